@@ -1,0 +1,56 @@
+// The one typed API shared by the Electron preload, the HTTP host and the CLI: channel → request → response.
+import { z } from 'zod';
+import type { Document } from '../model/document.js';
+import type { Problem } from '../model/problem.js';
+import { projectSchema, type Project } from '../model/project.js';
+import type { VariableDecl } from '../model/variables.js';
+
+export const requestSchemas = {
+  listBlueprints: z.object({}),
+  listSamples: z.object({}),
+  openSample: z.object({ name: z.string().min(1).max(100) }),
+  parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
+  describeProject: z.object({ project: projectSchema }),
+  preview: z.object({ project: projectSchema }),
+  exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']) }),
+} as const;
+
+export type VariableField = VariableDecl & { section: string };
+
+export type ApiHandlers = {
+  listBlueprints(req: z.infer<(typeof requestSchemas)['listBlueprints']>): Promise<{ id: string; title: string; docType: string }[]>;
+  listSamples(req: z.infer<(typeof requestSchemas)['listSamples']>): Promise<{ name: string; title: string }[]>;
+  openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;
+  parseProject(req: z.infer<(typeof requestSchemas)['parseProject']>): Promise<{ project: Project }>;
+  describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
+  preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[] }>;
+  exportDocument(req: z.infer<(typeof requestSchemas)['exportDocument']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
+};
+
+export type Channel = keyof ApiHandlers;
+export const CHANNELS = ['listBlueprints', 'listSamples', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'] as const satisfies readonly Channel[];
+// Fails to compile when a channel is declared in ApiHandlers but missing from CHANNELS.
+type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
+const _allChannelsListed: Missing extends never ? true : never = true;
+void _allChannelsListed;
+
+export type ApiRequest<C extends Channel> = Parameters<ApiHandlers[C]>[0];
+export type ApiResponse<C extends Channel> = Awaited<ReturnType<ApiHandlers[C]>>;
+
+/** What crosses the boundary when a call fails: never a stack trace. */
+export type ApiErrorBody = { code: string; message: string; details?: unknown };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name);
+}

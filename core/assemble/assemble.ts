@@ -1,0 +1,113 @@
+// Project + Library → Document, with every problem found on the way.
+import { chineseNumeral } from '../format/zh.js';
+import type { Block, Document } from '../model/document.js';
+import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
+import type { Problem } from '../model/problem.js';
+import type { Project } from '../model/project.js';
+import type { ScalarType, ScalarValue } from '../model/variables.js';
+import { markdownToBlocks, type RawBlock } from './markdown.js';
+import { buildContext, renderTemplate, Slots, TemplateError } from './template.js';
+import { collectDeclarations, resolveValues } from './values.js';
+
+export type Assembly = { document: Document; problems: Problem[] };
+
+export function blueprintOf(project: Project, lib: Library): Blueprint | undefined {
+  return lib.blueprints.find((b) => b.id === project.blueprint);
+}
+
+/** The clauses a project uses, per section, in order; unknown ones become problems. */
+export function clausesOf(blueprint: Blueprint, lib: Library, problems: Problem[] = []): { title: string; clauses: ClauseVersion[] }[] {
+  return blueprint.sections.map((s) => ({
+    title: s.title,
+    clauses: s.clauses.flatMap((ref) => {
+      const c = findClause(lib, ref.id, ref.variant);
+      if (!c) problems.push({ severity: 'error', code: 'unknown_clause', message: `条款库中没有条款 ${ref.id}（${ref.variant}）`, section: s.title, clause: ref.id });
+      return c ? [c] : [];
+    }),
+  }));
+}
+
+export function assemble(project: Project, lib: Library): Assembly {
+  const problems: Problem[] = [];
+  const blueprint = blueprintOf(project, lib);
+  if (!blueprint) {
+    problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, field: 'blueprint' });
+    return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems };
+  }
+  const sections = clausesOf(blueprint, lib, problems);
+  const allClauses = sections.flatMap((s) => s.clauses);
+  const decls = collectDeclarations(allClauses, problems);
+  const values = resolveValues(project.values, decls, problems);
+  const slots = new Slots();
+  const extra: Record<string, { type: ScalarType; value: ScalarValue }> = {
+    date: { type: 'date', value: project.date },
+    project_title: { type: 'text', value: project.title },
+    project_no: { type: 'text', value: project.projectNo },
+    bidder: { type: 'text', value: project.bidder },
+  };
+  const ctx = buildContext(values, decls, slots, extra);
+
+  const blocks: Block[] = [];
+  sections.forEach((section, si) => {
+    blocks.push({ kind: 'heading', level: 1, number: `${chineseNumeral(si + 1)}、`, text: section.title });
+    const raw: RawBlock[] = [];
+    for (const clause of section.clauses) {
+      try {
+        raw.push(...markdownToBlocks(renderTemplate(clause.body, ctx, slots), slots));
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id });
+      }
+    }
+    blocks.push(...numberBlocks(raw));
+  });
+
+  if (blueprint.signature) {
+    const parties = blueprint.signature.parties.map((p) => ({
+      role: p.role,
+      lines: p.lines.flatMap((line) => {
+        try {
+          return [slots.fill(renderTemplate(line, ctx, slots))];
+        } catch (e) {
+          if (!(e instanceof TemplateError)) throw e;
+          problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
+          return [];
+        }
+      }),
+    }));
+    blocks.push({ kind: 'signature', parties });
+  }
+  const draft = allClauses.some((c) => c.status !== 'approved');
+  return { document: { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks }, problems };
+}
+
+function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {
+  return { title: project.title, projectName: docTitle, projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType, draft };
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Gives numbers within one section: （一） for clause subheadings; 1. → （1） → ① for nested ordered lists. */
+export function numberBlocks(raw: RawBlock[]): Block[] {
+  let sub = 0;
+  const listCounters: number[] = [];
+  return raw.map((b): Block => {
+    switch (b.kind) {
+      case 'heading':
+        if (b.depth <= 2) {
+          sub++;
+          return { kind: 'heading', level: 2, number: `（${chineseNumeral(sub)}）`, text: b.text };
+        }
+        return { kind: 'heading', level: 3, number: '', text: b.text };
+      case 'listItem': {
+        if (b.start) listCounters[b.depth] = 0;
+        listCounters.length = b.depth + 1;
+        const n = (listCounters[b.depth] = (listCounters[b.depth] ?? 0) + 1);
+        const number = !b.ordered ? '•' : b.depth === 1 ? `${n}.` : b.depth === 2 ? `（${n}）` : (CIRCLED[n - 1] ?? `(${n})`);
+        return { kind: 'listItem', number, depth: b.depth, runs: b.runs };
+      }
+      default:
+        return b;
+    }
+  });
+}

@@ -1,0 +1,158 @@
+// Fills a clause body with Handlebars, strictly. User values never reach the Markdown parser as text:
+// each value becomes a private-use "slot" marker that is swapped for its display text only after parsing,
+// so a value like "| **x** <b>" can never create a table cell, bold text or HTML.
+import Handlebars from 'handlebars';
+import { addMonths, chineseNumeral, durationHours, formatDate, formatScalar, rmbUppercase } from '../format/zh.js';
+import type { Duration, Row, ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SLOT = /\uE000(\d+)\uE001/g;
+const ONE_SLOT = /^\uE000(\d+)\uE001$/;
+
+type Slot = { type: ScalarType; raw: ScalarValue; text: string };
+
+export class Slots {
+  readonly items: Slot[] = [];
+  put(type: ScalarType, raw: ScalarValue, text = formatScalar(type, raw)): string {
+    this.items.push({ type, raw, text: text.replace(/[\uE000\uE001]/g, '') });
+    return `${OPEN}${this.items.length - 1}${CLOSE}`;
+  }
+  get(marker: unknown): Slot | undefined {
+    if (typeof marker !== 'string') return undefined;
+    const m = ONE_SLOT.exec(marker);
+    return m ? this.items[Number(m[1])] : undefined;
+  }
+  /** Replace every slot marker in a string by its display text. */
+  fill(s: string): string {
+    return s.replace(SLOT, (_, i: string) => this.items[Number(i)]?.text ?? '');
+  }
+}
+
+const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
+const hb = Handlebars.create();
+
+type HelperOptions = { data: { root: unknown; slots?: Slots } };
+function slotsOf(options: HelperOptions): Slots {
+  const s = options?.data?.slots;
+  if (!s) throw new Error('internal: template rendered without slots');
+  return s;
+}
+
+/** A comparable number (or string for dates) for a value or a slot. */
+function comparable(v: unknown, slots: Slots): number | string {
+  const slot = slots.get(v);
+  const raw = slot ? slot.raw : v;
+  if (slot?.type === 'duration') return durationHours(raw as Duration);
+  if (typeof raw === 'number' || typeof raw === 'string') return raw;
+  if (typeof raw === 'boolean') return raw ? 1 : 0;
+  throw new Error(`cannot compare ${JSON.stringify(raw)}`);
+}
+
+function compareHelper(test: (a: number | string, b: number | string) => boolean) {
+  return function (a: unknown, b: unknown, options: HelperOptions) {
+    const slots = slotsOf(options);
+    return test(comparable(a, slots), comparable(b, slots));
+  };
+}
+
+hb.registerHelper('gte', compareHelper((a, b) => a >= b));
+hb.registerHelper('lte', compareHelper((a, b) => a <= b));
+hb.registerHelper('gt', compareHelper((a, b) => a > b));
+hb.registerHelper('lt', compareHelper((a, b) => a < b));
+hb.registerHelper('eq', compareHelper((a, b) => a === b));
+
+hb.registerHelper('rmb', function (amount: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  const slot = slots.get(amount);
+  if (slot?.type !== 'money') throw new Error('rmb expects a money variable');
+  return new hb.SafeString(slots.put('text', '', rmbUppercase(slot.raw as number)));
+});
+
+hb.registerHelper('cn', function (n: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  const v = comparable(n, slots);
+  if (typeof v !== 'number') throw new Error('cn expects a number');
+  return new hb.SafeString(slots.put('text', '', chineseNumeral(v)));
+});
+
+hb.registerHelper('addMonths', function (date: unknown, months: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  const d = slots.get(date);
+  if (d?.type !== 'date') throw new Error('addMonths expects a date first');
+  const m = slots.get(months);
+  let n: number;
+  if (typeof months === 'number') n = months;
+  else if (m?.type === 'duration' && ((m.raw as Duration).unit === '个月' || (m.raw as Duration).unit === '年'))
+    n = (m.raw as Duration).value * ((m.raw as Duration).unit === '年' ? 12 : 1);
+  else throw new Error('addMonths expects a number of months (or a duration in 个月/年) second');
+  const iso = addMonths(d.raw as string, n);
+  return new hb.SafeString(slots.put('date', iso, formatDate(iso)));
+});
+
+export type TemplateContext = Record<string, unknown>;
+
+/** Builds the Handlebars context: strings and formatted values become slots; numbers and booleans stay raw. */
+export function buildContext(values: Map<string, Value>, decls: Map<string, VariableDecl>, slots: Slots, extra: Record<string, { type: ScalarType; value: ScalarValue }> = {}): TemplateContext {
+  const ctx: TemplateContext = Object.create(null);
+  const scalar = (type: ScalarType, v: ScalarValue): unknown => {
+    if (type === 'boolean' || type === 'integer' || type === 'number') return v;
+    if (typeof v === 'string' && v === '') return '';
+    return slots.put(type, v);
+  };
+  for (const [key, decl] of decls) {
+    const v = values.get(key);
+    if (v === undefined) continue;
+    if (decl.type === 'list') ctx[key] = (v as string[]).map((s) => scalar('text', s));
+    else if (decl.type === 'table')
+      ctx[key] = (v as Row[]).map((row) => {
+        const r: Record<string, unknown> = Object.create(null);
+        for (const col of decl.columns ?? []) r[col.key] = scalar(col.type, row[col.key]!);
+        return r;
+      });
+    else ctx[key] = scalar(decl.type, v as ScalarValue);
+  }
+  for (const [key, { type, value }] of Object.entries(extra)) ctx[key] = scalar(type, value);
+  return ctx;
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
+export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots): string {
+  let fn = compiled.get(source);
+  if (!fn) {
+    fn = hb.compile(source, {
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
+      noEscape: false,
+    });
+    compiled.set(source, fn);
+  }
+  try {
+    return fn(ctx, { data: { slots }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (e) {
+    throw new TemplateError(describeTemplateError(e));
+  }
+}
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly missingKey?: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeTemplateError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const missing = /"([^"]+)" not defined/.exec(msg);
+  if (missing) return `变量 ${missing[1]} 没有值（模板引用了它，但项目中未填写或条款未声明）`;
+  return `模板错误：${msg.split('\n')[0]}`;
+}
+
+export function missingKeyOf(e: TemplateError): string | undefined {
+  return /变量 (\S+) 没有值/.exec(e.message)?.[1];
+}

@@ -1,0 +1,50 @@
+// One value per variable key, shared by every clause that declares it.
+import type { ClauseVersion } from '../model/library.js';
+import type { Problem } from '../model/problem.js';
+import { parseValue, ValueError, type Value, type VariableDecl } from '../model/variables.js';
+
+/** Declarations by key; two clauses declaring one key with different types is an error. */
+export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[]): Map<string, VariableDecl> {
+  const decls = new Map<string, VariableDecl>();
+  const owner = new Map<string, string>();
+  for (const c of clauses) {
+    for (const d of c.variables) {
+      const prev = decls.get(d.key);
+      if (!prev) {
+        decls.set(d.key, d);
+        owner.set(d.key, c.id);
+      } else if (prev.type !== d.type)
+        problems.push({ severity: 'error', code: 'conflicting_declaration', message: `变量 ${d.key} 在条款 ${owner.get(d.key)} 中是 ${prev.type}，在此处是 ${d.type}`, clause: c.id, field: `values.${d.key}` });
+    }
+  }
+  return decls;
+}
+
+/** Parses the project's raw values against the declarations; problems name values.<key>. */
+export function resolveValues(raw: Record<string, unknown>, decls: Map<string, VariableDecl>, problems: Problem[]): Map<string, Value> {
+  const values = new Map<string, Value>();
+  for (const [key, decl] of decls) {
+    const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (v === undefined || v === null) {
+      if (decl.required) problems.push({ severity: 'error', code: 'missing_value', message: `缺少必填变量「${decl.label}」的值`, field: `values.${key}` });
+      else if (decl.type === 'text' || decl.type === 'multiline') values.set(key, '');
+      continue;
+    }
+    try {
+      values.set(key, parseValue(decl, v));
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, field: `values.${key}` });
+    }
+  }
+  for (const key of Object.keys(raw))
+    if (!decls.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, field: `values.${key}` });
+  return values;
+}
+
+/** The declared defaults, in their JSON form: what a new project starts with. */
+export function defaultValues(decls: Map<string, VariableDecl>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, d] of decls) if (d.default !== undefined) out[key] = d.default;
+  return out;
+}

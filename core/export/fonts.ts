@@ -1,0 +1,28 @@
+// The CJK fonts embedded in PDFs (OFL-1.1, from npm): Noto Serif SC for body text, Noto Sans SC for headings.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export const FONT_FILES = {
+  serifRegular: ['@expo-google-fonts/noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf'],
+  serifBold: ['@expo-google-fonts/noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf'],
+  sansBold: ['@expo-google-fonts/noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf'],
+} as const;
+
+export function fontPath(name: keyof typeof FONT_FILES): string {
+  const [pkg, file] = FONT_FILES[name];
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+const cache = new Map<string, Buffer>();
+/** Font bytes, read once per process (each file is 10–15 MB). */
+export function fontBytes(name: keyof typeof FONT_FILES): Buffer {
+  let b = cache.get(name);
+  if (!b) {
+    b = readFileSync(fontPath(name));
+    cache.set(name, b);
+  }
+  return b;
+}

@@ -1,0 +1,26 @@
+// The Document: what assembly produces and every exporter (DOCX, PDF, preview) renders.
+export type Run = { text: string; bold?: boolean; italic?: boolean };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; number: string; text: string }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'listItem'; number: string; depth: number; runs: Run[] }
+  | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][] }
+  | { kind: 'signature'; parties: { role: string; lines: string[] }[] };
+
+export type DocumentMeta = {
+  title: string;
+  projectName: string;
+  projectNo: string;
+  bidder: string;
+  date: string;
+  docType: string;
+  draft: boolean;
+};
+
+export type Document = { meta: DocumentMeta; blocks: Block[] };
+
+/** Plain text of a block's content, used by tests and previews. */
+export function runsText(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}

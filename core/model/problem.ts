@@ -1,0 +1,29 @@
+// A problem found in input or in a document: what, how bad, and where.
+export type Severity = 'error' | 'warning';
+export type Problem = {
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Where: a file, a field path (values.onsite_arrival), a clause id, a section title. */
+  file?: string;
+  field?: string;
+  clause?: string;
+  section?: string;
+};
+
+/** An error carrying problems; shells turn it into {code, message, details}, never a stack trace. */
+export class BidForgeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'BidForgeError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.section && `section ${p.section}`, p.clause && `clause ${p.clause}`, p.field].filter(Boolean).join(': ');
+  return `${p.severity === 'error' ? 'error' : 'warning'}: ${where ? where + ': ' : ''}${p.message}`;
+}

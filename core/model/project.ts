@@ -1,0 +1,15 @@
+// A project file: which blueprint, the document's metadata, and one value per variable key.
+import { z } from 'zod';
+
+export const projectSchema = z.object({
+  schema: z.literal(1),
+  name: z.string().regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'a name usable as a file name'),
+  title: z.string().min(1).max(200),
+  blueprint: z.string().min(1),
+  projectNo: z.string().max(100).default(''),
+  bidder: z.string().max(200).default(''),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-24'),
+  script: z.enum(['hans', 'hant']).default('hans'),
+  values: z.record(z.string(), z.unknown()).default({}),
+});
+export type Project = z.infer<typeof projectSchema>;
