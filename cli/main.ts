@@ -73,7 +73,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
     }
 
     if (!opts.out) throw new CliExit(2, 'render: say where to write with --out <dir>');
-    const formats = opts.format === 'both' ? (['docx', 'pdf'] as const) : opts.format === 'docx' || opts.format === 'pdf' ? [opts.format] : null;
+    const format = opts.format;
+    const formats: ('docx' | 'pdf')[] | null = format === 'both' ? ['docx', 'pdf'] : format === 'docx' || format === 'pdf' ? [format] : null;
     if (!formats) throw new CliExit(2, `--format must be docx, pdf or both, not "${opts.format}"`);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) {

@@ -6,7 +6,7 @@ import type { Slots } from './template.js';
 // CommonMark + GFM tables, with raw HTML, links-from-text and typographic replacements off.
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<typeof md.parse>[number];
 
 /** Blocks before numbering: headings carry their Markdown depth, list items their list kind. */
 export type RawBlock =
@@ -98,7 +98,7 @@ export function markdownToBlocks(source: string, slots: Slots): RawBlock[] {
         if (table?.row) {
           table.row.push(text);
           if (t.type === 'th_open') {
-            const style = t.attrGet('style') ?? '';
+            const style = String(t.attrGet('style') ?? '');
             table.align.push(style.includes('right') ? 'right' : style.includes('center') ? 'center' : 'left');
           }
         }
