@@ -104,6 +104,6 @@ export async function run(argv: string[], out: (s: string) => void = console.log
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+if (process.argv[1]?.endsWith('cli/main.ts')) {
   run(process.argv.slice(2)).then((code) => process.exit(code));
 }
