@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { createHandlers, toApiError } from '../core/api/handlers.js';
+import { createLocalClient } from '../core/api/localClient.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { templatesDir } from '../host/paths.js';
@@ -58,7 +59,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       out(USAGE);
       return command || opts.help ? 0 : 2;
     }
-    const api = createHandlers({ templatesDir: templatesDir() });
+    const api = createLocalClient(createHandlers({ templatesDir: templatesDir() }));
     if (command !== 'render' && command !== 'check') throw new CliExit(2, `unknown command "${command}" (try --help)`);
     if (!file) throw new CliExit(2, `${command}: which project file? (bidforge ${command} <project.json>)`);
     const project = await loadProject(api, file);

@@ -1,0 +1,13 @@
+// A client that calls the handlers in the same process, through the same validation as IPC and HTTP.
+import { CHANNELS } from './channels.js';
+import { ApiError, type ApiHandlers } from './contract.js';
+import { dispatch } from './dispatch.js';
+
+export function createLocalClient(handlers: ApiHandlers): ApiHandlers {
+  const call = async (channel: string, arg: unknown) => {
+    const r = await dispatch(handlers, channel, arg);
+    if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details);
+    return r.value;
+  };
+  return Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => call(c, arg)])) as unknown as ApiHandlers;
+}

@@ -1,0 +1,16 @@
+// The API the renderer talks to: Electron's preload when present, otherwise the local HTTP host.
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { createHttpClient } from '../../core/api/httpClient.js';
+
+function tokenFromMeta(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="bidforge-token"]')?.content ?? '';
+}
+
+export const api: ApiHandlers = (window as any).bidforge ?? createHttpClient(location.origin, tokenFromMeta());
+
+/** The message to show for anything an API call threw. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  return String(e);
+}

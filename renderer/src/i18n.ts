@@ -1,0 +1,194 @@
+// Every UI string of the renderer, per language. zh-CN is the default; en exists so the UI can switch later.
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+
+const zhCN = {
+  'app.name': '标书工坊',
+  'app.subtitle': 'BidForge',
+  'app.loading': '正在加载…',
+  'app.loadFailed': '加载失败',
+  'app.retry': '重试',
+  'app.noProject': '尚未打开项目',
+  'app.noProjectHint': '请从示例中选择一个，或打开已有的项目文件。',
+
+  'nav.composer': '编制',
+
+  'toolbar.sample': '示例',
+  'toolbar.samplePlaceholder': '选择示例项目',
+  'toolbar.open': '打开项目',
+  'toolbar.save': '保存项目',
+  'toolbar.exportDocx': '导出 DOCX',
+  'toolbar.exportPdf': '导出 PDF',
+  'toolbar.unsaved': '未保存',
+  'toolbar.saved': '已保存',
+  'toolbar.language': '界面语言',
+  'toolbar.shortcutSave': '保存项目（Ctrl+S）',
+  'toolbar.shortcutPdf': '导出 PDF（Ctrl+E）',
+  'toolbar.shortcutDocx': '导出 Word 文档',
+  'toolbar.shortcutOpen': '打开 .bfproj.json 项目文件',
+
+  'msg.opened': '已打开：{name}',
+  'msg.openFailed': '无法打开项目：{message}',
+  'msg.saved': '已保存为 {file}',
+  'msg.exporting': '正在导出 {format}…',
+  'msg.exported': '已导出 {file}',
+  'msg.exportedWithWarnings': '已导出 {file}（{count} 条警告）',
+  'msg.exportFailed': '导出失败：{message}',
+  'msg.describeFailed': '无法读取变量清单：{message}',
+  'msg.discardConfirm': '当前项目有未保存的修改，确定要放弃并打开其他项目吗？',
+
+  'meta.card': '项目信息',
+  'meta.title': '文档标题',
+  'meta.bidder': '投标人',
+  'meta.projectNo': '项目编号',
+  'meta.date': '编制日期',
+  'meta.blueprint': '蓝本',
+
+  'fields.title': '变量',
+  'fields.count': '{count} 项',
+  'fields.expandAll': '全部展开',
+  'fields.collapseAll': '全部折叠',
+  'fields.empty': '此蓝本没有需要填写的变量。',
+  'fields.errorsInSection': '{count} 个问题',
+  'fields.optional': '选填',
+  'fields.rmb': '大写：{text}',
+  'fields.default': '默认：{value}',
+
+  'control.select': '请选择',
+  'control.tagsPlaceholder': '输入后按回车添加',
+  'control.yes': '是',
+  'control.no': '否',
+  'control.addRow': '添加一行',
+  'control.removeRow': '删除此行',
+  'control.rows': '共 {count} 行',
+  'control.actions': '操作',
+  'control.empty': '暂无数据',
+
+  'problems.title': '检查结果',
+  'problems.none': '检查通过，未发现问题',
+  'problems.errors': '{count} 个错误',
+  'problems.warnings': '{count} 个警告',
+  'problems.error': '错误',
+  'problems.warning': '警告',
+  'problems.locate': '定位到字段',
+  'problems.checking': '正在检查…',
+
+  'preview.title': '预览',
+  'preview.updating': '正在更新…',
+  'preview.upToDate': '已是最新',
+  'preview.draft': '草稿',
+  'preview.projectNo': '项目编号：{value}',
+  'preview.bidder': '投标人：{value}',
+  'preview.failed': '预览失败：{message}',
+  'preview.empty': '暂无预览内容',
+  'preview.zoom': '缩放',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+type Dictionary = Record<MessageKey, string>;
+
+const en: Dictionary = {
+  'app.name': 'BidForge',
+  'app.subtitle': '标书工坊',
+  'app.loading': 'Loading…',
+  'app.loadFailed': 'Could not load',
+  'app.retry': 'Retry',
+  'app.noProject': 'No project open',
+  'app.noProjectHint': 'Pick a sample or open an existing project file.',
+
+  'nav.composer': 'Compose',
+
+  'toolbar.sample': 'Sample',
+  'toolbar.samplePlaceholder': 'Choose a sample project',
+  'toolbar.open': 'Open project',
+  'toolbar.save': 'Save project',
+  'toolbar.exportDocx': 'Export DOCX',
+  'toolbar.exportPdf': 'Export PDF',
+  'toolbar.unsaved': 'Unsaved',
+  'toolbar.saved': 'Saved',
+  'toolbar.language': 'Language',
+  'toolbar.shortcutSave': 'Save project (Ctrl+S)',
+  'toolbar.shortcutPdf': 'Export PDF (Ctrl+E)',
+  'toolbar.shortcutDocx': 'Export a Word document',
+  'toolbar.shortcutOpen': 'Open a .bfproj.json project file',
+
+  'msg.opened': 'Opened: {name}',
+  'msg.openFailed': 'Could not open the project: {message}',
+  'msg.saved': 'Saved as {file}',
+  'msg.exporting': 'Exporting {format}…',
+  'msg.exported': 'Exported {file}',
+  'msg.exportedWithWarnings': 'Exported {file} ({count} warnings)',
+  'msg.exportFailed': 'Export failed: {message}',
+  'msg.describeFailed': 'Could not read the variables: {message}',
+  'msg.discardConfirm': 'The current project has unsaved changes. Discard them and open another project?',
+
+  'meta.card': 'Project',
+  'meta.title': 'Document title',
+  'meta.bidder': 'Bidder',
+  'meta.projectNo': 'Project No.',
+  'meta.date': 'Date',
+  'meta.blueprint': 'Blueprint',
+
+  'fields.title': 'Variables',
+  'fields.count': '{count} fields',
+  'fields.expandAll': 'Expand all',
+  'fields.collapseAll': 'Collapse all',
+  'fields.empty': 'This blueprint has no variables to fill in.',
+  'fields.errorsInSection': '{count} problems',
+  'fields.optional': 'optional',
+  'fields.rmb': 'In words: {text}',
+  'fields.default': 'Default: {value}',
+
+  'control.select': 'Select',
+  'control.tagsPlaceholder': 'Type and press Enter',
+  'control.yes': 'Yes',
+  'control.no': 'No',
+  'control.addRow': 'Add row',
+  'control.removeRow': 'Remove row',
+  'control.rows': '{count} rows',
+  'control.actions': 'Actions',
+  'control.empty': 'No rows',
+
+  'problems.title': 'Checks',
+  'problems.none': 'All checks passed',
+  'problems.errors': '{count} errors',
+  'problems.warnings': '{count} warnings',
+  'problems.error': 'Error',
+  'problems.warning': 'Warning',
+  'problems.locate': 'Go to field',
+  'problems.checking': 'Checking…',
+
+  'preview.title': 'Preview',
+  'preview.updating': 'Updating…',
+  'preview.upToDate': 'Up to date',
+  'preview.draft': 'DRAFT',
+  'preview.projectNo': 'Project No.: {value}',
+  'preview.bidder': 'Bidder: {value}',
+  'preview.failed': 'Preview failed: {message}',
+  'preview.empty': 'Nothing to preview',
+  'preview.zoom': 'Zoom',
+};
+
+export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;
+export type Locale = keyof typeof LOCALES;
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const dict = LOCALES[locale];
+  return (key, params) => {
+    const text = dict[key] ?? zhCN[key];
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+}
+
+const I18nContext = createContext<{ locale: Locale; t: Translate }>({ locale: DEFAULT_LOCALE, t: translator(DEFAULT_LOCALE) });
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+export function useI18n() {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,90 @@
+// The same API cases in-process and through the HTTP host: both transports must agree.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { dispatch } from '../../core/api/dispatch.js';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createHttpClient, TOKEN_HEADER } from '../../core/api/httpClient.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import { startHost, type RunningHost } from '../../host/server.js';
+
+const handlers = createHandlers({ templatesDir: 'templates' });
+const rendererDir = mkdtempSync(join(tmpdir(), 'bf-renderer-'));
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body>app</body></html>');
+let host: RunningHost;
+
+beforeAll(async () => {
+  host = await startHost({ handlers, rendererDir });
+});
+afterAll(() => host.close());
+
+const transports: [string, () => ApiHandlers][] = [
+  ['in-process', () => createLocalClient(handlers)],
+  ['HTTP host', () => createHttpClient(host.url.replace(/\/$/, ''), host.token)],
+];
+
+describe.each(transports)('API through %s', (_name, api) => {
+  it('lists the sample and opens it', async () => {
+    const samples = await api().listSamples({});
+    expect(samples.map((s) => s.name)).toContain('service-plan-sample');
+    const { project } = await api().openSample({ name: 'service-plan-sample' });
+    expect(project.blueprint).toBe('service-plan');
+  });
+
+  it('previews the sample with numbered sections and no errors', async () => {
+    const { project } = await api().openSample({ name: 'service-plan-sample' });
+    const { document, problems } = await api().preview({ project });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(document.blocks[0]).toMatchObject({ kind: 'heading', level: 1, number: '一、' });
+  });
+
+  it('exports PDF bytes that start with %PDF', async () => {
+    const { project } = await api().openSample({ name: 'service-plan-sample' });
+    const { fileName, bytes } = await api().exportDocument({ project, format: 'pdf' });
+    expect(fileName).toBe('service-plan-sample.pdf');
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+  });
+
+  it('refuses to export a document with a missing required value, naming it', async () => {
+    const { project } = await api().openSample({ name: 'service-plan-sample' });
+    const { onsite_arrival: _dropped, ...values } = project.values;
+    await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toThrow(/values\.onsite_arrival/);
+  });
+
+  it('rejects a malformed argument with a bad_request error, not a stack trace', async () => {
+    await expect(api().openSample({ name: 42 } as never)).rejects.toMatchObject({ code: 'bad_request' });
+  });
+});
+
+describe('dispatch', () => {
+  it('answers an unknown channel with unknown_channel', async () => {
+    expect(await dispatch(handlers, 'deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+});
+
+describe('host guards', () => {
+  const post = (path: string, headers: Record<string, string>) => fetch(host.url.replace(/\/$/, '') + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+
+  it('refuses a request without the per-run token', async () => {
+    expect((await post('/api/listSamples', {})).status).toBe(401);
+  });
+  it('refuses a request from a foreign Origin even with the token', async () => {
+    expect((await post('/api/listSamples', { [TOKEN_HEADER]: host.token, origin: 'http://evil.example' })).status).toBe(403);
+  });
+  it('accepts its own origin with the token', async () => {
+    const origin = host.url.replace(/\/$/, '');
+    expect((await post('/api/listSamples', { [TOKEN_HEADER]: host.token, origin })).status).toBe(200);
+  });
+  it('serves index.html with the token and a CSP, and nothing outside the renderer folder', async () => {
+    const res = await fetch(host.url);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain(`content="${host.token}"`);
+    expect((await fetch(host.url + '..%2Fpackage.json')).status).toBe(404);
+  });
+  it('listens on 127.0.0.1 only', () => {
+    expect((host.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+});
