@@ -1,4 +1,5 @@
 // Project + Library → Document, with every problem found on the way.
+import { documentToTraditional } from '../format/script.js';
 import { chineseNumeral } from '../format/zh.js';
 import type { Block, Document } from '../model/document.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
@@ -78,7 +79,8 @@ export function assemble(project: Project, lib: Library): Assembly {
     blocks.push({ kind: 'signature', parties });
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
-  return { document: { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks }, problems };
+  const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
+  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {
