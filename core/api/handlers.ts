@@ -1,7 +1,8 @@
 // The API implemented once, for every shell. Dependencies (templates folder) are injected: no hidden globals.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assemble, blueprintOf, clausesOf } from '../assemble/assemble.js';
+import { blueprintOf, clausesOf } from '../assemble/assemble.js';
+import { assembleAndCheck } from '../check/rules.js';
 import { exportDocx } from '../export/docx.js';
 import { exportPdf } from '../export/pdf.js';
 import { loadTemplates } from '../library/loadTemplates.js';
@@ -56,10 +57,11 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       return { fields };
     },
     async preview({ project }) {
-      return assemble(project, await lib());
+      const { document, problems } = assembleAndCheck(project, await lib());
+      return { document, problems };
     },
     async exportDocument({ project, format }) {
-      const { document, problems } = assemble(project, await lib());
+      const { document, problems } = assembleAndCheck(project, await lib());
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, errors);
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);

@@ -5,12 +5,19 @@ import type { Block, Document } from '../model/document.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
-import type { ScalarType, ScalarValue } from '../model/variables.js';
+import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
 import { buildContext, renderTemplate, Slots, TemplateError } from './template.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
-export type Assembly = { document: Document; problems: Problem[] };
+export type Assembly = {
+  document: Document;
+  problems: Problem[];
+  /** What the checks need besides the Document. */
+  values: Map<string, Value>;
+  decls: Map<string, VariableDecl>;
+  sections: { title: string; clauses: ClauseVersion[] }[];
+};
 
 export function blueprintOf(project: Project, lib: Library): Blueprint | undefined {
   return lib.blueprints.find((b) => b.id === project.blueprint);
@@ -33,7 +40,7 @@ export function assemble(project: Project, lib: Library): Assembly {
   const blueprint = blueprintOf(project, lib);
   if (!blueprint) {
     problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, field: 'blueprint' });
-    return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems };
+    return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems, values: new Map(), decls: new Map(), sections: [] };
   }
   const sections = clausesOf(blueprint, lib, problems);
   const allClauses = sections.flatMap((s) => s.clauses);
@@ -80,7 +87,7 @@ export function assemble(project: Project, lib: Library): Assembly {
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
-  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems };
+  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {

@@ -1,0 +1,248 @@
+// Checks before export: contradictions between promised figures, unfinished text, unapproved clauses.
+// Each rule fires only when the keys it reads are present, so one rule set serves every document type.
+import { assemble, type Assembly } from '../assemble/assemble.js';
+import type { Library } from '../model/library.js';
+import { durationHours, formatScalar } from '../format/zh.js';
+import type { Block } from '../model/document.js';
+import type { Problem, Severity } from '../model/problem.js';
+import type { Project } from '../model/project.js';
+import type { Duration, Row } from '../model/variables.js';
+
+export type CheckContext = Assembly & { project: Project };
+export type Rule = { code: string; severity: Severity; describe: string; run(ctx: CheckContext): Problem[] };
+
+const label = (ctx: CheckContext, key: string) => ctx.decls.get(key)?.label ?? key;
+const shown = (ctx: CheckContext, key: string) => {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  return d && v !== undefined && d.type !== 'table' && d.type !== 'list' ? formatScalar(d.type, v as never) : String(v);
+};
+
+function hours(ctx: CheckContext, key: string): number | undefined {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  return d?.type === 'duration' && v !== undefined ? durationHours(v as Duration) : undefined;
+}
+
+/** "a must not be longer than b": both durations, compared in hours. */
+function notLonger(code: string, severity: Severity, a: string, b: string, why: string): Rule {
+  return {
+    code,
+    severity,
+    describe: `${a} ≤ ${b}`,
+    run(ctx) {
+      const ha = hours(ctx, a);
+      const hb = hours(ctx, b);
+      if (ha === undefined || hb === undefined || ha <= hb) return [];
+      return [{ severity, code, field: `values.${a}`, message: `「${label(ctx, a)}」${shown(ctx, a)}长于「${label(ctx, b)}」${shown(ctx, b)}：${why}` }];
+    },
+  };
+}
+
+function dateOf(ctx: CheckContext, key: string): string | undefined {
+  return ctx.decls.get(key)?.type === 'date' ? (ctx.values.get(key) as string | undefined) : undefined;
+}
+
+function monthsOf(ctx: CheckContext, key: string): number | undefined {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  if (v === undefined) return undefined;
+  if (d?.type === 'integer') return v as number;
+  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年')) return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
+  return undefined;
+}
+
+function tables(ctx: CheckContext): [string, Row[]][] {
+  return [...ctx.decls].filter(([k, d]) => d.type === 'table' && ctx.values.has(k)).map(([k]) => [k, ctx.values.get(k) as Row[]]);
+}
+
+const blockText = (b: Block): string[] => {
+  switch (b.kind) {
+    case 'heading':
+      return [b.text];
+    case 'paragraph':
+    case 'listItem':
+      return [b.runs.map((r) => r.text).join('')];
+    case 'table':
+      return [...b.header, ...b.rows.flat()];
+    case 'signature':
+      return b.parties.flatMap((p) => p.lines);
+  }
+};
+
+const PLACEHOLDER_IN_VALUE = /(XXX|ＸＸＸ|待定|待补充|TBD|_{3,}|＿{2,})/i;
+
+export const RULES: Rule[] = [
+  notLonger('response_after_arrival', 'error', 'response_time', 'onsite_arrival', '电话响应不应晚于工程师到场'),
+  notLonger('critical_arrival_longer', 'error', 'critical_arrival', 'onsite_arrival', '一级故障的到场时间不应长于总体上门承诺'),
+  notLonger('critical_resolution_longer', 'error', 'critical_resolution', 'resolution_time', '一级故障的修复时限不应长于总体修复承诺'),
+  notLonger('major_resolution_longer', 'error', 'major_resolution', 'resolution_time', '二级故障的修复时限不应长于总体修复承诺'),
+  notLonger('severity_order', 'warning', 'critical_resolution', 'major_resolution', '更严重的故障反而修复得更慢'),
+  notLonger('standby_after_resolution', 'warning', 'standby_after', 'resolution_time', '超过修复时限后到提供备用机之前，采购人既无修复也无备用设备'),
+  notLonger('complaint_reply_after_close', 'error', 'complaint_response', 'complaint_close', '投诉答复时限不应晚于办结时限'),
+  {
+    code: 'resolution_before_arrival',
+    severity: 'error',
+    describe: 'resolution counted from the report must not be shorter than the arrival time',
+    run(ctx) {
+      // Only when the plan counts resolution from the report (the key says so), not from arrival.
+      const r = hours(ctx, 'resolution_from_report');
+      const a = hours(ctx, 'onsite_arrival');
+      return r !== undefined && a !== undefined && r < a
+        ? [{ severity: 'error', code: 'resolution_before_arrival', field: 'values.resolution_from_report', message: `承诺在报修后${shown(ctx, 'resolution_from_report')}内修复，却要${shown(ctx, 'onsite_arrival')}才到场` }]
+        : [];
+    },
+  },
+  {
+    code: 'training_before_acceptance',
+    severity: 'error',
+    describe: 'no training session is dated before acceptance',
+    run(ctx) {
+      const acceptance = dateOf(ctx, 'acceptance_date');
+      const rows = ctx.values.get('training_schedule') as Row[] | undefined;
+      if (!acceptance || !rows) return [];
+      return rows.flatMap((row, i) =>
+        typeof row.date === 'string' && row.date < acceptance
+          ? [{ severity: 'error' as const, code: 'training_before_acceptance', field: 'values.training_schedule', message: `培训计划第${i + 1}行的日期 ${row.date} 早于验收日期 ${acceptance}` }]
+          : [],
+      );
+    },
+  },
+  {
+    code: 'acceptance_before_bid',
+    severity: 'warning',
+    describe: 'acceptance is not dated before the document itself',
+    run(ctx) {
+      const acceptance = dateOf(ctx, 'acceptance_date');
+      return acceptance && acceptance < ctx.project.date
+        ? [{ severity: 'warning', code: 'acceptance_before_bid', field: 'values.acceptance_date', message: `验收日期 ${acceptance} 早于文件日期 ${ctx.project.date}` }]
+        : [];
+    },
+  },
+  {
+    code: 'end_before_start',
+    severity: 'error',
+    describe: 'every <x>_end / end_date comes after its start',
+    run(ctx) {
+      const out: Problem[] = [];
+      for (const key of ctx.decls.keys()) {
+        const m = /^(.*)(end)(_date)?$/.exec(key);
+        if (!m) continue;
+        const startKey = `${m[1]}start${m[3] ?? ''}`;
+        const start = dateOf(ctx, startKey);
+        const end = dateOf(ctx, key);
+        if (start && end && end < start) out.push({ severity: 'error', code: 'end_before_start', field: `values.${key}`, message: `「${label(ctx, key)}」${end} 早于「${label(ctx, startKey)}」${start}` });
+      }
+      return out;
+    },
+  },
+  {
+    code: 'component_warranty_longer',
+    severity: 'warning',
+    describe: "no component's warranty is longer than the whole unit's",
+    run(ctx) {
+      const whole = ['whole_unit_months', 'warranty_months'].map((k) => [k, monthsOf(ctx, k)] as const).find(([, v]) => v !== undefined);
+      if (!whole) return [];
+      const [wholeKey, wholeMonths] = whole;
+      return [...ctx.decls.keys()]
+        .filter((k) => k !== wholeKey && /_months$/.test(k) && !/^(repair_|latent_|whole_unit_|warranty_months)/.test(k))
+        .flatMap((k) => {
+          const m = monthsOf(ctx, k);
+          return m !== undefined && m > wholeMonths!
+            ? [{ severity: 'warning' as const, code: 'component_warranty_longer', field: `values.${k}`, message: `「${label(ctx, k)}」${m}个月长于「${label(ctx, wholeKey)}」${wholeMonths}个月，请确认正文已说明部件保修期另行计算` }]
+            : [];
+        });
+    },
+  },
+  {
+    code: 'empty_table',
+    severity: 'error',
+    describe: 'a table variable has at least one row',
+    run: (ctx) => tables(ctx).flatMap(([k, rows]) => (rows.length ? [] : [{ severity: 'error' as const, code: 'empty_table', field: `values.${k}`, message: `表格「${label(ctx, k)}」没有任何一行` }])),
+  },
+  {
+    code: 'row_without_price',
+    severity: 'error',
+    describe: 'every row of a table with a money column has a price above zero',
+    run(ctx) {
+      const out: Problem[] = [];
+      for (const [k, rows] of tables(ctx)) {
+        const moneyCols = (ctx.decls.get(k)?.columns ?? []).filter((c) => c.type === 'money');
+        rows.forEach((row, i) => {
+          for (const c of moneyCols)
+            if (row[c.key] === 0) out.push({ severity: 'error', code: 'row_without_price', field: `values.${k}`, message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费` });
+        });
+      }
+      return out;
+    },
+  },
+  {
+    code: 'placeholder_value',
+    severity: 'warning',
+    describe: 'no value still holds a placeholder such as XXX or 待定',
+    run(ctx) {
+      const out: Problem[] = [];
+      for (const [k, v] of ctx.values) {
+        const texts = typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x).filter((c): c is string => typeof c === 'string'))) : [];
+        const hit = texts.find((t) => PLACEHOLDER_IN_VALUE.test(t));
+        if (hit) out.push({ severity: 'warning', code: 'placeholder_value', field: `values.${k}`, message: `「${label(ctx, k)}」仍是占位内容：${hit.slice(0, 30)}` });
+      }
+      return out;
+    },
+  },
+  {
+    code: 'unresolved_placeholder',
+    severity: 'error',
+    describe: 'no Handlebars braces or internal markers remain in the output',
+    run(ctx) {
+      const bad = ctx.document.blocks.flatMap(blockText).find((t) => /\{\{|\}\}|[\uE000\uE001]/.test(t));
+      return bad ? [{ severity: 'error', code: 'unresolved_placeholder', message: `文档中仍有未替换的占位符：${bad.slice(0, 40)}` }] : [];
+    },
+  },
+  {
+    code: 'empty_section',
+    severity: 'error',
+    describe: 'every section has content',
+    run(ctx) {
+      const out: Problem[] = [];
+      const blocks = ctx.document.blocks;
+      blocks.forEach((b, i) => {
+        const next = blocks[i + 1];
+        if (b.kind === 'heading' && b.level === 1 && (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature'))
+          out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容` });
+      });
+      return out;
+    },
+  },
+  {
+    code: 'unapproved_clause',
+    severity: 'warning',
+    describe: 'every clause used is approved (otherwise the PDF carries a 草稿 watermark)',
+    run: (ctx) =>
+      ctx.sections.flatMap((s) =>
+        s.clauses
+          .filter((c) => c.status !== 'approved')
+          .map((c) => ({ severity: 'warning' as const, code: 'unapproved_clause', section: s.title, clause: c.id, message: `条款「${c.title}」（${c.variant}，第${c.version}版）尚未批准，导出的PDF将带“草稿”水印` })),
+      ),
+  },
+  {
+    code: 'percent_over_100',
+    severity: 'warning',
+    describe: 'percentages stay within 0–100 %',
+    run: (ctx) =>
+      [...ctx.decls]
+        .filter(([k, d]) => d.type === 'percent' && ((ctx.values.get(k) as number | undefined) ?? 0) > 100)
+        .map(([k]) => ({ severity: 'warning' as const, code: 'percent_over_100', field: `values.${k}`, message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%` })),
+  },
+];
+
+export function runChecks(ctx: CheckContext): Problem[] {
+  return RULES.flatMap((r) => r.run(ctx));
+}
+
+
+/** Assembly followed by every check: what preview, export and `bidforge check` report. */
+export function assembleAndCheck(project: Project, lib: Library): Assembly {
+  const a = assemble(project, lib);
+  return { ...a, problems: [...a.problems, ...runChecks({ ...a, project })] };
+}

@@ -1,0 +1,135 @@
+// Every check rule, both ways: it fires on the contradiction and stays quiet on consistent figures.
+import { describe, expect, it } from 'vitest';
+import { RULES, runChecks, type CheckContext } from '../../core/check/rules.js';
+import type { Block } from '../../core/model/document.js';
+import type { ClauseVersion } from '../../core/model/library.js';
+import type { Column, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
+
+const h = (value: number, unit = '小时') => ({ value, unit });
+type Spec = Record<string, [VariableType, Value, Column[]?]>;
+
+function ctx(spec: Spec, over: Partial<CheckContext> = {}): CheckContext {
+  const decls = new Map<string, VariableDecl>();
+  const values = new Map<string, Value>();
+  for (const [key, [type, value, columns]] of Object.entries(spec)) {
+    decls.set(key, { key, type, label: key, required: true, ...(columns ? { columns } : {}) });
+    values.set(key, value);
+  }
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, number: '一、', text: '服务承诺' },
+    { kind: 'paragraph', runs: [{ text: '正文' }] },
+  ];
+  return {
+    decls,
+    values,
+    document: { meta: { title: 't', projectName: 'p', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false }, blocks },
+    problems: [],
+    sections: [],
+    project: { schema: 1, name: 'p', title: 't', blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} },
+    ...over,
+  };
+}
+const codes = (c: CheckContext) => runChecks(c).map((p) => p.code);
+
+const pairs: [string, string, string][] = [
+  ['response_after_arrival', 'response_time', 'onsite_arrival'],
+  ['critical_arrival_longer', 'critical_arrival', 'onsite_arrival'],
+  ['critical_resolution_longer', 'critical_resolution', 'resolution_time'],
+  ['major_resolution_longer', 'major_resolution', 'resolution_time'],
+  ['severity_order', 'critical_resolution', 'major_resolution'],
+  ['standby_after_resolution', 'standby_after', 'resolution_time'],
+  ['complaint_reply_after_close', 'complaint_response', 'complaint_close'],
+];
+
+describe('时限矛盾', () => {
+  it.each(pairs)('%s: fires when %s is longer than %s', (code, a, b) => {
+    const problems = runChecks(ctx({ [a]: ['duration', h(1, '天')], [b]: ['duration', h(2)] }));
+    expect(problems.map((p) => p.code)).toContain(code);
+    expect(problems.find((p) => p.code === code)?.field).toBe(`values.${a}`);
+  });
+  it.each(pairs)('%s: quiet when %s is not longer than %s', (code, a, b) => {
+    expect(codes(ctx({ [a]: ['duration', h(30, '分钟')], [b]: ['duration', h(2)] }))).not.toContain(code);
+  });
+  it('一级故障到场时间长于总承诺时报错，并写明两个数字', () => {
+    const [p] = runChecks(ctx({ critical_arrival: ['duration', h(4)], onsite_arrival: ['duration', h(2)] }));
+    expect(p).toMatchObject({ severity: 'error', code: 'critical_arrival_longer' });
+    expect(p!.message).toContain('4小时');
+    expect(p!.message).toContain('2小时');
+  });
+  it('承诺修复早于到场时报错', () => {
+    expect(codes(ctx({ resolution_from_report: ['duration', h(1)], onsite_arrival: ['duration', h(2)] }))).toContain('resolution_before_arrival');
+    expect(codes(ctx({ resolution_from_report: ['duration', h(8)], onsite_arrival: ['duration', h(2)] }))).not.toContain('resolution_before_arrival');
+  });
+});
+
+describe('日期', () => {
+  const schedule = (date: string) => [{ session: '操作培训', date }];
+  it('培训日期早于验收时报错，写明行号', () => {
+    const p = runChecks(ctx({ acceptance_date: ['date', '2027-01-20'], training_schedule: ['table', schedule('2027-01-10')] }));
+    expect(p.find((x) => x.code === 'training_before_acceptance')?.message).toContain('第1行');
+  });
+  it('培训在验收之后不报错', () => {
+    expect(codes(ctx({ acceptance_date: ['date', '2027-01-20'], training_schedule: ['table', schedule('2027-01-21')] }))).not.toContain('training_before_acceptance');
+  });
+  it('验收日期早于文件日期时提醒', () => {
+    expect(codes(ctx({ acceptance_date: ['date', '2026-01-01'] }))).toContain('acceptance_before_bid');
+    expect(codes(ctx({ acceptance_date: ['date', '2027-01-01'] }))).not.toContain('acceptance_before_bid');
+  });
+  it('协议终止日期早于起始日期时报错', () => {
+    expect(codes(ctx({ term_start: ['date', '2027-01-01'], term_end: ['date', '2026-12-31'] }))).toContain('end_before_start');
+    expect(codes(ctx({ term_start: ['date', '2027-01-01'], term_end: ['date', '2027-12-31'] }))).not.toContain('end_before_start');
+  });
+});
+
+describe('保修期与表格', () => {
+  it('部件保修期长于整机时提醒', () => {
+    expect(codes(ctx({ whole_unit_months: ['integer', 12], compressor_months: ['integer', 72] }))).toContain('component_warranty_longer');
+    expect(codes(ctx({ whole_unit_months: ['integer', 72], compressor_months: ['integer', 72] }))).not.toContain('component_warranty_longer');
+  });
+  const fee: Column[] = [
+    { key: 'item', type: 'text', label: '项目' },
+    { key: 'price', type: 'money', label: '单价' },
+  ];
+  it('收费表中价格为零的行报错', () => {
+    expect(codes(ctx({ fee_items: ['table', [{ item: '上门', price: 0 }], fee] }))).toContain('row_without_price');
+    expect(codes(ctx({ fee_items: ['table', [{ item: '上门', price: 30000 }], fee] }))).not.toContain('row_without_price');
+  });
+  it('空表格报错', () => {
+    expect(codes(ctx({ fee_items: ['table', [], fee] }))).toContain('empty_table');
+    expect(codes(ctx({ fee_items: ['table', [{ item: '上门', price: 30000 }], fee] }))).not.toContain('empty_table');
+  });
+  it('百分比超过100%时提醒', () => {
+    expect(codes(ctx({ satisfaction_target: ['percent', 120] }))).toContain('percent_over_100');
+    expect(codes(ctx({ satisfaction_target: ['percent', 98] }))).not.toContain('percent_over_100');
+  });
+});
+
+describe('文本完整性', () => {
+  it('值里仍有 XXX 或 待定 时提醒', () => {
+    expect(codes(ctx({ manager_name: ['text', '待定'] }))).toContain('placeholder_value');
+    expect(codes(ctx({ manager_name: ['text', '王建国'] }))).not.toContain('placeholder_value');
+  });
+  it('输出里残留 {{ }} 时报错', () => {
+    const c = ctx({});
+    c.document.blocks.push({ kind: 'paragraph', runs: [{ text: '响应时间{{response_time}}' }] });
+    expect(codes(c)).toContain('unresolved_placeholder');
+    expect(codes(ctx({}))).not.toContain('unresolved_placeholder');
+  });
+  it('没有内容的章节报错', () => {
+    const c = ctx({});
+    c.document.blocks.push({ kind: 'heading', level: 1, number: '二、', text: '保修条款' });
+    const p = runChecks(c).find((x) => x.code === 'empty_section');
+    expect(p?.section).toBe('保修条款');
+    expect(codes(ctx({}))).not.toContain('empty_section');
+  });
+  it('使用未批准的条款时提醒', () => {
+    const clause = { id: 'x', title: '服务承诺', variant: '标准', version: 2, status: 'draft' } as ClauseVersion;
+    expect(codes(ctx({}, { sections: [{ title: '服务承诺', clauses: [clause] }] }))).toContain('unapproved_clause');
+    expect(codes(ctx({}, { sections: [{ title: '服务承诺', clauses: [{ ...clause, status: 'approved' }] }] }))).not.toContain('unapproved_clause');
+  });
+});
+
+it('has at least 12 rules, each with a unique code', () => {
+  expect(RULES.length).toBeGreaterThanOrEqual(12);
+  expect(new Set(RULES.map((r) => r.code)).size).toBe(RULES.length);
+});
