@@ -8,33 +8,28 @@ import { createLocalClient } from '../core/api/localClient.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { templatesDir } from '../host/paths.js';
-
-const USAGE = `BidForge 标书工坊 — command line
-
-Usage:
-  bidforge render <project.json> --out <dir> [--format docx|pdf|both]
-      writes <name>.docx and <name>.pdf into <dir>
-  bidforge check <project.json> [--json]
-      lists problems; exit 1 if any is an error
-  bidforge --help
-
-Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).`;
+import { HELP, type Lang, say } from './messages.js';
 
 /** Problems that mean the input itself is wrong, not the document. */
 const INPUT_CODES = new Set(['bad_project', 'bad_value', 'unknown_blueprint', 'conflicting_declaration']);
 
 class CliExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-async function loadProject(api: ApiHandlers, file: string): Promise<Project> {
+type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
+
+async function loadProject(api: ApiHandlers, file: string, lang: Lang): Promise<Project> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new CliExit(2, `${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CliExit(2, say(lang, 'cannotRead', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   try {
     return (await api.parseProject({ text, fileName: file })).project;
@@ -43,61 +38,119 @@ async function loadProject(api: ApiHandlers, file: string): Promise<Project> {
   }
 }
 
-function inputErrors(file: string, problems: Problem[]): string[] {
-  return problems.filter((p) => p.severity === 'error' && INPUT_CODES.has(p.code)).map((p) => formatProblem({ ...p, file }));
+const withFile = (file: string) => (p: Problem) => formatProblem({ ...p, file });
+
+/** Loads a project and refuses input errors (exit 2) before anything else runs. */
+async function projectWithProblems(api: ApiHandlers, file: string | undefined, command: string, io: Io, script?: string) {
+  if (!file) throw new CliExit(2, say(io.lang, 'whichProject', command));
+  let project = await loadProject(api, file, io.lang);
+  if (script !== undefined) {
+    if (script !== 'hans' && script !== 'hant') throw new CliExit(2, say(io.lang, 'badOption', '--script', 'hans | hant', script));
+    project = { ...project, script };
+  }
+  const { problems } = await api.preview({ project });
+  const bad = problems.filter((p) => p.severity === 'error' && INPUT_CODES.has(p.code)).map(withFile(file));
+  if (bad.length) throw new CliExit(2, bad.join('\n'));
+  return { project, problems };
+}
+
+async function check(api: ApiHandlers, file: string | undefined, json: boolean, io: Io): Promise<number> {
+  const { problems } = await projectWithProblems(api, file, 'check', io);
+  if (json) io.out(JSON.stringify(problems.map((p) => ({ ...p, file })), null, 2));
+  else io.out(problems.length ? problems.map(withFile(file!)).join('\n') : say(io.lang, 'noProblems', file!));
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+async function render(api: ApiHandlers, file: string | undefined, opts: { out?: string; format: string; script?: string }, io: Io): Promise<number> {
+  const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script);
+  if (!opts.out) throw new CliExit(2, say(io.lang, 'needOut'));
+  const f = opts.format;
+  const formats: ('docx' | 'pdf')[] | null = f === 'both' ? ['docx', 'pdf'] : f === 'docx' || f === 'pdf' ? [f] : null;
+  if (!formats) throw new CliExit(2, say(io.lang, 'badOption', '--format', 'docx | pdf | both', f));
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    io.err(errors.map(withFile(file!)).join('\n'));
+    return 1;
+  }
+  for (const p of problems) io.err(withFile(file!)(p));
+  await mkdir(opts.out, { recursive: true });
+  for (const format of formats) {
+    const { fileName, bytes } = await api.exportDocument({ project, format });
+    const target = join(opts.out, basename(fileName));
+    await writeFile(target, bytes);
+    io.out(say(io.lang, 'wrote', resolve(target)));
+  }
+  return 0;
+}
+
+async function newProject(api: ApiHandlers, blueprint: string | undefined, opts: { out?: string; name?: string }, io: Io): Promise<number> {
+  if (!blueprint) throw new CliExit(2, say(io.lang, 'whichBlueprint'));
+  if (!opts.out) throw new CliExit(2, say(io.lang, 'needOutFile'));
+  const { project } = await api.newProject({ blueprint, name: opts.name ?? basename(opts.out).replace(/\.(bfproj\.)?json$|\.bfproj$/, '') });
+  await writeFile(opts.out, JSON.stringify(project, null, 2) + '\n', { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+    throw new CliExit(2, e.code === 'EEXIST' ? say(io.lang, 'exists', opts.out!) : say(io.lang, 'cannotWrite', opts.out!, e.message));
+  });
+  io.out(say(io.lang, 'wrote', resolve(opts.out)));
+  return 0;
+}
+
+async function list(api: ApiHandlers, what: string | undefined, json: boolean, io: Io): Promise<number> {
+  if (what === 'blueprints') {
+    const items = await api.listBlueprints({});
+    io.out(json ? JSON.stringify(items, null, 2) : items.map((b) => `${b.id}\t${b.docType}\t${b.title}`).join('\n'));
+  } else if (what === 'clauses') {
+    const items = await api.listClauses({});
+    io.out(json ? JSON.stringify(items, null, 2) : items.map((c) => `${c.id}\t${c.variant}\tv${c.version}\t${c.status}\t${c.title}`).join('\n'));
+  } else throw new CliExit(2, say(io.lang, 'badOption', 'list', 'blueprints | clauses', what ?? ''));
+  return 0;
 }
 
 export async function run(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+  let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
   try {
     const { values: opts, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, format: { type: 'string', default: 'both' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string', default: 'both' },
+        script: { type: 'string' },
+        name: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
-    const [command, file] = positionals;
-    if (opts.help || !command) {
-      out(USAGE);
+    if (opts.lang !== undefined) {
+      if (opts.lang !== 'zh' && opts.lang !== 'en') throw new CliExit(2, say(lang, 'badOption', '--lang', 'zh | en', opts.lang));
+      lang = opts.lang;
+    }
+    const io: Io = { out, err, lang };
+    const [command, arg] = positionals;
+    if (!command || opts.help) {
+      out(HELP[lang][command ?? ''] ?? HELP[lang]['']!);
       return command || opts.help ? 0 : 2;
     }
     const api = createLocalClient(createHandlers({ templatesDir: templatesDir() }));
-    if (command !== 'render' && command !== 'check') throw new CliExit(2, `unknown command "${command}" (try --help)`);
-    if (!file) throw new CliExit(2, `${command}: which project file? (bidforge ${command} <project.json>)`);
-    const project = await loadProject(api, file);
-    const { problems } = await api.preview({ project });
-    const bad = inputErrors(file, problems);
-    if (bad.length) throw new CliExit(2, bad.join('\n'));
-
-    if (command === 'check') {
-      if (opts.json) out(JSON.stringify(problems.map((p) => ({ ...p, file })), null, 2));
-      else out(problems.length ? problems.map((p) => formatProblem({ ...p, file })).join('\n') : `${file}: no problems`);
-      return problems.some((p) => p.severity === 'error') ? 1 : 0;
+    switch (command) {
+      case 'check':
+        return await check(api, arg, opts.json, io);
+      case 'render':
+        return await render(api, arg, { out: opts.out, format: opts.format, script: opts.script }, io);
+      case 'new':
+        return await newProject(api, arg, { out: opts.out, name: opts.name }, io);
+      case 'list':
+        return await list(api, arg, opts.json, io);
+      default:
+        throw new CliExit(2, say(lang, 'unknownCommand', command));
     }
-
-    if (!opts.out) throw new CliExit(2, 'render: say where to write with --out <dir>');
-    const format = opts.format;
-    const formats: ('docx' | 'pdf')[] | null = format === 'both' ? ['docx', 'pdf'] : format === 'docx' || format === 'pdf' ? [format] : null;
-    if (!formats) throw new CliExit(2, `--format must be docx, pdf or both, not "${opts.format}"`);
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length) {
-      err(errors.map((p) => formatProblem({ ...p, file })).join('\n'));
-      return 1;
-    }
-    for (const p of problems) err(formatProblem({ ...p, file }));
-    await mkdir(opts.out, { recursive: true });
-    for (const format of formats) {
-      const { fileName, bytes } = await api.exportDocument({ project, format });
-      const target = join(opts.out, basename(fileName));
-      await writeFile(target, bytes);
-      out(`wrote ${resolve(target)}`);
-    }
-    return 0;
   } catch (e) {
     if (e instanceof CliExit) {
       err(e.message);
       return e.code;
     }
-    if (e instanceof TypeError && /Unknown option|Unexpected argument/.test(e.message)) {
-      err(`${e.message} (try --help)`);
+    if (e instanceof TypeError && /Unknown option|Unexpected argument|argument missing/.test(e.message)) {
+      err(`${e.message} (--help)`);
       return 2;
     }
     err(`error: ${toApiError(e).message}`);

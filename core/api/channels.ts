@@ -1,7 +1,7 @@
 // The list of API channels, free of dependencies so the sandboxed preload stays tiny.
 import type { ApiHandlers } from './contract.js';
 
-export const CHANNELS = ['listBlueprints', 'listSamples', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'] as const satisfies readonly (keyof ApiHandlers)[];
+export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'] as const satisfies readonly (keyof ApiHandlers)[];
 
 // Fails to compile when a channel is declared in ApiHandlers but missing here.
 type Missing = Exclude<keyof ApiHandlers, (typeof CHANNELS)[number]>;

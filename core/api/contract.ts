@@ -9,6 +9,8 @@ import { CHANNELS } from './channels.js';
 export const requestSchemas = {
   listBlueprints: z.object({}),
   listSamples: z.object({}),
+  listClauses: z.object({}),
+  newProject: z.object({ blueprint: z.string().min(1).max(100), name: z.string().max(100).optional(), title: z.string().max(200).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   openSample: z.object({ name: z.string().min(1).max(100) }),
   parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
   describeProject: z.object({ project: projectSchema }),
@@ -17,10 +19,13 @@ export const requestSchemas = {
 } as const;
 
 export type VariableField = VariableDecl & { section: string };
+export type ClauseSummary = { id: string; variant: string; title: string; category: string; version: number; status: string; docTypes: string[] };
 
 export type ApiHandlers = {
   listBlueprints(req: z.infer<(typeof requestSchemas)['listBlueprints']>): Promise<{ id: string; title: string; docType: string }[]>;
   listSamples(req: z.infer<(typeof requestSchemas)['listSamples']>): Promise<{ name: string; title: string }[]>;
+  listClauses(req: z.infer<(typeof requestSchemas)['listClauses']>): Promise<ClauseSummary[]>;
+  newProject(req: z.infer<(typeof requestSchemas)['newProject']>): Promise<{ project: Project }>;
   openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;
   parseProject(req: z.infer<(typeof requestSchemas)['parseProject']>): Promise<{ project: Project }>;
   describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;

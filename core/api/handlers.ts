@@ -8,12 +8,16 @@ import { exportPdf } from '../export/pdf.js';
 import { loadTemplates } from '../library/loadTemplates.js';
 import type { Library } from '../model/library.js';
 import { BidForgeError, formatProblem } from '../model/problem.js';
-import { parseProjectText } from '../project/parse.js';
+import { parseProject, parseProjectText } from '../project/parse.js';
+import { collectDeclarations, defaultValues } from '../assemble/values.js';
 import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
 
-export type HandlerDeps = { templatesDir: string };
+export type HandlerDeps = { templatesDir: string; today?: () => string };
 
-export function createHandlers(deps: HandlerDeps): ApiHandlers {
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+export function createHandlers(options: HandlerDeps): ApiHandlers {
+  const deps = { today: isoToday, ...options };
   let library: Promise<Library> | undefined;
   const lib = () => (library ??= loadTemplates(deps.templatesDir));
   const samplesDir = join(deps.templatesDir, 'samples');
@@ -30,6 +34,20 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
           return { name: f.replace(/\.json$/, ''), title: p.title };
         }),
       );
+    },
+    async listClauses() {
+      return (await lib()).clauses.map((c) => ({ id: c.id, variant: c.variant, title: c.title, category: c.category, version: c.version, status: c.status, docTypes: c.docTypes }));
+    },
+    async newProject({ blueprint, name, title, date }) {
+      const l = await lib();
+      const bp = l.blueprints.find((b) => b.id === blueprint);
+      if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`);
+      const decls = collectDeclarations(clausesOf(bp, l).flatMap((s) => s.clauses), []);
+      const project = parseProject(
+        { schema: 1, name: name ?? blueprint, title: title ?? bp.title, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
+        `new ${blueprint} project`,
+      );
+      return { project };
     },
     async openSample({ name }) {
       if (!/^[\w-]+$/.test(name)) throw new ApiError('bad_request', `no sample named ${name}`);

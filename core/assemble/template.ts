@@ -94,7 +94,8 @@ export type TemplateContext = Record<string, unknown>;
 
 /** Builds the Handlebars context: strings and formatted values become slots; numbers and booleans stay raw. */
 export function buildContext(values: Map<string, Value>, decls: Map<string, VariableDecl>, slots: Slots, extra: Record<string, { type: ScalarType; value: ScalarValue }> = {}): TemplateContext {
-  const ctx: TemplateContext = Object.create(null);
+  // A plain object: Handlebars needs its prototype to name a missing key, and blocks prototype lookups itself.
+  const ctx: TemplateContext = {};
   const scalar = (type: ScalarType, v: ScalarValue): unknown => {
     if (type === 'boolean' || type === 'integer' || type === 'number') return v;
     if (typeof v === 'string' && v === '') return '';
@@ -106,7 +107,7 @@ export function buildContext(values: Map<string, Value>, decls: Map<string, Vari
     if (decl.type === 'list') ctx[key] = (v as string[]).map((s) => scalar('text', s));
     else if (decl.type === 'table')
       ctx[key] = (v as Row[]).map((row) => {
-        const r: Record<string, unknown> = Object.create(null);
+        const r: Record<string, unknown> = {};
         for (const col of decl.columns ?? []) r[col.key] = scalar(col.type, row[col.key]!);
         return r;
       });
@@ -117,11 +118,42 @@ export function buildContext(values: Map<string, Value>, decls: Map<string, Vari
 }
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const FORBIDDEN_HELPERS = new Set(['log', 'lookup']);
+export const MAX_TEMPLATE_CHARS = 200_000;
+export const MAX_OUTPUT_CHARS = 5_000_000;
+
+/** Clause templates come from other people (packs): refuse raw output, partials, prototype names, odd helpers. */
+export function validateTemplate(source: string): void {
+  if (source.length > MAX_TEMPLATE_CHARS) throw new TemplateError(`模板过长（${source.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`);
+  let ast: hbs.AST.Program;
+  try {
+    ast = hb.parse(source);
+  } catch (e) {
+    throw new TemplateError(`模板语法错误：${(e as Error).message.split('\n')[0]}`);
+  }
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; escaped?: boolean; parts?: string[]; original?: string; path?: { original?: string } };
+    if (n.type === 'MustacheStatement' && n.escaped === false) throw new TemplateError('模板不允许使用 {{{ }}} 原样输出');
+    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement' || n.type === 'Decorator' || n.type === 'DecoratorBlock')
+      throw new TemplateError('模板不允许使用局部模板或装饰器');
+    if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN_NAMES.has(p))) throw new TemplateError(`模板不允许访问 ${n.original}`);
+    if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && FORBIDDEN_HELPERS.has(n.path?.original ?? ''))
+      throw new TemplateError(`模板不允许使用 ${n.path?.original} 助手`);
+    for (const v of Object.values(node)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(ast);
+}
 
 /** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
 export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots): string {
   let fn = compiled.get(source);
   if (!fn) {
+    validateTemplate(source);
     fn = hb.compile(source, {
       strict: true,
       knownHelpersOnly: true,
@@ -130,11 +162,14 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
     });
     compiled.set(source, fn);
   }
+  let out: string;
   try {
-    return fn(ctx, { data: { slots }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    out = fn(ctx, { data: { slots }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
     throw new TemplateError(describeTemplateError(e));
   }
+  if (out.length > MAX_OUTPUT_CHARS) throw new TemplateError(`模板展开后过长（${out.length} 字符，上限 ${MAX_OUTPUT_CHARS}）`);
+  return out;
 }
 
 export class TemplateError extends Error {

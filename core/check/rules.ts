@@ -208,7 +208,8 @@ export const RULES: Rule[] = [
       const blocks = ctx.document.blocks;
       blocks.forEach((b, i) => {
         const next = blocks[i + 1];
-        if (b.kind === 'heading' && b.level === 1 && (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature'))
+        if (b.kind !== 'heading' || b.level !== 1 || ctx.problems.some((p) => p.section === b.text)) return;
+        if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
           out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容` });
       });
       return out;

@@ -88,3 +88,19 @@ describe('host guards', () => {
     expect((host.server.address() as { address: string }).address).toBe('127.0.0.1');
   });
 });
+
+describe('new projects and listings', () => {
+  const api = createLocalClient(createHandlers({ templatesDir: 'templates', today: () => '2026-12-01' }));
+  it('a new project starts from the blueprint with the clauses’ defaults and today’s date', async () => {
+    const { project } = await api.newProject({ blueprint: 'service-plan', name: 'p1' });
+    expect(project).toMatchObject({ name: 'p1', blueprint: 'service-plan', date: '2026-12-01', title: '售后服务方案' });
+    expect(project.values.onsite_arrival).toEqual({ value: 2, unit: '小时' });
+  });
+  it('an unknown blueprint is named in the error', async () => {
+    await expect(api.newProject({ blueprint: 'nope' })).rejects.toThrow(/nope/);
+  });
+  it('lists every clause with its variant and status', async () => {
+    const clauses = await api.listClauses({});
+    expect(clauses.find((c) => c.id === 'warranty-terms' && c.variant === '标准')).toMatchObject({ status: 'approved', version: 1 });
+  });
+});

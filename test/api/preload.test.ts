@@ -37,6 +37,8 @@ describe('preload bridge', () => {
     await bridge.describeProject({ project });
     await bridge.preview({ project });
     await bridge.listBlueprints({});
+    await bridge.listClauses({});
+    await bridge.newProject({ blueprint: 'service-plan' });
     await bridge.parseProject({ text: JSON.stringify(project), fileName: 'p.json' });
     await bridge.exportDocument({ project, format: 'docx' });
     expect(new Set(invoked)).toEqual(new Set(CHANNELS.map((c) => `api:${c}`)));

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RULES, runChecks, type CheckContext } from '../../core/check/rules.js';
 import type { Block } from '../../core/model/document.js';
 import type { ClauseVersion } from '../../core/model/library.js';
-import type { Column, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
+import type { Column, Duration, DurationUnit, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
 
-const h = (value: number, unit = '小时') => ({ value, unit });
+const h = (value: number, unit: DurationUnit = '小时'): Duration => ({ value, unit });
 type Spec = Record<string, [VariableType, Value, Column[]?]>;
 
 function ctx(spec: Spec, over: Partial<CheckContext> = {}): CheckContext {
