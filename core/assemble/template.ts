@@ -19,8 +19,10 @@ export class Slots {
     return `${OPEN}${this.items.length - 1}${CLOSE}`;
   }
   get(marker: unknown): Slot | undefined {
-    if (typeof marker !== 'string') return undefined;
-    const m = ONE_SLOT.exec(marker);
+    // Helper results arrive in sub-expressions as Handlebars SafeStrings.
+    const text = typeof marker === 'string' ? marker : marker instanceof Handlebars.SafeString ? marker.toString() : undefined;
+    if (text === undefined) return undefined;
+    const m = ONE_SLOT.exec(text);
     return m ? this.items[Number(m[1])] : undefined;
   }
   /** Replace every slot marker in a string by its display text. */
@@ -29,7 +31,7 @@ export class Slots {
   }
 }
 
-const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
+const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
 const hb = Handlebars.create();
 
 type HelperOptions = { data: { root: unknown; slots?: Slots } };
@@ -88,6 +90,36 @@ hb.registerHelper('addMonths', function (date: unknown, months: unknown, options
   else throw new Error('addMonths expects a number of months (or a duration in 个月/年) second');
   const iso = addMonths(d.raw as string, n);
   return new hb.SafeString(slots.put('date', iso, formatDate(iso)));
+});
+
+/** {{sum fee_items "price"}}: the total of a money or number column, keeping its type (money stays money). */
+hb.registerHelper('sum', function (rows: unknown, column: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  if (!Array.isArray(rows) || typeof column !== 'string') throw new Error('sum expects a table and a column name');
+  let type: ScalarType = 'number';
+  let total = 0;
+  for (const row of rows as Record<string, unknown>[]) {
+    const cell = row[column];
+    const slot = slots.get(cell);
+    if (slot && (slot.type === 'money' || slot.type === 'number' || slot.type === 'integer' || slot.type === 'percent')) {
+      type = slot.type;
+      total += slot.raw as number;
+    } else if (typeof cell === 'number') total += cell;
+    else throw new Error(`sum: column ${column} is not a number or money column`);
+  }
+  return new hb.SafeString(slots.put(type === 'integer' ? 'number' : type, total));
+});
+
+/** {{times unit_fee quantity}}: money × a count, exact in fen. */
+hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  const sa = slots.get(a);
+  const factor = comparable(b, slots);
+  if (typeof factor !== 'number') throw new Error('times expects a number second');
+  if (sa?.type === 'money') return new hb.SafeString(slots.put('money', Math.round((sa.raw as number) * factor)));
+  const n = comparable(a, slots);
+  if (typeof n !== 'number') throw new Error('times expects a number or money first');
+  return new hb.SafeString(slots.put('number', n * factor));
 });
 
 export type TemplateContext = Record<string, unknown>;

@@ -30,3 +30,21 @@ describe('模板安全', () => {
     expect(renderTemplate('{{#if (gte n 24)}}长{{else}}短{{/if}}', { n: 36 }, new Slots())).toBe('长');
   });
 });
+
+describe('计算值', () => {
+  const fill = (source: string, build: (s: Slots) => Record<string, unknown>) => {
+    const slots = new Slots();
+    return slots.fill(renderTemplate(source, build(slots), slots));
+  };
+  it('sums a money column exactly, as money', () => {
+    const out = fill('{{sum rows "price"}}', (s) => ({ rows: [{ price: s.put('money', 10) }, { price: s.put('money', 20) }, { price: s.put('money', 1280000) }] }));
+    expect(out).toBe('¥12,800.30');
+  });
+  it('multiplies a unit price by a quantity, in fen', () => {
+    const out = fill('{{times fee n}}（{{rmb (times fee n)}}）', (s) => ({ fee: s.put('money', 8050), n: 20 }));
+    expect(out).toBe('¥1,610.00（人民币壹仟陆佰壹拾元整）');
+  });
+  it('refuses to sum a text column', () => {
+    expect(() => fill('{{sum rows "item"}}', (s) => ({ rows: [{ item: s.put('text', '上门') }] }))).toThrow(/not a number/);
+  });
+});
