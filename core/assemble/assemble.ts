@@ -1,7 +1,7 @@
 // Project + Library → Document, with every problem found on the way.
 import { documentToTraditional } from '../format/script.js';
 import { chineseNumeral } from '../format/zh.js';
-import type { Block, Document } from '../model/document.js';
+import { isAnnexTitle, type Block, type Document } from '../model/document.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -56,8 +56,10 @@ export function assemble(project: Project, lib: Library): Assembly {
   const ctx = buildContext(values, decls, slots, extra);
 
   const blocks: Block[] = [];
-  sections.forEach((section, si) => {
-    blocks.push({ kind: 'heading', level: 1, number: `${chineseNumeral(si + 1)}、`, text: section.title });
+  let chapter = 0;
+  sections.forEach((section) => {
+    if (isAnnexTitle(section.title)) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
+    else blocks.push({ kind: 'heading', level: 1, number: `${chineseNumeral(++chapter)}、`, text: section.title });
     const raw: RawBlock[] = [];
     for (const clause of section.clauses) {
       try {
@@ -83,7 +85,9 @@ export function assemble(project: Project, lib: Library): Assembly {
         }
       }),
     }));
-    blocks.push({ kind: 'signature', parties });
+    // The signature closes the main text: annexes follow it.
+    const firstAnnex = blocks.findIndex((b) => b.kind === 'heading' && b.annex);
+    blocks.splice(firstAnnex < 0 ? blocks.length : firstAnnex, 0, { kind: 'signature', parties });
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };

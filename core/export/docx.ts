@@ -16,7 +16,9 @@ import {
   type IRunOptions,
 } from 'docx';
 import { formatDate } from '../format/zh.js';
-import type { Block, Document, Run } from '../model/document.js';
+import { partyLabel, type Block, type Document, type Run } from '../model/document.js';
+
+export const labelled = (label: string, value: string) => (label ? `${label}：${value}` : value);
 
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
 const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
@@ -49,7 +51,7 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
 function blockToDocx(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ style: `Heading${b.level}`, children: [new TextRun(`${b.number}${b.text}`)] })];
+      return [new Paragraph({ style: `Heading${b.level}`, pageBreakBefore: !!b.annex, children: [new TextRun(`${b.number}${b.text}`)] })];
     case 'paragraph':
       return [new Paragraph({ style: 'BodyText', children: runs(b.runs) })];
     case 'listItem':
@@ -62,11 +64,23 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
       ];
     case 'table':
       return [tableOf(b), new Paragraph({ style: 'BodyText', children: [] })];
-    case 'signature':
-      return b.parties.flatMap((p) => [
-        new Paragraph({ style: 'BodyText', spacing: { before: 480 }, children: [] }),
-        ...p.lines.map((line) => new Paragraph({ style: 'Signature', children: [new TextRun(line)] })),
-      ]);
+    case 'signature': {
+      const lines = (p: { lines: string[] }, style: string) => p.lines.map((line) => new Paragraph({ style, children: [new TextRun(line)] }));
+      const spacer = new Paragraph({ style: 'BodyText', spacing: { before: 480 }, children: [] });
+      // One party signs on the right half of the page.
+      if (b.parties.length === 1) return [spacer, ...lines(b.parties[0]!, 'Signature')];
+      // 甲方 and 乙方 side by side: a borderless table, one column per party.
+      const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+      const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+      return [
+        spacer,
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          borders,
+          rows: [new TableRow({ children: b.parties.map((p) => new TableCell({ borders, children: lines(p, 'SignatureLine') })) })],
+        }),
+      ];
+    }
   }
 }
 
@@ -75,7 +89,7 @@ export async function exportDocx(doc: Document): Promise<Uint8Array> {
     new Paragraph({ style: 'Title', spacing: { before: 2400 }, children: [new TextRun(doc.meta.title)] }),
     new Paragraph({ style: 'Subtitle', children: [new TextRun(doc.meta.projectName)] }),
     ...(doc.meta.projectNo ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(`项目编号：${doc.meta.projectNo}`)] })] : []),
-    ...(doc.meta.bidder ? [new Paragraph({ style: 'Subtitle', spacing: { before: 1200 }, children: [new TextRun(`投标人：${doc.meta.bidder}`)] })] : []),
+    ...(doc.meta.bidder ? [new Paragraph({ style: 'Subtitle', spacing: { before: 1200 }, children: [new TextRun(labelled(partyLabel(doc.meta.docType), doc.meta.bidder))] })] : []),
     new Paragraph({ style: 'Subtitle', children: [new TextRun(formatDate(doc.meta.date))], pageBreakBefore: false }),
   ];
   const body = doc.blocks.flatMap(blockToDocx);
@@ -94,6 +108,7 @@ export async function exportDocx(doc: Document): Promise<Uint8Array> {
         { id: 'BodyText', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { font: SONG, size: SIZE.body }, paragraph: { spacing: { line: 360 }, indent: { firstLine: 480 }, alignment: AlignmentType.JUSTIFIED } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: SONG, size: SIZE.table }, paragraph: { spacing: { line: 276 } } },
         { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: { font: SONG, size: SIZE.body }, paragraph: { indent: { left: 4320 }, spacing: { line: 480 } } },
+        { id: 'SignatureLine', name: 'Signature Line', basedOn: 'Normal', run: { font: SONG, size: SIZE.body }, paragraph: { spacing: { line: 480 } } },
       ],
     },
     sections: [

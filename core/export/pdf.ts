@@ -1,7 +1,8 @@
 // Document → PDF bytes with pdfmake: a pure mapping to a document definition, then one call that packs bytes.
 import { createRequire } from 'node:module';
 import { formatDate } from '../format/zh.js';
-import type { Block, Document, Run } from '../model/document.js';
+import { partyLabel, type Block, type Document, type Run } from '../model/document.js';
+import { labelled } from './docx.js';
 import { fontBytes } from './fonts.js';
 
 // pdfmake ships no types and is CommonJS: declare the little we use.
@@ -40,7 +41,7 @@ const inline = (runs: Run[]) => runs.map((r) => ({ text: r.text, bold: !!r.bold,
 function blockToPdf(b: Block): PdfContent {
   switch (b.kind) {
     case 'heading':
-      return { text: `${b.number}${b.text}`, style: `h${b.level}`, outline: true, headlineLevel: b.level };
+      return { text: `${b.number}${b.text}`, style: `h${b.level}`, outline: true, headlineLevel: b.level, ...(b.annex ? { pageBreak: 'before' } : {}) };
     case 'paragraph':
       return { text: inline(b.runs), style: 'body', leadingIndent: SIZE.body * 2 };
     case 'listItem':
@@ -64,12 +65,13 @@ function blockToPdf(b: Block): PdfContent {
         },
         style: 'table',
       };
-    case 'signature':
-      return {
-        stack: b.parties.flatMap((p) => p.lines.map((line) => ({ text: line, style: 'body', margin: [SIZE.body * 16, 6, 0, 6] }))),
-        margin: [0, 30, 0, 0],
-        unbreakable: true,
-      };
+    case 'signature': {
+      // One party sits on the right; two or more (甲方/乙方) sit side by side.
+      const party = (p: { lines: string[] }) => ({ stack: p.lines.map((line) => ({ text: line, style: 'body', margin: [0, 6, 0, 6] })) });
+      return b.parties.length === 1
+        ? { ...party(b.parties[0]!), margin: [SIZE.body * 16, 30, 0, 0], unbreakable: true }
+        : { columns: b.parties.map(party), columnGap: SIZE.body * 2, margin: [0, 30, 0, 0], unbreakable: true };
+    }
   }
 }
 
@@ -78,7 +80,7 @@ export function pdfDefinition(doc: Document): PdfDefinition {
     { text: doc.meta.title, style: 'title', margin: [0, 160, 0, 24] },
     { text: doc.meta.projectName, style: 'subtitle' },
     ...(doc.meta.projectNo ? [{ text: `项目编号：${doc.meta.projectNo}`, style: 'subtitle' }] : []),
-    ...(doc.meta.bidder ? [{ text: `投标人：${doc.meta.bidder}`, style: 'subtitle', margin: [0, 80, 0, 8] }] : []),
+    ...(doc.meta.bidder ? [{ text: labelled(partyLabel(doc.meta.docType), doc.meta.bidder), style: 'subtitle', margin: [0, 80, 0, 8] }] : []),
     { text: formatDate(doc.meta.date), style: 'subtitle', pageBreak: 'after' },
   ];
   return {

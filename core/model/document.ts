@@ -2,7 +2,7 @@
 export type Run = { text: string; bold?: boolean; italic?: boolean };
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; number: string; text: string }
+  | { kind: 'heading'; level: 1 | 2 | 3; number: string; text: string; annex?: boolean }
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'listItem'; number: string; depth: number; runs: Run[] }
   | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][] }
@@ -19,6 +19,14 @@ export type DocumentMeta = {
 };
 
 export type Document = { meta: DocumentMeta; blocks: Block[] };
+
+/** How the cover names the party behind the document. */
+export function partyLabel(docType: string): string {
+  return docType === 'install-agreement' ? '委托方（甲方）' : docType === 'warranty-card' ? '' : '投标人';
+}
+
+/** Annex sections (附件1 …) are not numbered 一、二、 and start on a new page. */
+export const isAnnexTitle = (title: string) => /^附件\s*\d*/.test(title);
 
 /** Plain text of a block's content, used by tests and previews. */
 export function runsText(runs: Run[]): string {

@@ -1,0 +1,73 @@
+// A warranty-card template (保修卡): company, hotline, per-component warranty periods and the short printed terms.
+import { readFile } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BidForgeError } from '../model/problem.js';
+import { zodMessage } from '../model/zodMessage.js';
+
+const line = z.string().trim().min(1, '不能为空');
+
+export const cardComponentSchema = z.object({
+  name: line,
+  /** Warranty period in calendar months (36 = 3 years). */
+  months: z.number().int().min(1).max(600),
+});
+
+export const cardTemplateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
+    title: line,
+    company: line,
+    hotline: line,
+    serviceHours: z.string().trim().default(''),
+    components: z.array(cardComponentSchema).min(1, '至少列出一个保修部件'),
+    coverage: z.array(line).default([]),
+    exclusions: z.array(line).default([]),
+    claim: z.array(line).default([]),
+    sanbao: z.array(line).default([]),
+    dealerStampLabel: line.default('经销商（盖章）'),
+  })
+  .superRefine((t, ctx) => {
+    const seen = new Set<string>();
+    t.components.forEach((c, i) => {
+      if (seen.has(c.name)) ctx.addIssue({ code: 'custom', path: ['components', i, 'name'], message: `保修部件“${c.name}”重复` });
+      seen.add(c.name);
+    });
+  });
+
+export type CardComponent = z.infer<typeof cardComponentSchema>;
+export type CardTemplate = z.infer<typeof cardTemplateSchema>;
+
+/** templates/ of the repository, next to core/. */
+export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export function parseCardTemplate(json: unknown, file: string): CardTemplate {
+  const r = cardTemplateSchema.safeParse(json);
+  if (!r.success) throw new BidForgeError('bad_card_template', `${file}: 保修卡模板格式错误：${zodMessage(r.error)}`);
+  return r.data;
+}
+
+/**
+ * Loads a card template from a path ("my/card.json") or by id ("standard" → templates/cards/standard.json).
+ * Without an argument: the shipped standard template.
+ */
+export async function loadCardTemplate(pathOrId = 'standard', templatesDir = defaultTemplatesDir): Promise<CardTemplate> {
+  const byId = /^[a-z0-9][a-z0-9-]*$/.test(pathOrId);
+  const path = byId ? join(templatesDir, 'cards', `${pathOrId}.json`) : isAbsolute(pathOrId) ? pathOrId : join(process.cwd(), pathOrId);
+  const label = byId ? `templates/cards/${pathOrId}.json` : basename(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BidForgeError('bad_card_template', code === 'ENOENT' ? `找不到保修卡模板：${byId ? pathOrId : path}` : `无法读取保修卡模板 ${path}：${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new BidForgeError('bad_card_template', `${label}: 不是有效的 JSON（${(e as Error).message}）`);
+  }
+  return parseCardTemplate(json, label);
+}

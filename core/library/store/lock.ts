@@ -1,0 +1,110 @@
+// library.lock: one writer at a time (the app or the CLI). The file names its holder; a lock whose process is gone
+// (same host, pid not alive) is stale and taken over. A lock from another host cannot be checked and is respected.
+import { randomUUID } from 'node:crypto';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { z } from 'zod';
+import { BidForgeError } from '../../model/problem.js';
+
+export type LockInfo = { pid: number; host: string; program: string; since: string; token: string };
+
+const lockInfoSchema = z.object({ pid: z.number().int(), host: z.string(), program: z.string(), since: z.string(), token: z.string() });
+
+/** Who we are, injected so tests can pretend to be another process and core code reads no globals. */
+export type ProcessIdentity = {
+  pid: number;
+  host: string;
+  /** "app", "CLI", … shown to the other writer. */
+  program: string;
+  /** Whether a process with this pid is running on this host. */
+  isAlive: (pid: number) => boolean;
+};
+
+/** The usual liveness probe: signal 0 checks existence without touching the process. */
+export function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function readLock(path: string): Promise<LockInfo | 'unreadable' | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const parsed = lockInfoSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+export function lockMessage(info: LockInfo, me: ProcessIdentity): string {
+  return `store is in use by ${info.program} (pid ${info.pid}) since ${info.since}${info.host !== me.host ? ` on ${info.host}` : ''}`;
+}
+
+export class StoreLock {
+  private token: string | null = null;
+
+  constructor(
+    readonly path: string,
+    private readonly me: ProcessIdentity,
+    private readonly clock: () => Date,
+  ) {}
+
+  get held(): boolean {
+    return this.token !== null;
+  }
+
+  /** Takes the lock or throws BidForgeError 'store_locked' naming the holder. */
+  async acquire(): Promise<void> {
+    if (this.token) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const info: LockInfo = { pid: this.me.pid, host: this.me.host, program: this.me.program, since: this.clock().toISOString(), token: randomUUID() };
+      try {
+        const fh = await open(this.path, 'wx');
+        try {
+          await fh.writeFile(JSON.stringify(info, null, 2) + '\n', 'utf8');
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        this.token = info.token;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const holder = await readLock(this.path);
+      if (holder === null) continue; // released meanwhile: try again
+      if (holder === 'unreadable') {
+        // Being written right now, or left half-written by a crash: wait for it to settle before calling it stale.
+        const age = Date.now() - (await stat(this.path).then((s) => s.mtimeMs, () => Date.now()));
+        if (age < 2000) throw new BidForgeError('store_locked', 'store is in use by another program (its lock file is being written)');
+        await unlink(this.path).catch(() => {});
+        continue;
+      }
+      if (holder.host === this.me.host && !this.me.isAlive(holder.pid)) {
+        await unlink(this.path).catch(() => {}); // stale: its process is gone
+        continue;
+      }
+      throw new BidForgeError('store_locked', lockMessage(holder, this.me), [
+        { severity: 'error', code: 'store_locked', message: `lock file ${this.path} held by ${holder.program}, pid ${holder.pid} on ${holder.host}` },
+      ]);
+    }
+    throw new BidForgeError('store_locked', `could not take the lock ${this.path}: other programs keep taking it`);
+  }
+
+  /** Removes the lock file if it is still ours. */
+  async release(): Promise<void> {
+    if (!this.token) return;
+    const holder = await readLock(this.path).catch(() => null);
+    if (holder && holder !== 'unreadable' && holder.token === this.token) await unlink(this.path).catch(() => {});
+    this.token = null;
+  }
+}

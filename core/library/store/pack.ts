@@ -1,0 +1,116 @@
+// Library packs (.bfpack.json): the envelope, its checksum, and validation. Classification and merging live in store.ts.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { DOC_TYPES } from '../../model/library.js';
+import { BidForgeError } from '../../model/problem.js';
+import { zodMessage } from '../../model/zodMessage.js';
+import { clauseIdSchema, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
+
+export const PACK_FORMAT = 'bidforge-pack';
+export const PACK_SCHEMA_VERSION = 1;
+export const PACK_EXTENSION = '.bfpack.json';
+
+/** One version per variant travels: the latest approved (or the latest, when asked to include unapproved work). */
+export const packVersionSchema = storedVersionSchema.omit({ origin: true });
+export type PackVersion = z.infer<typeof packVersionSchema>;
+
+export const packClauseSchema = z
+  .object({
+    id: clauseIdSchema,
+    category: z.string().min(1),
+    title: z.string().min(1),
+    tags: z.array(z.string()),
+    docTypes: z.array(z.enum(DOC_TYPES)).min(1),
+    owner: z.string(),
+    reviewIntervalMonths: z.number().int().min(1).max(120),
+    variants: z.array(z.object({ name: z.string().min(1), version: packVersionSchema })).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.variants.forEach((v, i) => {
+      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
+      seen.add(v.name);
+    });
+  });
+export type PackClause = z.infer<typeof packClauseSchema>;
+
+export const packBlueprintSchema = storedBlueprintSchema.omit({ origin: true });
+export type PackBlueprint = z.infer<typeof packBlueprintSchema>;
+
+export const packPayloadSchema = z
+  .object({ clauses: z.array(packClauseSchema), blueprints: z.array(packBlueprintSchema) })
+  .superRefine((p, ctx) => {
+    const dup = (ids: string[], what: string, key: 'clauses' | 'blueprints') =>
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} "${id}" appears twice` });
+      });
+    dup(p.clauses.map((c) => c.id), 'clause', 'clauses');
+    dup(p.blueprints.map((b) => b.id), 'blueprint', 'blueprints');
+  });
+export type PackPayload = z.infer<typeof packPayloadSchema>;
+
+const envelopeSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  schemaVersion: z.number().int().positive(),
+  createdAt: isoTime,
+  checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 checksum of 64 hex digits'),
+  payload: z.unknown(),
+});
+
+export type BidForgePack = {
+  format: typeof PACK_FORMAT;
+  schemaVersion: number;
+  createdAt: string;
+  /** sha256 (hex) of canonicalJson(payload). */
+  checksum: string;
+  payload: PackPayload;
+};
+
+/** JSON with object keys sorted and undefined members dropped, so equal data always gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return '[' + value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',') + ']';
+  const obj = value as Record<string, unknown>;
+  return (
+    '{' +
+    Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k]))
+      .join(',') +
+    '}'
+  );
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function makePack(payload: PackPayload, createdAt: Date): BidForgePack {
+  return { format: PACK_FORMAT, schemaVersion: PACK_SCHEMA_VERSION, createdAt: createdAt.toISOString(), checksum: sha256(canonicalJson(payload)), payload };
+}
+
+const badPack = (reason: string) => new BidForgeError('bad_pack', `not a usable BidForge pack: ${reason}`, [{ severity: 'error', code: 'bad_pack', message: reason }]);
+
+/** Accepts the pack as text or as parsed JSON; throws BidForgeError 'bad_pack' saying what is wrong. */
+export function parsePack(input: unknown): BidForgePack {
+  let raw = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw badPack(`the file is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && (raw as { format?: unknown }).format !== PACK_FORMAT)
+    throw badPack(`format is ${JSON.stringify((raw as { format?: unknown }).format)}, expected "${PACK_FORMAT}"`);
+  const env = envelopeSchema.safeParse(raw);
+  if (!env.success) throw badPack(zodMessage(env.error));
+  if (env.data.schemaVersion > PACK_SCHEMA_VERSION)
+    throw badPack(`it was made by a newer BidForge (pack schema ${env.data.schemaVersion}; this version reads up to ${PACK_SCHEMA_VERSION})`);
+  const actual = sha256(canonicalJson(env.data.payload));
+  if (actual !== env.data.checksum) throw badPack(`checksum mismatch: the contents were changed after export (expected ${env.data.checksum.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`);
+  const payload = packPayloadSchema.safeParse(env.data.payload);
+  if (!payload.success) throw badPack(`payload: ${zodMessage(payload.error)}`);
+  return { format: PACK_FORMAT, schemaVersion: env.data.schemaVersion, createdAt: env.data.createdAt, checksum: env.data.checksum, payload: payload.data };
+}

@@ -1,0 +1,187 @@
+// The shape of library.json (zod), its schema version, and the migrations that bring older files up to date.
+import { z } from 'zod';
+import { blueprintSchema, DOC_TYPES } from '../../model/library.js';
+import { variableSchema } from '../../model/variables.js';
+
+/** The schema version this code writes. Older files are migrated on open; newer ones are refused. */
+export const STORE_SCHEMA_VERSION = 2;
+
+export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'retired'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** Where a version came from: the built-in templates, a person editing in BidForge, or an imported pack. */
+export const ORIGINS = ['builtin', 'user', 'pack'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+export const isoTime = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO time like 2026-05-01T08:00:00.000Z');
+
+export const clauseIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case');
+
+export const storedVersionSchema = z.object({
+  version: z.number().int().positive(),
+  body: z.string(),
+  variables: z.array(variableSchema),
+  status: z.enum(VERSION_STATUSES),
+  author: z.string(),
+  reviewer: z.string().optional(),
+  createdAt: isoTime,
+  decidedAt: isoTime.optional(),
+  changeNote: z.string(),
+  rejectReason: z.string().optional(),
+  origin: z.enum(ORIGINS).default('user'),
+});
+export type StoredVersion = z.infer<typeof storedVersionSchema>;
+
+export const storedVariantSchema = z
+  .object({
+    name: z.string().min(1),
+    versions: z.array(storedVersionSchema).min(1),
+  })
+  .superRefine((v, ctx) => {
+    v.versions.forEach((ver, i) => {
+      if (ver.version !== i + 1) ctx.addIssue({ code: 'custom', path: ['versions', i, 'version'], message: `expected version ${i + 1}, found ${ver.version} (versions are numbered 1, 2, 3… in order)` });
+    });
+  });
+export type StoredVariant = z.infer<typeof storedVariantSchema>;
+
+const uniqueVariableKeys = (vars: { key: string }[]) => new Set(vars.map((v) => v.key)).size === vars.length;
+
+export const storedClauseSchema = z
+  .object({
+    id: clauseIdSchema,
+    category: z.string().min(1),
+    title: z.string().min(1),
+    tags: z.array(z.string()),
+    docTypes: z.array(z.enum(DOC_TYPES)).min(1),
+    owner: z.string(),
+    reviewIntervalMonths: z.number().int().min(1).max(120),
+    lastReviewedAt: isoTime,
+    variants: z.array(storedVariantSchema).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.variants.forEach((v, i) => {
+      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
+      seen.add(v.name);
+      v.versions.forEach((ver, j) => {
+        if (!uniqueVariableKeys(ver.variables)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'versions', j, 'variables'], message: 'a variable key is declared twice' });
+      });
+    });
+  });
+export type StoredClause = z.infer<typeof storedClauseSchema>;
+
+export const storedBlueprintSchema = blueprintSchema.extend({ origin: z.enum(ORIGINS).default('user') });
+export type StoredBlueprint = z.infer<typeof storedBlueprintSchema>;
+
+export const pinSchema = z.object({
+  clauseId: z.string(),
+  variant: z.string(),
+  version: z.number().int().positive(),
+  pinnedAt: isoTime,
+});
+export type Pin = z.infer<typeof pinSchema>;
+
+export const projectRecordSchema = z.object({
+  projectId: z.string().min(1),
+  name: z.string(),
+  lastUsedAt: isoTime,
+  pins: z.array(pinSchema),
+});
+export type ProjectRecord = z.infer<typeof projectRecordSchema>;
+
+export const storeDataSchema = z
+  .object({
+    schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+    clauses: z.array(storedClauseSchema),
+    blueprints: z.array(storedBlueprintSchema),
+    projects: z.array(projectRecordSchema),
+  })
+  .superRefine((d, ctx) => {
+    const ids = new Set<string>();
+    d.clauses.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause "${c.id}" appears twice` });
+      ids.add(c.id);
+    });
+    const bps = new Set<string>();
+    d.blueprints.forEach((b, i) => {
+      if (bps.has(b.id)) ctx.addIssue({ code: 'custom', path: ['blueprints', i, 'id'], message: `blueprint "${b.id}" appears twice` });
+      bps.add(b.id);
+    });
+    const projects = new Set<string>();
+    d.projects.forEach((p, i) => {
+      if (projects.has(p.projectId)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'projectId'], message: `project "${p.projectId}" appears twice` });
+      projects.add(p.projectId);
+      p.pins.forEach((pin, j) => {
+        const variant = d.clauses.find((c) => c.id === pin.clauseId)?.variants.find((v) => v.name === pin.variant);
+        if (!variant || pin.version > variant.versions.length)
+          ctx.addIssue({ code: 'custom', path: ['projects', i, 'pins', j], message: `pins ${pin.clauseId}/${pin.variant} v${pin.version}, which is not in the library` });
+      });
+    });
+  });
+export type StoreData = z.infer<typeof storeDataSchema>;
+
+export function emptyStore(): StoreData {
+  return { schemaVersion: STORE_SCHEMA_VERSION, clauses: [], blueprints: [], projects: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Migrations. MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file. They work on plain JSON (the old shape
+// has no zod schema any more) and must not throw on a well-formed old file; the result is validated afterwards.
+
+type Json = Record<string, unknown>;
+export type Migration = { description: string; up: (data: Json, now: Date) => Json };
+
+const arr = (x: unknown): Json[] => (Array.isArray(x) ? (x as Json[]) : []);
+
+export const MIGRATIONS: Record<number, Migration> = {
+  1: {
+    description:
+      'v1 → v2: clauses gain an owner, a review interval and a last-review time (for freshness); versions record their origin; projects record when they were last used and when each pin was set',
+    up(data, now) {
+      const clauses = arr(data.clauses).map((c) => {
+        const versions = arr(c.variants).flatMap((v) => arr(v.versions));
+        const times = versions.map((v) => String(v.decidedAt ?? v.createdAt ?? '')).filter((t) => t).sort();
+        return {
+          ...c,
+          owner: typeof c.owner === 'string' ? c.owner : String(versions[0]?.author ?? ''),
+          reviewIntervalMonths: typeof c.reviewIntervalMonths === 'number' ? c.reviewIntervalMonths : 12,
+          lastReviewedAt: times[times.length - 1] ?? now.toISOString(),
+          variants: arr(c.variants).map((v) => ({ ...v, versions: arr(v.versions).map((ver) => ({ origin: 'user', ...ver })) })),
+        };
+      });
+      const projects = arr(data.projects).map((p) => {
+        const usedAt = typeof p.updatedAt === 'string' ? p.updatedAt : now.toISOString();
+        const { updatedAt: _dropped, ...rest } = p;
+        return { ...rest, lastUsedAt: usedAt, pins: arr(p.pins).map((pin) => ({ pinnedAt: usedAt, ...pin })) };
+      });
+      return { ...data, schemaVersion: 2, clauses, blueprints: arr(data.blueprints).map((b) => ({ origin: 'user', ...b })), projects };
+    },
+  },
+};
+
+export class MigrationError extends Error {
+  constructor(
+    readonly kind: 'too_new' | 'bad_version' | 'no_migration',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Brings a parsed file up to STORE_SCHEMA_VERSION. Returns the data (not yet validated) and the version it had. */
+export function migrate(raw: unknown, now: Date, migrations: Record<number, Migration> = MIGRATIONS): { data: unknown; from: number } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MigrationError('bad_version', 'the file does not hold a JSON object');
+  const from = (raw as Json).schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw new MigrationError('bad_version', `schemaVersion is ${JSON.stringify(from)}, expected a whole number ≥ 1`);
+  if (from > STORE_SCHEMA_VERSION)
+    throw new MigrationError('too_new', `the library was written by a newer BidForge (schema ${from}; this version reads up to ${STORE_SCHEMA_VERSION})`);
+  let data = raw as Json;
+  for (let v = from; v < STORE_SCHEMA_VERSION; v++) {
+    const m = migrations[v];
+    if (!m) throw new MigrationError('no_migration', `no migration from schema ${v} to ${v + 1}`);
+    data = m.up(data, now);
+  }
+  return { data, from };
+}
