@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { Document } from '../model/document.js';
 import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
-import type { VariableDecl } from '../model/variables.js';
+import { isValidIsoDate, type VariableDecl } from '../model/variables.js';
 import { CHANNELS } from './channels.js';
 
 export const requestSchemas = {
   listBlueprints: z.object({}),
   listSamples: z.object({}),
   listClauses: z.object({}),
-  newProject: z.object({ blueprint: z.string().min(1).max(100), name: z.string().max(100).optional(), title: z.string().max(200).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  newProject: z.object({ blueprint: z.string().min(1).max(100), name: z.string().max(100).optional(), title: z.string().max(200).optional(), date: z.string().refine(isValidIsoDate, 'a real calendar date like 2026-11-24').optional() }),
   openSample: z.object({ name: z.string().min(1).max(100) }),
   parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
   describeProject: z.object({ project: projectSchema }),

@@ -52,9 +52,9 @@ export function warrantyEnd(start: string, months: number): string {
 
 export type ComponentPeriod = { name: string; months: number; /** "36个月" */ label: string; /** ISO last day */ end: string };
 
-/** 36 → "36个月（3年）", 18 → "18个月", 12 → "12个月（1年）". */
+/** 36 → "36个月" (the domain writes warranty periods in months). */
 export function periodLabel(months: number): string {
-  return months % 12 === 0 ? `${months}个月（${months / 12}年）` : `${months}个月`;
+  return `${months}个月`;
 }
 
 /** Each component's period and computed end date for a card starting on `start`. */

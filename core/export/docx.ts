@@ -7,6 +7,7 @@ import {
   Header,
   Packer,
   PageNumber,
+  Tab,
   Paragraph,
   Table,
   TableCell,
@@ -26,8 +27,9 @@ const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
 const SIZE = { body: 24, h1: 32, h2: 30, h3: 24, table: 21, title: 44 };
 const MM = 56.7; // twips per millimetre
 
+/** Runs with their line breaks as real Word breaks (a "\n" inside w:t would show as a space). */
 function runs(rs: Run[], extra: IRunOptions = {}): TextRun[] {
-  return rs.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic, ...extra }));
+  return rs.flatMap((r) => r.text.split('\n').map((text, i) => new TextRun({ text, bold: r.bold, italics: r.italic, ...(i > 0 ? { break: 1 } : {}), ...extra })));
 }
 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
@@ -37,7 +39,7 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       borders,
-      children: [new Paragraph({ style: 'TableText', alignment: header ? AlignmentType.CENTER : align(i), children: [new TextRun({ text, bold: header })] })],
+      children: [new Paragraph({ style: 'TableText', alignment: header ? AlignmentType.CENTER : align(i), children: runs([{ text, bold: header }]) })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -59,7 +61,8 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
         new Paragraph({
           style: 'BodyText',
           indent: { firstLine: 0, left: 480 * b.depth, hanging: 480 },
-          children: [new TextRun(`${b.number}${b.number === '•' ? ' ' : ''}`), ...runs(b.runs)],
+          // The tab after the number lands on the hanging indent, so wrapped lines align with the text.
+          children: [new TextRun({ children: [b.number, new Tab()] }), ...runs(b.runs)],
         }),
       ];
     case 'table':
@@ -118,7 +121,7 @@ export async function exportDocx(doc: Document): Promise<Uint8Array> {
         headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.meta.title, size: 18 })] })] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })] })],
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES_IN_SECTION, ' 页'] })] })],
           }),
         },
         children: body,

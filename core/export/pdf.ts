@@ -18,7 +18,7 @@ export type PdfDefinition = Record<string, unknown> & { content: PdfContent[] };
 
 const pdfmake = createRequire(import.meta.url)('pdfmake') as PdfMake;
 let configured = false;
-function configure(): PdfMake {
+export function configure(): PdfMake {
   if (!configured) {
     // Fonts go into pdfmake's in-memory file system, so it never needs to read a path or fetch a URL.
     for (const name of ['serifRegular', 'serifBold', 'sansBold'] as const) pdfmake.virtualfs.writeFileSync(`${name}.ttf`, fontBytes(name));
@@ -57,6 +57,7 @@ function blockToPdf(b: Block): PdfContent {
       return {
         table: {
           headerRows: 1,
+          dontBreakRows: true,
           widths: b.header.map(() => '*'),
           body: [
             b.header.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#eeeeee' })),

@@ -1,5 +1,6 @@
 // A project file: which blueprint, the document's metadata, and one value per variable key.
 import { z } from 'zod';
+import { isValidIsoDate } from './variables.js';
 
 export const projectSchema = z.object({
   schema: z.literal(1),
@@ -8,7 +9,7 @@ export const projectSchema = z.object({
   blueprint: z.string().min(1),
   projectNo: z.string().max(100).default(''),
   bidder: z.string().max(200).default(''),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-24'),
+  date: z.string().refine(isValidIsoDate, 'a real calendar date like 2026-11-24'),
   script: z.enum(['hans', 'hant']).default('hans'),
   values: z.record(z.string(), z.unknown()).default({}),
 });

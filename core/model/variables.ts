@@ -1,5 +1,6 @@
 // Typed variables: declarations (from clauses) and the values a project gives them.
 import { z } from 'zod';
+import { formatMoney } from '../format/zh.js';
 
 export const DURATION_UNITS = ['分钟', '小时', '工作日', '天', '个月', '年'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
@@ -48,7 +49,8 @@ export function isValidIsoDate(s: string): boolean {
 
 /** "12800.00", "12,800", 12800 → 1280000 fen, exactly (no floating point on the way). */
 export function parseMoneyToFen(input: unknown): number {
-  const s = typeof input === 'number' ? input.toFixed(2) : typeof input === 'string' ? input.replace(/[¥,\s]/g, '') : '';
+  // A number goes through its shortest decimal form, so 1.234 is refused like "1.234" instead of being rounded.
+  const s = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : typeof input === 'string' ? input.replace(/[¥,\s]/g, '') : '';
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) throw new Error(`"${String(input)}" is not an amount of money (expected e.g. "12800.00")`);
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
@@ -91,7 +93,10 @@ export function parseScalar(type: ScalarType, raw: unknown, decl: Partial<Variab
         throw new ValueError((e as Error).message);
       }
       if (fen < 0) throw new ValueError('an amount of money may not be negative');
-      return bounded(fen, { min: decl.min === undefined ? undefined : decl.min * 100, max: decl.max === undefined ? undefined : decl.max * 100 });
+      // Bounds are declared in yuan: compare in whole fen, report in yuan.
+      if (decl.min !== undefined && fen < Math.round(decl.min * 100)) throw new ValueError(`${formatMoney(fen)} is below the minimum ${formatMoney(Math.round(decl.min * 100))}`);
+      if (decl.max !== undefined && fen > Math.round(decl.max * 100)) throw new ValueError(`${formatMoney(fen)} is above the maximum ${formatMoney(Math.round(decl.max * 100))}`);
+      return fen;
     }
     case 'date':
       if (typeof raw !== 'string' || !isValidIsoDate(raw)) throw new ValueError(`expected a date like 2026-11-24, got ${describe(raw)}`);

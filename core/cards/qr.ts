@@ -1,0 +1,71 @@
+// The card's QR code: its text, its module matrix (from pdfmake's own encoder) and a PNG of it for DOCX.
+import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
+
+/** What the QR code encodes: the serial number and the hotline, one per line (UTF-8 in byte mode). */
+export function qrText(serial: string, hotline: string): string {
+  return `SN:${serial}\nTEL:${hotline}`;
+}
+
+type QrEnc = { default: { measure(node: { qr: string; eccLevel?: string }): { _canvas: { x: number; y: number; w: number; color: string }[]; _width: number } } };
+const qrEnc = createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as QrEnc;
+
+/**
+ * The QR module matrix (true = dark), made with the same encoder pdfmake uses for its `qr` node so the PDF and the
+ * DOCX carry the same code. pdfmake draws each dark module as a 5-pt square at module size 5 without `fit`.
+ */
+export function qrMatrix(text: string, eccLevel = 'M'): boolean[][] {
+  const node = qrEnc.default.measure({ qr: text, eccLevel });
+  const mod = 5;
+  const n = Math.round(node._width / mod);
+  const m = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
+  for (const r of node._canvas.slice(1)) m[Math.round(r.y / mod)]![Math.round(r.x / mod)] = true;
+  return m;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'ascii');
+  Buffer.from(data).copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** A black-on-white 8-bit greyscale PNG of the matrix, `scale` pixels a module, with a 4-module quiet zone. */
+export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
+  const quiet = 4;
+  const size = (matrix.length + quiet * 2) * scale;
+  const raw = Buffer.alloc((size + 1) * size, 0xff);
+  for (let y = 0; y < size; y++) {
+    raw[y * (size + 1)] = 0; // filter: none
+    const my = Math.floor(y / scale) - quiet;
+    for (let x = 0; x < size; x++) {
+      const mx = Math.floor(x / scale) - quiet;
+      if (matrix[my]?.[mx]) raw[y * (size + 1) + 1 + x] = 0;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

@@ -1,0 +1,169 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/main.js';
+import { samplePath } from '../helpers/paths.js';
+import { sampleJson } from '../helpers/sample.js';
+import { tempDir, writeFixture } from '../helpers/tmp.js';
+
+type Result = { code: number; out: string; err: string; all: string };
+
+async function cli(...argv: string[]): Promise<Result> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n'), all: [...out, ...err].join('\n') };
+}
+
+/** The sample project with values replaced (undefined deletes a key), written to a temp file. */
+function sampleFile(change: { values?: Record<string, unknown>; top?: Record<string, unknown> } = {}, fileName = 'project.json'): string {
+  const json = sampleJson();
+  const values: Record<string, unknown> = { ...json.values, ...change.values };
+  for (const [k, v] of Object.entries(change.values ?? {})) if (v === undefined) delete values[k];
+  return writeFixture(tempDir(), fileName, { ...json, ...change.top, values });
+}
+
+describe('bidforge render', () => {
+  it('把 <名称>.docx 和 <名称>.pdf 写入 --out 目录（名称取自项目的 name），返回 0', async () => {
+    const file = sampleFile({ top: { name: '滨江医院售后方案' } });
+    const out = join(tempDir(), 'nested', 'out');
+    const r = await cli('render', file, '--out', out);
+    expect(r.code, r.all).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['滨江医院售后方案.docx', '滨江医院售后方案.pdf']);
+    expect(readFileSync(join(out, '滨江医院售后方案.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readFileSync(join(out, '滨江医院售后方案.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(r.out).toContain(join(out, '滨江医院售后方案.pdf'));
+  });
+
+  it('--format docx 只写 DOCX', async () => {
+    const out = tempDir();
+    const r = await cli('render', samplePath, '--out', out, '--format', 'docx');
+    expect(r.code, r.all).toBe(0);
+    expect(readdirSync(out)).toEqual(['service-plan-sample.docx']);
+  });
+
+  it('没有 --out 时返回 2', async () => {
+    expect((await cli('render', samplePath)).code).toBe(2);
+  });
+
+  it('--format 不认识时返回 2', async () => {
+    const r = await cli('render', samplePath, '--out', tempDir(), '--format', 'odt');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('odt');
+  });
+
+  it('检查有错误（缺必填值）时不写任何文件，返回 1 并指出字段', async () => {
+    const out = join(tempDir(), 'out');
+    const r = await cli('render', sampleFile({ values: { hotline: undefined } }), '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('values.hotline');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('bidforge check', () => {
+  it('样例没有问题，返回 0', async () => {
+    const r = await cli('check', samplePath);
+    expect(r.code, r.all).toBe(0);
+    expect(r.out).toContain(samplePath);
+  });
+
+  it('缺少必填值（hotline）返回 1，并打印字段 values.hotline 和文件名', async () => {
+    const file = sampleFile({ values: { hotline: undefined } });
+    const r = await cli('check', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('values.hotline');
+    expect(r.out).toContain(file);
+  });
+
+  it('--json 输出可解析的问题列表，带字段和文件', async () => {
+    const file = sampleFile({ values: { hotline: undefined } });
+    const r = await cli('check', file, '--json');
+    expect(r.code).toBe(1);
+    const problems = JSON.parse(r.out) as { severity: string; code: string; field?: string; file?: string }[];
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'missing_value', field: 'values.hotline', file }));
+  });
+});
+
+describe('输入有误时返回 2', () => {
+  it('文件不是 JSON：返回 2，消息里有文件名', async () => {
+    const file = writeFixture(tempDir(), 'broken-project.json', '{ "schema": 1, "name": ');
+    const r = await cli('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('broken-project.json');
+  });
+
+  it('JSON 缺少项目字段（title）：返回 2，指出 title', async () => {
+    const json: Record<string, unknown> = { ...sampleJson() };
+    delete json.title;
+    const r = await cli('check', writeFixture(tempDir(), 'p.json', json));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('title');
+  });
+
+  it('蓝本不存在：返回 2，说出蓝本名', async () => {
+    const r = await cli('check', sampleFile({ top: { blueprint: 'no-such-blueprint' } }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no-such-blueprint');
+  });
+
+  it('值的类型不对（onsite_arrival 写成 "two hours"）：返回 2，指出 values.onsite_arrival', async () => {
+    const r = await cli('check', sampleFile({ values: { onsite_arrival: 'two hours' } }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('values.onsite_arrival');
+  });
+
+  it('render 遇到类型不对的值同样返回 2，不写文件', async () => {
+    const out = join(tempDir(), 'out');
+    const r = await cli('render', sampleFile({ values: { onsite_arrival: 'two hours' } }), '--out', out);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('项目日期不存在（2026-02-30）：返回 2，指出 date', async () => {
+    const r = await cli('check', sampleFile({ top: { date: '2026-02-30' } }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('date');
+  });
+
+  it('文件不存在：返回 2，消息里有路径', async () => {
+    const missing = join(tempDir(), 'does-not-exist.json');
+    const r = await cli('check', missing);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(missing);
+  });
+
+  it('未指定项目文件：返回 2', async () => {
+    expect((await cli('check')).code).toBe(2);
+  });
+
+  it('未知命令：返回 2，说出命令名', async () => {
+    const r = await cli('frobnicate', samplePath);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('frobnicate');
+  });
+
+  it('未知选项：返回 2', async () => {
+    expect((await cli('check', samplePath, '--bogus')).code).toBe(2);
+  });
+
+  it('不带任何参数：打印用法，返回 2', async () => {
+    const r = await cli();
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/render/);
+  });
+});
+
+describe('bidforge --help', () => {
+  it('--help 打印用法（render、check 和退出码），返回 0', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('bidforge render');
+    expect(r.out).toContain('bidforge check');
+    expect(r.out).toMatch(/\b2\b/);
+  });
+
+  it('-h 等同于 --help', async () => {
+    expect((await cli('-h')).code).toBe(0);
+  });
+});
