@@ -93,6 +93,9 @@ export function pdfDefinition(doc: Document): PdfDefinition {
     footer: (page: number, pages: number) =>
       page === 1 ? '' : { text: `第 ${page - 1} 页 共 ${pages - 1} 页`, alignment: 'center', fontSize: 9, margin: [0, 8 * MM, 0, 0] },
     content: [...cover, ...doc.blocks.map(blockToPdf)],
+    // Keep a heading with what follows it: never leave one alone at the foot of a page.
+    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[]; getNodesOnNextPage(): unknown[] }) =>
+      !!node.headlineLevel && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
     defaultStyle: { font: 'NotoSerifSC', fontSize: SIZE.body, lineHeight: 1.5 },
     styles: {
       title: { font: 'NotoSansSC', fontSize: SIZE.title, alignment: 'center' },
