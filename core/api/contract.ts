@@ -23,7 +23,7 @@ export type ClauseSummary = { id: string; variant: string; title: string; catego
 
 export type ApiHandlers = {
   listBlueprints(req: z.infer<(typeof requestSchemas)['listBlueprints']>): Promise<{ id: string; title: string; docType: string }[]>;
-  listSamples(req: z.infer<(typeof requestSchemas)['listSamples']>): Promise<{ name: string; title: string }[]>;
+  listSamples(req: z.infer<(typeof requestSchemas)['listSamples']>): Promise<{ name: string; title: string; blueprint: string }[]>;
   listClauses(req: z.infer<(typeof requestSchemas)['listClauses']>): Promise<ClauseSummary[]>;
   newProject(req: z.infer<(typeof requestSchemas)['newProject']>): Promise<{ project: Project }>;
   openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;

@@ -31,7 +31,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return Promise.all(
         files.map(async (f) => {
           const p = parseProjectText(await readFile(join(samplesDir, f), 'utf8'), `templates/samples/${f}`);
-          return { name: f.replace(/\.json$/, ''), title: p.title };
+          return { name: f.replace(/\.json$/, ''), title: p.title, blueprint: p.blueprint };
         }),
       );
     },

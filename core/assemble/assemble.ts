@@ -7,7 +7,7 @@ import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
-import { buildContext, renderTemplate, Slots, TemplateError } from './template.js';
+import { buildContext, missingKeyOf, renderTemplate, Slots, TemplateError } from './template.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
 export type Assembly = {
@@ -66,7 +66,8 @@ export function assemble(project: Project, lib: Library): Assembly {
         raw.push(...markdownToBlocks(renderTemplate(clause.body, ctx, slots), slots));
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
-        problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id });
+        const key = missingKeyOf(e);
+        problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id, ...(key ? { field: `values.${key}` } : {}) });
       }
     }
     blocks.push(...numberBlocks(raw));

@@ -7,6 +7,8 @@ const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
 /** After OpenCC: forms that Taiwan and Hong Kong tenders actually write. */
 const GLOSSARY: [string, string][] = [
   ['發佈', '發布'],
+  ['包乾', '包幹'],
+  ['髮揮', '發揮'],
   ['公佈', '公布'],
   ['宣佈', '宣布'],
   ['分佈', '分布'],

@@ -14,3 +14,9 @@ export function errorMessage(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
   return String(e);
 }
+
+/** The API error code of anything an API call threw (ApiError over HTTP; a plain object or Error over Electron IPC). */
+export function errorCode(e: unknown): string | undefined {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -33,6 +33,7 @@ const zhCN = {
   'msg.exported': '已导出 {file}',
   'msg.exportedWithWarnings': '已导出 {file}（{count} 条警告）',
   'msg.exportFailed': '导出失败：{message}',
+  'msg.exportCheckFailed': '导出失败：{message}。请先修正“检查结果”中的错误。',
   'msg.describeFailed': '无法读取变量清单：{message}',
   'msg.discardConfirm': '当前项目有未保存的修改，确定要放弃并打开其他项目吗？',
 
@@ -42,6 +43,9 @@ const zhCN = {
   'meta.projectNo': '项目编号',
   'meta.date': '编制日期',
   'meta.blueprint': '蓝本',
+  'meta.required': '「{label}」不能为空',
+  'meta.tooLong': '「{label}」过长（最多 {max} 个字符）',
+  'meta.badDate': '请填写有效的日期，例如 2026-11-24',
 
   'fields.title': '变量',
   'fields.count': '{count} 项',
@@ -62,6 +66,8 @@ const zhCN = {
   'control.rows': '共 {count} 行',
   'control.actions': '操作',
   'control.empty': '暂无数据',
+  'control.enlarge': '放大编辑',
+  'control.done': '完成',
 
   'problems.title': '检查结果',
   'problems.none': '检查通过，未发现问题',
@@ -70,14 +76,10 @@ const zhCN = {
   'problems.error': '错误',
   'problems.warning': '警告',
   'problems.locate': '定位到字段',
-  'problems.checking': '正在检查…',
 
   'preview.title': '预览',
   'preview.updating': '正在更新…',
   'preview.upToDate': '已是最新',
-  'preview.draft': '草稿',
-  'preview.projectNo': '项目编号：{value}',
-  'preview.bidder': '投标人：{value}',
   'preview.failed': '预览失败：{message}',
   'preview.empty': '暂无预览内容',
   'preview.zoom': '缩放',
@@ -118,6 +120,7 @@ const en: Dictionary = {
   'msg.exported': 'Exported {file}',
   'msg.exportedWithWarnings': 'Exported {file} ({count} warnings)',
   'msg.exportFailed': 'Export failed: {message}',
+  'msg.exportCheckFailed': 'Export failed: {message}. Fix the errors listed under Checks first.',
   'msg.describeFailed': 'Could not read the variables: {message}',
   'msg.discardConfirm': 'The current project has unsaved changes. Discard them and open another project?',
 
@@ -127,6 +130,9 @@ const en: Dictionary = {
   'meta.projectNo': 'Project No.',
   'meta.date': 'Date',
   'meta.blueprint': 'Blueprint',
+  'meta.required': '{label} may not be empty',
+  'meta.tooLong': '{label} is too long (at most {max} characters)',
+  'meta.badDate': 'Enter a valid date such as 2026-11-24',
 
   'fields.title': 'Variables',
   'fields.count': '{count} fields',
@@ -147,6 +153,8 @@ const en: Dictionary = {
   'control.rows': '{count} rows',
   'control.actions': 'Actions',
   'control.empty': 'No rows',
+  'control.enlarge': 'Enlarge',
+  'control.done': 'Done',
 
   'problems.title': 'Checks',
   'problems.none': 'All checks passed',
@@ -155,14 +163,10 @@ const en: Dictionary = {
   'problems.error': 'Error',
   'problems.warning': 'Warning',
   'problems.locate': 'Go to field',
-  'problems.checking': 'Checking…',
 
   'preview.title': 'Preview',
   'preview.updating': 'Updating…',
   'preview.upToDate': 'Up to date',
-  'preview.draft': 'DRAFT',
-  'preview.projectNo': 'Project No.: {value}',
-  'preview.bidder': 'Bidder: {value}',
   'preview.failed': 'Preview failed: {message}',
   'preview.empty': 'Nothing to preview',
   'preview.zoom': 'Zoom',

@@ -41,7 +41,17 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
     await fh.close();
   }
   try {
-    await rename(tmp, path);
+    // Windows refuses to replace a file another program has open for a moment (EPERM/EBUSY): retry briefly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await rename(tmp, path);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 10 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
   } catch (e) {
     await unlink(tmp).catch(() => {});
     throw e;

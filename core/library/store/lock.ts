@@ -2,12 +2,13 @@
 // (same host, pid not alive) is stale and taken over. A lock from another host cannot be checked and is respected.
 import { randomUUID } from 'node:crypto';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { uptime as osUptime } from 'node:os';
 import { z } from 'zod';
 import { BidForgeError } from '../../model/problem.js';
 
-export type LockInfo = { pid: number; host: string; program: string; since: string; token: string };
+export type LockInfo = { pid: number; host: string; program: string; since: string; token: string; bootedAt?: string };
 
-const lockInfoSchema = z.object({ pid: z.number().int(), host: z.string(), program: z.string(), since: z.string(), token: z.string() });
+const lockInfoSchema = z.object({ pid: z.number().int(), host: z.string(), program: z.string(), since: z.string(), token: z.string(), bootedAt: z.string().optional() });
 
 /** Who we are, injected so tests can pretend to be another process and core code reads no globals. */
 export type ProcessIdentity = {
@@ -17,7 +18,23 @@ export type ProcessIdentity = {
   program: string;
   /** Whether a process with this pid is running on this host. */
   isAlive: (pid: number) => boolean;
+  /** When this host last booted (ISO). A lock from an earlier boot is stale even if its pid was reused since. */
+  bootedAt?: string;
 };
+
+/** This machine's boot time, from its uptime, to the minute (uptime and clock drift by a few seconds). */
+export function hostBootedAt(): string {
+  const t = Date.now() - osUptime() * 1000;
+  return new Date(Math.round(t / 60_000) * 60_000).toISOString();
+}
+
+const BOOT_TOLERANCE_MS = 3 * 60_000;
+function fromEarlierBoot(holder: LockInfo, me: ProcessIdentity): boolean {
+  if (!holder.bootedAt || !me.bootedAt) return false;
+  const a = Date.parse(holder.bootedAt);
+  const b = Date.parse(me.bootedAt);
+  return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) > BOOT_TOLERANCE_MS;
+}
 
 /** The usual liveness probe: signal 0 checks existence without touching the process. */
 export function pidIsAlive(pid: number): boolean {
@@ -66,7 +83,14 @@ export class StoreLock {
   async acquire(): Promise<void> {
     if (this.token) return;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const info: LockInfo = { pid: this.me.pid, host: this.me.host, program: this.me.program, since: this.clock().toISOString(), token: randomUUID() };
+      const info: LockInfo = {
+        pid: this.me.pid,
+        host: this.me.host,
+        program: this.me.program,
+        since: this.clock().toISOString(),
+        token: randomUUID(),
+        ...(this.me.bootedAt ? { bootedAt: this.me.bootedAt } : {}),
+      };
       try {
         const fh = await open(this.path, 'wx');
         try {
@@ -89,8 +113,8 @@ export class StoreLock {
         await unlink(this.path).catch(() => {});
         continue;
       }
-      if (holder.host === this.me.host && !this.me.isAlive(holder.pid)) {
-        await unlink(this.path).catch(() => {}); // stale: its process is gone
+      if (holder.host === this.me.host && (!this.me.isAlive(holder.pid) || fromEarlierBoot(holder, this.me))) {
+        await unlink(this.path).catch(() => {}); // stale: its process is gone (or the machine was restarted since)
         continue;
       }
       throw new BidForgeError('store_locked', lockMessage(holder, this.me), [

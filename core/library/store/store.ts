@@ -24,13 +24,15 @@
  * Writes: every change runs on a copy of the data, is validated as a whole, then written by atomicWrite (temp file,
  * fsync, rename, fsync folder) and copied to backups/. The first write takes library.lock and keeps it until
  * close(); a second writer gets BidForgeError 'store_locked' ("store is in use by app (pid 4242) since …"). A lock
- * whose process is dead is stale and taken over. Before each read or write the file's identity (inode, size, mtime) is
+ * whose process is dead (same host), or that was taken before the host last booted, is stale and taken over. Before each read or write the file's identity (inode, size, mtime) is
  * compared, and the data re-read if another program changed it. A file that fails to parse or validate is moved aside
- * and reported ('store_corrupt'); restoreNewestBackup() brings back the newest good backup. Nothing is overwritten
- * unseen, and nothing is deleted but backups beyond the newest 10.
+ * and reported ('store_corrupt'); restoreNewestBackup() brings back the newest good backup. While library.json is
+ * missing but backups or moved-aside files exist, opening fails with 'store_missing' unless startFresh is set, so a
+ * lost library is never silently replaced by a new one. Nothing is overwritten unseen, and nothing is deleted but
+ * backups beyond the newest 10.
  */
 import { hostname } from 'node:os';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
@@ -53,7 +55,7 @@ import {
   STORE_FILE,
   writeBackup,
 } from './files.js';
-import { pidIsAlive, readLock, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
+import { hostBootedAt, pidIsAlive, readLock, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 import { applyPayload, builtinPayload, classifyPayload, RESOLUTIONS, type ImportPreview, type MergeReport, type Resolution } from './merge.js';
 import { makePack, parsePack, type BidForgePack, type PackClause, type PackPayload } from './pack.js';
 import {
@@ -90,6 +92,11 @@ export type StoreOptions = {
   /** Defaults to this process (pid, os.hostname(), kill(pid, 0)); tests may pretend to be another process. */
   identity?: Partial<Omit<ProcessIdentity, 'program'>>;
   backupsKept?: number;
+  /**
+   * When library.json is missing but the folder has backups or files moved aside, opening fails with
+   * 'store_missing' (so a lost library is never silently replaced by a fresh one) unless this is true.
+   */
+  startFresh?: boolean;
 };
 
 export type OpenReport = {
@@ -295,6 +302,7 @@ function identityOf(opts: StoreOptions): ProcessIdentity {
     pid: opts.identity?.pid ?? process.pid,
     host: opts.identity?.host ?? hostname(),
     isAlive: opts.identity?.isAlive ?? pidIsAlive,
+    bootedAt: opts.identity?.bootedAt ?? hostBootedAt(),
     program: opts.program,
   };
 }
@@ -309,8 +317,8 @@ async function readFailure(e: unknown, dataDir: string, now: Date): Promise<unkn
     'store_corrupt',
     `${STORE_FILE} could not be read: ${e.reason}. It was moved aside as ${aside} (nothing was deleted). ` +
       (backups.length
-        ? `${backups.length} backup(s) exist; restore the newest good one (restoreNewestBackup), or open again to start a new library.`
-        : 'There is no backup; open again to start a new library, or repair the file by hand.'),
+        ? `${backups.length} backup(s) exist; restore the newest good one (restoreNewestBackup), or open with startFresh to begin a new library.`
+        : 'There is no backup; repair the file by hand, or open with startFresh to begin a new library.'),
     [{ severity: 'error', code: 'store_corrupt', message: e.reason, file: aside }],
   );
 }
@@ -379,7 +387,7 @@ function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 }
 
 const variablesSchema = z.array(variableSchema).refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, 'a variable key is declared twice');
-const newClauseSchema = z.object({
+export const newClauseSchema = z.object({
   id: clauseIdSchema,
   category: z.string().trim().min(1),
   title: z.string().trim().min(1),
@@ -392,14 +400,14 @@ const newClauseSchema = z.object({
   variables: variablesSchema.default([]),
   changeNote: z.string().default('新建'),
 });
-const versionInputSchema = z.object({ body: z.string().min(1, 'the body is empty'), variables: variablesSchema.default([]), changeNote: z.string().default('') });
-const editSchema = z.object({
+export const versionInputSchema = z.object({ body: z.string().min(1, 'the body is empty'), variables: variablesSchema.default([]), changeNote: z.string().default('') });
+export const editSchema = z.object({
   body: z.string().min(1, 'the body is empty').optional(),
   variables: variablesSchema.optional(),
   changeNote: z.string(),
   baseVersion: z.number().int().positive().optional(),
 });
-const metaPatchSchema = z.object({
+export const metaPatchSchema = z.object({
   category: z.string().trim().min(1).optional(),
   title: z.string().trim().min(1).optional(),
   tags: z.array(z.string()).optional(),
@@ -407,6 +415,16 @@ const metaPatchSchema = z.object({
   owner: z.string().optional(),
   reviewIntervalMonths: z.number().int().min(1).max(120).optional(),
 });
+
+export const versionRefSchema = z.object({ clauseId: z.string().min(1), variant: z.string().min(1), version: z.number().int().positive() });
+export const clauseFilterSchema = z.object({
+  category: z.string().optional(),
+  status: z.enum(VERSION_STATUSES).optional(),
+  tag: z.string().optional(),
+  docType: z.enum(DOC_TYPES).optional(),
+  owner: z.string().optional(),
+});
+export const resolutionsSchema = z.record(z.string(), z.enum(RESOLUTIONS));
 
 /** Calendar months, clamped to the month's end (31 Aug + 6 months = 28/29 Feb). UTC. */
 export function addMonths(t: Date, months: number): Date {
@@ -462,6 +480,12 @@ export class LibraryStore {
   private async init(): Promise<void> {
     await this.load();
     if (!this.file.existed) {
+      const leftovers = await this.leftovers();
+      if (leftovers.length && !this.options.startFresh)
+        throw new BidForgeError(
+          'store_missing',
+          `${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}. Restore the newest good backup (restoreNewestBackup), or open with startFresh to begin a new library (nothing is deleted).`,
+        );
       await this.lock.acquire();
       // Someone may have created it between our read and our lock.
       if (await exists(this.path)) {
@@ -485,6 +509,15 @@ export class LibraryStore {
       await this.commit(this.db.data);
       this.openReport = { created: false, migratedFrom: from, preMigrationCopy: copy };
     }
+  }
+
+  private async leftovers(): Promise<string[]> {
+    const out: string[] = [];
+    const backups = await listBackups(this.dataDir);
+    if (backups.length) out.push(`${backups.length} backup(s) (newest ${backups[backups.length - 1]!.name})`);
+    const aside = (await readdir(this.dataDir)).filter((f) => /^library\.(corrupt|replaced)-.*\.json$/.test(f));
+    if (aside.length) out.push(`${aside.length} file(s) moved aside (${aside.join(', ')})`);
+    return out;
   }
 
   private async load(): Promise<void> {
@@ -1083,7 +1116,7 @@ export class LibraryStore {
    */
   async applyImport(pack: unknown, resolutions: ImportResolutions = {}): Promise<MergeReport> {
     const p = parsePack(pack);
-    const res = parseInput(z.record(z.string(), z.enum(RESOLUTIONS)), resolutions, 'resolutions');
+    const res = parseInput(resolutionsSchema, resolutions, 'resolutions');
     return this.mutate((d, now) => {
       const { items } = classifyPayload(d, p.payload);
       const keys = new Set(items.map((i) => i.key));

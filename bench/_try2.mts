@@ -1,0 +1,10 @@
+import { loadCardTemplate } from '../core/cards/template.js';
+import { renderCardsPdf } from '../core/cards/pdf.js';
+import type { CardRow } from '../core/cards/read.js';
+const t = await loadCardTemplate();
+const n = Number(process.argv[2] ?? 1000);
+const layout = (process.argv[3] ?? 'a5') as 'a5';
+const rows: CardRow[] = Array.from({length: n}, (_, i) => ({ row: i+2, customer: `客户${i}号`, phone: '13800138000', address: '上海市浦东新区张江高科技园区碧波路 690 号 3 号楼 502 室', product: '空气源热泵热水机', model: 'KRS-35II/A', serial: `HX${String(i).padStart(8,'0')}`, date: '2024-02-29', dealer: '上海浦江制冷设备销售有限公司' }));
+const t0 = performance.now();
+const pdf = await renderCardsPdf(rows, t, { layout, qr: process.argv[4] === 'qr' });
+const cu = process.cpuUsage(); console.log(n, layout, pdf.length, Math.round(performance.now()-t0), 'ms', 'cpu', Math.round((cu.user+cu.system)/1000), Math.round(process.resourceUsage().maxRSS/1024), 'MB', JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k,v])=>[k,Math.round(v/1048576)]))));

@@ -1,0 +1,150 @@
+// The variable form: generated from describeProject's fields, one collapsible panel per blueprint section.
+import { Collapse, Form, Select, Tag } from 'antd';
+import { memo, useMemo } from 'react';
+import type { VariableField } from '../../../core/api/contract.js';
+import { rmbUppercase } from '../../../core/format/zh.js';
+import type { Problem } from '../../../core/model/problem.js';
+import { parseMoneyToFen } from '../../../core/model/variables.js';
+import { useI18n } from '../i18n.js';
+import { ScalarEditor } from './ScalarEditor.js';
+import { TableEditor } from './TableEditor.js';
+
+export const fieldDomId = (key: string) => `field-${key}`;
+
+function moneyInWords(v: unknown): string | undefined {
+  try {
+    return rmbUppercase(parseMoneyToFen(v));
+  } catch {
+    return undefined;
+  }
+}
+
+type FieldItemProps = { field: VariableField; value: unknown; problems: Problem[]; onChange: (key: string, value: unknown) => void };
+
+const FieldItem = memo(function FieldItem({ field, value, problems, onChange }: FieldItemProps) {
+  const { t } = useI18n();
+  const status = problems.some((p) => p.severity === 'error') ? 'error' : problems.length ? 'warning' : undefined;
+  const inputId = `input-${field.key}`;
+  const change = (v: unknown) => onChange(field.key, v);
+  const words = field.type === 'money' && value !== undefined && value !== '' ? moneyInWords(value) : undefined;
+  const wide = field.type === 'table' || field.type === 'list' || field.type === 'multiline' || field.type === 'text';
+
+  let control;
+  if (field.type === 'table') control = <TableEditor fieldKey={field.key} label={field.label} columns={field.columns ?? []} value={value} onChange={change} status={status} />;
+  else if (field.type === 'list')
+    control = (
+      <Select<string[]>
+        id={inputId}
+        mode="tags"
+        value={Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []}
+        placeholder={t('control.tagsPlaceholder')}
+        status={status}
+        open={false}
+        suffixIcon={null}
+        style={{ width: '100%' }}
+        onChange={(v) => change(v)}
+      />
+    );
+  else
+    control = (
+      <ScalarEditor
+        id={inputId}
+        type={field.type}
+        value={value}
+        onChange={change}
+        options={field.options}
+        unit={field.type === 'duration' || field.type === 'percent' ? undefined : field.unit}
+        min={field.min}
+        max={field.max}
+        status={status}
+        valueTestId={field.type === 'duration' ? `field-${field.key}-value` : undefined}
+      />
+    );
+
+  return (
+    <div className={`bf-field${wide ? ' bf-field-wide' : ''}`} id={fieldDomId(field.key)} data-testid={fieldDomId(field.key)}>
+      <Form.Item
+        label={
+          <span className="bf-field-label">
+            {field.label}
+            {field.required ? null : <span className="bf-optional">{t('fields.optional')}</span>}
+          </span>
+        }
+        htmlFor={inputId}
+        required={field.required}
+        validateStatus={status}
+        help={problems.length ? problems.map((p, i) => <div key={i}>{p.message}</div>) : undefined}
+        extra={words ? t('fields.rmb', { text: words }) : undefined}
+      >
+        {control}
+      </Form.Item>
+    </div>
+  );
+});
+
+export type FieldsFormProps = {
+  fields: VariableField[];
+  values: Record<string, unknown>;
+  problemsByField: Map<string, Problem[]>;
+  activeSections: string[];
+  onActiveSectionsChange: (keys: string[]) => void;
+  onChange: (key: string, value: unknown) => void;
+};
+
+const NO_PROBLEMS: Problem[] = [];
+
+export function sectionsOf(fields: VariableField[]): { title: string; fields: VariableField[] }[] {
+  const out: { title: string; fields: VariableField[] }[] = [];
+  for (const f of fields) {
+    const s = out.find((x) => x.title === f.section);
+    if (s) s.fields.push(f);
+    else out.push({ title: f.section, fields: [f] });
+  }
+  return out;
+}
+
+export function FieldsForm({ fields, values, problemsByField, activeSections, onActiveSectionsChange, onChange }: FieldsFormProps) {
+  const { t } = useI18n();
+  const sections = useMemo(() => sectionsOf(fields), [fields]);
+
+  const items = sections.map((s, i) => {
+    const count = s.fields.reduce((n, f) => n + (problemsByField.get(`values.${f.key}`)?.filter((p) => p.severity === 'error').length ?? 0), 0);
+    return {
+      key: s.title,
+      label: (
+        <span className="bf-section-label">
+          <span className="bf-section-no">{String(i + 1).padStart(2, '0')}</span>
+          <span className="bf-section-title">{s.title}</span>
+        </span>
+      ),
+      extra: count ? (
+        <Tag color="error" variant="filled" className="bf-section-tag">
+          {t('fields.errorsInSection', { count })}
+        </Tag>
+      ) : (
+        <span className="bf-muted bf-section-count">{t('fields.count', { count: s.fields.length })}</span>
+      ),
+      children: (
+        <div className="bf-field-grid">
+          {s.fields.map((f) => (
+            <FieldItem key={f.key} field={f} value={values[f.key]} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
+          ))}
+        </div>
+      ),
+    };
+  });
+
+  if (!fields.length) return <div className="bf-muted bf-empty">{t('fields.empty')}</div>;
+  return (
+    <Form layout="vertical" component="div" className="bf-form" requiredMark={false}>
+      <Collapse
+        className="bf-sections"
+        items={items}
+        activeKey={activeSections}
+        onChange={(keys) => onActiveSectionsChange(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
+        expandIconPlacement="end"
+        bordered={false}
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,78 @@
+// Live preview: asks the API for the assembled Document ~150 ms after the last change; a stale answer never wins.
+import { useEffect, useRef, useState } from 'react';
+import type { ApiHandlers } from '../../../core/api/contract.js';
+import type { Document } from '../../../core/model/document.js';
+import type { Problem } from '../../../core/model/problem.js';
+import { projectSchema, type Project } from '../../../core/model/project.js';
+import { isValidIsoDate } from '../../../core/model/variables.js';
+import { errorMessage } from '../api.js';
+import type { MessageKey, Translate } from '../i18n.js';
+
+export const PREVIEW_DEBOUNCE_MS = 150;
+
+export type PreviewState = {
+  document: Document | null;
+  /** Which opened project the document belongs to (see usePreview's epoch). */
+  epoch: number;
+  problems: Problem[];
+  /** A change is waiting for its preview. */
+  pending: boolean;
+};
+
+const META_LABEL: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
+
+/** Problems in the project's own fields, found before anything is sent (the API would reject the whole request). */
+export function localProblems(project: Project, t: Translate): Problem[] {
+  const problems: Problem[] = [];
+  const r = projectSchema.safeParse(project);
+  if (!r.success)
+    for (const issue of r.error.issues) {
+      const field = issue.path.map(String).join('.');
+      const labelKey = META_LABEL[field];
+      const label = labelKey ? t(labelKey) : field;
+      let message = issue.message;
+      if (field === 'date') message = t('meta.badDate');
+      else if (issue.code === 'too_small') message = t('meta.required', { label });
+      else if (issue.code === 'too_big') message = t('meta.tooLong', { label, max: Number(issue.maximum) });
+      problems.push({ severity: 'error', code: 'bad_project', message, field });
+    }
+  if (!problems.some((p) => p.field === 'date') && !isValidIsoDate(project.date)) problems.push({ severity: 'error', code: 'bad_project', message: t('meta.badDate'), field: 'date' });
+  return problems;
+}
+
+/**
+ * The preview of `project`. `epoch` changes whenever a different project is opened, so the view can tell
+ * an edit (animate what changed) from a new document (start at the top).
+ */
+export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate): PreviewState {
+  const [state, setState] = useState<PreviewState>({ document: null, epoch, problems: [], pending: false });
+  const seq = useRef(0);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  useEffect(() => {
+    if (!project) return;
+    const id = ++seq.current;
+    const local = localProblems(project, tRef.current);
+    if (local.length) {
+      // Keep the last good document on screen; show why it is not updating.
+      setState((s) => ({ ...s, problems: local, pending: false }));
+      return;
+    }
+    setState((s) => (s.pending ? s : { ...s, pending: true }));
+    const timer = setTimeout(() => {
+      api.preview({ project }).then(
+        ({ document, problems }) => {
+          if (id === seq.current) setState({ document, epoch, problems, pending: false });
+        },
+        (e: unknown) => {
+          if (id === seq.current)
+            setState((s) => ({ ...s, problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }], pending: false }));
+        },
+      );
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [api, project, epoch]);
+
+  return state;
+}

@@ -1,0 +1,111 @@
+// End to end: the built renderer in headless Chromium against the in-process browser host.
+// The sample opens on start; a changed duration reaches the preview and the exported PDF.
+import { execFile, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../core/api/handlers.js';
+import { startHost, type RunningHost } from '../../host/server.js';
+import { rendererDir, templatesDir } from '../../host/paths.js';
+import { repoRoot } from '../helpers/paths.js';
+import { tempDir } from '../helpers/tmp.js';
+import { squash } from '../helpers/text.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TIMEOUT = 60_000;
+const screensDir = join(repoRoot, 'test', 'e2e', 'screens');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} must be installed when CI=true (the composer e2e test needs it)`);
+if (!haveChromium) console.warn(`${CHROMIUM} is not installed: skipping the composer e2e test`);
+
+/** Newest modification time under a folder (or of a file). */
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
+}
+
+/** Builds the renderer when it is missing or older than its sources. */
+function ensureRendererBuilt() {
+  const index = join(rendererDir(), 'index.html');
+  const sources = [join(repoRoot, 'renderer'), join(repoRoot, 'vite.config.ts')];
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  // Vitest sets NODE_ENV=test; a child vite build would inherit it and bundle React's development build.
+  execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    host = await startHost({ handlers: createHandlers({ templatesDir: templatesDir() }), rendererDir: rendererDir() });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      timeout: TIMEOUT,
+    });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
+    });
+    mkdirSync(screensDir, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await host?.close().catch(() => undefined);
+  }, TIMEOUT);
+
+  it(
+    'opens the sample, previews an edit live, and exports it to PDF',
+    async () => {
+      await page.goto(host!.url);
+
+      // The first sample opens on start.
+      const preview = page.getByTestId('preview');
+      await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
+      await expect.poll(async () => (await preview.innerText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
+
+      // The sample picker opens the service plan sample.
+      await page.getByTestId('sample-select').click();
+      await page.getByTestId('sample-option-service-plan-sample').click();
+      const arrival = page.getByTestId('field-onsite_arrival-value');
+      await arrival.waitFor({ state: 'visible' });
+      await page.getByText('service-plan-sample.bfproj.json').waitFor({ state: 'visible' });
+      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('售后服务方案');
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
+      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
+      await page.screenshot({ path: join(screensDir, 'composer-start.png') });
+
+      // Change 现场到达时间 from 2 to 1 hours: the preview follows.
+      await arrival.fill('1');
+      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('1小时内到达现场');
+      expect(squash(await preview.innerText())).not.toContain('2小时内到达现场');
+      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      await page.waitForTimeout(900); // let the preview finish scrolling to the changed clause
+      await page.screenshot({ path: join(screensDir, 'composer.png') });
+
+      // Export PDF and read it back.
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-pdf').click()]);
+      expect(download.suggestedFilename()).toBe('service-plan-sample.pdf');
+      const file = join(tempDir('bidforge-e2e-'), download.suggestedFilename());
+      await download.saveAs(file);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+      const text = squash(stdout);
+      expect(text).toContain('1小时内到达现场');
+      expect(text).not.toContain('2小时内到达现场');
+
+      expect(pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+});
