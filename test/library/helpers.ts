@@ -1,5 +1,5 @@
 // Shared fixtures for the library store tests: a temp data folder per test, a clock the test moves by hand.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -79,4 +79,11 @@ export async function approvedClause(store: LibraryStore, id: string, body: stri
   await store.submit(ref, '张律师');
   await store.approve(ref, '李主任');
   return ref;
+}
+
+/** A private copy of the real templates/ folder, so seeding tests see one consistent set even while it is being edited. */
+export async function realTemplates(): Promise<string> {
+  const dir = join(await tempDir('bidforge-tpl-'), 'templates');
+  await cp('templates', dir, { recursive: true });
+  return dir;
 }

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../core/library/loadTemplates.js';
 import { findClause } from '../../core/model/library.js';
-import { approvedClause, open, tempDir, testClock, WARRANTY_BODY } from './helpers.js';
+import { approvedClause, open, realTemplates, tempDir, testClock, WARRANTY_BODY } from './helpers.js';
 
 describe('新库从内置模板播种', () => {
   it('every clause file of templates/ becomes a clause variant, version 1, with its status; blueprints come along', async () => {
-    const lib = await loadTemplates('templates');
-    const store = await open(await tempDir(), { templatesDir: 'templates' });
+    const templates = await realTemplates();
+    const lib = await loadTemplates(templates);
+    const store = await open(await tempDir(), { templatesDir: templates });
     expect(store.openReport.created).toBe(true);
     const rows = await store.listClauses();
     expect(rows.length).toBe(new Set(lib.clauses.map((c) => `${c.id}/${c.variant}`)).size);
@@ -25,18 +26,20 @@ describe('新库从内置模板播种', () => {
   });
 
   it('the seeded store gives the assembler the same approved clauses as templates/', async () => {
-    const lib = await loadTemplates('templates');
-    const store = await open(await tempDir(), { templatesDir: 'templates' });
+    const templates = await realTemplates();
+    const lib = await loadTemplates(templates);
+    const store = await open(await tempDir(), { templatesDir: templates });
     const fromStore = await store.toLibrary();
     for (const c of lib.clauses.filter((x) => x.status === 'approved')) expect(findClause(fromStore, c.id, c.variant)?.body).toBe(c.body);
   });
 
   it('opening again reads the same file and does not seed twice', async () => {
     const dir = await tempDir();
-    const a = await open(dir, { templatesDir: 'templates' });
+    const templates = await realTemplates();
+    const a = await open(dir, { templatesDir: templates });
     const before = await readFile(join(dir, 'library.json'), 'utf8');
     await a.close();
-    const b = await open(dir, { templatesDir: 'templates' });
+    const b = await open(dir, { templatesDir: templates });
     expect(b.openReport.created).toBe(false);
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
   });

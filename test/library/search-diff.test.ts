@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffText, normalizeText, wordTokens } from '../../core/library/store/index.js';
-import { approvedClause, open, tempDir, WARRANTY_BODY } from './helpers.js';
+import { approvedClause, open, tempDir, WARRANTY_BODY, realTemplates } from './helpers.js';
 
 const rebuild = (segs: { op: string; text: string }[], side: 'old' | 'new') => segs.filter((s) => s.op === 'equal' || s.op === (side === 'old' ? 'delete' : 'insert')).map((s) => s.text).join('');
 
@@ -55,7 +55,7 @@ describe('全文检索（中文）', () => {
   });
 
   it('works on the full built-in library', async () => {
-    const store = await open(await tempDir(), { templatesDir: 'templates' });
+    const store = await open(await tempDir(), { templatesDir: await realTemplates() });
     const hits = await store.search('保修');
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBe((await store.search('保修')).length);

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, openStore, restoreNewestBackup, STORE_SCHEMA_VERSION } from '../../core/library/store/index.js';
-import { approvedClause, open, tempDir, testClock, track, WARRANTY_BODY } from './helpers.js';
+import { approvedClause, open, tempDir, testClock, track, WARRANTY_BODY, realTemplates } from './helpers.js';
 
 const files = async (dir: string) => (await readdir(dir)).sort();
 
@@ -56,6 +56,20 @@ describe('写入：原子写与备份', () => {
     expect((await reader.listClauses()).length).toBe(1);
     await b.createClause({ id: 'fees', category: '收费', title: '收费', docTypes: ['service-plan'], body: '按成本价。' }, '王');
     expect((await reader.listClauses()).map((r) => r.clauseId).sort()).toEqual(['fees', 'warranty']);
+  });
+
+  it('notices even a change that keeps the file size, made twice in quick succession', async () => {
+    const c = testClock();
+    const dir = await tempDir();
+    const writer = await open(dir, { clock: c.clock });
+    await approvedClause(writer, 'warranty', WARRANTY_BODY);
+    const reader = await open(dir);
+    expect((await reader.getClause('warranty'))!.lastReviewedAt).toBe('2026-05-01T08:00:00.000Z');
+    c.set('2026-05-02T08:00:00.000Z');
+    await writer.markReviewed('warranty', '王');
+    c.set('2026-05-03T08:00:00.000Z');
+    await writer.markReviewed('warranty', '王');
+    expect((await reader.getClause('warranty'))!.lastReviewedAt).toBe('2026-05-03T08:00:00.000Z');
   });
 });
 
@@ -210,7 +224,7 @@ describe('损坏的库文件', () => {
     await store.close();
     await writeFile(join(dir, 'library.json'), '');
     await expect(openStore({ dataDir: dir, program: 'app' })).rejects.toMatchObject({ code: 'store_corrupt' });
-    const fresh = track(await openStore({ dataDir: dir, program: 'app', startFresh: true, templatesDir: 'templates' }));
+    const fresh = track(await openStore({ dataDir: dir, program: 'app', startFresh: true, templatesDir: await realTemplates() }));
     expect(fresh.openReport.created).toBe(true);
     expect((await files(dir)).filter((f) => f.startsWith('library.corrupt-')).length).toBe(1);
   });

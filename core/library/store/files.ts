@@ -124,13 +124,3 @@ export async function moveAside(dataDir: string, t: Date, label = 'corrupt'): Pr
   await rename(join(dataDir, STORE_FILE), join(dataDir, name));
   return name;
 }
-
-/** Identity of the file on disk, to notice when someone else changed it. */
-export async function fileIdentity(path: string): Promise<string | null> {
-  try {
-    const s = await stat(path, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch {
-    return null;
-  }
-}

@@ -24,8 +24,8 @@
  * Writes: every change runs on a copy of the data, is validated as a whole, then written by atomicWrite (temp file,
  * fsync, rename, fsync folder) and copied to backups/. The first write takes library.lock and keeps it until
  * close(); a second writer gets BidForgeError 'store_locked' ("store is in use by app (pid 4242) since …"). A lock
- * whose process is dead (same host), or that was taken before the host last booted, is stale and taken over. Before each read or write the file's identity (inode, size, mtime) is
- * compared, and the data re-read if another program changed it. A file that fails to parse or validate is moved aside
+ * whose process is dead (same host), or that was taken before the host last booted, is stale and taken over. Before each read or write the file's text is compared with
+ * the text last read or written, and the data re-read if another program changed it. A file that fails to parse or validate is moved aside
  * and reported ('store_corrupt'); restoreNewestBackup() brings back the newest good backup. While library.json is
  * missing but backups or moved-aside files exist, opening fails with 'store_missing' unless startFresh is set, so a
  * lost library is never silently replaced by a new one. Nothing is overwritten unseen, and nothing is deleted but
@@ -46,7 +46,6 @@ import {
   atomicWrite,
   DEFAULT_BACKUPS_KEPT,
   exists,
-  fileIdentity,
   keepCopy,
   listBackups,
   LOCK_FILE,
@@ -57,7 +56,7 @@ import {
 } from './files.js';
 import { hostBootedAt, pidIsAlive, readLock, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 import { applyPayload, builtinPayload, classifyPayload, RESOLUTIONS, type ImportPreview, type MergeReport, type Resolution } from './merge.js';
-import { makePack, parsePack, type BidForgePack, type PackClause, type PackPayload } from './pack.js';
+import { makePack, parsePack, type BidForgePack, type PackClause } from './pack.js';
 import {
   clauseIdSchema,
   emptyStore,
@@ -270,6 +269,8 @@ export function decodeStore(text: string, now: Date): { data: StoreData; from: n
 class LibraryFile implements Adapter<StoreData> {
   existed = false;
   migratedFrom = STORE_SCHEMA_VERSION;
+  /** The text last read or written: another program changed the file when it differs. */
+  lastText: string | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -287,12 +288,14 @@ class LibraryFile implements Adapter<StoreData> {
     if (text === null) return null;
     const { data, from } = decodeStore(text, this.clock());
     this.migratedFrom = from;
+    this.lastText = text;
     return data;
   }
 
   async write(data: StoreData): Promise<void> {
     const text = JSON.stringify(data, null, 2) + '\n';
     await atomicWrite(this.path, text);
+    this.lastText = text;
     await writeBackup(this.dataDir, text, this.clock(), this.keep);
   }
 }
@@ -445,13 +448,12 @@ export async function openStore(options: StoreOptions): Promise<LibraryStore> {
   const file = new LibraryFile(options.dataDir, clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT);
   const lock = new StoreLock(join(options.dataDir, LOCK_FILE), identityOf(options), clock);
   const store = new LibraryStore(file, lock, clock, options);
-  await store['init']();
+  await store.init();
   return store;
 }
 
 export class LibraryStore {
   private readonly db: Low<StoreData>;
-  private identity: string | null = null;
   private rev = 0;
   private index: { rev: number; index: ClauseIndex } | undefined;
   private closed = false;
@@ -477,7 +479,8 @@ export class LibraryStore {
     return this.lock.held;
   }
 
-  private async init(): Promise<void> {
+  /** @internal Called once by openStore. */
+  async init(): Promise<void> {
     await this.load();
     if (!this.file.existed) {
       const leftovers = await this.leftovers();
@@ -521,26 +524,20 @@ export class LibraryStore {
   }
 
   private async load(): Promise<void> {
-    const before = await fileIdentity(this.path);
     try {
       await this.db.read();
     } catch (e) {
       throw await readFailure(e, this.dataDir, this.clock());
     }
-    this.identity = before;
     this.rev++;
   }
 
   /** Re-reads the file when another program changed it since we last saw it. */
   private async refresh(): Promise<void> {
     if (this.closed) throw new BidForgeError('store_closed', 'the library store was closed');
-    const now = await fileIdentity(this.path);
-    if (now === this.identity) return;
-    if (now === null) {
-      // Gone (moved aside by another program): keep what we have; the next write puts it back.
-      this.identity = null;
-      return;
-    }
+    // Comparing the text (not size and mtime, which a fast second write can leave unchanged) is exact and cheap.
+    const text = await readTextOrNull(this.path);
+    if (text === null || text === this.file.lastText) return; // unchanged, or gone (moved aside): the next write puts it back
     await this.load();
   }
 
@@ -553,7 +550,6 @@ export class LibraryStore {
       this.db.data = previous;
       throw e;
     }
-    this.identity = await fileIdentity(this.path);
     this.rev++;
   }
 
