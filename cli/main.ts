@@ -8,6 +8,7 @@ import { createLocalClient } from '../core/api/localClient.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { templatesDir } from '../host/paths.js';
+import { isLibraryInputError, libraryCommand } from './library.js';
 import { HELP, type Lang, say } from './messages.js';
 
 /** Problems that mean the input itself is wrong, not the document. */
@@ -118,6 +119,11 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         name: { type: 'string' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
+        data: { type: 'string' },
+        clauses: { type: 'string' },
+        blueprints: { type: 'string' },
+        resolve: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -141,6 +147,11 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await newProject(api, arg, { out: opts.out, name: opts.name }, io);
       case 'list':
         return await list(api, arg, opts.json, io);
+      case 'library':
+        return await libraryCommand(
+          { action: arg, file: positionals[2], data: opts.data, out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json },
+          out,
+        );
       default:
         throw new CliExit(2, say(lang, 'unknownCommand', command));
     }
@@ -148,6 +159,10 @@ export async function run(argv: string[], out: (s: string) => void = console.log
     if (e instanceof CliExit) {
       err(e.message);
       return e.code;
+    }
+    if (isLibraryInputError(e)) {
+      err((e as Error).message);
+      return 2;
     }
     if (e instanceof TypeError && /Unknown option|Unexpected argument|argument missing/.test(e.message)) {
       err(`${e.message} (--help)`);

@@ -33,6 +33,9 @@ const zh = `标书工坊 BidForge 命令行
       按蓝本及其默认值新建项目文件
   bidforge list blueprints|clauses [--json]
       列出蓝本或条款
+  bidforge library export --out <包.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <目录>]
+  bidforge library import <包.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <目录>]
+      导出、导入条款包（与应用共用数据目录中的条款库和锁）
 通用选项：--lang zh|en  --help
 
 退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。`;
@@ -47,6 +50,9 @@ Usage:
   bidforge new <blueprint> --out <project.json> [--name <name>]
       a new project file from a blueprint with its defaults
   bidforge list blueprints|clauses [--json]
+  bidforge library export --out <pack.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <dir>]
+  bidforge library import <pack.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <dir>]
+      clause packs, on the same store and lock as the app
 Common options: --lang zh|en  --help
 
 Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).`;
@@ -54,6 +60,6 @@ Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, u
 const pick = (text: string, cmd: string) => text.split('\n').filter((l, i, all) => i < 3 || l.includes(`bidforge ${cmd}`) || (all[i - 1]?.includes(`bidforge ${cmd}`) ?? false) || /^(退出码|Exit codes|通用选项|Common options)/.test(l)).join('\n');
 
 export const HELP: Record<Lang, Record<string, string>> = {
-  zh: { '': zh, render: pick(zh, 'render'), check: pick(zh, 'check'), new: pick(zh, 'new'), list: pick(zh, 'list') },
-  en: { '': en, render: pick(en, 'render'), check: pick(en, 'check'), new: pick(en, 'new'), list: pick(en, 'list') },
+  zh: { '': zh, render: pick(zh, 'render'), check: pick(zh, 'check'), new: pick(zh, 'new'), list: pick(zh, 'list'), library: pick(zh, 'library') },
+  en: { '': en, render: pick(en, 'render'), check: pick(en, 'check'), new: pick(en, 'new'), list: pick(en, 'list'), library: pick(en, 'library') },
 };
