@@ -49,7 +49,7 @@ describe('bidforge library', () => {
     const applied = await cli('library', 'import', changed, '--resolve', 'keep-both', '--data', bidOffice);
     expect(applied.code).toBe(0);
     const after = await openStore({ dataDir: bidOffice, program: 'test', templatesDir: 'templates' });
-    expect((await after.getClause('warranty-terms')).variants.map((v) => v.name)).toContain('标准（导入）');
+    expect((await after.getClause('warranty-terms'))?.variants.map((v) => v.name)).toContain('标准（导入）');
     await after.close();
   });
 

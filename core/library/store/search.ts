@@ -89,9 +89,10 @@ export class ClauseIndex {
     for (const d of docs) this.bodies.set(d.id, d.body);
   }
 
-  search(query: string): { id: string; clauseId: string; variant: string; version: number; score: number; snippet: string }[] {
+  /** The best `limit` hits that `accept` lets through; snippets (the costly part) only for those. */
+  search(query: string, accept: (id: string) => boolean = () => true, limit = Infinity): { id: string; clauseId: string; variant: string; version: number; score: number; snippet: string }[] {
     if (!queryTokens(query).length) return [];
-    return this.mini.search(query).map((r) => ({
+    return this.mini.search(query).filter((r) => accept(String(r.id))).slice(0, limit).map((r) => ({
       id: String(r.id),
       clauseId: r.clauseId as string,
       variant: r.variant as string,

@@ -32,7 +32,7 @@
  * backups beyond the newest 10.
  */
 import { hostname } from 'node:os';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
@@ -265,12 +265,22 @@ export function decodeStore(text: string, now: Date): { data: StoreData; from: n
   return { data: parsed.data, from: migrated.from };
 }
 
+/** Search answers with the best hits only: a person reads the first page, not ten thousand rows. */
+export const SEARCH_LIMIT = 200;
+
 /** lowdb adapter: validated reads, atomic writes, a backup of each state written. */
 class LibraryFile implements Adapter<StoreData> {
   existed = false;
   migratedFrom = STORE_SCHEMA_VERSION;
   /** The text last read or written: another program changed the file when it differs. */
   lastText: string | null = null;
+  /** Identity of the file last read or written. Every write is a rename of a new file, so a new inode means a change. */
+  lastStat: string | null = null;
+
+  async statKey(): Promise<string | null> {
+    const st = await stat(this.path).catch(() => null);
+    return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : null;
+  }
 
   constructor(
     readonly dataDir: string,
@@ -289,6 +299,7 @@ class LibraryFile implements Adapter<StoreData> {
     const { data, from } = decodeStore(text, this.clock());
     this.migratedFrom = from;
     this.lastText = text;
+    this.lastStat = await this.statKey();
     return data;
   }
 
@@ -296,6 +307,7 @@ class LibraryFile implements Adapter<StoreData> {
     const text = JSON.stringify(data, null, 2) + '\n';
     await atomicWrite(this.path, text);
     this.lastText = text;
+    this.lastStat = await this.statKey();
     await writeBackup(this.dataDir, text, this.clock(), this.keep);
   }
 }
@@ -535,7 +547,10 @@ export class LibraryStore {
   /** Re-reads the file when another program changed it since we last saw it. */
   private async refresh(): Promise<void> {
     if (this.closed) throw new BidForgeError('store_closed', 'the library store was closed');
-    // Comparing the text (not size and mtime, which a fast second write can leave unchanged) is exact and cheap.
+    // Same inode, size and mtime: nobody replaced the file (writers always rename a new file in). Otherwise compare
+    // the text, which is exact even when a fast second write leaves size and mtime unchanged.
+    const key = await this.file.statKey();
+    if (key !== null && key === this.file.lastStat) return;
     const text = await readTextOrNull(this.path);
     if (text === null || text === this.file.lastText) return; // unchanged, or gone (moved aside): the next write puts it back
     await this.load();
@@ -875,19 +890,20 @@ export class LibraryStore {
       );
       this.index = { rev: this.rev, index: new ClauseIndex(docs) };
     }
-    const allowed = new Set((await this.listClauses(filter)).map((s) => `${s.clauseId}/${s.variant}`));
+    const filtered = Object.values(filter).some((v) => v !== undefined);
+    const allowed = filtered ? new Set((await this.listClauses(filter)).map((s) => `${s.clauseId}/${s.variant}`)) : null;
+    const byId = new Map(d.clauses.map((c) => [c.id, c]));
     return this.index.index
-      .search(query)
-      .filter((h) => allowed.has(h.id))
+      .search(query, (id) => !allowed || allowed.has(id), SEARCH_LIMIT)
       .map((h) => {
-        const c = clauseOf(d, h.clauseId);
+        const c = byId.get(h.clauseId)!;
         return {
           clauseId: h.clauseId,
           variant: h.variant,
           version: h.version,
           title: c.title,
           category: c.category,
-          status: versionOf(d, h).status,
+          status: (c.variants.find((v) => v.name === h.variant)?.versions[h.version - 1] ?? versionOf(d, h)).status,
           score: h.score,
           snippet: h.snippet,
         };
