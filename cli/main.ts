@@ -8,6 +8,7 @@ import { createLocalClient } from '../core/api/localClient.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { templatesDir } from '../host/paths.js';
+import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
 import { HELP, type Lang, say } from './messages.js';
 
@@ -124,6 +125,11 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         blueprints: { type: 'string' },
         resolve: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        template: { type: 'string' },
+        layout: { type: 'string' },
+        'per-card': { type: 'boolean', default: false },
+        'name-pattern': { type: 'string' },
+        qr: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -147,6 +153,15 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await newProject(api, arg, { out: opts.out, name: opts.name }, io);
       case 'list':
         return await list(api, arg, opts.json, io);
+      case 'cards': {
+        const r = await cardsCommand(
+          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json },
+          out,
+          err,
+        );
+        if (typeof r === 'string') throw new CliExit(2, r);
+        return r;
+      }
       case 'library':
         return await libraryCommand(
           { action: arg, file: positionals[2], data: opts.data, out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json },

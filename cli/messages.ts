@@ -36,6 +36,8 @@ const zh = `标书工坊 BidForge 命令行
   bidforge library export --out <包.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <目录>]
   bidforge library import <包.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <目录>]
       导出、导入条款包（与应用共用数据目录中的条款库和锁）
+  bidforge cards <数据.csv|数据.xlsx> --out <目录> [--layout a5|a4x2|a4-grid] [--format pdf|docx|both] [--per-card] [--name-pattern "{serial}-{customer}"] [--qr] [--template standard]
+      批量生成保修卡（CSV 可为 UTF-8 或 GBK）；有行出错时其余行照常导出，退出码为 1
 通用选项：--lang zh|en  --help
 
 退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。`;
@@ -53,6 +55,8 @@ Usage:
   bidforge library export --out <pack.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <dir>]
   bidforge library import <pack.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <dir>]
       clause packs, on the same store and lock as the app
+  bidforge cards <data.csv|data.xlsx> --out <dir> [--layout a5|a4x2|a4-grid] [--format pdf|docx|both] [--per-card] [--name-pattern "{serial}-{customer}"] [--qr] [--template standard]
+      warranty cards in a batch (CSV in UTF-8 or GBK); rows with errors are reported, the rest still exported (exit 1)
 Common options: --lang zh|en  --help
 
 Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).`;
@@ -60,6 +64,6 @@ Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, u
 const pick = (text: string, cmd: string) => text.split('\n').filter((l, i, all) => i < 3 || l.includes(`bidforge ${cmd}`) || (all[i - 1]?.includes(`bidforge ${cmd}`) ?? false) || /^(退出码|Exit codes|通用选项|Common options)/.test(l)).join('\n');
 
 export const HELP: Record<Lang, Record<string, string>> = {
-  zh: { '': zh, render: pick(zh, 'render'), check: pick(zh, 'check'), new: pick(zh, 'new'), list: pick(zh, 'list'), library: pick(zh, 'library') },
-  en: { '': en, render: pick(en, 'render'), check: pick(en, 'check'), new: pick(en, 'new'), list: pick(en, 'list'), library: pick(en, 'library') },
+  zh: { '': zh, render: pick(zh, 'render'), check: pick(zh, 'check'), new: pick(zh, 'new'), list: pick(zh, 'list'), library: pick(zh, 'library'), cards: pick(zh, 'cards') },
+  en: { '': en, render: pick(en, 'render'), check: pick(en, 'check'), new: pick(en, 'new'), list: pick(en, 'list'), library: pick(en, 'library'), cards: pick(en, 'cards') },
 };

@@ -1,9 +1,11 @@
 // Cards → one PDF with pdfmake (one document for the whole batch; fonts set up once in core/export/pdf.ts).
+import { createRequire } from 'node:module';
+import { BidForgeError } from '../model/problem.js';
 import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
 import { cardView, fieldRows, REPAIR_GRID_HEADER, REPAIR_GRID_ROWS, type CardLayout, type CardRenderOptions, type CardView } from './card.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
-import { qrMatrix, qrRects } from './qr.js';
+import { qrMatrix, qrPng } from './qr.js';
 import { textWidth, wrapText, type FontFace } from './wrap.js';
 
 const MM = 72 / 25.4;
@@ -17,6 +19,9 @@ type Scale = { base: number; title: number; hotline: number; terms: number; pad:
 const SMALL: Scale = { base: 8.5, title: 19, hotline: 14, terms: 6.9, pad: 2, qr: 54 };
 const LARGE: Scale = { base: 10, title: 24, hotline: 17, terms: 7.5, pad: 3, qr: 66 };
 const LINE = 0.6;
+const FIELD_LINE_HEIGHT = 1.15;
+/** Noto Serif SC's line height (ascender − descender) in em, as pdfkit measures a line. */
+const NOTO_LINE_EM = 1.44;
 const TERMS_GAP = 8;
 
 /** A layout's type sizes and the widths its text is wrapped to (pdfmake gets fixed widths, so these are exact). */
@@ -115,22 +120,23 @@ function sectionTitle(text: string, g: Geo): PdfContent {
   return { text, font: 'NotoSansSC', fontSize: g.base + 0.5, margin: [0, 4, 0, 2], noWrap: true };
 }
 
-function fieldsTable(v: CardView, g: Geo): PdfContent {
+/** The bordered fields table, and how many lines its values take beyond one a row (long values make it taller). */
+function fieldsTable(v: CardView, g: Geo): { node: PdfContent; extraLines: number } {
   const label = (t: string) => ({ text: t, fillColor: LABEL_FILL, alignment: 'center', noWrap: true });
-  const value = (t: string, w: number) => lines(wrap(t, 'serif', g.base, w));
-  const body = fieldRows(v.fields).map((r) =>
-    r.length === 1
-      ? [label(r[0]!.label), { ...(value(r[0]!.value, g.wideW) as object), colSpan: 3 }, {}, {}]
-      : [label(r[0]!.label), value(r[0]!.value, g.valueW), label(r[1]!.label), value(r[1]!.value, g.valueW)],
-  );
-  return { table: { widths: [g.labelW, g.valueW, g.labelW, g.valueW], body }, layout: gridLayout(g.pad), fontSize: g.base, lineHeight: 1.15 };
+  let extraLines = 0;
+  const body = fieldRows(v.fields).map((r) => {
+    const values = r.map((f) => wrap(f.value, 'serif', g.base, r.length === 1 ? g.wideW : g.valueW));
+    extraLines += Math.max(...values.map((x) => x.length)) - 1;
+    return r.length === 1 ? [label(r[0]!.label), { ...(lines(values[0]!) as object), colSpan: 3 }, {}, {}] : [label(r[0]!.label), lines(values[0]!), label(r[1]!.label), lines(values[1]!)];
+  });
+  return { node: { table: { widths: [g.labelW, g.valueW, g.labelW, g.valueW], body }, layout: gridLayout(g.pad), fontSize: g.base, lineHeight: FIELD_LINE_HEIGHT }, extraLines };
 }
 
 function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
   const head = ['保修部件', '保修期', '保修期至'].map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
   const padH = 2 * (g.pad + 1);
   const labelW = Math.max(textWidth('保修期', 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) + 0.5;
-  const endW = Math.max(textWidth('保修期至', 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'serifBold', g.base))) + 0.5;
+  const endW = Math.max(textWidth('保修期至', 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) + 0.5;
   const nameW = Math.max(g.base * 2, width - labelW - endW - 3 * padH - 4 * LINE);
   return {
     table: {
@@ -138,7 +144,7 @@ function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
       widths: [nameW, labelW, endW],
       body: [
         head,
-        ...v.periods.map((p) => [lines(wrap(p.name, 'serif', g.base, nameW), { alignment: 'center' }), { text: p.label, alignment: 'center', noWrap: true }, { text: p.end, alignment: 'center', bold: true, noWrap: true }]),
+        ...v.periods.map((p) => [lines(wrap(p.name, 'serif', g.base, nameW), { alignment: 'center' }), { text: p.label, alignment: 'center', noWrap: true }, { text: p.end, alignment: 'center', font: 'NotoSansSC', noWrap: true }]),
       ],
     },
     layout: gridLayout(g.pad),
@@ -169,16 +175,16 @@ function terms(f: Fixed, g: Geo): PdfContent {
   };
 }
 
-/** The QR code as vector rectangles (pdfmake's own `qr` node draws every module and rounds the module size down). */
-function qrCanvas(text: string, size: number): PdfContent {
-  const m = qrMatrix(text);
-  const k = size / m.length;
-  return { canvas: qrRects(m).map((r) => ({ type: 'rect', x: r.x * k, y: r.y * k, w: r.w * k, h: r.h * k, color: '#000000', lineWidth: 0 })), width: size, height: size };
-}
+/**
+ * The QR code is a PNG image (4 px a module, quiet zone included; PDF images print without interpolation) named in the
+ * document's `images`. pdfmake's own `qr` node draws every dark module as a vector square: ~400 objects a card kept
+ * until the batch is laid out (+120 KB a card), and it rounds the module size down to whole points.
+ */
+const qrImage = (key: string, size: number): PdfContent => ({ image: key, width: size, height: size });
 
 /** The dealer stamp box (dashed) and, on request, the QR code: printed beside the period table. */
-function stampAndQr(v: CardView, g: Geo, height: number, width: number): PdfContent {
-  const stampW = v.qr ? width - g.qr - 5 : width;
+function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: string): PdfContent {
+  const stampW = qrKey ? width - g.qr - 5 : width;
   const stamp = {
     table: {
       widths: [stampW - 2 * (g.pad + 1) - 1.6],
@@ -188,7 +194,7 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number): PdfCont
           {
             stack: [
               lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8), { fontSize: g.base - 0.5, color: '#444444' }),
-              { text: '日期：      年    月    日', fontSize: g.base - 1, color: '#444444', margin: [0, height - g.base * 3.3, 0, 0], noWrap: true },
+              { text: '日期：　　年　月　日', fontSize: g.base - 1, color: '#444444', margin: [0, height - g.base * 3.3, 0, 0], noWrap: true },
             ],
           },
         ],
@@ -207,11 +213,11 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number): PdfCont
     width: stampW,
   };
   const cols: PdfContent[] = [stamp];
-  if (v.qr) {
+  if (qrKey) {
     cols.push({
       width: g.qr,
       stack: [
-        qrCanvas(v.qr, g.qr),
+        qrImage(qrKey, g.qr),
         { text: '扫码报修', fontSize: g.terms, alignment: 'center', margin: [0, 1, 0, 0], noWrap: true },
       ],
     });
@@ -219,19 +225,34 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number): PdfCont
   return { columns: cols, columnGap: 5 };
 }
 
-function repairGrid(g: Geo): PdfContent {
+/**
+ * The repair-record grid: a one-row table for the column heads, then the empty rows drawn as one canvas of lines
+ * (a table of 8 × 5 empty cells costs pdfmake ~130 objects a card; the canvas costs 15).
+ */
+function repairGrid(g: Geo, extraLines: number): PdfContent {
   const head = REPAIR_GRID_HEADER.map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
-  const empty = () => REPAIR_GRID_HEADER.map(() => ({ text: '' }));
   const padH = 2 * (g.pad + 1);
   const fixed = [62, 58, 52];
   const wide = (g.width - fixed.reduce((a, b) => a + b, 0) - 5 * padH - 6 * LINE) / 2;
+  const widths = [fixed[0]!, wide, wide, fixed[1]!, fixed[2]!];
+  // Column rules sit where the table draws its own vertical lines: after each column's padding and content.
+  const xs: number[] = [LINE / 2];
+  for (const w of widths) xs.push(xs[xs.length - 1]! + w + padH + LINE);
+  // Rows are 24 pt for handwriting; when long values made the fields table taller, they give up to 6 pt each so the
+  // card stays on one page (the standard template leaves ~16 pt spare on the A4 page).
+  const lineH = g.base * FIELD_LINE_HEIGHT * NOTO_LINE_EM;
+  const rowH = Math.max(18, Math.min(24, 24 - Math.ceil((extraLines * lineH - 16) / REPAIR_GRID_ROWS)));
+  const h = REPAIR_GRID_ROWS * rowH;
+  const line = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line', x1, y1, x2, y2, lineWidth: LINE, lineColor: BORDER });
   return {
     stack: [
       sectionTitle('维修记录', g),
+      { table: { headerRows: 1, widths, body: [head] }, layout: gridLayout(g.pad), fontSize: g.base },
       {
-        table: { headerRows: 1, widths: [fixed[0], wide, wide, fixed[1], fixed[2]], heights: (i: number) => (i === 0 ? 0 : 17), body: [head, ...Array.from({ length: REPAIR_GRID_ROWS }, empty)] },
-        layout: gridLayout(g.pad),
-        fontSize: g.base,
+        canvas: [
+          ...xs.map((x) => line(x, 0, x, h)),
+          ...Array.from({ length: REPAIR_GRID_ROWS }, (_, i) => line(0, (i + 1) * rowH, xs[xs.length - 1]! + LINE / 2, (i + 1) * rowH)),
+        ],
       },
     ],
   };
@@ -241,54 +262,75 @@ function repairGrid(g: Geo): PdfContent {
 const periodsHeight = (v: CardView, g: Geo) => Math.max(g.qr + g.terms * 1.6, (v.periods.length + 1) * (g.base * 1.1 * 1.32 + 2 * g.pad + LINE) - 2);
 
 /** One card's content (without page placement). */
-export function cardContent(v: CardView, template: CardTemplate, layout: CardLayout): PdfContent[] {
+export function cardContent(v: CardView, template: CardTemplate, layout: CardLayout, qrKey?: string): PdfContent[] {
   const g = geometry(layout);
   const f = fixedParts(v, template, layout, g);
   const gap = 8;
   const periodsW = Math.round(g.width * 0.55);
   const stampW = g.width - periodsW - gap;
+  const fields = fieldsTable(v, g);
   return [
     ...header(v, g, f),
     sectionTitle('用户及产品信息', g),
-    fieldsTable(v, g),
+    fields.node,
     {
       columns: [
         { width: periodsW, stack: [sectionTitle('保修期限', g), periodsTable(v, g, periodsW)] },
-        { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW)] },
+        { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey)] },
       ],
       columnGap: gap,
     },
     terms(f, g),
-    ...(layout === 'a4-grid' ? [repairGrid(g)] : []),
+    ...(layout === 'a4-grid' ? [repairGrid(g, fields.extraLines)] : []),
   ];
 }
 
-/** The pdfmake document for a batch: page size per layout, one card (a4x2: two cards) per page. */
-export function cardsPdfDefinition(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): PdfDefinition {
+type PageSetup = { pageSize: string; pageOrientation: string; pageMargins: number[]; background?: () => PdfContent };
+
+function pageSetup(layout: CardLayout): PageSetup {
+  return layout === 'a5'
+    ? { pageSize: 'A5', pageOrientation: 'portrait', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN] }
+    : layout === 'a4x2'
+      ? { pageSize: 'A4', pageOrientation: 'landscape', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN], background: cutLine }
+      : { pageSize: 'A4', pageOrientation: 'portrait', pageMargins: [15 * MM, 12 * MM, 15 * MM, 10 * MM] };
+}
+
+const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1.15 };
+
+/**
+ * The content for some cards: one card a page (a4x2: two), a page break before each page but the first. QR images
+ * go into `images` under keys unique in the batch ("qr-<n>", n counted from `first`).
+ */
+function cardsContent(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions, images: Record<string, string>, first = 0): PdfContent[] {
   const layout = opts.layout ?? 'a5';
-  const views = rows.map((r) => cardView(r, template, opts));
+  const card = (r: CardRow, i: number): PdfContent[] => {
+    const v = cardView(r, template, opts);
+    if (v.qr) images[`qr-${first + i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
+    return cardContent(v, template, layout, v.qr ? `qr-${first + i}` : undefined);
+  };
   const content: PdfContent[] = [];
   if (layout === 'a4x2') {
-    for (let i = 0; i < views.length; i += 2) {
-      const pair = views.slice(i, i + 2).map((v) => ({ stack: cardContent(v, template, layout), width: '*' }));
+    for (let i = 0; i < rows.length; i += 2) {
+      const pair = rows.slice(i, i + 2).map((r, k) => ({ stack: card(r, i + k), width: '*' }));
       if (pair.length === 1) pair.push({ stack: [], width: '*' });
       content.push({ columns: pair, columnGap: 2 * MARGIN, ...(i > 0 ? { pageBreak: 'before' } : {}) });
     }
   } else {
-    views.forEach((v, i) => content.push({ stack: cardContent(v, template, layout), ...(i > 0 ? { pageBreak: 'before' } : {}) }));
+    rows.forEach((r, i) => content.push({ stack: card(r, i), ...(i > 0 ? { pageBreak: 'before' } : {}) }));
   }
-  const page =
-    layout === 'a5'
-      ? { pageSize: 'A5', pageOrientation: 'portrait', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN] }
-      : layout === 'a4x2'
-        ? { pageSize: 'A4', pageOrientation: 'landscape', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN] }
-        : { pageSize: 'A4', pageOrientation: 'portrait', pageMargins: [15 * MM, 14 * MM, 15 * MM, 12 * MM] };
+  return content;
+}
+
+/** The whole batch as one pdfmake document definition (what renderCardsPdf lays out, in chunks). */
+export function cardsPdfDefinition(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): PdfDefinition {
+  const images: Record<string, string> = {};
+  const content = cardsContent(rows, template, opts, images);
   return {
-    ...page,
+    ...pageSetup(opts.layout ?? 'a5'),
     info: { title: `${template.title}（${rows.length} 张）`, author: template.company, subject: template.title, creator: 'BidForge' },
-    ...(layout === 'a4x2' ? { background: cutLine } : {}),
     content,
-    defaultStyle: { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1.15 },
+    images,
+    defaultStyle: DEFAULT_STYLE,
   };
 }
 
@@ -301,10 +343,74 @@ function cutLine(): PdfContent {
   ];
 }
 
-/** Renders all rows into one PDF. */
+// pdfmake lays out a whole document before it renders a page, and keeps every laid-out line until then: ~185 KB a
+// card, so 1,000 cards peaked near 470 MB and 5,000 would not fit. So a batch is laid out in chunks of CHUNK cards,
+// all rendered into the one pdfkit document of the first chunk (same fonts, one subset each, one file): the first
+// chunk goes through pdfmake's public createPdf, the others through the LayoutBuilder and Renderer it uses itself.
+// These are pdfmake 0.3 internals (js/LayoutBuilder.js, js/Renderer.js, js/SVGMeasure.js, js/tableLayouts.js,
+// js/PageSize.js); test/cards/render.test.ts renders more than one chunk and reads the result back.
+export const CHUNK = 50;
+
+type PdfKitDoc = NodeJS.ReadableStream & { images: Record<string, string>; end(): void };
+type Internals = {
+  LayoutBuilder: new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => {
+    registerTableLayouts(layouts: unknown): void;
+    layoutDocument(content: PdfContent[], doc: PdfKitDoc, styles: object, defaultStyle: object, background?: unknown, header?: unknown, footer?: unknown, watermark?: unknown, pageBreakBefore?: unknown): unknown[];
+  };
+  Renderer: new (doc: PdfKitDoc) => { renderPages(pages: unknown[]): void };
+  SVGMeasure: new () => unknown;
+  tableLayouts: unknown;
+  normalizePageSize(size: string, orientation: string): unknown;
+  normalizePageMargin(margins: number[]): unknown;
+};
+let internals: Internals | undefined;
+function pdfmakeInternals(): Internals {
+  if (!internals) {
+    const req = createRequire(import.meta.url);
+    const pageSize = req('pdfmake/js/PageSize.js') as Pick<Internals, 'normalizePageSize' | 'normalizePageMargin'>;
+    internals = {
+      LayoutBuilder: (req('pdfmake/js/LayoutBuilder.js') as { default: Internals['LayoutBuilder'] }).default,
+      Renderer: (req('pdfmake/js/Renderer.js') as { default: Internals['Renderer'] }).default,
+      SVGMeasure: (req('pdfmake/js/SVGMeasure.js') as { default: Internals['SVGMeasure'] }).default,
+      tableLayouts: (req('pdfmake/js/tableLayouts.js') as { tableLayouts: unknown }).tableLayouts,
+      normalizePageSize: pageSize.normalizePageSize,
+      normalizePageMargin: pageSize.normalizePageMargin,
+    };
+  }
+  return internals;
+}
+
+/** Renders all rows into one PDF, laying them out CHUNK cards at a time. */
 export async function renderCardsPdf(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): Promise<Uint8Array> {
-  const buffer = await configure()
-    .createPdf(cardsPdfDefinition(rows, template, opts))
-    .getBuffer();
+  if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
+  const setup = pageSetup(opts.layout ?? 'a5');
+  const images: Record<string, string> = {};
+  const def: PdfDefinition = {
+    ...setup,
+    info: { title: `${template.title}（${rows.length} 张）`, author: template.company, subject: template.title, creator: 'BidForge' },
+    content: cardsContent(rows.slice(0, CHUNK), template, opts, images),
+    images,
+    defaultStyle: DEFAULT_STYLE,
+  };
+  const pdfmake = configure() as unknown as { createPdf(def: PdfDefinition): { getStream(): Promise<PdfKitDoc> } };
+  const doc = await pdfmake.createPdf(def).getStream();
+  const out: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (b: Buffer) => out.push(b));
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } = pdfmakeInternals();
+  for (let i = CHUNK; i < rows.length; i += CHUNK) {
+    await new Promise((r) => setImmediate(r)); // let the collector catch up between chunks
+    for (const k of Object.keys(doc.images)) delete doc.images[k]; // embedded already: drop the data URLs
+    const content = cardsContent(rows.slice(i, i + CHUNK), template, opts, doc.images, i);
+    const builder = new LayoutBuilder(normalizePageSize(setup.pageSize, setup.pageOrientation), normalizePageMargin(setup.pageMargins), new SVGMeasure());
+    builder.registerTableLayouts(tableLayouts);
+    new Renderer(doc).renderPages(builder.layoutDocument(content, doc, {}, DEFAULT_STYLE, setup.background));
+  }
+  doc.end();
+  await done;
+  const buffer = Buffer.concat(out);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,0 +1,126 @@
+// Per-card file names, the card template schema, and runCards' bad-input errors.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '../../core/cards/files.js';
+import type { CardRow } from '../../core/cards/read.js';
+import { runCards } from '../../core/cards/run.js';
+import { loadCardTemplate, parseCardTemplate } from '../../core/cards/template.js';
+import { BidForgeError } from '../../core/model/problem.js';
+import { tempDir, writeFixture } from '../helpers/tmp.js';
+
+const row = (over: Partial<CardRow> = {}): CardRow => ({ row: 2, customer: '张三', phone: '13800138000', address: '上海', product: '热泵', model: 'KRS-35', serial: 'HX001', date: '2026-11-24', dealer: '浦江', ...over });
+
+async function thrown(p: Promise<unknown>): Promise<BidForgeError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(BidForgeError);
+  return e as BidForgeError;
+}
+
+describe('file names from a pattern', () => {
+  it('{serial}-{customer} keeps Chinese', () => {
+    expect(cardFileName('{serial}-{customer}', row(), 0)).toBe('HX001-张三');
+    expect(cardFileName('保修卡_{index}_{customer}_{date}', row(), 4)).toBe('保修卡_5_张三_2026-11-24');
+    expect(cardFileName('{row}-{model}', row(), 0)).toBe('2-KRS-35');
+  });
+
+  it('unsafe characters become _, spaces collapse, dots and spaces at the ends go', () => {
+    expect(sanitizeFileName('A/B\\C:D*E?F"G<H>I|J')).toBe('A_B_C_D_E_F_G_H_I_J');
+    expect(sanitizeFileName('  上海  浦东\t新区 . ')).toBe('上海 浦东 新区');
+    expect(sanitizeFileName('..隐藏')).toBe('隐藏');
+    expect(sanitizeFileName('a\u0000b\u001fc')).toBe('a_b_c');
+  });
+
+  it('Windows device names get a prefix; long names are cut to 80 characters', () => {
+    expect(sanitizeFileName('CON')).toBe('_CON');
+    expect(sanitizeFileName('nul.txt')).toBe('_nul.txt');
+    expect(sanitizeFileName('康'.repeat(200))).toBe('康'.repeat(80));
+  });
+
+  it('a customer named with a slash does not make a folder; empty fields leave no dangling dash', () => {
+    expect(cardFileName('{serial}-{customer}', row({ customer: '上海/浦东 某某公司' }), 0)).toBe('HX001-上海_浦东 某某公司');
+    expect(cardFileName('{serial}-{dealer}', row({ dealer: '' }), 0)).toBe('HX001');
+    expect(cardFileName('{dealer}', row({ dealer: '...' }), 0)).toBe('card-2');
+  });
+
+  it('repeated names get -2, -3 (case-insensitively, as on Windows and macOS); reserved names are avoided', () => {
+    const rows = [row({ customer: '张三', row: 2 }), row({ customer: '张三', row: 3 }), row({ customer: 'abc', row: 4 }), row({ customer: 'ABC', row: 5 })];
+    expect(cardFileNames('{customer}', rows)).toEqual(['张三', '张三-2', 'abc', 'ABC-2']);
+    expect(cardFileNames('{customer}', [row({ customer: '保修卡-data' })], ['保修卡-data'])).toEqual(['保修卡-data-2']);
+  });
+
+  it('unknown placeholders and patterns without any are refused', () => {
+    expect(() => checkNamePattern('{serial}-{name}')).toThrow('文件名模式“{serial}-{name}”中有无法识别的占位符：{name}');
+    expect(() => checkNamePattern('card')).toThrow('至少要含一个占位符');
+  });
+});
+
+describe('card template', () => {
+  it('the shipped standard template parses: 整机 36 months, 压缩机 72 months, hotline, terms', async () => {
+    const t = await loadCardTemplate();
+    expect(t.title).toBe('产品保修卡');
+    expect(t.components.slice(0, 2)).toEqual([
+      { name: '整机', months: 36 },
+      { name: '压缩机', months: 72 },
+    ]);
+    expect(t.hotline).toMatch(/^400-/);
+    for (const k of ['coverage', 'exclusions', 'claim', 'sanbao'] as const) expect(t[k].length).toBeGreaterThan(0);
+    expect(t.claim.join('')).toContain('出厂日期');
+    expect(t.sanbao.join('')).toMatch(/7日.*退货、换货或修理[\s\S]*15日.*换货或修理/);
+  });
+
+  it('errors name the file and the field', () => {
+    expect(() => parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] }, 'my.json')).toThrow(/^my\.json: 保修卡模板格式错误：components: 至少列出一个保修部件/);
+    expect(() =>
+      parseCardTemplate(
+        {
+          id: 'x',
+          title: '卡',
+          company: '公司',
+          hotline: '400',
+          components: [
+            { name: '整机', months: 12 },
+            { name: '整机', months: 24 },
+          ],
+        },
+        'my.json',
+      ),
+    ).toThrow('components.1.name: 保修部件“整机”重复');
+    expect(() => parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [{ name: '整机', months: 0 }] }, 'my.json')).toThrow(/components\.0\.months/);
+  });
+
+  it('a template that does not exist, or is not JSON', async () => {
+    expect((await thrown(loadCardTemplate('no-such-card'))).message).toBe('找不到保修卡模板：no-such-card');
+    const dir = tempDir();
+    const bad = writeFixture(dir, 'bad.json', '{ "id": ');
+    expect((await thrown(loadCardTemplate(bad))).message).toMatch(/^bad\.json: 不是有效的 JSON/);
+  });
+});
+
+describe('runCards: bad input is thrown before anything is written', () => {
+  const csv = '客户名称,序列号,购买日期\n张三,HX001,2026-11-24\n';
+
+  it('unknown layout, format or name pattern; missing data file', async () => {
+    const dir = tempDir();
+    const data = writeFixture(dir, 'data.csv', csv);
+    const out = join(dir, 'out');
+    expect((await thrown(runCards({ dataFile: data, outDir: out, layout: 'a6' as never }))).message).toBe('未知的版式“a6”（可用：a5、a4x2、a4-grid）');
+    expect((await thrown(runCards({ dataFile: data, outDir: out, format: 'odt' as never }))).message).toBe('未知的格式“odt”（可用：pdf、docx、both）');
+    expect((await thrown(runCards({ dataFile: data, outDir: out, perCard: true, namePattern: '{sn}' }))).code).toBe('card_bad_pattern');
+    expect((await thrown(runCards({ dataFile: join(dir, 'nope.csv'), outDir: out }))).message).toBe(`找不到数据文件：${join(dir, 'nope.csv')}`);
+    expect(readdirSync(dir)).toEqual(['data.csv']);
+  });
+
+  it('a file whose rows are all invalid writes nothing and returns the problems', async () => {
+    const dir = tempDir();
+    const data = writeFixture(dir, 'data.csv', '客户名称,序列号,购买日期\n,HX001,2026-11-24\n李四,HX002,2026-02-30\n');
+    const r = await runCards({ dataFile: data, outDir: join(dir, 'out') });
+    expect(r.written).toEqual([]);
+    expect(r.cards).toBe(0);
+    expect(r.problems.map((p) => p.message)).toEqual(['第 2 行，“客户名称”列：缺少客户名称', '第 3 行，“购买日期”列：无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
+    expect(readdirSync(dir)).toEqual(['data.csv']);
+  });
+});
