@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { blueprintOf, clausesOf } from '../assemble/assemble.js';
 import { assembleAndCheck } from '../check/rules.js';
 import { exportDocx } from '../export/docx.js';
+import { missingGlyphs } from '../export/glyphs.js';
 import { exportPdf } from '../export/pdf.js';
 import { loadTemplates } from '../library/loadTemplates.js';
 import type { Library } from '../model/library.js';
@@ -76,10 +77,12 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     },
     async preview({ project }) {
       const { document, problems } = assembleAndCheck(project, await lib());
-      return { document, problems };
+      return { document, problems: [...problems, ...missingGlyphs(document)] };
     },
     async exportDocument({ project, format }) {
-      const { document, problems } = assembleAndCheck(project, await lib());
+      const assembled = assembleAndCheck(project, await lib());
+      const document = assembled.document;
+      const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, errors);
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);

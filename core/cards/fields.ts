@@ -110,3 +110,20 @@ export function mapColumns(headers: string[], mapping: CardMapping = {}, file?: 
   }
   return out;
 }
+
+/**
+ * A mapping as typed on a command line: "serial=机器码,date=开票日期" (also with "：" or "，", and Chinese field
+ * labels such as 序列号=机器码). Throws on an unknown field.
+ */
+export function parseMapping(text: string): CardMapping {
+  const out: CardMapping = {};
+  const byLabel = new Map<string, CardField>(CARD_FIELDS.map((f) => [FIELD_LABELS[f], f]));
+  for (const part of text.split(/[,，;；]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([^=:：]+)[=:：](.+)$/.exec(part);
+    const key = m?.[1]!.trim() ?? '';
+    const field = (CARD_FIELDS as readonly string[]).includes(key) ? (key as CardField) : byLabel.get(key);
+    if (!m || !field) throw new BidForgeError('card_bad_mapping', `列映射“${part}”无法识别：请写成 字段=表头，字段可用 ${CARD_FIELDS.join('、')}（或 ${CARD_FIELDS.map((f) => FIELD_LABELS[f]).join('、')}）`);
+    out[field] = m[2]!.trim();
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 export { CARD_LAYOUTS, cardView, REPAIR_GRID_HEADER, REPAIR_GRID_ROWS, type CardLayout, type CardRenderOptions, type CardView } from './card.js';
 export { componentPeriods, excelSerialToIso, parseCardDate, periodLabel, warrantyEnd, type ComponentPeriod } from './dates.js';
 export { renderCardsDocx } from './docx.js';
-export { CARD_FIELDS, FIELD_LABELS, mapColumns, normHeader, type CardField, type CardMapping } from './fields.js';
+export { CARD_FIELDS, FIELD_LABELS, mapColumns, normHeader, parseMapping, type CardField, type CardMapping } from './fields.js';
 export { cardFileName, cardFileNames, checkNamePattern, DEFAULT_NAME_PATTERN, NAME_PLACEHOLDERS, sanitizeFileName, writeCardFiles, type CardFormat, type WriteCardFilesOptions } from './files.js';
 export { cardsPdfDefinition, renderCardsPdf } from './pdf.js';
 export { decodeText, readCardRows, REQUIRED_FIELDS, rowsFromGrid, type CardProblem, type CardRow, type ReadCardsResult } from './read.js';

@@ -69,35 +69,3 @@ export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
-
-/**
- * The dark modules as few rectangles (module units): horizontal runs, merged downwards while the run below is the
- * same. A card's code then draws as ~100 rectangles instead of ~400 squares.
- */
-export function qrRects(matrix: boolean[][]): { x: number; y: number; w: number; h: number }[] {
-  const done: { x: number; y: number; w: number; h: number }[] = [];
-  let open = new Map<string, { x: number; y: number; w: number; h: number }>();
-  matrix.forEach((row, y) => {
-    const next = new Map<string, { x: number; y: number; w: number; h: number }>();
-    for (let x = 0; x < row.length; ) {
-      if (!row[x]) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < row.length && row[end]) end++;
-      const key = `${x},${end - x}`;
-      const r = open.get(key);
-      if (r) {
-        r.h++;
-        open.delete(key);
-        next.set(key, r);
-      } else next.set(key, { x, y, w: end - x, h: 1 });
-      x = end;
-    }
-    for (const r of open.values()) done.push(r);
-    open = next;
-  });
-  for (const r of open.values()) done.push(r);
-  return done;
-}

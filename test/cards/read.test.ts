@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../core/cards/fields.js';
+import { mapColumns, parseMapping } from '../../core/cards/fields.js';
 import { readCardRows, type ReadCardsResult } from '../../core/cards/read.js';
 import { BidForgeError } from '../../core/model/problem.js';
 
@@ -184,6 +184,13 @@ describe('column mapping', () => {
 
   it('longer headers by the word they contain: 产品型号 is the model, 客户联系电话 the phone, 序号 nothing', () => {
     expect(mapColumns(['序号', '客户联系电话', '产品型号', '产品序列号', '购机时间', '客户单位'])).toEqual({ phone: 1, model: 2, serial: 3, customer: 5 });
+  });
+
+  it('a mapping typed on a command line', () => {
+    expect(parseMapping('serial=机器码,date=开票日期')).toEqual({ serial: '机器码', date: '开票日期' });
+    expect(parseMapping('序列号：机器码，客户名称=单位')).toEqual({ serial: '机器码', customer: '单位' });
+    expect(() => parseMapping('sn=机器码')).toThrow('列映射“sn=机器码”无法识别：请写成 字段=表头');
+    expect(() => parseMapping('serial')).toThrow(BidForgeError);
   });
 
   it('an explicit mapping wins and frees the automatic choice', async () => {

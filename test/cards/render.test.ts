@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_LAYOUTS, type CardLayout } from '../../core/cards/card.js';
 import { renderCardsDocx } from '../../core/cards/docx.js';
-import { cardsPdfDefinition, renderCardsPdf } from '../../core/cards/pdf.js';
+import { CHUNK, cardsPdfDefinition, renderCardsPdf } from '../../core/cards/pdf.js';
 import { qrMatrix, qrPng, qrText } from '../../core/cards/qr.js';
 import type { CardRow } from '../../core/cards/read.js';
 import { runCards } from '../../core/cards/run.js';
@@ -100,6 +100,42 @@ describe('PDF pages per layout (pdfinfo)', () => {
     const plain = join(dir, 'plain.pdf');
     writeFileSync(plain, await renderCardsPdf(ROWS, template, { layout: 'a5' }));
     expect(list(plain)).toHaveLength(0);
+  });
+});
+
+describe('batches larger than one layout chunk', () => {
+  // renderCardsPdf lays out CHUNK cards at a time into one pdfkit document: cards after the first chunk must keep
+  // their own text, their own QR code (image names must not collide across chunks) and one page each.
+  const n = 2 * CHUNK + 3;
+  const many: CardRow[] = Array.from({ length: n }, (_, i) => ({ ...ROWS[i % 3]!, row: i + 2, customer: `客户${i + 1}号`, serial: `SN${String(i + 1).padStart(4, '0')}` }));
+
+  const manyFile = (layout: CardLayout) => join(dir, `many-${layout}.pdf`);
+  beforeAll(async () => {
+    for (const layout of ['a5', 'a4x2'] as const) writeFileSync(manyFile(layout), await renderCardsPdf(many, template, { layout, qr: true }));
+  }, 60_000);
+
+  it.for(['a5', 'a4x2'] as const)('%s: every card on its page with its own customer and serial', async (layout, ctx) => {
+    ctx.skip(!!note, note);
+    const file = manyFile(layout);
+    const perPage = layout === 'a5' ? 1 : 2;
+    expect(Number((await pdfinfo(file)).Pages)).toBe(Math.ceil(n / perPage));
+    const pages = (await pdftotext(file)).split('\f').filter((p) => p.trim()).map(squash);
+    many.forEach((r, i) => {
+      const page = pages[Math.floor(i / perPage)]!;
+      expect(page, `card ${i + 1}`).toContain(r.customer);
+      expect(page, `card ${i + 1}`).toContain(`No.${r.serial}`);
+    });
+  });
+
+  it('each card has its own QR image, also after the first chunk', async (ctx) => {
+    ctx.skip(!!note || !hasCommand('pdfimages'), note ?? 'pdfimages not installed: skipping');
+    const file = manyFile('a5');
+    const out = tempDir();
+    execFileSync('pdfimages', ['-png', file, join(out, 'qr')]);
+    const images = readdirSync(out).sort();
+    expect(images).toHaveLength(n);
+    const distinct = new Set(images.map((f) => readFileSync(join(out, f)).toString('base64')));
+    expect(distinct.size).toBe(n);
   });
 });
 
