@@ -7,10 +7,9 @@ import { CHANNELS } from '../core/api/contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { createHandlers } from '../core/api/handlers.js';
 import { rendererDir, templatesDir } from '../host/paths.js';
+import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 
@@ -23,7 +22,7 @@ function serveRenderer() {
     const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 });
     try {
-      return new Response(await readFile(file), { headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } });
+      return new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': RENDERER_CSP } });
     } catch {
       return new Response('not found', { status: 404 });
     }

@@ -6,10 +6,9 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { FILE_NAME_HEADER, PROBLEMS_HEADER, TOKEN_HEADER } from '../core/api/httpClient.js';
+import { CONTENT_TYPES, RENDERER_CSP } from './static.js';
 
 const MAX_BODY = 25 * 1024 * 1024;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export type HostOptions = { handlers: ApiHandlers; rendererDir: string; port?: number; token?: string };
 export type RunningHost = { server: Server; url: string; token: string; close(): Promise<void> };
@@ -61,7 +60,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     try {
       let body: Buffer | string = await readFile(file);
       if (rel === 'index.html') body = body.toString('utf8').replace('<head>', `<head><meta name="bidforge-token" content="${token}">`);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' });
       res.end(body);
     } catch {
       send(res, 404, { ok: false, error: { code: 'not_found', message: urlPath } });

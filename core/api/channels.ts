@@ -6,3 +6,8 @@ export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newPro
 // Fails to compile when a channel is declared in ApiHandlers but missing here.
 type Missing = Exclude<keyof ApiHandlers, (typeof CHANNELS)[number]>;
 export const allChannelsListed: [Missing] extends [never] ? true : never = true;
+
+/** A client with one method per channel, each forwarding to `call`: the shape every transport shares. */
+export function clientOf(call: (channel: string, arg: unknown) => Promise<unknown>): ApiHandlers {
+  return Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => call(c, arg)])) as unknown as ApiHandlers;
+}

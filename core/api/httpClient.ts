@@ -1,5 +1,6 @@
 // The renderer's API client when there is no Electron preload: POST /api/<channel> to the local host.
-import { ApiError, CHANNELS, type ApiErrorBody, type ApiHandlers } from './contract.js';
+import { clientOf } from './channels.js';
+import { ApiError, type ApiErrorBody, type ApiHandlers } from './contract.js';
 
 export const TOKEN_HEADER = 'x-bidforge-token';
 export const FILE_NAME_HEADER = 'x-bidforge-file-name';
@@ -24,5 +25,5 @@ export function createHttpClient(origin: string, token: string, fetchImpl: typeo
     if (!body.ok) throw new ApiError(body.error?.code ?? 'error', body.error?.message ?? 'unknown error', body.error?.details);
     return body.value;
   };
-  return Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => call(c, arg)])) as unknown as ApiHandlers;
+  return clientOf(call);
 }

@@ -1,5 +1,5 @@
 // A client that calls the handlers in the same process, through the same validation as IPC and HTTP.
-import { CHANNELS } from './channels.js';
+import { clientOf } from './channels.js';
 import { ApiError, type ApiHandlers } from './contract.js';
 import { dispatch } from './dispatch.js';
 
@@ -9,5 +9,5 @@ export function createLocalClient(handlers: ApiHandlers): ApiHandlers {
     if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details);
     return r.value;
   };
-  return Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => call(c, arg)])) as unknown as ApiHandlers;
+  return clientOf(call);
 }
