@@ -6,19 +6,10 @@ import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from 
 import type { CardRow } from '../../core/cards/read.js';
 import { runCards } from '../../core/cards/run.js';
 import { loadCardTemplate, parseCardTemplate } from '../../core/cards/template.js';
-import { BidForgeError } from '../../core/model/problem.js';
+import { thrown } from './helpers.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
 const row = (over: Partial<CardRow> = {}): CardRow => ({ row: 2, customer: '张三', phone: '13800138000', address: '上海', product: '热泵', model: 'KRS-35', serial: 'HX001', date: '2026-11-24', dealer: '浦江', ...over });
-
-async function thrown(p: Promise<unknown>): Promise<BidForgeError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(BidForgeError);
-  return e as BidForgeError;
-}
 
 describe('file names from a pattern', () => {
   it('{serial}-{customer} keeps Chinese', () => {

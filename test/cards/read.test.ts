@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns, parseMapping } from '../../core/cards/fields.js';
 import { readCardRows, type ReadCardsResult } from '../../core/cards/read.js';
 import { BidForgeError } from '../../core/model/problem.js';
+import { thrown } from './helpers.js';
 
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商';
 const ROWS = ['张三,13800138000,上海市浦东新区碧波路690号,空气源热泵热水机,KRS-35II/A,HX001,2024-02-29,浦江制冷', '李四,13900139000,杭州市西湖区文三路8号,空气源热泵热水机,KRS-45II/A,HX002,2026/11/24,西湖暖通'];
@@ -12,15 +13,6 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Reads a CSV given as lines, UTF-8. */
 const readCsv = (lines: string[], mapping = {}) => readCardRows(utf8(lines.join('\r\n') + '\r\n'), 'data.csv', mapping);
-
-async function thrown(p: Promise<unknown>): Promise<BidForgeError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(BidForgeError);
-  return e as BidForgeError;
-}
 
 const messages = (r: ReadCardsResult) => r.problems.map((p) => p.message);
 

@@ -1,10 +1,9 @@
 // Library packs (.bfpack.json): the envelope, its checksum, and validation. Classification and merging live in store.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DOC_TYPES } from '../../model/library.js';
 import { BidForgeError } from '../../model/problem.js';
 import { zodMessage } from '../../model/zodMessage.js';
-import { clauseIdSchema, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
+import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
 export const PACK_SCHEMA_VERSION = 1;
@@ -16,13 +15,7 @@ export type PackVersion = z.infer<typeof packVersionSchema>;
 
 export const packClauseSchema = z
   .object({
-    id: clauseIdSchema,
-    category: z.string().min(1),
-    title: z.string().min(1),
-    tags: z.array(z.string()),
-    docTypes: z.array(z.enum(DOC_TYPES)).min(1),
-    owner: z.string(),
-    reviewIntervalMonths: z.number().int().min(1).max(120),
+    ...clauseHeaderShape,
     variants: z.array(z.object({ name: z.string().min(1), version: packVersionSchema })).min(1),
   })
   .superRefine((c, ctx) => {

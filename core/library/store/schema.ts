@@ -48,15 +48,20 @@ export type StoredVariant = z.infer<typeof storedVariantSchema>;
 
 const uniqueVariableKeys = (vars: { key: string }[]) => new Set(vars.map((v) => v.key)).size === vars.length;
 
+/** A clause's descriptive fields, the same in the store and in packs. */
+export const clauseHeaderShape = {
+  id: clauseIdSchema,
+  category: z.string().min(1),
+  title: z.string().min(1),
+  tags: z.array(z.string()),
+  docTypes: z.array(z.enum(DOC_TYPES)).min(1),
+  owner: z.string(),
+  reviewIntervalMonths: z.number().int().min(1).max(120),
+};
+
 export const storedClauseSchema = z
   .object({
-    id: clauseIdSchema,
-    category: z.string().min(1),
-    title: z.string().min(1),
-    tags: z.array(z.string()),
-    docTypes: z.array(z.enum(DOC_TYPES)).min(1),
-    owner: z.string(),
-    reviewIntervalMonths: z.number().int().min(1).max(120),
+    ...clauseHeaderShape,
     lastReviewedAt: isoTime,
     variants: z.array(storedVariantSchema).min(1),
   })
