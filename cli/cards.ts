@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { runCards } from '../core/cards/run.js';
 import type { CardLayout } from '../core/cards/card.js';
 import type { CardFormat } from '../core/cards/files.js';
+import { parseMapping } from '../core/cards/fields.js';
 import { formatProblem } from '../core/model/problem.js';
 
-export type CardsArgs = { dataFile?: string; out?: string; template?: string; layout?: string; format?: string; perCard: boolean; namePattern?: string; qr: boolean; json: boolean };
+export type CardsArgs = { dataFile?: string; out?: string; template?: string; layout?: string; format?: string; perCard: boolean; namePattern?: string; qr: boolean; json: boolean; map?: string };
 
 /** 0: every row exported; 1: some rows had errors (the valid ones were still exported); BidForgeError → 2 upstream. */
 export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: (s: string) => void): Promise<number | string> {
@@ -20,6 +21,8 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
     perCard: a.perCard,
     namePattern: a.namePattern,
     qr: a.qr,
+    // --map "serial=机器码,date=开票日期" overrides the automatic header recognition for the named fields.
+    mapping: a.map === undefined ? undefined : parseMapping(a.map),
   });
   if (a.json) out(JSON.stringify(result, null, 2));
   else {

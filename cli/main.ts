@@ -130,6 +130,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         'per-card': { type: 'boolean', default: false },
         'name-pattern': { type: 'string' },
         qr: { type: 'boolean', default: false },
+        map: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -155,7 +156,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await list(api, arg, opts.json, io);
       case 'cards': {
         const r = await cardsCommand(
-          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json },
+          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map },
           out,
           err,
         );

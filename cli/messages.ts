@@ -22,48 +22,129 @@ export function say(lang: Lang, key: keyof typeof MESSAGES, ...args: string[]): 
   return template.replace(/%s/g, () => args[Math.min(i++, args.length - 1)] ?? '');
 }
 
-const zh = `标书工坊 BidForge 命令行
+type CommandHelp = { usage: string; what: string; options: [string, string][] };
 
-用法：
-  bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant]
-      生成 <名称>.docx 与 <名称>.pdf
-  bidforge check <项目.json> [--json]
-      列出问题；有错误时退出码为 1
-  bidforge new <蓝本> --out <项目.json> [--name <名称>]
-      按蓝本及其默认值新建项目文件
-  bidforge list blueprints|clauses [--json]
-      列出蓝本或条款
-  bidforge library export --out <包.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <目录>]
-  bidforge library import <包.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <目录>]
-      导出、导入条款包（与应用共用数据目录中的条款库和锁）
-  bidforge cards <数据.csv|数据.xlsx> --out <目录> [--layout a5|a4x2|a4-grid] [--format pdf|docx|both] [--per-card] [--name-pattern "{serial}-{customer}"] [--qr] [--template standard]
-      批量生成保修卡（CSV 可为 UTF-8 或 GBK）；有行出错时其余行照常导出，退出码为 1
-通用选项：--lang zh|en  --help
+// One entry per command: `bidforge <command> --help` prints it with its options; `bidforge --help` prints all usages.
+const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
+  zh: {
+    render: {
+      usage: 'bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant]',
+      what: '把项目生成为 Word 与 PDF 文件（<名称>.docx、<名称>.pdf）；检查发现错误时不生成，退出码为 1',
+      options: [
+        ['--out <目录>', '输出目录，不存在时自动创建'],
+        ['--format docx|pdf|both', '输出格式，默认 both'],
+        ['--script hans|hant', '简体或繁體输出，默认取项目设置'],
+      ],
+    },
+    check: { usage: 'bidforge check <项目.json> [--json]', what: '列出缺失的值、未批准的条款和前后矛盾的承诺；有错误时退出码为 1', options: [['--json', '以 JSON 输出问题列表（含严重程度、位置）']] },
+    new: {
+      usage: 'bidforge new <蓝本> --out <项目.json> [--name <名称>]',
+      what: '按蓝本及其默认值新建项目文件（不会覆盖已有文件）',
+      options: [
+        ['--out <文件>', '新项目文件的路径'],
+        ['--name <名称>', '项目名称（亦用作导出文件名），默认取文件名'],
+      ],
+    },
+    list: { usage: 'bidforge list blueprints|clauses [--json]', what: '列出蓝本或条款', options: [['--json', '以 JSON 输出']] },
+    library: {
+      usage: 'bidforge library export|import …',
+      what: '导出、导入条款包（与应用共用数据目录中的条款库和锁）',
+      options: [
+        ['export --out <包.bfpack.json>', '导出条款包'],
+        ['  --clauses a,b|all  --blueprints x|all', '选择导出的条款与蓝本，默认全部'],
+        ['import <包.bfpack.json>', '导入条款包；冲突须用 --resolve 指定处理方式'],
+        ['  --dry-run', '只显示将新增、相同、冲突的条目，不作改动'],
+        ['  --resolve keep-mine|take-theirs|keep-both', '冲突的处理方式'],
+        ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
+      ],
+    },
+    cards: {
+      usage: 'bidforge cards <数据.csv|数据.xlsx> --out <目录> [选项]',
+      what: '批量生成保修卡（CSV 可为 UTF-8 或 GBK）；有行出错时其余行照常导出，退出码为 1',
+      options: [
+        ['--out <目录>', '输出目录'],
+        ['--layout a5|a4x2|a4-grid', '每页一张 A5、每张 A4 两张、或 A4 带维修记录表，默认 a5'],
+        ['--format pdf|docx|both', '批量文件格式，默认 pdf'],
+        ['--map "serial=机器码,date=开票日期"', '指定字段对应的表头（字段：customer phone address product model serial date dealer，或其中文名）'],
+        ['--per-card', '另外为每张卡各写一个文件'],
+        ['--name-pattern "{serial}-{customer}"', '单卡文件名模式'],
+        ['--qr', '印序列号与服务热线的二维码'],
+        ['--template <名称|文件>', '保修卡模板，默认 standard'],
+        ['--json', '以 JSON 输出结果与行错误'],
+      ],
+    },
+  },
+  en: {
+    render: {
+      usage: 'bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant]',
+      what: 'writes <name>.docx and <name>.pdf; nothing is written when checks find errors (exit 1)',
+      options: [
+        ['--out <dir>', 'output folder, created if missing'],
+        ['--format docx|pdf|both', 'output format, default both'],
+        ['--script hans|hant', 'Simplified or Traditional output, default from the project'],
+      ],
+    },
+    check: { usage: 'bidforge check <project.json> [--json]', what: 'lists missing values, unapproved clauses and contradicting promises; exit 1 on any error', options: [['--json', 'problems as JSON (severity, where)']] },
+    new: {
+      usage: 'bidforge new <blueprint> --out <project.json> [--name <name>]',
+      what: 'a new project file from a blueprint with its defaults (never overwrites)',
+      options: [
+        ['--out <file>', 'path of the new project file'],
+        ['--name <name>', 'project name (also the export file name), default from the file name'],
+      ],
+    },
+    list: { usage: 'bidforge list blueprints|clauses [--json]', what: 'lists blueprints or clauses', options: [['--json', 'as JSON']] },
+    library: {
+      usage: 'bidforge library export|import …',
+      what: 'clause packs, on the same store and lock as the app',
+      options: [
+        ['export --out <pack.bfpack.json>', 'export a pack'],
+        ['  --clauses a,b|all  --blueprints x|all', 'what to export, default everything'],
+        ['import <pack.bfpack.json>', 'import a pack; conflicts need --resolve'],
+        ['  --dry-run', 'show new / identical / conflicting items, change nothing'],
+        ['  --resolve keep-mine|take-theirs|keep-both', 'how to settle conflicts'],
+        ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
+      ],
+    },
+    cards: {
+      usage: 'bidforge cards <data.csv|data.xlsx> --out <dir> [options]',
+      what: 'warranty cards in a batch (CSV in UTF-8 or GBK); rows with errors are reported, the rest still exported (exit 1)',
+      options: [
+        ['--out <dir>', 'output folder'],
+        ['--layout a5|a4x2|a4-grid', 'one A5 card per page, two per A4, or A4 with the repair grid; default a5'],
+        ['--format pdf|docx|both', 'batch file format, default pdf'],
+        ['--map "serial=SN,date=Invoice date"', 'which header feeds which field (customer phone address product model serial date dealer)'],
+        ['--per-card', 'also write one file per card'],
+        ['--name-pattern "{serial}-{customer}"', 'per-card file names'],
+        ['--qr', 'print a QR code of the serial number and hotline'],
+        ['--template <name|file>', 'card template, default standard'],
+        ['--json', 'result and row errors as JSON'],
+      ],
+    },
+  },
+};
 
-退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。`;
+const TITLE: Record<Lang, string> = { zh: '标书工坊 BidForge 命令行', en: 'BidForge 标书工坊 — command line' };
+const FOOTER: Record<Lang, string> = {
+  zh: '通用选项：--lang zh|en  --help（bidforge <命令> --help 查看该命令的选项）\n\n退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。',
+  en: 'Common options: --lang zh|en  --help (bidforge <command> --help shows its options)\n\nExit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).',
+};
 
-const en = `BidForge 标书工坊 — command line
+function overview(lang: Lang): string {
+  const lines = Object.values(COMMANDS[lang]).map((c) => `  ${c.usage}\n      ${c.what}`);
+  return `${TITLE[lang]}\n\n${lang === 'zh' ? '用法：' : 'Usage:'}\n${lines.join('\n')}\n\n${FOOTER[lang]}`;
+}
 
-Usage:
-  bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant]
-      writes <name>.docx and <name>.pdf into <dir>
-  bidforge check <project.json> [--json]
-      lists problems; exit 1 if any is an error
-  bidforge new <blueprint> --out <project.json> [--name <name>]
-      a new project file from a blueprint with its defaults
-  bidforge list blueprints|clauses [--json]
-  bidforge library export --out <pack.bfpack.json> [--clauses a,b|all] [--blueprints x|all] [--data <dir>]
-  bidforge library import <pack.bfpack.json> [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--data <dir>]
-      clause packs, on the same store and lock as the app
-  bidforge cards <data.csv|data.xlsx> --out <dir> [--layout a5|a4x2|a4-grid] [--format pdf|docx|both] [--per-card] [--name-pattern "{serial}-{customer}"] [--qr] [--template standard]
-      warranty cards in a batch (CSV in UTF-8 or GBK); rows with errors are reported, the rest still exported (exit 1)
-Common options: --lang zh|en  --help
+/** Terminal columns: CJK and full-width characters take two. */
+const columns = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 
-Exit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).`;
-
-const pick = (text: string, cmd: string) => text.split('\n').filter((l, i, all) => i < 3 || l.includes(`bidforge ${cmd}`) || (all[i - 1]?.includes(`bidforge ${cmd}`) ?? false) || /^(退出码|Exit codes|通用选项|Common options)/.test(l)).join('\n');
+function commandHelp(lang: Lang, c: CommandHelp): string {
+  const width = Math.max(...c.options.map(([o]) => columns(o)));
+  const opts = c.options.map(([o, d]) => `  ${o}${' '.repeat(width - columns(o))}  ${d}`).join('\n');
+  return `${lang === 'zh' ? '用法：' : 'Usage:'} ${c.usage}\n\n${c.what}\n\n${opts}\n\n${FOOTER[lang]}`;
+}
 
 export const HELP: Record<Lang, Record<string, string>> = {
-  zh: { '': zh, render: pick(zh, 'render'), check: pick(zh, 'check'), new: pick(zh, 'new'), list: pick(zh, 'list'), library: pick(zh, 'library'), cards: pick(zh, 'cards') },
-  en: { '': en, render: pick(en, 'render'), check: pick(en, 'check'), new: pick(en, 'new'), list: pick(en, 'list'), library: pick(en, 'library'), cards: pick(en, 'cards') },
+  zh: { '': overview('zh'), ...Object.fromEntries(Object.entries(COMMANDS.zh).map(([k, c]) => [k, commandHelp('zh', c)])) },
+  en: { '': overview('en'), ...Object.fromEntries(Object.entries(COMMANDS.en).map(([k, c]) => [k, commandHelp('en', c)])) },
 };

@@ -43,4 +43,23 @@ describe('bidforge cards', () => {
     expect((await cli('cards', join(dir, 'missing.csv'), '--out', join(dir, 'x'))).code).toBe(2);
     expect((await cli('cards', data)).code).toBe(2);
   });
+
+  it('--map points a field at a header the automatic mapping does not know', async () => {
+    const data = join(dir, 'odd.csv');
+    // "机器码" is no usual name for the serial number: without --map the required column is missing (exit 2).
+    writeFileSync(data, '客户名称,联系电话,地址,产品名称,型号,机器码,开票日期,经销商\n' + '王五,13800000000,滨江市解放路1号,空气源热泵,KF-120,JQ-778,2026-03-01,滨江家电\n');
+    const without = await cli('cards', data, '--out', join(dir, 'odd0'));
+    expect(without.code).toBe(2);
+    expect(without.err).toMatch(/序列号|serial/);
+    const r = await cli('cards', data, '--out', join(dir, 'odd'), '--map', 'serial=机器码,购买日期=开票日期', '--per-card', '--name-pattern', '{serial}');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'odd', 'JQ-778.pdf'))).toBe(true);
+  });
+
+  it('a --map naming an unknown field is bad input (exit 2) and says which fields exist', async () => {
+    const r = await cli('cards', join(dir, 'ok.csv'), '--out', join(dir, 'y'), '--map', 'colour=颜色');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('colour=颜色');
+    expect(r.err).toContain('serial');
+  });
 });

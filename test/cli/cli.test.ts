@@ -163,6 +163,17 @@ describe('bidforge --help', () => {
     expect(r.out).toMatch(/\b2\b/);
   });
 
+  it('<命令> --help 只列出该命令的用法和选项', async () => {
+    const cards = await cli('cards', '--help');
+    expect(cards.code).toBe(0);
+    expect(cards.out).toContain('--map');
+    expect(cards.out).toContain('--layout');
+    expect(cards.out).not.toContain('bidforge render');
+    const render = await cli('render', '--help', '--lang', 'en');
+    expect(render.out).toContain('--script hans|hant');
+    expect(render.out).not.toContain('--per-card');
+  });
+
   it('-h 等同于 --help', async () => {
     expect((await cli('-h')).code).toBe(0);
   });
