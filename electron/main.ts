@@ -1,5 +1,5 @@
 // Electron main process: one window, the app:// protocol serving the renderer, and the API over IPC.
-import { app, BrowserWindow, ipcMain, protocol, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, screen, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,10 @@ import { dispatch } from '../core/api/dispatch.js';
 import { createHandlers } from '../core/api/handlers.js';
 import { rendererDir, templatesDir } from '../host/paths.js';
 import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
+import { projectFileFromArgv } from '../core/shell/bridge.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
+import { setUpShell } from './shellMain.js';
+import { DEFAULT_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './windowState.js';
 
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
@@ -39,10 +42,14 @@ function registerApi() {
   }
 }
 
-function createWindow() {
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+async function createWindow() {
+  const saved = fitToDisplays(await loadWindowState(windowStateFile()), screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_SIZE),
+    minWidth: 960,
+    minHeight: 600,
     title: '标书工坊 BidForge',
     webPreferences: {
       preload: join(fileURLToPath(new URL('.', import.meta.url)), 'preload.cjs'),
@@ -59,24 +66,42 @@ function createWindow() {
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  if (saved?.maximized) win.maximize();
+  // Remember size and position; the normal bounds, so a maximised window restores to where it was.
+  win.on('close', () => void saveWindowState(windowStateFile(), { ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined));
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
-app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
+const mainWindow = () => BrowserWindow.getAllWindows()[0];
+let shellApi: ReturnType<typeof setUpShell> | undefined;
+// macOS delivers double-clicked files through open-file, possibly before the app is ready.
+const pendingOpen: string[] = [];
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (shellApi) void shellApi.openFromOs(path);
+  else pendingOpen.push(path);
+});
+
+app.on('second-instance', (_event, argv) => {
+  const win = mainWindow();
   if (win) {
     if (win.isMinimized()) win.restore();
     win.focus();
   }
+  const file = projectFileFromArgv(argv);
+  if (file) void shellApi?.openFromOs(file);
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   serveRenderer();
   registerApi();
-  createWindow();
+  shellApi = setUpShell(mainWindow);
+  await createWindow();
+  const file = projectFileFromArgv(process.argv);
+  for (const path of [...pendingOpen.splice(0), ...(file ? [file] : [])]) void shellApi.openFromOs(path);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
   });
 });
 

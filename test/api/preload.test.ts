@@ -16,6 +16,7 @@ vi.mock('electron', () => ({
       invoked.push(channel);
       return dispatch(handlers, channel.replace(/^api:/, ''), arg);
     },
+    on: () => undefined, // the shell's menu and file-open events (not under test here)
   },
 }));
 

@@ -1,0 +1,86 @@
+// Wires the shell calls to Electron: dialogs, the OS shell, IPC with validated arguments, menu and file-open events.
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SHELL_CALLS, SHELL_EVENTS, shellArgSchemas, type MenuCommand, type OpenedFile, type ShellCall } from '../core/shell/bridge.js';
+import { menuTemplate, type MenuLang } from './menu.js';
+import { addRecent, loadRecent, saveRecent } from './recent.js';
+import { isTrustedUrl } from './security.js';
+import { createShellCalls, ShellError } from './shellHandlers.js';
+
+async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export function setUpShell(getWindow: () => BrowserWindow | undefined) {
+  const recentFile = join(app.getPath('userData'), 'recent-files.json');
+  let lang: MenuLang = 'zh-CN';
+  const send = (channel: string, payload: unknown) => getWindow()?.webContents.send(channel, payload);
+  const sendMenu = (c: MenuCommand) => send(SHELL_EVENTS.menu, c);
+
+  const rebuildMenu = async () => {
+    const recent = await loadRecent(recentFile);
+    const about = () => void dialog.showMessageBox({ title: 'BidForge', message: `标书工坊 BidForge ${app.getVersion()}`, detail: lang === 'zh-CN' ? '售后服务方案、安装外包协议、服务承诺书与保修卡的编制工具。' : 'Service plans, installation agreements, commitment letters and warranty cards.' });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ lang, recent, send: sendMenu, about, isMac: process.platform === 'darwin', dev: !app.isPackaged })));
+  };
+
+  const calls = createShellCalls({
+    async chooseOpenPath(filters) {
+      const win = getWindow();
+      const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters }) : await dialog.showOpenDialog({ properties: ['openFile'], filters });
+      return r.canceled ? undefined : r.filePaths[0];
+    },
+    async chooseSavePath(defaultPath, filters) {
+      const win = getWindow();
+      const r = win ? await dialog.showSaveDialog(win, { defaultPath, filters }) : await dialog.showSaveDialog({ defaultPath, filters });
+      return r.canceled ? undefined : r.filePath;
+    },
+    readText: (path) => readFile(path, 'utf8'),
+    writeBytes: atomicWrite,
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    openPath: (path) => shell.openPath(path),
+    recent: {
+      list: () => loadRecent(recentFile),
+      async add(path) {
+        await saveRecent(recentFile, addRecent(await loadRecent(recentFile), path));
+        app.addRecentDocument(path);
+        await rebuildMenu();
+      },
+    },
+    setLanguage(l) {
+      lang = l;
+      void rebuildMenu();
+    },
+    lang: () => lang,
+  });
+
+  for (const call of SHELL_CALLS) {
+    ipcMain.handle(`shell:${call}`, async (event, arg: unknown) => {
+      if (!isTrustedUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
+      const parsed = shellArgSchemas[call].safeParse(arg ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: `${call}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}` } };
+      try {
+        const fn = calls[call as ShellCall] as (a: unknown) => Promise<unknown>;
+        return { ok: true, value: (await fn(parsed.data)) ?? null };
+      } catch (e) {
+        return { ok: false, error: { code: e instanceof ShellError ? e.code : 'shell_failed', message: (e as Error).message } };
+      }
+    });
+  }
+
+  /** A project file the OS asked us to open (double-click, second instance, macOS open-file). */
+  const openFromOs = async (path: string) => {
+    calls.grant(path);
+    try {
+      const file: OpenedFile = await calls.readGranted(path);
+      send(SHELL_EVENTS.openFile, file);
+    } catch (e) {
+      dialog.showErrorBox('BidForge', (e as Error).message);
+    }
+  };
+
+  void rebuildMenu();
+  return { openFromOs };
+}
