@@ -7,7 +7,7 @@ import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
 import { api, errorCode, errorMessage } from '../api.js';
 import { useI18n, type Locale } from '../i18n.js';
-import { downloadBlob, MIME } from '../lib/download.js';
+import { shell } from '../lib/shell.js';
 import { usePreview } from '../lib/usePreview.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
 import { fieldDomId, FieldsForm, sectionsOf } from './FieldsForm.js';
@@ -40,6 +40,8 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
   const [fields, setFields] = useState<VariableField[]>([]);
   const [activeSections, setActiveSections] = useState<string[]>([]);
   const [savedSnapshot, setSavedSnapshot] = useState<string>('');
+  /** Where the project was opened from or last saved to (desktop app only): Save writes there again. */
+  const [filePath, setFilePath] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [exporting, setExporting] = useState<Format | null>(null);
@@ -126,26 +128,55 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     void start();
   }, [start]);
 
+  const openText = useCallback(
+    async (text: string, name: string, path?: string) => {
+      try {
+        const { project: p } = await api.parseProject({ text, fileName: name });
+        await showProject(p);
+        setFilePath(path || undefined);
+        message.success(t('msg.opened', { name }));
+      } catch (err) {
+        message.error(t('msg.openFailed', { message: errorMessage(err) }));
+      }
+    },
+    [message, showProject, t],
+  );
+
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (!file) return;
-    try {
-      const { project: p } = await api.parseProject({ text: await file.text(), fileName: file.name });
-      await showProject(p);
-      message.success(t('msg.opened', { name: file.name }));
-    } catch (err) {
-      message.error(t('msg.openFailed', { message: errorMessage(err) }));
-    }
+    if (file) await openText(await file.text(), file.name);
   };
 
-  const save = useCallback(() => {
-    if (!project) return;
-    const file = `${project.name}.bfproj.json`;
-    downloadBlob(JSON.stringify(project, null, 2) + '\n', file, MIME.json);
-    setSavedSnapshot(JSON.stringify(project));
-    message.success(t('msg.saved', { file }));
-  }, [message, project, t]);
+  /** The desktop app opens a native dialog; the browser its file picker. */
+  const openProjectFile = useCallback(
+    async (recentPath?: string) => {
+      if (!shell.native) return fileInput.current?.click();
+      try {
+        const f = recentPath ? await shell.openRecent(recentPath) : await shell.openProject();
+        if (f) await openText(f.text, f.name, f.path);
+      } catch (err) {
+        message.error(t('msg.openFailed', { message: errorMessage(err) }));
+      }
+    },
+    [message, openText, t],
+  );
+
+  const save = useCallback(
+    async (saveAs = false) => {
+      if (!project) return;
+      try {
+        const saved = await shell.saveProject(JSON.stringify(project, null, 2) + '\n', project.name, filePath, saveAs);
+        if (!saved) return;
+        setFilePath(saved.path || undefined);
+        setSavedSnapshot(JSON.stringify(project));
+        message.success(t('msg.saved', { file: saved.path || saved.name }));
+      } catch (err) {
+        message.error(t('msg.saveFailed', { message: errorMessage(err) }));
+      }
+    },
+    [filePath, message, project, t],
+  );
 
   const exportAs = useCallback(
     async (format: Format) => {
@@ -155,9 +186,25 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
       message.open({ key, type: 'loading', content: t('msg.exporting', { format: format.toUpperCase() }), duration: 0 });
       try {
         const { fileName, bytes, problems } = await api.exportDocument({ project, format });
-        downloadBlob(bytes as Uint8Array<ArrayBuffer>, fileName, MIME[format]);
+        const saved = await shell.saveExport(bytes, fileName, format);
+        if (!saved) return message.destroy(key);
         const warnings = problems.filter((p) => p.severity === 'warning').length;
-        message.open({ key, type: 'success', content: warnings ? t('msg.exportedWithWarnings', { file: fileName, count: warnings }) : t('msg.exported', { file: fileName }), duration: 3 });
+        const text = warnings ? t('msg.exportedWithWarnings', { file: saved.name, count: warnings }) : t('msg.exported', { file: saved.name });
+        // In the desktop app the file has a real place: offer to open it or show it in its folder.
+        const content = saved.path ? (
+          <span>
+            {text}
+            <Button size="small" type="link" onClick={() => void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e)))}>
+              {t('msg.openFile')}
+            </Button>
+            <Button size="small" type="link" onClick={() => void shell.showInFolder(saved.path)}>
+              {t('msg.showInFolder')}
+            </Button>
+          </span>
+        ) : (
+          text
+        );
+        message.open({ key, type: 'success', content, duration: saved.path ? 8 : 3 });
       } catch (e) {
         // A failed check lists every error in its message; the problems panel already shows them one by one.
         const text = errorMessage(e);
@@ -170,16 +217,29 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     [exporting, message, project, t],
   );
 
-  // Keyboard: Ctrl/⌘+S saves, Ctrl/⌘+E exports PDF.
-  const keys = useRef({ save, exportAs });
-  keys.current = { save, exportAs };
+  // Keyboard: Ctrl/⌘+S saves, Ctrl/⌘+E exports PDF. The desktop menu sends the same commands.
+  const keys = useRef({ save, exportAs, openProjectFile, confirmDiscard, openText });
+  keys.current = { save, exportAs, openProjectFile, confirmDiscard, openText };
+  useEffect(() => {
+    const offMenu = shell.onMenu(({ command, arg }) => {
+      const k = keys.current;
+      if (command === 'save' || command === 'saveAs') void k.save(command === 'saveAs');
+      else if (command === 'exportDocx' || command === 'exportPdf') void k.exportAs(command === 'exportDocx' ? 'docx' : 'pdf');
+      else if (command === 'open') k.confirmDiscard(() => void k.openProjectFile(arg));
+    });
+    const offOpen = shell.onOpenFile((f) => keys.current.confirmDiscard(() => void keys.current.openText(f.text, f.name, f.path)));
+    return () => {
+      offMenu();
+      offOpen();
+    };
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       const k = e.key.toLowerCase();
       if (k === 's') {
         e.preventDefault();
-        keys.current.save();
+        void keys.current.save();
       } else if (k === 'e') {
         e.preventDefault();
         void keys.current.exportAs('pdf');
@@ -286,13 +346,13 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
           onChange={(name: string) => confirmDiscard(() => void openSample(name))}
         />
         <Tooltip title={t('toolbar.shortcutOpen')}>
-          <Button icon={<FolderOpenOutlined />} onClick={() => confirmDiscard(() => fileInput.current?.click())} data-testid="open-project">
+          <Button icon={<FolderOpenOutlined />} onClick={() => confirmDiscard(() => void openProjectFile())} data-testid="open-project">
             {t('toolbar.open')}
           </Button>
         </Tooltip>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="open-project-input" />
         <Tooltip title={t('toolbar.shortcutSave')}>
-          <Button icon={<SaveOutlined />} onClick={save} disabled={!project} data-testid="save-project">
+          <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!project} data-testid="save-project">
             {t('toolbar.save')}
           </Button>
         </Tooltip>
