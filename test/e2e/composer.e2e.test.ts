@@ -108,4 +108,32 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
     },
     4 * TIMEOUT,
   );
+
+  it(
+    'undoes and redoes an edit, and brings unsaved work back after a reload',
+    async () => {
+      // Continues from the edit above: 到场 changed from 2 to 1 hours, not saved.
+      const arrival = page.getByTestId('field-onsite_arrival-value');
+      await page.getByTestId('undo').click();
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
+      await page.getByTestId('redo').click();
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      // Ctrl+Z outside a text field is the project's undo too.
+      await page.getByTestId('preview').click();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
+      await page.keyboard.press('Control+y');
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('1');
+
+      // A reload (a crash, a closed window) loses nothing: the unsaved value comes back, marked unsaved.
+      await page.waitForTimeout(1200); // the autosave runs a moment after the last change
+      await page.reload();
+      const restored = page.getByTestId('field-onsite_arrival-value');
+      await restored.waitFor({ state: 'visible' });
+      await expect.poll(() => restored.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      await page.getByText('已恢复上次未保存的修改', { exact: false }).waitFor({ state: 'visible' });
+      expect(pageErrors).toEqual([]);
+    },
+    2 * TIMEOUT,
+  );
 });

@@ -1,5 +1,5 @@
 // 编制: the composer screen — toolbar, project and variable form on the left, live preview and checks on the right.
-import { FileAddOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Segmented, Select, Spin, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { VariableField } from '../../../core/api/contract.js';
@@ -7,6 +7,8 @@ import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
 import { api, errorCode, errorMessage } from '../api.js';
 import { useI18n, type Locale } from '../i18n.js';
+import { clearAutosave, readAutosave, writeAutosave } from '../lib/autosave.js';
+import { isTextEditing, record, redo, startHistory, undo, type History } from '../lib/history.js';
 import { shell } from '../lib/shell.js';
 import { usePreview } from '../lib/usePreview.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
@@ -35,7 +37,12 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
 
   const [samples, setSamples] = useState<{ name: string; title: string; blueprint?: string }[]>([]);
   const [blueprints, setBlueprints] = useState<{ id: string; title: string }[]>([]);
-  const [project, setProject] = useState<Project | null>(null);
+  const [history, setHistory] = useState<History<Project | null>>(() => startHistory(null));
+  const project = history.present;
+  /** Opening a project starts a fresh undo history. */
+  const setProject = useCallback((p: Project | null) => setHistory(startHistory(p)), []);
+  /** An edit is one undo step; edits to the same field in quick succession are one step together. */
+  const editProject = useCallback((change: (p: Project) => Project, key?: string) => setHistory((h) => (h.present ? record(h, change(h.present), key, Date.now()) : h)), []);
   const [sampleName, setSampleName] = useState<string | undefined>();
   const [fields, setFields] = useState<VariableField[]>([]);
   const [activeSections, setActiveSections] = useState<string[]>([]);
@@ -110,7 +117,15 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
       const [list, bps] = await Promise.all([api.listSamples({}), api.listBlueprints({}).catch(() => [])]);
       setSamples(list);
       setBlueprints(bps);
-      if (list[0]) {
+      const rescued = readAutosave(localStorage);
+      if (rescued) {
+        // Unsaved work from last time comes back first, marked as not saved; the user decides what to keep.
+        const { project: p } = await api.parseProject({ text: rescued.text, fileName: rescued.path || 'autosave.bfproj' });
+        await showProject(p);
+        setFilePath(rescued.path);
+        setSavedSnapshot('');
+        message.info(t('msg.restored', { time: new Date(rescued.savedAt).toLocaleString() }), 6);
+      } else if (list[0]) {
         const { project: p } = await api.openSample({ name: list[0].name });
         await showProject(p, list[0].name);
       }
@@ -119,7 +134,7 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     } finally {
       setLoading(false);
     }
-  }, [showProject]);
+  }, [showProject, message, t]);
 
   const started = useRef(false);
   useEffect(() => {
@@ -249,17 +264,45 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const setValue = useCallback((key: string, value: unknown) => {
-    setProject((p) => {
-      if (!p) return p;
-      const values = { ...p.values };
-      if (value === undefined) delete values[key];
-      else values[key] = value;
-      return { ...p, values };
-    });
+  const setValue = useCallback(
+    (key: string, value: unknown) =>
+      editProject((p) => {
+        const values = { ...p.values };
+        if (value === undefined) delete values[key];
+        else values[key] = value;
+        return { ...p, values };
+      }, `values.${key}`),
+    [editProject],
+  );
+
+  const setMeta = useCallback((patch: Partial<Project>) => editProject((p) => ({ ...p, ...patch }), Object.keys(patch).join(',')), [editProject]);
+
+  // Ctrl/⌘+Z and Ctrl+Y / ⌘+Shift+Z undo and redo project edits, except inside a text field, which keeps its own undo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEditing(document.activeElement)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) setHistory(undo);
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) setHistory(redo);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const setMeta = useCallback((patch: Partial<Project>) => setProject((p) => (p ? { ...p, ...patch } : p)), []);
+  // Autosave a moment after each change; a saved (or unchanged) project needs none.
+  const [autosaveFailed, setAutosaveFailed] = useState(false);
+  useEffect(() => {
+    if (!project) return;
+    if (!dirty) return clearAutosave(localStorage);
+    const timer = setTimeout(() => {
+      const ok = writeAutosave(localStorage, JSON.stringify(project), filePath, new Date());
+      if (!ok && !autosaveFailed) message.warning(t('msg.autosaveFailed'));
+      setAutosaveFailed(!ok);
+    }, 800);
+    return () => clearTimeout(timer);
+  }, [project, dirty, filePath, autosaveFailed, message, t]);
 
   const fieldByKey = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
 
@@ -355,6 +398,12 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
           <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!project} data-testid="save-project">
             {t('toolbar.save')}
           </Button>
+        </Tooltip>
+        <Tooltip title={`${t('toolbar.undo')} (Ctrl+Z)`}>
+          <Button icon={<UndoOutlined />} aria-label={t('toolbar.undo')} onClick={() => setHistory(undo)} disabled={history.past.length === 0} data-testid="undo" />
+        </Tooltip>
+        <Tooltip title={`${t('toolbar.redo')} (Ctrl+Y)`}>
+          <Button icon={<RedoOutlined />} aria-label={t('toolbar.redo')} onClick={() => setHistory(redo)} disabled={history.future.length === 0} data-testid="redo" />
         </Tooltip>
         <span className="bf-toolbar-sep" />
         <Tooltip title={t('toolbar.shortcutDocx')}>
