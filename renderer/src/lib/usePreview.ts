@@ -1,4 +1,5 @@
-// Live preview: asks the API for the assembled Document ~150 ms after the last change; a stale answer never wins.
+// Live preview: asks the API for the assembled Document at once, with at most one request in flight; edits made
+// meanwhile are sent as one when it returns (the newest wins), so the preview follows typing without a fixed delay.
 import { useEffect, useRef, useState } from 'react';
 import type { ApiHandlers } from '../../../core/api/contract.js';
 import type { Document } from '../../../core/model/document.js';
@@ -7,8 +8,6 @@ import { projectSchema, type Project } from '../../../core/model/project.js';
 import { isValidIsoDate } from '../../../core/model/variables.js';
 import { errorMessage } from '../api.js';
 import type { MessageKey, Translate } from '../i18n.js';
-
-export const PREVIEW_DEBOUNCE_MS = 150;
 
 export type PreviewState = {
   document: Document | null;
@@ -49,6 +48,8 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
+  const inFlight = useRef(false);
+  const queued = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     if (!project) return;
@@ -60,18 +61,29 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
       return;
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    const timer = setTimeout(() => {
-      api.preview({ project }).then(
-        ({ document, problems }) => {
-          if (id === seq.current) setState({ document, epoch, problems, pending: false });
-        },
-        (e: unknown) => {
-          if (id === seq.current)
-            setState((s) => ({ ...s, problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }], pending: false }));
-        },
-      );
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    const request = () => {
+      inFlight.current = true;
+      api
+        .preview({ project })
+        .then(
+          ({ document, problems }) => {
+            if (id === seq.current) setState({ document, epoch, problems, pending: false });
+          },
+          (e: unknown) => {
+            if (id === seq.current)
+              setState((s) => ({ ...s, problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }], pending: false }));
+          },
+        )
+        .finally(() => {
+          inFlight.current = false;
+          const next = queued.current;
+          queued.current = null;
+          next?.();
+        });
+    };
+    // Only the newest waiting edit matters: it replaces any older one in the queue.
+    if (inFlight.current) queued.current = request;
+    else request();
   }, [api, project, epoch]);
 
   return state;
