@@ -1,12 +1,15 @@
 // Project + Library → Document, with every problem found on the way.
 import { documentToTraditional } from '../format/script.js';
 import { chineseNumeral } from '../format/zh.js';
-import { isAnnexTitle, type Block, type Document } from '../model/document.js';
+import type { Block, Document } from '../model/document.js';
+import { deviationTableCells, evaluateRequirements } from '../deviation/compute.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
+import { AnnexIndex, type AnnexRef } from './annex.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
+import { conditionKeys, outlineOf, selectSections } from './outline.js';
 import { buildContext, missingKeyOf, renderTemplate, Slots, TemplateError } from './template.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
@@ -16,7 +19,17 @@ export type Assembly = {
   /** What the checks need besides the Document. */
   values: Map<string, Value>;
   decls: Map<string, VariableDecl>;
+  /** The sections included after conditions; annex titles as printed (附件N …). */
   sections: { title: string; clauses: ClauseVersion[] }[];
+  /** Every {{annex "…"}} reference and what it resolved to. */
+  annexRefs?: AnnexRef[];
+};
+
+export type AssembleOptions = {
+  /** Keys declared by the other documents of a bid package: their values are not "unused" here. */
+  knownKeys?: ReadonlySet<string>;
+  /** Package-wide declarations and values: the deviation table's figures may be promised in another document. */
+  shared?: { decls: Map<string, VariableDecl>; values: Map<string, Value> };
 };
 
 export function blueprintOf(project: Project, lib: Library): Blueprint | undefined {
@@ -35,17 +48,24 @@ export function clausesOf(blueprint: Blueprint, lib: Library, problems: Problem[
   }));
 }
 
-export function assemble(project: Project, lib: Library): Assembly {
+export function assemble(project: Project, lib: Library, options: AssembleOptions = {}): Assembly {
   const problems: Problem[] = [];
   const blueprint = blueprintOf(project, lib);
   if (!blueprint) {
     problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, field: 'blueprint' });
     return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems, values: new Map(), decls: new Map(), sections: [] };
   }
-  const sections = clausesOf(blueprint, lib, problems);
+  const outline = outlineOf(blueprint, lib, problems);
+  // Conditions are decided on every declared value first; problems come from the second, final pass.
+  const allDecls = collectDeclarations(outline.flatMap((s) => s.items.map((i) => i.clause)), []);
+  const sections = selectSections(outline, allDecls, resolveValues(project.values, allDecls, [], new Set(Object.keys(project.values))), problems);
   const allClauses = sections.flatMap((s) => s.clauses);
   const decls = collectDeclarations(allClauses, problems);
-  const values = resolveValues(project.values, decls, problems);
+  for (const key of conditionKeys(outline)) {
+    const d = allDecls.get(key);
+    if (d && !decls.has(key)) decls.set(key, d);
+  }
+  const values = resolveValues(project.values, decls, problems, new Set([...allDecls.keys(), ...(options.knownKeys ?? [])]));
   const slots = new Slots();
   const extra: Record<string, { type: ScalarType; value: ScalarValue }> = {
     date: { type: 'date', value: project.date },
@@ -54,16 +74,22 @@ export function assemble(project: Project, lib: Library): Assembly {
     bidder: { type: 'text', value: project.bidder },
   };
   const ctx = buildContext(values, decls, slots, extra);
+  // The 偏离表 rows are computed, never typed: a clause lists them with {{#each deviation_rows}}.
+  const shared = options.shared ?? { decls, values };
+  const deviations = evaluateRequirements(project.requirements ?? [], shared.decls, shared.values, project.workingDayHours ? { workingDayHours: project.workingDayHours } : {});
+  if (!decls.has('deviation_rows')) ctx.deviation_rows = deviationTableCells(deviations).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, slots.put('text', v)])));
+  const annexes = new AnnexIndex(sections.flatMap((s) => (s.annex ? [s.annex] : [])));
 
   const blocks: Block[] = [];
   let chapter = 0;
   sections.forEach((section) => {
-    if (isAnnexTitle(section.title)) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
+    if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
     else blocks.push({ kind: 'heading', level: 1, number: `${chineseNumeral(++chapter)}、`, text: section.title });
     const raw: RawBlock[] = [];
     for (const clause of section.clauses) {
+      annexes.where = { section: section.title, clause: clause.id };
       try {
-        raw.push(...markdownToBlocks(renderTemplate(clause.body, ctx, slots), slots));
+        raw.push(...markdownToBlocks(renderTemplate(clause.body, ctx, slots, annexes), slots));
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const key = missingKeyOf(e);
@@ -78,7 +104,8 @@ export function assemble(project: Project, lib: Library): Assembly {
       role: p.role,
       lines: p.lines.flatMap((line) => {
         try {
-          return [slots.fill(renderTemplate(line, ctx, slots))];
+          annexes.where = { section: '签署' };
+          return [slots.fill(renderTemplate(line, ctx, slots, annexes))];
         } catch (e) {
           if (!(e instanceof TemplateError)) throw e;
           problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
@@ -92,11 +119,14 @@ export function assemble(project: Project, lib: Library): Assembly {
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
-  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections };
+  const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
+  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {
-  return { title: project.title, projectName: docTitle, projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType, draft };
+  const meta: Document['meta'] = { title: project.title, projectName: docTitle, projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType, draft };
+  // Export (core/export) reads the project's typesetting profile from the Document it is given.
+  return project.typesetting ? { ...meta, typesetting: project.typesetting } : meta;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

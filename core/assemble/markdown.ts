@@ -13,7 +13,10 @@ export type RawBlock =
   | { kind: 'heading'; depth: number; text: string }
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'listItem'; ordered: boolean; depth: number; start: boolean; runs: Run[] }
-  | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][] };
+  | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][]; totals?: boolean };
+
+/** A last row that starts with 合计 / 总计 / 小计 (spaced or not) is the table's totals row. */
+export const isTotalsRow = (row: string[] | undefined): boolean => /^(合|总|小)\s*计$/.test((row?.find((c) => c.trim() !== '') ?? '').trim());
 
 function inlineRuns(token: Token | undefined, slots: Slots): Run[] {
   const runs: Run[] = [];
@@ -106,7 +109,7 @@ export function markdownToBlocks(source: string, slots: Slots): RawBlock[] {
         break;
       }
       case 'table_close':
-        if (table) out.push({ kind: 'table', header: table.header, align: table.align, rows: table.rows });
+        if (table) out.push({ kind: 'table', header: table.header, align: table.align, rows: table.rows, ...(isTotalsRow(table.rows[table.rows.length - 1]) ? { totals: true } : {}) });
         table = null;
         break;
       case 'fence':

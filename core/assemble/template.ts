@@ -2,6 +2,7 @@
 // each value becomes a private-use "slot" marker that is swapped for its display text only after parsing,
 // so a value like "| **x** <b>" can never create a table cell, bold text or HTML.
 import Handlebars from 'handlebars';
+import { AnnexIndex } from './annex.js';
 import { addMonths, chineseNumeral, durationHours, formatDate, formatScalar, rmbUppercase } from '../format/zh.js';
 import type { Duration, Row, ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
 
@@ -31,10 +32,10 @@ export class Slots {
   }
 }
 
-const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
+const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'sumProduct', 'annex', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
 const hb = Handlebars.create();
 
-type HelperOptions = { data: { root: unknown; slots?: Slots } };
+type HelperOptions = { data: { root: unknown; slots?: Slots; annexes?: AnnexIndex } };
 function slotsOf(options: HelperOptions): Slots {
   const s = options?.data?.slots;
   if (!s) throw new Error('internal: template rendered without slots');
@@ -122,6 +123,37 @@ hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOpti
   return new hb.SafeString(slots.put('number', n * factor));
 });
 
+/** {{sumProduct install_batches "unit_price" "qty"}}: Σ price × quantity over a table's rows, exact in fen. */
+hb.registerHelper('sumProduct', function (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string') throw new Error('sumProduct expects a table and two column names');
+  let money = false;
+  let total = 0;
+  for (const row of rows as Record<string, unknown>[]) {
+    const price = slots.get(row[priceColumn]);
+    const qty = comparable(row[qtyColumn], slots);
+    if (typeof qty !== 'number') throw new Error(`sumProduct: column ${qtyColumn} is not a number column`);
+    if (price?.type === 'money') {
+      money = true;
+      // Round per row, as an invoice does: the total is then the sum of the printed line amounts.
+      total += Math.round((price.raw as number) * qty);
+    } else {
+      const p = comparable(row[priceColumn], slots);
+      if (typeof p !== 'number') throw new Error(`sumProduct: column ${priceColumn} is not a number or money column`);
+      total += p * qty;
+    }
+  }
+  return new hb.SafeString(slots.put(money ? 'money' : 'number', total));
+});
+
+/** {{annex "偏离表"}} → 附件N, the number the annex titled so has in this document. */
+hb.registerHelper('annex', function (ref: unknown, options: HelperOptions) {
+  const slots = slotsOf(options);
+  if (typeof ref !== 'string') throw new Error('annex expects the annex title in quotes, e.g. {{annex "偏离表"}}');
+  const index = options.data.annexes ?? new AnnexIndex([]);
+  return new hb.SafeString(slots.put('text', '', index.resolve(ref)));
+});
+
 export type TemplateContext = Record<string, unknown>;
 
 /** Builds the Handlebars context: strings and formatted values become slots; numbers and booleans stay raw. */
@@ -182,7 +214,7 @@ export function validateTemplate(source: string): void {
 }
 
 /** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
-export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots): string {
+export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots, annexes?: AnnexIndex): string {
   let fn = compiled.get(source);
   if (!fn) {
     validateTemplate(source);
@@ -196,7 +228,7 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
   }
   let out: string;
   try {
-    out = fn(ctx, { data: { slots }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    out = fn(ctx, { data: { slots, ...(annexes ? { annexes } : {}) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
     throw new TemplateError(describeTemplateError(e));
   }

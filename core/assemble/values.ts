@@ -20,8 +20,12 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
   return decls;
 }
 
-/** Parses the project's raw values against the declarations; problems name values.<key>. */
-export function resolveValues(raw: Record<string, unknown>, decls: Map<string, VariableDecl>, problems: Problem[]): Map<string, Value> {
+/**
+ * Parses the project's raw values against the declarations; problems name values.<key>.
+ * `knownKeys`: keys used elsewhere (a clause left out by its condition, another document of the bid package),
+ * whose values are therefore not "unused".
+ */
+export function resolveValues(raw: Record<string, unknown>, decls: Map<string, VariableDecl>, problems: Problem[], knownKeys: ReadonlySet<string> = new Set()): Map<string, Value> {
   const values = new Map<string, Value>();
   for (const [key, decl] of decls) {
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
@@ -38,7 +42,7 @@ export function resolveValues(raw: Record<string, unknown>, decls: Map<string, V
     }
   }
   for (const key of Object.keys(raw))
-    if (!decls.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, field: `values.${key}` });
+    if (!decls.has(key) && !knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, field: `values.${key}` });
   return values;
 }
 

@@ -1,74 +1,18 @@
 // Checks before export: contradictions between promised figures, unfinished text, unapproved clauses.
 // Each rule fires only when the keys it reads are present, so one rule set serves every document type.
 import { assemble, type Assembly } from '../assemble/assemble.js';
+import { packageOptions } from '../assemble/shared.js';
+import { annexBaseTitle } from '../assemble/annex.js';
+import { blockText, dateOf, hours, label, monthsOf, notLonger, shown, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
 import type { Library } from '../model/library.js';
-import { durationHours, formatScalar } from '../format/zh.js';
-import type { Block } from '../model/document.js';
-import type { Problem, Severity } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
-import type { Duration, Row } from '../model/variables.js';
+import type { Row } from '../model/variables.js';
+import { DEVIATION_RULES } from './deviationRules.js';
+import { DOCUMENT_RULES } from './documentRules.js';
+import { PACKAGE_RULES } from './packageRules.js';
 
-export type CheckContext = Assembly & { project: Project };
-export type Rule = { code: string; severity: Severity; describe: string; run(ctx: CheckContext): Problem[] };
-
-const label = (ctx: CheckContext, key: string) => ctx.decls.get(key)?.label ?? key;
-const shown = (ctx: CheckContext, key: string) => {
-  const d = ctx.decls.get(key);
-  const v = ctx.values.get(key);
-  return d && v !== undefined && d.type !== 'table' && d.type !== 'list' ? formatScalar(d.type, v as never) : String(v);
-};
-
-function hours(ctx: CheckContext, key: string): number | undefined {
-  const d = ctx.decls.get(key);
-  const v = ctx.values.get(key);
-  return d?.type === 'duration' && v !== undefined ? durationHours(v as Duration) : undefined;
-}
-
-/** "a must not be longer than b": both durations, compared in hours. */
-function notLonger(code: string, severity: Severity, a: string, b: string, why: string): Rule {
-  return {
-    code,
-    severity,
-    describe: `${a} ≤ ${b}`,
-    run(ctx) {
-      const ha = hours(ctx, a);
-      const hb = hours(ctx, b);
-      if (ha === undefined || hb === undefined || ha <= hb) return [];
-      return [{ severity, code, field: `values.${a}`, message: `「${label(ctx, a)}」${shown(ctx, a)}长于「${label(ctx, b)}」${shown(ctx, b)}：${why}` }];
-    },
-  };
-}
-
-function dateOf(ctx: CheckContext, key: string): string | undefined {
-  return ctx.decls.get(key)?.type === 'date' ? (ctx.values.get(key) as string | undefined) : undefined;
-}
-
-function monthsOf(ctx: CheckContext, key: string): number | undefined {
-  const d = ctx.decls.get(key);
-  const v = ctx.values.get(key);
-  if (v === undefined) return undefined;
-  if (d?.type === 'integer') return v as number;
-  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年')) return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
-  return undefined;
-}
-
-function tables(ctx: CheckContext): [string, Row[]][] {
-  return [...ctx.decls].filter(([k, d]) => d.type === 'table' && ctx.values.has(k)).map(([k]) => [k, ctx.values.get(k) as Row[]]);
-}
-
-const blockText = (b: Block): string[] => {
-  switch (b.kind) {
-    case 'heading':
-      return [b.text];
-    case 'paragraph':
-    case 'listItem':
-      return [b.runs.map((r) => r.text).join('')];
-    case 'table':
-      return [...b.header, ...b.rows.flat()];
-    case 'signature':
-      return b.parties.flatMap((p) => p.lines);
-  }
-};
+export type { CheckContext, Rule, RuleScope } from './helpers.js';
 
 const PLACEHOLDER_IN_VALUE = /(XXX|ＸＸＸ|待定|待补充|TBD|_{3,}|＿{2,})/i;
 
@@ -192,6 +136,7 @@ export const RULES: Rule[] = [
   },
   {
     code: 'unresolved_placeholder',
+    scope: 'document',
     severity: 'error',
     describe: 'no Handlebars braces or internal markers remain in the output',
     run(ctx) {
@@ -201,6 +146,7 @@ export const RULES: Rule[] = [
   },
   {
     code: 'empty_section',
+    scope: 'document',
     severity: 'error',
     describe: 'every section has content',
     run(ctx) {
@@ -208,7 +154,8 @@ export const RULES: Rule[] = [
       const blocks = ctx.document.blocks;
       blocks.forEach((b, i) => {
         const next = blocks[i + 1];
-        if (b.kind !== 'heading' || b.level !== 1 || ctx.problems.some((p) => p.section === b.text)) return;
+        // A section whose clauses failed is already reported; annex headings are matched without their number.
+        if (b.kind !== 'heading' || b.level !== 1 || ctx.problems.some((p) => p.section === b.text || (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)))) return;
         if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
           out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容` });
       });
@@ -217,6 +164,7 @@ export const RULES: Rule[] = [
   },
   {
     code: 'unapproved_clause',
+    scope: 'document',
     severity: 'warning',
     describe: 'every clause used is approved (otherwise the PDF carries a 草稿 watermark)',
     run: (ctx) =>
@@ -237,13 +185,24 @@ export const RULES: Rule[] = [
   },
 ];
 
-export function runChecks(ctx: CheckContext): Problem[] {
-  return RULES.flatMap((r) => r.run(ctx));
+RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES);
+
+/** Every rule, or only those of one scope. */
+export function runChecks(ctx: CheckContext, scope?: RuleScope): Problem[] {
+  return RULES.filter((r) => !scope || (r.scope ?? 'values') === scope).flatMap((r) => r.run(ctx));
 }
 
 
 /** Assembly followed by every check: what preview, export and `bidforge check` report. */
 export function assembleAndCheck(project: Project, lib: Library): Assembly {
-  const a = assemble(project, lib);
-  return { ...a, problems: [...a.problems, ...runChecks({ ...a, project })] };
+  if (!project.documents) {
+    const a = assemble(project, lib);
+    return { ...a, problems: [...a.problems, ...runChecks({ ...a, project })] };
+  }
+  // One document of a bid package: it sees the package's values, and the figure checks read them all
+  // (core/package assembles every document at once).
+  const options = packageOptions(project, lib);
+  const a = assemble(project, lib, options);
+  const figures = runChecks({ ...a, ...options.shared, project }, 'values');
+  return { ...a, problems: [...a.problems, ...runChecks({ ...a, project }, 'document'), ...figures] };
 }

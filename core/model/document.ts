@@ -1,11 +1,13 @@
 // The Document: what assembly produces and every exporter (DOCX, PDF, preview) renders.
+import type { TypesettingChoice } from './typesetting.js';
 export type Run = { text: string; bold?: boolean; italic?: boolean };
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; number: string; text: string; annex?: boolean }
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'listItem'; number: string; depth: number; runs: Run[] }
-  | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][] }
+  /** totals: the last row sums the columns above it (合计/总计); exporters may set it apart, e.g. in bold. */
+  | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][]; totals?: boolean }
   | { kind: 'signature'; parties: { role: string; lines: string[] }[] };
 
 export type DocumentMeta = {
@@ -16,6 +18,10 @@ export type DocumentMeta = {
   date: string;
   docType: string;
   draft: boolean;
+  /** The project's layout choice, carried here so exporters need nothing but the Document. */
+  typesetting?: TypesettingChoice;
+  /** A logo for the cover, base64 (not bytes: the Document crosses the HTTP API as JSON). */
+  logo?: { type: 'png' | 'jpg'; base64: string };
 };
 
 export type Document = { meta: DocumentMeta; blocks: Block[] };

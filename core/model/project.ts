@@ -1,9 +1,13 @@
 // A project file: which blueprint, the document's metadata, and one value per variable key.
 import { z } from 'zod';
+import { typesettingChoiceSchema } from './typesetting.js';
 import { isValidIsoDate } from './variables.js';
+import { requirementSchema } from '../deviation/schema.js';
 
 export const projectSchema = z.object({
   schema: z.literal(1),
+  /** A stable id, so the library can record which clause versions this project pins (older files have none). */
+  id: z.string().min(1).max(100).optional(),
   name: z.string().regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'a name usable as a file name'),
   title: z.string().min(1).max(200),
   blueprint: z.string().min(1),
@@ -12,5 +16,13 @@ export const projectSchema = z.object({
   date: z.string().refine(isValidIsoDate, 'a real calendar date like 2026-11-24'),
   script: z.enum(['hans', 'hant']).default('hans'),
   values: z.record(z.string(), z.unknown()).default({}),
+  /** A bid package: the blueprints of every document sharing these values (absent = just `blueprint`). */
+  documents: z.array(z.string().min(1)).min(1).max(20).optional(),
+  /** The tender's requirements, answered point by point in the 偏离表. */
+  requirements: z.array(requirementSchema).max(500).optional(),
+  /** Working hours in one 工作日 when a deviation compares 工作日 with hours (default 8). */
+  workingDayHours: z.number().positive().max(24).optional(),
+  /** Layout profile (bid default or GB/T 9704) with the tender's overrides, 正本/副本 and the per-page seal box; absent = bid default. */
+  typesetting: typesettingChoiceSchema.optional(),
 });
 export type Project = z.infer<typeof projectSchema>;

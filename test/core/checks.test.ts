@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES, runChecks, type CheckContext } from '../../core/check/rules.js';
 import type { Block } from '../../core/model/document.js';
 import type { ClauseVersion } from '../../core/model/library.js';
+import { requirementSchema, type Requirement } from '../../core/deviation/schema.js';
 import type { Column, Duration, DurationUnit, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
 
 const h = (value: number, unit: DurationUnit = '小时'): Duration => ({ value, unit });
@@ -132,4 +133,91 @@ describe('文本完整性', () => {
 it('has at least 12 rules, each with a unique code', () => {
   expect(RULES.length).toBeGreaterThanOrEqual(12);
   expect(new Set(RULES.map((r) => r.code)).size).toBe(RULES.length);
+});
+
+describe('文档文字', () => {
+  const withBlocks = (...blocks: Block[]) => {
+    const c = ctx({});
+    c.document.blocks.push(...blocks);
+    return c;
+  };
+  it('只有表头没有内容行的表格报错，并指出所在章节', () => {
+    const p = runChecks(withBlocks({ kind: 'table', header: ['序号', '要求'], align: ['left', 'left'], rows: [] })).find((x) => x.code === 'table_without_rows');
+    expect(p).toMatchObject({ severity: 'error', section: '服务承诺' });
+    expect(codes(withBlocks({ kind: 'table', header: ['序号', '要求'], align: ['left', 'left'], rows: [['1', '2小时到场']] }))).not.toContain('table_without_rows');
+  });
+  it('引用了不存在的附件时报错，写明引用的名称', () => {
+    const p = runChecks(ctx({}, { annexRefs: [{ ref: '报价清单', section: '服务承诺', clause: 'c' }] })).find((x) => x.code === 'unresolved_annex_ref');
+    expect(p).toMatchObject({ severity: 'error', clause: 'c' });
+    expect(p?.message).toContain('报价清单');
+    expect(codes(ctx({}, { annexRefs: [{ ref: '偏离表', resolved: '附件1' }] }))).not.toContain('unresolved_annex_ref');
+  });
+  it('大写金额与数字不符时报错，给出正确的大写', () => {
+    const p = runChecks(withBlocks({ kind: 'paragraph', runs: [{ text: '年度服务费为¥28,000.00（人民币贰万伍仟元整）。' }] })).find((x) => x.code === 'rmb_mismatch');
+    expect(p?.message).toContain('人民币贰万捌仟元整');
+    expect(codes(withBlocks({ kind: 'paragraph', runs: [{ text: '年度服务费为¥28,000.00（人民币贰万捌仟元整）。' }] }))).not.toContain('rmb_mismatch');
+  });
+  it.each([
+    ['每台80.00元（大写：人民币捌拾伍元整）', true],
+    ['每台80.00元（大写：人民币捌拾元整）', false],
+    ['¥1,005.50（人民幣壹仟零伍元伍角）', false],
+    ['¥1,005.50（人民幣壹仟零伍元）', true],
+  ])('大写金额核对：%s → 报错 %s', (text, fires) => {
+    expect(codes(withBlocks({ kind: 'paragraph', runs: [{ text }] })).includes('rmb_mismatch')).toBe(fires);
+  });
+});
+
+describe('跨文件（投标文件包）', () => {
+  it('安装服务商的到场时限宽于对采购人的承诺时报错', () => {
+    expect(codes(ctx({ installer_arrival: ['duration', h(4)], onsite_arrival: ['duration', h(2)] }))).toContain('installer_arrival_looser');
+    expect(codes(ctx({ installer_arrival: ['duration', h(2)], onsite_arrival: ['duration', h(2)] }))).not.toContain('installer_arrival_looser');
+  });
+  it('安装服务商的修复时限宽于对采购人的承诺时报错', () => {
+    expect(codes(ctx({ installer_resolution: ['duration', h(2, '天')], resolution_time: ['duration', h(24)] }))).toContain('installer_resolution_looser');
+    expect(codes(ctx({ installer_resolution: ['duration', h(12)], resolution_time: ['duration', h(24)] }))).not.toContain('installer_resolution_looser');
+  });
+  it('保修卡整机保修期与方案不一致时报错', () => {
+    expect(codes(ctx({ whole_unit_months: ['integer', 24], warranty_months: ['integer', 36] }))).toContain('card_warranty_mismatch');
+    expect(codes(ctx({ whole_unit_months: ['integer', 36], warranty_months: ['integer', 36] }))).not.toContain('card_warranty_mismatch');
+  });
+});
+
+describe('偏离表', () => {
+  const arrival = { onsite_arrival: ['duration', h(4)] } as Spec;
+  const withReqs = (spec: Spec, requirements: Partial<Requirement>[]) => {
+    const c = ctx(spec);
+    return { ...c, project: { ...c.project, requirements: requirements.map((r) => requirementSchema.parse({ text: '接到通知后2小时内到达现场', ...r })) } };
+  };
+  const measurable = { op: '<=' as const, value: 2, unit: '小时', key: 'onsite_arrival' };
+  it('负偏离且未注明理由时报错', () => {
+    const p = runChecks(withReqs(arrival, [measurable])).find((x) => x.code === 'negative_deviation');
+    expect(p).toMatchObject({ severity: 'error', field: 'requirements.0' });
+    expect(codes(withReqs(arrival, [{ ...measurable, accepted: '项目现场位于山区' }]))).not.toContain('negative_deviation');
+    expect(codes(withReqs(arrival, [{ ...measurable, value: 4 }]))).not.toContain('negative_deviation');
+  });
+  it('★条款负偏离报废标风险；注明理由后仍提醒', () => {
+    const p = runChecks(withReqs(arrival, [{ ...measurable, star: true }])).find((x) => x.code === 'star_negative_deviation');
+    expect(p).toMatchObject({ severity: 'error' });
+    expect(p?.message).toContain('废标');
+    expect(runChecks(withReqs(arrival, [{ ...measurable, star: true, accepted: '理由' }])).find((x) => x.code === 'star_negative_deviation')?.severity).toBe('warning');
+    expect(codes(withReqs(arrival, [{ ...measurable, star: true, value: 8 }]))).not.toContain('star_negative_deviation');
+  });
+  it('关联不存在的变量时报错', () => {
+    expect(codes(withReqs(arrival, [{ ...measurable, key: 'arrival_typo' }]))).toContain('requirement_unknown_variable');
+    expect(codes(withReqs(arrival, [measurable]))).not.toContain('requirement_unknown_variable');
+  });
+  it('无法计算且未注明偏离的要求提醒写作者确认', () => {
+    expect(codes(withReqs(arrival, [{ text: '提供7×24小时服务热线' }]))).toContain('deviation_unconfirmed');
+    expect(codes(withReqs(arrival, [{ text: '提供7×24小时服务热线', deviation: '无偏离' }]))).not.toContain('deviation_unconfirmed');
+  });
+});
+
+it('每条规则在本文件中都有正反两方面的测试', () => {
+  const tested = [
+    ...pairs.map((p) => p[0]),
+    ...['resolution_before_arrival', 'training_before_acceptance', 'acceptance_before_bid', 'end_before_start', 'component_warranty_longer', 'row_without_price', 'empty_table', 'percent_over_100'],
+    ...['placeholder_value', 'unresolved_placeholder', 'empty_section', 'unapproved_clause', 'table_without_rows', 'unresolved_annex_ref', 'rmb_mismatch'],
+    ...['installer_arrival_looser', 'installer_resolution_looser', 'card_warranty_mismatch', 'negative_deviation', 'star_negative_deviation', 'requirement_unknown_variable', 'deviation_unconfirmed'],
+  ];
+  expect(RULES.map((r) => r.code).filter((c) => !tested.includes(c))).toEqual([]);
 });

@@ -1,0 +1,54 @@
+// Conditions over variables: which clauses and sections a document includes.
+// Evaluated on parsed values (durations compared by length, money in yuan), never by running template code.
+import { durationHours } from '../format/zh.js';
+import type { Condition, When } from '../model/library.js';
+import type { Duration, Value, VariableDecl } from '../model/variables.js';
+
+export type ConditionOutcome = { holds: boolean; problem?: string };
+
+export const conditionsOf = (when: When | undefined): Condition[] => (when === undefined ? [] : Array.isArray(when) ? when : [when]);
+
+const isDuration = (v: unknown): v is Duration => typeof v === 'object' && v !== null && 'unit' in v && 'value' in v;
+
+/** The side of a comparison as a number or string: durations in hours, money (kept in fen) in yuan. */
+function comparable(decl: VariableDecl, v: Value): number | string | boolean | undefined {
+  if (decl.type === 'duration' && isDuration(v)) return durationHours(v);
+  if (decl.type === 'money' && typeof v === 'number') return v / 100;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return undefined;
+}
+
+function literal(c: Condition): number | string | boolean | undefined {
+  return isDuration(c.value) ? durationHours(c.value) : c.value;
+}
+
+/** Whether one condition holds. A variable without a value makes it false (its absence is reported elsewhere). */
+export function evaluateCondition(c: Condition, decls: Map<string, VariableDecl>, values: Map<string, Value>): ConditionOutcome {
+  const decl = decls.get(c.key);
+  if (!decl) return { holds: false, problem: `条件引用了未声明的变量 ${c.key}` };
+  const v = values.get(c.key);
+  if (c.op === 'set') return { holds: v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0) };
+  if (v === undefined) return { holds: false };
+  const a = comparable(decl, v);
+  const b = literal(c);
+  if (a === undefined || b === undefined) return { holds: false, problem: `条件 ${c.key} ${c.op} 缺少可比较的值` };
+  if (c.op === 'eq') return { holds: a === b };
+  if (c.op === 'ne') return { holds: a !== b };
+  if (typeof a !== typeof b || typeof a === 'boolean') return { holds: false, problem: `条件 ${c.key} ${c.op} 的两边类型不同，无法比较大小` };
+  switch (c.op) {
+    case 'gte':
+      return { holds: a >= b };
+    case 'lte':
+      return { holds: a <= b };
+    case 'gt':
+      return { holds: a > b };
+    case 'lt':
+      return { holds: a < b };
+  }
+}
+
+/** All conditions of a `when` hold; problems (bad references) are returned for the caller to place. */
+export function evaluateWhen(when: When | undefined, decls: Map<string, VariableDecl>, values: Map<string, Value>): { holds: boolean; problems: string[] } {
+  const outcomes = conditionsOf(when).map((c) => evaluateCondition(c, decls, values));
+  return { holds: outcomes.every((o) => o.holds), problems: outcomes.flatMap((o) => (o.problem ? [o.problem] : [])) };
+}

@@ -1,0 +1,66 @@
+// Rules on the tender's requirements: a negative deviation is an error unless accepted with a reason, and on a
+// ★ item it is a 废标 risk whatever the reason; a row whose deviation cannot be computed needs the writer.
+import { evaluateRequirements, type DeviationIssue, type DeviationRow } from '../deviation/compute.js';
+import type { Problem } from '../model/problem.js';
+import type { CheckContext, Rule } from './helpers.js';
+
+function rowsOf(ctx: CheckContext): DeviationRow[] {
+  const reqs = ctx.project.requirements ?? [];
+  return reqs.length ? evaluateRequirements(reqs, ctx.decls, ctx.values, ctx.project.workingDayHours ? { workingDayHours: ctx.project.workingDayHours } : {}) : [];
+}
+
+const where = (r: DeviationRow) => ({ field: `requirements.${r.index - 1}` });
+const name = (r: DeviationRow) => `偏离表第${r.index}项${r.requirement.item ? `（招标文件${r.requirement.item}）` : ''}「${r.requirement.text.slice(0, 40)}」`;
+
+const ISSUE_TEXT: Record<DeviationIssue, string> = {
+  unlinked: '未关联投标承诺的变量，无法计算偏离，请关联变量或注明偏离情况',
+  unknown_variable: '关联的变量在文件中不存在',
+  no_value: '关联的变量尚未填写，无法计算偏离',
+  not_measurable: '关联的变量不是数值，无法与招标要求比较，请注明偏离情况',
+  units: '招标要求与投标承诺的单位无法换算，请注明偏离情况',
+  free_text: '为文字要求，请确认应答并注明偏离情况',
+};
+
+export const DEVIATION_RULES: Rule[] = [
+  {
+    code: 'negative_deviation',
+    severity: 'error',
+    describe: 'a negative deviation on an ordinary item is accepted with a reason',
+    run: (ctx) =>
+      rowsOf(ctx)
+        .filter((r) => r.deviation === '负偏离' && !r.requirement.star && !r.requirement.accepted)
+        .map((r) => ({ severity: 'error' as const, code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏` })),
+  },
+  {
+    code: 'star_negative_deviation',
+    severity: 'error',
+    describe: 'no negative deviation on a ★ item (废标 risk); an accepted one is still flagged',
+    run: (ctx) =>
+      rowsOf(ctx)
+        .filter((r) => r.deviation === '负偏离' && r.requirement.star)
+        .map((r): Problem => ({
+          severity: r.requirement.accepted ? 'warning' : 'error',
+          code: 'star_negative_deviation',
+          ...where(r),
+          message: `${name(r)}是★号条款，负偏离可能导致废标${r.requirement.accepted ? `（已注明理由：${r.requirement.accepted}）` : ''}`,
+        })),
+  },
+  {
+    code: 'requirement_unknown_variable',
+    severity: 'error',
+    describe: 'a requirement is linked only to variables the documents declare',
+    run: (ctx) =>
+      rowsOf(ctx)
+        .filter((r) => r.issue === 'unknown_variable')
+        .map((r) => ({ severity: 'error' as const, code: 'requirement_unknown_variable', ...where(r), message: `${name(r)}关联的变量 ${r.requirement.key} 在文件中不存在` })),
+  },
+  {
+    code: 'deviation_unconfirmed',
+    severity: 'warning',
+    describe: 'every requirement has a deviation, computed or stated by the writer',
+    run: (ctx) =>
+      rowsOf(ctx)
+        .filter((r) => r.deviation === undefined && r.issue !== 'unknown_variable')
+        .map((r) => ({ severity: 'warning' as const, code: 'deviation_unconfirmed', ...where(r), message: `${name(r)}${ISSUE_TEXT[r.issue ?? 'free_text']}` })),
+  },
+];

@@ -1,0 +1,75 @@
+// Shared pieces of the check rules: the context they read, and how they read figures from it.
+import type { Assembly } from '../assemble/assemble.js';
+import { durationHours, formatScalar } from '../format/zh.js';
+import type { Block } from '../model/document.js';
+import type { Problem, Severity } from '../model/problem.js';
+import type { Project } from '../model/project.js';
+import type { Duration, Row } from '../model/variables.js';
+
+export type CheckContext = Assembly & { project: Project };
+/**
+ * `values` rules read the figures (shared by every document of a bid package, so a package runs them once);
+ * `document` rules read one assembled document's text and outline.
+ */
+export type RuleScope = 'values' | 'document';
+export type Rule = { code: string; severity: Severity; describe: string; scope?: RuleScope; run(ctx: CheckContext): Problem[] };
+
+export const label = (ctx: CheckContext, key: string) => ctx.decls.get(key)?.label ?? key;
+export const shown = (ctx: CheckContext, key: string) => {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  return d && v !== undefined && d.type !== 'table' && d.type !== 'list' ? formatScalar(d.type, v as never) : String(v);
+};
+
+export function hours(ctx: CheckContext, key: string): number | undefined {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  return d?.type === 'duration' && v !== undefined ? durationHours(v as Duration) : undefined;
+}
+
+/** "a must not be longer than b": both durations, compared in hours. */
+export function notLonger(code: string, severity: Severity, a: string, b: string, why: string): Rule {
+  return {
+    code,
+    severity,
+    describe: `${a} ≤ ${b}`,
+    run(ctx) {
+      const ha = hours(ctx, a);
+      const hb = hours(ctx, b);
+      if (ha === undefined || hb === undefined || ha <= hb) return [];
+      return [{ severity, code, field: `values.${a}`, message: `「${label(ctx, a)}」${shown(ctx, a)}长于「${label(ctx, b)}」${shown(ctx, b)}：${why}` }];
+    },
+  };
+}
+
+export function dateOf(ctx: CheckContext, key: string): string | undefined {
+  return ctx.decls.get(key)?.type === 'date' ? (ctx.values.get(key) as string | undefined) : undefined;
+}
+
+export function monthsOf(ctx: CheckContext, key: string): number | undefined {
+  const d = ctx.decls.get(key);
+  const v = ctx.values.get(key);
+  if (v === undefined) return undefined;
+  if (d?.type === 'integer') return v as number;
+  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年')) return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
+  return undefined;
+}
+
+export function tables(ctx: CheckContext): [string, Row[]][] {
+  return [...ctx.decls].filter(([k, d]) => d.type === 'table' && ctx.values.has(k)).map(([k]) => [k, ctx.values.get(k) as Row[]]);
+}
+
+export const blockText = (b: Block): string[] => {
+  switch (b.kind) {
+    case 'heading':
+      return [b.text];
+    case 'paragraph':
+    case 'listItem':
+      return [b.runs.map((r) => r.text).join('')];
+    case 'table':
+      return [...b.header, ...b.rows.flat()];
+    case 'signature':
+      return b.parties.flatMap((p) => p.lines);
+  }
+};
+

@@ -1,0 +1,137 @@
+// 正偏离 / 无偏离 / 负偏离, computed from the tender's figure and ours — never typed by the writer when a figure
+// exists, because a mistyped 正偏离 on a worse promise is how bids get rejected.
+import type { Value, VariableDecl } from '../model/variables.js';
+import type { Deviation, Requirement, RequirementOp } from './schema.js';
+import { findQuantities } from './quantities.js';
+import { comparable, DEFAULT_WORKING_DAY_HOURS, formatQuantity, normalizeUnit, type Comparable, type Quantity } from './units.js';
+
+export type DeviationOptions = { workingDayHours?: number };
+
+/** Why a row's deviation could not be computed; the checks turn these into problems. */
+export type DeviationIssue = 'unlinked' | 'unknown_variable' | 'no_value' | 'not_measurable' | 'units' | 'free_text';
+
+export type DeviationRow = {
+  /** 序号, from 1. */
+  index: number;
+  requirement: Requirement;
+  ours?: Quantity | string;
+  /** 投标文件应答. */
+  response: string;
+  /** Absent when it could not be computed and the writer gave none. */
+  deviation?: Deviation;
+  source: 'computed' | 'manual' | 'none';
+  issue?: DeviationIssue;
+  /** 说明. */
+  note: string;
+};
+
+const EPSILON = 1e-9;
+
+/**
+ * Compares our figure with the tender's. Direction: `better`, else ≤ means lower is better (a response time),
+ * ≥ means higher is better (a warranty). An "=" requirement without a direction accepts only the exact figure.
+ */
+export function compareFigures(op: RequirementOp, required: Quantity, ours: Quantity, better?: 'lower' | 'higher', workingDayHours = DEFAULT_WORKING_DAY_HOURS): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
+  const c = comparable(ours, required, workingDayHours);
+  if (!c) return undefined;
+  const direction = better ?? (op === '<=' ? 'lower' : op === '>=' ? 'higher' : undefined);
+  const diff = c.ours - c.required;
+  const scale = Math.max(1, Math.abs(c.required));
+  if (Math.abs(diff) <= EPSILON * scale) return { deviation: '无偏离', basis: c.basis };
+  const improves = direction === 'lower' ? diff < 0 : direction === 'higher' ? diff > 0 : false;
+  return { deviation: improves ? '正偏离' : '负偏离', basis: c.basis };
+}
+
+/** Our committed figure from a variable: a quantity when it is measurable, else its text. */
+export function figureOf(decl: VariableDecl, v: Value): Quantity | string | undefined {
+  switch (decl.type) {
+    case 'duration':
+      return v as Quantity;
+    case 'integer':
+    case 'number':
+      return { value: v as number, unit: decl.unit ?? '' };
+    case 'percent':
+      return { value: v as number, unit: '%' };
+    case 'money':
+      return { value: (v as number) / 100, unit: '元' };
+    case 'text':
+    case 'multiline':
+    case 'choice':
+      return v as string;
+    case 'boolean':
+      return v ? '是' : '否';
+    default:
+      return undefined;
+  }
+}
+
+/** The tender's sentence with its figure replaced by ours: "2小时内响应" + 30分钟 → "30分钟内响应". */
+export function responseText(req: Requirement, ours: Quantity | string | undefined): string {
+  if (req.response) return req.response;
+  if (ours === undefined) return '';
+  if (typeof ours === 'string') return ours;
+  const shown = formatQuantity(ours);
+  if (req.value !== undefined) {
+    const hit = findQuantities(req.text).find((q) => Math.abs(q.value - req.value!) < EPSILON && normalizeUnit(q.unit) === normalizeUnit(req.unit));
+    if (hit) return req.text.slice(0, hit.start) + shown + req.text.slice(hit.end);
+  }
+  return shown;
+}
+
+function noteOf(req: Requirement, deviation: Deviation | undefined, basis: Comparable['basis'] | undefined, ours: Quantity | string | undefined, workingDayHours: number): string {
+  const parts: string[] = [];
+  if (req.note) parts.push(req.note);
+  // Say how working days were counted whenever they met hours: the reader may count them otherwise.
+  const usesWorkingDays = basis === 'hours' && typeof ours === 'object' && [ours.unit, req.unit].some((u) => normalizeUnit(u) === '工作日');
+  if (usesWorkingDays) parts.push(`工作日按每日${workingDayHours}小时折算`);
+  if (deviation === '负偏离' && req.accepted) parts.push(`负偏离原因：${req.accepted}`);
+  return parts.join('；');
+}
+
+/** One row of the deviation table for each requirement, in order. */
+export function evaluateRequirements(reqs: Requirement[], decls: Map<string, VariableDecl>, values: Map<string, Value>, options: DeviationOptions = {}): DeviationRow[] {
+  const hoursPerDay = options.workingDayHours ?? DEFAULT_WORKING_DAY_HOURS;
+  return reqs.map((req, i) => {
+    const decl = req.key ? decls.get(req.key) : undefined;
+    const raw = req.key ? values.get(req.key) : undefined;
+    const ours = decl && raw !== undefined ? figureOf(decl, raw) : undefined;
+    let computed: { deviation: Deviation; basis: Comparable['basis'] } | undefined;
+    let issue: DeviationIssue | undefined;
+    if (req.op === undefined || req.value === undefined) issue = 'free_text';
+    else if (!req.key) issue = 'unlinked';
+    else if (!decl) issue = 'unknown_variable';
+    else if (ours === undefined) issue = 'no_value';
+    else if (typeof ours === 'string') issue = 'not_measurable';
+    else {
+      computed = compareFigures(req.op, { value: req.value, unit: req.unit ?? '' }, ours, req.better, hoursPerDay);
+      if (!computed) issue = 'units';
+    }
+    // The writer's own judgement counts only where there is nothing to compute.
+    const deviation = computed?.deviation ?? req.deviation;
+    const source = computed ? 'computed' : req.deviation ? 'manual' : 'none';
+    return {
+      index: i + 1,
+      requirement: req,
+      ...(ours !== undefined ? { ours } : {}),
+      response: responseText(req, ours),
+      ...(deviation ? { deviation } : {}),
+      source,
+      ...(issue && !computed ? { issue } : {}),
+      note: noteOf(req, deviation, computed?.basis, ours, hoursPerDay),
+    };
+  });
+}
+
+export const DEVIATION_TABLE_HEADER = ['序号', '招标文件条目号', '招标文件要求', '投标文件应答', '偏离', '说明'] as const;
+
+/** The cells of the 偏离表 annex: ★ items keep their star in front of the requirement. */
+export function deviationTableCells(rows: DeviationRow[]): Record<'no' | 'item' | 'requirement' | 'response' | 'deviation' | 'note', string>[] {
+  return rows.map((r) => ({
+    no: String(r.index),
+    item: r.requirement.item,
+    requirement: `${r.requirement.star ? '★' : ''}${r.requirement.text}`,
+    response: r.response,
+    deviation: r.deviation ?? '待确认',
+    note: r.note,
+  }));
+}
