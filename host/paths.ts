@@ -1,5 +1,6 @@
 // Where the app's own files are, for the host, the CLI and Electron's main process alike.
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,3 +16,6 @@ export function appRoot(): string {
 
 export const templatesDir = () => process.env.BIDFORGE_TEMPLATES ?? join(appRoot(), 'templates');
 export const rendererDir = () => join(appRoot(), 'dist', 'renderer');
+
+/** The user's data folder (clause store, backups): $BIDFORGE_DATA, else ~/.bidforge, as for the CLI's --data default. */
+export const dataDir = () => process.env.BIDFORGE_DATA ?? join(homedir(), '.bidforge');

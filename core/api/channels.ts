@@ -1,7 +1,14 @@
 // The list of API channels, free of dependencies so the sandboxed preload stays tiny.
 import type { ApiHandlers } from './contract.js';
 
-export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'] as const satisfies readonly (keyof ApiHandlers)[];
+export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument',
+  // library: the clause store (core/api/library.ts)
+  'libraryInfo', 'libraryFacets', 'libraryList', 'librarySearch', 'libraryClause', 'libraryHistory', 'libraryDiff', 'libraryCreate', 'libraryEdit',
+  'librarySubmit', 'libraryApprove', 'libraryReject', 'libraryRetire', 'libraryDuplicate', 'libraryMarkReviewed', 'libraryFreshness', 'libraryUsage',
+  'libraryWhereUsed', 'libraryRender', 'libraryProjects', 'projectOutdatedPins', 'projectUpdatePins', 'libraryExportPack', 'libraryPreviewImport', 'libraryApplyImport',
+  // cards, settings, home (core/api/appContract.ts)
+  'getSettings', 'saveSettings', 'listRecentProjects', 'recordRecentProject', 'openRecentProject', 'searchProjects', 'listBackups', 'restoreBackup', 'parseCards', 'exportCards',
+] as const satisfies readonly (keyof ApiHandlers)[];
 
 // Fails to compile when a channel is declared in ApiHandlers but missing here.
 type Missing = Exclude<keyof ApiHandlers, (typeof CHANNELS)[number]>;

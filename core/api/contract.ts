@@ -5,6 +5,10 @@ import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { isValidIsoDate, type VariableDecl } from '../model/variables.js';
 import { CHANNELS } from './channels.js';
+// library
+import { libraryRequestSchemas, type LibraryHandlers } from './library.js';
+// cards, settings, home
+import { appRequestSchemas, type AppHandlers } from './appContract.js';
 
 export const requestSchemas = {
   listBlueprints: z.object({}),
@@ -16,6 +20,10 @@ export const requestSchemas = {
   describeProject: z.object({ project: projectSchema }),
   preview: z.object({ project: projectSchema }),
   exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']) }),
+  // library: the clause store (core/api/library.ts)
+  ...libraryRequestSchemas,
+  // cards, settings, home (core/api/appContract.ts)
+  ...appRequestSchemas,
 } as const;
 
 export type VariableField = VariableDecl & { section: string };
@@ -31,7 +39,7 @@ export type ApiHandlers = {
   describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
   preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[] }>;
   exportDocument(req: z.infer<(typeof requestSchemas)['exportDocument']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
-};
+} & LibraryHandlers & AppHandlers; // library; cards, settings, home
 
 export type Channel = keyof ApiHandlers;
 export { CHANNELS };

@@ -12,16 +12,43 @@ import { BidForgeError, formatProblem } from '../model/problem.js';
 import { parseProject, parseProjectText } from '../project/parse.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
 import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
+// library
+import { randomUUID } from 'node:crypto';
+import type { Project } from '../model/project.js';
+import type { Problem } from '../model/problem.js';
+import { createLibraryHandlers } from './libraryHandlers.js';
+import { StoreAccess } from './storeAccess.js';
+// cards, settings, home
+import { SettingsStore } from '../settings/store.js';
+import { createCardsHandlers } from './cardsApi.js';
+import { createSettingsHandlers, withProfile } from './settingsApi.js';
 
-export type HandlerDeps = { templatesDir: string; today?: () => string };
+export type HandlerDeps = {
+  templatesDir: string;
+  today?: () => string;
+  /**
+   * The data folder holding the clause store (library.json). With it, documents use the store's approved clauses and
+   * the projects' pins; without it (the CLI's render, older tests), the built-in templates, read-only.
+   */
+  dataDir?: string;
+  /** Shown to another program that finds the store in use ("app", "host"). */
+  program?: string;
+};
+
+/** A project's key in the store: its id, or its name for files written before projects had ids. */
+export const projectKey = (p: Project) => p.id ?? p.name;
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
 export function createHandlers(options: HandlerDeps): ApiHandlers {
   const deps = { today: isoToday, ...options };
   let library: Promise<Library> | undefined;
-  const lib = () => (library ??= loadTemplates(deps.templatesDir));
+  // library: the store when there is a data folder; a project's pinned versions win over the latest approved.
+  const access = deps.dataDir ? new StoreAccess({ dataDir: deps.dataDir, templatesDir: deps.templatesDir, program: deps.program ?? 'app' }) : null;
+  const lib = (project?: Project) => (access ? access.library(project && projectKey(project)) : (library ??= loadTemplates(deps.templatesDir)));
   const samplesDir = join(deps.templatesDir, 'samples');
+  // cards, settings, home: settings.json and recent.json in the data folder (in memory without one)
+  const settings = new SettingsStore(deps.dataDir ? { dataDir: deps.dataDir } : {});
 
   return {
     async listBlueprints() {
@@ -45,10 +72,11 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`);
       const decls = collectDeclarations(clausesOf(bp, l).flatMap((s) => s.clauses), []);
       const project = parseProject(
-        { schema: 1, name: name ?? blueprint, title: title ?? bp.title, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
+        { schema: 1, id: randomUUID(), name: name ?? blueprint, title: title ?? bp.title, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
         `new ${blueprint} project`,
       );
-      return { project };
+      // cards, settings, home: a new project starts with the company profile and the default script
+      return { project: await withProfile(project, decls, settings) };
     },
     async openSample({ name }) {
       if (!/^[\w-]+$/.test(name)) throw new ApiError('bad_request', `no sample named ${name}`);
@@ -61,7 +89,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return { project: parseProjectText(text, fileName) };
     },
     async describeProject({ project }) {
-      const l = await lib();
+      const l = await lib(project);
       const bp = blueprintOf(project, l);
       if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${project.blueprint} 的蓝本`);
       const seen = new Set<string>();
@@ -76,19 +104,38 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return { fields };
     },
     async preview({ project }) {
-      const { document, problems } = assembleAndCheck(project, await lib());
+      const { document, problems } = assembleAndCheck(project, await lib(project));
       return { document, problems: [...problems, ...missingGlyphs(document)] };
     },
     async exportDocument({ project, format }) {
-      const assembled = assembleAndCheck(project, await lib());
+      const assembled = assembleAndCheck(project, await lib(project));
       const document = assembled.document;
       const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, errors);
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);
-      return { fileName: `${project.name}.${format}`, bytes, problems };
+      // library: the export pins the versions it used, so where-used and "newer version available" know this project.
+      const pinProblem = await recordPins(project, assembled.sections);
+      return { fileName: `${project.name}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
     },
+    // library
+    ...createLibraryHandlers(access, deps.today),
+    // cards, settings, home
+    ...createSettingsHandlers({ settings, ...(deps.dataDir ? { dataDir: deps.dataDir } : {}), program: deps.program ?? 'app' }),
+    ...createCardsHandlers({ templatesDir: deps.templatesDir, settings }),
   };
+
+  async function recordPins(project: Project, sections: { clauses: { id: string; variant: string; version: number }[] }[]): Promise<Problem | undefined> {
+    if (!access) return undefined;
+    const pins = sections.flatMap((s) => s.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })));
+    try {
+      await access.write((s) => s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }));
+      return undefined;
+    } catch (e) {
+      // The document is fine; only the record of its pins is missing (e.g. the CLI held the store): say so, don't fail.
+      return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
 }
 
 /** Turns anything thrown into the body that crosses the boundary. */

@@ -126,7 +126,7 @@ function sniffKind(bytes: Uint8Array, fileName: string): 'xlsx' | 'xls' | 'csv' 
 }
 
 /** Among the first non-empty rows, the one naming the most card fields (a title row above the header is skipped). */
-function findHeader(grid: Grid, mapping: CardMapping): number {
+export function findHeader(grid: Grid, mapping: CardMapping = {}): number {
   let best = -1;
   let bestScore = 0;
   let seen = 0;
@@ -149,20 +149,17 @@ function findHeader(grid: Grid, mapping: CardMapping): number {
  * mapping names a missing column; returns per-row problems (errors and warnings) with the valid rows.
  */
 export async function readCardRows(bytes: Uint8Array, fileName: string, mapping: CardMapping = {}): Promise<ReadCardsResult> {
+  const { grid, ...meta } = await readCardGrid(bytes, fileName);
+  return rowsFromGrid(grid, fileName, mapping, meta);
+}
+
+/** A data file's cells before any mapping (the app shows the headers so the user can map them). */
+export async function readCardGrid(bytes: Uint8Array, fileName: string): Promise<{ grid: Grid; encoding: string; sheet?: string }> {
   const kind = sniffKind(bytes, fileName);
-  let grid: Grid;
-  let encoding: string;
-  let sheet: string | undefined;
   if (kind === 'xls') throw new BidForgeError('card_bad_file', `${fileName}：不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV`);
-  if (kind === 'xlsx') {
-    ({ grid, sheet } = await xlsxGrid(bytes, fileName));
-    encoding = 'xlsx';
-  } else {
-    const decoded = decodeText(bytes);
-    encoding = decoded.encoding;
-    grid = csvGrid(decoded.text, fileName);
-  }
-  return rowsFromGrid(grid, fileName, mapping, { encoding, ...(sheet ? { sheet } : {}) });
+  if (kind === 'xlsx') return { ...(await xlsxGrid(bytes, fileName)), encoding: 'xlsx' };
+  const decoded = decodeText(bytes);
+  return { grid: csvGrid(decoded.text, fileName), encoding: decoded.encoding };
 }
 
 export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}, meta: { encoding: string; sheet?: string } = { encoding: 'utf-8' }): ReadCardsResult {

@@ -1,10 +1,17 @@
-// The app shell: antd theme and locale, the UI language, and the one screen there is for now.
-import { App as AntApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
+// The app shell: antd theme and locale, the UI language, and navigation between the screens.
+// To fill a screen, point its entry in `screens` at your component (one line), e.g. `component: HomeScreen`.
+import { BookOutlined, EditOutlined, HomeOutlined, IdcardOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, ConfigProvider, Empty, Menu, theme, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Composer } from './composer/Composer.js';
-import { DEFAULT_LOCALE, I18nProvider, LOCALES, type Locale } from './i18n.js';
+import { DEFAULT_LOCALE, I18nProvider, LOCALES, useI18n, type Locale, type MessageKey } from './i18n.js';
+import { LibraryScreen } from './library/LibraryScreen.js';
+import './shell.css';
+import { CardsScreen } from './cards/CardsScreen.js';
+import { HomeScreen } from './home/HomeScreen.js';
+import { SettingsScreen } from './settings/SettingsScreen.js';
 
 const UI_FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -25,7 +32,28 @@ const THEME: ThemeConfig = {
   },
 };
 
+/** What every screen gets from the shell. */
+export type ScreenProps = { locale: Locale; onLocaleChange: (l: Locale) => void; navigate: (screen: ScreenKey) => void };
+export type ScreenKey = 'home' | 'composer' | 'library' | 'cards' | 'settings';
+
+function placeholder(label: MessageKey): ComponentType<ScreenProps> {
+  return function Placeholder() {
+    const { t } = useI18n();
+    return <Empty className="bf-shell-placeholder" description={t('nav.comingSoon', { screen: t(label) })} />;
+  };
+}
+
+/** The screens, in menu order. 首页, 保修卡 and 设置 are placeholders until their components land (renderer/src/home, cards, settings). */
+export const screens: { key: ScreenKey; label: MessageKey; icon: ReactNode; component: ComponentType<ScreenProps> }[] = [
+  { key: 'home', label: 'nav.home', icon: <HomeOutlined />, component: HomeScreen },
+  { key: 'composer', label: 'nav.composer', icon: <EditOutlined />, component: Composer },
+  { key: 'library', label: 'nav.library', icon: <BookOutlined />, component: LibraryScreen },
+  { key: 'cards', label: 'nav.cards', icon: <IdcardOutlined />, component: CardsScreen },
+  { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, component: SettingsScreen },
+];
+
 const LOCALE_KEY = 'bidforge.locale';
+const START_SCREEN: ScreenKey = 'composer';
 
 function initialLocale(): Locale {
   try {
@@ -35,6 +63,52 @@ function initialLocale(): Locale {
     /* storage may be unavailable */
   }
   return DEFAULT_LOCALE;
+}
+
+/** The screen named in the URL hash (#library), so a reload or a test can open one directly. */
+function screenFromHash(): ScreenKey {
+  const key = location.hash.replace(/^#\/?/, '');
+  return screens.some((s) => s.key === key) ? (key as ScreenKey) : START_SCREEN;
+}
+
+function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l: Locale) => void }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState<ScreenKey>(screenFromHash);
+  // Screens stay mounted once opened, so switching away never loses unsaved work.
+  const [visited, setVisited] = useState<ScreenKey[]>(() => [screenFromHash()]);
+  const navigate = (key: ScreenKey) => {
+    setCurrent(key);
+    setVisited((v) => (v.includes(key) ? v : [...v, key]));
+    history.replaceState(null, '', `#${key}`);
+  };
+  useEffect(() => {
+    const onHash = () => navigate(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  return (
+    <div className="bf-shell">
+      <nav className="bf-shell-nav" aria-label={t('nav.label')}>
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={(e) => navigate(e.key as ScreenKey)}
+          items={screens.map((s) => ({ key: s.key, icon: s.icon, label: t(s.label), 'data-testid': `nav-${s.key}` }))}
+          className="bf-shell-menu"
+        />
+      </nav>
+      <div className="bf-shell-body">
+        {screens
+          .filter((s) => visited.includes(s.key))
+          .map((s) => (
+            <div key={s.key} className="bf-shell-screen" hidden={s.key !== current}>
+              <s.component locale={locale} onLocaleChange={onLocaleChange} navigate={navigate} />
+            </div>
+          ))}
+      </div>
+    </div>
+  );
 }
 
 export function App() {
@@ -51,7 +125,7 @@ export function App() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <I18nProvider locale={locale}>
         <AntApp className="bf-root" message={{ top: 64, maxCount: 3 }}>
-          <Composer locale={locale} onLocaleChange={setLocale} />
+          <Shell locale={locale} onLocaleChange={setLocale} />
         </AntApp>
       </I18nProvider>
     </ConfigProvider>

@@ -1,5 +1,9 @@
 // Every UI string of the renderer, per language. zh-CN is the default; en exists so the UI can switch later.
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+// cards, settings, home: their strings live beside those screens
+import { appMessagesEn, appMessagesZh } from './settings/messages.js';
+// library: the shell's navigation and 条款库
+import { libraryMessagesEn, libraryMessagesZh } from './library/messages.js';
 
 const zhCN = {
   'app.name': '标书工坊',
@@ -90,6 +94,11 @@ const zhCN = {
   'preview.failed': '预览失败：{message}',
   'preview.empty': '暂无预览内容',
   'preview.zoom': '缩放',
+
+  // cards, settings, home
+  ...appMessagesZh,
+  // library
+  ...libraryMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -184,6 +193,11 @@ const en: Dictionary = {
   'preview.failed': 'Preview failed: {message}',
   'preview.empty': 'Nothing to preview',
   'preview.zoom': 'Zoom',
+
+  // cards, settings, home
+  ...appMessagesEn,
+  // library
+  ...libraryMessagesEn,
 };
 
 export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;

@@ -9,8 +9,9 @@ import { createHandlers } from '../../core/api/handlers.js';
 import { createHttpClient, TOKEN_HEADER } from '../../core/api/httpClient.js';
 import { createLocalClient } from '../../core/api/localClient.js';
 import { startHost, type RunningHost } from '../../host/server.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const handlers = createHandlers({ templatesDir: 'templates' });
+const handlers = createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-api-') });
 const rendererDir = mkdtempSync(join(tmpdir(), 'bf-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body>app</body></html>');
 let host: RunningHost;
@@ -90,7 +91,7 @@ describe('host guards', () => {
 });
 
 describe('new projects and listings', () => {
-  const api = createLocalClient(createHandlers({ templatesDir: 'templates', today: () => '2026-12-01' }));
+  const api = createLocalClient(createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-api-'), today: () => '2026-12-01' }));
   it('a new project starts from the blueprint with the clauses’ defaults and today’s date', async () => {
     const { project } = await api.newProject({ blueprint: 'service-plan', name: 'p1' });
     expect(project).toMatchObject({ name: 'p1', blueprint: 'service-plan', date: '2026-12-01', title: '售后服务方案' });

@@ -4,10 +4,11 @@ import { CHANNELS } from '../../core/api/channels.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { dispatch } from '../../core/api/dispatch.js';
 import { createHandlers } from '../../core/api/handlers.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const exposed: Record<string, unknown> = {};
 const invoked: string[] = [];
-const handlers = createHandlers({ templatesDir: 'templates' });
+const handlers = createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-preload-') });
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
@@ -19,6 +20,8 @@ vi.mock('electron', () => ({
     on: () => undefined, // the shell's menu and file-open events (not under test here)
   },
 }));
+
+const COMPOSER_CHANNELS: string[] = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'];
 
 let bridge: ApiHandlers;
 beforeAll(async () => {
@@ -42,10 +45,43 @@ describe('preload bridge', () => {
     await bridge.newProject({ blueprint: 'service-plan' });
     await bridge.parseProject({ text: JSON.stringify(project), fileName: 'p.json' });
     await bridge.exportDocument({ project, format: 'docx' });
-    expect(new Set(invoked)).toEqual(new Set(CHANNELS.map((c) => `api:${c}`)));
+
+    // library: one legal workflow touches every library channel.
+    const by = '法务';
+    await bridge.libraryInfo({});
+    await bridge.libraryFacets({});
+    await bridge.libraryList({ filter: {}, query: '压缩机' });
+    await bridge.librarySearch({ query: '壓縮機', filter: {} });
+    await bridge.libraryClause({ clauseId: 'warranty-terms' });
+    const variables = [{ key: 'x', type: 'text' as const, label: '甲方', default: '某单位', required: true }];
+    const v1 = await bridge.libraryCreate({ clause: { id: 'bridge-test', category: '测试', title: '测试条款', tags: [], docTypes: ['service-plan'], body: '本条款适用于{{x}}。', variables }, by });
+    await bridge.librarySubmit({ ref: v1, by });
+    await bridge.libraryReject({ ref: v1, by, reason: '措辞需要调整' });
+    const v2 = await bridge.libraryEdit({ clauseId: 'bridge-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
+    await bridge.librarySubmit({ ref: v2, by });
+    await bridge.libraryApprove({ ref: v2, by });
+    await bridge.libraryHistory({ clauseId: 'bridge-test' });
+    await bridge.libraryDiff({ from: v1, to: v2, granularity: 'char' });
+    await bridge.libraryRetire({ clauseId: 'bridge-test', variant: '标准', version: 1, by });
+    await bridge.libraryDuplicate({ clauseId: 'bridge-test', newId: 'bridge-test-copy', by });
+    await bridge.libraryMarkReviewed({ clauseId: 'bridge-test', by });
+    await bridge.libraryFreshness({ includeOk: true });
+    await bridge.libraryUsage({});
+    await bridge.libraryWhereUsed({ clauseId: 'warranty-terms' });
+    await bridge.libraryRender({ body: '本条款适用于{{x}}。', variables, docType: 'service-plan' });
+    await bridge.libraryProjects({});
+    await bridge.projectOutdatedPins({ projectId: project.name });
+    await bridge.projectUpdatePins({ projectId: project.name, which: 'all' });
+    const { pack } = await bridge.libraryExportPack({ clauseIds: ['bridge-test'], blueprintIds: [] });
+    await bridge.libraryPreviewImport({ pack });
+    await bridge.libraryApplyImport({ pack, resolutions: {} });
+    // The composer's and the library's channels all went through; other screens' channels have their own walks.
+    const walked = CHANNELS.filter((c) => COMPOSER_CHANNELS.includes(c) || /^(library|project)[A-Z]/.test(c));
+    expect(walked.filter((c) => !invoked.includes(`api:${c}`))).toEqual([]);
   });
 
   it('turns a validation failure in main into a thrown error with its code', async () => {
     await expect(bridge.exportDocument({ project: { schema: 2 }, format: 'docx' } as never)).rejects.toThrow(/\[bad_request\]/);
+    await expect(bridge.libraryApprove({ ref: { clauseId: 'warranty-terms', variant: '标准', version: 1 }, by: '' })).rejects.toThrow(/\[bad_request\]/);
   });
 });

@@ -592,6 +592,14 @@ export class LibraryStore {
     await this.lock.release();
   }
 
+  /**
+   * Lets another program (the CLI) write between our writes; the next write of ours takes the lock again.
+   * Callers serialise their writes (core/api/storeAccess.ts), so no save of ours is in progress here.
+   */
+  async releaseLock(): Promise<void> {
+    await this.lock.release();
+  }
+
   /** Who holds library.lock now, if anyone. */
   async lockHolder(): Promise<LockInfo | null> {
     const l = await readLock(join(this.dataDir, LOCK_FILE));

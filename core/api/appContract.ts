@@ -1,0 +1,98 @@
+// Channels of 首页, 保修卡 and 设置 (settings, recent projects, backups, warranty-card batches): schemas and types.
+// Pure (zod + types only): the renderer imports it through contract.ts.
+import { z } from 'zod';
+import type { CardField, CardMapping } from '../cards/fields.js';
+import { CARD_FIELDS } from '../cards/fields.js';
+import type { Problem } from '../model/problem.js';
+import { projectSchema, type Project } from '../model/project.js';
+import type { ProjectHit, RecentSummary } from '../settings/recent.js';
+import { settingsSchema, type Settings } from '../settings/schema.js';
+
+/** A data file as base64 inside the JSON body; the host takes bodies up to 25 MB, so files up to 18 MB. */
+export const CARD_FILE_MAX_BYTES = 18 * 1024 * 1024;
+const base64File = z
+  .string()
+  .min(1)
+  .max(Math.ceil(CARD_FILE_MAX_BYTES / 3) * 4, `数据文件不能超过 ${CARD_FILE_MAX_BYTES / 1024 / 1024} MB`);
+const mappingSchema = z.partialRecord(z.enum(CARD_FIELDS), z.string().max(200));
+export const CARD_LAYOUT_IDS = ['a5', 'a4x2', 'a4-grid'] as const;
+
+const cardFileRequest = z.object({
+  fileName: z.string().min(1).max(500),
+  /** The file's bytes, base64. */
+  data: base64File,
+  /** field → header; fields left out are matched automatically. */
+  mapping: mappingSchema.optional(),
+  /** Card template id under templates/cards/. */
+  template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(),
+});
+
+export const appRequestSchemas = {
+  getSettings: z.object({}),
+  saveSettings: z.object({ settings: settingsSchema }),
+  listRecentProjects: z.object({}),
+  recordRecentProject: z.object({ project: projectSchema, path: z.string().min(1).max(1000).optional() }),
+  openRecentProject: z.object({ id: z.string().min(1).max(1000) }),
+  searchProjects: z.object({ query: z.string().max(200) }),
+  listBackups: z.object({}),
+  restoreBackup: z.object({ name: z.string().regex(/^library-\d{8}T\d{9}Z(-\d+)?\.json$/, 'a backup file name from listBackups') }),
+  parseCards: cardFileRequest.extend({ previewCount: z.number().int().min(0).max(20).default(3), qr: z.boolean().default(false) }),
+  exportCards: cardFileRequest.extend({ format: z.enum(['pdf', 'docx']), layout: z.enum(CARD_LAYOUT_IDS).default('a5'), qr: z.boolean().default(false) }),
+} as const;
+
+/** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults. */
+export type SettingsNotice = { code: string; file: string; movedAsideAs: string; reason: string };
+export type BackupInfo = { name: string; /** ISO time the backup was written. */ time: string; size: number };
+
+/** One card as the app previews it: the same labelled values the PDF prints. */
+export type CardPreview = {
+  row: number;
+  title: string;
+  company: string;
+  hotline: string;
+  serviceHours: string;
+  serial: string;
+  fields: { label: string; value: string; wide?: boolean }[];
+  periods: { name: string; label: string; end: string }[];
+  /** QR modules (true = dark) when asked for. */
+  qr?: boolean[][];
+};
+
+/** A row problem with where it is, as the user sees it in Excel. */
+export type CardRowProblem = Problem & { row?: number; column?: string };
+
+export type ParseCardsResult = {
+  headers: string[];
+  headerRow: number;
+  encoding: string;
+  sheet?: string;
+  /** The mapping found automatically (what the Select boxes start with). */
+  suggested: CardMapping;
+  /** The mapping used for this read: the request's mapping over the suggestion. */
+  columns: CardMapping;
+  /** A problem with the file as a whole (a required column not mapped, a mapped column missing): no rows read. */
+  fatal?: { code: string; message: string };
+  dataRows: number;
+  validRows: number;
+  /** Row problems, in file order; at most PROBLEMS_SHOWN (problemCount says how many there were). */
+  problems: CardRowProblem[];
+  problemCount: number;
+  preview: CardPreview[];
+  /** Fields with their labels, in card order, and which are required. */
+  fields: { field: CardField; label: string; required: boolean }[];
+};
+export const PROBLEMS_SHOWN = 500;
+
+export type AppHandlers = {
+  getSettings(req: z.infer<(typeof appRequestSchemas)['getSettings']>): Promise<{ settings: Settings; dataDir: string | null; notices: SettingsNotice[] }>;
+  saveSettings(req: z.infer<(typeof appRequestSchemas)['saveSettings']>): Promise<{ settings: Settings }>;
+  listRecentProjects(req: z.infer<(typeof appRequestSchemas)['listRecentProjects']>): Promise<{ projects: RecentSummary[] }>;
+  recordRecentProject(req: z.infer<(typeof appRequestSchemas)['recordRecentProject']>): Promise<{ projects: RecentSummary[] }>;
+  openRecentProject(req: z.infer<(typeof appRequestSchemas)['openRecentProject']>): Promise<{ project: Project; path?: string }>;
+  searchProjects(req: z.infer<(typeof appRequestSchemas)['searchProjects']>): Promise<{ hits: ProjectHit[] }>;
+  listBackups(req: z.infer<(typeof appRequestSchemas)['listBackups']>): Promise<{ backups: BackupInfo[]; dataDir: string | null }>;
+  restoreBackup(req: z.infer<(typeof appRequestSchemas)['restoreBackup']>): Promise<{ restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } }>;
+  parseCards(req: z.infer<(typeof appRequestSchemas)['parseCards']>): Promise<ParseCardsResult>;
+  exportCards(req: z.infer<(typeof appRequestSchemas)['exportCards']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
+};
+

@@ -1,0 +1,150 @@
+// The clause-library part of the API: request schemas and result shapes. Kept free of Node imports (the renderer's
+// type check reads it), so the result types restate the store's shapes; handlers.ts checks they still agree.
+import { z } from 'zod';
+import type { Document } from '../model/document.js';
+import { DOC_TYPES, type DocType } from '../model/library.js';
+import type { Problem } from '../model/problem.js';
+import { variableSchema, type VariableDecl } from '../model/variables.js';
+import type { DiffGranularity, DiffSegment } from '../library/store/diff.js';
+import { VERSION_STATUSES, type ProjectRecord, type StoredClause, type StoredVersion, type VersionStatus } from '../library/store/schema.js';
+
+const id = z.string().min(1).max(200);
+/** Who does it: the author or reviewer name (a settings field will fill it later). */
+const by = z.string().trim().min(1, 'say who does this (by)').max(100);
+const ref = z.object({ clauseId: id, variant: id, version: z.number().int().positive() });
+const filter = z.object({
+  category: z.string().max(200).optional(),
+  status: z.enum(VERSION_STATUSES).optional(),
+  tag: z.string().max(200).optional(),
+  docType: z.enum(DOC_TYPES).optional(),
+  owner: z.string().max(200).optional(),
+});
+const variables = z.array(variableSchema).max(500);
+const body = z.string().min(1).max(200_000);
+const pack = z.unknown();
+
+export const libraryRequestSchemas = {
+  libraryInfo: z.object({}),
+  libraryFacets: z.object({}),
+  libraryList: z.object({ filter: filter.default({}), query: z.string().max(200).optional() }),
+  librarySearch: z.object({ query: z.string().min(1).max(200), filter: filter.default({}) }),
+  libraryClause: z.object({ clauseId: id }),
+  libraryHistory: z.object({ clauseId: id, variant: id.optional() }),
+  libraryDiff: z.object({ from: ref, to: ref, granularity: z.enum(['word', 'char']).default('word') }),
+  libraryCreate: z.object({
+    clause: z.object({
+      id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case'),
+      category: z.string().min(1).max(200),
+      title: z.string().min(1).max(200),
+      tags: z.array(z.string().max(100)).max(50).default([]),
+      docTypes: z.array(z.enum(DOC_TYPES)).min(1),
+      variant: z.string().min(1).max(100).optional(),
+      body,
+      variables: variables.default([]),
+      changeNote: z.string().max(1000).optional(),
+    }),
+    by,
+  }),
+  libraryEdit: z.object({ clauseId: id, variant: id, body: body.optional(), variables: variables.optional(), changeNote: z.string().max(1000), baseVersion: z.number().int().positive().optional(), by }),
+  librarySubmit: z.object({ ref, by }),
+  libraryApprove: z.object({ ref, by }),
+  libraryReject: z.object({ ref, by, reason: z.string().trim().min(1, 'say why').max(2000) }),
+  libraryRetire: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional(), by }),
+  libraryDuplicate: z.object({ clauseId: id, newId: z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case'), title: z.string().min(1).max(200).optional(), by }),
+  libraryMarkReviewed: z.object({ clauseId: id, by }),
+  libraryFreshness: z.object({ owner: z.string().max(200).optional(), dueWithinDays: z.number().int().min(0).max(3650).optional(), includeOk: z.boolean().optional() }),
+  libraryUsage: z.object({}),
+  libraryWhereUsed: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional() }),
+  libraryRender: z.object({ body, variables: variables.default([]), docType: z.enum(DOC_TYPES).default('service-plan'), title: z.string().max(200).optional() }),
+  libraryProjects: z.object({}),
+  projectOutdatedPins: z.object({ projectId: id }),
+  projectUpdatePins: z.object({ projectId: id, which: z.union([z.literal('all'), z.array(id).min(1)]) }),
+  libraryExportPack: z.object({ clauseIds: z.array(id).max(10_000), blueprintIds: z.array(id).max(1000).default([]), includeUnapproved: z.boolean().optional() }),
+  libraryPreviewImport: z.object({ pack }),
+  libraryApplyImport: z.object({ pack, resolutions: z.record(z.string(), z.enum(['keep-mine', 'take-theirs', 'keep-both'])).default({}) }),
+} as const;
+
+type Req<C extends keyof typeof libraryRequestSchemas> = z.infer<(typeof libraryRequestSchemas)[C]>;
+
+export type VersionRef = { clauseId: string; variant: string; version: number };
+export type { DiffSegment, DiffGranularity, StoredClause, StoredVersion, VersionStatus, ProjectRecord, DocType, VariableDecl };
+
+/** One clause variant in the list; a search adds its score and a snippet. */
+export type ClauseRow = {
+  clauseId: string;
+  variant: string;
+  title: string;
+  category: string;
+  tags: string[];
+  docTypes: DocType[];
+  owner: string;
+  latest: { version: number; status: VersionStatus; author: string; createdAt: string; changeNote: string };
+  latestApproved?: number;
+  statuses: VersionStatus[];
+  score?: number;
+  snippet?: string;
+};
+export type HistoryEntry = StoredVersion & { clauseId: string; variant: string };
+export type VersionDiff = {
+  from: VersionRef;
+  to: VersionRef;
+  granularity: DiffGranularity;
+  segments: DiffSegment[];
+  stats: { inserted: number; deleted: number; unchanged: number };
+  variables: { added: string[]; removed: string[]; changed: string[] };
+};
+export type SearchHit = { clauseId: string; variant: string; version: number; title: string; category: string; status: VersionStatus; score: number; snippet: string };
+export type FreshnessItem = { clauseId: string; title: string; owner: string; reviewIntervalMonths: number; lastReviewedAt: string; dueAt: string; state: 'ok' | 'due' | 'overdue'; daysLeft: number };
+export type UsageItem = { clauseId: string; variant: string; title: string; projects: number; lastUsedAt?: string; byVersion: Record<number, number> };
+export type ProjectUse = { projectId: string; name: string; version: number; lastUsedAt: string; pinnedAt: string };
+export type OutdatedPin = { clauseId: string; variant: string; title: string; pinned: number; latestApproved: number };
+export type ImportItem = {
+  key: string;
+  kind: 'clause' | 'blueprint';
+  id: string;
+  variant?: string;
+  title: string;
+  status: 'new' | 'identical' | 'conflicting';
+  theirs: { version?: number; status?: VersionStatus; author?: string; changeNote?: string };
+  mine?: { version: number; status: VersionStatus; origin: string; author: string; changeNote: string };
+  diff?: DiffSegment[];
+};
+export type ImportPreview = { createdAt: string; checksum: string; items: ImportItem[]; counts: Record<'new' | 'identical' | 'conflicting', number>; warnings: string[] };
+export type MergeReport = { actions: { key: string; action: string; note?: string }[]; counts: Record<string, number>; conflicts: ImportItem[] };
+export type LibraryInfo = {
+  /** The data folder, or null when the API runs on the built-in templates only (no store). */
+  dataDir: string | null;
+  clauses: number;
+  /** Built-in clauses changed upstream that someone also edited here: left for a person to resolve. */
+  builtinConflicts: string[];
+  /** Why the built-in update could not run (e.g. the CLI held the lock), if it could not. */
+  builtinMergeError?: string;
+};
+
+export type LibraryHandlers = {
+  libraryInfo(req: Req<'libraryInfo'>): Promise<LibraryInfo>;
+  libraryFacets(req: Req<'libraryFacets'>): Promise<{ categories: string[]; tags: string[]; owners: string[]; docTypes: DocType[] }>;
+  libraryList(req: Req<'libraryList'>): Promise<ClauseRow[]>;
+  librarySearch(req: Req<'librarySearch'>): Promise<SearchHit[]>;
+  libraryClause(req: Req<'libraryClause'>): Promise<StoredClause>;
+  libraryHistory(req: Req<'libraryHistory'>): Promise<HistoryEntry[]>;
+  libraryDiff(req: Req<'libraryDiff'>): Promise<VersionDiff>;
+  libraryCreate(req: Req<'libraryCreate'>): Promise<VersionRef>;
+  libraryEdit(req: Req<'libraryEdit'>): Promise<VersionRef>;
+  librarySubmit(req: Req<'librarySubmit'>): Promise<VersionRef>;
+  libraryApprove(req: Req<'libraryApprove'>): Promise<VersionRef>;
+  libraryReject(req: Req<'libraryReject'>): Promise<VersionRef>;
+  libraryRetire(req: Req<'libraryRetire'>): Promise<VersionRef[]>;
+  libraryDuplicate(req: Req<'libraryDuplicate'>): Promise<{ clauseId: string }>;
+  libraryMarkReviewed(req: Req<'libraryMarkReviewed'>): Promise<{ clauseId: string }>;
+  libraryFreshness(req: Req<'libraryFreshness'>): Promise<FreshnessItem[]>;
+  libraryUsage(req: Req<'libraryUsage'>): Promise<UsageItem[]>;
+  libraryWhereUsed(req: Req<'libraryWhereUsed'>): Promise<ProjectUse[]>;
+  libraryRender(req: Req<'libraryRender'>): Promise<{ document: Document; problems: Problem[] }>;
+  libraryProjects(req: Req<'libraryProjects'>): Promise<(ProjectRecord & { outdated: number })[]>;
+  projectOutdatedPins(req: Req<'projectOutdatedPins'>): Promise<OutdatedPin[]>;
+  projectUpdatePins(req: Req<'projectUpdatePins'>): Promise<{ clauseId: string; variant: string; from: number; to: number }[]>;
+  libraryExportPack(req: Req<'libraryExportPack'>): Promise<{ fileName: string; pack: unknown }>;
+  libraryPreviewImport(req: Req<'libraryPreviewImport'>): Promise<ImportPreview>;
+  libraryApplyImport(req: Req<'libraryApplyImport'>): Promise<MergeReport>;
+};

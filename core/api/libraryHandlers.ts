@@ -1,0 +1,114 @@
+// The library channels, on the store in the data folder. Without a data folder (the CLI's render, some tests) only
+// the sample render works; the rest answer 'no_store'.
+import { assembleAndCheck } from '../check/rules.js';
+import { collectDeclarations, defaultValues } from '../assemble/values.js';
+import { PACK_EXTENSION } from '../library/store/pack.js';
+import type { LibraryStore } from '../library/store/store.js';
+import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
+import type { VariableDecl } from '../model/variables.js';
+import type { Project } from '../model/project.js';
+import { ApiError } from './contract.js';
+import type { ClauseRow, LibraryHandlers } from './library.js';
+import type { StoreAccess } from './storeAccess.js';
+
+const SAMPLE_ID = 'sample-clause';
+
+/** A stand-in for a variable with no default, so the sample shows the whole clause instead of a missing-value error. */
+function sampleValue(d: VariableDecl, today: string): unknown {
+  switch (d.type) {
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return d.min ?? 1;
+    case 'money':
+      return '1000.00';
+    case 'date':
+      return today;
+    case 'duration':
+      return { value: 1, unit: d.unit && ['分钟', '小时', '工作日', '天', '个月', '年'].includes(d.unit) ? d.unit : '天' };
+    case 'boolean':
+      return true;
+    case 'choice':
+      return d.options?.[0] ?? d.label;
+    case 'list':
+      return [`【${d.label}】`];
+    case 'table':
+      return [Object.fromEntries((d.columns ?? []).map((c) => [c.key, sampleValue({ ...c, required: true }, today)]))];
+    default:
+      return `【${d.label}】`;
+  }
+}
+
+/** One clause as a one-section document filled with its declared defaults: what legal sees while editing. */
+export function renderSample(input: { body: string; variables: ClauseVersion['variables']; docType: ClauseVersion['docTypes'][number]; title?: string }, today: string) {
+  const title = input.title || '条款样例';
+  const clause: ClauseVersion = { id: SAMPLE_ID, category: title, title, tags: [], docTypes: [input.docType], variant: '标准', version: 1, status: 'approved', author: '', changeNote: '', variables: input.variables, body: input.body };
+  const blueprint: Blueprint = { id: SAMPLE_ID, docType: input.docType, title, sections: [{ title, clauses: [{ id: SAMPLE_ID, variant: '标准' }] }] };
+  const lib: Library = { clauses: [clause], blueprints: [blueprint] };
+  const decls = collectDeclarations([clause], []);
+  const values: Record<string, unknown> = { ...Object.fromEntries([...decls].map(([k, d]) => [k, sampleValue(d, today)])), ...defaultValues(decls) };
+  const project: Project = { schema: 1, name: 'sample', title, blueprint: SAMPLE_ID, projectNo: '', bidder: '', date: today, script: 'hans', values };
+  const { document, problems } = assembleAndCheck(project, lib);
+  return { document, problems };
+}
+
+export function createLibraryHandlers(access: StoreAccess | null, today: () => string): LibraryHandlers {
+  const noStore = () => new ApiError('no_store', 'this API runs without a data folder: the clause library is read-only templates here');
+  const read = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.read(fn) : Promise.reject(noStore()));
+  const write = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.write(fn) : Promise.reject(noStore()));
+
+  return {
+    async libraryInfo() {
+      if (!access) return { dataDir: null, clauses: 0, builtinConflicts: [] };
+      const s = await access.store();
+      return {
+        dataDir: access.options.dataDir,
+        clauses: (await s.listClauses()).length,
+        builtinConflicts: access.builtinConflicts,
+        ...(access.builtinMergeError ? { builtinMergeError: access.builtinMergeError } : {}),
+      };
+    },
+    libraryFacets: () => read((s) => s.facets()),
+    libraryList: ({ filter, query }) =>
+      read(async (s) => {
+        const rows: ClauseRow[] = await s.listClauses(filter);
+        if (!query?.trim()) return rows;
+        const byKey = new Map(rows.map((r) => [`${r.clauseId}/${r.variant}`, r]));
+        return (await s.search(query, filter)).flatMap((h) => {
+          const row = byKey.get(`${h.clauseId}/${h.variant}`);
+          return row ? [{ ...row, score: h.score, snippet: h.snippet }] : [];
+        });
+      }),
+    librarySearch: ({ query, filter }) => read((s) => s.search(query, filter)),
+    libraryClause: ({ clauseId }) =>
+      read(async (s) => {
+        const c = await s.getClause(clauseId);
+        if (!c) throw new ApiError('not_found', `no clause ${clauseId}`);
+        return c;
+      }),
+    libraryHistory: ({ clauseId, variant }) => read((s) => s.history(clauseId, variant)),
+    libraryDiff: ({ from, to, granularity }) => read((s) => s.diff(from, to, granularity)),
+    libraryCreate: ({ clause, by }) => write((s) => s.createClause(clause, by)),
+    libraryEdit: ({ clauseId, variant, by, ...edit }) => write((s) => s.editVariant(clauseId, variant, edit, by)),
+    librarySubmit: ({ ref, by }) => write(async (s) => (await s.submit(ref, by), ref)),
+    libraryApprove: ({ ref, by }) => write(async (s) => (await s.approve(ref, by), ref)),
+    libraryReject: ({ ref, by, reason }) => write(async (s) => (await s.reject(ref, by, reason), ref)),
+    libraryRetire: ({ by, ...target }) => write((s) => s.retire(target, by)),
+    libraryDuplicate: ({ clauseId, newId, title, by }) => write(async (s) => ({ clauseId: await s.duplicateClause(clauseId, newId, by, title ? { title } : {}) })),
+    libraryMarkReviewed: ({ clauseId, by }) => write(async (s) => (await s.markReviewed(clauseId, by), { clauseId })),
+    libraryFreshness: (opts) => read((s) => s.freshness(opts)),
+    libraryUsage: () => read((s) => s.usage()),
+    libraryWhereUsed: (target) => read((s) => s.whereUsed(target)),
+    async libraryRender(req) {
+      return renderSample(req, today());
+    },
+    libraryProjects: () =>
+      read(async (s) => Promise.all((await s.listProjects()).map(async (p) => ({ ...p, outdated: (await s.outdatedPins(p.projectId)).length })))),
+    projectOutdatedPins: ({ projectId }) => read((s) => s.outdatedPins(projectId)),
+    projectUpdatePins: ({ projectId, which }) => write((s) => s.updatePins(projectId, which)),
+    libraryExportPack: (req) =>
+      read(async (s) => ({ fileName: `bidforge-${today()}${PACK_EXTENSION}`, pack: await s.exportPack({ clauseIds: req.clauseIds, blueprintIds: req.blueprintIds, ...(req.includeUnapproved ? { includeUnapproved: true } : {}) }) })),
+    libraryPreviewImport: ({ pack }) => read((s) => s.previewImport(pack)),
+    libraryApplyImport: ({ pack, resolutions }) => write((s) => s.applyImport(pack, resolutions)),
+  };
+}

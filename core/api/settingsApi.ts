@@ -1,0 +1,77 @@
+// Handlers of 设置 and 首页: settings, company profile, recent projects, search, and library backups.
+import { readFile, stat } from 'node:fs/promises';
+import { writeBackup } from '../library/store/files.js';
+import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
+import type { Project } from '../model/project.js';
+import type { VariableDecl } from '../model/variables.js';
+import { fillFromProfile } from '../settings/profile.js';
+import type { SettingsStore } from '../settings/store.js';
+import type { AppHandlers, BackupInfo } from './appContract.js';
+import { ApiError } from './contract.js';
+
+type SettingsChannels = 'getSettings' | 'saveSettings' | 'listRecentProjects' | 'recordRecentProject' | 'openRecentProject' | 'searchProjects' | 'listBackups' | 'restoreBackup';
+export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
+
+/** 20260501T083000123Z → 2026-05-01T08:30:00.123Z */
+const stampToIso = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+
+export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, SettingsChannels> {
+  const { settings, dataDir } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const needData = () => {
+    if (!dataDir) throw new ApiError('no_store', 'this API runs without a data folder: there are no backups');
+    return dataDir;
+  };
+  return {
+    async getSettings() {
+      const { settings: s, notices } = await settings.get();
+      return { settings: s, dataDir: dataDir ?? null, notices };
+    },
+    async saveSettings({ settings: s }) {
+      return { settings: await settings.save(s) };
+    },
+    async listRecentProjects() {
+      return { projects: await settings.listRecent() };
+    },
+    async recordRecentProject({ project, path }) {
+      return { projects: await settings.record(project, path) };
+    },
+    async openRecentProject({ id }) {
+      const e = await settings.open(id);
+      if (!e) throw new ApiError('not_found', `最近项目中没有“${id}”`);
+      return { project: e.project, ...(e.path ? { path: e.path } : {}) };
+    },
+    async searchProjects({ query }) {
+      return { hits: await settings.search(query) };
+    },
+    async listBackups() {
+      if (!dataDir) return { backups: [], dataDir: null };
+      const files = (await listBackups(dataDir)).reverse();
+      const backups: BackupInfo[] = await Promise.all(files.map(async (b) => ({ name: b.name, time: stampToIso(b.stamp), size: (await stat(b.path)).size })));
+      return { backups, dataDir };
+    },
+    async restoreBackup({ name }) {
+      const dir = needData();
+      const chosen = (await listBackups(dir)).find((b) => b.name === name);
+      if (!chosen) throw new ApiError('not_found', `没有名为 ${name} 的备份`);
+      const text = await readFile(chosen.path, 'utf8');
+      try {
+        decodeStore(text, clock());
+      } catch (e) {
+        throw new ApiError('bad_backup', `备份 ${name} 无法读取，未恢复：${(e as Error).message}`);
+      }
+      // The store restores its newest good backup (under its lock, keeping the current file as a backup):
+      // a fresh copy of the chosen one becomes that newest backup. Nothing is pruned.
+      const copy = await writeBackup(dir, text, clock(), Number.POSITIVE_INFINITY);
+      const report = await restoreNewestBackup({ dataDir: dir, program: deps.program ?? 'app', clock });
+      return { ...report, restoredFrom: report.restoredFrom === copy ? name : report.restoredFrom };
+    },
+  };
+}
+
+/** A new project with the company profile filled in and the user's default script. */
+export async function withProfile(project: Project, decls: ReadonlyMap<string, VariableDecl>, store: SettingsStore): Promise<Project> {
+  const { settings } = await store.get();
+  return { ...fillFromProfile(project, decls, settings.company), script: settings.defaultScript };
+}
+

@@ -1,0 +1,93 @@
+// How the long-running app uses the clause store: opened on first use (seeded from templates, built-in updates
+// merged like a pack), writes one at a time, and library.lock held only while a write runs — so the CLI is never
+// locked out for longer than a write, and when it does collide it gets the store's "store is in use by …" message.
+import type { LibraryStore } from '../library/store/store.js';
+import { builtinPack, openStore } from '../library/store/store.js';
+import type { Library } from '../model/library.js';
+
+export type StoreAccessOptions = { dataDir: string; templatesDir: string; program: string; clock?: () => Date };
+
+export class StoreAccess {
+  private opening: Promise<LibraryStore> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  builtinConflicts: string[] = [];
+  builtinMergeError: string | undefined;
+
+  constructor(readonly options: StoreAccessOptions) {}
+
+  /** The open store; a failed open (corrupt file, lock held while seeding) is retried on the next call. */
+  store(): Promise<LibraryStore> {
+    this.opening ??= this.open().catch((e: unknown) => {
+      this.opening = undefined;
+      throw e;
+    });
+    return this.opening;
+  }
+
+  private async open(): Promise<LibraryStore> {
+    const { dataDir, templatesDir, program, clock } = this.options;
+    const store = await openStore({ dataDir, templatesDir, program, ...(clock ? { clock } : {}) });
+    try {
+      await this.mergeBuiltins(store);
+    } catch (e) {
+      // A locked or odd store must not keep the library from opening: reading still works, say why.
+      this.builtinMergeError = e instanceof Error ? e.message : String(e);
+    } finally {
+      await store.releaseLock();
+    }
+    return store;
+  }
+
+  /** Merges the built-in templates only when they bring something, so opening the app writes nothing otherwise. */
+  private async mergeBuiltins(store: LibraryStore): Promise<void> {
+    const preview = await store.previewImport(await builtinPack(this.options.templatesDir, this.options.clock));
+    const needed = preview.items.some((i) => i.status === 'new' || (i.status === 'conflicting' && (i.kind === 'blueprint' || i.mine?.origin === 'builtin')));
+    if (!needed) {
+      this.builtinConflicts = preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key);
+      return;
+    }
+    const report = await store.mergeBuiltins(this.options.templatesDir);
+    this.builtinConflicts = report.conflicts.map((c) => c.key);
+  }
+
+  read<T>(fn: (s: LibraryStore) => Promise<T>): Promise<T> {
+    return this.store().then(fn);
+  }
+
+  /** One write at a time (the store's copy-validate-write must not interleave), the lock released after each. */
+  write<T>(fn: (s: LibraryStore) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const s = await this.store();
+      try {
+        return await fn(s);
+      } finally {
+        await s.releaseLock();
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The assembler's library: the latest approved version of each clause, except where the project pins another
+   * (live) version — a project keeps the text it was exported with until someone updates its pins.
+   */
+  async library(projectId?: string): Promise<Library> {
+    const s = await this.store();
+    const lib = await s.toLibrary();
+    const record = projectId ? await s.getProject(projectId) : undefined;
+    for (const pin of record?.pins ?? []) {
+      const current = lib.clauses.find((c) => c.id === pin.clauseId && c.variant === pin.variant);
+      if (current?.version === pin.version) continue;
+      const pinned = await s.getVersion(pin).catch(() => undefined);
+      if (!pinned || pinned.status === 'retired') continue;
+      lib.clauses = [...lib.clauses.filter((c) => !(c.id === pin.clauseId && c.variant === pin.variant)), pinned];
+    }
+    return lib;
+  }
+
+  async close(): Promise<void> {
+    const s = await this.opening?.catch(() => undefined);
+    await s?.close();
+  }
+}

@@ -1,0 +1,73 @@
+// Settings and recent projects in the data folder: <dataDir>/settings.json and <dataDir>/recent.json.
+// Calls are queued so a read-modify-write (recording a recent project) never loses a concurrent one.
+import { join } from 'node:path';
+import type { Project } from '../model/project.js';
+import { fileDoc, memoryDoc, type FileNotice, type JsonDoc } from './jsonFile.js';
+import { recentFileSchema, searchRecent, summary, withRecent, type ProjectHit, type RecentEntry, type RecentFile, type RecentSummary } from './recent.js';
+import { settingsSchema, type Settings, type SettingsInput } from './schema.js';
+
+export const SETTINGS_FILE = 'settings.json';
+export const RECENT_FILE = 'recent.json';
+
+export type SettingsStoreOptions = { /** Without one, everything stays in memory. */ dataDir?: string; clock?: () => Date };
+
+export class SettingsStore {
+  private readonly settings: JsonDoc<Settings>;
+  private readonly recent: JsonDoc<RecentFile>;
+  private readonly clock: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Damaged files moved aside since start: reported with every getSettings until the app restarts. */
+  private readonly notices: FileNotice[] = [];
+
+  constructor(readonly options: SettingsStoreOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+    const { dataDir } = options;
+    this.settings = dataDir ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock) : memoryDoc(settingsSchema);
+    this.recent = dataDir ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock) : memoryDoc(recentFileSchema);
+  }
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readDoc<T>(doc: JsonDoc<T>): Promise<T> {
+    const { value, notices } = await doc.read();
+    this.notices.push(...notices);
+    return value;
+  }
+
+  get(): Promise<{ settings: Settings; notices: FileNotice[] }> {
+    return this.run(async () => ({ settings: await this.readDoc(this.settings), notices: [...this.notices] }));
+  }
+
+  save(input: SettingsInput): Promise<Settings> {
+    return this.run(async () => {
+      const settings = settingsSchema.parse(input);
+      await this.settings.write(settings);
+      return settings;
+    });
+  }
+
+  listRecent(): Promise<RecentSummary[]> {
+    return this.run(async () => (await this.readDoc(this.recent)).projects.map(summary));
+  }
+
+  record(project: Project, path?: string): Promise<RecentSummary[]> {
+    return this.run(async () => {
+      const file = await this.readDoc(this.recent);
+      const projects = withRecent(file.projects, project, this.clock().toISOString(), path);
+      await this.recent.write({ ...file, projects });
+      return projects.map(summary);
+    });
+  }
+
+  open(id: string): Promise<RecentEntry | undefined> {
+    return this.run(async () => (await this.readDoc(this.recent)).projects.find((e) => e.id === id));
+  }
+
+  search(query: string): Promise<ProjectHit[]> {
+    return this.run(async () => searchRecent((await this.readDoc(this.recent)).projects, query));
+  }
+}

@@ -1,0 +1,185 @@
+// 保修卡: import a CSV/XLSX list, map its columns to card fields, see row errors, preview cards, export one PDF/DOCX.
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Space, Spin, Statistic, Steps, Upload } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CARD_FILE_MAX_BYTES, type ParseCardsResult } from '../../../core/api/appContract.js';
+import type { CardMapping } from '../../../core/cards/fields.js';
+import { api, errorMessage } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { shell } from '../lib/shell.js';
+import '../settings/pages.css';
+import { CardPreview } from './CardPreview.js';
+import { ExportPanel, type Format, type Layout } from './ExportPanel.js';
+import { fileToBase64 } from './fileData.js';
+import { MappingPanel } from './MappingPanel.js';
+import { RowProblems } from './RowProblems.js';
+import { useExportProgress } from './useExportProgress.js';
+
+type DataFile = { name: string; data: string };
+const PREVIEW_COUNT = 3;
+const MB = CARD_FILE_MAX_BYTES / 1024 / 1024;
+
+export function CardsScreen() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<DataFile | null>(null);
+  const [parsed, setParsed] = useState<ParseCardsResult | null>(null);
+  const [mapping, setMapping] = useState<CardMapping>({});
+  const [reading, setReading] = useState(false);
+  const [layout, setLayout] = useState<Layout>('a5');
+  const [qr, setQr] = useState(false);
+  const [format, setFormat] = useState<Format>('pdf');
+  const { percent, run } = useExportProgress();
+  const readSeq = useRef(0);
+
+  // Re-reads whenever the file, mapping or QR choice changes; a slower earlier read never overwrites a later one.
+  useEffect(() => {
+    if (!file) return;
+    const seq = ++readSeq.current;
+    setReading(true);
+    api
+      .parseCards({ fileName: file.name, data: file.data, mapping, previewCount: PREVIEW_COUNT, qr })
+      .then((r) => seq === readSeq.current && setParsed(r))
+      .catch((e: unknown) => {
+        if (seq !== readSeq.current) return;
+        message.error(t('cards.readFailed', { message: errorMessage(e) }));
+        setParsed(null);
+        setFile(null);
+      })
+      .finally(() => seq === readSeq.current && setReading(false));
+  }, [file, mapping, qr, message, t]);
+
+  const pick = useCallback(
+    async (f: File) => {
+      if (f.size > CARD_FILE_MAX_BYTES) return void message.error(t('cards.tooLarge', { mb: MB }));
+      setParsed(null);
+      setMapping({});
+      setFile({ name: f.name, data: await fileToBase64(f) });
+    },
+    [message, t],
+  );
+
+  const exportBatch = async () => {
+    if (!file || !parsed) return;
+    try {
+      const r = await run(parsed.validRows, () => api.exportCards({ fileName: file.name, data: file.data, mapping, format, layout, qr }));
+      const saved = await shell.saveExport(r.bytes, r.fileName, format);
+      if (saved) message.success(t('cards.exported', { file: saved.path || saved.name }));
+    } catch (e) {
+      message.error(t('cards.exportFailed', { message: errorMessage(e) }));
+    }
+  };
+
+  const errorRows = parsed ? new Set(parsed.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size : 0;
+  const warnings = parsed ? parsed.problems.filter((p) => p.severity === 'warning').length : 0;
+  const step = !file ? 0 : !parsed || parsed.fatal ? 1 : errorRows ? 2 : 3;
+  const exporting = percent !== null;
+
+  const dropZone = (
+    <Upload.Dragger
+      accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      showUploadList={false}
+      multiple={false}
+      beforeUpload={(f) => {
+        void pick(f);
+        return false;
+      }}
+      data-testid="cards-drop"
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t('cards.drop')}</p>
+      <p className="ant-upload-hint">{t('cards.dropHint', { mb: MB })}</p>
+    </Upload.Dragger>
+  );
+
+  return (
+    <div className="bf-page" data-testid="cards-screen">
+      <div className="bf-page-head">
+        <h1 className="bf-page-title">{t('cards.title')}</h1>
+        <Steps
+          className="bf-page-steps"
+          size="small"
+          current={step}
+          items={[{ title: t('cards.step.import') }, { title: t('cards.step.map') }, { title: t('cards.step.check') }, { title: t('cards.step.export') }]}
+        />
+      </div>
+      {!file ? (
+        <Card className="bf-page-card">{dropZone}</Card>
+      ) : (
+        <div className="bf-cards-grid">
+          <div className="bf-cards-side">
+            <Card
+              className="bf-page-card"
+              size="small"
+              title={t('cards.file')}
+              extra={
+                <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => (void pick(f), false)}>
+                  <Button size="small">{t('cards.replace')}</Button>
+                </Upload>
+              }
+            >
+              <div className="bf-file-line" data-testid="cards-file">
+                {parsed ? t('cards.fileInfo', { name: file.name, encoding: parsed.sheet ? `XLSX「${parsed.sheet}」` : parsed.encoding.toUpperCase(), row: parsed.headerRow }) : file.name}
+                {reading && <Spin size="small" className="bf-inline-spin" />}
+              </div>
+            </Card>
+            {parsed && (
+              <Card className="bf-page-card" size="small" title={t('cards.mapping')}>
+                <p className="bf-muted bf-card-hint">{t('cards.mappingHint')}</p>
+                <MappingPanel parsed={parsed} mapping={mapping} onChange={setMapping} disabled={exporting} />
+              </Card>
+            )}
+            {parsed && !parsed.fatal && (
+              <ExportPanel
+                options={{ layout, format, qr }}
+                onChange={(o) => (setLayout(o.layout), setFormat(o.format), setQr(o.qr))}
+                cards={parsed.validRows}
+                percent={percent}
+                busy={reading}
+                onExport={() => void exportBatch()}
+              />
+            )}
+          </div>
+          <div className="bf-cards-main">
+            {!parsed ? (
+              <Card className="bf-page-card">
+                <Spin description={t('cards.reading', { name: file.name })}>
+                  <div className="bf-spin-space" />
+                </Spin>
+              </Card>
+            ) : parsed.fatal ? (
+              <Alert type="error" showIcon title={parsed.fatal.message} data-testid="cards-fatal" />
+            ) : (
+              <>
+                <Card className="bf-page-card" size="small">
+                  <Space size={48} className="bf-stats" data-testid="cards-stats">
+                    <Statistic title={t('cards.rows')} value={parsed.dataRows} />
+                    <Statistic title={t('cards.valid')} value={parsed.validRows} styles={{ content: { color: 'var(--bf-ok)' } }} />
+                    <Statistic title={t('cards.errors')} value={errorRows} styles={errorRows ? { content: { color: 'var(--bf-error)' } } : undefined} />
+                    <Statistic title={t('cards.warnings')} value={warnings} styles={warnings ? { content: { color: 'var(--bf-warning)' } } : undefined} />
+                  </Space>
+                </Card>
+                <Card className="bf-page-card" size="small" title={t('cards.problems')}>
+                  <RowProblems parsed={parsed} />
+                </Card>
+                <Card className="bf-page-card" size="small" title={t('cards.preview')} extra={<span className="bf-muted">{t('cards.previewHint', { count: parsed.preview.length })}</span>}>
+                  {parsed.preview.length ? (
+                    <div className="bf-card-list">
+                      {parsed.preview.map((c) => (
+                        <CardPreview key={c.row} card={c} />
+                      ))}
+                    </div>
+                  ) : (
+                    <Empty description={t('cards.previewEmpty')} />
+                  )}
+                </Card>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

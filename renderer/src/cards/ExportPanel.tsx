@@ -1,0 +1,53 @@
+// Layout, format and QR for the batch, the export button, and the progress while the file is made.
+import { Button, Card, Checkbox, Progress, Radio } from 'antd';
+import { CARD_LAYOUT_IDS } from '../../../core/api/appContract.js';
+import { useI18n } from '../i18n.js';
+
+export type Layout = (typeof CARD_LAYOUT_IDS)[number];
+export type Format = 'pdf' | 'docx';
+export type ExportOptions = { layout: Layout; format: Format; qr: boolean };
+
+type Props = { options: ExportOptions; onChange(o: ExportOptions): void; cards: number; percent: number | null; busy: boolean; onExport(): void };
+
+export function ExportPanel({ options, onChange, cards, percent, busy, onExport }: Props) {
+  const { t } = useI18n();
+  const exporting = percent !== null;
+  const set = (patch: Partial<ExportOptions>) => onChange({ ...options, ...patch });
+  return (
+    <Card className="bf-page-card" size="small" title={t('cards.step.export')}>
+      <div className="bf-export-form">
+        <div className="bf-export-label">{t('cards.layout')}</div>
+        <Radio.Group value={options.layout} onChange={(e) => set({ layout: e.target.value as Layout })} data-testid="cards-layout" className="bf-export-radios">
+          {CARD_LAYOUT_IDS.map((l) => (
+            <Radio key={l} value={l}>
+              {t(`cards.layout.${l}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <div className="bf-export-label">{t('cards.format')}</div>
+        <Radio.Group
+          value={options.format}
+          onChange={(e) => set({ format: e.target.value as Format })}
+          optionType="button"
+          data-testid="cards-format"
+          options={[
+            { value: 'pdf', label: 'PDF' },
+            { value: 'docx', label: 'DOCX' },
+          ]}
+        />
+        <Checkbox checked={options.qr} onChange={(e) => set({ qr: e.target.checked })} className="bf-export-qr" data-testid="cards-qr">
+          {t('cards.qr')}
+        </Checkbox>
+        <Button type="primary" block onClick={onExport} disabled={!cards || exporting || busy} loading={exporting} data-testid="cards-export">
+          {t('cards.export', { count: cards })}
+        </Button>
+        {percent !== null && (
+          <div data-testid="cards-progress">
+            <Progress percent={percent} size="small" status={percent < 100 ? 'active' : 'success'} />
+            <span className="bf-muted">{t('cards.exporting', { count: cards })}</span>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+// One Select per card field, listing the data file's headers; auto-suggested values come from parseCards.
+import { Button, Select, Tag } from 'antd';
+import type { CardMapping } from '../../../core/cards/fields.js';
+import type { ParseCardsResult } from '../../../core/api/appContract.js';
+import { useI18n } from '../i18n.js';
+
+type Props = {
+  parsed: ParseCardsResult;
+  /** The user's choices; '' = explicitly not used; a field absent = automatic. */
+  mapping: CardMapping;
+  onChange(mapping: CardMapping): void;
+  disabled?: boolean;
+};
+
+export function MappingPanel({ parsed, mapping, onChange, disabled }: Props) {
+  const { t } = useI18n();
+  const options = [{ value: '', label: t('cards.none') }, ...parsed.headers.filter(Boolean).map((h) => ({ value: h, label: h }))];
+  return (
+    <div className="bf-mapping" data-testid="cards-mapping">
+      {parsed.fields.map(({ field, label, required }) => {
+        const value = mapping[field] ?? parsed.columns[field] ?? '';
+        const missing = required && !value;
+        return (
+          <label key={field} className="bf-mapping-row">
+            <span className="bf-mapping-label">
+              {label}
+              {required && <Tag className="bf-mapping-req" color={missing ? 'error' : 'default'}>{t('cards.required')}</Tag>}
+            </span>
+            <Select
+              data-testid={`map-${field}`}
+              aria-label={label}
+              value={value}
+              status={missing ? 'error' : undefined}
+              options={options}
+              disabled={disabled}
+              showSearch
+              onChange={(h: string) => onChange({ ...mapping, [field]: h })}
+            />
+          </label>
+        );
+      })}
+      <Button size="small" type="link" onClick={() => onChange({})} disabled={disabled || Object.keys(mapping).length === 0}>
+        {t('cards.resetMapping')}
+      </Button>
+    </div>
+  );
+}

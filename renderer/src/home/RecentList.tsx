@@ -1,0 +1,40 @@
+// Recent projects (and search hits) as a keyboard-reachable list: each row is a button that opens the project.
+import { FileTextOutlined } from '@ant-design/icons';
+import { Empty } from 'antd';
+import type { ProjectHit, RecentSummary } from '../../../core/settings/recent.js';
+import { useI18n, type MessageKey } from '../i18n.js';
+
+/** Where a search hit was found: project metadata by its label, a variable by its key. */
+const WHERE: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', name: 'home.fileName' };
+
+type Item = RecentSummary & { matches?: ProjectHit['matches'] };
+
+export function RecentList({ items, blueprintTitle, onOpen, empty, testId }: { items: Item[]; blueprintTitle(id: string): string; onOpen(id: string): void; empty: string; testId: string }) {
+  const { t, locale } = useI18n();
+  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
+  const when = (iso: string) => new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return (
+    <ul className="bf-recent" data-testid={testId}>
+      {items.map((p) => (
+        <li key={p.id}>
+          <button type="button" className="bf-recent-item" onClick={() => onOpen(p.id)} data-testid={`${testId}-${p.name}`}>
+            <FileTextOutlined className="bf-recent-icon" />
+            <span className="bf-recent-text">
+              <span className="bf-recent-title">{p.title}</span>
+              <span className="bf-muted bf-recent-meta">
+                {blueprintTitle(p.blueprint)} · {p.path ?? `${p.name}.bfproj.json`} · {t('home.usedAt')} {when(p.usedAt)}
+              </span>
+              {p.matches?.map((m) => (
+                <span key={m.where} className="bf-recent-match">
+                  <span className="bf-muted">{WHERE[m.where] ? t(WHERE[m.where]!) : m.where}：</span>
+                  {m.text}
+                </span>
+              ))}
+            </span>
+            <span className="bf-recent-open">{t('home.open')}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

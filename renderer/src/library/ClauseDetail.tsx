@@ -1,0 +1,230 @@
+// One clause variant: its details, version history with the workflow actions, diff, where-used, and the editor.
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Empty, Input, Modal, Popconfirm, Spin, Table, Tabs, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { HistoryEntry, ProjectUse, StoredClause, VersionRef } from '../../../core/api/library.js';
+import { api, errorMessage } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { VersionDiffPanel } from './DiffView.js';
+import { DraftEditor } from './DraftEditor.js';
+import { shortTime, STATUS_COLOR, statusKey } from './format.js';
+
+type Loaded = { clause: StoredClause; history: HistoryEntry[]; uses: ProjectUse[] };
+
+/** `revision` changes when something elsewhere (a drawer, an import) changed the library: the panel reloads. */
+export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: { clauseId: string; variant: string; user: string; revision: number; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState('history');
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState<VersionRef | null>(null);
+  const [reason, setReason] = useState('');
+  const [duplicating, setDuplicating] = useState(false);
+  const [newId, setNewId] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const [clause, history, uses] = await Promise.all([api.libraryClause({ clauseId }), api.libraryHistory({ clauseId, variant }), api.libraryWhereUsed({ clauseId, variant })]);
+      setData({ clause, history, uses });
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [clauseId, variant]);
+
+  useEffect(() => {
+    setData(null);
+    setTab('history');
+  }, [clauseId, variant]);
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  /** Runs a workflow action, then reloads this panel and the list. */
+  async function act(fn: () => Promise<unknown>, done: string) {
+    if (!user.trim()) return void message.error(t('lib.needUser'));
+    setBusy(true);
+    try {
+      await fn();
+      message.success(done);
+      onChanged(); // bumps `revision`: this panel and the list reload
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (error) return <div className="bf-lib-error bf-lib-pad">{error}</div>;
+  if (!data) return <Spin className="bf-lib-pad" />;
+  const { clause, history, uses } = data;
+  const ref = (v: number): VersionRef => ({ clauseId, variant, version: v });
+
+  const versionActions = (h: HistoryEntry) => (
+    <span className="bf-lib-row-actions">
+      {h.status === 'draft' && (
+        <Button size="small" type="primary" ghost disabled={busy} data-testid={`submit-v${h.version}`} onClick={() => void act(() => api.librarySubmit({ ref: ref(h.version), by: user }), t('lib.done.submitted'))}>
+          {t('lib.action.submit')}
+        </Button>
+      )}
+      {h.status === 'in_review' && (
+        <>
+          <Button size="small" type="primary" disabled={busy} data-testid={`approve-v${h.version}`} onClick={() => void act(() => api.libraryApprove({ ref: ref(h.version), by: user }), t('lib.done.approved'))}>
+            {t('lib.action.approve')}
+          </Button>
+          <Button size="small" danger disabled={busy} data-testid={`reject-v${h.version}`} onClick={() => (setReason(''), setRejecting(ref(h.version)))}>
+            {t('lib.action.reject')}
+          </Button>
+        </>
+      )}
+      {h.status !== 'retired' && (
+        <Popconfirm title={t('lib.retire.confirm', { version: h.version })} okText={t('lib.action.retire')} cancelText={t('lib.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void act(() => api.libraryRetire({ clauseId, variant, version: h.version, by: user }), t('lib.done.retired'))}>
+          <Button size="small" type="link" danger disabled={busy}>
+            {t('lib.action.retire')}
+          </Button>
+        </Popconfirm>
+      )}
+    </span>
+  );
+
+  const items = [
+    {
+      key: 'history',
+      label: t('lib.tab.history', { count: history.length }),
+      children: (
+        <Table<HistoryEntry>
+          size="small"
+          rowKey="version"
+          pagination={false}
+          dataSource={history}
+          data-testid="history"
+          columns={[
+            { title: t('lib.col.version'), dataIndex: 'version', width: 60, render: (v: number) => <b>v{v}</b> },
+            { title: t('lib.col.status'), dataIndex: 'status', width: 90, render: (_: unknown, h) => <Tag color={STATUS_COLOR[h.status]}>{t(statusKey(h.status))}</Tag> },
+            { title: t('lib.col.author'), dataIndex: 'author', width: 100 },
+            { title: t('lib.col.reviewer'), dataIndex: 'reviewer', width: 100, render: (r?: string) => r ?? '—' },
+            { title: t('lib.col.time'), dataIndex: 'createdAt', width: 140, render: (c: string) => shortTime(c) },
+            {
+              title: t('lib.col.note'),
+              dataIndex: 'changeNote',
+              render: (n: string, h) => (
+                <>
+                  {n}
+                  {h.rejectReason && h.status === 'draft' && <div className="bf-lib-error">{t('lib.rejectedBecause', { reason: h.rejectReason })}</div>}
+                </>
+              ),
+            },
+            { title: t('lib.col.actions'), key: 'a', width: 200, render: (_: unknown, h) => versionActions(h) },
+          ]}
+        />
+      ),
+    },
+    { key: 'diff', label: t('lib.tab.diff'), children: <VersionDiffPanel clauseId={clauseId} variant={variant} versions={history} /> },
+    {
+      key: 'used',
+      label: t('lib.tab.used', { count: uses.length }),
+      children: uses.length ? (
+        <Table<ProjectUse>
+          size="small"
+          rowKey={(u) => `${u.projectId}-${u.version}`}
+          pagination={false}
+          dataSource={uses}
+          data-testid="where-used"
+          columns={[
+            { title: t('lib.col.project'), dataIndex: 'name' },
+            { title: t('lib.col.pinned'), dataIndex: 'version', width: 90, render: (v: number) => <Tag>v{v}</Tag> },
+            { title: t('lib.col.lastUsed'), dataIndex: 'lastUsedAt', width: 150, render: (x: string) => shortTime(x) },
+          ]}
+        />
+      ) : (
+        <Empty description={t('lib.used.none')} />
+      ),
+    },
+    ...(tab === 'edit'
+      ? [
+          {
+            key: 'edit',
+            label: t('lib.tab.edit'),
+            children: (
+              <DraftEditor
+                clause={clause}
+                variant={variant}
+                user={user}
+                onCancel={() => setTab('history')}
+                onSaved={(r) => {
+                  message.success(t('lib.done.drafted', { version: r.version }));
+                  setTab('history');
+                  onChanged();
+                }}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="bf-lib-detail" data-testid="clause-detail">
+      <div className="bf-lib-detail-head">
+        <div>
+          <h2 className="bf-lib-title">{clause.title}</h2>
+          <div className="bf-muted">
+            {clause.id} · {variant}
+          </div>
+        </div>
+        <div className="bf-lib-actions">
+          <Button icon={<EditOutlined />} onClick={() => setTab('edit')} data-testid="edit-clause" title={t('lib.action.editHint')}>
+            {t('lib.action.edit')}
+          </Button>
+          <Button icon={<CopyOutlined />} onClick={() => (setNewId(`${clause.id}-copy`), setDuplicating(true))}>
+            {t('lib.action.duplicate')}
+          </Button>
+          <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId, by: user }), t('lib.done.reviewed'))}>{t('lib.action.reviewed')}</Button>
+        </div>
+      </div>
+      <Descriptions size="small" column={3} className="bf-lib-desc">
+        <Descriptions.Item label={t('lib.f.category')}>{clause.category}</Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.owner')}>{clause.owner || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.review')}>{t('lib.reviewEvery', { months: clause.reviewIntervalMonths, date: shortTime(clause.lastReviewedAt).slice(0, 10) })}</Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.docType')}>{clause.docTypes.map((d) => t(`lib.doc.${d}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.tag')} span={2}>
+          {clause.tags.map((x) => (
+            <Tag key={x}>{x}</Tag>
+          ))}
+        </Descriptions.Item>
+      </Descriptions>
+      <Tabs activeKey={tab} onChange={setTab} items={items} />
+
+      <Modal
+        open={rejecting !== null}
+        title={t('lib.reject.title')}
+        okText={t('lib.action.reject')}
+        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        cancelText={t('lib.cancel')}
+        onCancel={() => setRejecting(null)}
+        onOk={() => {
+          const r = rejecting;
+          setRejecting(null);
+          if (r) void act(() => api.libraryReject({ ref: r, by: user, reason }), t('lib.done.rejected'));
+        }}
+      >
+        <Input.TextArea autoFocus rows={3} value={reason} placeholder={t('lib.reject.reason')} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+      </Modal>
+      <Modal
+        open={duplicating}
+        title={t('lib.duplicate.title')}
+        okText={t('lib.action.duplicate')}
+        cancelText={t('lib.cancel')}
+        onCancel={() => setDuplicating(false)}
+        onOk={() => {
+          setDuplicating(false);
+          void act(() => api.libraryDuplicate({ clauseId, newId, by: user }), t('lib.done.duplicated', { id: newId }));
+        }}
+      >
+        <Input value={newId} onChange={(e) => setNewId(e.target.value.trim())} addonBefore={t('lib.duplicate.id')} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// A new clause: id, title, category, document types and a first body; it starts as draft v1 of variant 标准.
+import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
+import { DOC_TYPES } from '../../../core/model/library.js';
+import type { DocType, VersionRef } from '../../../core/api/library.js';
+import { api, errorMessage } from '../api.js';
+import { useI18n } from '../i18n.js';
+
+type Fields = { id: string; title: string; category: string; docTypes: DocType[]; variant: string; body: string };
+
+export function NewClauseModal({ open, user, categories, onClose, onCreated }: { open: boolean; user: string; categories: string[]; onClose: () => void; onCreated: (ref: VersionRef) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Fields>();
+
+  async function create() {
+    const f = await form.validateFields();
+    if (!user.trim()) return void message.error(t('lib.needUser'));
+    try {
+      const ref = await api.libraryCreate({ clause: { ...f, tags: [], variables: [] }, by: user });
+      message.success(t('lib.done.created', { id: ref.clauseId }));
+      form.resetFields();
+      onCreated(ref);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <Modal open={open} title={t('lib.new.title')} okText={t('lib.new.create')} cancelText={t('lib.cancel')} onOk={() => void create()} onCancel={onClose} width={640} forceRender>
+      <Form form={form} layout="vertical" initialValues={{ variant: '标准', docTypes: [] }}>
+        <Form.Item name="id" label={t('lib.new.id')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]*$/, message: t('lib.new.idRule') }]}>
+          <Input placeholder="service-response" />
+        </Form.Item>
+        <Form.Item name="title" label={t('lib.new.name')} rules={[{ required: true, message: t('lib.new.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="category" label={t('lib.f.category')} rules={[{ required: true, message: t('lib.new.required') }]}>
+          <AutoComplete options={categories.map((c) => ({ value: c }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+        </Form.Item>
+        <Form.Item name="docTypes" label={t('lib.f.docType')} rules={[{ required: true, type: 'array', min: 1, message: t('lib.new.required') }]}>
+          <Select mode="multiple" optionFilterProp="label" options={DOC_TYPES.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))} />
+        </Form.Item>
+        <Form.Item name="variant" label={t('lib.new.variant')} rules={[{ required: true, message: t('lib.new.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="body" label={t('lib.edit.body')} rules={[{ required: true, message: t('lib.new.required') }]}>
+          <Input.TextArea className="bf-lib-code" autoSize={{ minRows: 6, maxRows: 16 }} spellCheck={false} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

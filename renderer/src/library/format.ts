@@ -1,0 +1,15 @@
+// Small display helpers shared by the library's panels.
+import type { VersionStatus } from '../../../core/api/library.js';
+import type { MessageKey } from '../i18n.js';
+
+export const STATUS_COLOR: Record<VersionStatus, string> = { draft: 'default', in_review: 'processing', approved: 'success', retired: 'error' };
+export const statusKey = (s: VersionStatus): MessageKey => `lib.status.${s}`;
+
+/** 2026-11-25T09:10:00Z → 2026-11-25 09:10 (local time). */
+export function shortTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

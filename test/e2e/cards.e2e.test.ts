@@ -1,0 +1,69 @@
+// End to end: sales import a 50-row CSV on 保修卡, map the serial-number column by hand, see the bad row's error
+// with its row number, preview the cards and export them to one PDF that pdftotext can read.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../settings/e2eApp.js';
+import { squash } from '../helpers/text.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** 50 customers; "机器码" is not a header the app knows, so the serial column must be mapped; row 21 has 2月30日. */
+function customersCsv(): string {
+  const lines = ['客户名称,联系电话,安装地址,产品名称,型号,机器码,安装日期,经销商'];
+  for (let i = 1; i <= 50; i++) {
+    const date = i === 20 ? '2026-02-30' : `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    lines.push([`客户${i}号`, `1380000${String(i).padStart(4, '0')}`, `北京市海淀区中关村大街${i}号`, '变频空调', 'KFR-35GW', `HX2026${String(i).padStart(4, '0')}`, date, '华信北京经销部'].join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 240_000);
+  afterAll(() => app?.close(), TIMEOUT);
+
+  it(
+    'imports 50 rows, maps a column, shows the row error and exports a PDF with the serial numbers',
+    async () => {
+      const { page } = app;
+      const csv = join(tempDir('bf-e2e-cards-'), '客户清单.csv');
+      writeFileSync(csv, customersCsv(), 'utf8');
+      await page.goto(`${app.host.url}#cards`);
+      await page.getByTestId('cards-screen').waitFor();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
+
+      // The serial column is not recognised: the file is refused until it is mapped.
+      await page.getByTestId('cards-fatal').waitFor();
+      expect(await page.getByTestId('cards-fatal').innerText()).toContain('序列号');
+      await page.getByTestId('map-serial').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="机器码"]').click();
+
+      const stats = page.getByTestId('cards-stats');
+      await stats.waitFor();
+      await expect.poll(async () => squash(await stats.innerText())).toContain('数据行50可导出49有错误的行1');
+      const problems = squash(await page.getByTestId('cards-problems').innerText());
+      expect(problems).toContain('21安装日期错误');
+      expect(problems).toContain('2026-02-30');
+      await page.getByTestId('card-preview-HX20260001').waitFor();
+      expect(squash(await page.getByTestId('card-preview-HX20260001').innerText())).toContain('客户1号');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await page.screenshot({ path: join(screensDir, 'cards.png') });
+
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('cards-export').click()]);
+      expect(download.suggestedFilename()).toBe('保修卡-客户清单.pdf');
+      const file = join(tempDir('bf-e2e-cards-out-'), 'cards.pdf');
+      await download.saveAs(file);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+      const text = squash(stdout);
+      expect(text).toContain('HX20260001');
+      expect(text).toContain('HX20260050');
+      expect(text).not.toContain('HX20260020');
+      expect(app.pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+});

@@ -1,0 +1,51 @@
+// Shared by the end-to-end tests: build the renderer when stale, and start Debian's Chromium through playwright-core.
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { rendererDir } from '../../../host/paths.js';
+import { repoRoot } from '../../helpers/paths.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const E2E_TIMEOUT = 60_000;
+export const screensDir = join(repoRoot, 'test', 'e2e', 'screens');
+export const haveChromium = existsSync(CHROMIUM);
+
+/** Fails under CI without Chromium; elsewhere says the test is skipped. */
+export function requireChromium(what: string): void {
+  if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} must be installed when CI=true (the ${what} e2e test needs it)`);
+  if (!haveChromium) console.warn(`${CHROMIUM} is not installed: skipping the ${what} e2e test`);
+}
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
+}
+
+/** Builds the renderer when it is missing or older than its sources. */
+export function ensureRendererBuilt(): void {
+  const index = join(rendererDir(), 'index.html');
+  const sources = [join(repoRoot, 'renderer'), join(repoRoot, 'vite.config.ts')];
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  // Vitest sets NODE_ENV=test; a child vite build would inherit it and bundle React's development build.
+  execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/** A headless Chromium page at 1600×1000 in zh-CN that collects page errors. */
+export async function openBrowser(): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: E2E_TIMEOUT,
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(E2E_TIMEOUT);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
+  });
+  return { browser, page, pageErrors };
+}

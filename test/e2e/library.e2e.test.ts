@@ -1,0 +1,146 @@
+// End to end: legal works in 条款库 in headless Chromium against the browser host on a fresh data folder.
+// A project export pins wc-periods v1; legal finds it by searching 压缩机, edits it into a draft, submits and
+// approves it, and sees the history, the diff and where the clause is used.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import { rendererDir, templatesDir } from '../../host/paths.js';
+import { startHost, type RunningHost } from '../../host/server.js';
+import { tempDir } from '../helpers/tmp.js';
+import { squash } from '../helpers/text.js';
+import { E2E_TIMEOUT as TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
+
+requireChromium('library');
+
+describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () => {
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let pageErrors: string[] = [];
+  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-lib-') });
+  const shot = (name: string) => page.screenshot({ path: join(screensDir, `library-${name}.png`) });
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    host = await startHost({ handlers, rendererDir: rendererDir() });
+    ({ browser, page, pageErrors } = await openBrowser());
+    mkdirSync(screensDir, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await host?.close().catch(() => undefined);
+  }, TIMEOUT);
+
+  it(
+    'legal searches 压缩机, edits the clause into a draft, submits and approves it, sees history, diff and where-used, updates the project, and trades packs',
+    async () => {
+      // A bid writer exported the warranty card earlier: that pins wc-periods v1 to the project.
+      const api = createLocalClient(handlers);
+      const { project } = await api.openSample({ name: 'warranty-card-sample' });
+      await api.exportDocument({ project, format: 'docx' });
+
+      await page.goto(host!.url);
+      await page.getByTestId('nav-library').click();
+      await page.getByTestId('clause-list').getByRole('button').first().waitFor();
+      await page.getByTestId('library-user').fill('法务王工');
+      await shot('list');
+
+      // Search in Simplified, then in Traditional: both find 部件保修期限.
+      await page.getByTestId('library-search').locator('input').fill('压缩机');
+      const hit = page.getByTestId('clause-wc-periods');
+      await hit.waitFor();
+      await expect.poll(async () => (await page.getByTestId('clause-list').getByRole('button').first().getAttribute('data-testid')) ?? '').toBe('clause-wc-periods');
+      expect(await hit.innerText()).toContain('压缩机');
+      await shot('search');
+      await page.getByTestId('library-search').locator('input').fill('壓縮機');
+      await expect.poll(async () => page.getByTestId('clause-wc-periods').count()).toBe(1);
+
+      // Open it and edit: a new draft, with the sample render following the text.
+      await hit.click();
+      const detail = page.getByTestId('clause-detail');
+      await detail.getByText('部件保修期限').first().waitFor();
+      await page.getByTestId('edit-clause').click();
+      const body = page.getByTestId('draft-body');
+      const text = await body.inputValue();
+      expect(text).toContain('具体如下');
+      await body.fill(text.replace('具体如下', '详见下表'));
+      await expect.poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT }).toContain('详见下表');
+      await page.getByTestId('draft-note').fill('措辞：改为“详见下表”');
+      await shot('editor');
+      await page.getByTestId('draft-save').click();
+
+      // Submit, then approve (legal reviews its own draft here; the store records the reviewer).
+      await page.getByTestId('submit-v2').click();
+      await page.getByTestId('approve-v2').click();
+      const history = page.getByTestId('history');
+      await expect.poll(async () => squash(await history.innerText())).toMatch(/v2已批准法务王工法务王工/);
+      await shot('history');
+
+      // The diff between v1 and v2 shows what changed, word by word.
+      await page.getByRole('tab', { name: /版本对比/ }).click();
+      const diff = page.getByTestId('diff-text');
+      await expect.poll(async () => diff.locator('ins').allInnerTexts()).toContain('详见下表');
+      expect(await diff.locator('del').allInnerTexts()).toContain('具体如下');
+      await shot('diff');
+
+      // Where-used: the exported project still pins v1.
+      await page.getByRole('tab', { name: /使用情况/ }).click();
+      await page.mouse.move(0, 0); // no tooltip in the screenshots
+      const used = page.getByTestId('where-used');
+      await expect.poll(async () => squash(await used.innerText())).toContain(`${squash(project.title)}v1`);
+      await shot('where-used');
+
+      // The project's clauses with a newer approved version, with the diff, and update.
+      await page.getByTestId('open-projects').click();
+      await page.getByTestId('project-warranty-card-sample').getByRole('button', { name: /打开/ }).click();
+      const pins = page.getByTestId('outdated-pins');
+      await expect.poll(async () => squash(await pins.innerText())).toContain('v1→v2');
+      await shot('pins');
+      await pins.getByRole('button', { name: /更新到新版本/ }).click();
+      await expect.poll(async () => squash(await pins.innerText())).toContain('均为最新批准版本');
+      expect(await api.projectOutdatedPins({ projectId: 'warranty-card-sample' })).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      // Export a pack of the listed clauses: a .bfpack.json download.
+      await page.getByTestId('export-pack').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: /导出条款包/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.bfpack\.json$/);
+
+      // Another office changed the same clause: importing their pack shows the conflict and keeps both.
+      const other = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-other-') }));
+      const theirs = await other.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: (await other.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!.body.replace('具体如下', '列明如下'), changeNote: '分公司修订', by: '分公司法务' });
+      await other.librarySubmit({ ref: theirs, by: '分公司法务' });
+      await other.libraryApprove({ ref: theirs, by: '分公司法务' });
+      const packFile = join(tempDir('bidforge-e2e-pack-'), 'branch.bfpack.json');
+      writeFileSync(packFile, JSON.stringify((await other.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: [] })).pack));
+      await page.getByTestId('import-pack-input').setInputFiles(packFile);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('冲突 1').waitFor();
+      await dialog.getByText('两者都保留').click();
+      await shot('import');
+      await dialog.getByRole('button', { name: /^导\s*入$/ }).click();
+      await expect.poll(async () => page.getByTestId('clause-list').getByText('标准（导入）').count()).toBe(1);
+
+      // A new clause starts as draft v1.
+      await page.getByTestId('new-clause').click();
+      const form = page.getByRole('dialog', { name: '新建条款' });
+      await form.getByLabel('条款编号').fill('wc-extended');
+      await form.getByLabel('条款标题').fill('延长保修');
+      await form.getByLabel('分类').fill('保修卡保修期限');
+      await form.getByLabel('文档类型').click();
+      await page.keyboard.type('保修卡');
+      await page.keyboard.press('Enter');
+      await form.getByLabel('条款正文').fill('购买延保服务的，整机保修期延长十二个月。');
+      await form.getByRole('button', { name: /^新\s*建$/ }).click();
+      await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
+      await shot('new');
+
+      expect(pageErrors).toEqual([]);
+    },
+    6 * TIMEOUT,
+  );
+});
