@@ -20,5 +20,7 @@ export default defineConfig({
   test: {
     root: projectRoot,
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/screens/**'],
+    // No test may touch the user's real data folder (~/.bidforge).
+    setupFiles: ['test/setup/dataDir.ts'],
   },
 });

@@ -7,7 +7,7 @@ import { createHandlers, toApiError } from '../core/api/handlers.js';
 import { createLocalClient } from '../core/api/localClient.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
-import { templatesDir } from '../host/paths.js';
+import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
 import { HELP, type Lang, say } from './messages.js';
@@ -144,7 +144,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       out(HELP[lang][command ?? ''] ?? HELP[lang]['']!);
       return command || opts.help ? 0 : 2;
     }
-    const api = createLocalClient(createHandlers({ templatesDir: templatesDir() }));
+    // The same clause store (and lock) as the app: renders use its approved versions and record their pins.
+    const api = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: resolve(opts.data ?? dataDir()), program: 'CLI' }));
     switch (command) {
       case 'check':
         return await check(api, arg, opts.json, io);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS } from '../core/api/contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { createHandlers } from '../core/api/handlers.js';
-import { rendererDir, templatesDir } from '../host/paths.js';
+import { dataDir, rendererDir, templatesDir } from '../host/paths.js';
 import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
 import { projectFileFromArgv } from '../core/shell/bridge.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
@@ -33,7 +33,8 @@ function serveRenderer() {
 }
 
 function registerApi() {
-  const handlers = createHandlers({ templatesDir: templatesDir() });
+  // ~/.bidforge (or $BIDFORGE_DATA), not Electron's userData: the app and `bidforge library` share one store.
+  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' });
   for (const channel of CHANNELS) {
     ipcMain.handle(`api:${channel}`, async (event, arg: unknown) => {
       if (!isTrustedUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };

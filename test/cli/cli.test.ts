@@ -178,3 +178,30 @@ describe('bidforge --help', () => {
     expect((await cli('-h')).code).toBe(0);
   });
 });
+
+describe('the CLI on the data folder (--data, shared with the app)', () => {
+  it('render records the clause versions the project used; new fills the company profile from settings', async () => {
+    const { openStore } = await import('../../core/library/store/index.js');
+    const { SettingsStore } = await import('../../core/settings/index.js');
+    const data = tempDir('bf-cli-data-');
+    await new SettingsStore({ dataDir: data }).save({ company: { name: '滨江恒信机电工程有限公司', hotline: '400-800-9000' } });
+
+    const created = join(tempDir('bf-cli-new-'), '新方案.json');
+    expect((await cli('new', 'service-plan', '--out', created, '--data', data)).code).toBe(0);
+    const project = JSON.parse(readFileSync(created, 'utf8')) as { bidder: string; values: Record<string, unknown> };
+    expect(project.bidder).toBe('滨江恒信机电工程有限公司');
+    expect(JSON.stringify(project.values)).toContain('400-800-9000');
+
+    const out = tempDir('bf-cli-out-');
+    expect((await cli('render', samplePath, '--out', out, '--format', 'docx', '--data', data)).code).toBe(0);
+    const store = await openStore({ dataDir: data, program: 'test' });
+    try {
+      const projects = await store.listProjects();
+      expect(projects).toHaveLength(1);
+      expect(projects[0]!.name).toContain('售后服务方案');
+      expect(projects[0]!.pins.length).toBeGreaterThan(5);
+    } finally {
+      await store.close();
+    }
+  });
+});
