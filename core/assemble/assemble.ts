@@ -125,8 +125,8 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {
   const meta: Document['meta'] = { title: project.title, projectName: docTitle, projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType, draft };
-  // Export (core/export) reads the project's typesetting profile from the Document it is given.
-  return project.typesetting ? { ...meta, typesetting: project.typesetting } : meta;
+  // Export (core/export) reads the project's typesetting profile and script from the Document it is given.
+  return { ...meta, ...(project.typesetting ? { typesetting: project.typesetting } : {}), ...(project.script === 'hant' ? { script: 'hant' as const } : {}) };
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

@@ -1,132 +1,233 @@
-// Document → DOCX bytes with the `docx` library: named Word styles, East Asian fonts, header, footer 第 X 页 共 Y 页.
+// Document → DOCX bytes with the `docx` library: named Word styles from the project's typesetting profile, real
+// multi-level numbering, a table of contents, cover, header, footer and signature block.
 import {
   AlignmentType,
   BorderStyle,
   Document as DocxDocument,
+  DocumentGridType,
   Footer,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
-  Tab,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
+  Tab,
+  TableOfContents,
+  TabStopType,
   TextRun,
-  WidthType,
-  type IRunOptions,
+  type IParagraphStyleOptions,
+  type ISectionOptions,
 } from 'docx';
-import { formatDate } from '../format/zh.js';
-import { partyLabel, type Block, type Document, type Run } from '../model/document.js';
+import { type Block, type Document } from '../model/document.js';
+import { gridCharSpacing, gridPitch, resolveTypesetting, type TextStyle, type Typesetting } from '../model/typesetting.js';
+import { coverParagraphs } from './docxCover.js';
+import { signatureToDocx, tableToDocx } from './docxTable.js';
+import { BULLETS, HEADINGS, ListPlacer, MAX_LIST_LEVEL, numberingConfig, numberValue, ORDERED, type Placement } from './docxNumbering.js';
+import { runs } from './docxRuns.js';
+import { docxFont } from './faces.js';
+import { wording, wantsContents, type Wording } from './labels.js';
 
-export const labelled = (label: string, value: string) => (label ? `${label}：${value}` : value);
+const MM = 1440 / 25.4; // twips per millimetre
+const A4_WIDTH_MM = 210;
 
-const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
-const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
-// Half-points: 小四 = 12 pt, 三号 = 16 pt, 小三 = 15 pt, 五号 = 10.5 pt, 二号 = 22 pt.
-const SIZE = { body: 24, h1: 32, h2: 30, h3: 24, table: 21, title: 44 };
-const MM = 56.7; // twips per millimetre
+/** The text width of a page in twips. */
+export const textWidthTwips = (t: Typesetting) => Math.round((A4_WIDTH_MM - t.margins.left - t.margins.right) * MM);
 
-/** Runs with their line breaks as real Word breaks (a "\n" inside w:t would show as a space). */
-function runs(rs: Run[], extra: IRunOptions = {}): TextRun[] {
-  return rs.flatMap((r) => r.text.split('\n').map((text, i) => new TextRun({ text, bold: r.bold, italics: r.italic, ...(i > 0 ? { break: 1 } : {}), ...extra })));
+/** Paragraph numbering for a placement: the style's list, a list instance of its own, or none (number typed). */
+function numberingOf(ref: typeof HEADINGS | typeof ORDERED | typeof BULLETS, level: number, p: Placement) {
+  if (p.kind === 'style') return {};
+  if (p.kind === 'typed') return { numbering: false as const };
+  return { numbering: { reference: ref, level, instance: p.instance, custom: true } };
 }
 
-function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border };
-  const align = (i: number) => (b.align[i] === 'right' ? AlignmentType.RIGHT : b.align[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      borders,
-      children: [new Paragraph({ style: 'TableText', alignment: header ? AlignmentType.CENTER : align(i), children: runs([{ text, bold: header }]) })],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: b.header.map((h, i) => cell(h, i, true)) }),
-      ...b.rows.map((r) => new TableRow({ children: b.header.map((_, i) => cell(r[i] ?? '', i, false)) })),
+function blockToDocx(b: Block, lists: ListPlacer, t: Typesetting, next?: Block): ReturnType<typeof tableToDocx> | Paragraph[] {
+  // The text before a signature block stays on its page (the block itself holds together with keepNext).
+  const keep = next?.kind === 'signature' ? { keepNext: true } : {};
+  switch (b.kind) {
+    case 'heading': {
+      // Annexes and level-3 headings carry no number: they leave the heading list, so they do not count in it.
+      const numbered = b.level < 3 && !!b.number;
+      const placement: Placement = numbered ? lists.place(HEADINGS, b.level - 1, numberValue(b.number)) : { kind: 'typed' };
+      const typed = placement.kind === 'typed' ? b.number : '';
+      return [
+        new Paragraph({
+          style: `Heading${b.level}`,
+          pageBreakBefore: !!b.annex,
+          ...(b.level < 3 ? numberingOf(HEADINGS, b.level - 1, placement) : {}),
+          children: [new TextRun(`${typed}${b.text}`)],
+        }),
+      ];
+    }
+    case 'paragraph':
+      return [new Paragraph({ style: 'BodyText', ...keep, children: runs(b.runs) })];
+    case 'listItem': {
+      const bullet = numberValue(b.number) === undefined;
+      const level = Math.min(Math.max(b.depth - 1, 0), MAX_LIST_LEVEL);
+      const ref = bullet ? BULLETS : ORDERED;
+      const placement = lists.place(ref, level, numberValue(b.number));
+      const typed = placement.kind === 'typed' ? [new TextRun(b.number)] : [];
+      return [new Paragraph({ style: 'ListText', ...keep, ...numberingOf(ref, level, placement), children: [...typed, ...runs(b.runs)] })];
+    }
+    case 'table':
+      return tableToDocx(b, t, textWidthTwips(t));
+    case 'signature':
+      return signatureToDocx(b, t, textWidthTwips(t));
+  }
+}
+
+const half = (pt: number) => Math.round(pt * 2);
+
+/** Run properties of a profile's text style. */
+const runOf = (s: TextStyle) => ({ font: docxFont(s.face), size: half(s.size), bold: s.bold });
+
+/** Body line spacing: a multiple of single spacing, or exactly the grid's pitch (GB/T 9704: 22 lines a page). */
+function lineSpacing(t: Typesetting) {
+  const pitch = gridPitch(t);
+  return pitch ? { line: Math.round(pitch * 20), lineRule: LineRuleType.EXACT } : { line: Math.round(240 * (t.spacing.kind === 'multiple' ? t.spacing.multiple : 1)), lineRule: LineRuleType.AUTO };
+}
+
+/** On a grid, the character spacing (twips) that fits its characters a line. */
+function bodySpacing(t: Typesetting) {
+  const cs = gridCharSpacing(t);
+  return cs === undefined ? {} : { characterSpacing: Math.round(cs * 20) };
+}
+
+function styles(t: Typesetting): IParagraphStyleOptions[] {
+  const indent = t.body.size * 2 * 20; // two body characters, in twips
+  const line = lineSpacing(t);
+  // GB/T 9704 indents 一、 and （一） titles by two characters like the body; bid documents set them flush left.
+  const headingIndent = t.profile === 'gbt9704' ? { indent: { firstLine: indent } } : {};
+  const heading = (level: 1 | 2 | 3, s: TextStyle, before: number, after: number): IParagraphStyleOptions => ({
+    id: `Heading${level}`,
+    name: `Heading ${level}`,
+    basedOn: 'Normal',
+    next: 'BodyText',
+    quickFormat: true,
+    run: runOf(s),
+    paragraph: {
+      spacing: { before, after, ...(gridPitch(t) ? line : {}) },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level - 1,
+      ...headingIndent,
+      // Linking Heading 1 and 2 to the heading list is what makes Word number (and renumber) them.
+      ...(level < 3 ? { numbering: { reference: HEADINGS, level: level - 1 } } : {}),
+    },
+  });
+  const small = { ...runOf(t.body), size: 32 };
+  return [
+    { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.title), size: half(t.title.size) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360, line: 360, lineRule: LineRuleType.AUTO } } },
+    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.h1), size: half(22) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+    { id: 'CoverInfo', name: 'Cover Info', basedOn: 'Normal', run: small, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 200 } } },
+    { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.h1), size: half(t.h1.size) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
+    { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }), paragraph: { spacing: { before: 60, after: 60 } } },
+    { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }), paragraph: { indent: { left: 480 }, spacing: { before: 30, after: 30 } } },
+    heading(1, t.h1, 360, 240),
+    heading(2, t.h2, 240, 120),
+    heading(3, t.h3, 120, 60),
+    { id: 'BodyText', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { ...runOf(t.body), ...bodySpacing(t) }, paragraph: { spacing: line, indent: { firstLine: indent }, alignment: AlignmentType.JUSTIFIED } },
+    { id: 'ListText', name: 'List Paragraph', basedOn: 'BodyText', run: { ...runOf(t.body), ...bodySpacing(t) }, paragraph: { spacing: line, alignment: AlignmentType.JUSTIFIED } },
+    { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runOf(t.table), paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 30, after: 30 } } },
+    { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: runOf(t.body), paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } } },
+    { id: 'SignatureLine', name: 'Signature Line', basedOn: 'Signature', run: runOf(t.body), paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } } },
+    { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { ...runOf({ ...t.body, face: '宋体' }), size: 18 } },
+  ];
+}
+
+/** The running header: the project title centred and, when every page must be stamped, a seal box at the right. */
+function header(doc: Document, t: Typesetting, w: Wording): Header {
+  const width = textWidthTwips(t);
+  const seal = t.sealEveryPage
+    ? [new TextRun({ children: [new Tab()] }), new TextRun({ text: w.seal, border: { style: BorderStyle.DASHED, size: 4, color: '808080' } })]
+    : [];
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'HeaderText',
+        tabStops: [
+          { type: TabStopType.CENTER, position: Math.round(width / 2) },
+          { type: TabStopType.RIGHT, position: width },
+        ],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 } },
+        children: [new TextRun({ children: [new Tab(), doc.meta.title] }), ...seal],
+      }),
     ],
   });
 }
 
-function blockToDocx(b: Block): (Paragraph | Table)[] {
-  switch (b.kind) {
-    case 'heading':
-      return [new Paragraph({ style: `Heading${b.level}`, pageBreakBefore: !!b.annex, children: [new TextRun(`${b.number}${b.text}`)] })];
-    case 'paragraph':
-      return [new Paragraph({ style: 'BodyText', children: runs(b.runs) })];
-    case 'listItem':
-      return [
-        new Paragraph({
-          style: 'BodyText',
-          indent: { firstLine: 0, left: 480 * b.depth, hanging: 480 },
-          // The tab after the number lands on the hanging indent, so wrapped lines align with the text.
-          children: [new TextRun({ children: [b.number, new Tab()] }), ...runs(b.runs)],
-        }),
-      ];
-    case 'table':
-      return [tableOf(b), new Paragraph({ style: 'BodyText', children: [] })];
-    case 'signature': {
-      const lines = (p: { lines: string[] }, style: string) => p.lines.map((line) => new Paragraph({ style, children: [new TextRun(line)] }));
-      const spacer = new Paragraph({ style: 'BodyText', spacing: { before: 480 }, children: [] });
-      // One party signs on the right half of the page.
-      if (b.parties.length === 1) return [spacer, ...lines(b.parties[0]!, 'Signature')];
-      // 甲方 and 乙方 side by side: a borderless table, one column per party.
-      const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-      const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-      return [
-        spacer,
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          borders,
-          rows: [new TableRow({ children: b.parties.map((p) => new TableCell({ borders, children: lines(p, 'SignatureLine') })) })],
-        }),
-      ];
-    }
+/** 第 X 页 共 Y 页 centred, or GB/T 9704's — X — on the outside edge (odd pages right, even pages left). */
+function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['footers']> {
+  if (t.pageNumbers === 'centred') {
+    return {
+      default: new Footer({
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: [w.page[0], PageNumber.CURRENT, w.page[1], PageNumber.TOTAL_PAGES_IN_SECTION, w.page[2]] })] })],
+      }),
+    };
   }
+  const dash = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Footer({ children: [new Paragraph({ alignment, children: [new TextRun({ size: 28, font: docxFont('宋体'), children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
+  return { default: dash(AlignmentType.RIGHT), even: dash(AlignmentType.LEFT) };
 }
 
 export async function exportDocx(doc: Document): Promise<Uint8Array> {
-  const cover = [
-    new Paragraph({ style: 'Title', spacing: { before: 2400 }, children: [new TextRun(doc.meta.title)] }),
-    new Paragraph({ style: 'Subtitle', children: [new TextRun(doc.meta.projectName)] }),
-    ...(doc.meta.projectNo ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(`项目编号：${doc.meta.projectNo}`)] })] : []),
-    ...(doc.meta.bidder ? [new Paragraph({ style: 'Subtitle', spacing: { before: 1200 }, children: [new TextRun(labelled(partyLabel(doc.meta.docType), doc.meta.bidder))] })] : []),
-    new Paragraph({ style: 'Subtitle', children: [new TextRun(formatDate(doc.meta.date))], pageBreakBefore: false }),
-  ];
-  const body = doc.blocks.flatMap(blockToDocx);
+  const t = resolveTypesetting(doc.meta.typesetting);
+  const w = wording(doc);
+  const lists = new ListPlacer();
+  const body = doc.blocks.flatMap((b, i) => blockToDocx(b, lists, t, doc.blocks[i + 1]));
+  const margin = { top: Math.round(t.margins.top * MM), bottom: Math.round(t.margins.bottom * MM), left: Math.round(t.margins.left * MM), right: Math.round(t.margins.right * MM) };
+  const pitch = gridPitch(t);
+  // GB/T 9704's 22 lines come from the body's exact line spacing (the grid's pitch) and its 28 characters from the
+  // body's character spacing. The section records the pitch but does not snap to a grid: LibreOffice snaps table
+  // lines and larger characters to whole grid cells too, which spreads titles out and doubles table rows.
+  const grid = pitch
+    ? { grid: { type: DocumentGridType.DEFAULT, linePitch: Math.round(pitch * 20) } }
+    : {};
+  const sealHeader = t.sealEveryPage ? { headers: { default: sealOnly(w) } } : {};
   const file = new DocxDocument({
     title: doc.meta.title,
     subject: doc.meta.projectName,
     creator: doc.meta.bidder || 'BidForge',
-    styles: {
-      default: { document: { run: { font: SONG, size: SIZE.body } } },
-      paragraphStyles: [
-        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { font: HEI, size: SIZE.title, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } } },
-        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: SONG, size: 32 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'BodyText', quickFormat: true, run: { font: HEI, size: SIZE.h1, bold: false }, paragraph: { spacing: { before: 360, after: 240 }, keepNext: true, outlineLevel: 0 } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'BodyText', quickFormat: true, run: { font: HEI, size: SIZE.h2 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 1 } },
-        { id: 'Heading3', name: 'Heading 3', basedOn: 'Normal', next: 'BodyText', quickFormat: true, run: { font: HEI, size: SIZE.h3 }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true, outlineLevel: 2 } },
-        { id: 'BodyText', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { font: SONG, size: SIZE.body }, paragraph: { spacing: { line: 360 }, indent: { firstLine: 480 }, alignment: AlignmentType.JUSTIFIED } },
-        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: SONG, size: SIZE.table }, paragraph: { spacing: { line: 276 } } },
-        { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: { font: SONG, size: SIZE.body }, paragraph: { indent: { left: 4320 }, spacing: { line: 480 } } },
-        { id: 'SignatureLine', name: 'Signature Line', basedOn: 'Normal', run: { font: SONG, size: SIZE.body }, paragraph: { spacing: { line: 480 } } },
-      ],
-    },
+    description: `${doc.meta.projectName} ${doc.meta.projectNo}`.trim(),
+    // Word fills the table of contents (and its page numbers) when the file opens.
+    features: { updateFields: true },
+    evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
+    numbering: { config: numberingConfig(t.body.size * 2 * 20) },
+    styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },
     sections: [
-      { properties: { page: { margin: { top: 26 * MM, bottom: 22 * MM, left: 25 * MM, right: 25 * MM } } }, children: cover },
       {
-        properties: { page: { margin: { top: 26 * MM, bottom: 22 * MM, left: 25 * MM, right: 25 * MM }, pageNumbers: { start: 1 } } },
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.meta.title, size: 18 })] })] }) },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES_IN_SECTION, ' 页'] })] })],
-          }),
-        },
+        // The cover and the table of contents: no running header, no page number.
+        properties: { page: { margin } },
+        ...sealHeader,
+        children: [
+          ...coverParagraphs(doc, t),
+          ...(wantsContents(doc)
+            ? [
+                new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: [new TextRun(w.contents)] }),
+                new TableOfContents(w.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+              ]
+            : []),
+        ],
+      },
+      {
+        properties: { page: { margin, pageNumbers: { start: 1 } }, ...grid },
+        headers: { default: header(doc, t, w), ...(t.pageNumbers === 'outside' ? { even: header(doc, t, w) } : {}) },
+        footers: footers(t, w),
         children: body,
       },
     ],
   });
   return new Uint8Array(await Packer.toBuffer(file));
+}
+
+/** On the cover and contents pages, a seal box alone (they carry no running title). */
+function sealOnly(w: Wording): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'HeaderText',
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: w.seal, border: { style: BorderStyle.DASHED, size: 4, color: '808080' } })],
+      }),
+    ],
+  });
 }

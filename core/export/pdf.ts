@@ -1,9 +1,12 @@
 // Document → PDF bytes with pdfmake: a pure mapping to a document definition, then one call that packs bytes.
 import { createRequire } from 'node:module';
-import { formatDate } from '../format/zh.js';
-import { partyLabel, type Block, type Document, type Run } from '../model/document.js';
-import { labelled } from './docx.js';
+import type { Document } from '../model/document.js';
+import { gridCharSpacing, gridPitch, resolveTypesetting, type TextStyle, type Typesetting } from '../model/typesetting.js';
+import { PDF_FACES } from './faces.js';
 import { fontBytes } from './fonts.js';
+import { coverOf, logoOf, wantsContents, wording } from './labels.js';
+import { blockToPdf, type PdfNode } from './pdfBlocks.js';
+import { BodyPageLabels, onRenderProgress } from './pdfPageLabels.js';
 
 // pdfmake ships no types and is CommonJS: declare the little we use.
 type PdfMake = {
@@ -11,6 +14,7 @@ type PdfMake = {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  setProgressCallback(cb: (progress: number) => void): void;
   createPdf(def: PdfDefinition): { getBuffer(): Promise<Buffer> };
 };
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
@@ -18,6 +22,7 @@ export type PdfDefinition = Record<string, unknown> & { content: PdfContent[] };
 
 const pdfmake = createRequire(import.meta.url)('pdfmake') as PdfMake;
 let configured = false;
+/** Sets pdfmake up once per process, on the first export (the fonts are read then, not at start-up). */
 export function configure(): PdfMake {
   if (!configured) {
     // Fonts go into pdfmake's in-memory file system, so it never needs to read a path or fetch a URL.
@@ -27,84 +32,122 @@ export function configure(): PdfMake {
     pdfmake.setFonts({ NotoSerifSC: serif, NotoSansSC: sans });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    pdfmake.setProgressCallback(onRenderProgress);
     configured = true;
   }
   return pdfmake;
 }
 
 const MM = 72 / 25.4;
-// Points: 小四 12, 三号 16, 小三 15, 五号 10.5, 二号 22.
-const SIZE = { body: 12, h1: 16, h2: 15, h3: 12, table: 10.5, title: 22 };
+const A4 = { width: 210 * MM, height: 297 * MM };
+/** Line height of the embedded Noto fonts in em ((ascent − descent) / units per em); pdfmake's lineHeight multiplies it. */
+const FONT_LINE_EM = 1.437;
 
-const inline = (runs: Run[]) => runs.map((r) => ({ text: r.text, bold: !!r.bold, italics: !!r.italic }));
+/** A profile's text style as pdfmake style properties, with the line height the profile asks for. */
+function styleOf(s: TextStyle, t: Typesetting, lineHeight = 1.2, onGrid = false): PdfNode {
+  const face = PDF_FACES[s.face];
+  // Only the body and its headings sit on GB/T 9704's line grid; the cover and contents keep their own spacing.
+  const pitch = onGrid ? gridPitch(t) : undefined;
+  return { font: face.font, bold: face.bold || s.bold, fontSize: s.size, lineHeight: pitch ? pitch / (FONT_LINE_EM * s.size) : lineHeight };
+}
 
-function blockToPdf(b: Block): PdfContent {
-  switch (b.kind) {
-    case 'heading':
-      return { text: `${b.number}${b.text}`, style: `h${b.level}`, outline: true, headlineLevel: b.level, ...(b.annex ? { pageBreak: 'before' } : {}) };
-    case 'paragraph':
-      return { text: inline(b.runs), style: 'body', leadingIndent: SIZE.body * 2 };
-    case 'listItem':
-      return {
-        columns: [
-          { text: b.number, width: SIZE.body * 2, style: 'body' },
-          { text: inline(b.runs), width: '*', style: 'body' },
-        ],
-        columnGap: 0,
-        margin: [SIZE.body * 2 * (b.depth - 1), 0, 0, 0],
-      };
-    case 'table':
-      return {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: b.header.map(() => '*'),
-          body: [
-            b.header.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#eeeeee' })),
-            ...b.rows.map((r) => b.header.map((_, i) => ({ text: r[i] ?? '', alignment: b.align[i] ?? 'left' }))),
-          ],
-        },
-        style: 'table',
-      };
-    case 'signature': {
-      // One party sits on the right; two or more (甲方/乙方) sit side by side.
-      const party = (p: { lines: string[] }) => ({ stack: p.lines.map((line) => ({ text: line, style: 'body', margin: [0, 6, 0, 6] })) });
-      return b.parties.length === 1
-        ? { ...party(b.parties[0]!), margin: [SIZE.body * 16, 30, 0, 0], unbreakable: true }
-        : { columns: b.parties.map(party), columnGap: SIZE.body * 2, margin: [0, 30, 0, 0], unbreakable: true };
-    }
+function cover(doc: Document, t: Typesetting): PdfContent[] {
+  const c = coverOf(doc, t.copyMark, (210 - t.margins.left - t.margins.right) / (25.4 / 72) / t.title.size - 1);
+  const logo = logoOf(doc, 120, 60);
+  return [
+    ...(c.copyMark
+      ? [{ columns: [{ width: '*', text: '' }, { width: 'auto', table: { body: [[{ text: c.copyMark, style: 'copyMark' }]] }, layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5 } }] }]
+      : []),
+    ...(logo ? [{ image: `data:image/${logo.type === 'png' ? 'png' : 'jpeg'};base64,${doc.meta.logo!.base64}`, width: logo.width, height: logo.height, alignment: 'center', margin: [0, 12, 0, 0] }] : []),
+    { text: c.title, style: 'title', margin: [0, logo ? 80 : 140, 0, 18] },
+    { text: c.subtitle, style: 'subtitle' },
+    ...c.details.map((d, i) => ({ text: d, style: 'coverInfo', margin: [0, i === 0 ? 180 : 0, 0, 10] })),
+    { text: c.date, style: 'coverInfo', margin: [0, c.details.length ? 0 : 180, 0, 10] },
+  ];
+}
+
+/**
+ * The signature block never stands alone on a page: the paragraph before it goes along (a signature page with no
+ * text on it is the first thing a tender committee questions). Only a paragraph or list item, never a long table.
+ */
+function keepSignatureWithText(doc: Document, body: PdfNode[]): void {
+  for (let i = body.length - 1; i > 1; i--) {
+    const prev = doc.blocks[i - 1];
+    if (doc.blocks[i]?.kind === 'signature' && (prev?.kind === 'paragraph' || prev?.kind === 'listItem')) body.splice(i - 1, 2, { stack: [body[i - 1]!, body[i]!], unbreakable: true });
   }
 }
 
 export function pdfDefinition(doc: Document): PdfDefinition {
-  const cover: PdfContent[] = [
-    { text: doc.meta.title, style: 'title', margin: [0, 160, 0, 24] },
-    { text: doc.meta.projectName, style: 'subtitle' },
-    ...(doc.meta.projectNo ? [{ text: `项目编号：${doc.meta.projectNo}`, style: 'subtitle' }] : []),
-    ...(doc.meta.bidder ? [{ text: labelled(partyLabel(doc.meta.docType), doc.meta.bidder), style: 'subtitle', margin: [0, 80, 0, 8] }] : []),
-    { text: formatDate(doc.meta.date), style: 'subtitle', pageBreak: 'after' },
-  ];
+  const t = resolveTypesetting(doc.meta.typesetting);
+  const m = t.margins;
+  const textWidth = A4.width - (m.left + m.right) * MM;
+  const body = doc.blocks.map((b) => blockToPdf(b, t, textWidth));
+  // Bookmarks nest as the headings do: each （一） under its 一、 (pdfmake links them by the parent's id).
+  let chapter: string | undefined;
+  body.forEach((n, i) => {
+    if (n.headlineLevel === 1) n.id = chapter = `h-${i}`;
+    else if (n.headlineLevel === 2 && chapter) n.outlineParentId = chapter;
+  });
+  const tocItems = wantsContents(doc) ? body.filter((n) => n.tocItem) : [];
+  if (!tocItems.length) for (const n of body) delete n.tocItem;
+  // The body opens on a fresh page after the cover (and the contents, when there are headings to list).
+  if (!body[0]) body.push({ text: ' ' });
+  body[0]!.pageBreak = 'before';
+  const labels = new BodyPageLabels(body[0]!, tocItems);
+  keepSignatureWithText(doc, body);
+  const w = wording(doc);
+  // The seal placeholder: a small dashed box at the right of the header, as the DOCX draws it.
+  const dashed = () => ({ dash: { length: 2 } });
+  const sealBox = { width: 'auto', table: { body: [[{ text: w.seal, fontSize: 9, lineHeight: 1 }]] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#808080', vLineColor: () => '#808080', hLineStyle: dashed, vLineStyle: dashed } };
+  const seal = t.sealEveryPage ? [{ width: '*', text: '' }, sealBox] : [];
   return {
     pageSize: 'A4',
-    pageMargins: [25 * MM, 26 * MM, 25 * MM, 22 * MM],
-    info: { title: doc.meta.title, author: doc.meta.bidder || 'BidForge', subject: doc.meta.projectName, creator: 'BidForge' },
+    pageMargins: [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM],
+    info: { title: doc.meta.title, author: doc.meta.bidder || 'BidForge', subject: doc.meta.projectName, keywords: doc.meta.projectNo, creator: 'BidForge' },
     ...(doc.meta.draft ? { watermark: { text: '草稿', color: '#999999', opacity: 0.15, bold: true, fontSize: 120 } } : {}),
-    header: (page: number) => (page === 1 ? '' : { text: doc.meta.title, alignment: 'center', fontSize: 9, margin: [0, 12 * MM, 0, 0] }),
-    footer: (page: number, pages: number) =>
-      page === 1 ? '' : { text: `第 ${page - 1} 页 共 ${pages - 1} 页`, alignment: 'center', fontSize: 9, margin: [0, 8 * MM, 0, 0] },
-    content: [...cover, ...doc.blocks.map(blockToPdf)],
+    header: (page: number) => {
+      if (page === 1) labels.settle();
+      const margin = [m.left * MM, 12.5 * MM, m.right * MM, 0];
+      if (labels.label(page) === undefined) return seal.length ? { columns: seal, margin } : '';
+      return {
+        margin,
+        stack: [
+          { columns: [{ width: '*', text: '' }, { width: 'auto', text: doc.meta.title, fontSize: 9 }, { width: '*', columns: seal }] },
+          { canvas: [{ type: 'line', x1: 0, y1: 2, x2: textWidth, y2: 2, lineWidth: 0.5 }] },
+        ],
+      };
+    },
+    footer: (page: number, pages: number) => {
+      const n = labels.label(page);
+      if (n === undefined) return '';
+      if (t.pageNumbers === 'outside')
+        return { text: `— ${n} —`, font: 'NotoSerifSC', fontSize: 14, alignment: n % 2 ? 'right' : 'left', margin: [m.left * MM, 7 * MM, m.right * MM, 0] };
+      return { text: `${w.page[0]}${n}${w.page[1]}${labels.bodyPages(pages)}${w.page[2]}`, alignment: 'center', fontSize: 9, margin: [0, 8 * MM, 0, 0] };
+    },
+    content: [
+      ...cover(doc, t),
+      ...(tocItems.length ? [{ toc: { title: { text: w.contents, style: 'tocTitle' }, numberStyle: 'tocNumber' }, pageBreak: 'before' }] : []),
+      ...body,
+    ],
     // Keep a heading with what follows it: never leave one alone at the foot of a page.
     pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[]; getNodesOnNextPage(): unknown[] }) =>
       !!node.headlineLevel && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
-    defaultStyle: { font: 'NotoSerifSC', fontSize: SIZE.body, lineHeight: 1.5 },
+    defaultStyle: { ...styleOf(t.body, t, 1.2, true) },
     styles: {
-      title: { font: 'NotoSansSC', fontSize: SIZE.title, alignment: 'center' },
-      subtitle: { fontSize: 16, alignment: 'center', margin: [0, 0, 0, 8] },
-      h1: { font: 'NotoSansSC', fontSize: SIZE.h1, margin: [0, 12, 0, 6] },
-      h2: { font: 'NotoSansSC', fontSize: SIZE.h2, margin: [0, 8, 0, 4] },
-      h3: { font: 'NotoSansSC', fontSize: SIZE.h3, margin: [0, 4, 0, 2] },
-      body: { alignment: 'justify' },
-      table: { fontSize: SIZE.table, lineHeight: 1.2, margin: [0, 4, 0, 10] },
+      title: { ...styleOf(t.title, t, 1.3), alignment: 'center' },
+      subtitle: { ...styleOf({ ...t.h1, size: 22 }, t, 1.3), alignment: 'center' },
+      coverInfo: { ...styleOf({ ...t.body, size: 16 }, t, 1.3), alignment: 'center' },
+      copyMark: { ...styleOf({ face: '黑体', size: 18, bold: true }, t, 1.1), margin: [6, 2, 6, 2] },
+      tocTitle: { ...styleOf(t.h1, t), alignment: 'center', margin: [0, 0, 0, 18] },
+      toc1: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
+      toc2: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
+      tocNumber: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
+      h1: { ...styleOf(t.h1, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 14, 0, 8] },
+      h2: { ...styleOf(t.h2, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 10, 0, 4] },
+      h3: { ...styleOf(t.h3, t, 1.2, true), margin: [0, 4, 0, 2] },
+      body: { ...styleOf(t.body, t, t.spacing.kind === 'multiple' ? t.spacing.multiple : 1.5, true), alignment: 'justify', characterSpacing: gridCharSpacing(t) ?? 0 },
+      signature: { ...styleOf(t.body, t), lineHeight: 2 },
+      table: { ...styleOf(t.table, t), lineHeight: 1.2, margin: [0, 4, 0, 10] },
     },
   };
 }

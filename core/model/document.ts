@@ -20,6 +20,8 @@ export type DocumentMeta = {
   draft: boolean;
   /** The project's layout choice, carried here so exporters need nothing but the Document. */
   typesetting?: TypesettingChoice;
+  /** 'hant' when the document was converted to Traditional characters: the exporters' own wording follows it. */
+  script?: 'hans' | 'hant';
   /** A logo for the cover, base64 (not bytes: the Document crosses the HTTP API as JSON). */
   logo?: { type: 'png' | 'jpg'; base64: string };
 };

@@ -70,7 +70,8 @@ export const PROFILES: Record<ProfileId, Typesetting & { label: string }> = {
     profile: 'bid',
     label: '投标文件通用格式',
     margins: { top: 26, bottom: 22, left: 25, right: 25 },
-    title: s('黑体', 22, true),
+    // The cover title: 一号 bold 黑体, the size bid covers commonly use.
+    title: s('黑体', 26, true),
     h1: s('黑体', 16),
     h2: s('黑体', 15),
     h3: s('黑体', 12),

@@ -1,24 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../core/export/docx.js';
 import type { Document } from '../../core/model/document.js';
 import { docxParts, paragraphs, tables, textOfXml, type DocxParagraph } from '../helpers/docx.js';
 import { headingsOf, loadSample, SECTION_HEADINGS, tablesOf, type Sample } from '../helpers/sample.js';
-import { expectContains, expectInOrder, squash } from '../helpers/text.js';
-import { tempDir } from '../helpers/tmp.js';
-import { missingTools, pdfinfo, pdftotext, sofficeToPdf } from '../helpers/tools.js';
+import { expectInOrder } from '../helpers/text.js';
 
 let sample: Sample;
-let docxFile: string;
 let parts: Record<string, string>;
 let paras: DocxParagraph[];
 
 beforeAll(async () => {
   sample = await loadSample();
   const bytes = await exportDocx(sample.document);
-  docxFile = join(tempDir('bidforge-docx-'), `${sample.project.name}.docx`);
-  writeFileSync(docxFile, bytes);
   parts = docxParts(bytes);
   paras = paragraphs(parts['word/document.xml'] ?? '');
 });
@@ -33,14 +26,17 @@ describe('DOCX 内容', () => {
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', '[Content_Types].xml']));
   });
 
-  it('十个章节标题按顺序出现，且都用“标题 1”（Heading1）样式', () => {
-    expect(paras.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([...SECTION_HEADINGS]);
+  // The numbers 一、（一） come from Word's heading list (numbering.xml), not from typed text: see docx-numbering.test.ts.
+  const unnumbered = (h: string) => h.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, '');
+
+  it('十个章节标题按顺序出现，且都用“标题 1”（Heading1）样式，编号不是打进去的文字', () => {
+    expect(paras.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(SECTION_HEADINGS.map(unnumbered));
   });
 
   it('每个标题（含（一）（二）小标题）按文档顺序出现，小标题用 Heading2 样式', () => {
     const all = paras.filter((p) => /^Heading\d$/.test(p.style)).map((p) => p.text);
-    expect(all).toEqual(headingsOf(sample.document));
-    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['（一）保修范围', '（二）维修与更换', '（三）潜在缺陷保证']);
+    expect(all).toEqual(headingsOf(sample.document).map(unnumbered));
+    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['保修范围', '维修与更换', '潜在缺陷保证']);
   });
 
   it('每个表格的每个单元格文字按顺序出现（表头 + 数据行）', () => {
@@ -53,22 +49,20 @@ describe('DOCX 内容', () => {
     expect(fee).toHaveLength(1 + 6);
   });
 
-  it('正文段落和列表项的文字（含编号）都在，且按顺序', () => {
-    const expected = sample.document.blocks.flatMap((b) =>
-      b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : b.kind === 'listItem' ? [`${b.number}\t${b.runs.map((r) => r.text).join('')}`] : [],
-    );
-    const body = paras.filter((p) => !p.inTable && p.style === 'BodyText').map((p) => p.text);
+  it('正文段落和列表项的文字都在，且按顺序（列表编号由 Word 列表生成）', () => {
+    const expected = sample.document.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'listItem' ? [b.runs.map((r) => r.text).join('')] : []));
+    const body = paras.filter((p) => !p.inTable && (p.style === 'BodyText' || p.style === 'ListText')).map((p) => p.text);
     expectInOrder(body.join('\n'), expected);
     expect(body.join('\n')).toContain('工程师携带常用备件在2小时内到达现场');
   });
 
   it('粗体文字段在 DOCX 中是粗体', () => {
-    const item = paras.find((p) => p.text.startsWith('1.\t电话响应'));
+    const item = paras.find((p) => p.text.startsWith('电话响应'));
     expect(item?.xml).toMatch(/<w:r><w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>电话响应<\/w:t>/);
   });
 
   it('封面有项目标题、蓝本名称、项目编号、投标人和日期', () => {
-    const cover = paras.slice(0, 5).map((p) => p.text);
+    const cover = paras.filter((p) => ['Title', 'Subtitle', 'CoverInfo'].includes(p.style)).map((p) => p.text.replaceAll('\n', ''));
     expect(cover).toEqual([
       '滨江市第一人民医院净化空调机组采购项目售后服务方案',
       '售后服务方案',
@@ -79,7 +73,7 @@ describe('DOCX 内容', () => {
   });
 
   it('签署栏：投标人名称（盖章）和日期', () => {
-    const sig = paras.filter((p) => p.style === 'Signature').map((p) => p.text);
+    const sig = paras.filter((p) => p.style === 'Signature' && p.text).map((p) => p.text);
     expect(sig).toEqual(['投标人名称（盖章）：华瑞康泰机电设备有限公司', '法定代表人或授权代表（签字）：', '日期：2026年11月24日']);
   });
 
@@ -90,7 +84,7 @@ describe('DOCX 内容', () => {
   it('页眉是项目标题，页脚是“第 X 页 共 Y 页”页码域', () => {
     const header = Object.entries(parts).find(([n]) => /^word\/header\d*\.xml$/.test(n))?.[1] ?? '';
     const footer = Object.entries(parts).find(([n]) => /^word\/footer\d*\.xml$/.test(n))?.[1] ?? '';
-    expect(textOfXml(header)).toBe('滨江市第一人民医院净化空调机组采购项目售后服务方案');
+    expect(textOfXml(header).trim()).toBe('滨江市第一人民医院净化空调机组采购项目售后服务方案');
     expect(footer).toMatch(/第 [\s\S]*<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>[\s\S]* 页 共 [\s\S]*<w:instrText[^>]*>[^<]*PAGES[^<]*<\/w:instrText>[\s\S]* 页/);
   });
 });
@@ -149,39 +143,4 @@ describe('DOCX 中的用户文字', () => {
   });
 });
 
-// LibreOffice: the DOCX must open and render in a real word processor.
-const loNote = missingTools(['soffice', 'pdftotext', 'pdfinfo']);
-
-describe('LibreOffice 打开 DOCX 并转换为 PDF', () => {
-  let pages: string[] = [];
-  let pageCount = 0;
-
-  beforeAll(async () => {
-    if (loNote) return;
-    const pdf = await sofficeToPdf(docxFile, tempDir('bidforge-lo-out-'));
-    pages = (await pdftotext(pdf, 'layout')).split('\f');
-    pageCount = Number((await pdfinfo(pdf)).Pages);
-  }, 150_000);
-
-  it('转换结果包含每个章节标题（一、服务宗旨 …），且顺序正确', (ctx) => {
-    ctx.skip(!!loNote, loNote);
-    expect(pageCount).toBeGreaterThan(1);
-    expectInOrder(squash(pages.join('')), [...SECTION_HEADINGS]);
-  });
-
-  it('转换结果包含表格单元格和正文数字（¥1,800.00、人民币贰万捌仟元整）', (ctx) => {
-    ctx.skip(!!loNote, loNote);
-    const text = squash(pages.join(''));
-    expectContains(text, '压缩机更换工时费¥1,800.00元/台次');
-    expectContains(text, '人民币贰万捌仟元整');
-  });
-
-  it('正文页脚“第 X 页”从 1 开始逐页加一，封面没有页脚', (ctx) => {
-    ctx.skip(!!loNote, loNote);
-    const numbers = pages.map((p) => /第\s*(\d+)\s*页\s*共/.exec(p)?.[1]).map((n) => (n === undefined ? undefined : Number(n)));
-    expect(numbers[0]).toBeUndefined();
-    const body = numbers.slice(1).filter((n) => n !== undefined);
-    expect(body.length).toBeGreaterThan(0);
-    expect(body).toEqual(Array.from({ length: body.length }, (_, i) => i + 1));
-  });
-});
+// LibreOffice's reading of the DOCX (text, page numbers, page count) is checked for every sample in proof.test.ts.
