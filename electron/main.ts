@@ -1,5 +1,5 @@
 // Electron main process: one window, the app:// protocol serving the renderer, and the API over IPC.
-import { app, BrowserWindow, ipcMain, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,8 @@ async function createWindow() {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.on('will-navigate', (e, url) => {
@@ -95,6 +97,9 @@ app.on('second-instance', (_event, argv) => {
 });
 
 app.whenReady().then(async () => {
+  // The app needs no camera, microphone, notifications or other permission: refuse every request (electronegativity
+  // PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK).
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
   registerApi();
   shellApi = setUpShell(mainWindow);

@@ -2,10 +2,12 @@
 import type { ApiHandlers } from './contract.js';
 
 export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument',
+  // composer: outline and 偏离表
+  'describeOutline', 'recognizeRequirements',
   // library: the clause store (core/api/library.ts)
-  'libraryInfo', 'libraryFacets', 'libraryList', 'librarySearch', 'libraryClause', 'libraryHistory', 'libraryDiff', 'libraryCreate', 'libraryEdit',
+  'libraryInfo', 'libraryFacets', 'libraryList', 'librarySearch', 'libraryClause', 'libraryHistory', 'libraryDiff', 'libraryCreate', 'libraryEdit', 'libraryAddVariant', 'libraryUpdateMeta',
   'librarySubmit', 'libraryApprove', 'libraryReject', 'libraryRetire', 'libraryDuplicate', 'libraryMarkReviewed', 'libraryFreshness', 'libraryUsage',
-  'libraryWhereUsed', 'libraryRender', 'libraryProjects', 'projectOutdatedPins', 'projectUpdatePins', 'libraryExportPack', 'libraryPreviewImport', 'libraryApplyImport',
+  'libraryWhereUsed', 'libraryRender', 'libraryProjects', 'projectOutdatedPins', 'recordProjectPins', 'projectUpdatePins', 'libraryExportPack', 'libraryPreviewImport', 'libraryApplyImport',
   // cards, settings, home (core/api/appContract.ts)
   'getSettings', 'saveSettings', 'listRecentProjects', 'recordRecentProject', 'openRecentProject', 'searchProjects', 'listBackups', 'restoreBackup', 'parseCards', 'exportCards',
 ] as const satisfies readonly (keyof ApiHandlers)[];

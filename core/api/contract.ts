@@ -5,10 +5,17 @@ import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { isValidIsoDate, type VariableDecl } from '../model/variables.js';
 import { CHANNELS } from './channels.js';
+// composer
+import type { OutlineSectionView, ProjectOutlineSection } from '../assemble/projectOutline.js';
+import type { DeviationRow } from '../deviation/compute.js';
+import type { RequirementProposal } from '../deviation/recognize.js';
 // library
 import { libraryRequestSchemas, type LibraryHandlers } from './library.js';
 // cards, settings, home
 import { appRequestSchemas, type AppHandlers } from './appContract.js';
+
+// composer
+const documentId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(100);
 
 export const requestSchemas = {
   listBlueprints: z.object({}),
@@ -18,8 +25,11 @@ export const requestSchemas = {
   openSample: z.object({ name: z.string().min(1).max(100) }),
   parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
   describeProject: z.object({ project: projectSchema }),
-  preview: z.object({ project: projectSchema }),
-  exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']) }),
+  // composer: `document` picks one document of a bid package (a blueprint id in project.documents); default the main one
+  preview: z.object({ project: projectSchema, document: documentId.optional() }),
+  exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']), document: documentId.optional() }),
+  describeOutline: z.object({ project: projectSchema, document: documentId.optional() }),
+  recognizeRequirements: z.object({ text: z.string().min(1).max(200_000) }),
   // library: the clause store (core/api/library.ts)
   ...libraryRequestSchemas,
   // cards, settings, home (core/api/appContract.ts)
@@ -27,6 +37,8 @@ export const requestSchemas = {
 } as const;
 
 export type VariableField = VariableDecl & { section: string };
+// composer
+export type OutlineView = { blueprint: string; sections: OutlineSectionView[]; custom: boolean; defaults: ProjectOutlineSection[] };
 export type ClauseSummary = { id: string; variant: string; title: string; category: string; version: number; status: string; docTypes: string[] };
 
 export type ApiHandlers = {
@@ -37,8 +49,12 @@ export type ApiHandlers = {
   openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;
   parseProject(req: z.infer<(typeof requestSchemas)['parseProject']>): Promise<{ project: Project }>;
   describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
-  preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[] }>;
+  /** composer: `deviations` are the 偏离表 rows as computed from the project's requirements (empty without any). */
+  preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[]; deviations: DeviationRow[] }>;
   exportDocument(req: z.infer<(typeof requestSchemas)['exportDocument']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
+  // composer
+  describeOutline(req: z.infer<(typeof requestSchemas)['describeOutline']>): Promise<OutlineView>;
+  recognizeRequirements(req: z.infer<(typeof requestSchemas)['recognizeRequirements']>): Promise<{ proposals: RequirementProposal[] }>;
 } & LibraryHandlers & AppHandlers; // library; cards, settings, home
 
 export type Channel = keyof ApiHandlers;

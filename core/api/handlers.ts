@@ -1,7 +1,7 @@
 // The API implemented once, for every shell. Dependencies (templates folder) are injected: no hidden globals.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { blueprintOf, clausesOf } from '../assemble/assemble.js';
+import { clausesOf } from '../assemble/assemble.js';
 import { assembleAndCheck } from '../check/rules.js';
 import { exportDocx } from '../export/docx.js';
 import { missingGlyphs } from '../export/glyphs.js';
@@ -12,11 +12,17 @@ import { BidForgeError, formatProblem } from '../model/problem.js';
 import { parseProject, parseProjectText } from '../project/parse.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
 import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
+// composer
+import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
+import { packageBlueprints } from '../assemble/shared.js';
+import { recognizeRequirements } from '../deviation/recognize.js';
+import { deviationRowsOf, documentOf } from '../package/documents.js';
 // library
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../model/project.js';
 import type { Problem } from '../model/problem.js';
 import { createLibraryHandlers } from './libraryHandlers.js';
+import { projectKey } from './library.js';
 import { StoreAccess } from './storeAccess.js';
 // cards, settings, home
 import { SettingsStore } from '../settings/store.js';
@@ -35,8 +41,8 @@ export type HandlerDeps = {
   program?: string;
 };
 
-/** A project's key in the store: its id, or its name for files written before projects had ids. */
-export const projectKey = (p: Project) => p.id ?? p.name;
+/** A project's key in the store (core/api/library.ts): one rule for export pins, save pins and outdated pins. */
+export { projectKey };
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
@@ -90,24 +96,32 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     },
     async describeProject({ project }) {
       const l = await lib(project);
-      const bp = blueprintOf(project, l);
-      if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${project.blueprint} 的蓝本`);
+      // composer: the writer's outline, and every document of a bid package (a key shared by two documents is typed once)
+      const ids = packageBlueprints(project);
       const seen = new Set<string>();
       const fields: VariableField[] = [];
-      for (const s of clausesOf(bp, l))
-        for (const c of s.clauses)
-          for (const v of c.variables)
-            if (!seen.has(v.key)) {
-              seen.add(v.key);
-              fields.push({ ...v, section: s.title });
-            }
+      for (const id of ids) {
+        const bp = effectiveBlueprint(project, l, id);
+        if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${id} 的蓝本`);
+        for (const s of clausesOf(bp, l))
+          for (const c of s.clauses)
+            for (const v of c.variables)
+              if (!seen.has(v.key)) {
+                seen.add(v.key);
+                fields.push({ ...v, section: ids.length > 1 ? `${bp.title} · ${s.title}` : s.title });
+              }
+      }
       return { fields };
     },
-    async preview({ project }) {
-      const { document, problems } = assembleAndCheck(project, await lib(project));
-      return { document, problems: [...problems, ...missingGlyphs(document)] };
+    async preview({ project, document: id }) {
+      const l = await lib(project);
+      const p = packageDocument(project, id);
+      const assembled = assembleAndCheck(p, l);
+      const { document, problems } = assembled;
+      return { document, problems: [...problems, ...missingGlyphs(document)], deviations: deviationRowsOf(p, l, assembled) };
     },
-    async exportDocument({ project, format }) {
+    async exportDocument({ project: whole, format, document: id }) {
+      const project = packageDocument(whole, id);
       const assembled = assembleAndCheck(project, await lib(project));
       const document = assembled.document;
       const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
@@ -116,7 +130,19 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);
       // library: the export pins the versions it used, so where-used and "newer version available" know this project.
       const pinProblem = await recordPins(project, assembled.sections);
-      return { fileName: `${project.name}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
+      // composer: a package's other documents are named after their blueprint, so they never overwrite the main one
+      const base = project.blueprint === whole.blueprint ? project.name : `${project.name}-${project.blueprint}`;
+      return { fileName: `${base}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
+    },
+    // composer
+    async describeOutline({ project, document: id }) {
+      const p = packageDocument(project, id);
+      const view = outlineView(p, await lib(p), p.blueprint);
+      if (!view) throw new ApiError('unknown_blueprint', `没有名为 ${p.blueprint} 的蓝本`);
+      return { blueprint: p.blueprint, ...view };
+    },
+    async recognizeRequirements({ text }) {
+      return { proposals: recognizeRequirements(text) };
     },
     // library
     ...createLibraryHandlers(access, deps.today),
@@ -136,6 +162,13 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}` };
     }
   }
+}
+
+/** composer: one document of a bid package, or a clear error when the project has no such document. */
+function packageDocument(project: Project, document: string | undefined): Project {
+  const p = documentOf(project, document);
+  if (!p) throw new ApiError('unknown_document', `项目中没有文件 ${document ?? ''}（可用：${packageBlueprints(project).join('、')}）`);
+  return p;
 }
 
 /** Turns anything thrown into the body that crosses the boundary. */

@@ -2,8 +2,9 @@
 // type check reads it), so the result types restate the store's shapes; handlers.ts checks they still agree.
 import { z } from 'zod';
 import type { Document } from '../model/document.js';
-import { DOC_TYPES, type DocType } from '../model/library.js';
+import { DOC_TYPES, whenSchema, type DocType } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
+import { projectSchema, type Project } from '../model/project.js';
 import { variableSchema, type VariableDecl } from '../model/variables.js';
 import type { DiffGranularity, DiffSegment } from '../library/store/diff.js';
 import { VERSION_STATUSES, type ProjectRecord, type StoredClause, type StoredVersion, type VersionStatus } from '../library/store/schema.js';
@@ -22,6 +23,20 @@ const filter = z.object({
 const variables = z.array(variableSchema).max(500);
 const body = z.string().min(1).max(200_000);
 const pack = z.unknown();
+const clauseIdRule = z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case');
+const variantName = z.string().trim().min(1, 'a variant needs a name').max(100);
+const docTypes = z.array(z.enum(DOC_TYPES)).min(1);
+const tags = z.array(z.string().max(100)).max(50);
+const owner = z.string().max(100);
+const reviewIntervalMonths = z.number().int().min(1).max(120);
+const changeNote = z.string().max(1000);
+/** A project is named by its id, or given whole (then keyed like the store keys it: projectKey). */
+const projectTarget = z
+  .object({ projectId: id.optional(), project: projectSchema.optional() })
+  .refine((r) => (r.projectId === undefined) !== (r.project === undefined), 'give either projectId or project');
+
+/** A project's key in the store: its id, or its name for files written before projects had ids. */
+export const projectKey = (p: Pick<Project, 'id' | 'name'>): string => p.id ?? p.name;
 
 export const libraryRequestSchemas = {
   libraryInfo: z.object({}),
@@ -33,31 +48,56 @@ export const libraryRequestSchemas = {
   libraryDiff: z.object({ from: ref, to: ref, granularity: z.enum(['word', 'char']).default('word') }),
   libraryCreate: z.object({
     clause: z.object({
-      id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case'),
+      id: clauseIdRule,
       category: z.string().min(1).max(200),
       title: z.string().min(1).max(200),
-      tags: z.array(z.string().max(100)).max(50).default([]),
-      docTypes: z.array(z.enum(DOC_TYPES)).min(1),
+      tags: tags.default([]),
+      docTypes,
+      owner: owner.optional(),
+      reviewIntervalMonths: reviewIntervalMonths.optional(),
       variant: z.string().min(1).max(100).optional(),
       body,
       variables: variables.default([]),
-      changeNote: z.string().max(1000).optional(),
+      changeNote: changeNote.optional(),
+      when: whenSchema.optional(),
     }),
     by,
   }),
-  libraryEdit: z.object({ clauseId: id, variant: id, body: body.optional(), variables: variables.optional(), changeNote: z.string().max(1000), baseVersion: z.number().int().positive().optional(), by }),
+  /** A new draft after the latest; `fromVersion` starts it from an older version, `when: null` drops the condition. */
+  libraryEdit: z.object({
+    clauseId: id,
+    variant: id,
+    body: body.optional(),
+    variables: variables.optional(),
+    when: whenSchema.nullable().optional(),
+    changeNote,
+    baseVersion: z.number().int().positive().optional(),
+    fromVersion: z.number().int().positive().optional(),
+    by,
+  }),
+  /** Another variant of an existing clause (标准 / 7×24 加强版 / 政府采购版), as draft v1. */
+  libraryAddVariant: z.object({ clauseId: id, name: variantName, body, variables: variables.optional(), when: whenSchema.optional(), changeNote: changeNote.optional(), by }),
+  /** The clause's descriptive fields (not versioned): owner, review interval, category, title, tags, document types. */
+  libraryUpdateMeta: z.object({
+    clauseId: id,
+    patch: z.object({ category: z.string().trim().min(1).max(200).optional(), title: z.string().trim().min(1).max(200).optional(), tags: tags.optional(), docTypes: docTypes.optional(), owner: owner.optional(), reviewIntervalMonths: reviewIntervalMonths.optional() }),
+    by,
+  }),
   librarySubmit: z.object({ ref, by }),
   libraryApprove: z.object({ ref, by }),
   libraryReject: z.object({ ref, by, reason: z.string().trim().min(1, 'say why').max(2000) }),
   libraryRetire: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional(), by }),
-  libraryDuplicate: z.object({ clauseId: id, newId: z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case'), title: z.string().min(1).max(200).optional(), by }),
+  libraryDuplicate: z.object({ clauseId: id, newId: clauseIdRule, title: z.string().min(1).max(200).optional(), by }),
   libraryMarkReviewed: z.object({ clauseId: id, by }),
   libraryFreshness: z.object({ owner: z.string().max(200).optional(), dueWithinDays: z.number().int().min(0).max(3650).optional(), includeOk: z.boolean().optional() }),
   libraryUsage: z.object({}),
   libraryWhereUsed: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional() }),
   libraryRender: z.object({ body, variables: variables.default([]), docType: z.enum(DOC_TYPES).default('service-plan'), title: z.string().max(200).optional() }),
   libraryProjects: z.object({}),
-  projectOutdatedPins: z.object({ projectId: id }),
+  /** A project that was never pinned has no outdated pins when given whole (a new project), not_found by id. */
+  projectOutdatedPins: projectTarget,
+  /** Records the clause versions a saved project uses (what its document includes now), as an export does. */
+  recordProjectPins: z.object({ project: projectSchema }),
   projectUpdatePins: z.object({ projectId: id, which: z.union([z.literal('all'), z.array(id).min(1)]) }),
   libraryExportPack: z.object({ clauseIds: z.array(id).max(10_000), blueprintIds: z.array(id).max(1000).default([]), includeUnapproved: z.boolean().optional() }),
   libraryPreviewImport: z.object({ pack }),
@@ -131,6 +171,8 @@ export type LibraryHandlers = {
   libraryDiff(req: Req<'libraryDiff'>): Promise<VersionDiff>;
   libraryCreate(req: Req<'libraryCreate'>): Promise<VersionRef>;
   libraryEdit(req: Req<'libraryEdit'>): Promise<VersionRef>;
+  libraryAddVariant(req: Req<'libraryAddVariant'>): Promise<VersionRef>;
+  libraryUpdateMeta(req: Req<'libraryUpdateMeta'>): Promise<StoredClause>;
   librarySubmit(req: Req<'librarySubmit'>): Promise<VersionRef>;
   libraryApprove(req: Req<'libraryApprove'>): Promise<VersionRef>;
   libraryReject(req: Req<'libraryReject'>): Promise<VersionRef>;
@@ -143,6 +185,7 @@ export type LibraryHandlers = {
   libraryRender(req: Req<'libraryRender'>): Promise<{ document: Document; problems: Problem[] }>;
   libraryProjects(req: Req<'libraryProjects'>): Promise<(ProjectRecord & { outdated: number })[]>;
   projectOutdatedPins(req: Req<'projectOutdatedPins'>): Promise<OutdatedPin[]>;
+  recordProjectPins(req: Req<'recordProjectPins'>): Promise<ProjectRecord>;
   projectUpdatePins(req: Req<'projectUpdatePins'>): Promise<{ clauseId: string; variant: string; from: number; to: number }[]>;
   libraryExportPack(req: Req<'libraryExportPack'>): Promise<{ fileName: string; pack: unknown }>;
   libraryPreviewImport(req: Req<'libraryPreviewImport'>): Promise<ImportPreview>;

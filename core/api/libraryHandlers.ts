@@ -8,7 +8,7 @@ import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
 import type { VariableDecl } from '../model/variables.js';
 import type { Project } from '../model/project.js';
 import { ApiError } from './contract.js';
-import type { ClauseRow, LibraryHandlers } from './library.js';
+import { projectKey, type ClauseRow, type LibraryHandlers } from './library.js';
 import type { StoreAccess } from './storeAccess.js';
 
 const SAMPLE_ID = 'sample-clause';
@@ -90,6 +90,12 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
     libraryDiff: ({ from, to, granularity }) => read((s) => s.diff(from, to, granularity)),
     libraryCreate: ({ clause, by }) => write((s) => s.createClause(clause, by)),
     libraryEdit: ({ clauseId, variant, by, ...edit }) => write((s) => s.editVariant(clauseId, variant, edit, by)),
+    libraryAddVariant: ({ clauseId, name, by, ...input }) => write((s) => s.addVariant(clauseId, name, input, by)),
+    libraryUpdateMeta: ({ clauseId, patch, by }) =>
+      write(async (s) => {
+        await s.updateClauseMeta(clauseId, patch, by);
+        return (await s.getClause(clauseId))!;
+      }),
     librarySubmit: ({ ref, by }) => write(async (s) => (await s.submit(ref, by), ref)),
     libraryApprove: ({ ref, by }) => write(async (s) => (await s.approve(ref, by), ref)),
     libraryReject: ({ ref, by, reason }) => write(async (s) => (await s.reject(ref, by, reason), ref)),
@@ -104,7 +110,19 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
     },
     libraryProjects: () =>
       read(async (s) => Promise.all((await s.listProjects()).map(async (p) => ({ ...p, outdated: (await s.outdatedPins(p.projectId)).length })))),
-    projectOutdatedPins: ({ projectId }) => read((s) => s.outdatedPins(projectId)),
+    projectOutdatedPins: ({ projectId, project }) =>
+      read(async (s) => {
+        if (projectId !== undefined) return s.outdatedPins(projectId);
+        const key = projectKey(project!);
+        return (await s.getProject(key)) ? s.outdatedPins(key) : [];
+      }),
+    async recordProjectPins({ project }) {
+      if (!access) throw noStore();
+      // The versions this project's document includes now: its own pins where it has them, else the latest approved.
+      const { sections } = assembleAndCheck(project, await access.library(projectKey(project)));
+      const pins = sections.flatMap((sec) => sec.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })));
+      return access.write((s) => s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }));
+    },
     projectUpdatePins: ({ projectId, which }) => write((s) => s.updatePins(projectId, which)),
     libraryExportPack: (req) =>
       read(async (s) => ({ fileName: `bidforge-${today()}${PACK_EXTENSION}`, pack: await s.exportPack({ clauseIds: req.clauseIds, blueprintIds: req.blueprintIds, ...(req.includeUnapproved ? { includeUnapproved: true } : {}) }) })),

@@ -10,6 +10,7 @@ import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/vari
 import { AnnexIndex, type AnnexRef } from './annex.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
 import { conditionKeys, outlineOf, selectSections } from './outline.js';
+import { effectiveBlueprint } from './projectOutline.js';
 import { buildContext, missingKeyOf, renderTemplate, Slots, TemplateError } from './template.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
@@ -32,8 +33,9 @@ export type AssembleOptions = {
   shared?: { decls: Map<string, VariableDecl>; values: Map<string, Value> };
 };
 
+/** The project's blueprint with the writer's outline (project.outline) applied. */
 export function blueprintOf(project: Project, lib: Library): Blueprint | undefined {
-  return lib.blueprints.find((b) => b.id === project.blueprint);
+  return effectiveBlueprint(project, lib);
 }
 
 /** The clauses a project uses, per section, in order; unknown ones become problems. */

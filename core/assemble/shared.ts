@@ -5,6 +5,7 @@ import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { AssembleOptions } from './assemble.js';
 import { outlineOf } from './outline.js';
+import { effectiveBlueprint } from './projectOutline.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
 /** The blueprints a project assembles: its `documents`, or just its `blueprint`. */
@@ -13,7 +14,7 @@ export const packageBlueprints = (project: Project): string[] => [...new Set(pro
 /** Options that make one document of a package see the whole package's values; conflicts go to `problems`. */
 export function packageOptions(project: Project, lib: Library, problems: Problem[] = []): Required<AssembleOptions> {
   const clauses = packageBlueprints(project).flatMap((id) => {
-    const bp = lib.blueprints.find((b) => b.id === id);
+    const bp = effectiveBlueprint(project, lib, id);
     return bp ? outlineOf(bp, lib, []).flatMap((s) => s.items.map((i) => i.clause)) : [];
   });
   const decls = collectDeclarations(clauses, problems);

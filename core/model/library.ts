@@ -35,6 +35,9 @@ export const clauseMetaSchema = z.object({
   changeNote: z.string().default(''),
   variables: z.array(variableSchema).default([]),
   when: whenSchema.optional(),
+  /** Who answers for the clause and how often it is re-read; declared here so parsing keeps them (the store seeds from them). */
+  owner: z.string().optional(),
+  reviewIntervalMonths: z.number().int().min(1).max(120).optional(),
 });
 export type ClauseMeta = z.infer<typeof clauseMetaSchema>;
 export type ClauseVersion = ClauseMeta & { body: string };

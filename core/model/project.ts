@@ -22,6 +22,16 @@ export const projectSchema = z.object({
   requirements: z.array(requirementSchema).max(500).optional(),
   /** Working hours in one 工作日 when a deviation compares 工作日 with hours (default 8). */
   workingDayHours: z.number().positive().max(24).optional(),
+  /**
+   * The writer's outline per document (blueprint id → its sections, each with its clause references in order),
+   * overriding the blueprint's; absent (or without that blueprint) = the blueprint as it is. See core/assemble/projectOutline.ts.
+   */
+  outline: z
+    .record(
+      z.string().min(1).max(100),
+      z.array(z.object({ title: z.string().min(1).max(200), clauses: z.array(z.object({ id: z.string().min(1).max(200), variant: z.string().min(1).max(100) })).max(200) })).max(100),
+    )
+    .optional(),
   /** Layout profile (bid default or GB/T 9704) with the tender's overrides, 正本/副本 and the per-page seal box; absent = bid default. */
   typesetting: typesettingChoiceSchema.optional(),
 });

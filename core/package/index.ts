@@ -6,6 +6,7 @@ import type { Project } from '../model/project.js';
 import { assemblePackage, packageProblems } from './assemblePackage.js';
 
 export { assemblePackage, packageProblems, packageBlueprints, type PackageAssembly, type PackageDocument } from './assemblePackage.js';
+export { documentOf, deviationRowsOf } from './documents.js';
 
 /** What `bidforge check` should report for any project: one document, or every document of a package. */
 export function checkProject(project: Project, lib: Library): Problem[] {

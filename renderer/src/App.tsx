@@ -4,7 +4,9 @@ import { BookOutlined, EditOutlined, HomeOutlined, IdcardOutlined, SettingOutlin
 import { App as AntApp, ConfigProvider, Empty, Menu, theme, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { api } from './api.js';
+import { shell } from './lib/shell.js';
 import { Composer } from './composer/Composer.js';
 import { DEFAULT_LOCALE, I18nProvider, LOCALES, useI18n, type Locale, type MessageKey } from './i18n.js';
 import { LibraryScreen } from './library/LibraryScreen.js';
@@ -74,8 +76,9 @@ function screenFromHash(): ScreenKey {
 function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l: Locale) => void }) {
   const { t } = useI18n();
   const [current, setCurrent] = useState<ScreenKey>(screenFromHash);
-  // Screens stay mounted once opened, so switching away never loses unsaved work.
-  const [visited, setVisited] = useState<ScreenKey[]>(() => [screenFromHash()]);
+  // Screens stay mounted once opened, so switching away never loses unsaved work. 编制 is always mounted: it receives
+  // the menu's file commands and projects handed over from 首页.
+  const [visited, setVisited] = useState<ScreenKey[]>(() => [...new Set<ScreenKey>([screenFromHash(), 'composer'])]);
   const navigate = (key: ScreenKey) => {
     setCurrent(key);
     setVisited((v) => (v.includes(key) ? v : [...v, key]));
@@ -86,10 +89,25 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // The desktop menu: 视图 switches screens, 新建 goes to 首页; file commands belong to 编制, which acts on them itself
+  // (it is always mounted, see `visited`), so the shell only brings it to the front.
+  useEffect(
+    () =>
+      shell.onMenu(({ command, arg }) => {
+        if (command === 'screen' && screens.some((s) => s.key === arg)) navigate(arg as ScreenKey);
+        else if (command === 'new') navigate('home');
+        else if (command !== 'screen') navigate('composer');
+      }),
+    [],
+  );
 
   return (
     <div className="bf-shell">
       <nav className="bf-shell-nav" aria-label={t('nav.label')}>
+        <div className="bf-shell-brand" title={`${t('app.name')} ${t('app.subtitle')}`}>
+          <Logo />
+          <span className="bf-shell-brand-name">{t('app.name')}</span>
+        </div>
         <Menu
           mode="inline"
           selectedKeys={[current]}
@@ -111,10 +129,36 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
   );
 }
 
+function Logo() {
+  return (
+    <svg className="bf-logo" viewBox="0 0 32 32" aria-hidden="true">
+      <rect x="1" y="1" width="30" height="30" rx="7" fill="currentColor" />
+      <path d="M10 8h9l5 5v11a1 1 0 0 1-1 1H10a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" fill="#fff" opacity="0.95" />
+      <path d="M12 15h8M12 18.5h8M12 22h5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <path d="M19 8v5h5" fill="none" stroke="currentColor" strokeWidth="1.2" opacity="0.5" />
+    </svg>
+  );
+}
+
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  // The language saved in 设置 wins over the last one seen in this browser (unless the user changed it meanwhile).
+  const touched = useRef(false);
+  const changeLocale = (l: Locale) => {
+    touched.current = true;
+    setLocale(l);
+  };
+  useEffect(() => {
+    api.getSettings({}).then(
+      ({ settings }) => {
+        if (!touched.current && settings.uiLanguage in LOCALES) setLocale(settings.uiLanguage);
+      },
+      () => undefined,
+    );
+  }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    shell.setLanguage(locale); // the native menu follows the UI language
     try {
       localStorage.setItem(LOCALE_KEY, locale);
     } catch {
@@ -125,7 +169,7 @@ export function App() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
       <I18nProvider locale={locale}>
         <AntApp className="bf-root" message={{ top: 64, maxCount: 3 }}>
-          <Shell locale={locale} onLocaleChange={setLocale} />
+          <Shell locale={locale} onLocaleChange={changeLocale} />
         </AntApp>
       </I18nProvider>
     </ConfigProvider>

@@ -4,6 +4,8 @@ import { createContext, createElement, useContext, useMemo, type ReactNode } fro
 import { appMessagesEn, appMessagesZh } from './settings/messages.js';
 // library: the shell's navigation and 条款库
 import { libraryMessagesEn, libraryMessagesZh } from './library/messages.js';
+// composer: its newer strings live beside the screen
+import { composerMessagesEn, composerMessagesZh } from './composer/messages.js';
 
 const zhCN = {
   'app.name': '标书工坊',
@@ -99,6 +101,8 @@ const zhCN = {
   ...appMessagesZh,
   // library
   ...libraryMessagesZh,
+  // composer: outline, tender requirements, package documents
+  ...composerMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -198,6 +202,8 @@ const en: Dictionary = {
   ...appMessagesEn,
   // library
   ...libraryMessagesEn,
+  // composer
+  ...composerMessagesEn,
 };
 
 export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;

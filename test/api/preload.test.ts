@@ -21,7 +21,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const COMPOSER_CHANNELS: string[] = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument'];
+const COMPOSER_CHANNELS: string[] = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument', 'describeOutline', 'recognizeRequirements'];
 
 let bridge: ApiHandlers;
 beforeAll(async () => {
@@ -45,6 +45,9 @@ describe('preload bridge', () => {
     await bridge.newProject({ blueprint: 'service-plan' });
     await bridge.parseProject({ text: JSON.stringify(project), fileName: 'p.json' });
     await bridge.exportDocument({ project, format: 'docx' });
+    // composer: the outline and the tender's requirements
+    await bridge.describeOutline({ project });
+    await bridge.recognizeRequirements({ text: '接到通知后2小时内到达现场' });
 
     // library: one legal workflow touches every library channel.
     const by = '法务';
@@ -60,6 +63,8 @@ describe('preload bridge', () => {
     const v2 = await bridge.libraryEdit({ clauseId: 'bridge-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
     await bridge.librarySubmit({ ref: v2, by });
     await bridge.libraryApprove({ ref: v2, by });
+    await bridge.libraryAddVariant({ clauseId: 'bridge-test', name: '政府采购版', body: '本条款适用于{{x}}（政府采购）。', variables, by });
+    await bridge.libraryUpdateMeta({ clauseId: 'bridge-test', patch: { owner: '法务部', reviewIntervalMonths: 6 }, by });
     await bridge.libraryHistory({ clauseId: 'bridge-test' });
     await bridge.libraryDiff({ from: v1, to: v2, granularity: 'char' });
     await bridge.libraryRetire({ clauseId: 'bridge-test', variant: '标准', version: 1, by });
@@ -70,6 +75,7 @@ describe('preload bridge', () => {
     await bridge.libraryWhereUsed({ clauseId: 'warranty-terms' });
     await bridge.libraryRender({ body: '本条款适用于{{x}}。', variables, docType: 'service-plan' });
     await bridge.libraryProjects({});
+    await bridge.recordProjectPins({ project });
     await bridge.projectOutdatedPins({ projectId: project.name });
     await bridge.projectUpdatePins({ projectId: project.name, which: 'all' });
     const { pack } = await bridge.libraryExportPack({ clauseIds: ['bridge-test'], blueprintIds: [] });

@@ -91,12 +91,13 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
       await expect.poll(async () => (await preview.innerText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
 
-      // The sample picker opens the service plan sample.
-      await page.getByTestId('sample-select').click();
-      await page.getByTestId('sample-option-service-plan-sample').click();
+      // 首页's sample list opens the service plan sample in 编制.
+      await page.getByTestId('nav-home').click();
+      await page.getByTestId('home-sample-service-plan-sample').click();
+      await page.waitForURL(/#composer$/);
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await arrival.waitFor({ state: 'visible' });
-      await page.getByText('service-plan-sample.bfproj.json').waitFor({ state: 'visible' });
+      await page.getByText('service-plan-sample.bfproj.json', { exact: true }).waitFor({ state: 'visible' });
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('售后服务方案');
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
@@ -140,6 +141,12 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
       await page.keyboard.press('Control+y');
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      // Another screen keeps 编制 mounted but hidden: its shortcuts do nothing there.
+      await page.getByTestId('nav-cards').click();
+      await page.keyboard.press('Control+z');
+      await page.getByTestId('nav-composer').click();
+      await page.waitForTimeout(300);
+      expect(await arrival.inputValue()).toBe('1');
 
       // A reload (a crash, a closed window) loses nothing: the unsaved value comes back, marked unsaved.
       await page.waitForTimeout(1200); // the autosave runs a moment after the last change

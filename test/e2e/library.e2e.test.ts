@@ -1,6 +1,7 @@
 // End to end: legal works in 条款库 in headless Chromium against the browser host on a fresh data folder.
 // A project export pins wc-periods v1; legal finds it by searching 压缩机, edits it into a draft, submits and
-// approves it, and sees the history, the diff and where the clause is used.
+// approves it, and sees the history, the diff and where the clause is used; then adds a variant, edits the clause's
+// owner and review interval, and starts a new draft from the older v1 with a variable declared in the form.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +22,8 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
   let page: Page;
   let pageErrors: string[] = [];
   const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-lib-') });
-  const shot = (name: string) => page.screenshot({ path: join(screensDir, `library-${name}.png`) });
+  // Toasts are hidden: they come and go with timing and would cover the header in the screens under review.
+  const shot = (name: string) => page.screenshot({ path: join(screensDir, `library-${name}.png`), style: '.ant-message { display: none !important; }' });
 
   beforeAll(async () => {
     ensureRendererBuilt();
@@ -64,12 +66,18 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       const detail = page.getByTestId('clause-detail');
       await detail.getByText('部件保修期限').first().waitFor();
       await page.getByTestId('edit-clause').click();
-      const body = page.getByTestId('draft-body');
-      const text = await body.inputValue();
+      // The body is a CodeMirror editor: Markdown and {{ }} highlighted.
+      const body = page.getByTestId('draft-body').locator('.cm-content');
+      // The document's lines exactly (innerText would double the empty lines).
+      const docText = async () => (await body.locator('.cm-line').allTextContents()).join('\n');
+      await body.locator('.cm-line').first().waitFor(); // the editor's code loads on first use
+      const text = await docText();
       expect(text).toContain('具体如下');
+      expect(await page.getByTestId('draft-body').locator('.cm-hb').count()).toBeGreaterThan(0);
       await body.fill(text.replace('具体如下', '详见下表'));
       await expect.poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT }).toContain('详见下表');
       await page.getByTestId('draft-note').fill('措辞：改为“详见下表”');
+      await page.getByTestId('clause-detail').evaluate((el) => el.scrollIntoView());
       await shot('editor');
       await page.getByTestId('draft-save').click();
 
@@ -78,6 +86,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.getByTestId('approve-v2').click();
       const history = page.getByTestId('history');
       await expect.poll(async () => squash(await history.innerText())).toMatch(/v2已批准法务王工法务王工/);
+      // The editor changed exactly the words typed: no line added or lost on the way through CodeMirror.
+      const [v2, v1] = await api.libraryHistory({ clauseId: 'wc-periods', variant: '标准' });
+      expect(v2!.body).toBe(v1!.body.replace('具体如下', '详见下表'));
       await shot('history');
 
       // The diff between v1 and v2 shows what changed, word by word.
@@ -104,6 +115,66 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await expect.poll(async () => squash(await pins.innerText())).toContain('均为最新批准版本');
       expect(await api.projectOutdatedPins({ projectId: 'warranty-card-sample' })).toEqual([]);
       await page.keyboard.press('Escape');
+      await page.getByTestId('outdated-pins').waitFor({ state: 'hidden' });
+
+      // Clause details: owner and review interval.
+      await page.getByTestId('edit-meta').click();
+      const meta = page.getByRole('dialog', { name: /条款信息/ });
+      await meta.getByLabel('负责人').fill('法务部李工');
+      await meta.getByLabel('复核周期').fill('6');
+      await page.mouse.move(0, 0);
+      await shot('meta');
+      await meta.getByRole('button', { name: /^保\s*存$/ }).click();
+      await expect.poll(async () => squash(await detail.locator('.bf-lib-desc').innerText())).toContain('法务部李工');
+      expect(squash(await detail.locator('.bf-lib-desc').innerText())).toContain('每6个月');
+      expect((await api.libraryClause({ clauseId: 'wc-periods' })).reviewIntervalMonths).toBe(6);
+
+      // A 7×24 加强版 variant, copied from 标准 as draft v1.
+      await page.getByTestId('add-variant').click();
+      const variantForm = page.getByRole('dialog', { name: '添加变体' });
+      await variantForm.getByLabel('变体名称').fill('7×24 加强版');
+      await page.mouse.move(0, 0);
+      await shot('variant');
+      await variantForm.getByRole('button', { name: /^添\s*加$/ }).click();
+      await expect.poll(async () => page.getByTestId('clause-list').getByText('7×24 加强版').count()).toBe(1);
+      await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
+      expect(await page.getByTestId('variant-7×24 加强版').getAttribute('class')).toContain('checked');
+      expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '7×24 加强版' }))[0]!.body).toContain('详见下表');
+
+      // Back on 标准: start a new draft from the older v1, declaring a hotline in the variables form.
+      await page.getByTestId('variant-标准').click();
+      await page.getByTestId('start-from-v1').click();
+      await expect.poll(async () => page.getByTestId('draft-hint').innerText()).toContain('以 v1 为底稿');
+      await expect.poll(docText).toContain('具体如下');
+      await page.getByTestId('add-variable').click();
+      const row = page.getByTestId('variables-form').locator('.bf-lib-var').last();
+      await row.getByLabel('变量', { exact: true }).fill('hotline');
+      await row.getByLabel('名称', { exact: true }).fill('服务热线');
+      await row.getByPlaceholder('无默认值').fill('400-800-1234');
+      await body.press('ControlOrMeta+End');
+      await page.keyboard.type('\n服务热线：{{hotline}}。');
+      await expect.poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT }).toContain('服务热线：400-800-1234');
+      // Included only for a long warranty.
+      const whenEditor = page.getByTestId('when-editor');
+      await whenEditor.getByRole('switch').click();
+      await whenEditor.getByLabel('变量', { exact: true }).fill('whole_unit_months');
+      await whenEditor.getByLabel('值', { exact: true }).fill('24');
+      await page.keyboard.press('Tab');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await whenEditor.scrollIntoViewIfNeeded();
+      await shot('conditions');
+      expect(await page.getByTestId('draft-note').inputValue()).toBe('基于 v1 重新起草');
+      await page.mouse.move(0, 0);
+      await page.getByTestId('clause-detail').evaluate((el) => el.scrollIntoView());
+      await shot('start-from');
+      await page.getByTestId('draft-save').click();
+      await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v3草稿法务王工.*基于v1重新起草/);
+      const v3 = (await api.libraryHistory({ clauseId: 'wc-periods', variant: '标准' }))[0]!;
+      expect(v3).toMatchObject({ version: 3, status: 'draft' });
+      expect(v3.body).toContain('具体如下');
+      expect(v3.when).toEqual({ key: 'whole_unit_months', op: 'gte', value: 24 });
+      expect(squash(await detail.locator('.bf-lib-desc').innerText())).toContain('whole_unit_months≥24');
+      expect(v3.variables.find((v) => v.key === 'hotline')).toMatchObject({ type: 'text', label: '服务热线', default: '400-800-1234', required: true });
 
       // Export a pack of the listed clauses: a .bfpack.json download.
       await page.getByTestId('export-pack').click();
@@ -137,6 +208,8 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await form.getByLabel('条款正文').fill('购买延保服务的，整机保修期延长十二个月。');
       await form.getByRole('button', { name: /^新\s*建$/ }).click();
       await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
+      await form.waitFor({ state: 'hidden' }); // not half faded in the screenshot
+      await expect.poll(async () => page.getByTestId('clause-wc-extended').getAttribute('aria-current')).toBe('true');
       await shot('new');
 
       expect(pageErrors).toEqual([]);

@@ -269,7 +269,7 @@ describe('结构版本与迁移', () => {
     projects: [{ projectId: 'p1', name: '某医院项目', updatedAt: '2025-03-01T00:00:00.000Z', pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }] }],
   };
 
-  it('a schema-1 file is migrated to schema 2 on open, and the original is kept in backups/', async () => {
+  it('a schema-1 file is migrated to the current schema on open, and the original is kept in backups/', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), JSON.stringify(v1));
     const store = await open(dir);
@@ -277,7 +277,7 @@ describe('结构版本与迁移', () => {
     expect(await store.getClause('warranty')).toMatchObject({ owner: '张律师', reviewIntervalMonths: 12, lastReviewedAt: '2025-01-05T00:00:00.000Z' });
     expect((await store.history('warranty'))[0]!.origin).toBe('user');
     expect(await store.getProject('p1')).toEqual({ projectId: 'p1', name: '某医院项目', lastUsedAt: '2025-03-01T00:00:00.000Z', pins: [{ clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2025-03-01T00:00:00.000Z' }] });
-    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(STORE_SCHEMA_VERSION);
     expect(JSON.parse(await readFile(join(dir, 'backups', 'library-v1-premigration-20260501T080000000Z.json'), 'utf8'))).toEqual(v1);
   });
 

@@ -1,7 +1,7 @@
 // library.lock: one writer at a time (the app or the CLI). The file names its holder; a lock whose process is gone
 // (same host, pid not alive) is stale and taken over. A lock from another host cannot be checked and is respected.
 import { randomUUID } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { uptime as osUptime } from 'node:os';
 import { z } from 'zod';
 import { BidForgeError } from '../../model/problem.js';
@@ -66,6 +66,48 @@ export function lockMessage(info: LockInfo, me: ProcessIdentity): string {
   return `store is in use by ${info.program} (pid ${info.pid}) since ${info.since}${info.host !== me.host ? ` on ${info.host}` : ''}`;
 }
 
+/**
+ * Creates `path` with `text` only if it does not exist, and never leaves it half-written: the text goes to a temp
+ * file first, which is then hard-linked to `path` (link fails with EEXIST when the lock is taken). Why: a program
+ * killed between creating the lock file and writing it left an empty lock that looked "being written" for 2 s, so a
+ * restart right after a crash was refused (found by the kill test). Where hard links are not supported (FAT, some
+ * network shares) it falls back to exclusive create + write.
+ */
+async function createComplete(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${randomUUID().slice(0, 8)}.tmp`;
+  try {
+    await writeFile(tmp, text, { flag: 'wx' });
+    await link(tmp, path);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
+  const fh = await open(path, 'wx');
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A lock that cannot be written (read-only folder, full disk) in plain words, as a BidForgeError. */
+function lockWriteError(path: string, e: unknown): BidForgeError {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    EROFS: 'the folder is on a read-only file system',
+    EACCES: 'permission denied (the folder is read-only for this user)',
+    EPERM: 'the operating system refused to create it',
+    ENOSPC: 'the disk is full',
+    ENOENT: 'the data folder does not exist',
+  };
+  const reason = err.code && why[err.code] ? `${why[err.code]} (${err.code})` : (err.message ?? String(e));
+  return new BidForgeError('store_write_failed', `the library cannot be changed: its lock file ${path} cannot be created: ${reason}`);
+}
+
 export class StoreLock {
   private token: string | null = null;
 
@@ -92,17 +134,11 @@ export class StoreLock {
         ...(this.me.bootedAt ? { bootedAt: this.me.bootedAt } : {}),
       };
       try {
-        const fh = await open(this.path, 'wx');
-        try {
-          await fh.writeFile(JSON.stringify(info, null, 2) + '\n', 'utf8');
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
+        await createComplete(this.path, JSON.stringify(info, null, 2) + '\n');
         this.token = info.token;
         return;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw lockWriteError(this.path, e);
       }
       const holder = await readLock(this.path);
       if (holder === null) continue; // released meanwhile: try again

@@ -44,8 +44,10 @@ export const clauseKey = (id: string, variant: string) => `clause:${id}/${varian
 export const blueprintKey = (id: string) => `blueprint:${id}`;
 
 const normBody = (s: string) => s.replace(/\r\n/g, '\n').trimEnd();
-export function sameContent(a: { body: string; variables: unknown }, b: { body: string; variables: unknown }): boolean {
-  return normBody(a.body) === normBody(b.body) && canonicalJson(a.variables) === canonicalJson(b.variables);
+type Content = { body: string; variables: unknown; when?: unknown };
+/** Body, variables and condition: a version that only changed when the clause is included is a different version. */
+export function sameContent(a: Content, b: Content): boolean {
+  return normBody(a.body) === normBody(b.body) && canonicalJson(a.variables) === canonicalJson(b.variables) && canonicalJson(a.when ?? null) === canonicalJson(b.when ?? null);
 }
 
 const stripOrigin = (x: object): object => {
@@ -219,7 +221,6 @@ export function builtinPayload(lib: Library, now: Date): PackPayload {
   const clauses = new Map<string, PackClause>();
   const versionOf = new Map<string, number>();
   for (const c of lib.clauses) {
-    const extra = c as typeof c & { owner?: unknown; reviewIntervalMonths?: unknown };
     let pc = clauses.get(c.id);
     if (!pc) {
       pc = {
@@ -228,8 +229,8 @@ export function builtinPayload(lib: Library, now: Date): PackPayload {
         title: c.title,
         tags: [...c.tags],
         docTypes: [...c.docTypes],
-        owner: typeof extra.owner === 'string' ? extra.owner : c.author,
-        reviewIntervalMonths: typeof extra.reviewIntervalMonths === 'number' ? extra.reviewIntervalMonths : 12,
+        owner: c.owner ?? c.author,
+        reviewIntervalMonths: c.reviewIntervalMonths ?? 12,
         variants: [],
       };
       clauses.set(c.id, pc);
@@ -245,6 +246,7 @@ export function builtinPayload(lib: Library, now: Date): PackPayload {
       createdAt: nowIso,
       ...(c.status === 'approved' ? { decidedAt: nowIso } : {}),
       changeNote: c.changeNote,
+      ...(c.when ? { when: structuredClone(c.when) } : {}),
     };
     const key = `${c.id}\u0000${c.variant}`;
     const i = pc.variants.findIndex((v) => v.name === c.variant);

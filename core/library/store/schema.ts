@@ -1,10 +1,10 @@
 // The shape of library.json (zod), its schema version, and the migrations that bring older files up to date.
 import { z } from 'zod';
-import { blueprintSchema, DOC_TYPES } from '../../model/library.js';
+import { blueprintSchema, DOC_TYPES, whenSchema } from '../../model/library.js';
 import { variableSchema } from '../../model/variables.js';
 
 /** The schema version this code writes. Older files are migrated on open; newer ones are refused. */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'retired'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -31,6 +31,8 @@ export const storedVersionSchema = z.object({
   changeNote: z.string(),
   rejectReason: z.string().optional(),
   origin: z.enum(ORIGINS).default('user'),
+  /** The clause is included only when this holds (schema 3); part of the content, like body and variables. */
+  when: whenSchema.optional(),
 });
 export type StoredVersion = z.infer<typeof storedVersionSchema>;
 
@@ -163,6 +165,12 @@ export const MIGRATIONS: Record<number, Migration> = {
       });
       return { ...data, schemaVersion: 2, clauses, blueprints: arr(data.blueprints).map((b) => ({ origin: 'user', ...b })), projects };
     },
+  },
+  2: {
+    // Nothing to convert. The number moves so that an older BidForge refuses the file instead of dropping the
+    // conditions when it saves (its schema would strip the unknown `when`).
+    description: 'v2 → v3: clause versions may carry a `when` condition (conditional inclusion)',
+    up: (data) => ({ ...data, schemaVersion: 3 }),
   },
 };
 

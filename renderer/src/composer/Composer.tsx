@@ -1,50 +1,52 @@
-// 编制: the composer screen — toolbar, project and variable form on the left, live preview and checks on the right.
-import { FileAddOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Result, Segmented, Select, Spin, Tag, Tooltip } from 'antd';
+// 编制: the composer screen — toolbar; on the left the form, the outline and the tender's requirements; on the right
+// the live preview (one tab per document of a bid package) and the checks.
+import { FileAddOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { VariableField } from '../../../core/api/contract.js';
+import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
+import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
 import { api, errorCode, errorMessage } from '../api.js';
-import { useI18n, type Locale } from '../i18n.js';
+import { useOpenedProjects } from '../home/handoff.js';
+import { useI18n } from '../i18n.js';
 import { clearAutosave, readAutosave, writeAutosave } from '../lib/autosave.js';
-import { isTextEditing, record, redo, startHistory, undo, type History } from '../lib/history.js';
+import { record, redo, startHistory, undo, type History } from '../lib/history.js';
 import { shell } from '../lib/shell.js';
 import { usePreview } from '../lib/usePreview.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
+import './composer.css';
+import { ComposerToolbar } from './ComposerToolbar.js';
 import { fieldDomId, FieldsForm, sectionsOf } from './FieldsForm.js';
 import { META_FIELDS, META_LABELS, metaDomId, MetaForm, type MetaField } from './MetaForm.js';
+import { withOutline } from './outline/outlineOps.js';
+import { OutlinePanel } from './outline/OutlinePanel.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
+import { requirementDomId } from './requirements/RequirementRow.js';
+import { RequirementsPanel } from './requirements/RequirementsPanel.js';
+import { useComposerKeys } from './useComposerKeys.js';
+import { useDescription } from './useDescription.js';
 
 type Format = 'docx' | 'pdf';
+type LeftTab = 'content' | 'outline' | 'requirements';
 
 const isMetaField = (f: string): f is MetaField => (META_FIELDS as readonly string[]).includes(f);
+const requirementIndex = (field: string) => /^requirements\.(\d+)/.exec(field)?.[1];
+/** The documents a project assembles: its package, or just its blueprint (as core/assemble/shared.ts). */
+const documentsOf = (p: Project) => [...new Set(p.documents ?? [p.blueprint])];
+const NO_REQUIREMENTS: Requirement[] = [];
 
-function Logo() {
-  return (
-    <svg className="bf-logo" viewBox="0 0 32 32" aria-hidden="true">
-      <rect x="1" y="1" width="30" height="30" rx="7" fill="currentColor" />
-      <path d="M10 8h9l5 5v11a1 1 0 0 1-1 1H10a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" fill="#fff" opacity="0.95" />
-      <path d="M12 15h8M12 18.5h8M12 22h5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-      <path d="M19 8v5h5" fill="none" stroke="currentColor" strokeWidth="1.2" opacity="0.5" />
-    </svg>
-  );
-}
-
-export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l: Locale) => void }) {
+export function Composer() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
 
-  const [samples, setSamples] = useState<{ name: string; title: string; blueprint?: string }[]>([]);
-  const [blueprints, setBlueprints] = useState<{ id: string; title: string }[]>([]);
+  const [blueprints, setBlueprints] = useState<{ id: string; title: string; docType: string }[]>([]);
   const [history, setHistory] = useState<History<Project | null>>(() => startHistory(null));
   const project = history.present;
   /** Opening a project starts a fresh undo history. */
   const setProject = useCallback((p: Project | null) => setHistory(startHistory(p)), []);
   /** An edit is one undo step; edits to the same field in quick succession are one step together. */
   const editProject = useCallback((change: (p: Project) => Project, key?: string) => setHistory((h) => (h.present ? record(h, change(h.present), key, Date.now()) : h)), []);
-  const [sampleName, setSampleName] = useState<string | undefined>();
-  const [fields, setFields] = useState<VariableField[]>([]);
   const [activeSections, setActiveSections] = useState<string[]>([]);
   const [savedSnapshot, setSavedSnapshot] = useState<string>('');
   /** Where the project was opened from or last saved to (desktop app only): Save writes there again. */
@@ -52,17 +54,49 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [exporting, setExporting] = useState<Format | null>(null);
-  /** Bumped each time a project is opened: the preview starts at the top instead of following edits. */
+  const [leftTab, setLeftTab] = useState<LeftTab>('content');
+  /** The package document shown in the preview, the outline panel and exports (undefined: the main one). */
+  const [activeDoc, setActiveDoc] = useState<string | undefined>();
+  /** Bumped each time a project is opened: the form and preview start at the top instead of following edits. */
   const [epoch, setEpoch] = useState(0);
+  /** Bumped when another document of the package is shown: its preview starts at the top too. */
+  const [docSwitches, setDocSwitches] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const editorRef = useRef<HTMLElement>(null);
-  // A newly opened project starts at the top of the form.
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     editorRef.current?.scrollTo({ top: 0 });
   }, [epoch]);
 
-  const preview = usePreview(api, project, epoch, t);
+  const docs = project ? documentsOf(project) : [];
+  const shownDoc = project && activeDoc && docs.includes(activeDoc) ? activeDoc : project?.blueprint;
+  const docParam = project && shownDoc !== project.blueprint ? shownDoc : undefined;
+  const preview = usePreview(api, project, epoch + docSwitches, t, docParam);
+  const description = useDescription(project, epoch, docParam);
+  const { fields, fieldsEpoch } = description;
   const dirty = project !== null && JSON.stringify(project) !== savedSnapshot;
+
+  // A newly opened project shows every section of its form open. A clause added to the outline opens its section
+  // and brings its variables' defaults, in the same undo step as the addition.
+  const known = useRef<{ epoch: number; titles: Set<string>; keys: Set<string> }>({ epoch: -1, titles: new Set(), keys: new Set() });
+  const lastOutlineEdit = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const titles = sectionsOf(fields).map((s) => s.title);
+    const prev = known.current;
+    known.current = { epoch: fieldsEpoch, titles: new Set(titles), keys: new Set(fields.map((f) => f.key)) };
+    if (prev.epoch !== fieldsEpoch) return setActiveSections(titles);
+    const added = titles.filter((x) => !prev.titles.has(x));
+    if (added.length) setActiveSections((s) => [...s, ...added]);
+    const defaults = fields.filter((f) => !prev.keys.has(f.key) && f.default !== undefined);
+    if (defaults.length)
+      editProject((p) => {
+        const missing = defaults.filter((f) => p.values[f.key] === undefined);
+        return missing.length ? { ...p, values: { ...p.values, ...Object.fromEntries(missing.map((f) => [f.key, f.default])) } } : p;
+      }, lastOutlineEdit.current);
+  }, [fields, fieldsEpoch, editProject]);
+  useEffect(() => {
+    if (description.error) message.error(t('msg.describeFailed', { message: description.error }));
+  }, [description.error, message, t]);
 
   const problemsByField = useMemo(() => {
     const m = new Map<string, Problem[]>();
@@ -70,24 +104,22 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     return m;
   }, [preview.problems]);
 
-  /** Shows a project: its values in the form, its variables from describeProject. */
+  /** Counts projects shown, so the start-up sample never replaces one handed over from 首页 meanwhile. */
+  const shown = useRef(0);
+  /** Shows a project: its values in the form, its first document in the preview. */
   const showProject = useCallback(
-    async (p: Project, fromSample?: string) => {
+    async (p: Project) => {
+      shown.current++;
       setProject(p);
       setEpoch((n) => n + 1);
-      setSampleName(fromSample);
+      setActiveDoc(undefined);
       setSavedSnapshot(JSON.stringify(p));
-      try {
-        const { fields: fs } = await api.describeProject({ project: p });
-        setFields(fs);
-        setActiveSections(sectionsOf(fs).map((s) => s.title));
-      } catch (e) {
-        setFields([]);
-        message.error(t('msg.describeFailed', { message: errorMessage(e) }));
-      }
     },
-    [message, t],
+    [setProject],
   );
+
+  /** Puts the project on 首页's recent list (best effort: the list is a convenience). */
+  const remember = useCallback((p: Project, path?: string) => void api.recordRecentProject({ project: p, ...(path ? { path } : {}) }).catch(() => undefined), []);
 
   const confirmDiscard = useCallback(
     (then: () => void) => {
@@ -97,29 +129,21 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     [dirty, modal, t],
   );
 
-  const openSample = useCallback(
-    async (name: string) => {
-      try {
-        const { project: p } = await api.openSample({ name });
-        await showProject(p, name);
-      } catch (e) {
-        message.error(t('msg.openFailed', { message: errorMessage(e) }));
-      }
-    },
-    [message, showProject, t],
-  );
+  // 首页 hands over projects it opened (new, sample, recent); it records them as recent itself.
+  useOpenedProjects(({ project: p, path }) => confirmDiscard(() => void showProject(p).then(() => setFilePath(path))));
 
-  // On start: list the samples and open the first one when nothing else is open.
+  // On start: unsaved work from last time, else the first sample, so the screen is never empty.
   const start = useCallback(async () => {
     setLoading(true);
     setLoadError(null);
+    const before = shown.current;
     try {
       const [list, bps] = await Promise.all([api.listSamples({}), api.listBlueprints({}).catch(() => [])]);
-      setSamples(list);
       setBlueprints(bps);
       const rescued = readAutosave(localStorage);
+      if (shown.current !== before) return;
       if (rescued) {
-        // Unsaved work from last time comes back first, marked as not saved; the user decides what to keep.
+        // Unsaved work comes back first, marked as not saved; the user decides what to keep.
         const { project: p } = await api.parseProject({ text: rescued.text, fileName: rescued.path || 'autosave.bfproj' });
         await showProject(p);
         setFilePath(rescued.path);
@@ -127,7 +151,7 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         message.info(t('msg.restored', { time: new Date(rescued.savedAt).toLocaleString() }), 6);
       } else if (list[0]) {
         const { project: p } = await api.openSample({ name: list[0].name });
-        await showProject(p, list[0].name);
+        await showProject(p);
       }
     } catch (e) {
       setLoadError(errorMessage(e));
@@ -149,12 +173,13 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         const { project: p } = await api.parseProject({ text, fileName: name });
         await showProject(p);
         setFilePath(path || undefined);
+        remember(p, path);
         message.success(t('msg.opened', { name }));
       } catch (err) {
         message.error(t('msg.openFailed', { message: errorMessage(err) }));
       }
     },
-    [message, showProject, t],
+    [message, remember, showProject, t],
   );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -185,12 +210,13 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         if (!saved) return;
         setFilePath(saved.path || undefined);
         setSavedSnapshot(JSON.stringify(project));
+        remember(project, saved.path || undefined);
         message.success(t('msg.saved', { file: saved.path || saved.name }));
       } catch (err) {
         message.error(t('msg.saveFailed', { message: errorMessage(err) }));
       }
     },
-    [filePath, message, project, t],
+    [filePath, message, project, remember, t],
   );
 
   const exportAs = useCallback(
@@ -200,7 +226,7 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
       const key = 'export';
       message.open({ key, type: 'loading', content: t('msg.exporting', { format: format.toUpperCase() }), duration: 0 });
       try {
-        const { fileName, bytes, problems } = await api.exportDocument({ project, format });
+        const { fileName, bytes, problems } = await api.exportDocument({ project, format, ...(docParam ? { document: docParam } : {}) });
         const saved = await shell.saveExport(bytes, fileName, format);
         if (!saved) return message.destroy(key);
         const warnings = problems.filter((p) => p.severity === 'warning').length;
@@ -229,40 +255,17 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         setExporting(null);
       }
     },
-    [exporting, message, project, t],
+    [docParam, exporting, message, project, t],
   );
 
-  // Keyboard: Ctrl/⌘+S saves, Ctrl/⌘+E exports PDF. The desktop menu sends the same commands.
-  const keys = useRef({ save, exportAs, openProjectFile, confirmDiscard, openText });
-  keys.current = { save, exportAs, openProjectFile, confirmDiscard, openText };
-  useEffect(() => {
-    const offMenu = shell.onMenu(({ command, arg }) => {
-      const k = keys.current;
-      if (command === 'save' || command === 'saveAs') void k.save(command === 'saveAs');
-      else if (command === 'exportDocx' || command === 'exportPdf') void k.exportAs(command === 'exportDocx' ? 'docx' : 'pdf');
-      else if (command === 'open') k.confirmDiscard(() => void k.openProjectFile(arg));
-    });
-    const offOpen = shell.onOpenFile((f) => keys.current.confirmDiscard(() => void keys.current.openText(f.text, f.name, f.path)));
-    return () => {
-      offMenu();
-      offOpen();
-    };
-  }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const k = e.key.toLowerCase();
-      if (k === 's') {
-        e.preventDefault();
-        void keys.current.save();
-      } else if (k === 'e') {
-        e.preventDefault();
-        void keys.current.exportAs('pdf');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useComposerKeys(rootRef, {
+    save: (saveAs) => void save(saveAs),
+    exportAs: (format) => void exportAs(format),
+    open: (recentPath) => confirmDiscard(() => void openProjectFile(recentPath)),
+    openFile: (f) => confirmDiscard(() => void openText(f.text, f.name, f.path)),
+    undo: () => setHistory(undo),
+    redo: () => setHistory(redo),
+  });
 
   const setValue = useCallback(
     (key: string, value: unknown) =>
@@ -277,19 +280,26 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
 
   const setMeta = useCallback((patch: Partial<Project>) => editProject((p) => ({ ...p, ...patch }), Object.keys(patch).join(',')), [editProject]);
 
-  // Ctrl/⌘+Z and Ctrl+Y / ⌘+Shift+Z undo and redo project edits, except inside a text field, which keeps its own undo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEditing(document.activeElement)) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) setHistory(undo);
-      else if (k === 'y' || (k === 'z' && e.shiftKey)) setHistory(redo);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const outlineBlueprint = description.outline?.blueprint;
+  const setOutline = useCallback(
+    (sections: OutlineSectionView[] | undefined) => {
+      if (!outlineBlueprint) return;
+      if (sections) description.showOutline(sections);
+      // Its own undo step, which the defaults of added variables join (see above).
+      lastOutlineEdit.current = `outline#${Date.now()}`;
+      editProject((p) => withOutline(p, outlineBlueprint, sections), lastOutlineEdit.current);
+    },
+    [description, editProject, outlineBlueprint],
+  );
+
+  const setRequirements = useCallback(
+    (requirements: Requirement[], key: string) =>
+      editProject((p) => {
+        const { requirements: _old, ...rest } = p;
+        return requirements.length ? { ...rest, requirements } : rest;
+      }, key),
+    [editProject],
+  );
 
   // Autosave a moment after each change; a saved (or unchanged) project needs none.
   const [autosaveFailed, setAutosaveFailed] = useState(false);
@@ -309,6 +319,8 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
   const labelOf = useCallback(
     (field: string) => {
       if (isMetaField(field)) return t(META_LABELS[field]);
+      const req = requirementIndex(field);
+      if (req !== undefined) return t('req.rowLabel', { n: Number(req) + 1 });
       const key = field.startsWith('values.') ? field.slice('values.'.length) : undefined;
       return key ? fieldByKey.get(key)?.label : undefined;
     },
@@ -325,12 +337,19 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
     [fieldByKey],
   );
 
-  /** Scrolls to a field (opening its section) and puts the cursor in it. */
+  /** Scrolls to a field (opening its tab and section) and puts the cursor in it. */
   const locate = useCallback(
     (field: string) => {
       let domId: string | undefined;
       let wait = 0;
-      if (isMetaField(field)) domId = metaDomId(field);
+      const req = requirementIndex(field);
+      const tab: LeftTab = req !== undefined ? 'requirements' : 'content';
+      if (tab !== leftTab) {
+        setLeftTab(tab);
+        wait = 120;
+      }
+      if (req !== undefined) domId = requirementDomId(Number(req));
+      else if (isMetaField(field)) domId = metaDomId(field);
       else if (field.startsWith('values.')) {
         const f = fieldByKey.get(field.slice('values.'.length));
         if (!f) return;
@@ -352,83 +371,29 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         el.classList.add('bf-flash');
       }, wait);
     },
-    [activeSections, fieldByKey],
+    [activeSections, fieldByKey, leftTab],
   );
 
-  const blueprintTitleOf = (id: string | undefined) => (id ? (blueprints.find((b) => b.id === id)?.title ?? id) : '');
-  const sampleOptions = samples.map((s) => ({ value: s.name, label: s.title, title: s.title }));
+  const blueprintOf = (id: string | undefined) => blueprints.find((b) => b.id === id);
+  const blueprintTitleOf = (id: string | undefined) => (id ? (blueprintOf(id)?.title ?? id) : '');
   const allOpen = fields.length > 0 && activeSections.length >= sectionsOf(fields).length;
 
-  const header = (
-    <header className="bf-header">
-      <div className="bf-brand">
-        <Logo />
-        <span className="bf-brand-name">{t('app.name')}</span>
-        <span className="bf-brand-sub">{t('app.subtitle')}</span>
-      </div>
-      <nav className="bf-nav" aria-label="views">
-        <span className="bf-nav-item bf-nav-active">{t('nav.composer')}</span>
-      </nav>
-      <div className="bf-toolbar">
-        <Select
-          data-testid="sample-select"
-          className="bf-sample-select"
-          value={sampleName}
-          placeholder={t('toolbar.samplePlaceholder')}
-          options={sampleOptions}
-          prefix={<span className="bf-muted">{t('toolbar.sample')}</span>}
-          popupMatchSelectWidth={false}
-          optionRender={(o) => (
-            <div className="bf-sample-opt" data-testid={`sample-option-${String(o.value)}`}>
-              <div className="bf-sample-opt-title">{o.label}</div>
-              <div className="bf-muted bf-sample-opt-name">
-                {[blueprintTitleOf(samples.find((s) => s.name === o.value)?.blueprint), `${String(o.value)}.json`].filter(Boolean).join(' · ')}
-              </div>
-            </div>
-          )}
-          onChange={(name: string) => confirmDiscard(() => void openSample(name))}
-        />
-        <Tooltip title={t('toolbar.shortcutOpen')}>
-          <Button icon={<FolderOpenOutlined />} onClick={() => confirmDiscard(() => void openProjectFile())} data-testid="open-project">
-            {t('toolbar.open')}
-          </Button>
-        </Tooltip>
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onFile} data-testid="open-project-input" />
-        <Tooltip title={t('toolbar.shortcutSave')}>
-          <Button icon={<SaveOutlined />} onClick={() => void save()} disabled={!project} data-testid="save-project">
-            {t('toolbar.save')}
-          </Button>
-        </Tooltip>
-        <Tooltip title={`${t('toolbar.undo')} (Ctrl+Z)`}>
-          <Button icon={<UndoOutlined />} aria-label={t('toolbar.undo')} onClick={() => setHistory(undo)} disabled={history.past.length === 0} data-testid="undo" />
-        </Tooltip>
-        <Tooltip title={`${t('toolbar.redo')} (Ctrl+Y)`}>
-          <Button icon={<RedoOutlined />} aria-label={t('toolbar.redo')} onClick={() => setHistory(redo)} disabled={history.future.length === 0} data-testid="redo" />
-        </Tooltip>
-        <span className="bf-toolbar-sep" />
-        <Tooltip title={t('toolbar.shortcutDocx')}>
-          <Button icon={<FileWordOutlined />} onClick={() => void exportAs('docx')} loading={exporting === 'docx'} disabled={!project || (exporting !== null && exporting !== 'docx')} data-testid="export-docx">
-            {t('toolbar.exportDocx')}
-          </Button>
-        </Tooltip>
-        <Tooltip title={t('toolbar.shortcutPdf')}>
-          <Button type="primary" icon={<FilePdfOutlined />} onClick={() => void exportAs('pdf')} loading={exporting === 'pdf'} disabled={!project || (exporting !== null && exporting !== 'pdf')} data-testid="export-pdf">
-            {t('toolbar.exportPdf')}
-          </Button>
-        </Tooltip>
-      </div>
-      <Segmented<Locale>
-        size="small"
-        className="bf-lang"
-        aria-label={t('toolbar.language')}
-        value={locale}
-        options={[
-          { value: 'zh-CN', label: '中文' },
-          { value: 'en', label: 'EN' },
-        ]}
-        onChange={onLocaleChange}
-      />
-    </header>
+  const toolbar = (
+    <ComposerToolbar
+      title={project?.title}
+      blueprintTitle={project ? (project.documents ? t('preview.documents') : blueprintTitleOf(project.blueprint)) : ''}
+      fileName={project ? (filePath ? filePath.split(/[\\/]/).pop() : `${project.name}.bfproj.json`) : undefined}
+      dirty={dirty}
+      canUndo={history.past.length > 0}
+      canRedo={history.future.length > 0}
+      exporting={exporting}
+      hasProject={project !== null}
+      onOpen={() => confirmDiscard(() => void openProjectFile())}
+      onSave={() => void save()}
+      onUndo={() => setHistory(undo)}
+      onRedo={() => setHistory(redo)}
+      onExport={(f) => void exportAs(f)}
+    />
   );
 
   let body;
@@ -450,50 +415,74 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         <Empty image={<FileAddOutlined className="bf-empty-icon" />} description={<><div className="bf-empty-title">{t('app.noProject')}</div><div className="bf-muted">{t('app.noProjectHint')}</div></>} />
       </div>
     );
-  else
+  else {
+    const content = (
+      <>
+        <section className="bf-pane-card">
+          <h2 className="bf-pane-title">{t('meta.card')}</h2>
+          <MetaForm project={project} problemsByField={problemsByField} onChange={setMeta} />
+        </section>
+        <div className="bf-vars-head">
+          <h2 className="bf-pane-title">
+            {t('fields.title')}
+            <span className="bf-muted bf-vars-count">{t('fields.count', { count: fields.length })}</span>
+          </h2>
+          {fields.length > 0 && (
+            <Button type="link" size="small" onClick={() => setActiveSections(allOpen ? [] : sectionsOf(fields).map((s) => s.title))}>
+              {allOpen ? t('fields.collapseAll') : t('fields.expandAll')}
+            </Button>
+          )}
+        </div>
+        <FieldsForm fields={fields} values={project.values} problemsByField={problemsByField} activeSections={activeSections} onActiveSectionsChange={setActiveSections} onChange={setValue} />
+      </>
+    );
+    const outline = (
+      <>
+        {docs.length > 1 && <div className="bf-muted bf-outline-doc">{t('outline.forDocument', { doc: blueprintTitleOf(shownDoc) })}</div>}
+        <OutlinePanel view={description.outline} docType={blueprintOf(shownDoc)?.docType} onChange={setOutline} onReset={() => setOutline(undefined)} />
+      </>
+    );
+    const reqCount = project.requirements?.length ?? 0;
     body = (
       <main className="bf-main">
-        <aside className="bf-editor" aria-label={t('nav.composer')} ref={editorRef}>
-          <div className="bf-editor-inner">
-            <div className="bf-doc-head">
-              <div className="bf-doc-title" title={project.title}>
-                {project.title || '—'}
-              </div>
-              <div className="bf-doc-tags">
-                <Tag variant="filled" color="blue">
-                  {blueprintTitleOf(project.blueprint)}
-                </Tag>
-                <span className="bf-muted bf-file-name">{project.name}.bfproj.json</span>
-                {dirty ? (
-                  <Tag variant="filled" color="gold">
-                    {t('toolbar.unsaved')}
-                  </Tag>
-                ) : null}
-              </div>
-            </div>
-
-            <section className="bf-card">
-              <h2 className="bf-card-title">{t('meta.card')}</h2>
-              <MetaForm project={project} problemsByField={problemsByField} onChange={setMeta} />
-            </section>
-
-            <div className="bf-vars-head">
-              <h2 className="bf-card-title">
-                {t('fields.title')}
-                <span className="bf-muted bf-vars-count">{t('fields.count', { count: fields.length })}</span>
-              </h2>
-              {fields.length > 0 && (
-                <Button type="link" size="small" onClick={() => setActiveSections(allOpen ? [] : sectionsOf(fields).map((s) => s.title))}>
-                  {allOpen ? t('fields.collapseAll') : t('fields.expandAll')}
-                </Button>
-              )}
-            </div>
-            <FieldsForm fields={fields} values={project.values} problemsByField={problemsByField} activeSections={activeSections} onActiveSectionsChange={setActiveSections} onChange={setValue} />
-          </div>
+        <aside className="bf-editor" aria-label={t('composer.tabs')} ref={editorRef}>
+          <Tabs
+            className="bf-editor-tabs"
+            activeKey={leftTab}
+            onChange={(k) => setLeftTab(k as LeftTab)}
+            items={[
+              { key: 'content', label: <span data-testid="tab-content">{t('composer.tab.content')}</span>, children: content },
+              { key: 'outline', label: <span data-testid="tab-outline">{t('composer.tab.outline')}</span>, children: outline },
+              {
+                key: 'requirements',
+                label: (
+                  <span data-testid="tab-requirements">
+                    {t('composer.tab.requirements')}
+                    {reqCount ? <span className="bf-muted bf-tab-count">{reqCount}</span> : null}
+                  </span>
+                ),
+                // A new project starts without the last one's unconfirmed proposals.
+                children: <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={preview.deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />,
+              },
+            ]}
+          />
         </aside>
         <section className="bf-preview-pane" aria-label={t('preview.title')}>
           <div className="bf-preview-bar">
             <span className="bf-preview-title">{t('preview.title')}</span>
+            {docs.length > 1 && (
+              <Tabs
+                size="small"
+                className="bf-doc-tabs"
+                aria-label={t('preview.documents')}
+                activeKey={shownDoc}
+                onChange={(k) => {
+                  setActiveDoc(k);
+                  setDocSwitches((n) => n + 1);
+                }}
+                items={docs.map((id) => ({ key: id, label: <span data-testid={`doc-tab-${id}`}>{blueprintTitleOf(id)}</span> }))}
+              />
+            )}
             <span className={`bf-preview-status${preview.pending ? ' bf-pending' : ''}`}>
               <span className="bf-dot" />
               {preview.pending ? t('preview.updating') : t('preview.upToDate')}
@@ -506,10 +495,12 @@ export function Composer({ locale, onLocaleChange }: { locale: Locale; onLocaleC
         </section>
       </main>
     );
+  }
 
   return (
-    <div className="bf-app">
-      {header}
+    <div className="bf-app" ref={rootRef}>
+      {toolbar}
+      <input ref={fileInput} type="file" accept=".json,.bfproj,application/json" hidden onChange={onFile} data-testid="open-project-input" />
       {body}
     </div>
   );

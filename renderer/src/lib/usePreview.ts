@@ -2,6 +2,7 @@
 // meanwhile are sent as one when it returns (the newest wins), so the preview follows typing without a fixed delay.
 import { useEffect, useRef, useState } from 'react';
 import type { ApiHandlers } from '../../../core/api/contract.js';
+import type { DeviationRow } from '../../../core/deviation/compute.js';
 import type { Document } from '../../../core/model/document.js';
 import type { Problem } from '../../../core/model/problem.js';
 import { projectSchema, type Project } from '../../../core/model/project.js';
@@ -16,6 +17,8 @@ export type PreviewState = {
   problems: Problem[];
   /** A change is waiting for its preview. */
   pending: boolean;
+  /** The 偏离表 rows computed from the project's requirements, one per requirement in order. */
+  deviations: DeviationRow[];
 };
 
 const META_LABEL: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
@@ -41,10 +44,11 @@ export function localProblems(project: Project, t: Translate): Problem[] {
 
 /**
  * The preview of `project`. `epoch` changes whenever a different project is opened, so the view can tell
- * an edit (animate what changed) from a new document (start at the top).
+ * an edit (animate what changed) from a new document (start at the top). `document` picks one document of a bid
+ * package (a blueprint id; undefined = the project's main one).
  */
-export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate): PreviewState {
-  const [state, setState] = useState<PreviewState>({ document: null, epoch, problems: [], pending: false });
+export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): PreviewState {
+  const [state, setState] = useState<PreviewState>({ document: null, epoch, problems: [], pending: false, deviations: [] });
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
@@ -64,10 +68,10 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
     const request = () => {
       inFlight.current = true;
       api
-        .preview({ project })
+        .preview({ project, ...(document ? { document } : {}) })
         .then(
-          ({ document, problems }) => {
-            if (id === seq.current) setState({ document, epoch, problems, pending: false });
+          ({ document: doc, problems, deviations }) => {
+            if (id === seq.current) setState({ document: doc, epoch, problems, pending: false, deviations: deviations ?? [] });
           },
           (e: unknown) => {
             if (id === seq.current)
@@ -84,7 +88,7 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
     // Only the newest waiting edit matters: it replaces any older one in the queue.
     if (inFlight.current) queued.current = request;
     else request();
-  }, [api, project, epoch]);
+  }, [api, project, epoch, document]);
 
   return state;
 }

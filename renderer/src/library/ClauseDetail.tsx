@@ -1,18 +1,21 @@
 // One clause variant: its details, version history with the workflow actions, diff, where-used, and the editor.
-import { CopyOutlined, EditOutlined } from '@ant-design/icons';
+import { BranchesOutlined, CopyOutlined, EditOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Empty, Input, Modal, Popconfirm, Spin, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry, ProjectUse, StoredClause, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { AddVariantModal, ClauseMetaModal } from './ClauseModals.js';
 import { VersionDiffPanel } from './DiffView.js';
 import { DraftEditor } from './DraftEditor.js';
-import { shortTime, STATUS_COLOR, statusKey } from './format.js';
+import { formatWhen, shortTime, STATUS_COLOR, statusKey } from './format.js';
 
 type Loaded = { clause: StoredClause; history: HistoryEntry[]; uses: ProjectUse[] };
 
 /** `revision` changes when something elsewhere (a drawer, an import) changed the library: the panel reloads. */
-export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: { clauseId: string; variant: string; user: string; revision: number; onChanged: () => void }) {
+type Props = { clauseId: string; variant: string; user: string; revision: number; categories: string[]; onChanged: () => void; onOpenVariant: (variant: string) => void };
+
+export function ClauseDetail({ clauseId, variant, user, revision, categories, onChanged, onOpenVariant }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
@@ -23,6 +26,9 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
   const [reason, setReason] = useState('');
   const [duplicating, setDuplicating] = useState(false);
   const [newId, setNewId] = useState('');
+  /** The version the open editor starts from (undefined: the latest). */
+  const [editFrom, setEditFrom] = useState<number | undefined>(undefined);
+  const [dialog, setDialog] = useState<'meta' | 'variant' | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -61,6 +67,9 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
   if (!data) return <Spin className="bf-lib-pad" />;
   const { clause, history, uses } = data;
   const ref = (v: number): VersionRef => ({ clauseId, variant, version: v });
+  const latestVersion = history.reduce((m, h) => Math.max(m, h.version), 0);
+  const latestWhen = history.find((h) => h.version === latestVersion)?.when;
+  const openEditor = (from?: number) => (setEditFrom(from), setTab('edit'));
 
   const versionActions = (h: HistoryEntry) => (
     <span className="bf-lib-row-actions">
@@ -78,6 +87,11 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
             {t('lib.action.reject')}
           </Button>
         </>
+      )}
+      {h.version !== latestVersion && (
+        <Button size="small" type="link" data-testid={`start-from-v${h.version}`} title={t('lib.action.startFromHint', { version: h.version })} onClick={() => openEditor(h.version)}>
+          {t('lib.action.startFrom', { version: h.version })}
+        </Button>
       )}
       {h.status !== 'retired' && (
         <Popconfirm title={t('lib.retire.confirm', { version: h.version })} okText={t('lib.action.retire')} cancelText={t('lib.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void act(() => api.libraryRetire({ clauseId, variant, version: h.version, by: user }), t('lib.done.retired'))}>
@@ -116,7 +130,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
                 </>
               ),
             },
-            { title: t('lib.col.actions'), key: 'a', width: 200, render: (_: unknown, h) => versionActions(h) },
+            { title: t('lib.col.actions'), key: 'a', width: 230, render: (_: unknown, h) => versionActions(h) },
           ]}
         />
       ),
@@ -149,9 +163,11 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
             label: t('lib.tab.edit'),
             children: (
               <DraftEditor
+                key={editFrom ?? 'latest'}
                 clause={clause}
                 variant={variant}
                 user={user}
+                {...(editFrom !== undefined ? { fromVersion: editFrom } : {})}
                 onCancel={() => setTab('history')}
                 onSaved={(r) => {
                   message.success(t('lib.done.drafted', { version: r.version }));
@@ -175,8 +191,14 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
           </div>
         </div>
         <div className="bf-lib-actions">
-          <Button icon={<EditOutlined />} onClick={() => setTab('edit')} data-testid="edit-clause" title={t('lib.action.editHint')}>
+          <Button icon={<EditOutlined />} onClick={() => openEditor()} data-testid="edit-clause" title={t('lib.action.editHint')}>
             {t('lib.action.edit')}
+          </Button>
+          <Button icon={<BranchesOutlined />} onClick={() => setDialog('variant')} data-testid="add-variant">
+            {t('lib.action.addVariant')}
+          </Button>
+          <Button icon={<SettingOutlined />} onClick={() => setDialog('meta')} data-testid="edit-meta">
+            {t('lib.action.editMeta')}
           </Button>
           <Button icon={<CopyOutlined />} onClick={() => (setNewId(`${clause.id}-copy`), setDuplicating(true))}>
             {t('lib.action.duplicate')}
@@ -189,12 +211,25 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
         <Descriptions.Item label={t('lib.f.owner')}>{clause.owner || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('lib.f.review')}>{t('lib.reviewEvery', { months: clause.reviewIntervalMonths, date: shortTime(clause.lastReviewedAt).slice(0, 10) })}</Descriptions.Item>
         <Descriptions.Item label={t('lib.f.docType')}>{clause.docTypes.map((d) => t(`lib.doc.${d}`)).join('、')}</Descriptions.Item>
-        <Descriptions.Item label={t('lib.f.tag')} span={2}>
-          {clause.tags.map((x) => (
-            <Tag key={x}>{x}</Tag>
-          ))}
+        <Descriptions.Item label={t('lib.f.tag')} span={latestWhen ? 1 : 2}>
+          {clause.tags.length
+            ? clause.tags.map((x) => (
+                <Tag key={x}>{x}</Tag>
+              ))
+            : '—'}
         </Descriptions.Item>
+        {latestWhen && <Descriptions.Item label={t('lib.f.when')}>{formatWhen(latestWhen)}</Descriptions.Item>}
       </Descriptions>
+      {clause.variants.length > 1 && (
+        <div className="bf-lib-variants" role="group" aria-label={t('lib.variants')}>
+          <span className="bf-muted">{t('lib.variants')}：</span>
+          {clause.variants.map((v) => (
+            <Tag.CheckableTag key={v.name} checked={v.name === variant} onChange={() => v.name !== variant && onOpenVariant(v.name)} data-testid={`variant-${v.name}`}>
+              {v.name}
+            </Tag.CheckableTag>
+          ))}
+        </div>
+      )}
       <Tabs activeKey={tab} onChange={setTab} items={items} />
 
       <Modal
@@ -212,6 +247,19 @@ export function ClauseDetail({ clauseId, variant, user, revision, onChanged }: {
       >
         <Input.TextArea autoFocus rows={3} value={reason} placeholder={t('lib.reject.reason')} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
       </Modal>
+      <ClauseMetaModal clause={clause} open={dialog === 'meta'} user={user} categories={categories} onClose={() => setDialog(null)} onSaved={() => (setDialog(null), onChanged())} />
+      <AddVariantModal
+        clause={clause}
+        variant={variant}
+        open={dialog === 'variant'}
+        user={user}
+        onClose={() => setDialog(null)}
+        onAdded={(r) => {
+          setDialog(null);
+          onChanged();
+          onOpenVariant(r.variant);
+        }}
+      />
       <Modal
         open={duplicating}
         title={t('lib.duplicate.title')}

@@ -1,40 +1,53 @@
-// The editor for a new draft: body (Markdown + Handlebars) in a monospace text area, the declared variables, and a
-// live render of the draft with the variables' defaults (the same assembler as documents, through the API).
-// A plain TextArea rather than CodeMirror: no new dependency, and {{ }} stay readable without highlighting.
-import { Button, Input, Switch, Table, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+// The editor for a new draft: body (Markdown + Handlebars, highlighted by CodeMirror), the variable declarations as a
+// form (JSON as the advanced mode), and a live render of the draft with the variables' defaults (the same assembler
+// as documents, through the API). A draft starts from the latest version, or from any older one ("start from vN").
+import { Button, Input, Spin, Switch, Tag } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Document } from '../../../core/model/document.js';
 import type { Problem } from '../../../core/model/problem.js';
 import type { DocType, StoredClause, VariableDecl, VersionRef } from '../../../core/api/library.js';
+import type { When } from '../../../core/model/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
+import { declarationProblems, VariablesForm } from './VariablesForm.js';
+import { WhenEditor, whenProblem } from './WhenEditor.js';
 
+const CodeEditor = lazy(() => import('./CodeEditor.js'));
 const RENDER_DELAY_MS = 250;
 
-export function DraftEditor({ clause, variant, user, onSaved, onCancel }: { clause: StoredClause; variant: string; user: string; onSaved: (ref: VersionRef) => void; onCancel: () => void }) {
+type Props = { clause: StoredClause; variant: string; user: string; fromVersion?: number; onSaved: (ref: VersionRef) => void; onCancel: () => void };
+
+export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCancel }: Props) {
   const { t } = useI18n();
   const versions = clause.variants.find((v) => v.name === variant)?.versions ?? [];
-  const base = versions[versions.length - 1];
-  const [body, setBody] = useState(base?.body ?? '');
-  const [note, setNote] = useState('');
+  const latest = versions[versions.length - 1];
+  const start = (fromVersion !== undefined ? versions[fromVersion - 1] : undefined) ?? latest;
+  const [body, setBody] = useState(start?.body ?? '');
+  const [note, setNote] = useState(start && latest && start.version !== latest.version ? t('lib.edit.fromNote', { version: start.version }) : '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [rendered, setRendered] = useState<{ document: Document | null; problems: Problem[] } | null>(null);
   const [epoch] = useState(0);
-  const baseVariables = useMemo(() => base?.variables ?? [], [base]);
-  // Variable declarations are edited as JSON (the API validates each field); the table shows what is declared.
-  const [editVars, setEditVars] = useState(false);
-  const [varsText, setVarsText] = useState(() => JSON.stringify(baseVariables, null, 2));
-  const parsedVars = useMemo(() => parseVariables(varsText), [varsText]);
-  const variables: VariableDecl[] = parsedVars.ok ? parsedVars.value : baseVariables;
+  const startVariables = useMemo(() => start?.variables ?? [], [start]);
+  const [variables, setVariables] = useState<VariableDecl[]>(startVariables);
+  const [when, setWhen] = useState<When | undefined>(start?.when);
+  // Advanced mode: the declarations as JSON. The form's list stays the truth; valid JSON replaces it as you type.
+  const [json, setJson] = useState<string | null>(null);
+  const parsedJson = useMemo(() => (json === null ? null : parseVariables(json)), [json]);
+  const problems = declarationProblems(variables);
   const docType: DocType = clause.docTypes[0] ?? 'service-plan';
+  // The render waits for declarations it can use: a half-typed key would only show a confusing template error.
+  const renderVariables = useMemo(() => {
+    const bad = declarationProblems(variables);
+    return variables.filter((_, i) => !bad.has(i));
+  }, [variables]);
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       api
-        .libraryRender({ body: body || ' ', variables, docType, title: clause.title })
+        .libraryRender({ body: body || ' ', variables: renderVariables, docType, title: clause.title })
         .then((r) => live && setRendered(r))
         .catch((e: unknown) => live && setRendered({ document: null, problems: [{ severity: 'error', code: 'render', message: errorMessage(e) }] }));
     }, RENDER_DELAY_MS);
@@ -42,17 +55,30 @@ export function DraftEditor({ clause, variant, user, onSaved, onCancel }: { clau
       live = false;
       clearTimeout(timer);
     };
-  }, [body, variables, docType, clause.title]);
+  }, [body, renderVariables, docType, clause.title]);
+
+  function onJson(text: string) {
+    setJson(text);
+    const p = parseVariables(text);
+    if (p.ok) setVariables(p.value);
+  }
 
   async function save() {
     if (!user.trim()) return setError(t('lib.needUser'));
     if (!note.trim()) return setError(t('lib.edit.needNote'));
+    if (parsedJson && !parsedJson.ok) return setError(parsedJson.error);
+    if (problems.size) return setError(t('lib.var.fixFirst'));
+    if (whenProblem(when)) return setError(t('lib.when.fixFirst'));
     setSaving(true);
     setError(null);
     try {
-      if (!parsedVars.ok) throw new Error(parsedVars.error);
-      const changedVars = JSON.stringify(variables) !== JSON.stringify(baseVariables);
-      onSaved(await api.libraryEdit({ clauseId: clause.id, variant, body, changeNote: note, ...(changedVars ? { variables } : {}), ...(base ? { baseVersion: base.version } : {}), by: user }));
+      const changedVars = JSON.stringify(variables) !== JSON.stringify(startVariables);
+      const from = start && latest && start.version !== latest.version ? { fromVersion: start.version } : {};
+      // Sent only when changed: the store keeps the starting version's condition otherwise; null removes it.
+      const changedWhen = JSON.stringify(when ?? null) !== JSON.stringify(start?.when ?? null) ? { when: when ?? null } : {};
+      onSaved(
+        await api.libraryEdit({ clauseId: clause.id, variant, body, changeNote: note, ...from, ...(changedVars ? { variables } : {}), ...changedWhen, ...(latest ? { baseVersion: latest.version } : {}), by: user }),
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -60,46 +86,33 @@ export function DraftEditor({ clause, variant, user, onSaved, onCancel }: { clau
     }
   }
 
-  const problems = rendered?.problems ?? [];
+  const renderProblems = rendered?.problems ?? [];
+  const older = start && latest && start.version !== latest.version;
   return (
     <div className="bf-lib-editor" data-testid="draft-editor">
       <div className="bf-lib-editor-left">
-        <div className="bf-muted bf-lib-hint">{t('lib.edit.hint', { version: base?.version ?? 0 })}</div>
-        <Input.TextArea
-          className="bf-lib-code"
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          autoSize={{ minRows: 12, maxRows: 28 }}
-          spellCheck={false}
-          aria-label={t('lib.edit.body')}
-          data-testid="draft-body"
-        />
+        <div className={older ? 'bf-lib-hint bf-lib-hint-from' : 'bf-muted bf-lib-hint'} data-testid="draft-hint">
+          {older ? t('lib.edit.hintFrom', { version: start.version, latest: latest.version }) : t('lib.edit.hint', { version: start?.version ?? 0 })}
+        </div>
+        <Suspense fallback={<Spin className="bf-lib-pad" />}>
+          <CodeEditor value={body} onChange={setBody} ariaLabel={t('lib.edit.body')} testId="draft-body" />
+        </Suspense>
         <h4 className="bf-lib-h4 bf-lib-vars-head">
           {t('lib.edit.variables', { count: variables.length })}
           <span className="bf-muted bf-lib-vars-toggle">
-            <Switch size="small" checked={editVars} onChange={setEditVars} aria-label={t('lib.edit.varsJson')} /> {t('lib.edit.varsJson')}
+            <Switch size="small" checked={json !== null} onChange={(on) => setJson(on ? JSON.stringify(variables, null, 2) : null)} aria-label={t('lib.edit.varsJson')} data-testid="vars-json" /> {t('lib.edit.varsJson')}
           </span>
         </h4>
-        {editVars && (
+        {json !== null ? (
           <>
-            <Input.TextArea className="bf-lib-code" value={varsText} onChange={(e) => setVarsText(e.target.value)} autoSize={{ minRows: 6, maxRows: 20 }} spellCheck={false} aria-label={t('lib.edit.varsJson')} status={parsedVars.ok ? '' : 'error'} />
-            {!parsedVars.ok && <div className="bf-lib-error">{parsedVars.error}</div>}
+            <Input.TextArea className="bf-lib-code" value={json} onChange={(e) => onJson(e.target.value)} autoSize={{ minRows: 6, maxRows: 20 }} spellCheck={false} aria-label={t('lib.edit.varsJson')} status={parsedJson?.ok === false ? 'error' : ''} />
+            {parsedJson?.ok === false && <div className="bf-lib-error">{parsedJson.error}</div>}
           </>
+        ) : (
+          <VariablesForm value={variables} onChange={setVariables} />
         )}
-        <Table<VariableDecl>
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={variables}
-          locale={{ emptyText: t('lib.edit.noVariables') }}
-          columns={[
-            { title: t('lib.var.key'), dataIndex: 'key', render: (k: string) => <code>{`{{${k}}}`}</code> },
-            { title: t('lib.var.label'), dataIndex: 'label' },
-            { title: t('lib.var.type'), dataIndex: 'type', width: 90, render: (ty: string) => <Tag>{ty}</Tag> },
-            { title: t('lib.var.unit'), dataIndex: 'unit', width: 64, className: 'bf-nowrap' },
-            { title: t('lib.var.default'), dataIndex: 'default', width: 90, className: 'bf-nowrap', render: (d: unknown) => (d === undefined ? '—' : typeof d === 'object' ? JSON.stringify(d) : String(d)) },
-          ]}
-        />
+        <h4 className="bf-lib-h4">{t('lib.f.when')}</h4>
+        <WhenEditor value={when} keys={variables.map((v) => v.key).filter(Boolean)} onChange={setWhen} />
         <Input className="bf-lib-note" placeholder={t('lib.edit.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('lib.edit.note')} data-testid="draft-note" />
         {error && <div className="bf-lib-error">{error}</div>}
         <div className="bf-lib-actions">
@@ -112,11 +125,11 @@ export function DraftEditor({ clause, variant, user, onSaved, onCancel }: { clau
       <div className="bf-lib-editor-right">
         <div className="bf-lib-render-head">
           <span>{t('lib.edit.sample')}</span>
-          {problems.length > 0 ? <Tag color={problems.some((p) => p.severity === 'error') ? 'red' : 'gold'}>{t('lib.edit.problems', { count: problems.length })}</Tag> : <Tag color="green">{t('lib.edit.renderOk')}</Tag>}
+          {renderProblems.length > 0 ? <Tag color={renderProblems.some((p) => p.severity === 'error') ? 'red' : 'gold'}>{t('lib.edit.problems', { count: renderProblems.length })}</Tag> : <Tag color="green">{t('lib.edit.renderOk')}</Tag>}
         </div>
-        {problems.length > 0 && (
+        {renderProblems.length > 0 && (
           <ul className="bf-lib-problems">
-            {problems.map((p, i) => (
+            {renderProblems.map((p, i) => (
               <li key={i} className={p.severity === 'error' ? 'bf-lib-error' : 'bf-muted'}>
                 {p.message}
               </li>
@@ -142,5 +155,6 @@ function parseVariables(text: string): { ok: true; value: VariableDecl[] } | { o
   if (!Array.isArray(raw)) return { ok: false, error: 'expected a JSON array [ {"key": …, "type": …, "label": …} ]' };
   const bad = raw.findIndex((v: unknown) => typeof v !== 'object' || v === null || typeof (v as { key?: unknown }).key !== 'string' || typeof (v as { type?: unknown }).type !== 'string' || typeof (v as { label?: unknown }).label !== 'string');
   if (bad >= 0) return { ok: false, error: `item ${bad + 1}: needs "key", "type" and "label"` };
-  return { ok: true, value: raw as VariableDecl[] };
+  // A declaration without "required" is required (the API's default); the form needs the field to show it.
+  return { ok: true, value: (raw as VariableDecl[]).map((v) => ({ ...v, required: v.required ?? true })) };
 }

@@ -19,8 +19,12 @@ type Facets = { categories: string[]; tags: string[]; docTypes: DocType[] };
 const STATUSES: VersionStatus[] = ['draft', 'in_review', 'approved', 'retired'];
 const SEARCH_DELAY_MS = 200;
 
+/** A snippet reads as text: table pipes and --- rules become spaces. */
+const plainSnippet = (s: string) => s.replace(/(^|[\s|⋯…]):?-{2,}:?(?=[\s|]|$)/g, '$1').replace(/\s*\|\s*/g, ' ').replace(/\s{2,}/g, ' ').trim();
+
 /** The snippet with the query marked where it occurs literally (a Traditional query matches without marks). */
-function highlight(text: string, q: string) {
+function highlight(raw: string, q: string) {
+  const text = plainSnippet(raw);
   if (!q) return text;
   return text.split(q).flatMap((part, i) => (i === 0 ? [part] : [<mark key={i}>{q}</mark>, part]));
 }
@@ -41,6 +45,7 @@ export function LibraryScreen() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<unknown>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const closeImport = useCallback(() => setImporting(undefined), []);
@@ -75,6 +80,11 @@ export function LibraryScreen() {
       clearTimeout(timer);
     };
   }, [filter, query, revision]);
+
+  // The chosen clause stays in sight in the list (e.g. a new clause, or one opened from the review drawer).
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, rows]);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -134,7 +144,7 @@ export function LibraryScreen() {
         <span className="bf-muted">{rows ? t('lib.count', { count: rows.length }) : ''}</span>
       </div>
       <main className="bf-lib-main">
-        <nav className="bf-lib-list" aria-label={t('lib.list')} data-testid="clause-list">
+        <nav ref={listRef} className="bf-lib-list" aria-label={t('lib.list')} data-testid="clause-list">
           {error ? (
             <div className="bf-lib-error bf-lib-pad">{error}</div>
           ) : !rows ? (
@@ -170,7 +180,16 @@ export function LibraryScreen() {
         </nav>
         <section className="bf-lib-side">
           {selected ? (
-            <ClauseDetail key={`${selected.clauseId}/${selected.variant}`} clauseId={selected.clauseId} variant={selected.variant} user={user} revision={revision} onChanged={refresh} />
+            <ClauseDetail
+              key={`${selected.clauseId}/${selected.variant}`}
+              clauseId={selected.clauseId}
+              variant={selected.variant}
+              user={user}
+              revision={revision}
+              categories={facets.categories}
+              onChanged={refresh}
+              onOpenVariant={(v) => setSelected({ clauseId: selected.clauseId, variant: v })}
+            />
           ) : (
             <Empty className="bf-lib-pad" description={t('lib.pick')} />
           )}
@@ -184,6 +203,9 @@ export function LibraryScreen() {
         onClose={() => setCreating(false)}
         onCreated={(ref) => {
           setCreating(false);
+          // The new clause must be in the list beside it: a search or filter from before would hide it.
+          setQuery('');
+          setFilter({});
           setSelected({ clauseId: ref.clauseId, variant: ref.variant });
           refresh();
         }}

@@ -1,11 +1,11 @@
 // A new clause: id, title, category, document types and a first body; it starts as draft v1 of variant 标准.
-import { App, AutoComplete, Form, Input, Modal, Select } from 'antd';
+import { App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { DOC_TYPES } from '../../../core/model/library.js';
 import type { DocType, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 
-type Fields = { id: string; title: string; category: string; docTypes: DocType[]; variant: string; body: string };
+type Fields = { id: string; title: string; category: string; docTypes: DocType[]; variant: string; owner?: string; reviewIntervalMonths: number; body: string };
 
 export function NewClauseModal({ open, user, categories, onClose, onCreated }: { open: boolean; user: string; categories: string[]; onClose: () => void; onCreated: (ref: VersionRef) => void }) {
   const { t } = useI18n();
@@ -16,7 +16,9 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
     const f = await form.validateFields();
     if (!user.trim()) return void message.error(t('lib.needUser'));
     try {
-      const ref = await api.libraryCreate({ clause: { ...f, tags: [], variables: [] }, by: user });
+      // An empty owner means the author owns it (the store's rule).
+      const { owner, ...rest } = f;
+      const ref = await api.libraryCreate({ clause: { ...rest, ...(owner?.trim() ? { owner: owner.trim() } : {}), tags: [], variables: [] }, by: user });
       message.success(t('lib.done.created', { id: ref.clauseId }));
       form.resetFields();
       onCreated(ref);
@@ -27,7 +29,7 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
 
   return (
     <Modal open={open} title={t('lib.new.title')} okText={t('lib.new.create')} cancelText={t('lib.cancel')} onOk={() => void create()} onCancel={onClose} width={640} forceRender>
-      <Form form={form} layout="vertical" initialValues={{ variant: '标准', docTypes: [] }}>
+      <Form form={form} name="newClause" layout="vertical" initialValues={{ variant: '标准', docTypes: [], reviewIntervalMonths: 12 }}>
         <Form.Item name="id" label={t('lib.new.id')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]*$/, message: t('lib.new.idRule') }]}>
           <Input placeholder="service-response" />
         </Form.Item>
@@ -43,6 +45,14 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
         <Form.Item name="variant" label={t('lib.new.variant')} rules={[{ required: true, message: t('lib.new.required') }]}>
           <Input />
         </Form.Item>
+        <div className="bf-lib-form-pair">
+          <Form.Item name="owner" label={t('lib.f.owner')} extra={t('lib.new.ownerHint')}>
+            <Input placeholder={user} />
+          </Form.Item>
+          <Form.Item name="reviewIntervalMonths" label={t('lib.meta.interval')} rules={[{ required: true, message: t('lib.new.required') }]}>
+            <InputNumber min={1} max={120} precision={0} suffix={t('lib.meta.months')} className="bf-lib-wide-input" />
+          </Form.Item>
+        </div>
         <Form.Item name="body" label={t('lib.edit.body')} rules={[{ required: true, message: t('lib.new.required') }]}>
           <Input.TextArea className="bf-lib-code" autoSize={{ minRows: 6, maxRows: 16 }} spellCheck={false} />
         </Form.Item>

@@ -1,0 +1,175 @@
+// 大纲: the document's sections and their clauses. Drag a clause (HTML5 drag and drop) or focus it and press Alt+↑/↓
+// to move it, also across sections; add one from the library; remove one; reset to the blueprint.
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Spin, Tag, Tooltip } from 'antd';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
+import type { OutlineView } from '../../../../core/api/contract.js';
+import { useI18n } from '../../i18n.js';
+import { AddClauseModal } from './AddClauseModal.js';
+import { addClause, moveBy, moveClause, removeClause, type Pos } from './outlineOps.js';
+
+export type OutlinePanelProps = {
+  view: OutlineView | null;
+  /** The document's type, so the library picker offers the clauses written for it first. */
+  docType: string | undefined;
+  onChange: (sections: OutlineSectionView[]) => void;
+  onReset: () => void;
+};
+
+const posAttr = (p: Pos) => `${p.s}:${p.i}`;
+
+export function OutlinePanel({ view, docType, onChange, onReset }: OutlinePanelProps) {
+  const { t } = useI18n();
+  const [drag, setDrag] = useState<Pos | null>(null);
+  const [over, setOver] = useState<Pos | null>(null);
+  const [adding, setAdding] = useState<number | null>(null);
+  /** After a keyboard move the focus follows the clause to its new place. */
+  const [focusAt, setFocusAt] = useState<Pos | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!focusAt) return;
+    root.current?.querySelector<HTMLElement>(`[data-pos="${posAttr(focusAt)}"]`)?.focus();
+    setFocusAt(null);
+  }, [focusAt, view]);
+
+  if (!view)
+    return (
+      <div className="bf-center bf-outline-loading">
+        <Spin description={t('outline.loading')} />
+      </div>
+    );
+  const sections = view.sections;
+
+  const move = (from: Pos, dir: -1 | 1) => {
+    const r = moveBy(sections, from, dir);
+    if (r.sections === sections) return;
+    onChange(r.sections);
+    setFocusAt(r.at);
+  };
+  const onKey = (e: KeyboardEvent, p: Pos) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(p, e.key === 'ArrowUp' ? -1 : 1);
+  };
+  const dropOn = (e: DragEvent, before: Pos) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (drag) onChange(moveClause(sections, drag, before).sections);
+    setDrag(null);
+    setOver(null);
+  };
+  const allowDrop = (e: DragEvent, p: Pos) => {
+    if (!drag) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    if (!over || over.s !== p.s || over.i !== p.i) setOver(p);
+  };
+
+  const clauseRow = (c: OutlineClauseView, p: Pos, last: boolean, lastSection: boolean) => {
+    const dragging = drag?.s === p.s && drag.i === p.i;
+    const target = over?.s === p.s && over.i === p.i && !dragging;
+    return (
+      <li
+        key={`${c.id}-${c.variant}-${p.i}`}
+        className={`bf-outline-clause${dragging ? ' bf-dragging' : ''}${target ? ' bf-drop-before' : ''}`}
+        data-pos={posAttr(p)}
+        data-testid={`outline-clause-${c.id}`}
+        tabIndex={0}
+        draggable
+        aria-label={`${c.title}（${c.variant}）`}
+        onKeyDown={(e) => onKey(e, p)}
+        onDragStart={(e) => {
+          e.dataTransfer.effectAllowed = 'move';
+          e.dataTransfer.setData('text/plain', c.id);
+          setDrag(p);
+        }}
+        onDragEnd={() => {
+          setDrag(null);
+          setOver(null);
+        }}
+        onDragOver={(e) => allowDrop(e, p)}
+        onDrop={(e) => dropOn(e, p)}
+      >
+        <Tooltip title={t('outline.drag')}>
+          <HolderOutlined className="bf-outline-handle" aria-hidden />
+        </Tooltip>
+        <span className="bf-outline-clause-title" title={c.id}>
+          {c.title}
+        </span>
+        <Tag className="bf-outline-variant">{c.variant}</Tag>
+        {!c.found && (
+          <Tooltip title={t('outline.missing')}>
+            <WarningOutlined className="bf-err" aria-label={t('outline.missing')} />
+          </Tooltip>
+        )}
+        <span className="bf-outline-actions">
+          <Tooltip title={`${t('outline.up')} (Alt+↑)`}>
+            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('outline.up')} disabled={p.s === 0 && p.i === 0} onClick={() => move(p, -1)} data-testid={`outline-up-${c.id}`} />
+          </Tooltip>
+          <Tooltip title={`${t('outline.down')} (Alt+↓)`}>
+            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('outline.down')} disabled={last && lastSection} onClick={() => move(p, 1)} data-testid={`outline-down-${c.id}`} />
+          </Tooltip>
+          <Tooltip title={t('outline.remove')}>
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('outline.remove')} onClick={() => onChange(removeClause(sections, p))} data-testid={`outline-remove-${c.id}`} />
+          </Tooltip>
+        </span>
+      </li>
+    );
+  };
+
+  return (
+    <div className="bf-outline" ref={root} data-testid="outline-panel">
+      <div className="bf-outline-head">
+        <h2 className="bf-pane-title">
+          {t('outline.title')}
+          {view.custom && (
+            <Tag color="blue" variant="filled" className="bf-outline-custom">
+              {t('outline.custom')}
+            </Tag>
+          )}
+        </h2>
+        <Popconfirm title={t('outline.resetConfirm')} onConfirm={onReset} disabled={!view.custom}>
+          <Button size="small" icon={<UndoOutlined />} disabled={!view.custom} data-testid="outline-reset">
+            {t('outline.reset')}
+          </Button>
+        </Popconfirm>
+      </div>
+      <p className="bf-muted bf-outline-hint">{t('outline.hint')}</p>
+      <ol className="bf-outline-sections">
+        {sections.map((s, si) => (
+          <li key={`${s.title}-${si}`} className="bf-outline-section" data-testid={`outline-section-${si}`}>
+            <div className="bf-outline-section-head">
+              <span className="bf-section-no">{String(si + 1).padStart(2, '0')}</span>
+              <span className="bf-outline-section-title">{s.title}</span>
+              {s.annex && <Tag variant="filled">{t('outline.annex')}</Tag>}
+              <span className="bf-muted bf-outline-count">{t('outline.count', { count: s.clauses.length })}</span>
+              <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setAdding(si)} data-testid={`outline-add-${si}`}>
+                {t('outline.add')}
+              </Button>
+            </div>
+            <ul
+              className={`bf-outline-clauses${over?.s === si && over.i === s.clauses.length ? ' bf-drop-end' : ''}`}
+              onDragOver={(e) => allowDrop(e, { s: si, i: s.clauses.length })}
+              onDrop={(e) => dropOn(e, { s: si, i: s.clauses.length })}
+            >
+              {s.clauses.map((c, i) => clauseRow(c, { s: si, i }, i === s.clauses.length - 1, si === sections.length - 1))}
+              {s.clauses.length === 0 && <li className="bf-outline-empty bf-muted">{t('outline.emptySection')}</li>}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      <AddClauseModal
+        section={adding === null ? undefined : sections[adding]?.title}
+        docType={docType}
+        inOutline={new Set(sections.flatMap((s) => s.clauses.map((c) => `${c.id}|${c.variant}`)))}
+        onAdd={(c) => {
+          if (adding !== null) onChange(addClause(sections, adding, c));
+          setAdding(null);
+        }}
+        onClose={() => setAdding(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// End to end: a bid writer edits the outline of a service plan — adds a clause from the library (its variables join
+// the form with their defaults), moves it with the keyboard and by dragging, removes one, resets — and the preview follows.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../settings/e2eApp.js';
+import { squash } from '../helpers/text.js';
+
+/** The level-1 headings of the preview, in order. */
+const headings = async (page: Page) => (await page.getByTestId('preview').locator('h2.doc-h1').allInnerTexts()).map(squash);
+const previewText = async (page: Page) => squash(await page.getByTestId('preview').innerText());
+
+describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 240_000);
+  afterAll(() => app?.close(), TIMEOUT);
+
+  it(
+    'adds a clause from the library, reorders and removes clauses, and the preview follows',
+    async () => {
+      const { page } = app;
+      await page.goto(`${app.host.url}#home`);
+      await page.getByTestId('home-sample-service-plan-sample').click();
+      await page.waitForURL(/#composer$/);
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('2小时内到达现场');
+
+      await page.getByTestId('tab-outline').click();
+      const panel = page.getByTestId('outline-panel');
+      await panel.getByTestId('outline-clause-contacts').waitFor();
+
+      // Add 技术资料与档案 to the last section (联系方式) from the library.
+      const sections = panel.locator('[data-testid^="outline-section-"]');
+      const last = (await sections.count()) - 1;
+      await panel.getByTestId(`outline-add-${last}`).click();
+      await page.getByTestId('add-clause-search').locator('input').fill('技术资料');
+      await page.getByTestId('add-clause-add-documentation').click();
+      await panel.getByTestId('outline-clause-documentation').waitFor();
+      // Its variables arrive with their defaults: the clause prints at once, and the check stays clean.
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('提供下列技术资料的纸质版各2套');
+      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      await page.screenshot({ path: join(screensDir, 'composer-outline.png') });
+
+      // Its variables are in the form, where a change reaches the preview.
+      await page.getByTestId('tab-content').click();
+      const copies = page.getByTestId('field-doc_copies').locator('input').first();
+      await copies.fill('3');
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('提供下列技术资料的纸质版各3套');
+
+      // Keyboard: Alt+↑ moves the focused clause up (across a section's edge too); undo puts it back.
+      await page.getByTestId('tab-outline').click();
+      const order = async () => {
+        const text = await previewText(page);
+        return text.indexOf('提供下列技术资料') < text.indexOf('服务热线全天候受理报修') ? 'documentation first' : 'contacts first';
+      };
+      expect(await order()).toBe('contacts first');
+      await panel.getByTestId('outline-clause-documentation').focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(order, { timeout: TIMEOUT }).toBe('documentation first');
+      // The focus follows the moved clause, so pressing again keeps moving it: into the previous section.
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT }).toEqual(['九、投诉处理与回访', '十、联系方式']);
+      await expect.poll(async () => (await previewText(page)).indexOf('提供下列技术资料') < (await previewText(page)).indexOf('十、联系方式'), { timeout: TIMEOUT }).toBe(true);
+      await page.getByTestId('undo').click();
+      await page.getByTestId('undo').click();
+      await expect.poll(order, { timeout: TIMEOUT }).toBe('contacts first');
+
+      // Drag 保修条款's clause onto 服务承诺's: it joins that section before it, and its emptied section leaves the document.
+      await page.locator('.bf-editor').evaluate((el) => el.scrollTo({ top: 0 }));
+      await panel.getByTestId('outline-clause-warranty-terms').dragTo(panel.getByTestId('outline-clause-service-commitment'));
+      await expect.poll(async () => (await headings(page)).some((h) => h.includes('保修条款')), { timeout: TIMEOUT }).toBe(false);
+      expect(await panel.getByTestId('outline-section-1').locator('[data-testid^="outline-clause-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([
+        'outline-clause-warranty-terms',
+        'outline-clause-service-commitment',
+      ]);
+      expect((await headings(page)).slice(0, 3)).toEqual(['一、服务宗旨', '二、服务承诺', '三、故障分级与响应']);
+
+      // Remove 免责条款: its section leaves the document.
+      await panel.getByTestId('outline-remove-exclusions').click();
+      await expect.poll(async () => (await headings(page)).some((h) => h.includes('免责条款')), { timeout: TIMEOUT }).toBe(false);
+      expect(await panel.getByText('本节已无条款').count()).toBe(2); // 保修条款 and 免责条款
+
+      // Reset to the blueprint: the document is as it was (the added clause goes too).
+      await panel.getByTestId('outline-reset').click();
+      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      // The outline is the blueprint's again (the added clause is gone) before the preview is read.
+      await expect.poll(() => panel.getByTestId('outline-clause-documentation').count(), { timeout: TIMEOUT }).toBe(0);
+      await expect.poll(async () => (await headings(page))[0], { timeout: TIMEOUT }).toBe('一、服务宗旨');
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).not.toContain('技术资料');
+      expect(await headings(page)).toContain('五、免责条款');
+      expect(await headings(page)).toContain('四、保修条款');
+      expect(app.pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+});

@@ -1,0 +1,153 @@
+// 坏输入语料: every input in the corpus (not JSON, wrong types, 10,000-row table, 1 MB text, emoji, control
+// characters, right-to-left text, 1e20 and negative money, impossible dates…) gets a clear answer naming the problem —
+// or renders, where it is valid — from the project parser, the API (in-process and over HTTP), and the CLI's check
+// and render. Never a crash, never a stack trace, never the whole 1 MB echoed back.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../cli/main.js';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createHttpClient, TOKEN_HEADER } from '../../core/api/httpClient.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import { BidForgeError } from '../../core/model/problem.js';
+import { parseProjectText } from '../../core/project/parse.js';
+import { startHost, type RunningHost } from '../../host/server.js';
+import { templatesDir } from '../helpers/paths.js';
+import { CORPUS, type Case } from './corpus.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bf-bad-'));
+const handlers = createHandlers({ templatesDir, dataDir: join(dir, 'data') });
+const api = createLocalClient(handlers);
+let host: RunningHost;
+beforeAll(async () => {
+  const renderer = join(dir, 'renderer');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  host = await startHost({ handlers, rendererDir: renderer });
+});
+afterAll(() => host?.close());
+
+/** A message a person can act on: names the problem, one piece of text, not a dump. */
+function expectClear(message: string, c: Case): void {
+  if (c.names) expect(message, c.name).toMatch(c.names);
+  expect(message, `${c.name}: no stack trace`).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(message.length, `${c.name}: the message stays short`).toBeLessThan(4000);
+}
+
+const invalid = CORPUS.filter((c) => c.names);
+const valid = CORPUS.filter((c) => !c.names);
+
+describe('项目文件解析', () => {
+  it.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    let project;
+    try {
+      project = parseProjectText(c.text, 'project.json');
+    } catch (e) {
+      expect(e, c.name).toBeInstanceOf(BidForgeError);
+      expect((e as BidForgeError).code).toBe('bad_project');
+      expect((e as Error).message).toMatch(/^project\.json: /); // names the file
+      expectClear((e as Error).message, c);
+      return;
+    }
+    expect(project.blueprint).toBeTypeOf('string'); // parsed: its values are checked by the API and the CLI below
+  });
+});
+
+describe('API (in-process): parse, then check by exporting', () => {
+  it.each(invalid.map((c) => [c.name, c] as const))('%s: refused with a clear reason', async (_n, c) => {
+    const err = await (async () => {
+      const { project } = await api.parseProject({ text: c.text, fileName: 'project.json' });
+      await api.exportDocument({ project, format: 'docx' });
+    })().then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect(err, `${c.name} was accepted`).not.toBeNull();
+    expect(['bad_project', 'bad_request', 'check_failed']).toContain(err!.code);
+    expectClear(err!.message, c);
+  });
+
+  it.each(valid.map((c) => [c.name, c] as const))('%s: previews, and exports or names the characters it cannot print', async (_n, c) => {
+    const { project } = await api.parseProject({ text: c.text, fileName: 'project.json' });
+    const { document } = await api.preview({ project });
+    expect(document.blocks.length).toBeGreaterThan(0);
+    const docx = await api.exportDocument({ project, format: 'docx' }).catch((e: { code: string; message: string }) => e);
+    if ('bytes' in docx) expect(new TextDecoder().decode(docx.bytes.slice(0, 2))).toBe('PK');
+    else {
+      // Characters the embedded PDF font lacks (emoji, Arabic) block every export with their code points named.
+      expect(docx.code).toBe('check_failed');
+      expect(docx.message).toMatch(/U\+[0-9A-F]{4,5}/);
+      expectClear(docx.message, c);
+    }
+  });
+
+  // Found by this corpus: a 1 MB text value previews (0.2 s) and exports to DOCX (0.3 s), but the PDF export's time
+  // grows faster than the text (30,000 characters without a space: 8 s) and 350,000 did not finish in 5 minutes.
+  // core/export (pdfmake line breaking) or a length limit on text values must fix it; until then it is not run here.
+  it.todo('1 MB text value: the PDF export finishes (or the value is refused as too long) within seconds');
+});
+
+describe('API over HTTP (the host): malformed requests', () => {
+  const post = (channel: string, body: string) =>
+    fetch(`${host.url.replace(/\/$/, '')}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.url.replace(/\/$/, '') }, body });
+
+  it.each([
+    ['not JSON', 'parseProject', '{ text: '],
+    ['an array instead of the argument object', 'parseProject', '[]'],
+    ['a number where a string is expected', 'parseProject', '{"text": 42, "fileName": "p.json"}'],
+    ['a project of the wrong shape', 'preview', '{"project": {"schema": 1, "values": "x"}}'],
+    ['prototype keys as the argument', 'openSample', '{"__proto__": {"name": "service-plan-sample"}, "constructor": 1}'],
+  ])('%s: a 4xx JSON error with a code and a message, no stack trace', async (_n, channel, body) => {
+    const res = await post(channel, body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const json = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(json.ok).toBe(false);
+    expect(json.error.code).toMatch(/^[a-z_]+$/);
+    expect(json.error.message).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('the corpus through the HTTP client gives the same answers as in-process', async () => {
+    const http = createHttpClient(host.url.replace(/\/$/, ''), host.token);
+    for (const c of invalid.filter((x) => !x.heavy)) {
+      const err = await (async () => {
+        const { project } = await http.parseProject({ text: c.text, fileName: 'project.json' });
+        await http.exportDocument({ project, format: 'docx' });
+      })().then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
+      expect(err, c.name).not.toBeNull();
+      expectClear(err!.message, c);
+    }
+  });
+});
+
+describe('CLI check and render', () => {
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run([...args, '--lang', 'en'], (s) => out.push(s), (s) => err.push(s));
+    return { code, text: [...out, ...err].join('\n') };
+  }
+  const fileOf = (c: Case) => {
+    const f = join(dir, `${c.name.replace(/[^\w]+/g, '-')}.json`);
+    writeFileSync(f, c.text);
+    return f;
+  };
+
+  it.each(invalid.map((c) => [c.name, c] as const))('check %s: exit 1 or 2, naming the problem', async (_n, c) => {
+    const r = await cli('check', fileOf(c));
+    expect([1, 2], r.text).toContain(r.code);
+    expectClear(r.text, c);
+  });
+
+  it.each(CORPUS.filter((c) => !c.heavy).map((c) => [c.name, c] as const))('render %s to DOCX: a file, or a clear refusal', async (_n, c) => {
+    const out = join(dir, 'out', c.name.replace(/[^\w]+/g, '-'));
+    const r = await cli('render', fileOf(c), '--out', out, '--format', 'docx');
+    if (c.names) {
+      expect([1, 2], r.text).toContain(r.code);
+      expectClear(r.text, c);
+    } else expect([0, 1], r.text).toContain(r.code); // 1: the emoji/Arabic characters the PDF font lacks, named
+  });
+});

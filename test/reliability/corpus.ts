@@ -1,0 +1,60 @@
+// A corpus of bad (and oddly good) inputs, as project file texts built from the sample. Each names what it breaks,
+// and what an answer must mention: the field (or, for valid input, nothing: it must render).
+import { readFileSync } from 'node:fs';
+import { samplePath } from '../helpers/paths.js';
+
+type Json = Record<string, unknown>;
+const sample = (): Json => JSON.parse(readFileSync(samplePath, 'utf8')) as Json;
+function withValues(change: (values: Json, project: Json) => void): string {
+  const p = sample();
+  change(p.values as Json, p);
+  return JSON.stringify(p);
+}
+
+export type Case = {
+  name: string;
+  text: string;
+  /** Error messages must name this (a field, a value); undefined: the input is valid and must render. */
+  names?: RegExp;
+  /** Large inputs: the CLI check/render runs only for the smaller ones (the API and parser take all). */
+  heavy?: boolean;
+};
+
+const feeRow = { item: '上门服务', price: '300.00', unit: '元/次', note: '' };
+const oneMb = '长'.repeat(350_000); // 1 MB as UTF-8
+
+export const CORPUS: Case[] = [
+  { name: 'not JSON', text: '{ "schema": 1, "name": ', names: /not valid JSON/ },
+  { name: 'empty file', text: '', names: /not valid JSON/ },
+  { name: 'a JSON array', text: '[1, 2, 3]', names: /object|expected/i },
+  { name: 'a bare string', text: '"售后服务方案"', names: /object|expected/i },
+  { name: 'byte-order mark then garbage', text: '\uFEFF\u0000\u0001', names: /not valid JSON/ },
+  { name: 'integer given as Chinese text', text: withValues((v) => (v.warranty_months = '三十六')), names: /warranty_months/ },
+  { name: 'duration given as a number', text: withValues((v) => (v.onsite_arrival = 2)), names: /onsite_arrival/ },
+  { name: 'duration with an unknown unit', text: withValues((v) => (v.onsite_arrival = { value: 2, unit: '光年' })), names: /onsite_arrival/ },
+  { name: 'table given as text', text: withValues((v) => (v.fee_items = '上门服务 300 元')), names: /fee_items/ },
+  { name: 'table row with a wrong cell type', text: withValues((v) => (v.fee_items = [{ ...feeRow, price: 300 }])), names: /fee_items/ },
+  { name: 'schema as a string', text: withValues((_v, p) => (p.schema = '1')), names: /schema/ },
+  { name: 'name as a number', text: withValues((_v, p) => (p.name = 42)), names: /name/ },
+  { name: 'unknown blueprint', text: withValues((_v, p) => (p.blueprint = '../../etc/passwd')), names: /blueprint|passwd/ },
+  { name: 'values is null', text: withValues((_v, p) => (p.values = null)), names: /values/ },
+  { name: 'money 1e20 as a number', text: withValues((v) => (v.annual_fee = 1e20)), names: /annual_fee/ },
+  { name: 'money 1e20 as a string', text: withValues((v) => (v.annual_fee = '100000000000000000000.00')), names: /annual_fee/ },
+  { name: 'negative money', text: withValues((v) => (v.annual_fee = '-28000.00')), names: /annual_fee/ },
+  { name: 'money with three decimals', text: withValues((v) => (v.annual_fee = '28000.005')), names: /annual_fee/ },
+  { name: 'money NaN-like text', text: withValues((v) => (v.annual_fee = 'NaN')), names: /annual_fee/ },
+  { name: 'date 2026-02-30', text: withValues((_v, p) => (p.date = '2026-02-30')), names: /date/ },
+  { name: 'date 2026-13-01', text: withValues((_v, p) => (p.date = '2026-13-01')), names: /date/ },
+  { name: 'acceptance date 2027-02-30', text: withValues((v) => (v.acceptance_date = '2027-02-30')), names: /acceptance_date/ },
+  { name: 'date in another format', text: withValues((_v, p) => (p.date = '2026年11月24日')), names: /date/ },
+  { name: 'integer 1e20', text: withValues((v) => (v.warranty_months = 1e20)), names: /warranty_months/ },
+  { name: 'negative integer', text: withValues((v) => (v.warranty_months = -36)), names: /warranty_months/ },
+  { name: 'prototype keys in values', text: '{"schema":1,"name":"p","blueprint":"service-plan","values":{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}}', names: /./ },
+  { name: '10,000-row table', text: withValues((v) => (v.fee_items = Array.from({ length: 10_000 }, (_, i) => ({ ...feeRow, item: `服务${i}` })))), names: /fee_items.*at most 5000/, heavy: true },
+  { name: '1 MB text value', text: withValues((v) => (v.service_slogan = oneMb)), heavy: true },
+  { name: 'emoji in text', text: withValues((v) => (v.company_name = '华瑞康泰😀机电👍有限公司')) },
+  { name: 'control characters in text', text: withValues((v) => (v.service_slogan = '快速\u0000响应\u0007诚信\u001b[31m守约\u0008\u000b')) },
+  { name: 'right-to-left text and overrides', text: withValues((v) => (v.service_slogan = 'شركة الخدمة \u202Eevil\u202C עברית')) },
+  { name: 'markup in a value', text: withValues((v) => (v.service_slogan = '<script>alert(1)</script> **粗体** # 标题 | a | b |')) },
+  { name: 'template braces in a value', text: withValues((v) => (v.service_slogan = '{{constructor}} {{#each x}}')), names: /未替换的占位符|placeholder/ },
+];
