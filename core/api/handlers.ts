@@ -11,6 +11,7 @@ import type { Library } from '../model/library.js';
 import { BidForgeError, formatProblem } from '../model/problem.js';
 import { parseProject, parseProjectText } from '../project/parse.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
+import type { Document } from '../model/document.js';
 import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
 // composer
 import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
@@ -123,7 +124,9 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     async exportDocument({ project: whole, format, document: id }) {
       const project = packageDocument(whole, id);
       const assembled = assembleAndCheck(project, await lib(project));
-      const document = assembled.document;
+      // The company's logo (设置) goes on the cover.
+      const logo = logoOf((await settings.get()).settings.company.logo);
+      const document = logo ? { ...assembled.document, meta: { ...assembled.document.meta, logo } } : assembled.document;
       const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, errors);
@@ -162,6 +165,12 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}` };
     }
   }
+}
+
+/** A data URL from the settings as the Document's cover logo. */
+export function logoOf(dataUrl: string | undefined): Document['meta']['logo'] {
+  const m = dataUrl ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl) : null;
+  return m ? { type: m[1] === 'png' ? 'png' : 'jpg', base64: m[2]! } : undefined;
 }
 
 /** composer: one document of a bid package, or a clear error when the project has no such document. */

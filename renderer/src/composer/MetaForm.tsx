@@ -1,8 +1,9 @@
-// The project's own fields: title, bidder, project number and date.
-import { Form, Input } from 'antd';
+// The project's own fields: title, bidder, project number and date; and how the exports are typeset.
+import { Form, Input, Segmented, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
+import { PROFILE_IDS, PROFILES, sizeLabel, type TypesettingChoice } from '../../../core/model/typesetting.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 
 export const META_FIELDS = ['title', 'bidder', 'projectNo', 'date'] as const;
@@ -35,6 +36,46 @@ export function MetaForm({ project, problemsByField, onChange }: { project: Proj
         {item('projectNo', <Input id="input-meta-projectNo" value={project.projectNo} maxLength={100} onChange={(e) => onChange({ projectNo: e.target.value })} />)}
         {item('date', <Input id="input-meta-date" type="date" value={project.date} onChange={(e) => onChange({ date: e.target.value })} />)}
       </div>
+      <TypesettingFields choice={project.typesetting} onChange={(typesetting) => onChange({ typesetting })} />
     </Form>
+  );
+}
+
+/** 版式 (bid default or GB/T 9704, with the body size shown as 字号), 正本/副本 on the cover, a seal box on every page. */
+function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | undefined; onChange: (c: TypesettingChoice) => void }) {
+  const { t } = useI18n();
+  const current: TypesettingChoice = choice ?? { profile: 'bid' };
+  const set = (patch: Partial<TypesettingChoice>) => onChange({ ...current, ...patch });
+  return (
+    <div className="bf-field-grid" data-testid="typesetting">
+      <div className="bf-field bf-field-wide">
+        <Form.Item label={t('meta.typesetting')} htmlFor="input-meta-typesetting">
+          <Select
+            id="input-meta-typesetting"
+            value={current.profile}
+            onChange={(profile) => set({ profile })}
+            options={PROFILE_IDS.map((id) => ({ value: id, label: `${PROFILES[id].label} · ${t('meta.bodySize')} ${sizeLabel(PROFILES[id].body.size)}` }))}
+          />
+        </Form.Item>
+      </div>
+      <div className="bf-field">
+        <Form.Item label={t('meta.copyMark')}>
+          <Segmented<NonNullable<TypesettingChoice['copyMark']>>
+            value={current.copyMark ?? 'none'}
+            onChange={(copyMark) => set({ copyMark })}
+            options={[
+              { value: 'none', label: t('meta.copyNone') },
+              { value: '正本', label: '正本' },
+              { value: '副本', label: '副本' },
+            ]}
+          />
+        </Form.Item>
+      </div>
+      <div className="bf-field">
+        <Form.Item label={t('meta.sealEveryPage')}>
+          <Switch checked={current.sealEveryPage ?? false} onChange={(sealEveryPage) => set({ sealEveryPage })} />
+        </Form.Item>
+      </div>
+    </div>
   );
 }
