@@ -76,12 +76,14 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
   }
   for (const p of problems) io.err(withFile(file!)(p));
   await mkdir(opts.out, { recursive: true });
-  for (const format of formats) {
-    const { fileName, bytes } = await api.exportDocument({ project, format });
-    const target = join(opts.out, basename(fileName));
-    await writeFile(target, bytes);
-    io.out(say(io.lang, 'wrote', resolve(target)));
-  }
+  // A bid package writes every one of its documents; they share the project's values.
+  for (const document of project.documents ?? [project.blueprint])
+    for (const format of formats) {
+      const { fileName, bytes } = await api.exportDocument({ project, format, document });
+      const target = join(opts.out, basename(fileName));
+      await writeFile(target, bytes);
+      io.out(say(io.lang, 'wrote', resolve(target)));
+    }
   return 0;
 }
 

@@ -29,7 +29,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
   zh: {
     render: {
       usage: 'bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant]',
-      what: '把项目生成为 Word 与 PDF 文件（<名称>.docx、<名称>.pdf）；检查发现错误时不生成，退出码为 1',
+      what: '把项目生成为 Word 与 PDF 文件（<名称>.docx、<名称>.pdf；投标文件包的每份文件另写 <名称>-<蓝本>.pdf）；检查发现错误时不生成，退出码为 1',
       options: [
         ['--out <目录>', '输出目录，不存在时自动创建'],
         ['--format docx|pdf|both', '输出格式，默认 both'],
@@ -77,7 +77,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
   en: {
     render: {
       usage: 'bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant]',
-      what: 'writes <name>.docx and <name>.pdf; nothing is written when checks find errors (exit 1)',
+      what: 'writes <name>.docx and <name>.pdf (a bid package also <name>-<blueprint>.* for its other documents); nothing is written when checks find errors (exit 1)',
       options: [
         ['--out <dir>', 'output folder, created if missing'],
         ['--format docx|pdf|both', 'output format, default both'],

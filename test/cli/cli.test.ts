@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
-import { samplePath } from '../helpers/paths.js';
+import { repoRoot as repoRootDir, samplePath } from '../helpers/paths.js';
 import { sampleJson } from '../helpers/sample.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
@@ -203,5 +203,14 @@ describe('the CLI on the data folder (--data, shared with the app)', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('bidforge render on a bid package', () => {
+  it('writes every document of the package, each named after its blueprint', async () => {
+    const out = tempDir('bf-cli-pkg-');
+    const r = await cli('render', join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json'), '--out', out, '--format', 'docx');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['bid-package-sample-commitment-letter.docx', 'bid-package-sample-deviation-table.docx', 'bid-package-sample-install-agreement.docx', 'bid-package-sample-warranty-card.docx', 'bid-package-sample.docx']);
   });
 });
