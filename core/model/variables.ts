@@ -5,6 +5,9 @@ import { formatMoney } from '../format/zh.js';
 export const DURATION_UNITS = ['分钟', '小时', '工作日', '天', '个月', '年'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
+/** Longest value per text type, in characters. */
+export const TEXT_LIMITS = { text: 2_000, multiline: 10_000 } as const;
+
 export const SCALAR_TYPES = ['text', 'multiline', 'integer', 'number', 'money', 'percent', 'date', 'duration', 'boolean', 'choice'] as const;
 export const VARIABLE_TYPES = [...SCALAR_TYPES, 'list', 'table'] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
@@ -73,6 +76,8 @@ export function parseScalar(type: ScalarType, raw: unknown, decl: Partial<Variab
     case 'multiline':
       if (typeof raw !== 'string') throw new ValueError(`expected text, got ${describe(raw)}`);
       if (type === 'text' && /[\r\n]/.test(raw)) throw new ValueError('a single-line text may not contain line breaks');
+      // A value is a figure or a few sentences in a clause; a megabyte pasted by mistake must not stall the PDF layout.
+      if ([...raw].length > TEXT_LIMITS[type]) throw new ValueError(`text is ${[...raw].length} characters long; at most ${TEXT_LIMITS[type]} fit one value`);
       return raw;
     case 'choice':
       if (typeof raw !== 'string') throw new ValueError(`expected one of the options, got ${describe(raw)}`);

@@ -5,7 +5,7 @@ import { samplePath } from '../helpers/paths.js';
 
 type Json = Record<string, unknown>;
 const sample = (): Json => JSON.parse(readFileSync(samplePath, 'utf8')) as Json;
-function withValues(change: (values: Json, project: Json) => void): string {
+export function withValues(change: (values: Json, project: Json) => void): string {
   const p = sample();
   change(p.values as Json, p);
   return JSON.stringify(p);
@@ -51,7 +51,7 @@ export const CORPUS: Case[] = [
   { name: 'negative integer', text: withValues((v) => (v.warranty_months = -36)), names: /warranty_months/ },
   { name: 'prototype keys in values', text: '{"schema":1,"name":"p","blueprint":"service-plan","values":{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}}', names: /./ },
   { name: '10,000-row table', text: withValues((v) => (v.fee_items = Array.from({ length: 10_000 }, (_, i) => ({ ...feeRow, item: `服务${i}` })))), names: /fee_items.*at most 5000/, heavy: true },
-  { name: '1 MB text value', text: withValues((v) => (v.service_slogan = oneMb)), heavy: true },
+  { name: '1 MB text value', text: withValues((v) => (v.service_slogan = oneMb)), names: /service_slogan.*350000 characters/, heavy: true },
   { name: 'emoji in text', text: withValues((v) => (v.company_name = '华瑞康泰😀机电👍有限公司')) },
   { name: 'control characters in text', text: withValues((v) => (v.service_slogan = '快速\u0000响应\u0007诚信\u001b[31m守约\u0008\u000b')) },
   { name: 'right-to-left text and overrides', text: withValues((v) => (v.service_slogan = 'شركة الخدمة \u202Eevil\u202C עברית')) },
