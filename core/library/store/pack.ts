@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BidForgeError } from '../../model/problem.js';
 import { zodMessage } from '../../model/zodMessage.js';
+import { MAX_TEMPLATE_CHARS } from '../../assemble/template.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
@@ -10,7 +11,11 @@ export const PACK_SCHEMA_VERSION = 1;
 export const PACK_EXTENSION = '.bfpack.json';
 
 /** One version per variant travels: the latest approved (or the latest, when asked to include unapproved work). */
-export const packVersionSchema = storedVersionSchema.omit({ origin: true });
+// A body longer than any template may be is refused here, before the conflict preview diffs it (an O(N·D) diff of a
+// huge body would stall the import screen).
+export const packVersionSchema = storedVersionSchema.omit({ origin: true }).extend({
+  body: z.string().max(MAX_TEMPLATE_CHARS, `条款正文过长（上限 ${MAX_TEMPLATE_CHARS} 字符）`),
+});
 export type PackVersion = z.infer<typeof packVersionSchema>;
 
 export const packClauseSchema = z
