@@ -1,40 +1,21 @@
 // End to end: the built renderer in headless Chromium against the in-process browser host.
 // The sample opens on start; a changed duration reaches the preview and the exported PDF.
-import { execFile, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../core/api/handlers.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { rendererDir, templatesDir } from '../../host/paths.js';
 import { repoRoot } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
+import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
 import { squash } from '../helpers/text.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const TIMEOUT = 60_000;
-const screensDir = join(repoRoot, 'test', 'e2e', 'screens');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} must be installed when CI=true (the composer e2e test needs it)`);
-if (!haveChromium) console.warn(`${CHROMIUM} is not installed: skipping the composer e2e test`);
-
-/** Newest modification time under a folder (or of a file). */
-function newestMtime(path: string): number {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
-}
-
-/** Builds the renderer when it is missing or older than its sources. */
-function ensureRendererBuilt() {
-  const index = join(rendererDir(), 'index.html');
-  const sources = [join(repoRoot, 'renderer'), join(repoRoot, 'vite.config.ts')];
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
-  // Vitest sets NODE_ENV=test; a child vite build would inherit it and bundle React's development build.
-  execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
-}
+const TIMEOUT = E2E_TIMEOUT;
+requireChromium('composer');
 
 /**
  * Runs in the page (as a string: this file is type-checked without the DOM): resolves with the milliseconds from the
@@ -56,23 +37,12 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
   let host: RunningHost | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     ensureRendererBuilt();
     host = await startHost({ handlers: createHandlers({ templatesDir: templatesDir() }), rendererDir: rendererDir() });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      timeout: TIMEOUT,
-    });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`);
-    });
+    ({ browser, page, pageErrors } = await openBrowser());
     mkdirSync(screensDir, { recursive: true });
   }, 240_000);
 

@@ -32,14 +32,14 @@ export function ensureRendererBuilt(): void {
   execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-/** A headless Chromium page at 1600×1000 in zh-CN that collects page errors. */
-export async function openBrowser(): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+/** A headless Chromium page (1600×1000 unless told) in zh-CN that collects page errors. */
+export async function openBrowser(viewport = { width: 1600, height: 1000 }): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     timeout: E2E_TIMEOUT,
   });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(E2E_TIMEOUT);
   const pageErrors: string[] = [];
