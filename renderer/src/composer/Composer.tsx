@@ -2,7 +2,7 @@
 // the live preview (one tab per document of a bid package) and the checks.
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
 import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';
@@ -13,7 +13,8 @@ import { useI18n } from '../i18n.js';
 import { clearAutosave, readAutosave, writeAutosave } from '../lib/autosave.js';
 import { record, redo, startHistory, undo, type History } from '../lib/history.js';
 import { shell } from '../lib/shell.js';
-import { usePreview } from '../lib/usePreview.js';
+import type { PreviewStore } from '../lib/previewStore.js';
+import { usePreview, usePreviewFindings, usePreviewView } from '../lib/usePreview.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
 import './composer.css';
 import { ComposerToolbar } from './ComposerToolbar.js';
@@ -71,7 +72,8 @@ export function Composer() {
   const docs = project ? documentsOf(project) : [];
   const shownDoc = project && activeDoc && docs.includes(activeDoc) ? activeDoc : project?.blueprint;
   const docParam = project && shownDoc !== project.blueprint ? shownDoc : undefined;
-  const preview = usePreview(api, project, epoch + docSwitches, t, docParam);
+  const previewStore = usePreview(api, project, epoch + docSwitches, t, docParam);
+  const { problems, deviations } = usePreviewFindings(previewStore);
   const description = useDescription(project, epoch, docParam);
   const { fields, fieldsEpoch } = description;
   const dirty = project !== null && JSON.stringify(project) !== savedSnapshot;
@@ -100,9 +102,9 @@ export function Composer() {
 
   const problemsByField = useMemo(() => {
     const m = new Map<string, Problem[]>();
-    for (const p of preview.problems) if (p.field) m.set(p.field, [...(m.get(p.field) ?? []), p]);
+    for (const p of problems) if (p.field) m.set(p.field, [...(m.get(p.field) ?? []), p]);
     return m;
-  }, [preview.problems]);
+  }, [problems]);
 
   /** Counts projects shown, so the start-up sample never replaces one handed over from 首页 meanwhile. */
   const shown = useRef(0);
@@ -281,16 +283,18 @@ export function Composer() {
   const setMeta = useCallback((patch: Partial<Project>) => editProject((p) => ({ ...p, ...patch }), Object.keys(patch).join(',')), [editProject]);
 
   const outlineBlueprint = description.outline?.blueprint;
+  const { showOutline } = description;
   const setOutline = useCallback(
     (sections: OutlineSectionView[] | undefined) => {
       if (!outlineBlueprint) return;
-      if (sections) description.showOutline(sections);
+      if (sections) showOutline(sections);
       // Its own undo step, which the defaults of added variables join (see above).
       lastOutlineEdit.current = `outline#${Date.now()}`;
       editProject((p) => withOutline(p, outlineBlueprint, sections), lastOutlineEdit.current);
     },
-    [description, editProject, outlineBlueprint],
+    [showOutline, editProject, outlineBlueprint],
   );
+  const resetOutline = useCallback(() => setOutline(undefined), [setOutline]);
 
   const setRequirements = useCallback(
     (requirements: Requirement[], key: string) =>
@@ -439,7 +443,7 @@ export function Composer() {
     const outline = (
       <>
         {docs.length > 1 && <div className="bf-muted bf-outline-doc">{t('outline.forDocument', { doc: blueprintTitleOf(shownDoc) })}</div>}
-        <OutlinePanel view={description.outline} docType={blueprintOf(shownDoc)?.docType} onChange={setOutline} onReset={() => setOutline(undefined)} />
+        <OutlinePanel view={description.outline} docType={blueprintOf(shownDoc)?.docType} onChange={setOutline} onReset={resetOutline} />
       </>
     );
     const reqCount = project.requirements?.length ?? 0;
@@ -462,7 +466,7 @@ export function Composer() {
                   </span>
                 ),
                 // A new project starts without the last one's unconfirmed proposals.
-                children: <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={preview.deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />,
+                children: <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />,
               },
             ]}
           />
@@ -483,14 +487,11 @@ export function Composer() {
                 items={docs.map((id) => ({ key: id, label: <span data-testid={`doc-tab-${id}`}>{blueprintTitleOf(id)}</span> }))}
               />
             )}
-            <span className={`bf-preview-status${preview.pending ? ' bf-pending' : ''}`}>
-              <span className="bf-dot" />
-              {preview.pending ? t('preview.updating') : t('preview.upToDate')}
-            </span>
+            <PreviewStatus store={previewStore} />
           </div>
-          <ProblemsPanel problems={preview.problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
+          <ProblemsPanel problems={problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
           <div className="bf-preview-scroll">
-            <DocumentPreview document={preview.document} epoch={preview.epoch} />
+            <LivePreview store={previewStore} />
           </div>
         </section>
       </main>
@@ -505,3 +506,21 @@ export function Composer() {
     </div>
   );
 }
+
+/** The preview's "updating / up to date" mark: the only part redrawn while a preview is on its way. */
+const PreviewStatus = memo(function PreviewStatus({ store }: { store: PreviewStore }) {
+  const { t } = useI18n();
+  const { pending } = usePreviewView(store);
+  return (
+    <span className={`bf-preview-status${pending ? ' bf-pending' : ''}`}>
+      <span className="bf-dot" />
+      {pending ? t('preview.updating') : t('preview.upToDate')}
+    </span>
+  );
+});
+
+/** The sheets, redrawn when a new document arrives — not when the form around them changes. */
+const LivePreview = memo(function LivePreview({ store }: { store: PreviewStore }) {
+  const { document, epoch } = usePreviewView(store);
+  return <DocumentPreview document={document} epoch={epoch} />;
+});

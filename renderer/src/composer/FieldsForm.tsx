@@ -103,6 +103,22 @@ export function sectionsOf(fields: VariableField[]): { title: string; fields: Va
   return out;
 }
 
+type SectionFieldsProps = Pick<FieldsFormProps, 'fields' | 'values' | 'problemsByField' | 'onChange'>;
+
+/** One section's fields. A keystroke changes one value: only its own section compares unequal and redraws. */
+const SectionFields = memo(
+  function SectionFields({ fields, values, problemsByField, onChange }: SectionFieldsProps) {
+    return (
+      <div className="bf-field-grid">
+        {fields.map((f) => (
+          <FieldItem key={f.key} field={f} value={values[f.key]} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.fields === b.fields && a.problemsByField === b.problemsByField && a.onChange === b.onChange && a.fields.every((f) => Object.is(a.values[f.key], b.values[f.key])),
+);
+
 export function FieldsForm({ fields, values, problemsByField, activeSections, onActiveSectionsChange, onChange }: FieldsFormProps) {
   const { t } = useI18n();
   const sections = useMemo(() => sectionsOf(fields), [fields]);
@@ -124,13 +140,7 @@ export function FieldsForm({ fields, values, problemsByField, activeSections, on
       ) : (
         <span className="bf-muted bf-section-count">{t('fields.count', { count: s.fields.length })}</span>
       ),
-      children: (
-        <div className="bf-field-grid">
-          {s.fields.map((f) => (
-            <FieldItem key={f.key} field={f} value={values[f.key]} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
-          ))}
-        </div>
-      ),
+      children: <SectionFields fields={s.fields} values={values} problemsByField={problemsByField} onChange={onChange} />,
     };
   });
 

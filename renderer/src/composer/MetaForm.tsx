@@ -1,6 +1,6 @@
 // The project's own fields: title, bidder, project number and date; and how the exports are typeset.
 import { Form, Input, Segmented, Select, Switch } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
 import { PROFILE_IDS, PROFILES, sizeLabel, type TypesettingChoice } from '../../../core/model/typesetting.js';
@@ -11,7 +11,7 @@ export type MetaField = (typeof META_FIELDS)[number];
 export const META_LABELS: Record<MetaField, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
 export const metaDomId = (key: MetaField) => `meta-${key}`;
 
-export function MetaForm({ project, problemsByField, onChange }: { project: Project; problemsByField: Map<string, Problem[]>; onChange: (patch: Partial<Project>) => void }) {
+function MetaFormContent({ project, problemsByField, onChange }: { project: Project; problemsByField: Map<string, Problem[]>; onChange: (patch: Partial<Project>) => void }) {
   const { t } = useI18n();
   const item = (key: MetaField, control: ReactNode, className = '') => {
     const problems = problemsByField.get(key) ?? [];
@@ -79,3 +79,6 @@ function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | u
     </div>
   );
 }
+
+/** Redrawn only when its props change (the composer re-renders on every keystroke). */
+export const MetaForm = memo(MetaFormContent);

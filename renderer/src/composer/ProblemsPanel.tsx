@@ -1,5 +1,6 @@
 // What the last check found: severity and message; a problem that names a field takes you to it.
 import { AimOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { memo } from 'react';
 import type { Problem } from '../../../core/model/problem.js';
 import { useI18n } from '../i18n.js';
 
@@ -12,7 +13,7 @@ export type ProblemsPanelProps = {
   onLocate: (field: string) => void;
 };
 
-export function ProblemsPanel({ problems, targetOf, labelOf, onLocate }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, labelOf, onLocate }: ProblemsPanelProps) {
   const { t } = useI18n();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -74,4 +75,4 @@ export function ProblemsPanel({ problems, targetOf, labelOf, onLocate }: Problem
       )}
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 // What the form and the outline panel show, asked again whenever the project's shape changes (another project, an
 // outline edit, another document of the package) — not on every keystroke in a value.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
 import type { OutlineView, VariableField } from '../../../core/api/contract.js';
 import type { Project } from '../../../core/model/project.js';
@@ -55,11 +55,13 @@ export function useDescription(project: Project | null, epoch: number, document:
     };
   }, [shape, epoch, document]);
 
+  const showOutline = useCallback((sections: OutlineSectionView[]) => setOutline((o) => (o ? { ...o, sections, custom: true } : o)), []);
+
   return {
     fields: described.fields,
     fieldsEpoch: described.epoch,
     outline,
     error,
-    showOutline: (sections) => setOutline((o) => (o ? { ...o, sections, custom: true } : o)),
+    showOutline,
   };
 }

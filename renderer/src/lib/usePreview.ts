@@ -1,25 +1,16 @@
 // Live preview: asks the API for the assembled Document at once, with at most one request in flight; edits made
 // meanwhile are sent as one when it returns (the newest wins), so the preview follows typing without a fixed delay.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiHandlers } from '../../../core/api/contract.js';
-import type { DeviationRow } from '../../../core/deviation/compute.js';
-import type { Document } from '../../../core/model/document.js';
 import type { Problem } from '../../../core/model/problem.js';
 import { projectSchema, type Project } from '../../../core/model/project.js';
 import { isValidIsoDate } from '../../../core/model/variables.js';
 import { errorMessage } from '../api.js';
 import type { MessageKey, Translate } from '../i18n.js';
+import { PreviewStore } from './previewStore.js';
 
-export type PreviewState = {
-  document: Document | null;
-  /** Which opened project the document belongs to (see usePreview's epoch). */
-  epoch: number;
-  problems: Problem[];
-  /** A change is waiting for its preview. */
-  pending: boolean;
-  /** The 偏离表 rows computed from the project's requirements, one per requirement in order. */
-  deviations: DeviationRow[];
-};
+export const usePreviewView = (store: PreviewStore) => useSyncExternalStore(store.subscribe, store.getView);
+export const usePreviewFindings = (store: PreviewStore) => useSyncExternalStore(store.subscribe, store.getFindings);
 
 const META_LABEL: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
 
@@ -43,12 +34,12 @@ export function localProblems(project: Project, t: Translate): Problem[] {
 }
 
 /**
- * The preview of `project`. `epoch` changes whenever a different project is opened, so the view can tell
- * an edit (animate what changed) from a new document (start at the top). `document` picks one document of a bid
- * package (a blueprint id; undefined = the project's main one).
+ * Keeps the preview of `project` in the returned store. `epoch` changes whenever a different project is opened, so
+ * the view can tell an edit (animate what changed) from a new document (start at the top). `document` picks one
+ * document of a bid package (a blueprint id; undefined = the project's main one).
  */
-export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): PreviewState {
-  const [state, setState] = useState<PreviewState>({ document: null, epoch, problems: [], pending: false, deviations: [] });
+export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): PreviewStore {
+  const [store] = useState(() => new PreviewStore(epoch));
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
@@ -61,21 +52,20 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
     const local = localProblems(project, tRef.current);
     if (local.length) {
       // Keep the last good document on screen; show why it is not updating.
-      setState((s) => ({ ...s, problems: local, pending: false }));
+      store.show({ problems: local });
       return;
     }
-    setState((s) => (s.pending ? s : { ...s, pending: true }));
+    store.setPending(true);
     const request = () => {
       inFlight.current = true;
       api
         .preview({ project, ...(document ? { document } : {}) })
         .then(
           ({ document: doc, problems, deviations }) => {
-            if (id === seq.current) setState({ document: doc, epoch, problems, pending: false, deviations: deviations ?? [] });
+            if (id === seq.current) store.show({ document: doc, epoch, problems, deviations: deviations ?? [] });
           },
           (e: unknown) => {
-            if (id === seq.current)
-              setState((s) => ({ ...s, problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }], pending: false }));
+            if (id === seq.current) store.show({ problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }] });
           },
         )
         .finally(() => {
@@ -88,7 +78,7 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
     // Only the newest waiting edit matters: it replaces any older one in the queue.
     if (inFlight.current) queued.current = request;
     else request();
-  }, [api, project, epoch, document]);
+  }, [api, store, project, epoch, document]);
 
-  return state;
+  return store;
 }

@@ -163,7 +163,7 @@ function useFollowChanges(root: RefObject<HTMLDivElement | null>, doc: Document 
   }, [root, doc, epoch, keys]);
 }
 
-export function DocumentPreview({ document: doc, epoch }: { document: Document | null; epoch: number }) {
+function DocumentPreviewContent({ document: doc, epoch }: { document: Document | null; epoch: number }) {
   const { t } = useI18n();
   const { ref, zoom } = useFitZoom();
   const keys = useMemo(() => doc?.blocks.map((b) => JSON.stringify(b)) ?? [], [doc]);
@@ -202,3 +202,6 @@ export function DocumentPreview({ document: doc, epoch }: { document: Document |
     </div>
   );
 }
+
+/** Redrawn only when its props change (the composer re-renders on every keystroke). */
+export const DocumentPreview = memo(DocumentPreviewContent);

@@ -2,7 +2,7 @@
 // to move it, also across sections; add one from the library; remove one; reset to the blueprint.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Spin, Tag, Tooltip } from 'antd';
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
 import type { OutlineView } from '../../../../core/api/contract.js';
 import { useI18n } from '../../i18n.js';
@@ -19,7 +19,7 @@ export type OutlinePanelProps = {
 
 const posAttr = (p: Pos) => `${p.s}:${p.i}`;
 
-export function OutlinePanel({ view, docType, onChange, onReset }: OutlinePanelProps) {
+function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelProps) {
   const { t } = useI18n();
   const [drag, setDrag] = useState<Pos | null>(null);
   const [over, setOver] = useState<Pos | null>(null);
@@ -173,3 +173,6 @@ export function OutlinePanel({ view, docType, onChange, onReset }: OutlinePanelP
     </div>
   );
 }
+
+/** Redrawn only when its props change (the composer re-renders on every keystroke). */
+export const OutlinePanel = memo(OutlinePanelContent);

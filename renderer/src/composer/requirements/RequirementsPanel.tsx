@@ -2,7 +2,7 @@
 // project.requirements, and see each row's computed 偏离 beside it. Proposals stay out of the project until confirmed.
 import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { VariableField } from '../../../../core/api/contract.js';
 import type { DeviationRow } from '../../../../core/deviation/compute.js';
 import type { Requirement } from '../../../../core/deviation/schema.js';
@@ -21,7 +21,7 @@ export type RequirementsPanelProps = {
   onChange: (requirements: Requirement[], key: string) => void;
 };
 
-export function RequirementsPanel({ requirements, deviations, fields, problemsByField, onChange }: RequirementsPanelProps) {
+function RequirementsPanelContent({ requirements, deviations, fields, problemsByField, onChange }: RequirementsPanelProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [text, setText] = useState('');
@@ -123,3 +123,6 @@ export function RequirementsPanel({ requirements, deviations, fields, problemsBy
     </div>
   );
 }
+
+/** Redrawn only when its props change (the composer re-renders on every keystroke). */
+export const RequirementsPanel = memo(RequirementsPanelContent);
