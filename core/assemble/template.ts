@@ -35,12 +35,45 @@ export class Slots {
 const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'sumProduct', 'annex', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
 const hb = Handlebars.create();
 
-type HelperOptions = { data: { root: unknown; slots?: Slots; annexes?: AnnexIndex } };
+type Budget = { steps: number };
+type HelperOptions = { data: { root: unknown; slots?: Slots; annexes?: AnnexIndex; budget?: Budget } };
 function slotsOf(options: HelperOptions): Slots {
   const s = options?.data?.slots;
   if (!s) throw new Error('internal: template rendered without slots');
   return s;
 }
+
+/**
+ * Loop steps one render may take: {{#each}} iterations plus rows read by sum/sumProduct. The output limit alone is
+ * checked too late to bound time — three nested loops over 5,000-row tables are 1.25e11 steps with no output.
+ * A real clause loops once over a table of at most 5,000 rows (plus a few sums), far below this.
+ */
+export const MAX_LOOP_STEPS = 1_000_000;
+function spend(options: HelperOptions, steps: number): void {
+  const b = options?.data?.budget;
+  if (!b) throw new Error('internal: template rendered without a budget');
+  b.steps += steps;
+  if (b.steps > MAX_LOOP_STEPS) throw new TemplateError(`模板循环次数过多（超过 ${MAX_LOOP_STEPS} 次）`);
+}
+
+type Block = (context: unknown, options?: unknown) => string;
+// Handlebars' own each, unchanged (@index, @first, @last, ../, {{else}}), with every iteration counted and its
+// output measured as it is built, so a runaway loop stops early instead of after all the work.
+const handlebarsEach = hb.helpers.each!;
+hb.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions & { fn: Block }) {
+  const body = options.fn;
+  if (typeof body !== 'function') return handlebarsEach.call(this, context, options); // {{each x}}: its own error
+  let chars = 0;
+  const fn: Block = (value, o) => {
+    spend(options, 1);
+    const out = body(value, o);
+    // This block's output all ends up in the clause, so once it alone is over the limit the whole is too.
+    chars += out.length;
+    if (chars > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(chars));
+    return out;
+  };
+  return handlebarsEach.call(this, context, { ...options, fn });
+});
 
 /** A comparable number (or string for dates) for a value or a slot. */
 function comparable(v: unknown, slots: Slots): number | string {
@@ -99,6 +132,7 @@ hb.registerHelper('sum', function (rows: unknown, column: unknown, options: Help
   if (!Array.isArray(rows) || typeof column !== 'string') throw new Error('sum expects a table and a column name');
   let type: ScalarType = 'number';
   let total = 0;
+  spend(options, rows.length);
   for (const row of rows as Record<string, unknown>[]) {
     const cell = row[column];
     const slot = slots.get(cell);
@@ -127,6 +161,7 @@ hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOpti
 hb.registerHelper('sumProduct', function (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) {
   const slots = slotsOf(options);
   if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string') throw new Error('sumProduct expects a table and two column names');
+  spend(options, rows.length);
   let money = false;
   let total = 0;
   for (const row of rows as Record<string, unknown>[]) {
@@ -196,21 +231,38 @@ export function validateTemplate(source: string): void {
   } catch (e) {
     throw new TemplateError(`模板语法错误：${(e as Error).message.split('\n')[0]}`);
   }
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; escaped?: boolean; parts?: string[]; original?: string; path?: { original?: string } };
-    if (n.type === 'MustacheStatement' && n.escaped === false) throw new TemplateError('模板不允许使用 {{{ }}} 原样输出');
-    if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement' || n.type === 'Decorator' || n.type === 'DecoratorBlock')
-      throw new TemplateError('模板不允许使用局部模板或装饰器');
-    if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN_NAMES.has(p))) throw new TemplateError(`模板不允许访问 ${n.original}`);
-    if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && FORBIDDEN_HELPERS.has(n.path?.original ?? ''))
-      throw new TemplateError(`模板不允许使用 ${n.path?.original} 助手`);
-    for (const v of Object.values(node)) {
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v === 'object') visit(v);
+  const why = forbiddenIn(ast);
+  if (why) throw new TemplateError(why);
+}
+
+/**
+ * Why a template may never render (a forbidden construct), or undefined. Packs are refused for this. A body that
+ * does not parse is not forbidden: it renders nothing, and a pack of shared drafts may hold half-written ones.
+ */
+export function forbiddenConstruct(source: string): string | undefined {
+  let ast: hbs.AST.Program;
+  try {
+    ast = hb.parse(source);
+  } catch {
+    return undefined;
+  }
+  return forbiddenIn(ast);
+}
+
+function forbiddenIn(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const n = node as { type?: string; escaped?: boolean; parts?: string[]; original?: string; path?: { original?: string } };
+  if (n.type === 'MustacheStatement' && n.escaped === false) return '模板不允许使用 {{{ }}} 原样输出';
+  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement' || n.type === 'Decorator' || n.type === 'DecoratorBlock') return '模板不允许使用局部模板或装饰器';
+  if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN_NAMES.has(p))) return `模板不允许访问 ${n.original}`;
+  if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && FORBIDDEN_HELPERS.has(n.path?.original ?? ''))
+    return `模板不允许使用 ${n.path?.original} 助手`;
+  for (const v of Object.values(node))
+    for (const child of Array.isArray(v) ? v : [v]) {
+      const why = forbiddenIn(child);
+      if (why) return why;
     }
-  };
-  visit(ast);
+  return undefined;
 }
 
 /** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
@@ -228,13 +280,17 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
   }
   let out: string;
   try {
-    out = fn(ctx, { data: { slots, ...(annexes ? { annexes } : {}) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    const budget: Budget = { steps: 0 }; // per render: the live preview renders each clause afresh
+    out = fn(ctx, { data: { slots, budget, ...(annexes ? { annexes } : {}) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
+    if (e instanceof TemplateError) throw e;
     throw new TemplateError(describeTemplateError(e));
   }
-  if (out.length > MAX_OUTPUT_CHARS) throw new TemplateError(`模板展开后过长（${out.length} 字符，上限 ${MAX_OUTPUT_CHARS}）`);
+  if (out.length > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(out.length));
   return out;
 }
+
+const tooLong = (chars: number) => `模板展开后过长（${chars} 字符，上限 ${MAX_OUTPUT_CHARS}）`;
 
 export class TemplateError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 // 来自他人的条款包: a pack whose templates try prototype access, raw HTML or script, partials, or huge expansion is
-// inert end to end — imported through the API into the store, used by a project, previewed and exported — not just
-// when the template function is called on its own (that part is test/core/template-safety.test.ts).
+// refused at import or inert end to end — imported through the API into the store, used by a project, previewed and
+// exported — not just when the template function is called on its own (that part is test/core/template-safety.test.ts
+// and test/assemble/template-budget.test.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,34 +35,74 @@ const evilPack = (body: string, variables: Decl[] = []) =>
     new Date('2026-11-01T00:00:00Z'),
   );
 
-async function importAndPreview(body: string, opts: { variables?: Decl[]; feeRows?: number } = {}) {
-  const api = createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-sec-')) }));
-  await api.libraryApplyImport({ pack: evilPack(body, opts.variables), resolutions: { 'clause:warranty-terms/标准': 'take-theirs' } });
+const newApi = () => createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-sec-')) }));
+type Api = ReturnType<typeof newApi>;
+const takeTheirs = { 'clause:warranty-terms/标准': 'take-theirs' } as const;
+const failure = (e: { code: string; message: string }) => e;
+
+/** The sample project (which uses warranty-terms/标准), its fee table optionally grown to `feeRows` rows. */
+async function sampleProject(api: Api, feeRows?: number) {
   const sample = (await api.openSample({ name: 'service-plan-sample' })).project;
   const row = { item: '上门服务', price: '300.00', unit: '元/次', note: '无' };
-  const project = opts.feeRows ? { ...sample, values: { ...sample.values, fee_items: Array.from({ length: opts.feeRows }, () => row) } } : sample;
+  return feeRows ? { ...sample, values: { ...sample.values, fee_items: Array.from({ length: feeRows }, () => row) } } : sample;
+}
+
+async function previewAndExport(api: Api, feeRows?: number) {
+  const project = await sampleProject(api, feeRows);
   const { document, problems } = await api.preview({ project });
   const text = JSON.stringify(document);
-  const exported = await api.exportDocument({ project, format: 'docx' }).then(
-    () => null,
-    (e: { code: string; message: string }) => e,
-  );
+  const exported = await api.exportDocument({ project, format: 'docx' }).then(() => null, failure);
   return { text, problems, exported };
 }
 
+async function importAndPreview(body: string, opts: { variables?: Decl[]; feeRows?: number } = {}) {
+  const api = newApi();
+  await api.libraryApplyImport({ pack: evilPack(body, opts.variables), resolutions: takeTheirs });
+  return previewAndExport(api, opts.feeRows);
+}
+
+/** The same body written by someone in this library (edited, submitted, approved): no pack, so no import check. */
+async function approveAndPreview(body: string) {
+  const api = newApi();
+  const by = '法务部';
+  const ref = await api.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body, changeNote: '本地修改', by });
+  await api.librarySubmit({ ref, by });
+  await api.libraryApprove({ ref, by });
+  return previewAndExport(api);
+}
+
+/** Bodies no pack may carry; each with the part of the refusal that names it. */
+const FORBIDDEN: [string, RegExp][] = [
+  ['{{constructor}}', /constructor/],
+  ['{{__proto__}}', /__proto__/],
+  ['{{constructor.constructor "return process"}}', /constructor/],
+  ['{{#with constructor}}{{this}}{{/with}}', /constructor/],
+  ['{{lookup this "constructor"}}', /lookup/],
+  ['{{{company_name}}}', /\{\{\{ \}\}\}/],
+  ['{{> evil}}', /局部模板/],
+  ['{{#*inline "x"}}a{{/inline}}', /局部模板|装饰器/],
+  ['{{log "x"}}', /log/],
+];
+
 describe('外部条款包中的危险模板', () => {
-  it.each([
-    ['{{constructor}}', /constructor/],
-    ['{{__proto__}}', /__proto__/],
-    ['{{constructor.constructor "return process"}}', /constructor/],
-    ['{{#with constructor}}{{this}}{{/with}}', /constructor/],
-    ['{{lookup this "constructor"}}', /lookup/],
-    ['{{{company_name}}}', /\{\{\{ \}\}\}/],
-    ['{{> evil}}', /局部模板/],
-    ['{{#*inline "x"}}a{{/inline}}', /局部模板|装饰器/],
-    ['{{log "x"}}', /log/],
-  ])('%s: imported, but the clause is refused when used — named, and nothing of it rendered', async (body, named) => {
-    const { text, problems, exported } = await importAndPreview(`保修条款正文。${body}`);
+  it.each(FORBIDDEN)('%s: a pack carrying it is refused by previewImport and applyImport, naming the clause and why; nothing changes', async (body, named) => {
+    const api = newApi();
+    const before = await api.libraryClause({ clauseId: 'warranty-terms' });
+    const pack = evilPack(`保修条款正文。${body}`);
+    const previewed = await api.libraryPreviewImport({ pack }).then(() => null, failure);
+    expect(previewed?.code).toBe('bad_pack');
+    expect(previewed?.message).toContain('条款 warranty-terms/标准 第 1 版');
+    expect(previewed?.message).toMatch(named);
+    const applied = await api.libraryApplyImport({ pack, resolutions: takeTheirs }).then(() => null, failure);
+    expect(applied?.code).toBe('bad_pack');
+    expect(applied?.message).toMatch(named);
+    expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
+  });
+
+  // Packs can no longer bring these bodies, but someone in this library can still save and approve one (drafts are not
+  // checked), so the render-time guard stays the protection there.
+  it.each(FORBIDDEN)('%s: approved in the library itself, the clause is refused when used — named, and nothing of it rendered', async (body, named) => {
+    const { text, problems, exported } = await approveAndPreview(`保修条款正文。${body}`);
     const template = problems.filter((p) => p.code === 'template');
     expect(template.map((p) => p.message).join(' ')).toMatch(named);
     expect(text).not.toContain('保修条款正文'); // the clause's text is left out, not half-rendered
@@ -83,26 +124,67 @@ describe('外部条款包中的危险模板', () => {
     expect(exported?.code).toBe('check_failed');
   });
 
-  // Found while writing the test above: the output limit is checked after Handlebars has rendered everything, so
-  // nested loops over the largest allowed tables (5,000 rows) are not bounded in time — three nested {{#each}} with an
-  // empty body are 1.25e11 iterations producing no output at all. core/assemble/template.ts should count iterations
-  // (or output) while rendering, e.g. with a wrapped each helper, and stop at a limit.
-  it.todo('three nested {{#each}} over 5,000-row tables are stopped within a second');
+  // The output limit alone was checked after Handlebars had rendered everything, so nested loops over the largest
+  // allowed tables (5,000 rows) were not bounded in time: three nested {{#each}} with an empty body are 1.25e11
+  // iterations producing no output at all. Rendering now counts loop steps as it goes.
+  it('three nested {{#each}} over 5,000-row tables are stopped within a second, naming the limit', async () => {
+    const api = newApi();
+    // @root, not ../../: Handlebars does not stack a context equal to the one above, so ../../ can run off the top.
+    const body = '{{#each fee_items}}{{#each @root.fee_items}}{{#each @root.fee_items}}{{/each}}{{/each}}{{/each}}';
+    await api.libraryApplyImport({ pack: evilPack(body, [feeItems]), resolutions: takeTheirs });
+    const project = await sampleProject(api, 5000);
+    const started = Date.now();
+    const { problems } = await api.preview({ project });
+    const elapsed = Date.now() - started;
+    expect(problems.filter((p) => p.code === 'template').map((p) => p.message).join(' ')).toMatch(/模板循环次数过多（超过 1000000 次）/);
+    expect(elapsed).toBeLessThan(3_000); // ~0.5 s here, generous for CI; unbounded it would run for hours
+    expect((await api.exportDocument({ project, format: 'docx' }).then(() => null, failure))?.code).toBe('check_failed');
+  }, 30_000);
+
+  it('a single loop over a 5,000-row table with helpers, @index/@first/@last and ../ inside still renders in full', async () => {
+    const body = [
+      '{{#each fee_items}}',
+      '{{@index}}号 {{item}} {{price}}（{{rmb price}}）{{#if @first}}首行{{/if}}{{#if @last}}末行{{/if}} 年费{{../annual_fee}}',
+      '',
+      '{{else}}无收费项目{{/each}}',
+      '合计{{sum fee_items "price"}}，共{{cn (sum fee_items "price")}}元。',
+    ].join('\n');
+    const api = newApi();
+    await api.libraryApplyImport({ pack: evilPack(body, [feeItems, { key: 'annual_fee', type: 'money', label: '年费', required: true }]), resolutions: takeTheirs });
+    const { document, problems } = await api.preview({ project: await sampleProject(api, 5000) });
+    const text = JSON.stringify(document);
+    expect(problems.filter((p) => p.code === 'template')).toEqual([]);
+    expect(text).toContain('0号 上门服务 ¥300.00（人民币叁佰元整）首行');
+    expect(text).toContain('4999号 上门服务 ¥300.00（人民币叁佰元整）末行');
+    expect(text).toContain('合计¥1,500,000.00');
+  }, 60_000);
 
   // Found while writing this file: previewing the import of a pack whose clause body was 300,000 characters did not
   // finish within 60 s (the conflict preview diffs whole bodies). Packs now refuse bodies over the template limit.
   it('a pack with a 300,000-character body is refused (naming the length) within seconds, and changes nothing', async () => {
-    const api = createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-long-')) }));
+    const api = newApi();
     const before = await api.libraryClause({ clauseId: 'warranty-terms' });
     const started = Date.now();
     const pack = evilPack('条'.repeat(300_000));
     await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(/200000/);
-    await expect(api.libraryApplyImport({ pack, resolutions: { 'clause:warranty-terms/标准': 'take-theirs' } })).rejects.toThrow(/200000/);
+    await expect(api.libraryApplyImport({ pack, resolutions: takeTheirs })).rejects.toThrow(/200000/);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
   }, 30_000);
 
-  // Not done yet: a pack with such templates could be refused at import (previewImport listing why), so that it never
-  // reaches the store. Today it is imported and made inert when used, as the tests above show.
-  it.todo('previewImport lists a pack clause whose template uses a forbidden construct, and applyImport refuses it');
+  it('one forbidden body refuses the whole pack: its harmless clauses are not imported either', async () => {
+    const api = newApi();
+    const good = evilPack('正常条款。').payload.clauses[0]!;
+    const bad = evilPack('{{{company_name}}}').payload.clauses[0]!;
+    const pack = makePack({ clauses: [{ ...good, id: 'pack-good' }, { ...bad, id: 'pack-bad' }], blueprints: [] }, new Date('2026-11-01T00:00:00Z'));
+    await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(/条款 pack-bad\/标准 第 1 版：模板不允许使用 \{\{\{ \}\}\} 原样输出/);
+    await expect(api.libraryApplyImport({ pack, resolutions: {} })).rejects.toThrow(/pack-bad/);
+    expect((await api.libraryClause({ clauseId: 'pack-good' }).then(() => null, failure))?.code).toBe('not_found');
+  });
+
+  it('a half-written body that does not parse still imports (it renders nothing), and is refused when used', async () => {
+    const { problems, exported } = await importAndPreview('保修条款正文。{{#if x}}未闭合');
+    expect(problems.filter((p) => p.code === 'template').map((p) => p.message).join(' ')).toMatch(/模板语法错误/);
+    expect(exported?.code).toBe('check_failed');
+  });
 });

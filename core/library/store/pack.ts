@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BidForgeError } from '../../model/problem.js';
 import { zodMessage } from '../../model/zodMessage.js';
-import { MAX_TEMPLATE_CHARS } from '../../assemble/template.js';
+import { forbiddenConstruct, MAX_TEMPLATE_CHARS } from '../../assemble/template.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
@@ -28,6 +28,10 @@ export const packClauseSchema = z
     c.variants.forEach((v, i) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
       seen.add(v.name);
+      // A body using a forbidden construct (raw output, partials, prototype names, log/lookup) is refused here, so it
+      // never reaches the store; rendering refuses it too. Over-long bodies are already named above.
+      const why = v.version.body.length <= MAX_TEMPLATE_CHARS && forbiddenConstruct(v.version.body);
+      if (why) ctx.addIssue({ code: 'custom', path: ['variants', i, 'version', 'body'], message: `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}` });
     });
   });
 export type PackClause = z.infer<typeof packClauseSchema>;
