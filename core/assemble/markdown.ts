@@ -8,6 +8,25 @@ const md = new MarkdownIt('commonmark', { html: false, linkify: false, typograph
 
 type Token = ReturnType<typeof md.parse>[number];
 
+/**
+ * Parsed clause texts, newest last. The live preview assembles the whole document on every keystroke, and most
+ * clauses render to the same text as last time: their tokens are read, never changed, so they are reused.
+ */
+const parsed = new Map<string, Token[]>();
+const MAX_PARSED = 2000;
+const MAX_CACHED_CHARS = 100_000;
+
+function tokensOf(source: string): Token[] {
+  const hit = parsed.get(source);
+  if (hit) return hit;
+  const tokens = md.parse(source, {});
+  if (source.length <= MAX_CACHED_CHARS) {
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(source, tokens);
+  }
+  return tokens;
+}
+
 /** Blocks before numbering: headings carry their Markdown depth, list items their list kind. */
 export type RawBlock =
   | { kind: 'heading'; depth: number; text: string }
@@ -45,7 +64,7 @@ function inlineRuns(token: Token | undefined, slots: Slots): Run[] {
 const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
 
 export function markdownToBlocks(source: string, slots: Slots): RawBlock[] {
-  const tokens = md.parse(source, {});
+  const tokens = tokensOf(source);
   const out: RawBlock[] = [];
   const lists: { ordered: boolean; first: boolean }[] = [];
   let table: { header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][]; row: string[] | null; inHead: boolean } | null = null;

@@ -2,7 +2,7 @@
 // the live preview (one tab per document of a bid package) and the checks.
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
 import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';
@@ -46,8 +46,22 @@ export function Composer() {
   const project = history.present;
   /** Opening a project starts a fresh undo history. */
   const setProject = useCallback((p: Project | null) => setHistory(startHistory(p)), []);
-  /** An edit is one undo step; edits to the same field in quick succession are one step together. */
-  const editProject = useCallback((change: (p: Project) => Project, key?: string) => setHistory((h) => (h.present ? record(h, change(h.present), key, Date.now()) : h)), []);
+  /** The history as last drawn: an input event edits what the user sees. */
+  const drawn = useRef(history);
+  drawn.current = history;
+  /** Sends an edited project for preview straight from the input event (set once usePreview has run). */
+  const previewAhead = useRef<(p: Project) => void>(() => undefined);
+  /**
+   * An edit is one undo step; edits to the same field in quick succession are one step together. The edited project
+   * goes to the preview at once, before React draws the form: the two then run side by side.
+   */
+  const editProject = useCallback((change: (p: Project) => Project, key?: string) => {
+    const base = drawn.current.present;
+    const next = base ? change(base) : null;
+    if (next && next !== base) previewAhead.current(next);
+    // Normally nothing happened in between and `next` is what gets drawn; otherwise apply the edit to the newer state.
+    setHistory((h) => (!h.present ? h : record(h, h.present === base && next ? next : change(h.present), key, Date.now())));
+  }, []);
   const [activeSections, setActiveSections] = useState<string[]>([]);
   const [savedSnapshot, setSavedSnapshot] = useState<string>('');
   /** Where the project was opened from or last saved to (desktop app only): Save writes there again. */
@@ -72,7 +86,8 @@ export function Composer() {
   const docs = project ? documentsOf(project) : [];
   const shownDoc = project && activeDoc && docs.includes(activeDoc) ? activeDoc : project?.blueprint;
   const docParam = project && shownDoc !== project.blueprint ? shownDoc : undefined;
-  const previewStore = usePreview(api, project, epoch + docSwitches, t, docParam);
+  const { store: previewStore, ahead } = usePreview(api, project, epoch + docSwitches, t, docParam);
+  previewAhead.current = ahead;
   const { problems, deviations } = usePreviewFindings(previewStore);
   const description = useDescription(project, epoch, docParam);
   const { fields, fieldsEpoch } = description;
@@ -450,26 +465,18 @@ export function Composer() {
     body = (
       <main className="bf-main">
         <aside className="bf-editor" aria-label={t('composer.tabs')} ref={editorRef}>
-          <Tabs
-            className="bf-editor-tabs"
-            activeKey={leftTab}
-            onChange={(k) => setLeftTab(k as LeftTab)}
-            items={[
-              { key: 'content', label: <span data-testid="tab-content">{t('composer.tab.content')}</span>, children: content },
-              { key: 'outline', label: <span data-testid="tab-outline">{t('composer.tab.outline')}</span>, children: outline },
-              {
-                key: 'requirements',
-                label: (
-                  <span data-testid="tab-requirements">
-                    {t('composer.tab.requirements')}
-                    {reqCount ? <span className="bf-muted bf-tab-count">{reqCount}</span> : null}
-                  </span>
-                ),
-                // A new project starts without the last one's unconfirmed proposals.
-                children: <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />,
-              },
-            ]}
-          />
+          <EditorTabs active={leftTab} onChange={setLeftTab} requirementCount={reqCount} />
+          {/* The panes live outside the Tabs: a keystroke redraws the form, not the tab strip and everything under it. */}
+          <EditorPane id="content" active={leftTab}>
+            {content}
+          </EditorPane>
+          <EditorPane id="outline" active={leftTab}>
+            {outline}
+          </EditorPane>
+          <EditorPane id="requirements" active={leftTab}>
+            {/* A new project starts without the last one's unconfirmed proposals. */}
+            <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />
+          </EditorPane>
         </aside>
         <section className="bf-preview-pane" aria-label={t('preview.title')}>
           <div className="bf-preview-bar">
@@ -524,3 +531,34 @@ const LivePreview = memo(function LivePreview({ store }: { store: PreviewStore }
   const { document, epoch } = usePreviewView(store);
   return <DocumentPreview document={document} epoch={epoch} />;
 });
+
+/** The tab strip over the editor's panes (labels only; the panes are EditorPane). */
+const EditorTabs = memo(function EditorTabs({ active, onChange, requirementCount }: { active: LeftTab; onChange: (tab: LeftTab) => void; requirementCount: number }) {
+  const { t } = useI18n();
+  const items = [
+    { key: 'content', label: <span data-testid="tab-content">{t('composer.tab.content')}</span> },
+    { key: 'outline', label: <span data-testid="tab-outline">{t('composer.tab.outline')}</span> },
+    {
+      key: 'requirements',
+      label: (
+        <span data-testid="tab-requirements">
+          {t('composer.tab.requirements')}
+          {requirementCount ? <span className="bf-muted bf-tab-count">{requirementCount}</span> : null}
+        </span>
+      ),
+    },
+  ];
+  return <Tabs className="bf-editor-tabs" activeKey={active} onChange={(k) => onChange(k as LeftTab)} items={items} />;
+});
+
+/** One editor pane: drawn once first shown, then kept (hidden) so its state and scroll survive tab switches. */
+function EditorPane({ id, active, children }: { id: LeftTab; active: LeftTab; children: ReactNode }) {
+  const [shown, setShown] = useState(id === active);
+  if (id === active && !shown) setShown(true);
+  if (!shown) return null;
+  return (
+    <div className="bf-editor-pane" role="tabpanel" hidden={id !== active} data-testid={`pane-${id}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 // Live preview: asks the API for the assembled Document at once, with at most one request in flight; edits made
 // meanwhile are sent as one when it returns (the newest wins), so the preview follows typing without a fixed delay.
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiHandlers } from '../../../core/api/contract.js';
 import type { Problem } from '../../../core/model/problem.js';
 import { projectSchema, type Project } from '../../../core/model/project.js';
@@ -33,52 +33,76 @@ export function localProblems(project: Project, t: Translate): Problem[] {
   return problems;
 }
 
+export type LivePreview = {
+  store: PreviewStore;
+  /**
+   * Asks for the preview of `project` at once — called from an input event with the edited project, so the server
+   * assembles while React draws the edit; when that project then arrives through render, nothing is sent again.
+   */
+  ahead: (project: Project) => void;
+};
+
 /**
  * Keeps the preview of `project` in the returned store. `epoch` changes whenever a different project is opened, so
  * the view can tell an edit (animate what changed) from a new document (start at the top). `document` picks one
  * document of a bid package (a blueprint id; undefined = the project's main one).
  */
-export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): PreviewStore {
+export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): LivePreview {
   const [store] = useState(() => new PreviewStore(epoch));
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
   const inFlight = useRef(false);
   const queued = useRef<(() => void) | null>(null);
+  const params = useRef({ api, epoch, document });
+  params.current = { api, epoch, document };
+  /** What was last asked for, so the render that follows an `ahead` does not ask again. */
+  const sent = useRef<{ project: Project; api: ApiHandlers; epoch: number; document: string | undefined } | null>(null);
+
+  const send = useCallback(
+    (project: Project) => {
+      const { api, epoch, document } = params.current;
+      sent.current = { project, api, epoch, document };
+      const id = ++seq.current;
+      const local = localProblems(project, tRef.current);
+      if (local.length) {
+        // Keep the last good document on screen; show why it is not updating.
+        store.show({ problems: local });
+        return;
+      }
+      store.setPending(true);
+      const request = () => {
+        inFlight.current = true;
+        api
+          .preview({ project, ...(document ? { document } : {}) })
+          .then(
+            ({ document: doc, problems, deviations }) => {
+              if (id === seq.current) store.show({ document: doc, epoch, problems, deviations: deviations ?? [] });
+            },
+            (e: unknown) => {
+              if (id === seq.current) store.show({ problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }] });
+            },
+          )
+          .finally(() => {
+            inFlight.current = false;
+            const next = queued.current;
+            queued.current = null;
+            next?.();
+          });
+      };
+      // Only the newest waiting edit matters: it replaces any older one in the queue.
+      if (inFlight.current) queued.current = request;
+      else request();
+    },
+    [store],
+  );
 
   useEffect(() => {
     if (!project) return;
-    const id = ++seq.current;
-    const local = localProblems(project, tRef.current);
-    if (local.length) {
-      // Keep the last good document on screen; show why it is not updating.
-      store.show({ problems: local });
-      return;
-    }
-    store.setPending(true);
-    const request = () => {
-      inFlight.current = true;
-      api
-        .preview({ project, ...(document ? { document } : {}) })
-        .then(
-          ({ document: doc, problems, deviations }) => {
-            if (id === seq.current) store.show({ document: doc, epoch, problems, deviations: deviations ?? [] });
-          },
-          (e: unknown) => {
-            if (id === seq.current) store.show({ problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }] });
-          },
-        )
-        .finally(() => {
-          inFlight.current = false;
-          const next = queued.current;
-          queued.current = null;
-          next?.();
-        });
-    };
-    // Only the newest waiting edit matters: it replaces any older one in the queue.
-    if (inFlight.current) queued.current = request;
-    else request();
-  }, [api, store, project, epoch, document]);
+    const last = sent.current;
+    if (last && last.project === project && last.api === api && last.epoch === epoch && last.document === document) return;
+    send(project);
+  }, [api, send, project, epoch, document]);
 
-  return store;
+  return useMemo(() => ({ store, ahead: send }), [store, send]);
 }
