@@ -2,7 +2,7 @@
 // the live preview (one tab per document of a bid package) and the checks.
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
 import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';
@@ -27,6 +27,7 @@ import { requirementDomId } from './requirements/RequirementRow.js';
 import { RequirementsPanel } from './requirements/RequirementsPanel.js';
 import { useComposerKeys } from './useComposerKeys.js';
 import { useDescription } from './useDescription.js';
+import { ValuesStore } from './valuesStore.js';
 
 type Format = 'docx' | 'pdf';
 type LeftTab = 'content' | 'outline' | 'requirements';
@@ -36,6 +37,7 @@ const requirementIndex = (field: string) => /^requirements\.(\d+)/.exec(field)?.
 /** The documents a project assembles: its package, or just its blueprint (as core/assemble/shared.ts). */
 const documentsOf = (p: Project) => [...new Set(p.documents ?? [p.blueprint])];
 const NO_REQUIREMENTS: Requirement[] = [];
+const NO_VALUES: Record<string, unknown> = {};
 
 export function Composer() {
   const { t } = useI18n();
@@ -92,6 +94,9 @@ export function Composer() {
   const description = useDescription(project, epoch, docParam);
   const { fields, fieldsEpoch } = description;
   const dirty = project !== null && JSON.stringify(project) !== savedSnapshot;
+  const [valuesStore] = useState(() => new ValuesStore());
+  valuesStore.publish(project?.values ?? NO_VALUES);
+  useLayoutEffect(() => valuesStore.notify(), [valuesStore, project?.values]);
 
   // A newly opened project shows every section of its form open. A clause added to the outline opens its section
   // and brings its variables' defaults, in the same undo step as the addition.
@@ -452,7 +457,7 @@ export function Composer() {
             </Button>
           )}
         </div>
-        <FieldsForm fields={fields} values={project.values} problemsByField={problemsByField} activeSections={activeSections} onActiveSectionsChange={setActiveSections} onChange={setValue} />
+        <FieldsForm fields={fields} values={valuesStore} problemsByField={problemsByField} activeSections={activeSections} onActiveSectionsChange={setActiveSections} onChange={setValue} />
       </>
     );
     const outline = (

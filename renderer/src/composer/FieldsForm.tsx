@@ -8,6 +8,7 @@ import { parseMoneyToFen } from '../../../core/model/variables.js';
 import { useI18n } from '../i18n.js';
 import { ScalarEditor } from './ScalarEditor.js';
 import { TableEditor } from './TableEditor.js';
+import { useFieldValue, type ValuesStore } from './valuesStore.js';
 
 export const fieldDomId = (key: string) => `field-${key}`;
 
@@ -19,10 +20,11 @@ function moneyInWords(v: unknown): string | undefined {
   }
 }
 
-type FieldItemProps = { field: VariableField; value: unknown; problems: Problem[]; onChange: (key: string, value: unknown) => void };
+type FieldItemProps = { field: VariableField; values: ValuesStore; problems: Problem[]; onChange: (key: string, value: unknown) => void };
 
-const FieldItem = memo(function FieldItem({ field, value, problems, onChange }: FieldItemProps) {
+const FieldItem = memo(function FieldItem({ field, values, problems, onChange }: FieldItemProps) {
   const { t } = useI18n();
+  const value = useFieldValue(values, field.key);
   const status = problems.some((p) => p.severity === 'error') ? 'error' : problems.length ? 'warning' : undefined;
   const inputId = `input-${field.key}`;
   const change = (v: unknown) => onChange(field.key, v);
@@ -84,7 +86,8 @@ const FieldItem = memo(function FieldItem({ field, value, problems, onChange }: 
 
 export type FieldsFormProps = {
   fields: VariableField[];
-  values: Record<string, unknown>;
+  /** The project's values; each field reads its own. */
+  values: ValuesStore;
   problemsByField: Map<string, Problem[]>;
   activeSections: string[];
   onActiveSectionsChange: (keys: string[]) => void;
@@ -103,23 +106,7 @@ export function sectionsOf(fields: VariableField[]): { title: string; fields: Va
   return out;
 }
 
-type SectionFieldsProps = Pick<FieldsFormProps, 'fields' | 'values' | 'problemsByField' | 'onChange'>;
-
-/** One section's fields. A keystroke changes one value: only its own section compares unequal and redraws. */
-const SectionFields = memo(
-  function SectionFields({ fields, values, problemsByField, onChange }: SectionFieldsProps) {
-    return (
-      <div className="bf-field-grid">
-        {fields.map((f) => (
-          <FieldItem key={f.key} field={f} value={values[f.key]} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
-        ))}
-      </div>
-    );
-  },
-  (a, b) => a.fields === b.fields && a.problemsByField === b.problemsByField && a.onChange === b.onChange && a.fields.every((f) => Object.is(a.values[f.key], b.values[f.key])),
-);
-
-export function FieldsForm({ fields, values, problemsByField, activeSections, onActiveSectionsChange, onChange }: FieldsFormProps) {
+export const FieldsForm = memo(function FieldsForm({ fields, values, problemsByField, activeSections, onActiveSectionsChange, onChange }: FieldsFormProps) {
   const { t } = useI18n();
   const sections = useMemo(() => sectionsOf(fields), [fields]);
 
@@ -140,7 +127,13 @@ export function FieldsForm({ fields, values, problemsByField, activeSections, on
       ) : (
         <span className="bf-muted bf-section-count">{t('fields.count', { count: s.fields.length })}</span>
       ),
-      children: <SectionFields fields={s.fields} values={values} problemsByField={problemsByField} onChange={onChange} />,
+      children: (
+        <div className="bf-field-grid">
+          {s.fields.map((f) => (
+            <FieldItem key={f.key} field={f} values={values} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
+          ))}
+        </div>
+      ),
     };
   });
 
@@ -157,4 +150,4 @@ export function FieldsForm({ fields, values, problemsByField, activeSections, on
       />
     </Form>
   );
-}
+});

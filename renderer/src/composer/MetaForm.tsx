@@ -80,5 +80,12 @@ function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | u
   );
 }
 
-/** Redrawn only when its props change (the composer re-renders on every keystroke). */
-export const MetaForm = memo(MetaFormContent);
+type MetaFormProps = Parameters<typeof MetaFormContent>[0];
+/** The project fields this form shows: typing a value elsewhere in the project does not redraw it. */
+const SHOWN = ['title', 'bidder', 'projectNo', 'date', 'typesetting'] as const;
+
+/** Redrawn only when what it shows changes (the composer re-renders on every keystroke). */
+export const MetaForm = memo(
+  MetaFormContent,
+  (a: MetaFormProps, b: MetaFormProps) => a.problemsByField === b.problemsByField && a.onChange === b.onChange && SHOWN.every((k) => a.project[k] === b.project[k]),
+);
