@@ -1,7 +1,7 @@
 // End to end: the built renderer in headless Chromium against the in-process browser host.
 // The sample opens on start; a changed duration reaches the preview and the exported PDF.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -9,29 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../core/api/handlers.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { rendererDir, templatesDir } from '../../host/paths.js';
-import { repoRoot } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
 import { squash } from '../helpers/text.js';
 
 const TIMEOUT = E2E_TIMEOUT;
 requireChromium('composer');
-
-/**
- * Runs in the page (as a string: this file is type-checked without the DOM): resolves with the milliseconds from the
- * next input event (the keystroke) to the preview showing `text`.
- */
-const MEASURE_PREVIEW = `(text) => new Promise((resolve) => {
-  const preview = document.querySelector('[data-testid="preview"]');
-  let start = 0;
-  document.addEventListener('input', () => (start = performance.now()), { once: true, capture: true });
-  new MutationObserver((_, obs) => {
-    if (start > 0 && preview.innerText.replace(/\\s+/g, '').includes(text)) {
-      obs.disconnect();
-      resolve(performance.now() - start);
-    }
-  }).observe(preview, { subtree: true, childList: true, characterData: true });
-})`;
 
 describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
   let host: RunningHost | undefined;
@@ -128,40 +111,5 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       expect(pageErrors).toEqual([]);
     },
     2 * TIMEOUT,
-  );
-
-  it(
-    'the preview of a 40-page plan follows a keystroke quickly (figure written to test-output/preview-latency.json)',
-    async () => {
-      // The full sample with its tables repeated 13 times is about 40 pages as PDF (37 at ×12, 45 at ×16).
-      const base = JSON.parse(readFileSync(join(repoRoot, 'templates', 'samples', 'service-plan-full-sample.json'), 'utf8')) as { values: Record<string, unknown> };
-      const values = Object.fromEntries(
-        Object.entries(base.values).map(([k, v]) => [k, Array.isArray(v) && typeof v[0] === 'object' ? Array.from({ length: v.length * 13 }, (_, i) => v[i % v.length]) : v]),
-      );
-      await page.goto(host!.url);
-      await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
-      await page.getByTestId('open-project-input').setInputFiles({ name: 'plan-40.bfproj.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })) });
-      const arrival = page.getByTestId('field-onsite_arrival-value');
-      await expect.poll(async () => squash(await page.getByTestId('preview').innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
-
-      const samples: number[] = [];
-      for (const [typed, expected] of [['3', '3小时内到达现场'], ['4', '4小时内到达现场'], ['5', '5小时内到达现场'], ['6', '6小时内到达现场'], ['7', '7小时内到达现场']] as const) {
-        await arrival.click();
-        // Time from the keystroke (the input event) to the preview showing its effect, measured inside the page.
-        const waiting = page.evaluate(`(${MEASURE_PREVIEW})(${JSON.stringify(expected)})`) as Promise<number>;
-        await arrival.press('Control+a');
-        await arrival.pressSequentially(typed);
-        samples.push(await waiting);
-      }
-      samples.sort((a, b) => a - b);
-      const median = samples[Math.floor(samples.length / 2)]!;
-      mkdirSync(join(repoRoot, 'test-output'), { recursive: true });
-      writeFileSync(join(repoRoot, 'test-output', 'preview-latency.json'), JSON.stringify({ pages: 40, samplesMs: samples.map(Math.round), medianMs: Math.round(median) }, null, 2));
-      console.log(`preview latency on a ~40-page plan: median ${Math.round(median)} ms (${samples.map(Math.round).join(', ')} ms)`);
-      // The goal is 100 ms; this bound only catches a broken live preview, the figure itself is reported above.
-      expect(median).toBeLessThan(1500);
-      expect(pageErrors).toEqual([]);
-    },
-    3 * TIMEOUT,
   );
 });
