@@ -229,10 +229,21 @@ export function validateTemplate(source: string): void {
   try {
     ast = hb.parse(source);
   } catch (e) {
-    throw new TemplateError(`模板语法错误：${(e as Error).message.split('\n')[0]}`);
+    throw new TemplateError(syntaxError(e));
   }
   const why = forbiddenIn(ast);
   if (why) throw new TemplateError(why);
+}
+
+/** Handlebars' parse error in one line: where, and what it expected (its first line alone says only the line). */
+function syntaxError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*)$/.exec(msg);
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+$/.exec(msg);
+  if (mismatch) return `模板语法错误：第 ${mismatch[3]} 行的 {{#${mismatch[1]}}} 块以 {{/${mismatch[2]}}} 结束，两者应一致`;
+  if (!m) return `模板语法错误：${msg.split('\n')[0]}`;
+  if (/got 'EOF'$/.test(m[2]!)) return `模板语法错误：模板在第 ${m[1]} 行意外结束（可能缺少 }} 或 {{/块名}}）`;
+  return `模板语法错误：第 ${m[1]} 行无法解析（${m[2]}）`;
 }
 
 /**
@@ -284,7 +295,7 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
     out = fn(ctx, { data: { slots, budget, ...(annexes ? { annexes } : {}) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
     if (e instanceof TemplateError) throw e;
-    throw new TemplateError(describeTemplateError(e));
+    throw new TemplateError(describeTemplateError(e, source));
   }
   if (out.length > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(out.length));
   return out;
@@ -301,11 +312,44 @@ export class TemplateError extends Error {
   }
 }
 
-function describeTemplateError(e: unknown): string {
+function describeTemplateError(e: unknown, source: string): string {
   const msg = e instanceof Error ? e.message : String(e);
   const missing = /"([^"]+)" not defined/.exec(msg);
   if (missing) return `变量 ${missing[1]} 没有值（模板引用了它，但项目中未填写或条款未声明）`;
+  if (e instanceof TypeError) {
+    // Only when the path can be named; any other TypeError keeps its own message below.
+    // Strict lookups on a context that is not there: `../../x` climbing past the outermost block reads x of undefined.
+    const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(msg);
+    if (up) {
+      const written = pathsIn(source).find((p) => p.depth > 0 && p.parts[0] === up[1]);
+      if (written) return `模板引用了不存在的上层数据 ${up[1]}（写作 ${written.original}：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）`;
+    }
+    // `a.b.c` where a.b is a plain value (a number, a text): strict lookup asks `'c' in 1`.
+    const scalar = /^Cannot use 'in' operator to search for '([^']+)' in /.exec(msg);
+    if (scalar) {
+      const written = pathsIn(source).find((p) => p.parts.indexOf(scalar[1]!) > 0);
+      const parent = written ? written.parts.slice(0, written.parts.indexOf(scalar[1]!)).join('.') : undefined;
+      if (written && parent) return `模板引用了 ${written.original}，但 ${parent} 是一个值，没有下级字段 ${scalar[1]}`;
+    }
+  }
   return `模板错误：${msg.split('\n')[0]}`;
+}
+
+/** Every path a template writes ({{x}}, {{../x.y}}, {{#each ../../rows}}), in source order; none when it does not parse. */
+function pathsIn(source: string): { original: string; parts: string[]; depth: number }[] {
+  const out: { original: string; parts: string[]; depth: number }[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; original?: string; parts?: string[]; depth?: number };
+    if (n.type === 'PathExpression' && Array.isArray(n.parts)) out.push({ original: n.original ?? n.parts.join('.'), parts: n.parts, depth: n.depth ?? 0 });
+    for (const v of Object.values(node)) for (const child of Array.isArray(v) ? v : [v]) walk(child);
+  };
+  try {
+    walk(hb.parse(source));
+  } catch {
+    // a body that does not parse never reaches rendering
+  }
+  return out;
 }
 
 export function missingKeyOf(e: TemplateError): string | undefined {

@@ -73,3 +73,39 @@ describe('sumProduct 与 annex 助手', () => {
     expect(() => fill('{{annex n}}', () => ({ n: 1 }))).toThrow(/annex/);
   });
 });
+
+describe('模板错误的说明', () => {
+  const message = (source: string, ctx: Record<string, unknown>) => {
+    try {
+      renderTemplate(source, ctx, new Slots());
+    } catch (e) {
+      expect(e).toBeInstanceOf(TemplateError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a template error');
+  };
+  const fee_items = [{ name: '巡检' }];
+
+  it('a ../ that climbs past the outermost block names the missing path instead of a JavaScript TypeError', () => {
+    const m = message('{{#each ../../fee_items}}{{name}}{{/each}}', { fee_items });
+    expect(m).toBe('模板引用了不存在的上层数据 fee_items（写作 ../../fee_items：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）');
+    expect(m).not.toMatch(/Cannot read properties/);
+    expect(message('{{#each fee_items}}{{#each ../../../other}}x{{/each}}{{/each}}', { fee_items, other: [1] })).toMatch(/不存在的上层数据 other（写作 \.\.\/\.\.\/\.\.\/other/);
+    expect(message('{{#if ok}}{{../../a.b}}{{/if}}', { ok: true, a: { b: 1 } })).toMatch(/不存在的上层数据 a（写作 \.\.\/\.\.\/a\.b/);
+  });
+
+  it('a field read from a plain value names the path', () => {
+    expect(message('{{a.b.c}}', { a: { b: 1 } })).toBe('模板引用了 a.b.c，但 a.b 是一个值，没有下级字段 c');
+  });
+
+  it('other errors keep their own message: a missing variable, a helper error', () => {
+    expect(message('{{#each fee_items}}{{nope}}{{/each}}', { fee_items })).toMatch(/变量 nope 没有值/);
+    expect(message('{{cn "x"}}', {})).toMatch(/^模板错误：cn expects a number/);
+  });
+
+  it('syntax errors say where and what: an unclosed block, a mismatched end, a broken mustache', () => {
+    expect(() => validateTemplate('保修\n{{#if x}}六年')).toThrow('模板语法错误：模板在第 2 行意外结束（可能缺少 }} 或 {{/块名}}）');
+    expect(() => validateTemplate('{{#each a}}x{{/if}}')).toThrow('模板语法错误：第 1 行的 {{#each}} 块以 {{/if}} 结束，两者应一致');
+    expect(() => validateTemplate('a\nb {{ }} c')).toThrow(/^模板语法错误：第 2 行无法解析（Expecting .*got 'CLOSE'）$/);
+  });
+});

@@ -2,7 +2,7 @@
 // refused at import or inert end to end — imported through the API into the store, used by a project, previewed and
 // exported — not just when the template function is called on its own (that part is test/core/template-safety.test.ts
 // and test/assemble/template-budget.test.ts).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,13 +61,22 @@ async function importAndPreview(body: string, opts: { variables?: Decl[]; feeRow
   return previewAndExport(api, opts.feeRows);
 }
 
-/** The same body written by someone in this library (edited, submitted, approved): no pack, so no import check. */
+/**
+ * The same body written by someone in this library: saved as a draft, refused by submit ('bad_template'), and then
+ * marked approved in library.json, as a BidForge from before that check could have left it. No pack, so no import
+ * check: the render-time guard is the protection there.
+ */
 async function approveAndPreview(body: string) {
-  const api = newApi();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bf-pack-sec-'));
+  const api = createLocalClient(createHandlers({ templatesDir, dataDir }));
   const by = '法务部';
   const ref = await api.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body, changeNote: '本地修改', by });
-  await api.librarySubmit({ ref, by });
-  await api.libraryApprove({ ref, by });
+  await expect(api.librarySubmit({ ref, by })).rejects.toMatchObject({ code: 'bad_template' });
+  const path = join(dataDir, 'library.json');
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { clauses: { id: string; variants: { name: string; versions: Record<string, unknown>[] }[] }[] };
+  const v = data.clauses.find((c) => c.id === ref.clauseId)!.variants.find((x) => x.name === ref.variant)!.versions[ref.version - 1]!;
+  Object.assign(v, { status: 'approved', reviewer: by, decidedAt: '2026-11-02T00:00:00.000Z' });
+  writeFileSync(path, JSON.stringify(data, null, 2));
   return previewAndExport(api);
 }
 
@@ -99,9 +108,9 @@ describe('外部条款包中的危险模板', () => {
     expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
   });
 
-  // Packs can no longer bring these bodies, but someone in this library can still save and approve one (drafts are not
-  // checked), so the render-time guard stays the protection there.
-  it.each(FORBIDDEN)('%s: approved in the library itself, the clause is refused when used — named, and nothing of it rendered', async (body, named) => {
+  // Packs can no longer bring these bodies, and submit/approve refuse them, but a library written before those checks
+  // may still hold an approved one, so the render-time guard stays the protection there.
+  it.each(FORBIDDEN)('%s: approved in the library itself (before submit checked it), the clause is refused when used — named, and nothing of it rendered', async (body, named) => {
     const { text, problems, exported } = await approveAndPreview(`保修条款正文。${body}`);
     const template = problems.filter((p) => p.code === 'template');
     expect(template.map((p) => p.message).join(' ')).toMatch(named);

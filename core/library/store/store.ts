@@ -38,6 +38,7 @@ import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import { DOC_TYPES, whenSchema, type Blueprint, type ClauseVersion, type DocType, type Library, type When } from '../../model/library.js';
 import { BidForgeError } from '../../model/problem.js';
+import { TemplateError, validateTemplate } from '../../assemble/template.js';
 import { variableSchema, type VariableDecl } from '../../model/variables.js';
 import { zodMessage } from '../../model/zodMessage.js';
 import { loadTemplates } from '../loadTemplates.js';
@@ -749,27 +750,50 @@ export class LibraryStore {
     });
   }
 
-  /** draft → in_review. */
+  /** draft → in_review; refused ('bad_template') while the body would not render. */
   async submit(ref: VersionRef, by: string): Promise<void> {
     actor(by);
     await this.mutate((d) => {
       const v = versionOf(d, ref);
       transition(v, ref, 'submit', ['draft']);
+      this.assertRenderable(v, ref, 'submit');
       v.status = 'in_review';
     });
   }
 
-  /** in_review → approved; records the reviewer (who may be the author) and counts as a review of the clause. */
+  /**
+   * in_review → approved; records the reviewer (who may be the author) and counts as a review of the clause.
+   * Refused ('bad_template') while the body would not render (e.g. a version put in review before this check).
+   */
   async approve(ref: VersionRef, reviewer: string): Promise<void> {
     const who = actor(reviewer);
     await this.mutate((d, now) => {
       const v = versionOf(d, ref);
       transition(v, ref, 'approve', ['in_review']);
+      this.assertRenderable(v, ref, 'approve');
       v.status = 'approved';
       v.reviewer = who;
       v.decidedAt = now.toISOString();
       clauseOf(d, ref.clauseId).lastReviewedAt = v.decidedAt;
     });
+  }
+
+  /**
+   * A draft may hold anything, so typed work is never lost (the editor shows the render error live); a version goes
+   * to review or into use only with a body the renderer accepts: no forbidden construct (the same rule packs are
+   * refused for), no syntax error, not over-long. Throws before anything changes.
+   */
+  private assertRenderable(v: StoredVersion, ref: VersionRef, action: 'submit' | 'approve'): void {
+    try {
+      validateTemplate(v.body);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      const what = action === 'submit' ? '提交审核' : '批准';
+      const next = action === 'submit' ? '草稿已保存，请在编辑器中改正后再提交。' : '请退回该版本，改正后重新提交审核。';
+      throw new BidForgeError('bad_template', `条款 ${ref.clauseId}/${ref.variant} 第 ${ref.version} 版不能${what}：${e.message}。${next}`, [
+        { severity: 'error', code: 'bad_template', message: e.message, clause: ref.clauseId },
+      ]);
+    }
   }
 
   /** in_review → draft, with the reason kept on the version. */
