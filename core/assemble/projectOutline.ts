@@ -1,5 +1,6 @@
-// The writer's outline: a project may reorder, add and remove the clauses of a document's sections (project.outline,
-// per blueprint id). Applied here to the blueprint, so assembly, describeProject and packages all read one outline.
+// The writer's outline: a project may reorder, add and remove a document's sections and their clauses (project.outline,
+// per blueprint id); a section the writer added is known by its title alone. Applied here to the blueprint, so
+// assembly, describeProject and packages all read one outline.
 import { isAnnexTitle } from '../model/document.js';
 import { findClause, type Blueprint, type Library, type When } from '../model/library.js';
 import type { Project } from '../model/project.js';

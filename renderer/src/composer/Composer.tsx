@@ -22,6 +22,7 @@ import { fieldDomId, FieldsForm, sectionsOf } from './FieldsForm.js';
 import { META_FIELDS, META_LABELS, metaDomId, MetaForm, type MetaField } from './MetaForm.js';
 import { withOutline } from './outline/outlineOps.js';
 import { OutlinePanel } from './outline/OutlinePanel.js';
+import { NewerVersionsNotice } from './NewerVersionsNotice.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { requirementDomId } from './requirements/RequirementRow.js';
 import { RequirementsPanel } from './requirements/RequirementsPanel.js';
@@ -501,6 +502,8 @@ export function Composer() {
             )}
             <PreviewStatus store={previewStore} />
           </div>
+          {/* composer: newer versions — asked on open, save and export only; an update shows the project again */}
+          <NewerVersionsNotice project={project} epoch={epoch} saved={savedSnapshot} exporting={exporting !== null} onUpdated={() => setEpoch((n) => n + 1)} />
           <ProblemsPanel problems={problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
           <div className="bf-preview-scroll">
             <LivePreview store={previewStore} />

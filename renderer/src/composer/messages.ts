@@ -8,7 +8,7 @@ export const composerMessagesZh = {
   'composer.newFile': '尚未保存为文件',
 
   'outline.title': '文件大纲',
-  'outline.hint': '拖动条款调整顺序，或选中后按 Alt+↑/↓ 移动；删除的条款不再出现在文件中。',
+  'outline.hint': '拖动条款或节调整顺序，或选中后按 Alt+↑/↓ 移动；删除的条款和节不再出现在文件中，各节编号随之调整。',
   'outline.custom': '已调整',
   'outline.reset': '恢复蓝本',
   'outline.resetConfirm': '恢复为蓝本的大纲？对条款的增删和排序将被还原（可以撤销）。',
@@ -24,6 +24,23 @@ export const composerMessagesZh = {
   'outline.loading': '正在读取大纲…',
   'outline.forDocument': '当前文件：{doc}',
   'outline.moved': '已将「{title}」移到「{section}」',
+  // outline: whole sections
+  'outline.section': '第 {n} 节：{title}',
+  'outline.sectionDrag': '拖动本节调整顺序，或选中后按 Alt+↑/↓',
+  'outline.sectionUp': '上移本节',
+  'outline.sectionDown': '下移本节',
+  'outline.sectionRemove': '删除本节',
+  'outline.sectionRemoveConfirm': '删除「{title}」及其 {count} 条条款？（可以撤销）',
+  'outline.sectionRemoveOk': '删除',
+  'outline.addSection': '添加节',
+  'outline.newSectionTitle': '新节的标题',
+  'outline.newSectionPlaceholder': '输入标题后按回车，再向其中添加条款',
+  'outline.newSectionAdd': '添加',
+  'outline.newSectionCancel': '取消',
+  'outline.newSectionEmpty': '请输入节的标题',
+  'outline.newSectionTooLong': '标题过长（最多 {max} 个字符）',
+  'outline.newSectionDuplicate': '已有名为「{title}」的节',
+  'outline.noSections': '大纲中已没有任何节。添加一节，或恢复蓝本。',
 
   'addClause.title': '添加条款到「{section}」',
   'addClause.search': '搜索条款标题、分类或正文',
@@ -71,8 +88,22 @@ export const composerMessagesZh = {
   'req.recognized': '识别出 {count} 条要求',
   'req.recognizeFailed': '识别失败：{message}',
   'req.emptyText': '（请填写要求）',
+  // 偏离 statuses as the UI shows them; the documents always print the Chinese terms.
+  'req.dev.positive': '正偏离',
+  'req.dev.none': '无偏离',
+  'req.dev.negative': '负偏离',
 
   'preview.documents': '投标文件',
+
+  // composer: newer versions — clauses this project uses that 条款库 has approved again since
+  'versions.notice': '本项目使用的 {count} 个条款在条款库中有新的批准版本',
+  'versions.explain': '项目导出时记下了所用条款的版本；更新后，预览和导出改用最新批准版本的正文（更新不随“撤销”还原）。',
+  'versions.show': '查看',
+  'versions.hide': '收起',
+  'versions.update': '更新到最新版本',
+  'versions.updated': '已将 {count} 个条款更新到最新批准版本',
+  'versions.updateFailed': '更新失败：{message}',
+  'versions.list': '有新批准版本的条款',
 } as const;
 
 export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string> = {
@@ -84,7 +115,7 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'composer.newFile': 'Not saved to a file yet',
 
   'outline.title': 'Document outline',
-  'outline.hint': 'Drag clauses to reorder them, or focus one and press Alt+↑/↓; removed clauses leave the document.',
+  'outline.hint': 'Drag clauses or sections to reorder them, or focus one and press Alt+↑/↓; removed clauses and sections leave the document and the sections are renumbered.',
   'outline.custom': 'Customised',
   'outline.reset': 'Reset to blueprint',
   'outline.resetConfirm': 'Reset to the blueprint’s outline? Added, removed and reordered clauses are reverted (you can undo).',
@@ -100,6 +131,22 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'outline.loading': 'Reading the outline…',
   'outline.forDocument': 'Document: {doc}',
   'outline.moved': 'Moved “{title}” to “{section}”',
+  'outline.section': 'Section {n}: {title}',
+  'outline.sectionDrag': 'Drag to move this section, or focus it and press Alt+↑/↓',
+  'outline.sectionUp': 'Move section up',
+  'outline.sectionDown': 'Move section down',
+  'outline.sectionRemove': 'Remove section',
+  'outline.sectionRemoveConfirm': 'Remove “{title}” and its {count} clauses? (You can undo.)',
+  'outline.sectionRemoveOk': 'Remove',
+  'outline.addSection': 'Add section',
+  'outline.newSectionTitle': 'Title of the new section',
+  'outline.newSectionPlaceholder': 'Type a title and press Enter, then add clauses to it',
+  'outline.newSectionAdd': 'Add',
+  'outline.newSectionCancel': 'Cancel',
+  'outline.newSectionEmpty': 'Enter a title for the section',
+  'outline.newSectionTooLong': 'The title is too long (at most {max} characters)',
+  'outline.newSectionDuplicate': 'There is already a section called “{title}”',
+  'outline.noSections': 'The outline has no sections left. Add one, or reset to the blueprint.',
 
   'addClause.title': 'Add a clause to “{section}”',
   'addClause.search': 'Search clause titles, categories or text',
@@ -147,6 +194,18 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'req.recognized': '{count} requirements recognised',
   'req.recognizeFailed': 'Recognition failed: {message}',
   'req.emptyText': '(enter the requirement)',
+  'req.dev.positive': 'Better than required',
+  'req.dev.none': 'Meets requirement',
+  'req.dev.negative': 'Falls short',
 
   'preview.documents': 'Bid documents',
+
+  'versions.notice': 'The clause library has newer approved versions of clauses this project uses ({count})',
+  'versions.explain': 'An export records the clause versions a project uses; after the update, the preview and exports use the latest approved text (Undo does not revert the update).',
+  'versions.show': 'Show',
+  'versions.hide': 'Hide',
+  'versions.update': 'Update to the latest versions',
+  'versions.updated': 'Clauses updated to their latest approved version: {count}',
+  'versions.updateFailed': 'Update failed: {message}',
+  'versions.list': 'Clauses with a newer approved version',
 };

@@ -1,13 +1,15 @@
 // 大纲: the document's sections and their clauses. Drag a clause (HTML5 drag and drop) or focus it and press Alt+↑/↓
-// to move it, also across sections; add one from the library; remove one; reset to the blueprint.
+// to move it, also across sections; add one from the library; remove one; reset to the blueprint. Whole sections move
+// the same way (drag a section's heading, or focus it and press Alt+↑/↓), are removed with their clauses, and new ones
+// are added under a title the writer types.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Spin, Tag, Tooltip } from 'antd';
+import { Button, Input, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
 import type { OutlineView } from '../../../../core/api/contract.js';
 import { useI18n } from '../../i18n.js';
 import { AddClauseModal } from './AddClauseModal.js';
-import { addClause, moveBy, moveClause, removeClause, type Pos } from './outlineOps.js';
+import { addClause, addSection, moveBy, moveClause, moveSection, moveSectionBy, removeClause, removeSection, SECTION_TITLE_MAX, sectionTitleError, type Pos } from './outlineOps.js';
 
 export type OutlinePanelProps = {
   view: OutlineView | null;
@@ -26,6 +28,13 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
   const [adding, setAdding] = useState<number | null>(null);
   /** After a keyboard move the focus follows the clause to its new place. */
   const [focusAt, setFocusAt] = useState<Pos | null>(null);
+  /** A section being dragged (by its heading), the place it would land (before that index), and where focus follows it. */
+  const [dragSection, setDragSection] = useState<number | null>(null);
+  const [overSection, setOverSection] = useState<number | null>(null);
+  const [focusSection, setFocusSection] = useState<number | null>(null);
+  /** The title of a section being added (null: not adding one); `tried` shows "enter a title" after an empty Enter. */
+  const [newTitle, setNewTitle] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,6 +42,11 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
     root.current?.querySelector<HTMLElement>(`[data-pos="${posAttr(focusAt)}"]`)?.focus();
     setFocusAt(null);
   }, [focusAt, view]);
+  useEffect(() => {
+    if (focusSection === null) return;
+    root.current?.querySelector<HTMLElement>(`[data-section="${focusSection}"]`)?.focus();
+    setFocusSection(null);
+  }, [focusSection, view]);
 
   if (!view)
     return (
@@ -54,9 +68,11 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
     move(p, e.key === 'ArrowUp' ? -1 : 1);
   };
   const dropOn = (e: DragEvent, before: Pos) => {
+    // A section dropped here is its section's business (the event goes on up to it).
+    if (!drag) return;
     e.preventDefault();
     e.stopPropagation();
-    if (drag) onChange(moveClause(sections, drag, before).sections);
+    onChange(moveClause(sections, drag, before).sections);
     setDrag(null);
     setOver(null);
   };
@@ -65,6 +81,61 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
     if (!over || over.s !== p.s || over.i !== p.i) setOver(p);
+  };
+
+  const shiftSection = (from: number, dir: -1 | 1) => {
+    const r = moveSectionBy(sections, from, dir);
+    if (r.sections === sections) return;
+    onChange(r.sections);
+    setFocusSection(r.at);
+  };
+  const onSectionKey = (e: KeyboardEvent, si: number) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    shiftSection(si, e.key === 'ArrowUp' ? -1 : 1);
+  };
+  /** Over a section's upper half a dragged section lands before it, over its lower half after it. */
+  const allowSectionDrop = (e: DragEvent<HTMLElement>, si: number) => {
+    if (dragSection === null) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    const r = e.currentTarget.getBoundingClientRect();
+    const before = e.clientY < r.top + r.height / 2 ? si : si + 1;
+    if (overSection !== before) setOverSection(before);
+  };
+  const dropSection = (e: DragEvent) => {
+    if (dragSection === null) return;
+    e.preventDefault();
+    if (overSection !== null) onChange(moveSection(sections, dragSection, overSection).sections);
+    setDragSection(null);
+    setOverSection(null);
+  };
+  const dropSectionMark = (si: number) => {
+    if (dragSection === null || overSection === null || overSection === dragSection || overSection === dragSection + 1) return '';
+    if (overSection === si) return ' bf-section-drop-before';
+    return overSection === sections.length && si === sections.length - 1 ? ' bf-section-drop-after' : '';
+  };
+
+  const titleError = newTitle === null ? undefined : sectionTitleError(sections, newTitle);
+  const titleMessage =
+    titleError === 'duplicate'
+      ? t('outline.newSectionDuplicate', { title: newTitle!.trim() })
+      : titleError === 'tooLong'
+        ? t('outline.newSectionTooLong', { max: SECTION_TITLE_MAX })
+        : titleError === 'empty' && tried
+          ? t('outline.newSectionEmpty')
+          : undefined;
+  const closeNewSection = () => {
+    setNewTitle(null);
+    setTried(false);
+  };
+  /** Adds the section at the end and opens the library picker on it: an empty section is not in the document yet. */
+  const commitNewSection = () => {
+    if (newTitle === null) return;
+    if (titleError) return setTried(true);
+    onChange(addSection(sections, newTitle));
+    closeNewSection();
+    setAdding(sections.length);
   };
 
   const clauseRow = (c: OutlineClauseView, p: Pos, last: boolean, lastSection: boolean) => {
@@ -139,8 +210,34 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
       <p className="bf-muted bf-outline-hint">{t('outline.hint')}</p>
       <ol className="bf-outline-sections">
         {sections.map((s, si) => (
-          <li key={`${s.title}-${si}`} className="bf-outline-section" data-testid={`outline-section-${si}`}>
-            <div className="bf-outline-section-head">
+          <li
+            key={`${s.title}-${si}`}
+            className={`bf-outline-section${dragSection === si ? ' bf-dragging' : ''}${dropSectionMark(si)}`}
+            data-testid={`outline-section-${si}`}
+            onDragOver={(e) => allowSectionDrop(e, si)}
+            onDrop={dropSection}
+          >
+            <div
+              className="bf-outline-section-head"
+              data-section={si}
+              data-testid={`section-head-${si}`}
+              tabIndex={0}
+              draggable
+              aria-label={t('outline.section', { n: si + 1, title: s.title })}
+              onKeyDown={(e) => onSectionKey(e, si)}
+              onDragStart={(e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', s.title);
+                setDragSection(si);
+              }}
+              onDragEnd={() => {
+                setDragSection(null);
+                setOverSection(null);
+              }}
+            >
+              <Tooltip title={t('outline.sectionDrag')}>
+                <HolderOutlined className="bf-outline-handle" aria-hidden />
+              </Tooltip>
               <span className="bf-section-no">{String(si + 1).padStart(2, '0')}</span>
               <span className="bf-outline-section-title">{s.title}</span>
               {s.annex && <Tag variant="filled">{t('outline.annex')}</Tag>}
@@ -148,6 +245,33 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
               <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setAdding(si)} data-testid={`outline-add-${si}`}>
                 {t('outline.add')}
               </Button>
+              <span className="bf-outline-actions">
+                <Tooltip title={`${t('outline.sectionUp')} (Alt+↑)`}>
+                  <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('outline.sectionUp')} disabled={si === 0} onClick={() => shiftSection(si, -1)} data-testid={`section-up-${si}`} />
+                </Tooltip>
+                <Tooltip title={`${t('outline.sectionDown')} (Alt+↓)`}>
+                  <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('outline.sectionDown')} disabled={si === sections.length - 1} onClick={() => shiftSection(si, 1)} data-testid={`section-down-${si}`} />
+                </Tooltip>
+                {/* A section with clauses asks first (it takes them all along); an empty one just goes. Undo brings either back. */}
+                <Popconfirm
+                  title={t('outline.sectionRemoveConfirm', { title: s.title, count: s.clauses.length })}
+                  okText={t('outline.sectionRemoveOk')}
+                  okButtonProps={{ danger: true }}
+                  disabled={s.clauses.length === 0}
+                  onConfirm={() => onChange(removeSection(sections, si))}
+                >
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('outline.sectionRemove')}
+                    title={t('outline.sectionRemove')}
+                    onClick={s.clauses.length === 0 ? () => onChange(removeSection(sections, si)) : undefined}
+                    data-testid={`section-remove-${si}`}
+                  />
+                </Popconfirm>
+              </span>
             </div>
             <ul
               className={`bf-outline-clauses${over?.s === si && over.i === s.clauses.length ? ' bf-drop-end' : ''}`}
@@ -160,6 +284,40 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
           </li>
         ))}
       </ol>
+      {sections.length === 0 && <div className="bf-outline-empty bf-muted">{t('outline.noSections')}</div>}
+      {newTitle === null ? (
+        <Button block type="dashed" icon={<PlusOutlined />} className="bf-outline-add-section" onClick={() => setNewTitle('')} data-testid="outline-add-section">
+          {t('outline.addSection')}
+        </Button>
+      ) : (
+        <div className="bf-outline-new-section">
+          <Space.Compact block size="small">
+            <Input
+              autoFocus
+              value={newTitle}
+              maxLength={SECTION_TITLE_MAX}
+              aria-label={t('outline.newSectionTitle')}
+              placeholder={t('outline.newSectionPlaceholder')}
+              status={titleMessage ? 'error' : undefined}
+              onChange={(e) => setNewTitle(e.target.value)}
+              onPressEnter={commitNewSection}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') closeNewSection();
+              }}
+              data-testid="outline-new-section-title"
+            />
+            <Button type="primary" onClick={commitNewSection} data-testid="outline-new-section-ok">
+              {t('outline.newSectionAdd')}
+            </Button>
+            <Button onClick={closeNewSection}>{t('outline.newSectionCancel')}</Button>
+          </Space.Compact>
+          {titleMessage && (
+            <div className="bf-err bf-outline-new-error" role="alert">
+              {titleMessage}
+            </div>
+          )}
+        </div>
+      )}
       <AddClauseModal
         section={adding === null ? undefined : sections[adding]?.title}
         docType={docType}

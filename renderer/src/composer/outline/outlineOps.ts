@@ -1,5 +1,7 @@
-// Pure edits of the outline panel's sections: move (drag or Alt+↑/↓), add, remove. Each returns new arrays.
+// Pure edits of the outline panel's sections: move (drag or Alt+↑/↓), add, remove — clauses and whole sections.
+// Each returns new arrays.
 import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
+import { isAnnexTitle } from '../../../../core/model/document.js';
 import type { Project } from '../../../../core/model/project.js';
 
 export type Pos = { s: number; i: number };
@@ -37,6 +39,44 @@ export function removeClause(sections: OutlineSectionView[], at: Pos): OutlineSe
 export function addClause(sections: OutlineSectionView[], section: number, clause: OutlineClauseView): OutlineSectionView[] {
   const s = sections[section];
   return s ? replaceAt(sections, section, { ...s, clauses: [...s.clauses, clause] }) : sections;
+}
+
+/** Moves the section at `from` so that it lands before the section now at `before` (length: at the end). */
+export function moveSection(sections: OutlineSectionView[], from: number, before: number): { sections: OutlineSectionView[]; at: number } {
+  const item = sections[from];
+  if (!item || before < 0 || before > sections.length) return { sections, at: from };
+  const at = from < before ? before - 1 : before;
+  if (at === from) return { sections, at };
+  const rest = sections.filter((_, k) => k !== from);
+  return { sections: [...rest.slice(0, at), item, ...rest.slice(at)], at };
+}
+
+/** One step up or down (Alt+↑/↓ on a section's heading); the first section cannot go up, nor the last down. */
+export function moveSectionBy(sections: OutlineSectionView[], from: number, dir: -1 | 1): { sections: OutlineSectionView[]; at: number } {
+  return moveSection(sections, from, dir === -1 ? from - 1 : from + 2);
+}
+
+/** Removes a section with all its clauses. */
+export function removeSection(sections: OutlineSectionView[], index: number): OutlineSectionView[] {
+  return index >= 0 && index < sections.length ? sections.filter((_, k) => k !== index) : sections;
+}
+
+/** The longest section title a project file accepts (core/model/project.ts). */
+export const SECTION_TITLE_MAX = 200;
+
+/** Why `title` cannot name a new section: empty, too long, or already the title of one (sections are matched by title). */
+export function sectionTitleError(sections: OutlineSectionView[], title: string): 'empty' | 'tooLong' | 'duplicate' | undefined {
+  const t = title.trim();
+  if (!t) return 'empty';
+  if (t.length > SECTION_TITLE_MAX) return 'tooLong';
+  return sections.some((s) => s.title === t) ? 'duplicate' : undefined;
+}
+
+/** A new, empty section titled by the writer, at the end (it enters the document once it holds a clause). */
+export function addSection(sections: OutlineSectionView[], title: string): OutlineSectionView[] {
+  if (sectionTitleError(sections, title)) return sections;
+  const t = title.trim();
+  return [...sections, { title: t, annex: isAnnexTitle(t), clauses: [] }];
 }
 
 /** The project with `sections` as the outline of `blueprint` (only references are stored: id and variant). */

@@ -7,6 +7,7 @@ import type { DeviationRow } from '../../../../core/deviation/compute.js';
 import { DEVIATIONS, type Deviation, type Requirement, type RequirementOp } from '../../../../core/deviation/schema.js';
 import type { Problem } from '../../../../core/model/problem.js';
 import { useI18n } from '../../i18n.js';
+import { DEVIATION_LABEL } from './deviationLabels.js';
 
 export const requirementDomId = (index: number) => `req-row-${index}`;
 
@@ -54,7 +55,7 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
         <span className="bf-req-status">
           {row && (
             <Tag color={deviation ? DEVIATION_COLOR[deviation] : 'default'} variant="filled" data-testid={tid('deviation')}>
-              {deviation ?? t('req.pending')}
+              {deviation ? t(DEVIATION_LABEL[deviation]) : t('req.pending')}
             </Tag>
           )}
           {negative && req.star && (
@@ -126,7 +127,7 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
             placeholder={t('req.manual')}
             value={req.deviation}
             onChange={(v?: Deviation) => set({ deviation: v }, 'deviation')}
-            options={DEVIATIONS.map((d) => ({ value: d, label: d }))}
+            options={DEVIATIONS.map((d) => ({ value: d, label: t(DEVIATION_LABEL[d]) }))}
           />
         )}
       </div>

@@ -1,0 +1,133 @@
+// End to end: the composer tells the writer that a clause the project uses has a newer approved version. The service
+// plan sample was exported earlier (its clause versions are pinned); legal then approves a v2 of 服务宗旨. Opened in
+// 编制, the project shows a notice naming the clause (v1 → v2) while the preview keeps the pinned v1 text; updating
+// moves the pins to the latest versions and the preview shows the new text.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import { rendererDir, templatesDir } from '../../host/paths.js';
+import { startHost, type RunningHost } from '../../host/server.js';
+import { squash } from '../helpers/text.js';
+import { tempDir } from '../helpers/tmp.js';
+import { E2E_TIMEOUT as TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
+
+requireChromium('composer versions');
+
+const OLD = '我们将以扎实的技术、严谨的流程和负责的态度';
+const NEW = '我们将以过硬的技术、严谨的流程和负责的态度';
+
+describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Chromium)', () => {
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let pageErrors: string[] = [];
+  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-versions-') });
+  const api = createLocalClient(handlers);
+  const previewText = async () => squash(await page.getByTestId('preview').innerText());
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    host = await startHost({ handlers, rendererDir: rendererDir() });
+    ({ browser, page, pageErrors } = await openBrowser({ width: 1440, height: 900 }));
+    mkdirSync(screensDir, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await host?.close().catch(() => undefined);
+  }, TIMEOUT);
+
+  it(
+    'shows how many clauses have a newer approved version, lists them, and updates the project so the preview shows the new text',
+    async () => {
+      // The writer's project records the versions it uses (as an export does): 服务宗旨 v1 among them.
+      const { project } = await api.openSample({ name: 'service-plan-sample' });
+      await api.recordProjectPins({ project });
+      // Legal approves a v2 of 服务宗旨 in the library.
+      const [v1] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
+      expect(v1!.body).toContain(OLD);
+      const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: v1!.body.replace(OLD, NEW), changeNote: '措辞：扎实 → 过硬', by: '法务王工' });
+      expect(ref.version).toBe(2);
+      await api.librarySubmit({ ref, by: '法务王工' });
+      await api.libraryApprove({ ref, by: '法务王工' });
+      expect(await api.projectOutdatedPins({ project })).toEqual([expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 })]);
+
+      // The start-up sample (never exported) has nothing newer to tell.
+      await page.goto(host!.url);
+      await expect.poll(async () => (await previewText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
+      expect(await page.getByTestId('newer-versions').count()).toBe(0);
+
+      // Open the exported project in 编制: the notice names one clause; the preview keeps the pinned v1 text.
+      await page.getByTestId('nav-home').click();
+      await page.getByTestId('home-sample-service-plan-sample').click();
+      await page.waitForURL(/#composer$/);
+      const notice = page.getByTestId('newer-versions');
+      await notice.waitFor();
+      expect(squash(await notice.innerText())).toContain('本项目使用的1个条款在条款库中有新的批准版本');
+      await expect.poll(previewText, { timeout: TIMEOUT }).toContain(squash(OLD));
+
+      // See them: title, pinned → latest.
+      await page.getByTestId('newer-versions-toggle').click();
+      const item = page.getByTestId('newer-version-service-purpose');
+      await item.waitFor();
+      expect(squash(await item.innerText())).toBe('服务宗旨v1→v2');
+      await page.getByTestId('tab-outline').click();
+      await page.getByTestId('outline-panel').getByTestId('outline-clause-service-purpose').waitFor();
+      await page.mouse.move(0, 0); // no tooltip in the screenshot
+      await page.waitForTimeout(400); // the tab strip's ink bar slides over
+      await page.screenshot({ path: join(screensDir, 'composer-versions.png'), style: '.ant-message { display: none !important; }' });
+
+      // Update: the pins move to v2, the notice goes, and the preview shows the new text.
+      await page.getByTestId('newer-versions-update').click();
+      await expect.poll(previewText, { timeout: TIMEOUT }).toContain(squash(NEW));
+      expect(await previewText()).not.toContain(squash(OLD));
+      await notice.waitFor({ state: 'detached' });
+      expect(await api.projectOutdatedPins({ projectId: 'service-plan-sample' })).toEqual([]);
+      expect((await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map((u) => u.projectId)).toEqual(['service-plan-sample']);
+      // The updated project is still the writer's to edit: its outline tab is there, and the checks are clean.
+      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      expect(pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    'in the English UI the notice and the 偏离表 statuses read in English (the document keeps 正偏离 / 负偏离)',
+    async () => {
+      // The bid package sample (opened on start) was exported too; then legal approves a v3 of 服务宗旨.
+      const { project } = await api.openSample({ name: 'bid-package-sample' });
+      await api.recordProjectPins({ project });
+      const [latest] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
+      const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: latest!.body.replace('负责的态度', '认真负责的态度'), changeNote: '措辞', by: '法务王工' });
+      await api.librarySubmit({ ref, by: '法务王工' });
+      await api.libraryApprove({ ref, by: '法务王工' });
+
+      // 设置: English UI.
+      const { settings } = await api.getSettings({});
+      await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
+      await page.goto(host!.url);
+      const notice = page.getByTestId('newer-versions');
+      await notice.waitFor();
+      expect(squash(await notice.innerText())).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));
+
+      await page.getByTestId('tab-requirements').click();
+      await expect.poll(() => page.getByTestId('req-deviation-0').innerText(), { timeout: TIMEOUT }).toBe('Better than required');
+      const statuses = await page.locator('[data-testid^="req-deviation-"]').allInnerTexts();
+      expect(new Set(statuses)).toEqual(new Set(['Better than required', 'Meets requirement', 'Falls short']));
+      // The 偏离表 itself is a Chinese document.
+      await page.getByTestId('doc-tab-deviation-table').click();
+      await expect.poll(previewText, { timeout: TIMEOUT }).toContain('偏离表');
+      const text = await previewText();
+      expect(text).toContain('正偏离');
+      expect(text).not.toContain('Better than required');
+      await page.getByTestId('req-deviation-0').scrollIntoViewIfNeeded();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: join(screensDir, 'composer-versions-en.png'), style: '.ant-message { display: none !important; }' });
+      expect(pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+});
