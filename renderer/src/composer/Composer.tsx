@@ -77,6 +77,9 @@ export function Composer() {
   const [activeDoc, setActiveDoc] = useState<string | undefined>();
   /** Bumped each time a project is opened: the form and preview start at the top instead of following edits. */
   const [epoch, setEpoch] = useState(0);
+  /** Bumped when the library text behind the project changes (its pins were updated): assemble and describe again. */
+  const [libraryRevision, setLibraryRevision] = useState(0);
+  const libraryChanged = useCallback(() => setLibraryRevision((n) => n + 1), []);
   /** Bumped when another document of the package is shown: its preview starts at the top too. */
   const [docSwitches, setDocSwitches] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -89,10 +92,10 @@ export function Composer() {
   const docs = project ? documentsOf(project) : [];
   const shownDoc = project && activeDoc && docs.includes(activeDoc) ? activeDoc : project?.blueprint;
   const docParam = project && shownDoc !== project.blueprint ? shownDoc : undefined;
-  const { store: previewStore, ahead } = usePreview(api, project, epoch + docSwitches, t, docParam);
+  const { store: previewStore, ahead } = usePreview(api, project, epoch + docSwitches, t, docParam, libraryRevision);
   previewAhead.current = ahead;
   const { problems, deviations } = usePreviewFindings(previewStore);
-  const description = useDescription(project, epoch, docParam);
+  const description = useDescription(project, epoch, docParam, libraryRevision);
   const { fields, fieldsEpoch } = description;
   const dirty = project !== null && JSON.stringify(project) !== savedSnapshot;
   const [valuesStore] = useState(() => new ValuesStore());
@@ -503,7 +506,7 @@ export function Composer() {
             <PreviewStatus store={previewStore} />
           </div>
           {/* composer: newer versions — asked on open, save and export only; an update shows the project again */}
-          <NewerVersionsNotice project={project} epoch={epoch} saved={savedSnapshot} exporting={exporting !== null} onUpdated={() => setEpoch((n) => n + 1)} />
+          <NewerVersionsNotice project={project} epoch={epoch} saved={savedSnapshot} exporting={exporting !== null} onUpdated={libraryChanged} />
           <ProblemsPanel problems={problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
           <div className="bf-preview-scroll">
             <LivePreview store={previewStore} />

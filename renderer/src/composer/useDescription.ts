@@ -17,7 +17,8 @@ export type Description = {
   error: string | null;
 };
 
-export function useDescription(project: Project | null, epoch: number, document: string | undefined): Description {
+/** `revision` changes when the library behind the project changed: new versions may bring new variables. */
+export function useDescription(project: Project | null, epoch: number, document: string | undefined, revision = 0): Description {
   const [described, setDescribed] = useState<{ fields: VariableField[]; epoch: number }>({ fields: [], epoch: -1 });
   const [outline, setOutline] = useState<OutlineView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function useDescription(project: Project | null, epoch: number, document:
     return () => {
       live = false;
     };
-  }, [shape, epoch]);
+  }, [shape, epoch, revision]);
 
   useEffect(() => {
     const p = current.current;
@@ -53,7 +54,7 @@ export function useDescription(project: Project | null, epoch: number, document:
     return () => {
       live = false;
     };
-  }, [shape, epoch, document]);
+  }, [shape, epoch, document, revision]);
 
   const showOutline = useCallback((sections: OutlineSectionView[]) => setOutline((o) => (o ? { ...o, sections, custom: true } : o)), []);
 

@@ -45,24 +45,25 @@ export type LivePreview = {
 /**
  * Keeps the preview of `project` in the returned store. `epoch` changes whenever a different project is opened, so
  * the view can tell an edit (animate what changed) from a new document (start at the top). `document` picks one
- * document of a bid package (a blueprint id; undefined = the project's main one).
+ * document of a bid package (a blueprint id; undefined = the project's main one). A new `revision` asks again for
+ * the same project (the library text behind it changed).
  */
-export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string): LivePreview {
+export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string, revision = 0): LivePreview {
   const [store] = useState(() => new PreviewStore(epoch));
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
   const inFlight = useRef(false);
   const queued = useRef<(() => void) | null>(null);
-  const params = useRef({ api, epoch, document });
-  params.current = { api, epoch, document };
+  const params = useRef({ api, epoch, document, revision });
+  params.current = { api, epoch, document, revision };
   /** What was last asked for, so the render that follows an `ahead` does not ask again. */
-  const sent = useRef<{ project: Project; api: ApiHandlers; epoch: number; document: string | undefined } | null>(null);
+  const sent = useRef<{ project: Project; api: ApiHandlers; epoch: number; document: string | undefined; revision: number } | null>(null);
 
   const send = useCallback(
     (project: Project) => {
-      const { api, epoch, document } = params.current;
-      sent.current = { project, api, epoch, document };
+      const { api, epoch, document, revision } = params.current;
+      sent.current = { project, api, epoch, document, revision };
       const id = ++seq.current;
       const local = localProblems(project, tRef.current);
       if (local.length) {
@@ -100,9 +101,9 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
   useEffect(() => {
     if (!project) return;
     const last = sent.current;
-    if (last && last.project === project && last.api === api && last.epoch === epoch && last.document === document) return;
+    if (last && last.project === project && last.api === api && last.epoch === epoch && last.document === document && last.revision === revision) return;
     send(project);
-  }, [api, send, project, epoch, document]);
+  }, [api, send, project, epoch, document, revision]);
 
   return useMemo(() => ({ store, ahead: send }), [store, send]);
 }
