@@ -2,11 +2,9 @@
 // the sample render works; the rest answer 'no_store'.
 import { assembleAndCheck } from '../check/rules.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
-import { forbiddenConstruct, MAX_TEMPLATE_CHARS } from '../assemble/template.js';
-import { PACK_EXTENSION, type BidForgePack } from '../library/store/pack.js';
+import { PACK_EXTENSION } from '../library/store/pack.js';
 import type { LibraryStore } from '../library/store/store.js';
 import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
-import { BidForgeError } from '../model/problem.js';
 import type { VariableDecl } from '../model/variables.js';
 import type { Project } from '../model/project.js';
 import { ApiError } from './contract.js';
@@ -52,26 +50,6 @@ export function renderSample(input: { body: string; variables: ClauseVersion['va
   const project: Project = { schema: 1, name: 'sample', title, blueprint: SAMPLE_ID, projectNo: '', bidder: '', date: today, script: 'hans', values };
   const { document, problems } = assembleAndCheck(project, lib);
   return { document, problems };
-}
-
-/**
- * A pack BidForge itself would refuse at import (parsePack: over-long bodies, forbidden constructs) is refused at
- * export instead, naming the version — it can only come from an unapproved draft (submit/approve refuse such bodies)
- * or from a version approved before that check.
- */
-export function assertImportable(pack: BidForgePack): BidForgePack {
-  for (const c of pack.payload.clauses)
-    for (const v of c.variants) {
-      const body = v.version.body;
-      const why = body.length > MAX_TEMPLATE_CHARS ? `条款正文过长（${body.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）` : forbiddenConstruct(body);
-      if (why)
-        throw new BidForgeError(
-          'bad_template',
-          `不能导出：条款 ${c.id}/${v.name} 第 ${v.version.version} 版${v.version.status === 'approved' ? '' : '（未审批）'}：${why}。这样的包导入时会被拒绝；请先修改该版本，或不包含未审批的版本再导出。`,
-          [{ severity: 'error', code: 'bad_template', message: why, clause: c.id }],
-        );
-    }
-  return pack;
 }
 
 export function createLibraryHandlers(access: StoreAccess | null, today: () => string): LibraryHandlers {
@@ -147,7 +125,7 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
     },
     projectUpdatePins: ({ projectId, which }) => write((s) => s.updatePins(projectId, which)),
     libraryExportPack: (req) =>
-      read(async (s) => ({ fileName: `bidforge-${today()}${PACK_EXTENSION}`, pack: assertImportable(await s.exportPack({ clauseIds: req.clauseIds, blueprintIds: req.blueprintIds, ...(req.includeUnapproved ? { includeUnapproved: true } : {}) })) })),
+      read(async (s) => ({ fileName: `bidforge-${today()}${PACK_EXTENSION}`, pack: await s.exportPack({ clauseIds: req.clauseIds, blueprintIds: req.blueprintIds, ...(req.includeUnapproved ? { includeUnapproved: true } : {}) }) })),
     libraryPreviewImport: ({ pack }) => read((s) => s.previewImport(pack)),
     libraryApplyImport: ({ pack, resolutions }) => write((s) => s.applyImport(pack, resolutions)),
   };

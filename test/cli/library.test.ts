@@ -53,6 +53,18 @@ describe('bidforge library', () => {
     await after.close();
   });
 
+  it('a store never makes a pack its own import would refuse (a draft with raw output, with unapproved work), naming the version', async () => {
+    const data = join(dir, 'drafting');
+    const store = await openStore({ dataDir: data, program: 'test', templatesDir: 'templates' });
+    await store.editVariant('warranty-terms', '标准', { body: '草稿{{{ raw }}}\n', changeNote: '试写' }, '法务部');
+    await expect(store.exportPack({ clauseIds: ['warranty-terms'], blueprintIds: [], includeUnapproved: true })).rejects.toThrow(/warranty-terms\/标准 第 2 版（未审批）：模板不允许使用 \{\{\{ \}\}\} 原样输出/);
+    await store.close();
+    // The CLI exports approved versions only: the draft does not travel, the pack is fine.
+    const out = join(dir, 'approved-only.bfpack.json');
+    expect((await cli('library', 'export', '--out', out, '--data', data, '--clauses', 'warranty-terms')).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('{{{ raw }}}');
+  });
+
   it('a tampered pack changes nothing and says why, exit 2', async () => {
     const bad = join(dir, 'bad.bfpack.json');
     writeFileSync(bad, readFileSync(pack, 'utf8').replace('保修', '保修X'));

@@ -15,7 +15,7 @@ import { templatesDir } from '../helpers/paths.js';
 /** A pack replacing the built-in warranty-terms/标准 (which the sample project uses) with `body`, approved. */
 const feeItems: VariableDecl = { key: 'fee_items', type: 'table', label: '收费项目', required: true, columns: [{ key: 'item', type: 'text', label: '服务项目' }, { key: 'price', type: 'money', label: '收费标准' }, { key: 'unit', type: 'text', label: '计价单位' }, { key: 'note', type: 'text', label: '说明' }] };
 type Decl = VariableDecl;
-const evilPack = (body: string, variables: Decl[] = []) =>
+const evilPack = (body: string, variables: Decl[] = [], status: 'approved' | 'in_review' | 'draft' = 'approved') =>
   makePack(
     {
       clauses: [
@@ -27,7 +27,7 @@ const evilPack = (body: string, variables: Decl[] = []) =>
           docTypes: ['service-plan'],
           owner: '外部',
           reviewIntervalMonths: 12,
-          variants: [{ name: '标准', version: { version: 1, body, variables: [...variables], status: 'approved', author: '外部', createdAt: '2026-11-01T00:00:00.000Z', changeNote: '外部条款包' } }],
+          variants: [{ name: '标准', version: { version: 1, body, variables: [...variables], status, author: '外部', createdAt: '2026-11-01T00:00:00.000Z', changeNote: '外部条款包' } }],
         },
       ],
       blueprints: [],
@@ -191,9 +191,25 @@ describe('外部条款包中的危险模板', () => {
     expect((await api.libraryClause({ clauseId: 'pack-good' }).then(() => null, failure))?.code).toBe('not_found');
   });
 
-  it('a half-written body that does not parse still imports (it renders nothing), and is refused when used', async () => {
-    const { problems, exported } = await importAndPreview('保修条款正文。{{#if x}}未闭合');
-    expect(problems.filter((p) => p.code === 'template').map((p) => p.message).join(' ')).toMatch(/模板语法错误/);
-    expect(exported?.code).toBe('check_failed');
+  it('an approved or in-review body that does not parse is refused at import, naming the clause', async () => {
+    for (const status of ['approved', 'in_review'] as const) {
+      const api = newApi();
+      const before = await api.libraryClause({ clauseId: 'warranty-terms' });
+      const pack = evilPack('保修条款正文。{{#if x}}未闭合', [], status);
+      await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(/warranty-terms\/标准 第 1 版：模板语法错误/);
+      await expect(api.libraryApplyImport({ pack, resolutions: takeTheirs })).rejects.toThrow(/模板语法错误/);
+      expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
+    }
+  });
+
+  it('a half-written draft that does not parse still travels (unapproved work), and is refused when used', async () => {
+    const api = newApi();
+    await api.libraryApplyImport({ pack: evilPack('保修条款正文。{{#if x}}未闭合', [], 'draft'), resolutions: takeTheirs });
+    const clause = await api.libraryClause({ clauseId: 'warranty-terms' });
+    const draft = clause.variants.find((v) => v.name === '标准')!.versions.at(-1)!;
+    expect(draft).toMatchObject({ status: 'draft', body: '保修条款正文。{{#if x}}未闭合' });
+    // Exporting it again with unapproved work is allowed too: a draft may be half-written.
+    const { pack } = await api.libraryExportPack({ clauseIds: ['warranty-terms'], blueprintIds: [], includeUnapproved: true });
+    expect(JSON.stringify(pack)).toContain('{{#if x}}未闭合');
   });
 });

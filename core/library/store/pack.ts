@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BidForgeError } from '../../model/problem.js';
 import { zodMessage } from '../../model/zodMessage.js';
-import { forbiddenConstruct, MAX_TEMPLATE_CHARS } from '../../assemble/template.js';
+import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '../../assemble/template.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
@@ -18,6 +18,38 @@ export const packVersionSchema = storedVersionSchema.omit({ origin: true }).exte
 });
 export type PackVersion = z.infer<typeof packVersionSchema>;
 
+/**
+ * Why a pack version may not travel, if it may not: a forbidden construct (raw output, partials, prototype names,
+ * log/lookup) in any version; for one approved or in review, anything that could not render (a syntax error too) —
+ * a half-written draft may travel when unapproved work is asked for. Over-long bodies are named by the schema above.
+ */
+export function packRefusal(version: Pick<PackVersion, 'body' | 'status'>): string | undefined {
+  if (version.body.length > MAX_TEMPLATE_CHARS) return `条款正文过长（${version.body.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`;
+  if (version.status !== 'approved' && version.status !== 'in_review') return forbiddenConstruct(version.body);
+  try {
+    validateTemplate(version.body);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TemplateError) return e.message;
+    throw e;
+  }
+}
+
+/** A pack BidForge would refuse to import is not made: the export names the version and why. */
+export function assertImportable(pack: BidForgePack): BidForgePack {
+  for (const c of pack.payload.clauses)
+    for (const v of c.variants) {
+      const why = packRefusal(v.version);
+      if (why)
+        throw new BidForgeError(
+          'bad_template',
+          `不能导出：条款 ${c.id}/${v.name} 第 ${v.version.version} 版${v.version.status === 'approved' ? '' : '（未审批）'}：${why}。这样的包导入时会被拒绝；请先修改该版本，或不包含未审批的版本再导出。`,
+          [{ severity: 'error', code: 'bad_template', message: why, clause: c.id }],
+        );
+    }
+  return pack;
+}
+
 export const packClauseSchema = z
   .object({
     ...clauseHeaderShape,
@@ -28,9 +60,8 @@ export const packClauseSchema = z
     c.variants.forEach((v, i) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
       seen.add(v.name);
-      // A body using a forbidden construct (raw output, partials, prototype names, log/lookup) is refused here, so it
-      // never reaches the store; rendering refuses it too. Over-long bodies are already named above.
-      const why = v.version.body.length <= MAX_TEMPLATE_CHARS && forbiddenConstruct(v.version.body);
+      // Refused here, so it never reaches the store (rendering refuses it too). Over-long bodies are named above.
+      const why = v.version.body.length <= MAX_TEMPLATE_CHARS && packRefusal(v.version);
       if (why) ctx.addIssue({ code: 'custom', path: ['variants', i, 'version', 'body'], message: `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}` });
     });
   });

@@ -63,7 +63,7 @@ import {
 } from './files.js';
 import { hostBootedAt, pidIsAlive, readLock, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 import { applyPayload, builtinPayload, classifyPayload, RESOLUTIONS, type ImportPreview, type MergeReport, type Resolution } from './merge.js';
-import { makePack, parsePack, type BidForgePack, type PackClause } from './pack.js';
+import { assertImportable, makePack, parsePack, type BidForgePack, type PackClause } from './pack.js';
 import {
   clauseIdSchema,
   emptyStore,
@@ -1226,7 +1226,7 @@ export class LibraryStore {
       const { origin: _o, ...rest } = structuredClone(b);
       return rest;
     });
-    return makePack({ clauses, blueprints }, this.clock());
+    return assertImportable(makePack({ clauses, blueprints }, this.clock()));
   }
 
   /** What an import would do: each clause variant and blueprint is new, identical or conflicting. Changes nothing. */
