@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../settings/e2eApp.js';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 /** The level-1 headings of the preview, in order. */

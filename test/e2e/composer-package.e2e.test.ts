@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../settings/e2eApp.js';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 

@@ -2,17 +2,12 @@
 // plan sample was exported earlier (its clause versions are pinned); legal then approves a v2 of 服务宗旨. Opened in
 // 编制, the project shows a notice naming the clause (v1 → v2) while the preview keeps the pinned v1 text; updating
 // moves the pins to the latest versions and the preview shows the new text.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
 import { createLocalClient } from '../../core/api/localClient.js';
-import { rendererDir, templatesDir } from '../../host/paths.js';
-import { startHost, type RunningHost } from '../../host/server.js';
 import { squash } from '../helpers/text.js';
-import { tempDir } from '../helpers/tmp.js';
-import { E2E_TIMEOUT as TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
+import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
 requireChromium('composer versions');
 
@@ -20,25 +15,19 @@ const OLD = '我们将以扎实的技术、严谨的流程和负责的态度';
 const NEW = '我们将以过硬的技术、严谨的流程和负责的态度';
 
 describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Chromium)', () => {
-  let host: RunningHost | undefined;
-  let browser: Browser | undefined;
+  let app: E2eApp | undefined;
   let page: Page;
   let pageErrors: string[] = [];
-  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-versions-') });
-  const api = createLocalClient(handlers);
+  let api: ReturnType<typeof createLocalClient>;
   const previewText = async () => squash(await page.getByTestId('preview').innerText());
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost({ handlers, rendererDir: rendererDir() });
-    ({ browser, page, pageErrors } = await openBrowser({ width: 1440, height: 900 }));
-    mkdirSync(screensDir, { recursive: true });
+    app = await startApp();
+    ({ page, pageErrors } = app);
+    api = createLocalClient(app.handlers);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await host?.close().catch(() => undefined);
-  }, TIMEOUT);
+  afterAll(() => app?.close(), TIMEOUT);
 
   it(
     'shows how many clauses have a newer approved version, lists them, and updates the project so the preview shows the new text',
@@ -56,7 +45,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       expect(await api.projectOutdatedPins({ project })).toEqual([expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 })]);
 
       // The start-up sample (never exported) has nothing newer to tell.
-      await page.goto(host!.url);
+      await page.goto(app!.host.url);
       await expect.poll(async () => (await previewText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
       expect(await page.getByTestId('newer-versions').count()).toBe(0);
 
@@ -108,7 +97,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       // 设置: English UI.
       const { settings } = await api.getSettings({});
       await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
-      await page.goto(host!.url);
+      await page.goto(app!.host.url);
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
       expect(squash(await notice.innerText())).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));

@@ -1,43 +1,32 @@
 // End to end: the built renderer in headless Chromium against the in-process browser host.
 // The sample opens on start; a changed duration reaches the preview and the exported PDF.
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { startHost, type RunningHost } from '../../host/server.js';
-import { rendererDir, templatesDir } from '../../host/paths.js';
 import { tempDir } from '../helpers/tmp.js';
-import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
+import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
-const TIMEOUT = E2E_TIMEOUT;
 requireChromium('composer');
 
 describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
-  let host: RunningHost | undefined;
-  let browser: Browser | undefined;
+  let app: E2eApp | undefined;
   let page: Page;
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost({ handlers: createHandlers({ templatesDir: templatesDir() }), rendererDir: rendererDir() });
-    ({ browser, page, pageErrors } = await openBrowser());
-    mkdirSync(screensDir, { recursive: true });
+    app = await startApp({ store: false, viewport: { width: 1600, height: 1000 } });
+    ({ page, pageErrors } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await host?.close().catch(() => undefined);
-  }, TIMEOUT);
+  afterAll(() => app?.close(), TIMEOUT);
 
   it(
     'opens the sample, previews an edit live, and exports it to PDF',
     async () => {
-      await page.goto(host!.url);
+      await page.goto(app!.host.url);
 
       // The first sample opens on start.
       const preview = page.getByTestId('preview');

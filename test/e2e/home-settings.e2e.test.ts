@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../core/library/store/index.js';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../settings/e2eApp.js';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 const COMPANY = '华信制冷设备有限公司';
@@ -13,7 +13,7 @@ describe.skipIf(!haveChromium)('首页 and 设置 (browser host + Chromium)', ()
   beforeAll(async () => {
     app = await startApp();
     // A clause library with its first backup, so 设置 has one to list and restore.
-    await (await openStore({ dataDir: app.dataDir, program: 'test', templatesDir: 'templates' })).close();
+    await (await openStore({ dataDir: app.dataDir!, program: 'test', templatesDir: 'templates' })).close();
   }, 240_000);
   afterAll(() => app?.close(), TIMEOUT);
 
@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('首页 and 设置 (browser host + Chromium)', ()
       const { page } = app;
       await page.goto(`${app.host.url}#settings`);
       await page.getByTestId('settings-screen').waitFor();
-      expect(await page.getByTestId('settings-dataDir').innerText()).toBe(app.dataDir);
+      expect(await page.getByTestId('settings-dataDir').innerText()).toBe(app.dataDir!);
       await page.getByTestId('settings-userName').fill('王工');
       await page.getByTestId('company-name').fill(COMPANY);
       await page.getByTestId('company-hotline').fill('400-820-6688');

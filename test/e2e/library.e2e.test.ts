@@ -2,50 +2,41 @@
 // A project export pins wc-periods v1; legal finds it by searching 压缩机, edits it into a draft, submits and
 // approves it, and sees the history, the diff and where the clause is used; then adds a variant, edits the clause's
 // owner and review interval, and starts a new draft from the older v1 with a variable declared in the form.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../core/api/handlers.js';
 import { createLocalClient } from '../../core/api/localClient.js';
-import { rendererDir, templatesDir } from '../../host/paths.js';
-import { startHost, type RunningHost } from '../../host/server.js';
+import { templatesDir } from '../../host/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 import { squash } from '../helpers/text.js';
-import { E2E_TIMEOUT as TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './helpers/browser.js';
+import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
 requireChromium('library');
 
 describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () => {
-  let host: RunningHost | undefined;
-  let browser: Browser | undefined;
+  let app: E2eApp | undefined;
   let page: Page;
   let pageErrors: string[] = [];
-  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-lib-') });
-  // Toasts are hidden: they come and go with timing and would cover the header in the screens under review.
   const shot = (name: string) => page.screenshot({ path: join(screensDir, `library-${name}.png`), style: '.ant-message { display: none !important; }' });
 
   beforeAll(async () => {
-    ensureRendererBuilt();
-    host = await startHost({ handlers, rendererDir: rendererDir() });
-    ({ browser, page, pageErrors } = await openBrowser());
-    mkdirSync(screensDir, { recursive: true });
+    app = await startApp({ viewport: { width: 1600, height: 1000 } });
+    ({ page, pageErrors } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await host?.close().catch(() => undefined);
-  }, TIMEOUT);
+  afterAll(() => app?.close(), TIMEOUT);
 
   it(
     'legal searches 压缩机, edits the clause into a draft, submits and approves it, sees history, diff and where-used, updates the project, and trades packs',
     async () => {
       // A bid writer exported the warranty card earlier: that pins wc-periods v1 to the project.
-      const api = createLocalClient(handlers);
+      const api = createLocalClient(app!.handlers);
       const { project } = await api.openSample({ name: 'warranty-card-sample' });
       await api.exportDocument({ project, format: 'docx' });
 
-      await page.goto(host!.url);
+      await page.goto(app!.host.url);
       await page.getByTestId('nav-library').click();
       await page.getByTestId('clause-list').getByRole('button').first().waitFor();
       await page.getByTestId('library-user').fill('法务王工');

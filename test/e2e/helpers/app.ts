@@ -1,0 +1,40 @@
+// Every in-process e2e test starts the same way: the built renderer behind the browser host, in Chromium.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createHandlers } from '../../../core/api/handlers.js';
+import type { ApiHandlers } from '../../../core/api/contract.js';
+import { rendererDir, templatesDir } from '../../../host/paths.js';
+import { startHost, type RunningHost } from '../../../host/server.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './browser.js';
+
+export { haveChromium, requireChromium, screensDir };
+export const TIMEOUT = E2E_TIMEOUT;
+requireChromium('app');
+
+export type E2eApp = { host: RunningHost; handlers: ApiHandlers; browser: Browser; page: Page; dataDir: string | undefined; pageErrors: string[]; close(): Promise<void> };
+
+/**
+ * Starts the app for one test file. By default it gets a data folder of its own (clause store, settings, recent
+ * projects never leak between files); `store: false` runs the API on the built-in templates only.
+ */
+export async function startApp(opts: { store?: boolean; viewport?: { width: number; height: number } } = {}): Promise<E2eApp> {
+  ensureRendererBuilt();
+  const dataDir = opts.store === false ? undefined : tempDir('bf-e2e-data-');
+  const handlers = createHandlers({ templatesDir: templatesDir(), ...(dataDir ? { dataDir, program: 'host' } : {}) });
+  const host = await startHost({ handlers, rendererDir: rendererDir() });
+  const { browser, page, pageErrors } = await openBrowser(opts.viewport ?? { width: 1440, height: 900 });
+  mkdirSync(screensDir, { recursive: true });
+  return {
+    host,
+    handlers,
+    browser,
+    page,
+    dataDir,
+    pageErrors,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.close().catch(() => undefined);
+    },
+  };
+}
