@@ -1,5 +1,5 @@
 // Tables and the signature block in DOCX: repeated header rows, widths from content, amounts right, totals row.
-import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, FileChild, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IContext, type IXmlableObject } from 'docx';
 import type { Block } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { runs } from './docxRuns.js';
@@ -9,7 +9,34 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const GREY = 'F2F2F2';
 
-export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting, width: number): (Table | Paragraph)[] {
+/**
+ * A component made only when the body is written, and dropped as soon as it is written. Why: docx keeps every
+ * component it is given for the whole export, beside the XML objects it builds from them and the text it builds from
+ * those; a 1,500-row table is some 200,000 component objects (~30 MB), most of the live heap of a long document's
+ * export. Made on the spot, one table's components live only while that table is written. The output is the same:
+ * the same component is written, in the same place and order, with this one on docx's stack in its place (so what
+ * docx looks up from the body's child, such as its section, finds it).
+ */
+class Deferred extends FileChild {
+  constructor(
+    rootKey: string,
+    private readonly make: () => FileChild,
+  ) {
+    super(rootKey);
+  }
+
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const stack = context.stack as unknown[];
+    stack.push(this);
+    try {
+      return this.make().prepForXml(context);
+    } finally {
+      stack.pop();
+    }
+  }
+}
+
+export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting, width: number): (FileChild | Paragraph)[] {
   const weights = columnWeights(b, width / 20 / t.table.size);
   const sum = weights.reduce((a, w) => a + w, 0);
   const widths = weights.map((w) => Math.floor((width * w) / sum));
@@ -30,16 +57,20 @@ export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting
       ],
     });
   return [
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      rows: [
-        // The header row repeats at the top of every page the table runs onto; no row splits across pages.
-        new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, i, 'header')) }),
-        ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.header.map((_, i) => cell(r[i] ?? '', i, isTotalRow(r) ? 'total' : 'body')) })),
-      ],
-    }),
+    new Deferred(
+      'w:tbl',
+      () =>
+        new Table({
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+          rows: [
+            // The header row repeats at the top of every page the table runs onto; no row splits across pages.
+            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, i, 'header')) }),
+            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.header.map((_, i) => cell(r[i] ?? '', i, isTotalRow(r) ? 'total' : 'body')) })),
+          ],
+        }),
+    ),
     // Word needs a paragraph between two tables; it also gives the table air before the next text.
     new Paragraph({ style: 'TableText', children: [] }),
   ];

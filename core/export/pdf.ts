@@ -15,8 +15,10 @@ type PdfMake = {
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
   setProgressCallback(cb: (progress: number) => void): void;
-  createPdf(def: PdfDefinition): { getBuffer(): Promise<Buffer> };
+  createPdf(def: PdfDefinition): { getStream(): Promise<PdfKitDocument> };
 };
+/** The PDFKit document pdfmake draws on: a stream of the PDF's bytes once ended. */
+type PdfKitDocument = NodeJS.ReadableStream & { end(): void; _pdfMakePages?: unknown };
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
 export type PdfDefinition = Record<string, unknown> & { content: PdfContent[] };
 
@@ -153,6 +155,21 @@ export function pdfDefinition(doc: Document): PdfDefinition {
 }
 
 export async function exportPdf(doc: Document): Promise<Uint8Array> {
-  const buffer = await configure().createPdf(pdfDefinition(doc)).getBuffer();
+  const pdf = await configure().createPdf(pdfDefinition(doc)).getStream();
+  // Drawn by now. pdfmake leaves every laid-out page on the document (one object per character of CJK text, tens
+  // of MB for 100 pages) and nothing reads them again: let them go before the fonts are subset and the file is
+  // written, the costliest part of the export for memory after the layout itself.
+  delete pdf._pdfMakePages;
+  // As pdfmake's getBuffer() collects the bytes.
+  const buffer = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('readable', () => {
+      let chunk: Buffer | null;
+      while ((chunk = pdf.read() as Buffer | null) !== null) chunks.push(chunk);
+    });
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
   return new Uint8Array(buffer);
 }

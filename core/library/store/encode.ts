@@ -83,7 +83,9 @@ export class StoreEncoder {
       for (let from = 0, b = 0; from < records.length; from += BLOCK, b++) {
         const text = blockText(records, from);
         if (known !== undefined && known[b] === text) {
-          out.push(text);
+          // The text known already (a slice of the file text kept anyway), not the equal one just made: that one is
+          // garbage at once, so an unchanged block costs no memory that outlives this save.
+          out.push(known[b]!);
           continue;
         }
         for (let i = from; i < Math.min(records.length, from + BLOCK); i++) {
@@ -100,16 +102,36 @@ export class StoreEncoder {
     if (!whole.success) throw new InvalidStoreError(whole.error);
     const checked = whole.data as Record<Field, unknown>;
     for (const f of FIELDS) if (!LIST_FIELDS.includes(f)) (data as Record<Field, unknown>)[f] = checked[f];
-    const parts = FIELDS.map((f) => {
+    // The file text in one join (no intermediate text per list), noting where each block sits in it.
+    const pieces: string[] = ['{\n'];
+    const at = new Map<Field, number[]>();
+    let length = 2;
+    const put = (piece: string) => {
+      pieces.push(piece);
+      length += piece.length;
+    };
+    FIELDS.forEach((f, i) => {
+      put(`${i ? ',\n' : ''}${JSON.stringify(f)}: `);
       const list = texts.get(f);
-      const value = list ? (list.length ? `[\n${list.join(',\n')}\n]` : '[]') : JSON.stringify(checked[f]);
-      return `${JSON.stringify(f)}: ${value}`;
+      if (!list) return put(JSON.stringify(checked[f]));
+      if (!list.length) return put('[]');
+      const starts: number[] = [];
+      at.set(f, starts);
+      put('[\n');
+      list.forEach((block, b) => {
+        if (b) put(',\n');
+        starts.push(length);
+        put(block);
+      });
+      put('\n]');
     });
-    const text = `{\n${parts.join(',\n')}\n}\n`;
+    put('\n}\n');
+    const text = pieces.join('');
     return {
       text,
       accept: () => {
-        this.known = new Map(LIST_FIELDS.map((f) => [f, texts.get(f)!]));
+        // Each block as a slice of the file text (which the store keeps as the text last written): no second copy.
+        this.known = new Map(LIST_FIELDS.map((f) => [f, (texts.get(f) ?? []).map((block, b) => text.slice(at.get(f)![b]!, at.get(f)![b]! + block.length))]));
       },
     };
   }
