@@ -2,7 +2,8 @@
 import * as OpenCC from 'opencc-js';
 import type { Block, Document } from '../model/document.js';
 
-const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Built on first use (its dictionaries are ~40 MB): most documents are never converted.
+let toTaiwan: ((text: string) => string) | undefined;
 
 /** After OpenCC: forms that Taiwan and Hong Kong tenders actually write. */
 const GLOSSARY: [string, string][] = [
@@ -24,6 +25,7 @@ const GLOSSARY: [string, string][] = [
 ];
 
 export function toTraditional(text: string): string {
+  toTaiwan ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
   let out = toTaiwan(text);
   for (const [from, to] of GLOSSARY) out = out.split(from).join(to);
   return out;
