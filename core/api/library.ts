@@ -1,5 +1,5 @@
 // The clause-library part of the API: request schemas and result shapes. Kept free of Node imports (the renderer's
-// type check reads it), so the result types restate the store's shapes; handlers.ts checks they still agree.
+// type check reads it): the result shapes come from the store's plain types (core/library/store/results.ts).
 import { z } from 'zod';
 import type { Document } from '../model/document.js';
 import { DOC_TYPES, whenSchema, type DocType } from '../model/library.js';
@@ -8,6 +8,7 @@ import { projectSchema, type Project } from '../model/project.js';
 import { variableSchema, type VariableDecl } from '../model/variables.js';
 import type { DiffGranularity, DiffSegment } from '../library/store/diff.js';
 import { VERSION_STATUSES, type ProjectRecord, type StoredClause, type StoredVersion, type VersionStatus } from '../library/store/schema.js';
+import type { ClauseSummary, FreshnessItem, HistoryEntry, OutdatedPin, ProjectUse, SearchHit, UsageItem, VersionDiff, VersionRef } from '../library/store/results.js';
 
 const id = z.string().min(1).max(200);
 /** Who does it: the author or reviewer name (a settings field will fill it later). */
@@ -106,38 +107,11 @@ export const libraryRequestSchemas = {
 
 type Req<C extends keyof typeof libraryRequestSchemas> = z.infer<(typeof libraryRequestSchemas)[C]>;
 
-export type VersionRef = { clauseId: string; variant: string; version: number };
+export type { VersionRef, HistoryEntry, VersionDiff, SearchHit, FreshnessItem, UsageItem, ProjectUse, OutdatedPin } from '../library/store/results.js';
 export type { DiffSegment, DiffGranularity, StoredClause, StoredVersion, VersionStatus, ProjectRecord, DocType, VariableDecl };
 
 /** One clause variant in the list; a search adds its score and a snippet. */
-export type ClauseRow = {
-  clauseId: string;
-  variant: string;
-  title: string;
-  category: string;
-  tags: string[];
-  docTypes: DocType[];
-  owner: string;
-  latest: { version: number; status: VersionStatus; author: string; createdAt: string; changeNote: string };
-  latestApproved?: number;
-  statuses: VersionStatus[];
-  score?: number;
-  snippet?: string;
-};
-export type HistoryEntry = StoredVersion & { clauseId: string; variant: string };
-export type VersionDiff = {
-  from: VersionRef;
-  to: VersionRef;
-  granularity: DiffGranularity;
-  segments: DiffSegment[];
-  stats: { inserted: number; deleted: number; unchanged: number };
-  variables: { added: string[]; removed: string[]; changed: string[] };
-};
-export type SearchHit = { clauseId: string; variant: string; version: number; title: string; category: string; status: VersionStatus; score: number; snippet: string };
-export type FreshnessItem = { clauseId: string; title: string; owner: string; reviewIntervalMonths: number; lastReviewedAt: string; dueAt: string; state: 'ok' | 'due' | 'overdue'; daysLeft: number };
-export type UsageItem = { clauseId: string; variant: string; title: string; projects: number; lastUsedAt?: string; byVersion: Record<number, number> };
-export type ProjectUse = { projectId: string; name: string; version: number; lastUsedAt: string; pinnedAt: string };
-export type OutdatedPin = { clauseId: string; variant: string; title: string; pinned: number; latestApproved: number };
+export type ClauseRow = ClauseSummary & { score?: number; snippet?: string };
 export type ImportItem = {
   key: string;
   kind: 'clause' | 'blueprint';
