@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { createHandlers, toApiError } from '../core/api/handlers.js';
 import { createLocalClient } from '../core/api/localClient.js';
+import { problemText } from '../core/i18n/problemText.js';
 import { formatProblem, type Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { dataDir, templatesDir } from '../host/paths.js';
@@ -40,7 +41,8 @@ async function loadProject(api: ApiHandlers, file: string, lang: Lang): Promise<
   }
 }
 
-const withFile = (file: string) => (p: Problem) => formatProblem({ ...p, file });
+/** One problem as a line, worded in the CLI's language (core writes messages in Chinese). */
+const withFile = (file: string, lang: Lang) => (p: Problem) => formatProblem({ ...p, file, message: problemText(p, lang === 'en' ? 'en' : 'zh-CN') });
 
 /** Loads a project and refuses input errors (exit 2) before anything else runs. */
 async function projectWithProblems(api: ApiHandlers, file: string | undefined, command: string, io: Io, script?: string) {
@@ -51,7 +53,7 @@ async function projectWithProblems(api: ApiHandlers, file: string | undefined, c
     project = { ...project, script };
   }
   const { problems } = await api.preview({ project });
-  const bad = problems.filter((p) => p.severity === 'error' && INPUT_CODES.has(p.code)).map(withFile(file));
+  const bad = problems.filter((p) => p.severity === 'error' && INPUT_CODES.has(p.code)).map(withFile(file, io.lang));
   if (bad.length) throw new CliExit(2, bad.join('\n'));
   return { project, problems };
 }
@@ -59,7 +61,7 @@ async function projectWithProblems(api: ApiHandlers, file: string | undefined, c
 async function check(api: ApiHandlers, file: string | undefined, json: boolean, io: Io): Promise<number> {
   const { problems } = await projectWithProblems(api, file, 'check', io);
   if (json) io.out(JSON.stringify(problems.map((p) => ({ ...p, file })), null, 2));
-  else io.out(problems.length ? problems.map(withFile(file!)).join('\n') : say(io.lang, 'noProblems', file!));
+  else io.out(problems.length ? problems.map(withFile(file!, io.lang)).join('\n') : say(io.lang, 'noProblems', file!));
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
@@ -71,10 +73,10 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
   if (!formats) throw new CliExit(2, say(io.lang, 'badOption', '--format', 'docx | pdf | both', f));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    io.err(errors.map(withFile(file!)).join('\n'));
+    io.err(errors.map(withFile(file!, io.lang)).join('\n'));
     return 1;
   }
-  for (const p of problems) io.err(withFile(file!)(p));
+  for (const p of problems) io.err(withFile(file!, io.lang)(p));
   await mkdir(opts.out, { recursive: true });
   // A bid package writes every one of its documents; they share the project's values.
   for (const document of project.documents ?? [project.blueprint])

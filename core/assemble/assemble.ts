@@ -44,7 +44,7 @@ export function clausesOf(blueprint: Blueprint, lib: Library, problems: Problem[
     title: s.title,
     clauses: s.clauses.flatMap((ref) => {
       const c = findClause(lib, ref.id, ref.variant);
-      if (!c) problems.push({ severity: 'error', code: 'unknown_clause', message: `条款库中没有条款 ${ref.id}（${ref.variant}）`, section: s.title, clause: ref.id });
+      if (!c) problems.push({ severity: 'error', code: 'unknown_clause', message: `条款库中没有条款 ${ref.id}（${ref.variant}）`, params: { id: ref.id, variant: ref.variant }, section: s.title, clause: ref.id });
       return c ? [c] : [];
     }),
   }));
@@ -54,7 +54,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const problems: Problem[] = [];
   const blueprint = blueprintOf(project, lib);
   if (!blueprint) {
-    problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, field: 'blueprint' });
+    problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, params: { blueprint: project.blueprint, available: lib.blueprints.map((b) => b.id).join(', ') }, field: 'blueprint' });
     return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems, values: new Map(), decls: new Map(), sections: [] };
   }
   const outline = outlineOf(blueprint, lib, problems);
@@ -95,6 +95,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const key = missingKeyOf(e);
+        // No params: the message is the template engine's own text, read by pattern in core/i18n/problemText.ts.
         problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id, ...(key ? { field: `values.${key}` } : {}) });
       }
     }

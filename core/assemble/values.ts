@@ -14,7 +14,7 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
         decls.set(d.key, d);
         owner.set(d.key, c.id);
       } else if (prev.type !== d.type)
-        problems.push({ severity: 'error', code: 'conflicting_declaration', message: `变量 ${d.key} 在条款 ${owner.get(d.key)} 中是 ${prev.type}，在此处是 ${d.type}`, clause: c.id, field: `values.${d.key}` });
+        problems.push({ severity: 'error', code: 'conflicting_declaration', message: `变量 ${d.key} 在条款 ${owner.get(d.key)} 中是 ${prev.type}，在此处是 ${d.type}`, params: { key: d.key, owner: owner.get(d.key)!, ownerType: prev.type, type: d.type }, clause: c.id, field: `values.${d.key}` });
     }
   }
   return decls;
@@ -30,7 +30,7 @@ export function resolveValues(raw: Record<string, unknown>, decls: Map<string, V
   for (const [key, decl] of decls) {
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (v === undefined || v === null) {
-      if (decl.required) problems.push({ severity: 'error', code: 'missing_value', message: `缺少必填变量「${decl.label}」的值`, field: `values.${key}` });
+      if (decl.required) problems.push({ severity: 'error', code: 'missing_value', message: `缺少必填变量「${decl.label}」的值`, params: { label: decl.label }, field: `values.${key}` });
       else if (decl.type === 'text' || decl.type === 'multiline') values.set(key, '');
       continue;
     }
@@ -38,11 +38,11 @@ export function resolveValues(raw: Record<string, unknown>, decls: Map<string, V
       values.set(key, parseValue(decl, v));
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
-      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, field: `values.${key}` });
+      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, params: { label: decl.label, reason: e.message }, field: `values.${key}` });
     }
   }
   for (const key of Object.keys(raw))
-    if (!decls.has(key) && !knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, field: `values.${key}` });
+    if (!decls.has(key) && !knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, params: { key }, field: `values.${key}` });
   return values;
 }
 

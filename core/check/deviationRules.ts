@@ -11,6 +11,8 @@ function rowsOf(ctx: CheckContext): DeviationRow[] {
 
 const where = (r: DeviationRow) => ({ field: `requirements.${r.index - 1}` });
 const name = (r: DeviationRow) => `偏离表第${r.index}项${r.requirement.item ? `（招标文件${r.requirement.item}）` : ''}「${r.requirement.text.slice(0, 40)}」`;
+/** What name(r) interpolates; item is left out when the row has none. */
+const rowParams = (r: DeviationRow) => ({ index: r.index, ...(r.requirement.item ? { item: r.requirement.item } : {}), text: r.requirement.text.slice(0, 40) });
 
 const ISSUE_TEXT: Record<DeviationIssue, string> = {
   unlinked: '未关联投标承诺的变量，无法计算偏离，请关联变量或注明偏离情况',
@@ -29,7 +31,7 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === '负偏离' && !r.requirement.star && !r.requirement.accepted)
-        .map((r) => ({ severity: 'error' as const, code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏` })),
+        .map((r) => ({ severity: 'error' as const, code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`, params: { ...rowParams(r), response: r.response } })),
   },
   {
     code: 'star_negative_deviation',
@@ -43,6 +45,7 @@ export const DEVIATION_RULES: Rule[] = [
           code: 'star_negative_deviation',
           ...where(r),
           message: `${name(r)}是★号条款，负偏离可能导致废标${r.requirement.accepted ? `（已注明理由：${r.requirement.accepted}）` : ''}`,
+          params: { ...rowParams(r), ...(r.requirement.accepted ? { accepted: r.requirement.accepted } : {}) },
         })),
   },
   {
@@ -52,7 +55,7 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.issue === 'unknown_variable')
-        .map((r) => ({ severity: 'error' as const, code: 'requirement_unknown_variable', ...where(r), message: `${name(r)}关联的变量 ${r.requirement.key} 在文件中不存在` })),
+        .map((r) => ({ severity: 'error' as const, code: 'requirement_unknown_variable', ...where(r), message: `${name(r)}关联的变量 ${r.requirement.key} 在文件中不存在`, params: { ...rowParams(r), key: r.requirement.key ?? '' } })),
   },
   {
     code: 'deviation_unconfirmed',
@@ -61,6 +64,6 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === undefined && r.issue !== 'unknown_variable')
-        .map((r) => ({ severity: 'warning' as const, code: 'deviation_unconfirmed', ...where(r), message: `${name(r)}${ISSUE_TEXT[r.issue ?? 'free_text']}` })),
+        .map((r) => ({ severity: 'warning' as const, code: 'deviation_unconfirmed', ...where(r), message: `${name(r)}${ISSUE_TEXT[r.issue ?? 'free_text']}`, params: { ...rowParams(r), issue: r.issue ?? 'free_text' } })),
   },
 ];

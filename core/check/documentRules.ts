@@ -37,16 +37,20 @@ export const DOCUMENT_RULES: Rule[] = [
     severity: 'error',
     scope: 'document',
     describe: 'every {{annex "…"}} reference names an annex of the document',
-    run: (ctx) =>
-      (ctx.annexRefs ?? [])
+    run(ctx) {
+      const annexes = ctx.sections.filter((s) => /^附件\d+/.test(s.title)).map((s) => s.title);
+      return (ctx.annexRefs ?? [])
         .filter((r) => !r.resolved)
         .map((r) => ({
           severity: 'error' as const,
           code: 'unresolved_annex_ref',
           ...(r.section ? { section: r.section } : {}),
           ...(r.clause ? { clause: r.clause } : {}),
-          message: `正文引用的附件「${r.ref}」不存在（本文件的附件：${ctx.sections.filter((s) => /^附件\d+/.test(s.title)).map((s) => s.title).join('、') || '无'}）`,
-        })),
+          message: `正文引用的附件「${r.ref}」不存在（本文件的附件：${annexes.join('、') || '无'}）`,
+          // Lists in params are joined for the English text; '' (none) is worded there.
+          params: { ref: r.ref, annexes: annexes.join(', ') },
+        }));
+    },
   },
   {
     code: 'table_without_rows',
@@ -59,7 +63,7 @@ export const DOCUMENT_RULES: Rule[] = [
       for (const b of ctx.document.blocks) {
         if (b.kind === 'heading' && b.level === 1) section = b.text;
         if (b.kind === 'table' && b.rows.length === 0)
-          out.push({ severity: 'error', code: 'table_without_rows', section, message: `「${section}」中的表格（${b.header.join('、')}）只有表头，没有任何内容行` });
+          out.push({ severity: 'error', code: 'table_without_rows', section, message: `「${section}」中的表格（${b.header.join('、')}）只有表头，没有任何内容行`, params: { section, header: b.header.join(', ') } });
       }
       return out;
     },
@@ -71,7 +75,7 @@ export const DOCUMENT_RULES: Rule[] = [
     describe: 'an amount written in RMB uppercase spells the figure next to it',
     run: (ctx) =>
       ctx.document.blocks.flatMap(blockText).flatMap((t) =>
-        mismatchedAmounts(t).map((m) => ({ severity: 'error' as const, code: 'rmb_mismatch', message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」` })),
+        mismatchedAmounts(t).map((m) => ({ severity: 'error' as const, code: 'rmb_mismatch', message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」`, params: { ...m } })),
       ),
   },
 ];

@@ -37,7 +37,8 @@ export function notLonger(code: string, severity: Severity, a: string, b: string
       const ha = hours(ctx, a);
       const hb = hours(ctx, b);
       if (ha === undefined || hb === undefined || ha <= hb) return [];
-      return [{ severity, code, field: `values.${a}`, message: `「${label(ctx, a)}」${shown(ctx, a)}长于「${label(ctx, b)}」${shown(ctx, b)}：${why}` }];
+      const params = { label: label(ctx, a), value: shown(ctx, a), otherLabel: label(ctx, b), otherValue: shown(ctx, b) };
+      return [{ severity, code, field: `values.${a}`, message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`, params }];
     },
   };
 }

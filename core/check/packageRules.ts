@@ -14,7 +14,7 @@ export const PACKAGE_RULES: Rule[] = [
       const card = monthsOf(ctx, 'whole_unit_months');
       const plan = monthsOf(ctx, 'warranty_months');
       return card !== undefined && plan !== undefined && card !== plan
-        ? [{ severity: 'error', code: 'card_warranty_mismatch', field: 'values.whole_unit_months', message: `保修卡「${label(ctx, 'whole_unit_months')}」${card}个月与售后服务方案「${label(ctx, 'warranty_months')}」${plan}个月不一致` }]
+        ? [{ severity: 'error', code: 'card_warranty_mismatch', field: 'values.whole_unit_months', message: `保修卡「${label(ctx, 'whole_unit_months')}」${card}个月与售后服务方案「${label(ctx, 'warranty_months')}」${plan}个月不一致`, params: { cardLabel: label(ctx, 'whole_unit_months'), card, planLabel: label(ctx, 'warranty_months'), plan } }]
         : [];
     },
   },

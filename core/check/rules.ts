@@ -33,7 +33,7 @@ export const RULES: Rule[] = [
       const r = hours(ctx, 'resolution_from_report');
       const a = hours(ctx, 'onsite_arrival');
       return r !== undefined && a !== undefined && r < a
-        ? [{ severity: 'error', code: 'resolution_before_arrival', field: 'values.resolution_from_report', message: `承诺在报修后${shown(ctx, 'resolution_from_report')}内修复，却要${shown(ctx, 'onsite_arrival')}才到场` }]
+        ? [{ severity: 'error', code: 'resolution_before_arrival', field: 'values.resolution_from_report', message: `承诺在报修后${shown(ctx, 'resolution_from_report')}内修复，却要${shown(ctx, 'onsite_arrival')}才到场`, params: { resolution: shown(ctx, 'resolution_from_report'), arrival: shown(ctx, 'onsite_arrival') } }]
         : [];
     },
   },
@@ -47,7 +47,7 @@ export const RULES: Rule[] = [
       if (!acceptance || !rows) return [];
       return rows.flatMap((row, i) =>
         typeof row.date === 'string' && row.date < acceptance
-          ? [{ severity: 'error' as const, code: 'training_before_acceptance', field: 'values.training_schedule', message: `培训计划第${i + 1}行的日期 ${row.date} 早于验收日期 ${acceptance}` }]
+          ? [{ severity: 'error' as const, code: 'training_before_acceptance', field: 'values.training_schedule', message: `培训计划第${i + 1}行的日期 ${row.date} 早于验收日期 ${acceptance}`, params: { row: i + 1, date: row.date, acceptance } }]
           : [],
       );
     },
@@ -59,7 +59,7 @@ export const RULES: Rule[] = [
     run(ctx) {
       const acceptance = dateOf(ctx, 'acceptance_date');
       return acceptance && acceptance < ctx.project.date
-        ? [{ severity: 'warning', code: 'acceptance_before_bid', field: 'values.acceptance_date', message: `验收日期 ${acceptance} 早于文件日期 ${ctx.project.date}` }]
+        ? [{ severity: 'warning', code: 'acceptance_before_bid', field: 'values.acceptance_date', message: `验收日期 ${acceptance} 早于文件日期 ${ctx.project.date}`, params: { acceptance, date: ctx.project.date } }]
         : [];
     },
   },
@@ -75,7 +75,7 @@ export const RULES: Rule[] = [
         const startKey = `${m[1]}start${m[3] ?? ''}`;
         const start = dateOf(ctx, startKey);
         const end = dateOf(ctx, key);
-        if (start && end && end < start) out.push({ severity: 'error', code: 'end_before_start', field: `values.${key}`, message: `「${label(ctx, key)}」${end} 早于「${label(ctx, startKey)}」${start}` });
+        if (start && end && end < start) out.push({ severity: 'error', code: 'end_before_start', field: `values.${key}`, message: `「${label(ctx, key)}」${end} 早于「${label(ctx, startKey)}」${start}`, params: { label: label(ctx, key), end, startLabel: label(ctx, startKey), start } });
       }
       return out;
     },
@@ -93,7 +93,7 @@ export const RULES: Rule[] = [
         .flatMap((k) => {
           const m = monthsOf(ctx, k);
           return m !== undefined && m > wholeMonths!
-            ? [{ severity: 'warning' as const, code: 'component_warranty_longer', field: `values.${k}`, message: `「${label(ctx, k)}」${m}个月长于「${label(ctx, wholeKey)}」${wholeMonths}个月，请确认正文已说明部件保修期另行计算` }]
+            ? [{ severity: 'warning' as const, code: 'component_warranty_longer', field: `values.${k}`, message: `「${label(ctx, k)}」${m}个月长于「${label(ctx, wholeKey)}」${wholeMonths}个月，请确认正文已说明部件保修期另行计算`, params: { label: label(ctx, k), months: m, wholeLabel: label(ctx, wholeKey), wholeMonths: wholeMonths! } }]
             : [];
         });
     },
@@ -102,7 +102,7 @@ export const RULES: Rule[] = [
     code: 'empty_table',
     severity: 'error',
     describe: 'a table variable has at least one row',
-    run: (ctx) => tables(ctx).flatMap(([k, rows]) => (rows.length ? [] : [{ severity: 'error' as const, code: 'empty_table', field: `values.${k}`, message: `表格「${label(ctx, k)}」没有任何一行` }])),
+    run: (ctx) => tables(ctx).flatMap(([k, rows]) => (rows.length ? [] : [{ severity: 'error' as const, code: 'empty_table', field: `values.${k}`, message: `表格「${label(ctx, k)}」没有任何一行`, params: { label: label(ctx, k) } }])),
   },
   {
     code: 'row_without_price',
@@ -114,7 +114,7 @@ export const RULES: Rule[] = [
         const moneyCols = (ctx.decls.get(k)?.columns ?? []).filter((c) => c.type === 'money');
         rows.forEach((row, i) => {
           for (const c of moneyCols)
-            if (row[c.key] === 0) out.push({ severity: 'error', code: 'row_without_price', field: `values.${k}`, message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费` });
+            if (row[c.key] === 0) out.push({ severity: 'error', code: 'row_without_price', field: `values.${k}`, message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费`, params: { label: label(ctx, k), row: i + 1, column: c.label } });
         });
       }
       return out;
@@ -129,7 +129,7 @@ export const RULES: Rule[] = [
       for (const [k, v] of ctx.values) {
         const texts = typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x).filter((c): c is string => typeof c === 'string'))) : [];
         const hit = texts.find((t) => PLACEHOLDER_IN_VALUE.test(t));
-        if (hit) out.push({ severity: 'warning', code: 'placeholder_value', field: `values.${k}`, message: `「${label(ctx, k)}」仍是占位内容：${hit.slice(0, 30)}` });
+        if (hit) out.push({ severity: 'warning', code: 'placeholder_value', field: `values.${k}`, message: `「${label(ctx, k)}」仍是占位内容：${hit.slice(0, 30)}`, params: { label: label(ctx, k), text: hit.slice(0, 30) } });
       }
       return out;
     },
@@ -141,7 +141,7 @@ export const RULES: Rule[] = [
     describe: 'no Handlebars braces or internal markers remain in the output',
     run(ctx) {
       const bad = ctx.document.blocks.flatMap(blockText).find((t) => /\{\{|\}\}|[\uE000\uE001]/.test(t));
-      return bad ? [{ severity: 'error', code: 'unresolved_placeholder', message: `文档中仍有未替换的占位符：${bad.slice(0, 40)}` }] : [];
+      return bad ? [{ severity: 'error', code: 'unresolved_placeholder', message: `文档中仍有未替换的占位符：${bad.slice(0, 40)}`, params: { text: bad.slice(0, 40) } }] : [];
     },
   },
   {
@@ -157,7 +157,7 @@ export const RULES: Rule[] = [
         // A section whose clauses failed is already reported; annex headings are matched without their number.
         if (b.kind !== 'heading' || b.level !== 1 || ctx.problems.some((p) => p.section === b.text || (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)))) return;
         if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
-          out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容` });
+          out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容`, params: { section: `${b.number}${b.text}` } });
       });
       return out;
     },
@@ -171,7 +171,7 @@ export const RULES: Rule[] = [
       ctx.sections.flatMap((s) =>
         s.clauses
           .filter((c) => c.status !== 'approved')
-          .map((c) => ({ severity: 'warning' as const, code: 'unapproved_clause', section: s.title, clause: c.id, message: `条款「${c.title}」（${c.variant}，第${c.version}版）尚未批准，导出的PDF将带“草稿”水印` })),
+          .map((c) => ({ severity: 'warning' as const, code: 'unapproved_clause', section: s.title, clause: c.id, message: `条款「${c.title}」（${c.variant}，第${c.version}版）尚未批准，导出的PDF将带“草稿”水印`, params: { title: c.title, variant: c.variant, version: c.version } })),
       ),
   },
   {
@@ -181,7 +181,7 @@ export const RULES: Rule[] = [
     run: (ctx) =>
       [...ctx.decls]
         .filter(([k, d]) => d.type === 'percent' && ((ctx.values.get(k) as number | undefined) ?? 0) > 100)
-        .map(([k]) => ({ severity: 'warning' as const, code: 'percent_over_100', field: `values.${k}`, message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%` })),
+        .map(([k]) => ({ severity: 'warning' as const, code: 'percent_over_100', field: `values.${k}`, message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%`, params: { label: label(ctx, k), value: shown(ctx, k) } })),
   },
 ];
 

@@ -4,6 +4,8 @@ export type Problem = {
   severity: Severity;
   code: string;
   message: string;
+  /** The values `message` interpolates, so a shell can word the problem in its own language (core/i18n/problemText.ts). */
+  params?: Record<string, string | number>;
   /** Where: a file, a field path (values.onsite_arrival), a clause id, a section title. */
   file?: string;
   field?: string;

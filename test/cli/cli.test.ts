@@ -83,6 +83,17 @@ describe('bidforge check', () => {
     const problems = JSON.parse(r.out) as { severity: string; code: string; field?: string; file?: string }[];
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'missing_value', field: 'values.hotline', file }));
   });
+
+  it('--lang en prints problems in English (the variable label stays as the clause names it)', async () => {
+    const file = sampleFile({ values: { hotline: undefined } });
+    const r = await cli('check', file, '--lang', 'en');
+    expect(r.code).toBe(1);
+    const line = r.out.split('\n').find((l) => l.includes('values.hotline'));
+    expect(line).toMatch(/^error: .*: values\.hotline: The required variable “[^”]+” has no value$/);
+    expect(line).not.toContain('缺少必填变量');
+    // render prints the same line before refusing to write
+    expect((await cli('render', file, '--out', tempDir(), '--lang', 'en')).err).toContain(line);
+  });
 });
 
 describe('输入有误时返回 2', () => {

@@ -115,6 +115,15 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('req-deviation-0').scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(screensDir, 'composer-versions-en.png'), style: '.ant-message { display: none !important; }' });
+
+      // A contradicting figure: the problems panel words it in English (core writes 「…」长于「…」).
+      await page.getByTestId('tab-content').click();
+      const arrival = page.getByTestId('field-onsite_arrival-value');
+      await arrival.waitFor({ state: 'visible' });
+      await arrival.fill('0.1');
+      const problems = page.getByTestId('problems');
+      await expect.poll(() => problems.innerText(), { timeout: TIMEOUT }).toContain('is longer than');
+      expect(await problems.innerText()).not.toContain('长于');
       expect(pageErrors).toEqual([]);
     },
     4 * TIMEOUT,

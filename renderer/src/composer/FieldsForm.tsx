@@ -3,6 +3,7 @@ import { Collapse, Form, Select, Tag } from 'antd';
 import { memo, useMemo } from 'react';
 import type { VariableField } from '../../../core/api/contract.js';
 import { rmbUppercase } from '../../../core/format/zh.js';
+import { problemText } from '../../../core/i18n/problemText.js';
 import type { Problem } from '../../../core/model/problem.js';
 import { parseMoneyToFen } from '../../../core/model/variables.js';
 import { useI18n } from '../i18n.js';
@@ -23,7 +24,7 @@ function moneyInWords(v: unknown): string | undefined {
 type FieldItemProps = { field: VariableField; values: ValuesStore; problems: Problem[]; onChange: (key: string, value: unknown) => void };
 
 const FieldItem = memo(function FieldItem({ field, values, problems, onChange }: FieldItemProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const value = useFieldValue(values, field.key);
   const status = problems.some((p) => p.severity === 'error') ? 'error' : problems.length ? 'warning' : undefined;
   const inputId = `input-${field.key}`;
@@ -75,7 +76,7 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
         htmlFor={inputId}
         required={field.required}
         validateStatus={status}
-        help={problems.length ? problems.map((p, i) => <div key={i}>{p.message}</div>) : undefined}
+        help={problems.length ? problems.map((p, i) => <div key={i}>{problemText(p, locale)}</div>) : undefined}
         extra={words ? t('fields.rmb', { text: words }) : undefined}
       >
         {control}

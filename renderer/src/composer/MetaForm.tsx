@@ -1,6 +1,7 @@
 // The project's own fields: title, bidder, project number and date; and how the exports are typeset.
 import { Form, Input, Segmented, Select, Switch } from 'antd';
 import { memo, type ReactNode } from 'react';
+import { problemText } from '../../../core/i18n/problemText.js';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
 import { PROFILE_IDS, PROFILES, sizeLabel, type TypesettingChoice } from '../../../core/model/typesetting.js';
@@ -12,7 +13,7 @@ export const META_LABELS: Record<MetaField, MessageKey> = { title: 'meta.title',
 export const metaDomId = (key: MetaField) => `meta-${key}`;
 
 function MetaFormContent({ project, problemsByField, onChange }: { project: Project; problemsByField: Map<string, Problem[]>; onChange: (patch: Partial<Project>) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const item = (key: MetaField, control: ReactNode, className = '') => {
     const problems = problemsByField.get(key) ?? [];
     return (
@@ -21,7 +22,7 @@ function MetaFormContent({ project, problemsByField, onChange }: { project: Proj
           label={t(META_LABELS[key])}
           htmlFor={`input-meta-${key}`}
           validateStatus={problems.length ? 'error' : undefined}
-          help={problems.length ? problems.map((p, i) => <div key={i}>{p.message}</div>) : undefined}
+          help={problems.length ? problems.map((p, i) => <div key={i}>{problemText(p, locale)}</div>) : undefined}
         >
           {control}
         </Form.Item>

@@ -1,6 +1,7 @@
 // What the last check found: severity and message; a problem that names a field takes you to it.
 import { AimOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { memo } from 'react';
+import { problemText } from '../../../core/i18n/problemText.js';
 import type { Problem } from '../../../core/model/problem.js';
 import { useI18n } from '../i18n.js';
 
@@ -14,7 +15,7 @@ export type ProblemsPanelProps = {
 };
 
 export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, labelOf, onLocate }: ProblemsPanelProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return (
@@ -50,7 +51,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, l
             const content = (
               <>
                 <span className={`bf-sev bf-sev-${p.severity}`}>{p.severity === 'error' ? t('problems.error') : t('problems.warning')}</span>
-                <span className="bf-problem-msg">{p.message}</span>
+                <span className="bf-problem-msg">{problemText(p, locale)}</span>
                 {where && (
                   <span className="bf-problem-where" title={detail}>
                     {where}

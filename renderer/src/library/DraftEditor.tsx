@@ -12,6 +12,7 @@ import { useI18n } from '../i18n.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';
 import { declarationProblems, VariablesForm } from './VariablesForm.js';
 import { WhenEditor, whenProblem } from './WhenEditor.js';
+import { problemText } from '../../../core/i18n/problemText.js';
 
 const CodeEditor = lazy(() => import('./CodeEditor.js'));
 const RENDER_DELAY_MS = 250;
@@ -19,7 +20,7 @@ const RENDER_DELAY_MS = 250;
 type Props = { clause: StoredClause; variant: string; user: string; fromVersion?: number; onSaved: (ref: VersionRef) => void; onCancel: () => void };
 
 export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const versions = clause.variants.find((v) => v.name === variant)?.versions ?? [];
   const latest = versions[versions.length - 1];
   const start = (fromVersion !== undefined ? versions[fromVersion - 1] : undefined) ?? latest;
@@ -131,7 +132,7 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
           <ul className="bf-lib-problems">
             {renderProblems.map((p, i) => (
               <li key={i} className={p.severity === 'error' ? 'bf-lib-error' : 'bf-muted'}>
-                {p.message}
+                {problemText(p, locale)}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { AutoComplete, Button, Checkbox, Input, InputNumber, Select, Space, Tag,
 import type { VariableField } from '../../../../core/api/contract.js';
 import type { DeviationRow } from '../../../../core/deviation/compute.js';
 import { DEVIATIONS, type Deviation, type Requirement, type RequirementOp } from '../../../../core/deviation/schema.js';
+import { problemText } from '../../../../core/i18n/problemText.js';
 import type { Problem } from '../../../../core/model/problem.js';
 import { useI18n } from '../../i18n.js';
 import { DEVIATION_LABEL } from './deviationLabels.js';
@@ -30,7 +31,7 @@ export type RequirementRowProps = {
 };
 
 export function RequirementRow({ index, req, fields, row, problems = [], onChange, onDelete, onConfirm }: RequirementRowProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const proposal = onConfirm !== undefined;
   const tid = (name: string) => `${proposal ? 'proposal' : 'req'}-${name}-${index}`;
   const set = (patch: Partial<Requirement>, key: string) => onChange({ ...req, ...patch }, `requirements.${index}.${key}`);
@@ -150,7 +151,7 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
         <ul className="bf-req-problems">
           {problems.map((p, i) => (
             <li key={i} className={p.severity === 'error' ? 'bf-err' : 'bf-warn'}>
-              {p.message}
+              {problemText(p, locale)}
             </li>
           ))}
         </ul>

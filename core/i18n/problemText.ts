@@ -1,0 +1,141 @@
+// A problem's text in the UI's language. Core writes every message in Chinese (exports and tests rely on it) and
+// passes the values it interpolates as params; the shells word it here, by code. Pure (no DOM, no Node APIs), so the
+// renderer and the CLI both import it. Values in params (labels, titles, user text) are shown as they are.
+import type { Problem } from '../model/problem.js';
+
+export type ProblemLang = 'zh-CN' | 'en';
+type Params = Record<string, string | number>;
+/** {name} placeholders; a function when part of the wording depends on which params are present. */
+type Template = string | ((p: Params) => string);
+
+const longer = (why: string) => `“{label}” ({value}) is longer than “{otherLabel}” ({otherValue}): ${why}`;
+const row = (p: Params) => `Item {index} of the deviation table${p.item ? ' (tender item {item})' : ''} “{text}”`;
+
+// core/check/deviationRules.ts ISSUE_TEXT, by issue.
+const ISSUE: Params = {
+  unlinked: 'is not linked to a variable of the bid, so its deviation cannot be computed; link a variable or state the deviation',
+  unknown_variable: 'is linked to a variable that does not exist in the documents',
+  no_value: 'is linked to a variable that has no value yet, so its deviation cannot be computed',
+  not_measurable: 'is linked to a variable that is not a figure, so it cannot be compared with the tender; state the deviation',
+  units: "has units that cannot be converted between the tender's requirement and our promise; state the deviation",
+  free_text: 'is a written requirement; confirm the response and state the deviation',
+};
+
+const EN: Record<string, Template> = {
+  // Durations that contradict each other (notLonger in core/check).
+  response_after_arrival: longer('the phone response should not come later than the engineer on site'),
+  critical_arrival_longer: longer('arrival for a level-1 fault should not take longer than the general on-site promise'),
+  critical_resolution_longer: longer('repair of a level-1 fault should not take longer than the general repair promise'),
+  major_resolution_longer: longer('repair of a level-2 fault should not take longer than the general repair promise'),
+  severity_order: longer('a more severe fault would be repaired more slowly'),
+  standby_after_resolution: longer('after the repair deadline and before a standby unit arrives, the purchaser has neither a repair nor a replacement'),
+  complaint_reply_after_close: longer('the reply to a complaint should not come later than its closing'),
+  installer_arrival_looser: longer("the installer's on-site deadline is looser than the one we promise the purchaser: when the installer arrives as agreed, we are already in breach"),
+  installer_resolution_looser: longer("the installer's repair deadline is looser than the one we promise the purchaser"),
+  // core/check/rules.ts
+  resolution_before_arrival: 'Repair is promised within {resolution} of the report, but arrival on site takes {arrival}',
+  training_before_acceptance: 'Row {row} of the training schedule is dated {date}, before the acceptance date {acceptance}',
+  acceptance_before_bid: 'The acceptance date {acceptance} is before the document date {date}',
+  end_before_start: '“{label}” {end} is before “{startLabel}” {start}',
+  component_warranty_longer: '“{label}” ({months} months) is longer than “{wholeLabel}” ({wholeMonths} months); make sure the text says that component warranties are counted separately',
+  empty_table: 'The table “{label}” has no rows',
+  row_without_price: 'Row {row} of the table “{label}” has ¥0.00 as “{column}”; enter a price or state that it is free',
+  placeholder_value: '“{label}” still holds placeholder text: {text}',
+  unresolved_placeholder: 'The document still has placeholders that were not filled in: {text}',
+  empty_section: 'The section “{section}” has no content',
+  unapproved_clause: 'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
+  percent_over_100: '“{label}” is {value}, over 100%',
+  // core/check/documentRules.ts, packageRules.ts, deviationRules.ts
+  unresolved_annex_ref: (p) => `The text refers to annex “{ref}”, which does not exist (annexes of this document: ${p.annexes ? '{annexes}' : 'none'})`,
+  table_without_rows: 'The table ({header}) in “{section}” has a header but no rows',
+  rmb_mismatch: 'The amount {figure} is written in words as “{words}”; it should be “{expected}”',
+  card_warranty_mismatch: "The warranty card's “{cardLabel}” ({card} months) differs from the service plan's “{planLabel}” ({plan} months)",
+  negative_deviation: (p) => `${row(p)} is a negative deviation (response: {response}); if it must stay, give a reason for accepting it, which will be listed in the remarks column`,
+  star_negative_deviation: (p) => `${row(p)} is a ★ item: a negative deviation may get the bid rejected${p.accepted ? ' (reason given: {accepted})' : ''}`,
+  requirement_unknown_variable: (p) => `${row(p)} is linked to variable {key}, which does not exist in the documents`,
+  deviation_unconfirmed: (p) => `${row(p)} ${ISSUE[String(p.issue)] ?? '({issue})'}`,
+  // core/assemble, core/export
+  conflicting_declaration: 'Variable {key} is declared as {ownerType} in clause {owner} but as {type} here',
+  missing_value: 'The required variable “{label}” has no value',
+  bad_value: 'The value of “{label}” is invalid: {reason}',
+  unused_value: 'Variable {key} is not used by any clause',
+  unknown_clause: 'The clause library has no clause {id} ({variant})',
+  unknown_blueprint: 'There is no blueprint named {blueprint} (available: {available})',
+  missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',
+};
+
+// Handlebars errors as core/assemble/template.ts words them (TemplateError); the first match wins.
+const TEMPLATE: [RegExp, string][] = [
+  [/^变量 (?<key>\S+) 没有值（/, 'The clause uses variable {key}, which has no value (it is not filled in, or no clause declares it)'],
+  [/^模板循环次数过多（超过 (?<max>\d+) 次）$/, 'The template loops too many times (more than {max})'],
+  [/^模板过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/, 'The template is too long ({chars} characters; at most {max})'],
+  [/^模板展开后过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/, 'The filled-in template is too long ({chars} characters; at most {max})'],
+  [/^模板语法错误：第 (?<line>\d+) 行的 \{\{#(?<open>\S+)\}\} 块以 \{\{\/(?<close>\S+)\}\} 结束，两者应一致$/, 'Template syntax error: the {{#{open}}} block on line {line} ends with {{/{close}}}; the two should match'],
+  [/^模板语法错误：模板在第 (?<line>\d+) 行意外结束/, 'Template syntax error: the template ends unexpectedly on line {line} (a }} or {{/block}} may be missing)'],
+  [/^模板语法错误：第 (?<line>\d+) 行无法解析（(?<detail>[\s\S]*)）$/, 'Template syntax error: line {line} cannot be parsed ({detail})'],
+  [/^模板语法错误：(?<detail>[\s\S]*)$/, 'Template syntax error: {detail}'],
+  [/^模板不允许使用 \{\{\{ \}\}\} 原样输出$/, 'Templates may not use {{{ }}} (raw output)'],
+  [/^模板不允许使用局部模板或装饰器$/, 'Templates may not use partials or decorators'],
+  [/^模板不允许使用 (?<name>\S+) 助手$/, 'Templates may not use the {name} helper'],
+  [/^模板不允许访问 (?<name>[\s\S]+)$/, 'Templates may not access {name}'],
+  [/^模板引用了不存在的上层数据 (?<name>\S+)（写作 (?<written>\S+)：/, 'The template refers to outer data {name} that does not exist (written {written}: more ../ than enclosing {{#each}} blocks; check the number of ../)'],
+  [/^模板引用了 (?<written>\S+)，但 (?<parent>\S+) 是一个值，没有下级字段 (?<field>\S+)$/, 'The template refers to {written}, but {parent} is a single value with no field {field}'],
+  [/^模板错误：(?<detail>[\s\S]*)$/, 'Template error: {detail}'],
+];
+
+/**
+ * Problems whose message is free text passed on (template and condition errors), or that are created outside the
+ * code that passes params: their Chinese message is read by pattern, and the named groups are the params.
+ */
+const BY_MESSAGE: Record<string, [RegExp, string][]> = {
+  template: TEMPLATE,
+  bad_template: TEMPLATE,
+  // core/assemble/conditions.ts, reported by core/assemble/outline.ts
+  bad_condition: [
+    [/^条件引用了未声明的变量 (?<key>\S+)$/, 'The condition refers to variable {key}, which no clause declares'],
+    [/^条件 (?<key>\S+) (?<op>\S+) 缺少可比较的值$/, 'The condition “{key} {op}” has no value to compare'],
+    [/^条件 (?<key>\S+) (?<op>\S+) 的两边类型不同，无法比较大小$/, 'The two sides of the condition “{key} {op}” have different types and cannot be compared'],
+  ],
+  // core/assemble/outline.ts
+  unknown_clause: [[/^条款库中没有条款 (?<id>\S+)（(?<variant>[\s\S]*)）$/, EN.unknown_clause as string]],
+  // core/package/assemblePackage.ts
+  unused_value: [[/^变量 (?<key>\S+) 没有被投标文件包中的任何条款使用$/, 'Variable {key} is not used by any clause of the bid package']],
+  // core/api/handlers.ts, core/api/cardsApi.ts
+  pins_not_recorded: [[/^条款版本未记入条款库：(?<reason>[\s\S]*)$/, 'The clause versions were not recorded in the clause library: {reason}']],
+  card_rows_skipped: [[/^(?<errors>\d+) 行有错误，未导出；已导出 (?<rows>\d+) 张卡片$/, '{errors} rows have errors and were not exported; {rows} cards were exported']],
+};
+
+/** Codes with an English wording (for the test that every code core produces has one). */
+export const TRANSLATED_CODES: ReadonlySet<string> = new Set([...Object.keys(EN), ...Object.keys(BY_MESSAGE)]);
+
+/** Fills {name} from params in one pass (values are never rescanned); undefined when a placeholder has no value. */
+function fill(template: string, params: Params): string | undefined {
+  let missing = false;
+  const out = template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (Object.hasOwn(params, name)) return String(params[name]);
+    missing = true;
+    return m;
+  });
+  return missing ? undefined : out;
+}
+
+/** The English template and the params it is filled from: the problem's own, or read from its Chinese message. */
+function english(p: Problem): { template: string; params: Params } | undefined {
+  const t = Object.hasOwn(EN, p.code) ? EN[p.code] : undefined;
+  if (t && p.params) return { template: typeof t === 'function' ? t(p.params) : t, params: p.params };
+  for (const [re, template] of Object.hasOwn(BY_MESSAGE, p.code) ? BY_MESSAGE[p.code]! : []) {
+    const m = re.exec(p.message);
+    if (m) return { template, params: { ...m.groups } };
+  }
+  return undefined;
+}
+
+/** The values a problem's English text shows as they are (labels, titles, user text): what may stay Chinese in it. */
+export const problemParams = (p: Problem): Params | undefined => english(p)?.params;
+
+/** The problem's text in `lang`: Chinese as core wrote it, or English when its code has a wording; else the Chinese. */
+export function problemText(p: Problem, lang: ProblemLang): string {
+  if (lang !== 'en') return p.message;
+  const e = english(p);
+  return (e && fill(e.template, e.params)) ?? p.message;
+}
