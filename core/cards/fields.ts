@@ -85,7 +85,7 @@ export function mapColumns(headers: string[], mapping: CardMapping = {}, file?: 
     if (want === undefined || want === '') continue;
     const i = norm.findIndex((h, i) => !used.has(i) && h === normHeader(want));
     if (i < 0) {
-      problems.push({ severity: 'error', code: 'card_mapping_unknown_column', message: `列映射：${FIELD_LABELS[f]}（${f}）映射到“${want}”，但文件中没有这一列（表头：${headers.filter(Boolean).join('、')}）`, ...(file ? { file } : {}), field: f });
+      problems.push({ severity: 'error', code: 'card_mapping_unknown_column', message: `列映射：${FIELD_LABELS[f]}（${f}）映射到“${want}”，但文件中没有这一列（表头：${headers.filter(Boolean).join('、')}）`, params: { label: FIELD_LABELS[f], column: want, headers: headers.filter(Boolean).join(', ') }, ...(file ? { file } : {}), field: f });
       continue;
     }
     out[f] = i;

@@ -174,6 +174,7 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
       severity: 'error',
       code: 'card_missing_column',
       message: `找不到“${FIELD_LABELS[f]}”列（第 ${headerRow.rowNumber} 行表头：${headers.filter(Boolean).join('、') || '空'}）；请修改表头或指定列映射`,
+      params: { label: FIELD_LABELS[f], row: headerRow.rowNumber, headers: headers.filter(Boolean).join(', ') },
       file,
       field: f,
       row: headerRow.rowNumber,
@@ -188,9 +189,9 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
   const problems: CardProblem[] = [];
   const serialRows = new Map<string, number>();
   let dataRows = 0;
-  const err = (row: number, f: CardField, code: string, what: string, severity: CardProblem['severity'] = 'error') => {
+  const err = (row: number, f: CardField, code: string, what: string, severity: CardProblem['severity'] = 'error', params: Record<string, string | number> = {}) => {
     const column = colName(f);
-    problems.push({ severity, code, message: `第 ${row} 行，“${column}”列：${what}`, file, field: f, row, column });
+    problems.push({ severity, code, message: `第 ${row} 行，“${column}”列：${what}`, params: { row, column, ...params }, file, field: f, row, column });
   };
 
   for (const { rowNumber, cells } of grid.slice(h + 1)) {
@@ -213,7 +214,7 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
       const key = serialKey(serial);
       const first = serialRows.get(key);
       if (first !== undefined) {
-        err(rowNumber, 'serial', 'card_duplicate_serial', `序列号“${serial}”与第 ${first} 行重复`);
+        err(rowNumber, 'serial', 'card_duplicate_serial', `序列号“${serial}”与第 ${first} 行重复`, 'error', { serial, first });
         ok = false;
       } else serialRows.set(key, rowNumber);
     }
@@ -226,13 +227,13 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
     } else {
       date = parseCardDate(typeof dateRaw === 'string' ? dateText : (dateRaw ?? null));
       if (!date) {
-        err(rowNumber, 'date', 'card_bad_date', `无法识别的日期“${dateText}”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）`);
+        err(rowNumber, 'date', 'card_bad_date', `无法识别的日期“${dateText}”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）`, 'error', { text: dateText });
         ok = false;
       }
     }
     for (const f of CARD_FIELDS) {
       const v = f === 'date' ? '' : text(f);
-      if (v.length > MAX_LENGTH[f]) err(rowNumber, f, 'card_long_value', `内容较长（${v.length} 字），打印时可能超出卡片上的格子`, 'warning');
+      if (v.length > MAX_LENGTH[f]) err(rowNumber, f, 'card_long_value', `内容较长（${v.length} 字），打印时可能超出卡片上的格子`, 'warning', { length: v.length });
     }
     if (!ok) continue;
     rows.push({

@@ -62,6 +62,15 @@ const EN: Record<string, Template> = {
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   unknown_blueprint: 'There is no blueprint named {blueprint} (available: {available})',
   missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',
+  // core/cards: a data file's rows (the 保修卡 screen shows row and column in their own columns; see cardRowText)
+  card_missing_customer: 'Row {row}, column “{column}”: the customer name is missing',
+  card_missing_serial: 'Row {row}, column “{column}”: the serial number is missing',
+  card_duplicate_serial: 'Row {row}, column “{column}”: serial number “{serial}” repeats row {first}',
+  card_missing_date: 'Row {row}, column “{column}”: the date is missing, so the warranty period cannot be computed',
+  card_bad_date: 'Row {row}, column “{column}”: “{text}” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)',
+  card_long_value: 'Row {row}, column “{column}”: long text ({length} characters) may not fit its box on the card',
+  card_missing_column: 'No “{label}” column (header in row {row}: {headers}); change the header or map the column',
+  card_mapping_unknown_column: 'Column mapping: {label} is mapped to “{column}”, which the file does not have (header: {headers})',
 };
 
 // Handlebars errors as core/assemble/template.ts words them (TemplateError); the first match wins.
@@ -138,4 +147,9 @@ export function problemText(p: Problem, lang: ProblemLang): string {
   if (lang !== 'en') return p.message;
   const e = english(p);
   return (e && fill(e.template, e.params)) ?? p.message;
+}
+
+/** A data-file row problem without its "row N, column X" lead, which the 保修卡 screen shows in columns of its own. */
+export function cardRowText(p: Problem, lang: ProblemLang): string {
+  return problemText(p, lang).replace(/^第 \d+ 行，“[^”]*”列：/, '').replace(/^Row \d+, column “[^”]*”: /, '');
 }

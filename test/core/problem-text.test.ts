@@ -7,10 +7,11 @@ import { assemble } from '../../core/assemble/assemble.js';
 import { MAX_TEMPLATE_CHARS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
 import { runChecks, type CheckContext } from '../../core/check/rules.js';
 import { requirementSchema } from '../../core/deviation/schema.js';
+import { rowsFromGrid } from '../../core/cards/read.js';
 import { missingGlyphs } from '../../core/export/glyphs.js';
-import { problemParams, problemText, TRANSLATED_CODES } from '../../core/i18n/problemText.js';
+import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '../../core/i18n/problemText.js';
 import type { Block } from '../../core/model/document.js';
-import type { Problem } from '../../core/model/problem.js';
+import { BidForgeError, type Problem } from '../../core/model/problem.js';
 import type { Column, Duration, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -44,8 +45,6 @@ const UNTRANSLATED: Record<string, string> = {
   store_locked: 'the message is already English (who holds the lock file)',
   bad_pack: 'the message is already English (why a pack file is unusable)',
   unresolved_conflict: 'the message is a clause key, not text',
-  card_mapping_unknown_column: 'core/cards: shown by the cards screen, which words row problems itself; not part of this change',
-  card_missing_column: 'core/cards: as above',
 };
 
 describe('every code core produces has an English wording', () => {
@@ -205,6 +204,33 @@ function templateProblems(): Problem[] {
   });
 }
 
+/** A data file's row, column and mapping problems, from the warranty-card reader itself. */
+function cardProblems(): Problem[] {
+  const header = { rowNumber: 1, cells: ['客户名称', '序列号', '安装日期', '地址'] };
+  const rows = [
+    { rowNumber: 2, cells: ['', 'SN1', '2026-01-05', '北京'] },
+    { rowNumber: 3, cells: ['客户乙', '', '2026-01-05', '北京'] },
+    { rowNumber: 4, cells: ['客户丙', 'SN1', '2026-01-05', '北京'] },
+    { rowNumber: 5, cells: ['客户丁', 'SN4', '', '北京'] },
+    { rowNumber: 6, cells: ['客户戊', 'SN5', '2026-02-30', '北京'] },
+    { rowNumber: 7, cells: ['客户己', 'SN6', '2026-01-05', '北京市'.repeat(30)] },
+  ];
+  const thrown = (fn: () => unknown): Problem[] => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof BidForgeError) return e.problems;
+      throw e;
+    }
+    throw new Error('expected a refusal');
+  };
+  return [
+    ...rowsFromGrid([header, ...rows], '客户.csv').problems,
+    ...thrown(() => rowsFromGrid([{ rowNumber: 1, cells: ['客户名称', '地址'] }, rows[0]!], '客户.csv')),
+    ...thrown(() => rowsFromGrid([header, ...rows], '客户.csv', { dealer: '经销商' })),
+  ];
+}
+
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
   { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用' },
@@ -220,7 +246,7 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('real problems read in English', () => {
-  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
+  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
 
   it('covers every translated code', () => {
     const seen = new Set(problems.map((p) => p.code));
@@ -258,5 +284,13 @@ describe('falls back to the Chinese message', () => {
   });
   it('when a placeholder has no param', () => {
     expect(problemText({ severity: 'error', code: 'rmb_mismatch', message: '金额', params: { figure: '1.00' } }, 'en')).toBe('金额');
+  });
+});
+
+describe('the 保修卡 screen', () => {
+  it('shows a row problem without its row and column lead, in either language', () => {
+    const bad = cardProblems().find((p) => p.code === 'card_bad_date')!;
+    expect(cardRowText(bad, 'zh-CN')).toBe('无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）');
+    expect(cardRowText(bad, 'en')).toBe('“2026-02-30” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)');
   });
 });

@@ -1,10 +1,11 @@
 // The row errors and warnings of a data file, with the row number and column as the user sees them in Excel.
 import { Table, Tag } from 'antd';
 import type { CardRowProblem, ParseCardsResult } from '../../../core/api/appContract.js';
+import { cardRowText } from '../../../core/i18n/problemText.js';
 import { useI18n } from '../i18n.js';
 
 export function RowProblems({ parsed }: { parsed: ParseCardsResult }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<CardRowProblem>
       data-testid="cards-problems"
@@ -23,8 +24,8 @@ export function RowProblems({ parsed }: { parsed: ParseCardsResult }) {
           width: 80,
           render: (s: CardRowProblem['severity']) => <Tag color={s === 'error' ? 'error' : 'warning'}>{s === 'error' ? t('problems.error') : t('problems.warning')}</Tag>,
         },
-        // The message repeats "第 N 行，“列”列：" — the table shows those already.
-        { title: t('cards.col.message'), dataIndex: 'message', render: (m: string) => m.replace(/^第 \d+ 行，“[^”]*”列：/, '') },
+        // The message repeats the row and column — the table shows those already.
+        { title: t('cards.col.message'), key: 'message', render: (_: unknown, p: CardRowProblem) => cardRowText(p, locale) },
       ]}
     />
   );
