@@ -4,32 +4,12 @@ import { RULES, runChecks, type CheckContext } from '../../core/check/rules.js';
 import type { Block } from '../../core/model/document.js';
 import type { ClauseVersion } from '../../core/model/library.js';
 import { requirementSchema, type Requirement } from '../../core/deviation/schema.js';
-import type { Column, Duration, DurationUnit, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
+import type { Column, Duration, DurationUnit } from '../../core/model/variables.js';
+import { checkContext, type Spec } from '../helpers/checkContext.js';
 
 const h = (value: number, unit: DurationUnit = '小时'): Duration => ({ value, unit });
-type Spec = Record<string, [VariableType, Value, Column[]?]>;
 
-function ctx(spec: Spec, over: Partial<CheckContext> = {}): CheckContext {
-  const decls = new Map<string, VariableDecl>();
-  const values = new Map<string, Value>();
-  for (const [key, [type, value, columns]] of Object.entries(spec)) {
-    decls.set(key, { key, type, label: key, required: true, ...(columns ? { columns } : {}) });
-    values.set(key, value);
-  }
-  const blocks: Block[] = [
-    { kind: 'heading', level: 1, number: '一、', text: '服务承诺' },
-    { kind: 'paragraph', runs: [{ text: '正文' }] },
-  ];
-  return {
-    decls,
-    values,
-    document: { meta: { title: 't', projectName: 'p', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false }, blocks },
-    problems: [],
-    sections: [],
-    project: { schema: 1, name: 'p', title: 't', blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} },
-    ...over,
-  };
-}
+const ctx = (spec: Spec, over: Partial<CheckContext> = {}) => checkContext(spec, over);
 const codes = (c: CheckContext) => runChecks(c).map((p) => p.code);
 
 const pairs: [string, string, string][] = [

@@ -10,11 +10,11 @@ import { requirementSchema } from '../../core/deviation/schema.js';
 import { rowsFromGrid } from '../../core/cards/read.js';
 import { missingGlyphs } from '../../core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '../../core/i18n/problemText.js';
-import type { Block } from '../../core/model/document.js';
 import { BidForgeError, type Problem } from '../../core/model/problem.js';
-import type { Column, Duration, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
+import type { Column, Duration, VariableDecl } from '../../core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
+import { checkContext, type Spec } from '../helpers/checkContext.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -65,27 +65,9 @@ describe('every code core produces has an English wording', () => {
 // ---- Real problems ----
 
 const h = (value: number, unit: Duration['unit'] = '小时'): Duration => ({ value, unit });
-type Spec = Record<string, [VariableType, Value, Column[]?]>;
 
 /** A check context; every label is Chinese, as a real clause's is. */
-function ctx(spec: Spec, over: Partial<CheckContext> = {}): CheckContext {
-  const decls = new Map<string, VariableDecl>();
-  const values = new Map<string, Value>();
-  for (const [key, [type, value, columns]] of Object.entries(spec)) {
-    decls.set(key, { key, type, label: `标签${key}`, required: true, ...(columns ? { columns } : {}) });
-    values.set(key, value);
-  }
-  const blocks: Block[] = [{ kind: 'heading', level: 1, number: '一、', text: '服务承诺' }, { kind: 'paragraph', runs: [{ text: '正文' }] }];
-  return {
-    decls,
-    values,
-    document: { meta: { title: 't', projectName: 'p', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false }, blocks },
-    problems: [],
-    sections: [],
-    project: { schema: 1, name: 'p', title: 't', blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} },
-    ...over,
-  };
-}
+const ctx = (spec: Spec, over: Partial<CheckContext> = {}) => checkContext(spec, over, (key) => `标签${key}`);
 
 const money: Column[] = [
   { key: 'item', label: '项目', type: 'text' },
