@@ -22,12 +22,15 @@ export type PreviewFindings = {
 };
 
 type Listener = () => void;
+type Part = 'document' | 'problems' | 'deviations';
 
 /** Holds the latest preview; each part keeps its identity while its content is unchanged. */
 export class PreviewStore {
   private view: PreviewView;
   private findings: PreviewFindings = { problems: [], deviations: [] };
   private readonly listeners = new Set<Listener>();
+  /** The JSON of each part as shown, to compare new results with. */
+  private readonly shownJson = new Map<Part, string>();
 
   constructor(epoch: number) {
     this.view = { document: null, epoch, pending: false };
@@ -46,13 +49,22 @@ export class PreviewStore {
 
   /** A new result: parts equal to the shown ones keep their identity, so nothing redraws for them. */
   show(next: { document?: Document | null; epoch?: number; problems?: Problem[]; deviations?: DeviationRow[] }): void {
-    const document = next.document !== undefined && !sameJson(next.document, this.view.document) ? next.document : this.view.document;
+    const document = this.keep('document', next.document, this.view.document);
     const epoch = next.epoch ?? this.view.epoch;
     const view = document === this.view.document && epoch === this.view.epoch && !this.view.pending ? this.view : { document, epoch, pending: false };
-    const problems = next.problems && !sameJson(next.problems, this.findings.problems) ? next.problems : this.findings.problems;
-    const deviations = next.deviations && !sameJson(next.deviations, this.findings.deviations) ? next.deviations : this.findings.deviations;
+    const problems = this.keep('problems', next.problems, this.findings.problems);
+    const deviations = this.keep('deviations', next.deviations, this.findings.deviations);
     const findings = problems === this.findings.problems && deviations === this.findings.deviations ? this.findings : { problems, deviations };
     this.update(view, findings);
+  }
+
+  /** The shown part unless `next` differs from it in content; each shown part is serialised once, not per result. */
+  private keep<T>(part: Part, next: T | undefined, shown: T): T {
+    if (next === undefined || next === shown) return shown;
+    const text = JSON.stringify(next);
+    if (text === (this.shownJson.get(part) ?? JSON.stringify(shown))) return shown;
+    this.shownJson.set(part, text);
+    return next;
   }
 
   private update(view: PreviewView, findings = this.findings): void {
@@ -63,4 +75,3 @@ export class PreviewStore {
   }
 }
 
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
