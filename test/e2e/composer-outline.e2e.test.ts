@@ -5,12 +5,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 /** The level-1 headings of the preview, in order. */
 const headings = async (page: Page) => (await page.getByTestId('preview').locator('h2.doc-h1').allInnerTexts()).map(squash);
-const previewText = async (page: Page) => squash(await page.getByTestId('preview').innerText());
 
 describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () => {
   let app: E2eApp;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -14,7 +14,6 @@ const TENDER = ['第四章 售后服务要求', '★3.9 接到报修后1小时�
 const STAR_REASON = '远郊车程较长';
 const REASON = '辅以远程巡检';
 
-const previewText = async (page: Page) => squash(await page.getByTestId('preview').innerText());
 const problemsText = async (page: Page) => squash(await page.getByTestId('problems').innerText());
 
 describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host + Chromium)', () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalClient } from '../../core/api/localClient.js';
 import { squash } from '../helpers/text.js';
-import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, previewText, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
 requireChromium('composer versions');
 
@@ -19,7 +19,6 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
   let page: Page;
   let pageErrors: string[] = [];
   let api: ReturnType<typeof createLocalClient>;
-  const previewText = async () => squash(await page.getByTestId('preview').innerText());
 
   beforeAll(async () => {
     app = await startApp();
@@ -46,7 +45,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
 
       // The start-up sample (never exported) has nothing newer to tell.
       await page.goto(app!.host.url);
-      await expect.poll(async () => (await previewText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
+      await expect.poll(async () => (await previewText(page)).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
       expect(await page.getByTestId('newer-versions').count()).toBe(0);
 
       // Open the exported project in 编制: the notice names one clause; the preview keeps the pinned v1 text.
@@ -56,7 +55,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
       expect(squash(await notice.innerText())).toContain('本项目使用的1个条款在条款库中有新的批准版本');
-      await expect.poll(previewText, { timeout: TIMEOUT }).toContain(squash(OLD));
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(squash(OLD));
 
       // See them: title, pinned → latest.
       await page.getByTestId('newer-versions-toggle').click();
@@ -71,8 +70,8 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
 
       // Update: the pins move to v2, the notice goes, and the preview shows the new text.
       await page.getByTestId('newer-versions-update').click();
-      await expect.poll(previewText, { timeout: TIMEOUT }).toContain(squash(NEW));
-      expect(await previewText()).not.toContain(squash(OLD));
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(squash(NEW));
+      expect(await previewText(page)).not.toContain(squash(OLD));
       await notice.waitFor({ state: 'detached' });
       expect(await api.projectOutdatedPins({ projectId: 'service-plan-sample' })).toEqual([]);
       expect((await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map((u) => u.projectId)).toEqual(['service-plan-sample']);
@@ -108,8 +107,8 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       expect(new Set(statuses)).toEqual(new Set(['Better than required', 'Meets requirement', 'Falls short']));
       // The 偏离表 itself is a Chinese document.
       await page.getByTestId('doc-tab-deviation-table').click();
-      await expect.poll(previewText, { timeout: TIMEOUT }).toContain('偏离表');
-      const text = await previewText();
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('偏离表');
+      const text = await previewText(page);
       expect(text).toContain('正偏离');
       expect(text).not.toContain('Better than required');
       await page.getByTestId('req-deviation-0').scrollIntoViewIfNeeded();

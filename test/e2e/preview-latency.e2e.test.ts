@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
-import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
-import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium } from './helpers/browser.js';
+import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, previewText, requireChromium } from './helpers/browser.js';
 
 requireChromium('preview latency');
 
@@ -90,7 +89,7 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
       await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
       await page.getByTestId('open-project-input').setInputFiles({ name: 'plan-40.bfproj.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })) });
       const arrival = page.getByTestId('field-onsite_arrival-value');
-      await expect.poll(async () => squash(await page.getByTestId('preview').innerText()), { timeout: E2E_TIMEOUT }).toContain('2小时内到达现场');
+      await expect.poll(() => previewText(page), { timeout: E2E_TIMEOUT }).toContain('2小时内到达现场');
       const pages = await page.locator('.doc-page').count();
 
       const samples: number[] = [];

@@ -6,9 +6,9 @@ import type { ApiHandlers } from '../../../core/api/contract.js';
 import { rendererDir, templatesDir } from '../../../host/paths.js';
 import { startHost, type RunningHost } from '../../../host/server.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, requireChromium, screensDir } from './browser.js';
+import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, previewText, requireChromium, screensDir } from './browser.js';
 
-export { haveChromium, requireChromium, screensDir };
+export { haveChromium, previewText, requireChromium, screensDir };
 export const TIMEOUT = E2E_TIMEOUT;
 requireChromium('app');
 

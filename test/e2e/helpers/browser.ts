@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { rendererDir } from '../../../host/paths.js';
 import { repoRoot } from '../../helpers/paths.js';
+import { squash } from '../../helpers/text.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const E2E_TIMEOUT = 60_000;
@@ -49,3 +50,6 @@ export async function openBrowser(viewport = { width: 1600, height: 1000 }): Pro
   });
   return { browser, page, pageErrors };
 }
+
+/** The preview's text without white space (the sheets break lines anywhere). */
+export const previewText = async (page: Page) => squash(await page.getByTestId('preview').innerText());
