@@ -169,7 +169,18 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
 
       // Export a pack of the listed clauses: a .bfpack.json download.
       await page.getByTestId('export-pack').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: /导出条款包/ }).click()]);
+      const exportButton = page.getByRole('dialog').getByRole('button', { name: /导出条款包/ });
+      await expect.poll(() => exportButton.isEnabled(), { timeout: TIMEOUT }).toBe(true); // once the listed clauses are chosen
+      const downloaded = page.waitForEvent('download');
+      await exportButton.click();
+      // A failed export shows an error message and never downloads: say what it said instead of timing out silently.
+      const failed = page
+        .locator('.ant-message-error')
+        .first()
+        .waitFor({ state: 'visible' })
+        .then(() => page.locator('.ant-message-error').first().innerText(), () => undefined);
+      const download = await Promise.race([downloaded, failed]);
+      if (!download || typeof download === 'string') throw new Error(`the pack export did not download: ${download ?? 'no message shown'}`);
       expect(download.suggestedFilename()).toMatch(/\.bfpack\.json$/);
 
       // Another office changed the same clause: importing their pack shows the conflict and keeps both.
