@@ -2,12 +2,27 @@
 import { existsSync } from 'node:fs';
 import { createHandlers } from '../core/api/handlers.js';
 import { dataDir, rendererDir, templatesDir } from './paths.js';
-import { startHost } from './server.js';
+import { startHost, type RunningHost } from './server.js';
 
-const port = Number(process.env.BIDFORGE_PORT ?? 5199);
+const preferred = Number(process.env.BIDFORGE_PORT ?? 5199);
+/** Another copy (or another program) may hold the usual port: take the next free one rather than fail. */
+const PORTS_TO_TRY = 10;
+
 if (!existsSync(rendererDir())) {
   console.error(`The renderer is not built (${rendererDir()} is missing): run "npm run build:renderer" first.`);
   process.exit(2);
 }
-const host = await startHost({ handlers: createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge (browser host)' }), rendererDir: rendererDir(), port });
+const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge (browser host)' });
+let host: RunningHost | undefined;
+for (let port = preferred; !host && port < preferred + PORTS_TO_TRY; port++) {
+  try {
+    host = await startHost({ handlers, rendererDir: rendererDir(), port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferred === 0) throw e;
+  }
+}
+if (!host) {
+  console.error(`Ports ${preferred}–${preferred + PORTS_TO_TRY - 1} on 127.0.0.1 are all in use: set BIDFORGE_PORT to a free port.`);
+  process.exit(2);
+}
 console.log(`BidForge 标书工坊 is running at ${host.url}  (Ctrl+C to stop)\nclause library: ${dataDir()}`);

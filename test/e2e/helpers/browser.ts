@@ -1,9 +1,9 @@
 // Shared by the end-to-end tests: build the renderer when stale, and start Debian's Chromium through playwright-core.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { rendererDir } from '../../../host/paths.js';
+import { isStale, rendererOutput, rendererSources } from '../../../scripts/freshness.js';
 import { repoRoot } from '../../helpers/paths.js';
 import { squash } from '../../helpers/text.js';
 
@@ -18,17 +18,9 @@ export function requireChromium(what: string): void {
   if (!haveChromium) console.warn(`${CHROMIUM} is not installed: skipping the ${what} e2e test`);
 }
 
-function newestMtime(path: string): number {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
-}
-
-/** Builds the renderer when it is missing or older than its sources. */
+/** Builds the renderer when it is missing or older than its sources (the same rule as npm start). */
 export function ensureRendererBuilt(): void {
-  const index = join(rendererDir(), 'index.html');
-  const sources = [join(repoRoot, 'renderer'), join(repoRoot, 'vite.config.ts')];
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  if (!isStale(rendererOutput(repoRoot), rendererSources(repoRoot))) return;
   // Vitest sets NODE_ENV=test; a child vite build would inherit it and bundle React's development build.
   execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
 }
