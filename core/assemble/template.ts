@@ -26,6 +26,15 @@ export class Slots {
     const m = ONE_SLOT.exec(text);
     return m ? this.items[Number(m[1])] : undefined;
   }
+  /**
+   * The length of a string once its markers are filled, without building it: a limit on output must count what is
+   * finally produced (40,000 markers of a 10,000-character value are 400 million characters, not 320,000).
+   */
+  filledLength(s: string): number {
+    let length = s.length;
+    for (const m of s.matchAll(SLOT)) length += (this.items[Number(m[1])]?.text.length ?? 0) - m[0].length;
+    return length;
+  }
   /** Replace every slot marker in a string by its display text. */
   fill(s: string): string {
     return s.replace(SLOT, (_, i: string) => this.items[Number(i)]?.text ?? '');
@@ -68,7 +77,7 @@ hb.registerHelper('each', function (this: unknown, context: unknown, options: He
     spend(options, 1);
     const out = body(value, o);
     // This block's output all ends up in the clause, so once it alone is over the limit the whole is too.
-    chars += out.length;
+    chars += slotsOf(options).filledLength(out);
     if (chars > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(chars));
     return out;
   };
@@ -216,10 +225,28 @@ export function buildContext(values: Map<string, Value>, decls: Map<string, Vari
   return ctx;
 }
 
+/**
+ * Compiled templates, most recently used last. Bounded: legal's editor compiles a new body on every keystroke, and
+ * 300 large drafts once held 3 GB. A library's approved clauses (a few hundred, small) all stay.
+ */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+export const COMPILED_CACHE_MAX_CHARS = 20_000_000;
+let compiledChars = 0;
+function rememberCompiled(source: string, fn: HandlebarsTemplateDelegate): void {
+  compiled.set(source, fn);
+  compiledChars += source.length;
+  for (const oldest of compiled.keys()) {
+    if (compiledChars <= COMPILED_CACHE_MAX_CHARS) break;
+    compiled.delete(oldest);
+    compiledChars -= oldest.length;
+  }
+}
+/** The total length of the templates kept compiled (for tests). */
+export const compiledCacheChars = () => compiledChars;
 const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 const FORBIDDEN_HELPERS = new Set(['log', 'lookup']);
 export const MAX_TEMPLATE_CHARS = 200_000;
+/** One clause's text once filled (values in), far beyond any real clause. */
 export const MAX_OUTPUT_CHARS = 5_000_000;
 
 /** Clause templates come from other people (packs): refuse raw output, partials, prototype names, odd helpers. */
@@ -279,7 +306,10 @@ function forbiddenIn(node: unknown): string | undefined {
 /** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
 export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots, annexes?: AnnexIndex): string {
   let fn = compiled.get(source);
-  if (!fn) {
+  if (fn) {
+    compiled.delete(source); // most recently used goes last
+    compiled.set(source, fn);
+  } else {
     validateTemplate(source);
     fn = hb.compile(source, {
       strict: true,
@@ -287,7 +317,7 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
       knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
       noEscape: false,
     });
-    compiled.set(source, fn);
+    rememberCompiled(source, fn);
   }
   let out: string;
   try {
@@ -297,7 +327,8 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
     if (e instanceof TemplateError) throw e;
     throw new TemplateError(describeTemplateError(e, source));
   }
-  if (out.length > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(out.length));
+  const length = slots.filledLength(out);
+  if (length > MAX_OUTPUT_CHARS) throw new TemplateError(tooLong(length));
   return out;
 }
 

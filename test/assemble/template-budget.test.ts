@@ -3,7 +3,7 @@
 // each must behave exactly like Handlebars' own.
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { MAX_LOOP_STEPS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
+import { COMPILED_CACHE_MAX_CHARS, compiledCacheChars, MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
 
 const options = { strict: true, knownHelpersOnly: true } as const;
 /** A table as buildContext makes it: each row its own object, values as slots. */
@@ -70,7 +70,45 @@ describe('输出在循环中计量', () => {
     const slots = new Slots();
     const source = `{{#each rows}}${'长'.repeat(150_000)}{{/each}}`;
     const { error, ms } = timed(() => renderTemplate(source, { rows: table(slots, 5000) }, slots));
-    expect((error as Error).message).toMatch(/^模板展开后过长（\d+ 字符，上限 5000000）$/);
+    expect((error as Error).message).toMatch(new RegExp(`^模板展开后过长（\\d+ 字符，上限 ${MAX_OUTPUT_CHARS}）$`));
     expect(ms).toBeLessThan(3_000);
+  });
+});
+
+describe('输出上限按填入后的文字计', () => {
+  it('40,000 uses of a 10,000-character value are refused by what they would produce (400 million characters), not by their markers', () => {
+    const slots = new Slots();
+    const ctx = { m: slots.put('text', '款'.repeat(10_000)) };
+    const source = '{{m}}'.repeat(40_000);
+    let error: unknown;
+    try {
+      renderTemplate(source, ctx, slots);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as Error).message).toBe(`模板展开后过长（400000000 字符，上限 ${MAX_OUTPUT_CHARS}）`);
+  });
+
+  it('a loop whose few markers carry long values is counted by the values it prints', () => {
+    const slots = new Slots();
+    const rows = Array.from({ length: 600 }, () => ({ note: slots.put('text', '注'.repeat(10_000)) }));
+    expect(() => renderTemplate('{{#each rows}}{{note}}{{/each}}', { rows }, slots)).toThrow(/模板展开后过长/);
+    // the same loop with short values renders
+    const short = Array.from({ length: 200 }, () => ({ note: slots.put('text', '注') }));
+    expect(slots.fill(renderTemplate('{{#each rows}}{{note}}{{/each}}', { rows: short }, slots))).toBe('注'.repeat(200));
+  });
+});
+
+describe('编译缓存有上限', () => {
+  it('300 large drafts compiled one after another keep the cache under its bound, and a template used again still renders', () => {
+    const slots = new Slots();
+    const first = `常用条款{{x}}`;
+    for (let i = 0; i < 300; i++) {
+      renderTemplate(`草稿${i}：${'条'.repeat(150_000)}`, {}, slots);
+      renderTemplate(first, { x: 1 }, slots);
+      expect(compiledCacheChars()).toBeLessThanOrEqual(COMPILED_CACHE_MAX_CHARS);
+    }
+    expect(slots.fill(renderTemplate(first, { x: 2 }, slots))).toBe('常用条款2');
   });
 });
