@@ -2,13 +2,8 @@
 import Nzh from 'nzh';
 import type { Duration, ScalarType, ScalarValue } from '../model/variables.js';
 
-/** 1280000 fen → "¥12,800.00" */
-export function formatMoney(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatMoney } from './money.js';
+import { formatMoney } from './money.js';
 
 /** 1280000 fen → "人民币壹万贰仟捌佰元整" (nzh does the digits; we hand it a canonical decimal so 整 is placed right). */
 export function rmbUppercase(fen: number): string {

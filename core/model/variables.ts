@@ -1,6 +1,6 @@
 // Typed variables: declarations (from clauses) and the values a project gives them.
 import { z } from 'zod';
-import { formatMoney } from '../format/zh.js';
+import { formatMoney } from '../format/money.js';
 
 export const DURATION_UNITS = ['分钟', '小时', '工作日', '天', '个月', '年'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];

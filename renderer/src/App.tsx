@@ -14,6 +14,7 @@ import './shell.css';
 import { CardsScreen } from './cards/CardsScreen.js';
 import { HomeScreen } from './home/HomeScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
+import type { ScreenKey, ScreenProps } from './screenProps.js';
 
 const UI_FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -34,9 +35,8 @@ const THEME: ThemeConfig = {
   },
 };
 
-/** What every screen gets from the shell. */
-export type ScreenProps = { locale: Locale; onLocaleChange: (l: Locale) => void; navigate: (screen: ScreenKey) => void };
-export type ScreenKey = 'home' | 'composer' | 'library' | 'cards' | 'settings';
+/** What every screen gets from the shell (renderer/src/screenProps.ts). */
+export type { ScreenKey, ScreenProps };
 
 function placeholder(label: MessageKey): ComponentType<ScreenProps> {
   return function Placeholder() {

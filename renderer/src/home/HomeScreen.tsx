@@ -7,7 +7,7 @@ import type { ProjectHit, RecentSummary } from '../../../core/settings/recent.js
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import '../settings/pages.css';
-import type { ScreenProps } from '../App.js';
+import type { ScreenProps } from '../screenProps.js';
 import { openInComposer } from './handoff.js';
 import { RecentList } from './RecentList.js';
 import { useOnShown } from './useOnShown.js';

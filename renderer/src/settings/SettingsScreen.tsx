@@ -6,7 +6,7 @@ import type { SettingsNotice } from '../../../core/api/appContract.js';
 import { LOGO_MAX_BYTES, type Settings } from '../../../core/settings/schema.js';
 import { api, errorMessage } from '../api.js';
 import { fileToDataUrl } from '../cards/fileData.js';
-import type { ScreenProps } from '../App.js';
+import type { ScreenProps } from '../screenProps.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { BackupsCard } from './BackupsCard.js';
 import './pages.css';
