@@ -31,7 +31,8 @@ export const appRequestSchemas = {
   getSettings: z.object({}),
   saveSettings: z.object({ settings: settingsSchema }),
   listRecentProjects: z.object({}),
-  recordRecentProject: z.object({ project: projectSchema, path: z.string().min(1).max(1000).optional() }),
+  /** `saved`: the project is what a file holds (just opened or saved), so reopening it shows 已保存. */
+  recordRecentProject: z.object({ project: projectSchema, path: z.string().min(1).max(1000).optional(), saved: z.boolean().optional() }),
   openRecentProject: z.object({ id: z.string().min(1).max(1000) }),
   searchProjects: z.object({ query: z.string().max(200) }),
   listBackups: z.object({}),
@@ -88,7 +89,7 @@ export type AppHandlers = {
   saveSettings(req: z.infer<(typeof appRequestSchemas)['saveSettings']>): Promise<{ settings: Settings }>;
   listRecentProjects(req: z.infer<(typeof appRequestSchemas)['listRecentProjects']>): Promise<{ projects: RecentSummary[] }>;
   recordRecentProject(req: z.infer<(typeof appRequestSchemas)['recordRecentProject']>): Promise<{ projects: RecentSummary[] }>;
-  openRecentProject(req: z.infer<(typeof appRequestSchemas)['openRecentProject']>): Promise<{ project: Project; path?: string }>;
+  openRecentProject(req: z.infer<(typeof appRequestSchemas)['openRecentProject']>): Promise<{ project: Project; path?: string; saved: boolean }>;
   searchProjects(req: z.infer<(typeof appRequestSchemas)['searchProjects']>): Promise<{ hits: ProjectHit[] }>;
   listBackups(req: z.infer<(typeof appRequestSchemas)['listBackups']>): Promise<{ backups: BackupInfo[]; dataDir: string | null }>;
   restoreBackup(req: z.infer<(typeof appRequestSchemas)['restoreBackup']>): Promise<{ restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } }>;

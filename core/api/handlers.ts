@@ -10,6 +10,8 @@ import { loadTemplates } from '../library/loadTemplates.js';
 import type { Library } from '../model/library.js';
 import { BidForgeError, formatProblem } from '../model/problem.js';
 import { parseProject, parseProjectText } from '../project/parse.js';
+import { projectFileStem, safeFileName } from '../project/fileName.js';
+import { withProjectId } from '../project/identity.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
 import type { Document } from '../model/document.js';
 import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
@@ -78,8 +80,10 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const bp = l.blueprints.find((b) => b.id === blueprint);
       if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`);
       const decls = collectDeclarations(clausesOf(bp, l).flatMap((s) => s.clauses), []);
+      // Named after its title (Chinese allowed), never after its blueprint: two new plans never share a file name.
+      const t = title ?? bp.title;
       const project = parseProject(
-        { schema: 1, id: randomUUID(), name: name ?? blueprint, title: title ?? bp.title, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
+        { schema: 1, id: randomUUID(), name: name ?? projectFileStem({ title: t }, bp.title), title: t, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
         `new ${blueprint} project`,
       );
       // cards, settings, home: a new project starts with the company profile and the default script
@@ -90,10 +94,12 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const text = await readFile(join(samplesDir, `${name}.json`), 'utf8').catch(() => {
         throw new ApiError('not_found', `no sample named ${name}`);
       });
-      return { project: parseProjectText(text, `templates/samples/${name}.json`) };
+      // An opened sample is a new project of the user's: an id of its own, so it never replaces another in 最近项目.
+      return { project: { ...parseProjectText(text, `templates/samples/${name}.json`), id: randomUUID() } };
     },
     async parseProject({ text, fileName }) {
-      return { project: parseProjectText(text, fileName) };
+      // A file from before ids gets one from its text (the same file opens with the same id); saving writes it.
+      return { project: withProjectId(parseProjectText(text, fileName), text) };
     },
     async describeProject({ project }) {
       const l = await lib(project);
@@ -133,9 +139,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);
       // library: the export pins the versions it used, so where-used and "newer version available" know this project.
       const pinProblem = await recordPins(project, assembled.sections);
-      // composer: a package's other documents are named after their blueprint, so they never overwrite the main one
-      const base = project.blueprint === whole.blueprint ? project.name : `${project.name}-${project.blueprint}`;
-      return { fileName: `${base}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
+      return { fileName: `${await exportStem(whole, project)}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
     },
     // composer
     async describeOutline({ project, document: id }) {
@@ -153,6 +157,16 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     ...createSettingsHandlers({ settings, ...(deps.dataDir ? { dataDir: deps.dataDir } : {}), program: deps.program ?? 'app' }),
     ...createCardsHandlers({ templatesDir: deps.templatesDir, settings }),
   };
+
+  /**
+   * Exports are named after the project's title; a package's other documents add their own title
+   * (某医院项目-售后服务承诺书.docx), so they never overwrite the main one.
+   */
+  async function exportStem(whole: Project, doc: Project): Promise<string> {
+    const titleOf = async (id: string) => (await lib(doc)).blueprints.find((b) => b.id === id)?.title ?? id;
+    const stem = projectFileStem(whole, await titleOf(whole.blueprint));
+    return doc.blueprint === whole.blueprint ? stem : `${stem}-${safeFileName(await titleOf(doc.blueprint)) || doc.blueprint}`;
+  }
 
   async function recordPins(project: Project, sections: { clauses: { id: string; variant: string; version: number }[] }[]): Promise<Problem | undefined> {
     if (!access) return undefined;

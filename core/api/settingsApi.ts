@@ -33,13 +33,13 @@ export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, Se
     async listRecentProjects() {
       return { projects: await settings.listRecent() };
     },
-    async recordRecentProject({ project, path }) {
-      return { projects: await settings.record(project, path) };
+    async recordRecentProject({ project, path, saved }) {
+      return { projects: await settings.record(project, path, saved) };
     },
     async openRecentProject({ id }) {
       const e = await settings.open(id);
       if (!e) throw new ApiError('not_found', `最近项目中没有“${id}”`);
-      return { project: e.project, ...(e.path ? { path: e.path } : {}) };
+      return { project: e.project, saved: e.saved ?? false, ...(e.path ? { path: e.path } : {}) };
     },
     async searchProjects({ query }) {
       return { hits: await settings.search(query) };

@@ -1,19 +1,30 @@
 // Recently used projects (recent.json): a snapshot of each, so 首页 can reopen and search them in any shell.
+// Entries are keyed by the project's id, never by its name: three projects from one blueprint stay three entries.
 import { z } from 'zod';
 import { projectSchema, type Project } from '../model/project.js';
+import { derivedProjectId, withProjectId } from '../project/identity.js';
 
 export const RECENT_MAX = 20;
 
-export const recentEntrySchema = z.object({
-  /** The file path in Electron and the CLI; the project name in the browser host, which has no paths. */
+const entryObject = z.object({
+  /** The project's id (entries written before ids existed were keyed by path or name: see below). */
   id: z.string().min(1).max(1000),
+  /** The file it was opened from or saved to (Electron and the CLI; the browser host has no paths). */
   path: z.string().max(1000).optional(),
   name: z.string(),
   title: z.string(),
   blueprint: z.string(),
   /** ISO time of the last open or save. */
   usedAt: z.string(),
+  /** True when the snapshot is what a file holds (recorded on open or save); false for a new, never saved project. */
+  saved: z.boolean().optional(),
   project: projectSchema,
+});
+/** An entry from before ids gets one derived from its old key, in the project and as the entry's key. */
+export const recentEntrySchema = entryObject.transform((e) => {
+  if (e.project.id) return e;
+  const id = derivedProjectId(e.id);
+  return { ...e, id, project: { ...e.project, id } };
 });
 export type RecentEntry = z.infer<typeof recentEntrySchema>;
 /** What lists show: the entry without its snapshot. */
@@ -24,11 +35,16 @@ export type RecentFile = z.infer<typeof recentFileSchema>;
 
 export const summary = ({ project: _p, ...rest }: RecentEntry): RecentSummary => rest;
 
-/** Puts the project first, replacing an older entry with the same id, and keeps the newest RECENT_MAX. */
-export function withRecent(list: RecentEntry[], project: Project, usedAt: string, path?: string): RecentEntry[] {
-  const id = path ?? project.name;
-  const entry: RecentEntry = { id, ...(path ? { path } : {}), name: project.name, title: project.title, blueprint: project.blueprint, usedAt, project };
-  return [entry, ...list.filter((e) => e.id !== id)].slice(0, RECENT_MAX);
+/**
+ * Puts the project first and keeps the newest RECENT_MAX. It replaces the entry of the same project (same id), and
+ * the entry of another project that was in the same file (that file now holds this one). A project without an id
+ * gets one from its path or its content, so it is still never keyed by name.
+ */
+export function withRecent(list: RecentEntry[], project: Project, usedAt: string, path?: string, saved = false): RecentEntry[] {
+  const p = withProjectId(project, path ?? JSON.stringify(project));
+  const id = p.id!;
+  const entry: RecentEntry = { id, ...(path ? { path } : {}), name: p.name, title: p.title, blueprint: p.blueprint, usedAt, saved, project: p };
+  return [entry, ...list.filter((e) => e.id !== id && !(path && e.path === path))].slice(0, RECENT_MAX);
 }
 
 export type ProjectHit = RecentSummary & { /** Where the query was found: "标题" or a variable key, with a short excerpt. */ matches: { where: string; text: string }[] };

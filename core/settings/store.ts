@@ -54,10 +54,10 @@ export class SettingsStore {
     return this.run(async () => (await this.readDoc(this.recent)).projects.map(summary));
   }
 
-  record(project: Project, path?: string): Promise<RecentSummary[]> {
+  record(project: Project, path?: string, saved = false): Promise<RecentSummary[]> {
     return this.run(async () => {
       const file = await this.readDoc(this.recent);
-      const projects = withRecent(file.projects, project, this.clock().toISOString(), path);
+      const projects = withRecent(file.projects, project, this.clock().toISOString(), path, saved);
       await this.recent.write({ ...file, projects });
       return projects.map(summary);
     });

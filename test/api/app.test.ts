@@ -42,9 +42,9 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   it('records a recent project, lists it, finds it and reopens it', async () => {
     const { project } = await api().newProject({ blueprint: 'service-plan', name: 'hospital-plan', title: '某医院空调项目' });
     await api().recordRecentProject({ project });
-    expect((await api().listRecentProjects({})).projects[0]).toMatchObject({ id: 'hospital-plan', title: '某医院空调项目' });
-    expect((await api().searchProjects({ query: '医院' })).hits.map((h) => h.id)).toContain('hospital-plan');
-    expect((await api().openRecentProject({ id: 'hospital-plan' })).project.values.company_name).toBe('华信制冷设备有限公司');
+    expect((await api().listRecentProjects({})).projects[0]).toMatchObject({ id: project.id, title: '某医院空调项目', saved: false });
+    expect((await api().searchProjects({ query: '医院' })).hits.map((h) => h.id)).toContain(project.id);
+    expect((await api().openRecentProject({ id: project.id! })).project.values.company_name).toBe('华信制冷设备有限公司');
     await expect(api().openRecentProject({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 

@@ -44,7 +44,7 @@ describe.each(transports)('API through %s', (_name, api) => {
   it('exports PDF bytes that start with %PDF', async () => {
     const { project } = await api().openSample({ name: 'service-plan-sample' });
     const { fileName, bytes } = await api().exportDocument({ project, format: 'pdf' });
-    expect(fileName).toBe('service-plan-sample.pdf');
+    expect(fileName).toBe(`${project.title}.pdf`);
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
   });

@@ -41,7 +41,7 @@ describe('preload bridge: 首页, 保修卡, 设置', () => {
     const { project } = await bridge.newProject({ blueprint: 'service-plan' });
     await bridge.recordRecentProject({ project });
     await bridge.listRecentProjects({});
-    await bridge.openRecentProject({ id: project.name });
+    await bridge.openRecentProject({ id: project.id! });
     await bridge.searchProjects({ query: '华信' });
     const { backups } = await bridge.listBackups({});
     await bridge.restoreBackup({ name: backups[0]!.name });

@@ -24,8 +24,8 @@ function sampleFile(change: { values?: Record<string, unknown>; top?: Record<str
 }
 
 describe('bidforge render', () => {
-  it('把 <名称>.docx 和 <名称>.pdf 写入 --out 目录（名称取自项目的 name），返回 0', async () => {
-    const file = sampleFile({ top: { name: '滨江医院售后方案' } });
+  it('把 <标题>.docx 和 <标题>.pdf 写入 --out 目录（文件名取自项目的标题），返回 0', async () => {
+    const file = sampleFile({ top: { title: '滨江医院售后方案' } });
     const out = join(tempDir(), 'nested', 'out');
     const r = await cli('render', file, '--out', out);
     expect(r.code, r.all).toBe(0);
@@ -39,7 +39,7 @@ describe('bidforge render', () => {
     const out = tempDir();
     const r = await cli('render', samplePath, '--out', out, '--format', 'docx');
     expect(r.code, r.all).toBe(0);
-    expect(readdirSync(out)).toEqual(['service-plan-sample.docx']);
+    expect(readdirSync(out)).toEqual([`${sampleJson().title}.docx`]);
   });
 
   it('没有 --out 时返回 2', async () => {
@@ -218,10 +218,12 @@ describe('the CLI on the data folder (--data, shared with the app)', () => {
 });
 
 describe('bidforge render on a bid package', () => {
-  it('writes every document of the package, each named after its blueprint', async () => {
+  it('writes every document of the package, each named after the title and its document', async () => {
     const out = tempDir('bf-cli-pkg-');
-    const r = await cli('render', join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json'), '--out', out, '--format', 'docx');
+    const file = join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json');
+    const r = await cli('render', file, '--out', out, '--format', 'docx');
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['bid-package-sample-commitment-letter.docx', 'bid-package-sample-deviation-table.docx', 'bid-package-sample-install-agreement.docx', 'bid-package-sample-warranty-card.docx', 'bid-package-sample.docx']);
+    const title = (JSON.parse(readFileSync(file, 'utf8')) as { title: string }).title;
+    expect(readdirSync(out).sort()).toEqual([`${title}-安装外包协议.docx`, `${title}-产品保修卡.docx`, `${title}-售后服务承诺书.docx`, `${title}-售后服务偏离表.docx`, `${title}.docx`].sort());
   });
 });

@@ -26,10 +26,10 @@ describe('投标文件包中的单个文件', () => {
     expect((await api.preview({ project: plain, document: 'deviation-table' })).deviations).toEqual([]);
   });
 
-  it('导出其他文件时文件名带上文件类型，不会覆盖主文件', async () => {
+  it('导出其他文件时文件名是项目标题加上该文件的标题，不会覆盖主文件', async () => {
     const r = await api.exportDocument({ project: pkg, format: 'docx', document: 'install-agreement' });
-    expect(r.fileName).toBe('bid-package-sample-install-agreement.docx');
-    expect((await api.exportDocument({ project: pkg, format: 'docx' })).fileName).toBe('bid-package-sample.docx');
+    expect(r.fileName).toBe(`${pkg.title}-安装外包协议.docx`);
+    expect((await api.exportDocument({ project: pkg, format: 'docx' })).fileName).toBe(`${pkg.title}.docx`);
   });
 
   it('项目中没有的文件被拒绝，并列出可用的文件', async () => {

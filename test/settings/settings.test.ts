@@ -85,16 +85,16 @@ describe('company profile fills a new project', () => {
 
 describe('recent projects', () => {
   it('puts the latest first, once, and keeps the newest twenty', () => {
-    let list = withRecent([], project({}, { name: 'a' }), '2026-11-24T08:00:00Z');
-    list = withRecent(list, project({}, { name: 'b' }), '2026-11-24T09:00:00Z');
-    list = withRecent(list, project({}, { name: 'a', title: '改名' }), '2026-11-24T10:00:00Z');
+    let list = withRecent([], project({}, { id: 'a' }), '2026-11-24T08:00:00Z');
+    list = withRecent(list, project({}, { id: 'b' }), '2026-11-24T09:00:00Z');
+    list = withRecent(list, project({}, { id: 'a', title: '改名' }), '2026-11-24T10:00:00Z');
     expect(list.map((e) => [e.id, e.title])).toEqual([['a', '改名'], ['b', '某医院项目']]);
-    for (let i = 0; i < 30; i++) list = withRecent(list, project({}, { name: `n${i}` }), '2026-11-24T11:00:00Z');
+    for (let i = 0; i < 30; i++) list = withRecent(list, project({}, { id: `n${i}` }), '2026-11-24T11:00:00Z');
     expect(list).toHaveLength(RECENT_MAX);
   });
 
   it('finds a project by a word in its title or in a table value, ignoring case and width', () => {
-    const list = withRecent(withRecent([], project({ fee_items: [{ item: '上门服务', note: 'VIP 客户' }] }, { name: 'a' }), 't'), project({}, { name: 'b', title: '学校空调项目' }), 't');
+    const list = withRecent(withRecent([], project({ fee_items: [{ item: '上门服务', note: 'VIP 客户' }] }, { id: 'a' }), 't'), project({}, { id: 'b', title: '学校空调项目' }), 't');
     expect(searchRecent(list, '学校').map((h) => h.id)).toEqual(['b']);
     const [hit] = searchRecent(list, 'ｖｉｐ');
     expect(hit).toMatchObject({ id: 'a', matches: [{ where: 'fee_items', text: 'VIP 客户' }] });
@@ -104,7 +104,7 @@ describe('recent projects', () => {
 
   it('are kept in the data folder and reopen as they were saved', async () => {
     const dir = tempDir();
-    const p = project({ hotline: '400' }, { name: 'plan-1' });
+    const p = project({ hotline: '400' }, { id: 'plan-1' });
     await new SettingsStore({ dataDir: dir }).record(p);
     const again = new SettingsStore({ dataDir: dir });
     expect((await again.listRecent()).map((e) => e.id)).toEqual(['plan-1']);
@@ -113,7 +113,7 @@ describe('recent projects', () => {
 
   it('records concurrent saves without losing one', async () => {
     const s = new SettingsStore({ dataDir: tempDir() });
-    await Promise.all(Array.from({ length: 8 }, (_, i) => s.record(project({}, { name: `p${i}` }))));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => s.record(project({}, { id: `p${i}` }))));
     expect(await s.listRecent()).toHaveLength(8);
   });
 });
