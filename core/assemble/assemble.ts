@@ -24,6 +24,8 @@ export type Assembly = {
   sections: { title: string; clauses: ClauseVersion[] }[];
   /** Every {{annex "…"}} reference and what it resolved to. */
   annexRefs?: AnnexRef[];
+  /** Sections with a clause left out for a missing or invalid value (reported once, on the value): not "empty". */
+  failedSections?: string[];
 };
 
 export type AssembleOptions = {
@@ -83,6 +85,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const annexes = new AnnexIndex(sections.flatMap((s) => (s.annex ? [s.annex] : [])));
 
   const blocks: Block[] = [];
+  const failedSections: string[] = [];
   let chapter = 0;
   sections.forEach((section) => {
     if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
@@ -95,6 +98,11 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const key = missingKeyOf(e);
+        // A declared value that is missing or invalid was reported by resolveValues, by its label: once is enough.
+        if (key && decls.has(key) && problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'))) {
+          failedSections.push(section.title);
+          continue;
+        }
         // No params: the message is the template engine's own text, read by pattern in core/i18n/problemText.ts.
         problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id, ...(key ? { field: `values.${key}` } : {}) });
       }
@@ -123,7 +131,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
   const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
-  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs };
+  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs, ...(failedSections.length ? { failedSections } : {}) };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {

@@ -38,7 +38,8 @@ export function resolveValues(raw: Record<string, unknown>, decls: Map<string, V
       values.set(key, parseValue(decl, v));
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
-      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, params: { label: decl.label, reason: e.message }, field: `values.${key}` });
+      // reasonCode and the reason's own params let a shell word it in its language (core/i18n/valueText.ts).
+      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, params: { ...e.params, label: decl.label, reason: e.message, reasonCode: e.code }, field: `values.${key}` });
     }
   }
   for (const key of Object.keys(raw))

@@ -155,7 +155,7 @@ export const RULES: Rule[] = [
       blocks.forEach((b, i) => {
         const next = blocks[i + 1];
         // A section whose clauses failed is already reported; annex headings are matched without their number.
-        if (b.kind !== 'heading' || b.level !== 1 || ctx.problems.some((p) => p.section === b.text || (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)))) return;
+        if (b.kind !== 'heading' || b.level !== 1 || ctx.failedSections?.includes(b.text) || ctx.problems.some((p) => p.section === b.text || (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)))) return;
         if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
           out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容`, params: { section: `${b.number}${b.text}` } });
       });

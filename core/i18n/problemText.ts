@@ -2,6 +2,7 @@
 // passes the values it interpolates as params; the shells word it here, by code. Pure (no DOM, no Node APIs), so the
 // renderer and the CLI both import it. Values in params (labels, titles, user text) are shown as they are.
 import type { Problem } from '../model/problem.js';
+import { valueTemplate } from './valueText.js';
 
 export type ProblemLang = 'zh-CN' | 'en';
 type Params = Record<string, string | number>;
@@ -57,7 +58,8 @@ const EN: Record<string, Template> = {
   // core/assemble, core/export
   conflicting_declaration: 'Variable {key} is declared as {ownerType} in clause {owner} but as {type} here',
   missing_value: 'The required variable “{label}” has no value',
-  bad_value: 'The value of “{label}” is invalid: {reason}',
+  // The reason by its own code (core/i18n/valueText.ts); {reason} only for a problem made before reasons had codes.
+  bad_value: (p) => `The value of “{label}” is invalid: ${valueTemplate(p.reasonCode, p, 'en') ?? '{reason}'}`,
   unused_value: 'Variable {key} is not used by any clause',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   unknown_blueprint: 'There is no blueprint named {blueprint} (available: {available})',

@@ -20,7 +20,7 @@ describe('文本 text / multiline', () => {
   });
 
   it('单行文本含换行时报错', () => {
-    expect(reason(decl('text'), '第一行\n第二行')).toMatch(/line break/);
+    expect(reason(decl('text'), '第一行\n第二行')).toMatch(/不能换行/);
   });
 
   it('多行文本可以含换行', () => {
@@ -40,11 +40,11 @@ describe('整数 integer', () => {
   });
 
   it('低于下限报错，并说出下限', () => {
-    expect(reason(decl('integer', { min: 1, max: 120 }), 0)).toMatch(/minimum 1\b/);
+    expect(reason(decl('integer', { min: 1, max: 120 }), 0)).toMatch(/下限 1$/);
   });
 
   it('高于上限报错，并说出上限', () => {
-    expect(reason(decl('integer', { min: 1, max: 120 }), 121)).toMatch(/maximum 120\b/);
+    expect(reason(decl('integer', { min: 1, max: 120 }), 121)).toMatch(/上限 120$/);
   });
 
   it('小数不是整数', () => {
@@ -52,7 +52,7 @@ describe('整数 integer', () => {
   });
 
   it('文本形式的数字 "36" 不被当作整数', () => {
-    expect(reason(decl('integer'), '36')).toMatch(/"36"/);
+    expect(reason(decl('integer'), '36')).toMatch(/“36”/);
   });
 });
 
@@ -64,7 +64,7 @@ describe('数字 number / 百分比 percent', () => {
   it('百分比 0–100：100 接受，101 报错', () => {
     const d = decl('percent', { min: 0, max: 100 });
     expect(parseValue(d, 100)).toBe(100);
-    expect(reason(d, 101)).toMatch(/maximum 100\b/);
+    expect(reason(d, 101)).toMatch(/上限 100$/);
   });
 
   it('NaN 和无穷大不是数字', () => {
@@ -79,7 +79,7 @@ describe('金额 money（内部以分存储）', () => {
   });
 
   it('负数金额报错', () => {
-    expect(reason(decl('money'), '-1.00')).toMatch(/negative/);
+    expect(reason(decl('money'), '-1.00')).toMatch(/负数/);
   });
 
   it('不是金额的文本报错并引用原文', () => {
@@ -183,30 +183,30 @@ describe('表格 table', () => {
 
   it('缺少单元格时报错，指出第几行和哪一列', () => {
     const msg = reason(fees, [good, { item: '维修人工费', date: '2027-01-22' }]);
-    expect(msg).toMatch(/row 2\b/);
+    expect(msg).toMatch(/第 2 行/);
     expect(msg).toMatch(/收费标准/);
-    expect(msg).toMatch(/price/);
+    expect(msg).not.toMatch(/price/); // the column's label, never its key
   });
 
   it('空字符串单元格也算缺少', () => {
-    expect(reason(fees, [{ ...good, item: '' }])).toMatch(/row 1\b.*服务项目/);
+    expect(reason(fees, [{ ...good, item: '' }])).toMatch(/第 1 行“服务项目”/);
   });
 
   it('单元格值不合类型时报错，指出行、列和原因', () => {
     const msg = reason(fees, [good, good, { ...good, price: 'abc' }]);
-    expect(msg).toMatch(/row 3\b/);
+    expect(msg).toMatch(/第 3 行/);
     expect(msg).toMatch(/收费标准/);
     expect(msg).toMatch(/abc/);
   });
 
   it('单元格日期无效（2027-02-30）时报错，指出行和列', () => {
     const msg = reason(fees, [{ ...good, date: '2027-02-30' }]);
-    expect(msg).toMatch(/row 1\b/);
+    expect(msg).toMatch(/第 1 行/);
     expect(msg).toMatch(/日期/);
   });
 
   it('某一行不是对象时报错，指出行号', () => {
-    expect(reason(fees, [good, ['上门服务费', '300.00']])).toMatch(/row 2\b/);
+    expect(reason(fees, [good, ['上门服务费', '300.00']])).toMatch(/第 2 行/);
   });
 
   it('不是行的列表时报错', () => {
