@@ -17,6 +17,9 @@ const base64File = z
 const mappingSchema = z.partialRecord(z.enum(CARD_FIELDS), z.string().max(200));
 export const CARD_LAYOUT_IDS = ['a5', 'a4x2', 'a4-grid'] as const;
 
+const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100);
+const cardPeriodSchema = z.object({ name: z.string().trim().min(1).max(40), months: z.number().int().min(1).max(600) });
+
 const cardFileRequest = z.object({
   fileName: z.string().min(1).max(500),
   /** The file's bytes, base64. */
@@ -25,6 +28,15 @@ const cardFileRequest = z.object({
   mapping: mappingSchema.optional(),
   /** Card template id under templates/cards/. */
   template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(),
+  /** 保修卡: the field whose value picks each row's template (a batch with several product types). */
+  templateBy: z.enum(['product', 'model']).optional(),
+  /** Printed fields the user chose to leave off the card (no empty row). */
+  hide: z.array(z.enum(CARD_FIELDS)).max(CARD_FIELDS.length).optional(),
+  /** Warranty periods edited on the screen, by template id. */
+  periods: z.record(templateId, z.array(cardPeriodSchema).min(1).max(20)).optional(),
+  /** The project the batch comes from: its warranty figures (and script, unless `script` says) are printed. */
+  project: projectSchema.optional(),
+  script: z.enum(['hans', 'hant']).optional(),
 });
 
 export const appRequestSchemas = {
@@ -38,7 +50,13 @@ export const appRequestSchemas = {
   listBackups: z.object({}),
   restoreBackup: z.object({ name: z.string().regex(/^library-\d{8}T\d{9}Z(-\d+)?\.json$/, 'a backup file name from listBackups') }),
   parseCards: cardFileRequest.extend({ previewCount: z.number().int().min(0).max(20).default(3), qr: z.boolean().default(false) }),
-  exportCards: cardFileRequest.extend({ format: z.enum(['pdf', 'docx']), layout: z.enum(CARD_LAYOUT_IDS).default('a5'), qr: z.boolean().default(false) }),
+  exportCards: cardFileRequest.extend({
+    format: z.enum(['pdf', 'docx']),
+    layout: z.enum(CARD_LAYOUT_IDS).default('a5'),
+    qr: z.boolean().default(false),
+    /** Also one file per card, named from the pattern (the CLI's --per-card). */
+    perCard: z.object({ namePattern: z.string().min(1).max(200) }).optional(),
+  }),
 } as const;
 
 /** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults. */
@@ -53,8 +71,10 @@ export type CardPreview = {
   hotline: string;
   serviceHours: string;
   serial: string;
-  fields: { label: string; value: string; wide?: boolean }[];
+  fields: { field: CardField; label: string; value: string; wide?: boolean }[];
   periods: { name: string; label: string; end: string }[];
+  /** The card template this row prints on. */
+  template: string;
   /** QR modules (true = dark) when asked for. */
   qr?: boolean[][];
 };
@@ -81,6 +101,23 @@ export type ParseCardsResult = {
   preview: CardPreview[];
   /** Fields with their labels, in card order, and which are required. */
   fields: { field: CardField; label: string; required: boolean }[];
+  /** The templates the printed rows use, with the periods they print and where those come from. */
+  templates: CardBatchTemplate[];
+  /** Every template a row may pick (for templateBy). */
+  templateChoices: { id: string; title: string; match: string[] }[];
+  /** Data rows that will not print (errors, or no template). */
+  skippedRows: number;
+};
+export type CardBatchTemplate = { id: string; title: string; cards: number; components: { name: string; months: number }[]; periodsFrom: 'template' | 'edited' | 'project' };
+/** An exported batch: the file, a summary problem, and which rows were left out (the 检查 list says why). */
+export type ExportCardsResult = {
+  fileName: string;
+  bytes: Uint8Array;
+  problems: Problem[];
+  cards: number;
+  skipped: { count: number; rows: number[] };
+  /** One file per card, when asked for (perCard). */
+  files?: { fileName: string; bytes: Uint8Array }[];
 };
 export const PROBLEMS_SHOWN = 500;
 
@@ -94,6 +131,6 @@ export type AppHandlers = {
   listBackups(req: z.infer<(typeof appRequestSchemas)['listBackups']>): Promise<{ backups: BackupInfo[]; dataDir: string | null }>;
   restoreBackup(req: z.infer<(typeof appRequestSchemas)['restoreBackup']>): Promise<{ restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } }>;
   parseCards(req: z.infer<(typeof appRequestSchemas)['parseCards']>): Promise<ParseCardsResult>;
-  exportCards(req: z.infer<(typeof appRequestSchemas)['exportCards']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
+  exportCards(req: z.infer<(typeof appRequestSchemas)['exportCards']>): Promise<ExportCardsResult>;
 };
 

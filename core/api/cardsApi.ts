@@ -1,22 +1,27 @@
 // Handlers of 保修卡: read an uploaded data file, suggest and apply a column mapping, validate, preview, export.
 // Stateless: the file travels with each call (≤ 18 MB), so nothing is cached between the screen's steps.
+// The app, the browser host and `bidforge cards` all print through these handlers: same company (设置), same periods.
 import { basename, extname } from 'node:path';
-import { cardView, type CardLayout } from '../cards/card.js';
+import { buildBatch, type Batch } from '../cards/batch.js';
+import { cardView, type CardLayout, type CardRenderOptions } from '../cards/card.js';
 import { renderCardsDocx } from '../cards/docx.js';
 import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from '../cards/fields.js';
-import { sanitizeFileName } from '../cards/files.js';
+import { cardFileNames, sanitizeFileName } from '../cards/files.js';
 import { renderCardsPdf } from '../cards/pdf.js';
+import { periodsFromProject } from '../cards/projectPeriods.js';
 import { qrMatrix } from '../cards/qr.js';
 import { cellText, findHeader, readCardGrid, REQUIRED_FIELDS, rowsFromGrid, type CardRow, type ReadCardsResult } from '../cards/read.js';
-import { loadCardTemplate, type CardTemplate } from '../cards/template.js';
+import type { CardScript } from '../cards/script.js';
+import { loadCardTemplate, loadCardTemplates, type CardTemplate } from '../cards/template.js';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import type { SettingsStore } from '../settings/store.js';
-import { PROBLEMS_SHOWN, type AppHandlers, type CardPreview, type ParseCardsResult } from './appContract.js';
+import { PROBLEMS_SHOWN, type AppHandlers, type CardBatchTemplate, type CardPreview, type ParseCardsResult } from './appContract.js';
 import { ApiError } from './contract.js';
 
 export type CardsDeps = { templatesDir: string; settings: SettingsStore };
 
-type Input = { fileName: string; data: string; mapping?: CardMapping | undefined; template?: string | undefined };
+/** What both calls share: the file, its mapping and the batch's choices. */
+type Input = Omit<Parameters<AppHandlers['parseCards']>[0], 'previewCount' | 'qr'>;
 type Read = { headers: string[]; headerRow: number; encoding: string; sheet?: string; suggested: CardMapping; result?: ReadCardsResult; fatal?: { code: string; message: string } };
 
 const bytesOf = (base64: string) => {
@@ -25,7 +30,7 @@ const bytesOf = (base64: string) => {
 };
 
 /** Reads the file; a file-level mapping problem (required column unmapped) still returns the headers to map. */
-async function readCards({ fileName, data, mapping = {} }: Input): Promise<Read> {
+async function readCards({ fileName, data, mapping = {} }: Pick<Input, 'fileName' | 'data' | 'mapping'>): Promise<Read> {
   const { grid, encoding, sheet } = await readCardGrid(bytesOf(data), fileName);
   const used = Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)) as CardMapping;
   const h = findHeader(grid, used);
@@ -49,15 +54,25 @@ async function readCards({ fileName, data, mapping = {} }: Input): Promise<Read>
 }
 
 /** The card template with the company profile's name, hotline and service hours where they are set. */
-async function templateFor(deps: CardsDeps, id = 'standard'): Promise<CardTemplate> {
-  const t = await loadCardTemplate(id, deps.templatesDir);
-  const { company: c } = (await deps.settings.get()).settings;
+function withProfile(t: CardTemplate, c: { name: string; hotline: string; serviceHours: string }): CardTemplate {
   return { ...t, company: c.name || t.company, hotline: c.hotline || t.hotline, serviceHours: c.serviceHours || t.serviceHours };
 }
 
-function preview(row: CardRow, t: CardTemplate, qr: boolean, dateLabel: string): CardPreview {
-  const v = cardView(row, t, { qr, dateLabel });
-  return { row: row.row, title: v.title, company: v.company, hotline: v.hotline, serviceHours: v.serviceHours, serial: v.serial, fields: v.fields, periods: v.periods, ...(v.qr ? { qr: qrMatrix(v.qr) } : {}) };
+type Prepared = { batch: Batch; script: CardScript; projectProblems: Problem[]; periodsFrom: CardBatchTemplate['periodsFrom'] | undefined };
+
+/** Templates (with 设置's company), the project's periods, and the batch the rows make with them. */
+async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Promise<Prepared> {
+  const { company } = (await deps.settings.get()).settings;
+  const template = withProfile(await loadCardTemplate(req.template ?? 'standard', deps.templatesDir), company);
+  const templates = req.templateBy ? (await loadCardTemplates(deps.templatesDir)).map((t) => withProfile(t, company)) : [];
+  const fromProject = req.project ? periodsFromProject(req.project) : undefined;
+  const batch = buildBatch(result, req.fileName, { template, templates, templateBy: req.templateBy, hide: req.hide, periods: req.periods, projectPeriods: fromProject?.components });
+  return { batch, script: req.script ?? req.project?.script ?? 'hans', projectProblems: fromProject?.problems ?? [], periodsFrom: fromProject?.components.length ? 'project' : undefined };
+}
+
+function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPreview {
+  const v = cardView(row, t, opts);
+  return { row: row.row, template: t.id, title: v.title, company: v.company, hotline: v.hotline, serviceHours: v.serviceHours, serial: v.serial, fields: v.fields, periods: v.periods, ...(v.qr ? { qr: qrMatrix(v.qr) } : {}) };
 }
 
 export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCards' | 'exportCards'> {
@@ -68,6 +83,7 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       // The date field is called what the file calls it: 安装日期 when the column speaks of installation.
       const label = (f: CardField) => (f === 'date' && result ? result.dateLabel : FIELD_LABELS[f]);
       const fields = CARD_FIELDS.map((field) => ({ field, label: label(field), required: REQUIRED_FIELDS.includes(field) }));
+      const choices = (await loadCardTemplates(deps.templatesDir)).map((t) => ({ id: t.id, title: t.title, match: t.match }));
       const out: ParseCardsResult = {
         headers: r.headers,
         headerRow: r.headerRow,
@@ -77,31 +93,58 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
         columns: result?.columns ?? { ...r.suggested, ...req.mapping },
         ...(r.fatal ? { fatal: r.fatal } : {}),
         dataRows: result?.dataRows ?? 0,
-        validRows: result?.rows.length ?? 0,
-        problems: result?.problems.slice(0, PROBLEMS_SHOWN) ?? [],
-        problemCount: result?.problems.length ?? 0,
+        validRows: 0,
+        problems: [],
+        problemCount: 0,
         preview: [],
         fields,
+        templates: [],
+        templateChoices: choices,
+        skippedRows: 0,
       };
-      if (result && req.previewCount > 0) {
-        const t = await templateFor(deps, req.template);
-        out.preview = result.rows.slice(0, req.previewCount).map((row) => preview(row, t, req.qr, result.dateLabel));
+      if (!result) return out;
+      let p: Prepared;
+      try {
+        p = await prepare(deps, req, result);
+      } catch (e) {
+        if (e instanceof BidForgeError && e.code === 'card_missing_column') return { ...out, fatal: { code: e.code, message: e.message } };
+        throw e;
       }
-      return out;
+      const problems = [...p.projectProblems, ...p.batch.problems];
+      const opts = { qr: req.qr, dateLabel: result.dateLabel, script: p.script, hide: req.hide ?? [] };
+      return {
+        ...out,
+        validRows: p.batch.rows.length,
+        problems: problems.slice(0, PROBLEMS_SHOWN),
+        problemCount: problems.length,
+        preview: p.batch.rows.slice(0, req.previewCount).map((row) => preview(row, p.batch.templateOf(row), opts)),
+        templates: p.batch.used.map(({ template: t, cards }) => ({ id: t.id, title: t.title, cards, components: t.components, periodsFrom: p.periodsFrom ?? (req.periods?.[t.id] ? 'edited' : 'template') })),
+        skippedRows: p.batch.skipped.length,
+      };
     },
     async exportCards(req) {
       const r = await readCards(req);
       if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message);
-      const { rows, problems, dateLabel } = r.result;
-      if (!rows.length) throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${problems.filter((p) => p.severity === 'error').length} 行有错误）`);
-      const t = await templateFor(deps, req.template);
-      const opts = { layout: req.layout as CardLayout, qr: req.qr, dateLabel };
-      const bytes = req.format === 'pdf' ? await renderCardsPdf(rows, t, opts) : await renderCardsDocx(rows, t, opts);
+      const p = await prepare(deps, req, r.result);
+      const { rows, templateOf, skipped } = p.batch;
+      if (!rows.length) throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`);
+      const opts = { layout: req.layout as CardLayout, qr: req.qr, dateLabel: r.result.dateLabel, script: p.script, hide: req.hide ?? [] };
+      const render = (some: CardRow[]) => (req.format === 'pdf' ? renderCardsPdf(some, templateOf, opts) : renderCardsDocx(some, templateOf, opts));
+      const bytes = await render(rows);
       const name = sanitizeFileName(`保修卡-${basename(req.fileName, extname(req.fileName))}`) || '保修卡';
-      // Only a summary: the row problems were shown by parseCards, and the HTTP host carries these in a header.
-      const errors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
-      const summary: Problem[] = errors ? [{ severity: 'warning', code: 'card_rows_skipped', message: `${errors} 行有错误，未导出；已导出 ${rows.length} 张卡片` }] : [];
-      return { fileName: `${name}.${req.format}`, bytes, problems: summary };
+      // Only a summary: the row problems were shown by parseCards, which lists each skipped row and why.
+      const summary: Problem[] = skipped.length
+        ? [{ severity: 'warning', code: 'card_rows_skipped', message: `${skipped.length} 行有错误，未导出；已导出 ${rows.length} 张卡片`, params: { errors: skipped.length, rows: rows.length } }]
+        : [];
+      const files = req.perCard ? await perCardFiles(rows, req.perCard.namePattern, name, req.format, render) : undefined;
+      return { fileName: `${name}.${req.format}`, bytes, problems: summary, cards: rows.length, skipped: { count: skipped.length, rows: skipped }, ...(files ? { files } : {}) };
     },
   };
+}
+
+async function perCardFiles(rows: CardRow[], pattern: string, batchName: string, format: string, render: (rows: CardRow[]) => Promise<Uint8Array>) {
+  const names = cardFileNames(pattern, rows, [batchName]);
+  const files: { fileName: string; bytes: Uint8Array }[] = [];
+  for (let i = 0; i < rows.length; i++) files.push({ fileName: `${names[i]}.${format}`, bytes: await render([rows[i]!]) });
+  return files;
 }

@@ -1,6 +1,8 @@
 // What one printed card shows, independent of PDF or DOCX: its labelled fields, component periods and terms.
 import { formatDate } from '../format/zh.js';
 import { componentPeriods } from './dates.js';
+import { CARD_FIELDS, type CardField } from './fields.js';
+import { cardLabels, inScript, templateInScript, type CardLabels, type CardScript } from './script.js';
 import { qrText } from './qr.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
@@ -15,6 +17,10 @@ export type CardRenderOptions = {
   qr?: boolean;
   /** Label of the date field: "购买日期" (default) or "安装日期". */
   dateLabel?: string;
+  /** 繁體 cards: the template's and the card's own words in Traditional characters. */
+  script?: CardScript;
+  /** Fields left off the card (the user chose not to print a row the data file cannot fill). */
+  hide?: readonly CardField[];
 };
 
 export type CardView = {
@@ -24,44 +30,52 @@ export type CardView = {
   serviceHours: string;
   serial: string;
   /** Label/value pairs, two per table row; a pair with `wide` takes a whole row. */
-  fields: { label: string; value: string; wide?: boolean }[];
+  fields: { field: CardField; label: string; value: string; wide?: boolean }[];
   periods: { name: string; label: string; end: string }[];
   terms: { title: string; lines: string[] }[];
   stampLabel: string;
+  /** Every other word the card prints, in its script. */
+  labels: CardLabels;
   qr?: string;
 };
 
-export const REPAIR_GRID_HEADER = ['维修日期', '故障现象', '处理措施', '维修工程师', '用户签字'] as const;
 export const REPAIR_GRID_ROWS = 8;
+/** Wide fields take a whole row of the fields table. */
+const WIDE: ReadonlySet<CardField> = new Set(['address', 'dealer']);
 
-export function cardView(row: CardRow, t: CardTemplate, opts: CardRenderOptions = {}): CardView {
+/** The fields a template prints, minus the hidden ones. */
+export function printedFields(t: Pick<CardTemplate, 'fields'>, hide: readonly CardField[] = []): CardField[] {
+  return (t.fields ?? CARD_FIELDS).filter((f) => !hide.includes(f));
+}
+
+export function cardView(row: CardRow, template: CardTemplate, opts: CardRenderOptions = {}): CardView {
+  const t = templateInScript(template, opts.script);
+  const labels = cardLabels(opts.script);
+  const value = (f: CardField) => (f === 'date' ? formatDate(row.date) : row[f]);
+  const label = (f: CardField) => (f === 'date' && opts.dateLabel ? inScript(opts.dateLabel, opts.script) : labels.fields[f]);
   return {
     title: t.title,
     company: t.company,
     hotline: t.hotline,
     serviceHours: t.serviceHours,
     serial: row.serial,
-    fields: [
-      { label: '客户名称', value: row.customer },
-      { label: '联系电话', value: row.phone },
-      { label: '联系地址', value: row.address, wide: true },
-      { label: '产品名称', value: row.product },
-      { label: '产品型号', value: row.model },
-      { label: '机身编号', value: row.serial },
-      { label: opts.dateLabel ?? '购买日期', value: formatDate(row.date) },
-      { label: '经销商', value: row.dealer, wide: true },
-    ],
-    periods: componentPeriods(t, row.date).map((p) => ({ name: p.name, label: p.label, end: formatDate(p.end) })),
+    fields: printedFields(t, opts.hide).map((f) => ({ field: f, label: label(f), value: value(f), ...(WIDE.has(f) ? { wide: true } : {}) })),
+    periods: componentPeriods(t, row.date).map((p) => ({ name: p.name, label: `${p.months}${labels.months}`, end: formatDate(p.end) })),
     terms: [
-      { title: '保修范围', lines: t.coverage },
-      { title: '不属保修范围（可提供有偿服务）', lines: t.exclusions },
-      { title: '保修申请', lines: t.claim },
-      { title: '三包规定', lines: t.sanbao },
+      { title: labels.terms.coverage, lines: t.coverage },
+      { title: labels.terms.exclusions, lines: t.exclusions },
+      { title: labels.terms.claim, lines: t.claim },
+      { title: labels.terms.sanbao, lines: t.sanbao },
     ].filter((s) => s.lines.length > 0),
     stampLabel: t.dealerStampLabel,
+    labels,
     ...(opts.qr ? { qr: qrText(row.serial, t.hotline) } : {}),
   };
 }
+
+/** One template for the batch, or one picked per row (a batch with several product types). */
+export type TemplateOf = CardTemplate | ((row: CardRow) => CardTemplate);
+export const templatePicker = (t: TemplateOf): ((row: CardRow) => CardTemplate) => (typeof t === 'function' ? t : () => t);
 
 /** Field pairs grouped into table rows: two pairs a row, a wide pair alone. */
 export function fieldRows(fields: CardView['fields']): CardView['fields'][] {

@@ -24,7 +24,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { BidForgeError } from '../model/problem.js';
-import { cardView, fieldRows, REPAIR_GRID_HEADER, REPAIR_GRID_ROWS, type CardLayout, type CardRenderOptions, type CardView } from './card.js';
+import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardLayout, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
 import { qrMatrix, qrPng } from './qr.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
@@ -95,13 +95,13 @@ function termsTable(v: CardView, width: number): Table {
   return table([new TableRow({ children: [termCell(v.terms.slice(0, half), tw), termCell(v.terms.slice(half), width - tw)] })], [tw, width - tw], NO_BORDERS);
 }
 
-function repairGrid(width: number): Table {
+function repairGrid(v: CardView, width: number): Table {
   const fixed = [Math.round(width * 0.14), Math.round(width * 0.13), Math.round(width * 0.12)];
   const wide = Math.floor((width - fixed[0]! - fixed[1]! - fixed[2]!) / 2);
   const widths = [fixed[0]!, wide, wide, fixed[1]!, fixed[2]!];
   return table(
     [
-      new TableRow({ tableHeader: true, children: REPAIR_GRID_HEADER.map((h, i) => cell([p(h, 'CardHeadCenter')], widths[i]!, { shading: fill('F0F0F0') })) }),
+      new TableRow({ tableHeader: true, children: v.labels.repairGrid.map((h, i) => cell([p(h, 'CardHeadCenter')], widths[i]!, { shading: fill('F0F0F0') })) }),
       ...Array.from({ length: REPAIR_GRID_ROWS }, () => new TableRow({ height: { value: 24 * PT, rule: HeightRule.EXACT }, children: widths.map((w) => cell([p('', 'CardText')], w)) })),
     ],
     widths,
@@ -109,6 +109,8 @@ function repairGrid(width: number): Table {
 }
 
 type Shared = { terms: Table; grid?: Table };
+/** The terms (and grid) of each template in the batch, built once: a batch may mix product types. */
+type SharedOf = (v: CardView, template: CardTemplate) => Shared;
 
 /** One card as Word paragraphs and tables, `width` twips wide. */
 function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, shared: Shared, qrPngBytes?: Uint8Array): (Paragraph | Table)[] {
@@ -124,12 +126,12 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
   out.push(p(v.title, 'CardTitle'));
   const hotline = new Paragraph({
     style: 'CardCenter',
-    children: [new TextRun({ text: '服务热线  ', font: HEI, size: s.base + 2 }), new TextRun({ text: v.hotline, size: s.hotline, font: HEI, bold: true })],
+    children: [new TextRun({ text: `${v.labels.hotline}  `, font: HEI, size: s.base + 2 }), new TextRun({ text: v.hotline, size: s.hotline, font: HEI, bold: true })],
   });
-  const hours = v.serviceHours ? [p(`服务时间：${v.serviceHours}`, 'CardSmall', { alignment: AlignmentType.CENTER })] : [];
+  const hours = v.serviceHours ? [p(`${v.labels.serviceHours}${v.serviceHours}`, 'CardSmall', { alignment: AlignmentType.CENTER })] : [];
   out.push(table([new TableRow({ children: [cell([hotline, ...hours], width, { shading: fill('E8E8E8') })] })], [width], { ...box(line(16, BorderStyle.SINGLE, '000000')) }));
 
-  out.push(p('用户及产品信息', 'CardHead'));
+  out.push(p(v.labels.info, 'CardHead'));
   const labelW = Math.round((2 * s.base + 10) * PT); // four characters (s.base is in half-points) and the cell margins
   const valueW = Math.floor((width - 2 * labelW) / 2);
   const label = (t: string) => cell([p(t, 'CardCenter')], labelW, { shading: fill('F0F0F0') });
@@ -148,14 +150,14 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
     ),
   );
 
-  out.push(p('保修期限', 'CardHead'));
+  out.push(p(v.labels.periods, 'CardHead'));
   const colW = [Math.round(width * 0.26), Math.round(width * 0.14), Math.round(width * 0.22)];
   const periodsW = colW.reduce((a, b) => a + b, 0);
   const gap = Math.round(width * 0.03);
   const stampW = width - periodsW - gap;
   const periods = table(
     [
-      new TableRow({ children: ['保修部件', '保修期', '保修期至'].map((t, i) => cell([p(t, 'CardHeadCenter')], colW[i]!, { shading: fill('F0F0F0') })) }),
+      new TableRow({ children: [v.labels.component, v.labels.period, v.labels.until].map((t, i) => cell([p(t, 'CardHeadCenter')], colW[i]!, { shading: fill('F0F0F0') })) }),
       ...v.periods.map((pr) => new TableRow({ children: [cell([p(pr.name, 'CardCenter')], colW[0]!), cell([p(pr.label, 'CardCenter')], colW[1]!), cell([p(pr.end, 'CardHeadCenter')], colW[2]!)] })),
     ],
     colW,
@@ -168,7 +170,7 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
       new TableRow({
         height: { value: (v.periods.length + 1) * 330, rule: HeightRule.ATLEAST },
         children: [
-          cell([p(v.stampLabel, 'CardSmall'), p('', 'CardText'), p('', 'CardText'), p('日期：　　年　月　日', 'CardSmall', { spacing: { before: 120 } })], boxW, {
+          cell([p(v.stampLabel, 'CardSmall'), p('', 'CardText'), p('', 'CardText'), p(v.labels.stampDate, 'CardSmall', { spacing: { before: 120 } })], boxW, {
             borders: box(line(6, BorderStyle.DASHED)),
             verticalAlign: VerticalAlignTable.TOP,
           }),
@@ -177,7 +179,7 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
                 cell(
                   [
                     new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: qrPngBytes, transformation: { width: (s.qr * 4) / 3, height: (s.qr * 4) / 3 } })] }),
-                    p('扫码报修', 'CardSmall', { alignment: AlignmentType.CENTER }),
+                    p(v.labels.scan, 'CardSmall', { alignment: AlignmentType.CENTER }),
                   ],
                   qrW,
                   { borders: NO_CELL_BORDERS, margins: { top: 0, bottom: 0, left: 60, right: 0 } },
@@ -195,46 +197,51 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
 
   out.push(p('', 'CardSmall'));
   out.push(shared.terms);
-  if (shared.grid) out.push(p('维修记录', 'CardHead', { spacing: { before: 140, after: 40 } }), shared.grid);
+  if (shared.grid) out.push(p(v.labels.repairs, 'CardHead', { spacing: { before: 140, after: 40 } }), shared.grid);
   return out;
 }
 
 /** Renders all rows into one DOCX: A5 pages, landscape A4 in two columns with a separator line, or A4 with the grid. */
-export async function renderCardsDocx(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): Promise<Uint8Array> {
+export async function renderCardsDocx(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): Promise<Uint8Array> {
   if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
   const layout = opts.layout ?? 'a5';
   const s = layout === 'a4-grid' ? LARGE : SMALL;
   const margin = mm(10);
-  const views = rows.map((r) => cardView(r, template, opts));
+  const pick = templatePicker(templates);
+  const cards = rows.map((r) => ({ template: pick(r), v: cardView(r, pick(r), opts) }));
+  const sharedOf = (make: (v: CardView) => Shared): SharedOf => {
+    const built = new Map<CardTemplate, Shared>();
+    return (v, t) => built.get(t) ?? (built.set(t, make(v)), built.get(t)!);
+  };
   const qr = (v: CardView) => (v.qr ? qrPng(qrMatrix(v.qr), 8) : undefined);
   let section: ISectionOptions;
   if (layout === 'a4x2') {
     const colSpace = mm(20);
     const width = Math.floor((mm(297) - 2 * margin - colSpace) / 2);
-    const shared = { terms: termsTable(views[0]!, width) };
+    const shared = sharedOf((v) => ({ terms: termsTable(v, width) }));
     section = {
       properties: {
         page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE }, margin: { top: margin, bottom: margin, left: margin, right: margin } },
         // The separator line between the two columns is the cut line.
         column: { count: 2, space: colSpace, separate: true, equalWidth: true },
       },
-      children: views.flatMap((v, i) => {
-        const blocks = cardBlocks(v, s, width, false, shared, qr(v));
-        return i < views.length - 1 ? [...blocks, new Paragraph({ style: 'CardSmall', children: [new ColumnBreak()] })] : blocks;
+      children: cards.flatMap(({ v, template }, i) => {
+        const blocks = cardBlocks(v, s, width, false, shared(v, template), qr(v));
+        return i < cards.length - 1 ? [...blocks, new Paragraph({ style: 'CardSmall', children: [new ColumnBreak()] })] : blocks;
       }),
     };
   } else {
     const [pw, ph, m] = layout === 'a5' ? [mm(148), mm(210), margin] : [mm(210), mm(297), mm(15)];
     const width = Math.floor(pw - 2 * m);
-    const shared = { terms: termsTable(views[0]!, width), ...(layout === 'a4-grid' ? { grid: repairGrid(width) } : {}) };
+    const shared = sharedOf((v) => ({ terms: termsTable(v, width), ...(layout === 'a4-grid' ? { grid: repairGrid(v, width) } : {}) }));
     section = {
       properties: { page: { size: { width: pw, height: ph, orientation: PageOrientation.PORTRAIT }, margin: { top: layout === 'a5' ? m : mm(14), bottom: layout === 'a5' ? m : mm(12), left: m, right: m } } },
-      children: views.flatMap((v, i) => cardBlocks(v, s, width, i > 0, shared, qr(v))),
+      children: cards.flatMap(({ v, template }, i) => cardBlocks(v, s, width, i > 0, shared(v, template), qr(v))),
     };
   }
   const doc = new DocxDocument({
-    title: `${template.title}（${rows.length} 张）`,
-    creator: template.company,
+    title: `${cards[0]!.v.title}（${rows.length} ${cards[0]!.v.labels.cards}）`,
+    creator: cards[0]!.v.company,
     styles: { default: { document: { run: { font: SONG, size: s.base } } }, paragraphStyles: styles(s) },
     sections: [section],
   });

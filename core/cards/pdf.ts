@@ -2,10 +2,11 @@
 import { createRequire } from 'node:module';
 import { BidForgeError } from '../model/problem.js';
 import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
-import { cardView, fieldRows, REPAIR_GRID_HEADER, REPAIR_GRID_ROWS, type CardLayout, type CardRenderOptions, type CardView } from './card.js';
+import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardLayout, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
 import { qrMatrix, qrPng } from './qr.js';
+import { cardLabels, templateInScript } from './script.js';
 import { textWidth, wrapText, type FontFace } from './wrap.js';
 
 const MM = 72 / 25.4;
@@ -62,15 +63,17 @@ const wrap = (text: string, face: FontFace, size: number, width: number) => wrap
 
 /** The parts that are the same on every card of a template and layout, wrapped once. */
 type Fixed = { serviceHours: string[]; terms: { title: string; items: { first: string; rest: string[]; indent: number }[] }[] };
-const fixedCache = new WeakMap<CardTemplate, Map<CardLayout, Fixed>>();
+const fixedCache = new WeakMap<CardTemplate, Map<string, Fixed>>();
 
 function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): Fixed {
   let perLayout = fixedCache.get(t);
   if (!perLayout) fixedCache.set(t, (perLayout = new Map()));
-  let f = perLayout.get(layout);
+  // Keyed by script too: a 繁體 card of the same template has other terms.
+  const key = `${layout}:${v.labels.months}`;
+  let f = perLayout.get(key);
   if (!f) {
     f = {
-      serviceHours: v.serviceHours ? wrap(`服务时间：${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4) : [],
+      serviceHours: v.serviceHours ? wrap(`${v.labels.serviceHours}${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4) : [],
       terms: v.terms.map((sec) => ({
         title: sec.title,
         items: sec.lines.map((l, i) => {
@@ -81,7 +84,7 @@ function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): F
         }),
       })),
     };
-    perLayout.set(layout, f);
+    perLayout.set(key, f);
   }
   return f;
 }
@@ -102,7 +105,7 @@ function header(v: CardView, g: Geo, f: Fixed): PdfContent[] {
           [
             {
               stack: [
-                { text: [{ text: '服务热线  ', fontSize: g.base + 1 }, { text: v.hotline, fontSize: g.hotline }], font: 'NotoSansSC', alignment: 'center', noWrap: true },
+                { text: [{ text: `${v.labels.hotline}  `, fontSize: g.base + 1 }, { text: v.hotline, fontSize: g.hotline }], font: 'NotoSansSC', alignment: 'center', noWrap: true },
                 ...(f.serviceHours.length ? [lines(f.serviceHours, { fontSize: g.base - 1, alignment: 'center', margin: [0, 1, 0, 0] })] : []),
               ],
               fillColor: '#e8e8e8',
@@ -133,10 +136,10 @@ function fieldsTable(v: CardView, g: Geo): { node: PdfContent; extraLines: numbe
 }
 
 function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
-  const head = ['保修部件', '保修期', '保修期至'].map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
+  const head = [v.labels.component, v.labels.period, v.labels.until].map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
   const padH = 2 * (g.pad + 1);
-  const labelW = Math.max(textWidth('保修期', 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) + 0.5;
-  const endW = Math.max(textWidth('保修期至', 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) + 0.5;
+  const labelW = Math.max(textWidth(v.labels.period, 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) + 0.5;
+  const endW = Math.max(textWidth(v.labels.until, 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) + 0.5;
   const nameW = Math.max(g.base * 2, width - labelW - endW - 3 * padH - 4 * LINE);
   return {
     table: {
@@ -194,7 +197,7 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
           {
             stack: [
               lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8), { fontSize: g.base - 0.5, color: '#444444' }),
-              { text: '日期：　　年　月　日', fontSize: g.base - 1, color: '#444444', margin: [0, height - g.base * 3.3, 0, 0], noWrap: true },
+              { text: v.labels.stampDate, fontSize: g.base - 1, color: '#444444', margin: [0, height - g.base * 3.3, 0, 0], noWrap: true },
             ],
           },
         ],
@@ -218,7 +221,7 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
       width: g.qr,
       stack: [
         qrImage(qrKey, g.qr),
-        { text: '扫码报修', fontSize: g.terms, alignment: 'center', margin: [0, 1, 0, 0], noWrap: true },
+        { text: v.labels.scan, fontSize: g.terms, alignment: 'center', margin: [0, 1, 0, 0], noWrap: true },
       ],
     });
   }
@@ -229,8 +232,8 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
  * The repair-record grid: a one-row table for the column heads, then the empty rows drawn as one canvas of lines
  * (a table of 8 × 5 empty cells costs pdfmake ~130 objects a card; the canvas costs 15).
  */
-function repairGrid(g: Geo, extraLines: number): PdfContent {
-  const head = REPAIR_GRID_HEADER.map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
+function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
+  const head = v.labels.repairGrid.map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
   const padH = 2 * (g.pad + 1);
   const fixed = [62, 58, 52];
   const wide = (g.width - fixed.reduce((a, b) => a + b, 0) - 5 * padH - 6 * LINE) / 2;
@@ -246,7 +249,7 @@ function repairGrid(g: Geo, extraLines: number): PdfContent {
   const line = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line', x1, y1, x2, y2, lineWidth: LINE, lineColor: BORDER });
   return {
     stack: [
-      sectionTitle('维修记录', g),
+      sectionTitle(v.labels.repairs, g),
       { table: { headerRows: 1, widths, body: [head] }, layout: gridLayout(g.pad), fontSize: g.base },
       {
         canvas: [
@@ -271,28 +274,36 @@ export function cardContent(v: CardView, template: CardTemplate, layout: CardLay
   const fields = fieldsTable(v, g);
   return [
     ...header(v, g, f),
-    sectionTitle('用户及产品信息', g),
+    sectionTitle(v.labels.info, g),
     fields.node,
     {
       columns: [
-        { width: periodsW, stack: [sectionTitle('保修期限', g), periodsTable(v, g, periodsW)] },
+        { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periodsTable(v, g, periodsW)] },
         { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey)] },
       ],
       columnGap: gap,
     },
     terms(f, g),
-    ...(layout === 'a4-grid' ? [repairGrid(g, fields.extraLines)] : []),
+    ...(layout === 'a4-grid' ? [repairGrid(v, g, fields.extraLines)] : []),
   ];
 }
 
 type PageSetup = { pageSize: string; pageOrientation: string; pageMargins: number[]; background?: () => PdfContent };
 
-function pageSetup(layout: CardLayout): PageSetup {
+function pageSetup(opts: CardRenderOptions): PageSetup {
+  const layout = opts.layout ?? 'a5';
+  const cutLine = () => cutLineFor(cardLabels(opts.script).cut);
   return layout === 'a5'
     ? { pageSize: 'A5', pageOrientation: 'portrait', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN] }
     : layout === 'a4x2'
       ? { pageSize: 'A4', pageOrientation: 'landscape', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN], background: cutLine }
       : { pageSize: 'A4', pageOrientation: 'portrait', pageMargins: [15 * MM, 12 * MM, 15 * MM, 10 * MM] };
+}
+
+/** The PDF's title and author: the first card's template, in the card's script. */
+function info(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
+  const t = templateInScript(templatePicker(templates)(rows[0]!), opts.script);
+  return { title: `${t.title}（${rows.length} ${cardLabels(opts.script).cards}）`, author: t.company, subject: t.title, creator: 'BidForge' };
 }
 
 const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1.15 };
@@ -301,9 +312,11 @@ const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1
  * The content for some cards: one card a page (a4x2: two), a page break before each page but the first. QR images
  * go into `images` under keys unique in the batch ("qr-<n>", n counted from `first`).
  */
-function cardsContent(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions, images: Record<string, string>, first = 0): PdfContent[] {
+function cardsContent(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions, images: Record<string, string>, first = 0): PdfContent[] {
   const layout = opts.layout ?? 'a5';
+  const pick = templatePicker(templates);
   const card = (r: CardRow, i: number): PdfContent[] => {
+    const template = pick(r);
     const v = cardView(r, template, opts);
     if (v.qr) images[`qr-${first + i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
     return cardContent(v, template, layout, v.qr ? `qr-${first + i}` : undefined);
@@ -322,12 +335,12 @@ function cardsContent(rows: CardRow[], template: CardTemplate, opts: CardRenderO
 }
 
 /** The whole batch as one pdfmake document definition (what renderCardsPdf lays out, in chunks). */
-export function cardsPdfDefinition(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): PdfDefinition {
+export function cardsPdfDefinition(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): PdfDefinition {
   const images: Record<string, string> = {};
-  const content = cardsContent(rows, template, opts, images);
+  const content = cardsContent(rows, templates, opts, images);
   return {
-    ...pageSetup(opts.layout ?? 'a5'),
-    info: { title: `${template.title}（${rows.length} 张）`, author: template.company, subject: template.title, creator: 'BidForge' },
+    ...pageSetup(opts),
+    info: info(rows, templates, opts),
     content,
     images,
     defaultStyle: DEFAULT_STYLE,
@@ -335,11 +348,11 @@ export function cardsPdfDefinition(rows: CardRow[], template: CardTemplate, opts
 }
 
 /** The vertical dashed cut line between the two cards of an a4x2 page, with a small vertical note beside it. */
-function cutLine(): PdfContent {
+function cutLineFor(note: string): PdfContent {
   const x = A4.h / 2;
   return [
     { canvas: [{ type: 'line', x1: x, y1: 8, x2: x, y2: A4.w - 8, lineWidth: 0.5, lineColor: '#888888', dash: { length: 4, space: 3 } }] },
-    { text: '沿\n虚\n线\n剪\n开', fontSize: 6, lineHeight: 1, color: '#888888', absolutePosition: { x: x + 3, y: A4.w / 2 - 20 } },
+    { text: note, fontSize: 6, lineHeight: 1, color: '#888888', absolutePosition: { x: x + 3, y: A4.w / 2 - 20 } },
   ];
 }
 
@@ -382,14 +395,14 @@ function pdfmakeInternals(): Internals {
 }
 
 /** Renders all rows into one PDF, laying them out CHUNK cards at a time. */
-export async function renderCardsPdf(rows: CardRow[], template: CardTemplate, opts: CardRenderOptions = {}): Promise<Uint8Array> {
+export async function renderCardsPdf(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): Promise<Uint8Array> {
   if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
-  const setup = pageSetup(opts.layout ?? 'a5');
+  const setup = pageSetup(opts);
   const images: Record<string, string> = {};
   const def: PdfDefinition = {
     ...setup,
-    info: { title: `${template.title}（${rows.length} 张）`, author: template.company, subject: template.title, creator: 'BidForge' },
-    content: cardsContent(rows.slice(0, CHUNK), template, opts, images),
+    info: info(rows, templates, opts),
+    content: cardsContent(rows.slice(0, CHUNK), templates, opts, images),
     images,
     defaultStyle: DEFAULT_STYLE,
   };
@@ -413,7 +426,7 @@ export async function renderCardsPdf(rows: CardRow[], template: CardTemplate, op
     await new Promise((r) => setImmediate(r)); // let the stream deliver what the last chunk wrote
     compact();
     for (const k of Object.keys(doc.images)) delete doc.images[k]; // embedded already: drop the data URLs
-    const content = cardsContent(rows.slice(i, i + CHUNK), template, opts, doc.images, i);
+    const content = cardsContent(rows.slice(i, i + CHUNK), templates, opts, doc.images, i);
     const builder = new LayoutBuilder(normalizePageSize(setup.pageSize, setup.pageOrientation), normalizePageMargin(setup.pageMargins), new SVGMeasure());
     builder.registerTableLayouts(tableLayouts);
     new Renderer(doc).renderPages(builder.layoutDocument(content, doc, {}, DEFAULT_STYLE, setup.background));

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import { parseCardDate } from './dates.js';
 import { CARD_FIELDS, FIELD_LABELS, headerScore, mapColumns, type CardField, type CardMapping } from './fields.js';
+import { checkXlsxLimits, XLSX_LIMITS } from './zipLimits.js';
 
 /** One card's data. `row` is the row number as the user sees it in Excel (the header row being row 1 in a plain file). */
 export type CardRow = { row: number } & Record<Exclude<CardField, 'date'>, string> & {
@@ -85,6 +86,7 @@ function excelCell(v: ExcelJS.CellValue): CellValue {
 
 /** The first worksheet with data; merged cells read as their merged (top-left) value. */
 export async function xlsxGrid(bytes: Uint8Array, file: string): Promise<{ grid: Grid; sheet: string }> {
+  checkXlsxLimits(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -95,6 +97,9 @@ export async function xlsxGrid(bytes: Uint8Array, file: string): Promise<{ grid:
   if (!ws) throw new BidForgeError('card_bad_file', `${file}：工作簿中没有工作表`);
   const grid: Grid = [];
   const width = ws.columnCount;
+  // One stray cell in column XFD would make every row 16,384 cells wide.
+  if (ws.actualRowCount * width > 4 * XLSX_LIMITS.cells)
+    throw new BidForgeError('card_file_too_big', `${file}：工作表有 ${ws.actualRowCount} 行 × ${width} 列，超出可读取的范围；请删去多余的行列或另存为 CSV`);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     // A merged cell that is not the top-left one returns the top-left cell's value in exceljs.

@@ -1,10 +1,11 @@
 // A warranty-card template (保修卡): company, hotline, per-component warranty periods and the short printed terms.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BidForgeError } from '../model/problem.js';
 import { zodMessage } from '../model/zodMessage.js';
+import { CARD_FIELDS } from './fields.js';
 
 const line = z.string().trim().min(1, '不能为空');
 
@@ -27,6 +28,13 @@ export const cardTemplateSchema = z
     claim: z.array(line).default([]),
     sanbao: z.array(line).default([]),
     dealerStampLabel: line.default('经销商（盖章）'),
+    /**
+     * Values of the batch's product column that pick this template when one batch holds several product types:
+     * "空气能热水器", or a model family with * ("KRS-*"); compared without case, width or spaces.
+     */
+    match: z.array(line).default([]),
+    /** The fields the card prints, in card order; all of them when left out. */
+    fields: z.array(z.enum(CARD_FIELDS)).min(1).optional(),
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
@@ -71,3 +79,12 @@ export async function loadCardTemplate(pathOrId = 'standard', templatesDir = def
   }
   return parseCardTemplate(json, label);
 }
+
+/** Every template under templates/cards/, by id order (the picker for batches with several product types). */
+export async function loadCardTemplates(templatesDir = defaultTemplatesDir): Promise<CardTemplate[]> {
+  const files = (await readdir(join(templatesDir, 'cards')).catch(() => [] as string[])).filter((f) => /^[a-z0-9][a-z0-9-]*\.json$/.test(f)).sort();
+  return Promise.all(files.map((f) => loadCardTemplate(f.replace(/\.json$/, ''), templatesDir)));
+}
+
+/** The template with other warranty periods (edited on the 保修卡 screen, or a project's). */
+export const withComponents = (t: CardTemplate, components: CardComponent[] | undefined): CardTemplate => (components?.length ? { ...t, components } : t);
