@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { typesettingChoiceSchema } from './typesetting.js';
 import { isValidIsoDate } from './variables.js';
 import { requirementSchema } from '../deviation/schema.js';
+import { commitmentsSchema } from '../commitments/schema.js';
 
 export const projectSchema = z.object({
   schema: z.literal(1),
@@ -20,8 +21,10 @@ export const projectSchema = z.object({
   documents: z.array(z.string().min(1)).min(1).max(20).optional(),
   /** The tender's requirements, answered point by point in the 偏离表. */
   requirements: z.array(requirementSchema).max(500).optional(),
-  /** Working hours in one 工作日 when a deviation compares 工作日 with hours (default 8). */
+  /** Read by earlier versions (a 工作日 as so many hours); kept so their files open, no longer used: a 工作日 is a day. */
   workingDayHours: z.number().positive().max(24).optional(),
+  /** The bid's promises as typed facts (core/commitments); absent = the facts its values state. */
+  commitments: commitmentsSchema.optional(),
   /**
    * The writer's outline per document (blueprint id → its sections, each with its clause references in order),
    * overriding the blueprint's; absent (or without that blueprint) = the blueprint as it is. See core/assemble/projectOutline.ts.
