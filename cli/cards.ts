@@ -1,35 +1,93 @@
 // bidforge cards: a data file (CSV in UTF-8 or GBK, or XLSX) → warranty cards in one batch file, and per card on request.
-import { resolve } from 'node:path';
-import { runCards } from '../core/cards/run.js';
-import type { CardLayout } from '../core/cards/card.js';
-import type { CardFormat } from '../core/cards/files.js';
-import { parseMapping } from '../core/cards/fields.js';
-import { formatProblem } from '../core/model/problem.js';
+// A client of the same API handlers as the app (core/api/cardsApi.ts): the company from 设置 (settings.json in the
+// --data folder), the same templates, periods and checks, so the CLI and the app print the same card.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { ApiHandlers } from '../core/api/contract.js';
+import { CARD_FIELDS, parseMapping, type CardField } from '../core/cards/fields.js';
+import { BidForgeError, formatProblem } from '../core/model/problem.js';
+import { parseProjectText } from '../core/project/parse.js';
 
-export type CardsArgs = { dataFile?: string; out?: string; template?: string; layout?: string; format?: string; perCard: boolean; namePattern?: string; qr: boolean; json: boolean; map?: string };
+export type CardsArgs = {
+  dataFile?: string;
+  out?: string;
+  template?: string;
+  layout?: string;
+  format?: string;
+  perCard: boolean;
+  namePattern?: string;
+  qr: boolean;
+  json: boolean;
+  map?: string;
+  /** hans | hant */
+  script?: string;
+  /** A project file whose warranty periods (and script) the cards print. */
+  project?: string;
+  /** product | model: the column that picks each row's card template. */
+  by?: string;
+  /** Fields left off the card: "product,dealer" (or their Chinese names). */
+  hide?: string;
+};
 
-/** 0: every row exported; 1: some rows had errors (the valid ones were still exported); BidForgeError → 2 upstream. */
-export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: (s: string) => void): Promise<number | string> {
+const read = (file: string, what: string) =>
+  readFile(file).catch((e: NodeJS.ErrnoException) => {
+    throw new BidForgeError('card_bad_file', e.code === 'ENOENT' ? `找不到${what}：${file}` : `无法读取${what} ${file}：${e.message}`);
+  });
+
+/** "product,经销商" → ['product', 'dealer']. */
+function hideList(text: string): CardField[] {
+  const labels = parseMapping(text.split(/[,，]/).map((f) => `${f.trim()}=x`).join(','));
+  return CARD_FIELDS.filter((f) => f in labels);
+}
+
+/** 0: every row exported; 1: some rows were left out (the valid ones were still exported); a string → exit 2. */
+export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: (s: string) => void, api: ApiHandlers): Promise<number | string> {
   if (!a.dataFile) return 'cards: which data file? (bidforge cards <data.csv|data.xlsx> --out <dir>)';
   if (!a.out) return 'cards: say where to write with --out <dir>';
-  const result = await runCards({
-    dataFile: a.dataFile,
-    outDir: a.out,
-    templateFile: a.template,
-    layout: a.layout as CardLayout | undefined,
-    format: a.format as CardFormat | 'both' | undefined,
-    perCard: a.perCard,
-    namePattern: a.namePattern,
-    qr: a.qr,
+  if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant') return `cards: --script is hans or hant, not ${a.script}`;
+  if (a.by !== undefined && a.by !== 'product' && a.by !== 'model') return `cards: --by is product or model, not ${a.by}`;
+  const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
+  const request = {
+    fileName: basename(a.dataFile),
+    data: (await read(a.dataFile, '数据文件')).toString('base64'),
     // --map "serial=机器码,date=开票日期" overrides the automatic header recognition for the named fields.
-    mapping: a.map === undefined ? undefined : parseMapping(a.map),
-  });
-  if (a.json) out(JSON.stringify(result, null, 2));
-  else {
-    for (const p of result.problems) err(formatProblem({ ...p, file: a.dataFile }));
-    out(`${result.cards} cards; wrote ${result.written.length} file(s):`);
-    for (const f of result.written.slice(0, 20)) out(`  ${resolve(f)}`);
-    if (result.written.length > 20) out(`  … and ${result.written.length - 20} more`);
+    ...(a.map === undefined ? {} : { mapping: parseMapping(a.map) }),
+    ...(a.template ? { template: a.template } : {}),
+    ...(a.script ? { script: a.script as 'hans' | 'hant' } : {}),
+    ...(a.by ? { templateBy: a.by as 'product' | 'model' } : {}),
+    ...(a.hide ? { hide: hideList(a.hide) } : {}),
+    ...(a.project ? { project: parseProjectText((await read(a.project, '项目文件')).toString('utf8'), a.project) } : {}),
+  };
+  const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
+  if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message);
+  if (!a.json) for (const p of parsed.problems) err(formatProblem({ ...p, file: a.dataFile }));
+  const written: string[] = [];
+  let result: Awaited<ReturnType<ApiHandlers['exportCards']>> | undefined;
+  if (parsed.validRows > 0) {
+    await mkdir(a.out, { recursive: true });
+    for (const format of formats) {
+      result = await api.exportCards({
+        ...request,
+        format: format as 'pdf' | 'docx',
+        layout: (a.layout ?? 'a5') as 'a5',
+        qr: a.qr,
+        ...(a.perCard ? { perCard: { namePattern: a.namePattern ?? '{serial}-{customer}' } } : {}),
+      });
+      for (const f of [result, ...(result.files ?? [])]) {
+        const path = join(a.out, f.fileName);
+        await writeFile(path, f.bytes);
+        written.push(path);
+      }
+    }
   }
-  return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const cards = result?.cards ?? 0;
+  const skipped = result?.skipped ?? { count: parsed.skippedRows, rows: [] };
+  if (a.json) out(JSON.stringify({ written, cards, skipped, problems: parsed.problems, templates: parsed.templates }, null, 2));
+  else {
+    out(`${cards} cards; wrote ${written.length} file(s):`);
+    for (const f of written.slice(0, 20)) out(`  ${resolve(f)}`);
+    if (written.length > 20) out(`  … and ${written.length - 20} more`);
+    if (skipped.count) out(`${skipped.count} row(s) not exported${skipped.rows.length ? `: ${skipped.rows.slice(0, 20).join(', ')}${skipped.rows.length > 20 ? ' …' : ''}` : ''}`);
+  }
+  return skipped.count || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

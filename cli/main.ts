@@ -135,6 +135,9 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         'name-pattern': { type: 'string' },
         qr: { type: 'boolean', default: false },
         map: { type: 'string' },
+        project: { type: 'string' },
+        by: { type: 'string' },
+        hide: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -161,9 +164,10 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await list(api, arg, opts.json, io);
       case 'cards': {
         const r = await cardsCommand(
-          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map },
+          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map, script: opts.script, project: opts.project, by: opts.by, hide: opts.hide },
           out,
           err,
+          api,
         );
         if (typeof r === 'string') throw new CliExit(2, r);
         return r;

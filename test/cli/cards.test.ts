@@ -1,9 +1,11 @@
 // bidforge cards: valid rows exported, row errors named with row and column, exit codes.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
+import { settingsSchema } from '../../core/settings/schema.js';
+import { pdftotext } from '../helpers/tools.js';
 
 async function cli(...args: string[]) {
   const out: string[] = [];
@@ -61,5 +63,34 @@ describe('bidforge cards', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('colour=颜色');
     expect(r.err).toContain('serial');
+  });
+
+  it('prints the company from 设置 in the --data folder, as the app does, not the template’s sample company', async () => {
+    const data = join(dir, 'settings-data');
+    mkdirSync(data, { recursive: true });
+    const settings = settingsSchema.parse({ company: { name: '滨江暖通工程有限公司', hotline: '400-111-2222' } });
+    writeFileSync(join(data, 'settings.json'), JSON.stringify(settings));
+    const file = join(dir, 'company.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN9', '2026-01-31'));
+    const r = await cli('cards', file, '--out', join(dir, 'company'), '--data', data);
+    expect(r.code).toBe(0);
+    const text = await pdftotext(join(dir, 'company', '保修卡-company.pdf'));
+    expect(text).toContain('滨江暖通工程有限公司');
+    expect(text).toContain('400-111-2222');
+    expect(text).not.toContain('华信制冷设备有限公司');
+  });
+
+  it('--by model picks each row’s card template; a model no template knows is named and the row left out (exit 1)', async () => {
+    const file = join(dir, 'mixed.csv');
+    writeFileSync(file, HEADER + '张三,1,地址,空调,KFR-35GW,M1,2026-01-31,店\n' + '李四,1,地址,热水器,KRS-45II,M2,2026-01-31,店\n' + '王五,1,地址,冰箱,BCD-200,M3,2026-01-31,店\n');
+    const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model', '--data', join(dir, 'mixed-data'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/第 4 行.*BCD-200.*不对应任何保修卡模板/);
+    expect(r.out).toContain('2 cards');
+    expect(r.out).toContain('1 row(s) not exported: 4');
+    const pages = (await pdftotext(join(dir, 'mixed', '保修卡-mixed.pdf'))).split('\f');
+    expect(pages[0]).toContain('产品保修卡');
+    expect(pages[1]).toContain('空气能热水器保修卡');
+    expect(pages[1]).toContain('水箱内胆');
   });
 });
