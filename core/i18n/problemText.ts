@@ -73,6 +73,11 @@ const EN: Record<string, Template> = {
   card_long_value: 'Row {row}, column “{column}”: long text ({length} characters) may not fit its box on the card',
   card_missing_column: 'No “{label}” column (header in row {row}: {headers}); change the header or map the column',
   card_mapping_unknown_column: 'Column mapping: {label} is mapped to “{column}”, which the file does not have (header: {headers})',
+  card_unmapped_field: 'The card prints “{label}”, but no column feeds it, so it would print as an empty row; map a column or leave the row off the card',
+  card_no_template: 'Row {row}, column “{column}”: “{value}” matches no warranty-card template (available: {templates})',
+  card_template_column_missing: 'Card templates are picked by “{label}”, but the file has no such column; map it',
+  card_period_from_plan: "The card's whole-unit warranty ({card} months) differs from the plan's {plan} months; the cards print the plan's {plan} months",
+  card_file_too_big: '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
 };
 
 // Handlebars errors as core/assemble/template.ts words them (TemplateError); the first match wins.
