@@ -1,6 +1,6 @@
 // Handlers of 设置 and 首页: settings, company profile, recent projects, search, and library backups.
 import { readFile, stat } from 'node:fs/promises';
-import { writeBackup } from '../library/store/files.js';
+import { writeBackup } from '../library/store/engine/files.js';
 import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
 import type { Project } from '../model/project.js';
 import type { VariableDecl } from '../model/variables.js';

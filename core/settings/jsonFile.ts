@@ -4,7 +4,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { zodMessage } from '../model/zodMessage.js';
-import { atomicWrite, freshName } from '../library/store/files.js';
+import { atomicWrite, freshName } from '../library/store/engine/files.js';
 
 /** Something the user should know about a settings file, e.g. that a damaged one was kept aside. */
 export type FileNotice = { code: 'settings_corrupt'; file: string; movedAsideAs: string; reason: string };

@@ -9,7 +9,7 @@
 //
 // The file keeps each list as lines of 100 records: valid JSON, and a change shows as a one-line diff.
 import { z } from 'zod';
-import { storeDataSchema, type StoreData } from './schema.js';
+import { storeDataSchema, type StoreData } from '../schema.js';
 
 /** The store schema's top-level fields: the lists (validated record by record) and the rest (validated whole). */
 const shape = storeDataSchema.shape;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { link, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { uptime as osUptime } from 'node:os';
 import { z } from 'zod';
-import { BidForgeError } from '../../model/problem.js';
+import { BidForgeError } from '../../../model/problem.js';
 
 export type LockInfo = { pid: number; host: string; program: string; since: string; token: string; bootedAt?: string };
 

@@ -1,0 +1,67 @@
+// The lowdb adapter for library.json: validated reads, atomic writes, a backup copy of each state written.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { BidForgeError } from '../../../model/problem.js';
+import { STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
+import { decodeStore } from './decode.js';
+import { StoreEncoder } from './encode.js';
+import { atomicWrite, copyToBackups, fileKey, fsProblem, readTextAndKey, STORE_FILE } from './files.js';
+
+export class LibraryFile implements Adapter<StoreData> {
+  existed = false;
+  /** Serializes on write, validating only the records that changed since the last read or write (encode.ts). */
+  readonly encoder = new StoreEncoder();
+  migratedFrom = STORE_SCHEMA_VERSION;
+  /** The text last read or written: another program changed the file when it differs. */
+  lastText: string | null = null;
+  /** Identity of the file last read or written. Every write is a rename of a new file, so a new inode means a change. */
+  lastStat: string | null = null;
+
+  async statKey(): Promise<string | null> {
+    const st = await stat(this.path).catch(() => null);
+    return st ? fileKey(st) : null;
+  }
+
+  constructor(
+    readonly dataDir: string,
+    private readonly clock: () => Date,
+    private readonly keep: number,
+  ) {}
+
+  get path(): string {
+    return join(this.dataDir, STORE_FILE);
+  }
+
+  async read(): Promise<StoreData | null> {
+    const file = await readTextAndKey(this.path);
+    this.existed = file !== null;
+    if (file === null) return null;
+    const { data, from } = decodeStore(file.text, this.clock());
+    this.encoder.reset();
+    this.migratedFrom = from;
+    this.lastText = file.text;
+    this.lastStat = file.key; // the key of the very text read, never of a newer file renamed in since
+    return data;
+  }
+
+  /** Throws InvalidStoreError (nothing written), 'store_write_failed' (file left as it was) or 'backup_failed' (saved). */
+  async write(data: StoreData): Promise<void> {
+    const { text, accept } = this.encoder.encode(data);
+    try {
+      await atomicWrite(this.path, text);
+    } catch (e) {
+      throw new BidForgeError('store_write_failed', `the library could not be saved in ${this.dataDir}: ${fsProblem(e)}. ${STORE_FILE} was left as it was; the change was not saved.`, [
+        { severity: 'error', code: 'store_write_failed', message: fsProblem(e), file: this.path },
+      ]);
+    }
+    accept();
+    this.lastText = text;
+    this.lastStat = await this.statKey();
+    try {
+      await copyToBackups(this.dataDir, this.path, this.clock(), this.keep);
+    } catch (e) {
+      throw new BidForgeError('backup_failed', `the change was saved to ${STORE_FILE}, but its backup copy in ${this.dataDir}/backups could not be written: ${fsProblem(e)}`);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Bringing back the newest good backup. Nothing is lost on the way: the current file is backed up or moved aside.
+import { join } from 'node:path';
+import { BidForgeError } from '../../../model/problem.js';
+import { decodeStore } from './decode.js';
+import { identityOf, type EngineOptions } from './engine.js';
+import { atomicWrite, listBackups, LOCK_FILE, moveAside, readTextOrNull, STORE_FILE, writeBackup } from './files.js';
+import { StoreLock } from './lock.js';
+
+export type RestoreReport = { restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } };
+
+/**
+ * Replaces library.json with the newest backup that parses and validates. The current file, if any, is kept: backed
+ * up when it is good, moved aside as library.replaced-<time>.json when it is not. Takes the lock while it works.
+ */
+export async function restoreNewestBackup(options: EngineOptions): Promise<RestoreReport> {
+  const clock = options.clock ?? (() => new Date());
+  const lock = new StoreLock(join(options.dataDir, LOCK_FILE), identityOf(options), clock);
+  await lock.acquire();
+  try {
+    const backups = (await listBackups(options.dataDir)).reverse();
+    let chosen: { name: string; text: string } | undefined;
+    const skipped: string[] = [];
+    for (const b of backups) {
+      const text = await readTextOrNull(b.path);
+      if (text === null) continue;
+      try {
+        decodeStore(text, clock());
+        chosen = { name: b.name, text };
+        break;
+      } catch (e) {
+        skipped.push(`${b.name}: ${(e as Error).message}`);
+      }
+    }
+    if (!chosen)
+      throw new BidForgeError('no_backup', backups.length ? `no backup could be read (${skipped.join('; ')})` : 'there are no backups in this data folder');
+    const path = join(options.dataDir, STORE_FILE);
+    const current = await readTextOrNull(path);
+    const report: RestoreReport = { restoredFrom: chosen.name };
+    if (current !== null && current !== chosen.text) {
+      let good = true;
+      try {
+        decodeStore(current, clock());
+      } catch {
+        good = false;
+      }
+      report.replaced = good
+        ? { backedUpAs: await writeBackup(options.dataDir, current, clock(), Number.POSITIVE_INFINITY) }
+        : { movedAsideAs: await moveAside(options.dataDir, clock(), 'replaced') };
+    }
+    await atomicWrite(path, chosen.text);
+    return report;
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,46 @@
+// Finding clauses, variants and versions in store data, and the version shape the assembler reads.
+import type { ClauseVersion } from '../../model/library.js';
+import { notFound } from './inputs.js';
+import type { VersionRef } from './results.js';
+import type { StoreData, StoredClause, StoredVariant, StoredVersion } from './schema.js';
+
+export const refText = (r: VersionRef) => `${r.clauseId}/${r.variant} v${r.version}`;
+
+export function clauseOf(d: StoreData, id: string): StoredClause {
+  const c = d.clauses.find((x) => x.id === id);
+  if (!c) throw notFound(`no clause ${id}`);
+  return c;
+}
+export function variantOf(d: StoreData, id: string, variant: string): StoredVariant {
+  const v = clauseOf(d, id).variants.find((x) => x.name === variant);
+  if (!v) throw notFound(`clause ${id} has no variant ${variant}`);
+  return v;
+}
+export function versionOf(d: StoreData, r: VersionRef): StoredVersion {
+  const v = variantOf(d, r.clauseId, r.variant).versions[r.version - 1];
+  if (!v) throw notFound(`no version ${r.version} of ${r.clauseId}/${r.variant}`);
+  return v;
+}
+export const latestOf = (v: StoredVariant) => v.versions[v.versions.length - 1]!;
+export const latestApprovedOf = (v: StoredVariant) => [...v.versions].reverse().find((x) => x.status === 'approved');
+export const latestLiveOf = (v: StoredVariant) => [...v.versions].reverse().find((x) => x.status !== 'retired') ?? latestOf(v);
+
+export function toClauseVersion(c: StoredClause, variant: string, v: StoredVersion): ClauseVersion {
+  return {
+    id: c.id,
+    category: c.category,
+    title: c.title,
+    tags: [...c.tags],
+    docTypes: [...c.docTypes],
+    variant,
+    version: v.version,
+    status: v.status,
+    author: v.author,
+    changeNote: v.changeNote,
+    variables: structuredClone(v.variables),
+    body: v.body,
+    owner: c.owner,
+    reviewIntervalMonths: c.reviewIntervalMonths,
+    ...(v.when ? { when: structuredClone(v.when) } : {}),
+  };
+}

@@ -1,0 +1,169 @@
+// Clause versions and their approval workflow, as changes on store data: draft → in_review → approved → retired,
+// in_review → draft on rejection. Body and variables of a written version never change.
+import type { z } from 'zod';
+import { TemplateError, validateTemplate } from '../../assemble/template.js';
+import { BidForgeError } from '../../model/problem.js';
+import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
+import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';
+import type { VersionRef } from './results.js';
+import type { StoreData, StoredVersion, VersionStatus } from './schema.js';
+
+const STATUS_LABEL: Record<VersionStatus, string> = { draft: 'a draft', in_review: 'in review', approved: 'approved', retired: 'retired' };
+
+function transition(v: StoredVersion, r: VersionRef, to: string, allowed: VersionStatus[]): void {
+  if (!allowed.includes(v.status))
+    throw new BidForgeError('bad_transition', `cannot ${to} ${refText(r)}: it is ${STATUS_LABEL[v.status]} (only ${allowed.map((s) => STATUS_LABEL[s]).join(' or ')} can be)`);
+}
+
+/**
+ * A draft may hold anything, so typed work is never lost (the editor shows the render error live); a version goes
+ * to review or into use only with a body the renderer accepts: no forbidden construct (the same rule packs are
+ * refused for), no syntax error, not over-long. Throws before anything changes.
+ */
+function assertRenderable(v: StoredVersion, ref: VersionRef, action: 'submit' | 'approve'): void {
+  try {
+    validateTemplate(v.body);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const what = action === 'submit' ? '提交审核' : '批准';
+    const next = action === 'submit' ? '草稿已保存，请在编辑器中改正后再提交。' : '请退回该版本，改正后重新提交审核。';
+    throw new BidForgeError('bad_template', `条款 ${ref.clauseId}/${ref.variant} 第 ${ref.version} 版不能${what}：${e.message}。${next}`, [
+      { severity: 'error', code: 'bad_template', message: e.message, clause: ref.clauseId },
+    ]);
+  }
+}
+
+export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, who: string, now: Date): VersionRef {
+  if (d.clauses.some((x) => x.id === c.id)) throw new BidForgeError('clause_exists', `a clause with id ${c.id} already exists`);
+  const t = now.toISOString();
+  d.clauses.push({
+    id: c.id,
+    category: c.category,
+    title: c.title,
+    tags: c.tags,
+    docTypes: c.docTypes,
+    owner: c.owner ?? who,
+    reviewIntervalMonths: c.reviewIntervalMonths,
+    lastReviewedAt: t,
+    variants: [{ name: c.variant, versions: [{ version: 1, body: c.body, variables: c.variables, status: 'draft', author: who, createdAt: t, changeNote: c.changeNote, origin: 'user', ...(c.when ? { when: c.when } : {}) }] }],
+  });
+  return { clauseId: c.id, variant: c.variant, version: 1 };
+}
+
+export function addVariant(d: StoreData, clauseId: string, variant: string, v: z.output<typeof versionInputSchema>, who: string, now: Date): VersionRef {
+  const c = clauseOf(d, clauseId);
+  if (c.variants.some((x) => x.name === variant)) throw new BidForgeError('variant_exists', `clause ${clauseId} already has a variant ${variant}`);
+  c.variants.push({
+    name: variant,
+    versions: [{ version: 1, body: v.body, variables: v.variables, status: 'draft', author: who, createdAt: now.toISOString(), changeNote: v.changeNote || '新建变体', origin: 'user', ...(v.when ? { when: v.when } : {}) }],
+  });
+  return { clauseId, variant, version: 1 };
+}
+
+export function editVariant(d: StoreData, clauseId: string, variant: string, e: z.output<typeof editSchema>, who: string, now: Date): VersionRef {
+  const v = variantOf(d, clauseId, variant);
+  const latest = latestOf(v);
+  if (e.baseVersion !== undefined && e.baseVersion !== latest.version)
+    throw new BidForgeError('stale_edit', `${clauseId}/${variant} changed meanwhile: the editor saw v${e.baseVersion}, the latest is v${latest.version}`);
+  const start = e.fromVersion === undefined ? latest : versionOf(d, { clauseId, variant, version: e.fromVersion });
+  const when = e.when === null ? undefined : (e.when ?? (start.when && structuredClone(start.when)));
+  const n = v.versions.length + 1;
+  v.versions.push({
+    version: n,
+    body: e.body ?? start.body,
+    variables: e.variables ?? structuredClone(start.variables),
+    status: 'draft',
+    author: who,
+    createdAt: now.toISOString(),
+    changeNote: e.changeNote,
+    origin: 'user',
+    ...(when ? { when } : {}),
+  });
+  return { clauseId, variant, version: n };
+}
+
+export function submit(d: StoreData, ref: VersionRef): void {
+  const v = versionOf(d, ref);
+  transition(v, ref, 'submit', ['draft']);
+  assertRenderable(v, ref, 'submit');
+  v.status = 'in_review';
+}
+
+export function approve(d: StoreData, ref: VersionRef, who: string, now: Date): void {
+  const v = versionOf(d, ref);
+  transition(v, ref, 'approve', ['in_review']);
+  assertRenderable(v, ref, 'approve');
+  v.status = 'approved';
+  v.reviewer = who;
+  v.decidedAt = now.toISOString();
+  clauseOf(d, ref.clauseId).lastReviewedAt = v.decidedAt;
+}
+
+export function reject(d: StoreData, ref: VersionRef, who: string, why: string, now: Date): void {
+  const v = versionOf(d, ref);
+  transition(v, ref, 'reject', ['in_review']);
+  v.status = 'draft';
+  v.reviewer = who;
+  v.decidedAt = now.toISOString();
+  v.rejectReason = why;
+}
+
+export function retire(d: StoreData, target: { clauseId: string; variant?: string; version?: number }, who: string, now: Date): VersionRef[] {
+  const c = clauseOf(d, target.clauseId);
+  const retired: VersionRef[] = [];
+  const t = now.toISOString();
+  if (target.variant !== undefined && target.version !== undefined) {
+    const ref = { clauseId: c.id, variant: target.variant, version: target.version };
+    const v = versionOf(d, ref);
+    transition(v, ref, 'retire', ['draft', 'in_review', 'approved']);
+    Object.assign(v, { status: 'retired', decidedAt: t, reviewer: who });
+    return [ref];
+  }
+  const variants = target.variant === undefined ? c.variants : [variantOf(d, c.id, target.variant)];
+  for (const variant of variants)
+    for (const v of variant.versions)
+      if (v.status !== 'retired') {
+        Object.assign(v, { status: 'retired', decidedAt: t, reviewer: who });
+        retired.push({ clauseId: c.id, variant: variant.name, version: v.version });
+      }
+  if (!retired.length) throw new BidForgeError('bad_transition', `nothing to retire: ${target.clauseId}${target.variant ? '/' + target.variant : ''} is already retired`);
+  return retired;
+}
+
+export function updateClauseMeta(d: StoreData, clauseId: string, p: ClauseMetaPatch): void {
+  const c = clauseOf(d, clauseId);
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) (c as Record<string, unknown>)[k] = v;
+}
+
+export function duplicateClause(d: StoreData, clauseId: string, id: string, who: string, now: Date, title?: string): string {
+  const src = clauseOf(d, clauseId);
+  if (d.clauses.some((x) => x.id === id)) throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
+  const t = now.toISOString();
+  d.clauses.push({
+    ...structuredClone(src),
+    id,
+    title: title ?? `${src.title}（副本）`,
+    owner: who,
+    lastReviewedAt: t,
+    variants: src.variants.map((v) => {
+      const from = latestLiveOf(v);
+      return {
+        name: v.name,
+        versions: [
+          {
+            version: 1,
+            body: from.body,
+            variables: structuredClone(from.variables),
+            status: 'draft',
+            author: who,
+            createdAt: t,
+            changeNote: `复制自 ${src.id}/${v.name} v${from.version}`,
+            origin: 'user',
+            ...(from.when ? { when: structuredClone(from.when) } : {}),
+          },
+        ],
+      };
+    }),
+  });
+  return id;
+}
