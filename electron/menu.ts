@@ -6,7 +6,7 @@ export type MenuLang = 'zh-CN' | 'en';
 
 const LABELS = {
   'zh-CN': {
-    file: '文件', new: '新建…', open: '打开…', recent: '最近文件', noRecent: '（无）', save: '保存', saveAs: '另存为…',
+    file: '文件', new: '新建…', open: '打开…', continue: '继续上次的项目', recent: '最近文件', noRecent: '（无）', save: '保存', saveAs: '另存为…',
     exportDocx: '导出 DOCX…', exportPdf: '导出 PDF…', quit: '退出',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
     view: '视图', home: '首页', composer: '编制', library: '条款库', cards: '保修卡', settings: '设置',
@@ -14,7 +14,7 @@ const LABELS = {
     help: '帮助', about: '关于标书工坊', docs: '使用说明',
   },
   en: {
-    file: 'File', new: 'New…', open: 'Open…', recent: 'Open Recent', noRecent: '(none)', save: 'Save', saveAs: 'Save As…',
+    file: 'File', new: 'New…', open: 'Open…', continue: 'Continue Last Project', recent: 'Open Recent', noRecent: '(none)', save: 'Save', saveAs: 'Save As…',
     exportDocx: 'Export DOCX…', exportPdf: 'Export PDF…', quit: 'Quit',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
     view: 'View', home: 'Home', composer: 'Composer', library: 'Clause library', cards: 'Warranty cards', settings: 'Settings',
@@ -52,6 +52,7 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
       submenu: [
         cmd(L.new, 'new', 'CmdOrCtrl+N'),
         cmd(L.open, 'open', 'CmdOrCtrl+O'),
+        cmd(L.continue, 'continue', 'CmdOrCtrl+Shift+T'),
         { label: L.recent, submenu: recent },
         { type: 'separator' },
         cmd(L.save, 'save', 'CmdOrCtrl+S'),

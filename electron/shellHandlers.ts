@@ -1,6 +1,7 @@
 // The shell calls behind native dialogs, written against injected dependencies so tests need no Electron.
 // The renderer may only read or write paths the user picked in a dialog, opened from the OS, or saw in the recent list.
 import { basename, extname } from 'node:path';
+import { parseProjectText } from '../core/project/parse.js';
 import type { OpenedFile, RecentFile, SavedFile, ShellBridge } from '../core/shell/bridge.js';
 
 export type DialogFilter = { name: string; extensions: string[] };
@@ -42,6 +43,12 @@ export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: st
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new ShellError('cannot_read', zh() ? `无法打开 ${path}（${code ?? (e as Error).message}）` : `cannot open ${path} (${code ?? (e as Error).message})`);
+    }
+    // A file that is not a project is reported and never joins 最近文件 (it would push out a good entry).
+    try {
+      parseProjectText(text, basename(path));
+    } catch (e) {
+      throw new ShellError('bad_project', (e as Error).message);
     }
     await deps.recent.add(path);
     return { path, name: basename(path), text };

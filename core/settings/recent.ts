@@ -47,6 +47,14 @@ export function withRecent(list: RecentEntry[], project: Project, usedAt: string
   return [entry, ...list.filter((e) => e.id !== id && !(path && e.path === path))].slice(0, RECENT_MAX);
 }
 
+/**
+ * The other project of the list that was saved under `fileName` (by `fileNameOf`), if any: saving this one under the
+ * same name must be asked about, never done silently. Entries with a path are told apart by their paths instead.
+ */
+export function sameFileName(list: readonly RecentSummary[], id: string | undefined, fileName: string, fileNameOf: (e: RecentSummary) => string): RecentSummary | undefined {
+  return list.find((e) => e.id !== id && e.saved && !e.path && fileNameOf(e) === fileName);
+}
+
 export type ProjectHit = RecentSummary & { /** Where the query was found: "标题" or a variable key, with a short excerpt. */ matches: { where: string; text: string }[] };
 
 /** Every searchable text of a project: its metadata and each text found in its values (tables and lists too). */

@@ -2,7 +2,7 @@
 // The browser host has none of this; the renderer then falls back to file inputs and downloads.
 import { z } from 'zod';
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'exportDocx', 'exportPdf', 'screen'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'continue', 'save', 'saveAs', 'exportDocx', 'exportPdf', 'screen'] as const;
 export type MenuCommand = { command: (typeof MENU_COMMANDS)[number]; arg?: string };
 
 export type OpenedFile = { path: string; name: string; text: string };

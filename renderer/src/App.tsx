@@ -5,7 +5,8 @@ import { App as AntApp, ConfigProvider, Empty, Menu, theme, type ThemeConfig } f
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { api } from './api.js';
+import { api, errorMessage } from './api.js';
+import { continueLast } from './home/continueLast.js';
 import { shell } from './lib/shell.js';
 import { Composer } from './composer/Composer.js';
 import { DEFAULT_LOCALE, I18nProvider, LOCALES, useI18n, type Locale, type MessageKey } from './i18n.js';
@@ -55,7 +56,8 @@ export const screens: { key: ScreenKey; label: MessageKey; icon: ReactNode; comp
 ];
 
 const LOCALE_KEY = 'bidforge.locale';
-const START_SCREEN: ScreenKey = 'composer';
+/** The app opens on 首页: the recent projects, and 「继续上次的项目」 to pick up where the user left off. */
+const START_SCREEN: ScreenKey = 'home';
 
 function initialLocale(): Locale {
   try {
@@ -75,6 +77,7 @@ function screenFromHash(): ScreenKey {
 
 function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l: Locale) => void }) {
   const { t } = useI18n();
+  const { message } = AntApp.useApp();
   const [current, setCurrent] = useState<ScreenKey>(screenFromHash);
   // Screens stay mounted once opened, so switching away never loses unsaved work. 编制 is always mounted: it receives
   // the menu's file commands and projects handed over from 首页.
@@ -84,6 +87,14 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
     setVisited((v) => (v.includes(key) ? v : [...v, key]));
     history.replaceState(null, '', `#${key}`);
   };
+  /** 「继续上次的项目」 from the menu or the keyboard (首页 has the button). */
+  const resume = () =>
+    void continueLast(navigate).then(
+      (found) => found || message.info(tRef.current('home.continueNone')),
+      (e: unknown) => message.error(tRef.current('home.failed', { message: errorMessage(e) })),
+    );
+  const tRef = useRef(t);
+  tRef.current = t;
   useEffect(() => {
     const onHash = () => navigate(screenFromHash());
     window.addEventListener('hashchange', onHash);
@@ -96,10 +107,22 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
       shell.onMenu(({ command, arg }) => {
         if (command === 'screen' && screens.some((s) => s.key === arg)) navigate(arg as ScreenKey);
         else if (command === 'new') navigate('home');
+        else if (command === 'continue') resume();
         else if (command !== 'screen') navigate('composer');
       }),
     [],
   );
+  // The same from the keyboard in the browser host (the desktop menu owns the accelerator; browsers may keep it).
+  useEffect(() => {
+    if (shell.native) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 't') return;
+      e.preventDefault();
+      resume();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="bf-shell">

@@ -6,6 +6,8 @@ import { appMessagesEn, appMessagesZh } from './settings/messages.js';
 import { libraryMessagesEn, libraryMessagesZh } from './library/messages.js';
 // composer: its newer strings live beside the screen
 import { composerMessagesEn, composerMessagesZh } from './composer/messages.js';
+// projects as documents: 首页's continue, file names, the save state
+import { projectMessagesEn, projectMessagesZh } from './home/messages.js';
 
 const zhCN = {
   'app.name': '标书工坊',
@@ -14,7 +16,7 @@ const zhCN = {
   'app.loadFailed': '加载失败',
   'app.retry': '重试',
   'app.noProject': '尚未打开项目',
-  'app.noProjectHint': '请从示例中选择一个，或打开已有的项目文件。',
+  'app.noProjectHint': '在首页新建项目，或打开最近项目、示例；也可以打开已有的项目文件。',
 
   'nav.composer': '编制',
 
@@ -108,6 +110,7 @@ const zhCN = {
   ...libraryMessagesZh,
   // composer: outline, tender requirements, package documents
   ...composerMessagesZh,
+  ...projectMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -120,7 +123,7 @@ const en: Dictionary = {
   'app.loadFailed': 'Could not load',
   'app.retry': 'Retry',
   'app.noProject': 'No project open',
-  'app.noProjectHint': 'Pick a sample or open an existing project file.',
+  'app.noProjectHint': 'Create a project on Home, or open a recent project or a sample; or open an existing project file.',
 
   'nav.composer': 'Compose',
 
@@ -214,6 +217,7 @@ const en: Dictionary = {
   ...libraryMessagesEn,
   // composer
   ...composerMessagesEn,
+  ...projectMessagesEn,
 };
 
 export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;

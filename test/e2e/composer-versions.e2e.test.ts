@@ -28,11 +28,24 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
 
   afterAll(() => app?.close(), TIMEOUT);
 
+  /** The project 首页 put first on 最近项目 (what the writer just opened). */
+  const lastRecentProject = async () => {
+    const [entry] = (await api.listRecentProjects({})).projects;
+    return (await api.openRecentProject({ id: entry!.id })).project;
+  };
+
   it(
     'shows how many clauses have a newer approved version, lists them, and updates the project so the preview shows the new text',
     async () => {
-      // The writer's project records the versions it uses (as an export does): 服务宗旨 v1 among them.
-      const { project } = await api.openSample({ name: 'service-plan-sample' });
+      // The writer opens the service plan sample on 首页: a project of their own (its own id), on 最近项目.
+      // Nothing is newer yet.
+      await page.goto(app!.host.url);
+      await page.getByTestId('home-sample-service-plan-sample').click();
+      await page.waitForURL(/#composer$/);
+      await expect.poll(async () => (await previewText(page)).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
+      expect(await page.getByTestId('newer-versions').count()).toBe(0);
+      // It records the versions it uses (as an export does): 服务宗旨 v1 among them.
+      const project = await lastRecentProject();
       await api.recordProjectPins({ project });
       // Legal approves a v2 of 服务宗旨 in the library.
       const [v1] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
@@ -43,14 +56,9 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await api.libraryApprove({ ref, by: '法务王工' });
       expect(await api.projectOutdatedPins({ project })).toEqual([expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 })]);
 
-      // The start-up sample (never exported) has nothing newer to tell.
-      await page.goto(app!.host.url);
-      await expect.poll(async () => (await previewText(page)).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
-      expect(await page.getByTestId('newer-versions').count()).toBe(0);
-
-      // Open the exported project in 编制: the notice names one clause; the preview keeps the pinned v1 text.
+      // Open the exported project again from 最近项目: the notice names one clause; the preview keeps the pinned v1 text.
       await page.getByTestId('nav-home').click();
-      await page.getByTestId('home-sample-service-plan-sample').click();
+      await page.getByTestId('recent-item').first().click();
       await page.waitForURL(/#composer$/);
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
@@ -73,8 +81,8 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(squash(NEW));
       expect(await previewText(page)).not.toContain(squash(OLD));
       await notice.waitFor({ state: 'detached' });
-      expect(await api.projectOutdatedPins({ projectId: 'service-plan-sample' })).toEqual([]);
-      expect((await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map((u) => u.projectId)).toEqual(['service-plan-sample']);
+      expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);
+      expect((await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map((u) => u.projectId)).toEqual([project.id]);
       // The updated project is still the writer's to edit: its outline tab is there, and the checks are clean.
       await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
       expect(pageErrors).toEqual([]);
@@ -85,8 +93,16 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
   it(
     'in the English UI the notice and the 偏离表 statuses read in English (the document keeps 正偏离 / 负偏离)',
     async () => {
-      // The bid package sample (opened on start) was exported too; then legal approves a v3 of 服务宗旨.
-      const { project } = await api.openSample({ name: 'bid-package-sample' });
+      // The bid package sample, opened on 首页, was exported too; then legal approves a v3 of 服务宗旨.
+      await page.getByTestId('nav-home').click();
+      await page.getByTestId('home-sample-bid-package-sample').click();
+      await page.waitForURL(/#composer$/);
+      // 编制 asks before it drops changes the updated project may carry.
+      const discard = page.locator('.ant-modal-confirm .ant-btn-primary');
+      if (await discard.waitFor({ timeout: 1500 }).then(() => true, () => false)) await discard.click();
+      await page.getByTestId('doc-tab-deviation-table').waitFor();
+      const project = await lastRecentProject();
+      expect(project.documents).toBeDefined();
       await api.recordProjectPins({ project });
       const [latest] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
       const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: latest!.body.replace('负责的态度', '认真负责的态度'), changeNote: '措辞', by: '法务王工' });
@@ -97,6 +113,8 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       const { settings } = await api.getSettings({});
       await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
       await page.goto(app!.host.url);
+      // The app opens on 首页; 「Continue the last project」 opens the package again.
+      await page.getByTestId('home-continue').click();
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
       expect(squash(await notice.innerText())).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));

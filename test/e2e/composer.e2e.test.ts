@@ -1,15 +1,18 @@
 // End to end: the built renderer in headless Chromium against the in-process browser host.
-// The sample opens on start; a changed duration reaches the preview and the exported PDF.
+// The app opens on 首页; a sample opened there, a changed duration reaches the preview and the exported PDF.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.js';
+import { templatesDir } from '../helpers/paths.js';
 import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 requireChromium('composer');
+const SAMPLE_TITLE = (JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as { title: string }).title;
 
 describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
   let app: E2eApp | undefined;
@@ -28,18 +31,15 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
     async () => {
       await page.goto(app!.host.url);
 
-      // The first sample opens on start.
+      // The app opens on 首页, whose sample list opens the service plan sample in 编制.
       const preview = page.getByTestId('preview');
-      await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
-      await expect.poll(async () => (await preview.innerText()).length, { timeout: TIMEOUT }).toBeGreaterThan(200);
-
-      // 首页's sample list opens the service plan sample in 编制.
-      await page.getByTestId('nav-home').click();
+      await page.getByTestId('home-screen').waitFor({ state: 'visible' });
       await page.getByTestId('home-sample-service-plan-sample').click();
       await page.waitForURL(/#composer$/);
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await arrival.waitFor({ state: 'visible' });
-      await page.getByText('service-plan-sample.bfproj.json', { exact: true }).waitFor({ state: 'visible' });
+      // Named after its title, not after the sample's file.
+      await page.getByText(`${SAMPLE_TITLE}.bfproj.json`, { exact: true }).waitFor({ state: 'visible' });
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('售后服务方案');
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
 
       // Export PDF and read it back.
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-pdf').click()]);
-      expect(download.suggestedFilename()).toBe('service-plan-sample.pdf');
+      expect(download.suggestedFilename()).toBe(`${SAMPLE_TITLE}.pdf`);
       const file = join(tempDir('bidforge-e2e-'), download.suggestedFilename());
       await download.saveAs(file);
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });

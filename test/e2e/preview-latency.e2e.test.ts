@@ -85,8 +85,8 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
       const values = Object.fromEntries(
         Object.entries(base.values).map(([k, v]) => [k, Array.isArray(v) && typeof v[0] === 'object' ? Array.from({ length: v.length * 13 }, (_, i) => v[i % v.length]) : v]),
       );
-      await page.goto(host!.url);
-      await page.locator('[data-testid^="field-"]').first().waitFor({ state: 'visible' });
+      await page.goto(`${host!.url}#composer`);
+      await page.getByTestId('open-project-input').waitFor({ state: 'attached' });
       await page.getByTestId('open-project-input').setInputFiles({ name: 'plan-40.bfproj.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })) });
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await expect.poll(() => previewText(page), { timeout: E2E_TIMEOUT }).toContain('2小时内到达现场');

@@ -27,6 +27,7 @@ describe('application menu', () => {
     for (const top of ['文件', '编辑', '视图', '帮助']) expect(byLabel(top)).toBeDefined();
     expect(byLabel('新建…').accelerator).toBe('CmdOrCtrl+N');
     expect(byLabel('打开…').accelerator).toBe('CmdOrCtrl+O');
+    expect(byLabel('继续上次的项目').accelerator).toBe('CmdOrCtrl+Shift+T');
     expect(byLabel('保存').accelerator).toBe('CmdOrCtrl+S');
     expect(byLabel('另存为…').accelerator).toBe('CmdOrCtrl+Shift+S');
     expect(byLabel('导出 PDF…').accelerator).toBe('CmdOrCtrl+E');
@@ -89,6 +90,9 @@ describe('recent files', () => {
   });
 });
 
+/** A project file's text, as a save writes it. */
+const PROJECT = JSON.stringify({ schema: 1, id: 'p-1', name: '方案', title: '某医院空调项目售后服务方案', blueprint: 'service-plan', date: '2026-11-24', values: {} });
+
 function fakeDeps(over: Partial<ShellDeps> = {}) {
   const files = new Map<string, string | Uint8Array>();
   let recent: RecentFile[] = [];
@@ -115,9 +119,9 @@ function fakeDeps(over: Partial<ShellDeps> = {}) {
 describe('shell file calls', () => {
   it('opens through the dialog, then saves back to the same path without asking again', async () => {
     const f = fakeDeps({ chooseSavePath: async () => { throw new Error('should not ask'); } });
-    f.files.set('/docs/方案.bfproj', '{"a":1}');
+    f.files.set('/docs/方案.bfproj', PROJECT);
     const calls = createShellCalls(f.deps);
-    expect(await calls.openProject({})).toEqual({ path: '/docs/方案.bfproj', name: '方案.bfproj', text: '{"a":1}' });
+    expect(await calls.openProject({})).toEqual({ path: '/docs/方案.bfproj', name: '方案.bfproj', text: PROJECT });
     expect(await calls.saveProject({ text: '{"a":2}', suggestedName: '方案', path: '/docs/方案.bfproj' })).toEqual({ path: '/docs/方案.bfproj', name: '方案.bfproj' });
     expect(f.files.get('/docs/方案.bfproj')).toBe('{"a":2}');
     expect(f.recent()[0]!.path).toBe('/docs/方案.bfproj');
@@ -153,11 +157,21 @@ describe('shell file calls', () => {
 
   it('a full disk is a clear error saying the old file is unchanged', async () => {
     const f = fakeDeps({ writeBytes: async () => { throw Object.assign(new Error('nospc'), { code: 'ENOSPC' }); } });
-    f.files.set('/docs/方案.bfproj', 'old');
+    f.files.set('/docs/方案.bfproj', PROJECT);
     const calls = createShellCalls(f.deps);
     await calls.openProject({});
     await expect(calls.saveProject({ text: 'new', suggestedName: '方案', path: '/docs/方案.bfproj' })).rejects.toThrow(/磁盘已满.*原文件未改动/);
-    expect(f.files.get('/docs/方案.bfproj')).toBe('old');
+    expect(f.files.get('/docs/方案.bfproj')).toBe(PROJECT);
+  });
+
+  it('打开损坏的文件时报告错误，最近文件保持不变', async () => {
+    const f = fakeDeps({ chooseOpenPath: async () => '/docs/坏文件.bfproj' });
+    f.files.set('/docs/好项目.bfproj', PROJECT);
+    f.files.set('/docs/坏文件.bfproj', '{"schema": 1, "title": ');
+    const calls = createShellCalls(f.deps);
+    await f.deps.recent.add('/docs/好项目.bfproj');
+    await expect(calls.openProject({})).rejects.toThrow(/坏文件\.bfproj/);
+    expect(f.recent().map((r) => r.path)).toEqual(['/docs/好项目.bfproj']);
   });
 
   it('a recent file that has gone names the file', async () => {

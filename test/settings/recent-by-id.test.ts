@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../core/model/project.js';
 import { RECENT_FILE, SettingsStore, withRecent } from '../../core/settings/index.js';
+import { sameFileName } from '../../core/settings/recent.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const plan = (id: string | undefined, title: string): Project => ({ schema: 1, ...(id ? { id } : {}), name: 'service-plan', title, blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} });
@@ -41,5 +42,16 @@ describe('最近项目按项目 id 记录', () => {
     expect(opened.project.id).toBe(listed[0]!.id);
     await store.record(opened.project);
     expect((await store.listRecent()).map((e) => e.title)).toEqual(['甲项目', '乙项目']);
+  });
+});
+
+describe('另一个项目已用了这个文件名', () => {
+  const fileNameOf = (e: { title: string }) => `${e.title}.bfproj.json`;
+  it('保存时找出已保存为同名文件的另一个项目，本项目自己和未保存的项目不算', () => {
+    let list = withRecent([], plan('id-1', '空调项目'), 't1', undefined, true);
+    list = withRecent(list, plan('id-2', '空调项目'), 't2');
+    expect(sameFileName(list, 'id-3', '空调项目.bfproj.json', fileNameOf)?.id).toBe('id-1');
+    expect(sameFileName(list, 'id-1', '空调项目.bfproj.json', fileNameOf)).toBeUndefined();
+    expect(sameFileName(list, 'id-3', '别的项目.bfproj.json', fileNameOf)).toBeUndefined();
   });
 });

@@ -10,7 +10,6 @@ import type { Project } from '../../../core/model/project.js';
 import { api, errorCode, errorMessage } from '../api.js';
 import { useOpenedProjects } from '../home/handoff.js';
 import { useI18n } from '../i18n.js';
-import { clearAutosave, readAutosave, writeAutosave } from '../lib/autosave.js';
 import { record, redo, startHistory, undo, type History } from '../lib/history.js';
 import { shell } from '../lib/shell.js';
 import type { PreviewStore } from '../lib/previewStore.js';
@@ -28,6 +27,8 @@ import { requirementDomId } from './requirements/RequirementRow.js';
 import { RequirementsPanel } from './requirements/RequirementsPanel.js';
 import { useComposerKeys } from './useComposerKeys.js';
 import { useDescription } from './useDescription.js';
+import { useProjectFile } from './useProjectFile.js';
+import type { ScreenProps } from '../App.js';
 import { ValuesStore } from './valuesStore.js';
 
 type Format = 'docx' | 'pdf';
@@ -40,9 +41,9 @@ const documentsOf = (p: Project) => [...new Set(p.documents ?? [p.blueprint])];
 const NO_REQUIREMENTS: Requirement[] = [];
 const NO_VALUES: Record<string, unknown> = {};
 
-export function Composer() {
+export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
 
   const [blueprints, setBlueprints] = useState<{ id: string; title: string; docType: string }[]>([]);
   const [history, setHistory] = useState<History<Project | null>>(() => startHistory(null));
@@ -66,9 +67,6 @@ export function Composer() {
     setHistory((h) => (!h.present ? h : record(h, h.present === base && next ? next : change(h.present), key, Date.now())));
   }, []);
   const [activeSections, setActiveSections] = useState<string[]>([]);
-  const [savedSnapshot, setSavedSnapshot] = useState<string>('');
-  /** Where the project was opened from or last saved to (desktop app only): Save writes there again. */
-  const [filePath, setFilePath] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [exporting, setExporting] = useState<Format | null>(null);
@@ -82,7 +80,6 @@ export function Composer() {
   const libraryChanged = useCallback(() => setLibraryRevision((n) => n + 1), []);
   /** Bumped when another document of the package is shown: its preview starts at the top too. */
   const [docSwitches, setDocSwitches] = useState(0);
-  const fileInput = useRef<HTMLInputElement>(null);
   const editorRef = useRef<HTMLElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -97,7 +94,6 @@ export function Composer() {
   const { problems, deviations } = usePreviewFindings(previewStore);
   const description = useDescription(project, epoch, docParam, libraryRevision);
   const { fields, fieldsEpoch } = description;
-  const dirty = project !== null && JSON.stringify(project) !== savedSnapshot;
   const [valuesStore] = useState(() => new ValuesStore());
   valuesStore.publish(project?.values ?? NO_VALUES);
   useLayoutEffect(() => valuesStore.notify(), [valuesStore, project?.values]);
@@ -130,61 +126,35 @@ export function Composer() {
     return m;
   }, [problems]);
 
-  /** Counts projects shown, so the start-up sample never replaces one handed over from 首页 meanwhile. */
-  const shown = useRef(0);
   /** Shows a project: its values in the form, its first document in the preview. */
   const showProject = useCallback(
-    async (p: Project) => {
-      shown.current++;
+    (p: Project) => {
       setProject(p);
       setEpoch((n) => n + 1);
       setActiveDoc(undefined);
-      setSavedSnapshot(JSON.stringify(p));
     },
     [setProject],
   );
-
-  /** Puts the project on 首页's recent list (best effort: the list is a convenience). */
-  const remember = useCallback((p: Project, path?: string) => void api.recordRecentProject({ project: p, ...(path ? { path } : {}) }).catch(() => undefined), []);
-
-  const confirmDiscard = useCallback(
-    (then: () => void) => {
-      if (!dirty) return then();
-      modal.confirm({ title: t('toolbar.unsaved'), content: t('msg.discardConfirm'), onOk: then, okButtonProps: { danger: true } });
-    },
-    [dirty, modal, t],
-  );
+  const blueprintTitleOf = useCallback((id: string | undefined) => (id ? (blueprints.find((b) => b.id === id)?.title ?? id) : ''), [blueprints]);
+  const file = useProjectFile(project, showProject, blueprintTitleOf);
+  const { confirmDiscard, openText, openProjectFile, save, restore, showFile } = file;
 
   // 首页 hands over projects it opened (new, sample, recent); it records them as recent itself.
-  useOpenedProjects(({ project: p, path }) => confirmDiscard(() => void showProject(p).then(() => setFilePath(path))));
+  useOpenedProjects(({ project: p, path, saved }) => confirmDiscard(() => showFile(p, { ...(path ? { path } : {}), saved: saved ?? false })));
 
-  // On start: unsaved work from last time, else the first sample, so the screen is never empty.
+  // On start: the blueprints' titles, and unsaved work from last time (the app opens on 首页, not on a sample).
   const start = useCallback(async () => {
     setLoading(true);
     setLoadError(null);
-    const before = shown.current;
     try {
-      const [list, bps] = await Promise.all([api.listSamples({}), api.listBlueprints({}).catch(() => [])]);
-      setBlueprints(bps);
-      const rescued = readAutosave(localStorage);
-      if (shown.current !== before) return;
-      if (rescued) {
-        // Unsaved work comes back first, marked as not saved; the user decides what to keep.
-        const { project: p } = await api.parseProject({ text: rescued.text, fileName: rescued.path || 'autosave.bfproj' });
-        await showProject(p);
-        setFilePath(rescued.path);
-        setSavedSnapshot('');
-        message.info(t('msg.restored', { time: new Date(rescued.savedAt).toLocaleString() }), 6);
-      } else if (list[0]) {
-        const { project: p } = await api.openSample({ name: list[0].name });
-        await showProject(p);
-      }
+      setBlueprints(await api.listBlueprints({}).catch(() => []));
+      await restore();
     } catch (e) {
       setLoadError(errorMessage(e));
     } finally {
       setLoading(false);
     }
-  }, [showProject, message, t]);
+  }, [restore]);
 
   const started = useRef(false);
   useEffect(() => {
@@ -192,58 +162,6 @@ export function Composer() {
     started.current = true;
     void start();
   }, [start]);
-
-  const openText = useCallback(
-    async (text: string, name: string, path?: string) => {
-      try {
-        const { project: p } = await api.parseProject({ text, fileName: name });
-        await showProject(p);
-        setFilePath(path || undefined);
-        remember(p, path);
-        message.success(t('msg.opened', { name }));
-      } catch (err) {
-        message.error(t('msg.openFailed', { message: errorMessage(err) }));
-      }
-    },
-    [message, remember, showProject, t],
-  );
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) await openText(await file.text(), file.name);
-  };
-
-  /** The desktop app opens a native dialog; the browser its file picker. */
-  const openProjectFile = useCallback(
-    async (recentPath?: string) => {
-      if (!shell.native) return fileInput.current?.click();
-      try {
-        const f = recentPath ? await shell.openRecent(recentPath) : await shell.openProject();
-        if (f) await openText(f.text, f.name, f.path);
-      } catch (err) {
-        message.error(t('msg.openFailed', { message: errorMessage(err) }));
-      }
-    },
-    [message, openText, t],
-  );
-
-  const save = useCallback(
-    async (saveAs = false) => {
-      if (!project) return;
-      try {
-        const saved = await shell.saveProject(JSON.stringify(project, null, 2) + '\n', project.name, filePath, saveAs);
-        if (!saved) return;
-        setFilePath(saved.path || undefined);
-        setSavedSnapshot(JSON.stringify(project));
-        remember(project, saved.path || undefined);
-        message.success(t('msg.saved', { file: saved.path || saved.name }));
-      } catch (err) {
-        message.error(t('msg.saveFailed', { message: errorMessage(err) }));
-      }
-    },
-    [filePath, message, project, remember, t],
-  );
 
   const exportAs = useCallback(
     async (format: Format) => {
@@ -329,19 +247,6 @@ export function Composer() {
     [editProject],
   );
 
-  // Autosave a moment after each change; a saved (or unchanged) project needs none.
-  const [autosaveFailed, setAutosaveFailed] = useState(false);
-  useEffect(() => {
-    if (!project) return;
-    if (!dirty) return clearAutosave(localStorage);
-    const timer = setTimeout(() => {
-      const ok = writeAutosave(localStorage, JSON.stringify(project), filePath, new Date());
-      if (!ok && !autosaveFailed) message.warning(t('msg.autosaveFailed'));
-      setAutosaveFailed(!ok);
-    }, 800);
-    return () => clearTimeout(timer);
-  }, [project, dirty, filePath, autosaveFailed, message, t]);
-
   const fieldByKey = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
 
   const labelOf = useCallback(
@@ -403,15 +308,14 @@ export function Composer() {
   );
 
   const blueprintOf = (id: string | undefined) => blueprints.find((b) => b.id === id);
-  const blueprintTitleOf = (id: string | undefined) => (id ? (blueprintOf(id)?.title ?? id) : '');
   const allOpen = fields.length > 0 && activeSections.length >= sectionsOf(fields).length;
 
   const toolbar = (
     <ComposerToolbar
       title={project?.title}
       blueprintTitle={project ? (project.documents ? t('preview.documents') : blueprintTitleOf(project.blueprint)) : ''}
-      fileName={project ? (filePath ? filePath.split(/[\\/]/).pop() : `${project.name}.bfproj.json`) : undefined}
-      dirty={dirty}
+      fileName={file.fileName}
+      dirty={file.dirty}
       canUndo={history.past.length > 0}
       canRedo={history.future.length > 0}
       exporting={exporting}
@@ -440,7 +344,11 @@ export function Composer() {
   else if (!project)
     body = (
       <div className="bf-center">
-        <Empty image={<FileAddOutlined className="bf-empty-icon" />} description={<><div className="bf-empty-title">{t('app.noProject')}</div><div className="bf-muted">{t('app.noProjectHint')}</div></>} />
+        <Empty image={<FileAddOutlined className="bf-empty-icon" />} description={<><div className="bf-empty-title">{t('app.noProject')}</div><div className="bf-muted">{t('app.noProjectHint')}</div></>}>
+          <Button type="primary" onClick={() => navigate('home')} data-testid="composer-go-home">
+            {t('file.goHome')}
+          </Button>
+        </Empty>
       </div>
     );
   else {
@@ -506,7 +414,7 @@ export function Composer() {
             <PreviewStatus store={previewStore} />
           </div>
           {/* composer: newer versions — asked on open, save and export only; an update shows the project again */}
-          <NewerVersionsNotice project={project} epoch={epoch} saved={savedSnapshot} exporting={exporting !== null} onUpdated={libraryChanged} />
+          <NewerVersionsNotice project={project} epoch={epoch} saved={file.savedSnapshot} exporting={exporting !== null} onUpdated={libraryChanged} />
           <ProblemsPanel problems={problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
           <div className="bf-preview-scroll">
             <LivePreview store={previewStore} />
@@ -519,7 +427,7 @@ export function Composer() {
   return (
     <div className="bf-app" ref={rootRef}>
       {toolbar}
-      <input ref={fileInput} type="file" accept=".json,.bfproj,application/json" hidden onChange={onFile} data-testid="open-project-input" />
+      <input ref={file.fileInput} type="file" accept=".json,.bfproj,application/json" hidden onChange={file.onFile} data-testid="open-project-input" />
       {body}
     </div>
   );

@@ -1,5 +1,6 @@
 // 首页: new project from a blueprint (company profile filled in), samples, recent projects and search across them.
 import { PlusOutlined } from '@ant-design/icons';
+import { ContinueCard } from './ContinueCard.js';
 import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Project } from '../../../core/model/project.js';
@@ -55,14 +56,14 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
       .catch(fail);
   }, [fail]);
 
-  /** Remembers the project on 首页, then opens it in 编制. */
+  /** Remembers the project on 首页, then opens it in 编制 (`saved`: its file holds it as it is). */
   const open = useCallback(
-    async (project: Project, path?: string) => {
+    async (project: Project, path?: string, saved = false) => {
       await api
-        .recordRecentProject({ project, ...(path ? { path } : {}) })
+        .recordRecentProject({ project, ...(path ? { path } : {}), saved })
         .then((r) => setRecent(r.projects))
         .catch(() => undefined);
-      openInComposer(project, path);
+      openInComposer(project, path, saved);
       navigate('composer');
     },
     [navigate],
@@ -85,7 +86,7 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const openRecent = (id: string) =>
     api
       .openRecentProject({ id })
-      .then((r) => open(r.project, r.path))
+      .then((r) => open(r.project, r.path, r.saved))
       .catch(fail);
 
   const search = (q: string) => {
@@ -124,6 +125,7 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
       )}
       <div className="bf-home-grid">
         <div className="bf-home-main">
+          <ContinueCard last={recent[0]} onOpen={(id) => void openRecent(id)} onContinue={() => navigate('composer')} />
           {hits && (
             <Card className="bf-page-card" size="small" title={t('home.search')} extra={<span className="bf-muted">{t('home.searchHits', { count: hits.length })}</span>}>
               <RecentList items={hits} blueprintTitle={blueprintTitle} onOpen={(id) => void openRecent(id)} empty={t('home.searchNone', { query })} testId="search-hits" />

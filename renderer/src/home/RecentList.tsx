@@ -1,6 +1,7 @@
 // Recent projects (and search hits) as a keyboard-reachable list: each row is a button that opens the project.
 import { FileTextOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
+import { projectFileName } from '../../../core/project/fileName.js';
 import type { ProjectHit, RecentSummary } from '../../../core/settings/recent.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 
@@ -17,12 +18,16 @@ export function RecentList({ items, blueprintTitle, onOpen, empty, testId }: { i
     <ul className="bf-recent" data-testid={testId}>
       {items.map((p) => (
         <li key={p.id}>
-          <button type="button" className="bf-recent-item" onClick={() => onOpen(p.id)} data-testid={`${testId}-${p.name}`}>
+          <button type="button" className="bf-recent-item" onClick={() => onOpen(p.id)} data-testid={`${testId}-item`} data-project-id={p.id}>
             <FileTextOutlined className="bf-recent-icon" />
             <span className="bf-recent-text">
-              <span className="bf-recent-title">{p.title}</span>
+              <span className="bf-recent-title">
+                {p.title}
+                {!p.saved && <span className="bf-recent-tag">{t('home.notSaved')}</span>}
+              </span>
+              {/* Named after its title: the file it was saved as (a path in the desktop app, a download in the browser). */}
               <span className="bf-muted bf-recent-meta">
-                {blueprintTitle(p.blueprint)} · {p.path ?? `${p.name}.bfproj.json`} · {t('home.usedAt')} {when(p.usedAt)}
+                {blueprintTitle(p.blueprint)} · {p.path ?? projectFileName(p, blueprintTitle(p.blueprint))} · {t('home.usedAt')} {when(p.usedAt)}
               </span>
               {p.matches?.map((m) => (
                 <span key={m.where} className="bf-recent-match">
