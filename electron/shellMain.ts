@@ -34,7 +34,9 @@ export function setUpShell(getWindow: () => BrowserWindow | undefined) {
     },
     async chooseSavePath(defaultPath, filters) {
       const win = getWindow();
-      const r = win ? await dialog.showSaveDialog(win, { defaultPath, filters }) : await dialog.showSaveDialog({ defaultPath, filters });
+      // Replacing a file is always asked (Windows and macOS ask anyway; GTK only with this property).
+      const options = { defaultPath, filters, properties: ['showOverwriteConfirmation' as const] };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled ? undefined : r.filePath;
     },
     readText: (path) => readFile(path, 'utf8'),
