@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { createHandlers, toApiError } from '../core/api/handlers.js';
 import { createLocalClient } from '../core/api/localClient.js';
-import { problemText } from '../core/i18n/problemText.js';
-import { formatProblem, type Problem } from '../core/model/problem.js';
+import { errorText } from '../core/i18n/errorText.js';
+import { problemLine } from '../core/i18n/problemLine.js';
+import type { Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
@@ -37,12 +38,12 @@ async function loadProject(api: ApiHandlers, file: string, lang: Lang): Promise<
   try {
     return (await api.parseProject({ text, fileName: file })).project;
   } catch (e) {
-    throw new CliExit(2, toApiError(e).message);
+    throw new CliExit(2, errorText(toApiError(e), lang === 'en' ? 'en' : 'zh-CN', '\n'));
   }
 }
 
 /** One problem as a line, worded in the CLI's language (core writes messages in Chinese). */
-const withFile = (file: string, lang: Lang) => (p: Problem) => formatProblem({ ...p, file, message: problemText(p, lang === 'en' ? 'en' : 'zh-CN') });
+const withFile = (file: string, lang: Lang) => (p: Problem) => problemLine({ ...p, file }, lang === 'en' ? 'en' : 'zh-CN');
 
 /** Loads a project and refuses input errors (exit 2) before anything else runs. */
 async function projectWithProblems(api: ApiHandlers, file: string | undefined, command: string, io: Io, script?: string) {
@@ -193,7 +194,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       err(`${e.message} (--help)`);
       return 2;
     }
-    err(`error: ${toApiError(e).message}`);
+    err(`${lang === 'en' ? 'error: ' : '错误：'}${errorText(toApiError(e), lang === 'en' ? 'en' : 'zh-CN')}`);
     return 2;
   }
 }

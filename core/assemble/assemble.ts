@@ -86,6 +86,8 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
 
   const blocks: Block[] = [];
   const failedSections: string[] = [];
+  // A declared value that is missing or invalid was reported by resolveValues, by its label: once is enough.
+  const reportedValue = (key: string | undefined) => !!key && decls.has(key) && problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'));
   let chapter = 0;
   sections.forEach((section) => {
     if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
@@ -98,8 +100,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const key = missingKeyOf(e);
-        // A declared value that is missing or invalid was reported by resolveValues, by its label: once is enough.
-        if (key && decls.has(key) && problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'))) {
+        if (reportedValue(key)) {
           failedSections.push(section.title);
           continue;
         }
@@ -119,7 +120,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
           return [slots.fill(renderTemplate(line, ctx, slots, annexes))];
         } catch (e) {
           if (!(e instanceof TemplateError)) throw e;
-          problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
+          if (!reportedValue(missingKeyOf(e))) problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
           return [];
         }
       }),

@@ -1,23 +1,36 @@
 // 保修卡: import a CSV/XLSX list, map its columns to card fields, see row errors, preview cards, export one PDF/DOCX.
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Space, Spin, Statistic, Steps, Upload } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CARD_FILE_MAX_BYTES, type ParseCardsResult } from '../../../core/api/appContract.js';
-import type { CardMapping } from '../../../core/cards/fields.js';
+import type { CardField, CardMapping } from '../../../core/cards/fields.js';
+import type { Project } from '../../../core/model/project.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { shell } from '../lib/shell.js';
 import '../settings/pages.css';
+import './cards.css';
 import { CardPreview } from './CardPreview.js';
-import { ExportPanel, type Format, type Layout } from './ExportPanel.js';
+import { ExportPanel, type Format, type Layout, type Script, type TemplateBy } from './ExportPanel.js';
 import { fileToBase64 } from './fileData.js';
 import { MappingPanel } from './MappingPanel.js';
+import { PeriodsPanel, type Period } from './PeriodsPanel.js';
 import { RowProblems } from './RowProblems.js';
 import { useExportProgress } from './useExportProgress.js';
 
 type DataFile = { name: string; data: string };
 const PREVIEW_COUNT = 3;
 const MB = CARD_FILE_MAX_BYTES / 1024 / 1024;
+
+/** The edited periods worth sending: rows with a name (a blank one is still being typed), templates with a row. */
+function editedPeriods(periods: Record<string, Period[]>): Record<string, Period[]> {
+  const out: Record<string, Period[]> = {};
+  for (const [id, list] of Object.entries(periods)) {
+    const named = list.filter((c) => c.name.trim());
+    if (named.length) out[id] = named;
+  }
+  return out;
+}
 
 export function CardsScreen() {
   const { t } = useI18n();
@@ -29,16 +42,36 @@ export function CardsScreen() {
   const [layout, setLayout] = useState<Layout>('a5');
   const [qr, setQr] = useState(false);
   const [format, setFormat] = useState<Format>('pdf');
+  const [hide, setHide] = useState<CardField[]>([]);
+  const [periods, setPeriods] = useState<Record<string, Period[]>>({});
+  const [project, setProject] = useState<{ id: string; title: string; project: Project } | null>(null);
+  // Unset: the project's script when the periods come from one, else 简体.
+  const [script, setScript] = useState<Script | null>(null);
+  const [templateBy, setTemplateBy] = useState<TemplateBy>('');
+  const [exported, setExported] = useState(false);
   const { percent, run } = useExportProgress();
   const readSeq = useRef(0);
 
-  // Re-reads whenever the file, mapping or QR choice changes; a slower earlier read never overwrites a later one.
+  const effectiveScript: Script = script ?? project?.project.script ?? 'hans';
+  // What parse and export both send: the batch's choices. Periods with a blank name are still being typed: not sent.
+  const choices = useMemo(
+    () => ({
+      ...(hide.length ? { hide } : {}),
+      ...(templateBy ? { templateBy } : {}),
+      script: effectiveScript,
+      ...(project ? { project: project.project } : { periods: editedPeriods(periods) }),
+    }),
+    [hide, templateBy, effectiveScript, project, periods],
+  );
+
+  // Re-reads whenever the file, mapping or a choice changes; a slower earlier read never overwrites a later one.
   useEffect(() => {
     if (!file) return;
     const seq = ++readSeq.current;
     setReading(true);
+    setExported(false);
     api
-      .parseCards({ fileName: file.name, data: file.data, mapping, previewCount: PREVIEW_COUNT, qr })
+      .parseCards({ fileName: file.name, data: file.data, mapping, previewCount: PREVIEW_COUNT, qr, ...choices })
       .then((r) => seq === readSeq.current && setParsed(r))
       .catch((e: unknown) => {
         if (seq !== readSeq.current) return;
@@ -47,32 +80,51 @@ export function CardsScreen() {
         setFile(null);
       })
       .finally(() => seq === readSeq.current && setReading(false));
-  }, [file, mapping, qr, message, t]);
+  }, [file, mapping, qr, choices, message, t]);
 
   const pick = useCallback(
     async (f: File) => {
       if (f.size > CARD_FILE_MAX_BYTES) return void message.error(t('cards.tooLarge', { mb: MB }));
       setParsed(null);
       setMapping({});
+      setHide([]);
+      setPeriods({});
       setFile({ name: f.name, data: await fileToBase64(f) });
     },
     [message, t],
   );
 
+  /** The periods (and script) of a recent project; null goes back to the card templates'. */
+  const pickProject = async (id: string | null) => {
+    if (!id) return setProject(null);
+    try {
+      const { project: p } = await api.openRecentProject({ id });
+      setProject({ id, title: p.title, project: p });
+    } catch (e) {
+      message.error(t('cards.projectFailed', { message: errorMessage(e) }));
+    }
+  };
+
   const exportBatch = async () => {
     if (!file || !parsed) return;
     try {
-      const r = await run(parsed.validRows, () => api.exportCards({ fileName: file.name, data: file.data, mapping, format, layout, qr }));
+      const r = await run(parsed.validRows, () => api.exportCards({ fileName: file.name, data: file.data, mapping, format, layout, qr, ...choices }));
       const saved = await shell.saveExport(r.bytes, r.fileName, format);
-      if (saved) message.success(t('cards.exported', { file: saved.path || saved.name }));
+      if (!saved) return;
+      setExported(true);
+      const where = saved.path || saved.name;
+      // The skipped rows are named here and listed with their reasons in 行问题 on this screen.
+      const rows = r.skipped.rows.slice(0, 10).join('、') + (r.skipped.rows.length > 10 ? '…' : '');
+      if (r.skipped.count) message.warning(t('cards.exportedSkipped', { cards: r.cards, file: where, count: r.skipped.count, rows }), 8);
+      else message.success(t('cards.exportedAll', { cards: r.cards, file: where }));
     } catch (e) {
       message.error(t('cards.exportFailed', { message: errorMessage(e) }));
     }
   };
 
-  const errorRows = parsed ? new Set(parsed.problems.filter((p) => p.severity === 'error').map((p) => p.row)).size : 0;
+  const errorRows = parsed?.skippedRows ?? 0;
   const warnings = parsed ? parsed.problems.filter((p) => p.severity === 'warning').length : 0;
-  const step = !file ? 0 : !parsed || parsed.fatal ? 1 : errorRows ? 2 : 3;
+  const step = !file ? 0 : !parsed || parsed.fatal ? 1 : exported ? 4 : errorRows ? 2 : 3;
   const exporting = percent !== null;
 
   const dropZone = (
@@ -102,7 +154,7 @@ export function CardsScreen() {
           className="bf-page-steps"
           size="small"
           current={step}
-          items={[{ title: t('cards.step.import') }, { title: t('cards.step.map') }, { title: t('cards.step.check') }, { title: t('cards.step.export') }]}
+          items={[{ title: t('cards.step.import') }, { title: t('cards.step.map') }, { title: t('cards.step.check') }, { title: t('cards.step.export') }, { title: t('cards.step.done') }]}
         />
       </div>
       {!file ? (
@@ -128,13 +180,23 @@ export function CardsScreen() {
             {parsed && (
               <Card className="bf-page-card" size="small" title={t('cards.mapping')}>
                 <p className="bf-muted bf-card-hint">{t('cards.mappingHint')}</p>
-                <MappingPanel parsed={parsed} mapping={mapping} onChange={setMapping} disabled={exporting} />
+                <MappingPanel parsed={parsed} mapping={mapping} onChange={setMapping} hide={hide} onHide={setHide} disabled={exporting} />
               </Card>
             )}
             {parsed && !parsed.fatal && (
+              <PeriodsPanel
+                templates={parsed.templates}
+                periods={periods}
+                onPeriods={setPeriods}
+                project={project && { id: project.id, title: project.title }}
+                onProject={(id) => void pickProject(id)}
+                disabled={exporting}
+              />
+            )}
+            {parsed && !parsed.fatal && (
               <ExportPanel
-                options={{ layout, format, qr }}
-                onChange={(o) => (setLayout(o.layout), setFormat(o.format), setQr(o.qr))}
+                options={{ layout, format, qr, script: effectiveScript, templateBy }}
+                onChange={(o) => (setLayout(o.layout), setFormat(o.format), setQr(o.qr), setScript(o.script), setTemplateBy(o.templateBy))}
                 cards={parsed.validRows}
                 percent={percent}
                 busy={reading}

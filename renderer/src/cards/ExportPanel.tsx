@@ -1,11 +1,13 @@
 // Layout, format and QR for the batch, the export button, and the progress while the file is made.
-import { Button, Card, Checkbox, Progress, Radio } from 'antd';
+import { Button, Card, Checkbox, Progress, Radio, Select } from 'antd';
 import { CARD_LAYOUT_IDS } from '../../../core/api/appContract.js';
 import { useI18n } from '../i18n.js';
 
 export type Layout = (typeof CARD_LAYOUT_IDS)[number];
 export type Format = 'pdf' | 'docx';
-export type ExportOptions = { layout: Layout; format: Format; qr: boolean };
+export type Script = 'hans' | 'hant';
+export type TemplateBy = '' | 'product' | 'model';
+export type ExportOptions = { layout: Layout; format: Format; qr: boolean; script: Script; templateBy: TemplateBy };
 
 type Props = { options: ExportOptions; onChange(o: ExportOptions): void; cards: number; percent: number | null; busy: boolean; onExport(): void };
 
@@ -24,6 +26,21 @@ export function ExportPanel({ options, onChange, cards, percent, busy, onExport 
             </Radio>
           ))}
         </Radio.Group>
+        <div className="bf-export-label">{t('cards.templateBy')}</div>
+        <Select
+          data-testid="cards-template-by"
+          value={options.templateBy}
+          onChange={(v: TemplateBy) => set({ templateBy: v })}
+          options={(['', 'product', 'model'] as const).map((v) => ({ value: v, label: t(`cards.templateBy.${v || 'none'}`) }))}
+        />
+        <div className="bf-export-label">{t('cards.script')}</div>
+        <Radio.Group
+          value={options.script}
+          onChange={(e) => set({ script: e.target.value as Script })}
+          optionType="button"
+          data-testid="cards-script"
+          options={(['hans', 'hant'] as const).map((v) => ({ value: v, label: t(`cards.script.${v}`) }))}
+        />
         <div className="bf-export-label">{t('cards.format')}</div>
         <Radio.Group
           value={options.format}

@@ -1,6 +1,6 @@
 // One Select per card field, listing the data file's headers; auto-suggested values come from parseCards.
-import { Button, Select, Tag } from 'antd';
-import type { CardMapping } from '../../../core/cards/fields.js';
+import { Button, Checkbox, Select, Tag, Tooltip } from 'antd';
+import type { CardField, CardMapping } from '../../../core/cards/fields.js';
 import type { ParseCardsResult } from '../../../core/api/appContract.js';
 import { useI18n } from '../i18n.js';
 
@@ -9,10 +9,13 @@ type Props = {
   /** The user's choices; '' = explicitly not used; a field absent = automatic. */
   mapping: CardMapping;
   onChange(mapping: CardMapping): void;
+  /** Fields left off the card; offered for a field no column feeds (it would print as an empty row). */
+  hide: CardField[];
+  onHide(hide: CardField[]): void;
   disabled?: boolean;
 };
 
-export function MappingPanel({ parsed, mapping, onChange, disabled }: Props) {
+export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled }: Props) {
   const { t } = useI18n();
   const options = [{ value: '', label: t('cards.none') }, ...parsed.headers.filter(Boolean).map((h) => ({ value: h, label: h }))];
   return (
@@ -36,6 +39,19 @@ export function MappingPanel({ parsed, mapping, onChange, disabled }: Props) {
               showSearch
               onChange={(h: string) => onChange({ ...mapping, [field]: h })}
             />
+            {!required && !value && (
+              <Tooltip title={t('cards.hideHint')}>
+                <Checkbox
+                  className="bf-mapping-hide"
+                  data-testid={`hide-${field}`}
+                  checked={hide.includes(field)}
+                  disabled={disabled}
+                  onChange={(e) => onHide(e.target.checked ? [...hide, field] : hide.filter((f) => f !== field))}
+                >
+                  {t('cards.hide')}
+                </Checkbox>
+              </Tooltip>
+            )}
           </label>
         );
       })}
