@@ -22,6 +22,17 @@ const ISSUE: Params = {
   free_text: 'is a written requirement; confirm the response and state the deviation',
 };
 
+// core/project/fileProblems.ts ISSUE, by zod issue code.
+const PROJECT_ISSUE: Params = {
+  missing: 'is missing',
+  invalid_type: 'has the wrong type',
+  too_small: 'is too short or empty',
+  too_big: 'is too long',
+  invalid_value: 'is not an allowed value',
+  invalid_format: 'has the wrong format',
+  custom: 'is invalid',
+};
+
 const EN: Record<string, Template> = {
   // Durations that contradict each other (notLonger in core/check).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
@@ -64,6 +75,11 @@ const EN: Record<string, Template> = {
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   unknown_blueprint: 'There is no blueprint named {blueprint} (available: {available})',
   missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',
+  // core/project/fileProblems.ts: a project file that cannot be opened
+  not_json: '{file}: not a valid JSON file',
+  not_project: '{file}: not a project file (it should hold one JSON object)',
+  not_json_at: '{file}: not a valid JSON file (error at line {line}, column {column})',
+  project_field: (p) => `{file}: in the project file, the {fieldEn} ${PROJECT_ISSUE[String(p.issue)] ?? 'is invalid'}`,
   // core/cards: a data file's rows (the 保修卡 screen shows row and column in their own columns; see cardRowText)
   card_missing_customer: 'Row {row}, column “{column}”: the customer name is missing',
   card_missing_serial: 'Row {row}, column “{column}”: the serial number is missing',

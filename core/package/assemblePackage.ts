@@ -19,13 +19,18 @@ export type PackageAssembly = {
   problems: Problem[];
 };
 
+const VALUE_CODES = new Set(['missing_value', 'bad_value', 'conflicting_declaration']);
+
 export function assemblePackage(project: Project, lib: Library): PackageAssembly {
   const problems: Problem[] = [];
   const options = packageOptions(project, lib, problems);
+  // The documents share one set of values: a value missing or invalid is reported by the first document that uses it.
+  const reported = new Set<string>();
+  const firstTime = (p: Problem) => !VALUE_CODES.has(p.code) || !p.field || (!reported.has(`${p.code} ${p.field}`) && !!reported.add(`${p.code} ${p.field}`));
   const documents = packageBlueprints(project).map((blueprint): PackageDocument => {
     const assembly = assemble({ ...project, blueprint }, lib, options);
     // A value no document uses is reported once for the package, below, not once per document.
-    const own = [...assembly.problems.filter((p) => p.code !== 'unused_value'), ...runChecks({ ...assembly, project: { ...project, blueprint } }, 'document')];
+    const own = [...assembly.problems.filter((p) => p.code !== 'unused_value' && firstTime(p)), ...runChecks({ ...assembly, project: { ...project, blueprint } }, 'document')];
     return { blueprint, document: assembly.document, problems: own, assembly };
   });
   // Figures as each document actually uses them (after its conditions), merged: one value per key.

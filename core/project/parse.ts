@@ -1,20 +1,25 @@
-// Project files: JSON text → validated Project, with errors that name the file and the field.
+// Project files: JSON text → validated Project, with errors that name the file and the field by its label.
 import { BidForgeError } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
-import { zodMessage } from '../model/zodMessage.js';
+import { notJsonProblem, projectFieldProblems } from './fileProblems.js';
 
 export function parseProject(json: unknown, file: string): Project {
   const r = projectSchema.safeParse(json);
-  if (!r.success) throw new BidForgeError('bad_project', `${file}: ${zodMessage(r.error)}`);
+  if (!r.success) {
+    const problems = projectFieldProblems(file, r.error, json);
+    throw new BidForgeError('bad_project', problems.map((p) => p.message).join('；'), problems);
+  }
   return r.data;
 }
 
 export function parseProjectText(text: string, file: string): Project {
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (e) {
-    throw new BidForgeError('bad_project', `${file}: not valid JSON (${(e as Error).message})`);
+    const problem = notJsonProblem(file, body, e);
+    throw new BidForgeError('bad_project', problem.message, [problem]);
   }
   return parseProject(json, file);
 }

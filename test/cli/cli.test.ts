@@ -56,7 +56,7 @@ describe('bidforge render', () => {
     const out = join(tempDir(), 'out');
     const r = await cli('render', sampleFile({ values: { hotline: undefined } }), '--out', out);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('values.hotline');
+    expect(r.err).toContain('缺少必填变量「服务热线」的值');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
@@ -68,12 +68,12 @@ describe('bidforge check', () => {
     expect(r.out).toContain(samplePath);
   });
 
-  it('缺少必填值（hotline）返回 1，并打印字段 values.hotline 和文件名', async () => {
+  it('缺少必填值（hotline）返回 1，并打印字段名称「服务热线」和文件名，不打印内部键名', async () => {
     const file = sampleFile({ values: { hotline: undefined } });
     const r = await cli('check', file);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('values.hotline');
-    expect(r.out).toContain(file);
+    expect(r.out).toContain(`错误：${file}：缺少必填变量「服务热线」的值`);
+    expect(r.out).not.toContain('hotline');
   });
 
   it('--json 输出可解析的问题列表，带字段和文件', async () => {
@@ -88,8 +88,8 @@ describe('bidforge check', () => {
     const file = sampleFile({ values: { hotline: undefined } });
     const r = await cli('check', file, '--lang', 'en');
     expect(r.code).toBe(1);
-    const line = r.out.split('\n').find((l) => l.includes('values.hotline'));
-    expect(line).toMatch(/^error: .*: values\.hotline: The required variable “[^”]+” has no value$/);
+    const line = r.out.split('\n').find((l) => l.includes('服务热线'));
+    expect(line).toBe(`error: ${file}: The required variable “服务热线” has no value`);
     expect(line).not.toContain('缺少必填变量');
     // render prints the same line before refusing to write
     expect((await cli('render', file, '--out', tempDir(), '--lang', 'en')).err).toContain(line);
@@ -104,12 +104,22 @@ describe('输入有误时返回 2', () => {
     expect(r.err).toContain('broken-project.json');
   });
 
-  it('JSON 缺少项目字段（title）：返回 2，指出 title', async () => {
+  it('JSON 缺少项目字段（title）：返回 2，用名称「文档标题」指出；--lang en 时说 document title', async () => {
     const json: Record<string, unknown> = { ...sampleJson() };
     delete json.title;
-    const r = await cli('check', writeFixture(tempDir(), 'p.json', json));
+    const file = writeFixture(tempDir(), 'p.json', json);
+    const r = await cli('check', file);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('title');
+    expect(r.err.trim()).toBe(`${file}：项目文件缺少「文档标题」`);
+    expect((await cli('check', file, '--lang', 'en')).err.trim()).toBe(`${file}: in the project file, the document title is missing`);
+  });
+
+  it('文件不是 JSON：--lang en 时用英文说出行和列，不转述 JSON 解析器的原话', async () => {
+    const file = writeFixture(tempDir(), 'broken.json', '{ "schema": 1,\n  "name": ');
+    const r = await cli('check', file, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/^.*broken\.json: not a valid JSON file( \(error at line \d+, column \d+\))?$/);
+    expect((await cli('check', file)).err.trim()).toMatch(/broken\.json：不是有效的 JSON 文件/);
   });
 
   it('蓝本不存在：返回 2，说出蓝本名', async () => {
@@ -118,10 +128,10 @@ describe('输入有误时返回 2', () => {
     expect(r.err).toContain('no-such-blueprint');
   });
 
-  it('值的类型不对（onsite_arrival 写成 "two hours"）：返回 2，指出 values.onsite_arrival', async () => {
+  it('值的类型不对（onsite_arrival 写成 "two hours"）：返回 2，用名称「现场到达时间」指出', async () => {
     const r = await cli('check', sampleFile({ values: { onsite_arrival: 'two hours' } }));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('values.onsite_arrival');
+    expect(r.err).toContain('「现场到达时间」的值无效：应填写时长');
   });
 
   it('render 遇到类型不对的值同样返回 2，不写文件', async () => {
@@ -131,10 +141,10 @@ describe('输入有误时返回 2', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('项目日期不存在（2026-02-30）：返回 2，指出 date', async () => {
+  it('项目日期不存在（2026-02-30）：返回 2，用名称「编制日期」指出', async () => {
     const r = await cli('check', sampleFile({ top: { date: '2026-02-30' } }));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('date');
+    expect(r.err).toContain('编制日期');
   });
 
   it('文件不存在：返回 2，消息里有路径', async () => {

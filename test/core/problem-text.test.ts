@@ -11,6 +11,7 @@ import { rowsFromGrid } from '../../core/cards/read.js';
 import { missingGlyphs } from '../../core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '../../core/i18n/problemText.js';
 import { BidForgeError, type Problem } from '../../core/model/problem.js';
+import { parseProjectText } from '../../core/project/parse.js';
 import type { Column, Duration, VariableDecl } from '../../core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -213,6 +214,19 @@ function cardProblems(): Problem[] {
   ];
 }
 
+/** Why a project file cannot be opened: not JSON (with and without a position), not an object, wrong fields. */
+function fileProblems(): Problem[] {
+  return ['{ "schema": 1,\n "name": ', '{ "schema": 1,\n  , }', '', '[1]', '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}'].flatMap((text) => {
+    try {
+      parseProjectText(text, 'p.json');
+    } catch (e) {
+      if (e instanceof BidForgeError) return e.problems;
+      throw e;
+    }
+    throw new Error('expected a refusal');
+  });
+}
+
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
   { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用' },
@@ -228,7 +242,7 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('real problems read in English', () => {
-  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
+  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...fileProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
 
   it('covers every translated code', () => {
     const seen = new Set(problems.map((p) => p.code));

@@ -6,7 +6,7 @@ import type { Problem } from '../../core/model/problem.js';
 import { api, sampleJson } from '../helpers/sample.js';
 import type { Project } from '../../core/model/project.js';
 
-const CJK = /[\u3400-\u9fff]/g;
+const CJK = /[\u3400-\u9fff]/;
 
 /** The sample with some values typed wrong, previewed through the API as the app does. */
 async function previewWith(values: Record<string, unknown>): Promise<Problem[]> {
@@ -45,7 +45,7 @@ describe('值无效：每个问题只报一次，用字段名称', () => {
     for (const p of problems) {
       const text = problemText(p, 'en');
       const own = String(p.params!.label) + String(p.params!.got ?? p.params!.value ?? '');
-      expect(text.replace(CJK, (ch) => (own.includes(ch) ? '' : ch)), text).not.toMatch(CJK);
+      expect(text.replace(/[\u3400-\u9fff]/g, (ch) => (own.includes(ch) || '元万'.includes(ch) ? '' : ch)), text).not.toMatch(CJK);
       expect(text).toMatch(/^The value of “/);
     }
     expect(problemText(problems.find((p) => p.field === 'values.company_name')!, 'en')).toBe('The value of “投标人名称” is invalid: 2500 characters, more than the limit of 2000');

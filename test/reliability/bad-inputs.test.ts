@@ -46,7 +46,7 @@ describe('项目文件解析', () => {
     } catch (e) {
       expect(e, c.name).toBeInstanceOf(BidForgeError);
       expect((e as BidForgeError).code).toBe('bad_project');
-      expect((e as Error).message).toMatch(/^project\.json: /); // names the file
+      expect((e as Error).message).toMatch(/^project\.json：/); // names the file
       expectClear((e as Error).message, c);
       return;
     }
