@@ -1,5 +1,5 @@
 // The library channels on a real store in a temporary data folder: seeding, search, workflow, pins, the lock.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../core/api/handlers.js';
@@ -97,7 +97,7 @@ describe('clause library through the API', () => {
     const dataDir = tempDir('bf-lib-');
     const api = apiOn(dataDir);
     await api.libraryMarkReviewed({ clauseId: 'wc-periods', by });
-    expect(existsSync(join(dataDir, 'library.lock'))).toBe(false);
+    expect(readdirSync(join(dataDir, 'library.locks')).filter((n) => n.endsWith('.json'))).toEqual([]); // no claim left
 
     const cli = await openStore({ dataDir, program: 'CLI', identity: { pid: process.ppid } }); // a live process that is not us
     await cli.markReviewed('warranty-terms', 'cli');

@@ -7,6 +7,8 @@ import { listBackups, openStore, restoreNewestBackup, STORE_SCHEMA_VERSION } fro
 import { approvedClause, open, tempDir, testClock, track, WARRANTY_BODY, realTemplates } from './helpers.js';
 
 const files = async (dir: string) => (await readdir(dir)).sort();
+/** The lock claims in the data folder (library.locks/<token>.json). */
+const claims = async (dir: string) => (await readdir(join(dir, 'library.locks')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
 
 describe('写入：原子写与备份', () => {
   it('writes library.json with schemaVersion and leaves no temp files', async () => {
@@ -99,7 +101,8 @@ describe('锁：同一时间只有一个写入者', () => {
       code: 'store_locked',
       message: 'store is in use by CLI (pid 424242) since 2026-04-30T09:00:00.000Z',
     });
-    expect(await files(dir)).toEqual(['library.lock']); // no library.json was created
+    expect((await files(dir)).filter((f) => f !== 'library.locks')).toEqual(['library.lock']); // no library.json was created
+    expect(await claims(dir)).toEqual([]); // and our claim was taken back
   });
 
   it('a stale lock (its process is gone) is taken over', async () => {
@@ -129,9 +132,9 @@ describe('锁：同一时间只有一个写入者', () => {
   it('close() removes our lock file', async () => {
     const dir = await tempDir();
     const store = await open(dir);
-    expect(await files(dir)).toContain('library.lock');
+    expect(await claims(dir)).toHaveLength(1);
     await store.close();
-    expect(await files(dir)).not.toContain('library.lock');
+    expect(await claims(dir)).toEqual([]);
     await expect(store.listClauses()).rejects.toMatchObject({ code: 'store_closed' });
   });
 

@@ -30,5 +30,5 @@ export { parsePack, makePack, canonicalJson, PACK_FORMAT, PACK_SCHEMA_VERSION, P
 export type { ImportItem, ImportPreview, ItemStatus, MergeAction, MergeReport, Resolution } from './merge.js';
 export { MIGRATIONS } from './engine/migrations.js';
 export { STORE_SCHEMA_VERSION, VERSION_STATUSES, type StoreData, type StoredClause, type StoredVariant, type StoredVersion, type StoredBlueprint, type ProjectRecord, type Pin, type VersionStatus, type Origin } from './schema.js';
-export { pidIsAlive, type LockInfo, type ProcessIdentity } from './engine/lock.js';
-export { listBackups, writeBackup, STORE_FILE, LOCK_FILE, BACKUP_DIR } from './engine/files.js';
+export { pidIsAlive, LOCK_DIR, LEGACY_LOCK_FILE, type LockInfo, type ProcessIdentity } from './engine/lock.js';
+export { listBackups, writeBackup, STORE_FILE, BACKUP_DIR } from './engine/files.js';

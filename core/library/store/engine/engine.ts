@@ -5,16 +5,15 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { BidForgeError } from '../../../model/problem.js';
 import { zodMessage } from '../../../model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure } from './decode.js';
 import { InvalidStoreError } from './encode.js';
-import { DEFAULT_BACKUPS_KEPT, exists, keepCopy, listBackups, LOCK_FILE, readTextAndKey, STORE_FILE, sweepTemps } from './files.js';
+import { DEFAULT_BACKUPS_KEPT, exists, keepCopy, listBackups, readTextAndKey, STORE_FILE, sweepTemps } from './files.js';
 import { LibraryFile } from './libraryFile.js';
-import { hostBootedAt, pidIsAlive, readLock, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
+import { hostBootedAt, pidIsAlive, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 
 export type EngineOptions = {
   /** The data folder (Electron userData, or --data DIR). Created if missing. */
@@ -62,8 +61,9 @@ export class StoreEngine {
 
   private constructor(private readonly options: EngineOptions) {
     this.clock = options.clock ?? (() => new Date());
-    this.file = new LibraryFile(options.dataDir, this.clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT);
-    this.lock = new StoreLock(join(options.dataDir, LOCK_FILE), identityOf(options), this.clock);
+    this.lock = new StoreLock(options.dataDir, identityOf(options), this.clock);
+    // Each save checks, right before it replaces the file, that the lock is still ours.
+    this.file = new LibraryFile(options.dataDir, this.clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT, () => this.lock.assertHeld());
     this.db = new Low<StoreData>(this.file, emptyStore());
   }
 
@@ -224,9 +224,8 @@ export class StoreEngine {
     await this.lock.release();
   }
 
-  /** Who holds library.lock now, if anyone. */
-  async lockHolder(): Promise<LockInfo | null> {
-    const l = await readLock(join(this.dataDir, LOCK_FILE));
-    return l === 'unreadable' ? null : l;
+  /** Who holds the lock now, if anyone. */
+  lockHolder(): Promise<LockInfo | null> {
+    return this.lock.holder();
   }
 }

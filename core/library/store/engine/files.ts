@@ -1,11 +1,12 @@
 // File plumbing for the store: atomic writes, rotating backups, moving a bad file aside. No store logic here.
-import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { atomicWrite } from '../../../fs/atomicWrite.js';
+
+export { atomicWrite };
 
 export const STORE_FILE = 'library.json';
-export const LOCK_FILE = 'library.lock';
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_BACKUPS_KEPT = 10;
 
@@ -55,66 +56,20 @@ export async function readTextAndKey(path: string): Promise<{ text: string; key:
   }
 }
 
-/** Writes a temp file beside the target, fsyncs it, renames it over the target, then fsyncs the folder. */
-export async function atomicWrite(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${randomUUID().slice(0, 8)}.tmp`;
-  const fh = await open(tmp, 'wx');
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } catch (e) {
-    // A full disk fails here: remove the partial temp file, which would otherwise keep the space taken.
-    await fh.close().catch(() => {});
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
-  await fh.close();
-  try {
-    // Windows refuses to replace a file another program has open for a moment (EPERM/EBUSY): retry briefly.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await rename(tmp, path);
-        break;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (attempt >= 10 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) throw e;
-        await new Promise((r) => setTimeout(r, 50 * attempt));
-      }
-    }
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
-  await fsyncDir(dirname(path));
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Makes the rename durable on POSIX; Windows cannot open folders this way, and the rename is already atomic there.
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    /* best effort */
-  }
-}
-
 const TEMP_RE = /^library\.(json|lock)\.[0-9a-f]{8}\.tmp$/;
+const CLAIM_TEMP_RE = /^\.[0-9a-f-]{36}\.tmp$/;
 
 /**
- * Deletes temp files a killed program left behind (library.json.<id>.tmp, library.lock.<id>.tmp) once they are a
- * minute old: a live writer finishes with its temp file within milliseconds. Call while holding the lock.
+ * Deletes temp files a killed program left behind (library.json.<id>.tmp, and half-made lock claims in
+ * library.locks/) once they are a minute old: a live writer finishes with its temp file within milliseconds.
+ * Call while holding the lock.
  */
 export async function sweepTemps(dataDir: string, now = Date.now()): Promise<string[]> {
   const removed: string[] = [];
-  for (const name of await readdir(dataDir).catch(() => [] as string[])) {
-    if (!TEMP_RE.test(name)) continue;
-    const path = join(dataDir, name);
+  const candidates = async (dir: string, re: RegExp) => (await readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).map((n) => join(dir, n));
+  for (const path of [...(await candidates(dataDir, TEMP_RE)), ...(await candidates(join(dataDir, 'library.locks'), CLAIM_TEMP_RE))]) {
     const st = await stat(path).catch(() => null);
-    if (st && now - st.mtimeMs > 60_000 && (await unlink(path).then(() => true, () => false))) removed.push(name);
+    if (st && now - st.mtimeMs > 60_000 && (await unlink(path).then(() => true, () => false))) removed.push(path.slice(dataDir.length + 1));
   }
   return removed;
 }

@@ -27,6 +27,8 @@ export class LibraryFile implements Adapter<StoreData> {
     readonly dataDir: string,
     private readonly clock: () => Date,
     private readonly keep: number,
+    /** Throws when this program may no longer replace the file (its lock was lost). */
+    private readonly beforeCommit: () => Promise<void>,
   ) {}
 
   get path(): string {
@@ -49,8 +51,9 @@ export class LibraryFile implements Adapter<StoreData> {
   async write(data: StoreData): Promise<void> {
     const { text, accept } = this.encoder.encode(data);
     try {
-      await atomicWrite(this.path, text);
+      await atomicWrite(this.path, text, { beforeCommit: this.beforeCommit });
     } catch (e) {
+      if (e instanceof BidForgeError) throw e; // the lock was lost: its own message
       throw new BidForgeError('store_write_failed', `the library could not be saved in ${this.dataDir}: ${fsProblem(e)}. ${STORE_FILE} was left as it was; the change was not saved.`, [
         { severity: 'error', code: 'store_write_failed', message: fsProblem(e), file: this.path },
       ]);

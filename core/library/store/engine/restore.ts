@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BidForgeError } from '../../../model/problem.js';
 import { decodeStore } from './decode.js';
 import { identityOf, type EngineOptions } from './engine.js';
-import { atomicWrite, listBackups, LOCK_FILE, moveAside, readTextOrNull, STORE_FILE, writeBackup } from './files.js';
+import { atomicWrite, listBackups, moveAside, readTextOrNull, STORE_FILE, writeBackup } from './files.js';
 import { StoreLock } from './lock.js';
 
 export type RestoreReport = { restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } };
@@ -14,7 +14,7 @@ export type RestoreReport = { restoredFrom: string; replaced?: { movedAsideAs?: 
  */
 export async function restoreNewestBackup(options: EngineOptions): Promise<RestoreReport> {
   const clock = options.clock ?? (() => new Date());
-  const lock = new StoreLock(join(options.dataDir, LOCK_FILE), identityOf(options), clock);
+  const lock = new StoreLock(options.dataDir, identityOf(options), clock);
   await lock.acquire();
   try {
     const backups = (await listBackups(options.dataDir)).reverse();
@@ -47,7 +47,7 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
         ? { backedUpAs: await writeBackup(options.dataDir, current, clock(), Number.POSITIVE_INFINITY) }
         : { movedAsideAs: await moveAside(options.dataDir, clock(), 'replaced') };
     }
-    await atomicWrite(path, chosen.text);
+    await atomicWrite(path, chosen.text, { beforeCommit: () => lock.assertHeld() });
     return report;
   } finally {
     await lock.release();
