@@ -4,7 +4,8 @@
 import type { Problem } from '../model/problem.js';
 import { problemText, type ProblemLang } from './problemText.js';
 
-function problemsOf(e: unknown): Problem[] {
+/** The problems an API error carries, wherever its transport put them. */
+export function problemsOf(e: unknown): Problem[] {
   if (!e || typeof e !== 'object') return [];
   const o = e as { problems?: unknown; details?: unknown; params?: { problems?: unknown } };
   const list = o.problems ?? (Array.isArray(o.details) ? o.details : (o.details as { problems?: unknown } | undefined)?.problems) ?? o.params?.problems;

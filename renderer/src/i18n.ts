@@ -1,5 +1,6 @@
 // Every UI string of the renderer, per language. zh-CN is the default; en exists so the UI can switch later.
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+import { selectPlurals } from '../../core/i18n/plural.js';
 // cards, settings, home: their strings live beside those screens
 import { appMessagesEn, appMessagesZh } from './settings/messages.js';
 // library: the shell's navigation and 条款库
@@ -48,7 +49,7 @@ const zhCN = {
   'msg.exported': '已导出 {file}',
   'msg.exportedWithWarnings': '已导出 {file}（{count} 条警告）',
   'msg.exportFailed': '导出失败：{message}',
-  'msg.exportCheckFailed': '导出失败：{message}。请先修正“检查结果”中的错误。',
+  'msg.exportCheckFailed': '导出失败：检查发现 {count} 个错误，请先修正“检查结果”中的错误。',
   'msg.describeFailed': '无法读取变量清单：{message}',
   'msg.discardConfirm': '当前项目有未保存的修改，确定要放弃并打开其他项目吗？',
 
@@ -61,6 +62,12 @@ const zhCN = {
   'meta.bodySize': '正文',
   'meta.copyMark': '封面标注',
   'meta.copyNone': '不标注',
+  'meta.copyOriginal': '正本',
+  'meta.copyDuplicate': '副本',
+  'meta.profile.bid': '投标文件通用格式',
+  'meta.profile.gbt9704': 'GB/T 9704 公文格式',
+  'meta.size': '{name}（{pt} 磅）',
+  'meta.sizePt': '{pt} 磅',
   'meta.sealEveryPage': '每页盖章处',
   'meta.blueprint': '蓝本',
   'meta.required': '「{label}」不能为空',
@@ -153,9 +160,9 @@ const en: Dictionary = {
   'msg.showInFolder': 'Show in folder',
   'msg.exporting': 'Exporting {format}…',
   'msg.exported': 'Exported {file}',
-  'msg.exportedWithWarnings': 'Exported {file} ({count} warnings)',
+  'msg.exportedWithWarnings': 'Exported {file} ({count, plural, one {# warning} other {# warnings}})',
   'msg.exportFailed': 'Export failed: {message}',
-  'msg.exportCheckFailed': 'Export failed: {message}. Fix the errors listed under Checks first.',
+  'msg.exportCheckFailed': 'Export failed: the checks found {count, plural, one {# error} other {# errors}}. Fix them under Checks first.',
   'msg.describeFailed': 'Could not read the variables: {message}',
   'msg.discardConfirm': 'The current project has unsaved changes. Discard them and open another project?',
 
@@ -168,6 +175,12 @@ const en: Dictionary = {
   'meta.bodySize': 'body',
   'meta.copyMark': 'Cover marking',
   'meta.copyNone': 'None',
+  'meta.copyOriginal': 'Original',
+  'meta.copyDuplicate': 'Copy',
+  'meta.profile.bid': 'Bid document format',
+  'meta.profile.gbt9704': 'GB/T 9704 official document format',
+  'meta.size': '{pt} pt',
+  'meta.sizePt': '{pt} pt',
   'meta.sealEveryPage': 'Seal box on every page',
   'meta.blueprint': 'Blueprint',
   'meta.required': '{label} may not be empty',
@@ -175,11 +188,11 @@ const en: Dictionary = {
   'meta.badDate': 'Enter a valid date such as 2026-11-24',
 
   'fields.title': 'Variables',
-  'fields.count': '{count} fields',
+  'fields.count': '{count, plural, one {# field} other {# fields}}',
   'fields.expandAll': 'Expand all',
   'fields.collapseAll': 'Collapse all',
   'fields.empty': 'This blueprint has no variables to fill in.',
-  'fields.errorsInSection': '{count} problems',
+  'fields.errorsInSection': '{count, plural, one {# problem} other {# problems}}',
   'fields.optional': 'optional',
   'fields.rmb': 'In words: {text}',
   'fields.default': 'Default: {value}',
@@ -190,7 +203,7 @@ const en: Dictionary = {
   'control.no': 'No',
   'control.addRow': 'Add row',
   'control.removeRow': 'Remove row',
-  'control.rows': '{count} rows',
+  'control.rows': '{count, plural, one {# row} other {# rows}}',
   'control.actions': 'Actions',
   'control.empty': 'No rows',
   'control.enlarge': 'Enlarge',
@@ -198,8 +211,8 @@ const en: Dictionary = {
 
   'problems.title': 'Checks',
   'problems.none': 'All checks passed',
-  'problems.errors': '{count} errors',
-  'problems.warnings': '{count} warnings',
+  'problems.errors': '{count, plural, one {# error} other {# errors}}',
+  'problems.warnings': '{count, plural, one {# warning} other {# warnings}}',
   'problems.error': 'Error',
   'problems.warning': 'Warning',
   'problems.locate': 'Go to field',
@@ -229,7 +242,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(locale: Locale): Translate {
   const dict = LOCALES[locale];
   return (key, params) => {
-    const text = dict[key] ?? zhCN[key];
+    const text = params ? selectPlurals(dict[key] ?? zhCN[key], params, locale) : (dict[key] ?? zhCN[key]);
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }

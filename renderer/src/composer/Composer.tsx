@@ -7,7 +7,8 @@ import type { OutlineSectionView } from '../../../core/assemble/projectOutline.j
 import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
-import { api, errorCode, errorMessage } from '../api.js';
+import { api, errorMessage } from '../api.js';
+import { exportFailure } from '../lib/exportFailure.js';
 import { useOpenedProjects } from '../home/handoff.js';
 import { useI18n } from '../i18n.js';
 import { record, redo, startHistory, undo, type History } from '../lib/history.js';
@@ -42,7 +43,7 @@ const NO_REQUIREMENTS: Requirement[] = [];
 const NO_VALUES: Record<string, unknown> = {};
 
 export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
 
   const [blueprints, setBlueprints] = useState<{ id: string; title: string; docType: string }[]>([]);
@@ -192,8 +193,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
         message.open({ key, type: 'success', content, duration: saved.path ? 8 : 3 });
       } catch (e) {
         // A failed check lists every error in its message; the problems panel already shows them one by one.
-        const text = errorMessage(e);
-        const content = errorCode(e) === 'check_failed' ? t('msg.exportCheckFailed', { message: text.split('：')[0]! }) : t('msg.exportFailed', { message: text });
+        const content = exportFailure(e, t, locale);
         message.open({ key, type: 'error', content, duration: 8 });
       } finally {
         setExporting(null);

@@ -4,8 +4,9 @@ import { memo, type ReactNode } from 'react';
 import { problemText } from '../../../core/i18n/problemText.js';
 import type { Problem } from '../../../core/model/problem.js';
 import type { Project } from '../../../core/model/project.js';
-import { PROFILE_IDS, PROFILES, sizeLabel, type TypesettingChoice } from '../../../core/model/typesetting.js';
+import { PROFILE_IDS, PROFILES, ZIHAO, type TypesettingChoice } from '../../../core/model/typesetting.js';
 import { useI18n, type MessageKey } from '../i18n.js';
+import { DateEditor } from './DateEditor.js';
 
 export const META_FIELDS = ['title', 'bidder', 'projectNo', 'date'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
@@ -35,7 +36,7 @@ function MetaFormContent({ project, problemsByField, onChange }: { project: Proj
         {item('title', <Input id="input-meta-title" value={project.title} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} />, 'bf-field-wide')}
         {item('bidder', <Input id="input-meta-bidder" value={project.bidder} maxLength={200} onChange={(e) => onChange({ bidder: e.target.value })} />, 'bf-field-wide')}
         {item('projectNo', <Input id="input-meta-projectNo" value={project.projectNo} maxLength={100} onChange={(e) => onChange({ projectNo: e.target.value })} />)}
-        {item('date', <Input id="input-meta-date" type="date" value={project.date} onChange={(e) => onChange({ date: e.target.value })} />)}
+        {item('date', <DateEditor id="input-meta-date" value={project.date} onChange={(date) => onChange({ date: date ?? '' })} />)}
       </div>
       <TypesettingFields choice={project.typesetting} onChange={(typesetting) => onChange({ typesetting })} />
     </Form>
@@ -45,6 +46,11 @@ function MetaFormContent({ project, problemsByField, onChange }: { project: Proj
 /** 版式 (bid default or GB/T 9704, with the body size shown as 字号), 正本/副本 on the cover, a seal box on every page. */
 function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | undefined; onChange: (c: TypesettingChoice) => void }) {
   const { t } = useI18n();
+  // 小四 is a Chinese type size: the English UI gives its points only.
+  const bodySize = (pt: number) => {
+    const name = ZIHAO.find((z) => z.pt === pt)?.name;
+    return name ? t('meta.size', { name, pt }) : t('meta.sizePt', { pt });
+  };
   const current: TypesettingChoice = choice ?? { profile: 'bid' };
   const set = (patch: Partial<TypesettingChoice>) => onChange({ ...current, ...patch });
   return (
@@ -55,7 +61,7 @@ function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | u
             id="input-meta-typesetting"
             value={current.profile}
             onChange={(profile) => set({ profile })}
-            options={PROFILE_IDS.map((id) => ({ value: id, label: `${PROFILES[id].label} · ${t('meta.bodySize')} ${sizeLabel(PROFILES[id].body.size)}` }))}
+            options={PROFILE_IDS.map((id) => ({ value: id, label: `${t(`meta.profile.${id}`)} · ${t('meta.bodySize')} ${bodySize(PROFILES[id].body.size)}` }))}
           />
         </Form.Item>
       </div>
@@ -66,8 +72,8 @@ function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | u
             onChange={(copyMark) => set({ copyMark })}
             options={[
               { value: 'none', label: t('meta.copyNone') },
-              { value: '正本', label: '正本' },
-              { value: '副本', label: '副本' },
+              { value: '正本', label: t('meta.copyOriginal') },
+              { value: '副本', label: t('meta.copyDuplicate') },
             ]}
           />
         </Form.Item>

@@ -1,8 +1,10 @@
 // One control per scalar variable type; values stay in their project-file JSON form (money as a yuan string, dates as YYYY-MM-DD).
 import { Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
+import { canonicalMoney } from '../../../core/model/money.js';
 import { DURATION_UNITS, type DurationUnit, type ScalarType } from '../../../core/model/variables.js';
 import { useI18n } from '../i18n.js';
+import { DateEditor } from './DateEditor.js';
 
 export type ScalarEditorProps = {
   type: ScalarType;
@@ -137,21 +139,15 @@ export function ScalarEditor(props: ScalarEditorProps) {
           status={status}
           style={inTable ? { width: 150 } : undefined}
           onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+          // ５８６００, 58,600元 and 5.86万 are accepted while typing and written as 58600.00 once the field is left.
+          onBlur={() => {
+            const canonical = canonicalMoney(value);
+            if (canonical !== undefined && canonical !== value) onChange(canonical);
+          }}
         />
       );
     case 'date':
-      return (
-        <Input
-          id={id}
-          aria-label={ariaLabel}
-          variant={variant}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          status={status}
-          style={{ width: inTable ? 150 : 180 }}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-        />
-      );
+      return <DateEditor id={id} ariaLabel={ariaLabel} variant={variant} value={value} status={status} width={inTable ? 150 : 180} onChange={onChange} />;
     case 'duration':
       return <DurationEditor {...props} />;
     case 'boolean':

@@ -6,16 +6,18 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { Project } from '../../../core/model/project.js';
 import { projectFileName, projectFileStem } from '../../../core/project/fileName.js';
 import { sameFileName } from '../../../core/settings/recent.js';
+import { errorText } from '../../../core/i18n/errorText.js';
 import { api, errorMessage } from '../api.js';
 import { publishHeldProject } from '../home/handoff.js';
 import { useI18n } from '../i18n.js';
 import { clearAutosave, readAutosave, writeAutosave } from '../lib/autosave.js';
+import { formatDateTime } from '../lib/dates.js';
 import { shell } from '../lib/shell.js';
 
 export type FileState = { path?: string; saved: boolean };
 
 export function useProjectFile(project: Project | null, show: (p: Project) => void, blueprintTitle: (id: string) => string) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [savedSnapshot, setSavedSnapshot] = useState('');
   const [keptSnapshot, setKeptSnapshot] = useState('');
@@ -62,10 +64,10 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
         remember(p, path || undefined, true);
         message.success(t('msg.opened', { name }));
       } catch (err) {
-        message.error(t('msg.openFailed', { message: errorMessage(err) }));
+        message.error(t('msg.openFailed', { message: errorText(err, locale) }));
       }
     },
-    [message, remember, showFile, t],
+    [locale, message, remember, showFile, t],
   );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -82,10 +84,10 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
         const f = recentPath ? await shell.openRecent(recentPath) : await shell.openProject();
         if (f) await openText(f.text, f.name, f.path);
       } catch (err) {
-        message.error(t('msg.openFailed', { message: errorMessage(err) }));
+        message.error(t('msg.openFailed', { message: errorText(err, locale) }));
       }
     },
-    [message, openText, t],
+    [locale, message, openText, t],
   );
 
   /**
@@ -142,7 +144,7 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
     if (shown.current !== before) return;
     showFile(p, { ...(rescued.path ? { path: rescued.path } : {}), saved: false });
     setKeptSnapshot('');
-    message.info(t('msg.restored', { time: new Date(rescued.savedAt).toLocaleString() }), 6);
+    message.info(t('msg.restored', { time: formatDateTime(rescued.savedAt) }), 6);
   }, [message, showFile, t]);
 
   // Autosave a moment after each change; a project that a file or 最近项目 holds as it is needs none.

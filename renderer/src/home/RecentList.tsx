@@ -4,6 +4,7 @@ import { Empty } from 'antd';
 import { projectFileName } from '../../../core/project/fileName.js';
 import type { ProjectHit, RecentSummary } from '../../../core/settings/recent.js';
 import { useI18n, type MessageKey } from '../i18n.js';
+import { formatDateTime } from '../lib/dates.js';
 
 /** Where a search hit was found: project metadata by its label, a variable by its key. */
 const WHERE: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', name: 'home.fileName' };
@@ -13,7 +14,7 @@ type Item = RecentSummary & { matches?: ProjectHit['matches'] };
 export function RecentList({ items, blueprintTitle, onOpen, empty, testId }: { items: Item[]; blueprintTitle(id: string): string; onOpen(id: string): void; empty: string; testId: string }) {
   const { t, locale } = useI18n();
   if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
-  const when = (iso: string) => new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const when = formatDateTime;
   return (
     <ul className="bf-recent" data-testid={testId}>
       {items.map((p) => (

@@ -4,13 +4,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../core/api/appContract.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { formatDateTime } from '../lib/dates.js';
 
 export function BackupsCard() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
-  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  const when = formatDateTime;
 
   const load = useCallback(() => {
     api

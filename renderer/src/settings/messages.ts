@@ -169,7 +169,7 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'home.search': 'Search projects',
   'home.searchPlaceholder': 'Search titles, bidders and values of recent projects',
   'home.searchNone': 'No project contains “{query}”',
-  'home.searchHits': '{count} projects found',
+  'home.searchHits': '{count, plural, one {# project found} other {# projects found}}',
   'home.usedAt': 'Last used',
   'home.fileName': 'File name',
   'home.failed': 'Failed: {message}',
