@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { createHandlers, toApiError } from '../core/api/handlers.js';
+import { ApiError } from '../core/api/envelope.js';
 import { createLocalClient } from '../core/api/localClient.js';
 import { errorText } from '../core/i18n/errorText.js';
 import { problemLine } from '../core/i18n/problemLine.js';
@@ -42,8 +43,8 @@ async function loadProject(api: ApiHandlers, file: string, lang: Lang): Promise<
   }
 }
 
-/** One problem as a line, worded in the CLI's language (core writes messages in Chinese). */
-const withFile = (file: string, lang: Lang) => (p: Problem) => problemLine({ ...p, file }, lang === 'en' ? 'en' : 'zh-CN');
+/** One problem as a line, worded in the CLI's language; a package's problems name their document after the file. */
+const withFile = (file: string, lang: Lang) => (p: Problem) => problemLine({ ...p, file: p.file ? `${file} [${p.file}]` : file }, lang === 'en' ? 'en' : 'zh-CN');
 
 /** Loads a project and refuses input errors (exit 2) before anything else runs. */
 async function projectWithProblems(api: ApiHandlers, file: string | undefined, command: string, io: Io, script?: string) {
@@ -53,7 +54,8 @@ async function projectWithProblems(api: ApiHandlers, file: string | undefined, c
     if (script !== 'hans' && script !== 'hant') throw new CliExit(2, say(io.lang, 'badOption', '--script', 'hans | hant', script));
     project = { ...project, script };
   }
-  const { problems } = await api.preview({ project });
+  // Every document of a bid package, not only the main one (the checks the app runs before an export).
+  const { problems } = await api.checkProject({ project });
   const bad = problems.filter((p) => p.severity === 'error' && INPUT_CODES.has(p.code)).map(withFile(file, io.lang));
   if (bad.length) throw new CliExit(2, bad.join('\n'));
   return { project, problems };
@@ -61,7 +63,7 @@ async function projectWithProblems(api: ApiHandlers, file: string | undefined, c
 
 async function check(api: ApiHandlers, file: string | undefined, json: boolean, io: Io): Promise<number> {
   const { problems } = await projectWithProblems(api, file, 'check', io);
-  if (json) io.out(JSON.stringify(problems.map((p) => ({ ...p, file })), null, 2));
+  if (json) io.out(JSON.stringify(problems.map((p) => ({ ...p, file, ...(p.file ? { document: p.file } : {}) })), null, 2));
   else io.out(problems.length ? problems.map(withFile(file!, io.lang)).join('\n') : say(io.lang, 'noProblems', file!));
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -78,15 +80,23 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
     return 1;
   }
   for (const p of problems) io.err(withFile(file!, io.lang)(p));
+  // A bid package writes every one of its documents; they share the project's values. All are made before any is
+  // written, so a failure leaves no half package behind.
+  const files: { fileName: string; bytes: Uint8Array }[] = [];
+  try {
+    for (const document of project.documents ?? [project.blueprint]) for (const format of formats) files.push(await api.exportDocument({ project, format, document }));
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === 'check_failed')) throw e;
+    const found = (e.params.problems ?? []) as Problem[];
+    io.err(found.length ? found.map(withFile(file!, io.lang)).join('\n') : e.message);
+    return 1;
+  }
   await mkdir(opts.out, { recursive: true });
-  // A bid package writes every one of its documents; they share the project's values.
-  for (const document of project.documents ?? [project.blueprint])
-    for (const format of formats) {
-      const { fileName, bytes } = await api.exportDocument({ project, format, document });
-      const target = join(opts.out, basename(fileName));
-      await writeFile(target, bytes);
-      io.out(say(io.lang, 'wrote', resolve(target)));
-    }
+  for (const { fileName, bytes } of files) {
+    const target = join(opts.out, basename(fileName));
+    await writeFile(target, bytes);
+    io.out(say(io.lang, 'wrote', resolve(target)));
+  }
   return 0;
 }
 
@@ -175,7 +185,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       }
       case 'library':
         return await libraryCommand(
-          { action: arg, file: positionals[2], data: opts.data, out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json },
+          api,
+          { action: arg, file: positionals[2], out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json },
           out,
         );
       default:

@@ -3,12 +3,11 @@ import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'e
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNELS } from '../core/api/contract.js';
-import { dispatch } from '../core/api/dispatch.js';
 import { createHandlers } from '../core/api/handlers.js';
 import { dataDir, rendererDir, templatesDir } from '../host/paths.js';
 import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
 import { projectFileFromArgv } from '../core/shell/bridge.js';
+import { registerApi } from './ipcHandlers.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
 import { setUpShell } from './shellMain.js';
 import { DEFAULT_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './windowState.js';
@@ -32,15 +31,9 @@ function serveRenderer() {
   });
 }
 
-function registerApi() {
+function serveApi() {
   // ~/.bidforge (or $BIDFORGE_DATA), not Electron's userData: the app and `bidforge library` share one store.
-  const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' });
-  for (const channel of CHANNELS) {
-    ipcMain.handle(`api:${channel}`, async (event, arg: unknown) => {
-      if (!isTrustedUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
-      return dispatch(handlers, channel, arg);
-    });
-  }
+  registerApi(ipcMain, createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' }));
 }
 
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
@@ -101,7 +94,7 @@ app.whenReady().then(async () => {
   // PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK).
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer();
-  registerApi();
+  serveApi();
   shellApi = setUpShell(mainWindow);
   await createWindow();
   const file = projectFileFromArgv(process.argv);

@@ -2,10 +2,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHELL_CALLS, SHELL_EVENTS, shellArgSchemas, type MenuCommand, type OpenedFile, type ShellCall } from '../core/shell/bridge.js';
+import { SHELL_EVENTS, type MenuCommand, type OpenedFile } from '../core/shell/bridge.js';
+import { registerShell } from './ipcHandlers.js';
 import { menuTemplate, type MenuLang } from './menu.js';
 import { addRecent, loadRecent, saveRecent } from './recent.js';
-import { isTrustedUrl } from './security.js';
 import { createShellCalls, ShellError } from './shellHandlers.js';
 
 async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
@@ -58,19 +58,7 @@ export function setUpShell(getWindow: () => BrowserWindow | undefined) {
     lang: () => lang,
   });
 
-  for (const call of SHELL_CALLS) {
-    ipcMain.handle(`shell:${call}`, async (event, arg: unknown) => {
-      if (!isTrustedUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
-      const parsed = shellArgSchemas[call].safeParse(arg ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: `${call}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}` } };
-      try {
-        const fn = calls[call as ShellCall] as (a: unknown) => Promise<unknown>;
-        return { ok: true, value: (await fn(parsed.data)) ?? null };
-      } catch (e) {
-        return { ok: false, error: { code: e instanceof ShellError ? e.code : 'shell_failed', message: (e as Error).message } };
-      }
-    });
-  }
+  registerShell(ipcMain, calls, (e) => (e instanceof ShellError ? e.code : 'shell_failed'));
 
   /** A project file the OS asked us to open (double-click, second instance, macOS open-file). */
   const openFromOs = async (path: string) => {

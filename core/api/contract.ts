@@ -4,7 +4,6 @@ import type { Document } from '../model/document.js';
 import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { isValidIsoDate, type VariableDecl } from '../model/variables.js';
-import { CHANNELS } from './channels.js';
 // composer
 import type { OutlineSectionView, ProjectOutlineSection } from '../assemble/projectOutline.js';
 import type { DeviationRow } from '../deviation/compute.js';
@@ -25,6 +24,8 @@ export const requestSchemas = {
   openSample: z.object({ name: z.string().min(1).max(100) }),
   parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
   describeProject: z.object({ project: projectSchema }),
+  /** composer/CLI: the checks of every document of a bid package (of the one document otherwise). */
+  checkProject: z.object({ project: projectSchema }),
   // composer: `document` picks one document of a bid package (a blueprint id in project.documents); default the main one
   preview: z.object({ project: projectSchema, document: documentId.optional() }),
   exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']), document: documentId.optional() }),
@@ -51,6 +52,8 @@ export type ApiHandlers = {
   describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
   /** composer: `deviations` are the 偏离表 rows as computed from the project's requirements (empty without any). */
   preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[]; deviations: DeviationRow[] }>;
+  /** Every problem of the project; a package's are tagged with their document's blueprint (`file`). */
+  checkProject(req: z.infer<(typeof requestSchemas)['checkProject']>): Promise<{ problems: Problem[] }>;
   exportDocument(req: z.infer<(typeof requestSchemas)['exportDocument']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
   // composer
   describeOutline(req: z.infer<(typeof requestSchemas)['describeOutline']>): Promise<OutlineView>;
@@ -58,25 +61,9 @@ export type ApiHandlers = {
 } & LibraryHandlers & AppHandlers; // library; cards, settings, home
 
 export type Channel = keyof ApiHandlers;
-export { CHANNELS };
 
 export type ApiRequest<C extends Channel> = Parameters<ApiHandlers[C]>[0];
 export type ApiResponse<C extends Channel> = Awaited<ReturnType<ApiHandlers[C]>>;
 
-/** What crosses the boundary when a call fails: never a stack trace. */
-export type ApiErrorBody = { code: string; message: string; details?: unknown };
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export function isChannel(name: string): name is Channel {
-  return (CHANNELS as readonly string[]).includes(name);
-}
+// The envelope and the error shape every transport carries (core/api/envelope.ts); the channel list is in channels.ts.
+export { ApiError, type ApiErrorBody, type ApiErrorParams, type Envelope } from './envelope.js';

@@ -8,7 +8,7 @@ import { missingGlyphs } from '../export/glyphs.js';
 import { exportPdf } from '../export/pdf.js';
 import { loadTemplates } from '../library/loadTemplates.js';
 import type { Library } from '../model/library.js';
-import { BidForgeError, formatProblem } from '../model/problem.js';
+import { formatProblem } from '../model/problem.js';
 import { parseProject, parseProjectText } from '../project/parse.js';
 import { projectFileStem, safeFileName } from '../project/fileName.js';
 import { withProjectId } from '../project/identity.js';
@@ -19,7 +19,8 @@ import { ApiError, type ApiHandlers, type VariableField } from './contract.js';
 import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
 import { packageBlueprints } from '../assemble/shared.js';
 import { recognizeRequirements } from '../deviation/recognize.js';
-import { deviationRowsOf, documentOf } from '../package/documents.js';
+import { documentOf } from '../package/documents.js';
+import { checkProject } from '../package/index.js';
 // library
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../model/project.js';
@@ -125,7 +126,12 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const p = packageDocument(project, id);
       const assembled = assembleAndCheck(p, l);
       const { document, problems } = assembled;
-      return { document, problems: [...problems, ...missingGlyphs(document)], deviations: deviationRowsOf(p, l, assembled) };
+      // The 偏离表 rows as assembly computed them for the table and the checks: once per preview.
+      return { document, problems: [...problems, ...missingGlyphs(document)], deviations: assembled.deviations ?? [] };
+    },
+    async checkProject({ project }) {
+      // Every document of a bid package, not just the main one: what `bidforge check` and `render` report.
+      return { problems: checkProject(project, await lib(project)) };
     },
     async exportDocument({ project: whole, format, document: id }) {
       const project = packageDocument(whole, id);
@@ -135,7 +141,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const document = logo ? { ...assembled.document, meta: { ...assembled.document.meta, logo } } : assembled.document;
       const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
       const errors = problems.filter((p) => p.severity === 'error');
-      if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, errors);
+      if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, { problems: errors });
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);
       // library: the export pins the versions it used, so where-used and "newer version available" know this project.
       const pinProblem = await recordPins(project, assembled.sections);
@@ -194,9 +200,5 @@ function packageDocument(project: Project, document: string | undefined): Projec
   return p;
 }
 
-/** Turns anything thrown into the body that crosses the boundary. */
-export function toApiError(e: unknown): ApiError {
-  if (e instanceof ApiError) return e;
-  if (e instanceof BidForgeError) return new ApiError(e.code, e.message, e.problems.length ? e.problems : undefined);
-  return new ApiError('internal', e instanceof Error ? e.message : String(e));
-}
+/** Turns anything thrown into the error that crosses the boundary (core/api/dispatch.ts). */
+export { toApiError } from './dispatch.js';

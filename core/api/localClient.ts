@@ -1,13 +1,8 @@
-// A client that calls the handlers in the same process, through the same validation as IPC and HTTP.
+// A client that calls the handlers in the same process, through the same validation and envelope as IPC and HTTP.
 import { clientOf } from './channels.js';
-import { ApiError, type ApiHandlers } from './contract.js';
+import type { ApiHandlers } from './contract.js';
 import { dispatch } from './dispatch.js';
 
 export function createLocalClient(handlers: ApiHandlers): ApiHandlers {
-  const call = async (channel: string, arg: unknown) => {
-    const r = await dispatch(handlers, channel, arg);
-    if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details);
-    return r.value;
-  };
-  return clientOf(call);
+  return clientOf((channel, arg) => dispatch(handlers, channel, arg));
 }

@@ -2,7 +2,7 @@
 import { documentToTraditional } from '../format/script.js';
 import { chineseNumeral } from '../format/zh.js';
 import type { Block, Document } from '../model/document.js';
-import { deviationTableCells, evaluateRequirements } from '../deviation/compute.js';
+import { deviationTableCells, evaluateRequirements, type DeviationRow } from '../deviation/compute.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -26,6 +26,8 @@ export type Assembly = {
   annexRefs?: AnnexRef[];
   /** Sections with a clause left out for a missing or invalid value (reported once, on the value): not "empty". */
   failedSections?: string[];
+  /** The 偏离表 rows, computed once here for the table, the checks and the composer (absent: compute them). */
+  deviations?: DeviationRow[];
 };
 
 export type AssembleOptions = {
@@ -132,7 +134,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
   const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
-  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs, ...(failedSections.length ? { failedSections } : {}) };
+  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs, ...(failedSections.length ? { failedSections } : {}), deviations };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {

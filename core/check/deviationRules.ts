@@ -4,7 +4,9 @@ import { evaluateRequirements, type DeviationIssue, type DeviationRow } from '..
 import type { Problem } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
 
+/** The rows assembly computed (once per preview); a context built without assembly computes them. */
 function rowsOf(ctx: CheckContext): DeviationRow[] {
+  if (ctx.deviations) return ctx.deviations;
   const reqs = ctx.project.requirements ?? [];
   return reqs.length ? evaluateRequirements(reqs, ctx.decls, ctx.values, ctx.project.workingDayHours ? { workingDayHours: ctx.project.workingDayHours } : {}) : [];
 }

@@ -1,4 +1,6 @@
-// The API the renderer talks to: Electron's preload when present, otherwise the local HTTP host.
+// The API the renderer talks to: Electron's preload when present, otherwise the local HTTP host. Both deliver the same
+// envelope (core/api/envelope.ts); one client unwraps it, so errors carry the same code, message and params either way.
+import { clientOfBridge } from '../../core/api/channels.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { createHttpClient } from '../../core/api/httpClient.js';
 
@@ -6,7 +8,7 @@ function tokenFromMeta(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="bidforge-token"]')?.content ?? '';
 }
 
-export const api: ApiHandlers = (window as any).bidforge ?? createHttpClient(location.origin, tokenFromMeta());
+export const api: ApiHandlers = window.bidforge ? clientOfBridge(window.bidforge) : createHttpClient(location.origin, tokenFromMeta());
 
 /** The message to show for anything an API call threw. */
 export function errorMessage(e: unknown): string {
@@ -15,7 +17,7 @@ export function errorMessage(e: unknown): string {
   return String(e);
 }
 
-/** The API error code of anything an API call threw (ApiError over HTTP; a plain object or Error over Electron IPC). */
+/** The API error code of anything an API call threw (an ApiError, whichever transport carried it). */
 export function errorCode(e: unknown): string | undefined {
   const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? code : undefined;

@@ -26,7 +26,7 @@ describe('模板检查通过 API', () => {
     await expect(api.librarySubmit({ ref, by })).rejects.toMatchObject({
       code: 'bad_template',
       message: expect.stringMatching(/条款 wc-periods\/标准 第 2 版不能提交审核：模板不允许使用 \{\{\{ \}\}\} 原样输出/),
-      details: [expect.objectContaining({ code: 'bad_template', clause: 'wc-periods' })],
+      params: { problems: [expect.objectContaining({ code: 'bad_template', clause: 'wc-periods' })] },
     });
     expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '标准' }))[0]).toMatchObject({ version: 2, status: 'draft', body: BAD });
   });

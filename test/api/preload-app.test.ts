@@ -1,6 +1,6 @@
 // The preload bridge with a fake ipcRenderer: every 首页/保修卡/设置 channel is reachable and validated in main.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../core/api/channels.js';
+import { CHANNELS, clientOfBridge, type ApiBridge } from '../../core/api/channels.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { dispatch } from '../../core/api/dispatch.js';
 import { createHandlers } from '../../core/api/handlers.js';
@@ -30,7 +30,7 @@ const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01
 let bridge: ApiHandlers;
 beforeAll(async () => {
   await import('../../electron/preload.js');
-  bridge = exposed.bidforge as ApiHandlers;
+  bridge = clientOfBridge(exposed.bidforge as ApiBridge); // what renderer/src/api.ts does
   await (await openStore({ dataDir, program: 'test', templatesDir: 'templates' })).close();
 });
 
@@ -52,8 +52,8 @@ describe('preload bridge: 首页, 保修卡, 设置', () => {
     expect(APP_CHANNELS.filter((c) => !invoked.includes(`api:${c}`))).toEqual([]);
   });
 
-  it('turns a validation failure in main into a thrown error with its code', async () => {
-    await expect(bridge.saveSettings({ settings: { company: { creditCode: 'bad' } } } as never)).rejects.toThrow(/\[bad_request\]/);
-    await expect(bridge.exportCards({ fileName: 'c.csv', data: csv, format: 'xls' } as never)).rejects.toThrow(/\[bad_request\]/);
+  it('a validation failure in main reaches the renderer as an error with its code, not a "[code] message" string', async () => {
+    await expect(bridge.saveSettings({ settings: { company: { creditCode: 'bad' } } } as never)).rejects.toMatchObject({ name: 'ApiError', code: 'bad_request', message: expect.stringMatching(/^saveSettings: /) });
+    await expect(bridge.exportCards({ fileName: 'c.csv', data: csv, format: 'xls' } as never)).rejects.toMatchObject({ code: 'bad_request' });
   });
 });

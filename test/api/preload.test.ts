@@ -1,9 +1,10 @@
 // The preload bridge with a fake ipcRenderer: every channel is reachable, arguments are validated in main.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../core/api/channels.js';
+import { CHANNELS, clientOfBridge, type ApiBridge } from '../../core/api/channels.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { dispatch } from '../../core/api/dispatch.js';
 import { createHandlers } from '../../core/api/handlers.js';
+import { projectKey } from '../../core/api/library.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const exposed: Record<string, unknown> = {};
@@ -26,13 +27,14 @@ const COMPOSER_CHANNELS: string[] = ['listBlueprints', 'listSamples', 'listClaus
 let bridge: ApiHandlers;
 beforeAll(async () => {
   await import('../../electron/preload.js');
-  bridge = exposed.bidforge as ApiHandlers;
+  bridge = clientOfBridge(exposed.bidforge as ApiBridge); // what renderer/src/api.ts does
 });
 
 describe('preload bridge', () => {
   it('exposes exactly one function per API channel and nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS].sort());
-    for (const c of CHANNELS) expect(typeof bridge[c]).toBe('function');
+    const exposedApi = exposed.bidforge as ApiBridge;
+    expect(Object.keys(exposedApi).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(typeof exposedApi[c]).toBe('function');
   });
 
   it('routes each call to its own api:<channel> IPC channel', async () => {
@@ -76,8 +78,8 @@ describe('preload bridge', () => {
     await bridge.libraryRender({ body: '本条款适用于{{x}}。', variables, docType: 'service-plan' });
     await bridge.libraryProjects({});
     await bridge.recordProjectPins({ project });
-    await bridge.projectOutdatedPins({ projectId: project.name });
-    await bridge.projectUpdatePins({ projectId: project.name, which: 'all' });
+    await bridge.projectOutdatedPins({ projectId: projectKey(project) });
+    await bridge.projectUpdatePins({ projectId: projectKey(project), which: 'all' });
     const { pack } = await bridge.libraryExportPack({ clauseIds: ['bridge-test'], blueprintIds: [] });
     await bridge.libraryPreviewImport({ pack });
     await bridge.libraryApplyImport({ pack, resolutions: {} });
@@ -86,8 +88,9 @@ describe('preload bridge', () => {
     expect(walked.filter((c) => !invoked.includes(`api:${c}`))).toEqual([]);
   });
 
-  it('turns a validation failure in main into a thrown error with its code', async () => {
-    await expect(bridge.exportDocument({ project: { schema: 2 }, format: 'docx' } as never)).rejects.toThrow(/\[bad_request\]/);
-    await expect(bridge.libraryApprove({ ref: { clauseId: 'warranty-terms', variant: '标准', version: 1 }, by: '' })).rejects.toThrow(/\[bad_request\]/);
+  it('returns a validation failure in main as the envelope with its code, never a thrown string', async () => {
+    const exposedApi = exposed.bidforge as ApiBridge;
+    expect(await exposedApi.exportDocument({ project: { schema: 2 }, format: 'docx' } as never)).toMatchObject({ ok: false, error: { code: 'bad_request', params: {} } });
+    await expect(bridge.libraryApprove({ ref: { clauseId: 'warranty-terms', variant: '标准', version: 1 }, by: '' })).rejects.toMatchObject({ name: 'ApiError', code: 'bad_request' });
   });
 });

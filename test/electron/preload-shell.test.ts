@@ -1,6 +1,7 @@
 // The preload's shell bridge with a fake ipcRenderer: one wrapper per shell call, events that arrive early are kept.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { SHELL_CALLS, SHELL_EVENTS, type MenuCommand, type ShellBridge } from '../../core/shell/bridge.js';
+import { SHELL_CALLS, SHELL_EVENTS, type MenuCommand } from '../../core/shell/bridge.js';
+import type { PreloadGlobals } from '../../electron/preloadBridge.js';
 
 const exposed: Record<string, unknown> = {};
 const invoked: [string, unknown][] = [];
@@ -17,10 +18,10 @@ vi.mock('electron', () => ({
   },
 }));
 
-let shell: ShellBridge;
+let shell: PreloadGlobals['bidforgeShell'];
 beforeAll(async () => {
   await import('../../electron/preload.js');
-  shell = exposed.bidforgeShell as ShellBridge;
+  shell = exposed.bidforgeShell as PreloadGlobals['bidforgeShell'];
 });
 
 describe('preload shell bridge', () => {
@@ -28,11 +29,11 @@ describe('preload shell bridge', () => {
     expect(Object.keys(shell).sort()).toEqual([...SHELL_CALLS, 'onMenu', 'onOpenFile'].sort());
   });
 
-  it('routes each call to shell:<call> and turns a refusal into an error with its code', async () => {
+  it('routes each call to shell:<call> and returns a refusal as the envelope with its code', async () => {
     await shell.recentFiles({});
     await shell.saveProject({ text: '{}', suggestedName: 'a' });
     expect(invoked.map(([c]) => c)).toEqual(['shell:recentFiles', 'shell:saveProject']);
-    await expect(shell.openPath({ path: '/x.pdf' })).rejects.toThrow('[forbidden]');
+    expect(await shell.openPath({ path: '/x.pdf' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'no', params: {} } });
   });
 
   it('keeps a menu command that came before anyone listened, then delivers live ones', () => {

@@ -29,7 +29,7 @@ import { RequirementsPanel } from './requirements/RequirementsPanel.js';
 import { useComposerKeys } from './useComposerKeys.js';
 import { useDescription } from './useDescription.js';
 import { useProjectFile } from './useProjectFile.js';
-import type { ScreenProps } from '../App.js';
+import type { ScreenProps } from '../screenProps.js';
 import { ValuesStore } from './valuesStore.js';
 
 type Format = 'docx' | 'pdf';

@@ -1,6 +1,6 @@
 // 「继续上次的项目」 (Ctrl+Shift+T in the desktop app): back to the project 编制 holds, else the newest of 最近项目.
 import { api } from '../api.js';
-import type { ScreenKey } from '../App.js';
+import type { ScreenKey } from '../screenProps.js';
 import { heldProject, openInComposer } from './handoff.js';
 
 /** Resolves false when there is nothing to continue. */

@@ -1,5 +1,7 @@
 // Native dialogs and the menu in Electron; a file picker and downloads in the browser host. Same calls either way.
-import type { MenuCommand, OpenedFile, SavedFile, ShellBridge } from '../../../core/shell/bridge.js';
+import { unwrap } from '../../../core/api/envelope.js';
+import type { MenuCommand, OpenedFile, SavedFile } from '../../../core/shell/bridge.js';
+import type { PreloadGlobals } from '../../../electron/preloadBridge.js';
 import { downloadBlob, MIME } from './download.js';
 
 export type Shell = {
@@ -17,15 +19,16 @@ export type Shell = {
   onOpenFile(listener: (f: OpenedFile) => void): () => void;
 };
 
-function nativeShell(b: ShellBridge): Shell {
+/** The preload's shell calls resolve to envelopes (like the API's); unwrapped here, a refusal throws an ApiError. */
+function nativeShell(b: PreloadGlobals['bidforgeShell']): Shell {
   return {
     native: true,
-    openProject: () => b.openProject({}),
-    openRecent: (path) => b.openRecent({ path }),
-    saveProject: (text, suggestedName, path, saveAs) => b.saveProject({ text, suggestedName, path, saveAs }),
-    saveExport: (bytes, suggestedName, format) => b.saveExport({ bytes: bytes as Uint8Array<ArrayBuffer>, suggestedName, format }),
-    showInFolder: (path) => b.showInFolder({ path }),
-    openPath: (path) => b.openPath({ path }),
+    openProject: () => b.openProject({}).then(unwrap),
+    openRecent: (path) => b.openRecent({ path }).then(unwrap),
+    saveProject: (text, suggestedName, path, saveAs) => b.saveProject({ text, suggestedName, path, saveAs }).then(unwrap),
+    saveExport: (bytes, suggestedName, format) => b.saveExport({ bytes: bytes as Uint8Array<ArrayBuffer>, suggestedName, format }).then(unwrap),
+    showInFolder: (path) => b.showInFolder({ path }).then(unwrap),
+    openPath: (path) => b.openPath({ path }).then(unwrap),
     setLanguage: (lang) => void b.setLanguage({ lang }).catch(() => undefined),
     onMenu: (l) => b.onMenu(l),
     onOpenFile: (l) => b.onOpenFile(l),
@@ -71,5 +74,5 @@ function browserShell(): Shell {
   };
 }
 
-const bridge = (window as unknown as { bidforgeShell?: ShellBridge }).bidforgeShell;
+const bridge = window.bidforgeShell;
 export const shell: Shell = bridge ? nativeShell(bridge) : browserShell();
