@@ -11,6 +11,9 @@ import { AnnexIndex, type AnnexRef } from './annex.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
 import { conditionKeys, outlineOf, selectSections } from './outline.js';
 import { effectiveBlueprint } from './projectOutline.js';
+import { effectiveValues, projectFacts } from '../commitments/resolve.js';
+import { attachFacts } from '../commitments/helpers.js';
+import { LEGACY_KEYS } from '../commitments/legacy.js';
 import { buildContext, missingKeyOf, renderTemplate, Slots, TemplateError } from './template.js';
 import { collectDeclarations, resolveValues } from './values.js';
 
@@ -64,14 +67,18 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const outline = outlineOf(blueprint, lib, problems);
   // Conditions are decided on every declared value first; problems come from the second, final pass.
   const allDecls = collectDeclarations(outline.flatMap((s) => s.items.map((i) => i.clause)), []);
-  const sections = selectSections(outline, allDecls, resolveValues(project.values, allDecls, [], new Set(Object.keys(project.values))), problems);
+  // A project with facts of its own gives the clauses' keys their figures from the facts (core/commitments).
+  const raw = effectiveValues(project);
+  const facts = projectFacts(project);
+  const sections = selectSections(outline, allDecls, resolveValues(raw, allDecls, [], new Set(Object.keys(raw))), problems);
   const allClauses = sections.flatMap((s) => s.clauses);
   const decls = collectDeclarations(allClauses, problems);
   for (const key of conditionKeys(outline)) {
     const d = allDecls.get(key);
     if (d && !decls.has(key)) decls.set(key, d);
   }
-  const values = resolveValues(project.values, decls, problems, new Set([...allDecls.keys(), ...(options.knownKeys ?? [])]));
+  // Values that state facts are read by the checks and the 偏离表 even where no clause prints them.
+  const values = resolveValues(raw, decls, problems, new Set([...allDecls.keys(), ...(options.knownKeys ?? []), ...LEGACY_KEYS]));
   const slots = new Slots();
   const extra: Record<string, { type: ScalarType; value: ScalarValue }> = {
     date: { type: 'date', value: project.date },
@@ -80,9 +87,10 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     bidder: { type: 'text', value: project.bidder },
   };
   const ctx = buildContext(values, decls, slots, extra);
+  attachFacts(ctx, facts);
   // The 偏离表 rows are computed, never typed: a clause lists them with {{#each deviation_rows}}.
   const shared = options.shared ?? { decls, values };
-  const deviations = evaluateRequirements(project.requirements ?? [], shared.decls, shared.values, project.workingDayHours ? { workingDayHours: project.workingDayHours } : {});
+  const deviations = evaluateRequirements(project.requirements ?? [], shared.decls, shared.values, { facts });
   if (!decls.has('deviation_rows')) ctx.deviation_rows = deviationTableCells(deviations).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, slots.put('text', v)])));
   const annexes = new AnnexIndex(sections.flatMap((s) => (s.annex ? [s.annex] : [])));
 

@@ -7,6 +7,7 @@ import type { AssembleOptions } from './assemble.js';
 import { outlineOf } from './outline.js';
 import { effectiveBlueprint } from './projectOutline.js';
 import { collectDeclarations, resolveValues } from './values.js';
+import { effectiveValues } from '../commitments/resolve.js';
 
 /** The blueprints a project assembles: its `documents`, or just its `blueprint`. */
 export const packageBlueprints = (project: Project): string[] => [...new Set(project.documents ?? [project.blueprint])];
@@ -18,5 +19,6 @@ export function packageOptions(project: Project, lib: Library, problems: Problem
     return bp ? outlineOf(bp, lib, []).flatMap((s) => s.items.map((i) => i.clause)) : [];
   });
   const decls = collectDeclarations(clauses, problems);
-  return { knownKeys: new Set(decls.keys()), shared: { decls, values: resolveValues(project.values, decls, [], new Set(Object.keys(project.values))) } };
+  const raw = effectiveValues(project);
+  return { knownKeys: new Set(decls.keys()), shared: { decls, values: resolveValues(raw, decls, [], new Set(Object.keys(raw))) } };
 }

@@ -3,6 +3,7 @@
 // so a value like "| **x** <b>" can never create a table cell, bold text or HTML.
 import Handlebars from 'handlebars';
 import { AnnexIndex } from './annex.js';
+import { FACT_HELPERS } from '../commitments/helpers.js';
 import { addMonths, chineseNumeral, durationHours, formatDate, formatScalar, rmbUppercase } from '../format/zh.js';
 import type { Duration, Row, ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
 
@@ -41,8 +42,15 @@ export class Slots {
   }
 }
 
-const KNOWN_HELPERS = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'sumProduct', 'annex', 'gte', 'lte', 'gt', 'lt', 'eq'] as const;
+const KNOWN_HELPERS: string[] = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'sumProduct', 'annex', 'gte', 'lte', 'gt', 'lt', 'eq'];
 const hb = Handlebars.create();
+
+/** A helper defined beside its feature (core/commitments: fact, promise, figure), known to strict compilation. */
+export function registerHelper(name: string, fn: Handlebars.HelperDelegate): void {
+  if (!KNOWN_HELPERS.includes(name)) KNOWN_HELPERS.push(name);
+  hb.registerHelper(name, fn);
+}
+for (const [name, fn] of Object.entries(FACT_HELPERS)) registerHelper(name, fn as Handlebars.HelperDelegate);
 
 type Budget = { steps: number };
 type HelperOptions = { data: { root: unknown; slots?: Slots; annexes?: AnnexIndex; budget?: Budget } };

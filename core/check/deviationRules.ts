@@ -3,12 +3,13 @@
 import { evaluateRequirements, type DeviationIssue, type DeviationRow } from '../deviation/compute.js';
 import type { Problem } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
+import { resolveFacts } from '../commitments/resolve.js';
 
 /** The rows assembly computed (once per preview); a context built without assembly computes them. */
 function rowsOf(ctx: CheckContext): DeviationRow[] {
   if (ctx.deviations) return ctx.deviations;
   const reqs = ctx.project.requirements ?? [];
-  return reqs.length ? evaluateRequirements(reqs, ctx.decls, ctx.values, ctx.project.workingDayHours ? { workingDayHours: ctx.project.workingDayHours } : {}) : [];
+  return reqs.length ? evaluateRequirements(reqs, ctx.decls, ctx.values, { facts: resolveFacts(ctx.project, ctx.values, ctx.decls).map((f) => f.fact) }) : [];
 }
 
 const where = (r: DeviationRow) => ({ field: `requirements.${r.index - 1}` });
@@ -19,6 +20,7 @@ const rowParams = (r: DeviationRow) => ({ index: r.index, ...(r.requirement.item
 const ISSUE_TEXT: Record<DeviationIssue, string> = {
   unlinked: '未关联投标承诺的变量，无法计算偏离，请关联变量或注明偏离情况',
   unknown_variable: '关联的变量在文件中不存在',
+  unknown_fact: '关联的承诺在项目中不存在',
   no_value: '关联的变量尚未填写，无法计算偏离',
   not_measurable: '关联的变量不是数值，无法与招标要求比较，请注明偏离情况',
   units: '招标要求与投标承诺的单位无法换算，请注明偏离情况',
@@ -29,11 +31,15 @@ export const DEVIATION_RULES: Rule[] = [
   {
     code: 'negative_deviation',
     severity: 'error',
-    describe: 'a negative deviation on an ordinary item is accepted with a reason',
+    describe: 'a negative deviation on an ordinary item is accepted with a reason, and stays visible as a warning when it is',
     run: (ctx) =>
       rowsOf(ctx)
-        .filter((r) => r.deviation === '负偏离' && !r.requirement.star && !r.requirement.accepted)
-        .map((r) => ({ severity: 'error' as const, code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`, params: { ...rowParams(r), response: r.response } })),
+        .filter((r) => r.deviation === '负偏离' && !r.requirement.star)
+        .map((r): Problem =>
+          r.requirement.accepted
+            ? { severity: 'warning', code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}），已注明接受理由：${r.requirement.accepted}`, params: { ...rowParams(r), response: r.response, accepted: r.requirement.accepted } }
+            : { severity: 'error', code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`, params: { ...rowParams(r), response: r.response } },
+        ),
   },
   {
     code: 'star_negative_deviation',

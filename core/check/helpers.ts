@@ -1,6 +1,7 @@
 // Shared pieces of the check rules: the context they read, and how they read figures from it.
 import type { Assembly } from '../assemble/assemble.js';
-import { durationHours, formatScalar } from '../format/zh.js';
+import { formatScalar } from '../format/zh.js';
+import { spanOf, surelyWithin, type Span } from '../commitments/time.js';
 import type { Block } from '../model/document.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -21,22 +22,23 @@ export const shown = (ctx: CheckContext, key: string) => {
   return d && v !== undefined && d.type !== 'table' && d.type !== 'list' ? formatScalar(d.type, v as never) : String(v);
 };
 
-export function hours(ctx: CheckContext, key: string): number | undefined {
+/** A duration variable as elapsed time, shortest and longest reading (a 工作日 is a day, more over a weekend). */
+export function span(ctx: CheckContext, key: string): Span | undefined {
   const d = ctx.decls.get(key);
   const v = ctx.values.get(key);
-  return d?.type === 'duration' && v !== undefined ? durationHours(v as Duration) : undefined;
+  return d?.type === 'duration' && v !== undefined ? spanOf(v as Duration) : undefined;
 }
 
-/** "a must not be longer than b": both durations, compared in hours. */
+/** "a must not be longer than b": both durations; fires when a may take longer than b. */
 export function notLonger(code: string, severity: Severity, a: string, b: string, why: string): Rule {
   return {
     code,
     severity,
     describe: `${a} ≤ ${b}`,
     run(ctx) {
-      const ha = hours(ctx, a);
-      const hb = hours(ctx, b);
-      if (ha === undefined || hb === undefined || ha <= hb) return [];
+      const sa = span(ctx, a);
+      const sb = span(ctx, b);
+      if (sa === undefined || sb === undefined || surelyWithin(sa, sb)) return [];
       const params = { label: label(ctx, a), value: shown(ctx, a), otherLabel: label(ctx, b), otherValue: shown(ctx, b) };
       return [{ severity, code, field: `values.${a}`, message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`, params }];
     },

@@ -1,9 +1,10 @@
-// Checks before export: contradictions between promised figures, unfinished text, unapproved clauses.
+// Checks before export: contradictions between promised facts (factRules), blanks, zero prices and placeholders
+// (valueRules), dates, tables, unfinished text, unapproved clauses.
 // Each rule fires only when the keys it reads are present, so one rule set serves every document type.
 import { assemble, type Assembly } from '../assemble/assemble.js';
 import { packageOptions } from '../assemble/shared.js';
 import { annexBaseTitle } from '../assemble/annex.js';
-import { blockText, dateOf, hours, label, monthsOf, notLonger, shown, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
+import { blockText, dateOf, label, shown, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
 import type { Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -11,32 +12,12 @@ import type { Row } from '../model/variables.js';
 import { DEVIATION_RULES } from './deviationRules.js';
 import { DOCUMENT_RULES } from './documentRules.js';
 import { PACKAGE_RULES } from './packageRules.js';
+import { FACT_RULES } from './factRules.js';
+import { VALUE_RULES } from './valueRules.js';
 
 export type { CheckContext, Rule, RuleScope } from './helpers.js';
 
-const PLACEHOLDER_IN_VALUE = /(XXX|ＸＸＸ|待定|待补充|TBD|_{3,}|＿{2,})/i;
-
 export const RULES: Rule[] = [
-  notLonger('response_after_arrival', 'error', 'response_time', 'onsite_arrival', '电话响应不应晚于工程师到场'),
-  notLonger('critical_arrival_longer', 'error', 'critical_arrival', 'onsite_arrival', '一级故障的到场时间不应长于总体上门承诺'),
-  notLonger('critical_resolution_longer', 'error', 'critical_resolution', 'resolution_time', '一级故障的修复时限不应长于总体修复承诺'),
-  notLonger('major_resolution_longer', 'error', 'major_resolution', 'resolution_time', '二级故障的修复时限不应长于总体修复承诺'),
-  notLonger('severity_order', 'warning', 'critical_resolution', 'major_resolution', '更严重的故障反而修复得更慢'),
-  notLonger('standby_after_resolution', 'warning', 'standby_after', 'resolution_time', '超过修复时限后到提供备用机之前，采购人既无修复也无备用设备'),
-  notLonger('complaint_reply_after_close', 'error', 'complaint_response', 'complaint_close', '投诉答复时限不应晚于办结时限'),
-  {
-    code: 'resolution_before_arrival',
-    severity: 'error',
-    describe: 'resolution counted from the report must not be shorter than the arrival time',
-    run(ctx) {
-      // Only when the plan counts resolution from the report (the key says so), not from arrival.
-      const r = hours(ctx, 'resolution_from_report');
-      const a = hours(ctx, 'onsite_arrival');
-      return r !== undefined && a !== undefined && r < a
-        ? [{ severity: 'error', code: 'resolution_before_arrival', field: 'values.resolution_from_report', message: `承诺在报修后${shown(ctx, 'resolution_from_report')}内修复，却要${shown(ctx, 'onsite_arrival')}才到场`, params: { resolution: shown(ctx, 'resolution_from_report'), arrival: shown(ctx, 'onsite_arrival') } }]
-        : [];
-    },
-  },
   {
     code: 'training_before_acceptance',
     severity: 'error',
@@ -81,24 +62,6 @@ export const RULES: Rule[] = [
     },
   },
   {
-    code: 'component_warranty_longer',
-    severity: 'warning',
-    describe: "no component's warranty is longer than the whole unit's",
-    run(ctx) {
-      const whole = ['whole_unit_months', 'warranty_months'].map((k) => [k, monthsOf(ctx, k)] as const).find(([, v]) => v !== undefined);
-      if (!whole) return [];
-      const [wholeKey, wholeMonths] = whole;
-      return [...ctx.decls.keys()]
-        .filter((k) => k !== wholeKey && /_months$/.test(k) && !/^(repair_|latent_|whole_unit_|warranty_months)/.test(k))
-        .flatMap((k) => {
-          const m = monthsOf(ctx, k);
-          return m !== undefined && m > wholeMonths!
-            ? [{ severity: 'warning' as const, code: 'component_warranty_longer', field: `values.${k}`, message: `「${label(ctx, k)}」${m}个月长于「${label(ctx, wholeKey)}」${wholeMonths}个月，请确认正文已说明部件保修期另行计算`, params: { label: label(ctx, k), months: m, wholeLabel: label(ctx, wholeKey), wholeMonths: wholeMonths! } }]
-            : [];
-        });
-    },
-  },
-  {
     code: 'empty_table',
     severity: 'error',
     describe: 'a table variable has at least one row',
@@ -116,20 +79,6 @@ export const RULES: Rule[] = [
           for (const c of moneyCols)
             if (row[c.key] === 0) out.push({ severity: 'error', code: 'row_without_price', field: `values.${k}`, message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费`, params: { label: label(ctx, k), row: i + 1, column: c.label } });
         });
-      }
-      return out;
-    },
-  },
-  {
-    code: 'placeholder_value',
-    severity: 'warning',
-    describe: 'no value still holds a placeholder such as XXX or 待定',
-    run(ctx) {
-      const out: Problem[] = [];
-      for (const [k, v] of ctx.values) {
-        const texts = typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x).filter((c): c is string => typeof c === 'string'))) : [];
-        const hit = texts.find((t) => PLACEHOLDER_IN_VALUE.test(t));
-        if (hit) out.push({ severity: 'warning', code: 'placeholder_value', field: `values.${k}`, message: `「${label(ctx, k)}」仍是占位内容：${hit.slice(0, 30)}`, params: { label: label(ctx, k), text: hit.slice(0, 30) } });
       }
       return out;
     },
@@ -185,6 +134,7 @@ export const RULES: Rule[] = [
   },
 ];
 
+RULES.unshift(...FACT_RULES, ...VALUE_RULES);
 RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES);
 
 /** Every rule, or only those of one scope. */

@@ -2,7 +2,7 @@
 // facts its legacy values state. Each carries the label to name it by and the field a problem points at.
 import type { Project } from '../model/project.js';
 import type { Value, VariableDecl } from '../model/variables.js';
-import { factsFromValues, LEGACY_KEY_OF, parsedReader, rawReader } from './legacy.js';
+import { factsFromValues, LEGACY_KEY_OF, parsedReader, rawReader, valuesFromFacts, type ValueReader } from './legacy.js';
 import { factLabel } from './phrase.js';
 import type { Commitment } from './schema.js';
 
@@ -16,14 +16,20 @@ export function projectFacts(project: Pick<Project, 'commitments' | 'values'>): 
   return project.commitments ?? factsFromValues(rawReader(project.values));
 }
 
+/** Parsed values where assembly has them, else the project file's own (a key no clause of this document declares). */
+function layeredReader(project: Pick<Project, 'values'>, values: ReadonlyMap<string, Value>): ValueReader {
+  const parsed = parsedReader(values);
+  const raw = rawReader(project.values);
+  return { get: (k) => (values.has(k) ? parsed.get(k) : raw.get(k)), fen: (k) => (values.has(k) ? parsed.fen(k) : raw.fen(k)) };
+}
+
 /**
- * Facts with their names. From parsed values (what the checks hold) when the project has no facts of its own, so a
- * legacy fact is named by the form's label of its variable and points at that variable.
+ * Facts with their names. A project without facts of its own has them read from its values — parsed where a
+ * clause declares the key, so a legacy fact is named by the form's label of its variable and points at it.
  */
-export function resolveFacts(project: Pick<Project, 'commitments' | 'values'>, values?: ReadonlyMap<string, Value>, decls?: ReadonlyMap<string, VariableDecl>): ResolvedFact[] {
+export function resolveFacts(project: Pick<Project, 'commitments' | 'values'>, values: ReadonlyMap<string, Value> = new Map(), decls?: ReadonlyMap<string, VariableDecl>): ResolvedFact[] {
   if (project.commitments) return project.commitments.map((fact, i) => ({ fact, label: factLabel(fact), field: `commitments.${i}` }));
-  const facts = values ? factsFromValues(parsedReader(values)) : factsFromValues(rawReader(project.values));
-  return facts.map((fact) => {
+  return factsFromValues(layeredReader(project, values)).map((fact) => {
     const key = LEGACY_KEY_OF.get(fact.id)!;
     return { fact, label: decls?.get(key)?.label ?? factLabel(fact), field: `values.${key}` };
   });
@@ -32,4 +38,16 @@ export function resolveFacts(project: Pick<Project, 'commitments' | 'values'>, v
 /** Writes a project's facts into the file (a project already with facts is returned as it is). */
 export function withFacts<P extends Pick<Project, 'commitments' | 'values'>>(project: P): P {
   return project.commitments ? project : { ...project, commitments: projectFacts(project) };
+}
+
+/**
+ * The values assembly reads: a project with facts of its own gives the legacy keys their figures from the facts
+ * (a fact not offered removes its key, so an old clause that needs it says so instead of printing a stale figure).
+ */
+export function effectiveValues(project: Pick<Project, 'commitments' | 'values'>): Record<string, unknown> {
+  if (!project.commitments) return project.values;
+  const { values, withdrawn } = valuesFromFacts(project.commitments);
+  const out: Record<string, unknown> = { ...project.values, ...values };
+  for (const key of withdrawn) delete out[key];
+  return out;
 }

@@ -3,12 +3,19 @@
 import type { Value, VariableDecl } from '../model/variables.js';
 import type { Deviation, Requirement, RequirementOp } from './schema.js';
 import { findQuantities } from './quantities.js';
-import { comparable, DEFAULT_WORKING_DAY_HOURS, formatQuantity, normalizeUnit, type Comparable, type Quantity } from './units.js';
+import { comparable, formatQuantity, isTimeUnit, normalizeUnit, type Comparable, type Direction, type Quantity } from './units.js';
+import type { Commitment } from '../commitments/schema.js';
+import { factOfRequirement, factQuantity } from './facts.js';
 
-export type DeviationOptions = { workingDayHours?: number };
+/** The project's facts: a requirement linked to a fact (or to a legacy key no clause declares) reads it. */
+export type DeviationOptions = {
+  facts?: readonly Commitment[];
+  /** Ignored: a 工作日 is a day, never so many hours (kept so older callers and files still type-check). */
+  workingDayHours?: number;
+};
 
 /** Why a row's deviation could not be computed; the checks turn these into problems. */
-export type DeviationIssue = 'unlinked' | 'unknown_variable' | 'no_value' | 'not_measurable' | 'units' | 'free_text';
+export type DeviationIssue = 'unlinked' | 'unknown_variable' | 'unknown_fact' | 'no_value' | 'not_measurable' | 'units' | 'free_text';
 
 export type DeviationRow = {
   /** 序号, from 1. */
@@ -31,16 +38,18 @@ const EPSILON = 1e-9;
  * Compares our figure with the tender's. Direction: `better`, else ≤ means lower is better (a response time),
  * ≥ means higher is better (a warranty). An "=" requirement without a direction accepts only the exact figure.
  */
-export function compareFigures(op: RequirementOp, required: Quantity, ours: Quantity, better?: 'lower' | 'higher', workingDayHours = DEFAULT_WORKING_DAY_HOURS): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
-  const c = comparable(ours, required, workingDayHours);
+export function compareFigures(op: RequirementOp, required: Quantity, ours: Quantity, better?: Direction): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
+  const direction = directionOf(op, better);
+  const c = comparable(ours, required, direction);
   if (!c) return undefined;
-  const direction = better ?? (op === '<=' ? 'lower' : op === '>=' ? 'higher' : undefined);
   const diff = c.ours - c.required;
   const scale = Math.max(1, Math.abs(c.required));
   if (Math.abs(diff) <= EPSILON * scale) return { deviation: '无偏离', basis: c.basis };
   const improves = direction === 'lower' ? diff < 0 : direction === 'higher' ? diff > 0 : false;
   return { deviation: improves ? '正偏离' : '负偏离', basis: c.basis };
 }
+
+const directionOf = (op: RequirementOp, better?: Direction): Direction | undefined => better ?? (op === '<=' ? 'lower' : op === '>=' ? 'higher' : undefined);
 
 /** Our committed figure from a variable: a quantity when it is measurable, else its text. */
 export function figureOf(decl: VariableDecl, v: Value): Quantity | string | undefined {
@@ -78,32 +87,43 @@ export function responseText(req: Requirement, ours: Quantity | string | undefin
   return shown;
 }
 
-function noteOf(req: Requirement, deviation: Deviation | undefined, basis: Comparable['basis'] | undefined, ours: Quantity | string | undefined, workingDayHours: number): string {
+/** What is better, in plain words, for the 说明 column: the reader sees why a row is 正偏离. */
+function betterWords(req: Requirement, direction: Direction | undefined): string {
+  const unit = normalizeUnit(req.unit);
+  if (isTimeUnit(unit)) return direction === 'lower' ? '我方承诺的时限短于招标文件要求' : '我方承诺的期限长于招标文件要求';
+  if (unit === '%') return direction === 'lower' ? '我方承诺的比例低于招标文件要求' : '我方承诺的比例高于招标文件要求';
+  if (unit === '元') return direction === 'lower' ? '我方报价低于招标文件要求' : '我方承诺的金额高于招标文件要求';
+  return direction === 'lower' ? '我方承诺的数量少于招标文件要求' : '我方承诺的数量多于招标文件要求';
+}
+
+function noteOf(req: Requirement, deviation: Deviation | undefined, computed: boolean): string {
   const parts: string[] = [];
   if (req.note) parts.push(req.note);
-  // Say how working days were counted whenever they met hours: the reader may count them otherwise.
-  const usesWorkingDays = basis === 'hours' && typeof ours === 'object' && [ours.unit, req.unit].some((u) => normalizeUnit(u) === '工作日');
-  if (usesWorkingDays) parts.push(`工作日按每日${workingDayHours}小时折算`);
+  if (computed && deviation === '正偏离' && req.op) parts.push(betterWords(req, directionOf(req.op, req.better)));
   if (deviation === '负偏离' && req.accepted) parts.push(`负偏离原因：${req.accepted}`);
   return parts.join('；');
 }
 
 /** One row of the deviation table for each requirement, in order. */
 export function evaluateRequirements(reqs: Requirement[], decls: Map<string, VariableDecl>, values: Map<string, Value>, options: DeviationOptions = {}): DeviationRow[] {
-  const hoursPerDay = options.workingDayHours ?? DEFAULT_WORKING_DAY_HOURS;
   return reqs.map((req, i) => {
     const decl = req.key ? decls.get(req.key) : undefined;
     const raw = req.key ? values.get(req.key) : undefined;
-    const ours = decl && raw !== undefined ? figureOf(decl, raw) : undefined;
+    // A fact answers when the requirement names one, or when its key is a fact no clause here declares (a 偏离表 alone).
+    const fact = req.fact !== undefined || !decl ? factOfRequirement(req, options.facts ?? []) : undefined;
+    const withdrawn = fact?.offered === false;
+    const ours = fact ? (withdrawn ? undefined : factQuantity(fact)) : decl && raw !== undefined ? figureOf(decl, raw) : undefined;
     let computed: { deviation: Deviation; basis: Comparable['basis'] } | undefined;
     let issue: DeviationIssue | undefined;
     if (req.op === undefined || req.value === undefined) issue = 'free_text';
-    else if (!req.key) issue = 'unlinked';
-    else if (!decl) issue = 'unknown_variable';
+    else if (withdrawn) computed = { deviation: '负偏离', basis: 'same-unit' };
+    else if (req.fact !== undefined && !fact) issue = 'unknown_fact';
+    else if (!req.key && !fact) issue = 'unlinked';
+    else if (!decl && !fact) issue = 'unknown_variable';
     else if (ours === undefined) issue = 'no_value';
     else if (typeof ours === 'string') issue = 'not_measurable';
     else {
-      computed = compareFigures(req.op, { value: req.value, unit: req.unit ?? '' }, ours, req.better, hoursPerDay);
+      computed = compareFigures(req.op, { value: req.value, unit: req.unit ?? '' }, ours, req.better);
       if (!computed) issue = 'units';
     }
     // The writer's own judgement counts only where there is nothing to compute.
@@ -113,11 +133,11 @@ export function evaluateRequirements(reqs: Requirement[], decls: Map<string, Var
       index: i + 1,
       requirement: req,
       ...(ours !== undefined ? { ours } : {}),
-      response: responseText(req, ours),
+      response: withdrawn && !req.response ? '我方不作此项承诺' : responseText(req, ours),
       ...(deviation ? { deviation } : {}),
       source,
       ...(issue && !computed ? { issue } : {}),
-      note: noteOf(req, deviation, computed?.basis, ours, hoursPerDay),
+      note: noteOf(req, deviation, computed !== undefined),
     };
   });
 }

@@ -2,5 +2,5 @@
 export { requirementSchema, REQUIREMENT_OPS, DEVIATIONS, type Requirement, type RequirementOp, type Deviation } from './schema.js';
 export { compareFigures, evaluateRequirements, deviationTableCells, responseText, figureOf, DEVIATION_TABLE_HEADER, type DeviationRow, type DeviationIssue, type DeviationOptions } from './compute.js';
 export { recognizeRequirements, PATTERNS, type RequirementProposal } from './recognize.js';
-export { comparable, normalizeUnit, formatQuantity, DEFAULT_WORKING_DAY_HOURS, type Quantity } from './units.js';
+export { comparable, normalizeUnit, formatQuantity, type Quantity } from './units.js';
 export { findQuantities, parseChineseNumber } from './quantities.js';

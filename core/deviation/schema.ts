@@ -26,6 +26,8 @@ export const requirementSchema = z
     star: z.boolean().default(false),
     /** The variable holding our committed figure (e.g. onsite_arrival). */
     key: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    /** The fact (core/commitments) holding our committed figure, by id; it answers without any clause declaring it. */
+    fact: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
     /** 投标文件应答: our wording; generated from the requirement and our figure when absent. */
     response: z.string().max(1000).optional(),
     /** For free-text requirements only: the writer's judgement, since there is no figure to compare. */

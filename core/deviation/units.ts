@@ -1,10 +1,9 @@
 // Quantities with units, and when two of them can be compared.
 import { formatNumber } from '../format/zh.js';
+import { dayCountOf, monthsOf, spanOf } from '../commitments/time.js';
 
 export type Quantity = { value: number; unit: string };
 
-/** How many working hours count as one 工作日 unless the project says otherwise. */
-export const DEFAULT_WORKING_DAY_HOURS = 8;
 
 const ALIASES: Record<string, string> = {
   分: '分钟',
@@ -26,6 +25,9 @@ const ALIASES: Record<string, string> = {
   个月: '个月',
   年: '年',
   周年: '年',
+  周: '周',
+  星期: '周',
+  个星期: '周',
   名: '人',
   人: '人',
   次: '次',
@@ -39,41 +41,38 @@ export const normalizeUnit = (unit: string | undefined): string => {
   return ALIASES[u] ?? ALIASES[u.toLowerCase()] ?? u;
 };
 
-const CALENDAR_MONTHS: Record<string, number> = { 个月: 1, 年: 12 };
-// Day counts: a 工作日 counts as one day against 天 (5 days of training answer 5 working days of training).
-const DAYS: Record<string, number> = { 工作日: 1, 天: 1, 个月: 30, 年: 365 };
-const HOURS = (workingDayHours: number): Record<string, number> => ({
-  分钟: 1 / 60,
-  小时: 1,
-  // Against hours, a working day is a span of working hours: 3 个工作日 at 8 h a day is 24 h of service time.
-  工作日: workingDayHours,
-  天: 24,
-  个月: 24 * 30,
-  年: 24 * 365,
-});
-
+export type Direction = 'lower' | 'higher';
 export type Comparable = { ours: number; required: number; basis: 'months' | 'days' | 'hours' | 'same-unit'; converted: boolean };
 
+const TIME_UNITS = new Set(['分钟', '小时', '工作日', '天', '周', '个月', '年']);
+const DAY_UNITS = new Set(['工作日', '天', '周']);
+export const isTimeUnit = (unit: string | undefined): boolean => TIME_UNITS.has(normalizeUnit(unit));
+
 /**
- * Puts two quantities on one scale, or says they cannot be compared (different count units). The coarsest
- * common scale wins, so approximations are used only where needed: months and years exactly (1年 = 12个月),
- * then days (a month as 30 days, a year as 365), then hours (a 工作日 as `workingDayHours`).
+ * Puts two quantities on one scale, reading each the way that is worse for the bidder, or says they cannot be
+ * compared. Months and years compare exactly (1年 = 12个月). A limit (lower is better) compares our longest
+ * elapsed time with the tender's shortest: a 工作日 is at least a calendar day and, over a weekend, more — never
+ * "8 hours", so 24小时 against 3个工作日 is better. A minimum (higher is better) counts days as days (5 days of
+ * training answer 5 working days of training) and otherwise takes our shortest reading against the tender's longest.
  */
-export function comparable(ours: Quantity, required: Quantity, workingDayHours = DEFAULT_WORKING_DAY_HOURS): Comparable | undefined {
+export function comparable(ours: Quantity, required: Quantity, direction?: Direction): Comparable | undefined {
   const a = normalizeUnit(ours.unit);
   const b = normalizeUnit(required.unit);
   if (a === b) return { ours: ours.value, required: required.value, basis: 'same-unit', converted: false };
-  const scales: [Comparable['basis'], Record<string, number>][] = [
-    ['months', CALENDAR_MONTHS],
-    ['days', DAYS],
-    ['hours', HOURS(workingDayHours)],
-  ];
-  for (const [basis, scale] of scales) {
-    const fa = scale[a];
-    const fb = scale[b];
-    if (fa !== undefined && fb !== undefined) return { ours: ours.value * fa, required: required.value * fb, basis, converted: true };
-  }
-  return undefined;
+  const ma = monthsOf({ value: ours.value, unit: a });
+  const mb = monthsOf({ value: required.value, unit: b });
+  if (ma !== undefined && mb !== undefined) return { ours: ma, required: mb, basis: 'months', converted: true };
+  if (!TIME_UNITS.has(a) || !TIME_UNITS.has(b)) return undefined;
+  if (direction !== 'lower' && DAY_UNITS.has(a) && DAY_UNITS.has(b))
+    return { ours: dayCountOf({ value: ours.value, unit: a })!, required: dayCountOf({ value: required.value, unit: b })!, basis: 'days', converted: true };
+  const sa = spanOf({ value: ours.value, unit: a });
+  const sb = spanOf({ value: required.value, unit: b });
+  if (!sa || !sb) return undefined;
+  if (direction === 'lower') return { ours: sa.max, required: sb.min, basis: 'hours', converted: true };
+  // A minimum of training in hours against days of training cannot be read safely either way: the writer says.
+  if (direction === 'higher') return DAY_UNITS.has(a) !== DAY_UNITS.has(b) && (a === '小时' || b === '小时' || a === '分钟' || b === '分钟') ? undefined : { ours: sa.min, required: sb.max, basis: 'hours', converted: true };
+  // An exact requirement between units whose readings vary (hours against working days) has no safe answer.
+  return sa.min === sa.max && sb.min === sb.max ? { ours: sa.min, required: sb.min, basis: 'hours', converted: true } : undefined;
 }
 
 /** 2小时, 3个工作日, 36个月, 98% */

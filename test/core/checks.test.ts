@@ -12,11 +12,13 @@ const h = (value: number, unit: DurationUnit = '小时'): Duration => ({ value, 
 const ctx = (spec: Spec, over: Partial<CheckContext> = {}) => checkContext(spec, over);
 const codes = (c: CheckContext) => runChecks(c).map((p) => p.code);
 
+// Read as facts (core/commitments/legacy.ts): a level's time against the general promise, and so on.
 const pairs: [string, string, string][] = [
   ['response_after_arrival', 'response_time', 'onsite_arrival'],
-  ['critical_arrival_longer', 'critical_arrival', 'onsite_arrival'],
-  ['critical_resolution_longer', 'critical_resolution', 'resolution_time'],
-  ['major_resolution_longer', 'major_resolution', 'resolution_time'],
+  ['exceeds_general_promise', 'critical_arrival', 'onsite_arrival'],
+  ['exceeds_general_promise', 'critical_resolution', 'resolution_time'],
+  ['exceeds_general_promise', 'major_resolution', 'resolution_time'],
+  ['exceeds_general_promise', 'minor_arrival', 'onsite_arrival'],
   ['severity_order', 'critical_resolution', 'major_resolution'],
   ['standby_after_resolution', 'standby_after', 'resolution_time'],
   ['complaint_reply_after_close', 'complaint_response', 'complaint_close'],
@@ -33,7 +35,7 @@ describe('时限矛盾', () => {
   });
   it('一级故障到场时间长于总承诺时报错，并写明两个数字', () => {
     const [p] = runChecks(ctx({ critical_arrival: ['duration', h(4)], onsite_arrival: ['duration', h(2)] }));
-    expect(p).toMatchObject({ severity: 'error', code: 'critical_arrival_longer' });
+    expect(p).toMatchObject({ severity: 'error', code: 'exceeds_general_promise' });
     expect(p!.message).toContain('4小时');
     expect(p!.message).toContain('2小时');
   });
@@ -63,8 +65,8 @@ describe('日期', () => {
 });
 
 describe('保修期与表格', () => {
-  it('部件保修期长于整机时提醒', () => {
-    expect(codes(ctx({ whole_unit_months: ['integer', 12], compressor_months: ['integer', 72] }))).toContain('component_warranty_longer');
+  it('部件保修期长于整机时报错', () => {
+    expect(runChecks(ctx({ whole_unit_months: ['integer', 12], compressor_months: ['integer', 72] })).find((p) => p.code === 'component_warranty_longer')?.severity).toBe('error');
     expect(codes(ctx({ whole_unit_months: ['integer', 72], compressor_months: ['integer', 72] }))).not.toContain('component_warranty_longer');
   });
   const fee: Column[] = [
@@ -86,9 +88,11 @@ describe('保修期与表格', () => {
 });
 
 describe('文本完整性', () => {
-  it('值里仍有 XXX 或 待定 时提醒', () => {
-    expect(codes(ctx({ manager_name: ['text', '待定'] }))).toContain('placeholder_value');
-    expect(codes(ctx({ manager_name: ['text', '王建国'] }))).not.toContain('placeholder_value');
+  it.each(['待定', 'XXX', 'TBD', '＊＊', '另议', '王XX', '___'])('值里仍有占位内容「%s」时报错', (text) => {
+    expect(runChecks(ctx({ manager_name: ['text', text] })).find((p) => p.code === 'placeholder_value')?.severity).toBe('error');
+  });
+  it.each(['王建国', 'Maxx Service', 'TBDX公司'])('正常的值「%s」不算占位内容', (text) => {
+    expect(codes(ctx({ manager_name: ['text', text] }))).not.toContain('placeholder_value');
   });
   it('输出里残留 {{ }} 时报错', () => {
     const c = ctx({});
@@ -172,8 +176,12 @@ describe('偏离表', () => {
   it('负偏离且未注明理由时报错', () => {
     const p = runChecks(withReqs(arrival, [measurable])).find((x) => x.code === 'negative_deviation');
     expect(p).toMatchObject({ severity: 'error', field: 'requirements.0' });
-    expect(codes(withReqs(arrival, [{ ...measurable, accepted: '项目现场位于山区' }]))).not.toContain('negative_deviation');
     expect(codes(withReqs(arrival, [{ ...measurable, value: 4 }]))).not.toContain('negative_deviation');
+  });
+  it('已接受的负偏离仍以提醒显示，写明理由', () => {
+    const p = runChecks(withReqs(arrival, [{ ...measurable, accepted: '项目现场位于山区' }])).find((x) => x.code === 'negative_deviation');
+    expect(p).toMatchObject({ severity: 'warning', field: 'requirements.0' });
+    expect(p?.message).toContain('项目现场位于山区');
   });
   it('★条款负偏离报废标风险；注明理由后仍提醒', () => {
     const p = runChecks(withReqs(arrival, [{ ...measurable, star: true }])).find((x) => x.code === 'star_negative_deviation');
@@ -196,6 +204,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
   const tested = [
     ...pairs.map((p) => p[0]),
     ...['resolution_before_arrival', 'training_before_acceptance', 'acceptance_before_bid', 'end_before_start', 'component_warranty_longer', 'row_without_price', 'empty_table', 'percent_over_100'],
+    ...['region_order', 'blank_value', 'blank_list_item', 'zero_price'], // test/commitments/fact-checks.test.ts
     ...['placeholder_value', 'unresolved_placeholder', 'empty_section', 'unapproved_clause', 'table_without_rows', 'unresolved_annex_ref', 'rmb_mismatch'],
     ...['installer_arrival_looser', 'installer_resolution_looser', 'card_warranty_mismatch', 'negative_deviation', 'star_negative_deviation', 'requirement_unknown_variable', 'deviation_unconfirmed'],
   ];

@@ -10,14 +10,22 @@ import type { Value, VariableDecl } from '../../core/model/variables.js';
 const q = (value: number, unit: string) => ({ value, unit });
 
 describe('偏离计算 compareFigures', () => {
-  const cases: [string, RequirementOp, [number, string], [number, string], string, number?][] = [
+  const cases: [string, RequirementOp, [number, string], [number, string], string][] = [
     // Limits (≤): a shorter time is better.
     ['响应 30分钟 对 要求 2小时内', '<=', [2, '小时'], [30, '分钟'], '正偏离'],
     ['到场 2小时 对 要求 2小时内', '<=', [2, '小时'], [2, '小时'], '无偏离'],
     ['到场 4小时 对 要求 2小时内', '<=', [2, '小时'], [4, '小时'], '负偏离'],
-    ['修复 24小时 对 要求 3个工作日内（每日8小时）', '<=', [3, '工作日'], [24, '小时'], '无偏离'],
-    ['修复 24小时 对 要求 2个工作日内（每日8小时）', '<=', [2, '工作日'], [24, '小时'], '负偏离'],
-    ['修复 24小时 对 要求 3个工作日内（每日10小时）', '<=', [3, '工作日'], [24, '小时'], '正偏离', 10],
+    // A 工作日 is a day, never 8 hours: the tender's working days at their shortest (one calendar day each), ours at
+    // their longest (with the weekends they may straddle). These rows replace the old "工作日 = 8 hours" cases.
+    ['24小时对3个工作日为正偏离', '<=', [3, '工作日'], [24, '小时'], '正偏离'],
+    ['24小时对2个工作日为正偏离', '<=', [2, '工作日'], [24, '小时'], '正偏离'],
+    ['24小时对1个工作日为无偏离（至少一整天）', '<=', [1, '工作日'], [24, '小时'], '无偏离'],
+    ['我方3个工作日对要求72小时内为负偏离（可能跨周末）', '<=', [72, '小时'], [3, '工作日'], '负偏离'],
+    ['我方5个工作日对要求7天内为无偏离（最长7天）', '<=', [7, '天'], [5, '工作日'], '无偏离'],
+    ['我方6个工作日对要求7天内为负偏离', '<=', [7, '天'], [6, '工作日'], '负偏离'],
+    ['我方2天对要求2个工作日内为无偏离', '<=', [2, '工作日'], [2, '天'], '无偏离'],
+    ['我方1个月对要求30天内为负偏离（一个月可能有31天）', '<=', [30, '天'], [1, '个月'], '负偏离'],
+    ['我方1周对要求7天内为无偏离', '<=', [7, '天'], [1, '周'], '无偏离'],
     ['到场 1天 对 要求 24小时内', '<=', [24, '小时'], [1, '天'], '无偏离'],
     ['到场 2天 对 要求 1个工作日内（按天数）', '<=', [1, '工作日'], [2, '天'], '负偏离'],
     ['培训 5天 对 要求 不少于5个工作日（按天数，不按小时）', '>=', [5, '工作日'], [5, '天'], '无偏离'],
@@ -34,8 +42,8 @@ describe('偏离计算 compareFigures', () => {
     ['一式 3份 对 要求 3份', '=', [3, '份'], [3, '份'], '无偏离'],
     ['一式 4份 对 要求 3份', '=', [3, '份'], [4, '份'], '负偏离'],
   ];
-  it.each(cases)('%s → %s', (_name, op, req, ours, expected, hours) => {
-    expect(compareFigures(op, q(...req), q(...ours), undefined, hours)?.deviation).toBe(expected);
+  it.each(cases)('%s → %s', (_name, op, req, ours, expected) => {
+    expect(compareFigures(op, q(...req), q(...ours))?.deviation).toBe(expected);
   });
 
   it('“=”要求写明方向时按方向判断：要求响应时间为2小时、承诺1小时为正偏离', () => {
@@ -113,9 +121,15 @@ describe('evaluateRequirements', () => {
     expect(row?.note).toBe('负偏离原因：项目地点距服务网点120公里');
   });
 
-  it('工作日与小时比较时说明折算口径', () => {
-    const [row] = evaluateRequirements([req({ text: '1个工作日内到达现场', op: '<=', value: 1, unit: '工作日', key: 'onsite_arrival' })], decls, values, { workingDayHours: 8 });
-    expect(row).toMatchObject({ deviation: '正偏离', note: '工作日按每日8小时折算' });
+  it('正偏离的说明栏用平实的话说明，不写工作日的折算口径', () => {
+    const [row] = evaluateRequirements([req({ text: '1个工作日内到达现场', op: '<=', value: 1, unit: '工作日', key: 'onsite_arrival' })], decls, values);
+    expect(row).toMatchObject({ deviation: '正偏离', note: '我方承诺的时限短于招标文件要求' });
+    expect(row?.note).not.toMatch(/折算|小时/);
+  });
+
+  it('项目的 workingDayHours 不再把工作日折成小时', () => {
+    const [row] = evaluateRequirements([req({ text: '3个工作日内排除故障', op: '<=', value: 3, unit: '工作日', key: 'onsite_arrival' })], decls, new Map<string, Value>([['onsite_arrival', { value: 24, unit: '小时' }]]), { workingDayHours: 8 });
+    expect(row?.deviation).toBe('正偏离');
   });
 
   it.each([

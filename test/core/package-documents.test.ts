@@ -15,8 +15,10 @@ describe('投标文件包中的单个文件', () => {
   it('预览指定的文件，并带回偏离表各行的计算结果', async () => {
     const r = await api.preview({ project: pkg, document: 'deviation-table' });
     expect(r.document.meta.projectName).toBe('售后服务偏离表');
-    expect(r.deviations.map((d) => d.deviation)).toEqual(['正偏离', '无偏离', '无偏离', '无偏离', '正偏离', '无偏离', '负偏离', '无偏离']);
-    expect(r.problems).toEqual([]);
+    // Item 3.3: 24小时 against 「到场后3个工作日内」 is better (a working day is a day, never 8 hours).
+    expect(r.deviations.map((d) => d.deviation)).toEqual(['正偏离', '无偏离', '正偏离', '无偏离', '正偏离', '无偏离', '负偏离', '无偏离']);
+    // The accepted negative deviation (item 3.7) stays visible as a warning.
+    expect(r.problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'negative_deviation']]);
   });
 
   it('不指定文件时预览主文件；没有招标要求时偏离表为空', async () => {

@@ -99,7 +99,11 @@ function checkProblems(): Problem[] {
     term_end: ['date', '2026-12-31'],
     whole_unit_months: ['integer', 24],
     warranty_months: ['integer', 12],
-    battery_months: ['integer', 36],
+    compressor_months: ['integer', 36],
+    minor_arrival: ['duration', h(2, '天')],
+    annual_fee: ['money', 0],
+    manager_name: ['text', '  '],
+    doc_list: ['list', ['使用说明书', '']],
     spare_parts: ['table', [], money],
     fee_items: ['table', [{ item: '巡检', price: 0 }], money],
     contact: ['text', '联系人待定'],
@@ -136,7 +140,16 @@ function checkProblems(): Problem[] {
       { text: '提供7×24小时服务热线', item: '' },
     ].map((r) => requirementSchema.parse({ text: '接到通知后1小时内到达现场', ...r })),
   };
-  return [figures, document, noAnnexes, reqs].flatMap((c) => runChecks(c));
+  // Facts of the project's own: a county served faster than the city.
+  const facts = ctx({});
+  facts.project = {
+    ...facts.project,
+    commitments: [
+      { id: 'arrive_city', kind: 'arrive', offered: true, within: { value: 4, unit: '小时' }, from: 'notice', scope: { region: 'city' } },
+      { id: 'arrive_county', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice', scope: { region: 'county' } },
+    ],
+  };
+  return [figures, document, noAnnexes, reqs, facts].flatMap((c) => runChecks(c));
 }
 
 function assemblyProblems(): Problem[] {

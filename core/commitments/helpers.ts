@@ -1,0 +1,59 @@
+// How a clause reads facts. {{#fact "arrive"}}…{{/fact}} keeps its text only when the fact is offered, so a
+// promise the bid does not make leaves no sentence behind; {{promise "arrive"}} prints the whole promise
+// (「自接到报修通知起2小时内到达现场」) and {{figure "arrive"}} the figure alone (「2小时」). Both refuse a fact that is
+// not offered: outside a {{#fact}} guard that would print half a sentence.
+import { factFigure, factPhrase } from './phrase.js';
+import type { Commitment } from './schema.js';
+
+/** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
+export const FACTS = Symbol('facts');
+
+type SlotsLike = { put(type: 'text', raw: string, text: string): string };
+type Options = { data?: { root?: Record<PropertyKey, unknown>; slots?: SlotsLike }; fn?: (ctx: unknown) => string; inverse?: (ctx: unknown) => string; hash?: unknown };
+
+/** Puts the project's facts into a template context. */
+export function attachFacts(ctx: Record<PropertyKey, unknown>, facts: readonly Commitment[]): void {
+  ctx[FACTS] = new Map(facts.map((f) => [f.id, f]));
+}
+
+function factsOf(options: Options): Map<string, Commitment> {
+  const m = options?.data?.root?.[FACTS];
+  return m instanceof Map ? (m as Map<string, Commitment>) : new Map();
+}
+
+/** Handlebars passes the options last; everything before is the helper's arguments. */
+function split(args: unknown[]): { ids: string[]; options: Options } {
+  const options = args[args.length - 1] as Options;
+  const ids = args.slice(0, -1);
+  if (!ids.length || ids.some((x) => typeof x !== 'string')) throw new Error('name the fact in quotes, e.g. {{#fact "arrive"}}');
+  return { ids: ids as string[], options };
+}
+
+const offered = (facts: Map<string, Commitment>, id: string) => facts.get(id)?.offered === true;
+
+function one(args: unknown[], print: (c: Commitment) => string, name: string): string {
+  const { ids, options } = split(args);
+  if (ids.length !== 1) throw new Error(`${name} takes one fact`);
+  const c = factsOf(options).get(ids[0]!);
+  if (!c?.offered) throw new Error(`承诺「${ids[0]}」未提供：引用它的句子应写在 {{#fact "${ids[0]}"}}…{{/fact}} 之内`);
+  const slots = options.data?.slots;
+  if (!slots) throw new Error('internal: template rendered without slots');
+  return slots.put('text', '', print(c));
+}
+
+export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) => unknown> = {
+  /** Block: kept when every named fact is offered; {{else}} otherwise. */
+  fact(this: unknown, ...args: unknown[]) {
+    const { ids, options } = split(args);
+    const facts = factsOf(options);
+    return ids.every((id) => offered(facts, id)) ? (options.fn?.(this) ?? '') : (options.inverse?.(this) ?? '');
+  },
+  /** Block: kept when any named fact is offered (a heading over several optional promises). */
+  anyFact(this: unknown, ...args: unknown[]) {
+    const { ids, options } = split(args);
+    const facts = factsOf(options);
+    return ids.some((id) => offered(facts, id)) ? (options.fn?.(this) ?? '') : (options.inverse?.(this) ?? '');
+  },
+  promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),
+  figure: (...args: unknown[]) => one(args, factFigure, 'figure'),
+};
