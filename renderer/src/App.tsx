@@ -1,7 +1,7 @@
 // The app shell: antd theme and locale, the UI language, and navigation between the screens.
 // To fill a screen, point its entry in `screens` at your component (one line), e.g. `component: HomeScreen`.
 import { BookOutlined, EditOutlined, HomeOutlined, IdcardOutlined, SettingOutlined } from '@ant-design/icons';
-import { App as AntApp, ConfigProvider, Empty, Menu, theme, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider, Menu, theme, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
@@ -39,14 +39,7 @@ const THEME: ThemeConfig = {
 /** What every screen gets from the shell (renderer/src/screenProps.ts). */
 export type { ScreenKey, ScreenProps };
 
-function placeholder(label: MessageKey): ComponentType<ScreenProps> {
-  return function Placeholder() {
-    const { t } = useI18n();
-    return <Empty className="bf-shell-placeholder" description={t('nav.comingSoon', { screen: t(label) })} />;
-  };
-}
-
-/** The screens, in menu order. 首页, 保修卡 and 设置 are placeholders until their components land (renderer/src/home, cards, settings). */
+/** The screens, in menu order. */
 export const screens: { key: ScreenKey; label: MessageKey; icon: ReactNode; component: ComponentType<ScreenProps> }[] = [
   { key: 'home', label: 'nav.home', icon: <HomeOutlined />, component: HomeScreen },
   { key: 'composer', label: 'nav.composer', icon: <EditOutlined />, component: Composer },

@@ -71,7 +71,8 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
 
       // Export the 偏离表 document: its PDF carries the reasons in 说明.
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-pdf').click()]);
-      expect(download.suggestedFilename()).toBe('bid-package-sample-deviation-table.pdf');
+      // Named after the project's title and the document's own title.
+      expect(download.suggestedFilename()).toBe(`${await page.getByTestId('project-title').innerText()}-售后服务偏离表.pdf`);
       const file = join(tempDir('bf-e2e-pkg-'), download.suggestedFilename());
       await download.saveAs(file);
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });

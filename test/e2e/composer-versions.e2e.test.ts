@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('home-sample-bid-package-sample').click();
       await page.waitForURL(/#composer$/);
       // 编制 asks before it drops changes the updated project may carry.
-      const discard = page.locator('.ant-modal-confirm .ant-btn-primary');
+      const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ });
       if (await discard.waitFor({ timeout: 1500 }).then(() => true, () => false)) await discard.click();
       await page.getByTestId('doc-tab-deviation-table').waitFor();
       const project = await lastRecentProject();

@@ -2,7 +2,7 @@
 // the live preview (one tab per document of a bid package) and the checks.
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
 import type { Requirement } from '../../../core/deviation/schema.js';
 import type { Problem } from '../../../core/model/problem.js';

@@ -19,7 +19,7 @@ export function ContinueCard({ last, onOpen, onContinue }: { last: RecentSummary
     <section className="bf-continue" aria-label={t('home.continue')} data-testid="home-continue-card">
       <HistoryOutlined className="bf-continue-icon" />
       <div className="bf-continue-text">
-        <div className="bf-muted">{held ? t('home.continueEditing') : t('home.continue')}</div>
+        <div className="bf-muted">{held ? t('home.editing') : t('home.lastProject')}</div>
         <div className="bf-continue-title" title={title}>
           {title}
           {!held && last && !last.saved && <span className="bf-continue-tag">{t('home.notSaved')}</span>}

@@ -12,7 +12,7 @@ const WHERE: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.b
 type Item = RecentSummary & { matches?: ProjectHit['matches'] };
 
 export function RecentList({ items, blueprintTitle, onOpen, empty, testId }: { items: Item[]; blueprintTitle(id: string): string; onOpen(id: string): void; empty: string; testId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
   const when = formatDateTime;
   return (

@@ -2,6 +2,8 @@
 export const projectMessagesZh = {
   'home.continue': '继续上次的项目',
   'home.continueEditing': '继续编辑',
+  'home.lastProject': '上次的项目',
+  'home.editing': '正在编辑',
   'home.continueNone': '还没有上次的项目',
   'home.continueShortcut': '快捷键 {keys}',
   'home.notSaved': '未保存',
@@ -14,6 +16,8 @@ export const projectMessagesZh = {
 export const projectMessagesEn: Record<keyof typeof projectMessagesZh, string> = {
   'home.continue': 'Continue the last project',
   'home.continueEditing': 'Continue editing',
+  'home.lastProject': 'Last project',
+  'home.editing': 'Being edited',
   'home.continueNone': 'No last project yet',
   'home.continueShortcut': 'Shortcut {keys}',
   'home.notSaved': 'Unsaved',

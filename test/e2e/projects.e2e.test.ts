@@ -1,0 +1,148 @@
+// End to end: projects are documents with names. Three projects from one blueprint with different titles all stay in
+// 最近项目; exports and saves are named by the title; a fresh project says 未保存 until saved; a broken file changes
+// nothing; the app opens on 首页 and 「继续上次的项目」 picks up the last one.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalClient } from '../../core/api/localClient.js';
+import { repoRoot, templatesDir } from '../helpers/paths.js';
+import { squash } from '../helpers/text.js';
+import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+
+const TITLES = ['滨江一中宿舍楼空气能热水系统售后服务方案', '滨江二中食堂空调采购项目售后服务方案', '滨江三中体育馆新风系统售后服务方案'];
+const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as { values: Record<string, unknown> };
+const outDir = join(repoRoot, 'test-output');
+
+describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chromium)', () => {
+  let app: E2eApp;
+  let page: Page;
+  let api: ReturnType<typeof createLocalClient>;
+  beforeAll(async () => {
+    app = await startApp();
+    ({ page } = app);
+    api = createLocalClient(app.handlers);
+    mkdirSync(outDir, { recursive: true });
+  }, 240_000);
+  afterAll(() => app?.close(), TIMEOUT);
+
+  const saveState = () => page.getByTestId('save-state').innerText();
+  const recentTitles = async () => (await page.getByTestId('recent-item').locator('.bf-recent-title').allInnerTexts()).map((s) => s.replace(/未保存$/, '').trim());
+
+  async function create(title: string) {
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home-title').fill(title);
+    await page.getByTestId('home-create').click();
+    await page.waitForURL(/#composer$/);
+    await expect.poll(() => page.getByTestId('project-title').innerText(), { timeout: TIMEOUT }).toBe(title);
+  }
+
+  it(
+    '同一蓝本新建三个不同标题的项目，三个都留在最近项目里；新项目在保存前显示未保存',
+    async () => {
+      await page.goto(app.host.url);
+      // The app opens on 首页, not on a sample; with nothing used yet there is nothing to continue.
+      await page.getByTestId('home-screen').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('home-continue').count()).toBe(0);
+
+      for (const title of TITLES) {
+        await create(title);
+        // A new project is not saved anywhere yet, whatever it is.
+        expect(await saveState()).toBe('未保存');
+        // Its file would take its title.
+        expect(await page.locator('.bf-file-name').innerText()).toBe(`${title}.bfproj.json`);
+      }
+
+      await page.getByTestId('nav-home').click();
+      await expect.poll(recentTitles, { timeout: TIMEOUT }).toEqual([...TITLES].reverse());
+      const ids = (await api.listRecentProjects({})).projects.map((p) => p.id);
+      expect(new Set(ids).size).toBe(3);
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    '保存后显示已保存，文件名取自标题；再修改又变成未保存',
+    async () => {
+      await page.getByTestId('home-continue').click(); // 编制 still holds the third project
+      await page.waitForURL(/#composer$/);
+      expect(await saveState()).toBe('未保存');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('save-project').click()]);
+      expect(download.suggestedFilename()).toBe(`${TITLES[2]}.bfproj.json`);
+      const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id?: string; title: string };
+      expect(saved.title).toBe(TITLES[2]);
+      expect(saved.id).toBe((await api.listRecentProjects({})).projects[0]!.id);
+      await expect.poll(saveState, { timeout: TIMEOUT }).toBe('已保存');
+
+      await page.getByTestId('meta-projectNo').locator('input').fill('BJCG-2026-0412');
+      await expect.poll(saveState, { timeout: TIMEOUT }).toBe('未保存');
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    '导出的文件以项目标题命名',
+    async () => {
+      // The second project, as its writer filled it in and saved it (the sample's values), reopened from 最近项目.
+      const entry = (await api.listRecentProjects({})).projects.find((p) => p.title === TITLES[1])!;
+      const { project } = await api.openRecentProject({ id: entry.id });
+      await api.recordRecentProject({ project: { ...project, values: SAMPLE.values }, saved: true });
+
+      await page.getByTestId('nav-home').click();
+      await page.getByTestId('recent-item').filter({ hasText: TITLES[1] }).click();
+      // 编制 had an unsaved edit (the 项目编号 above): it asks first.
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await expect.poll(() => page.getByTestId('project-title').innerText(), { timeout: TIMEOUT }).toBe(TITLES[1]);
+      expect(await saveState()).toBe('已保存');
+      const problems = page.getByTestId('problems');
+      await expect.poll(async () => (await problems.innerText()).includes('检查通过') || (await problems.innerText()), { timeout: TIMEOUT }).toBe(true);
+
+      const [docx] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-docx').click()]);
+      expect(docx.suggestedFilename()).toBe(`${TITLES[1]}.docx`);
+      expect(readFileSync(await docx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    '打开损坏的文件时报告错误，最近项目不变',
+    async () => {
+      await page.getByTestId('nav-home').click();
+      await expect.poll(recentTitles, { timeout: TIMEOUT }).toHaveLength(3);
+      const before = await recentTitles();
+      await page.getByTestId('nav-composer').click();
+      await page.getByTestId('open-project-input').setInputFiles({ name: TITLES[0] + '.bfproj.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": 1, "title": ') });
+      await page.getByText('无法打开项目', { exact: false }).waitFor({ state: 'visible' });
+      expect(await page.getByTestId('project-title').innerText()).toBe(TITLES[1]);
+      await page.getByTestId('nav-home').click();
+      await page.waitForTimeout(300);
+      expect(await recentTitles()).toEqual(before);
+      // The browser logs the refused request; nothing else went wrong.
+      expect(app.pageErrors.map((e) => e.replace(/http:\S+\/api\//, ''))).toEqual([expect.stringContaining('400 (Bad Request) parseProject')]);
+      app.pageErrors.length = 0;
+    },
+    2 * TIMEOUT,
+  );
+
+  it(
+    '重新打开应用时先到首页，「继续上次的项目」打开最近一个',
+    async () => {
+      await page.evaluate(() => localStorage.clear()); // a fresh start, no unsaved work to bring back
+      await page.goto(app.host.url);
+      await page.getByTestId('home-screen').waitFor({ state: 'visible' });
+      const card = page.getByTestId('home-continue-card');
+      await card.waitFor();
+      expect(squash(await card.innerText())).toContain(TITLES[1]);
+      await expect.poll(recentTitles, { timeout: TIMEOUT }).toHaveLength(3);
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(outDir, 'home-projects.png') });
+
+      await page.getByTestId('home-continue').click();
+      await expect.poll(() => page.getByTestId('project-title').innerText(), { timeout: TIMEOUT }).toBe(TITLES[1]);
+      expect(await saveState()).toBe('已保存');
+      expect(app.pageErrors).toEqual([]);
+    },
+    2 * TIMEOUT,
+  );
+});
