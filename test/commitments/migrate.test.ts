@@ -1,0 +1,71 @@
+// Today's projects name promises by variable key. Read as facts, every sample keeps every figure: the facts give
+// back the very values they were read from, and a sample rewritten on its facts assembles to the same document.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { factsFromValues, LEGACY, LEGACY_KEYS, rawReader, valuesFromFacts } from '../../core/commitments/legacy.js';
+import { effectiveValues, withFacts } from '../../core/commitments/resolve.js';
+import { projectSchema, type Project } from '../../core/model/project.js';
+import { parseProjectText } from '../../core/project/parse.js';
+import { textOf } from '../helpers/library.js';
+import { templatesDir } from '../helpers/paths.js';
+
+const samplesDir = join(templatesDir, 'samples');
+const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.json'));
+const read = (f: string): Project => parseProjectText(readFileSync(join(samplesDir, f), 'utf8'), f);
+
+/** Normalises money the way project files may write it ("28000.00" and "28000" are one amount). */
+const norm = (v: unknown) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v).toFixed(2) : v);
+
+describe.each(samples)('%s 迁移为承诺', (f) => {
+  it('每个表示承诺的变量都成为一项承诺，承诺还原出的值与原值完全一致', () => {
+    const { values } = read(f);
+    const facts = factsFromValues(rawReader(values));
+    const back = valuesFromFacts(facts).values;
+    const stated = Object.keys(values).filter((k) => LEGACY_KEYS.has(k));
+    for (const key of stated) expect([key, norm(back[key])]).toEqual([key, norm(values[key])]);
+    // Every legacy row whose keys the sample states became a fact.
+    for (const row of LEGACY) if (row.keys.every((k) => k in values)) expect(facts.map((x) => x.id)).toContain(row.id);
+  });
+
+  it('写入承诺后的项目文件仍然有效，原来的变量一个不少', () => {
+    const p = read(f);
+    const migrated = projectSchema.parse(JSON.parse(JSON.stringify(withFacts(p))));
+    expect(migrated.commitments?.length).toBeGreaterThan(0);
+    expect(migrated.values).toEqual(p.values);
+    for (const [k, v] of Object.entries(p.values)) expect([k, norm(effectiveValues(migrated)[k])]).toEqual([k, norm(v)]);
+  });
+});
+
+describe('以承诺为准组装（经 API）', () => {
+  let api: ApiHandlers;
+  beforeAll(() => {
+    api = createLocalClient(createHandlers({ templatesDir }));
+  });
+
+  it.each(samples)('%s 改写为承诺后，预览的文字与检查结果不变', async (f) => {
+    const p = read(f);
+    const before = await api.preview({ project: p });
+    const after = await api.preview({ project: withFacts(p) });
+    expect(textOf(after.document.blocks)).toBe(textOf(before.document.blocks));
+    expect(after.problems.map((x) => x.code)).toEqual(before.problems.map((x) => x.code));
+  });
+
+  it('承诺改了，沿用变量的旧条款也跟着改：到场改为90分钟', async () => {
+    const p = withFacts(read('service-plan-sample.json'));
+    const commitments = p.commitments!.map((c) => (c.id === 'arrive' && 'within' in c ? { ...c, within: { value: 90, unit: '分钟' as const } } : c));
+    const { document } = await api.preview({ project: { ...p, commitments } });
+    expect(textOf(document.blocks)).toContain('90分钟内到达现场');
+  });
+
+  it('不再提供的承诺不会以旧数值印出：沿用变量的条款报缺少该值', async () => {
+    const p = withFacts(read('service-plan-sample.json'));
+    const commitments = p.commitments!.map((c) => (c.id === 'standby' ? { ...c, offered: false } : c));
+    const { problems, document } = await api.preview({ project: { ...p, commitments } });
+    expect(problems.some((x) => x.code === 'missing_value' && x.field === 'values.standby_after')).toBe(true);
+    expect(textOf(document.blocks)).not.toMatch(/24小时内仍无法修复的/);
+  });
+});
