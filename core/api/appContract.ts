@@ -75,6 +75,8 @@ export type CardPreview = {
   periods: { name: string; label: string; end: string }[];
   /** The card template this row prints on. */
   template: string;
+  /** Words the card prints around the values, in the card's script (繁體 cards say 服務熱線). */
+  labels: { hotline: string; serviceHours: string; periods: string };
   /** QR modules (true = dark) when asked for. */
   qr?: boolean[][];
 };

@@ -72,7 +72,7 @@ async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Pr
 
 function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPreview {
   const v = cardView(row, t, opts);
-  return { row: row.row, template: t.id, title: v.title, company: v.company, hotline: v.hotline, serviceHours: v.serviceHours, serial: v.serial, fields: v.fields, periods: v.periods, ...(v.qr ? { qr: qrMatrix(v.qr) } : {}) };
+  return { row: row.row, template: t.id, labels: { hotline: v.labels.hotline, serviceHours: v.labels.serviceHours.replace(/：$/, ''), periods: v.labels.period }, title: v.title, company: v.company, hotline: v.hotline, serviceHours: v.serviceHours, serial: v.serial, fields: v.fields, periods: v.periods, ...(v.qr ? { qr: qrMatrix(v.qr) } : {}) };
 }
 
 export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCards' | 'exportCards'> {

@@ -24,7 +24,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { BidForgeError } from '../model/problem.js';
-import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardLayout, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
+import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
 import { qrMatrix, qrPng } from './qr.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';

@@ -66,4 +66,69 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
     },
     4 * TIMEOUT,
   );
+
+  it(
+    'a list without 产品名称 and 经销商, two product types and an unknown model: warned, hidden, periods edited, 繁體, skipped row in the toast',
+    async () => {
+      const { page } = app;
+      const lines = ['客户名称,联系电话,安装地址,型号,序列号,安装日期'];
+      for (let i = 1; i <= 6; i++) lines.push(`客户${i}号,1380000000${i},滨江市解放路${i}号,${i % 2 ? 'KFR-35GW' : 'KRS-45II/A'},MX${i},2026-03-0${i}`);
+      lines.push('客户7号,13800000007,滨江市解放路7号,BCD-200,MX7,2026-03-07');
+      const csv = join(tempDir('bf-e2e-cards-mixed-'), '混合清单.csv');
+      writeFileSync(csv, lines.join('\r\n') + '\r\n', 'utf8');
+      await page.goto(`${app.host.url}#cards`);
+      await page.reload();
+      await page.getByTestId('cards-screen').waitFor();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
+
+      // The card prints 产品名称 and 经销商, which no column fills: two warnings, each naming the field once.
+      const stats = page.getByTestId('cards-stats');
+      await expect.poll(async () => squash(await stats.innerText())).toContain('警告2');
+      const problems = page.getByTestId('cards-problems');
+      expect(squash(await problems.innerText())).toContain('卡片上的“产品名称”没有对应的列');
+      await page.getByTestId('hide-product').click();
+      await page.getByTestId('hide-dealer').click();
+      await expect.poll(async () => squash(await stats.innerText())).toContain('警告0');
+      expect(squash(await page.getByTestId('card-preview-MX1').innerText())).not.toContain('产品名称');
+
+      // Each row's card is picked by its model; the unknown model is a row error.
+      await page.getByTestId('cards-template-by').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="按型号选择"]').click();
+      await page.getByTestId('card-preview-MX2').waitFor();
+      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX2').innerText())).toContain('空气能热水器保修卡');
+      await expect.poll(async () => squash(await problems.innerText())).toContain('“BCD-200”不对应任何保修卡模板');
+      await expect.poll(async () => squash(await stats.innerText())).toContain('可导出6有错误的行1');
+
+      // 整机 of the standard card: 36 → 60 months.
+      // antd puts the test id on the <input> itself, or on its wrapper when the number has a suffix.
+      const months = page.locator('input[data-testid="period-standard-0"], [data-testid="period-standard-0"] input').first();
+      await months.fill('60');
+      await months.blur();
+      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText())).toContain('整机60个月');
+
+      await page.getByTestId('cards-script').getByText('繁體').click();
+      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText())).toContain('產品保修卡');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await page.getByTestId('cards-fatal').or(page.locator('.bf-page-title')).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screensDir, 'cards-mixed.png') });
+      await page.getByTestId('cards-periods').screenshot({ path: join(screensDir, 'cards-periods.png') });
+
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('cards-export').click()]);
+      const file = join(tempDir('bf-e2e-cards-mixed-out-'), 'cards.pdf');
+      await download.saveAs(file);
+      const toast = page.locator('.ant-message-notice').filter({ hasText: '未导出' });
+      await toast.waitFor();
+      expect(squash(await toast.innerText())).toContain('另有1行有错误未导出（第8行），原因见「行问题」列表');
+      await expect.poll(async () => squash(await page.locator('.ant-steps-item-process').innerText())).toContain('完成');
+
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+      const pages = stdout.split('\f').map(squash);
+      expect(pages[0]).toContain('產品保修卡');
+      expect(pages[0]).toContain('60個月');
+      expect(pages[1]).toContain('空氣能熱水器保修卡');
+      expect(pages.join('')).not.toContain('MX7');
+      expect(app.pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
 });

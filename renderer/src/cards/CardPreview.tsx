@@ -27,8 +27,8 @@ export function CardPreview({ card }: { card: Card }) {
         {card.qr && <QrCode modules={card.qr} />}
       </header>
       <div className="bf-card-hotline">
-        {t('cards.hotline')} <strong>{card.hotline}</strong>
-        {card.serviceHours && <span className="bf-card-hours">{t('cards.serviceHours')}：{card.serviceHours}</span>}
+        {card.labels.hotline} <strong>{card.hotline}</strong>
+        {card.serviceHours && <span className="bf-card-hours">{card.labels.serviceHours}：{card.serviceHours}</span>}
       </div>
       <dl className="bf-card-fields">
         {card.fields.map((f) => (
@@ -39,7 +39,7 @@ export function CardPreview({ card }: { card: Card }) {
         ))}
       </dl>
       <div className="bf-card-periods">
-        <span className="bf-card-periods-label">{t('cards.periods')}</span>
+        <span className="bf-card-periods-label">{card.labels.periods}</span>
         <span className="bf-card-period-list">
           {card.periods.map((p) => (
             <span key={p.name}>
