@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
 
 export function BackupsCard() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
