@@ -9,9 +9,9 @@ import { Low } from 'lowdb';
 import { BidForgeError } from '../../../model/problem.js';
 import { zodMessage } from '../../../model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
-import { decodeStore, readFailure } from './decode.js';
+import { decodeStore, readFailure, recoverySteps } from './decode.js';
 import { InvalidStoreError } from './encode.js';
-import { DEFAULT_BACKUPS_KEPT, exists, keepCopy, listBackups, readTextAndKey, STORE_FILE, sweepTemps } from './files.js';
+import { DEFAULT_BACKUPS_KEPT, exists, keepCopy, listBackups, readBytesAndKey, STORE_FILE, sweepTemps } from './files.js';
 import { LibraryFile } from './libraryFile.js';
 import { hostBootedAt, pidIsAlive, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 
@@ -94,7 +94,8 @@ export class StoreEngine {
       if (leftovers.length && !this.options.startFresh)
         throw new BidForgeError(
           'store_missing',
-          `${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}. Restore the newest good backup (restoreNewestBackup), or open with startFresh to begin a new library (nothing is deleted).`,
+          `条款库文件 ${STORE_FILE} 不见了，但数据文件夹 ${this.dataDir} 里还有 ${leftovers.join('、')}，所以没有新建空的条款库。 (${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}; no new library was started.) ` +
+            recoverySteps(this.dataDir, await listBackups(this.dataDir)),
         );
       await this.lock.acquire();
       // Someone may have created it between our read and our lock.
@@ -140,9 +141,9 @@ export class StoreEngine {
     // the text, which is exact even when a fast second write leaves size and mtime unchanged.
     const key = await this.file.statKey();
     if (key !== null && key === this.file.lastStat) return;
-    const now = await readTextAndKey(this.path);
+    const now = await readBytesAndKey(this.path);
     if (now === null) return; // gone (moved aside): the next write puts it back
-    if (now.text === this.file.lastText) {
+    if (this.file.lastText !== null && now.bytes.equals(Buffer.from(this.file.lastText, 'utf8'))) {
       this.file.lastStat = now.key; // the same content under a new name: remember it, skip re-reading next time
       return;
     }

@@ -22,25 +22,16 @@ export async function exists(path: string): Promise<boolean> {
   );
 }
 
-export async function readTextOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
-
 /** What identifies one version of a file: writers always rename a new file in, so a new inode means a change. */
 export const fileKey = (st: { ino: number; size: number; mtimeMs: number }) => `${st.ino}:${st.size}:${st.mtimeMs}`;
 
 /**
- * The text of a file and the key of exactly that version of it, both from one open handle. Why not stat() and
+ * The bytes of a file and the key of exactly that version of it, both from one open handle. Why not stat() and
  * readFile() one after the other: another program may rename a new file in between, and the key of the new file
  * paired with the old text made a store skip re-reading before it wrote, losing the other program's changes (found
- * by the CLI + host test: 2 of ~680 edits lost).
+ * by the CLI + host test: 2 of ~680 edits lost). Bytes, not text: decoding is the reader's job, and it must be strict.
  */
-export async function readTextAndKey(path: string): Promise<{ text: string; key: string } | null> {
+export async function readBytesAndKey(path: string): Promise<{ bytes: Buffer; key: string } | null> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -50,9 +41,18 @@ export async function readTextAndKey(path: string): Promise<{ text: string; key:
   }
   try {
     const key = fileKey(await fh.stat());
-    return { text: await fh.readFile('utf8'), key };
+    return { bytes: await fh.readFile(), key };
   } finally {
     await fh.close();
+  }
+}
+
+export async function readBytesOrNull(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
   }
 }
 
@@ -100,7 +100,7 @@ export async function listBackups(dataDir: string): Promise<BackupFile[]> {
 }
 
 /** Saves `text` as backups/library-<time>.json and deletes all but the newest `keep`. */
-export async function writeBackup(dataDir: string, text: string, t: Date, keep: number): Promise<string> {
+export async function writeBackup(dataDir: string, text: string | Uint8Array, t: Date, keep: number): Promise<string> {
   const dir = join(dataDir, BACKUP_DIR);
   await mkdir(dir, { recursive: true });
   const name = await freshName(dir, 'library-', t, '.json');

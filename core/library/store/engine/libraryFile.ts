@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { BidForgeError } from '../../../model/problem.js';
 import { STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
-import { decodeStore } from './decode.js';
+import { decodeStore, storeText } from './decode.js';
 import { StoreEncoder } from './encode.js';
-import { atomicWrite, copyToBackups, fileKey, fsProblem, readTextAndKey, STORE_FILE } from './files.js';
+import { atomicWrite, copyToBackups, fileKey, fsProblem, readBytesAndKey, STORE_FILE } from './files.js';
 
 export class LibraryFile implements Adapter<StoreData> {
   existed = false;
@@ -36,13 +36,14 @@ export class LibraryFile implements Adapter<StoreData> {
   }
 
   async read(): Promise<StoreData | null> {
-    const file = await readTextAndKey(this.path);
+    const file = await readBytesAndKey(this.path);
     this.existed = file !== null;
     if (file === null) return null;
-    const { data, from } = decodeStore(file.text, this.clock());
+    const text = storeText(file.bytes);
+    const { data, from } = decodeStore(text, this.clock());
     this.encoder.reset();
     this.migratedFrom = from;
-    this.lastText = file.text;
+    this.lastText = text;
     this.lastStat = file.key; // the key of the very text read, never of a newer file renamed in since
     return data;
   }

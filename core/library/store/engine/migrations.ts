@@ -1,34 +1,57 @@
 // Migrations. MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file. They work on plain JSON (the old shape
 // has no zod schema any more) and must not throw on a well-formed old file; the result is validated afterwards.
+// A migration refuses what it does not recognise (MigrationError 'malformed', naming where): it never fills a damaged
+// part with an empty default. Why: the v1 → v2 migration once read a damaged clause list as [], the store opened
+// empty, the built-ins were seeded back, and ten saves later the user's own clauses were gone from every backup.
 import { STORE_SCHEMA_VERSION } from '../schema.js';
 
 type Json = Record<string, unknown>;
 export type Migration = { description: string; up: (data: Json, now: Date) => Json };
 
-const arr = (x: unknown): Json[] => (Array.isArray(x) ? (x as Json[]) : []);
+/** What a JSON value is, in a few words: "字符串 \"abc\"", "缺失". */
+function shown(x: unknown): string {
+  if (x === undefined) return '缺失';
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return '列表';
+  if (typeof x === 'object') return '对象';
+  const kind = typeof x === 'string' ? '字符串' : typeof x === 'number' ? '数字' : typeof x === 'boolean' ? '布尔值' : typeof x;
+  const text = JSON.stringify(x) ?? String(x);
+  return `${kind} ${text.length > 40 ? text.slice(0, 40) + '…' : text}`;
+}
+
+/** The list at `path` whose items are all objects; anything else is refused, never read as []. */
+function list(x: unknown, path: string): Json[] {
+  if (!Array.isArray(x)) throw new MigrationError('malformed', `${path} 应为列表，实际是${shown(x)}`);
+  x.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new MigrationError('malformed', `${path}[${i}] 应为对象，实际是${shown(item)}`);
+  });
+  return x as Json[];
+}
 
 export const MIGRATIONS: Record<number, Migration> = {
   1: {
     description:
       'v1 → v2: clauses gain an owner, a review interval and a last-review time (for freshness); versions record their origin; projects record when they were last used and when each pin was set',
     up(data, now) {
-      const clauses = arr(data.clauses).map((c) => {
-        const versions = arr(c.variants).flatMap((v) => arr(v.versions));
+      const clauses = list(data.clauses, 'clauses').map((c, i) => {
+        const variants = list(c.variants, `clauses[${i}].variants`).map((v, j) => ({ ...v, versions: list(v.versions, `clauses[${i}].variants[${j}].versions`) }));
+        const versions = variants.flatMap((v) => v.versions);
         const times = versions.map((v) => String(v.decidedAt ?? v.createdAt ?? '')).filter((t) => t).sort();
         return {
           ...c,
           owner: typeof c.owner === 'string' ? c.owner : String(versions[0]?.author ?? ''),
           reviewIntervalMonths: typeof c.reviewIntervalMonths === 'number' ? c.reviewIntervalMonths : 12,
           lastReviewedAt: times[times.length - 1] ?? now.toISOString(),
-          variants: arr(c.variants).map((v) => ({ ...v, versions: arr(v.versions).map((ver) => ({ origin: 'user', ...ver })) })),
+          variants: variants.map((v) => ({ ...v, versions: v.versions.map((ver) => ({ origin: 'user', ...ver })) })),
         };
       });
-      const projects = arr(data.projects).map((p) => {
+      const blueprints = list(data.blueprints, 'blueprints');
+      const projects = list(data.projects, 'projects').map((p, i) => {
         const usedAt = typeof p.updatedAt === 'string' ? p.updatedAt : now.toISOString();
         const { updatedAt: _dropped, ...rest } = p;
-        return { ...rest, lastUsedAt: usedAt, pins: arr(p.pins).map((pin) => ({ pinnedAt: usedAt, ...pin })) };
+        return { ...rest, lastUsedAt: usedAt, pins: list(p.pins, `projects[${i}].pins`).map((pin) => ({ pinnedAt: usedAt, ...pin })) };
       });
-      return { ...data, schemaVersion: 2, clauses, blueprints: arr(data.blueprints).map((b) => ({ origin: 'user', ...b })), projects };
+      return { ...data, schemaVersion: 2, clauses, blueprints: blueprints.map((b) => ({ origin: 'user', ...b })), projects };
     },
   },
   2: {
@@ -41,7 +64,7 @@ export const MIGRATIONS: Record<number, Migration> = {
 
 export class MigrationError extends Error {
   constructor(
-    readonly kind: 'too_new' | 'bad_version' | 'no_migration',
+    readonly kind: 'too_new' | 'bad_version' | 'no_migration' | 'malformed',
     message: string,
   ) {
     super(message);
@@ -59,7 +82,13 @@ export function migrate(raw: unknown, now: Date, migrations: Record<number, Migr
   for (let v = from; v < STORE_SCHEMA_VERSION; v++) {
     const m = migrations[v];
     if (!m) throw new MigrationError('no_migration', `no migration from schema ${v} to ${v + 1}`);
-    data = m.up(data, now);
+    try {
+      data = m.up(data, now);
+    } catch (e) {
+      if (e instanceof MigrationError && e.kind === 'malformed')
+        throw new MigrationError('malformed', `第 ${v} 版格式的条款库已损坏，无法升级到第 ${v + 1} 版：${e.message}（schema ${v} file is damaged: ${e.message}）`);
+      throw e;
+    }
   }
   return { data, from };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BidForgeError } from '../../../model/problem.js';
 import { decodeStore } from './decode.js';
 import { identityOf, type EngineOptions } from './engine.js';
-import { atomicWrite, listBackups, moveAside, readTextOrNull, STORE_FILE, writeBackup } from './files.js';
+import { atomicWrite, listBackups, moveAside, readBytesOrNull, STORE_FILE, writeBackup } from './files.js';
 import { StoreLock } from './lock.js';
 
 export type RestoreReport = { restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } };
@@ -18,14 +18,14 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
   await lock.acquire();
   try {
     const backups = (await listBackups(options.dataDir)).reverse();
-    let chosen: { name: string; text: string } | undefined;
+    let chosen: { name: string; bytes: Buffer } | undefined;
     const skipped: string[] = [];
     for (const b of backups) {
-      const text = await readTextOrNull(b.path);
-      if (text === null) continue;
+      const bytes = await readBytesOrNull(b.path);
+      if (bytes === null) continue;
       try {
-        decodeStore(text, clock());
-        chosen = { name: b.name, text };
+        decodeStore(bytes, clock());
+        chosen = { name: b.name, bytes };
         break;
       } catch (e) {
         skipped.push(`${b.name}: ${(e as Error).message}`);
@@ -34,9 +34,9 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
     if (!chosen)
       throw new BidForgeError('no_backup', backups.length ? `no backup could be read (${skipped.join('; ')})` : 'there are no backups in this data folder');
     const path = join(options.dataDir, STORE_FILE);
-    const current = await readTextOrNull(path);
+    const current = await readBytesOrNull(path);
     const report: RestoreReport = { restoredFrom: chosen.name };
-    if (current !== null && current !== chosen.text) {
+    if (current !== null && !current.equals(chosen.bytes)) {
       let good = true;
       try {
         decodeStore(current, clock());
@@ -47,7 +47,7 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
         ? { backedUpAs: await writeBackup(options.dataDir, current, clock(), Number.POSITIVE_INFINITY) }
         : { movedAsideAs: await moveAside(options.dataDir, clock(), 'replaced') };
     }
-    await atomicWrite(path, chosen.text, { beforeCommit: () => lock.assertHeld() });
+    await atomicWrite(path, chosen.bytes, { beforeCommit: () => lock.assertHeld() });
     return report;
   } finally {
     await lock.release();
