@@ -3,7 +3,7 @@ import { AlignmentType, BorderStyle, FileChild, Paragraph, ShadingType, Table, T
 import type { Block } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { runs } from './docxRuns.js';
-import { columnAlign, columnWeights, isTotalRow, signatureIndentEm } from './tableLayout.js';
+import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows } from './tableLayout.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -91,6 +91,8 @@ export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typ
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
   const col = Math.floor(width / b.parties.length);
+  // A row per line (line i of each party side by side): when a long name wraps, the lines after it stay level.
+  const rows = signatureRows(b.parties);
   return [
     spacer,
     new Table({
@@ -98,7 +100,13 @@ export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typ
       columnWidths: b.parties.map(() => col),
       layout: TableLayoutType.FIXED,
       borders,
-      rows: [new TableRow({ cantSplit: true, children: b.parties.map((p) => new TableCell({ borders, width: { size: col, type: WidthType.DXA }, children: lines(p, 'SignatureLine') })) })],
+      rows: rows.map(
+        (r, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((text) => new TableCell({ borders, width: { size: col, type: WidthType.DXA }, children: [new Paragraph({ style: 'SignatureLine', keepNext: i < rows.length - 1, children: [new TextRun(text)] })] })),
+          }),
+      ),
     }),
   ];
 }

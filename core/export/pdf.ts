@@ -6,6 +6,10 @@ import { PDF_FACES } from './faces.js';
 import { fontBytes } from './fonts.js';
 import { coverOf, logoOf, wantsContents, wording } from './labels.js';
 import { blockToPdf, type PdfNode } from './pdfBlocks.js';
+import { contentsNodes } from './pdfContents.js';
+import { keepWithNext } from './pdfKeepNext.js';
+import { installKeepRules } from './pdfKeepLayout.js';
+import { A4, FONT_LINE_EM, MM } from './pdfMetrics.js';
 import { BodyPageLabels, onRenderProgress } from './pdfPageLabels.js';
 
 // pdfmake ships no types and is CommonJS: declare the little we use.
@@ -35,15 +39,12 @@ export function configure(): PdfMake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     pdfmake.setProgressCallback(onRenderProgress);
+    installKeepRules();
     configured = true;
   }
   return pdfmake;
 }
 
-const MM = 72 / 25.4;
-const A4 = { width: 210 * MM, height: 297 * MM };
-/** Line height of the embedded Noto fonts in em ((ascent − descent) / units per em); pdfmake's lineHeight multiplies it. */
-const FONT_LINE_EM = 1.437;
 
 /** A profile's text style as pdfmake style properties, with the line height the profile asks for. */
 function styleOf(s: TextStyle, t: Typesetting, lineHeight = 1.2, onGrid = false): PdfNode {
@@ -68,15 +69,13 @@ function cover(doc: Document, t: Typesetting): PdfContent[] {
   ];
 }
 
-/**
- * The signature block never stands alone on a page: the paragraph before it goes along (a signature page with no
- * text on it is the first thing a tender committee questions). Only a paragraph or list item, never a long table.
- */
-function keepSignatureWithText(doc: Document, body: PdfNode[]): void {
-  for (let i = body.length - 1; i > 1; i--) {
-    const prev = doc.blocks[i - 1];
-    if (doc.blocks[i]?.kind === 'signature' && (prev?.kind === 'paragraph' || prev?.kind === 'listItem')) body.splice(i - 1, 2, { stack: [body[i - 1]!, body[i]!], unbreakable: true });
-  }
+/** The contents entries after their title, in the entry style (the body face, at most 四号). */
+function contents(items: PdfNode[], t: Typesetting, textWidth: number): PdfNode[] {
+  const style = { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 };
+  const entries = items.map((n) => ({ id: String(n.id), text: String(n.text), level: Number(n.headlineLevel) }));
+  const pageHeight = (297 - t.margins.top - t.margins.bottom) * MM;
+  const titleHeight = t.h1.size * 1.2 * FONT_LINE_EM + 18;
+  return contentsNodes(entries, { size: Math.min(t.body.size, 14), width: textWidth, pageHeight, titleHeight, indent: t.body.size * 2 }, style);
 }
 
 export function pdfDefinition(doc: Document): PdfDefinition {
@@ -90,13 +89,13 @@ export function pdfDefinition(doc: Document): PdfDefinition {
     if (n.headlineLevel === 1) n.id = chapter = `h-${i}`;
     else if (n.headlineLevel === 2 && chapter) n.outlineParentId = chapter;
   });
-  const tocItems = wantsContents(doc) ? body.filter((n) => n.tocItem) : [];
-  if (!tocItems.length) for (const n of body) delete n.tocItem;
+  const tocItems = wantsContents(doc) ? body.filter((n) => n.listed) : [];
+  tocItems.forEach((n, i) => (n.id ??= `c-${i}`));
   // The body opens on a fresh page after the cover (and the contents, when there are headings to list).
   if (!body[0]) body.push({ text: ' ' });
   body[0]!.pageBreak = 'before';
   const labels = new BodyPageLabels(body[0]!, tocItems);
-  keepSignatureWithText(doc, body);
+  keepWithNext(doc, body);
   const w = wording(doc);
   // The seal placeholder: a small dashed box at the right of the header, as the DOCX draws it.
   const dashed = () => ({ dash: { length: 2 } });
@@ -128,12 +127,9 @@ export function pdfDefinition(doc: Document): PdfDefinition {
     },
     content: [
       ...cover(doc, t),
-      ...(tocItems.length ? [{ toc: { title: { text: w.contents, style: 'tocTitle' }, numberStyle: 'tocNumber' }, pageBreak: 'before' }] : []),
+      ...(tocItems.length ? [{ text: w.contents, style: 'tocTitle', pageBreak: 'before' }, ...contents(tocItems, t, textWidth)] : []),
       ...body,
     ],
-    // Keep a heading with what follows it: never leave one alone at the foot of a page.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[]; getNodesOnNextPage(): unknown[] }) =>
-      !!node.headlineLevel && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
     defaultStyle: { ...styleOf(t.body, t, 1.2, true) },
     styles: {
       title: { ...styleOf(t.title, t, 1.3), alignment: 'center' },
@@ -141,9 +137,6 @@ export function pdfDefinition(doc: Document): PdfDefinition {
       coverInfo: { ...styleOf({ ...t.body, size: 16 }, t, 1.3), alignment: 'center' },
       copyMark: { ...styleOf({ face: '黑体', size: 18, bold: true }, t, 1.1), margin: [6, 2, 6, 2] },
       tocTitle: { ...styleOf(t.h1, t), alignment: 'center', margin: [0, 0, 0, 18] },
-      toc1: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
-      toc2: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
-      tocNumber: { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 },
       h1: { ...styleOf(t.h1, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 14, 0, 8] },
       h2: { ...styleOf(t.h2, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 10, 0, 4] },
       h3: { ...styleOf(t.h3, t, 1.2, true), margin: [0, 4, 0, 2] },

@@ -1,7 +1,8 @@
 // Document blocks → pdfmake content nodes (plain JSON), laid out by the project's typesetting profile.
 import type { Block, Run } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
-import { columnAlign, columnWeights, isTotalRow, signatureIndentEm } from './tableLayout.js';
+import { FONT_LINE_EM } from './pdfMetrics.js';
+import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows, textEm } from './tableLayout.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -15,6 +16,16 @@ export const TABLE_LAYOUT = {
   paddingBottom: () => 2,
 };
 
+/**
+ * The height of table rows, estimated from their text (a little over rather than under: the rows must really fit
+ * where the text before them asks room for them). `pad`: a row's padding and rule, in pt.
+ */
+function rowsHeight(rows: string[][], widths: number[], size: number, lineHeight: number, pad: number): number {
+  const line = size * lineHeight * FONT_LINE_EM;
+  const linesOf = (text: string, w: number) => text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((textEm(l) * size + size / 2) / Math.max(size, w))), 0);
+  return rows.reduce((a, r) => a + pad + line * Math.max(1, ...r.map((c, i) => linesOf(c, widths[i] ?? size))), 0) + 2;
+}
+
 export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNode {
   const indent = t.body.size * 2;
   switch (b.kind) {
@@ -22,29 +33,34 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
       return {
         text: `${b.number}${b.text}`,
         style: `h${b.level}`,
+        keep: 'whole',
         outline: true,
         headlineLevel: b.level,
         // The contents lists 一、 and （一） headings (and annexes), as the DOCX's TOC field does (levels 1–2).
-        ...(b.level < 3 ? { tocItem: true, tocStyle: `toc${b.level}`, tocMargin: [b.level === 2 ? indent : 0, 1, 0, 1] } : {}),
+        ...(b.level < 3 ? { listed: true } : {}),
         ...(b.annex ? { pageBreak: 'before' } : {}),
       };
     case 'paragraph':
-      return { text: inline(b.runs), style: 'body', leadingIndent: indent };
+      return { text: inline(b.runs), style: 'body', leadingIndent: indent, keep: 'lines' };
     case 'listItem': {
       // As in the DOCX list levels: the number in the first-line indent, wrapped lines at the (level's) margin.
       const gap = /[.•]$/.test(b.number) ? ' ' : '';
-      return { text: [{ text: b.number + gap }, ...inline(b.runs)], style: 'body', leadingIndent: indent, margin: [indent * Math.max(0, b.depth - 1), 0, 0, 0] };
+      return { text: [{ text: b.number + gap }, ...inline(b.runs)], style: 'body', leadingIndent: indent, margin: [indent * Math.max(0, b.depth - 1), 0, 0, 0], keep: 'lines' };
     }
     case 'table': {
       const weights = columnWeights(b, textWidthPt / t.table.size);
       const sum = weights.reduce((a, w) => a + w, 0);
       const align = columnAlign(b);
       const grey = '#f2f2f2';
+      const widths = weights.map((w) => (textWidthPt * w) / sum - 8.5);
       return {
+        // A sentence that introduces the table keeps its header and first row on its page.
+        keepStart: rowsHeight([b.header, ...b.rows.slice(0, 1)], widths, t.table.size, 1.2, 4.5),
         table: {
           headerRows: 1,
+          keepWithHeaderRows: 1,
           dontBreakRows: true,
-          widths: weights.map((w) => (textWidthPt * w) / sum - 8.5),
+          widths,
           body: [
             b.header.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: grey })),
             ...b.rows.map((r) => {
@@ -58,13 +74,23 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
       };
     }
     case 'signature': {
-      // One signer sits at the right; two or more (甲方/乙方) sit side by side.
-      const party = (p: { lines: string[] }) => ({ stack: p.lines.map((line) => ({ text: line, style: 'signature' })) });
+      const line = t.body.size * 2 * FONT_LINE_EM; // the signature style's line
       if (b.parties.length === 1) {
+        // One signer sits at the right, its longest line on one line.
         const lines = b.parties[0]!.lines;
-        return { ...party(b.parties[0]!), margin: [signatureIndentEm(lines, textWidthPt / t.body.size) * t.body.size, 24, 0, 0], unbreakable: true };
+        return { stack: lines.map((text) => ({ text, style: 'signature' })), margin: [signatureIndentEm(lines, textWidthPt / t.body.size) * t.body.size, 24, 0, 0], unbreakable: true, keepStart: lines.length * line };
       }
-      return { columns: b.parties.map(party), columnGap: indent, margin: [0, 24, 0, 0], unbreakable: true };
+      // 甲方 and 乙方 side by side as a borderless table: line i of each party shares a row, so when a long name
+      // wraps, the lines after it stay level with the other party's.
+      const rows = signatureRows(b.parties);
+      const width = textWidthPt / b.parties.length - 8; // less the cells' padding
+      return {
+        table: { widths: b.parties.map(() => width), body: rows.map((r) => r.map((text, i) => ({ text, style: 'signature', margin: [i ? indent : 0, 0, 0, 0] }))) },
+        layout: 'noBorders',
+        margin: [0, 24, 0, 0],
+        unbreakable: true,
+        keepStart: rowsHeight(rows, b.parties.map((_, i) => width - (i ? indent : 0)), t.body.size, 2, 4),
+      };
     }
   }
 }

@@ -60,3 +60,9 @@ export function signatureIndentEm(lines: string[], widthEm: number): number {
   const longest = Math.max(0, ...lines.map(textEm));
   return Math.max(0, Math.min(widthEm / 2, Math.floor(widthEm - longest - 1)));
 }
+
+/** Two or more signers' lines as rows: row i holds line i of each party (blank where a party has fewer). */
+export function signatureRows(parties: { lines: string[] }[]): string[][] {
+  const n = Math.max(0, ...parties.map((p) => p.lines.length));
+  return Array.from({ length: n }, (_, i) => parties.map((p) => p.lines[i] ?? ''));
+}

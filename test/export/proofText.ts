@@ -1,5 +1,6 @@
 // What the proof tests compare: the Document's own texts, and the body text a reader extracts from a PDF.
 import type { Document } from '../../core/model/document.js';
+import { signatureRows } from '../../core/export/tableLayout.js';
 import { squash } from '../helpers/text.js';
 
 /**
@@ -19,7 +20,8 @@ export function documentTexts(doc: Document): string[] {
         case 'table':
           return [...b.header, ...b.rows.flat()];
         case 'signature':
-          return b.parties.flatMap((p) => p.lines);
+          // Two signers stand side by side, line by line (a row per line), and read so.
+          return signatureRows(b.parties).flat();
       }
     })
     .map(squash)
