@@ -236,4 +236,41 @@ describe('bidforge render on a bid package', () => {
     const title = (JSON.parse(readFileSync(file, 'utf8')) as { title: string }).title;
     expect(readdirSync(out).sort()).toEqual([`${title}-安装外包协议.docx`, `${title}-产品保修卡.docx`, `${title}-售后服务承诺书.docx`, `${title}-售后服务偏离表.docx`, `${title}.docx`].sort());
   });
+
+  /** The package sample with a value only the installation agreement uses taken out. */
+  const packageMissingPartyB = () => {
+    const json = JSON.parse(readFileSync(join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json'), 'utf8')) as { values: Record<string, unknown> };
+    delete json.values.party_b_name;
+    return writeFixture(tempDir(), 'package.json', json);
+  };
+
+  it('check finds an error in any document of the package, not only the main one, names the document and exits 1', async () => {
+    const file = packageMissingPartyB();
+    const r = await cli('check', file, '--lang', 'en');
+    expect(r.code, r.all).toBe(1);
+    expect(r.out).toMatch(/package\.json \[install-agreement\].*party_b_name|party_b_name.*install-agreement/s);
+    const json = JSON.parse((await cli('check', file, '--json')).out) as { code: string; document?: string }[];
+    expect(json).toContainEqual(expect.objectContaining({ code: 'missing_value', document: 'install-agreement' }));
+  });
+
+  it('render of a package with an error in one document writes no file at all and exits 1', async () => {
+    const out = tempDir('bf-cli-pkg-');
+    const r = await cli('render', packageMissingPartyB(), '--out', out, '--format', 'docx');
+    expect(r.code, r.all).toBe(1);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('bidforge new never replaces another project', () => {
+  it('--out 指向已有的项目文件时拒绝，说出文件名，原文件（另一个项目）不变', async () => {
+    const file = join(tempDir('bf-cli-exists-'), '某医院方案.json');
+    expect((await cli('new', 'service-plan', '--out', file)).code).toBe(0);
+    const before = readFileSync(file, 'utf8');
+    const r = await cli('new', 'service-plan', '--out', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(file);
+    expect(r.err).toContain('不会覆盖');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect((JSON.parse(before) as { id?: string }).id).toBeTruthy();
+  });
 });
