@@ -7,7 +7,11 @@ import { assemble } from '../../core/assemble/assemble.js';
 import { MAX_TEMPLATE_CHARS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
 import { runChecks, type CheckContext } from '../../core/check/rules.js';
 import { requirementSchema } from '../../core/deviation/schema.js';
+import { buildBatch } from '../../core/cards/batch.js';
+import { periodsFromProject } from '../../core/cards/projectPeriods.js';
 import { rowsFromGrid } from '../../core/cards/read.js';
+import { parseCardTemplate } from '../../core/cards/template.js';
+import { checkXlsxLimits } from '../../core/cards/zipLimits.js';
 import { missingGlyphs } from '../../core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '../../core/i18n/problemText.js';
 import { BidForgeError, type Problem } from '../../core/model/problem.js';
@@ -240,6 +244,39 @@ function fileProblems(): Problem[] {
   });
 }
 
+/** A card batch's own problems: a printed field no column fills, a row no template takes, a refused workbook. */
+function batchProblems(): Problem[] {
+  const template = parseCardTemplate({ id: 'standard', title: '产品保修卡', company: '某公司', hotline: '400', components: [{ name: '整机', months: 36 }], match: ['空调'], fields: ['customer', 'serial', 'date', 'dealer'] }, 't');
+  const grid = [
+    { rowNumber: 1, cells: ['客户名称', '序列号', '购买日期', '产品名称'] },
+    { rowNumber: 2, cells: ['客户甲', 'SN1', '2026-01-05', '冰箱'] },
+  ];
+  const read = rowsFromGrid(grid, 'x.csv');
+  const caught = (fn: () => unknown): Problem[] => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof BidForgeError) return e.problems;
+      throw e;
+    }
+    throw new Error('expected a refusal');
+  };
+  // A zip whose directory declares 300 MB for its one entry.
+  const cd = Buffer.alloc(46);
+  cd.writeUInt32LE(0x02014b50, 0);
+  cd.writeUInt32LE(300 * 1024 * 1024, 24);
+  cd.writeUInt16LE(1, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 10);
+  return [
+    ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter((p) => p.code !== 'card_long_value'),
+    ...caught(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
+    ...periodsFromProject({ title: 'p', values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
+    ...caught(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
+  ];
+}
+
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
   { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用' },
@@ -255,7 +292,7 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('real problems read in English', () => {
-  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...fileProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
+  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...batchProblems(), ...fileProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
 
   it('covers every translated code', () => {
     const seen = new Set(problems.map((p) => p.code));
