@@ -1,5 +1,6 @@
 // The recent-files list (最近文件): newest first, no duplicates, at most ten, kept in the user-data folder.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { atomicWrite } from '../core/fs/atomicWrite.js';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { RecentFile } from '../core/shell/bridge.js';
@@ -22,7 +23,5 @@ export async function loadRecent(file: string): Promise<RecentFile[]> {
 }
 
 export async function saveRecent(file: string, list: RecentFile[]): Promise<void> {
-  const tmp = `${file}.tmp`;
-  await writeFile(tmp, JSON.stringify(list, null, 1));
-  await rename(tmp, file);
+  await atomicWrite(file, JSON.stringify(list, null, 1));
 }

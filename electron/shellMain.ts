@@ -1,18 +1,13 @@
 // Wires the shell calls to Electron: dialogs, the OS shell, IPC with validated arguments, menu and file-open events.
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { atomicWrite } from '../core/fs/atomicWrite.js';
 import { SHELL_EVENTS, type MenuCommand, type OpenedFile } from '../core/shell/bridge.js';
 import { registerShell } from './ipcHandlers.js';
 import { menuTemplate, type MenuLang } from './menu.js';
 import { addRecent, loadRecent, saveRecent } from './recent.js';
 import { createShellCalls, ShellError } from './shellHandlers.js';
-
-async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
 
 export function setUpShell(getWindow: () => BrowserWindow | undefined) {
   const recentFile = join(app.getPath('userData'), 'recent-files.json');

@@ -1,5 +1,6 @@
 // Window size and position, remembered between runs and kept on a screen that still exists.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { atomicWrite } from '../core/fs/atomicWrite.js';
 import { z } from 'zod';
 
 const stateSchema = z.object({
@@ -44,7 +45,5 @@ export async function loadWindowState(file: string): Promise<WindowState | undef
 }
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  const tmp = `${file}.tmp`;
-  await writeFile(tmp, JSON.stringify(state));
-  await rename(tmp, file);
+  await atomicWrite(file, JSON.stringify(state));
 }

@@ -3,8 +3,11 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
+import { atomicWrite } from '../fs/atomicWrite.js';
+import { fsProblem, fsProblemZh } from '../fs/fsProblem.js';
+import { freshName } from '../library/store/engine/files.js';
+import { BidForgeError } from '../model/problem.js';
 import { zodMessage } from '../model/zodMessage.js';
-import { atomicWrite, freshName } from '../library/store/engine/files.js';
 
 /** Something the user should know about a settings file, e.g. that a damaged one was kept aside. */
 export type FileNotice = { code: 'settings_corrupt'; file: string; movedAsideAs: string; reason: string };
@@ -33,8 +36,14 @@ export function fileDoc<S extends z.ZodType>(path: string, schema: S, clock: () 
       return { value: schema.parse({}) as z.infer<S>, notices: [{ code: 'settings_corrupt', file: basename(path), movedAsideAs: aside, reason }] };
     },
     async write(value) {
-      await mkdir(dirname(path), { recursive: true });
-      await atomicWrite(path, JSON.stringify(schema.parse(value), null, 2) + '\n');
+      const text = JSON.stringify(schema.parse(value), null, 2) + '\n';
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await atomicWrite(path, text);
+      } catch (e) {
+        // A full or read-only disk is the user's to fix: say so, instead of the API's generic "internal" error.
+        throw new BidForgeError('settings_write_failed', `设置未能保存到 ${path}：${fsProblemZh(e)}；原文件未改动。 (Settings could not be saved to ${path}: ${fsProblem(e)}; the file was left as it was.)`);
+      }
     },
   };
 }

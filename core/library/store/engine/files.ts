@@ -3,8 +3,9 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '../../../fs/atomicWrite.js';
+import { fsProblem } from '../../../fs/fsProblem.js';
 
-export { atomicWrite };
+export { atomicWrite, fsProblem };
 
 export const STORE_FILE = 'library.json';
 export const BACKUP_DIR = 'backups';
@@ -125,24 +126,6 @@ export async function copyToBackups(dataDir: string, from: string, t: Date, keep
   const all = await listBackups(dataDir);
   for (const old of all.slice(0, Math.max(0, all.length - keep))) await unlink(old.path).catch(() => {});
   return name;
-}
-
-const FS_PROBLEMS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the folder is on a read-only file system',
-  EACCES: 'permission denied (the folder or file is read-only for this user)',
-  EPERM: 'the operating system refused the write (read-only or locked by another program)',
-  EBUSY: 'the file is busy (locked by another program)',
-  EMFILE: 'too many open files',
-  EIO: 'an input/output error from the disk',
-};
-
-/** A plain-words reason for a failed write: "the disk is full (ENOSPC)". */
-export function fsProblem(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const known = err.code ? FS_PROBLEMS[err.code] : undefined;
-  return known ? `${known} (${err.code})` : err.code ? `${err.code}: ${err.message}` : String(err.message ?? e);
 }
 
 /** A copy outside the rotation (e.g. the file as it was before a migration), so it is never pruned. */
