@@ -51,7 +51,7 @@ describe.skipIf(!haveChromium)('首页 and 设置 (browser host + Chromium)', ()
 
       // Back on 首页: the project is listed, and searching for the company finds it through its filled-in value.
       await page.getByTestId('nav-home').click();
-      await page.getByTestId('recent').getByText('某医院空调采购项目售后服务方案').waitFor();
+      await page.getByTestId('recent').locator('.bf-recent-title', { hasText: '某医院空调采购项目售后服务方案' }).waitFor();
       await page.getByTestId('home-search').locator('input').fill(COMPANY);
       await page.getByTestId('home-search').locator('input').press('Enter');
       const hits = page.getByTestId('search-hits');
