@@ -13,6 +13,7 @@ import type { Project } from '../core/model/project.js';
 import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
+import { updateCommand } from './update.js';
 import { HELP, type Lang, say } from './messages.js';
 
 /** Problems that mean the input itself is wrong, not the document. */
@@ -183,6 +184,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         if (typeof r === 'string') throw new CliExit(2, r);
         return r;
       }
+      case 'update':
+        return await updateCommand(api, arg, { json: opts.json }, io, (f) => loadProject(api, f, lang));
       case 'library':
         return await libraryCommand(
           api,

@@ -37,6 +37,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       ],
     },
     check: { usage: 'bidforge check <项目.json> [--json]', what: '列出缺失的值、未批准的条款和前后矛盾的承诺；有错误时退出码为 1', options: [['--json', '以 JSON 输出问题列表（含严重程度、位置）']] },
+    update: { usage: 'bidforge update <项目.json> [--json]', what: '把项目所用条款更新到最新的已批准版本（check 会列出有新版本的条款），新增变量填入默认值；更新后仍有错误时退出码为 1', options: [['--json', '以 JSON 输出更新了哪些条款和检查结果']] },
     new: {
       usage: 'bidforge new <蓝本> --out <项目.json> [--name <名称>]',
       what: '按蓝本及其默认值新建项目文件（不会覆盖已有文件）',
@@ -90,6 +91,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       ],
     },
     check: { usage: 'bidforge check <project.json> [--json]', what: 'lists missing values, unapproved clauses and contradicting promises; exit 1 on any error', options: [['--json', 'problems as JSON (severity, where)']] },
+    update: { usage: 'bidforge update <project.json> [--json]', what: 'moves the project to the latest approved versions of its clauses (check lists the clauses that have one) and gives new variables their defaults; exit 1 when the updated document has errors', options: [['--json', 'what was updated and the checks, as JSON']] },
     new: {
       usage: 'bidforge new <blueprint> --out <project.json> [--name <name>]',
       what: 'a new project file from a blueprint with its defaults (never overwrites)',

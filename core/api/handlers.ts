@@ -21,6 +21,7 @@ import { packageBlueprints } from '../assemble/shared.js';
 import { recognizeRequirements } from '../deviation/recognize.js';
 import { documentOf } from '../package/documents.js';
 import { checkProject } from '../package/index.js';
+import { newerVersionProblems } from '../check/newerVersions.js';
 // library
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../model/project.js';
@@ -131,7 +132,11 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     },
     async checkProject({ project }) {
       // Every document of a bid package, not just the main one: what `bidforge check` and `render` report.
-      return { problems: checkProject(project, await lib(project)) };
+      const problems = checkProject(project, await lib(project));
+      // Newer approved versions of its pinned clauses are reported, never silent (core/check/newerVersions.ts).
+      const key = projectKey(project);
+      const outdated = access ? await access.read(async (s) => ((await s.getProject(key)) ? s.outdatedPins(key) : [])) : [];
+      return { problems: [...problems, ...newerVersionProblems(outdated)] };
     },
     async exportDocument({ project: whole, format, document: id }) {
       const project = packageDocument(whole, id);

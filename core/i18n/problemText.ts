@@ -58,6 +58,8 @@ const EN: Record<string, Template> = {
   blank_value: '“{label}” is empty: fill it in, a blank leaves a broken sentence in the document',
   blank_list_item: 'Item {item} of “{label}” is empty: fill it in or remove it',
   zero_price: '“{label}” is ¥0.00: enter the real amount; if the service is free, remove the fee or say it is free',
+  // core/check/newerVersions.ts
+  newer_clause_version: 'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',
   unresolved_placeholder: 'The document still has placeholders that were not filled in: {text}',
   empty_section: 'The section “{section}” has no content',
   unapproved_clause: 'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
