@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../../core/assemble/assemble.js';
 import { MAX_TEMPLATE_CHARS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
 import { runChecks, type CheckContext } from '../../core/check/rules.js';
+import { newerVersionProblems } from '../../core/check/newerVersions.js';
 import { requirementSchema } from '../../core/deviation/schema.js';
 import { buildBatch } from '../../core/cards/batch.js';
 import { periodsFromProject } from '../../core/cards/projectPeriods.js';
@@ -292,7 +293,7 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('real problems read in English', () => {
-  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...batchProblems(), ...fileProblems(), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
+  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...batchProblems(), ...fileProblems(), ...newerVersionProblems([{ clauseId: 'wc-periods', variant: '标准', title: '保修期限', pinned: 1, latestApproved: 2 }]), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
 
   it('covers every translated code', () => {
     const seen = new Set(problems.map((p) => p.code));
