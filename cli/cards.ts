@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { CARD_FIELDS, parseMapping, type CardField } from '../core/cards/fields.js';
+import { checkNamePattern, DEFAULT_NAME_PATTERN } from '../core/cards/files.js';
 import { BidForgeError, formatProblem } from '../core/model/problem.js';
 import { parseProjectText } from '../core/project/parse.js';
 
@@ -46,6 +47,8 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
   if (!a.out) return 'cards: say where to write with --out <dir>';
   if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant') return `cards: --script is hans or hant, not ${a.script}`;
   if (a.by !== undefined && a.by !== 'product' && a.by !== 'model') return `cards: --by is product or model, not ${a.by}`;
+  if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format)) return `cards: 未知的格式“${a.format}”（可用：pdf、docx、both）`;
+  if (a.perCard) checkNamePattern(a.namePattern ?? DEFAULT_NAME_PATTERN);
   const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
   const request = {
     fileName: basename(a.dataFile),
@@ -61,27 +64,30 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
   const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
   if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message);
   if (!a.json) for (const p of parsed.problems) err(formatProblem({ ...p, file: a.dataFile }));
-  const written: string[] = [];
-  let result: Awaited<ReturnType<ApiHandlers['exportCards']>> | undefined;
+  // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.
+  const results: Awaited<ReturnType<ApiHandlers['exportCards']>>[] = [];
   if (parsed.validRows > 0) {
-    await mkdir(a.out, { recursive: true });
     for (const format of formats) {
-      result = await api.exportCards({
-        ...request,
-        format: format as 'pdf' | 'docx',
-        layout: (a.layout ?? 'a5') as 'a5',
-        qr: a.qr,
-        ...(a.perCard ? { perCard: { namePattern: a.namePattern ?? '{serial}-{customer}' } } : {}),
-      });
-      for (const f of [result, ...(result.files ?? [])]) {
-        const path = join(a.out, f.fileName);
-        await writeFile(path, f.bytes);
-        written.push(path);
-      }
+      results.push(
+        await api.exportCards({
+          ...request,
+          format: format as 'pdf' | 'docx',
+          layout: (a.layout ?? 'a5') as 'a5',
+          qr: a.qr,
+          ...(a.perCard ? { perCard: { namePattern: a.namePattern ?? DEFAULT_NAME_PATTERN } } : {}),
+        }),
+      );
     }
+    await mkdir(a.out, { recursive: true });
   }
-  const cards = result?.cards ?? 0;
-  const skipped = result?.skipped ?? { count: parsed.skippedRows, rows: [] };
+  const written: string[] = [];
+  for (const f of [...results, ...results.flatMap((r) => r.files ?? [])]) {
+    const path = join(a.out, f.fileName);
+    await writeFile(path, f.bytes);
+    written.push(path);
+  }
+  const cards = results[0]?.cards ?? 0;
+  const skipped = results[0]?.skipped ?? { count: parsed.skippedRows, rows: [] };
   if (a.json) out(JSON.stringify({ written, cards, skipped, problems: parsed.problems, templates: parsed.templates }, null, 2));
   else {
     out(`${cards} cards; wrote ${written.length} file(s):`);

@@ -6,7 +6,7 @@ import { buildBatch, type Batch } from '../cards/batch.js';
 import { cardView, type CardLayout, type CardRenderOptions } from '../cards/card.js';
 import { renderCardsDocx } from '../cards/docx.js';
 import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from '../cards/fields.js';
-import { cardFileNames, sanitizeFileName } from '../cards/files.js';
+import { cardFileNames, checkNamePattern, sanitizeFileName } from '../cards/files.js';
 import { renderCardsPdf } from '../cards/pdf.js';
 import { periodsFromProject } from '../cards/projectPeriods.js';
 import { qrMatrix } from '../cards/qr.js';
@@ -123,6 +123,8 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       };
     },
     async exportCards(req) {
+      // A bad file-name pattern is refused before any work.
+      if (req.perCard) checkNamePattern(req.perCard.namePattern);
       const r = await readCards(req);
       if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message);
       const p = await prepare(deps, req, r.result);

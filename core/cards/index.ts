@@ -8,5 +8,4 @@ export { CARD_FIELDS, FIELD_LABELS, mapColumns, normHeader, parseMapping, type C
 export { cardFileName, cardFileNames, checkNamePattern, DEFAULT_NAME_PATTERN, NAME_PLACEHOLDERS, sanitizeFileName, writeCardFiles, type CardFormat, type WriteCardFilesOptions } from './files.js';
 export { cardsPdfDefinition, renderCardsPdf } from './pdf.js';
 export { decodeText, readCardRows, REQUIRED_FIELDS, rowsFromGrid, type CardProblem, type CardRow, type ReadCardsResult } from './read.js';
-export { runCards, type RunCardsOptions, type RunCardsResult } from './run.js';
 export { cardTemplateSchema, defaultTemplatesDir, loadCardTemplate, loadCardTemplates, parseCardTemplate, withComponents, type CardComponent, type CardTemplate } from './template.js';

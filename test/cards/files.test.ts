@@ -1,10 +1,7 @@
-// Per-card file names, the card template schema, and runCards' bad-input errors.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Per-card file names and the card template schema (bad input of a whole run: test/cli/cards.test.ts).
 import { describe, expect, it } from 'vitest';
 import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '../../core/cards/files.js';
 import type { CardRow } from '../../core/cards/read.js';
-import { runCards } from '../../core/cards/run.js';
 import { loadCardTemplate, parseCardTemplate } from '../../core/cards/template.js';
 import { thrown } from './helpers.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
@@ -88,30 +85,5 @@ describe('card template', () => {
     const dir = tempDir();
     const bad = writeFixture(dir, 'bad.json', '{ "id": ');
     expect((await thrown(loadCardTemplate(bad))).message).toMatch(/^bad\.json: 不是有效的 JSON/);
-  });
-});
-
-describe('runCards: bad input is thrown before anything is written', () => {
-  const csv = '客户名称,序列号,购买日期\n张三,HX001,2026-11-24\n';
-
-  it('unknown layout, format or name pattern; missing data file', async () => {
-    const dir = tempDir();
-    const data = writeFixture(dir, 'data.csv', csv);
-    const out = join(dir, 'out');
-    expect((await thrown(runCards({ dataFile: data, outDir: out, layout: 'a6' as never }))).message).toBe('未知的版式“a6”（可用：a5、a4x2、a4-grid）');
-    expect((await thrown(runCards({ dataFile: data, outDir: out, format: 'odt' as never }))).message).toBe('未知的格式“odt”（可用：pdf、docx、both）');
-    expect((await thrown(runCards({ dataFile: data, outDir: out, perCard: true, namePattern: '{sn}' }))).code).toBe('card_bad_pattern');
-    expect((await thrown(runCards({ dataFile: join(dir, 'nope.csv'), outDir: out }))).message).toBe(`找不到数据文件：${join(dir, 'nope.csv')}`);
-    expect(readdirSync(dir)).toEqual(['data.csv']);
-  });
-
-  it('a file whose rows are all invalid writes nothing and returns the problems', async () => {
-    const dir = tempDir();
-    const data = writeFixture(dir, 'data.csv', '客户名称,序列号,购买日期\n,HX001,2026-11-24\n李四,HX002,2026-02-30\n');
-    const r = await runCards({ dataFile: data, outDir: join(dir, 'out') });
-    expect(r.written).toEqual([]);
-    expect(r.cards).toBe(0);
-    expect(r.problems.map((p) => p.message)).toEqual(['第 2 行，“客户名称”列：缺少客户名称', '第 3 行，“购买日期”列：无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
-    expect(readdirSync(dir)).toEqual(['data.csv']);
   });
 });

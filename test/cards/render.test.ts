@@ -2,20 +2,18 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_LAYOUTS, type CardLayout } from '../../core/cards/card.js';
 import { renderCardsDocx } from '../../core/cards/docx.js';
 import { CHUNK, cardsPdfDefinition, renderCardsPdf } from '../../core/cards/pdf.js';
 import { qrMatrix, qrPng, qrText } from '../../core/cards/qr.js';
 import type { CardRow } from '../../core/cards/read.js';
-import { runCards } from '../../core/cards/run.js';
 import { loadCardTemplate, type CardTemplate } from '../../core/cards/template.js';
 import { wrapText } from '../../core/cards/wrap.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { hasCommand, missingTools, pdfinfo, pdftotext } from '../helpers/tools.js';
-import { tempDir, writeFixture } from '../helpers/tmp.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const note = missingTools(['pdftotext', 'pdfinfo']);
 
@@ -208,29 +206,5 @@ describe('DOCX', () => {
     const xml = docxParts(await renderCardsDocx(ROWS.slice(0, 1), template, { layout: 'a4-grid' }))['word/document.xml']!;
     expect(squash(textOfXml(xml))).toContain('维修记录维修日期故障现象处理措施维修工程师用户签字');
     expect(xml.match(/w:hRule="exact"/g)).toHaveLength(8);
-  });
-});
-
-describe('runCards end to end', () => {
-  it('GBK CSV → batch PDF and DOCX plus one file per card named {serial}-{customer}; bad rows reported, good rows printed', async (ctx) => {
-    const work = tempDir();
-    const csv = ['客户名称,联系电话,地址,产品名称,型号,序列号,安装日期,经销商', '张三,13800138000,上海市浦东新区,热泵,KRS-35,HX001,2024/2/29,浦江', '李四/王五,13900139000,杭州市,热泵,KRS-35,HX002,2026年11月24日,西湖', '赵六,1,南京,热泵,K,HX001,2026-01-01,宁'].join('\r\n');
-    const data = writeFixture(work, '11月发货.csv', '');
-    writeFileSync(data, iconv.encode(csv, 'gbk'));
-    const out = join(work, 'out');
-    const r = await runCards({ dataFile: data, outDir: out, layout: 'a5', format: 'both', perCard: true, qr: true });
-    expect(r.cards).toBe(2);
-    expect(r.read.encoding).toBe('gb18030');
-    expect(r.problems.map((p) => p.message)).toEqual(['第 4 行，“序列号”列：序列号“HX001”与第 2 行重复']);
-    expect(r.written.map((f) => f.slice(out.length + 1))).toEqual(['保修卡-11月发货.pdf', '保修卡-11月发货.docx', 'HX001-张三.pdf', 'HX002-李四_王五.pdf', 'HX001-张三.docx', 'HX002-李四_王五.docx']);
-    expect(readdirSync(out).sort()).toEqual([...r.written.map((f) => f.slice(out.length + 1))].sort());
-    expect(squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-11月发货.docx')))['word/document.xml']!))).toContain('安装日期');
-    ctx.skip(!!note, note);
-    expect(Number((await pdfinfo(join(out, '保修卡-11月发货.pdf'))).Pages)).toBe(2);
-    const one = squash(await pdftotext(join(out, 'HX002-李四_王五.pdf')));
-    expect(one).toContain('李四/王五');
-    expect(one).toContain('2029年11月24日');
-    expect(one).toContain('安装日期');
-    expect(Number((await pdfinfo(join(out, 'HX002-李四_王五.pdf'))).Pages)).toBe(1);
   });
 });

@@ -1,11 +1,14 @@
 // bidforge cards: valid rows exported, row errors named with row and column, exit codes.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { settingsSchema } from '../../core/settings/schema.js';
-import { pdftotext } from '../helpers/tools.js';
+import { docxParts, textOfXml } from '../helpers/docx.js';
+import { squash } from '../helpers/text.js';
+import { pdfinfo, pdftotext } from '../helpers/tools.js';
 
 async function cli(...args: string[]) {
   const out: string[] = [];
@@ -92,5 +95,44 @@ describe('bidforge cards', () => {
     expect(pages[0]).toContain('产品保修卡');
     expect(pages[1]).toContain('空气能热水器保修卡');
     expect(pages[1]).toContain('水箱内胆');
+  });
+
+  it('GBK CSV → batch PDF and DOCX plus one file per card named {serial}-{customer}; bad rows reported, good rows printed', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'bf-cards-gbk-'));
+    const csv = ['客户名称,联系电话,地址,产品名称,型号,序列号,安装日期,经销商', '张三,13800138000,上海市浦东新区,热泵,KRS-35,HX001,2024/2/29,浦江', '李四/王五,13900139000,杭州市,热泵,KRS-35,HX002,2026年11月24日,西湖', '赵六,1,南京,热泵,K,HX001,2026-01-01,宁'].join('\r\n');
+    const data = join(work, '11月发货.csv');
+    writeFileSync(data, iconv.encode(csv, 'gbk'));
+    const out = join(work, 'out');
+    const r = await cli('cards', data, '--out', out, '--format', 'both', '--per-card', '--qr', '--data', join(work, 'data'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('2 cards');
+    expect(r.err).toContain('第 4 行，“序列号”列：序列号“HX001”与第 2 行重复');
+    expect(readdirSync(out).sort()).toEqual(['HX001-张三.docx', 'HX001-张三.pdf', 'HX002-李四_王五.docx', 'HX002-李四_王五.pdf', '保修卡-11月发货.docx', '保修卡-11月发货.pdf'].sort());
+    expect(squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-11月发货.docx')))['word/document.xml']!))).toContain('安装日期');
+    expect(Number((await pdfinfo(join(out, '保修卡-11月发货.pdf'))).Pages)).toBe(2);
+    const one = squash(await pdftotext(join(out, 'HX002-李四_王五.pdf')));
+    expect(one).toContain('李四/王五');
+    expect(one).toContain('2029年11月24日');
+    expect(one).toContain('安装日期');
+    expect(Number((await pdfinfo(join(out, 'HX002-李四_王五.pdf'))).Pages)).toBe(1);
+  });
+
+  it('bad input — an unknown format or layout, a bad name pattern, all rows invalid — writes nothing', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'bf-cards-bad-'));
+    const data = join(work, 'data.csv');
+    writeFileSync(data, '客户名称,序列号,购买日期\n张三,HX001,2026-11-24\n');
+    const out = join(work, 'out');
+    const odt = await cli('cards', data, '--out', out, '--format', 'odt');
+    expect(odt).toMatchObject({ code: 2, err: expect.stringContaining('未知的格式“odt”') });
+    expect((await cli('cards', data, '--out', out, '--layout', 'a6')).code).toBe(2);
+    const pattern = await cli('cards', data, '--out', out, '--per-card', '--name-pattern', '{sn}');
+    expect(pattern).toMatchObject({ code: 2, err: expect.stringContaining('{sn}') });
+    const bad = join(work, 'bad.csv');
+    writeFileSync(bad, '客户名称,序列号,购买日期\n,HX001,2026-11-24\n李四,HX002,2026-02-30\n');
+    const none = await cli('cards', bad, '--out', out, '--data', join(work, 'data'));
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('第 2 行，“客户名称”列：缺少客户名称');
+    expect(none.out).toContain('0 cards');
+    expect(existsSync(out)).toBe(false);
   });
 });
