@@ -9,7 +9,7 @@ import type { Problem } from '../../core/model/problem.js';
 import type { Project } from '../../core/model/project.js';
 import { settingsSchema } from '../../core/settings/schema.js';
 import { tempDir } from '../helpers/tmp.js';
-import { connect, TRANSPORTS, type Connected, type TransportName } from '../helpers/transports.js';
+import { connect, fakeElectron, TRANSPORTS, type Connected, type TransportName } from '../helpers/transports.js';
 
 const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n').toString('base64');
 const by = '法务';
@@ -145,6 +145,11 @@ describe('every channel through every transport', () => {
       ['libraryPreviewImport', expect.any(String)],
       ['restoreBackup', 'not_found'],
     ]);
+  });
+
+  it('over IPC, a call from a page that is not the app is answered forbidden (as an envelope, not a throw)', async () => {
+    const preload = fakeElectron(createHandlers({ templatesDir: 'templates' }), 'https://evil.example/index.html');
+    expect(await preload.bidforge.listSamples({})).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender', params: {} } });
   });
 
   it.each(TRANSPORTS.filter((t) => t !== 'in-process'))('%s gives the same results and the same error codes and params as in-process', (name) => {
