@@ -122,3 +122,30 @@ describe('无效的 UTF-8', () => {
     expect(STORE_SCHEMA_VERSION).toBeGreaterThan(1);
   });
 });
+
+describe('很大的条款库', () => {
+  it('a library.json over the size limit is refused before it is read, with its size, and left exactly where it was', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dataDir: dir, program: 'app' });
+    for (let i = 0; i < 5; i++) await store.createClause({ id: `c-${i}`, category: '测试', title: `条款${i}`, docTypes: ['service-plan'], body: MY_BODY.repeat(20) }, '张律师');
+    await store.close();
+    const bytes = await readFile(join(dir, 'library.json'));
+    const err = await openStore({ dataDir: dir, program: 'app', maxStoreBytes: 4096 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'store_too_large', message: expect.stringContaining('超过可打开的上限 0.00 MB') });
+    expect((err as Error).message).toContain(join(dir, 'library.json'));
+    expect((await readFile(join(dir, 'library.json'))).equals(bytes)).toBe(true);
+    expect((await readdir(dir)).filter((f) => f.startsWith('library.corrupt-'))).toEqual([]);
+  });
+
+  it('a store that grows past the limit while the app has it open is reported on the next read, not read', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dataDir: dir, program: 'app', maxStoreBytes: 64 * 1024 });
+    await store.createClause({ id: 'small', category: '测试', title: '小', docTypes: ['service-plan'], body: '正文' }, '张律师');
+    await store.releaseLock();
+    const other = await openStore({ dataDir: dir, program: 'CLI' });
+    await other.createClause({ id: 'big', category: '测试', title: '大', docTypes: ['service-plan'], body: MY_BODY.repeat(3000) }, '张律师');
+    await other.close();
+    await expect(store.listClauses()).rejects.toMatchObject({ code: 'store_too_large' });
+    await store.close();
+  });
+});

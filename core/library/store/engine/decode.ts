@@ -9,7 +9,7 @@ import { migrate, MigrationError } from './migrations.js';
 
 export class StoreReadError extends Error {
   constructor(
-    readonly kind: 'corrupt' | 'too_new',
+    readonly kind: 'corrupt' | 'too_new' | 'too_large',
     readonly reason: string,
   ) {
     super(reason);
@@ -25,8 +25,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function storeText(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
-  } catch {
+  } catch (e) {
     const at = firstInvalidUtf8(bytes);
+    if (at === bytes.length) throw e; // every byte is valid: the decoder failed for another reason (size), not the file
     const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
     throw new StoreReadError('corrupt', `第 ${line} 行（第 ${at} 字节）不是有效的 UTF-8 文本 (invalid UTF-8 at line ${line}, byte ${at})`);
   }
@@ -86,11 +87,23 @@ export function recoverySteps(dataDir: string, backups: { name: string }[]): str
     : `没有备份：请修复移开的文件后改名为 ${STORE_FILE}；要重新开始，把移开的文件移出数据文件夹。 (No backup: repair the moved file and rename it ${STORE_FILE}, or move it out of the folder to start anew.)`;
 }
 
+const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 2 : 0);
+
+/** Why a library file is not opened at all: too big to read without freezing the program. The file is not touched. */
+export function tooLarge(path: string, size: number, limit: number): StoreReadError {
+  return new StoreReadError(
+    'too_large',
+    `条款库文件 ${path} 有 ${mb(size)} MB，超过可打开的上限 ${mb(limit)} MB；为免程序长时间无响应，没有打开它，文件原样保留。正常的条款库（一万条条款）约 10 MB：请检查它是否被写入了异常内容，或在「设置 → 备份」中恢复备份。` +
+      ` (${path} is ${mb(size)} MB, over the ${mb(limit)} MB BidForge opens, so it was not read, and left as it is.)`,
+  );
+}
+
 /** Turns a StoreReadError into the error the user sees; a corrupt file is moved aside first (never deleted). */
 export async function readFailure(e: unknown, dataDir: string, now: Date): Promise<unknown> {
   if (!(e instanceof StoreReadError)) return e;
   if (e.kind === 'too_new')
     return new BidForgeError('store_too_new', `${STORE_FILE} cannot be opened: ${e.reason}. Update BidForge; the file was left as it is.`);
+  if (e.kind === 'too_large') return new BidForgeError('store_too_large', e.reason);
   const aside = await moveAside(dataDir, now);
   return new BidForgeError(
     'store_corrupt',

@@ -11,7 +11,7 @@ import { zodMessage } from '../../../model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure, recoverySteps } from './decode.js';
 import { InvalidStoreError } from './encode.js';
-import { DEFAULT_BACKUPS_KEPT, exists, keepCopy, listBackups, readBytesAndKey, STORE_FILE, sweepTemps } from './files.js';
+import { DEFAULT_BACKUPS_KEPT, exists, FileTooLargeError, keepCopy, listBackups, readBytesAndKey, STORE_FILE, sweepTemps } from './files.js';
 import { LibraryFile } from './libraryFile.js';
 import { hostBootedAt, pidIsAlive, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 
@@ -24,6 +24,8 @@ export type EngineOptions = {
   /** Defaults to this process (pid, os.hostname(), kill(pid, 0)); tests may pretend to be another process. */
   identity?: Partial<Omit<ProcessIdentity, 'program'>>;
   backupsKept?: number;
+  /** A library.json bigger than this is refused with 'store_too_large' before it is read (default 128 MB). */
+  maxStoreBytes?: number;
   /**
    * When library.json is missing but the folder has backups or files moved aside, opening fails with
    * 'store_missing' (so a lost library is never silently replaced by a fresh one) unless this is true.
@@ -39,6 +41,13 @@ export type EngineOpenReport = {
   /** backups/ name of the file as it was before migration. */
   preMigrationCopy?: string;
 };
+
+/**
+ * The biggest library.json opened. Why a limit: reading a file decodes and validates it on the event loop, so a huge
+ * one froze the host with no word (a 67 MB store opens in ~1.7 s; past ~512 MB it cannot even be decoded). A library
+ * of 10,000 clauses is about 10 MB.
+ */
+export const MAX_STORE_BYTES = 128 * 1024 * 1024;
 
 export function identityOf(opts: EngineOptions): ProcessIdentity {
   return {
@@ -63,7 +72,7 @@ export class StoreEngine {
     this.clock = options.clock ?? (() => new Date());
     this.lock = new StoreLock(options.dataDir, identityOf(options), this.clock);
     // Each save checks, right before it replaces the file, that the lock is still ours.
-    this.file = new LibraryFile(options.dataDir, this.clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT, () => this.lock.assertHeld());
+    this.file = new LibraryFile(options.dataDir, this.clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT, options.maxStoreBytes ?? MAX_STORE_BYTES, () => this.lock.assertHeld());
     this.db = new Low<StoreData>(this.file, emptyStore());
   }
 
@@ -141,7 +150,8 @@ export class StoreEngine {
     // the text, which is exact even when a fast second write leaves size and mtime unchanged.
     const key = await this.file.statKey();
     if (key !== null && key === this.file.lastStat) return;
-    const now = await readBytesAndKey(this.path);
+    const now = await readBytesAndKey(this.path, this.file.maxBytes).catch((e: unknown) => (e instanceof FileTooLargeError ? 'too_large' : Promise.reject(e)));
+    if (now === 'too_large') return this.load(); // which reports it
     if (now === null) return; // gone (moved aside): the next write puts it back
     if (this.file.lastText !== null && now.bytes.equals(Buffer.from(this.file.lastText, 'utf8'))) {
       this.file.lastStat = now.key; // the same content under a new name: remember it, skip re-reading next time

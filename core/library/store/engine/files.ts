@@ -32,7 +32,7 @@ export const fileKey = (st: { ino: number; size: number; mtimeMs: number }) => `
  * paired with the old text made a store skip re-reading before it wrote, losing the other program's changes (found
  * by the CLI + host test: 2 of ~680 edits lost). Bytes, not text: decoding is the reader's job, and it must be strict.
  */
-export async function readBytesAndKey(path: string): Promise<{ bytes: Buffer; key: string } | null> {
+export async function readBytesAndKey(path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<{ bytes: Buffer; key: string } | null> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -41,10 +41,22 @@ export async function readBytesAndKey(path: string): Promise<{ bytes: Buffer; ke
     throw e;
   }
   try {
-    const key = fileKey(await fh.stat());
-    return { bytes: await fh.readFile(), key };
+    const st = await fh.stat();
+    if (st.size > maxBytes) throw new FileTooLargeError(path, st.size, maxBytes);
+    return { bytes: await fh.readFile(), key: fileKey(st) };
   } finally {
     await fh.close();
+  }
+}
+
+/** A file bigger than its reader takes: reading it would stall the program (and past ~512 MB cannot be decoded). */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${path} is ${size} bytes, over the ${limit} bytes allowed`);
   }
 }
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { BidForgeError } from '../../../model/problem.js';
 import { STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
-import { decodeStore, storeText } from './decode.js';
+import { decodeStore, storeText, tooLarge } from './decode.js';
 import { StoreEncoder } from './encode.js';
-import { atomicWrite, copyToBackups, fileKey, fsProblem, readBytesAndKey, STORE_FILE } from './files.js';
+import { atomicWrite, copyToBackups, fileKey, fsProblem, FileTooLargeError, readBytesAndKey, STORE_FILE } from './files.js';
 
 export class LibraryFile implements Adapter<StoreData> {
   existed = false;
@@ -27,6 +27,8 @@ export class LibraryFile implements Adapter<StoreData> {
     readonly dataDir: string,
     private readonly clock: () => Date,
     private readonly keep: number,
+    /** Bigger files are refused before they are read (store_too_large). */
+    readonly maxBytes: number,
     /** Throws when this program may no longer replace the file (its lock was lost). */
     private readonly beforeCommit: () => Promise<void>,
   ) {}
@@ -36,7 +38,9 @@ export class LibraryFile implements Adapter<StoreData> {
   }
 
   async read(): Promise<StoreData | null> {
-    const file = await readBytesAndKey(this.path);
+    const file = await readBytesAndKey(this.path, this.maxBytes).catch((e: unknown) => {
+      throw e instanceof FileTooLargeError ? tooLarge(e.path, e.size, e.limit) : e;
+    });
     this.existed = file !== null;
     if (file === null) return null;
     const text = storeText(file.bytes);
