@@ -13,7 +13,7 @@ export type Problem = {
   section?: string;
 };
 
-/** An error carrying problems; shells turn it into {code, message, details}, never a stack trace. */
+/** An error carrying problems; every shell carries it as {code, message, params: {problems}} (core/api/dispatch.ts), never a stack trace. */
 export class BidForgeError extends Error {
   constructor(
     readonly code: string,
