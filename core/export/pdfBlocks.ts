@@ -2,7 +2,7 @@
 import type { Block, Run } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { FONT_LINE_EM } from './pdfMetrics.js';
-import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows, textEm } from './tableLayout.js';
+import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows, textEm, UNBREAKABLE } from './tableLayout.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -24,6 +24,20 @@ function rowsHeight(rows: string[][], widths: number[], size: number, lineHeight
   const line = size * lineHeight * FONT_LINE_EM;
   const linesOf = (text: string, w: number) => text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((textEm(l) * size + size / 2) / Math.max(size, w))), 0);
   return rows.reduce((a, r) => a + pad + line * Math.max(1, ...r.map((c, i) => linesOf(c, widths[i] ?? size))), 0) + 2;
+}
+
+/** A cell's text with its numbers, amounts, dates and phone numbers set noWrap: a line may end before or after one, never inside. */
+function unbroken(text: string): string | PdfNode[] {
+  const parts: PdfNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(UNBREAKABLE)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index) });
+    parts.push({ text: m[0], noWrap: true });
+    at = m.index + m[0].length;
+  }
+  if (!parts.length) return text;
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
 }
 
 export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNode {
@@ -65,7 +79,7 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
             b.header.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: grey })),
             ...b.rows.map((r) => {
               const total = isTotalRow(r);
-              return b.header.map((_, i) => ({ text: r[i] ?? '', alignment: align[i] ?? 'left', ...(total ? { bold: true, fillColor: grey } : {}) }));
+              return b.header.map((_, i) => ({ text: unbroken(r[i] ?? ''), alignment: align[i] ?? 'left', ...(total ? { bold: true, fillColor: grey } : {}) }));
             }),
           ],
         },

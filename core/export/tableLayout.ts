@@ -13,25 +13,40 @@ export function textEm(text: string): number {
 const longestLine = (text: string) => Math.max(0, ...text.split('\n').map(textEm));
 
 /**
- * Column widths in em of the table's font, summing to `totalEm` (the text width): a short column (序号, 单位, an
- * amount) gets what its longest line needs, so it never wraps a word like 单位名称; the longer columns share the
- * rest in proportion to their content. Equal columns would wrap short numbers and waste room on them.
+ * What must never break across lines: a date (2026年11月24日, 2026-11-24), a number, an amount or a phone number
+ * (¥28,000.00, 36%, 400-800-1234, 7×24), a Latin word or code (ECU, BJCG-2026-0412).
+ */
+export const UNBREAKABLE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥$]?[-+]?\d[\d,.:/×\-]*%?|[A-Za-z][\w.@/\-]*/g;
+
+/** A column's narrowest (its longest unbreakable part or short value; a header may take two lines) and natural width, in em. */
+function columnRange(header: string, cells: string[]): { min: number; max: number } {
+  // A short value (正偏离, 元/台次, 工程师) is one term: it does not wrap either.
+  const parts = cells.flatMap((c) => (textEm(c) <= 4 ? [c] : (c.match(UNBREAKABLE) ?? [])));
+  const headerMin = Math.min(longestLine(header), Math.max(2, Math.ceil(longestLine(header) / 2)));
+  const max = Math.max(longestLine(header), ...cells.map(longestLine), 1);
+  // A column of running text keeps four characters a line: narrower, one cell could outgrow a page.
+  const min = Math.max(headerMin, ...parts.map(textEm), Math.min(max, 4));
+  return { min, max: Math.max(min, max) };
+}
+
+/**
+ * Column widths in em of the table's font, summing to `totalEm` (the text width), as a browser sizes an automatic
+ * table: each column gets at least its minimum (so a number, a date or a phone number never breaks, and a header
+ * takes at most two lines), and the room left goes to the columns in proportion to how much more their content
+ * wants. A 序号 column stays as narrow as its header; long texts share the rest.
  */
 export function columnWeights(t: TableBlock, totalEm: number): number[] {
   const PAD = 1.2; // cell padding and rules, in em
-  const natural = t.header.map((h, i) => Math.max(longestLine(h), ...t.rows.map((r) => longestLine(r[i] ?? ''))) + PAD);
-  const short = natural.map((n) => n <= 10);
-  const fixed = natural.reduce((a, n, i) => a + (short[i] ? n : 0), 0);
-  const proportional = () => natural.map((n) => (n * totalEm) / natural.reduce((a, x) => a + x, 0));
-  // All columns short, or the short ones leave too little room: scale everything alike.
-  if (short.every(Boolean) || fixed > totalEm * 0.7) return proportional();
-  return natural.map((n, i) => (short[i] ? n : spread(natural, short, i, totalEm - fixed)));
-}
-
-/** Column i's share of `room` among the long columns, in proportion to their content (at least 6 em each). */
-function spread(natural: number[], short: boolean[], i: number, room: number): number {
-  const total = natural.reduce((a, n, j) => a + (short[j] ? 0 : Math.max(n, 6)), 0);
-  return (Math.max(natural[i]!, 6) * room) / total;
+  const ranges = t.header.map((h, i) => columnRange(h, t.rows.map((r) => r[i] ?? '')));
+  const min = ranges.map((r) => r.min + PAD);
+  const max = ranges.map((r) => r.max + PAD);
+  const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+  // Everything fits on one line: the extra room goes mostly to the longer columns.
+  if (sum(max) <= totalEm) return max.map((m) => m + ((totalEm - sum(max)) * m) / sum(max));
+  // Not even the minimums fit: shrink them alike (the table is too wide for any layout).
+  if (sum(min) >= totalEm) return min.map((m) => (m * totalEm) / sum(min));
+  const want = max.map((m, i) => m - min[i]!);
+  return min.map((m, i) => m + ((totalEm - sum(min)) * want[i]!) / sum(want));
 }
 
 const AMOUNT = /^[-+]?[¥￥$]?\s?[-+]?\d[\d,]*(\.\d+)?\s?(%|元|万元)?$/;
