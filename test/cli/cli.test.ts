@@ -62,6 +62,16 @@ describe('bidforge render', () => {
 });
 
 describe('bidforge check', () => {
+  it('a 100-character Chinese project name and title pass check and render alike (the file name is shortened, not refused)', async () => {
+    const file = sampleFile({ top: { name: '某'.repeat(100), title: '医'.repeat(100) } });
+    expect((await cli('check', file)).code).toBe(0);
+    const out = tempDir('bf-cli-long-');
+    const r = await cli('render', file, '--out', out, '--format', 'docx');
+    expect(r.code, r.all).toBe(0);
+    expect(readdirSync(out)).toEqual([expect.stringMatching(/^医+\.docx$/)]);
+    expect(Buffer.byteLength(readdirSync(out)[0]!)).toBeLessThanOrEqual(255);
+  });
+
   it('样例没有问题，返回 0', async () => {
     const r = await cli('check', samplePath);
     expect(r.code, r.all).toBe(0);
