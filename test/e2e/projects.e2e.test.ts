@@ -145,4 +145,24 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
     },
     2 * TIMEOUT,
   );
+
+  it(
+    '以另一个项目已保存过的文件名保存时先询问',
+    async () => {
+      // A fourth project with the third one's title (whose file was saved above): saving it asks first.
+      await create(TITLES[2]!);
+      await page.getByTestId('save-project').click();
+      const dialog = page.locator('.ant-modal-confirm');
+      await dialog.waitFor();
+      expect(squash(await dialog.innerText())).toContain(squash(`「${TITLES[2]}」已保存为「${TITLES[2]}.bfproj.json」`));
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), dialog.getByRole('button', { name: '仍然保存' }).click()]);
+      expect(download.suggestedFilename()).toBe(`${TITLES[2]}.bfproj.json`);
+      await expect.poll(saveState, { timeout: TIMEOUT }).toBe('已保存');
+      // Both projects stay in 最近项目.
+      await page.getByTestId('nav-home').click();
+      await expect.poll(async () => (await recentTitles()).filter((t) => t === TITLES[2]).length, { timeout: TIMEOUT }).toBe(2);
+      expect(app.pageErrors).toEqual([]);
+    },
+    2 * TIMEOUT,
+  );
 });
