@@ -58,7 +58,7 @@ function withProfile(t: CardTemplate, c: { name: string; hotline: string; servic
   return { ...t, company: c.name || t.company, hotline: c.hotline || t.hotline, serviceHours: c.serviceHours || t.serviceHours };
 }
 
-type Prepared = { batch: Batch; script: CardScript; projectProblems: Problem[]; periodsFrom: CardBatchTemplate['periodsFrom'] | undefined };
+type Prepared = { batch: Batch; script: CardScript; projectProblems: Problem[]; periodsFrom(t: CardTemplate): CardBatchTemplate['periodsFrom'] };
 
 /** Templates (with 设置's company), the project's periods, and the batch the rows make with them. */
 async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Promise<Prepared> {
@@ -66,8 +66,9 @@ async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Pr
   const template = withProfile(await loadCardTemplate(req.template ?? 'standard', deps.templatesDir), company);
   const templates = req.templateBy ? (await loadCardTemplates(deps.templatesDir)).map((t) => withProfile(t, company)) : [];
   const fromProject = req.project ? periodsFromProject(req.project) : undefined;
-  const batch = buildBatch(result, req.fileName, { template, templates, templateBy: req.templateBy, hide: req.hide, periods: req.periods, projectPeriods: fromProject?.components });
-  return { batch, script: req.script ?? req.project?.script ?? 'hans', projectProblems: fromProject?.problems ?? [], periodsFrom: fromProject?.components.length ? 'project' : undefined };
+  const batch = buildBatch(result, req.fileName, { template, templates, templateBy: req.templateBy, hide: req.hide, periods: req.periods, projectPeriods: fromProject?.of });
+  const periodsFrom = (t: CardTemplate): CardBatchTemplate['periodsFrom'] => (fromProject?.of(t) ? 'project' : req.periods?.[t.id] ? 'edited' : 'template');
+  return { batch, script: req.script ?? req.project?.script ?? 'hans', projectProblems: fromProject?.problems ?? [], periodsFrom };
 }
 
 function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPreview {
@@ -118,7 +119,7 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
         problems: problems.slice(0, PROBLEMS_SHOWN),
         problemCount: problems.length,
         preview: p.batch.rows.slice(0, req.previewCount).map((row) => preview(row, p.batch.templateOf(row), opts)),
-        templates: p.batch.used.map(({ template: t, cards }) => ({ id: t.id, title: t.title, cards, components: t.components, periodsFrom: p.periodsFrom ?? (req.periods?.[t.id] ? 'edited' : 'template') })),
+        templates: p.batch.used.map(({ template: t, cards }) => ({ id: t.id, title: t.title, cards, components: t.components, periodsFrom: p.periodsFrom(t) })),
         skippedRows: p.batch.skipped.length,
       };
     },

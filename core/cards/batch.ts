@@ -18,8 +18,8 @@ export type BatchOptions = {
   hide?: readonly CardField[] | undefined;
   /** Periods edited on the screen, by template id. */
   periods?: Record<string, CardComponent[]> | undefined;
-  /** A project's periods: they win over the template's and the edited ones, for every template. */
-  projectPeriods?: CardComponent[] | undefined;
+  /** A project's periods for a template: when it states any, they win over the template's and the edited ones. */
+  projectPeriods?: ((t: CardTemplate) => CardComponent[] | undefined) | undefined;
 };
 
 export type Batch = {
@@ -52,7 +52,7 @@ export function buildBatch(read: ReadCardsResult, file: string, o: BatchOptions)
   const effective = new Map<CardTemplate, CardTemplate>();
   const asPrinted = (t: CardTemplate) => {
     let e = effective.get(t);
-    if (!e) effective.set(t, (e = withComponents(t, o.projectPeriods?.length ? o.projectPeriods : o.periods?.[t.id])));
+    if (!e) effective.set(t, (e = withComponents(t, o.projectPeriods?.(t) ?? o.periods?.[t.id])));
     return e;
   };
   const problems: CardProblem[] = [];

@@ -1,44 +1,54 @@
-// Warranty periods for a batch that comes from a project: the project's own figures, never a second copy of them.
-// 整机 is what the service plan promises (warranty_months); the components are the warranty card's facts
-// (wc-periods: compressor_months, …). A package whose card says otherwise for 整机 is already a check error
+// Warranty periods for a batch that comes from a project: the project's warranty facts (core/commitments — its own
+// `commitments`, or the facts its values state), never a second copy of them. 整机 is the plan's whole-unit promise
+// (a warranty fact with no component); component facts (压缩机, 水箱内胆, …) follow; a fact scoped to a product applies
+// to the card templates that product picks. A card fact for 整机 that differs from the plan is already a check error
 // (card_warranty_mismatch); the cards follow the plan and say so.
+import { projectFacts } from '../commitments/resolve.js';
+import type { Commitment } from '../commitments/schema.js';
+import { monthsOf } from '../commitments/time.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
-import type { CardComponent } from './template.js';
+import { matchesTemplate } from './batch.js';
+import type { CardComponent, CardTemplate } from './template.js';
 
-/** Value key → the component name the card prints (the wc-periods clause's rows). */
-const COMPONENT_KEYS: [key: string, name: string][] = [
-  ['whole_unit_months', '整机'],
-  ['compressor_months', '压缩机'],
-  ['tank_months', '水箱内胆'],
-  ['pipes_electrics_months', '管路及电气部件'],
-];
+const WHOLE = '整机';
+type Warranty = { component: string; product?: string; months: number; plan: boolean };
 
-/** Months from a value: a whole number of months, or a duration in 个月 or 年. */
-function months(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
-  if (v && typeof v === 'object' && 'value' in v && 'unit' in v) {
-    const { value, unit } = v as { value: unknown; unit: unknown };
-    if (typeof value === 'number' && value > 0 && (unit === '个月' || unit === '年')) return unit === '年' ? value * 12 : value;
-  }
-  return undefined;
+function warranties(project: Pick<Project, 'commitments' | 'values'>): Warranty[] {
+  return projectFacts(project).flatMap((f: Commitment) => {
+    if (f.kind !== 'warranty' || !f.offered || !('period' in f)) return [];
+    const months = monthsOf(f.period);
+    if (months === undefined || !Number.isInteger(months)) return [];
+    const component = f.scope?.component ?? WHOLE;
+    return [{ component, months, plan: !f.scope?.component, ...(f.scope?.product ? { product: f.scope.product } : {}) }];
+  });
 }
 
-export type ProjectPeriods = { components: CardComponent[]; problems: Problem[] };
+export type ProjectPeriods = {
+  /** The periods a template's cards print; undefined when the project states none for it. */
+  of(t: CardTemplate): CardComponent[] | undefined;
+  problems: Problem[];
+};
 
-/** The project's warranty periods per component; empty when the project states none. */
-export function periodsFromProject(project: Pick<Project, 'values' | 'title'>): ProjectPeriods {
-  const values = project.values;
-  const plan = months(values.warranty_months);
+export function periodsFromProject(project: Pick<Project, 'commitments' | 'values'>): ProjectPeriods {
+  const all = warranties(project);
   const problems: Problem[] = [];
-  const components: CardComponent[] = [];
-  for (const [key, name] of COMPONENT_KEYS) {
-    const own = months(values[key]);
-    const m = key === 'whole_unit_months' ? (plan ?? own) : own;
-    if (m === undefined) continue;
-    if (key === 'whole_unit_months' && plan !== undefined && own !== undefined && own !== plan)
-      problems.push({ severity: 'warning', code: 'card_period_from_plan', message: `保修卡的整机保修期（${own}个月）与方案承诺的 ${plan} 个月不一致；卡片按方案印 ${plan} 个月`, params: { card: own, plan } });
-    components.push({ name, months: m });
-  }
-  return { components, problems };
+  const plan = all.find((w) => w.plan && !w.product);
+  const cardWhole = all.find((w) => !w.plan && w.component === WHOLE && !w.product);
+  if (plan && cardWhole && plan.months !== cardWhole.months)
+    problems.push({ severity: 'warning', code: 'card_period_from_plan', message: `保修卡的整机保修期（${cardWhole.months}个月）与方案承诺的 ${plan.months} 个月不一致；卡片按方案印 ${plan.months} 个月`, params: { card: cardWhole.months, plan: plan.months } });
+  return {
+    problems,
+    of(t) {
+      // A product's own fact wins over the general one for the same component; the plan's 整机 over the card's.
+      const rank = (w: Warranty) => (w.product ? 2 : 0) + (w.plan ? 1 : 0);
+      const byComponent = new Map<string, Warranty>();
+      for (const w of all.filter((w) => !w.product || matchesTemplate(w.product, t))) {
+        const had = byComponent.get(w.component);
+        if (!had || rank(w) > rank(had)) byComponent.set(w.component, w);
+      }
+      const list = [...byComponent.values()].sort((a, b) => (a.component === WHOLE ? -1 : b.component === WHOLE ? 1 : 0));
+      return list.length ? list.map((w) => ({ name: w.component, months: w.months })) : undefined;
+    },
+  };
 }

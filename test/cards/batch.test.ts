@@ -88,6 +88,23 @@ describe('warranty periods per component', () => {
   });
 });
 
+describe('warranty periods from a project’s own facts (core/commitments)', () => {
+  const warranty = (id: string, months: number, scope?: object) => ({ id, kind: 'warranty', offered: true, period: { value: months, unit: '个月' }, ...(scope ? { scope } : {}) });
+  const project = {
+    schema: 1, name: 'p', title: '某项目', blueprint: 'service-plan', date: '2026-11-24', script: 'hans', values: {},
+    commitments: [warranty('warranty', 48), warranty('compressor', 84, { component: '压缩机' }), warranty('tank', 120, { product: '空气能热水器', component: '水箱内胆' })],
+  } as unknown as Project;
+  const MIXED = csv('客户名称,产品名称,序列号,购买日期\n张三,空调,A1,2026-01-31\n李四,空气能热水器,B1,2026-01-31\n');
+
+  it('each card template prints the project’s figures; a fact scoped to a product only on that product’s cards', async () => {
+    const r = await api.parseCards({ ...MIXED, templateBy: 'product', project, previewCount: 2, qr: false });
+    const periods = (serial: string) => r.preview.find((c) => c.serial === serial)!.periods.map((p) => `${p.name}${p.label}`);
+    expect(periods('A1')).toEqual(['整机48个月', '压缩机84个月']);
+    expect(periods('B1')).toEqual(['整机48个月', '压缩机84个月', '水箱内胆120个月']);
+    expect(r.templates.map((t) => t.periodsFrom)).toEqual(['project', 'project']);
+  });
+});
+
 describe('one batch, several product types', () => {
   const MIXED = csv('客户名称,产品名称,型号,序列号,购买日期\n张三,变频空调,KFR-35GW,A1,2026-01-31\n李四,空气能热水器,KRS-45II/A,B1,2026-01-31\n王五,冰箱,BCD-200,C1,2026-01-31\n赵六,空调,KFR-72LW,A2,2026-01-31\n');
 

@@ -273,7 +273,7 @@ function batchProblems(): Problem[] {
   return [
     ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter((p) => p.code !== 'card_long_value'),
     ...caught(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
-    ...periodsFromProject({ title: 'p', values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
+    ...periodsFromProject({ values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
     ...caught(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
   ];
 }
