@@ -124,9 +124,37 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
       const pages = stdout.split('\f').map(squash);
       expect(pages[0]).toContain('產品保修卡');
+      expect(pages[0]).not.toContain('產品名稱');
       expect(pages[0]).toContain('60個月');
       expect(pages[1]).toContain('空氣能熱水器保修卡');
       expect(pages.join('')).not.toContain('MX7');
+      expect(app.pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    'periods taken from a recent project: its figures on every card, not editable here',
+    async () => {
+      const { page } = app;
+      const { project } = await app.handlers.openSample({ name: 'bid-package-sample' });
+      await app.handlers.recordRecentProject({ project: { ...project, title: '滨江二中热水系统', values: { ...project.values, warranty_months: 60 } } });
+      const csv = join(tempDir('bf-e2e-cards-project-'), '清单.csv');
+      writeFileSync(csv, '客户名称,产品名称,型号,序列号,购买日期,经销商,联系电话,地址\r\n客户1号,空调,KFR-35GW,PJ1,2026-03-01,店,1,路\r\n', 'utf8');
+      await page.goto(`${app.host.url}#cards`);
+      await page.reload();
+      await page.getByTestId('cards-screen').waitFor();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
+      await page.getByTestId('card-preview-PJ1').waitFor();
+      await page.getByTestId('cards-periods-source').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="项目：滨江二中热水系统"]').click();
+      const card = page.getByTestId('card-preview-PJ1');
+      // The package sample: 整机 from the plan (60, changed above), 压缩机 36, 水箱内胆 36, 管路及电气部件 12.
+      await expect.poll(async () => squash(await card.innerText())).toContain('整机60个月');
+      expect(squash(await card.innerText())).toContain('水箱内胆36个月');
+      await expect.poll(() => page.getByTestId('period-standard-0').isDisabled()).toBe(true);
+      expect(await page.getByTestId('cards-periods').innerText()).toContain('保修期取自项目「滨江二中热水系统」');
+      await page.getByTestId('cards-periods').screenshot({ path: join(screensDir, 'cards-periods-project.png') });
       expect(app.pageErrors).toEqual([]);
     },
     4 * TIMEOUT,
