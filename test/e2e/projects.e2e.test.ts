@@ -165,4 +165,23 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
     },
     2 * TIMEOUT,
   );
+
+  it(
+    'in English, 首页 offers to continue the last project and marks unsaved ones',
+    async () => {
+      const { settings } = await api.getSettings({});
+      await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(app.host.url);
+      const card = page.getByTestId('home-continue-card');
+      await card.waitFor();
+      expect(squash(await card.innerText())).toContain(squash(`Last project ${TITLES[2]}`));
+      expect(await page.getByTestId('home-continue').innerText()).toBe('Continue the last project');
+      await expect.poll(async () => (await page.getByTestId('recent').innerText()).includes('Unsaved'), { timeout: TIMEOUT }).toBe(true);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: join(outDir, 'home-projects-en.png') });
+      expect(app.pageErrors).toEqual([]);
+    },
+    2 * TIMEOUT,
+  );
 });
