@@ -193,7 +193,8 @@ export function CardsScreen() {
                 disabled={exporting}
               />
             )}
-            {parsed && !parsed.fatal && (
+            {/* Shown with a file-level problem too: picking templates by a column the file lacks must be undoable. */}
+            {parsed && (
               <ExportPanel
                 options={{ layout, format, qr, script: effectiveScript, templateBy }}
                 onChange={(o) => (setLayout(o.layout), setFormat(o.format), setQr(o.qr), setScript(o.script), setTemplateBy(o.templateBy))}
