@@ -63,7 +63,7 @@ const EN: Record<ValueCode, string> = {
   number_expected: 'enter a number, not {got}',
   below_min: '{value} is below the minimum of {min}',
   above_max: '{value} is above the maximum of {max}',
-  money_expected: '“{value}” is not an amount of money (write it as 12800.00, 12,800, 12800元 or 1.28万)',
+  money_expected: '“{value}” is not an amount of money (write it like 12800.00 or 12,800)',
   money_too_large: 'the amount {value} is too large',
   money_negative: 'an amount of money may not be negative',
   date_expected: 'enter a date such as 2026-11-24, not {got}',

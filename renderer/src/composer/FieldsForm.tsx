@@ -77,7 +77,8 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
         required={field.required}
         validateStatus={status}
         help={problems.length ? problems.map((p, i) => <div key={i}>{problemText(p, locale)}</div>) : undefined}
-        extra={words ? t('fields.rmb', { text: words }) : undefined}
+        // The uppercase amount is the document's own text, the same in both UI languages.
+        extra={words ? <span>{t('fields.rmb')}<span data-user-data>{words}</span></span> : undefined}
       >
         {control}
       </Form.Item>

@@ -135,7 +135,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           value={moneyText(value)}
           inputMode="decimal"
           prefix={<span className="bf-unit">¥</span>}
-          suffix={<span className="bf-unit">{unit ?? '元'}</span>}
+          suffix={<span className="bf-unit">{unit ?? t('control.yuan')}</span>}
           status={status}
           style={inTable ? { width: 150 } : undefined}
           onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}

@@ -1,0 +1,96 @@
+// End to end: every screen speaks the UI's language. In the English UI no Chinese appears except the users' own
+// data (clause library, samples) and the document previews; in the Chinese UI no English words appear beyond
+// product and format names. A string missing from the catalog of the UI's language fails here. Screenshots of
+// each screen in each language go to test-output/screens/ for a person to look at.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths.js';
+import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { templateStrings, withoutData } from './helpers/userData.js';
+import { visibleTexts } from './helpers/visibleText.js';
+
+const SHOTS = join(repoRoot, 'test-output', 'screens');
+const SCREENS = ['home', 'composer', 'library', 'cards', 'settings'] as const;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Names that stay as they are in Chinese text: products, formats, standards, units, keys on a keyboard. */
+const ALLOWED_WORDS = new Set(['BidForge', 'DOCX', 'PDF', 'CSV', 'XLSX', 'JSON', 'Word', 'Excel', 'Markdown', 'Handlebars', 'GB', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Tab', 'UTF', 'GBK', 'QR', 'URL', 'ID', 'A4', 'A5', 'mm', 'pt', 'bfproj', 'bfpack', 'KB', 'MB', 'PNG', 'JPEG', 'English']);
+
+/** The words of a Chinese UI text that are English and not on the allowed list. */
+const strayEnglish = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !ALLOWED_WORDS.has(w.toUpperCase()));
+/** Paths and file names (the data folder, a backup, a project's file) are the user's, in whatever script. */
+const isFileName = (text: string) => /^(\/|[A-Za-z]:\\)\S*$/.test(text) || /^\S+\.(json|bfproj\.json|pdf|docx|xlsx|csv)$/.test(text);
+
+async function setLanguage(app: E2eApp, lang: 'zh-CN' | 'en'): Promise<void> {
+  const { settings } = await app.handlers.getSettings({});
+  await app.handlers.saveSettings({ settings: { ...settings, uiLanguage: lang } });
+  await app.page.goto(`${app.host.url}#home`);
+  // A fresh start in this language: no autosaved edits from the other language's pass to restore.
+  await app.page.evaluate(`localStorage.clear(); localStorage.setItem('bidforge.locale', ${JSON.stringify(lang)})`);
+  await app.page.reload();
+  await app.page.getByTestId('home-screen').waitFor();
+}
+
+async function show(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {
+  await page.getByTestId(`nav-${screen}`).click();
+  await page.waitForURL(new RegExp(`#${screen}$`));
+  if (screen === 'library') await page.locator('[data-testid^="clause-"]').first().click();
+  await page.waitForTimeout(600); // let messages and transitions settle before reading and taking the picture
+}
+
+describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium)', () => {
+  let app: E2eApp;
+  // What the user typed below is data too; a language's own name is written in its own script (中文, English).
+  const data = [...templateStrings(), '两万八', '中文', 'English'];
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1440, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 240_000);
+  afterAll(() => app?.close(), TIMEOUT);
+
+  /** Opens the bid package sample (its documents, requirements and 偏离表 show the most of 编制) and types values. */
+  async function openSampleWithMistakes(page: Page): Promise<void> {
+    await page.getByTestId('home-sample-bid-package-sample').click();
+    await page.waitForURL(/#composer$/);
+    const fee = page.locator('#input-annual_fee');
+    await fee.waitFor();
+    // Money as people type it is accepted and written in its canonical form once the field is left.
+    await fee.fill('5.86万');
+    await fee.blur();
+    await expect.poll(() => fee.inputValue(), { timeout: TIMEOUT }).toBe('58600.00');
+    // A value that is not money is reported once, by its label.
+    await fee.fill('两万八');
+    await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('年度维保服务费'), { timeout: TIMEOUT }).toBe(true);
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(
+      `${lang}: every screen's visible text is in the catalog of the UI's language`,
+      async () => {
+        const { page } = app;
+        await setLanguage(app, lang);
+        await openSampleWithMistakes(page);
+        const offending: string[] = [];
+        for (const screen of SCREENS) {
+          await show(page, screen);
+          await page.screenshot({ path: join(SHOTS, `${lang}-${screen}.png`) });
+          for (const text of await visibleTexts(page)) {
+            if (isFileName(text)) continue;
+            const ui = withoutData(text, data);
+            if (lang === 'en' ? HAN.test(ui) : strayEnglish(ui).length) offending.push(`${screen}: ${text}`);
+          }
+        }
+        expect([...new Set(offending)]).toEqual([]);
+
+        // The invalid amount is listed once among the checks, and its text is in the UI's language.
+        await show(page, 'composer');
+        const entries = (await page.getByTestId('problems').locator('li').allInnerTexts()).filter((t) => t.includes('年度维保服务费'));
+        expect(entries).toHaveLength(1);
+        expect(entries[0]).toContain(lang === 'en' ? 'is not an amount of money' : '不是金额');
+        await page.screenshot({ path: join(SHOTS, `${lang}-composer-problem.png`) });
+      },
+      6 * TIMEOUT,
+    );
+  }
+});
