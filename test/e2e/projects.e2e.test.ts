@@ -127,7 +127,7 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
   it(
     '重新打开应用时先到首页，「继续上次的项目」打开最近一个',
     async () => {
-      await page.evaluate(() => localStorage.clear()); // a fresh start, no unsaved work to bring back
+      await page.evaluate('localStorage.clear()'); // a fresh start, no unsaved work to bring back
       await page.goto(app.host.url);
       await page.getByTestId('home-screen').waitFor({ state: 'visible' });
       const card = page.getByTestId('home-continue-card');
@@ -171,7 +171,7 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
     async () => {
       const { settings } = await api.getSettings({});
       await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate('localStorage.clear()');
       await page.goto(app.host.url);
       const card = page.getByTestId('home-continue-card');
       await card.waitFor();
