@@ -54,7 +54,7 @@ export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, Se
       const dir = needData();
       const chosen = (await listBackups(dir)).find((b) => b.name === name);
       if (!chosen) throw new ApiError('not_found', `没有名为 ${name} 的备份`);
-      const text = await readFile(chosen.path, 'utf8');
+      const text = await readFile(chosen.path); // bytes: decodeStore reads them as strict UTF-8
       try {
         decodeStore(text, clock());
       } catch (e) {

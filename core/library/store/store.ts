@@ -5,7 +5,7 @@
  *
  * Data folder layout
  *   <dataDir>/library.json                  the store: {schemaVersion, clauses, blueprints, projects} (schema.ts)
- *   <dataDir>/library.lock                  present while a program may write: {pid, host, program, since, token}
+ *   <dataDir>/library.locks/<token>.json    a program's claim to write: {pid, host, program, since, token} (engine/lock.ts)
  *   <dataDir>/backups/library-<time>.json   a copy of each state written; the newest 10 are kept
  *   <dataDir>/backups/library-v<n>-premigration-<time>.json   the file as it was before a migration (never pruned)
  *   <dataDir>/library.corrupt-<time>.json   a file that failed to parse or validate, moved aside (never deleted)
@@ -125,14 +125,14 @@ export class LibraryStore {
   }
 
   /**
-   * Lets go of library.lock but keeps the store open; the next write takes it again. A long-running app calls this
+   * Lets go of the lock but keeps the store open; the next write takes it again. A long-running app calls this
    * after each write so the CLI is locked out only while a write is under way.
    */
   releaseLock(): Promise<void> {
     return this.engine.releaseLock();
   }
 
-  /** Who holds library.lock now, if anyone. */
+  /** Who holds the lock now, if anyone. */
   lockHolder(): Promise<LockInfo | null> {
     return this.engine.lockHolder();
   }

@@ -1,6 +1,6 @@
 /**
- * The storage engine: one library.json in a data folder, read through lowdb, changed one save at a time under
- * library.lock, written atomically with a backup copy, migrated on open. It knows the file's schema but nothing of
+ * The storage engine: one library.json in a data folder, read through lowdb (strict UTF-8, size-limited), changed one
+ * save at a time under the lock (lock.ts), written atomically with a backup copy, migrated on open. It knows the file's schema but nothing of
  * clauses, versions or packs: the domain (../store.ts) hands it changes as functions on the data.
  */
 import { mkdir, readdir } from 'node:fs/promises';
@@ -229,7 +229,7 @@ export class StoreEngine {
     await this.lock.release();
   }
 
-  /** Lets go of library.lock but keeps the store open; the next write takes it again. */
+  /** Lets go of the lock but keeps the store open; the next write takes it again. */
   async releaseLock(): Promise<void> {
     await this.writing; // never in the middle of a save of ours
     await this.lock.release();
