@@ -1,8 +1,9 @@
 // How a clause reads facts. {{#fact "arrive"}}…{{/fact}} keeps its text only when the fact is offered, so a
 // promise the bid does not make leaves no sentence behind; {{promise "arrive"}} prints the whole promise
 // (「自接到报修通知起2小时内到达现场」) and {{figure "arrive"}} the figure alone (「2小时」). Both refuse a fact that is
-// not offered: outside a {{#fact}} guard that would print half a sentence.
-import { factFigure, factPhrase } from './phrase.js';
+// not offered: outside a {{#fact}} guard that would print half a sentence. {{deadline "fix_l1"}} prints a time with
+// its event (「工程师到达现场后4小时内」) for tables.
+import { factDeadline, factFigure, factPhrase } from './phrase.js';
 import type { Commitment } from './schema.js';
 
 /** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
@@ -56,4 +57,6 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),
   figure: (...args: unknown[]) => one(args, factFigure, 'figure'),
+  /** A deadline with the event it runs from (「自接到报修通知起4小时内」), for table cells. */
+  deadline: (...args: unknown[]) => one(args, factDeadline, 'deadline'),
 };

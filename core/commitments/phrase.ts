@@ -185,9 +185,9 @@ export function factPhrase(c: Commitment): string {
   const scope = c.scope?.level ? `${c.scope.level.replace(/故障$/, '')}故障` : '';
   switch (c.kind) {
     case 'replace_after_repairs':
-      return `${c.scope?.component ? `同一${c.scope.component}` : '同一部件'}因质量问题累计维修${c.repairs}次仍不能正常使用的，免费予以更换`;
+      return `${c.scope?.component === '整机' ? '整机' : c.scope?.component ? `同一${c.scope.component}` : '同一部件'}因质量问题累计维修${c.repairs}次仍不能正常使用的，免费予以更换`;
     case 'downtime_restart':
-      return `保修期内因质量问题累计停机超过${formatFactDuration(c.over)}的，保修期自故障排除之日起重新计算`;
+      return `因质量问题造成设备停机超过${formatFactDuration(c.over)}的，整机保修期自设备修复之日起重新计算`;
     case 'service_hours': {
       const channel = CHANNEL_NAME[c.scope?.channel ?? 'hotline'];
       if (c.schedule === '7x24') return `${channel}7×24小时受理报修，节假日不休`;
@@ -213,4 +213,9 @@ export function factPhrase(c: Commitment): string {
   if ('times' in c) return `${everyText(c.every)}${CYCLE_ACTION[c.kind]}${c.times}次`;
   if ('count' in c) return `${OTHER_LABEL[c.kind]}为${factFigure(c)}`;
   return `${OTHER_LABEL[c.kind]}${c.free ? '全免' : factFigure(c).startsWith('按') ? factFigure(c) + '收取' : `为${factFigure(c)}`}`;
+}
+
+/** A deadline with its event, for a table cell: 「自接到报修通知起4小时内」; other facts print their figure. */
+export function factDeadline(c: Commitment): string {
+  return 'within' in c ? `${EVENT_FROM[c.from]}${formatFactDuration(c.within)}内` : factFigure(c);
 }

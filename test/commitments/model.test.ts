@@ -78,7 +78,7 @@ describe('承诺的中文', () => {
   });
   it('更换与停机规则', () => {
     expect(factPhrase(fact({ id: 'r', kind: 'replace_after_repairs', repairs: 3 }))).toBe('同一部件因质量问题累计维修3次仍不能正常使用的，免费予以更换');
-    expect(factPhrase(fact({ id: 'd', kind: 'downtime_restart', over: { value: 20, unit: '天' } }))).toBe('保修期内因质量问题累计停机超过20天的，保修期自故障排除之日起重新计算');
+    expect(factPhrase(fact({ id: 'd', kind: 'downtime_restart', over: { value: 20, unit: '天' } }))).toBe('因质量问题造成设备停机超过20天的，整机保修期自设备修复之日起重新计算');
   });
   it('数值单独写出：2小时、3个工作日、¥300.00/次、按成本价', () => {
     expect(factFigure(arrive(2, '小时'))).toBe('2小时');
