@@ -77,6 +77,23 @@ describe('迁移拒绝损坏的旧文件', () => {
     expect(await readdir(dir)).not.toContain('library.json');
   });
 
+  it('the message tells a CLI user how to recover with files: the newest backup to copy, and no command the CLI lacks', async () => {
+    const dir = await tempDir();
+    const store = await openStore({ dataDir: dir, program: 'CLI' });
+    await store.createClause({ id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: MY_BODY }, '张律师');
+    await store.close();
+    await writeFile(join(dir, 'library.json'), '{ "schemaVersion": 3, "clauses": [');
+    const newest = (await readdir(join(dir, 'backups'))).sort().at(-1)!;
+    const err = (await openStore({ dataDir: dir, program: 'CLI' }).catch((e: unknown) => e)) as Error;
+    expect(err).toMatchObject({ code: 'store_corrupt' });
+    expect(err.message).toContain(`backups/${newest}`);
+    expect(err.message).toContain(`复制为 ${join(dir, 'library.json')}`);
+    expect(err.message).not.toMatch(/restoreNewestBackup|startFresh/);
+    const missing = (await openStore({ dataDir: dir, program: 'CLI' }).catch((e: unknown) => e)) as Error;
+    expect(missing).toMatchObject({ code: 'store_missing', message: expect.stringContaining(`backups/${newest}`) });
+    expect(missing.message).not.toMatch(/restoreNewestBackup|startFresh/);
+  });
+
   it('a well-formed schema-1 file still migrates', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), v1Store(() => {}));
