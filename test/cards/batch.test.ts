@@ -8,6 +8,7 @@ import { createCardsHandlers } from '../../core/api/cardsApi.js';
 import { defaultTemplatesDir } from '../../core/cards/template.js';
 import type { Project } from '../../core/model/project.js';
 import { SettingsStore } from '../../core/settings/store.js';
+import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -159,6 +160,14 @@ describe.skipIf(note)('繁體 cards', () => {
     for (const word of ['產品保修卡', '服務熱線', '用戶及產品信息', '保修期限', '壓縮機', '36個月', '機身編號', '經銷商', '保修範圍']) expect(text).toContain(word);
     for (const word of ['产品保修卡', '服务热线', '压缩机', '个月']) expect(text).not.toContain(word);
     expect(text).toContain('北京市海淀区');
+  });
+
+  it('the DOCX too: Traditional labels, and a hidden row is not there', async () => {
+    const r = await api.exportCards({ ...NO_PRODUCT, format: 'docx', layout: 'a4-grid', qr: false, script: 'hant', hide: ['product', 'dealer'] });
+    const text = squash(textOfXml(docxParts(r.bytes)['word/document.xml']!));
+    for (const word of ['產品保修卡', '服務熱線', '維修記錄', '壓縮機', '產品型號']) expect(text).toContain(word);
+    expect(text).not.toContain('產品名稱');
+    expect(text).not.toContain('服务热线');
   });
 
   it('a project written in 繁體 prints Traditional cards without being asked', async () => {
