@@ -6,7 +6,8 @@ import { basename, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { CARD_FIELDS, parseMapping, type CardField } from '../core/cards/fields.js';
 import { checkNamePattern, DEFAULT_NAME_PATTERN } from '../core/cards/files.js';
-import { BidForgeError, formatProblem } from '../core/model/problem.js';
+import { problemLine } from '../core/i18n/problemLine.js';
+import { BidForgeError } from '../core/model/problem.js';
 import { parseProjectText } from '../core/project/parse.js';
 
 export type CardsArgs = {
@@ -28,6 +29,8 @@ export type CardsArgs = {
   by?: string;
   /** Fields left off the card: "product,dealer" (or their Chinese names). */
   hide?: string;
+  /** The language of the problem lines (--lang). */
+  lang?: 'zh' | 'en';
 };
 
 const read = (file: string, what: string) =>
@@ -63,7 +66,7 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
   };
   const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
   if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message);
-  if (!a.json) for (const p of parsed.problems) err(formatProblem({ ...p, file: a.dataFile }));
+  if (!a.json) for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
   // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.
   const results: Awaited<ReturnType<ApiHandlers['exportCards']>>[] = [];
   if (parsed.validRows > 0) {

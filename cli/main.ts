@@ -176,7 +176,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await list(api, arg, opts.json, io);
       case 'cards': {
         const r = await cardsCommand(
-          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map, script: opts.script, project: opts.project, by: opts.by, hide: opts.hide },
+          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map, script: opts.script, project: opts.project, by: opts.by, hide: opts.hide, lang },
           out,
           err,
           api,

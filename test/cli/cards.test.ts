@@ -42,6 +42,14 @@ describe('bidforge cards', () => {
     expect(r.err).toMatch(/第 3 行.*购买日期.*2026\/02\/30|第 3 行.*购买日期.*2026-02-30/);
   });
 
+  it('--lang en words the row problems in English', async () => {
+    const data = join(dir, 'bad-en.csv');
+    writeFileSync(data, HEADER + row('张三', 'SN1', '2026-01-31') + row('李四', 'SN1', '2026-02-01'));
+    const r = await cli('cards', data, '--out', join(dir, 'bad-en'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Row 3, column “序列号”: serial number “SN1” repeats row 2');
+  });
+
   it('an unknown layout or a missing file is bad input: exit 2', async () => {
     const data = join(dir, 'ok.csv');
     expect((await cli('cards', data, '--out', join(dir, 'x'), '--layout', 'a3')).code).toBe(2);
