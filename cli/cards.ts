@@ -44,6 +44,20 @@ function hideList(text: string): CardField[] {
   return CARD_FIELDS.filter((f) => f in labels);
 }
 
+/** The closing lines, in the --lang language. */
+const SUMMARY = {
+  zh: {
+    made: (cards: number, files: number) => `已生成 ${cards} 张卡片，写入 ${files} 个文件：`,
+    more: (n: number) => `  ……另有 ${n} 个`,
+    skipped: (n: number, rows: string) => `${n} 行未导出${rows ? `（第 ${rows} 行）` : ''}，原因见上`,
+  },
+  en: {
+    made: (cards: number, files: number) => `${cards} cards; wrote ${files} file(s):`,
+    more: (n: number) => `  … and ${n} more`,
+    skipped: (n: number, rows: string) => `${n} row(s) not exported${rows ? `: ${rows}` : ''}; the reasons are above`,
+  },
+};
+
 /** 0: every row exported; 1: some rows were left out (the valid ones were still exported); a string → exit 2. */
 export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: (s: string) => void, api: ApiHandlers): Promise<number | string> {
   if (!a.dataFile) return 'cards: which data file? (bidforge cards <data.csv|data.xlsx> --out <dir>)';
@@ -93,10 +107,12 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
   const skipped = results[0]?.skipped ?? { count: parsed.skippedRows, rows: [] };
   if (a.json) out(JSON.stringify({ written, cards, skipped, problems: parsed.problems, templates: parsed.templates }, null, 2));
   else {
-    out(`${cards} cards; wrote ${written.length} file(s):`);
+    const w = SUMMARY[a.lang === 'en' ? 'en' : 'zh'];
+    out(w.made(cards, written.length));
     for (const f of written.slice(0, 20)) out(`  ${resolve(f)}`);
-    if (written.length > 20) out(`  … and ${written.length - 20} more`);
-    if (skipped.count) out(`${skipped.count} row(s) not exported${skipped.rows.length ? `: ${skipped.rows.slice(0, 20).join(', ')}${skipped.rows.length > 20 ? ' …' : ''}` : ''}`);
+    if (written.length > 20) out(w.more(written.length - 20));
+    const rows = skipped.rows.slice(0, 20).join(', ') + (skipped.rows.length > 20 ? ' …' : '');
+    if (skipped.count) out(w.skipped(skipped.count, rows));
   }
   return skipped.count || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

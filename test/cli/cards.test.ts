@@ -13,7 +13,8 @@ import { pdfinfo, pdftotext } from '../helpers/tools.js';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, (s) => out.push(s), (s) => err.push(s));
+  // Chinese unless the test asks otherwise, whatever the machine's LANG.
+  const code = await run(args.includes('--lang') ? args : [...args, '--lang', 'zh'], (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商\n';
@@ -27,7 +28,7 @@ describe('bidforge cards', () => {
     writeFileSync(data, HEADER + row('张三', 'SN1', '2026-01-31') + row('李四', 'SN2', '2024-02-29'));
     const r = await cli('cards', data, '--out', join(dir, 'ok'), '--per-card', '--name-pattern', '{customer}-{serial}');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('2 cards');
+    expect(r.out).toContain('已生成 2 张卡片');
     expect(existsSync(join(dir, 'ok', '张三-SN1.pdf'))).toBe(true);
     expect(existsSync(join(dir, 'ok', '李四-SN2.pdf'))).toBe(true);
   });
@@ -37,7 +38,7 @@ describe('bidforge cards', () => {
     writeFileSync(data, HEADER + row('张三', 'SN1', '2026-01-31') + row('李四', 'SN1', '2026-02-30'));
     const r = await cli('cards', data, '--out', join(dir, 'bad'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('1 cards');
+    expect(r.out).toContain('已生成 1 张卡片');
     expect(r.err).toMatch(/第 3 行.*序列号.*重复/);
     expect(r.err).toMatch(/第 3 行.*购买日期.*2026\/02\/30|第 3 行.*购买日期.*2026-02-30/);
   });
@@ -97,8 +98,8 @@ describe('bidforge cards', () => {
     const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model', '--data', join(dir, 'mixed-data'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/第 4 行.*BCD-200.*不对应任何保修卡模板/);
-    expect(r.out).toContain('2 cards');
-    expect(r.out).toContain('1 row(s) not exported: 4');
+    expect(r.out).toContain('已生成 2 张卡片');
+    expect(r.out).toContain('1 行未导出（第 4 行），原因见上');
     const pages = (await pdftotext(join(dir, 'mixed', '保修卡-mixed.pdf'))).split('\f');
     expect(pages[0]).toContain('产品保修卡');
     expect(pages[1]).toContain('空气能热水器保修卡');
@@ -113,7 +114,7 @@ describe('bidforge cards', () => {
     const out = join(work, 'out');
     const r = await cli('cards', data, '--out', out, '--format', 'both', '--per-card', '--qr', '--data', join(work, 'data'));
     expect(r.code).toBe(1);
-    expect(r.out).toContain('2 cards');
+    expect(r.out).toContain('已生成 2 张卡片');
     expect(r.err).toContain('第 4 行，“序列号”列：序列号“HX001”与第 2 行重复');
     expect(readdirSync(out).sort()).toEqual(['HX001-张三.docx', 'HX001-张三.pdf', 'HX002-李四_王五.docx', 'HX002-李四_王五.pdf', '保修卡-11月发货.docx', '保修卡-11月发货.pdf'].sort());
     expect(squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-11月发货.docx')))['word/document.xml']!))).toContain('安装日期');
@@ -140,7 +141,7 @@ describe('bidforge cards', () => {
     const none = await cli('cards', bad, '--out', out, '--data', join(work, 'data'));
     expect(none.code).toBe(1);
     expect(none.err).toContain('第 2 行，“客户名称”列：缺少客户名称');
-    expect(none.out).toContain('0 cards');
+    expect(none.out).toContain('已生成 0 张卡片');
     expect(existsSync(out)).toBe(false);
   });
 });
