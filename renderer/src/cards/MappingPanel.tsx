@@ -37,7 +37,11 @@ export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled
               options={options}
               disabled={disabled}
               showSearch
-              onChange={(h: string) => onChange({ ...mapping, [field]: h })}
+              onChange={(h: string) => {
+                onChange({ ...mapping, [field]: h });
+                // A field that now has a column prints again: its "leave off" choice is not kept out of sight.
+                if (h && hide.includes(field)) onHide(hide.filter((f) => f !== field));
+              }}
             />
             {!required && !value && (
               <Tooltip title={t('cards.hideHint')}>
