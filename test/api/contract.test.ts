@@ -52,7 +52,7 @@ describe.each(transports)('API through %s', (_name, api) => {
   it('refuses to export a document with a missing required value, naming it', async () => {
     const { project } = await api().openSample({ name: 'service-plan-sample' });
     const { onsite_arrival: _dropped, ...values } = project.values;
-    await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toThrow(/values\.onsite_arrival/);
+    await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toMatchObject({ code: 'check_failed', message: expect.stringContaining('现场到达时间'), params: { problems: [expect.objectContaining({ field: 'values.onsite_arrival' })] } });
   });
 
   it('rejects a malformed argument with a bad_request error, not a stack trace', async () => {
