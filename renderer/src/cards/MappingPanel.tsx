@@ -59,7 +59,7 @@ export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled
           </label>
         );
       })}
-      <Button size="small" type="link" onClick={() => onChange({})} disabled={disabled || Object.keys(mapping).length === 0}>
+      <Button size="small" type="link" onClick={() => (onChange({}), onHide([]))} disabled={disabled || Object.keys(mapping).length === 0}>
         {t('cards.resetMapping')}
       </Button>
     </div>
