@@ -60,19 +60,19 @@ describe('clause library through the API', () => {
     const api = apiOn(tempDir('bf-lib-'));
     const { project } = await api.openSample({ name: 'warranty-card-sample' });
     await api.exportDocument({ project, format: 'docx' });
-    expect(await api.libraryWhereUsed({ clauseId: 'wc-periods' })).toEqual([expect.objectContaining({ projectId: 'warranty-card-sample', version: 1, name: project.title })]);
+    expect(await api.libraryWhereUsed({ clauseId: 'wc-periods' })).toEqual([expect.objectContaining({ projectId: project.id!, version: 1, name: project.title })]);
 
     const v1 = await api.libraryClause({ clauseId: 'wc-periods' });
     const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.variants[0]!.versions[0]!.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     await api.librarySubmit({ ref: v2, by });
     await api.libraryApprove({ ref: v2, by });
 
-    expect(await api.projectOutdatedPins({ projectId: 'warranty-card-sample' })).toEqual([expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 })]);
+    expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 })]);
     expect(text((await api.preview({ project })).document)).toContain('具体如下');
-    expect(await api.projectUpdatePins({ projectId: 'warranty-card-sample', which: ['wc-periods'] })).toEqual([{ clauseId: 'wc-periods', variant: '标准', from: 1, to: 2 }]);
+    expect(await api.projectUpdatePins({ projectId: project.id!, which: ['wc-periods'] })).toEqual([{ clauseId: 'wc-periods', variant: '标准', from: 1, to: 2 }]);
     expect(text((await api.preview({ project })).document)).toContain('详见下表');
-    expect(await api.projectOutdatedPins({ projectId: 'warranty-card-sample' })).toEqual([]);
-    expect((await api.libraryProjects({})).find((p) => p.projectId === 'warranty-card-sample')).toMatchObject({ outdated: 0 });
+    expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);
+    expect((await api.libraryProjects({})).find((p) => p.projectId === project.id)).toMatchObject({ outdated: 0 });
   });
 
   it('renders a draft body with its variables’ defaults, and reports a template error as a problem', async () => {
