@@ -21,11 +21,13 @@ import {
 import { type Block, type Document } from '../model/document.js';
 import { gridCharSpacing, gridPitch, resolveTypesetting, type TextStyle, type Typesetting } from '../model/typesetting.js';
 import { coverParagraphs } from './docxCover.js';
+import { pageNumbersFrom } from './docxFields.js';
 import { signatureToDocx, tableToDocx } from './docxTable.js';
 import { BULLETS, HEADINGS, ListPlacer, MAX_LIST_LEVEL, numberingConfig, numberValue, ORDERED, type Placement } from './docxNumbering.js';
 import { runs } from './docxRuns.js';
 import { docxFont } from './faces.js';
 import { wording, wantsContents, type Wording } from './labels.js';
+import { paginate } from './pdf.js';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const A4_WIDTH_MM = 210;
@@ -188,8 +190,10 @@ export async function exportDocx(doc: Document): Promise<Uint8Array> {
     subject: doc.meta.projectName,
     creator: doc.meta.bidder || 'BidForge',
     description: `${doc.meta.projectName} ${doc.meta.projectNo}`.trim(),
-    // Word fills the table of contents (and its page numbers) when the file opens.
+    // The contents and the page count are written filled in from the PDF's pagination, so every reader shows them
+    // as they are; Word still offers to update them when the file opens.
     features: { updateFields: true },
+    pageNumbers: pageNumbersFrom(doc, await paginate(doc)),
     evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
     numbering: { config: numberingConfig(t.body.size * 2 * 20) },
     styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },

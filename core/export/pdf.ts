@@ -10,7 +10,7 @@ import { contentsNodes } from './pdfContents.js';
 import { keepWithNext } from './pdfKeepNext.js';
 import { installKeepRules } from './pdfKeepLayout.js';
 import { A4, FONT_LINE_EM, MM } from './pdfMetrics.js';
-import { BodyPageLabels, onRenderProgress } from './pdfPageLabels.js';
+import { BodyPageLabels, LayoutDone, onRenderProgress, type Pagination } from './pdfPageLabels.js';
 
 // pdfmake ships no types and is CommonJS: declare the little we use.
 type PdfMake = {
@@ -79,6 +79,10 @@ function contents(items: PdfNode[], t: Typesetting, textWidth: number): PdfNode[
 }
 
 export function pdfDefinition(doc: Document): PdfDefinition {
+  return build(doc).definition;
+}
+
+function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabels } {
   const t = resolveTypesetting(doc.meta.typesetting);
   const m = t.margins;
   const textWidth = A4.width - (m.left + m.right) * MM;
@@ -101,7 +105,7 @@ export function pdfDefinition(doc: Document): PdfDefinition {
   const dashed = () => ({ dash: { length: 2 } });
   const sealBox = { width: 'auto', table: { body: [[{ text: w.seal, fontSize: 9, lineHeight: 1 }]] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#808080', vLineColor: () => '#808080', hLineStyle: dashed, vLineStyle: dashed } };
   const seal = t.sealEveryPage ? [{ width: '*', text: '' }, sealBox] : [];
-  return {
+  const definition = {
     pageSize: 'A4',
     pageMargins: [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM],
     info: { title: doc.meta.title, author: doc.meta.bidder || 'BidForge', subject: doc.meta.projectName, keywords: doc.meta.projectNo, creator: 'BidForge' },
@@ -145,10 +149,13 @@ export function pdfDefinition(doc: Document): PdfDefinition {
       table: { ...styleOf(t.table, t), lineHeight: 1.2, margin: [0, 4, 0, 10] },
     },
   };
+  return { definition, labels };
 }
 
 export async function exportPdf(doc: Document): Promise<Uint8Array> {
-  const pdf = await configure().createPdf(pdfDefinition(doc)).getStream();
+  const { definition, labels } = build(doc);
+  const pdf = await configure().createPdf(definition).getStream();
+  if (labels.pagination) remember(doc, labels.pagination);
   // Drawn by now. pdfmake leaves every laid-out page on the document (one object per character of CJK text, tens
   // of MB for 100 pages) and nothing reads them again: let them go before the fonts are subset and the file is
   // written, the costliest part of the export for memory after the layout itself.
@@ -165,4 +172,30 @@ export async function exportPdf(doc: Document): Promise<Uint8Array> {
     pdf.end();
   });
   return new Uint8Array(buffer);
+}
+
+/**
+ * Where the PDF's layout puts the body's pages and headings, for the DOCX's page count and contents: from the last
+ * PDF export of the same Document when there was one, else from a layout run that stops before drawing.
+ */
+export async function paginate(doc: Document): Promise<Pagination> {
+  const known = paginations.get(JSON.stringify(doc));
+  if (known) return known;
+  const { definition, labels } = build(doc);
+  labels.layoutOnly = true;
+  try {
+    await configure().createPdf(definition).getStream();
+  } catch (e) {
+    if (!(e instanceof LayoutDone)) throw e;
+  }
+  if (!labels.pagination) throw new Error('PDF layout gave no pagination');
+  return remember(doc, labels.pagination);
+}
+
+/** The last few paginations by the Document's content (an export of both formats lays the PDF out once). */
+const paginations = new Map<string, Pagination>();
+function remember(doc: Document, p: Pagination): Pagination {
+  paginations.set(JSON.stringify(doc), p);
+  if (paginations.size > 4) paginations.delete(paginations.keys().next().value!);
+  return p;
 }

@@ -14,15 +14,33 @@ export type PositionedNode = Record<string, unknown> & { positions?: Position[] 
 
 let pending: BodyPageLabels | undefined;
 
+/** Where the layout put things: pages before the body, body pages, and the body page of each contents entry. */
+export type Pagination = { frontPages: number; bodyPages: number; entries: number[] };
+
+/** Thrown when drawing begins on a layout-only run: the pagination is known, the drawing is not wanted. */
+export class LayoutDone extends Error {
+  constructor(readonly pagination: Pagination) {
+    super('layout done');
+  }
+}
+
 /** pdfmake's progress callback (set once, in configure()): drawing has begun, so relabel the contents now. */
 export function onRenderProgress(): void {
   const labels = pending;
   pending = undefined;
-  labels?.relabelContents();
+  if (!labels) return;
+  labels.pagination = labels.measure();
+  labels.relabelContents();
+  if (labels.layoutOnly) throw new LayoutDone(labels.pagination);
 }
 
 export class BodyPageLabels {
   private offset = 0;
+  private total = 0;
+  /** Stop when drawing begins (see LayoutDone). */
+  layoutOnly = false;
+  /** Known once drawing has begun. */
+  pagination: Pagination | undefined;
 
   /** `firstBodyNode`: the node that opens the body; `tocTargets`: the nodes the contents lists. */
   constructor(
@@ -51,6 +69,16 @@ export class BodyPageLabels {
 
   /** How many body pages there are. */
   bodyPages(pages: number): number {
+    this.total = pages;
     return pages - this.offset;
+  }
+
+  /** The pagination of the laid-out document (before the contents are relabelled). */
+  measure(): Pagination {
+    return {
+      frontPages: this.offset,
+      bodyPages: this.total - this.offset,
+      entries: this.tocTargets.map((n) => (n.positions?.[0]?.pageNumber ?? this.offset + 1) - this.offset),
+    };
   }
 }

@@ -1,7 +1,7 @@
 // Proof with independent readers, for every sample project: LibreOffice converts our DOCX, poppler reads both PDFs.
 // LibreOffice starts once for all samples (each start costs about 1.5 s on these machines).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,12 +19,19 @@ import { bodyStart, bodyText, documentTexts } from './proofText.js';
 
 const run = promisify(execFile);
 const note = missingTools(['soffice', 'pdftotext', 'pdffonts', 'pdfinfo']);
-/** Every sample as it is, plus one in the GB/T 9704 profile with a copy mark and the per-page seal box. */
+/**
+ * Every sample as it is, each further document of a bid package on its own (name#document), plus one in the
+ * GB/T 9704 profile with a copy mark and the per-page seal box.
+ */
 const GBT = 'service-plan-sample@gbt9704';
 const samples = [
   ...readdirSync(join(templatesDir, 'samples'))
     .filter((f) => f.endsWith('.json'))
-    .map((f) => f.replace(/\.json$/, '')),
+    .flatMap((f) => {
+      const name = f.replace(/\.json$/, '');
+      const { blueprint, documents = [] } = JSON.parse(readFileSync(join(templatesDir, 'samples', f), 'utf8')) as { blueprint: string; documents?: string[] };
+      return [name, ...documents.filter((d) => d !== blueprint).map((d) => `${name}#${d}`)];
+    }),
   GBT,
 ];
 
@@ -44,8 +51,9 @@ beforeAll(async () => {
   const docs = new Map<string, Document>();
   for (const name of samples) {
     const [sample, profile] = name.split('@');
-    const { project } = await a.openSample({ name: sample! });
-    const { document } = await a.preview({ project: profile ? { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } } : project });
+    const [file, part] = sample!.split('#');
+    const { project } = await a.openSample({ name: file! });
+    const { document } = await a.preview({ project: profile ? { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } } : project, ...(part ? { document: part } : {}) });
     docs.set(name, document);
     writeFileSync(join(dir, `${name}.docx`), await exportDocx(document));
     writeFileSync(join(dir, `${name}.pdf`), await exportPdf(document));
@@ -123,5 +131,32 @@ describe.each(samples)('样例 %s', (name) => {
       while (at < pages.length && !pages[at]!.replace(/\s+/g, '').includes(e.heading)) at++;
       expect(at - start + 1, e.heading).toBe(e.page);
     }
+  });
+
+  it('LibreOffice 打开 DOCX 不更新域：正文每页页脚“第 X 页 共 N 页”，N 等于它排出的正文页数', (ctx) => {
+    ctx.skip(!!note, note);
+    const pages = proof().libreoffice.layout.split('\f').filter((p) => p.trim());
+    const body = pages.slice(bodyStart(pages));
+    if (body.some((p) => /—\s*\d+\s*—/.test(p))) return; // GB/T 9704 numbers pages without a count
+    const counts = body.map((p) => Number(/第\s*\d+\s*[页頁]\s*共\s*(\d*)\s*[页頁]/.exec(p)?.[1] || NaN));
+    expect(counts).toEqual(body.map(() => body.length));
+  });
+
+  it('LibreOffice 打开 DOCX 不更新域：目录列出每个一级、二级标题，带我们排出的页码', (ctx) => {
+    ctx.skip(!!note, note);
+    const { document, libreoffice, ours } = proof();
+    const listed = document.blocks.filter((b) => b.kind === 'heading' && b.level < 3).length;
+    const entries = (layout: string) => {
+      const pages = layout.split('\f');
+      return pages
+        .slice(0, bodyStart(pages))
+        .flatMap((p) => p.split('\n'))
+        .map((l) => /^\s*(\S.*?)[\s.…·]{2,}(\d+)\s*$/.exec(l))
+        .filter((m): m is RegExpExecArray => !!m)
+        .map((m) => Number(m[2]));
+    };
+    if (!entries(ours.layout).length) return; // a short document has no contents
+    expect(entries(libreoffice.layout)).toHaveLength(listed);
+    expect(entries(libreoffice.layout)).toEqual(entries(ours.layout));
   });
 });

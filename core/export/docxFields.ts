@@ -1,0 +1,89 @@
+// The DOCX's fields written with their results: the 目录 entries with their page numbers and the footer's page count
+// (SECTIONPAGES: the body's pages, not the cover's), from the PDF's own pagination. LibreOffice and WPS show a
+// field's stored result until it is updated, so without them the footer read 「第 1 页 共 页」 and the 目录 stood
+// empty. Word can still update them (Update Field, or on open).
+//
+// docx writes these results when the document is given `pageNumbers`, an estimator it calls with the formatted body:
+// we find the headings' bookmarks there, in order, and give each the body page the PDF put that heading on.
+import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
+import type { Document } from '../model/document.js';
+import type { Pagination } from './pdfPageLabels.js';
+
+type Xml = IXmlableObject | IXmlableObject[] | string | number | boolean | undefined;
+type Heading = { bookmark: string; text: string };
+
+/** The Heading 1 and Heading 2 paragraphs of the formatted body that carry a bookmark, in order, with their text. */
+export function bookmarkedHeadings(body: Xml): Heading[] {
+  const out: Heading[] = [];
+  const walk = (node: Xml): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'w:p') {
+        const style = find(value as Xml, 'w:pStyle')?.['w:val'];
+        const mark = find(value as Xml, 'w:bookmarkStart')?.['w:name'];
+        if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string') out.push({ bookmark: mark, text: texts(value as Xml) });
+      } else walk(value as Xml);
+    }
+  };
+  walk(body);
+  return out;
+}
+
+/** The attributes of the first `name` element under a node. */
+function find(node: Xml, name: string): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const hit = find(n, name);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (!node || typeof node !== 'object') return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === name) return ((value as { _attr?: Record<string, unknown> } | undefined)?._attr ?? {}) as Record<string, unknown>;
+    const hit = find(value as Xml, name);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The text of a paragraph's w:t elements. */
+function texts(node: Xml): string {
+  if (Array.isArray(node)) return node.map(texts).join('');
+  if (typeof node === 'string') return node;
+  if (!node || typeof node !== 'object') return '';
+  return Object.entries(node)
+    .filter(([key]) => key === 'w:t' || key.startsWith('w:r') || key === 'w:hyperlink')
+    .map(([, value]) => texts(value as Xml))
+    .join('');
+}
+
+/**
+ * The estimator for docx: page numbers from the PDF's pagination (`pages.entries` are the contents entries, the
+ * Document's level-1 and level-2 headings, in order), and the numbers of list-numbered headings (一、（一）) so
+ * their entries start with them, as Word writes an entry.
+ */
+export function pageNumbersFrom(doc: Document, pages: Pagination): PageNumberEstimator {
+  const listed = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level < 3 ? [b] : []));
+  const estimate = (body: IXmlableObject, _context: IContext) => {
+    const marks = bookmarkedHeadings(body);
+    const bookmarkPageNumbers = new Map(marks.flatMap((m, i) => (pages.entries[i] === undefined ? [] : [[m.bookmark, pages.entries[i]!] as const])));
+    return {
+      bookmarks: new Map([...bookmarkPageNumbers].map(([k, v]) => [k, String(v)])),
+      bookmarkPageNumbers,
+      pageCount: pages.frontPages + pages.bodyPages,
+      sectionPageCounts: [pages.frontPages, pages.bodyPages],
+    };
+  };
+  const listNumbers = (body: IXmlableObject) =>
+    new Map(
+      bookmarkedHeadings(body).flatMap((m, i) => {
+        const h = listed[i];
+        // A heading whose number Word's list writes: its text in the body is the heading's text without the number.
+        if (!h?.number || m.text.startsWith(h.number)) return [];
+        return [[m.bookmark, { text: h.number, separator: 'nothing' as const, width: 0 }] as const];
+      }),
+    );
+  return Object.assign(estimate, { listNumbers });
+}
