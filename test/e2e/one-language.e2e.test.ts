@@ -6,13 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TENDER_EXAMPLE } from '../../renderer/src/composer/requirements/tenderExample.js';
 import { repoRoot } from '../helpers/paths.js';
 import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { templateStrings, withoutData } from './helpers/userData.js';
 import { visibleTexts } from './helpers/visibleText.js';
 
 const SHOTS = join(repoRoot, 'test-output', 'screens');
-const SCREENS = ['home', 'composer', 'library', 'cards', 'settings'] as const;
+const SCREENS = ['home', 'composer', 'composer-outline', 'composer-requirements', 'library', 'cards', 'settings'] as const;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Names that stay as they are in Chinese text: products, formats, standards, units, keys on a keyboard. */
 const ALLOWED_WORDS = new Set(['BidForge', 'DOCX', 'PDF', 'CSV', 'XLSX', 'JSON', 'Word', 'Excel', 'Markdown', 'Handlebars', 'GB', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Tab', 'UTF', 'GBK', 'QR', 'URL', 'ID', 'A4', 'A5', 'mm', 'pt', 'bfproj', 'bfpack', 'KB', 'MB', 'PNG', 'JPEG', 'English']);
@@ -32,9 +33,12 @@ async function setLanguage(app: E2eApp, lang: 'zh-CN' | 'en'): Promise<void> {
   await app.page.getByTestId('home-screen').waitFor();
 }
 
-async function show(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {
+/** A screen, or one of 编制's tabs (composer-outline: its 大纲 tab). */
+async function show(page: Page, view: (typeof SCREENS)[number]): Promise<void> {
+  const [screen, tab] = view.split('-') as [string, string | undefined];
   await page.getByTestId(`nav-${screen}`).click();
   await page.waitForURL(new RegExp(`#${screen}$`));
+  if (screen === 'composer') await page.getByTestId(`tab-${tab ?? 'content'}`).click();
   if (screen === 'library') await page.locator('[data-testid^="clause-"]').first().click();
   await page.waitForTimeout(600); // let messages and transitions settle before reading and taking the picture
 }
@@ -42,7 +46,8 @@ async function show(page: Page, screen: (typeof SCREENS)[number]): Promise<void>
 describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium)', () => {
   let app: E2eApp;
   // What the user typed below is data too; a language's own name is written in its own script (中文, English).
-  const data = [...templateStrings(), '两万八', '中文', 'English'];
+  // The tender example in 招标要求 is a Chinese tender's text in both languages.
+  const data = [...templateStrings(), ...TENDER_EXAMPLE.split('\n'), '两万八', '中文', 'English'].sort((a, b) => b.length - a.length);
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1440, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });

@@ -132,7 +132,13 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
           />
         )}
       </div>
-      {row?.response ? <div className="bf-muted bf-req-response">{t('req.response', { text: row.response })}</div> : null}
+      {/* The response is the 偏离表's own text, in the document's language. */}
+      {row?.response ? (
+        <div className="bf-muted bf-req-response">
+          {t('req.response')}
+          <span data-user-data>{row.response}</span>
+        </div>
+      ) : null}
       {negative && (
         <Space.Compact size="small" block className="bf-req-accept">
           <Space.Addon>{t('req.accepted')}</Space.Addon>

@@ -10,6 +10,7 @@ import type { Problem } from '../../../../core/model/problem.js';
 import { api, errorMessage } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { RequirementRow } from './RequirementRow.js';
+import { TENDER_EXAMPLE } from './tenderExample.js';
 
 export type RequirementsPanelProps = {
   requirements: Requirement[];
@@ -51,7 +52,7 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
     <div className="bf-reqs" data-testid="requirements-panel">
       <h2 className="bf-pane-title">{t('req.title')}</h2>
       <p className="bf-muted bf-outline-hint">{t('req.paste')}</p>
-      <Input.TextArea rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('req.pastePlaceholder')} aria-label={t('req.paste')} data-testid="req-paste" />
+      <Input.TextArea rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('req.pastePlaceholder', { example: TENDER_EXAMPLE })} aria-label={t('req.paste')} data-testid="req-paste" />
       <div className="bf-reqs-actions">
         <Button type="primary" icon={<FileSearchOutlined />} onClick={() => void recognize()} loading={busy} disabled={!text.trim()} data-testid="req-recognize">
           {t('req.recognize')}
