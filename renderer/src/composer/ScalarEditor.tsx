@@ -3,7 +3,7 @@ import { Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { canonicalMoney } from '../../../core/model/money.js';
 import { DURATION_UNITS, type DurationUnit, type ScalarType } from '../../../core/model/variables.js';
-import { useI18n } from '../i18n.js';
+import { useI18n, type MessageKey } from '../i18n.js';
 import { DateEditor } from './DateEditor.js';
 
 export type ScalarEditorProps = {
@@ -24,7 +24,8 @@ export type ScalarEditorProps = {
   ariaLabel?: string;
 };
 
-const UNIT_OPTIONS = DURATION_UNITS.map((u) => ({ value: u, label: u }));
+/** A duration's unit is stored in Chinese (the document prints it); the picker names it in the UI's language. */
+const UNIT_LABEL: Record<DurationUnit, MessageKey> = { 分钟: 'unit.minutes', 小时: 'unit.hours', 工作日: 'unit.workdays', 天: 'unit.days', 个月: 'unit.months', 年: 'unit.years' };
 
 function isUnit(u: unknown): u is DurationUnit {
   return typeof u === 'string' && (DURATION_UNITS as readonly string[]).includes(u);
@@ -41,6 +42,7 @@ export function moneyText(v: unknown): string {
 }
 
 function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ariaLabel, min, max }: ScalarEditorProps) {
+  const { t } = useI18n();
   const raw = value && typeof value === 'object' ? (value as { value?: unknown; unit?: unknown }) : undefined;
   const [fallbackUnit, setFallbackUnit] = useState<DurationUnit>(isUnit(raw?.unit) ? raw.unit : '小时');
   const unit = isUnit(raw?.unit) ? raw.unit : fallbackUnit;
@@ -62,7 +64,7 @@ function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ari
       <Select<DurationUnit>
         variant={inTable ? 'borderless' : undefined}
         value={unit}
-        options={UNIT_OPTIONS}
+        options={DURATION_UNITS.map((u) => ({ value: u, label: t(UNIT_LABEL[u]) }))}
         status={status}
         style={{ width: 96, flex: 'none' }}
         popupMatchSelectWidth={false}

@@ -110,7 +110,7 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'composer.tabs': 'Edit',
   'composer.tab.content': 'Fill in',
   'composer.tab.outline': 'Outline',
-  'composer.tab.requirements': 'Tender',
+  'composer.tab.requirements': 'Requirements',
   'composer.file': 'Project file',
   'composer.newFile': 'Not saved to a file yet',
 
