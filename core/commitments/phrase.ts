@@ -41,6 +41,10 @@ export const EVENT_NAME: Record<FactEvent, string> = {
   expiry: '质保期满之日',
 };
 
+const COVER_NAME = { parts: '零部件', labour: '人工', travel: '差旅' } as const;
+/** 零部件、人工和差旅 */
+const joinAnd = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
+
 /** What is done by the deadline, completing 「……内」. */
 const DEADLINE_ACTION: Record<DeadlineKind, string> = {
   answer: '接听报修电话',
@@ -208,7 +212,8 @@ export function factPhrase(c: Commitment): string {
   }
   if ('period' in c) {
     const what = c.kind === 'warranty' ? `${c.scope?.product ?? ''}${c.scope?.component ?? (c.scope?.product ? '' : '整机')}保修${formatFactDuration(c.period)}` : `${PERIOD_LABEL[c.kind]}为${formatFactDuration(c.period)}`;
-    return c.from ? `${what}，${EVENT_FROM[c.from]}计算` : what;
+    const counted = c.from ? `${what}，${EVENT_FROM[c.from]}计算` : what;
+    return c.covers?.length ? `${counted}；期内维修所需的${joinAnd(c.covers.map((x) => COVER_NAME[x]))}费用由我方承担` : counted;
   }
   if ('times' in c) return `${everyText(c.every)}${CYCLE_ACTION[c.kind]}${c.times}次`;
   if ('count' in c) return `${OTHER_LABEL[c.kind]}为${factFigure(c)}`;

@@ -93,6 +93,8 @@ export const periodSchema = z
     from: z.enum(FACT_EVENTS).optional(),
     /** A component warranty deliberately longer than the whole unit's (a tank guaranteed 8 years on a 6-year unit). */
     separate: z.boolean().optional(),
+    /** What the warranty repair costs the purchaser nothing for: parts, labour, travel. */
+    covers: z.array(z.enum(['parts', 'labour', 'travel'])).min(1).max(3).optional(),
   })
   .strict();
 export const cycleSchema = z.object({ ...common, kind: z.enum(CYCLE_KINDS), times: z.number().int().min(1).max(1000), every: factDurationSchema }).strict();

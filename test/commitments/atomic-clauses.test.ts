@@ -101,3 +101,39 @@ describe('逐项承诺的条款', () => {
     }
   });
 });
+
+describe('承诺书逐项列出承诺', () => {
+  const letter = (): Project => {
+    const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'commitment-letter-sample.json'), 'utf8'), 'letter');
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'commitment-letter.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
+    const sections = bp.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => (c.id === 'cl-commitments' ? { ...c, variant: '逐项承诺' } : c)) }));
+    return { ...p, outline: { 'commitment-letter': sections } };
+  };
+  const api = () => createLocalClient(createHandlers({ templatesDir }));
+
+  it('旧项目的数值逐项列出，检查没有问题', async () => {
+    const r = await api().preview({ project: letter() });
+    expect(r.problems).toEqual([]);
+    const text = textOf(r.document.blocks);
+    expect(text).toContain('1.质保期限：所供货物整机保修36个月，自验收合格之日起计算。');
+    expect(text).toContain('2.报修渠道：开通服务热线400-800-1234受理报修。');
+    expect(text).toContain('定期维护：质保期内每年现场巡检4次，每年免费保养2次。');
+    expect(text).toContain('技术培训：自验收合格之日起2天内开展现场培训，现场培训累计不少于4天。');
+    expect(text).not.toContain('7×24');
+  });
+
+  it('只承诺保养、不承诺巡检时，这一项只写保养', async () => {
+    const p = setFact(withFacts(letter()), 'inspect', { offered: false });
+    const text = textOf((await api().preview({ project: p })).document.blocks);
+    expect(text).toContain('定期维护：质保期内每年免费保养2次。');
+    expect(text).not.toContain('巡检');
+  });
+
+  it('写明免费范围和服务时间的承诺照写', async () => {
+    let p = setFact(withFacts(letter()), 'warranty', { covers: ['parts', 'labour'] } as Partial<Commitment>);
+    p = { ...p, commitments: [...p.commitments!, { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: '5x8' }] };
+    const text = textOf((await api().preview({ project: p })).document.blocks);
+    expect(text).toContain('所供货物整机保修36个月，自验收合格之日起计算；期内维修所需的零部件和人工费用由我方承担。');
+    expect(text).toContain('开通服务热线400-800-1234，服务热线于工作日每日8小时受理报修。');
+  });
+});

@@ -66,6 +66,10 @@ describe('承诺的中文', () => {
     expect(factPhrase(fact({ id: 'wc', kind: 'warranty', period: { value: 6, unit: '年' }, scope: { component: '压缩机' } }))).toBe('压缩机保修6年');
     expect(factLabel(fact({ id: 'wc', kind: 'warranty', period: { value: 6, unit: '年' }, scope: { component: '压缩机' } }))).toBe('压缩机保修期');
   });
+  it('保修写明免费的范围时才写出由我方承担的费用', () => {
+    expect(factPhrase(fact({ id: 'w', kind: 'warranty', period: { value: 3, unit: '年' }, from: 'acceptance', covers: ['parts', 'labour', 'travel'] }))).toBe('整机保修3年，自验收合格之日起计算；期内维修所需的零部件、人工和差旅费用由我方承担');
+    expect(factPhrase(fact({ id: 'w', kind: 'warranty', period: { value: 3, unit: '年' }, covers: ['parts'] }))).toBe('整机保修3年；期内维修所需的零部件费用由我方承担');
+  });
   it('周期写成「每季度现场巡检1次」', () => {
     expect(factPhrase(fact({ id: 'i', kind: 'inspect', times: 1, every: { value: 3, unit: '个月' } }))).toBe('每季度现场巡检1次');
     expect(factPhrase(fact({ id: 'i', kind: 'inspect', times: 4, every: { value: 1, unit: '年' } }))).toBe('每年现场巡检4次');
