@@ -26,7 +26,7 @@ function victim(): string {
 }
 
 /** The project save as the app wires it: Electron's shell calls with atomicWrite as writeBytes. */
-function projectSaver(dir: string, target: string) {
+function projectSaver(target: string) {
   return createShellCalls({
     chooseOpenPath: async () => undefined,
     chooseSavePath: async () => target,
@@ -46,7 +46,7 @@ describe('保存项目不跟随植入的符号链接', () => {
     const target = join(dir, '方案.bfproj');
     const other = victim();
     symlinkSync(other, target);
-    const calls = projectSaver(dir, target);
+    const calls = projectSaver(target);
     await expect(calls.saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true })).rejects.toMatchObject({ code: 'cannot_write' });
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
@@ -57,7 +57,7 @@ describe('保存项目不跟随植入的符号链接', () => {
     const target = join(dir, '方案.bfproj');
     const other = victim();
     symlinkSync(other, `${target}.${process.pid}.tmp`);
-    await projectSaver(dir, target).saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true });
+    await projectSaver(target).saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true });
     expect(readFileSync(target, 'utf8')).toBe('{"schema":1}');
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');
   });
