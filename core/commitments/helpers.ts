@@ -3,6 +3,7 @@
 // (「自接到报修通知起2小时内到达现场」) and {{figure "arrive"}} the figure alone (「2小时」). Both refuse a fact that is
 // not offered: outside a {{#fact}} guard that would print half a sentence. {{deadline "fix_l1"}} prints a time with
 // its event (「工程师到达现场后4小时内」) for tables.
+import { isConventionalFactId } from './ids.js';
 import { factDeadline, factFigure, factPhrase } from './phrase.js';
 import type { Commitment } from './schema.js';
 
@@ -27,6 +28,8 @@ function split(args: unknown[]): { ids: string[]; options: Options } {
   const options = args[args.length - 1] as Options;
   const ids = args.slice(0, -1);
   if (!ids.length || ids.some((x) => typeof x !== 'string')) throw new Error('name the fact in quotes, e.g. {{#fact "arrive"}}');
+  const unknown = (ids as string[]).find((id) => !isConventionalFactId(id));
+  if (unknown) throw new Error(`未知的承诺编号「${unknown}」：应为承诺种类（如 arrive），或种类加后缀（如 arrive_l3、warranty_compressor）`);
   return { ids: ids as string[], options };
 }
 

@@ -61,6 +61,12 @@ describe('条款读取承诺', () => {
     expect(a.problems.map((p) => p.code)).toEqual(['template']);
     expect(a.problems[0]!.message).toContain('standby');
   });
+  it('条款引用拼错的承诺编号时报错，而不是悄悄删去句子', () => {
+    const typo = library([{ title: '服务承诺', clauses: [clause('typo', '{{#fact "arive"}}到场：{{promise "arive"}}。{{/fact}}')] }]);
+    const a = assemble(project({}, { commitments: FACTS }), typo);
+    expect(a.problems.map((p) => p.code)).toEqual(['template']);
+    expect(a.problems[0]!.message).toContain('未知的承诺编号「arive」');
+  });
   it('{{figure}} 只印数值', () => {
     const a = assemble(project({}, { commitments: FACTS }), library([{ title: '甲', clauses: [clause('f', '到场时限：{{figure "arrive"}}。')] }]));
     expect(textOf(a.document.blocks)).toContain('到场时限：2小时。');
