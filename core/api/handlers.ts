@@ -80,7 +80,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     async newProject({ blueprint, name, title, date }) {
       const l = await lib();
       const bp = l.blueprints.find((b) => b.id === blueprint);
-      if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`);
+      if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`, { blueprint, available: l.blueprints.map((b) => b.id).join(', ') });
       const decls = collectDeclarations(clausesOf(bp, l).flatMap((s) => s.clauses), []);
       // Named after its title (Chinese allowed), never after its blueprint: two new plans never share a file name.
       const t = title ?? bp.title;
@@ -111,7 +111,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const fields: VariableField[] = [];
       for (const id of ids) {
         const bp = effectiveBlueprint(project, l, id);
-        if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${id} 的蓝本`);
+        if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${id} 的蓝本`, { blueprint: id });
         for (const s of clausesOf(bp, l))
           for (const c of s.clauses)
             for (const v of c.variables)
@@ -156,7 +156,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     async describeOutline({ project, document: id }) {
       const p = packageDocument(project, id);
       const view = outlineView(p, await lib(p), p.blueprint);
-      if (!view) throw new ApiError('unknown_blueprint', `没有名为 ${p.blueprint} 的蓝本`);
+      if (!view) throw new ApiError('unknown_blueprint', `没有名为 ${p.blueprint} 的蓝本`, { blueprint: p.blueprint });
       return { blueprint: p.blueprint, ...view };
     },
     async recognizeRequirements({ text }) {
@@ -201,7 +201,7 @@ export function logoOf(dataUrl: string | undefined): Document['meta']['logo'] {
 /** composer: one document of a bid package, or a clear error when the project has no such document. */
 function packageDocument(project: Project, document: string | undefined): Project {
   const p = documentOf(project, document);
-  if (!p) throw new ApiError('unknown_document', `项目中没有文件 ${document ?? ''}（可用：${packageBlueprints(project).join('、')}）`);
+  if (!p) throw new ApiError('unknown_document', `项目中没有文件 ${document ?? ''}（可用：${packageBlueprints(project).join('、')}）`, { document: document ?? '', available: packageBlueprints(project).join(', ') });
   return p;
 }
 

@@ -15,6 +15,10 @@ export function problemsOf(e: unknown): Problem[] {
 export function errorText(e: unknown, lang: ProblemLang, separator = lang === 'en' ? '; ' : '；'): string {
   const problems = problemsOf(e);
   if (problems.length) return problems.map((p) => problemText(p, lang)).join(separator);
+  // An error made from params (ApiError's {code, message, params}) reads like a problem with that code.
+  const own = e && typeof e === 'object' ? (e as { code?: unknown; message?: unknown; params?: unknown }) : undefined;
+  const params = own?.params && typeof own.params === 'object' ? Object.fromEntries(Object.entries(own.params).filter((x): x is [string, string | number] => typeof x[1] === 'string' || typeof x[1] === 'number')) : {};
+  if (typeof own?.code === 'string' && typeof own.message === 'string' && Object.keys(params).length) return problemText({ severity: 'error', code: own.code, message: own.message, params }, lang);
   if (e instanceof Error) return e.message;
   const message = e && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : String(e);

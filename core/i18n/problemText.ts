@@ -40,6 +40,7 @@ const EN: Record<string, Template> = {
   // Facts that contradict each other (core/check/factRules.ts).
   exceeds_general_promise: longer('the general promise covers every fault level and region, so a time for one level or region may not be looser'),
   region_order: longer('a farther region should not be served faster than a nearer one'),
+  duplicate_promise: '“{label}” ({value}) and “{otherLabel}” ({otherValue}) are the same promise stated with two different times',
   severity_order: longer('a more severe fault would be repaired more slowly'),
   standby_after_resolution: longer('after the repair deadline and before a standby unit arrives, the purchaser has neither a repair nor a replacement'),
   complaint_reply_after_close: longer('the reply to a complaint should not come later than its closing'),
@@ -80,7 +81,8 @@ const EN: Record<string, Template> = {
   bad_value: (p) => `The value of “{label}” is invalid: ${valueTemplate(p.reasonCode, p, 'en') ?? '{reason}'}`,
   unused_value: 'Variable {key} is not used by any clause',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
-  unknown_blueprint: 'There is no blueprint named {blueprint} (available: {available})',
+  unknown_blueprint: (p) => `There is no blueprint named {blueprint}${p.available ? ' (available: {available})' : ''}`,
+  unknown_document: 'The project has no document {document} (available: {available})',
   missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',
   // core/project/fileProblems.ts: a project file that cannot be opened
   not_json: '{file}: not a valid JSON file',

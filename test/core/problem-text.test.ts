@@ -152,6 +152,7 @@ function checkProblems(): Problem[] {
     commitments: [
       { id: 'arrive_city', kind: 'arrive', offered: true, within: { value: 4, unit: '小时' }, from: 'notice', scope: { region: 'city' } },
       { id: 'arrive_county', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice', scope: { region: 'county' } },
+      { id: 'arrive_again', kind: 'arrive', offered: true, within: { value: 3, unit: '小时' }, from: 'notice', scope: { region: 'city' } },
     ],
   };
   return [figures, document, noAnnexes, reqs, facts].flatMap((c) => runChecks(c));
@@ -283,6 +284,8 @@ const elsewhere: Problem[] = [
   { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用' },
   { severity: 'warning', code: 'pins_not_recorded', message: '条款版本未记入条款库：store is locked' },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
+  // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
+  { severity: 'error', code: 'unknown_document', message: '项目中没有文件 x（可用：service-plan、warranty-card）', params: { document: 'x', available: 'service-plan, warranty-card' } },
 ];
 
 /** The English text with every param value cut out: what the template itself says. */
