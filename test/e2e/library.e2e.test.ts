@@ -98,13 +98,13 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
 
       // The project's clauses with a newer approved version, with the diff, and update.
       await page.getByTestId('open-projects').click();
-      await page.getByTestId('project-warranty-card-sample').getByRole('button', { name: /打开/ }).click();
+      await page.getByTestId(`project-${project.id}`).getByRole('button', { name: /打开/ }).click();
       const pins = page.getByTestId('outdated-pins');
       await expect.poll(async () => squash(await pins.innerText())).toContain('v1→v2');
       await shot('pins');
       await pins.getByRole('button', { name: /更新到新版本/ }).click();
       await expect.poll(async () => squash(await pins.innerText())).toContain('均为最新批准版本');
-      expect(await api.projectOutdatedPins({ projectId: 'warranty-card-sample' })).toEqual([]);
+      expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);
       await page.keyboard.press('Escape');
       await page.getByTestId('outdated-pins').waitFor({ state: 'hidden' });
 
