@@ -104,6 +104,20 @@ export const FACT_RULES: Rule[] = [
     why: '投诉答复时限不应晚于办结时限',
   }),
   {
+    code: 'duplicate_promise',
+    severity: 'error',
+    describe: 'one promise (same kind, event and scope) is not stated twice with different times',
+    run(ctx) {
+      const ds = deadlines(ctx);
+      return ds.flatMap((a, i) => {
+        const b = ds.slice(0, i).find((x) => x.fact.kind === a.fact.kind && x.fact.from === a.fact.from && sameScope(x.fact.scope, a.fact.scope));
+        if (!b || (b.fact.within.value === a.fact.within.value && b.fact.within.unit === a.fact.within.unit)) return [];
+        const params = { label: a.label, value: factFigure(a.fact), otherLabel: b.label, otherValue: factFigure(b.fact) };
+        return [{ severity: 'error' as const, code: 'duplicate_promise', field: a.field, message: `「${params.label}」${params.value}与「${params.otherLabel}」${params.otherValue}是同一项承诺，却写了两个不同的时限`, params }];
+      });
+    },
+  },
+  {
     code: 'component_warranty_longer',
     severity: 'error',
     describe: "no component's warranty is longer than the whole unit's, unless stated as counted separately",

@@ -64,6 +64,10 @@ describe('承诺之间的矛盾是错误', () => {
     expect(problems(withFacts(facts(false)), 'component_warranty_longer')).toMatchObject([{ severity: 'error', field: 'commitments.1' }]);
     expect(problems(withFacts(facts(true)), 'component_warranty_longer')).toEqual([]);
   });
+  it('同一项承诺写了两个不同的时限时报错', () => {
+    expect(problems(withFacts([arrive('a', 2, '小时'), arrive('b', 4, '小时')]), 'duplicate_promise')).toMatchObject([{ severity: 'error', field: 'commitments.1' }]);
+    expect(problems(withFacts([arrive('a', 2, '小时'), arrive('b', 4, '小时', { region: 'county' })]), 'duplicate_promise')).toEqual([]);
+  });
   it('未提供的承诺不参与比较', () => {
     expect(problems(withFacts([arrive('a', 4, '小时'), { ...arrive('a3', 8, '小时', { level: '三级' }), offered: false }]), 'exceeds_general_promise')).toEqual([]);
   });
