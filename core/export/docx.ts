@@ -28,6 +28,7 @@ import { runs } from './docxRuns.js';
 import { docxFont } from './faces.js';
 import { wording, wantsContents, type Wording } from './labels.js';
 import { paginate } from './pdf.js';
+import type { Pagination } from './pdfPageLabels.js';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const A4_WIDTH_MM = 210;
@@ -171,7 +172,11 @@ function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['foote
   return { default: dash(AlignmentType.RIGHT), even: dash(AlignmentType.LEFT) };
 }
 
-export async function exportDocx(doc: Document): Promise<Uint8Array> {
+/**
+ * `pages`: the PDF's pagination of the same Document, when the caller has it (exportPdfWithPagination); without it
+ * the PDF is laid out here (or its last export's pagination is reused).
+ */
+export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uint8Array> {
   const t = resolveTypesetting(doc.meta.typesetting);
   const w = wording(doc);
   const lists = new ListPlacer();
@@ -193,7 +198,7 @@ export async function exportDocx(doc: Document): Promise<Uint8Array> {
     // The contents and the page count are written filled in from the PDF's pagination, so every reader shows them
     // as they are; Word still offers to update them when the file opens.
     features: { updateFields: true },
-    pageNumbers: pageNumbersFrom(doc, await paginate(doc)),
+    pageNumbers: pageNumbersFrom(doc, pages ?? (await paginate(doc))),
     evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
     numbering: { config: numberingConfig(t.body.size * 2 * 20) },
     styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },

@@ -12,21 +12,24 @@ import type { Pagination } from './pdfPageLabels.js';
 type Xml = IXmlableObject | IXmlableObject[] | string | number | boolean | undefined;
 type Heading = { bookmark: string; text: string };
 
-/** The Heading 1 and Heading 2 paragraphs of the formatted body that carry a bookmark, in order, with their text. */
+/**
+ * The Heading 1 and Heading 2 paragraphs of the formatted body that carry a bookmark, in order, with their text.
+ * Headings stand at the top level of the body, so tables (thousands of cell paragraphs) are not searched.
+ */
 export function bookmarkedHeadings(body: Xml): Heading[] {
   const out: Heading[] = [];
-  const walk = (node: Xml): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'w:p') {
-        const style = find(value as Xml, 'w:pStyle')?.['w:val'];
-        const mark = find(value as Xml, 'w:bookmarkStart')?.['w:name'];
-        if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string') out.push({ bookmark: mark, text: texts(value as Xml) });
-      } else walk(value as Xml);
-    }
+  const top = (node: Xml): Xml[] => {
+    if (Array.isArray(node)) return node;
+    const inner = node && typeof node === 'object' ? (node as Record<string, Xml>)['w:body'] : undefined;
+    return inner === undefined ? [] : Array.isArray(inner) ? inner : [inner];
   };
-  walk(body);
+  for (const child of top(body)) {
+    const p = child && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, Xml>)['w:p'] : undefined;
+    if (p === undefined) continue;
+    const style = find(p, 'w:pStyle')?.['w:val'];
+    const mark = find(p, 'w:bookmarkStart')?.['w:name'];
+    if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string') out.push({ bookmark: mark, text: texts(p) });
+  }
   return out;
 }
 

@@ -153,9 +153,15 @@ function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabe
 }
 
 export async function exportPdf(doc: Document): Promise<Uint8Array> {
+  return (await exportPdfWithPagination(doc)).bytes;
+}
+
+/** The PDF and where its layout put the body's pages and headings (for a DOCX of the same Document). */
+export async function exportPdfWithPagination(doc: Document): Promise<{ bytes: Uint8Array; pagination: Pagination }> {
   const { definition, labels } = build(doc);
   const pdf = await configure().createPdf(definition).getStream();
-  if (labels.pagination) remember(doc, labels.pagination);
+  if (!labels.pagination) throw new Error('PDF layout gave no pagination');
+  remember(doc, labels.pagination);
   // Drawn by now. pdfmake leaves every laid-out page on the document (one object per character of CJK text, tens
   // of MB for 100 pages) and nothing reads them again: let them go before the fonts are subset and the file is
   // written, the costliest part of the export for memory after the layout itself.
@@ -171,7 +177,7 @@ export async function exportPdf(doc: Document): Promise<Uint8Array> {
     pdf.on('error', reject);
     pdf.end();
   });
-  return new Uint8Array(buffer);
+  return { bytes: new Uint8Array(buffer), pagination: labels.pagination };
 }
 
 /**
