@@ -27,6 +27,12 @@ export const VALUE_RULES: Rule[] = [
         const blank = (d.type === 'text' || d.type === 'multiline') && d.required && typeof v === 'string' && v.trim() === '';
         const blankItem = d.type === 'list' && Array.isArray(v) && (v as string[]).findIndex((s) => s.trim() === '');
         if (blank) out.push({ severity: 'error', code: 'blank_value', field: `values.${key}`, message: `「${label(ctx, key)}」为空：请填写内容，空白会在文件中留下残缺的句子`, params: { label: label(ctx, key) } });
+        else if (d.type === 'table' && Array.isArray(v)) {
+          // Empty cells are refused when the table is read; a cell of spaces passes that and prints blank.
+          const textCols = (d.columns ?? []).filter((c) => c.type === 'text' || c.type === 'multiline');
+          const hit = (v as Row[]).flatMap((row, i) => textCols.filter((c) => typeof row[c.key] === 'string' && (row[c.key] as string).trim() === '').map((c) => ({ row: i + 1, column: c.label })))[0];
+          if (hit) out.push({ severity: 'error', code: 'blank_table_cell', field: `values.${key}`, message: `表格「${label(ctx, key)}」第${hit.row}行的「${hit.column}」为空：请填写或删除该行`, params: { label: label(ctx, key), ...hit } });
+        }
         else if (typeof blankItem === 'number' && blankItem >= 0)
           out.push({ severity: 'error', code: 'blank_list_item', field: `values.${key}`, message: `「${label(ctx, key)}」第${blankItem + 1}项为空：请填写或删除该项`, params: { label: label(ctx, key), item: blankItem + 1 } });
       }

@@ -58,6 +58,7 @@ const EN: Record<string, Template> = {
   // core/check/valueRules.ts
   blank_value: '“{label}” is empty: fill it in, a blank leaves a broken sentence in the document',
   blank_list_item: 'Item {item} of “{label}” is empty: fill it in or remove it',
+  blank_table_cell: '“{column}” in row {row} of the table “{label}” is empty: fill it in or remove the row',
   zero_price: '“{label}” is ¥0.00: enter the real amount; if the service is free, remove the fee or say it is free',
   // core/check/newerVersions.ts
   newer_clause_version: 'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',

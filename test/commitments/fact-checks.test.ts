@@ -87,6 +87,14 @@ describe('空白、零价格和占位内容是错误', () => {
     expect(problems(ctx({ doc_list: ['list', ['使用说明书', ' ']] }), 'blank_list_item')).toMatchObject([{ severity: 'error', params: { item: 2 } }]);
     expect(problems(ctx({ doc_list: ['list', ['使用说明书']] }), 'blank_list_item')).toEqual([]);
   });
+  it('表格中只有空格的文字单元格报错，写明行和列', () => {
+    const cols = [
+      { key: 'item', type: 'text' as const, label: '项目' },
+      { key: 'note', type: 'text' as const, label: '说明' },
+    ];
+    expect(problems(ctx({ fee_items: ['table', [{ item: '上门', note: ' ' }], cols] }), 'blank_table_cell')).toMatchObject([{ severity: 'error', params: { row: 1, column: '说明' } }]);
+    expect(problems(ctx({ fee_items: ['table', [{ item: '上门', note: '市区' }], cols] }), 'blank_table_cell')).toEqual([]);
+  });
   it('承诺的年度服务费为¥0.00时报错', () => {
     const [p] = problems(ctx({ annual_fee: ['money', 0] }), 'zero_price');
     expect(p).toMatchObject({ severity: 'error', field: 'values.annual_fee' });

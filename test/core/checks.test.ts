@@ -204,7 +204,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
   const tested = [
     ...pairs.map((p) => p[0]),
     ...['resolution_before_arrival', 'training_before_acceptance', 'acceptance_before_bid', 'end_before_start', 'component_warranty_longer', 'row_without_price', 'empty_table', 'percent_over_100'],
-    ...['region_order', 'duplicate_promise', 'blank_value', 'blank_list_item', 'zero_price'], // test/commitments/fact-checks.test.ts
+    ...['region_order', 'duplicate_promise', 'blank_value', 'blank_list_item', 'blank_table_cell', 'zero_price'], // test/commitments/fact-checks.test.ts
     ...['placeholder_value', 'unresolved_placeholder', 'empty_section', 'unapproved_clause', 'table_without_rows', 'unresolved_annex_ref', 'rmb_mismatch'],
     ...['installer_arrival_looser', 'installer_resolution_looser', 'card_warranty_mismatch', 'negative_deviation', 'star_negative_deviation', 'requirement_unknown_variable', 'deviation_unconfirmed'],
   ];

@@ -51,6 +51,15 @@ describe('偏离计算 compareFigures', () => {
     expect(compareFigures('=', q(2, '小时'), q(3, '小时'), 'lower')?.deviation).toBe('负偏离');
   });
 
+  it('不少于：我方1个月对要求30天为负偏离（一个月可能只有28天）；12个月对365天为无偏离', () => {
+    expect(compareFigures('>=', q(30, '天'), q(1, '个月'))?.deviation).toBe('负偏离');
+    expect(compareFigures('>=', q(365, '天'), q(12, '个月'))?.deviation).toBe('无偏离');
+  });
+
+  it('培训不少于16小时对我方2个工作日：天数与小时无法稳妥比较，由写作者说明', () => {
+    expect(compareFigures('>=', q(16, '小时'), q(2, '工作日'))).toBeUndefined();
+  });
+
   it('单位无法换算（次 对 人）时不给出结论', () => {
     expect(compareFigures('>=', q(2, '次'), q(3, '人'))).toBeUndefined();
   });

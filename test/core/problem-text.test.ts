@@ -109,6 +109,7 @@ function checkProblems(): Problem[] {
     annual_fee: ['money', 0],
     manager_name: ['text', '  '],
     doc_list: ['list', ['使用说明书', '']],
+    staff: ['table', [{ item: '王工', price: 100 }, { item: ' ', price: 100 }], money],
     spare_parts: ['table', [], money],
     fee_items: ['table', [{ item: '巡检', price: 0 }], money],
     contact: ['text', '联系人待定'],
