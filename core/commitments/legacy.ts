@@ -262,16 +262,16 @@ export const parsedReader = (values: ReadonlyMap<string, unknown>): ValueReader 
 });
 
 /**
- * The legacy values the facts give, in project-file form, and the keys of facts not offered: clauses that still
- * read those keys must not print a promise the bid no longer makes.
+ * The legacy values the facts give, in project-file form, and the keys of facts not offered or not stated at all:
+ * when a project has facts they are the whole truth, so clauses that still read those keys must not print a
+ * promise the bid no longer makes.
  */
 export function valuesFromFacts(facts: Commitment[]): { values: Record<string, unknown>; withdrawn: string[] } {
   const values: Record<string, unknown> = {};
   const withdrawn: string[] = [];
   for (const row of LEGACY) {
     const f = facts.find((x) => x.id === row.id);
-    if (!f) continue;
-    if (!f.offered) withdrawn.push(row.keys[0]!);
+    if (!f?.offered) withdrawn.push(...row.keys);
     else Object.assign(values, row.toValues(f));
   }
   return { values, withdrawn };

@@ -61,6 +61,13 @@ describe('以承诺为准组装（经 API）', () => {
     expect(textOf(document.blocks)).toContain('90分钟内到达现场');
   });
 
+  it('项目列出承诺后，承诺中没有的事项也不会以旧数值印出', async () => {
+    const p = withFacts(read('service-plan-sample.json'));
+    const commitments = p.commitments!.filter((c) => c.id !== 'standby');
+    const { problems } = await api.preview({ project: { ...p, commitments } });
+    expect(problems.some((x) => x.code === 'missing_value' && x.field === 'values.standby_after')).toBe(true);
+  });
+
   it('不再提供的承诺不会以旧数值印出：沿用变量的条款报缺少该值', async () => {
     const p = withFacts(read('service-plan-sample.json'));
     const commitments = p.commitments!.map((c) => (c.id === 'standby' ? { ...c, offered: false } : c));
