@@ -17,9 +17,11 @@ const deadlines = (ctx: CheckContext): DeadlineFact[] => factsOf(ctx).filter((f)
 /** "a may take longer than b": a's longest reading exceeds b's shortest. */
 const mayBeLonger = (a: Deadline, b: Deadline) => !surelyWithin(spanOf(a.within)!, spanOf(b.within)!);
 const party = (s?: Scope) => s?.party ?? 'bidder';
-/** The same promise for the same things, apart from what `ignore` names. */
+/** The same kind of promise from the same event, by the same party, for the same product and component. */
 const sameGround = (a: Deadline, b: Deadline) => a.kind === b.kind && a.from === b.from && party(a.scope) === party(b.scope) && a.scope?.product === b.scope?.product && a.scope?.component === b.scope?.component;
-const sameScope = (a: Scope | undefined, b: Scope | undefined) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+const SCOPE_KEYS = ['level', 'product', 'component', 'region', 'channel', 'party'] as const;
+/** Exactly the same scope (a scope written in another key order is the same). */
+const sameScope = (a: Scope | undefined, b: Scope | undefined) => SCOPE_KEYS.every((k) => a?.[k] === b?.[k]);
 
 function longer(code: string, severity: Severity, a: ResolvedFact, b: ResolvedFact, why: string): Problem {
   const params = { label: a.label, value: factFigure(a.fact), otherLabel: b.label, otherValue: factFigure(b.fact) };
