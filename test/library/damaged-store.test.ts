@@ -54,7 +54,7 @@ describe('迁移拒绝损坏的旧文件', () => {
       const dir = await tempDir();
       const text = v1Store(damage);
       await writeFile(join(dir, 'library.json'), text);
-      const err = await open(dir, { templatesDir: realTemplates }).catch((e: unknown) => e);
+      const err = await open(dir, { templatesDir: await realTemplates() }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'store_corrupt', message: expect.stringContaining(said) });
       expect((err as Error).message).toContain('第 1 版格式的条款库已损坏');
       expect((err as Error).message).toContain(join(dir, 'library.json'));
@@ -68,7 +68,7 @@ describe('迁移拒绝损坏的旧文件', () => {
   it('the app opening a damaged schema-1 file ten times never empties it: the clause stays in the folder, nothing is seeded', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), v1Store((d) => void ((d.projects as Record<string, unknown>[])[0]!.pins = 'x')));
-    const access = new StoreAccess({ dataDir: dir, templatesDir: realTemplates, program: 'app' });
+    const access = new StoreAccess({ dataDir: dir, templatesDir: await realTemplates(), program: 'app' });
     await expect(access.store()).rejects.toMatchObject({ code: 'store_corrupt' });
     for (let i = 0; i < 10; i++) {
       await expect(access.write((s) => s.markReviewed('my-warranty', '王'))).rejects.toMatchObject({ code: 'store_missing', message: expect.stringContaining('没有新建空的条款库') });
