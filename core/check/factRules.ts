@@ -21,7 +21,7 @@ const party = (s?: Scope) => s?.party ?? 'bidder';
 const sameGround = (a: Deadline, b: Deadline) => a.kind === b.kind && a.from === b.from && party(a.scope) === party(b.scope) && a.scope?.product === b.scope?.product && a.scope?.component === b.scope?.component;
 const SCOPE_KEYS = ['level', 'product', 'component', 'region', 'channel', 'party'] as const;
 /** Exactly the same scope (a scope written in another key order is the same). */
-const sameScope = (a: Scope | undefined, b: Scope | undefined) => SCOPE_KEYS.every((k) => a?.[k] === b?.[k]);
+const sameScope = (a: Scope | undefined, b: Scope | undefined) => SCOPE_KEYS.every((k) => (k === 'party' ? party(a) === party(b) : a?.[k] === b?.[k]));
 
 function longer(code: string, severity: Severity, a: ResolvedFact, b: ResolvedFact, why: string): Problem {
   const params = { label: a.label, value: factFigure(a.fact), otherLabel: b.label, otherValue: factFigure(b.fact) };
