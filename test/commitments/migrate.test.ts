@@ -76,3 +76,26 @@ describe('以承诺为准组装（经 API）', () => {
     expect(textOf(document.blocks)).not.toMatch(/24小时内仍无法修复的/);
   });
 });
+
+describe('迁移表与内置条款一致', () => {
+  /** The variable type each legacy row reads (a row's keys after the first are its companions, e.g. warranty_start). */
+  const expected = (key: string): string[] => {
+    if (['warranty_start', 'phone_check_cycle'].includes(key)) return ['choice'];
+    if (['service_hours'].includes(key)) return ['text'];
+    if (['annual_fee'].includes(key)) return ['money'];
+    if (['satisfaction_target', 'parts_discount'].includes(key)) return ['percent'];
+    const row = LEGACY.find((r) => r.keys.includes(key))!;
+    const probe = row.toFact({ get: () => ({ value: 1, unit: '小时' }), fen: () => 100 });
+    return probe ? ['duration'] : ['integer'];
+  };
+
+  it('每个表示承诺的变量，在内置条款中都按迁移所读的类型声明', async () => {
+    const { loadTemplates } = await import('../../core/library/loadTemplates.js');
+    const lib = await loadTemplates(templatesDir);
+    const declared = new Map(lib.clauses.flatMap((c) => c.variables.map((v) => [v.key, v.type] as const)));
+    const mismatched = [...LEGACY_KEYS].filter((k) => declared.has(k) && !expected(k).includes(declared.get(k)!));
+    expect(mismatched).toEqual([]);
+    // Keys only the checks know (no clause declares them yet).
+    expect([...LEGACY_KEYS].filter((k) => !declared.has(k)).sort()).toEqual(['critical_arrival', 'resolution_from_report']);
+  });
+});
