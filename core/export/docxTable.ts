@@ -2,7 +2,7 @@
 import { AlignmentType, BorderStyle, FileChild, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IContext, type IXmlableObject } from 'docx';
 import type { Block } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
-import { runs } from './docxRuns.js';
+import { cellRuns } from './docxRuns.js';
 import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows } from './tableLayout.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -52,7 +52,7 @@ export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting
         new Paragraph({
           style: 'TableText',
           alignment: kind === 'header' ? AlignmentType.CENTER : ALIGN[align[i] ?? 'left'],
-          children: runs([{ text, bold: kind !== 'body' }]),
+          children: cellRuns(text, kind !== 'body'),
         }),
       ],
     });

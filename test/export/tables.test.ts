@@ -66,6 +66,12 @@ describe('表格列宽按内容', () => {
     for (const v of values) expect(lines.some((l) => l.includes(v)), v).toBe(true);
   });
 
+  it('DOCX 表格里电话、日期和编号的连字符是不断行连字符（Word、WPS 不在其中换行），文字不变', async () => {
+    const xml = docxParts(await exportDocx(docOf([deviation])))['word/document.xml']!;
+    expect(xml).toMatch(/400<\/w:t><w:noBreakHyphen\/><w:t[^>]*>800<\/w:t><w:noBreakHyphen\/><w:t[^>]*>1234/);
+    expect(tables(xml)[0]!.at(-1)![3]).toBe('开通7×24小时服务热线400-800-1234，全年无休');
+  });
+
   it('DOCX 表格的列宽与 PDF 同源：偏离表序号列最窄', async () => {
     const xml = docxParts(await exportDocx(docOf([deviation])))['word/document.xml']!;
     const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(xml)![1]!;

@@ -14,13 +14,14 @@ export function decodeXml(s: string): string {
   });
 }
 
-/** The text of a fragment: every <w:t> joined, <w:br/> and <w:tab/> as \n and \t. */
+/** The text of a fragment: every <w:t> joined, <w:br/> and <w:tab/> as \n and \t, a non-breaking hyphen as -. */
 export function textOfXml(xml: string): string {
   let out = '';
-  const re = /<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:t\s*\/>|<w:br\b[^>]*\/>|<w:tab\s*\/>/g;
+  const re = /<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:t\s*\/>|<w:br\b[^>]*\/>|<w:tab\s*\/>|<w:noBreakHyphen\s*\/>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
-    if (m[0].startsWith('<w:br')) out += '\n';
+    if (m[0].startsWith('<w:noBreakHyphen')) out += '-';
+    else if (m[0].startsWith('<w:br')) out += '\n';
     else if (m[0].startsWith('<w:tab')) out += '\t';
     else out += decodeXml(m[1] ?? '');
   }
