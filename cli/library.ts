@@ -4,6 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/envelope.js';
+import { errorText } from '../core/i18n/errorText.js';
+import { libSay, libWord } from './libraryMessages.js';
+import type { Lang } from './messages.js';
 
 export type LibraryArgs = {
   action: string | undefined;
@@ -14,6 +17,8 @@ export type LibraryArgs = {
   resolve?: string;
   dryRun: boolean;
   json: boolean;
+  /** The language of what is printed (--lang). */
+  lang?: Lang;
 };
 
 class LibraryInputError extends Error {}
@@ -24,51 +29,55 @@ const RESOLUTIONS = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 type Resolution = (typeof RESOLUTIONS)[number];
 
 /** A pack the store refuses (bad checksum, wrong shape) is bad input, named by its file; anything else goes up. */
-function refusedPack(file: string) {
+function refusedPack(file: string, lang: Lang) {
   return (e: unknown) => {
-    throw e instanceof ApiError && e.code !== 'internal' ? new LibraryInputError(`${file}: ${e.message}`) : e;
+    throw e instanceof ApiError && e.code !== 'internal' ? new LibraryInputError(`${file}${lang === 'en' ? ': ' : '：'}${errorText(e, lang === 'en' ? 'en' : 'zh-CN')}`) : e;
   };
 }
 
 async function exportPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void): Promise<number> {
-  if (!a.out) throw new LibraryInputError('library export: name the pack file with --out <file.bfpack.json>');
+  const lang = a.lang ?? 'zh';
+  if (!a.out) throw new LibraryInputError(libSay(lang, 'needOut'));
   const clauseIds = a.clauses === 'all' || (!a.clauses && !a.blueprints) ? [...new Set((await api.libraryList({ filter: {} })).map((c) => c.clauseId))] : list(a.clauses);
   const blueprintIds = a.blueprints === 'all' ? (await api.listBlueprints({})).map((b) => b.id) : list(a.blueprints);
   const { pack } = await api.libraryExportPack({ clauseIds, blueprintIds });
   await writeFile(a.out, JSON.stringify(pack, null, 2) + '\n');
   const { payload } = pack as { payload: { clauses: unknown[]; blueprints: unknown[] } };
-  out(`wrote ${resolve(a.out)} (${payload.clauses.length} clauses, ${payload.blueprints.length} blueprints)`);
+  out(libSay(lang, 'wrote', { file: resolve(a.out), clauses: payload.clauses.length, blueprints: payload.blueprints.length }));
   return 0;
 }
 
 async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void): Promise<number> {
-  if (!a.file) throw new LibraryInputError('library import: which pack file? (bidforge library import <file.bfpack.json>)');
+  const lang = a.lang ?? 'zh';
+  if (!a.file) throw new LibraryInputError(libSay(lang, 'whichPack'));
   let pack: unknown;
   try {
     pack = JSON.parse(await readFile(a.file, 'utf8'));
   } catch (e) {
-    throw new LibraryInputError(`${a.file}: ${(e as NodeJS.ErrnoException).code ? `cannot read the file (${(e as NodeJS.ErrnoException).code})` : `not valid JSON (${(e as Error).message})`}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LibraryInputError(code ? libSay(lang, 'cannotRead', { file: a.file, reason: code }) : libSay(lang, 'notJson', { file: a.file }));
   }
-  if (a.resolve && !(RESOLUTIONS as readonly string[]).includes(a.resolve)) throw new LibraryInputError(`--resolve must be keep-mine, take-theirs or keep-both, not "${a.resolve}"`);
-  const preview = await api.libraryPreviewImport({ pack }).catch(refusedPack(a.file));
+  if (a.resolve && !(RESOLUTIONS as readonly string[]).includes(a.resolve)) throw new LibraryInputError(libSay(lang, 'badResolve', { value: a.resolve }));
+  const preview = await api.libraryPreviewImport({ pack }).catch(refusedPack(a.file, lang));
   if (a.dryRun || !a.resolve) {
     if (a.json) out(JSON.stringify(preview, null, 2));
     else {
-      out(`${a.file}: ${preview.counts.new} new, ${preview.counts.identical} identical, ${preview.counts.conflicting} conflicting`);
-      for (const i of preview.items) if (i.status !== 'identical') out(`  ${i.status}\t${i.key}\t${i.title}`);
-      for (const w of preview.warnings) out(`  warning: ${w}`);
+      out(libSay(lang, 'preview', { file: a.file, ...preview.counts }));
+      for (const i of preview.items) if (i.status !== 'identical') out(`  ${libWord(lang, i.status)}\t${i.key}\t${i.title}`);
+      for (const w of preview.warnings) out(libSay(lang, 'warning', { text: w }));
     }
     if (a.dryRun) return 0;
   }
   const resolution = a.resolve as Resolution;
   const resolutions = resolution ? Object.fromEntries(preview.items.filter((i) => i.status === 'conflicting').map((i) => [i.key, resolution])) : {};
-  const report = await api.libraryApplyImport({ pack, resolutions }).catch(refusedPack(a.file));
-  out(a.json ? JSON.stringify(report, null, 2) : `imported: ${Object.entries(report.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing to change'}`);
+  const report = await api.libraryApplyImport({ pack, resolutions }).catch(refusedPack(a.file, lang));
+  const done = Object.entries(report.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${libWord(lang, k)}`);
+  out(a.json ? JSON.stringify(report, null, 2) : done.length ? libSay(lang, 'imported', { counts: done.join(lang === 'en' ? ', ' : '，') }) : libSay(lang, 'nothing'));
   return 0;
 }
 
 export async function libraryCommand(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void): Promise<number> {
   if (a.action === 'export') return exportPack(api, a, out);
   if (a.action === 'import') return importPack(api, a, out);
-  throw new LibraryInputError(`library: say export or import, not "${a.action ?? ''}"`);
+  throw new LibraryInputError(libSay(a.lang ?? 'zh', 'whichAction', { action: a.action ?? '' }));
 }

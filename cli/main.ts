@@ -189,7 +189,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       case 'library':
         return await libraryCommand(
           api,
-          { action: arg, file: positionals[2], out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json },
+          { action: arg, file: positionals[2], out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json, lang },
           out,
         );
       default:
