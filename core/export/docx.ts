@@ -179,6 +179,8 @@ function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['foote
 export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uint8Array> {
   const t = resolveTypesetting(doc.meta.typesetting);
   const w = wording(doc);
+  // Should the PDF layout fail, the DOCX is still written, its fields left for the reader to update.
+  const known = pages ?? (await paginate(doc).catch(() => undefined));
   const lists = new ListPlacer();
   const body = doc.blocks.flatMap((b, i) => blockToDocx(b, lists, t, doc.blocks[i + 1]));
   const margin = { top: Math.round(t.margins.top * MM), bottom: Math.round(t.margins.bottom * MM), left: Math.round(t.margins.left * MM), right: Math.round(t.margins.right * MM) };
@@ -198,7 +200,7 @@ export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uin
     // The contents and the page count are written filled in from the PDF's pagination, so every reader shows them
     // as they are; Word still offers to update them when the file opens.
     features: { updateFields: true },
-    pageNumbers: pageNumbersFrom(doc, pages ?? (await paginate(doc))),
+    ...(known ? { pageNumbers: pageNumbersFrom(doc, known) } : {}),
     evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
     numbering: { config: numberingConfig(t.body.size * 2 * 20) },
     styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },
