@@ -1,5 +1,6 @@
 // Contradictions between facts: two promises that cannot both be kept are errors, not warnings. Times compare as
 // elapsed spans read against the bidder (core/commitments/time.ts), so a 工作日 is never taken for 8 hours.
+import { severityOf } from '../commitments/levels.js';
 import { factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
 import { isDeadline, REGIONS, type Deadline, type Scope } from '../commitments/schema.js';
@@ -43,8 +44,6 @@ function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
   };
 }
 
-const LEVEL_ORDER = ['紧急', '一级', '重大', '严重', '二级', '三级', '一般', '四级', '轻微', '五级'];
-const severityOf = (level: string) => LEVEL_ORDER.indexOf(level.replace(/故障$/, ''));
 const regionOf = (s?: Scope) => (s?.region ? REGIONS.indexOf(s.region) : -1);
 
 export const FACT_RULES: Rule[] = [
