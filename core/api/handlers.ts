@@ -27,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import type { Project } from '../model/project.js';
 import type { Problem } from '../model/problem.js';
 import { createLibraryHandlers } from './libraryHandlers.js';
+import { libraryPeople } from './libraryPeople.js';
 import { projectKey } from './library.js';
 import { StoreAccess } from './storeAccess.js';
 // cards, settings, home
@@ -44,6 +45,8 @@ export type HandlerDeps = {
   dataDir?: string;
   /** Shown to another program that finds the store in use ("app", "host"). */
   program?: string;
+  /** Who acts in the library when the shell knows (the CLI's --as); else 设置's user name. */
+  actingUser?: string;
 };
 
 /** A project's key in the store (core/api/library.ts): one rule for export pins, save pins and outdated pins. */
@@ -163,7 +166,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return { proposals: recognizeRequirements(text) };
     },
     // library
-    ...createLibraryHandlers(access, deps.today),
+    ...createLibraryHandlers(access, deps.today, libraryPeople(settings, deps.actingUser)),
     // cards, settings, home
     ...createSettingsHandlers({ settings, ...(deps.dataDir ? { dataDir: deps.dataDir } : {}), program: deps.program ?? 'app' }),
     ...createCardsHandlers({ templatesDir: deps.templatesDir, settings }),

@@ -11,8 +11,11 @@ import { VERSION_STATUSES, type ProjectRecord, type StoredClause, type StoredVer
 import type { ClauseSummary, FreshnessItem, HistoryEntry, OutdatedPin, ProjectUse, SearchHit, UsageItem, VersionDiff, VersionRef } from '../library/store/results.js';
 
 const id = z.string().min(1).max(200);
-/** Who does it: the author or reviewer name (a settings field will fill it later). */
-const by = z.string().trim().min(1, 'say who does this (by)').max(100);
+/**
+ * Who does it. The API takes the acting user from its shell — the CLI's --as, else 设置's user name — and uses `by`
+ * only when neither names anyone (scripts, tests): a client cannot act as someone else.
+ */
+const by = z.string().trim().min(1, 'say who does this (by)').max(100).optional();
 const ref = z.object({ clauseId: id, variant: id, version: z.number().int().positive() });
 const filter = z.object({
   category: z.string().max(200).optional(),
@@ -49,7 +52,8 @@ export const libraryRequestSchemas = {
   libraryDiff: z.object({ from: ref, to: ref, granularity: z.enum(['word', 'char']).default('word') }),
   libraryCreate: z.object({
     clause: z.object({
-      id: clauseIdRule,
+      /** Generated from the category when left out (core/library/store/clauseId.ts): nobody types an id. */
+      id: clauseIdRule.optional(),
       category: z.string().min(1).max(200),
       title: z.string().min(1).max(200),
       tags: tags.default([]),

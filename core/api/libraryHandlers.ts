@@ -52,10 +52,28 @@ export function renderSample(input: { body: string; variables: ClauseVersion['va
   return { document, problems };
 }
 
-export function createLibraryHandlers(access: StoreAccess | null, today: () => string): LibraryHandlers {
+/** Who acts and how approval works, from the shell and 设置 (core/api/libraryPeople.ts). */
+export type LibraryPeople = {
+  /** The acting user's name; `by` from the request only when the shell and 设置 name nobody. */
+  actor(by: string | undefined): Promise<string>;
+  /** 设置's single-reviewer mode: an author may approve their own version (recorded on it). */
+  singleReviewer(): Promise<boolean>;
+};
+
+const byRequest: LibraryPeople = {
+  async actor(by) {
+    if (!by?.trim()) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）');
+    return by.trim();
+  },
+  singleReviewer: async () => false,
+};
+
+export function createLibraryHandlers(access: StoreAccess | null, today: () => string, people: LibraryPeople = byRequest): LibraryHandlers {
   const noStore = () => new ApiError('no_store', 'this API runs without a data folder: the clause library is read-only templates here');
   const read = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.read(fn) : Promise.reject(noStore()));
   const write = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.write(fn) : Promise.reject(noStore()));
+  /** A change made by the acting user (named before the store is touched). */
+  const act = <T>(by: string | undefined, fn: (s: LibraryStore, who: string) => Promise<T>) => people.actor(by).then((who) => write((s) => fn(s, who)));
 
   return {
     async libraryInfo() {
@@ -88,20 +106,23 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
       }),
     libraryHistory: ({ clauseId, variant }) => read((s) => s.history(clauseId, variant)),
     libraryDiff: ({ from, to, granularity }) => read((s) => s.diff(from, to, granularity)),
-    libraryCreate: ({ clause, by }) => write((s) => s.createClause(clause, by)),
-    libraryEdit: ({ clauseId, variant, by, ...edit }) => write((s) => s.editVariant(clauseId, variant, edit, by)),
-    libraryAddVariant: ({ clauseId, name, by, ...input }) => write((s) => s.addVariant(clauseId, name, input, by)),
+    libraryCreate: ({ clause, by }) => act(by, (s, who) => s.createClause(clause, who)),
+    libraryEdit: ({ clauseId, variant, by, ...edit }) => act(by, (s, who) => s.editVariant(clauseId, variant, edit, who)),
+    libraryAddVariant: ({ clauseId, name, by, ...input }) => act(by, (s, who) => s.addVariant(clauseId, name, input, who)),
     libraryUpdateMeta: ({ clauseId, patch, by }) =>
-      write(async (s) => {
-        await s.updateClauseMeta(clauseId, patch, by);
+      act(by, async (s, who) => {
+        await s.updateClauseMeta(clauseId, patch, who);
         return (await s.getClause(clauseId))!;
       }),
-    librarySubmit: ({ ref, by }) => write(async (s) => (await s.submit(ref, by), ref)),
-    libraryApprove: ({ ref, by }) => write(async (s) => (await s.approve(ref, by), ref)),
-    libraryReject: ({ ref, by, reason }) => write(async (s) => (await s.reject(ref, by, reason), ref)),
-    libraryRetire: ({ by, ...target }) => write((s) => s.retire(target, by)),
-    libraryDuplicate: ({ clauseId, newId, title, by }) => write(async (s) => ({ clauseId: await s.duplicateClause(clauseId, newId, by, title ? { title } : {}) })),
-    libraryMarkReviewed: ({ clauseId, by }) => write(async (s) => (await s.markReviewed(clauseId, by), { clauseId })),
+    librarySubmit: ({ ref, by }) => act(by, async (s, who) => (await s.submit(ref, who), ref)),
+    libraryApprove: async ({ ref, by }) => {
+      const singleReviewer = await people.singleReviewer();
+      return act(by, async (s, who) => (await s.approve(ref, who, { singleReviewer }), ref));
+    },
+    libraryReject: ({ ref, by, reason }) => act(by, async (s, who) => (await s.reject(ref, who, reason), ref)),
+    libraryRetire: ({ by, ...target }) => act(by, (s, who) => s.retire(target, who)),
+    libraryDuplicate: ({ clauseId, newId, title, by }) => act(by, async (s, who) => ({ clauseId: await s.duplicateClause(clauseId, newId, who, title ? { title } : {}) })),
+    libraryMarkReviewed: ({ clauseId, by }) => act(by, async (s, who) => (await s.markReviewed(clauseId, who), { clauseId })),
     libraryFreshness: (opts) => read((s) => s.freshness(opts)),
     libraryUsage: () => read((s) => s.usage()),
     libraryWhereUsed: (target) => read((s) => s.whereUsed(target)),

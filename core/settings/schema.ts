@@ -35,6 +35,8 @@ export type CompanyProfile = z.infer<typeof companyProfileSchema>;
 export const settingsSchema = z.object({
   schema: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
   userName: text(50),
+  /** Single-reviewer mode: a clause's author may approve their own version; its history records 单人审核. */
+  singleReviewer: z.boolean().default(false),
   defaultScript: z.enum(['hans', 'hant']).default('hans'),
   uiLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
   company: companyProfileSchema.default(() => companyProfileSchema.parse({})),

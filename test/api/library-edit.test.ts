@@ -77,7 +77,7 @@ describe('保存项目时记录条款版本', () => {
     const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!;
     const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     await api.librarySubmit({ ref: v2, by });
-    await api.libraryApprove({ ref: v2, by });
+    await api.libraryApprove({ ref: v2, by: '审核人李四' });
     const outdated = [expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 })];
     expect(await api.projectOutdatedPins({ project })).toEqual(outdated);
     expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual(outdated);

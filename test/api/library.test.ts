@@ -65,7 +65,7 @@ describe('clause library through the API', () => {
     const v1 = await api.libraryClause({ clauseId: 'wc-periods' });
     const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.variants[0]!.versions[0]!.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     await api.librarySubmit({ ref: v2, by });
-    await api.libraryApprove({ ref: v2, by });
+    await api.libraryApprove({ ref: v2, by: '审核人李四' });
 
     expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 })]);
     expect(text((await api.preview({ project })).document)).toContain('具体如下');

@@ -64,7 +64,7 @@ describe('preload bridge', () => {
     await bridge.libraryReject({ ref: v1, by, reason: '措辞需要调整' });
     const v2 = await bridge.libraryEdit({ clauseId: 'bridge-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
     await bridge.librarySubmit({ ref: v2, by });
-    await bridge.libraryApprove({ ref: v2, by });
+    await bridge.libraryApprove({ ref: v2, by: '审核人' });
     await bridge.libraryAddVariant({ clauseId: 'bridge-test', name: '政府采购版', body: '本条款适用于{{x}}（政府采购）。', variables, by });
     await bridge.libraryUpdateMeta({ clauseId: 'bridge-test', patch: { owner: '法务部', reviewIntervalMonths: 6 }, by });
     await bridge.libraryHistory({ clauseId: 'bridge-test' });

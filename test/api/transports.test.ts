@@ -59,7 +59,7 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('libraryReject', { ref: v1, by, reason: '措辞需要调整' });
   const v2 = await call('libraryEdit', { clauseId: 'wire-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
   await call('librarySubmit', { ref: v2, by });
-  await call('libraryApprove', { ref: v2, by });
+  await call('libraryApprove', { ref: v2, by: '审核人' });
   await call('libraryApprove', { ref: v2, by: '' });
   await call('libraryAddVariant', { clauseId: 'wire-test', name: '政府采购版', body: '本条款适用于{{x}}（政府采购）。', variables, by });
   await call('libraryUpdateMeta', { clauseId: 'wire-test', patch: { owner: '法务部', reviewIntervalMonths: 6 }, by });

@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: v1!.body.replace(OLD, NEW), changeNote: '措辞：扎实 → 过硬', by: '法务王工' });
       expect(ref.version).toBe(2);
       await api.librarySubmit({ ref, by: '法务王工' });
-      await api.libraryApprove({ ref, by: '法务王工' });
+      await api.libraryApprove({ ref, by: '法务李主任' });
       expect(await api.projectOutdatedPins({ project })).toEqual([expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 })]);
 
       // Open the exported project again from 最近项目: the notice names one clause; the preview keeps the pinned v1 text.
@@ -107,7 +107,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       const [latest] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
       const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: latest!.body.replace('负责的态度', '认真负责的态度'), changeNote: '措辞', by: '法务王工' });
       await api.librarySubmit({ ref, by: '法务王工' });
-      await api.libraryApprove({ ref, by: '法务王工' });
+      await api.libraryApprove({ ref, by: '法务李主任' });
 
       // 设置: English UI.
       const { settings } = await api.getSettings({});

@@ -187,7 +187,7 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       const other = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-other-') }));
       const theirs = await other.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: (await other.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!.body.replace('具体如下', '列明如下'), changeNote: '分公司修订', by: '分公司法务' });
       await other.librarySubmit({ ref: theirs, by: '分公司法务' });
-      await other.libraryApprove({ ref: theirs, by: '分公司法务' });
+      await other.libraryApprove({ ref: theirs, by: '分公司主任' });
       const packFile = join(tempDir('bidforge-e2e-pack-'), 'branch.bfpack.json');
       writeFileSync(packFile, JSON.stringify((await other.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: [] })).pack));
       await page.getByTestId('import-pack-input').setInputFiles(packFile);

@@ -46,7 +46,7 @@ describe('条款的适用条件（when）', () => {
     const other = await open(await tempDir());
     const o = await other.createClause({ id: 'latent', category: '保修条款', title: '潜在缺陷', docTypes: ['service-plan'], body: '潜在缺陷另行保修。' }, '王');
     await other.submit(o, '王');
-    await other.approve(o, '王');
+    await other.approve(o, '李主任');
     expect((await other.previewImport(pack)).items[0]).toMatchObject({ key: 'clause:latent/标准', status: 'conflicting' });
   });
 

@@ -67,15 +67,15 @@ describe('条款的版本与审批', () => {
     await expect(store.createClause({ id: 'ok', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '  ')).rejects.toMatchObject({ code: 'bad_request' });
   });
 
-  it('submit then approve records the reviewer and the time; the author may approve', async () => {
+  it('submit then approve by a second person records the reviewer and the time', async () => {
     const c = testClock();
     const store = await open(await tempDir(), { clock: c.clock });
     const ref = await store.createClause({ id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY }, '张律师');
     await store.submit(ref, '张律师');
     expect((await store.history('warranty'))[0]!.status).toBe('in_review');
     c.advanceDays(1);
-    await store.approve(ref, '张律师');
-    expect((await store.history('warranty'))[0]).toMatchObject({ status: 'approved', reviewer: '张律师', decidedAt: '2026-05-02T08:00:00.000Z' });
+    await store.approve(ref, '李主任');
+    expect((await store.history('warranty'))[0]).toMatchObject({ status: 'approved', reviewer: '李主任', decidedAt: '2026-05-02T08:00:00.000Z' });
     expect((await store.getClause('warranty'))!.lastReviewedAt).toBe('2026-05-02T08:00:00.000Z');
   });
 

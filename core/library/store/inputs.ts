@@ -8,7 +8,8 @@ import { RESOLUTIONS, type Resolution } from './merge.js';
 import { clauseIdSchema, VERSION_STATUSES, type StoredClause, type VersionStatus } from './schema.js';
 
 export type NewClause = {
-  id: string;
+  /** Generated from the category when not given (clauseId.ts). */
+  id?: string;
   category: string;
   title: string;
   tags?: string[];
@@ -85,7 +86,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
 
 const variablesSchema = z.array(variableSchema).refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, 'a variable key is declared twice');
 export const newClauseSchema = z.object({
-  id: clauseIdSchema,
+  id: clauseIdSchema.optional(),
   category: z.string().trim().min(1),
   title: z.string().trim().min(1),
   tags: z.array(z.string()).default([]),

@@ -30,6 +30,8 @@ export const storedVersionSchema = z.object({
   decidedAt: isoTime.optional(),
   changeNote: z.string(),
   rejectReason: z.string().optional(),
+  /** Approved by its own author in single-reviewer mode (设置): the history shows 单人审核. */
+  singleReviewer: z.boolean().optional(),
   origin: z.enum(ORIGINS).default('user'),
   /** The clause is included only when this holds (schema 3); part of the content, like body and variables. */
   when: whenSchema.optional(),

@@ -14,7 +14,7 @@
  * library.json
  *   clauses[]  {id, category, title, tags, docTypes, owner, reviewIntervalMonths, lastReviewedAt,
  *               variants[] {name, versions[] {version, body, variables, status, author, reviewer?, createdAt,
- *                                             decidedAt?, changeNote, rejectReason?, origin}}}
+ *                                             decidedAt?, changeNote, rejectReason?, singleReviewer?, origin}}}
  *              Versions are numbered 1, 2, 3… per variant. Body and variables never change once written; only the
  *              workflow fields (status, reviewer, decidedAt, rejectReason) move: draft → in_review → approved →
  *              retired, and in_review → draft on rejection. origin = builtin | user | pack (for built-in merges).
@@ -173,12 +173,13 @@ export class LibraryStore {
   }
 
   /**
-   * in_review → approved; records the reviewer (who may be the author) and counts as a review of the clause.
+   * in_review → approved; records the reviewer and counts as a review of the clause. The version's author is refused
+   * ('own_version') unless `singleReviewer` (设置's single-reviewer mode), which the version then records.
    * Refused ('bad_template') while the body would not render (e.g. a version put in review before this check).
    */
-  async approve(ref: VersionRef, reviewer: string): Promise<void> {
+  async approve(ref: VersionRef, reviewer: string, opts: { singleReviewer?: boolean } = {}): Promise<void> {
     const who = actor(reviewer);
-    await this.mutate((d, now) => versions.approve(d, ref, who, now));
+    await this.mutate((d, now) => versions.approve(d, ref, who, now, opts.singleReviewer ?? false));
   }
 
   /** in_review → draft, with the reason kept on the version. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { TemplateError, validateTemplate } from '../../assemble/template.js';
 import { BidForgeError } from '../../model/problem.js';
 import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
+import { newClauseId } from './clauseId.js';
 import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';
 import type { VersionRef } from './results.js';
 import type { StoreData, StoredVersion, VersionStatus } from './schema.js';
@@ -34,10 +35,12 @@ function assertRenderable(v: StoredVersion, ref: VersionRef, action: 'submit' | 
 }
 
 export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, who: string, now: Date): VersionRef {
-  if (d.clauses.some((x) => x.id === c.id)) throw new BidForgeError('clause_exists', `a clause with id ${c.id} already exists`);
+  // Ids are generated unless a caller (a pack, a test, an older client) brings its own.
+  const id = c.id ?? newClauseId(d, c.category);
+  if (d.clauses.some((x) => x.id === id)) throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
   const t = now.toISOString();
   d.clauses.push({
-    id: c.id,
+    id,
     category: c.category,
     title: c.title,
     tags: c.tags,
@@ -47,7 +50,7 @@ export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, 
     lastReviewedAt: t,
     variants: [{ name: c.variant, versions: [{ version: 1, body: c.body, variables: c.variables, status: 'draft', author: who, createdAt: t, changeNote: c.changeNote, origin: 'user', ...(c.when ? { when: c.when } : {}) }] }],
   });
-  return { clauseId: c.id, variant: c.variant, version: 1 };
+  return { clauseId: id, variant: c.variant, version: 1 };
 }
 
 export function addVariant(d: StoreData, clauseId: string, variant: string, v: z.output<typeof versionInputSchema>, who: string, now: Date): VersionRef {
@@ -89,13 +92,28 @@ export function submit(d: StoreData, ref: VersionRef): void {
   v.status = 'in_review';
 }
 
-export function approve(d: StoreData, ref: VersionRef, who: string, now: Date): void {
+/** One person however they typed their name: spaces around it, full-width letters or letter case don't make two. */
+export const samePerson = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * Four eyes: the author of a version approves it only in single-reviewer mode (设置), and then the version says so
+ * (`singleReviewer`), so the history shows that nobody else read it.
+ */
+export function approve(d: StoreData, ref: VersionRef, who: string, now: Date, singleReviewer = false): void {
   const v = versionOf(d, ref);
   transition(v, ref, 'approve', ['in_review']);
+  const own = samePerson(v.author, who);
+  if (own && !singleReviewer) {
+    const title = clauseOf(d, ref.clauseId).title;
+    const params = { title, variant: ref.variant, version: ref.version, name: who };
+    const message = `“${title}”（${ref.variant}）第 ${ref.version} 版由 ${who} 撰写，不能由本人批准：请另一位审核人批准，或在 设置 中开启单人审核`;
+    throw new BidForgeError('own_version', message, [{ severity: 'error', code: 'own_version', message, clause: ref.clauseId, params }]);
+  }
   assertRenderable(v, ref, 'approve');
   v.status = 'approved';
   v.reviewer = who;
   v.decidedAt = now.toISOString();
+  if (own) v.singleReviewer = true;
   clauseOf(d, ref.clauseId).lastReviewedAt = v.decidedAt;
 }
 
