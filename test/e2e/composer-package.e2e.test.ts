@@ -44,8 +44,9 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
       await page.getByTestId('req-paste').fill(TENDER);
       await page.getByTestId('req-recognize').click();
       await page.getByTestId('proposal-row-1').waitFor();
-      expect(await page.getByTestId('proposal-row-0').locator('.bf-req-key').innerText()).toContain('onsite_arrival');
-      expect(await page.getByTestId('proposal-row-1').locator('.bf-req-key').innerText()).toContain('inspection_per_year');
+      // The linked variable is named by its label, never by its key.
+      expect(await page.getByTestId('proposal-row-0').locator('.bf-req-key').innerText()).toBe('现场到达时间');
+      expect(await page.getByTestId('proposal-row-1').locator('.bf-req-key').innerText()).toBe('每年现场巡检次数');
       await page.getByTestId('proposal-confirm-all').click();
 
       // Rows 9 and 10 (index 8, 9): our 2 hours against ★1 hour, our 4 inspections against 6 — both 负偏离.

@@ -30,8 +30,10 @@ export function templateStrings(): string[] {
       }
     }
   }
-  // Longest first, so a label is cut out whole before a shorter string inside it.
-  return [...out].sort((a, b) => b.length - a.length);
+  // Variable keys (warranty_months) are the program's names for fields, not the users' text: a screen that shows one
+  // must fail (clause ids such as cl-commitments are legal's names, shown in 条款库). Longest first, so a label is
+  // cut out whole before a shorter string inside it.
+  return [...out].filter((s) => !/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(s)).sort((a, b) => b.length - a.length);
 }
 
 /** `text` with every data string cut out: what the UI itself says. */

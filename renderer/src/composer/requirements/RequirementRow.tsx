@@ -116,7 +116,8 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
           value={req.key}
           status={req.op !== undefined && !req.key ? 'warning' : undefined}
           onChange={(v?: string) => set({ key: v || undefined }, 'key')}
-          options={linkable.map((f) => ({ value: f.key, label: `${f.label}（${f.key}）` }))}
+          // By label, never by key; a label two fields share says which section each is in.
+          options={linkable.map((f) => ({ value: f.key, label: linkable.some((g) => g !== f && g.label === f.label) ? `${f.label}（${f.section}）` : f.label }))}
           data-testid={tid('key')}
         />
         {req.op === undefined && !proposal && (
