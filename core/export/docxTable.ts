@@ -3,7 +3,7 @@ import { AlignmentType, BorderStyle, FileChild, Paragraph, ShadingType, Table, T
 import type { Block } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { cellRuns } from './docxRuns.js';
-import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows } from './tableLayout.js';
+import { columnAlign, columnWeights, isTotalRow, labelAndValue, signatureIndentEm, signatureRows, textEm } from './tableLayout.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -93,6 +93,12 @@ export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typ
   const col = Math.floor(width / b.parties.length);
   // A row per line (line i of each party side by side): when a long name wraps, the lines after it stay level.
   const rows = signatureRows(b.parties);
+  // A long name wraps under itself, not under its label: the label hangs.
+  const hanging = (text: string) => {
+    const { label, value } = labelAndValue(text);
+    const w = value ? Math.round(textEm(label) * em) : 0;
+    return { left: w, hanging: w };
+  };
   return [
     spacer,
     new Table({
@@ -104,7 +110,7 @@ export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typ
         (r, i) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((text) => new TableCell({ borders, width: { size: col, type: WidthType.DXA }, children: [new Paragraph({ style: 'SignatureLine', keepNext: i < rows.length - 1, children: [new TextRun(text)] })] })),
+            children: r.map((text) => new TableCell({ borders, width: { size: col, type: WidthType.DXA }, children: [new Paragraph({ style: 'SignatureLine', keepNext: i < rows.length - 1, indent: hanging(text), children: [new TextRun(text)] })] })),
           }),
       ),
     }),

@@ -2,7 +2,7 @@
 import type { Block, Run } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { FONT_LINE_EM } from './pdfMetrics.js';
-import { columnAlign, columnWeights, isTotalRow, signatureIndentEm, signatureRows, textEm, UNBREAKABLE } from './tableLayout.js';
+import { columnAlign, columnWeights, isTotalRow, labelAndValue, signatureIndentEm, signatureRows, textEm, UNBREAKABLE } from './tableLayout.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -24,6 +24,15 @@ function rowsHeight(rows: string[][], widths: number[], size: number, lineHeight
   const line = size * lineHeight * FONT_LINE_EM;
   const linesOf = (text: string, w: number) => text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((textEm(l) * size + size / 2) / Math.max(size, w))), 0);
   return rows.reduce((a, r) => a + pad + line * Math.max(1, ...r.map((c, i) => linesOf(c, widths[i] ?? size))), 0) + 2;
+}
+
+/** A signer's line in its cell: the label, then the value in a column of its own, so a wrapped name hangs under itself. */
+function signatureCell(text: string, left: number, size: number): PdfNode {
+  const { label, value } = labelAndValue(text);
+  if (!value) return { text, style: 'signature', margin: [left, 0, 0, 0] };
+  // The label's own width (pdfmake's 'auto' columns shrink inside a table cell and would wrap it).
+  const label_ = { width: (textEm(label) + 0.3) * size, text: label, style: 'signature' };
+  return { columns: [label_, { width: '*', text: value, style: 'signature' }], columnGap: 0, margin: [left, 0, 0, 0] };
 }
 
 /** A cell's text with its numbers, amounts, dates and phone numbers set noWrap: a line may end before or after one, never inside. */
@@ -99,11 +108,12 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
       const rows = signatureRows(b.parties);
       const width = textWidthPt / b.parties.length - 8; // less the cells' padding
       return {
-        table: { widths: b.parties.map(() => width), body: rows.map((r) => r.map((text, i) => ({ text, style: 'signature', margin: [i ? indent : 0, 0, 0, 0] }))) },
+        // A long name wraps under itself, not under its label.
+        table: { widths: b.parties.map(() => width), body: rows.map((r) => r.map((text, i) => signatureCell(text, i ? indent : 0, t.body.size))) },
         layout: 'noBorders',
         margin: [0, 24, 0, 0],
         unbreakable: true,
-        keepStart: rowsHeight(rows, b.parties.map((_, i) => width - (i ? indent : 0)), t.body.size, 2, 4),
+        keepStart: rowsHeight(rows, b.parties.map((_, i) => width - (i ? indent : 0)), t.body.size, 2, 4) + line, // + a line: hanging values wrap sooner
       };
     }
   }

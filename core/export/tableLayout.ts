@@ -81,3 +81,9 @@ export function signatureRows(parties: { lines: string[] }[]): string[][] {
   const n = Math.max(0, ...parties.map((p) => p.lines.length));
   return Array.from({ length: n }, (_, i) => parties.map((p) => p.lines[i] ?? ''));
 }
+
+/** A signature line's label and value (甲方（盖章）： / 星联智行科技有限公司); no value when the line is to be filled in. */
+export function labelAndValue(line: string): { label: string; value: string } {
+  const at = line.indexOf('：');
+  return at < 0 || at === line.length - 1 ? { label: line, value: '' } : { label: line.slice(0, at + 1), value: line.slice(at + 1) };
+}

@@ -99,6 +99,24 @@ describe('两方签署栏', () => {
     expect(both('日期：')).toBe(true);
   });
 
+  it('PDF：乙方名称折行时，续行与名称本身对齐，不退到“乙方（盖章）”之下', async (ctx) => {
+    ctx.skip(!!note, note);
+    const lines = await pdfLines(docOf([signature]), 'hanging');
+    const at = lines.findIndex((l) => l.includes('乙方（盖章）'));
+    const name = lines[at]!.indexOf('滨江');
+    const rest = lines.slice(at + 1).find((l) => l.trim() && !l.includes('负责人'))!;
+    expect(rest).toMatch(/公司/);
+    expect(rest.search(/\S/)).toBeGreaterThanOrEqual(name - 1);
+  });
+
+  it('DOCX：有名称的签署行悬挂缩进（折行与名称对齐），待填的行不缩进', async () => {
+    const xml = docxParts(await exportDocx(docOf([signature])))['word/document.xml']!;
+    const tbl = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
+    const para = (text: string) => [...tbl.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(text))!;
+    expect(para('滨江捷安')).toMatch(/<w:ind w:left="(\d+)" w:hanging="\1"\/>/);
+    expect(para('负责人')).not.toMatch(/w:hanging="[1-9]/);
+  });
+
   it('DOCX：签署栏是无边框的两列表格，每行放两方的同一行', async () => {
     const xml = docxParts(await exportDocx(docOf([signature])))['word/document.xml']!;
     const [rows] = tables(xml);
