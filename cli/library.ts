@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/envelope.js';
 import { errorText } from '../core/i18n/errorText.js';
-import { libSay, libWord } from './libraryMessages.js';
+import { libSay, libWord } from './packMessages.js';
 import type { Lang } from './messages.js';
 
 export type LibraryArgs = {
