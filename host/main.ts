@@ -25,4 +25,5 @@ if (!host) {
   console.error(`Ports ${preferred}–${preferred + PORTS_TO_TRY - 1} on 127.0.0.1 are all in use: set BIDFORGE_PORT to a free port.`);
   process.exit(2);
 }
-console.log(`BidForge 标书工坊 is running at ${host.url}  (Ctrl+C to stop)\nclause library: ${dataDir()}`);
+// The one-time launch link signs the browser in (host/session.ts): GET / alone never hands out the session.
+console.log(`BidForge 标书工坊 is running at ${host.launchUrl()}  (Ctrl+C to stop)\nclause library: ${dataDir()}`);

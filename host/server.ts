@@ -1,5 +1,4 @@
-// The browser host: serves the built renderer and the API on 127.0.0.1, guarded by a per-run token.
-import { randomBytes } from 'node:crypto';
+// The browser host: serves the built renderer and the API on 127.0.0.1; a browser signs in with a one-time launch link.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,25 +7,34 @@ import { dispatch } from '../core/api/dispatch.js';
 import { failure, type Envelope } from '../core/api/envelope.js';
 import { TOKEN_HEADER } from '../core/api/httpClient.js';
 import { encodeEnvelope } from '../core/api/wire.js';
+import { HostSession, NO_SESSION_PAGE } from './session.js';
 import { CONTENT_TYPES, RENDERER_CSP } from './static.js';
 
 const MAX_BODY = 25 * 1024 * 1024;
 
 export type HostOptions = { handlers: ApiHandlers; rendererDir: string; port?: number; token?: string };
-export type RunningHost = { server: Server; url: string; token: string; close(): Promise<void> };
+export type RunningHost = {
+  server: Server;
+  url: string;
+  /** The token programs given it in-process may send as a header; browsers get it only as an HttpOnly cookie. */
+  token: string;
+  /** A new one-time link that signs a browser in (what `npm start` prints). */
+  launchUrl(): string;
+  close(): Promise<void>;
+};
 
 function isLoopbackHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  const token = opts.token ?? randomBytes(24).toString('hex');
+  const session = new HostSession(opts.token);
   let port = 0;
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string) {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return send(res, 403, failure('forbidden', 'foreign origin'));
-    if (req.headers[TOKEN_HEADER] !== token) return send(res, 401, failure('unauthorized', 'missing or wrong token'));
+    if (!session.admits(req, TOKEN_HEADER)) return send(res, 401, failure('unauthorized', 'missing or wrong session'));
     if (req.method !== 'POST') return send(res, 405, failure('method', 'use POST'));
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,13 +54,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     send(res, result.ok ? 200 : result.error.code === 'unknown_channel' ? 404 : 400, result);
   }
 
-  async function serveFile(res: ServerResponse, urlPath: string) {
+  async function serveFile(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const urlPath = url.pathname;
+    if (url.searchParams.has('launch')) {
+      if (!session.redeem(url.searchParams.get('launch'))) return sendPage(res, 401, NO_SESSION_PAGE);
+      res.writeHead(302, { location: '/', 'set-cookie': session.setCookieHeader(), 'cache-control': 'no-store' });
+      return res.end();
+    }
     const rel = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
+    // The app's page only with the session; its scripts and styles hold nothing secret.
+    if (rel === 'index.html' && !session.admits(req, TOKEN_HEADER)) return sendPage(res, 401, NO_SESSION_PAGE);
     const file = join(opts.rendererDir, rel);
     if (!file.startsWith(opts.rendererDir + sep)) return send(res, 404, failure('not_found', urlPath));
     try {
-      let body: Buffer | string = await readFile(file);
-      if (rel === 'index.html') body = body.toString('utf8').replace('<head>', `<head><meta name="bidforge-token" content="${token}">`);
+      const body = await readFile(file);
       res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' });
       res.end(body);
     } catch {
@@ -65,18 +80,24 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, failure('forbidden', 'wrong Host'));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    (api ? serveApi(req, res, api[1]!) : serveFile(res, url.pathname)).catch((e: unknown) => send(res, 500, failure('internal', String(e))));
+    (api ? serveApi(req, res, api[1]!) : serveFile(req, res, url)).catch((e: unknown) => send(res, 500, failure('internal', String(e))));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as { port: number }).port;
-  return { server, token, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  const url = `http://127.0.0.1:${port}/`;
+  return { server, token: session.token, url, launchUrl: () => `${url}?launch=${session.newLaunchCode()}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 function send(res: ServerResponse, status: number, envelope: Envelope) {
   const { contentType, body } = encodeEnvelope(envelope);
   res.writeHead(status, { 'content-type': contentType, 'x-content-type-options': 'nosniff' });
   res.end(body);
+}
+
+function sendPage(res: ServerResponse, status: number, html: string) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+  res.end(html);
 }

@@ -4,11 +4,9 @@ import { clientOfBridge } from '../../core/api/channels.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { createHttpClient } from '../../core/api/httpClient.js';
 
-function tokenFromMeta(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="bidforge-token"]')?.content ?? '';
-}
-
-export const api: ApiHandlers = window.bidforge ? clientOfBridge(window.bidforge) : createHttpClient(location.origin, tokenFromMeta());
+// In a browser the host's session is an HttpOnly cookie set by the launch link (host/session.ts): fetch sends it, and
+// no script — ours included — can read it.
+export const api: ApiHandlers = window.bidforge ? clientOfBridge(window.bidforge) : createHttpClient(location.origin, '');
 
 /** The message to show for anything an API call threw. */
 export function errorMessage(e: unknown): string {

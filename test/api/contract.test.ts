@@ -79,10 +79,35 @@ describe('host guards', () => {
     const origin = host.url.replace(/\/$/, '');
     expect((await post('/api/listSamples', { [TOKEN_HEADER]: host.token, origin })).status).toBe(200);
   });
-  it('serves index.html with the token and a CSP, and nothing outside the renderer folder', async () => {
+  it('a plain GET / (what any local process can do) gets neither the app nor the session', async () => {
     const res = await fetch(host.url);
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await res.text()).toContain(`content="${host.token}"`);
+    expect(res.status).toBe(401);
+    const page = await res.text();
+    expect(page).toContain('请从启动时打印的链接打开标书工坊');
+    expect(page).not.toContain(host.token);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+  it('the launch link works once: it sets the session as an HttpOnly, SameSite=Strict cookie, and the app page and API then open with it', async () => {
+    const launch = host.launchUrl();
+    const first = await fetch(launch, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^bidforge_session=[0-9a-f]+; HttpOnly; SameSite=Strict; Path=\//);
+    const session = cookie.split(';')[0]!;
+    const app = await fetch(host.url, { headers: { cookie: session } });
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await app.text();
+    expect(html).toBe('<!doctype html><html><head></head><body>app</body></html>');
+    expect(html).not.toContain(host.token);
+    const origin = host.url.replace(/\/$/, '');
+    expect((await post('/api/listSamples', { cookie: session, origin })).status).toBe(200);
+    expect((await post('/api/listSamples', { cookie: 'bidforge_session=0000', origin })).status).toBe(401);
+    const again = await fetch(launch, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+  });
+  it('serves nothing outside the renderer folder', async () => {
     expect((await fetch(host.url + '..%2Fpackage.json')).status).toBe(404);
   });
   it('listens on 127.0.0.1 only', () => {

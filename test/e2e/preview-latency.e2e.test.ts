@@ -40,7 +40,7 @@ function startHostProcess(): Promise<{ child: ChildProcess; url: string }> {
     const timer = setTimeout(() => reject(new Error(`the host did not start: ${out}`)), E2E_TIMEOUT);
     const read = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/\?launch=\w+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]! });

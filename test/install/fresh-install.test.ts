@@ -33,9 +33,11 @@ function startUntilUrl(): Promise<{ output: string; url: string }> {
     };
     const onData = (d: Buffer) => {
       output += d.toString();
-      const url = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      const url = /running at (http:\/\/127\.0\.0\.1:\d+\/\?launch=\w+)/.exec(output)?.[1];
       if (url) {
-        fetch(url)
+        // The printed link signs the browser in (a session cookie), then the app's page opens with it.
+        fetch(url, { redirect: 'manual' })
+          .then((r) => fetch(new URL('/', url), { headers: { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]! } }))
           .then(async (r) => ({ status: r.status, html: await r.text() }))
           .then(({ status, html }) => {
             stop();

@@ -5,6 +5,7 @@ import { createHandlers } from '../../../core/api/handlers.js';
 import type { ApiHandlers } from '../../../core/api/contract.js';
 import { rendererDir, templatesDir } from '../../../host/paths.js';
 import { startHost, type RunningHost } from '../../../host/server.js';
+import { SESSION_COOKIE } from '../../../host/session.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, previewText, requireChromium, screensDir } from './browser.js';
 
@@ -24,6 +25,8 @@ export async function startApp(opts: { store?: boolean; viewport?: { width: numb
   const handlers = createHandlers({ templatesDir: templatesDir(), ...(dataDir ? { dataDir, program: 'host' } : {}) });
   const host = await startHost({ handlers, rendererDir: rendererDir() });
   const { browser, page, pageErrors } = await openBrowser(opts.viewport ?? { width: 1440, height: 900 });
+  // Signed in as the launch link would (its one-time flow has its own test in test/api/contract.test.ts).
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: host.token, url: host.url, httpOnly: true, sameSite: 'Strict' }]);
   mkdirSync(screensDir, { recursive: true });
   return {
     host,
