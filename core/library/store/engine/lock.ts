@@ -195,7 +195,9 @@ export class StoreLock {
   private lockedError(holder: Claim): BidForgeError {
     if (holder.info === 'unreadable') return new BidForgeError('store_locked', 'store is in use by another program (its lock file is being written)');
     const h = holder.info;
-    return new BidForgeError('store_locked', lockMessage(h, this.me), [{ severity: 'error', code: 'store_locked', message: `lock file ${holder.path} held by ${h.program}, pid ${h.pid} on ${h.host}` }]);
+    // The problem says the same as the message (UIs show problems when an error has them), plus which file it is.
+    const said = lockMessage(h, this.me);
+    return new BidForgeError('store_locked', said, [{ severity: 'error', code: 'store_locked', message: `${said} (lock file ${holder.path})` }]);
   }
 
   /**
