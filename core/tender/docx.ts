@@ -1,0 +1,88 @@
+// DOCX → paragraphs and tables with their place, through mammoth.
+// Why mammoth's document tree (the `transformDocument` hook of convertToHtml) rather than its HTML or raw text:
+// the tree keeps tables as rows and cells, paragraph style names (headings) and explicit page breaks, while
+// extractRawText flattens tables into loose paragraphs and the HTML drops page breaks. The HTML is discarded.
+import mammoth from 'mammoth';
+import type { CellLoc, TextBlock, TenderText } from './model.js';
+import { TextBudget, tenderError } from './limits.js';
+
+/** The parts of mammoth's document model (lib/documents.js) this reader walks. */
+type Node = { type: string; children?: Node[]; value?: string; breakType?: string; styleName?: string | null; styleId?: string | null };
+
+class Walk {
+  page = 1;
+  paragraph = 0;
+  tables = 0;
+  readonly blocks: TextBlock[] = [];
+  constructor(readonly budget: TextBudget) {}
+
+  /** A paragraph's text; page breaks inside it move the page counter on. */
+  text(node: Node): string {
+    if (node.type === 'text') return node.value ?? '';
+    if (node.type === 'tab') return '\t';
+    if (node.type === 'break') {
+      if (node.breakType === 'page') this.page++;
+      return node.breakType === 'line' ? '\n' : '';
+    }
+    if (node.type === 'table') return this.cellsText(node);
+    return (node.children ?? []).map((c) => this.text(c)).join('');
+  }
+
+  /** A table nested in a cell: its cells' text, one per line. */
+  cellsText(table: Node): string {
+    return (table.children ?? []).flatMap((row) => (row.children ?? []).map((cell) => (cell.children ?? []).map((p) => this.text(p)).join('\n'))).join('\n');
+  }
+
+  block(node: Node): void {
+    if (node.type === 'paragraph') {
+      const page = this.page;
+      const text = this.text(node).trim();
+      if (!text) return;
+      this.budget.take(text.length);
+      this.paragraph++;
+      const level = headingLevel(node);
+      this.blocks.push({ type: 'paragraph', text, loc: { page, ...(this.page > page ? { pageEnd: this.page } : {}), paragraph: this.paragraph }, ...(level ? { heading: level } : {}) });
+    } else if (node.type === 'table') {
+      this.paragraph++;
+      const table = ++this.tables;
+      const loc = { page: this.page, paragraph: this.paragraph };
+      const rows = (node.children ?? []).map((row, r) =>
+        (row.children ?? []).map((cell, c) => {
+          const cellPage = this.page;
+          const text = (cell.children ?? []).map((p) => this.text(p).trim()).filter(Boolean).join('\n');
+          this.budget.take(text.length);
+          const where: CellLoc = { page: cellPage, paragraph: loc.paragraph, table, row: r + 1, column: c + 1 };
+          return { text, loc: where };
+        }),
+      );
+      this.blocks.push({ type: 'table', loc, table, rows });
+    } else for (const c of node.children ?? []) this.block(c);
+  }
+}
+
+/** Word's built-in heading styles (Heading 1, 标题 1) and the outline titles a tender uses. */
+function headingLevel(p: Node): number | undefined {
+  const name = `${p.styleName ?? ''} ${p.styleId ?? ''}`;
+  const m = /(?:heading|标题)\s*(\d)/i.exec(name);
+  if (m) return Number(m[1]);
+  return /^\s*title\b/i.test(name) ? 1 : undefined;
+}
+
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<TenderText> {
+  const walk = new Walk(new TextBudget(fileName));
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        transformDocument: (doc: Node) => {
+          walk.block(doc);
+          return doc;
+        },
+      },
+    );
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ApiError') throw e;
+    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName });
+  }
+  return { format: 'docx', pages: walk.page, pageBasis: 'breaks', paragraphBasis: 'document', blocks: walk.blocks };
+}
