@@ -1,10 +1,11 @@
 // bidforge library export|import: clause packs through the API, on the store in --data DIR (the same store, lock and
-// checks as the app's 条款库 screen).
+// checks as the app's 条款库 screen); list|show|add|edit|submit|approve|reject|retire are in libraryWork.ts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/envelope.js';
 import { errorText } from '../core/i18n/errorText.js';
+import { libraryWork, WORK_ACTIONS, type WorkArgs, type WorkIo } from './libraryWork.js';
 import { libSay, libWord } from './packMessages.js';
 import type { Lang } from './messages.js';
 
@@ -19,6 +20,8 @@ export type LibraryArgs = {
   json: boolean;
   /** The language of what is printed (--lang). */
   lang?: Lang;
+  /** list|show|add|edit|submit|approve|reject|retire (libraryWork.ts). */
+  work?: Omit<WorkArgs, 'action' | 'json'>;
 };
 
 class LibraryInputError extends Error {}
@@ -76,8 +79,9 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
   return 0;
 }
 
-export async function libraryCommand(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void): Promise<number> {
+export async function libraryCommand(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void, io?: WorkIo): Promise<number> {
   if (a.action === 'export') return exportPack(api, a, out);
   if (a.action === 'import') return importPack(api, a, out);
+  if (io && a.work && (WORK_ACTIONS as readonly string[]).includes(a.action ?? '')) return libraryWork(api, { ...a.work, action: a.action!, json: a.json }, io);
   throw new LibraryInputError(libSay(a.lang ?? 'zh', 'whichAction', { action: a.action ?? '' }));
 }

@@ -123,6 +123,13 @@ async function list(api: ApiHandlers, what: string | undefined, json: boolean, i
   return 0;
 }
 
+/** --wait SECONDS: how long a library write waits for the app to finish its own write. */
+function waitMs(value: string, lang: Lang): number {
+  const s = Number(value);
+  if (!Number.isFinite(s) || s < 0 || s > 600) throw new CliExit(2, say(lang, 'badOption', '--wait', '0–600', value));
+  return s * 1000;
+}
+
 export async function run(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
   try {
@@ -150,6 +157,13 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         project: { type: 'string' },
         by: { type: 'string' },
         hide: { type: 'string' },
+        // library list|show|add|edit|submit|approve|reject|retire (cli/libraryWork.ts)
+        as: { type: 'string' },
+        reason: { type: 'string' },
+        variant: { type: 'string' },
+        status: { type: 'string' },
+        md: { type: 'boolean', default: false },
+        wait: { type: 'string', default: '10' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -164,7 +178,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       return command || opts.help ? 0 : 2;
     }
     // The same clause store (and lock) as the app: renders use its approved versions and record their pins.
-    const api = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: resolve(opts.data ?? dataDir()), program: 'CLI' }));
+    // --as names who acts in the library (else 设置's user name), as the app's user does.
+    const api = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: resolve(opts.data ?? dataDir()), program: 'CLI', ...(opts.as?.trim() ? { actingUser: opts.as.trim() } : {}) }));
     switch (command) {
       case 'check':
         return await check(api, arg, opts.json, io);
@@ -189,8 +204,21 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       case 'library':
         return await libraryCommand(
           api,
-          { action: arg, file: positionals[2], out: opts.out, clauses: opts.clauses, blueprints: opts.blueprints, resolve: opts.resolve, dryRun: opts['dry-run'], json: opts.json, lang },
+          {
+            action: arg,
+            file: positionals[2],
+            out: opts.out,
+            clauses: opts.clauses,
+            blueprints: opts.blueprints,
+            resolve: opts.resolve,
+            dryRun: opts['dry-run'],
+            json: opts.json,
+            lang,
+            // list [TEXT] | show ID | add FILE | edit ID FILE | submit|approve|reject|retire ID
+            work: { id: arg === 'add' ? undefined : positionals[2], file: arg === 'add' ? positionals[2] : positionals[3], reason: opts.reason, variant: opts.variant, status: opts.status, md: opts.md, waitMs: waitMs(opts.wait, lang) },
+          },
           out,
+          io,
         );
       default:
         throw new CliExit(2, say(lang, 'unknownCommand', command));

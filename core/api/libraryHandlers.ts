@@ -92,10 +92,17 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
         const rows: ClauseRow[] = await s.listClauses(filter);
         if (!query?.trim()) return rows;
         const byKey = new Map(rows.map((r) => [`${r.clauseId}/${r.variant}`, r]));
-        return (await s.search(query, filter)).flatMap((h) => {
-          const row = byKey.get(`${h.clauseId}/${h.variant}`);
-          return row ? [{ ...row, score: h.score, snippet: h.snippet }] : [];
-        });
+        // A clause's id finds it too (legal quotes ids from packs and the CLI): those rows first, then the text hits.
+        const q = query.trim().toLowerCase();
+        const byId = rows.filter((r) => r.clauseId.includes(q));
+        const seen = new Set(byId.map((r) => `${r.clauseId}/${r.variant}`));
+        return [
+          ...byId,
+          ...(await s.search(query, filter)).flatMap((h) => {
+            const row = seen.has(`${h.clauseId}/${h.variant}`) ? undefined : byKey.get(`${h.clauseId}/${h.variant}`);
+            return row ? [{ ...row, score: h.score, snippet: h.snippet }] : [];
+          }),
+        ];
       }),
     librarySearch: ({ query, filter }) => read((s) => s.search(query, filter)),
     libraryClause: ({ clauseId }) =>

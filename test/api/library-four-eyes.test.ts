@@ -7,7 +7,7 @@ import { errorText } from '../../core/i18n/errorText.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const apiOn = (dataDir: string, actingUser?: string) => createLocalClient(createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01', ...(actingUser ? { actingUser } : {}) }));
-const newClause = { category: '服务承诺', title: '节假日值班承诺', tags: [], docTypes: ['service-plan' as const], body: '节假日安排专人值班。\n' };
+const newClause = { category: '服务承诺', title: '节假日值班承诺', tags: [], docTypes: ['service-plan' as const], variables: [], body: '节假日安排专人值班。\n' };
 
 /** Saves 设置's user name (and mode) the way the 设置 screen does. */
 async function signIn(api: ReturnType<typeof apiOn>, userName: string, singleReviewer = false) {
