@@ -190,7 +190,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       return undefined;
     } catch (e) {
       // The document is fine; only the record of its pins is missing (e.g. the CLI held the store): say so, don't fail.
-      return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}` };
+      return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}`, params: { reason: e instanceof Error ? e.message : String(e) } };
     }
   }
 }

@@ -34,6 +34,13 @@ const PROJECT_ISSUE: Params = {
   custom: 'is invalid',
 };
 
+// core/assemble/conditions.ts ConditionProblem, by issue.
+const CONDITION: Params = {
+  undeclared: 'The condition refers to variable {key}, which no clause declares',
+  no_value: 'The condition “{key} {op}” has no value to compare',
+  types: 'The two sides of the condition “{key} {op}” have different types and cannot be compared',
+};
+
 const EN: Record<string, Template> = {
   // Durations that contradict each other (notLonger in core/check).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
@@ -80,7 +87,11 @@ const EN: Record<string, Template> = {
   missing_value: 'The required variable “{label}” has no value',
   // The reason by its own code (core/i18n/valueText.ts); {reason} only for a problem made before reasons had codes.
   bad_value: (p) => `The value of “{label}” is invalid: ${valueTemplate(p.reasonCode, p, 'en') ?? '{reason}'}`,
-  unused_value: 'Variable {key} is not used by any clause',
+  unused_value: (p) => `Variable {key} is not used by any clause${p.scope === 'package' ? ' of the bid package' : ''}`,
+  // core/assemble/conditions.ts, by issue
+  bad_condition: (p) => String(CONDITION[String(p.issue)] ?? 'The condition “{key} {op}” cannot be decided'),
+  // core/api/handlers.ts
+  pins_not_recorded: 'The clause versions were not recorded in the clause library: {reason}',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   unknown_blueprint: (p) => `There is no blueprint named {blueprint}${p.available ? ' (available: {available})' : ''}`,
   unknown_document: 'The project has no document {document} (available: {available})',
@@ -132,18 +143,7 @@ const TEMPLATE: [RegExp, string][] = [
 const BY_MESSAGE: Record<string, [RegExp, string][]> = {
   template: TEMPLATE,
   bad_template: TEMPLATE,
-  // core/assemble/conditions.ts, reported by core/assemble/outline.ts
-  bad_condition: [
-    [/^条件引用了未声明的变量 (?<key>\S+)$/, 'The condition refers to variable {key}, which no clause declares'],
-    [/^条件 (?<key>\S+) (?<op>\S+) 缺少可比较的值$/, 'The condition “{key} {op}” has no value to compare'],
-    [/^条件 (?<key>\S+) (?<op>\S+) 的两边类型不同，无法比较大小$/, 'The two sides of the condition “{key} {op}” have different types and cannot be compared'],
-  ],
-  // core/assemble/outline.ts
-  unknown_clause: [[/^条款库中没有条款 (?<id>\S+)（(?<variant>[\s\S]*)）$/, EN.unknown_clause as string]],
-  // core/package/assemblePackage.ts
-  unused_value: [[/^变量 (?<key>\S+) 没有被投标文件包中的任何条款使用$/, 'Variable {key} is not used by any clause of the bid package']],
-  // core/api/handlers.ts, core/api/cardsApi.ts
-  pins_not_recorded: [[/^条款版本未记入条款库：(?<reason>[\s\S]*)$/, 'The clause versions were not recorded in the clause library: {reason}']],
+  // core/api/cardsApi.ts
   card_rows_skipped: [[/^(?<errors>\d+) 行有错误，未导出；已导出 (?<rows>\d+) 张卡片$/, '{errors} rows have errors and were not exported; {rows} cards were exported']],
 };
 

@@ -43,7 +43,7 @@ export function assemblePackage(project: Project, lib: Library): PackageAssembly
   const first = documents[0]?.document ?? { meta: { title: project.title, projectName: '', projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType: '', draft: false }, blocks: [] };
   const sections = documents.flatMap((d) => d.assembly.sections);
   for (const key of Object.keys(project.values))
-    if (!options.knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被投标文件包中的任何条款使用`, field: `values.${key}` });
+    if (!options.knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被投标文件包中的任何条款使用`, params: { key, scope: 'package' }, field: `values.${key}` });
   problems.push(...runChecks({ document: first, problems: [], values, decls, sections, project }, 'values'));
   return { documents, problems };
 }

@@ -282,8 +282,8 @@ function batchProblems(): Problem[] {
 
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
-  { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用' },
-  { severity: 'warning', code: 'pins_not_recorded', message: '条款版本未记入条款库：store is locked' },
+  { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用', params: { key: 'stray', scope: 'package' } },
+  { severity: 'warning', code: 'pins_not_recorded', message: '条款版本未记入条款库：store is locked', params: { reason: 'store is locked' } },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
   // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
   { severity: 'error', code: 'unknown_document', message: '项目中没有文件 x（可用：service-plan、warranty-card）', params: { document: 'x', available: 'service-plan, warranty-card' } },
