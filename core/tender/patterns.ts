@@ -35,7 +35,7 @@ export const EXTRA_PATTERNS: ExtraPattern[] = [
   x('region-arrival', undefined, '<=', `(?:省外|省内|市外|市内|市区|县城|郊县|偏远地区|外地)${N}${TIME}${WITHIN}?(?:赶到|到达|抵达|到场)`),
   // response, arrival and repair
   x('fix-from-notice', 'resolution_from_report', '<=', `(?:接到|收到)(?:报修|通知|故障通知|故障报告|用户通知).*?${N}${TIME}${WITHIN}(?:修复|排除故障|恢复正常|解决故障|修好)`),
-  x('reply-within', 'response_time', '<=', `${N}(?<u>分钟|个小时|小时)${WITHIN}(?:予以|给予|作出|做出)?(?:答复|回复|回应)`),
+  x('reply-within', 'response_time', '<=', `^(?!.*投诉).*?${N}(?<u>分钟|个小时|小时)${WITHIN}(?:予以|给予|作出|做出)?(?:答复|回复|回应)`),
   x('response-at-most', 'response_time', '<=', `响应${AT_MOST}\\s*${N}(?<u>分钟|个小时|小时)`),
   x('onsite', 'onsite_arrival', '<=', `${N}${TIME}${WITHIN}?(?:派(?:员|人|工程师|技术人员))?(?:上门|到场|到现场|抵达现场)`),
   x('arrival-at-most', 'onsite_arrival', '<=', `(?:到达现场|到场|上门)(?:时间)?${AT_MOST}\\s*${N}${TIME}`),
