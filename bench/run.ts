@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Document } from '../core/model/document.js';
+import { coldCliRows } from './cli.js';
 import { previewLatencyRow } from './latency.js';
 import type { Project } from '../core/model/project.js';
 
@@ -303,6 +304,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 cards();
+rows.push(...coldCliRows(fileURLToPath(new URL('..', import.meta.url))));
 // Keystroke → preview in Chromium against the host in its own process (the end-to-end measurement, run here alone).
 const latency = previewLatencyRow(fileURLToPath(new URL('..', import.meta.url)));
 if ('skipped' in latency) rows.push({ workload: 'keystroke → preview (Chromium)', units: 40, median_ms: NaN, note: latency.skipped.split('\n')[0]!, rss_mb: 0 });
