@@ -42,7 +42,10 @@ export function fileDoc<S extends z.ZodType>(path: string, schema: S, clock: () 
         await atomicWrite(path, text);
       } catch (e) {
         // A full or read-only disk is the user's to fix: say so, instead of the API's generic "internal" error.
-        throw new BidForgeError('settings_write_failed', `设置未能保存到 ${path}：${fsProblemZh(e)}；原文件未改动。 (Settings could not be saved to ${path}: ${fsProblem(e)}; the file was left as it was.)`);
+        throw new BidForgeError(
+          'settings_write_failed',
+          `设置未能保存到 ${path}：${fsProblemZh(e)}；原文件未改动。 (Settings could not be saved to ${path}: ${fsProblem(e)}; the file was left as it was.)`,
+        );
       }
     },
   };

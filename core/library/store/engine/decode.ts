@@ -81,10 +81,18 @@ export function decodeStore(input: string | Uint8Array, now: Date): { data: Stor
  */
 export function recoverySteps(dataDir: string, backups: { name: string }[]): string {
   const newest = backups[backups.length - 1];
-  return newest
-    ? `数据文件夹里有 ${backups.length} 个备份，最新的是 backups/${newest.name}：在应用的「设置 → 备份」中恢复它；只用命令行时，先关闭其他 BidForge 程序，再把它复制为 ${join(dataDir, STORE_FILE)}。` +
-        ` (${backups.length} backup(s); restore the newest, backups/${newest.name}, in the app under 设置 → 备份, or copy it to ${join(dataDir, STORE_FILE)} while no other BidForge program runs.)`
-    : `没有备份：请修复移开的文件后改名为 ${STORE_FILE}；要重新开始，把移开的文件移出数据文件夹。 (No backup: repair the moved file and rename it ${STORE_FILE}, or move it out of the folder to start anew.)`;
+  const store = join(dataDir, STORE_FILE);
+  if (!newest)
+    return (
+      `没有备份：请修复移开的文件后改名为 ${STORE_FILE}；要重新开始，把移开的文件移出数据文件夹。` +
+      ` (No backup: repair the moved file and rename it ${STORE_FILE}, or move it out of the folder to start anew.)`
+    );
+  return (
+    `数据文件夹里有 ${backups.length} 个备份，最新的是 backups/${newest.name}：在应用的「设置 → 备份」中恢复它；` +
+    `只用命令行时，先关闭其他 BidForge 程序，再把它复制为 ${store}。` +
+    ` (${backups.length} backup(s); restore the newest, backups/${newest.name}, in the app under 设置 → 备份,` +
+    ` or copy it to ${store} while no other BidForge program runs.)`
+  );
 }
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 2 : 0);
@@ -93,7 +101,8 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 2 : 0
 export function tooLarge(path: string, size: number, limit: number): StoreReadError {
   return new StoreReadError(
     'too_large',
-    `条款库文件 ${path} 有 ${mb(size)} MB，超过可打开的上限 ${mb(limit)} MB；为免程序长时间无响应，没有打开它，文件原样保留。正常的条款库（一万条条款）约 10 MB：请检查它是否被写入了异常内容，或在「设置 → 备份」中恢复备份。` +
+    `条款库文件 ${path} 有 ${mb(size)} MB，超过可打开的上限 ${mb(limit)} MB；为免程序长时间无响应，没有打开它，文件原样保留。` +
+      `正常的条款库（一万条条款）约 10 MB：请检查它是否被写入了异常内容，或在「设置 → 备份」中恢复备份。` +
       ` (${path} is ${mb(size)} MB, over the ${mb(limit)} MB BidForge opens, so it was not read, and left as it is.)`,
   );
 }

@@ -103,7 +103,8 @@ export class StoreEngine {
       if (leftovers.length && !this.options.startFresh)
         throw new BidForgeError(
           'store_missing',
-          `条款库文件 ${STORE_FILE} 不见了，但数据文件夹 ${this.dataDir} 里还有 ${leftovers.join('、')}，所以没有新建空的条款库。 (${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}; no new library was started.) ` +
+          `条款库文件 ${STORE_FILE} 不见了，但数据文件夹 ${this.dataDir} 里还有 ${leftovers.join('、')}，所以没有新建空的条款库。` +
+            ` (${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}; no new library was started.) ` +
             recoverySteps(this.dataDir, await listBackups(this.dataDir)),
         );
       await this.lock.acquire();

@@ -238,6 +238,7 @@ export class StoreLock {
 function lockLost(why: string): BidForgeError {
   return new BidForgeError(
     'store_lock_lost',
-    `保存失败：条款库的写入锁已丢失（${why}），另一个程序可能正在写入。本次修改没有保存，请重试。 The change was not saved: the library's lock was lost (${why}).`,
+    `保存失败：条款库的写入锁已丢失（${why}），另一个程序可能正在写入。本次修改没有保存，请重试。` +
+      ` (The change was not saved: the library's lock was lost (${why}).)`,
   );
 }
