@@ -62,7 +62,7 @@ export type LibraryPeople = {
 
 const byRequest: LibraryPeople = {
   async actor(by) {
-    if (!by?.trim()) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）');
+    if (!by?.trim()) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）', { option: '--as' });
     return by.trim();
   },
   singleReviewer: async () => false,

@@ -8,7 +8,7 @@ export function libraryPeople(settings: SettingsStore, actingUser?: string): Lib
   return {
     async actor(by) {
       const name = actingUser?.trim() || (await settings.get()).settings.userName.trim() || by?.trim();
-      if (!name) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）');
+      if (!name) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）', { option: '--as' });
       return name;
     },
     singleReviewer: async () => (await settings.get()).settings.singleReviewer,

@@ -93,6 +93,9 @@ const EN: Record<string, Template> = {
   // core/api/handlers.ts
   pins_not_recorded: 'The clause versions were not recorded in the clause library: {reason}',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
+  // core/library/store/versions.ts and core/api/libraryPeople.ts: the four-eyes rule and who acts
+  own_version: 'Version {version} of “{title}” ({variant}) was written by {name}, who cannot also approve it: another reviewer approves it, or turn on single-reviewer mode in Settings',
+  no_user: 'Set your name in Settings first (on the command line: {option} NAME)',
   unknown_blueprint: (p) => `There is no blueprint named {blueprint}${p.available ? ' (available: {available})' : ''}`,
   unknown_document: 'The project has no document {document} (available: {available})',
   missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',

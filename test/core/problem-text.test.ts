@@ -285,6 +285,9 @@ const elsewhere: Problem[] = [
   { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用', params: { key: 'stray', scope: 'package' } },
   { severity: 'warning', code: 'pins_not_recorded', message: '条款版本未记入条款库：store is locked', params: { reason: 'store is locked' } },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
+  // core/library/store/versions.ts: four eyes; core/api/libraryPeople.ts: nobody named
+  { severity: 'error', code: 'own_version', message: '“保修条款”（标准）第 2 版由 张律师 撰写，不能由本人批准：请另一位审核人批准，或在 设置 中开启单人审核', params: { title: '保修条款', variant: '标准', version: 2, name: '张律师' } },
+  { severity: 'error', code: 'no_user', message: '请先在 设置 中填写姓名（命令行用 --as 姓名）', params: { option: '--as' } },
   // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
   { severity: 'error', code: 'unknown_document', message: '项目中没有文件 x（可用：service-plan、warranty-card）', params: { document: 'x', available: 'service-plan, warranty-card' } },
 ];

@@ -74,13 +74,13 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
   const versionActions = (h: HistoryEntry) => (
     <span className="bf-lib-row-actions">
       {h.status === 'draft' && (
-        <Button size="small" type="primary" ghost disabled={busy} data-testid={`submit-v${h.version}`} onClick={() => void act(() => api.librarySubmit({ ref: ref(h.version), by: user }), t('lib.done.submitted'))}>
+        <Button size="small" type="primary" ghost disabled={busy} data-testid={`submit-v${h.version}`} onClick={() => void act(() => api.librarySubmit({ ref: ref(h.version) }), t('lib.done.submitted'))}>
           {t('lib.action.submit')}
         </Button>
       )}
       {h.status === 'in_review' && (
         <>
-          <Button size="small" type="primary" disabled={busy} data-testid={`approve-v${h.version}`} onClick={() => void act(() => api.libraryApprove({ ref: ref(h.version), by: user }), t('lib.done.approved'))}>
+          <Button size="small" type="primary" disabled={busy} data-testid={`approve-v${h.version}`} onClick={() => void act(() => api.libraryApprove({ ref: ref(h.version) }), t('lib.done.approved'))}>
             {t('lib.action.approve')}
           </Button>
           <Button size="small" danger disabled={busy} data-testid={`reject-v${h.version}`} onClick={() => (setReason(''), setRejecting(ref(h.version)))}>
@@ -94,7 +94,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         </Button>
       )}
       {h.status !== 'retired' && (
-        <Popconfirm title={t('lib.retire.confirm', { version: h.version })} okText={t('lib.action.retire')} cancelText={t('lib.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void act(() => api.libraryRetire({ clauseId, variant, version: h.version, by: user }), t('lib.done.retired'))}>
+        <Popconfirm title={t('lib.retire.confirm', { version: h.version })} okText={t('lib.action.retire')} cancelText={t('lib.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void act(() => api.libraryRetire({ clauseId, variant, version: h.version }), t('lib.done.retired'))}>
           <Button size="small" type="link" danger disabled={busy}>
             {t('lib.action.retire')}
           </Button>
@@ -118,7 +118,22 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
             { title: t('lib.col.version'), dataIndex: 'version', width: 60, render: (v: number) => <b>v{v}</b> },
             { title: t('lib.col.status'), dataIndex: 'status', width: 90, render: (_: unknown, h) => <Tag color={STATUS_COLOR[h.status]}>{t(statusKey(h.status))}</Tag> },
             { title: t('lib.col.author'), dataIndex: 'author', width: 100 },
-            { title: t('lib.col.reviewer'), dataIndex: 'reviewer', width: 100, render: (r?: string) => r ?? '—' },
+            {
+              title: t('lib.col.reviewer'),
+              dataIndex: 'reviewer',
+              width: 110,
+              // 单人审核: the author approved it alone (设置's single-reviewer mode), so nobody else read it.
+              render: (r: string | undefined, h) => (
+                <>
+                  {r ?? '—'}
+                  {h.singleReviewer && (
+                    <Tag color="orange" className="bf-lib-single" data-testid={`single-reviewer-v${h.version}`}>
+                      {t('lib.singleReviewer')}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
             { title: t('lib.col.time'), dataIndex: 'createdAt', width: 140, render: (c: string) => shortTime(c) },
             {
               title: t('lib.col.note'),
@@ -203,7 +218,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           <Button icon={<CopyOutlined />} onClick={() => (setNewId(`${clause.id}-copy`), setDuplicating(true))}>
             {t('lib.action.duplicate')}
           </Button>
-          <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId, by: user }), t('lib.done.reviewed'))}>{t('lib.action.reviewed')}</Button>
+          <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId }), t('lib.done.reviewed'))}>{t('lib.action.reviewed')}</Button>
         </div>
       </div>
       <Descriptions size="small" column={3} className="bf-lib-desc">
@@ -242,7 +257,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         onOk={() => {
           const r = rejecting;
           setRejecting(null);
-          if (r) void act(() => api.libraryReject({ ref: r, by: user, reason }), t('lib.done.rejected'));
+          if (r) void act(() => api.libraryReject({ ref: r, reason }), t('lib.done.rejected'));
         }}
       >
         <Input.TextArea autoFocus rows={3} value={reason} placeholder={t('lib.reject.reason')} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
@@ -268,7 +283,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         onCancel={() => setDuplicating(false)}
         onOk={() => {
           setDuplicating(false);
-          void act(() => api.libraryDuplicate({ clauseId, newId, by: user }), t('lib.done.duplicated', { id: newId }));
+          void act(() => api.libraryDuplicate({ clauseId, newId }), t('lib.done.duplicated', { id: newId }));
         }}
       >
         <Input value={newId} onChange={(e) => setNewId(e.target.value.trim())} addonBefore={t('lib.duplicate.id')} />

@@ -22,7 +22,7 @@ export function ClauseMetaModal({ clause, open, user, categories, onClose, onSav
     const f = await form.validateFields();
     if (!user.trim()) return void message.error(t('lib.needUser'));
     try {
-      await api.libraryUpdateMeta({ clauseId: clause.id, patch: { ...f, owner: f.owner.trim() }, by: user });
+      await api.libraryUpdateMeta({ clauseId: clause.id, patch: { ...f, owner: f.owner.trim() } });
       message.success(t('lib.done.metaSaved'));
       onSaved();
     } catch (e) {
@@ -80,7 +80,7 @@ export function AddVariantModal({ clause, variant, open, user, onClose, onAdded 
     const base = src?.versions[src.versions.length - 1];
     if (!base) return;
     try {
-      const ref = await api.libraryAddVariant({ clauseId: clause.id, name: f.name.trim(), body: base.body, variables: base.variables, ...(base.when ? { when: base.when } : {}), changeNote: t('lib.variant.note', { from: f.from, version: base.version }), by: user });
+      const ref = await api.libraryAddVariant({ clauseId: clause.id, name: f.name.trim(), body: base.body, variables: base.variables, ...(base.when ? { when: base.when } : {}), changeNote: t('lib.variant.note', { from: f.from, version: base.version }) });
       message.success(t('lib.done.variantAdded', { name: ref.variant }));
       onAdded(ref);
     } catch (e) {

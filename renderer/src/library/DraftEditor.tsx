@@ -78,7 +78,7 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
       // Sent only when changed: the store keeps the starting version's condition otherwise; null removes it.
       const changedWhen = JSON.stringify(when ?? null) !== JSON.stringify(start?.when ?? null) ? { when: when ?? null } : {};
       onSaved(
-        await api.libraryEdit({ clauseId: clause.id, variant, body, changeNote: note, ...from, ...(changedVars ? { variables } : {}), ...changedWhen, ...(latest ? { baseVersion: latest.version } : {}), by: user }),
+        await api.libraryEdit({ clauseId: clause.id, variant, body, changeNote: note, ...from, ...(changedVars ? { variables } : {}), ...changedWhen, ...(latest ? { baseVersion: latest.version } : {}) }),
       );
     } catch (e) {
       setError(errorMessage(e));

@@ -10,7 +10,7 @@ import { FreshnessDrawer, ProjectsDrawer } from './Drawers.js';
 import { STATUS_COLOR, statusKey } from './format.js';
 import { NewClauseModal } from './NewClauseModal.js';
 import { ExportPackModal, ImportPackModal } from './Packs.js';
-import { useUserName } from './user.js';
+import { useSettingsUser } from './user.js';
 import './library.css';
 
 type Filter = { category?: string; status?: VersionStatus; tag?: string; docType?: DocType };
@@ -32,7 +32,9 @@ function highlight(raw: string, q: string) {
 export function LibraryScreen() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [user, setUser] = useUserName();
+  const root = useRef<HTMLDivElement>(null);
+  const me = useSettingsUser(root);
+  const user = me.name;
   const [facets, setFacets] = useState<Facets>({ categories: [], tags: [], docTypes: [] });
   const [filter, setFilter] = useState<Filter>({});
   const [query, setQuery] = useState('');
@@ -101,7 +103,7 @@ export function LibraryScreen() {
   const opts = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
 
   return (
-    <div className="bf-lib" data-testid="library">
+    <div className="bf-lib" data-testid="library" ref={root}>
       <header className="bf-lib-top">
         <h1 className="bf-lib-h1">{t('nav.library')}</h1>
         <Input.Search
@@ -134,7 +136,12 @@ export function LibraryScreen() {
           {t('lib.pack.import')}
         </Button>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-pack-input" />
-        <Input className="bf-lib-user" prefix={<UserOutlined />} placeholder={t('lib.userPlaceholder')} value={user} onChange={(e) => setUser(e.target.value)} aria-label={t('lib.user')} data-testid="library-user" status={user.trim() ? '' : 'warning'} />
+        <Tooltip title={t(me.singleReviewer ? 'lib.userHintSingle' : 'lib.userHint')}>
+          <Tag icon={<UserOutlined />} color={user ? 'default' : 'warning'} className="bf-lib-user" aria-label={t('lib.user')} data-testid="library-user">
+            {user || (me.loaded ? t('lib.noUser') : '…')}
+            {me.singleReviewer && <span className="bf-muted"> · {t('lib.singleReviewer')}</span>}
+          </Tag>
+        </Tooltip>
       </header>
       <div className="bf-lib-filters" role="group" aria-label={t('lib.filters')}>
         <Select allowClear className="bf-lib-filter" placeholder={t('lib.f.category')} value={filter.category} onChange={set('category')} options={opts(facets.categories)} aria-label={t('lib.f.category')} showSearch />

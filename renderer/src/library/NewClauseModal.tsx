@@ -18,7 +18,7 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
     try {
       // An empty owner means the author owns it (the store's rule).
       const { owner, ...rest } = f;
-      const ref = await api.libraryCreate({ clause: { ...rest, ...(owner?.trim() ? { owner: owner.trim() } : {}), tags: [], variables: [] }, by: user });
+      const ref = await api.libraryCreate({ clause: { ...rest, ...(owner?.trim() ? { owner: owner.trim() } : {}), tags: [], variables: [] } });
       message.success(t('lib.done.created', { id: ref.clauseId }));
       form.resetFields();
       onCreated(ref);

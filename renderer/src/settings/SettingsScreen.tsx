@@ -1,6 +1,6 @@
 // 设置: user name, default script, UI language, the company profile (with logo), data folder and library backups.
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Radio, Segmented, Spin, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Segmented, Spin, Switch, Upload } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SettingsNotice } from '../../../core/api/appContract.js';
 import { LOGO_MAX_BYTES, type Settings } from '../../../core/settings/schema.js';
@@ -24,8 +24,6 @@ const COMPANY_FIELDS: [keyof Omit<Company, 'logo'>, MessageKey, number][] = [
   ['creditCode', 'settings.creditCode', 18],
 ];
 const KB = LOGO_MAX_BYTES / 1024;
-/** The library screen reads the acting user from here (renderer/src/library/user.ts). */
-const LIBRARY_USER_KEY = 'bidforge.user';
 
 export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'onLocaleChange'>>) {
   const { t } = useI18n();
@@ -65,11 +63,6 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
       if (!values.company.logo) delete merged.company.logo;
       const { settings } = await api.saveSettings({ settings: merged });
       setLoaded(settings);
-      try {
-        localStorage.setItem(LIBRARY_USER_KEY, settings.userName);
-      } catch {
-        /* storage may be unavailable */
-      }
       if (settings.uiLanguage !== loaded.uiLanguage) onLocaleChange?.(settings.uiLanguage);
       message.success(t('settings.saved'));
     } catch (e) {
@@ -155,6 +148,10 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
             <Card className="bf-page-card" size="small" title={t('settings.user')}>
               <Form.Item name="userName" label={t('settings.userName')} extra={t('settings.userNameHint')}>
                 <Input maxLength={50} data-testid="settings-userName" />
+              </Form.Item>
+              {/* 条款库 reads both from here (renderer/src/library/user.ts); the API records the same name. */}
+              <Form.Item name="singleReviewer" label={t('settings.singleReviewer')} extra={t('settings.singleReviewerHint')} valuePropName="checked">
+                <Switch data-testid="settings-singleReviewer" />
               </Form.Item>
               <Form.Item name="defaultScript" label={t('settings.script')}>
                 <Radio.Group optionType="button" options={[{ value: 'hans', label: t('settings.hans') }, { value: 'hant', label: t('settings.hant') }]} data-testid="settings-script" />
