@@ -12,7 +12,8 @@ type Key = keyof typeof composerMessagesZh;
 describe('编制的界面文字', () => {
   it('每个中文键都有英文，且不为空；占位符一致', () => {
     expect(Object.keys(composerMessagesEn).sort()).toEqual(Object.keys(composerMessagesZh).sort());
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // {count} and an English plural {count, plural, one {…} other {…}} both take count.
+    const params = (s: string) => [...s.matchAll(/\{(\w+)(?:\}|, plural, )/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(composerMessagesZh) as Key[]) {
       expect(composerMessagesEn[key].trim(), key).not.toBe('');
       expect(params(composerMessagesEn[key]), key).toEqual(params(composerMessagesZh[key]));
