@@ -12,6 +12,8 @@ export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newPro
   'libraryWhereUsed', 'libraryRender', 'libraryProjects', 'projectOutdatedPins', 'recordProjectPins', 'projectUpdatePins', 'libraryExportPack', 'libraryPreviewImport', 'libraryApplyImport',
   // cards, settings, home (core/api/appContract.ts)
   'getSettings', 'saveSettings', 'listRecentProjects', 'recordRecentProject', 'openRecentProject', 'searchProjects', 'listBackups', 'restoreBackup', 'parseCards', 'exportCards',
+  // tender (core/tender/contract.ts)
+  'readTender',
 ] as const satisfies readonly Channel[];
 
 // Fails to compile when a channel is declared in ApiHandlers but missing here.

@@ -12,6 +12,8 @@ import type { RequirementProposal } from '../deviation/recognize.js';
 import { libraryRequestSchemas, type LibraryHandlers } from './library.js';
 // cards, settings, home
 import { appRequestSchemas, type AppHandlers } from './appContract.js';
+// tender: reading a tender's DOCX or PDF
+import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
 
 // composer
 const documentId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(100);
@@ -35,6 +37,8 @@ export const requestSchemas = {
   ...libraryRequestSchemas,
   // cards, settings, home (core/api/appContract.ts)
   ...appRequestSchemas,
+  // tender (core/tender/contract.ts)
+  ...tenderRequestSchemas,
 } as const;
 
 export type VariableField = VariableDecl & { section: string };
@@ -58,7 +62,7 @@ export type ApiHandlers = {
   // composer
   describeOutline(req: z.infer<(typeof requestSchemas)['describeOutline']>): Promise<OutlineView>;
   recognizeRequirements(req: z.infer<(typeof requestSchemas)['recognizeRequirements']>): Promise<{ proposals: RequirementProposal[] }>;
-} & LibraryHandlers & AppHandlers; // library; cards, settings, home
+} & LibraryHandlers & AppHandlers & TenderHandlers; // library; cards, settings, home; tender
 
 export type Channel = keyof ApiHandlers;
 

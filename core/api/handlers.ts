@@ -34,6 +34,8 @@ import { StoreAccess } from './storeAccess.js';
 import { SettingsStore } from '../settings/store.js';
 import { createCardsHandlers } from './cardsApi.js';
 import { createSettingsHandlers, withProfile } from './settingsApi.js';
+// tender
+import { createTenderHandlers } from '../tender/handlers.js';
 
 export type HandlerDeps = {
   templatesDir: string;
@@ -170,6 +172,8 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     // cards, settings, home
     ...createSettingsHandlers({ settings, ...(deps.dataDir ? { dataDir: deps.dataDir } : {}), program: deps.program ?? 'app' }),
     ...createCardsHandlers({ templatesDir: deps.templatesDir, settings }),
+    // tender
+    ...createTenderHandlers(),
   };
 
   /**

@@ -1,9 +1,17 @@
 // PDF → paragraphs and tables with their page, through pdfjs-dist (getTextContent per page; no rendering, no OCR).
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { TenderText } from './model.js';
 import { MAX_PAGES, TextBudget, tenderError } from './limits.js';
 import { blocksOf, dropFurniture, linesOf, type Line } from './pdfLines.js';
+
+// The little of pdfjs this reader uses. pdfjs's own .d.ts files declare DOM types that clash with the Node program's,
+// so the module is loaded by a name TypeScript does not follow — and only when a PDF is read, not at start-up.
+type TextItem = { str: string; transform: number[]; width: number; height: number };
+type PdfPage = { getTextContent(): Promise<{ items: (TextItem | { type: string })[] }>; cleanup(): void };
+type PdfDoc = { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
+type PdfJs = { getDocument(src: Record<string, unknown>): { promise: Promise<PdfDoc> } };
+const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+let pdfjs: Promise<PdfJs> | undefined;
+const loadPdfJs = () => (pdfjs ??= import(PDFJS) as Promise<PdfJs>);
 
 /** Fewer characters than this per page on average means the pages are images: a scan. */
 const SCANNED_CHARS_PER_PAGE = 20;
@@ -11,8 +19,8 @@ const SCANNED_CHARS_PER_PAGE = 20;
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<TenderText> {
   const budget = new TextBudget(fileName);
   // pdfjs takes the buffer over; a copy keeps the caller's bytes intact. No eval, no fonts loaded: text only.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
-  let doc;
+  const task = (await loadPdfJs()).getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  let doc: PdfDoc;
   try {
     doc = await task.promise;
   } catch (e) {
@@ -29,7 +37,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Tend
       const content = await page.getTextContent();
       const items = content.items
         .filter((i): i is TextItem => 'str' in i)
-        .map((i) => ({ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, w: i.width, size: Math.hypot(i.transform[2] as number, i.transform[3] as number) || i.height }));
+        .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height }));
       const text = items.reduce((s, i) => s + i.str.trim().length, 0);
       budget.take(text);
       chars += text;

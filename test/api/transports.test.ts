@@ -10,6 +10,7 @@ import type { Project } from '../../core/model/project.js';
 import { settingsSchema } from '../../core/settings/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { connect, fakeElectron, TRANSPORTS, type Connected, type TransportName } from '../helpers/transports.js';
+import { tenderDocx } from '../tender/fixture.js';
 
 const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n').toString('base64');
 const by = '法务';
@@ -92,6 +93,8 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('restoreBackup', { name: 'library-20990101T000000000Z.json' });
   await call('parseCards', { fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
   await call('exportCards', { fileName: 'c.csv', data: csv, format: 'pdf', layout: 'a5', qr: false });
+  // tender: a small DOCX tender the tests write (test/tender/fixture.ts)
+  await call('readTender', { fileName: '招标文件.docx', data: Buffer.from(await tenderDocx()).toString('base64') });
   return log;
 }
 
