@@ -58,7 +58,11 @@ export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: st
       await deps.writeBytes(path, data);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOSPC' ? (zh() ? '磁盘已满' : 'the disk is full') : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? (zh() ? '没有写入权限' : 'no permission to write there') : (code ?? (e as Error).message);
+      const why =
+        code === 'ENOSPC' ? (zh() ? '磁盘已满' : 'the disk is full')
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? (zh() ? '没有写入权限' : 'no permission to write there')
+        : code === 'ESYMLINK' ? (zh() ? '该位置是一个符号链接，不会通过链接写入' : 'that name is a symbolic link, which is not written through')
+        : (code ?? (e as Error).message);
       throw new ShellError('cannot_write', zh() ? `未能保存 ${path}：${why}；原文件未改动` : `could not save ${path}: ${why}; the previous file is unchanged`);
     }
     granted.add(path);

@@ -47,7 +47,7 @@ describe('保存项目不跟随植入的符号链接', () => {
     const other = victim();
     symlinkSync(other, target);
     const calls = projectSaver(target);
-    await expect(calls.saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true })).rejects.toMatchObject({ code: 'cannot_write' });
+    await expect(calls.saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true })).rejects.toMatchObject({ code: 'cannot_write', message: expect.stringContaining('符号链接') });
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
   });
