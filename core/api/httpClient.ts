@@ -13,7 +13,8 @@ export function httpTransport(origin: string, token: string, fetchImpl: typeof f
     try {
       res = await fetchImpl(`${origin}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        // A browser has no token to send: its session is the host's HttpOnly cookie, which fetch sends by itself.
+        headers: { 'content-type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
         body: JSON.stringify(arg ?? {}),
       });
     } catch (e) {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../core/api/handlers.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { startHost, type RunningHost } from '../../host/server.js';
+import { SESSION_COOKIE } from '../../host/session.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fakeElectron } from '../helpers/transports.js';
 
@@ -38,7 +39,9 @@ const shells: [string, () => Promise<void>][] = [
       const h = host;
       vi.stubGlobal('window', {});
       vi.stubGlobal('location', { origin: h.url.replace(/\/$/, '') });
-      vi.stubGlobal('document', { querySelector: () => ({ content: h.token }) });
+      // A browser sends the session cookie the launch link set (host/session.ts) with every same-origin request.
+      const browserFetch = globalThis.fetch;
+      vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => browserFetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: `${SESSION_COOKIE}=${h.token}` } }));
     },
   ],
 ];
