@@ -1,11 +1,12 @@
-// A new clause: id, title, category, document types and a first body; it starts as draft v1 of variant 标准.
+// A new clause: title, category, document types and a first body (its id is generated from the category); it starts
+// as draft v1 of variant 标准.
 import { App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { DOC_TYPES } from '../../../core/model/library.js';
 import type { DocType, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 
-type Fields = { id: string; title: string; category: string; docTypes: DocType[]; variant: string; owner?: string; reviewIntervalMonths: number; body: string };
+type Fields = { title: string; category: string; docTypes: DocType[]; variant: string; owner?: string; reviewIntervalMonths: number; body: string };
 
 export function NewClauseModal({ open, user, categories, onClose, onCreated }: { open: boolean; user: string; categories: string[]; onClose: () => void; onCreated: (ref: VersionRef) => void }) {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
       // An empty owner means the author owns it (the store's rule).
       const { owner, ...rest } = f;
       const ref = await api.libraryCreate({ clause: { ...rest, ...(owner?.trim() ? { owner: owner.trim() } : {}), tags: [], variables: [] } });
-      message.success(t('lib.done.created', { id: ref.clauseId }));
+      message.success(t('lib.done.created', { title: f.title, id: ref.clauseId }));
       form.resetFields();
       onCreated(ref);
     } catch (e) {
@@ -30,9 +31,6 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
   return (
     <Modal open={open} title={t('lib.new.title')} okText={t('lib.new.create')} cancelText={t('lib.cancel')} onOk={() => void create()} onCancel={onClose} width={640} forceRender>
       <Form form={form} name="newClause" layout="vertical" initialValues={{ variant: '标准', docTypes: [], reviewIntervalMonths: 12 }}>
-        <Form.Item name="id" label={t('lib.new.id')} rules={[{ required: true, pattern: /^[a-z][a-z0-9-]*$/, message: t('lib.new.idRule') }]}>
-          <Input placeholder="service-response" />
-        </Form.Item>
         <Form.Item name="title" label={t('lib.new.name')} rules={[{ required: true, message: t('lib.new.required') }]}>
           <Input />
         </Form.Item>
