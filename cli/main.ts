@@ -14,6 +14,7 @@ import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
 import { updateCommand } from './update.js';
+import { tenderCommand } from './tender.js';
 import { HELP, type Lang, say } from './messages.js';
 
 /** Problems that mean the input itself is wrong, not the document. */
@@ -201,6 +202,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       }
       case 'update':
         return await updateCommand(api, arg, { json: opts.json }, io, (f) => loadProject(api, f, lang));
+      case 'tender':
+        return await tenderCommand(api, arg, positionals[2], { json: opts.json }, io);
       case 'library':
         return await libraryCommand(
           api,

@@ -82,7 +82,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Ten
     );
   } catch (e) {
     if (e instanceof Error && e.name === 'ApiError') throw e;
-    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName });
+    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName, kind: 'DOCX' });
   }
   return { format: 'docx', pages: walk.page, pageBasis: 'breaks', paragraphBasis: 'document', blocks: walk.blocks };
 }

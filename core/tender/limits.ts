@@ -12,7 +12,7 @@ export const tenderError = (code: string, message: string, params: Record<string
 
 export function checkSize(bytes: Uint8Array, fileName: string): void {
   if (bytes.byteLength > MAX_BYTES)
-    throw tenderError('tender_too_large', `招标文件 ${fileName} 有 ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限；请去掉图片附件后再导入`, { fileName, bytes: bytes.byteLength, max: MAX_BYTES });
+    throw tenderError('tender_too_large', `招标文件 ${fileName} 有 ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限；请去掉图片附件后再导入`, { fileName, mb: (bytes.byteLength / 1024 / 1024).toFixed(1), maxMb: MAX_BYTES / 1024 / 1024 });
 }
 
 /** Counts text as it is read and stops at the limit. */

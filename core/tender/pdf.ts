@@ -3,8 +3,8 @@ import type { TenderText } from './model.js';
 import { MAX_PAGES, TextBudget, tenderError } from './limits.js';
 import { blocksOf, dropFurniture, linesOf, type Line } from './pdfLines.js';
 
-// The little of pdfjs this reader uses. pdfjs's own .d.ts files declare DOM types that clash with the Node program's,
-// so the module is loaded by a name TypeScript does not follow — and only when a PDF is read, not at start-up.
+// The little of pdfjs this reader uses. The module is loaded only when a PDF is read (the CLI and the app start
+// without it), by a name TypeScript does not follow, so pdfjs's browser-facing declarations stay out of the Node program.
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 type PdfPage = { getTextContent(): Promise<{ items: (TextItem | { type: string })[] }>; cleanup(): void };
 type PdfDoc = { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
@@ -26,7 +26,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Tend
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'PasswordException') throw tenderError('tender_encrypted', `${fileName} 有打开密码，无法读取；请导出一份不加密的 PDF 再导入`, { fileName });
-    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 PDF 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName });
+    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 PDF 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName, kind: 'PDF' });
   }
   try {
     if (doc.numPages > MAX_PAGES) throw tenderError('tender_too_many_pages', `${fileName} 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页的上限；请只导入招标文件正文`, { fileName, pages: doc.numPages, max: MAX_PAGES });
