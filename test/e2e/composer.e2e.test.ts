@@ -45,9 +45,9 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
       await page.screenshot({ path: join(screensDir, 'composer-start.png') });
 
-      // Change 现场到达时间 from 2 to 1 hours: the preview follows.
-      await arrival.fill('1');
-      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('1小时内到达现场');
+      // Change 现场到达时间 from 2 to 3 hours (still no looser than the 三级故障's 2 hours): the preview follows.
+      await arrival.fill('3');
+      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('3小时内到达现场');
       expect(squash(await preview.innerText())).not.toContain('2小时内到达现场');
       await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
       await page.waitForTimeout(900); // let the preview finish scrolling to the changed clause
@@ -60,7 +60,7 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       await download.saveAs(file);
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
       const text = squash(stdout);
-      expect(text).toContain('1小时内到达现场');
+      expect(text).toContain('3小时内到达现场');
       expect(text).not.toContain('2小时内到达现场');
 
       expect(pageErrors).toEqual([]);
@@ -71,31 +71,31 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
   it(
     'undoes and redoes an edit, and brings unsaved work back after a reload',
     async () => {
-      // Continues from the edit above: 到场 changed from 2 to 1 hours, not saved.
+      // Continues from the edit above: 到场 changed from 2 to 3 hours, not saved.
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await page.getByTestId('undo').click();
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
       await page.getByTestId('redo').click();
-      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('3');
       // Ctrl+Z outside a text field is the project's undo too.
       await page.getByTestId('preview').click();
       await page.keyboard.press('Control+z');
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
       await page.keyboard.press('Control+y');
-      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('3');
       // Another screen keeps 编制 mounted but hidden: its shortcuts do nothing there.
       await page.getByTestId('nav-cards').click();
       await page.keyboard.press('Control+z');
       await page.getByTestId('nav-composer').click();
       await page.waitForTimeout(300);
-      expect(await arrival.inputValue()).toBe('1');
+      expect(await arrival.inputValue()).toBe('3');
 
       // A reload (a crash, a closed window) loses nothing: the unsaved value comes back, marked unsaved.
       await page.waitForTimeout(1200); // the autosave runs a moment after the last change
       await page.reload();
       const restored = page.getByTestId('field-onsite_arrival-value');
       await restored.waitFor({ state: 'visible' });
-      await expect.poll(() => restored.inputValue(), { timeout: TIMEOUT }).toBe('1');
+      await expect.poll(() => restored.inputValue(), { timeout: TIMEOUT }).toBe('3');
       await page.getByText('已恢复上次未保存的修改', { exact: false }).waitFor({ state: 'visible' });
       expect(pageErrors).toEqual([]);
     },
