@@ -2,17 +2,19 @@
 // promise the bid does not make leaves no sentence behind; {{promise "arrive"}} prints the whole promise
 // (「自接到报修通知起2小时内到达现场」) and {{figure "arrive"}} the figure alone (「2小时」). Both refuse a fact that is
 // not offered: outside a {{#fact}} guard that would print half a sentence. {{deadline "fix_l1"}} prints a time with
-// its event (「工程师到达现场后4小时内」) for tables.
-import { isConventionalFactId } from './ids.js';
+// its event (「工程师到达现场后4小时内」) for tables. {{#eachItem "warranty"}}…{{/eachItem}} repeats once for each offered
+// fact of a kind narrowed to a product or component (a per-component warranty table), with {{itemName}},
+// {{itemStart}} and {{figure}} / {{promise}} / {{deadline}} without an id for the row's fact.
+import { isConventionalFactId, isFactKind } from './ids.js';
 import { levelDeadline, levelsOf } from './levels.js';
-import { factDeadline, factFigure, factPhrase } from './phrase.js';
+import { EVENT_NAME, factDeadline, factFigure, factPhrase } from './phrase.js';
 import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from './schema.js';
 
 /** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
 export const FACTS = Symbol('facts');
 
 type SlotsLike = { put(type: 'text', raw: string, text: string): string };
-type Data = { root?: Record<PropertyKey, unknown>; slots?: SlotsLike; level?: string };
+type Data = { root?: Record<PropertyKey, unknown>; slots?: SlotsLike; level?: string; item?: Commitment };
 type Options = { data?: Data; fn?: (ctx: unknown, o?: { data: Data }) => string; inverse?: (ctx: unknown) => string; hash?: unknown };
 
 /** Puts the project's facts into a template context. */
@@ -38,6 +40,9 @@ function split(args: unknown[]): { ids: string[]; options: Options } {
 const offered = (facts: Map<string, Commitment>, id: string) => facts.get(id)?.offered === true;
 
 function one(args: unknown[], print: (c: Commitment) => string, name: string): string {
+  const item = (args[args.length - 1] as Options)?.data?.item;
+  // Without an id inside {{#eachItem}}: the row's own fact.
+  if (args.length === 1 && item) return slotsOf(args[0] as Options).put('text', '', print(item));
   const { ids, options } = split(args);
   if (ids.length !== 1) throw new Error(`${name} takes one fact`);
   const c = factsOf(options).get(ids[0]!);
@@ -56,6 +61,21 @@ function levelOf(options: Options): string {
   const level = options?.data?.level;
   if (level === undefined) throw new Error('{{levelName}} 和 {{levelDeadline}} 只能写在 {{#eachLevel}}…{{/eachLevel}} 之内');
   return level;
+}
+
+/** The offered facts of a kind narrowed to a product or component, in the order the bid states them. */
+function itemsOf(args: unknown[]): { items: Commitment[]; options: Options } {
+  const options = args[args.length - 1] as Options;
+  const kind = args[0];
+  if (args.length !== 2 || typeof kind !== 'string' || !isFactKind(kind)) throw new Error('eachItem 和 anyItem 需要一个承诺种类，如 {{#eachItem "warranty"}}');
+  const items = [...factsOf(options).values()].filter((c) => c.offered && c.kind === kind && (c.scope?.product || c.scope?.component));
+  return { items, options };
+}
+
+function itemOf(options: Options): Commitment {
+  const item = options?.data?.item;
+  if (!item) throw new Error('{{itemName}} 和 {{itemStart}} 只能写在 {{#eachItem}}…{{/eachItem}} 之内');
+  return item;
 }
 
 export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) => unknown> = {
@@ -92,6 +112,28 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
     const kind = args[0];
     if (typeof kind !== 'string' || !(DEADLINE_KINDS as readonly string[]).includes(kind)) throw new Error(`levelDeadline 需要一个时限种类，如 {{levelDeadline "arrive"}}`);
     return slotsOf(options).put('text', '', levelDeadline([...factsOf(options).values()], levelOf(options), kind as DeadlineKind) ?? '—');
+  },
+  /** Block: kept when some offered fact of the kind is narrowed to a product or component. */
+  anyItem(this: unknown, ...args: unknown[]) {
+    const { items, options } = itemsOf(args);
+    return items.length ? (options.fn?.(this) ?? '') : (options.inverse?.(this) ?? '');
+  },
+  /** Block: once per offered fact of the kind narrowed to a product or component; inside, {{itemName}} and {{figure}}. */
+  eachItem(this: unknown, ...args: unknown[]) {
+    const { items, options } = itemsOf(args);
+    return items.map((item) => options.fn?.(this, { data: { ...options.data, item } }) ?? '').join('');
+  },
+  /** The row's product and component: 「空调主机」「压缩机」「空调主机压缩机」. */
+  itemName: (...args: unknown[]) => {
+    const options = args[args.length - 1] as Options;
+    const s = itemOf(options).scope;
+    return slotsOf(options).put('text', '', `${s?.product ?? ''}${s?.component ?? ''}`);
+  },
+  /** The event the row's period runs from (「验收合格之日」), or 「同整机」 when it states none. */
+  itemStart: (...args: unknown[]) => {
+    const options = args[args.length - 1] as Options;
+    const c = itemOf(options);
+    return slotsOf(options).put('text', '', 'from' in c && c.from ? EVENT_NAME[c.from] : '同整机');
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),
   figure: (...args: unknown[]) => one(args, factFigure, 'figure'),

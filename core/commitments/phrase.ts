@@ -63,6 +63,7 @@ const DEADLINE_ACTION: Record<DeadlineKind, string> = {
   inspection_report: '提交书面巡检报告',
   deliver_parts: '发出所需备品备件',
   complaint_reply: '答复投诉人',
+  complaint_visit: '上门走访投诉人，当面沟通处理意见',
   complaint_close: '办结投诉',
   train_start: '开展现场培训',
   doa_replace: '出现非人为性能故障的，免费更换同型号新品',
@@ -86,6 +87,7 @@ const DEADLINE_LABEL: Record<DeadlineKind, string> = {
   inspection_report: '巡检报告提交时限',
   deliver_parts: '备件发出时限',
   complaint_reply: '投诉答复时限',
+  complaint_visit: '投诉上门走访时限',
   complaint_close: '投诉办结时限',
   train_start: '培训开始时限',
   doa_replace: '到货包换期',
@@ -123,6 +125,7 @@ const OTHER_LABEL: Record<string, string> = {
   parts_price: '保修期外零部件价格',
   replace_after_repairs: '更换前累计维修次数',
   downtime_restart: '保修期重新计算的停机时长',
+  book_ahead: '上门服务预约提前时间',
   service_hours: '服务时间',
   train: '培训时间',
   satisfaction: '满意度目标',
@@ -165,6 +168,8 @@ export function factFigure(c: Commitment): string {
       return `${c.repairs}次`;
     case 'downtime_restart':
       return formatFactDuration(c.over);
+    case 'book_ahead':
+      return `提前${formatFactDuration(c.ahead)}`;
     case 'service_hours':
       return c.schedule === '7x24' ? '7×24小时' : c.schedule === '5x8' ? '工作日每日8小时' : c.text!;
     case 'train':
@@ -192,6 +197,8 @@ export function factPhrase(c: Commitment): string {
       return `${c.scope?.component === '整机' ? '整机' : c.scope?.component ? `同一${c.scope.component}` : '同一部件'}因质量问题累计维修${c.repairs}次仍不能正常使用的，免费予以更换`;
     case 'downtime_restart':
       return `因质量问题造成设备停机超过${formatFactDuration(c.over)}的，整机保修期自设备修复之日起重新计算`;
+    case 'book_ahead':
+      return `计划性上门服务至少提前${formatFactDuration(c.ahead)}预约，并按约定时间到达`;
     case 'service_hours': {
       const channel = CHANNEL_NAME[c.scope?.channel ?? 'hotline'];
       if (c.schedule === '7x24') return `${channel}7×24小时受理报修，节假日不休`;

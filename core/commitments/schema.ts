@@ -29,6 +29,7 @@ export const DEADLINE_KINDS = [
   'inspection_report', // 巡检报告
   'deliver_parts', // 发出备件
   'complaint_reply', // 答复投诉
+  'complaint_visit', // 上门走访投诉人
   'complaint_close', // 投诉办结
   'train_start', // 开始培训
   'doa_replace', // 到货后N天内故障包换
@@ -116,6 +117,8 @@ export const priceSchema = z
   .refine((p) => p.free || p.amount !== undefined || p.basis !== undefined, { message: 'a price states an amount, a basis (cost, list, discount) or free: true' });
 export const repeatSchema = z.object({ ...common, kind: z.literal('replace_after_repairs'), repairs: z.number().int().min(1).max(100) }).strict();
 export const downtimeSchema = z.object({ ...common, kind: z.literal('downtime_restart'), over: factDurationSchema }).strict();
+/** Planned on-site service (inspection, maintenance, training) is booked at least this long ahead. */
+export const bookingSchema = z.object({ ...common, kind: z.literal('book_ahead'), ahead: factDurationSchema }).strict();
 export const hoursSchema = z
   .object({
     ...common,
@@ -129,7 +132,7 @@ export const hoursSchema = z
 export const trainingSchema = z.object({ ...common, kind: z.literal('train'), length: factDurationSchema, trainees: z.number().int().min(1).max(10_000).optional() }).strict();
 export const satisfactionSchema = z.object({ ...common, kind: z.literal('satisfaction'), percent: z.number().positive().max(100) }).strict();
 
-export const commitmentSchema = z.discriminatedUnion('kind', [deadlineSchema, periodSchema, cycleSchema, countSchema, priceSchema, repeatSchema, downtimeSchema, hoursSchema, trainingSchema, satisfactionSchema]);
+export const commitmentSchema = z.discriminatedUnion('kind', [deadlineSchema, periodSchema, cycleSchema, countSchema, priceSchema, repeatSchema, downtimeSchema, bookingSchema, hoursSchema, trainingSchema, satisfactionSchema]);
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type CommitmentKind = Commitment['kind'];
 export type Deadline = z.infer<typeof deadlineSchema>;

@@ -21,6 +21,8 @@ export function factQuantity(c: Commitment): Quantity | string {
       return { value: c.repairs, unit: '次' };
     case 'downtime_restart':
       return c.over;
+    case 'book_ahead':
+      return c.ahead;
     case 'train':
       return c.length;
     case 'satisfaction':

@@ -1,0 +1,288 @@
+// The built-in library written on facts, beyond the first five: service hours and channels, warranty per product
+// and component, inspection cycles, spare parts, training, complaints, out-of-warranty terms, service network,
+// the whole timeline of a repair, software maintenance and exclusions. Each numbered promise appears with its fact's
+// figure when the fact is offered, and leaves no sentence and no number behind when it is not. Rendered through
+// the real path (the API's preview) from the sample templates/samples/service-plan-facts-sample.json.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../core/api/handlers.js';
+import { createLocalClient } from '../../core/api/localClient.js';
+import type { ApiHandlers } from '../../core/api/contract.js';
+import { assemble } from '../../core/assemble/assemble.js';
+import { commitmentSchema, type Commitment } from '../../core/commitments/schema.js';
+import { factLabel, factPhrase } from '../../core/commitments/phrase.js';
+import type { Block } from '../../core/model/document.js';
+import type { Project } from '../../core/model/project.js';
+import { parseProjectText } from '../../core/project/parse.js';
+import { clause, library, project, textOf } from '../helpers/library.js';
+import { templatesDir } from '../helpers/paths.js';
+
+const SAMPLE = join(templatesDir, 'samples', 'service-plan-facts-sample.json');
+const sample = (): Project => parseProjectText(readFileSync(SAMPLE, 'utf8'), 'facts-sample');
+
+/** The clause files this suite covers: every variant written on facts after the first five. */
+const FILES = [
+  'contacts--facts.md',
+  'warranty-terms--facts.md',
+  'inspection--facts.md',
+  'spare-parts--facts.md',
+  'training-plan--facts.md',
+  'complaints--facts.md',
+  'out-of-warranty-fees--facts.md',
+  'service-network--facts.md',
+  'service-commitment--timeline.md',
+  'software-maintenance--facts.md',
+  'exclusions--facts.md',
+];
+const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '软件维护与升级', '联系方式'];
+
+/** The text of one chapter, by its title. */
+function chapter(blocks: Block[], title: string): string {
+  const start = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1 && b.text === title);
+  if (start < 0) return '';
+  const end = blocks.findIndex((b, i) => i > start && b.kind === 'heading' && b.level === 1);
+  // The signature block after the last chapter is the document's, not the chapter's.
+  return textOf(blocks.slice(start + 1, end < 0 ? undefined : end).filter((b) => b.kind !== 'signature'));
+}
+
+const setFact = (p: Project, id: string, patch: Partial<Commitment>): Project => ({ ...p, commitments: p.commitments!.map((c) => (c.id === id ? ({ ...c, ...patch } as Commitment) : c)) });
+const drop = (p: Project, id: string): Project => setFact(p, id, { offered: false });
+
+/** Numbered items run 1, 2, 3 … in every list of the text: none is skipped, none is empty. */
+function expectNumberingClosed(text: string): void {
+  let prev = 0;
+  for (const line of text.split('\n')) {
+    const m = /^(\d+)\.(.*)$/.exec(line);
+    if (!m) continue;
+    const n = Number(m[1]);
+    expect([line, n === 1 || n === prev + 1]).toEqual([line, true]);
+    expect(m[2]!.trim().length).toBeGreaterThan(1);
+    prev = n;
+  }
+}
+
+/** [chapter, fact, what the chapter says when the fact is offered, what is gone when it is not]. */
+const CASES: [string, string, string, string][] = [
+  ['服务承诺', 'respond', '1.响应：自接到报修通知起30分钟内作出响应，由工程师与报修人联系，初步判断故障原因。', '响应：'],
+  ['服务承诺', 'remote_fix', '2.远程处理：能够远程处理的故障，自接到报修通知起2小时内通过电话或远程方式排除故障。', '远程处理：'],
+  ['服务承诺', 'arrive', '3.到达现场：需要上门处理的故障，自接到报修通知起4小时内到达现场。', '到达现场：'],
+  ['服务承诺', 'diagnose', '4.查明原因：工程师到达现场后2小时内查明故障原因，并告知采购人。', '查明原因：'],
+  ['服务承诺', 'propose', '5.处理方案：短时间内无法修复的，工程师到达现场后8小时内提交书面处理方案，经采购人确认后实施。', '处理方案：'],
+  ['服务承诺', 'fix', '6.排除故障：工程师到达现场后24小时内排除故障，恢复设备正常运行。', '排除故障：'],
+  ['服务承诺', 'escalate', '7.升级处理：工程师到达现场后12小时内仍未解决的，升级至技术负责人督办。', '升级处理：'],
+  ['服务承诺', 'report', '8.故障报告：故障排除后3个工作日内提交书面故障分析报告，说明故障原因、处理过程和预防措施。', '故障报告：'],
+  ['服务承诺', 'call_back', '9.回访：每次服务完成后2天内进行回访，了解服务质量。', '回访：'],
+  ['服务承诺', 'hotline_hours', '服务热线的服务时间为周一至周五 9:00–18:00。', '服务热线的服务时间'],
+  ['服务网络与人员配置', 'service_centres', '服务中心数量为23个', '服务中心数量'],
+  ['服务网络与人员配置', 'engineers', '专业服务工程师人数为110名', '专业服务工程师'],
+  ['服务网络与人员配置', 'dedicated_engineers', '我公司为本项目配备专职工程师，本项目专职工程师人数为2名。', '专职工程师'],
+  ['保修条款', 'warranty', '1.整机保修：所供货物整机保修3年，自验收合格之日起计算；期内维修所需的零部件、人工和差旅费用由我方承担。', '整机保修'],
+  ['保修条款', 'warranty_compressor', '压缩机|5年|验收合格之日', '压缩机'],
+  ['保修条款', 'warranty_controls', '电气控制部件|1年|同整机', '电气控制部件'],
+  ['保修条款', 'doa_replace', '3.到货故障更换：自货物签收之日起15天内出现非人为性能故障的，免费更换同型号新品。', '到货故障更换'],
+  ['保修条款', 'latent_defect', '4.潜在缺陷保证：潜在缺陷保证期为24个月，自质保期满之日起计算', '潜在缺陷'],
+  ['保修期外收费标准', 'parts_price', '1.零部件：保修期外零部件价格按成本价收取。', '零部件：'],
+  ['保修期外收费标准', 'labour_fee', '2.人工：保修期外人工费全免。', '人工：'],
+  ['保修期外收费标准', 'travel_fee', '3.差旅：保修期外差旅费全免。', '差旅：'],
+  ['保修期外收费标准', 'annual_fee', '4.维保合同：采购人选择签订年度维保合同的，年度维保服务费为¥18,000.00/年。', '维保合同'],
+  ['定期巡检与保养', 'first_visit', '1.首次回访：自验收合格之日起1个月内进行首次上门回访', '首次回访'],
+  ['定期巡检与保养', 'phone_check', '2.电话回访：每月电话回访1次', '电话回访'],
+  ['定期巡检与保养', 'inspect', '3.现场巡检：每季度现场巡检1次', '巡检1次'],
+  ['定期巡检与保养', 'maintain', '4.保养：每年免费保养2次', '保养2次'],
+  ['定期巡检与保养', 'inspection_report', '5.书面报告：每次服务完成后3个工作日内提交书面巡检报告', '书面报告'],
+  ['定期巡检与保养', 'book_ahead', '6.预约：计划性上门服务至少提前1个工作日预约，并按约定时间到达；', '预约'],
+  ['备品备件', 'parts_supply', '1.供应保障：备件供应保障期为8年，自验收合格之日起计算；', '供应保障'],
+  ['备品备件', 'deliver_parts', '2.备件发出：自确认备件需求起2天内发出所需备品备件，并将发货信息告知采购人。', '备件发出'],
+  ['备品备件', 'parts_warehouses', '3.备件仓储：备件仓库数量为12个，常用备件保持合理库存。', '备件仓'],
+  ['培训计划', 'train_start', '1.培训时间：自验收合格之日起5天内开展现场培训，具体日期与采购人商定。', '培训时间：'],
+  ['培训计划', 'train', '2.培训时长：现场培训累计不少于3天，受训人员不少于12名。', '培训时长'],
+  ['投诉处理与回访', 'complaint_reply', '1.答复：自接到投诉起2小时内答复投诉人，说明核查情况和拟采取的措施。', '答复'],
+  ['投诉处理与回访', 'complaint_visit', '2.上门沟通：需要当面处理的投诉，自接到投诉起24小时内上门走访投诉人，当面沟通处理意见。', '上门'],
+  ['投诉处理与回访', 'complaint_close', '3.办结：自接到投诉起3个工作日内办结投诉，并将处理结果书面告知投诉人。', '办结：'],
+  ['投诉处理与回访', 'call_back', '4.服务回访：每次服务完成后2天内进行回访', '服务回访'],
+  ['投诉处理与回访', 'satisfaction', '5.服务目标：用户满意度不低于98%。', '满意度不低于'],
+  ['软件维护与升级', 'onsite_support', '1.技术支持期限：现场技术支持期为3年，自验收合格之日起计算；期内的维护服务不另收费。', '技术支持期限'],
+  ['软件维护与升级', 'remote_fix', '2.远程处理：自接到报修通知起2小时内通过电话或远程方式排除故障。', '远程处理：'],
+  ['软件维护与升级', 'arrive_software', '3.现场处理：远程无法解决的，自接到报修通知起8小时内到达现场。', '现场处理：'],
+  ['软件维护与升级', 'fix_software', '4.恢复运行：自接到报修通知起2个工作日内排除故障，恢复设备正常运行。', '恢复运行'],
+  ['联系方式', 'hotline_hours', '1.服务热线的服务时间为周一至周五 9:00–18:00。', '服务热线的服务时间'],
+  ['联系方式', 'after_hours_hours', '2.服务热线服务时间以外，由值班工程师受理报修；非工作时间值班电话的服务时间为工作日 18:00 至次日 9:00，以及周末和法定节假日全天。', '值班工程师受理'],
+  ['联系方式', 'onsite_hours', '3.上门服务的服务时间为每日 8:00–20:00，紧急故障不受此限。', '上门服务的服务时间'],
+  ['联系方式', 'book_ahead', '4.计划性上门服务至少提前1个工作日预约，并按约定时间到达；', '预约'],
+];
+
+describe('逐项承诺的条款（续）：每项承诺随其事实出现或消失', () => {
+  let api: ApiHandlers;
+  let blocks: Block[];
+  beforeAll(async () => {
+    api = createLocalClient(createHandlers({ templatesDir }));
+    const r = await api.preview({ project: sample() });
+    expect(r.problems).toEqual([]);
+    blocks = r.document.blocks;
+  });
+
+  it.each(CASES)('%s：承诺 %s 时写明其时限或数值', (title, _id, offered) => {
+    expect(chapter(blocks, title)).toContain(offered);
+    expectNumberingClosed(chapter(blocks, title));
+  });
+
+  it.each(CASES)('%s：不承诺 %s 时不留下句子，编号接上', async (title, id, offered, gone) => {
+    const r = await api.preview({ project: drop(sample(), id) });
+    expect(r.problems).toEqual([]);
+    const text = chapter(r.document.blocks, title);
+    expect(text).not.toContain(gone);
+    expect(text).not.toContain(offered);
+    expectNumberingClosed(text);
+  });
+
+  it('不作任何承诺时，各章不留下引导语、空编号或数字', async () => {
+    const r = await api.preview({ project: { ...sample(), commitments: [] } });
+    // A chapter made only of promises is left empty, and the writer is told so.
+    expect([...new Set(r.problems.map((p) => p.code))]).toEqual(['empty_section']);
+    const values = Object.values(sample().values).flat().filter((v): v is string => typeof v === 'string');
+    for (const title of CHAPTERS) {
+      let text = chapter(r.document.blocks, title);
+      for (const v of values) text = text.split(v).join('');
+      expect([title, text]).not.toEqual([title, expect.stringMatching(/如下：$|如下：\n(?!\d+\.|•)/)]);
+      expect([title, text.replace(/^\d+\./gm, '')]).not.toEqual([title, expect.stringMatching(/\d/)]);
+      expectNumberingClosed(text);
+    }
+  });
+
+  it('这些章节里的每个数字都来自承诺、计算结果或编号', async () => {
+    const p = sample();
+    const doc = (await api.preview({ project: p })).document.blocks;
+    // Figures the facts state (3, 18000.00, 9:00 …), and what is computed from them (the amount with its thousands separator).
+    const figures = new Set(p.commitments!.flatMap((c) => JSON.stringify(c).match(/\d+(\.\d+)?/g) ?? []));
+    // Phone numbers, addresses and the like are the project's typed values, not figures.
+    const values = Object.values(p.values).flat().filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
+    for (const title of CHAPTERS) {
+      let text = chapter(doc, title).replace(/^\d+\./gm, '');
+      for (const v of values) text = text.split(v).join('');
+      text = text.replace(/(\d),(?=\d{3})/g, '$1');
+      for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect([title, n, figures.has(n)]).toEqual([title, n, true]);
+    }
+  });
+
+  it('办公时间的热线与值班电话分列，不写 7×24', () => {
+    expect(chapter(blocks, '联系方式')).not.toContain('7×24');
+    expect(chapter(blocks, '服务承诺')).not.toContain('7×24');
+  });
+
+  it('承诺 7×24 时才写 7×24', async () => {
+    const p = setFact(sample(), 'hotline_hours', { schedule: '7x24', text: undefined } as Partial<Commitment>);
+    const text = chapter((await api.preview({ project: p })).document.blocks, '联系方式');
+    expect(text).toContain('1.服务热线7×24小时受理报修，节假日不休。');
+  });
+
+  it('承诺 5×8 的热线写作工作日每日8小时', async () => {
+    const p = setFact(sample(), 'hotline_hours', { schedule: '5x8', text: undefined } as Partial<Commitment>);
+    expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain('服务热线于工作日每日8小时受理报修。');
+  });
+
+  it('自报修起算的修复时限优先于自到场起算的', async () => {
+    const p = sample();
+    const q = { ...p, commitments: [...p.commitments!, { id: 'fix_from_notice', kind: 'fix', offered: true, within: { value: 48, unit: '小时' }, from: 'notice' } as Commitment] };
+    const text = chapter((await api.preview({ project: q })).document.blocks, '服务承诺');
+    expect(text).toContain('6.排除故障：自接到报修通知起48小时内排除故障，恢复设备正常运行。');
+    expect(text).not.toContain('工程师到达现场后24小时内排除故障');
+  });
+
+  it('不承诺任何分项保修时不写分项保修，也不留表格', async () => {
+    const p = drop(drop(sample(), 'warranty_compressor'), 'warranty_controls');
+    const text = chapter((await api.preview({ project: p })).document.blocks, '保修条款');
+    expect(text).not.toContain('分项保修');
+    expect(text).not.toContain('产品或部件|');
+    expect(text).toContain('2.到货故障更换');
+  });
+
+  it('按产品列出的保修期也进入分项表', async () => {
+    const p = sample();
+    const q = { ...p, commitments: [...p.commitments!, { id: 'warranty_ahu', kind: 'warranty', offered: true, period: { value: 2, unit: '年' }, from: 'installation', scope: { product: '组合式空调机组' } } as Commitment] };
+    expect(chapter((await api.preview({ project: q })).document.blocks, '保修条款')).toContain('组合式空调机组|2年|安装调试完成之日');
+  });
+
+  it('免收人工费和差旅费、只收零部件成本价的写法', () => {
+    const text = chapter(blocks, '保修期外收费标准');
+    expect(text).toContain('零部件价格按成本价收取');
+    expect(text).toContain('人工费全免');
+    expect(text).toContain('差旅费全免');
+    expect(text).not.toContain('上门服务：');
+  });
+
+  it('经 API 导出 DOCX 与 PDF', async () => {
+    for (const format of ['docx', 'pdf'] as const) {
+      const { bytes } = await api.exportDocument({ project: sample(), format });
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
+  });
+});
+
+describe('条款正文不写数字和服务时间', () => {
+  it.each(FILES)('%s 的正文在 Handlebars 表达式之外没有数字、7×24 或 5×8', (file) => {
+    const raw = readFileSync(join(templatesDir, 'clauses', file), 'utf8');
+    const body = raw.split(/^---$/m).slice(2).join('---');
+    const text = body
+      .replace(/\{\{[^}]*\}\}/g, '')
+      .replace(/^\s*1\. /gm, '');
+    expect(text).not.toMatch(/\d|[０-９]|7×24|7x24|5×8|5x8|全天候|二十四小时|节假日不休/);
+    // No section of the document is named in the text: annexes go through {{annex}}.
+    expect(text).not.toMatch(/见第|详见本|附件[一二三四五六七八九十]/);
+  });
+
+  it('所列文件就是本组全部的新变体', () => {
+    const files = readdirSync(join(templatesDir, 'clauses'));
+    for (const f of FILES) expect(files).toContain(f);
+  });
+});
+
+describe('按产品或部件逐行列出的承诺：{{#eachItem}}', () => {
+  const BODY = ['{{#anyItem "warranty"}}', '| 部件 | 保修期 | 起算 |', '| --- | --- | --- |', '{{#eachItem "warranty"}}', '| {{itemName}} | {{figure}} | {{itemStart}} |', '{{/eachItem}}', '{{else}}', '无分项保修。', '{{/anyItem}}'].join('\n');
+  const lib = library([{ title: '保修', clauses: [clause('w', BODY)] }]);
+  const FACTS: Commitment[] = [
+    { id: 'warranty', kind: 'warranty', offered: true, period: { value: 3, unit: '年' }, from: 'acceptance' },
+    { id: 'warranty_tank', kind: 'warranty', offered: true, period: { value: 8, unit: '年' }, separate: true, scope: { component: '水箱内胆' } },
+    { id: 'warranty_pipes', kind: 'warranty', offered: false, period: { value: 1, unit: '年' }, scope: { component: '管路' } },
+    { id: 'warranty_app', kind: 'warranty', offered: true, period: { value: 12, unit: '个月' }, from: 'installation', scope: { product: '监控平台', component: '软件' } },
+  ];
+  const render = (facts: Commitment[], body = lib) => assemble(project({}, { commitments: facts }), body);
+
+  it('只列出承诺了的产品或部件，不含整机，按事实的顺序', () => {
+    const a = render(FACTS);
+    expect(a.problems).toEqual([]);
+    expect(textOf(a.document.blocks)).toContain('部件|保修期|起算\n水箱内胆|8年|同整机\n监控平台软件|12个月|安装调试完成之日');
+    expect(textOf(a.document.blocks)).not.toContain('管路');
+  });
+
+  it('没有分项承诺时走 {{else}}', () => {
+    expect(textOf(render(FACTS.slice(0, 1)).document.blocks)).toContain('无分项保修。');
+  });
+
+  it('在 {{#eachItem}} 之外用 {{itemName}} 或不带编号的 {{figure}} 报错', () => {
+    for (const body of ['{{itemName}}', '{{figure}}']) {
+      const a = render(FACTS, library([{ title: '甲', clauses: [clause('x', body)] }]));
+      expect(a.problems.map((p) => p.code)).toEqual(['template']);
+    }
+  });
+
+  it('eachItem 需要一个承诺种类', () => {
+    const a = render(FACTS, library([{ title: '甲', clauses: [clause('x', '{{#eachItem "warranty_tank"}}x{{/eachItem}}')] }]));
+    expect(a.problems.map((p) => p.code)).toEqual(['template']);
+    expect(a.problems[0]!.message).toContain('承诺种类');
+  });
+});
+
+describe('新增的承诺种类', () => {
+  it('上门预约的提前时间：「计划性上门服务至少提前1个工作日预约」', () => {
+    const c = commitmentSchema.parse({ id: 'book_ahead', kind: 'book_ahead', ahead: { value: 1, unit: '工作日' } });
+    expect(factPhrase(c)).toBe('计划性上门服务至少提前1个工作日预约，并按约定时间到达');
+    expect(factLabel(c)).toBe('上门服务预约提前时间');
+  });
+
+  it('投诉的上门走访有自己的时限，不借用报修到场时限', () => {
+    const c = commitmentSchema.parse({ id: 'complaint_visit', kind: 'complaint_visit', within: { value: 24, unit: '小时' }, from: 'complaint' });
+    expect(factPhrase(c)).toBe('自接到投诉起24小时内上门走访投诉人，当面沟通处理意见');
+    expect(factLabel(c)).toBe('投诉上门走访时限');
+  });
+});
