@@ -45,8 +45,10 @@ async function exportPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
   const blueprintIds = a.blueprints === 'all' ? (await api.listBlueprints({})).map((b) => b.id) : list(a.blueprints);
   const { pack } = await api.libraryExportPack({ clauseIds, blueprintIds });
   await writeFile(a.out, JSON.stringify(pack, null, 2) + '\n');
-  const { payload } = pack as { payload: { clauses: unknown[]; blueprints: unknown[] } };
+  const { payload } = pack as { payload: { clauses: { id: string; title: string; variants: { name: string; version: { version: number } }[] }[]; blueprints: unknown[] } };
   out(libSay(lang, 'wrote', { file: resolve(a.out), clauses: payload.clauses.length, blueprints: payload.blueprints.length }));
+  // What travels, named by title as legal knows the clauses; the id after it.
+  for (const c of payload.clauses) for (const v of c.variants) out(`  ${c.title}（${v.name}）v${v.version.version}\t${c.id}`);
   return 0;
 }
 
@@ -66,7 +68,8 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
     if (a.json) out(JSON.stringify(preview, null, 2));
     else {
       out(libSay(lang, 'preview', { file: a.file, ...preview.counts }));
-      for (const i of preview.items) if (i.status !== 'identical') out(`  ${libWord(lang, i.status)}\t${i.key}\t${i.title}`);
+      // Named by title as legal knows them; the key (id/variant) after it.
+      for (const i of preview.items) if (i.status !== 'identical') out(`  ${libWord(lang, i.status)}\t${i.title}${i.variant ? `（${i.variant}）` : ''}\t${i.key}`);
       for (const w of preview.warnings) out(libSay(lang, 'warning', { text: w }));
     }
     if (a.dryRun) return 0;

@@ -146,6 +146,25 @@ describe('bidforge library 条款工作流', () => {
   });
 });
 
+describe('条款包按标题列出条款，id 在后', () => {
+  it('export 列出每个条款的标题、变体和版本，import 预览的冲突行先写标题', async () => {
+    const data = tmp();
+    const pack = join(data, 'legal.bfpack.json');
+    const legal = join(data, 'legal-office');
+    const store = await openStore({ dataDir: legal, program: 'test', templatesDir: 'templates' });
+    const ref = await store.editVariant('warranty-terms', '标准', { body: '法务部修改后的保修条款。\n', changeNote: '修改' }, '法务部');
+    await store.submit(ref, '法务部');
+    await store.approve(ref, '法务负责人');
+    await store.close();
+    const exported = await cli('library', 'export', '--out', pack, '--clauses', 'warranty-terms', '--data', legal);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/^ {2}保修条款（标准）v2\twarranty-terms$/m);
+
+    const preview = await cli('library', 'import', pack, '--dry-run', '--data', join(data, 'bid-office'));
+    expect(preview.out).toMatch(/^ {2}冲突\t保修条款（标准）\tclause:warranty-terms\/标准$/m);
+  });
+});
+
 describe('bidforge library 与应用同时使用条款库', () => {
   it('应用一直占着锁时，命令行等待后说明“store is in use”，退出码 1，库文件不变', async () => {
     const { data, id } = await withDraft();

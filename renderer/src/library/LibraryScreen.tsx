@@ -52,7 +52,7 @@ export function LibraryScreen() {
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const closeImport = useCallback(() => setImporting(undefined), []);
   const closeExport = useCallback(() => setExporting(false), []);
-  const clauseIds = useMemo(() => [...new Set((rows ?? []).map((r) => r.clauseId))], [rows]);
+  const clauses = useMemo(() => [...new Map((rows ?? []).map((r) => [r.clauseId, { id: r.clauseId, title: r.title }])).values()], [rows]);
 
   useEffect(() => {
     void api.libraryFacets({}).then(setFacets).catch(() => undefined);
@@ -218,7 +218,7 @@ export function LibraryScreen() {
         }}
       />
       <ProjectsDrawer open={drawer === 'pins'} onClose={() => (setDrawer(null), refresh())} />
-      <ExportPackModal open={exporting} clauseIds={clauseIds} onClose={closeExport} />
+      <ExportPackModal open={exporting} clauses={clauses} onClose={closeExport} />
       <ImportPackModal pack={importing} onClose={closeImport} onApplied={refresh} />
     </div>
   );

@@ -10,7 +10,8 @@ import { DiffText } from './DiffView.js';
 
 type Resolution = 'keep-mine' | 'take-theirs' | 'keep-both';
 
-export function ExportPackModal({ open, clauseIds, onClose }: { open: boolean; clauseIds: string[]; onClose: () => void }) {
+/** The clauses offered are named by title, their id after it (legal knows clauses by title; ids travel in the pack). */
+export function ExportPackModal({ open, clauses, onClose }: { open: boolean; clauses: { id: string; title: string }[]; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [chosen, setChosen] = useState<string[]>([]);
@@ -19,9 +20,9 @@ export function ExportPackModal({ open, clauseIds, onClose }: { open: boolean; c
   const [unapproved, setUnapproved] = useState(false);
   useEffect(() => {
     if (!open) return;
-    setChosen(clauseIds);
+    setChosen(clauses.map((c) => c.id));
     void api.listBlueprints({}).then(setBlueprints);
-  }, [open, clauseIds]);
+  }, [open, clauses]);
 
   async function run() {
     try {
@@ -37,7 +38,7 @@ export function ExportPackModal({ open, clauseIds, onClose }: { open: boolean; c
   return (
     <Modal open={open} title={t('lib.pack.exportTitle')} okText={t('lib.pack.export')} cancelText={t('lib.cancel')} okButtonProps={{ disabled: !chosen.length && !chosenBps.length }} onOk={() => void run()} onCancel={onClose} width={640}>
       <p className="bf-muted">{t('lib.pack.exportHint')}</p>
-      <Select mode="multiple" className="bf-lib-wide" value={chosen} onChange={setChosen} options={[...new Set(clauseIds)].map((id) => ({ value: id, label: id }))} maxTagCount={12} placeholder={t('lib.pack.clauses')} aria-label={t('lib.pack.clauses')} />
+      <Select mode="multiple" className="bf-lib-wide" value={chosen} onChange={setChosen} options={clauses.map((c) => ({ value: c.id, label: `${c.title}（${c.id}）` }))} optionFilterProp="label" maxTagCount={12} placeholder={t('lib.pack.clauses')} aria-label={t('lib.pack.clauses')} />
       <Select mode="multiple" className="bf-lib-wide" value={chosenBps} onChange={setChosenBps} options={blueprints.map((b) => ({ value: b.id, label: b.title }))} placeholder={t('lib.pack.blueprints')} aria-label={t('lib.pack.blueprints')} />
       <Checkbox checked={unapproved} onChange={(e) => setUnapproved(e.target.checked)}>
         {t('lib.pack.unapproved')}
@@ -125,7 +126,16 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
             dataSource={preview.items}
             expandable={{ defaultExpandAllRows: true, rowExpandable: (i) => !!i.diff, expandedRowRender: (i) => <DiffText segments={i.diff ?? []} /> }}
             columns={[
-              { title: t('lib.col.clause'), dataIndex: 'title', render: (x: string, i) => `${x}${i.variant ? `（${i.variant}）` : ''}` },
+              {
+                title: t('lib.col.clause'),
+                dataIndex: 'title',
+                render: (x: string, i) => (
+                  <>
+                    {x}
+                    {i.variant ? `（${i.variant}）` : ''} <span className="bf-muted">{i.id}</span>
+                  </>
+                ),
+              },
               { title: t('lib.col.status'), dataIndex: 'status', width: 100, render: (s: ImportItem['status']) => <Tag color={STATUS_TAG[s]}>{t(`lib.pack.s.${s}`)}</Tag> },
               { title: t('lib.pack.choice'), key: 'c', width: 260, render: (_: unknown, i) => (i.status === 'conflicting' ? choice(i.key) : null) },
             ]}
