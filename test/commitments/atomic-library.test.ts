@@ -34,8 +34,9 @@ const FILES = [
   'service-commitment--timeline.md',
   'software-maintenance--facts.md',
   'exclusions--facts.md',
+  'emergency-plan--facts.md',
 ];
-const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '软件维护与升级', '联系方式'];
+const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
 
 /** The text of one chapter, by its title. */
 function chapter(blocks: Block[], title: string): string {
@@ -102,7 +103,11 @@ const CASES: [string, string, string, string][] = [
   ['投诉处理与回访', 'complaint_close', '3.办结：自接到投诉起3个工作日内办结投诉，并将处理结果书面告知投诉人。', '办结：'],
   ['投诉处理与回访', 'call_back', '4.服务回访：每次服务完成后2天内进行回访', '服务回访'],
   ['投诉处理与回访', 'satisfaction', '5.服务目标：用户满意度不低于98%。', '满意度不低于'],
-  ['软件维护与升级', 'onsite_support', '1.技术支持期限：现场技术支持期为3年，自验收合格之日起计算；期内的维护服务不另收费。', '技术支持期限'],
+  ['应急预案', 'arrive_emergency', '2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起2小时内到达。', '起2小时内到达'],
+  ['应急预案', 'fix_emergency', '3.快速恢复：工程师到达现场后4小时内通过更换部件、启用备用设备或调整运行方式等措施恢复基本功能，随后组织彻底修复。', '后4小时内通过'],
+  ['应急预案', 'report', '4.总结报告：处置期间随时向采购人通报进展；故障排除后3个工作日内提交书面报告，说明原因、处理经过和防范措施。', '总结报告'],
+  ['应急预案', 'drill', '我公司会同采购人开展应急演练，每年1次，并根据演练效果、设备运行变化和采购人意见及时修订预案。', '开展应急演练'],
+  ['软件维护与升级', 'onsite_support', '1.技术支持期限：现场技术支持期为3年，自验收合格之日起计算。', '技术支持期'],
   ['软件维护与升级', 'remote_fix', '2.远程处理：自接到报修通知起2小时内通过电话或远程方式排除故障。', '远程处理：'],
   ['软件维护与升级', 'arrive_software', '3.现场处理：远程无法解决的，自接到报修通知起8小时内到达现场。', '现场处理：'],
   ['软件维护与升级', 'fix_software', '4.恢复运行：自接到报修通知起2个工作日内排除故障，恢复设备正常运行。', '恢复运行'],
@@ -181,12 +186,30 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain('服务热线于工作日每日8小时受理报修。');
   });
 
-  it('自报修起算的修复时限优先于自到场起算的', async () => {
+  it('修复时限自报修起算、自到场起算或两者并用', async () => {
     const p = sample();
     const q = { ...p, commitments: [...p.commitments!, { id: 'fix_from_notice', kind: 'fix', offered: true, within: { value: 48, unit: '小时' }, from: 'notice' } as Commitment] };
-    const text = chapter((await api.preview({ project: q })).document.blocks, '服务承诺');
-    expect(text).toContain('6.排除故障：自接到报修通知起48小时内排除故障，恢复设备正常运行。');
-    expect(text).not.toContain('工程师到达现场后24小时内排除故障');
+    const both = chapter((await api.preview({ project: q })).document.blocks, '服务承诺');
+    expect(both).toContain('6.排除故障：工程师到达现场后24小时内排除故障，恢复设备正常运行，并确保自接到报修通知起48小时内修复。');
+    const r = await api.preview({ project: drop(q, 'fix') });
+    expect(r.problems).toEqual([]);
+    expect(chapter(r.document.blocks, '服务承诺')).toContain('6.排除故障：自接到报修通知起48小时内排除故障，恢复设备正常运行。');
+  });
+
+  it('紧急故障未单独承诺的时限按总体承诺写；两者都不承诺时这一步不出现', async () => {
+    const general = chapter((await api.preview({ project: drop(sample(), 'arrive_emergency') })).document.blocks, '应急预案');
+    expect(general).toContain('2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起4小时内到达。');
+    const r = await api.preview({ project: drop(drop(sample(), 'arrive_emergency'), 'arrive') });
+    const none = chapter(r.document.blocks, '应急预案');
+    expect(none).not.toContain('紧急出动');
+    expect(none).toContain('2.快速恢复');
+    expectNumberingClosed(none);
+  });
+
+  it('不承诺演练时只写预案的修订', async () => {
+    const text = chapter((await api.preview({ project: drop(sample(), 'drill') })).document.blocks, '应急预案');
+    expect(text).toContain('我公司根据设备运行变化和采购人意见及时修订预案，确保预案切实可行。');
+    expect(text).not.toContain('演练');
   });
 
   it('不承诺任何分项保修时不写分项保修，也不留表格', async () => {
