@@ -55,6 +55,7 @@ export const CORPUS: Case[] = [
   { name: 'emoji in text', text: withValues((v) => (v.company_name = '华瑞康泰😀机电👍有限公司')) },
   { name: 'control characters in text', text: withValues((v) => (v.service_slogan = '快速\u0000响应\u0007诚信\u001b[31m守约\u0008\u000b')) },
   { name: 'right-to-left text and overrides', text: withValues((v) => (v.service_slogan = 'شركة الخدمة \u202Eevil\u202C עברית')) },
-  { name: 'markup in a value', text: withValues((v) => (v.service_slogan = '<script>alert(1)</script> **粗体** # 标题 | a | b |')) },
+  // (Not **粗体**: a run of asterisks is how writers mark a figure still to fill in, and is refused as a placeholder.)
+  { name: 'markup in a value', text: withValues((v) => (v.service_slogan = '<script>alert(1)</script> *粗体* __强调__ # 标题 | a | b |')) },
   { name: 'template braces in a value', text: withValues((v) => (v.service_slogan = '{{constructor}} {{#each x}}')), names: /未替换的占位符|placeholder/ },
 ];
