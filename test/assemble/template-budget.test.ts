@@ -42,14 +42,14 @@ describe('循环次数上限', () => {
     const { error, ms } = timed(() => renderTemplate(source, { rows: table(slots, 5000) }, slots));
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as Error).message).toBe(`模板循环次数过多（超过 ${MAX_LOOP_STEPS} 次）`);
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(30_000); // a runaway would take hours; speed itself is the bench's to measure
   });
 
   it('sums inside a loop count the rows they read: a sum of the whole table on every row is stopped', () => {
     const slots = new Slots();
     const { error, ms } = timed(() => renderTemplate('{{#each rows}}{{sumProduct ../rows "price" "qty"}}{{sum ../rows "price"}}{{/each}}', { rows: table(slots, 5000) }, slots));
     expect((error as Error).message).toMatch(/模板循环次数过多/);
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(30_000); // a runaway would take hours; speed itself is the bench's to measure
   });
 
   it('the budget is per render: 100 loops and sums over 5,000 rows (1,000,000 steps) render, and again', () => {
@@ -71,7 +71,7 @@ describe('输出在循环中计量', () => {
     const source = `{{#each rows}}${'长'.repeat(150_000)}{{/each}}`;
     const { error, ms } = timed(() => renderTemplate(source, { rows: table(slots, 5000) }, slots));
     expect((error as Error).message).toMatch(new RegExp(`^模板展开后过长（\\d+ 字符，上限 ${MAX_OUTPUT_CHARS}）$`));
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(30_000); // a runaway would take hours; speed itself is the bench's to measure
   });
 });
 

@@ -280,6 +280,6 @@ describe('1,000-row input (parse and validate only)', () => {
       '第 1000 行，“客户名称”列：缺少客户名称',
     ]);
     expect(r.rows.at(-1)).toMatchObject({ row: 1001, customer: '客户999', serial: 'SN00999' });
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(30_000); // bounded, not a speed goal (that is the bench's)
   });
 });

@@ -147,7 +147,7 @@ describe('外部条款包中的危险模板', () => {
     const { problems } = await api.preview({ project });
     const elapsed = Date.now() - started;
     expect(problems.filter((p) => p.code === 'template').map((p) => p.message).join(' ')).toMatch(/模板循环次数过多（超过 1000000 次）/);
-    expect(elapsed).toBeLessThan(3_000); // ~0.5 s here, generous for CI; unbounded it would run for hours
+    expect(elapsed).toBeLessThan(30_000); // ~0.5 s here; unbounded it would run for hours (speed is the bench's to measure)
     expect((await api.exportDocument({ project, format: 'docx' }).then(() => null, failure))?.code).toBe('check_failed');
   }, 30_000);
 
