@@ -74,7 +74,8 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
   const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script);
   if (!opts.out) throw new CliExit(2, say(io.lang, 'needOut'));
   const f = opts.format;
-  const formats: ('docx' | 'pdf')[] | null = f === 'both' ? ['docx', 'pdf'] : f === 'docx' || f === 'pdf' ? [f] : null;
+  // PDF first: the DOCX's 目录 and page count are filled from the PDF's pagination, which the DOCX export then reuses.
+  const formats: ('docx' | 'pdf')[] | null = f === 'both' ? ['pdf', 'docx'] : f === 'docx' || f === 'pdf' ? [f] : null;
   if (!formats) throw new CliExit(2, say(io.lang, 'badOption', '--format', 'docx | pdf | both', f));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
