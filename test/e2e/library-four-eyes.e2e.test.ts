@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalClient } from '../../core/api/localClient.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
@@ -32,6 +33,7 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
     await expect.poll(async () => page.getByTestId('library-user').innerText()).toContain(name);
   }
 
+  /** The new-clause dialog in one step: its variable declared there, the sample rendered with its default. */
   async function newClause(title: string) {
     await page.getByTestId('new-clause').click();
     const form = page.getByRole('dialog', { name: '新建条款' });
@@ -40,7 +42,13 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
     await form.getByLabel('文档类型').click();
     await page.keyboard.type('售后服务方案');
     await page.keyboard.press('Enter');
-    await form.getByLabel('条款正文').fill(`${title}：节假日期间安排专人值班。`);
+    await form.getByTestId('add-variable').click();
+    const v = form.getByTestId('var-0');
+    await v.locator('.bf-lib-var-key').fill('duty_phone');
+    await v.locator('.bf-lib-var-label').fill('值班电话');
+    await v.getByLabel('默认值').fill('400-820-6688');
+    await form.getByLabel('条款正文').fill(`${title}：节假日期间安排专人值班，值班电话 {{duty_phone}}。`);
+    await expect.poll(async () => squash(await form.getByTestId('new-clause-render').innerText())).toContain('值班电话400-820-6688');
     await form.getByRole('button', { name: /^新\s*建$/ }).click();
     await form.waitFor({ state: 'hidden' });
   }
@@ -65,6 +73,10 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       await page.getByTestId('approve-v1').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1已批准张律师李主任/);
       expect(await page.getByTestId('single-reviewer-v1').count()).toBe(0);
+      // The dialog's variable was saved with the draft: the approved clause is usable as it is.
+      const api = createLocalClient(app!.handlers);
+      const row = (await api.libraryList({ filter: {} })).find((r) => r.title === '节假日值班承诺')!;
+      expect((await api.libraryClause({ clauseId: row.clauseId })).variants[0]!.versions[0]!.variables).toEqual([expect.objectContaining({ key: 'duty_phone', label: '值班电话', default: '400-820-6688' })]);
 
       await signIn('李主任', true);
       await newClause('春节值班承诺');

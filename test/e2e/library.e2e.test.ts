@@ -140,8 +140,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.getByTestId('start-from-v1').click();
       await expect.poll(async () => page.getByTestId('draft-hint').innerText()).toContain('以 v1 为底稿');
       await expect.poll(docText).toContain('具体如下');
-      await page.getByTestId('add-variable').click();
-      const row = page.getByTestId('variables-form').locator('.bf-lib-var').last();
+      // The draft editor's form (the new-clause dialog, rendered hidden, has one of its own).
+      await page.getByTestId('draft-editor').getByTestId('add-variable').click();
+      const row = page.getByTestId('draft-editor').getByTestId('variables-form').locator('.bf-lib-var').last();
       await row.getByLabel('变量', { exact: true }).fill('hotline');
       await row.getByLabel('名称', { exact: true }).fill('服务热线');
       await row.getByPlaceholder('无默认值').fill('400-800-1234');
