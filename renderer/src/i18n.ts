@@ -9,6 +9,8 @@ import { libraryMessagesEn, libraryMessagesZh } from './library/messages.js';
 import { composerMessagesEn, composerMessagesZh } from './composer/messages.js';
 // projects as documents: 首页's continue, file names, the save state
 import { projectMessagesEn, projectMessagesZh } from './home/messages.js';
+// tender: 导入招标文件 in 招标要求
+import { tenderMessagesEn, tenderMessagesZh } from './composer/requirements/tenderMessages.js';
 
 const zhCN = {
   'app.name': '标书工坊',
@@ -125,6 +127,8 @@ const zhCN = {
   // composer: outline, tender requirements, package documents
   ...composerMessagesZh,
   ...projectMessagesZh,
+  // tender
+  ...tenderMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -245,6 +249,8 @@ const en: Dictionary = {
   // composer
   ...composerMessagesEn,
   ...projectMessagesEn,
+  // tender
+  ...tenderMessagesEn,
 };
 
 export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;

@@ -10,6 +10,7 @@ import type { Problem } from '../../../../core/model/problem.js';
 import { api, errorMessage } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { RequirementRow } from './RequirementRow.js';
+import { TenderImport } from './TenderImport.js';
 import { TENDER_EXAMPLE } from './tenderExample.js';
 
 export type RequirementsPanelProps = {
@@ -58,6 +59,7 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
           {t('req.recognize')}
         </Button>
       </div>
+      <TenderImport fields={fields} onConfirm={confirm} />
 
       {proposals.length > 0 && (
         <section className="bf-reqs-proposals" aria-label={t('req.proposals', { count: proposals.length })}>

@@ -1,0 +1,47 @@
+// End to end: 招标要求 → 导入招标文件 with a DOCX tender the test writes, the proposed rows listed with their place,
+// one dismissed, the rest confirmed into the project's requirements; forms stay out; the review list is shown.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../e2e/helpers/app.js';
+import { EXPECTED, tenderDocx } from './fixture.js';
+
+describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chromium)', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 240_000);
+  afterAll(() => app?.close(), TIMEOUT);
+
+  it(
+    '导入DOCX招标文件，逐行列出建议的要求（含页码段落），忽略一行、确认其余，指定格式不加入',
+    async () => {
+      const { page } = app;
+      await page.goto(`${app.host.url}#home`);
+      await page.getByTestId('home-sample-bid-package-sample').click();
+      await page.waitForURL(/#composer$/);
+      await page.getByTestId('tab-requirements').click();
+      const before = await page.getByTestId('req-rows').locator(':scope > li').count();
+
+      await page.locator('[data-testid="tender-import-panel"] input[type=file]').setInputFiles({ name: '招标文件.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await tenderDocx()) });
+      await page.getByTestId(`tender-row-${EXPECTED.length - 1}`).waitFor();
+      // The ★ warranty item, with its place (a DOCX: paragraph through the file, page from page breaks) and its figure.
+      const star = page.getByTestId('tender-row-2');
+      expect(await star.innerText()).toMatch(/第9段（第2页起）[\s\S]*★实质性条款[\s\S]*≥ 3年[\s\S]*质保期不少于三年/);
+      expect(await page.getByTestId('tender-review').innerText()).toContain('待复核：服务章节中未能识别的要求句（3）');
+      await page.screenshot({ path: join(screensDir, 'composer-tender-import.png') });
+
+      // Dismiss the first 废标 row, then confirm all: every confirmable row joins; forms and 目录 entries stay listed.
+      await page.getByTestId('tender-row-0-dismiss').click();
+      await page.getByTestId('tender-confirm-all').click();
+      const confirmable = EXPECTED.filter((e) => e.kind !== 'format' && e.kind !== 'toc').length - 1;
+      await expect.poll(() => page.getByTestId('req-rows').locator(':scope > li').count(), { timeout: TIMEOUT }).toBe(before + confirmable);
+      expect(await page.locator('[data-testid^="tender-row-"][data-testid$="-confirm"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="tender-import-panel"] section .bf-tender-row').count()).toBe(EXPECTED.filter((e) => e.kind === 'format' || e.kind === 'toc').length);
+      // The confirmed ★ warranty row is a requirement with its figure: the 偏离表 computes its deviation.
+      const texts = await Promise.all((await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue()));
+      expect(texts).toContain('质保期不少于三年，自验收合格之日起计算。');
+      expect(app.pageErrors).toEqual([]);
+    },
+    TIMEOUT * 3,
+  );
+});
