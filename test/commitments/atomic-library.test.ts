@@ -35,6 +35,7 @@ const FILES = [
   'software-maintenance--facts.md',
   'exclusions--facts.md',
   'emergency-plan--facts.md',
+  'parts-price-list.md',
 ];
 const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
 
@@ -83,7 +84,7 @@ const CASES: [string, string, string, string][] = [
   ['保修条款', 'warranty_controls', '电气控制部件|1年|同整机', '电气控制部件'],
   ['保修条款', 'doa_replace', '3.到货故障更换：自货物签收之日起15天内出现非人为性能故障的，免费更换同型号新品。', '到货故障更换'],
   ['保修条款', 'latent_defect', '4.潜在缺陷保证：潜在缺陷保证期为24个月，自质保期满之日起计算', '潜在缺陷'],
-  ['保修期外收费标准', 'parts_price', '1.零部件：保修期外零部件价格按成本价收取。', '零部件：'],
+  ['保修期外收费标准', 'parts_price', '1.零部件：保修期外零部件价格按零部件报价清单收取（单价见附件1）。', '零部件：'],
   ['保修期外收费标准', 'labour_fee', '2.人工：保修期外人工费全免。', '人工：'],
   ['保修期外收费标准', 'travel_fee', '3.差旅：保修期外差旅费全免。', '差旅：'],
   ['保修期外收费标准', 'annual_fee', '4.维保合同：采购人选择签订年度维保合同的，年度维保服务费为¥18,000.00/年。', '维保合同'],
@@ -163,7 +164,8 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     // Phone numbers, addresses and the like are the project's typed values, not figures.
     const values = Object.values(p.values).flat().filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
     for (const title of CHAPTERS) {
-      let text = chapter(doc, title).replace(/^\d+\./gm, '');
+      // Numbering and annex numbers are computed by assembly.
+      let text = chapter(doc, title).replace(/^\d+\./gm, '').replace(/附件\d+/g, '');
       for (const v of values) text = text.split(v).join('');
       text = text.replace(/(\d),(?=\d{3})/g, '$1');
       for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect([title, n, figures.has(n)]).toEqual([title, n, true]);
@@ -226,8 +228,17 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     expect(chapter((await api.preview({ project: q })).document.blocks, '保修条款')).toContain('组合式空调机组|2年|安装调试完成之日');
   });
 
-  it('免收人工费和差旅费、只收零部件成本价的写法', () => {
-    const text = chapter(blocks, '保修期外收费标准');
+  it('零部件报价清单作为附件时，引用其计算出的附件编号；不作附件时不引用', async () => {
+    expect(chapter(blocks, '附件1 零部件报价清单')).toContain('涡旋压缩机|ZR125KC-TFD|台|¥6,800.00|含冷冻油');
+    const p = sample();
+    const q: Project = { ...p, values: { ...p.values, parts_list_annex: false } };
+    const r = await api.preview({ project: q });
+    expect(chapter(r.document.blocks, '保修期外收费标准')).toContain('1.零部件：保修期外零部件价格按零部件报价清单收取。');
+  });
+
+  it('免收人工费和差旅费、只收零部件成本价的写法', async () => {
+    const p = setFact(sample(), 'parts_price', { basis: 'cost' } as Partial<Commitment>);
+    const text = chapter((await api.preview({ project: p })).document.blocks, '保修期外收费标准');
     expect(text).toContain('零部件价格按成本价收取');
     expect(text).toContain('人工费全免');
     expect(text).toContain('差旅费全免');
