@@ -2,7 +2,8 @@
 // renderer can import them.
 
 /**
- * Where a piece of text sits. PDF: `page` is the printed page and `paragraph` counts paragraphs on that page.
+ * Where a piece of text sits. PDF: `page` is the printed page and `paragraph` counts paragraphs on the page where
+ * the paragraph starts (`pageEnd` when it runs onto later pages).
  * DOCX: a DOCX has no pages until Word lays it out, so `page` counts explicit page breaks only (a lower bound) and
  * `paragraph` counts non-empty paragraphs and tables through the whole document — the reliable reference.
  */
