@@ -37,7 +37,8 @@ class Walk {
     if (node.type === 'paragraph') {
       const page = this.page;
       const text = this.text(node).trim();
-      if (!text) return;
+      // Word's contents entries (styles TOC 1…9) list the tender's own chapters: not chapters themselves.
+      if (!text || /^toc\s*\d|^目录\s*\d/i.test(node.styleName ?? '')) return;
       this.budget.take(text.length);
       this.paragraph++;
       const level = headingLevel(node);

@@ -1,6 +1,6 @@
 // Paragraphs and tables → sentences and table rows, each with its place and the headings above it.
 import type { Loc, PageMark, TenderSentence, TenderText } from './model.js';
-import { headingLevel, sentencesOf } from './text.js';
+import { CONTENTS_LINE, headingLevel, sentencesOf } from './text.js';
 
 /** The page a character offset of a paragraph sits on. */
 const pageAt = (start: number, marks: PageMark[] | undefined, at: number) => (marks ?? []).filter((m) => m.at <= at).reduce((_, m) => m.page, start);
@@ -19,6 +19,8 @@ export function tenderSentences(text: TenderText): TenderSentence[] {
       }
       continue;
     }
+    // The tender's own contents (第一章 招标公告……3) would otherwise read as chapter headings.
+    if (CONTENTS_LINE.test(block.text)) continue;
     const level = headingLevel(block.text, block.heading);
     if (level !== undefined) {
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();

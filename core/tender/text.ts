@@ -2,6 +2,9 @@
 
 /** A line that begins a new item: ★/▲, 第一章, 一、, （一）, 1. / 1、 / 3.2.1, ①, 附件. */
 export const ITEM_START = /^\s*(?:[★▲]|第[一二三四五六七八九十百\d]+[章节条篇部]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*(?:[、)）]|[.．](?!\d)|\s)|[①-⑳]|附件\s*\d|目\s*录$)/;
+/** A line of the tender's own table of contents: a title, dot leaders (or a tab) and a page number. */
+export const CONTENTS_LINE = /(?:\.{4,}|…{2,}|·{4,}|-{4,}|\t)\s*\d+\s*$/;
+
 /** A paragraph that ends a sentence (or introduces a list with a colon). */
 export const TERMINAL_END = /[。！？；;：:]\s*$/;
 

@@ -94,3 +94,16 @@ describe('读取PDF招标文件', () => {
     expect(reading.review[0]!.loc).toMatchObject(pdfLoc(partOf(REVIEW[0]!)));
   });
 });
+
+describe('招标文件自己的目录', () => {
+  it('目录中的章节行（带点线和页码）不被当作章节标题，各行建议和待复核句不变', async () => {
+    // Read as a heading, 第四章 售后服务要求 would make the front matter's sentence below a service requirement.
+    const contents = [{ h: 1 as const, text: '目  录' }, { p: '第一章 招标公告……………………1' }, { p: '第四章 售后服务要求………………4' }, { p: '投标人应仔细阅读本招标文件的全部内容。' }, { pageBreak: true as const }];
+    const plain = await readTender(await tenderDocx(), 't.docx');
+    const withContents = await readTender(await tenderDocx([...contents, ...TENDER]), 't.docx');
+    const shape = (r: TenderReading) => r.rows.map((x) => [x.kind, x.text, x.op, x.value, x.loc.page - 1, x.loc.paragraph - 4]);
+    const plainShape = plain.rows.map((x) => [x.kind, x.text, x.op, x.value, x.loc.page, x.loc.paragraph]);
+    expect(shape(withContents)).toEqual(plainShape);
+    expect(withContents.review.map((r) => r.text)).toEqual(plain.review.map((r) => r.text));
+  });
+});
