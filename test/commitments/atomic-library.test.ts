@@ -36,6 +36,7 @@ const FILES = [
   'exclusions--facts.md',
   'emergency-plan--facts.md',
   'parts-price-list.md',
+  'after-warranty--facts.md',
 ];
 const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
 
@@ -61,6 +62,23 @@ function expectNumberingClosed(text: string): void {
     expect([line, n === 1 || n === prev + 1]).toEqual([line, true]);
     expect(m[2]!.trim().length).toBeGreaterThan(1);
     prev = n;
+  }
+}
+
+/**
+ * Every number in the chapters is a figure a fact states (3, 18000.00, 9:00 …), a value computed from one (the amount
+ * with its thousands separator), numbering or an annex number — never a figure the clause wrote. Phone numbers,
+ * addresses and the like are the project's typed values, not figures.
+ */
+function expectTraced(p: Project, doc: Block[], titles: string[]): void {
+  const figures = new Set(p.commitments!.flatMap((c) => JSON.stringify(c).match(/\d+(\.\d+)?/g) ?? []));
+  const values = Object.values(p.values).flat().filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
+  for (const title of titles) {
+    let text = chapter(doc, title).replace(/^\d+\./gm, '').replace(/附件\d+/g, '');
+    expect([title, text.length > 0]).toEqual([title, true]);
+    for (const v of values) text = text.split(v).join('');
+    text = text.replace(/(\d),(?=\d{3})/g, '$1');
+    for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect([title, n, figures.has(n)]).toEqual([title, n, true]);
   }
 }
 
@@ -158,18 +176,7 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
 
   it('这些章节里的每个数字都来自承诺、计算结果或编号', async () => {
     const p = sample();
-    const doc = (await api.preview({ project: p })).document.blocks;
-    // Figures the facts state (3, 18000.00, 9:00 …), and what is computed from them (the amount with its thousands separator).
-    const figures = new Set(p.commitments!.flatMap((c) => JSON.stringify(c).match(/\d+(\.\d+)?/g) ?? []));
-    // Phone numbers, addresses and the like are the project's typed values, not figures.
-    const values = Object.values(p.values).flat().filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
-    for (const title of CHAPTERS) {
-      // Numbering and annex numbers are computed by assembly.
-      let text = chapter(doc, title).replace(/^\d+\./gm, '').replace(/附件\d+/g, '');
-      for (const v of values) text = text.split(v).join('');
-      text = text.replace(/(\d),(?=\d{3})/g, '$1');
-      for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect([title, n, figures.has(n)]).toEqual([title, n, true]);
-    }
+    expectTraced(p, (await api.preview({ project: p })).document.blocks, CHAPTERS);
   });
 
   it('办公时间的热线与值班电话分列，不写 7×24', () => {
@@ -250,6 +257,37 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
       const { bytes } = await api.exportDocument({ project: sample(), format });
       expect(bytes.length).toBeGreaterThan(1000);
     }
+  });
+});
+
+describe('质保期满后服务（逐项承诺）', () => {
+  /** The sample with 质保期满后服务 in place of 保修期外收费标准 (a bid uses one or the other). */
+  const afterWarranty = (p: Project = sample()): Project => {
+    const outline = p.outline!['service-plan-full']!.map((s) => (s.title === '保修期外收费标准' ? { title: '质保期满后服务', clauses: [{ id: 'after-warranty', variant: '逐项承诺' }] } : s));
+    return { ...p, outline: { 'service-plan-full': outline } };
+  };
+  const api = () => createLocalClient(createHandlers({ templatesDir }));
+
+  it('响应和到场时限、维保合同和各项收费取自承诺', async () => {
+    const r = await api().preview({ project: afterWarranty() });
+    expect(r.problems).toEqual([]);
+    const text = chapter(r.document.blocks, '质保期满后服务');
+    expect(text).toContain('1.持续响应：质保期满后的报修，自接到报修通知起30分钟内作出响应；需要上门处理的，自接到报修通知起4小时内到达现场，与质保期内的时限相同。');
+    expect(text).toContain('2.维保合同：采购人可自愿签订年度维保合同，年度维保服务费为¥18,000.00/年。');
+    expect(text).toContain('3.零部件：保修期外零部件价格按零部件报价清单收取（单价见附件1）。');
+    expect(text).toContain('4.人工：保修期外人工费全免。');
+    expectNumberingClosed(text);
+    expectTraced(afterWarranty(), r.document.blocks, ['质保期满后服务']);
+  });
+
+  it('不承诺年费和响应时限时，只写到场和收费，编号接上', async () => {
+    const r = await api().preview({ project: afterWarranty(drop(drop(sample(), 'annual_fee'), 'respond')) });
+    expect(r.problems).toEqual([]);
+    const text = chapter(r.document.blocks, '质保期满后服务');
+    expect(text).toContain('1.持续响应：质保期满后的报修，自接到报修通知起4小时内到达现场，与质保期内的时限相同。');
+    expect(text).not.toMatch(/维保合同|作出响应|18,000/);
+    expect(text).toContain('2.零部件：');
+    expectNumberingClosed(text);
   });
 });
 
