@@ -1,6 +1,6 @@
 // End to end, four eyes in 条款库: the name saved in 设置 is the one the library records; its author cannot approve a
-// version, a second person (another name in 设置) can; with 单人审核 switched on in 设置 the author may, and the
-// history marks it. Headless Chromium against the browser host on a fresh data folder.
+// version, a second person (another name in 设置) can, or sends it back with a reason the author then reads; with
+// 单人审核 switched on in 设置 the author may approve, and the history marks it. Headless Chromium against the browser host on a fresh data folder.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,14 +62,31 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       await signIn('张律师');
 
       await newClause('节假日值班承诺');
+      // The clause opens on its rendered text; the workflow is in its history.
+      await expect.poll(async () => squash(await page.getByTestId('clause-read').innerText())).toContain('值班电话400-820-6688');
+      await page.getByTestId('tab-history').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1草稿张律师/);
       await page.getByTestId('submit-v1').click();
       await page.getByTestId('approve-v1').click();
       await page.getByText(/不能由本人批准/).first().waitFor();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1待审核张律师/);
 
+      // 李主任 sends it back with a reason; 张律师 reads it first thing when opening the clause, and resubmits.
       await signIn('李主任');
       await page.getByTestId('clause-list').getByText('节假日值班承诺').click();
+      await page.getByTestId('tab-history').click();
+      await page.getByTestId('reject-v1').click();
+      await page.getByTestId('reject-reason').fill('值班时间要写明');
+      await page.getByRole('dialog', { name: '驳回此版本' }).getByRole('button', { name: /^驳\s*回$/ }).click();
+      await expect.poll(async () => squash(await history().innerText())).toMatch(/v1草稿张律师李主任/);
+      await signIn('张律师');
+      await page.getByTestId('tab-read').click();
+      await expect.poll(async () => page.getByTestId('rejected-banner').innerText()).toContain('第 1 版被 李主任 退回：值班时间要写明');
+      await page.getByTestId('tab-history').click();
+      await page.getByTestId('submit-v1').click();
+      await expect.poll(async () => squash(await history().innerText())).toMatch(/v1待审核/);
+
+      await signIn('李主任');
       await page.getByTestId('approve-v1').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1已批准张律师李主任/);
       expect(await page.getByTestId('single-reviewer-v1').count()).toBe(0);
@@ -80,6 +97,7 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
 
       await signIn('李主任', true);
       await newClause('春节值班承诺');
+      await page.getByTestId('tab-history').click();
       await page.getByTestId('submit-v1').click();
       await page.getByTestId('approve-v1').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1已批准李主任李主任单人审核/);

@@ -131,12 +131,14 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await shot('variant');
       await variantForm.getByRole('button', { name: /^添\s*加$/ }).click();
       await expect.poll(async () => page.getByTestId('clause-list').getByText('7×24 加强版').count()).toBe(1);
+      await page.getByTestId('tab-history').click(); // a clause opens on its rendered text (阅读)
       await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
       expect(await page.getByTestId('variant-7×24 加强版').getAttribute('class')).toContain('checked');
       expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '7×24 加强版' }))[0]!.body).toContain('详见下表');
 
       // Back on 标准: start a new draft from the older v1, declaring a hotline in the variables form.
       await page.getByTestId('variant-标准').click();
+      await page.getByTestId('tab-history').click();
       await page.getByTestId('start-from-v1').click();
       await expect.poll(async () => page.getByTestId('draft-hint').innerText()).toContain('以 v1 为底稿');
       await expect.poll(docText).toContain('具体如下');
@@ -212,6 +214,8 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.keyboard.press('Enter');
       await form.getByLabel('条款正文').fill('购买延保服务的，整机保修期延长十二个月。');
       await form.getByRole('button', { name: /^新\s*建$/ }).click();
+      await expect.poll(async () => squash(await page.getByTestId('clause-read').innerText())).toContain('整机保修期延长十二个月');
+      await page.getByTestId('tab-history').click();
       await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
       await form.waitFor({ state: 'hidden' }); // not half faded in the screenshot
       // Its id is generated from the category (保修卡保修期限, where wc-periods lives), never typed.

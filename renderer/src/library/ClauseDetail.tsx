@@ -1,6 +1,6 @@
 // One clause variant: its details, version history with the workflow actions, diff, where-used, and the editor.
 import { BranchesOutlined, CopyOutlined, EditOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Empty, Input, Modal, Popconfirm, Spin, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Input, Modal, Popconfirm, Spin, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry, ProjectUse, StoredClause, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
@@ -9,6 +9,7 @@ import { AddVariantModal, ClauseMetaModal } from './ClauseModals.js';
 import { VersionDiffPanel } from './DiffView.js';
 import { DraftEditor } from './DraftEditor.js';
 import { formatWhen, shortTime, STATUS_COLOR, statusKey } from './format.js';
+import { SampleRender } from './SampleRender.js';
 
 type Loaded = { clause: StoredClause; history: HistoryEntry[]; uses: ProjectUse[] };
 
@@ -20,7 +21,8 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState('history');
+  // Read before edit: a clause opens on its rendered text; history, diff, where-used and the editor are a click away.
+  const [tab, setTab] = useState('read');
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState<VersionRef | null>(null);
   const [reason, setReason] = useState('');
@@ -42,7 +44,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
 
   useEffect(() => {
     setData(null);
-    setTab('history');
+    setTab('read');
   }, [clauseId, variant]);
   useEffect(() => {
     void load();
@@ -68,7 +70,8 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
   const { clause, history, uses } = data;
   const ref = (v: number): VersionRef => ({ clauseId, variant, version: v });
   const latestVersion = history.reduce((m, h) => Math.max(m, h.version), 0);
-  const latestWhen = history.find((h) => h.version === latestVersion)?.when;
+  const latestEntry = history.find((h) => h.version === latestVersion);
+  const latestWhen = latestEntry?.when;
   const openEditor = (from?: number) => (setEditFrom(from), setTab('edit'));
 
   const versionActions = (h: HistoryEntry) => (
@@ -105,8 +108,22 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
 
   const items = [
     {
+      key: 'read',
+      label: <span data-testid="tab-read">{t('lib.tab.read')}</span>,
+      children: latestEntry && (
+        <>
+          {/* The author sees why their version was sent back, before anything else. */}
+          {latestEntry.status === 'draft' && latestEntry.rejectReason && (
+            <Alert className="bf-lib-read-alert" type="warning" showIcon data-testid="rejected-banner" title={t('lib.rejectedBanner', { version: latestEntry.version, reviewer: latestEntry.reviewer ?? '—', reason: latestEntry.rejectReason })} />
+          )}
+          <div className="bf-muted bf-lib-read-head">{t('lib.readOf', { version: latestEntry.version, status: t(statusKey(latestEntry.status)) })}</div>
+          <SampleRender body={latestEntry.body} variables={latestEntry.variables} docType={clause.docTypes[0] ?? 'service-plan'} title={clause.title} testId="clause-read" />
+        </>
+      ),
+    },
+    {
       key: 'history',
-      label: t('lib.tab.history', { count: history.length }),
+      label: <span data-testid="tab-history">{t('lib.tab.history', { count: history.length })}</span>,
       children: (
         <Table<HistoryEntry>
           size="small"

@@ -44,6 +44,9 @@ export const libraryMessagesZh = {
   'lib.doc.deviation-table': '偏离表',
 
   'lib.tab.history': '版本历史（{count}）',
+  'lib.tab.read': '阅读',
+  'lib.readOf': '第 {version} 版（{status}），以变量默认值显示',
+  'lib.rejectedBanner': '第 {version} 版被 {reviewer} 退回：{reason}',
   'lib.tab.diff': '版本对比',
   'lib.tab.used': '使用情况（{count}）',
   'lib.tab.edit': '编辑草稿',
@@ -285,6 +288,9 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.doc.deviation-table': 'Deviation table',
 
   'lib.tab.history': 'History ({count})',
+  'lib.tab.read': 'Read',
+  'lib.readOf': 'Version {version} ({status}), shown with the variables’ defaults',
+  'lib.rejectedBanner': 'Version {version} was sent back by {reviewer}: {reason}',
   'lib.tab.diff': 'Compare',
   'lib.tab.used': 'Where used ({count})',
   'lib.tab.edit': 'Edit draft',
