@@ -1,0 +1,55 @@
+// A clarification (澄清) of the tender: what was added, changed and removed, and which confirmed requirements it touches.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diffTenders, touchedRequirements, type TenderDiff } from '../../core/tender/diff.js';
+import type { TenderReading } from '../../core/tender/model.js';
+import { readTender } from '../../core/tender/read.js';
+import { toRequirement } from '../../core/tender/toRequirement.js';
+import { TENDER, tenderDocx, type Part } from './fixture.js';
+
+/** Version 2: a 废标 clause added early (every later paragraph moves), 三年 → 五年, item 4 gone, item 5 made ★, item 7 new. */
+function clarified(): Part[] {
+  const out: Part[] = [];
+  for (const p of TENDER) {
+    if ('p' in p && p.p === '4. 备件供应不少于8年。') continue;
+    if ('p' in p && p.p.startsWith('★1. 质保期不少于三年')) out.push({ p: '★1. 质保期不少于五年，自验收合格之日起计算。' });
+    else if ('p' in p && p.p.startsWith('5. 同一故障')) out.push({ p: '★5. 同一故障维修3次仍不能排除的，中标人应免费更换整机。' });
+    else out.push(p);
+    if ('p' in p && p.p.startsWith('投标有效期')) out.push({ p: '投标人被列入失信被执行人名单的，其投标无效。' });
+    if ('p' in p && p.p.startsWith('6. 中标人应建立')) out.push({ p: '7. 每年免费保养2次。' });
+  }
+  return out;
+}
+
+describe('招标文件澄清：新旧版本对比', () => {
+  let before: TenderReading;
+  let diff: TenderDiff;
+  beforeAll(async () => {
+    before = await readTender(await tenderDocx(), '招标文件.docx');
+    const after = await readTender(await tenderDocx(clarified()), '招标文件（澄清）.docx');
+    diff = diffTenders(before.rows, after.rows);
+  });
+
+  it('列出新增、修改和删除的要求；只是段落移动的不算修改', () => {
+    expect(diff.added.map((r) => [r.kind, r.text])).toEqual([
+      ['disqualify', '投标人被列入失信被执行人名单的，其投标无效。'],
+      ['requirement', '7. 每年免费保养2次。'],
+    ]);
+    expect(diff.removed.map((r) => r.text)).toEqual(['4. 备件供应不少于8年。']);
+    expect(diff.changed.map((c) => [c.before.text, c.after.text, c.what])).toEqual([
+      ['★1. 质保期不少于三年，自验收合格之日起计算。', '★1. 质保期不少于五年，自验收合格之日起计算。', ['wording', 'figure']],
+      ['5. 同一故障维修3次仍不能排除的，中标人应免费更换整机。', '★5. 同一故障维修3次仍不能排除的，中标人应免费更换整机。', ['kind']],
+    ]);
+    expect(diff.changed[0]!.after).toMatchObject({ op: '>=', value: 5, unit: '年', key: 'warranty_months' });
+    expect(diff.unchanged).toBe(before.rows.length - 3);
+  });
+
+  it('指出受影响的已确认要求：质保期被修改，备件供应被删除，其余不受影响', () => {
+    const known = new Set(['warranty_months', 'parts_supply_years', 'training_days']);
+    const confirmed = before.rows.filter((r) => ['warranty_months', 'parts_supply_years', 'training_days'].includes(r.key ?? '')).map((r) => toRequirement(r, known));
+    expect(confirmed.map((r) => r.key)).toEqual(['warranty_months', 'parts_supply_years', 'training_days']);
+    expect(touchedRequirements(diff, confirmed).map((t) => [t.index, t.change, t.row.value])).toEqual([
+      [0, 'changed', 5],
+      [1, 'removed', 8],
+    ]);
+  });
+});
