@@ -291,6 +291,25 @@ describe('质保期满后服务（逐项承诺）', () => {
   });
 });
 
+describe('没有承诺清单的旧项目换用这些变体', () => {
+  /** Today's full sample (its promises are variables) with the chapters of the facts sample, without the annex. */
+  const legacy = (): Project => {
+    const old = parseProjectText(readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'), 'legacy');
+    const outline = sample().outline!['service-plan-full']!.filter((s) => !s.title.startsWith('附件'));
+    return { ...old, outline: { 'service-plan-full': outline } };
+  };
+
+  it('变量中的数值作为承诺印出，没有错误', async () => {
+    const r = await createLocalClient(createHandlers({ templatesDir })).preview({ project: legacy() });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const blocks = r.document.blocks;
+    expect(chapter(blocks, '定期巡检与保养')).toContain('3.现场巡检：每年现场巡检4次');
+    expect(chapter(blocks, '保修条款')).toContain('1.整机保修：所供货物整机保修36个月，自验收合格之日起计算。');
+    expect(chapter(blocks, '保修期外收费标准')).toContain('1.零部件：保修期外零部件价格按报价清单下浮10%收取。');
+    expect(chapter(blocks, '投诉处理与回访')).not.toContain('上门沟通');
+  });
+});
+
 describe('条款正文不写数字和服务时间', () => {
   it.each(FILES)('%s 的正文在 Handlebars 表达式之外没有数字、7×24 或 5×8', (file) => {
     const raw = readFileSync(join(templatesDir, 'clauses', file), 'utf8');
