@@ -10,6 +10,7 @@ import { createHandlers } from '../../core/api/handlers.js';
 import { createLocalClient } from '../../core/api/localClient.js';
 import type { ApiHandlers } from '../../core/api/contract.js';
 import { assemble } from '../../core/assemble/assemble.js';
+import { withFacts } from '../../core/commitments/resolve.js';
 import { commitmentSchema, type Commitment } from '../../core/commitments/schema.js';
 import { factLabel, factPhrase } from '../../core/commitments/phrase.js';
 import type { Block } from '../../core/model/document.js';
@@ -37,6 +38,7 @@ const FILES = [
   'emergency-plan--facts.md',
   'parts-price-list.md',
   'after-warranty--facts.md',
+  'ia-scheduling--facts.md',
 ];
 const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
 
@@ -307,6 +309,34 @@ describe('没有承诺清单的旧项目换用这些变体', () => {
     expect(chapter(blocks, '保修条款')).toContain('1.整机保修：所供货物整机保修36个月，自验收合格之日起计算。');
     expect(chapter(blocks, '保修期外收费标准')).toContain('1.零部件：保修期外零部件价格按报价清单下浮10%收取。');
     expect(chapter(blocks, '投诉处理与回访')).not.toContain('上门沟通');
+  });
+});
+
+describe('安装外包协议：乙方的售后时限读取安装服务商的承诺', () => {
+  const agreement = (): Project => {
+    const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'install-agreement-sample.json'), 'utf8'), 'ia');
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'install-agreement.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
+    const sections = bp.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => (c.id === 'ia-scheduling' ? { ...c, variant: '逐项承诺' } : c)) }));
+    return withFacts({ ...p, outline: { 'install-agreement': sections } });
+  };
+  const api = () => createLocalClient(createHandlers({ templatesDir }));
+
+  it('到场和修复时限连同起算时点写明', async () => {
+    const r = await api().preview({ project: agreement() });
+    expect(r.problems).toEqual([]);
+    const text = chapter(r.document.blocks, '派单与施工安排');
+    expect(text).toContain('3.售后到场：已安装设备发生故障需上门处理的，乙方应自接到报修通知起2小时内到达现场。');
+    expect(text).toContain('4.售后修复：乙方应在工程师到达现场后24小时内排除故障，恢复设备正常使用；');
+    expectNumberingClosed(text);
+  });
+
+  it('未约定修复时限时不写这一项，后面的编号接上', async () => {
+    const r = await api().preview({ project: drop(agreement(), 'installer_fix') });
+    expect(r.problems).toEqual([]);
+    const text = chapter(r.document.blocks, '派单与施工安排');
+    expect(text).not.toContain('售后修复');
+    expect(text).toContain('4.施工效率：');
+    expectNumberingClosed(text);
   });
 });
 
