@@ -92,7 +92,8 @@ export const libraryRequestSchemas = {
   libraryApprove: z.object({ ref, by }),
   libraryReject: z.object({ ref, by, reason: z.string().trim().min(1, 'say why').max(2000) }),
   libraryRetire: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional(), by }),
-  libraryDuplicate: z.object({ clauseId: id, newId: clauseIdRule, title: z.string().min(1).max(200).optional(), by }),
+  /** The copy's id is generated from the category unless given. */
+  libraryDuplicate: z.object({ clauseId: id, newId: clauseIdRule.optional(), title: z.string().trim().min(1).max(200).optional(), by }),
   libraryMarkReviewed: z.object({ clauseId: id, by }),
   libraryFreshness: z.object({ owner: z.string().max(200).optional(), dueWithinDays: z.number().int().min(0).max(3650).optional(), includeOk: z.boolean().optional() }),
   libraryUsage: z.object({}),

@@ -86,4 +86,11 @@ describe('四眼原则（API）', () => {
     const fresh = await api.libraryCreate({ clause: { ...newClause, category: '全新分类' } });
     expect(fresh.clauseId).toBe('clause-1');
   });
+
+  it('复制条款只需给副本起标题，id 同样自动生成', async () => {
+    const api = apiOn(tempDir('bf-4eyes-'), '张律师');
+    const { clauseId } = await api.libraryDuplicate({ clauseId: 'warranty-terms', title: '保修条款（暖通）' });
+    expect(clauseId).toMatch(/^[a-z][a-z0-9-]*-\d+$/);
+    expect(await api.libraryClause({ clauseId })).toMatchObject({ title: '保修条款（暖通）', category: '保修条款' });
+  });
 });

@@ -214,9 +214,9 @@ export class LibraryStore {
   }
 
   /** A copy under a new id: the latest live version of each variant becomes version 1, a draft by `by`. */
-  async duplicateClause(clauseId: string, newId: string, by: string, overrides: { title?: string } = {}): Promise<string> {
+  async duplicateClause(clauseId: string, newId: string | undefined, by: string, overrides: { title?: string } = {}): Promise<string> {
     const who = actor(by);
-    const id = parseInput(clauseIdSchema, newId, 'new clause id');
+    const id = newId === undefined ? undefined : parseInput(clauseIdSchema, newId, 'new clause id');
     return this.mutate((d, now) => versions.duplicateClause(d, clauseId, id, who, now, overrides.title));
   }
 

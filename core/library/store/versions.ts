@@ -153,8 +153,10 @@ export function updateClauseMeta(d: StoreData, clauseId: string, p: ClauseMetaPa
   for (const [k, v] of Object.entries(p)) if (v !== undefined) (c as Record<string, unknown>)[k] = v;
 }
 
-export function duplicateClause(d: StoreData, clauseId: string, id: string, who: string, now: Date, title?: string): string {
+/** A copy under `newId`, or under an id generated from the category (nobody has to type one). */
+export function duplicateClause(d: StoreData, clauseId: string, newId: string | undefined, who: string, now: Date, title?: string): string {
   const src = clauseOf(d, clauseId);
+  const id = newId ?? newClauseId(d, src.category);
   if (d.clauses.some((x) => x.id === id)) throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
   const t = now.toISOString();
   d.clauses.push({

@@ -27,7 +27,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
   const [rejecting, setRejecting] = useState<VersionRef | null>(null);
   const [reason, setReason] = useState('');
   const [duplicating, setDuplicating] = useState(false);
-  const [newId, setNewId] = useState('');
+  const [copyTitle, setCopyTitle] = useState('');
   /** The version the open editor starts from (undefined: the latest). */
   const [editFrom, setEditFrom] = useState<number | undefined>(undefined);
   const [dialog, setDialog] = useState<'meta' | 'variant' | null>(null);
@@ -232,7 +232,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           <Button icon={<SettingOutlined />} onClick={() => setDialog('meta')} data-testid="edit-meta">
             {t('lib.action.editMeta')}
           </Button>
-          <Button icon={<CopyOutlined />} onClick={() => (setNewId(`${clause.id}-copy`), setDuplicating(true))}>
+          <Button icon={<CopyOutlined />} onClick={() => (setCopyTitle(t('lib.duplicate.defaultTitle', { title: clause.title })), setDuplicating(true))}>
             {t('lib.action.duplicate')}
           </Button>
           <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId }), t('lib.done.reviewed'))}>{t('lib.action.reviewed')}</Button>
@@ -298,12 +298,14 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         okText={t('lib.action.duplicate')}
         cancelText={t('lib.cancel')}
         onCancel={() => setDuplicating(false)}
+        okButtonProps={{ disabled: !copyTitle.trim() }}
         onOk={() => {
           setDuplicating(false);
-          void act(() => api.libraryDuplicate({ clauseId, newId }), t('lib.done.duplicated', { id: newId }));
+          // The copy's id is generated from the category: legal names it by its title only.
+          void act(() => api.libraryDuplicate({ clauseId, title: copyTitle.trim() }), t('lib.done.duplicated', { title: copyTitle.trim() }));
         }}
       >
-        <Input value={newId} onChange={(e) => setNewId(e.target.value.trim())} addonBefore={t('lib.duplicate.id')} />
+        <Input value={copyTitle} onChange={(e) => setCopyTitle(e.target.value)} addonBefore={t('lib.duplicate.name')} data-testid="duplicate-title" />
       </Modal>
     </div>
   );
