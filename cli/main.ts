@@ -204,7 +204,7 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       case 'update':
         return await updateCommand(api, arg, { json: opts.json }, io, (f) => loadProject(api, f, lang));
       case 'tender':
-        return await tenderCommand(api, arg, positionals[2], { json: opts.json }, io);
+        return await tenderCommand(api, arg, positionals.slice(2), { json: opts.json }, io);
       case 'library':
         return await libraryCommand(
           api,

@@ -27,11 +27,6 @@ type CommandHelp = { usage: string; what: string; options: [string, string][] };
 // One entry per command: `bidforge <command> --help` prints it with its options; `bidforge --help` prints all usages.
 const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
   zh: {
-    tender: {
-      usage: 'bidforge tender read <招标文件.docx|招标文件.pdf> [--json]',
-      what: '读取招标文件，逐行列出建议的招标要求（★/▲项、废标条款、评分项、指定格式与目录），附页码和段落号；服务章节中未能识别的要求句另列待复核。扫描件、.doc/.wps 文件给出提示，退出码为 2',
-      options: [['--json', '以 JSON 输出全部建议行与待复核句']],
-    },
     render: {
       usage: 'bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant]',
       what: '把项目生成为 Word 与 PDF 文件（<名称>.docx、<名称>.pdf；投标文件包的每份文件另写 <名称>-<蓝本>.pdf）；检查发现错误时不生成，退出码为 1',
@@ -93,13 +88,13 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--json', '以 JSON 输出结果与行错误'],
       ],
     },
+    tender: {
+      usage: 'bidforge tender read|diff <招标文件.docx|.pdf> [<澄清后的招标文件>] [--json]',
+      what: '读取招标文件，逐行列出建议的招标要求（★/▲项、废标条款、评分项、指定格式与目录），附页码和段落号；服务章节中未能识别的要求句另列待复核。diff 列出澄清版新增、修改、删除的要求。扫描件、.doc/.wps 文件给出提示，退出码为 2',
+      options: [['--json', '以 JSON 输出全部建议行与待复核句']],
+    },
   },
   en: {
-    tender: {
-      usage: 'bidforge tender read <tender.docx|tender.pdf> [--json]',
-      what: "reads a tender and lists the requirements it proposes (★/▲ items, disqualification clauses, scoring items, mandated forms and contents) with page and paragraph; service sentences it could not read are listed for review. Scans and .doc/.wps files are refused with a message (exit 2)",
-      options: [['--json', 'every proposed row and review sentence as JSON']],
-    },
     render: {
       usage: 'bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant]',
       what: 'writes <name>.docx and <name>.pdf (a bid package also <name>-<blueprint>.* for its other documents); nothing is written when checks find errors (exit 1)',
@@ -160,6 +155,11 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--data <dir>', 'data folder (the company comes from its settings), default ~/.bidforge or $BIDFORGE_DATA'],
         ['--json', 'result and row errors as JSON'],
       ],
+    },
+    tender: {
+      usage: 'bidforge tender read|diff <tender.docx|.pdf> [<clarified tender>] [--json]',
+      what: "reads a tender and lists the requirements it proposes (★/▲ items, disqualification clauses, scoring items, mandated forms and contents) with page and paragraph; service sentences it could not read are listed for review; diff lists what a clarified version added, changed and removed. Scans and .doc/.wps files are refused with a message (exit 2)",
+      options: [['--json', 'every proposed row and review sentence as JSON']],
     },
   },
 };

@@ -1,10 +1,12 @@
 // bidforge tender read <招标文件.docx|.pdf> [--json]: the rows the tender reader proposes, each with its page and
 // paragraph, and the service sentences it could not read (for review). Through the API's readTender channel, as the
 // app calls it. Exit 0 read, 2 the file cannot be read (a scan, a .doc, too large …).
+// bidforge tender diff <旧版> <新版> [--json]: what a clarification added, changed and removed (core/tender/diff.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { toApiError } from '../core/api/dispatch.js';
+import { diffTenders } from '../core/tender/diff.js';
 import { MAX_BYTES } from '../core/tender/limits.js';
 import { KIND_LABEL, placeText, tenderErrorText, type TenderLang } from '../core/tender/messages.js';
 import type { TenderReading, TenderRow } from '../core/tender/model.js';
@@ -13,7 +15,12 @@ import type { Lang } from './messages.js';
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
 
 const TEXT = {
-  which: { zh: 'tender：请用 bidforge tender read <招标文件.docx|招标文件.pdf>', en: 'tender: use bidforge tender read <tender.docx|tender.pdf>' },
+  which: { zh: 'tender：请用 bidforge tender read <招标文件.docx|招标文件.pdf> 或 bidforge tender diff <旧版> <新版>', en: 'tender: use bidforge tender read <tender.docx|tender.pdf> or bidforge tender diff <old> <new>' },
+  diffSummary: { zh: '新增 %s 行，修改 %s 行，删除 %s 行，未变 %s 行', en: '%s rows added, %s changed, %s removed, %s unchanged' },
+  added: { zh: '新增', en: 'added' },
+  removed: { zh: '删除', en: 'removed' },
+  changed: { zh: '修改', en: 'changed' },
+  was: { zh: '原为', en: 'was' },
   cannotRead: { zh: '无法读取 %s（%s）', en: 'cannot read %s (%s)' },
   tooLarge: { zh: '%s 超过 %s MB 的上限', en: '%s is over the %s MB limit' },
   summary: { zh: '%s：%s 页，提出 %s 行；另有 %s 句服务要求未能识别，请复核', en: '%s: %s pages, %s rows proposed; %s service sentences were not recognised, please review them' },
@@ -37,32 +44,49 @@ function rowLine(r: TenderRow, reading: TenderReading, lang: TenderLang): string
   return [placeText(r.loc, reading.paragraphBasis, lang), KIND_LABEL[r.kind][lang], figure, points, r.text, columns].filter(Boolean).join('  ');
 }
 
-export async function tenderCommand(api: ApiHandlers, action: string | undefined, file: string | undefined, opts: { json: boolean }, io: Io): Promise<number> {
-  if (action !== 'read' || !file) {
-    io.err(say(io.lang, 'which'));
-    return 2;
-  }
+/** Reads one tender through the API, or says why not (the caller exits 2). */
+async function read(api: ApiHandlers, file: string, io: Io): Promise<TenderReading | undefined> {
   // Refused before reading a huge file into memory.
   const size = await stat(file).then((s) => s.size, () => undefined);
-  if (size !== undefined && size > MAX_BYTES) {
-    io.err(say(io.lang, 'tooLarge', file, MAX_BYTES / 1024 / 1024));
-    return 2;
-  }
+  if (size !== undefined && size > MAX_BYTES) return void io.err(say(io.lang, 'tooLarge', file, MAX_BYTES / 1024 / 1024));
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
-    io.err(say(io.lang, 'cannotRead', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-    return 2;
+    return void io.err(say(io.lang, 'cannotRead', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
-  let reading: TenderReading;
   try {
-    reading = await api.readTender({ fileName: basename(file), data: bytes.toString('base64') });
+    return await api.readTender({ fileName: basename(file), data: bytes.toString('base64') });
   } catch (e) {
-    const err = toApiError(e);
-    io.err(tenderErrorText(err, io.lang));
+    return void io.err(tenderErrorText(toApiError(e), io.lang));
+  }
+}
+
+async function diff(api: ApiHandlers, older: string, newer: string, opts: { json: boolean }, io: Io): Promise<number> {
+  const before = await read(api, older, io);
+  const after = before && (await read(api, newer, io));
+  if (!before || !after) return 2;
+  const d = diffTenders(before.rows, after.rows);
+  if (opts.json) {
+    io.out(JSON.stringify(d, null, 2));
+    return 0;
+  }
+  io.out(say(io.lang, 'diffSummary', d.added.length, d.changed.length, d.removed.length, d.unchanged));
+  for (const r of d.added) io.out(`${say(io.lang, 'added')}  ${rowLine(r, after, io.lang)}`);
+  for (const c of d.changed) io.out(`${say(io.lang, 'changed')}  ${rowLine(c.after, after, io.lang)}\n      ${say(io.lang, 'was')}  ${rowLine(c.before, before, io.lang)}`);
+  for (const r of d.removed) io.out(`${say(io.lang, 'removed')}  ${rowLine(r, before, io.lang)}`);
+  return 0;
+}
+
+export async function tenderCommand(api: ApiHandlers, action: string | undefined, files: (string | undefined)[], opts: { json: boolean }, io: Io): Promise<number> {
+  const [file, other] = files;
+  if (action === 'diff' && file && other) return diff(api, file, other, opts, io);
+  if (action !== 'read' || !file) {
+    io.err(say(io.lang, 'which'));
     return 2;
   }
+  const reading = await read(api, file, io);
+  if (!reading) return 2;
   if (opts.json) {
     io.out(JSON.stringify(reading, null, 2));
     return 0;

@@ -4,21 +4,7 @@ import { diffTenders, touchedRequirements, type TenderDiff } from '../../core/te
 import type { TenderReading } from '../../core/tender/model.js';
 import { readTender } from '../../core/tender/read.js';
 import { toRequirement } from '../../core/tender/toRequirement.js';
-import { TENDER, tenderDocx, type Part } from './fixture.js';
-
-/** Version 2: a 废标 clause added early (every later paragraph moves), 三年 → 五年, item 4 gone, item 5 made ★, item 7 new. */
-function clarified(): Part[] {
-  const out: Part[] = [];
-  for (const p of TENDER) {
-    if ('p' in p && p.p === '4. 备件供应不少于8年。') continue;
-    if ('p' in p && p.p.startsWith('★1. 质保期不少于三年')) out.push({ p: '★1. 质保期不少于五年，自验收合格之日起计算。' });
-    else if ('p' in p && p.p.startsWith('5. 同一故障')) out.push({ p: '★5. 同一故障维修3次仍不能排除的，中标人应免费更换整机。' });
-    else out.push(p);
-    if ('p' in p && p.p.startsWith('投标有效期')) out.push({ p: '投标人被列入失信被执行人名单的，其投标无效。' });
-    if ('p' in p && p.p.startsWith('6. 中标人应建立')) out.push({ p: '7. 每年免费保养2次。' });
-  }
-  return out;
-}
+import { clarified, tenderDocx } from './fixture.js';
 
 describe('招标文件澄清：新旧版本对比', () => {
   let before: TenderReading;

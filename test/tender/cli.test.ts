@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import type { TenderReading } from '../../core/tender/model.js';
 import { tempDir } from '../helpers/tmp.js';
-import { SPLIT, tenderDocx, tenderPdf } from './fixture.js';
+import { clarified, SPLIT, tenderDocx, tenderPdf } from './fixture.js';
 
 const dir = tempDir('bf-tender-cli-');
 const data = tempDir('bf-tender-data-');
@@ -60,5 +60,17 @@ describe('bidforge tender read', () => {
     const missing = await cli('tender', 'read', join(dir, '没有这个文件.pdf'), '--lang', 'zh');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('ENOENT');
+  });
+});
+
+describe('bidforge tender diff', () => {
+  it('列出澄清版新增、修改、删除的要求，修改的给出原文', async () => {
+    writeFileSync(join(dir, '招标文件-澄清.docx'), await tenderDocx(clarified()));
+    writeFileSync(join(dir, '招标文件-原版.docx'), await tenderDocx());
+    const r = await cli('tender', 'diff', join(dir, '招标文件-原版.docx'), join(dir, '招标文件-澄清.docx'), '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('新增 2 行，修改 2 行，删除 1 行，未变 22 行');
+    expect(r.out).toContain('修改  第10段（第2页起）  ★实质性条款  ≥ 5年 [warranty_months]  ★1. 质保期不少于五年，自验收合格之日起计算。\n      原为  第9段（第2页起）  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年');
+    expect(r.out).toContain('删除  第12段（第2页起）  要求  ≥ 8年 [parts_supply_years]  4. 备件供应不少于8年。');
   });
 });

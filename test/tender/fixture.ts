@@ -99,6 +99,20 @@ export const EXPECTED: Expected[] = [
 /** Requirement-like sentences of the service chapters no phrasing knows: listed for review. */
 export const REVIEW = ['6. 中标人应建立用户设备档案，并定期进行电话回访。', '中标人应向使用科室提供完整的操作手册和维护手册。', '须提供中文技术资料'];
 
+/** Version 2: a 废标 clause added early (every later paragraph moves), 三年 → 五年, item 4 gone, item 5 made ★, item 7 new. */
+export function clarified(): Part[] {
+  const out: Part[] = [];
+  for (const p of TENDER) {
+    if ('p' in p && p.p === '4. 备件供应不少于8年。') continue;
+    if ('p' in p && p.p.startsWith('★1. 质保期不少于三年')) out.push({ p: '★1. 质保期不少于五年，自验收合格之日起计算。' });
+    else if ('p' in p && p.p.startsWith('5. 同一故障')) out.push({ p: '★5. 同一故障维修3次仍不能排除的，中标人应免费更换整机。' });
+    else out.push(p);
+    if ('p' in p && p.p.startsWith('投标有效期')) out.push({ p: '投标人被列入失信被执行人名单的，其投标无效。' });
+    if ('p' in p && p.p.startsWith('6. 中标人应建立')) out.push({ p: '7. 每年免费保养2次。' });
+  }
+  return out;
+}
+
 const textOf = (p: Part) => ('h' in p ? p.text : 'p' in p ? p.p : undefined);
 /** The part an expected row comes from. */
 export const partOf = (from: string) => TENDER.findIndex((p) => textOf(p) === from || ('table' in p && p.table.some((r) => r.includes(from) || r.some((c) => c.replace('★', '') === from))));
