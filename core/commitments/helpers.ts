@@ -129,11 +129,12 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
     const s = itemOf(options).scope;
     return slotsOf(options).put('text', '', `${s?.product ?? ''}${s?.component ?? ''}`);
   },
-  /** The event the row's period runs from (「验收合格之日」), or 「同整机」 when it states none. */
+  /** The event the row's period runs from (「验收合格之日」); without one, 「同整机」 when the whole unit's promise states it, else 「—」. */
   itemStart: (...args: unknown[]) => {
     const options = args[args.length - 1] as Options;
     const c = itemOf(options);
-    return slotsOf(options).put('text', '', 'from' in c && c.from ? EVENT_NAME[c.from] : '同整机');
+    const unit = [...factsOf(options).values()].find((u) => u.offered && u.kind === c.kind && !u.scope?.product && !u.scope?.component && 'from' in u && u.from);
+    return slotsOf(options).put('text', '', 'from' in c && c.from ? EVENT_NAME[c.from] : unit ? '同整机' : '—');
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),
   figure: (...args: unknown[]) => one(args, factFigure, 'figure'),

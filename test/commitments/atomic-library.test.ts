@@ -376,6 +376,12 @@ describe('按产品或部件逐行列出的承诺：{{#eachItem}}', () => {
     expect(textOf(a.document.blocks)).not.toContain('管路');
   });
 
+  it('部件未写起算时点、整机也未承诺时，起算一栏不写「同整机」', () => {
+    const text = textOf(render(FACTS.slice(1)).document.blocks);
+    expect(text).toContain('水箱内胆|8年|—');
+    expect(text).not.toContain('同整机');
+  });
+
   it('没有分项承诺时走 {{else}}', () => {
     expect(textOf(render(FACTS.slice(0, 1)).document.blocks)).toContain('无分项保修。');
   });
