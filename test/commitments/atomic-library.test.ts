@@ -181,6 +181,13 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     expectTraced(p, (await api.preview({ project: p })).document.blocks, CHAPTERS);
   });
 
+  it('条款自己写下的数字过不了这项检查', () => {
+    const facts: Commitment[] = [{ id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' }];
+    const p = project({}, { commitments: facts });
+    const a = assemble(p, library([{ title: '甲', clauses: [clause('x', '{{#fact "arrive"}}{{promise "arrive"}}，到场后5小时内修复。{{/fact}}')] }]));
+    expect(() => expectTraced(p, a.document.blocks, ['甲'])).toThrow(/'5', false/);
+  });
+
   it('办公时间的热线与值班电话分列，不写 7×24', () => {
     expect(chapter(blocks, '联系方式')).not.toContain('7×24');
     expect(chapter(blocks, '服务承诺')).not.toContain('7×24');
