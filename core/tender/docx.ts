@@ -75,6 +75,8 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Ten
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
+        // Images are never read: the default would inline each as base64 into HTML nobody uses.
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
         transformDocument: (doc: Node) => {
           walk.block(doc);
           return doc;

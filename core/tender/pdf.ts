@@ -37,7 +37,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Tend
       const content = await page.getTextContent();
       const items = content.items
         .filter((i): i is TextItem => 'str' in i)
-        .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height }));
+        .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 10 }));
       const text = items.reduce((s, i) => s + i.str.trim().length, 0);
       budget.take(text);
       chars += text;
