@@ -54,6 +54,7 @@ export function diffTenders(older: TenderRow[], newer: TenderRow[]): TenderDiff 
   };
   // Same wording and the same variable first (one sentence may give several rows), then the same wording, then a
   // rewording of the same requirement: the same variable (or neither has one) and most of the words.
+  take((a, b) => wordingKey(a.text) === wordingKey(b.text) && a.key === b.key && figureOf(a) === figureOf(b));
   take((a, b) => wordingKey(a.text) === wordingKey(b.text) && a.key === b.key && a.pattern === b.pattern);
   take((a, b) => wordingKey(a.text) === wordingKey(b.text) && (a.key ?? a.pattern) === (b.key ?? b.pattern));
   take((a, b) => a.key === b.key && (a.kind === b.kind || a.key !== undefined) && similarity(wordingKey(a.text), wordingKey(b.text)) >= SAME_REQUIREMENT);
@@ -74,4 +75,41 @@ export function touchedRequirements(diff: TenderDiff, requirements: Requirement[
     else if (removed) out.push({ index, change: 'removed', row: removed });
   });
   return out;
+}
+
+/** A confirmed requirement as a row, so a newly read tender can be compared with what the project already holds. */
+function rowOfRequirement(r: Requirement): TenderRow {
+  return { kind: r.star ? 'star' : 'requirement', text: r.text, loc: { page: 0, paragraph: 0 }, chapter: [], ...(r.op ? { op: r.op } : {}), ...(r.value !== undefined ? { value: r.value } : {}), ...(r.unit ? { unit: r.unit } : {}), ...(r.key ? { key: r.key } : {}) };
+}
+
+export type AgainstProject = {
+  /** Proposed rows the project already holds unchanged (by index into `rows`): not proposed again. */
+  held: number[];
+  /** Confirmed requirements the tender now words or figures differently, with the new row. */
+  changed: { index: number; row: TenderRow; what: RowChange['what'] }[];
+  /** Confirmed requirements the tender no longer has. */
+  removed: number[];
+};
+
+/**
+ * A tender read again (a clarification, or the same file) against the project's confirmed requirements: which rows
+ * it already holds, which requirements changed and which are gone. Needs no copy of the older tender.
+ */
+export function againstRequirements(rows: TenderRow[], requirements: Requirement[]): AgainstProject {
+  const confirmable = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind !== 'format' && r.kind !== 'toc');
+  // A requirement keeps neither the row's kind (but ★) nor its phrasing, and its variable only when the project has
+  // it: rows are compared on what both hold — wording, figure, ★.
+  const plain = ({ key: _key, pattern: _pattern, schedule: _schedule, op, ...r }: TenderRow): TenderRow => ({ ...r, ...(op && r.value !== undefined ? { op } : {}), kind: r.kind === 'star' ? 'star' : 'requirement' });
+  const asRows = requirements.map(rowOfRequirement).map(plain);
+  const plainRows = confirmable.map(({ r }) => plain(r));
+  const d = diffTenders(asRows, plainRows);
+  // diffTenders hands back the very objects it was given: their place in plainRows is their place in `rows`.
+  const rowIndex = (r: TenderRow) => confirmable[plainRows.indexOf(r)]!.i;
+  const changedRows = new Set(d.changed.map((c) => c.after));
+  const held = plainRows.filter((r) => !d.added.includes(r) && !changedRows.has(r)).map(rowIndex);
+  return {
+    held,
+    changed: d.changed.map((c) => ({ index: asRows.indexOf(c.before), row: rows[rowIndex(c.after)]!, what: c.what })),
+    removed: d.removed.map((r) => asRows.indexOf(r)),
+  };
 }
