@@ -4,7 +4,9 @@
 // not offered: outside a {{#fact}} guard that would print half a sentence. {{deadline "fix_l1"}} prints a time with
 // its event (「工程师到达现场后4小时内」) for tables. {{#eachItem "warranty"}}…{{/eachItem}} repeats once for each offered
 // fact of a kind narrowed to a product or component (a per-component warranty table), with {{itemName}},
-// {{itemStart}} and {{figure}} / {{promise}} / {{deadline}} without an id for the row's fact.
+// {{itemStart}} and {{figure}} / {{promise}} / {{deadline}} without an id for the row's fact. {{until "warranty" purchase_date}}
+// (or {{until purchase_date}} in a row) is the date a period ends, counted from a date the document states.
+import { addMonths, formatDate } from '../format/zh.js';
 import { isConventionalFactId, isFactKind } from './ids.js';
 import { levelDeadline, levelsOf } from './levels.js';
 import { EVENT_NAME, factDeadline, factFigure, factPhrase } from './phrase.js';
@@ -13,7 +15,7 @@ import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from './schema.js'
 /** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
 export const FACTS = Symbol('facts');
 
-type SlotsLike = { put(type: 'text', raw: string, text: string): string };
+type SlotsLike = { put(type: 'text' | 'date', raw: string, text: string): string; get?(marker: unknown): { type: string; raw: unknown } | undefined };
 type Data = { root?: Record<PropertyKey, unknown>; slots?: SlotsLike; level?: string; item?: Commitment };
 type Options = { data?: Data; fn?: (ctx: unknown, o?: { data: Data }) => string; inverse?: (ctx: unknown) => string; hash?: unknown };
 
@@ -61,6 +63,13 @@ function levelOf(options: Options): string {
   const level = options?.data?.level;
   if (level === undefined) throw new Error('{{levelName}} 和 {{levelDeadline}} 只能写在 {{#eachLevel}}…{{/eachLevel}} 之内');
   return level;
+}
+
+/** 2026-11-24 plus 15 days. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The offered facts of a kind narrowed to a product or component, in the order the bid states them. */
@@ -135,6 +144,27 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
     const c = itemOf(options);
     const unit = [...factsOf(options).values()].find((u) => u.offered && u.kind === c.kind && !u.scope?.product && !u.scope?.component && 'from' in u && u.from);
     return slotsOf(options).put('text', '', 'from' in c && c.from ? EVENT_NAME[c.from] : unit ? '同整机' : '—');
+  },
+  /** The date a period ends (保修截止日期): {{until "warranty_tank" purchase_date}}, or {{until purchase_date}} in a row. */
+  until: (...args: unknown[]) => {
+    const options = args[args.length - 1] as Options;
+    const rest = args.slice(0, -1);
+    const item = options?.data?.item;
+    let fact: Commitment | undefined;
+    if (rest.length === 1 && item) fact = item;
+    else if (rest.length === 2) {
+      const { ids } = split([rest[0], options]);
+      fact = factsOf(options).get(ids[0]!);
+      if (!fact?.offered) throw new Error(`承诺「${ids[0]}」未提供：引用它的句子应写在 {{#fact "${ids[0]}"}}…{{/fact}} 之内`);
+    } else throw new Error('until 的写法：{{until "warranty" purchase_date}}，或在 {{#eachItem}} 内写 {{until purchase_date}}');
+    if (!('period' in fact)) throw new Error(`until 只用于期限类承诺（如保修期），「${fact.id}」不是`);
+    const slots = slotsOf(options);
+    const start = slots.get?.(rest[rest.length - 1]);
+    if (start?.type !== 'date') throw new Error('until 需要一个日期变量作为起算日期，如 {{until "warranty" purchase_date}}');
+    const { value, unit } = fact.period;
+    if (!Number.isInteger(value) || !['天', '周', '个月', '年'].includes(unit)) throw new Error(`「${fact.id}」的期限${value}${unit}无法推算截止日期`);
+    const iso = unit === '个月' || unit === '年' ? addMonths(start.raw as string, unit === '年' ? value * 12 : value) : addDays(start.raw as string, unit === '周' ? value * 7 : value);
+    return slots.put('date', iso, formatDate(iso));
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),
   figure: (...args: unknown[]) => one(args, factFigure, 'figure'),

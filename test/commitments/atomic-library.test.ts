@@ -39,6 +39,7 @@ const FILES = [
   'parts-price-list.md',
   'after-warranty--facts.md',
   'ia-scheduling--facts.md',
+  'wc-periods--facts.md',
 ];
 const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
 
@@ -344,6 +345,46 @@ describe('安装外包协议：乙方的售后时限读取安装服务商的承�
     expect(text).not.toContain('售后修复');
     expect(text).toContain('4.施工效率：');
     expectNumberingClosed(text);
+  });
+});
+
+describe('保修卡：各部件的保修期和截止日期取自承诺', () => {
+  const card = (): Project => {
+    const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'warranty-card-sample.json'), 'utf8'), 'wc');
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'warranty-card.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
+    const sections = bp.sections.map((s) => ({ ...s, clauses: s.clauses.map((c) => (c.id === 'wc-periods' ? { ...c, variant: '逐项承诺' } : c)) }));
+    return withFacts({ ...p, outline: { 'warranty-card': sections } });
+  };
+  const api = () => createLocalClient(createHandlers({ templatesDir }));
+  const periods = async (p: Project) => {
+    const r = await api().preview({ project: p });
+    expect(r.problems).toEqual([]);
+    return chapter(r.document.blocks, '部件保修期限');
+  };
+
+  it('逐行列出承诺的部件，截止日期由购买日期推算', async () => {
+    expect(await periods(card())).toContain('保修部件|保修期限|保修截止日期\n整机|72个月|2032年11月24日\n压缩机|72个月|2032年11月24日\n水箱内胆|72个月|2032年11月24日\n管路及电气部件|12个月|2027年11月24日');
+  });
+
+  it('未承诺的部件不列；以天计的保修期按日推算', async () => {
+    const p = drop(card(), 'warranty_tank');
+    const q = { ...p, commitments: [...p.commitments!, { id: 'warranty_remote', kind: 'warranty', offered: true, period: { value: 90, unit: '天' }, scope: { component: '遥控器' } } as Commitment] };
+    const text = await periods(q);
+    expect(text).not.toContain('水箱内胆');
+    expect(text).toContain('遥控器|90天|2027年2月22日');
+  });
+
+  it('{{until}} 只用于已承诺的期限，并需要一个日期', () => {
+    const facts: Commitment[] = [
+      { id: 'warranty', kind: 'warranty', offered: true, period: { value: 3, unit: '年' } },
+      { id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' },
+      { id: 'latent_defect', kind: 'latent_defect', offered: false, period: { value: 24, unit: '个月' } },
+    ];
+    const run = (body: string) => assemble(project({ d: '2026-01-31' }, { commitments: facts }), library([{ title: '甲', clauses: [clause('x', body, [{ key: 'd', type: 'date', label: '日期' }])] }]));
+    expect(textOf(run('截至{{until "warranty" d}}。').document.blocks)).toContain('截至2029年1月31日。');
+    for (const body of ['{{until "arrive" d}}', '{{until "latent_defect" d}}', '{{until "warranty" "2026-01-31"}}', '{{until d}}']) {
+      expect([body, run(body).problems.map((p) => p.code)]).toEqual([body, ['template']]);
+    }
   });
 });
 
