@@ -1,26 +1,22 @@
 // The editor for a new draft: body (Markdown + Handlebars, highlighted by CodeMirror), the variable declarations as a
 // form (JSON as the advanced mode), and a live render of the draft with the variables' defaults (the same assembler
 // as documents, through the API). A draft starts from the latest version, or from any older one ("start from vN").
-import { Button, Input, Spin, Switch, Tag } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { Document } from '../../../core/model/document.js';
-import type { Problem } from '../../../core/model/problem.js';
+import { Button, Input, Spin, Switch } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { DocType, StoredClause, VariableDecl, VersionRef } from '../../../core/api/library.js';
 import type { When } from '../../../core/model/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { DocumentPreview } from '../preview/DocumentPreview.js';
+import { SampleRender } from './SampleRender.js';
 import { declarationProblems, VariablesForm } from './VariablesForm.js';
 import { WhenEditor, whenProblem } from './WhenEditor.js';
-import { problemText } from '../../../core/i18n/problemText.js';
 
 const CodeEditor = lazy(() => import('./CodeEditor.js'));
-const RENDER_DELAY_MS = 250;
 
 type Props = { clause: StoredClause; variant: string; user: string; fromVersion?: number; onSaved: (ref: VersionRef) => void; onCancel: () => void };
 
 export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCancel }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const versions = clause.variants.find((v) => v.name === variant)?.versions ?? [];
   const latest = versions[versions.length - 1];
   const start = (fromVersion !== undefined ? versions[fromVersion - 1] : undefined) ?? latest;
@@ -28,8 +24,6 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
   const [note, setNote] = useState(start && latest && start.version !== latest.version ? t('lib.edit.fromNote', { version: start.version }) : '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [rendered, setRendered] = useState<{ document: Document | null; problems: Problem[] } | null>(null);
-  const [epoch] = useState(0);
   const startVariables = useMemo(() => start?.variables ?? [], [start]);
   const [variables, setVariables] = useState<VariableDecl[]>(startVariables);
   const [when, setWhen] = useState<When | undefined>(start?.when);
@@ -43,20 +37,6 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
     const bad = declarationProblems(variables);
     return variables.filter((_, i) => !bad.has(i));
   }, [variables]);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api
-        .libraryRender({ body: body || ' ', variables: renderVariables, docType, title: clause.title })
-        .then((r) => live && setRendered(r))
-        .catch((e: unknown) => live && setRendered({ document: null, problems: [{ severity: 'error', code: 'render', message: errorMessage(e) }] }));
-    }, RENDER_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [body, renderVariables, docType, clause.title]);
 
   function onJson(text: string) {
     setJson(text);
@@ -87,7 +67,6 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
     }
   }
 
-  const renderProblems = rendered?.problems ?? [];
   const older = start && latest && start.version !== latest.version;
   return (
     <div className="bf-lib-editor" data-testid="draft-editor">
@@ -123,24 +102,7 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
           <Button onClick={onCancel}>{t('lib.cancel')}</Button>
         </div>
       </div>
-      <div className="bf-lib-editor-right">
-        <div className="bf-lib-render-head">
-          <span>{t('lib.edit.sample')}</span>
-          {renderProblems.length > 0 ? <Tag color={renderProblems.some((p) => p.severity === 'error') ? 'red' : 'gold'}>{t('lib.edit.problems', { count: renderProblems.length })}</Tag> : <Tag color="green">{t('lib.edit.renderOk')}</Tag>}
-        </div>
-        {renderProblems.length > 0 && (
-          <ul className="bf-lib-problems">
-            {renderProblems.map((p, i) => (
-              <li key={i} className={p.severity === 'error' ? 'bf-lib-error' : 'bf-muted'}>
-                {problemText(p, locale)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="bf-lib-render" data-testid="draft-render">
-          <DocumentPreview document={rendered?.document ?? null} epoch={epoch} />
-        </div>
-      </div>
+      <SampleRender body={body} variables={renderVariables} docType={docType} title={clause.title} testId="draft-render" />
     </div>
   );
 }
