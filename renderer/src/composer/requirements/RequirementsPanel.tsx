@@ -59,7 +59,7 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
           {t('req.recognize')}
         </Button>
       </div>
-      <TenderImport fields={fields} onConfirm={confirm} />
+      <TenderImport fields={fields} requirements={requirements} onConfirm={confirm} onChange={(rs) => onChange(rs, 'requirements')} />
 
       {proposals.length > 0 && (
         <section className="bf-reqs-proposals" aria-label={t('req.proposals', { count: proposals.length })}>

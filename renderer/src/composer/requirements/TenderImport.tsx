@@ -5,6 +5,7 @@ import { App, Button, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import type { VariableField } from '../../../../core/api/contract.js';
 import type { Requirement } from '../../../../core/deviation/schema.js';
+import { againstRequirements, type AgainstProject } from '../../../../core/tender/diff.js';
 import { MAX_BYTES } from '../../../../core/tender/limits.js';
 import { tenderErrorText } from '../../../../core/tender/messages.js';
 import type { TenderReading, TenderRow } from '../../../../core/tender/model.js';
@@ -52,13 +53,24 @@ function RowView({ r, basis, onConfirm, confirmLabel = 'tender.confirm', onDismi
   );
 }
 
-export function TenderImport({ fields, onConfirm }: { fields: VariableField[]; onConfirm: (rows: Requirement[]) => void }) {
+type TenderImportProps = {
+  fields: VariableField[];
+  /** The project's confirmed requirements: a tender read again is compared with them. */
+  requirements: Requirement[];
+  onConfirm: (rows: Requirement[]) => void;
+  /** Replaces the whole list (a changed requirement updated, a dropped one removed). */
+  onChange: (requirements: Requirement[]) => void;
+};
+
+export function TenderImport({ fields, requirements, onConfirm, onChange }: TenderImportProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [reading, setReading] = useState<TenderReading | null>(null);
   const [rows, setRows] = useState<TenderRow[]>([]);
   const [review, setReview] = useState<TenderRow[]>([]);
   const [busy, setBusy] = useState(false);
+  // What a tender read again changed in the confirmed requirements (by their index when it was read).
+  const [against, setAgainst] = useState<Omit<AgainstProject, 'held'> | null>(null);
   const known = new Set(fields.map((f) => f.key));
 
   const pick = async (f: File) => {
@@ -66,9 +78,13 @@ export function TenderImport({ fields, onConfirm }: { fields: VariableField[]; o
     setBusy(true);
     try {
       const r = await api.readTender({ fileName: f.name, data: await fileToBase64(f) });
+      // Rows the project already holds unchanged are not proposed again; changed and dropped ones are flagged.
+      const vs = againstRequirements(r.rows, requirements);
+      const changedRows = new Set(vs.changed.map((c) => c.row));
       setReading(r);
-      setRows(r.rows);
-      setReview(r.review);
+      setRows(r.rows.filter((x, i) => !vs.held.includes(i) && !changedRows.has(x)));
+      setReview(r.review.filter((x) => !requirements.some((q) => q.text === x.text)));
+      setAgainst(vs.changed.length || vs.removed.length ? { changed: vs.changed, removed: vs.removed } : null);
       message.info(t('tender.read', { file: r.fileName, pages: r.pages, count: r.rows.length }));
     } catch (e) {
       const err = e as { code?: string; message?: string; params?: Record<string, unknown> };
@@ -92,6 +108,44 @@ export function TenderImport({ fields, onConfirm }: { fields: VariableField[]; o
           </Button>
         </Upload>
       </div>
+      {against && (
+        <section className="bf-reqs-proposals bf-tender-against" data-testid="tender-against">
+          <h3 className="bf-reqs-subtitle">{t('tender.against', { changed: against.changed.length, removed: against.removed.length })}</h3>
+          <ol className="bf-req-list">
+            {against.changed.map((c, i) => (
+              <li className="bf-tender-row" key={`c${c.index}`} data-testid={`tender-changed-${i}`}>
+                <div className="bf-tender-meta">
+                  <Tag color="orange">{t('tender.changedRow', { row: c.index + 1 })}</Tag>
+                  <span className="bf-muted">{requirements[c.index]?.text}</span>
+                </div>
+                <div className="bf-tender-text">→ {c.row.text}</div>
+                <div className="bf-tender-actions">
+                  <Button
+                    size="small"
+                    type="primary"
+                    data-testid={`tender-changed-${i}-update`}
+                    onClick={() => {
+                      const old = requirements[c.index];
+                      if (old) onChange(requirements.map((q, k) => (k === c.index ? { ...toRequirement(c.row, known), ...(q.key && !c.row.key ? { key: q.key } : {}), ...(old.accepted ? { accepted: old.accepted } : {}) } : q)));
+                      setAgainst((a) => a && { ...a, changed: a.changed.filter((_, k) => k !== i) });
+                    }}
+                  >
+                    {t('tender.updateRow')}
+                  </Button>
+                </div>
+              </li>
+            ))}
+            {against.removed.map((index) => (
+              <li className="bf-tender-row" key={`r${index}`} data-testid={`tender-removed-${index}`}>
+                <div className="bf-tender-meta">
+                  <Tag color="red">{t('tender.removedRow', { row: index + 1 })}</Tag>
+                </div>
+                <div className="bf-tender-text">{requirements[index]?.text}</div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {reading && rows.length > 0 && (
         <section className="bf-reqs-proposals" aria-label={t('tender.rows', { count: rows.length })}>
           <div className="bf-reqs-head">
