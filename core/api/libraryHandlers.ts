@@ -2,6 +2,7 @@
 // the sample render works; the rest answer 'no_store'.
 import { assembleAndCheck } from '../check/rules.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
+import { sampleFactsFor } from '../library/sampleFacts.js';
 import { PACK_EXTENSION } from '../library/store/pack.js';
 import type { LibraryStore } from '../library/store/store.js';
 import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
@@ -47,7 +48,9 @@ export function renderSample(input: { body: string; variables: ClauseVersion['va
   const lib: Library = { clauses: [clause], blueprints: [blueprint] };
   const decls = collectDeclarations([clause], []);
   const values: Record<string, unknown> = { ...Object.fromEntries([...decls].map(([k, d]) => [k, sampleValue(d, today)])), ...defaultValues(decls) };
-  const project: Project = { schema: 1, name: 'sample', title, blueprint: SAMPLE_ID, projectNo: '', bidder: '', date: today, script: 'hans', values };
+  // The facts the body names are offered with sample figures, so their sentences show (core/library/sampleFacts.ts).
+  const commitments = sampleFactsFor(input.body);
+  const project: Project = { schema: 1, name: 'sample', title, blueprint: SAMPLE_ID, projectNo: '', bidder: '', date: today, script: 'hans', values, ...(commitments.length ? { commitments } : {}) };
   const { document, problems } = assembleAndCheck(project, lib);
   return { document, problems };
 }

@@ -94,3 +94,15 @@ describe('四眼原则（API）', () => {
     expect(await api.libraryClause({ clauseId })).toMatchObject({ title: '保修条款（暖通）', category: '保修条款' });
   });
 });
+
+describe('样例预览中的承诺（事实）', () => {
+  it('正文引用的承诺以样例数值显示，不会因项目未作承诺而消失', async () => {
+    const api = apiOn(tempDir('bf-4eyes-'));
+    const body = '{{#fact "arrive"}}我公司承诺{{promise "arrive"}}。{{/fact}}{{#fact "warranty_compressor"}}压缩机保修期为{{figure "warranty_compressor"}}。{{/fact}}\n';
+    const { document, problems } = await api.libraryRender({ body, variables: [], docType: 'service-plan' });
+    const text = JSON.stringify(document.blocks);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(text).toContain('2小时内到达现场');
+    expect(text).toContain('压缩机保修期为12个月');
+  });
+});

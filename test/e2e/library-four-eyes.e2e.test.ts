@@ -48,7 +48,16 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
     await v.locator('.bf-lib-var-label').fill('值班电话');
     await v.getByLabel('默认值').fill('400-820-6688');
     await form.getByLabel('条款正文').fill(`${title}：节假日期间安排专人值班，值班电话 {{duty_phone}}。`);
-    await expect.poll(async () => squash(await form.getByTestId('new-clause-render').innerText())).toContain('值班电话400-820-6688');
+    // Two promises picked from the facts, not typed: the sample shows them with example figures.
+    for (const fact of ['到达现场时限', '修复时限']) {
+      await form.getByTestId('new-clause-fact').click();
+      await page.keyboard.type(fact);
+      await page.keyboard.press('Enter');
+    }
+    expect(await form.getByLabel('条款正文').inputValue()).toContain('{{#fact "arrive"}}');
+    const sample = async () => squash(await form.getByTestId('new-clause-render').innerText());
+    await expect.poll(sample).toContain('值班电话400-820-6688');
+    await expect.poll(sample).toContain('2小时内到达现场');
     await form.getByRole('button', { name: /^新\s*建$/ }).click();
     await form.waitFor({ state: 'hidden' });
   }

@@ -3,12 +3,19 @@
 // Its id is generated from the category.
 import { App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { factLabel } from '../../../core/commitments/phrase.js';
+import { FACT_KINDS, sampleFact } from '../../../core/library/sampleFacts.js';
 import { DOC_TYPES } from '../../../core/model/library.js';
 import type { DocType, VariableDecl, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { SampleRender } from './SampleRender.js';
 import { declarationProblems, VariablesForm } from './VariablesForm.js';
+
+/** The promises a clause may render, by their label (the id after it): picking one is the default way to state one. */
+const FACT_OPTIONS = FACT_KINDS.map((k) => ({ value: k, label: `${factLabel(sampleFact(k)!)}（${k}）` }));
+/** The sentence a picked fact adds to the body: printed only when the bid makes that promise. */
+const factSnippet = (k: string) => `{{#fact "${k}"}}我公司承诺{{promise "${k}"}}。{{/fact}}`;
 
 type Fields = { title: string; category: string; docTypes: DocType[]; variant: string; owner?: string; reviewIntervalMonths: number; body: string };
 
@@ -69,6 +76,17 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
           </div>
           <Form.Item label={t('lib.edit.variables', { count: variables.length })} extra={t('lib.new.variablesHint')}>
             <VariablesForm value={variables} onChange={setVariables} />
+          </Form.Item>
+          <Form.Item label={t('lib.new.facts')} extra={t('lib.new.factsHint')}>
+            <Select
+              showSearch
+              value={null}
+              placeholder={t('lib.new.factsPick')}
+              optionFilterProp="label"
+              options={FACT_OPTIONS}
+              onChange={(k: string) => form.setFieldValue('body', `${(form.getFieldValue('body') as string | undefined)?.trimEnd() ?? ''}\n\n${factSnippet(k)}`.trimStart())}
+              data-testid="new-clause-fact"
+            />
           </Form.Item>
           <Form.Item name="body" label={t('lib.edit.body')} extra={t('lib.new.bodyHint')} rules={[{ required: true, message: t('lib.new.required') }]}>
             <Input.TextArea className="bf-lib-code" autoSize={{ minRows: 6, maxRows: 16 }} spellCheck={false} />
