@@ -44,7 +44,11 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
     await page.keyboard.press('Enter');
     await form.getByTestId('add-variable').click();
     const v = form.getByTestId('var-0');
+    // A variable that states a promise is flagged: the promise is a fact to pick, not a variable to declare.
+    await v.locator('.bf-lib-var-key').fill('onsite_arrival');
+    await expect.poll(async () => form.getByTestId('dup-fact').innerText()).toContain('到达现场时限');
     await v.locator('.bf-lib-var-key').fill('duty_phone');
+    expect(await form.getByTestId('dup-fact').count()).toBe(0);
     await v.locator('.bf-lib-var-label').fill('值班电话');
     await v.getByLabel('默认值').fill('400-820-6688');
     await form.getByLabel('条款正文').fill(`${title}：节假日期间安排专人值班，值班电话 {{duty_phone}}。`);

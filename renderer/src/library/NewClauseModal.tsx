@@ -1,7 +1,7 @@
 // A new clause in one step: title, category, document types, its variables (typed, with unit, bounds and default) and
 // its body, with a live render on sample values — saved as a draft v1 of variant 标准 that can be submitted as it is.
 // Its id is generated from the category.
-import { App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { factLabel } from '../../../core/commitments/phrase.js';
 import { FACT_KINDS, sampleFact } from '../../../core/library/sampleFacts.js';
@@ -9,6 +9,7 @@ import { DOC_TYPES } from '../../../core/model/library.js';
 import type { DocType, VariableDecl, VersionRef } from '../../../core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { variablesDuplicatingFacts } from './factDuplicates.js';
 import { SampleRender } from './SampleRender.js';
 import { declarationProblems, VariablesForm } from './VariablesForm.js';
 
@@ -32,6 +33,7 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
     const bad = declarationProblems(variables);
     return variables.filter((_, i) => !bad.has(i));
   }, [variables]);
+  const duplicates = useMemo(() => variablesDuplicatingFacts(variables.map((v) => v.key)), [variables]);
 
   async function create() {
     const f = await form.validateFields();
@@ -76,6 +78,9 @@ export function NewClauseModal({ open, user, categories, onClose, onCreated }: {
           </div>
           <Form.Item label={t('lib.edit.variables', { count: variables.length })} extra={t('lib.new.variablesHint')}>
             <VariablesForm value={variables} onChange={setVariables} />
+            {duplicates.map((d) => (
+              <Alert key={d.key} className="bf-lib-read-alert" type="warning" showIcon title={t('lib.new.dupFact', { key: d.key, label: d.label })} data-testid="dup-fact" />
+            ))}
           </Form.Item>
           <Form.Item label={t('lib.new.facts')} extra={t('lib.new.factsHint')}>
             <Select
