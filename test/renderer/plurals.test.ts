@@ -1,6 +1,6 @@
 // The English UI counts in English: "1 field", "2 fields"; the Chinese UI is unchanged.
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../renderer/src/i18n.js';
+import { translator } from '../../renderer/src/catalog.js';
 
 describe('英文界面的单复数', () => {
   const en = translator('en');
