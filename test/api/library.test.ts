@@ -20,7 +20,7 @@ describe('clause library through the API', () => {
     expect(info.dataDir).toBe(dataDir);
     expect(info.clauses).toBeGreaterThan(60);
     expect(existsSync(join(dataDir, 'library.json'))).toBe(true);
-    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods')).toMatchObject({ status: 'approved', version: 1 });
+    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({ status: 'approved', version: 1 });
   });
 
   it('finds 压缩机 in Simplified and Traditional queries, with filters', async () => {
@@ -35,7 +35,7 @@ describe('clause library through the API', () => {
   it('an edit is a new draft; submitted and approved it becomes what new documents use, with a diff from the old', async () => {
     const api = apiOn(tempDir('bf-lib-'));
     const clause = await api.libraryClause({ clauseId: 'wc-periods' });
-    const old = clause.variants[0]!.versions[0]!;
+    const old = clause.variants.find((v) => v.name === '标准')!.versions[0]!;
     const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: old.body.replace('具体如下', '各部件保修期限如下'), changeNote: '措辞', baseVersion: 1, by });
     expect(v2.version).toBe(2);
     expect((await api.libraryHistory({ clauseId: 'wc-periods' }))[0]).toMatchObject({ version: 2, status: 'draft', author: by });
@@ -44,7 +44,7 @@ describe('clause library through the API', () => {
     await api.libraryApprove({ ref: v2, by: '审核人李四' });
     const diff = await api.libraryDiff({ from: { ...v2, version: 1 }, to: v2, granularity: 'word' });
     expect(diff.segments.filter((s) => s.op === 'insert').map((s) => s.text).join('')).toContain('各部件保修期限');
-    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods')).toMatchObject({ version: 2 });
+    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({ version: 2 });
   });
 
   it('a rejection needs a reason and sends the version back to draft', async () => {
@@ -63,7 +63,7 @@ describe('clause library through the API', () => {
     expect(await api.libraryWhereUsed({ clauseId: 'wc-periods' })).toEqual([expect.objectContaining({ projectId: project.id!, version: 1, name: project.title })]);
 
     const v1 = await api.libraryClause({ clauseId: 'wc-periods' });
-    const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.variants[0]!.versions[0]!.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
+    const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.variants.find((v) => v.name === '标准')!.versions[0]!.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     await api.librarySubmit({ ref: v2, by });
     await api.libraryApprove({ ref: v2, by: '审核人李四' });
 
@@ -88,7 +88,8 @@ describe('clause library through the API', () => {
     const api = apiOn(tempDir('bf-lib-'));
     const { fileName, pack } = await api.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: ['warranty-card'] });
     expect(fileName).toMatch(/\.bfpack\.json$/);
-    expect((await api.libraryPreviewImport({ pack })).counts).toMatchObject({ identical: 2, new: 0, conflicting: 0 });
+    // its two variants (标准 and the one on facts) and the blueprint
+    expect((await api.libraryPreviewImport({ pack })).counts).toMatchObject({ identical: 3, new: 0, conflicting: 0 });
     const tampered = JSON.parse(JSON.stringify(pack).replace('压缩机', '压缩泵')) as unknown;
     await expect(api.libraryPreviewImport({ pack: tampered })).rejects.toMatchObject({ message: expect.stringMatching(/checksum/i) });
   });
