@@ -124,11 +124,19 @@ export function parseScalar(type: ScalarType, raw: unknown, decl: Partial<Variab
 }
 
 export const MAX_TABLE_ROWS = 5000;
+export const MAX_LIST_ITEMS = 1000;
 
 /** Parse a declared variable's value; errors name the row and column for tables. */
 export function parseValue(decl: VariableDecl, raw: unknown): Value {
   if (decl.type === 'list') {
     if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) throw new ValueError('list_expected', { got: quoted(raw) });
+    // Each item is a line of a clause: as long as a text value at most. One 30,000-character item once held the PDF
+    // layout for over a minute.
+    if (raw.length > MAX_LIST_ITEMS) throw new ValueError('too_many_items', { items: raw.length, max: MAX_LIST_ITEMS });
+    (raw as string[]).forEach((item, i) => {
+      const length = [...item].length;
+      if (length > TEXT_LIMITS.text) throw new ValueError('item_too_long', { item: i + 1, length, max: TEXT_LIMITS.text });
+    });
     return raw as string[];
   }
   if (decl.type === 'table') {
