@@ -14,7 +14,7 @@ describe('条款变体、条款信息与旧版本草稿', () => {
     const ref = await api.libraryAddVariant({ clauseId: 'wc-periods', name: '7×24 加强版', body: '整机保修期内提供7×24小时服务。', by });
     expect(ref).toEqual({ clauseId: 'wc-periods', variant: '7×24 加强版', version: 1 });
     expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '7×24 加强版' }))[0]).toMatchObject({ status: 'draft', author: by, changeNote: '新建变体' });
-    expect((await api.libraryList({ filter: {} })).filter((r) => r.clauseId === 'wc-periods').map((r) => r.variant)).toEqual(['标准', '7×24 加强版']);
+    expect((await api.libraryList({ filter: {} })).filter((r) => r.clauseId === 'wc-periods').map((r) => r.variant)).toEqual(['逐项承诺', '标准', '7×24 加强版']);
     await expect(api.libraryAddVariant({ clauseId: 'wc-periods', name: '标准', body: 'x', by })).rejects.toMatchObject({ code: 'variant_exists' });
     await expect(api.libraryAddVariant({ clauseId: 'wc-periods', name: ' ', body: 'x', by })).rejects.toMatchObject({ code: 'bad_request' });
   });
@@ -30,7 +30,7 @@ describe('条款变体、条款信息与旧版本草稿', () => {
 
   it('starts a new draft from an older version: its text comes back as the newest draft', async () => {
     const api = apiOn(tempDir('bf-lib-'));
-    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!;
+    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants.find((v) => v.name === '标准')!.versions[0]!;
     await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     const v3 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', fromVersion: 1, baseVersion: 2, changeNote: '从 v1 重新起草', by });
     expect(v3.version).toBe(3);
@@ -74,7 +74,7 @@ describe('保存项目时记录条款版本', () => {
     await expect(api.projectOutdatedPins({ projectId: project.id! })).rejects.toMatchObject({ code: 'not_found' });
 
     await api.recordProjectPins({ project });
-    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!;
+    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants.find((v) => v.name === '标准')!.versions[0]!;
     const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
     await api.librarySubmit({ ref: v2, by });
     await api.libraryApprove({ ref: v2, by: '审核人李四' });
