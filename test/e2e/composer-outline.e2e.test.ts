@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 /** The level-1 headings of the preview, in order. */
@@ -22,9 +22,7 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
     'adds a clause from the library, reorders and removes clauses, and the preview follows',
     async () => {
       const { page } = app;
-      await page.goto(`${app.host.url}#home`);
-      await page.getByTestId('home-sample-service-plan-sample').click();
-      await page.waitForURL(/#composer$/);
+      await openSampleFromHome(app, 'service-plan-sample');
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('2小时内到达现场');
 
       await page.getByTestId('tab-outline').click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -27,9 +27,7 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
     'switches documents, confirms recognised requirements, accepts a 负偏离 with a reason and exports the 偏离表',
     async () => {
       const { page } = app;
-      await page.goto(`${app.host.url}#home`);
-      await page.getByTestId('home-sample-bid-package-sample').click();
-      await page.waitForURL(/#composer$/);
+      await openSampleFromHome(app, 'bid-package-sample');
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('售后服务方案');
 
       // One tab per document of the package; the form lists the fields of all of them.

@@ -2,7 +2,7 @@
 // one dismissed, the rest confirmed into the project's requirements; forms stay out; the review list is shown.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../e2e/helpers/app.js';
+import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from '../e2e/helpers/app.js';
 import { clarified, EXPECTED, tenderDocx } from './fixture.js';
 
 describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chromium)', () => {
@@ -16,9 +16,7 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
     '导入DOCX招标文件，逐行列出建议的要求（含页码段落），忽略一行、确认其余，指定格式不加入',
     async () => {
       const { page } = app;
-      await page.goto(`${app.host.url}#home`);
-      await page.getByTestId('home-sample-bid-package-sample').click();
-      await page.waitForURL(/#composer$/);
+      await openSampleFromHome(app, 'bid-package-sample');
       await page.getByTestId('tab-requirements').click();
       // Start from no requirements: the sample's own would be compared with the imported tender.
       while ((await page.getByTestId('req-rows').count()) > 0) await page.getByTestId('req-delete-0').click();

@@ -41,3 +41,10 @@ export async function startApp(opts: { store?: boolean; viewport?: { width: numb
     },
   };
 }
+
+/** From 首页, opens a sample as a new project in 编制. */
+export async function openSampleFromHome(app: E2eApp, sample: string): Promise<void> {
+  await app.page.goto(`${app.host.url}#home`);
+  await app.page.getByTestId(`home-sample-${sample}`).click();
+  await app.page.waitForURL(/#composer$/);
+}
