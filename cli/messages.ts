@@ -15,11 +15,14 @@ const MESSAGES = {
   unknownCommand: { zh: '未知命令“%s”（--help 查看用法）', en: 'unknown command "%s" (try --help)' },
 } as const;
 
-export function say(lang: Lang, key: keyof typeof MESSAGES, ...args: string[]): string {
+/** A message template's %s filled in order; when it has more %s than arguments, the last one repeats (whichProject). */
+export function fillTemplate(template: string, args: readonly (string | number)[]): string {
   let i = 0;
-  const template = MESSAGES[key][lang];
-  // whichProject repeats its one argument.
-  return template.replace(/%s/g, () => args[Math.min(i++, args.length - 1)] ?? '');
+  return template.replace(/%s/g, () => String(args[Math.min(i++, args.length - 1)] ?? ''));
+}
+
+export function say(lang: Lang, key: keyof typeof MESSAGES, ...args: string[]): string {
+  return fillTemplate(MESSAGES[key][lang], args);
 }
 
 type CommandHelp = { usage: string; what: string; options: [string, string][] };

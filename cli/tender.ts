@@ -10,7 +10,7 @@ import { diffTenders } from '../core/tender/diff.js';
 import { MAX_BYTES } from '../core/tender/limits.js';
 import { KIND_LABEL, placeText, tenderErrorText, type TenderLang } from '../core/tender/messages.js';
 import type { TenderReading, TenderRow } from '../core/tender/model.js';
-import type { Lang } from './messages.js';
+import { fillTemplate, type Lang } from './messages.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
 
@@ -29,10 +29,7 @@ const TEXT = {
   form: { zh: '列：%s', en: 'columns: %s' },
 } as const;
 
-function say(lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  let i = 0;
-  return TEXT[key][lang].replace(/%s/g, () => String(args[i++] ?? ''));
-}
+const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string => fillTemplate(TEXT[key][lang], args);
 
 const OP: Record<string, string> = { '<=': '≤', '>=': '≥', '=': '=' };
 

@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../core/api/contract.js';
 import { projectKey } from '../core/api/library.js';
 import { problemLine } from '../core/i18n/problemLine.js';
 import type { Project } from '../core/model/project.js';
-import type { Lang } from './messages.js';
+import { fillTemplate, type Lang } from './messages.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
 type Change = { clauseId: string; variant: string; from: number; to: number };
@@ -18,10 +18,7 @@ const TEXT = {
   defaults: { zh: '新版本增加的变量已填入默认值：%s', en: 'variables added by the new versions got their defaults: %s' },
 } as const;
 
-function say(lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string {
-  let i = 0;
-  return TEXT[key][lang].replace(/%s/g, () => String(args[i++] ?? ''));
-}
+const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string => fillTemplate(TEXT[key][lang], args);
 
 /** Writes the file whole or not at all: a crash never leaves half a project. */
 async function writeProject(file: string, project: Project): Promise<void> {
