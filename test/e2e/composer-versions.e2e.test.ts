@@ -117,7 +117,7 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('home-continue').click();
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
-      expect(squash(await notice.innerText())).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));
+      await expect.poll(async () => squash(await notice.innerText()), { timeout: TIMEOUT }).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));
 
       await page.getByTestId('tab-requirements').click();
       await expect.poll(() => page.getByTestId('req-deviation-0').innerText(), { timeout: TIMEOUT }).toBe('Better than required');

@@ -175,7 +175,8 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await page.goto(app.host.url);
       const card = page.getByTestId('home-continue-card');
       await card.waitFor();
-      expect(squash(await card.innerText())).toContain(squash(`Last project ${TITLES[2]}`));
+      // The screen may first show in the default language until the saved settings arrive: wait for English.
+      await expect.poll(async () => squash(await card.innerText()), { timeout: TIMEOUT }).toContain(squash(`Last project ${TITLES[2]}`));
       expect(await page.getByTestId('home-continue').innerText()).toBe('Continue the last project');
       await expect.poll(async () => (await page.getByTestId('recent').innerText()).includes('Unsaved'), { timeout: TIMEOUT }).toBe(true);
       await page.mouse.move(0, 0);
