@@ -7,11 +7,11 @@
 // the duration of one test; no production code has a test hook).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore, type LibraryStore } from '../../core/library/store/index.js';
+import { failingWrites } from './helpers.js';
 
 const mounts: string[] = [];
 const opened: LibraryStore[] = [];
@@ -121,24 +121,6 @@ describe.skipIf(!canMount)('只读文件夹 (real EROFS: the tmpfs remounted rea
 });
 
 describe('保存失败 (injected into the temp-file write, on every machine)', () => {
-  async function failingWrites(code: string, run: () => Promise<unknown>): Promise<unknown> {
-    const probe = await open(import.meta.filename, 'r');
-    const proto = Object.getPrototypeOf(probe) as { writeFile: (...a: unknown[]) => Promise<void> };
-    await probe.close();
-    const original = proto.writeFile;
-    proto.writeFile = async () => {
-      throw Object.assign(new Error(`${code}: injected`), { code });
-    };
-    try {
-      return await run().then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    } finally {
-      proto.writeFile = original;
-    }
-  }
-
   it.each([
     ['ENOSPC', /the disk is full \(ENOSPC\)/],
     ['EROFS', /read-only file system \(EROFS\)/],

@@ -1,7 +1,6 @@
 // 每个文件都用同一种原子写入: the project save, settings and the clause store write through core/fs/atomicWrite.ts,
 // which never follows a planted symbolic link, and a full or read-only disk is named, not reported as "internal".
 import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { atomicWrite } from '../../core/fs/atomicWrite.js';
 import { openStore } from '../../core/library/store/index.js';
 import { createShellCalls } from '../../electron/shellHandlers.js';
 import { templatesDir } from '../helpers/paths.js';
+import { failingWrites } from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -86,22 +86,6 @@ describe('保存项目不跟随植入的符号链接', () => {
 });
 
 describe('设置保存在磁盘已满或只读时说明原因', () => {
-  /** Makes every FileHandle write fail with `code` while `run` runs (as disk-errors.test.ts does for the store). */
-  async function failingWrites(code: string, run: () => Promise<unknown>): Promise<unknown> {
-    const probe = await open(import.meta.filename, 'r');
-    const proto = Object.getPrototypeOf(probe) as { writeFile: (...a: unknown[]) => Promise<void> };
-    await probe.close();
-    const original = proto.writeFile;
-    proto.writeFile = async () => {
-      throw Object.assign(new Error(`${code}: injected`), { code });
-    };
-    try {
-      return await run().then(() => undefined, (e: unknown) => e);
-    } finally {
-      proto.writeFile = original;
-    }
-  }
-
   it.each([
     ['ENOSPC', '磁盘已满'],
     ['EROFS', '只读'],

@@ -1,6 +1,7 @@
 // Helpers for the reliability tests: child programs started fast, and waiting for lines they print.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot } from '../helpers/paths.js';
@@ -63,4 +64,26 @@ export function randomFrom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Makes every FileHandle write fail with `code` (ENOSPC, EROFS, EIO …) while `run` runs, on any machine: the error a
+ * full or read-only disk gives, injected where our writes meet the disk. Resolves with what `run` threw, or undefined.
+ */
+export async function failingWrites(code: string, run: () => Promise<unknown>): Promise<unknown> {
+  const probe = await open(import.meta.filename, 'r');
+  const proto = Object.getPrototypeOf(probe) as { writeFile: (...a: unknown[]) => Promise<void> };
+  await probe.close();
+  const original = proto.writeFile;
+  proto.writeFile = async () => {
+    throw Object.assign(new Error(`${code}: injected`), { code });
+  };
+  try {
+    return await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  } finally {
+    proto.writeFile = original;
+  }
 }
