@@ -218,33 +218,29 @@ function cardProblems(): Problem[] {
     { rowNumber: 6, cells: ['客户戊', 'SN5', '2026-02-30', '北京'] },
     { rowNumber: 7, cells: ['客户己', 'SN6', '2026-01-05', '北京市'.repeat(30)] },
   ];
-  const thrown = (fn: () => unknown): Problem[] => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof BidForgeError) return e.problems;
-      throw e;
-    }
-    throw new Error('expected a refusal');
-  };
   return [
     ...rowsFromGrid([header, ...rows], '客户.csv').problems,
-    ...thrown(() => rowsFromGrid([{ rowNumber: 1, cells: ['客户名称', '地址'] }, rows[0]!], '客户.csv')),
-    ...thrown(() => rowsFromGrid([header, ...rows], '客户.csv', { dealer: '经销商' })),
+    ...refusalOf(() => rowsFromGrid([{ rowNumber: 1, cells: ['客户名称', '地址'] }, rows[0]!], '客户.csv')),
+    ...refusalOf(() => rowsFromGrid([header, ...rows], '客户.csv', { dealer: '经销商' })),
   ];
 }
 
 /** Why a project file cannot be opened: not JSON (with and without a position), not an object, wrong fields. */
 function fileProblems(): Problem[] {
-  return ['{ "schema": 1,\n "name": ', '{ "schema": 1,\n  , }', '', '[1]', '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}'].flatMap((text) => {
-    try {
-      parseProjectText(text, 'p.json');
-    } catch (e) {
-      if (e instanceof BidForgeError) return e.problems;
-      throw e;
-    }
-    throw new Error('expected a refusal');
-  });
+  return ['{ "schema": 1,\n "name": ', '{ "schema": 1,\n  , }', '', '[1]', '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}'].flatMap((text) =>
+    refusalOf(() => parseProjectText(text, 'p.json')),
+  );
+}
+
+/** The problems a refusal carries; a call that is not refused fails the test. */
+function refusalOf(fn: () => unknown): Problem[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof BidForgeError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }
 
 /** A card batch's own problems: a printed field no column fills, a row no template takes, a refused workbook. */
@@ -255,15 +251,6 @@ function batchProblems(): Problem[] {
     { rowNumber: 2, cells: ['客户甲', 'SN1', '2026-01-05', '冰箱'] },
   ];
   const read = rowsFromGrid(grid, 'x.csv');
-  const caught = (fn: () => unknown): Problem[] => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof BidForgeError) return e.problems;
-      throw e;
-    }
-    throw new Error('expected a refusal');
-  };
   // A zip whose directory declares 300 MB for its one entry.
   const cd = Buffer.alloc(46);
   cd.writeUInt32LE(0x02014b50, 0);
@@ -274,9 +261,9 @@ function batchProblems(): Problem[] {
   end.writeUInt16LE(1, 10);
   return [
     ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter((p) => p.code !== 'card_long_value'),
-    ...caught(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
+    ...refusalOf(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
     ...periodsFromProject({ values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
-    ...caught(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
+    ...refusalOf(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
   ];
 }
 
