@@ -10,6 +10,8 @@ export default defineConfig({
   // Relative asset URLs: the same build is served by the HTTP host and loaded from file:// by Electron.
   base: './',
   plugins: [react()],
+  // The same alias as tsconfig's paths: `@core/…` instead of `../../../core/…`.
+  resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -19,6 +21,16 @@ export default defineConfig({
   },
   test: {
     root: projectRoot,
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Exports and browser tests start real programs (LibreOffice, Chromium): keep the 2-core machine calm.
+    fileParallelism: true,
+    maxWorkers: 2,
+    // expect.poll waits on a state: on a busy machine (CI beside a CPU hog) a screen may take seconds, not Vitest's
+    // default one second, to show it. A state that never comes still fails, after a minute.
+    expect: { poll: { timeout: 60_000, interval: 100 } },
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/screens/**'],
     // No test may touch the user's real data folder (~/.bidforge).
     setupFiles: ['test/setup/dataDir.ts'],

@@ -1,8 +1,8 @@
 // The API the renderer talks to: Electron's preload when present, otherwise the local HTTP host. Both deliver the same
 // envelope (core/api/envelope.ts); one client unwraps it, so errors carry the same code, message and params either way.
-import { clientOfBridge } from '../../core/api/channels.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { createHttpClient } from '../../core/api/httpClient.js';
+import { clientOfBridge } from '@core/api/channels.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { createHttpClient } from '@core/api/httpClient.js';
 
 // In a browser the host's session is an HttpOnly cookie set by the launch link (host/session.ts): fetch sends it, and
 // no script — ours included — can read it.

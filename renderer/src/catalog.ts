@@ -1,6 +1,6 @@
 // Every UI string of the renderer, per language (zh-CN by default), and the translator. No React here, so Node tests
 // and tools can read the catalog; the React context is in i18n.ts.
-import { selectPlurals } from '../../core/i18n/plural.js';
+import { selectPlurals } from '@core/i18n/plural.js';
 // cards, settings, home: their strings live beside those screens
 import { appMessagesEn, appMessagesZh } from './settings/messages.js';
 // library: the shell's navigation and 条款库

@@ -3,12 +3,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createHttpClient } from '../../core/api/httpClient.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import { openStore } from '../../core/library/store/index.js';
-import { settingsSchema } from '../../core/settings/index.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createHttpClient } from '@core/api/httpClient.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { openStore } from '@core/library/store/index.js';
+import { settingsSchema } from '@core/settings/index.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { tempDir } from '../helpers/tmp.js';
 

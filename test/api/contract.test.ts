@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { dispatch } from '../../core/api/dispatch.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createHttpClient, TOKEN_HEADER } from '../../core/api/httpClient.js';
-import { createLocalClient } from '../../core/api/localClient.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { dispatch } from '@core/api/dispatch.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createHttpClient, TOKEN_HEADER } from '@core/api/httpClient.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { tempDir } from '../helpers/tmp.js';
 

@@ -1,8 +1,8 @@
 // The library channels for variants, clause details, drafts from older versions, and pins recorded on save.
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { projectKey } from '../../core/api/library.js';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { projectKey } from '@core/api/library.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const by = '法务张三';

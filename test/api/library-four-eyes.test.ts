@@ -1,9 +1,9 @@
 // Four eyes through the API: the acting user comes from 设置 (or the shell), nobody approves their own version unless
 // 设置 turns on single-reviewer mode, and then the version's history says so.
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import { errorText } from '../../core/i18n/errorText.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { errorText } from '@core/i18n/errorText.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const apiOn = (dataDir: string, actingUser?: string) => createLocalClient(createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01', ...(actingUser ? { actingUser } : {}) }));

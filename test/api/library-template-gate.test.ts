@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const by = '法务张三';

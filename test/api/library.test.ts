@@ -2,9 +2,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import { openStore } from '../../core/library/store/index.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { openStore } from '@core/library/store/index.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 

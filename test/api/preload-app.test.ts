@@ -1,11 +1,11 @@
 // The preload bridge with a fake ipcRenderer: every 首页/保修卡/设置 channel is reachable and validated in main.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, clientOfBridge, type ApiBridge } from '../../core/api/channels.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { dispatch } from '../../core/api/dispatch.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { openStore } from '../../core/library/store/index.js';
-import { settingsSchema } from '../../core/settings/index.js';
+import { CHANNELS, clientOfBridge, type ApiBridge } from '@core/api/channels.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { dispatch } from '@core/api/dispatch.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { openStore } from '@core/library/store/index.js';
+import { settingsSchema } from '@core/settings/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const exposed: Record<string, unknown> = {};

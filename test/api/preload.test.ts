@@ -1,10 +1,10 @@
 // The preload bridge with a fake ipcRenderer: every channel is reachable, arguments are validated in main.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, clientOfBridge, type ApiBridge } from '../../core/api/channels.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { dispatch } from '../../core/api/dispatch.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { projectKey } from '../../core/api/library.js';
+import { CHANNELS, clientOfBridge, type ApiBridge } from '@core/api/channels.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { dispatch } from '@core/api/dispatch.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { projectKey } from '@core/api/library.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const exposed: Record<string, unknown> = {};

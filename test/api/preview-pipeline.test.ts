@@ -1,12 +1,12 @@
 // A preview computes the 偏离表 rows once: assembly fills the table with them and hands the same rows to the checks
 // and to the composer's panel, instead of each stage computing its own.
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import * as compute from '../../core/deviation/compute.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import * as compute from '@core/deviation/compute.js';
 
-vi.mock('../../core/deviation/compute.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../core/deviation/compute.js')>();
+vi.mock('@core/deviation/compute.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@core/deviation/compute.js')>();
   return { ...original, evaluateRequirements: vi.fn(original.evaluateRequirements) };
 });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
+import { createHandlers } from '@core/api/handlers.js';
 import { templatesDir } from '../helpers/paths.js';
 
 const api = createHandlers({ templatesDir });

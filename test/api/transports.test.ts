@@ -1,13 +1,13 @@
 // One wire: every channel gives the same result and the same error codes in-process (CLI), through the HTTP host
 // (browser) and through Electron's preload — and what used to differ between them now passes through each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../core/api/channels.js';
-import type { ApiHandlers, Channel } from '../../core/api/contract.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { projectKey } from '../../core/api/library.js';
-import type { Problem } from '../../core/model/problem.js';
-import type { Project } from '../../core/model/project.js';
-import { settingsSchema } from '../../core/settings/schema.js';
+import { CHANNELS } from '@core/api/channels.js';
+import type { ApiHandlers, Channel } from '@core/api/contract.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { projectKey } from '@core/api/library.js';
+import type { Problem } from '@core/model/problem.js';
+import type { Project } from '@core/model/project.js';
+import { settingsSchema } from '@core/settings/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { connect, fakeElectron, TRANSPORTS, type Connected, type TransportName } from '../helpers/transports.js';
 import { tenderDocx } from '../tender/fixture.js';

@@ -1,7 +1,7 @@
 // The envelope as an HTTP body (core/api/wire.ts): plain JSON without file bytes, a small binary frame with them.
 import { describe, expect, it } from 'vitest';
-import { failure, success, type Envelope } from '../../core/api/envelope.js';
-import { decodeEnvelope, encodeEnvelope, FRAMED_TYPE, JSON_TYPE } from '../../core/api/wire.js';
+import { failure, success, type Envelope } from '@core/api/envelope.js';
+import { decodeEnvelope, encodeEnvelope, FRAMED_TYPE, JSON_TYPE } from '@core/api/wire.js';
 
 const roundTrip = (e: Envelope) => {
   const { contentType, body } = encodeEnvelope(e);

@@ -1,8 +1,8 @@
 // The parsed Markdown of a clause is reused between assemblies (the live preview assembles on every keystroke);
 // the values in it must still be the ones of the current assembly.
 import { describe, expect, it } from 'vitest';
-import { markdownToBlocks } from '../../core/assemble/markdown.js';
-import { Slots } from '../../core/assemble/template.js';
+import { markdownToBlocks } from '@core/assemble/markdown.js';
+import { Slots } from '@core/assemble/template.js';
 
 describe('markdownToBlocks reuses parsed text, never old values', () => {
   it('the same clause text with other values in its slots gives the new values', () => {

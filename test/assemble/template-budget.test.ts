@@ -3,7 +3,7 @@
 // each must behave exactly like Handlebars' own.
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_CACHE_MAX_CHARS, compiledCacheChars, MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, renderTemplate, Slots, TemplateError } from '../../core/assemble/template.js';
+import { COMPILED_CACHE_MAX_CHARS, compiledCacheChars, MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, renderTemplate, Slots, TemplateError } from '@core/assemble/template.js';
 
 const options = { strict: true, knownHelpersOnly: true } as const;
 /** A table as buildContext makes it: each row its own object, values as slots. */

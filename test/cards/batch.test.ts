@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCardsHandlers } from '../../core/api/cardsApi.js';
-import { defaultTemplatesDir } from '../../core/cards/template.js';
-import type { Project } from '../../core/model/project.js';
-import { SettingsStore } from '../../core/settings/store.js';
+import { createCardsHandlers } from '@core/api/cardsApi.js';
+import { defaultTemplatesDir } from '@core/cards/template.js';
+import type { Project } from '@core/model/project.js';
+import { SettingsStore } from '@core/settings/store.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';

@@ -1,6 +1,6 @@
 // Card dates: what cells may hold, and warranty end dates at month ends and leap days.
 import { describe, expect, it } from 'vitest';
-import { componentPeriods, excelSerialToIso, parseCardDate, warrantyEnd } from '../../core/cards/dates.js';
+import { componentPeriods, excelSerialToIso, parseCardDate, warrantyEnd } from '@core/cards/dates.js';
 
 describe('parseCardDate: accepted forms', () => {
   it.each([

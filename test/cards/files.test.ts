@@ -1,8 +1,8 @@
 // Per-card file names and the card template schema (bad input of a whole run: test/cli/cards.test.ts).
 import { describe, expect, it } from 'vitest';
-import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '../../core/cards/files.js';
-import type { CardRow } from '../../core/cards/read.js';
-import { loadCardTemplate, parseCardTemplate } from '../../core/cards/template.js';
+import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '@core/cards/files.js';
+import type { CardRow } from '@core/cards/read.js';
+import { loadCardTemplate, parseCardTemplate } from '@core/cards/template.js';
 import { thrown } from './helpers.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 

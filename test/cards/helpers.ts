@@ -1,6 +1,6 @@
 // Shared by the card tests.
 import { expect } from 'vitest';
-import { BidForgeError } from '../../core/model/problem.js';
+import { BidForgeError } from '@core/model/problem.js';
 
 /** The BidForgeError a promise rejects with (fails the test when it resolves or throws something else). */
 export async function thrown(p: Promise<unknown>): Promise<BidForgeError> {

@@ -2,9 +2,9 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { mapColumns, parseMapping } from '../../core/cards/fields.js';
-import { readCardRows, type ReadCardsResult } from '../../core/cards/read.js';
-import { BidForgeError } from '../../core/model/problem.js';
+import { mapColumns, parseMapping } from '@core/cards/fields.js';
+import { readCardRows, type ReadCardsResult } from '@core/cards/read.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { thrown } from './helpers.js';
 
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商';

@@ -3,8 +3,8 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readCardRows } from '../../core/cards/read.js';
-import { checkXlsxLimits, XLSX_LIMITS } from '../../core/cards/zipLimits.js';
+import { readCardRows } from '@core/cards/read.js';
+import { checkXlsxLimits, XLSX_LIMITS } from '@core/cards/zipLimits.js';
 import { thrown } from './helpers.js';
 
 type Part = { name: string; data: Uint8Array; size: number; method?: number };

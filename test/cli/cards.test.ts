@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
-import { settingsSchema } from '../../core/settings/schema.js';
+import { settingsSchema } from '@core/settings/schema.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { pdfinfo, pdftotext } from '../helpers/tools.js';

@@ -212,8 +212,8 @@ describe('bidforge --help', () => {
 
 describe('the CLI on the data folder (--data, shared with the app)', () => {
   it('render records the clause versions the project used; new fills the company profile from settings', async () => {
-    const { openStore } = await import('../../core/library/store/index.js');
-    const { SettingsStore } = await import('../../core/settings/index.js');
+    const { openStore } = await import('@core/library/store/index.js');
+    const { SettingsStore } = await import('@core/settings/index.js');
     const data = tempDir('bf-cli-data-');
     await new SettingsStore({ dataDir: data }).save({ company: { name: '滨江恒信机电工程有限公司', hotline: '400-800-9000' } });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
-import { openStore } from '../../core/library/store/index.js';
+import { openStore } from '@core/library/store/index.js';
 
 async function cli(...args: string[]) {
   const out: string[] = [];

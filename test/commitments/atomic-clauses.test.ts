@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { withFacts } from '../../core/commitments/resolve.js';
-import type { Commitment } from '../../core/commitments/schema.js';
-import type { Block } from '../../core/model/document.js';
-import type { Project } from '../../core/model/project.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { withFacts } from '@core/commitments/resolve.js';
+import type { Commitment } from '@core/commitments/schema.js';
+import type { Block } from '@core/model/document.js';
+import type { Project } from '@core/model/project.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 

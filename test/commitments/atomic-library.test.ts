@@ -6,16 +6,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { assemble } from '../../core/assemble/assemble.js';
-import { withFacts } from '../../core/commitments/resolve.js';
-import { commitmentSchema, type Commitment } from '../../core/commitments/schema.js';
-import { factLabel, factPhrase } from '../../core/commitments/phrase.js';
-import type { Block } from '../../core/model/document.js';
-import type { Project } from '../../core/model/project.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { withFacts } from '@core/commitments/resolve.js';
+import { commitmentSchema, type Commitment } from '@core/commitments/schema.js';
+import { factLabel, factPhrase } from '@core/commitments/phrase.js';
+import type { Block } from '@core/model/document.js';
+import type { Project } from '@core/model/project.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 

@@ -1,11 +1,11 @@
 // Clauses render facts: {{#fact}} keeps a sentence only when the promise is made, {{promise}} and {{figure}} print it.
 // And the 偏离表 reads facts on its own, with no service plan beside it.
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import { assemble } from '../../core/assemble/assemble.js';
-import type { Commitment } from '../../core/commitments/schema.js';
-import type { Project } from '../../core/model/project.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { assemble } from '@core/assemble/assemble.js';
+import type { Commitment } from '@core/commitments/schema.js';
+import type { Project } from '@core/model/project.js';
 import { clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 

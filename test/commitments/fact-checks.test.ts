@@ -1,8 +1,8 @@
 // Checks that stop every wrong figure, each both ways, in the words a bid writer would use.
 import { describe, expect, it } from 'vitest';
-import { runChecks, type CheckContext } from '../../core/check/rules.js';
-import { commitmentsSchema } from '../../core/commitments/schema.js';
-import type { Duration } from '../../core/model/variables.js';
+import { runChecks, type CheckContext } from '@core/check/rules.js';
+import { commitmentsSchema } from '@core/commitments/schema.js';
+import type { Duration } from '@core/model/variables.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 
 const h = (value: number, unit: Duration['unit'] = '小时'): Duration => ({ value, unit });

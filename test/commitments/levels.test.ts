@@ -1,10 +1,10 @@
 // Fault-level tables from facts: the levels the bid promises (two to five, named as the bid names them), most severe
 // first, each with its own times or else the general promise's — "8 h in an emergency, 48 h otherwise" can be said.
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../core/assemble/assemble.js';
-import { levelsOf } from '../../core/commitments/levels.js';
-import { commitmentsSchema, type Commitment } from '../../core/commitments/schema.js';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { levelsOf } from '@core/commitments/levels.js';
+import { commitmentsSchema, type Commitment } from '@core/commitments/schema.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
 import { clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 

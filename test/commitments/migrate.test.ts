@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { factsFromValues, LEGACY, LEGACY_KEYS, rawReader, valuesFromFacts } from '../../core/commitments/legacy.js';
-import { effectiveValues, withFacts } from '../../core/commitments/resolve.js';
-import { projectSchema, type Project } from '../../core/model/project.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { factsFromValues, LEGACY, LEGACY_KEYS, rawReader, valuesFromFacts } from '@core/commitments/legacy.js';
+import { effectiveValues, withFacts } from '@core/commitments/resolve.js';
+import { projectSchema, type Project } from '@core/model/project.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 
@@ -90,7 +90,7 @@ describe('迁移表与内置条款一致', () => {
   };
 
   it('每个表示承诺的变量，在内置条款中都按迁移所读的类型声明', async () => {
-    const { loadTemplates } = await import('../../core/library/loadTemplates.js');
+    const { loadTemplates } = await import('@core/library/loadTemplates.js');
     const lib = await loadTemplates(templatesDir);
     const declared = new Map(lib.clauses.flatMap((c) => c.variables.map((v) => [v.key, v.type] as const)));
     const mismatched = [...LEGACY_KEYS].filter((k) => declared.has(k) && !expected(k).includes(declared.get(k)!));

@@ -1,9 +1,9 @@
 // The commitment model: what a fact may hold, how it reads in Chinese, and how long its time can really take.
 import { describe, expect, it } from 'vitest';
-import { factFigure, factLabel, factPhrase, formatFactDuration } from '../../core/commitments/phrase.js';
-import { commitmentSchema, commitmentsSchema, type Commitment } from '../../core/commitments/schema.js';
-import { spanOf, surelyWithin } from '../../core/commitments/time.js';
-import { projectSchema } from '../../core/model/project.js';
+import { factFigure, factLabel, factPhrase, formatFactDuration } from '@core/commitments/phrase.js';
+import { commitmentSchema, commitmentsSchema, type Commitment } from '@core/commitments/schema.js';
+import { spanOf, surelyWithin } from '@core/commitments/time.js';
+import { projectSchema } from '@core/model/project.js';
 
 const fact = (c: Record<string, unknown>): Commitment => commitmentSchema.parse(c);
 const arrive = (value: number, unit: string, extra: Record<string, unknown> = {}) => fact({ id: 'arrive', kind: 'arrive', within: { value, unit }, from: 'notice', ...extra });

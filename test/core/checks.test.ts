@@ -1,10 +1,10 @@
 // Every check rule, both ways: it fires on the contradiction and stays quiet on consistent figures.
 import { describe, expect, it } from 'vitest';
-import { RULES, runChecks, type CheckContext } from '../../core/check/rules.js';
-import type { Block } from '../../core/model/document.js';
-import type { ClauseVersion } from '../../core/model/library.js';
-import { requirementSchema, type Requirement } from '../../core/deviation/schema.js';
-import type { Column, Duration, DurationUnit } from '../../core/model/variables.js';
+import { RULES, runChecks, type CheckContext } from '@core/check/rules.js';
+import type { Block } from '@core/model/document.js';
+import type { ClauseVersion } from '@core/model/library.js';
+import { requirementSchema, type Requirement } from '@core/deviation/schema.js';
+import type { Column, Duration, DurationUnit } from '@core/model/variables.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 
 const h = (value: number, unit: DurationUnit = '小时'): Duration => ({ value, unit });

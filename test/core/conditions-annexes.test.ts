@@ -1,9 +1,9 @@
 // Conditional clauses and paragraphs, annex numbering and references, computed totals.
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../core/assemble/assemble.js';
-import { assembleAndCheck } from '../../core/check/rules.js';
-import type { Block } from '../../core/model/document.js';
-import type { Condition, Library } from '../../core/model/library.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { assembleAndCheck } from '@core/check/rules.js';
+import type { Block } from '@core/model/document.js';
+import type { Condition, Library } from '@core/model/library.js';
 import { assembleOne, bodyBlocks, clause, library, project, textOf, type Decl } from '../helpers/library.js';
 
 const headingsOf = (doc: { blocks: Block[] }) => doc.blocks.flatMap((b) => (b.kind === 'heading' ? [`${b.number}${b.text}`] : []));

@@ -1,11 +1,11 @@
 // The deviation table: figures compared with unit conversion, the table's cells, and recognition of tender text.
 import { describe, expect, it } from 'vitest';
-import { compareFigures, deviationTableCells, evaluateRequirements, responseText } from '../../core/deviation/compute.js';
-import { findQuantities, parseChineseNumber } from '../../core/deviation/quantities.js';
-import { recognizeRequirements } from '../../core/deviation/recognize.js';
-import { requirementSchema, type Requirement, type RequirementOp } from '../../core/deviation/schema.js';
-import { comparable, normalizeUnit } from '../../core/deviation/units.js';
-import type { Value, VariableDecl } from '../../core/model/variables.js';
+import { compareFigures, deviationTableCells, evaluateRequirements, responseText } from '@core/deviation/compute.js';
+import { findQuantities, parseChineseNumber } from '@core/deviation/quantities.js';
+import { recognizeRequirements } from '@core/deviation/recognize.js';
+import { requirementSchema, type Requirement, type RequirementOp } from '@core/deviation/schema.js';
+import { comparable, normalizeUnit } from '@core/deviation/units.js';
+import type { Value, VariableDecl } from '@core/model/variables.js';
 
 const q = (value: number, unit: string) => ({ value, unit });
 

@@ -1,8 +1,8 @@
 // An error the app shows (a broken project file, an unknown blueprint) reads in the UI's language, whichever
 // transport carried it.
 import { describe, expect, it } from 'vitest';
-import { asEnvelope, unwrap } from '../../core/api/envelope.js';
-import { errorText } from '../../core/i18n/errorText.js';
+import { asEnvelope, unwrap } from '@core/api/envelope.js';
+import { errorText } from '@core/i18n/errorText.js';
 import { api } from '../helpers/sample.js';
 
 /** The error as a renderer receives it over HTTP or IPC: a plain envelope, unwrapped into an ApiError. */

@@ -1,7 +1,7 @@
 // A character the PDF font lacks is a check error naming it, never a blank box.
 import { describe, expect, it } from 'vitest';
-import { missingGlyphs } from '../../core/export/glyphs.js';
-import type { Document } from '../../core/model/document.js';
+import { missingGlyphs } from '@core/export/glyphs.js';
+import type { Document } from '@core/model/document.js';
 
 const doc = (text: string): Document => ({
   meta: { title: '方案', projectName: '售后服务方案', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false },

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { dispatch } from '../../core/api/dispatch.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { dispatch } from '@core/api/dispatch.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { templatesDir } from '../helpers/paths.js';
 
 const api = createHandlers({ templatesDir });

@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assembleAndCheck } from '../../core/check/rules.js';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
-import type { Block, Document } from '../../core/model/document.js';
-import type { Library } from '../../core/model/library.js';
-import type { Project } from '../../core/model/project.js';
-import { assemblePackage, checkProject, packageProblems } from '../../core/package/index.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { assembleAndCheck } from '@core/check/rules.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import type { Block, Document } from '@core/model/document.js';
+import type { Library } from '@core/model/library.js';
+import type { Project } from '@core/model/project.js';
+import { assemblePackage, checkProject, packageProblems } from '@core/package/index.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 

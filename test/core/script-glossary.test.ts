@@ -2,7 +2,7 @@
 // Each row is Simplified input → the Traditional a Taiwan tender committee expects; OpenCC (cn → tw) does most of it,
 // the glossary in core/format/script.ts the rest. The near-misses at the end must stay as they are.
 import { describe, expect, it } from 'vitest';
-import { toTraditional } from '../../core/format/script.js';
+import { toTraditional } from '@core/format/script.js';
 
 const TERMS: [string, string][] = [
   // the after-sales vocabulary

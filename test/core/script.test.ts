@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../core/assemble/assemble.js';
-import { toTraditional } from '../../core/format/script.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { toTraditional } from '@core/format/script.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
 
 describe('繁體輸出', () => {
   it.each([

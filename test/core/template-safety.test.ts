@@ -1,7 +1,7 @@
 // Templates come from other people's packs: dangerous constructs are refused with a clear reason.
 import { describe, expect, it } from 'vitest';
-import { AnnexIndex, numberAnnexes } from '../../core/assemble/annex.js';
-import { renderTemplate, Slots, TemplateError, validateTemplate } from '../../core/assemble/template.js';
+import { AnnexIndex, numberAnnexes } from '@core/assemble/annex.js';
+import { renderTemplate, Slots, TemplateError, validateTemplate } from '@core/assemble/template.js';
 
 describe('模板安全', () => {
   it.each([

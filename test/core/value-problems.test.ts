@@ -1,10 +1,10 @@
 // A value the writer got wrong is reported once, by its label, in the UI's language.
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../core/i18n/problemText.js';
-import { VALUE_CODES, valueTemplate } from '../../core/i18n/valueText.js';
-import type { Problem } from '../../core/model/problem.js';
+import { problemText } from '@core/i18n/problemText.js';
+import { VALUE_CODES, valueTemplate } from '@core/i18n/valueText.js';
+import type { Problem } from '@core/model/problem.js';
 import { api, sampleJson } from '../helpers/sample.js';
-import type { Project } from '../../core/model/project.js';
+import type { Project } from '@core/model/project.js';
 
 const CJK = /[\u3400-\u9fff]/;
 

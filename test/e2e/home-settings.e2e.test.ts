@@ -2,7 +2,7 @@
 // up in 首页's recent list and search.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../core/library/store/index.js';
+import { openStore } from '@core/library/store/index.js';
 import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 

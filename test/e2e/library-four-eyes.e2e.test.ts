@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 

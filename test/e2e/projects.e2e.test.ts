@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { repoRoot, templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';

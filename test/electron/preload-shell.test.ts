@@ -1,6 +1,6 @@
 // The preload's shell bridge with a fake ipcRenderer: one wrapper per shell call, events that arrive early are kept.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { SHELL_CALLS, SHELL_EVENTS, type MenuCommand } from '../../core/shell/bridge.js';
+import { SHELL_CALLS, SHELL_EVENTS, type MenuCommand } from '@core/shell/bridge.js';
 import type { PreloadGlobals } from '../../electron/preloadBridge.js';
 
 const exposed: Record<string, unknown> = {};

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { projectFileFromArgv, type MenuCommand, type RecentFile } from '../../core/shell/bridge.js';
+import { projectFileFromArgv, type MenuCommand, type RecentFile } from '@core/shell/bridge.js';
 import { menuTemplate } from '../../electron/menu.js';
 import { addRecent, loadRecent, MAX_RECENT, saveRecent } from '../../electron/recent.js';
 import { createShellCalls, type ShellDeps } from '../../electron/shellHandlers.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportDocx } from '../../core/export/docx.js';
-import type { Document } from '../../core/model/document.js';
+import { exportDocx } from '@core/export/docx.js';
+import type { Document } from '@core/model/document.js';
 import { docxParts, paragraphs, tables, textOfXml, type DocxParagraph } from '../helpers/docx.js';
 import { headingsOf, loadSample, SECTION_HEADINGS, tablesOf, type Sample } from '../helpers/sample.js';
 import { expectInOrder } from '../helpers/text.js';

@@ -1,8 +1,8 @@
 // The DOCX's fields carry their results (no field update needed): the footer's page count and the 目录's entries
 // with page numbers, both from the PDF's own pagination. LibreOffice's reading of them is in proof.test.ts.
 import { describe, expect, it } from 'vitest';
-import { exportDocx } from '../../core/export/docx.js';
-import { paginate } from '../../core/export/pdf.js';
+import { exportDocx } from '@core/export/docx.js';
+import { paginate } from '@core/export/pdf.js';
 import { docxParts, decodeXml } from '../helpers/docx.js';
 import { loadSample } from '../helpers/sample.js';
 

@@ -3,10 +3,10 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportPdf, pdfDefinition } from '../../core/export/pdf.js';
-import { contentsPages } from '../../core/export/pdfContents.js';
-import { planBreaks } from '../../core/export/pdfKeep.js';
-import type { Block, Document } from '../../core/model/document.js';
+import { exportPdf, pdfDefinition } from '@core/export/pdf.js';
+import { contentsPages } from '@core/export/pdfContents.js';
+import { planBreaks } from '@core/export/pdfKeep.js';
+import type { Block, Document } from '@core/model/document.js';
 import { api } from '../helpers/sample.js';
 import { templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';

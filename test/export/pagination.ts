@@ -1,7 +1,7 @@
 // The pagination scan: reads a PDF's pages as pdftotext -layout prints them and names every orphan heading (the
 // last line of a page is a heading), widow (a page opens with the lone last line of a paragraph begun on the page
 // before) and orphan line (a page ends with the lone first line of a paragraph that goes on overleaf).
-import type { Document } from '../../core/model/document.js';
+import type { Document } from '@core/model/document.js';
 import { squash } from '../helpers/text.js';
 
 const FOOTER = /^\s*(第\s*\d+\s*[页頁]\s*共\s*\d*\s*[页頁]|—\s*\d+\s*—)\s*$/;

@@ -1,8 +1,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPdf } from '../../core/export/pdf.js';
-import type { Document } from '../../core/model/document.js';
+import { exportPdf } from '@core/export/pdf.js';
+import type { Document } from '@core/model/document.js';
 import { headingsOf, loadSample, sampleJson, SECTION_HEADINGS, type Sample } from '../helpers/sample.js';
 import { expectContains, expectInOrder, squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -1,6 +1,6 @@
 // What the proof tests compare: the Document's own texts, and the body text a reader extracts from a PDF.
-import type { Document } from '../../core/model/document.js';
-import { signatureRows } from '../../core/export/tableLayout.js';
+import type { Document } from '@core/model/document.js';
+import { signatureRows } from '@core/export/tableLayout.js';
 import { squash } from '../helpers/text.js';
 
 /**

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDocx } from '../../core/export/docx.js';
-import { exportPdf } from '../../core/export/pdf.js';
-import { columnWeights } from '../../core/export/tableLayout.js';
-import type { Block, Document } from '../../core/model/document.js';
+import { exportDocx } from '@core/export/docx.js';
+import { exportPdf } from '@core/export/pdf.js';
+import { columnWeights } from '@core/export/tableLayout.js';
+import type { Block, Document } from '@core/model/document.js';
 import { docxParts, tables } from '../helpers/docx.js';
 import { tempDir } from '../helpers/tmp.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';

@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportDocx } from '../../core/export/docx.js';
-import { missingGlyphs } from '../../core/export/glyphs.js';
-import { exportPdf } from '../../core/export/pdf.js';
-import type { Block, Document } from '../../core/model/document.js';
-import { resolveTypesetting, sizeLabel, ZIHAO, type TypesettingChoice } from '../../core/model/typesetting.js';
+import { exportDocx } from '@core/export/docx.js';
+import { missingGlyphs } from '@core/export/glyphs.js';
+import { exportPdf } from '@core/export/pdf.js';
+import type { Block, Document } from '@core/model/document.js';
+import { resolveTypesetting, sizeLabel, ZIHAO, type TypesettingChoice } from '@core/model/typesetting.js';
 import { docxParts, paragraphs, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -1,7 +1,7 @@
 // A check context from typed values, for the check-rule tests: a one-section document, a minimal project.
-import type { CheckContext } from '../../core/check/rules.js';
-import type { Block } from '../../core/model/document.js';
-import type { Column, Value, VariableDecl, VariableType } from '../../core/model/variables.js';
+import type { CheckContext } from '@core/check/rules.js';
+import type { Block } from '@core/model/document.js';
+import type { Column, Value, VariableDecl, VariableType } from '@core/model/variables.js';
 
 /** key → [type, value, table columns?] */
 export type Spec = Record<string, [VariableType, Value, Column[]?]>;

@@ -1,9 +1,9 @@
 // Small in-memory libraries and projects for focused assembly tests.
-import { assemble, type Assembly } from '../../core/assemble/assemble.js';
-import type { Block } from '../../core/model/document.js';
-import type { Blueprint, ClauseVersion, Library } from '../../core/model/library.js';
-import type { Project } from '../../core/model/project.js';
-import type { VariableDecl } from '../../core/model/variables.js';
+import { assemble, type Assembly } from '@core/assemble/assemble.js';
+import type { Block } from '@core/model/document.js';
+import type { Blueprint, ClauseVersion, Library } from '@core/model/library.js';
+import type { Project } from '@core/model/project.js';
+import type { VariableDecl } from '@core/model/variables.js';
 
 export type Decl = Omit<VariableDecl, 'required'> & { required?: boolean };
 

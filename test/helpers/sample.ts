@@ -1,10 +1,10 @@
 // The shipped sample project, loaded through the same API every shell uses.
 import { readFileSync } from 'node:fs';
-import { createHandlers } from '../../core/api/handlers.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import type { Document } from '../../core/model/document.js';
-import type { Problem } from '../../core/model/problem.js';
-import type { Project } from '../../core/model/project.js';
+import { createHandlers } from '@core/api/handlers.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import type { Document } from '@core/model/document.js';
+import type { Problem } from '@core/model/problem.js';
+import type { Project } from '@core/model/project.js';
 import { samplePath, templatesDir } from './paths.js';
 
 export type Sample = { api: ApiHandlers; project: Project; document: Document; problems: Problem[] };

@@ -4,11 +4,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientOfBridge } from '../../core/api/channels.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import type { Envelope } from '../../core/api/envelope.js';
-import { createHttpClient } from '../../core/api/httpClient.js';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { clientOfBridge } from '@core/api/channels.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import type { Envelope } from '@core/api/envelope.js';
+import { createHttpClient } from '@core/api/httpClient.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { registerApi, type InvokeEvent } from '../../electron/ipcHandlers.js';
 import { createPreloadGlobals, type PreloadGlobals } from '../../electron/preloadBridge.js';
 import { APP_ORIGIN } from '../../electron/security.js';

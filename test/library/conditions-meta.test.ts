@@ -3,8 +3,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findClause, type When } from '../../core/model/library.js';
-import { STORE_SCHEMA_VERSION } from '../../core/library/store/index.js';
+import { findClause, type When } from '@core/model/library.js';
+import { STORE_SCHEMA_VERSION } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, WARRANTY_BODY, warrantyMeta, writeTemplates } from './helpers.js';
 
 const LONG_WARRANTY: When = { key: 'warranty_months', op: 'gte', value: 24 };

@@ -3,8 +3,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreAccess } from '../../core/api/storeAccess.js';
-import { openStore, STORE_SCHEMA_VERSION } from '../../core/library/store/index.js';
+import { StoreAccess } from '@core/api/storeAccess.js';
+import { openStore, STORE_SCHEMA_VERSION } from '@core/library/store/index.js';
 import { approvedClause, open, realTemplates, tempDir, WARRANTY_BODY } from './helpers.js';
 
 const MY_BODY = '本公司自愿将保修期延长至六十个月，由张律师起草。';

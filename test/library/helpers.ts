@@ -3,7 +3,7 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openStore, type LibraryStore, type StoreOptions } from '../../core/library/store/index.js';
+import { openStore, type LibraryStore, type StoreOptions } from '@core/library/store/index.js';
 
 const made: string[] = [];
 const opened: LibraryStore[] = [];

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
-import { findClause } from '../../core/model/library.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import { findClause } from '@core/model/library.js';
 import { approvedClause, open, realTemplates, tempDir, testClock, WARRANTY_BODY } from './helpers.js';
 
 describe('新库从内置模板播种', () => {

@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Blueprint } from '../../core/model/library.js';
-import { builtinPack, canonicalJson, makePack, type BidForgePack, type LibraryStore } from '../../core/library/store/index.js';
+import type { Blueprint } from '@core/model/library.js';
+import { builtinPack, canonicalJson, makePack, type BidForgePack, type LibraryStore } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, testClock, WARRANTY_BODY, warrantyMeta, writeTemplates } from './helpers.js';
 
 async function headquarters() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffText, normalizeText, wordTokens } from '../../core/library/store/index.js';
+import { diffText, normalizeText, wordTokens } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, WARRANTY_BODY, realTemplates } from './helpers.js';
 
 const rebuild = (segs: { op: string; text: string }[], side: 'old' | 'new') => segs.filter((s) => s.op === 'equal' || s.op === (side === 'old' ? 'delete' : 'insert')).map((s) => s.text).join('');

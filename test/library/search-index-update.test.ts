@@ -2,7 +2,7 @@
 // exactly those of an index built anew from the same documents. Snippets fold Traditional text as the index does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClauseIndex, snippet, type SearchDoc } from '../../core/library/store/search.js';
+import { ClauseIndex, snippet, type SearchDoc } from '@core/library/store/search.js';
 
 const doc = (n: number, body: string, title = `条款${n}`): SearchDoc => ({ id: `c${n}/标准@1`, clauseId: `c${n}`, variant: '标准', version: 1, title, category: '保修', tags: '', labels: '', body });
 const WORDS = ['压缩机', '包修', '六年', '响应', '两小时', '到场', '备件', '免费', '上门', '热线', 'hotline', '培训'];

@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups, openStore, restoreNewestBackup, STORE_SCHEMA_VERSION } from '../../core/library/store/index.js';
+import { listBackups, openStore, restoreNewestBackup, STORE_SCHEMA_VERSION } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, testClock, track, WARRANTY_BODY, realTemplates } from './helpers.js';
 
 const files = async (dir: string) => (await readdir(dir)).sort();

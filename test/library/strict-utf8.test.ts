@@ -1,7 +1,7 @@
 // The store's bytes are read as strict UTF-8, and a refusal names the first bad byte exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StoreReadError, storeText } from '../../core/library/store/engine/decode.js';
+import { StoreReadError, storeText } from '@core/library/store/engine/decode.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const byteAt = (e: unknown) => Number(/第 (\d+) 字节/.exec((e as Error).message)?.[1]);

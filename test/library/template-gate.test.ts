@@ -2,8 +2,8 @@
 // use: submit and approve refuse it with the clause, variant, version and reason, and change nothing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEMPLATE_CHARS } from '../../core/assemble/template.js';
-import type { LibraryStore, VersionRef } from '../../core/library/store/index.js';
+import { MAX_TEMPLATE_CHARS } from '@core/assemble/template.js';
+import type { LibraryStore, VersionRef } from '@core/library/store/index.js';
 import { approvedClause, open, read, tempDir } from './helpers.js';
 
 /** Bodies validateTemplate refuses, with the part of its reason the refusal must name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../core/library/store/index.js';
+import { addMonths } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, testClock, WARRANTY_BODY } from './helpers.js';
 
 describe('复审提醒（按负责人设定的周期）', () => {

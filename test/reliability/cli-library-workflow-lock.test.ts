@@ -7,9 +7,9 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../core/api/contract.js';
-import { createHandlers } from '../../core/api/handlers.js';
-import { decodeStore } from '../../core/library/store/index.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { decodeStore } from '@core/library/store/index.js';
 import { repoRoot, templatesDir } from '../helpers/paths.js';
 import { bundle, sleep } from './helpers.js';
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openStore, type LibraryStore } from '../../core/library/store/index.js';
+import { openStore, type LibraryStore } from '@core/library/store/index.js';
 import { failingWrites } from './helpers.js';
 
 const mounts: string[] = [];

@@ -1,8 +1,8 @@
 // Saving validates only the records that changed (core/library/store/encode.ts): it must refuse exactly what the
 // whole-store schema refuses, and write text that reads back to the same data.
 import { describe, expect, it } from 'vitest';
-import { InvalidStoreError, StoreEncoder } from '../../core/library/store/engine/encode.js';
-import { STORE_SCHEMA_VERSION, storeDataSchema, type StoreData } from '../../core/library/store/schema.js';
+import { InvalidStoreError, StoreEncoder } from '@core/library/store/engine/encode.js';
+import { STORE_SCHEMA_VERSION, storeDataSchema, type StoreData } from '@core/library/store/schema.js';
 
 const t = '2026-05-01T08:00:00.000Z';
 function store(n = 250): StoreData {

@@ -4,9 +4,9 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { atomicWrite } from '../../core/fs/atomicWrite.js';
-import { openStore } from '../../core/library/store/index.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { atomicWrite } from '@core/fs/atomicWrite.js';
+import { openStore } from '@core/library/store/index.js';
 import { createShellCalls } from '../../electron/shellHandlers.js';
 import { templatesDir } from '../helpers/paths.js';
 import { failingWrites } from './helpers.js';

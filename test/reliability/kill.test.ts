@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeStore, openStore } from '../../core/library/store/index.js';
+import { decodeStore, openStore } from '@core/library/store/index.js';
 import { bundle, randomFrom, sleep, startNode, waitForLine } from './helpers.js';
 
 /** `npm run stress` kills 1,000 times; `npm test` 100. */

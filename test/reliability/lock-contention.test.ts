@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore, pidIsAlive } from '../../core/library/store/index.js';
+import { openStore, pidIsAlive } from '@core/library/store/index.js';
 import { bundle } from './helpers.js';
 
 /** `npm run stress` runs the long form; BIDFORGE_LOCK_ROUNDS overrides either. */

@@ -5,7 +5,7 @@ import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEGACY_LOCK_FILE, LOCK_DIR, openStore } from '../../core/library/store/index.js';
+import { LEGACY_LOCK_FILE, LOCK_DIR, openStore } from '@core/library/store/index.js';
 import { bundle, startNode, waitForLine } from './helpers.js';
 
 const dirs: string[] = [];

@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import { MAX_OUTPUT_CHARS } from '../../core/assemble/template.js';
-import { makePack } from '../../core/library/store/index.js';
-import type { VariableDecl } from '../../core/model/variables.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { MAX_OUTPUT_CHARS } from '@core/assemble/template.js';
+import { makePack } from '@core/library/store/index.js';
+import type { VariableDecl } from '@core/model/variables.js';
 import { templatesDir } from '../helpers/paths.js';
 
 /** A pack replacing the built-in warranty-terms/标准 (which the sample project uses) with `body`, approved. */

@@ -2,8 +2,8 @@
 // over HTTP in the browser host, an export blocked by check errors reads the same in the composer, because the error
 // arrives with its code and params (before one wire, the preload threw '[check_failed] …' and the code never matched).
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import type { ApiHandlers } from '../../core/api/contract.js';
+import { createHandlers } from '@core/api/handlers.js';
+import type { ApiHandlers } from '@core/api/contract.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { SESSION_COOKIE } from '../../host/session.js';
 import { tempDir } from '../helpers/tmp.js';

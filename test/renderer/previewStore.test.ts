@@ -1,8 +1,8 @@
 // The preview store keeps each part's identity while its content is unchanged, so a keystroke whose preview comes
 // back the same redraws nothing, and a changed document redraws the preview pane but not the form.
 import { describe, expect, it } from 'vitest';
-import type { Document } from '../../core/model/document.js';
-import type { Problem } from '../../core/model/problem.js';
+import type { Document } from '@core/model/document.js';
+import type { Problem } from '@core/model/problem.js';
 import { PreviewStore } from '../../renderer/src/lib/previewStore.js';
 
 const doc = (text: string): Document =>

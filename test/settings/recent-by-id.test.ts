@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Project } from '../../core/model/project.js';
-import { RECENT_FILE, SettingsStore, withRecent } from '../../core/settings/index.js';
-import { sameFileName } from '../../core/settings/recent.js';
+import type { Project } from '@core/model/project.js';
+import { RECENT_FILE, SettingsStore, withRecent } from '@core/settings/index.js';
+import { sameFileName } from '@core/settings/recent.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const plan = (id: string | undefined, title: string): Project => ({ schema: 1, ...(id ? { id } : {}), name: 'service-plan', title, blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} });

@@ -2,11 +2,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
-import type { Project } from '../../core/model/project.js';
-import type { VariableDecl } from '../../core/model/variables.js';
-import { fillFromProfile, RECENT_MAX, searchRecent, settingsSchema, SettingsStore, withRecent, type CompanyProfile } from '../../core/settings/index.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import type { Project } from '@core/model/project.js';
+import type { VariableDecl } from '@core/model/variables.js';
+import { fillFromProfile, RECENT_MAX, searchRecent, settingsSchema, SettingsStore, withRecent, type CompanyProfile } from '@core/settings/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const profile = (p: Partial<CompanyProfile>): CompanyProfile => settingsSchema.parse({ company: p }).company;

@@ -1,7 +1,7 @@
 // The readTender channel: what the CLI and the app call, through the same validation and envelope as every channel.
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { createLocalClient } from '../../core/api/localClient.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
 import { tenderDocx } from './fixture.js';
 
 const api = createLocalClient(createHandlers({ templatesDir: 'templates' }));

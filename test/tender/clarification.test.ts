@@ -1,9 +1,9 @@
 // A clarification (澄清) of the tender: what was added, changed and removed, and which confirmed requirements it touches.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { againstRequirements, diffTenders, touchedRequirements, type TenderDiff } from '../../core/tender/diff.js';
-import type { TenderReading } from '../../core/tender/model.js';
-import { readTender } from '../../core/tender/read.js';
-import { toRequirement } from '../../core/tender/toRequirement.js';
+import { againstRequirements, diffTenders, touchedRequirements, type TenderDiff } from '@core/tender/diff.js';
+import type { TenderReading } from '@core/tender/model.js';
+import { readTender } from '@core/tender/read.js';
+import { toRequirement } from '@core/tender/toRequirement.js';
 import { clarified, tenderDocx } from './fixture.js';
 
 describe('招标文件澄清：新旧版本对比', () => {

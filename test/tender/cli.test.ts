@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
-import type { TenderReading } from '../../core/tender/model.js';
+import type { TenderReading } from '@core/tender/model.js';
 import { tempDir } from '../helpers/tmp.js';
 import { clarified, SPLIT, tenderDocx, tenderPdf } from './fixture.js';
 

@@ -1,8 +1,8 @@
 // A small tender the tests write themselves, as DOCX (docx) and as PDF (pdfmake, our embedded CJK fonts), and the
 // rows a reader must propose from it. Every sentence here was written for this test.
 import { Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { configure } from '../../core/export/pdf.js';
-import type { TenderRow } from '../../core/tender/model.js';
+import { configure } from '@core/export/pdf.js';
+import type { TenderRow } from '@core/tender/model.js';
 
 export type Part = { h: 1 | 2; text: string } | { p: string } | { table: string[][]; widths?: (number | string)[] } | { pageBreak: true } | { spacer: number };
 

@@ -1,6 +1,6 @@
 // How PDF glyph runs become paragraphs and tables: what a reader sees, inferred from positions alone.
 import { describe, expect, it } from 'vitest';
-import { blocksOf, dropFurniture, linesOf, type PdfItem } from '../../core/tender/pdfLines.js';
+import { blocksOf, dropFurniture, linesOf, type PdfItem } from '@core/tender/pdfLines.js';
 
 const SIZE = 10;
 /** One run of text at x, on line `row` from the top of an A4 page (14 pt line pitch). */

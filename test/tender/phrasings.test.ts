@@ -1,9 +1,9 @@
 // Every phrasing the tender reader knows, each with a sentence of its own: at least 60, and each gives the figure
 // and the variable a bid writer would link by hand.
 import { describe, expect, it } from 'vitest';
-import { PATTERNS } from '../../core/deviation/recognize.js';
-import { classifySentence } from '../../core/tender/classify.js';
-import { EXTRA_PATTERNS } from '../../core/tender/patterns.js';
+import { PATTERNS } from '@core/deviation/recognize.js';
+import { classifySentence } from '@core/tender/classify.js';
+import { EXTRA_PATTERNS } from '@core/tender/patterns.js';
 
 type Case = [sentence: string, pattern: string, op: '<=' | '>=' | '=', value: number | string, unit: string | undefined, key: string | undefined];
 

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TenderReading, TenderRow } from '../../core/tender/model.js';
-import { readTender } from '../../core/tender/read.js';
+import type { TenderReading, TenderRow } from '@core/tender/model.js';
+import { readTender } from '@core/tender/read.js';
 import { EXPECTED, REVIEW, SPLIT, TENDER, docxLoc, partOf, pdfLoc, tenderDocx, tenderPdf, type Expected } from './fixture.js';
 
 /** The rows a reading proposed for one expected row: same source, same kind, same figure. */

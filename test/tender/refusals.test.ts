@@ -1,7 +1,7 @@
 // Files a tender reader cannot read are refused with a Chinese message that says what to do, never a stack trace.
 import { describe, expect, it } from 'vitest';
-import { MAX_BYTES } from '../../core/tender/limits.js';
-import { readTender } from '../../core/tender/read.js';
+import { MAX_BYTES } from '@core/tender/limits.js';
+import { readTender } from '@core/tender/read.js';
 import { pdfBytes } from './fixture.js';
 
 async function refusal(bytes: Uint8Array, name: string): Promise<{ code: string; message: string }> {

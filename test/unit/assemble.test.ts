@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assemble } from '../../core/assemble/assemble.js';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
-import type { Block, Document } from '../../core/model/document.js';
-import type { Library } from '../../core/model/library.js';
-import type { Project } from '../../core/model/project.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import type { Block, Document } from '@core/model/document.js';
+import type { Library } from '@core/model/library.js';
+import type { Project } from '@core/model/project.js';
 import { assembleOne, bodyBlocks, clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 import { expectContains } from '../helpers/text.js';

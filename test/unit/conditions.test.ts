@@ -1,8 +1,8 @@
 // Conditions over variables, one comparison at a time.
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, evaluateWhen } from '../../core/assemble/conditions.js';
-import type { Condition } from '../../core/model/library.js';
-import type { Value, VariableDecl } from '../../core/model/variables.js';
+import { evaluateCondition, evaluateWhen } from '@core/assemble/conditions.js';
+import type { Condition } from '@core/model/library.js';
+import type { Value, VariableDecl } from '@core/model/variables.js';
 
 const decls = new Map<string, VariableDecl>(
   (

@@ -1,6 +1,6 @@
 // A project's files take its title: Chinese kept, what file systems refuse removed, long titles cut to a valid name.
 import { describe, expect, it } from 'vitest';
-import { FILE_NAME_MAX_CHARS, projectFileName, projectFileStem, safeFileName } from '../../core/project/fileName.js';
+import { FILE_NAME_MAX_CHARS, projectFileName, projectFileStem, safeFileName } from '@core/project/fileName.js';
 
 /** What Windows, macOS and Linux all accept as one file name: no forbidden or control characters, ≤ 255 UTF-8 bytes. */
 function isValidName(name: string): boolean {

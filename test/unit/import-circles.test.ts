@@ -26,15 +26,16 @@ function sourceFiles(dir: string): string[] {
 const SPECIFIER = /(?:\b(?:import|export)\b[^'"`;]*?\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\1/g;
 const COMMENT = /\/\*[\s\S]*?\*\/|(^|[^:'"\\])\/\/.*$/gm;
 
-/** The project files a module imports or re-exports (relative specifiers only; `x.js` is written for `x.ts`). */
+/** The project files a module imports or re-exports (relative and `@core/…` specifiers; `x.js` is written for `x.ts`). */
 function importsOf(file: string, known: Set<string>): string[] {
   // TypeScript 7's package has no JavaScript compiler API, so a plain scan: comments out, then the specifiers.
   const text = readFileSync(file, 'utf8').replace(COMMENT, '$1');
   return [...text.matchAll(SPECIFIER)]
     .map((m) => m[2]!)
-    .filter((s) => s.startsWith('.'))
+    .filter((s) => s.startsWith('.') || s.startsWith('@core/'))
     .map((s) => {
-      const base = resolve(dirname(file), s).replace(/\.(m?js|jsx)$/, '');
+      const target = s.startsWith('@core/') ? join(ROOT, 'core', s.slice('@core/'.length)) : resolve(dirname(file), s);
+      const base = target.replace(/\.(m?js|jsx)$/, '');
       return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) => known.has(c));
     })
     .filter((f): f is string => f !== undefined);

@@ -1,6 +1,6 @@
 // User values are text, never Markdown/HTML; templates cannot reach prototypes.
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../core/model/document.js';
+import type { Block } from '@core/model/document.js';
 import { assembleOne, bodyBlocks, textOf, type Decl } from '../helpers/library.js';
 
 const x: Decl[] = [{ key: 'x', type: 'text', label: '用户文字' }];

@@ -2,7 +2,7 @@
 // while the Chinese UI (and every exported 偏离表, which prints the project's own values) keeps 正偏离 / 无偏离 / 负偏离.
 // (Only plain tables are imported: renderer/src/i18n.ts brings React, which this Node-typed test program must not.)
 import { describe, expect, it } from 'vitest';
-import { DEVIATIONS } from '../../core/deviation/schema.js';
+import { DEVIATIONS } from '@core/deviation/schema.js';
 import { composerMessagesEn, composerMessagesZh } from '../../renderer/src/composer/messages.js';
 import { DEVIATION_LABEL } from '../../renderer/src/composer/requirements/deviationLabels.js';
 

@@ -1,7 +1,7 @@
 // Amounts as people type them in China are accepted and stored in the canonical "58600.00" form.
 import { describe, expect, it } from 'vitest';
-import { canonicalMoney } from '../../core/model/money.js';
-import { parseMoneyToFen, parseValue, ValueError, type VariableDecl } from '../../core/model/variables.js';
+import { canonicalMoney } from '@core/model/money.js';
+import { parseMoneyToFen, parseValue, ValueError, type VariableDecl } from '@core/model/variables.js';
 
 const money: VariableDecl = { key: 'annual_fee', type: 'money', label: '年度维保服务费', required: true };
 

@@ -1,8 +1,8 @@
 // The outline panel's edits: moving a clause by drag (before another, or to a section's end) and by Alt+↑/↓ across
 // section edges; removing; writing only references into the project.
 import { describe, expect, it } from 'vitest';
-import type { OutlineSectionView } from '../../core/assemble/projectOutline.js';
-import type { Project } from '../../core/model/project.js';
+import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
+import type { Project } from '@core/model/project.js';
 import { addClause, moveBy, moveClause, removeClause, withOutline } from '../../renderer/src/composer/outline/outlineOps.js';
 
 const c = (id: string) => ({ id, variant: '标准', title: id, category: '', found: true });

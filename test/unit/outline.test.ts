@@ -3,15 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../core/api/handlers.js';
-import { assemble } from '../../core/assemble/assemble.js';
-import { applyOutline, blueprintOutline, outlineView, type ProjectOutlineSection } from '../../core/assemble/projectOutline.js';
-import { assembleAndCheck } from '../../core/check/rules.js';
-import { loadTemplates } from '../../core/library/loadTemplates.js';
-import type { Library } from '../../core/model/library.js';
-import type { Project } from '../../core/model/project.js';
-import { assemblePackage, packageProblems } from '../../core/package/index.js';
-import { parseProjectText } from '../../core/project/parse.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { assemble } from '@core/assemble/assemble.js';
+import { applyOutline, blueprintOutline, outlineView, type ProjectOutlineSection } from '@core/assemble/projectOutline.js';
+import { assembleAndCheck } from '@core/check/rules.js';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import type { Library } from '@core/model/library.js';
+import type { Project } from '@core/model/project.js';
+import { assemblePackage, packageProblems } from '@core/package/index.js';
+import { parseProjectText } from '@core/project/parse.js';
 import { templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 

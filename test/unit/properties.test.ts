@@ -2,10 +2,10 @@
 // The decoders here are written independently of nzh, so a round trip checks the library rather than itself.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberBlocks } from '../../core/assemble/assemble.js';
-import type { RawBlock } from '../../core/assemble/markdown.js';
-import { addMonths, chineseNumeral, rmbUppercase } from '../../core/format/zh.js';
-import { isValidIsoDate } from '../../core/model/variables.js';
+import { numberBlocks } from '@core/assemble/assemble.js';
+import type { RawBlock } from '@core/assemble/markdown.js';
+import { addMonths, chineseNumeral, rmbUppercase } from '@core/format/zh.js';
+import { isValidIsoDate } from '@core/model/variables.js';
 
 const DIGIT: Record<string, number> = { 零: 0, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000, 十: 10, 百: 100, 千: 1000 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST_ITEMS, MAX_TABLE_ROWS, parseValue, ValueError, type VariableDecl } from '../../core/model/variables.js';
+import { MAX_LIST_ITEMS, MAX_TABLE_ROWS, parseValue, ValueError, type VariableDecl } from '@core/model/variables.js';
 
 const decl = (type: VariableDecl['type'], extra: Partial<VariableDecl> = {}): VariableDecl => ({ key: 'v', type, label: '测试项', required: true, ...extra });
 

@@ -1,6 +1,6 @@
 // Packs in and out of the store data, and the built-in templates merged in like a pack (also to seed a new store).
-import type { Library } from '../../model/library.js';
-import { BidForgeError } from '../../model/problem.js';
+import type { Library } from '@core/model/library.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { badRequest, notFound, type ExportRequest, type ImportResolutions } from './inputs.js';
 import { clauseOf, latestApprovedOf, latestLiveOf } from './lookup.js';
 import { applyPayload, builtinPayload, classifyPayload, type ImportPreview, type MergeReport } from './merge.js';

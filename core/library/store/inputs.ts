@@ -1,9 +1,9 @@
 // What callers hand the library: input types, their zod schemas, and the checks that turn bad input into 'bad_request'.
 import { z } from 'zod';
-import { DOC_TYPES, whenSchema, type DocType, type When } from '../../model/library.js';
-import { BidForgeError } from '../../model/problem.js';
-import { variableSchema, type VariableDecl } from '../../model/variables.js';
-import { zodMessage } from '../../model/zodMessage.js';
+import { DOC_TYPES, whenSchema, type DocType, type When } from '@core/model/library.js';
+import { BidForgeError } from '@core/model/problem.js';
+import { variableSchema, type VariableDecl } from '@core/model/variables.js';
+import { zodMessage } from '@core/model/zodMessage.js';
 import { RESOLUTIONS, type Resolution } from './merge.js';
 import { clauseIdSchema, VERSION_STATUSES, type StoredClause, type VersionStatus } from './schema.js';
 

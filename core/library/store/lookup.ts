@@ -1,5 +1,5 @@
 // Finding clauses, variants and versions in store data, and the version shape the assembler reads.
-import type { ClauseVersion } from '../../model/library.js';
+import type { ClauseVersion } from '@core/model/library.js';
 import { notFound } from './inputs.js';
 import type { VersionRef } from './results.js';
 import type { StoreData, StoredClause, StoredVariant, StoredVersion } from './schema.js';

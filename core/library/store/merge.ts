@@ -1,5 +1,5 @@
 // Merging a pack payload (an imported pack, or the built-in templates) into store data: pure functions on plain data.
-import type { Library } from '../../model/library.js';
+import type { Library } from '@core/model/library.js';
 import { diffText, type DiffSegment } from './diff.js';
 import { canonicalJson, type PackBlueprint, type PackClause, type PackPayload, type PackVersion } from './pack.js';
 import type { Origin, StoreData, StoredClause, StoredVariant, StoredVersion, VersionStatus } from './schema.js';

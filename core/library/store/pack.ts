@@ -1,9 +1,9 @@
 // Library packs (.bfpack.json): the envelope, its checksum, and validation. Classification and merging live in store.ts.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { BidForgeError } from '../../model/problem.js';
-import { zodMessage } from '../../model/zodMessage.js';
-import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '../../assemble/template.js';
+import { BidForgeError } from '@core/model/problem.js';
+import { zodMessage } from '@core/model/zodMessage.js';
+import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';

@@ -1,6 +1,6 @@
 // Which projects use which versions (pins), how much each clause is used, and when clauses are due for review.
 import type { z } from 'zod';
-import { BidForgeError } from '../../model/problem.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { badRequest, notFound, type projectInputSchema } from './inputs.js';
 import { clauseOf, latestApprovedOf, variantOf, versionOf } from './lookup.js';
 import type { FreshnessItem, FreshnessState, OutdatedPin, ProjectUse, UsageItem } from './results.js';

@@ -1,5 +1,5 @@
 // Reading the library: lists, filter facets, history, diffs, the documents search indexes, the assembler's view.
-import type { ClauseVersion, DocType, Library } from '../../model/library.js';
+import type { ClauseVersion, DocType, Library } from '@core/model/library.js';
 import { diffStats, diffText, type DiffGranularity } from './diff.js';
 import type { ClauseFilter } from './inputs.js';
 import { clauseOf, latestApprovedOf, latestLiveOf, latestOf, toClauseVersion, variantOf, versionOf } from './lookup.js';

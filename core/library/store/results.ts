@@ -1,7 +1,7 @@
 // What the store's reading methods return: plain types with no Node imports, so the API contract (which the
 // renderer's type check reads) names them instead of restating them.
 import type { DiffGranularity, DiffSegment } from './diff.js';
-import type { DocType } from '../../model/library.js';
+import type { DocType } from '@core/model/library.js';
 import type { StoredVersion, VersionStatus } from './schema.js';
 
 export type VersionRef = { clauseId: string; variant: string; version: number };

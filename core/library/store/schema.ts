@@ -1,7 +1,7 @@
 // The shape of library.json (zod), its schema version, and the migrations that bring older files up to date.
 import { z } from 'zod';
-import { blueprintSchema, DOC_TYPES, whenSchema } from '../../model/library.js';
-import { variableSchema } from '../../model/variables.js';
+import { blueprintSchema, DOC_TYPES, whenSchema } from '@core/model/library.js';
+import { variableSchema } from '@core/model/variables.js';
 
 /** The schema version this code writes. Older files are migrated on open; newer ones are refused. */
 export const STORE_SCHEMA_VERSION = 3;

@@ -24,7 +24,7 @@
  * How changes are saved, locked, backed up and migrated: engine/engine.ts.
  */
 import { z } from 'zod';
-import type { Blueprint, ClauseVersion, DocType, Library } from '../../model/library.js';
+import type { Blueprint, ClauseVersion, DocType, Library } from '@core/model/library.js';
 import { loadTemplates } from '../loadTemplates.js';
 import type { DiffGranularity } from './diff.js';
 import { StoreEngine, type EngineOptions } from './engine/engine.js';

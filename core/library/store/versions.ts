@@ -1,8 +1,8 @@
 // Clause versions and their approval workflow, as changes on store data: draft → in_review → approved → retired,
 // in_review → draft on rejection. Body and variables of a written version never change.
 import type { z } from 'zod';
-import { TemplateError, validateTemplate } from '../../assemble/template.js';
-import { BidForgeError } from '../../model/problem.js';
+import { TemplateError, validateTemplate } from '@core/assemble/template.js';
+import { BidForgeError } from '@core/model/problem.js';
 import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
 import { newClauseId } from './clauseId.js';
 import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';

@@ -1,5 +1,5 @@
 // One warranty card as HTML: the same labelled values, periods and QR the exported PDF prints.
-import type { CardPreview as Card } from '../../../core/api/appContract.js';
+import type { CardPreview as Card } from '@core/api/appContract.js';
 import { useI18n } from '../i18n.js';
 
 /** QR modules as one SVG path: crisp at any size, no canvas. */

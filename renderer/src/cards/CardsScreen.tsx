@@ -2,9 +2,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Space, Spin, Statistic, Steps, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CARD_FILE_MAX_BYTES, type ParseCardsResult } from '../../../core/api/appContract.js';
-import type { CardField, CardMapping } from '../../../core/cards/fields.js';
-import type { Project } from '../../../core/model/project.js';
+import { CARD_FILE_MAX_BYTES, type ParseCardsResult } from '@core/api/appContract.js';
+import type { CardField, CardMapping } from '@core/cards/fields.js';
+import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { shell } from '../lib/shell.js';

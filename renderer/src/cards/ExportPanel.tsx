@@ -1,6 +1,6 @@
 // Layout, format and QR for the batch, the export button, and the progress while the file is made.
 import { Button, Card, Checkbox, Progress, Radio, Select } from 'antd';
-import { CARD_LAYOUT_IDS } from '../../../core/api/appContract.js';
+import { CARD_LAYOUT_IDS } from '@core/api/appContract.js';
 import { useI18n } from '../i18n.js';
 
 export type Layout = (typeof CARD_LAYOUT_IDS)[number];

@@ -1,7 +1,7 @@
 // One Select per card field, listing the data file's headers; auto-suggested values come from parseCards.
 import { Button, Checkbox, Select, Tag, Tooltip } from 'antd';
-import type { CardField, CardMapping } from '../../../core/cards/fields.js';
-import type { ParseCardsResult } from '../../../core/api/appContract.js';
+import type { CardField, CardMapping } from '@core/cards/fields.js';
+import type { ParseCardsResult } from '@core/api/appContract.js';
 import { useI18n } from '../i18n.js';
 
 type Props = {

@@ -3,8 +3,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, InputNumber, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CardBatchTemplate } from '../../../core/api/appContract.js';
-import type { RecentSummary } from '../../../core/settings/recent.js';
+import type { CardBatchTemplate } from '@core/api/appContract.js';
+import type { RecentSummary } from '@core/settings/recent.js';
 import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 

@@ -1,7 +1,7 @@
 // The row errors and warnings of a data file, with the row number and column as the user sees them in Excel.
 import { Table, Tag } from 'antd';
-import type { CardRowProblem, ParseCardsResult } from '../../../core/api/appContract.js';
-import { cardRowText } from '../../../core/i18n/problemText.js';
+import type { CardRowProblem, ParseCardsResult } from '@core/api/appContract.js';
+import { cardRowText } from '@core/i18n/problemText.js';
 import { useI18n } from '../i18n.js';
 
 export function RowProblems({ parsed }: { parsed: ParseCardsResult }) {

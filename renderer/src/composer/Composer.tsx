@@ -3,10 +3,10 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
-import type { Requirement } from '../../../core/deviation/schema.js';
-import type { Problem } from '../../../core/model/problem.js';
-import type { Project } from '../../../core/model/project.js';
+import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
+import type { Requirement } from '@core/deviation/schema.js';
+import type { Problem } from '@core/model/problem.js';
+import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
 import { exportFailure } from '../lib/exportFailure.js';
 import { useOpenedProjects } from '../home/handoff.js';

@@ -3,7 +3,7 @@ import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 // Chinese weekday and month names in the calendar when the picker's locale is zh_CN.
 import 'dayjs/locale/zh-cn';
-import { isValidIsoDate } from '../../../core/model/variables.js';
+import { isValidIsoDate } from '@core/model/variables.js';
 import { DATE_FORMAT } from '../lib/dates.js';
 
 export type DateEditorProps = {

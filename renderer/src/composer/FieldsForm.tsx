@@ -1,11 +1,11 @@
 // The variable form: generated from describeProject's fields, one collapsible panel per blueprint section.
 import { Collapse, Form, Select, Tag } from 'antd';
 import { memo, useMemo } from 'react';
-import type { VariableField } from '../../../core/api/contract.js';
-import { rmbUppercase } from '../../../core/format/zh.js';
-import { problemText } from '../../../core/i18n/problemText.js';
-import type { Problem } from '../../../core/model/problem.js';
-import { parseMoneyToFen } from '../../../core/model/variables.js';
+import type { VariableField } from '@core/api/contract.js';
+import { rmbUppercase } from '@core/format/zh.js';
+import { problemText } from '@core/i18n/problemText.js';
+import type { Problem } from '@core/model/problem.js';
+import { parseMoneyToFen } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
 import { ScalarEditor } from './ScalarEditor.js';
 import { TableEditor } from './TableEditor.js';

@@ -1,10 +1,10 @@
 // The project's own fields: title, bidder, project number and date; and how the exports are typeset.
 import { Form, Input, Segmented, Select, Switch } from 'antd';
 import { memo, type ReactNode } from 'react';
-import { problemText } from '../../../core/i18n/problemText.js';
-import type { Problem } from '../../../core/model/problem.js';
-import type { Project } from '../../../core/model/project.js';
-import { PROFILE_IDS, PROFILES, ZIHAO, type TypesettingChoice } from '../../../core/model/typesetting.js';
+import { problemText } from '@core/i18n/problemText.js';
+import type { Problem } from '@core/model/problem.js';
+import type { Project } from '@core/model/project.js';
+import { PROFILE_IDS, PROFILES, ZIHAO, type TypesettingChoice } from '@core/model/typesetting.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { DateEditor } from './DateEditor.js';
 

@@ -4,8 +4,8 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Tag } from 'antd';
 import { memo, useEffect, useState } from 'react';
-import { projectKey, type OutdatedPin } from '../../../core/api/library.js';
-import { projectSchema, type Project } from '../../../core/model/project.js';
+import { projectKey, type OutdatedPin } from '@core/api/library.js';
+import { projectSchema, type Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 

@@ -1,8 +1,8 @@
 // What the last check found: severity and message; a problem that names a field takes you to it.
 import { AimOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { memo } from 'react';
-import { problemText } from '../../../core/i18n/problemText.js';
-import type { Problem } from '../../../core/model/problem.js';
+import { problemText } from '@core/i18n/problemText.js';
+import type { Problem } from '@core/model/problem.js';
 import { useI18n } from '../i18n.js';
 
 export type ProblemsPanelProps = {

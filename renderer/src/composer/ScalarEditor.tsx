@@ -1,8 +1,8 @@
 // One control per scalar variable type; values stay in their project-file JSON form (money as a yuan string, dates as YYYY-MM-DD).
 import { Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
-import { canonicalMoney } from '../../../core/model/money.js';
-import { DURATION_UNITS, type DurationUnit, type ScalarType } from '../../../core/model/variables.js';
+import { canonicalMoney } from '@core/model/money.js';
+import { DURATION_UNITS, type DurationUnit, type ScalarType } from '@core/model/variables.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { DateEditor } from './DateEditor.js';
 

@@ -2,7 +2,7 @@
 import { DeleteOutlined, ExpandOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Modal, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { Column } from '../../../core/model/variables.js';
+import type { Column } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
 import { ScalarEditor } from './ScalarEditor.js';
 

@@ -2,7 +2,7 @@
 // only while 编制 is shown (an element with an offsetParent is displayed); menu commands always reach it, because
 // the shell switches to 编制 before they arrive at its toolbar's actions.
 import { useEffect, useRef, type RefObject } from 'react';
-import type { OpenedFile } from '../../../core/shell/bridge.js';
+import type { OpenedFile } from '@core/shell/bridge.js';
 import { isTextEditing } from '../lib/history.js';
 import { shell } from '../lib/shell.js';
 

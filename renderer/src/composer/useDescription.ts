@@ -1,9 +1,9 @@
 // What the form and the outline panel show, asked again whenever the project's shape changes (another project, an
 // outline edit, another document of the package) — not on every keystroke in a value.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OutlineSectionView } from '../../../core/assemble/projectOutline.js';
-import type { OutlineView, VariableField } from '../../../core/api/contract.js';
-import type { Project } from '../../../core/model/project.js';
+import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
+import type { OutlineView, VariableField } from '@core/api/contract.js';
+import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
 
 export type Description = {

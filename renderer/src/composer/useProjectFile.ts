@@ -3,10 +3,10 @@
 // 最近项目 holds (switching away from an untouched new project loses nothing, so it asks nothing).
 import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { Project } from '../../../core/model/project.js';
-import { projectFileName, projectFileStem } from '../../../core/project/fileName.js';
-import { sameFileName } from '../../../core/settings/recent.js';
-import { errorText } from '../../../core/i18n/errorText.js';
+import type { Project } from '@core/model/project.js';
+import { projectFileName, projectFileStem } from '@core/project/fileName.js';
+import { sameFileName } from '@core/settings/recent.js';
+import { errorText } from '@core/i18n/errorText.js';
 import { api, errorMessage } from '../api.js';
 import { publishHeldProject } from '../home/handoff.js';
 import { useI18n } from '../i18n.js';

@@ -1,7 +1,7 @@
 // 「继续上次的项目」 at the top of 首页: back to the project 编制 holds, else the newest of 最近项目.
 import { RightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import type { RecentSummary } from '../../../core/settings/recent.js';
+import type { RecentSummary } from '@core/settings/recent.js';
 import { useI18n } from '../i18n.js';
 import { shell } from '../lib/shell.js';
 import { useHeldProject } from './handoff.js';

@@ -1,8 +1,8 @@
 // Recent projects (and search hits) as a keyboard-reachable list: each row is a button that opens the project.
 import { FileTextOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
-import { projectFileName } from '../../../core/project/fileName.js';
-import type { ProjectHit, RecentSummary } from '../../../core/settings/recent.js';
+import { projectFileName } from '@core/project/fileName.js';
+import type { ProjectHit, RecentSummary } from '@core/settings/recent.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
 

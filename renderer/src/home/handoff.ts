@@ -2,7 +2,7 @@
 // useOpenedProjects() (one line in Composer.tsx). A project sent before the composer mounts waits for it.
 // The composer in turn publishes which project it holds (useComposerProject), so 首页 can offer to continue it.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { Project } from '../../../core/model/project.js';
+import type { Project } from '@core/model/project.js';
 
 /** `saved`: the project is what its file holds (opened from a file, or a recent entry recorded on save). */
 export type OpenedProject = { project: Project; path?: string; saved?: boolean };

@@ -1,6 +1,6 @@
 // What the composer says when an export fails, in the UI's language: how many check errors stop it (the problems
 // panel lists them one by one), or the error itself worded from its code and params.
-import { errorText, problemsOf } from '../../../core/i18n/errorText.js';
+import { errorText, problemsOf } from '@core/i18n/errorText.js';
 import { errorCode } from '../api.js';
 import type { Locale, Translate } from '../i18n.js';
 

@@ -1,9 +1,9 @@
 // Where the live preview's result lives, outside React state: the preview pane re-renders for a new document, the
 // form only when the problems or the 偏离表 really changed — a keystroke on a 40-page plan must not redraw the
 // whole screen three times (edit, "updating", result).
-import type { DeviationRow } from '../../../core/deviation/compute.js';
-import type { Document } from '../../../core/model/document.js';
-import type { Problem } from '../../../core/model/problem.js';
+import type { DeviationRow } from '@core/deviation/compute.js';
+import type { Document } from '@core/model/document.js';
+import type { Problem } from '@core/model/problem.js';
 
 /** What the preview pane draws. */
 export type PreviewView = {

@@ -1,6 +1,6 @@
 // Native dialogs and the menu in Electron; a file picker and downloads in the browser host. Same calls either way.
-import { unwrap } from '../../../core/api/envelope.js';
-import type { MenuCommand, OpenedFile, SavedFile } from '../../../core/shell/bridge.js';
+import { unwrap } from '@core/api/envelope.js';
+import type { MenuCommand, OpenedFile, SavedFile } from '@core/shell/bridge.js';
 import type { PreloadGlobals } from '../../../electron/preloadBridge.js';
 import { downloadBlob, MIME } from './download.js';
 

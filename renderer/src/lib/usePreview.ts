@@ -1,10 +1,10 @@
 // Live preview: asks the API for the assembled Document at once, with at most one request in flight; edits made
 // meanwhile are sent as one when it returns (the newest wins), so the preview follows typing without a fixed delay.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { ApiHandlers } from '../../../core/api/contract.js';
-import type { Problem } from '../../../core/model/problem.js';
-import { projectSchema, type Project } from '../../../core/model/project.js';
-import { isValidIsoDate } from '../../../core/model/variables.js';
+import type { ApiHandlers } from '@core/api/contract.js';
+import type { Problem } from '@core/model/problem.js';
+import { projectSchema, type Project } from '@core/model/project.js';
+import { isValidIsoDate } from '@core/model/variables.js';
 import { errorMessage } from '../api.js';
 import type { MessageKey, Translate } from '../i18n.js';
 import { PreviewStore } from './previewStore.js';

@@ -2,7 +2,7 @@
 import { BranchesOutlined, CopyOutlined, EditOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Empty, Input, Modal, Popconfirm, Spin, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryEntry, ProjectUse, StoredClause, VersionRef } from '../../../core/api/library.js';
+import type { HistoryEntry, ProjectUse, StoredClause, VersionRef } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { AddVariantModal, ClauseMetaModal } from './ClauseModals.js';

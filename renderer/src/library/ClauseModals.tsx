@@ -2,8 +2,8 @@
 // versioned) and a new variant (标准 / 7×24 加强版 / 政府采购版), which starts as a draft copy of a chosen variant.
 import { App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
-import { DOC_TYPES } from '../../../core/model/library.js';
-import type { DocType, StoredClause, VersionRef } from '../../../core/api/library.js';
+import { DOC_TYPES } from '@core/model/library.js';
+import type { DocType, StoredClause, VersionRef } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 

@@ -1,7 +1,7 @@
 // A diff between two versions: inserted text green and underlined, deleted text red and struck through.
 import { Empty, Segmented, Select, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DiffGranularity, DiffSegment, HistoryEntry, VersionDiff } from '../../../core/api/library.js';
+import type { DiffGranularity, DiffSegment, HistoryEntry, VersionDiff } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 

@@ -3,8 +3,8 @@
 // as documents, through the API). A draft starts from the latest version, or from any older one ("start from vN").
 import { Button, Input, Spin, Switch } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { DocType, StoredClause, VariableDecl, VersionRef } from '../../../core/api/library.js';
-import type { When } from '../../../core/model/library.js';
+import type { DocType, StoredClause, VariableDecl, VersionRef } from '@core/api/library.js';
+import type { When } from '@core/model/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { SampleRender } from './SampleRender.js';

@@ -1,7 +1,7 @@
 // Side panels of the library: clauses due for review, and projects whose pinned clauses have newer approved versions.
 import { App, Button, Drawer, Empty, List, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { FreshnessItem, OutdatedPin, ProjectRecord, UsageItem, VersionDiff } from '../../../core/api/library.js';
+import type { FreshnessItem, OutdatedPin, ProjectRecord, UsageItem, VersionDiff } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { DiffText } from './DiffView.js';

@@ -2,7 +2,7 @@
 import { ClockCircleOutlined, DownloadOutlined, PlusOutlined, ProjectOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Empty, Input, Select, Spin, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { ClauseRow, DocType, VersionStatus } from '../../../core/api/library.js';
+import type { ClauseRow, DocType, VersionStatus } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { ClauseDetail } from './ClauseDetail.js';

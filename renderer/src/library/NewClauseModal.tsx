@@ -3,10 +3,10 @@
 // Its id is generated from the category.
 import { Alert, App, AutoComplete, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { factLabel } from '../../../core/commitments/phrase.js';
-import { FACT_KINDS, sampleFact } from '../../../core/library/sampleFacts.js';
-import { DOC_TYPES } from '../../../core/model/library.js';
-import type { DocType, VariableDecl, VersionRef } from '../../../core/api/library.js';
+import { factLabel } from '@core/commitments/phrase.js';
+import { FACT_KINDS, sampleFact } from '@core/library/sampleFacts.js';
+import { DOC_TYPES } from '@core/model/library.js';
+import type { DocType, VariableDecl, VersionRef } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { variablesDuplicatingFacts } from './factDuplicates.js';

@@ -2,7 +2,7 @@
 // screen where each conflicting item gets keep-mine / take-theirs / keep-both.
 import { App, Checkbox, Modal, Radio, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ImportItem, ImportPreview } from '../../../core/api/library.js';
+import type { ImportItem, ImportPreview } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { downloadBlob } from '../lib/download.js';

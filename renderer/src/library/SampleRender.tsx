@@ -2,10 +2,10 @@
 // libraryRender: the same assembler as documents, so what legal sees is what a bid will print.
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Document } from '../../../core/model/document.js';
-import type { Problem } from '../../../core/model/problem.js';
-import type { DocType, VariableDecl } from '../../../core/api/library.js';
-import { problemText } from '../../../core/i18n/problemText.js';
+import type { Document } from '@core/model/document.js';
+import type { Problem } from '@core/model/problem.js';
+import type { DocType, VariableDecl } from '@core/api/library.js';
+import { problemText } from '@core/i18n/problemText.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { DocumentPreview } from '../preview/DocumentPreview.js';

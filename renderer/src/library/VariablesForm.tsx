@@ -2,8 +2,8 @@
 // options for a choice). Table columns are edited in the JSON view, which stays available as the advanced mode.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, InputNumber, Select, Tooltip } from 'antd';
-import { DURATION_UNITS, VARIABLE_TYPES, type VariableType } from '../../../core/model/variables.js';
-import type { VariableDecl } from '../../../core/api/library.js';
+import { DURATION_UNITS, VARIABLE_TYPES, type VariableType } from '@core/model/variables.js';
+import type { VariableDecl } from '@core/api/library.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 
 const KEY_RULE = /^[a-z][a-z0-9_]*$/;

@@ -2,8 +2,8 @@
 // (e.g. warranty_months ≥ 24). Values are typed as text and read back as a number, yes/no, a duration or text.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Input, Select, Switch } from 'antd';
-import { CONDITION_OPS, type Condition, type When } from '../../../core/model/library.js';
-import { DURATION_UNITS, type DurationUnit } from '../../../core/model/variables.js';
+import { CONDITION_OPS, type Condition, type When } from '@core/model/library.js';
+import { DURATION_UNITS, type DurationUnit } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
 
 const KEY_RULE = /^[a-z][a-z0-9_]*$/;

@@ -1,9 +1,9 @@
 // A new clause should cite a promise as a fact, not declare its own variable for it: a variable that states a fact
 // (onsite_arrival is the fact arrive, warranty_months the unit's warranty …; core/commitments/legacy.ts) is flagged,
 // naming the promise to pick instead.
-import { LEGACY } from '../../../core/commitments/legacy.js';
-import { factLabel } from '../../../core/commitments/phrase.js';
-import { sampleFact } from '../../../core/library/sampleFacts.js';
+import { LEGACY } from '@core/commitments/legacy.js';
+import { factLabel } from '@core/commitments/phrase.js';
+import { sampleFact } from '@core/library/sampleFacts.js';
 
 const FACT_OF_KEY = new Map(LEGACY.flatMap((r) => r.keys.map((k) => [k, r.id] as const)));
 

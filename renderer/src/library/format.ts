@@ -1,6 +1,6 @@
 // Small display helpers shared by the library's panels.
-import type { VersionStatus } from '../../../core/api/library.js';
-import type { Condition, When } from '../../../core/model/library.js';
+import type { VersionStatus } from '@core/api/library.js';
+import type { Condition, When } from '@core/model/library.js';
 import type { MessageKey } from '../i18n.js';
 
 export const STATUS_COLOR: Record<VersionStatus, string> = { draft: 'default', in_review: 'processing', approved: 'success', retired: 'error' };

@@ -1,8 +1,8 @@
 // The Document drawn as A4 sheets with React elements only — never as HTML strings.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { partyLabel, type Block, type Document, type Run } from '../../../core/model/document.js';
-import { formatDate } from '../../../core/format/zh.js';
-import { isValidIsoDate } from '../../../core/model/variables.js';
+import { partyLabel, type Block, type Document, type Run } from '@core/model/document.js';
+import { formatDate } from '@core/format/zh.js';
+import { isValidIsoDate } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
 
 /** 210 mm at 96 dpi. */

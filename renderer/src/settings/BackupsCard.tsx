@@ -1,7 +1,7 @@
 // The clause library's backups, newest first, each restorable after a confirmation.
 import { App, Button, Card, Popconfirm, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../core/api/appContract.js';
+import type { BackupInfo } from '@core/api/appContract.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';

@@ -2,8 +2,8 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Radio, Segmented, Spin, Switch, Upload } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SettingsNotice } from '../../../core/api/appContract.js';
-import { LOGO_MAX_BYTES, type Settings } from '../../../core/settings/schema.js';
+import type { SettingsNotice } from '@core/api/appContract.js';
+import { LOGO_MAX_BYTES, type Settings } from '@core/settings/schema.js';
 import { api, errorMessage } from '../api.js';
 import { fileToDataUrl } from '../cards/fileData.js';
 import type { ScreenProps } from '../screenProps.js';

@@ -1,8 +1,8 @@
 // Every in-process e2e test starts the same way: the built renderer behind the browser host, in Chromium.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { createHandlers } from '../../../core/api/handlers.js';
-import type { ApiHandlers } from '../../../core/api/contract.js';
+import { createHandlers } from '@core/api/handlers.js';
+import type { ApiHandlers } from '@core/api/contract.js';
 import { rendererDir, templatesDir } from '../../../host/paths.js';
 import { startHost, type RunningHost } from '../../../host/server.js';
 import { SESSION_COOKIE } from '../../../host/session.js';

@@ -1,8 +1,8 @@
 // Reading library.json: parse, migrate, validate. A file that fails is reported in plain words, never repaired.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BidForgeError } from '../../../model/problem.js';
-import { zodMessage } from '../../../model/zodMessage.js';
+import { BidForgeError } from '@core/model/problem.js';
+import { zodMessage } from '@core/model/zodMessage.js';
 import { storeDataSchema, type StoreData } from '../schema.js';
 import { listBackups, moveAside, STORE_FILE } from './files.js';
 import { migrate, MigrationError } from './migrations.js';

@@ -6,8 +6,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { Low } from 'lowdb';
-import { BidForgeError } from '../../../model/problem.js';
-import { zodMessage } from '../../../model/zodMessage.js';
+import { BidForgeError } from '@core/model/problem.js';
+import { zodMessage } from '@core/model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure, recoverySteps } from './decode.js';
 import { InvalidStoreError } from './encode.js';

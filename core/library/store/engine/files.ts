@@ -2,8 +2,8 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { atomicWrite } from '../../../fs/atomicWrite.js';
-import { fsProblem } from '../../../fs/fsProblem.js';
+import { atomicWrite } from '@core/fs/atomicWrite.js';
+import { fsProblem } from '@core/fs/fsProblem.js';
 
 export { atomicWrite, fsProblem };
 

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { BidForgeError } from '../../../model/problem.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, storeText, tooLarge } from './decode.js';
 import { StoreEncoder } from './encode.js';

@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import { uptime as osUptime } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BidForgeError } from '../../../model/problem.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { forgetOnExit, releaseOnExit } from './lockExit.js';
 
 export const LOCK_DIR = 'library.locks';

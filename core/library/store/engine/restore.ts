@@ -1,6 +1,6 @@
 // Bringing back the newest good backup. Nothing is lost on the way: the current file is backed up or moved aside.
 import { join } from 'node:path';
-import { BidForgeError } from '../../../model/problem.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { decodeStore } from './decode.js';
 import { identityOf, type EngineOptions } from './engine.js';
 import { atomicWrite, listBackups, moveAside, readBytesOrNull, STORE_FILE, writeBackup } from './files.js';

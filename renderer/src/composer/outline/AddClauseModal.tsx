@@ -2,8 +2,8 @@
 // store's search when there is one), choose a variant, add.
 import { Button, Empty, Input, Modal, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { OutlineClauseView } from '../../../../core/assemble/projectOutline.js';
-import type { ClauseSummary } from '../../../../core/api/contract.js';
+import type { OutlineClauseView } from '@core/assemble/projectOutline.js';
+import type { ClauseSummary } from '@core/api/contract.js';
 import { api } from '../../api.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 

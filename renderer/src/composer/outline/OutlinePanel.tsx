@@ -5,8 +5,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Input, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
-import type { OutlineView } from '../../../../core/api/contract.js';
+import type { OutlineClauseView, OutlineSectionView } from '@core/assemble/projectOutline.js';
+import type { OutlineView } from '@core/api/contract.js';
 import { useI18n } from '../../i18n.js';
 import { AddClauseModal } from './AddClauseModal.js';
 import { addClause, addSection, moveBy, moveClause, moveSection, moveSectionBy, removeClause, removeSection, SECTION_TITLE_MAX, sectionTitleError, type Pos } from './outlineOps.js';

@@ -1,8 +1,8 @@
 // Pure edits of the outline panel's sections: move (drag or Alt+↑/↓), add, remove — clauses and whole sections.
 // Each returns new arrays.
-import type { OutlineClauseView, OutlineSectionView } from '../../../../core/assemble/projectOutline.js';
-import { isAnnexTitle } from '../../../../core/model/document.js';
-import type { Project } from '../../../../core/model/project.js';
+import type { OutlineClauseView, OutlineSectionView } from '@core/assemble/projectOutline.js';
+import { isAnnexTitle } from '@core/model/document.js';
+import type { Project } from '@core/model/project.js';
 
 export type Pos = { s: number; i: number };
 

@@ -2,11 +2,11 @@
 // holding our promise, and — once confirmed — the computed 偏离 with its 废标 risk and, for a 负偏离, the accepted reason.
 import { CheckOutlined, CloseOutlined, DeleteOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, Input, InputNumber, Select, Space, Tag, Tooltip } from 'antd';
-import type { VariableField } from '../../../../core/api/contract.js';
-import type { DeviationRow } from '../../../../core/deviation/compute.js';
-import { DEVIATIONS, type Deviation, type Requirement, type RequirementOp } from '../../../../core/deviation/schema.js';
-import { problemText } from '../../../../core/i18n/problemText.js';
-import type { Problem } from '../../../../core/model/problem.js';
+import type { VariableField } from '@core/api/contract.js';
+import type { DeviationRow } from '@core/deviation/compute.js';
+import { DEVIATIONS, type Deviation, type Requirement, type RequirementOp } from '@core/deviation/schema.js';
+import { problemText } from '@core/i18n/problemText.js';
+import type { Problem } from '@core/model/problem.js';
 import { useI18n } from '../../i18n.js';
 import { DEVIATION_LABEL } from './deviationLabels.js';
 

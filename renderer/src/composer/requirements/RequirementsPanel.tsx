@@ -3,10 +3,10 @@
 import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input } from 'antd';
 import { memo, useState } from 'react';
-import type { VariableField } from '../../../../core/api/contract.js';
-import type { DeviationRow } from '../../../../core/deviation/compute.js';
-import type { Requirement } from '../../../../core/deviation/schema.js';
-import type { Problem } from '../../../../core/model/problem.js';
+import type { VariableField } from '@core/api/contract.js';
+import type { DeviationRow } from '@core/deviation/compute.js';
+import type { Requirement } from '@core/deviation/schema.js';
+import type { Problem } from '@core/model/problem.js';
 import { api, errorMessage } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { RequirementRow } from './RequirementRow.js';
