@@ -9,7 +9,14 @@ import type { CardLayout } from '../core/cards/card.js';
 const LIMIT = { cards: 1000, seconds: 10, rssMB: 500 };
 
 type Run = { cards: number; layout: CardLayout; qr: boolean; format?: 'pdf' | 'docx' };
-type Result = Run & { parseMs: number; renderMs: number; totalMs: number; msPerCard: number; fileKB: number; peakRssMB: number };
+type Result = Run & {
+  parseMs: number;
+  renderMs: number;
+  totalMs: number;
+  msPerCard: number;
+  fileKB: number;
+  peakRssMB: number;
+};
 
 const RUNS: Run[] = [
   { cards: 10, layout: 'a5', qr: true },
@@ -23,13 +30,30 @@ const RUNS: Run[] = [
 /** A CSV like a sales export: Chinese headers, varied names, addresses and dates, month ends and a leap day among them. */
 function csv(n: number): Uint8Array {
   const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-  const cities = ['上海市浦东新区张江路', '杭州市西湖区文三路', '南京市鼓楼区中山北路', '广州市天河区体育西路', '成都市武侯区人民南路'];
+  const cities = [
+    '上海市浦东新区张江路',
+    '杭州市西湖区文三路',
+    '南京市鼓楼区中山北路',
+    '广州市天河区体育西路',
+    '成都市武侯区人民南路',
+  ];
   const dates = ['2024-02-29', '2026/1/31', '2026年11月24日', '2025-12-31', '2026-03-15'];
   const lines = ['客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商'];
   for (let i = 0; i < n; i++) {
     const city = cities[i % cities.length]!;
     const name = `${surnames[i % surnames.length]}${'建国秀英志强丽华'[i % 8]}${i % 3 ? '' : '明'}`;
-    lines.push([name, `13${String(800000000 + i * 7919).slice(0, 9)}`, `${city}${(i % 900) + 1}号${(i % 30) + 1}栋`, '空气源热泵热水机', `KRS-${35 + (i % 4) * 10}II/A`, `HX2026${String(i).padStart(6, '0')}`, dates[i % dates.length], `${city.slice(0, 2)}浦江制冷设备销售有限公司`].join(','));
+    lines.push(
+      [
+        name,
+        `13${String(800000000 + i * 7919).slice(0, 9)}`,
+        `${city}${(i % 900) + 1}号${(i % 30) + 1}栋`,
+        '空气源热泵热水机',
+        `KRS-${35 + (i % 4) * 10}II/A`,
+        `HX2026${String(i).padStart(6, '0')}`,
+        dates[i % dates.length],
+        `${city.slice(0, 2)}浦江制冷设备销售有限公司`,
+      ].join(','),
+    );
   }
   return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 }
@@ -43,7 +67,8 @@ async function child(run: Run): Promise<Result> {
   const bytes = csv(run.cards);
   const t0 = performance.now();
   const read = await readCardRows(bytes, 'bench.csv');
-  if (read.rows.length !== run.cards) throw new Error(`expected ${run.cards} valid rows, got ${read.rows.length}: ${read.problems[0]?.message}`);
+  if (read.rows.length !== run.cards)
+    throw new Error(`expected ${run.cards} valid rows, got ${read.rows.length}: ${read.problems[0]?.message}`);
   const t1 = performance.now();
   const render = run.format === 'docx' ? renderCardsDocx : renderCardsPdf;
   const file = await render(read.rows, template, { layout: run.layout, qr: run.qr });
@@ -68,9 +93,17 @@ async function main(): Promise<void> {
   }
   const self = fileURLToPath(import.meta.url);
   const results: Result[] = [];
-  const runs: Run[] = [...RUNS, ...(process.argv.includes('--docx') ? [{ cards: 1000, layout: 'a5' as const, qr: true, format: 'docx' as const }] : [])];
+  const runs: Run[] = [
+    ...RUNS,
+    ...(process.argv.includes('--docx')
+      ? [{ cards: 1000, layout: 'a5' as const, qr: true, format: 'docx' as const }]
+      : []),
+  ];
   for (const run of runs) {
-    const p = spawnSync(process.execPath, [...process.execArgv, self, '--child', JSON.stringify(run)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const p = spawnSync(process.execPath, [...process.execArgv, self, '--child', JSON.stringify(run)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (p.status !== 0) throw new Error(`bench child failed (${JSON.stringify(run)}):\n${p.stderr}`);
     const res = JSON.parse(p.stdout.trim().split('\n').pop()!) as Result;
     results.push(res);
@@ -81,7 +114,9 @@ async function main(): Promise<void> {
   }
   const big = results.filter((r) => r.cards === LIMIT.cards && (r.format ?? 'pdf') === 'pdf');
   const withinLimits = big.every((r) => r.totalMs < LIMIT.seconds * 1000 && r.peakRssMB < LIMIT.rssMB);
-  console.log(`limits for ${LIMIT.cards} cards: < ${LIMIT.seconds} s, < ${LIMIT.rssMB} MB peak RSS: ${withinLimits ? 'met' : 'NOT MET'}`);
+  console.log(
+    `limits for ${LIMIT.cards} cards: < ${LIMIT.seconds} s, < ${LIMIT.rssMB} MB peak RSS: ${withinLimits ? 'met' : 'NOT MET'}`,
+  );
   console.log(JSON.stringify({ bench: 'cards', limit: LIMIT, withinLimits, results }));
   if (process.argv.includes('--check') && !withinLimits) process.exitCode = 1;
 }

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-export type CliRow = { workload: string; units: number; median_ms: number; target?: string; ok?: boolean; note?: string; rss_mb: number };
+export type CliRow = {
+  workload: string;
+  units: number;
+  median_ms: number;
+  target?: string;
+  ok?: boolean;
+  note?: string;
+  rss_mb: number;
+};
 
 const SAMPLE = 'templates/samples/service-plan-full-sample.json';
 const RUNS = 3;
@@ -16,7 +24,11 @@ const RUNS = 3;
 /** Wall and CPU milliseconds of one whole process. */
 function timed(cmd: string, args: string[]): { wall: number; cpu: number } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 180_000,
+  });
   const wall = performance.now() - t;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-500)}`);
   const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
@@ -32,21 +44,41 @@ export function coldCliRows(repoRoot: string): CliRow[] {
   const out = mkdtempSync(join(tmpdir(), 'bf-bench-cli-'));
   try {
     const cli = join(repoRoot, 'bin', 'bidforge.mjs');
-    const render = (format: string) => timed(process.execPath, [cli, 'render', join(repoRoot, SAMPLE), '--out', out, '--format', format]);
+    const render = (format: string) =>
+      timed(process.execPath, [cli, 'render', join(repoRoot, SAMPLE), '--out', out, '--format', format]);
     render('docx'); // the DOCX LibreOffice converts; also builds the CLI bundle if it is stale
     const docx = readdirSync(out).find((f) => f.endsWith('.docx'))!;
     const ours = medians(Array.from({ length: RUNS }, () => render('pdf')));
-    const pages = (execFileSync('pdfinfo', [join(out, docx.replace(/\.docx$/, '.pdf'))], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/) ?? [])[1];
+    const pages = (execFileSync('pdfinfo', [join(out, docx.replace(/\.docx$/, '.pdf'))], { encoding: 'utf8' }).match(
+      /Pages:\s+(\d+)/,
+    ) ?? [])[1];
     const profile = `-env:UserInstallation=file://${join(out, 'lo-profile')}`;
-    const convert = () => timed('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, docx)]);
+    const convert = () =>
+      timed('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), join(out, docx)]);
     convert(); // its first start creates the profile
     const lo = medians(Array.from({ length: RUNS }, convert));
     const ratio = lo.cpu / ours.cpu;
     return [
-      { workload: 'cold CLI: bidforge render → PDF (whole process)', units: Number(pages ?? 0), median_ms: ours.wall, target: '≥ 3× less CPU than LibreOffice', ok: ratio >= 3, note: `CPU ${Math.round(ours.cpu)} ms; LibreOffice ${Math.round(lo.cpu)} ms CPU, ${Math.round(lo.wall)} ms wall: ours ${ratio.toFixed(1)}× less CPU`, rss_mb: 0 },
+      {
+        workload: 'cold CLI: bidforge render → PDF (whole process)',
+        units: Number(pages ?? 0),
+        median_ms: ours.wall,
+        target: '≥ 3× less CPU than LibreOffice',
+        ok: ratio >= 3,
+        note: `CPU ${Math.round(ours.cpu)} ms; LibreOffice ${Math.round(lo.cpu)} ms CPU, ${Math.round(lo.wall)} ms wall: ours ${ratio.toFixed(1)}× less CPU`,
+        rss_mb: 0,
+      },
     ];
   } catch (e) {
-    return [{ workload: 'cold CLI: bidforge render → PDF (whole process)', units: 0, median_ms: NaN, note: `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, rss_mb: 0 }];
+    return [
+      {
+        workload: 'cold CLI: bidforge render → PDF (whole process)',
+        units: 0,
+        median_ms: NaN,
+        note: `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        rss_mb: 0,
+      },
+    ];
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

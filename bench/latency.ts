@@ -5,13 +5,27 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type LatencyRow = { workload: string; units: number; median_ms: number; p95_ms?: number; target: string; ok: boolean; note?: string; rss_mb: number };
+export type LatencyRow = {
+  workload: string;
+  units: number;
+  median_ms: number;
+  p95_ms?: number;
+  target: string;
+  ok: boolean;
+  note?: string;
+  rss_mb: number;
+};
 
 export function previewLatencyRow(repoRoot: string): LatencyRow | { skipped: string } {
   if (!existsSync('/usr/bin/chromium')) return { skipped: 'keystroke → preview: /usr/bin/chromium is not installed' };
   const out = join(repoRoot, 'test-output', 'preview-latency.json');
-  const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/e2e/preview-latency.e2e.test.ts'], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
-  if (run.status !== 0 || !existsSync(out)) return { skipped: `keystroke → preview: the measurement failed\n${run.stdout}\n${run.stderr}`.slice(0, 2000) };
+  const run = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/e2e/preview-latency.e2e.test.ts'],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 },
+  );
+  if (run.status !== 0 || !existsSync(out))
+    return { skipped: `keystroke → preview: the measurement failed\n${run.stdout}\n${run.stderr}`.slice(0, 2000) };
   const r = JSON.parse(readFileSync(out, 'utf8')) as { samplesMs: number[]; medianMs: number; hostPeakRssMb?: number };
   const sorted = [...r.samplesMs].sort((a, b) => a - b);
   return {

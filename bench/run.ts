@@ -71,12 +71,18 @@ function scaledPlan(base: Project, factor: number): Project {
   const v = { ...base.values } as Record<string, unknown>;
   for (const key of ['training_schedule', 'fee_items', 'service_contacts', 'onsite_spares', 'deviation_items']) {
     const rows = v[key];
-    if (Array.isArray(rows)) v[key] = Array.from({ length: Math.max(1, Math.round(rows.length * factor)) }, (_, i) => rows[i % rows.length]);
+    if (Array.isArray(rows))
+      v[key] = Array.from({ length: Math.max(1, Math.round(rows.length * factor)) }, (_, i) => rows[i % rows.length]);
   }
   return { ...base, values: v };
 }
 
-const pdfPages = (bytes: Uint8Array) => (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const pdfPages = (bytes: Uint8Array) =>
+  (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
 
 type Plan = { target: number; pages: number; document: Document };
 
@@ -103,7 +109,8 @@ async function planDocuments(targets: number[], out: string): Promise<void> {
   writeFileSync(out, JSON.stringify(plans));
 }
 
-const planOf = (file: string, target: number) => (JSON.parse(readFileSync(file, 'utf8')) as Plan[]).find((p) => p.target === target)!;
+const planOf = (file: string, target: number) =>
+  (JSON.parse(readFileSync(file, 'utf8')) as Plan[]).find((p) => p.target === target)!;
 
 async function docxWorkload(file: string, target: number, docxOut?: string): Promise<void> {
   const { exportDocx } = await import('../core/export/docx.js');
@@ -127,14 +134,24 @@ async function pdfWorkload(file: string, target: number): Promise<void> {
 /** LibreOffice converting our DOCX (its own processes: its memory is not ours and is not reported). */
 function libreOfficeBaseline(docx: string, ourPdfMs: number, pages: number): void {
   if (spawnSync('soffice', ['--version']).status !== 0) {
-    rows.push({ workload: 'LibreOffice DOCX → PDF', units: pages, median_ms: NaN, note: 'soffice not installed', rss_mb: 0 });
+    rows.push({
+      workload: 'LibreOffice DOCX → PDF',
+      units: pages,
+      median_ms: NaN,
+      note: 'soffice not installed',
+      rss_mb: 0,
+    });
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bf-bench-'));
   const file = join(dir, 'plan.docx');
   writeFileSync(file, readFileSync(docx));
   const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
-  const convert = () => execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 180_000 });
+  const convert = () =>
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
   const times: number[] = [];
   convert(); // warm-up
   for (let i = 0; i < 3; i++) {
@@ -145,14 +162,38 @@ function libreOfficeBaseline(docx: string, ourPdfMs: number, pages: number): voi
   times.sort((a, b) => a - b);
   rmSync(dir, { recursive: true, force: true });
   const ratio = median(times) / ourPdfMs;
-  rows.push({ workload: 'LibreOffice DOCX → PDF (baseline)', units: pages, median_ms: median(times), target: 'ours ≥ 3× faster', ok: ratio >= 3, note: `ours is ${ratio.toFixed(1)}× faster; not our process`, rss_mb: 0 });
+  rows.push({
+    workload: 'LibreOffice DOCX → PDF (baseline)',
+    units: pages,
+    median_ms: median(times),
+    target: 'ours ≥ 3× faster',
+    ok: ratio >= 3,
+    note: `ours is ${ratio.toFixed(1)}× faster; not our process`,
+    rss_mb: 0,
+  });
 }
 
 // ----- library: load, search, save at 10 … 10,000 clause variants ----------------------------------------------
 
 async function generatedPack(n: number) {
   const { makePack } = await import('../core/library/store/index.js');
-  const words = ['压缩机', '保修', '备用机', '巡检', '培训', '响应', '到场', '修复', '投诉', '回访', '备件', '应急', '档案', '收费', '免责'];
+  const words = [
+    '压缩机',
+    '保修',
+    '备用机',
+    '巡检',
+    '培训',
+    '响应',
+    '到场',
+    '修复',
+    '投诉',
+    '回访',
+    '备件',
+    '应急',
+    '档案',
+    '收费',
+    '免责',
+  ];
   const clauses = Array.from({ length: n }, (_, i) => ({
     id: `bench-${i}`,
     category: words[i % words.length]!,
@@ -166,7 +207,9 @@ async function generatedPack(n: number) {
         name: '标准',
         version: {
           version: 1,
-          body: `第${i}号条款：${words[i % words.length]}${words[(i * 3) % words.length]}${i % 97 === 0 ? '压缩机包修六年' : ''}，我公司承诺在{{onsite_arrival}}内到达现场并于规定时限内完成处置。`.repeat(3),
+          body: `第${i}号条款：${words[i % words.length]}${words[(i * 3) % words.length]}${i % 97 === 0 ? '压缩机包修六年' : ''}，我公司承诺在{{onsite_arrival}}内到达现场并于规定时限内完成处置。`.repeat(
+            3,
+          ),
           variables: [],
           status: 'approved' as const,
           author: '法务部',
@@ -208,7 +251,10 @@ async function libraryWorkload(n: number, dir: string): Promise<void> {
   }
   searchTimes.sort((a, b) => a - b);
   let k = 0;
-  const saves = await time(() => store.editVariant(`bench-${k++ % n}`, '标准', { body: `修改后的条款 ${k}`, changeNote: 'bench' }, 'bench'), 5);
+  const saves = await time(
+    () => store.editVariant(`bench-${k++ % n}`, '标准', { body: `修改后的条款 ${k}`, changeNote: 'bench' }, 'bench'),
+    5,
+  );
   // The first search after a save: the index follows the edit.
   const afterSave: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -220,31 +266,85 @@ async function libraryWorkload(n: number, dir: string): Promise<void> {
   afterSave.sort((a, b) => a - b);
   afterMeasure = () => store.close(); // the live heap below is the open store's: data, search index, snippets
   const big = n === 10_000;
-  rows.push({ workload: 'library load', units: n, median_ms: median(loads), ...(big ? { target: '< 1000 ms', ok: median(loads) < 1000 } : {}), rss_mb: 0 });
-  rows.push({ workload: 'library search (p50 / p95)', units: n, median_ms: median(searchTimes), p95_ms: p95(searchTimes), ...(big ? { target: 'p95 < 30 ms', ok: p95(searchTimes) < 30 } : {}), note: `first search (builds the index) ${firstSearch.toFixed(0)} ms`, rss_mb: 0 });
-  rows.push({ workload: 'library save one edit', units: n, median_ms: median(saves), ...(big ? { target: '< 100 ms', ok: median(saves) < 100 } : {}), rss_mb: 0 });
-  rows.push({ workload: 'library search right after a save', units: n, median_ms: median(afterSave), p95_ms: afterSave[afterSave.length - 1], rss_mb: 0 });
+  rows.push({
+    workload: 'library load',
+    units: n,
+    median_ms: median(loads),
+    ...(big ? { target: '< 1000 ms', ok: median(loads) < 1000 } : {}),
+    rss_mb: 0,
+  });
+  rows.push({
+    workload: 'library search (p50 / p95)',
+    units: n,
+    median_ms: median(searchTimes),
+    p95_ms: p95(searchTimes),
+    ...(big ? { target: 'p95 < 30 ms', ok: p95(searchTimes) < 30 } : {}),
+    note: `first search (builds the index) ${firstSearch.toFixed(0)} ms`,
+    rss_mb: 0,
+  });
+  rows.push({
+    workload: 'library save one edit',
+    units: n,
+    median_ms: median(saves),
+    ...(big ? { target: '< 100 ms', ok: median(saves) < 100 } : {}),
+    rss_mb: 0,
+  });
+  rows.push({
+    workload: 'library search right after a save',
+    units: n,
+    median_ms: median(afterSave),
+    p95_ms: afterSave[afterSave.length - 1],
+    rss_mb: 0,
+  });
 }
 
 // ----- warranty cards (bench/cards.ts runs each size in a process of its own) ------------------------------------
 
 function cards() {
   if (!existsSync('bench/cards.ts')) return;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cards.ts', '--json'], { encoding: 'utf8', timeout: 300_000 });
-  const json = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{') || l.trim().startsWith('['));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/cards.ts', '--json'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const json = r.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{') || l.trim().startsWith('['));
   if (r.status !== 0 || !json) {
-    rows.push({ workload: 'warranty cards → PDF', units: 1000, median_ms: NaN, note: `bench/cards.ts failed: ${(r.stderr || '').split('\n').slice(-3).join(' ')}`, rss_mb: 0 });
+    rows.push({
+      workload: 'warranty cards → PDF',
+      units: 1000,
+      median_ms: NaN,
+      note: `bench/cards.ts failed: ${(r.stderr || '').split('\n').slice(-3).join(' ')}`,
+      rss_mb: 0,
+    });
     return;
   }
   // bench/cards.ts prints {bench, results: [{cards, totalMs, peakRssMB, …}]} (one child process per size).
-  type CardResult = { cards: number; totalMs?: number; ms?: number; peakRssMB?: number; peakRssMb?: number; layout?: string; qr?: boolean; format?: string };
+  type CardResult = {
+    cards: number;
+    totalMs?: number;
+    ms?: number;
+    peakRssMB?: number;
+    peakRssMb?: number;
+    layout?: string;
+    qr?: boolean;
+    format?: string;
+  };
   const parsed = JSON.parse(json) as { results?: CardResult[] } | CardResult[];
   const results = Array.isArray(parsed) ? parsed : (parsed.results ?? []);
   for (const c of results) {
     const ms = c.totalMs ?? c.ms ?? NaN;
     const rss = c.peakRssMB ?? c.peakRssMb ?? 0;
     const label = `warranty cards → ${(c.format ?? 'pdf').toUpperCase()} (${c.layout ?? 'a5'}${c.qr ? ', QR' : ''})`;
-    rows.push({ workload: label, units: c.cards, median_ms: ms, ...(c.cards === 1000 ? { target: '< 10000 ms, < 500 MB', ok: ms < 10_000 && rss < 500 } : {}), note: `${(ms / c.cards).toFixed(1)} ms per card`, rss_mb: rss });
+    rows.push({
+      workload: label,
+      units: c.cards,
+      median_ms: ms,
+      ...(c.cards === 1000 ? { target: '< 10000 ms, < 500 MB', ok: ms < 10_000 && rss < 500 } : {}),
+      note: `${(ms / c.cards).toFixed(1)} ms per card`,
+      rss_mb: rss,
+    });
   }
 }
 
@@ -261,7 +361,15 @@ const CHILDREN: Record<string, (args: string[]) => Promise<void>> = {
   tender: async ([file]) => {
     markBase();
     const { times, pages, rows: found } = await readTenderTimes(file!, 3);
-    rows.push({ workload: 'tender PDF → proposed rows', units: pages, median_ms: median(times), target: '< 5000 ms', ok: median(times) < 5000, note: `${found} rows proposed; the peak includes tsx compiling pdfjs here (the CLI bundle runs it on plain node)`, rss_mb: 0 });
+    rows.push({
+      workload: 'tender PDF → proposed rows',
+      units: pages,
+      median_ms: median(times),
+      target: '< 5000 ms',
+      ok: median(times) < 5000,
+      note: `${found} rows proposed; the peak includes tsx compiling pdfjs here (the CLI bundle runs it on plain node)`,
+      rss_mb: 0,
+    });
   },
 };
 
@@ -273,17 +381,31 @@ if (at >= 0) {
   gc?.();
   const heap = gc ? mb(process.memoryUsage().heapUsed) : undefined;
   await afterMeasure?.();
-  process.stdout.write(`\n${JSON.stringify(rows.map((r) => ({ ...r, rss_mb: peak, base_mb: baseMb, ...(heap === undefined ? {} : { heap_mb: heap }) })))}\n`);
+  process.stdout.write(
+    `\n${JSON.stringify(rows.map((r) => ({ ...r, rss_mb: peak, base_mb: baseMb, ...(heap === undefined ? {} : { heap_mb: heap }) })))}\n`,
+  );
   process.exit(0);
 }
 
 /** Runs `--child name args` in a fresh process; its rows, or a row saying why it failed. */
 function child(name: string, args: (string | number)[], label = name, units = 0): Row[] {
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', self, '--child', name, ...args.map(String)], { encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--expose-gc', self, '--child', name, ...args.map(String)],
+    { encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20 },
+  );
   const json = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !json.startsWith('[')) {
-    return [{ workload: label, units, median_ms: NaN, note: `child failed: ${(r.stderr || '').trim().split('\n').slice(-2).join(' ')}`, rss_mb: 0 }];
+    return [
+      {
+        workload: label,
+        units,
+        median_ms: NaN,
+        note: `child failed: ${(r.stderr || '').trim().split('\n').slice(-2).join(' ')}`,
+        rss_mb: 0,
+      },
+    ];
   }
   return JSON.parse(json) as Row[];
 }
@@ -300,17 +422,24 @@ try {
       const d = child('docx', target === 40 ? [plans, target, docx] : [plans, target], 'service plan → DOCX', target);
       const p = child('pdf', [plans, target], 'service plan → PDF', target);
       rows.push(...d, ...p);
-      if (target === 40 && existsSync(docx) && !Number.isNaN(p[0]!.median_ms)) libreOfficeBaseline(docx, p[0]!.median_ms, p[0]!.units);
+      if (target === 40 && existsSync(docx) && !Number.isNaN(p[0]!.median_ms))
+        libreOfficeBaseline(docx, p[0]!.median_ms, p[0]!.units);
     }
   for (const n of [10, 100, 1000, 10_000]) {
     const dir = join(work, `library-${n}`);
     const seeded = child('seed-library', [n, dir], 'library (input)', n);
-    rows.push(...(seeded.length && Number.isNaN(seeded[0]!.median_ms) ? seeded : child('library', [n, dir], 'library', n)));
+    rows.push(
+      ...(seeded.length && Number.isNaN(seeded[0]!.median_ms) ? seeded : child('library', [n, dir], 'library', n)),
+    );
     rmSync(dir, { recursive: true, force: true });
   }
   const tenderPdf = join(work, 'tender.pdf');
   const made = child('tender-input', [tenderPdf], 'tender PDF (input)', TENDER_PAGES);
-  rows.push(...(made.length && Number.isNaN(made[0]!.median_ms) ? made : child('tender', [tenderPdf], 'tender PDF → proposed rows', TENDER_PAGES)));
+  rows.push(
+    ...(made.length && Number.isNaN(made[0]!.median_ms)
+      ? made
+      : child('tender', [tenderPdf], 'tender PDF → proposed rows', TENDER_PAGES)),
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -318,12 +447,28 @@ cards();
 rows.push(...coldCliRows(fileURLToPath(new URL('..', import.meta.url))));
 // Keystroke → preview in Chromium against the host in its own process (the end-to-end measurement, run here alone).
 const latency = previewLatencyRow(fileURLToPath(new URL('..', import.meta.url)));
-if ('skipped' in latency) rows.push({ workload: 'keystroke → preview (Chromium)', units: 40, median_ms: NaN, note: latency.skipped.split('\n')[0]!, rss_mb: 0 });
+if ('skipped' in latency)
+  rows.push({
+    workload: 'keystroke → preview (Chromium)',
+    units: 40,
+    median_ms: NaN,
+    note: latency.skipped.split('\n')[0]!,
+    rss_mb: 0,
+  });
 else rows.push(latency);
 const peakRss = Math.max(0, ...rows.map((r) => r.rss_mb));
 const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(n < 10 ? 2 : 0));
-console.log('\n| workload | units | median ms | p95 ms | target | ok | peak RSS MB | base RSS MB | live heap MB | note |\n|---|---:|---:|---:|---|---|---:|---:|---:|---|');
+console.log(
+  '\n| workload | units | median ms | p95 ms | target | ok | peak RSS MB | base RSS MB | live heap MB | note |\n|---|---:|---:|---:|---|---|---:|---:|---:|---|',
+);
 for (const r of rows)
-  console.log(`| ${r.workload} | ${r.units} | ${fmt(r.median_ms)} | ${fmt(r.p95_ms)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'} | ${r.rss_mb || ''} | ${r.base_mb ?? ''} | ${r.heap_mb ?? ''} | ${r.note ?? ''} |`);
-console.log(`\nhighest peak RSS of any workload: ${peakRss} MB (target < 500 MB; each workload runs in its own process)`);
-writeFileSync('bench/results.json', JSON.stringify({ when: new Date().toISOString(), peakRssMb: peakRss, rows }, null, 2) + '\n');
+  console.log(
+    `| ${r.workload} | ${r.units} | ${fmt(r.median_ms)} | ${fmt(r.p95_ms)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'} | ${r.rss_mb || ''} | ${r.base_mb ?? ''} | ${r.heap_mb ?? ''} | ${r.note ?? ''} |`,
+  );
+console.log(
+  `\nhighest peak RSS of any workload: ${peakRss} MB (target < 500 MB; each workload runs in its own process)`,
+);
+writeFileSync(
+  'bench/results.json',
+  JSON.stringify({ when: new Date().toISOString(), peakRssMb: peakRss, rows }, null, 2) + '\n',
+);

@@ -10,7 +10,12 @@ export async function writeTenderPdf(file: string): Promise<number> {
   const parts = TENDER.filter((p) => !('spacer' in p));
   let copies = 40;
   let bytes = await tenderPdf(Array.from({ length: copies }, () => [...parts, { pageBreak: true as const }]).flat(), 0);
-  const pagesOf = (b: Uint8Array) => (Buffer.from(b).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  const pagesOf = (b: Uint8Array) =>
+    (
+      Buffer.from(b)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page[^s]/g) ?? []
+    ).length;
   // Scale to the page count (each copy is a few pages).
   copies = Math.round((copies * TENDER_PAGES) / pagesOf(bytes));
   bytes = await tenderPdf(Array.from({ length: copies }, () => [...parts, { pageBreak: true as const }]).flat(), 0);
@@ -19,7 +24,10 @@ export async function writeTenderPdf(file: string): Promise<number> {
 }
 
 /** Reads the file `runs` times after a warm-up; the times sorted, and what the last reading found. */
-export async function readTenderTimes(file: string, runs: number): Promise<{ times: number[]; pages: number; rows: number }> {
+export async function readTenderTimes(
+  file: string,
+  runs: number,
+): Promise<{ times: number[]; pages: number; rows: number }> {
   const { readTender } = await import('../core/tender/read.js');
   const bytes = new Uint8Array(readFileSync(file));
   let last = await readTender(bytes, 'bench.pdf');

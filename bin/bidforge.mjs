@@ -12,11 +12,15 @@ const bundle = join(root, 'dist', 'cli', 'bidforge.mjs');
 function newest(path) {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
-  return s.isDirectory() ? readdirSync(path).reduce((m, n) => Math.max(m, newest(join(path, n))), s.mtimeMs) : s.mtimeMs;
+  return s.isDirectory()
+    ? readdirSync(path).reduce((m, n) => Math.max(m, newest(join(path, n))), s.mtimeMs)
+    : s.mtimeMs;
 }
 
 async function entry() {
-  const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...['cli', 'core', 'host'].map((d) => newest(join(root, d))));
+  const stale =
+    !existsSync(bundle) ||
+    statSync(bundle).mtimeMs < Math.max(...['cli', 'core', 'host'].map((d) => newest(join(root, d))));
   if (!stale) return bundle;
   try {
     const { buildCli } = await import('../scripts/build-cli.mjs');

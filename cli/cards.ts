@@ -35,12 +35,20 @@ export type CardsArgs = {
 
 const read = (file: string, what: string) =>
   readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new BidForgeError('card_bad_file', e.code === 'ENOENT' ? `找不到${what}：${file}` : `无法读取${what} ${file}：${e.message}`);
+    throw new BidForgeError(
+      'card_bad_file',
+      e.code === 'ENOENT' ? `找不到${what}：${file}` : `无法读取${what} ${file}：${e.message}`,
+    );
   });
 
 /** "product,经销商" → ['product', 'dealer']. */
 function hideList(text: string): CardField[] {
-  const labels = parseMapping(text.split(/[,，]/).map((f) => `${f.trim()}=x`).join(','));
+  const labels = parseMapping(
+    text
+      .split(/[,，]/)
+      .map((f) => `${f.trim()}=x`)
+      .join(','),
+  );
   return CARD_FIELDS.filter((f) => f in labels);
 }
 
@@ -59,12 +67,20 @@ const SUMMARY = {
 };
 
 /** 0: every row exported; 1: some rows were left out (the valid ones were still exported); a string → exit 2. */
-export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: (s: string) => void, api: ApiHandlers): Promise<number | string> {
+export async function cardsCommand(
+  a: CardsArgs,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  api: ApiHandlers,
+): Promise<number | string> {
   if (!a.dataFile) return 'cards: which data file? (bidforge cards <data.csv|data.xlsx> --out <dir>)';
   if (!a.out) return 'cards: say where to write with --out <dir>';
-  if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant') return `cards: --script is hans or hant, not ${a.script}`;
-  if (a.by !== undefined && a.by !== 'product' && a.by !== 'model') return `cards: --by is product or model, not ${a.by}`;
-  if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format)) return `cards: 未知的格式“${a.format}”（可用：pdf、docx、both）`;
+  if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant')
+    return `cards: --script is hans or hant, not ${a.script}`;
+  if (a.by !== undefined && a.by !== 'product' && a.by !== 'model')
+    return `cards: --by is product or model, not ${a.by}`;
+  if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format))
+    return `cards: 未知的格式“${a.format}”（可用：pdf、docx、both）`;
   if (a.perCard) checkNamePattern(a.namePattern ?? DEFAULT_NAME_PATTERN);
   const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
   const request = {
@@ -76,11 +92,14 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
     ...(a.script ? { script: a.script as 'hans' | 'hant' } : {}),
     ...(a.by ? { templateBy: a.by as 'product' | 'model' } : {}),
     ...(a.hide ? { hide: hideList(a.hide) } : {}),
-    ...(a.project ? { project: parseProjectText((await read(a.project, '项目文件')).toString('utf8'), a.project) } : {}),
+    ...(a.project
+      ? { project: parseProjectText((await read(a.project, '项目文件')).toString('utf8'), a.project) }
+      : {}),
   };
   const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
   if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message);
-  if (!a.json) for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
+  if (!a.json)
+    for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
   // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.
   const results: Awaited<ReturnType<ApiHandlers['exportCards']>>[] = [];
   if (parsed.validRows > 0) {
@@ -105,7 +124,8 @@ export async function cardsCommand(a: CardsArgs, out: (s: string) => void, err: 
   }
   const cards = results[0]?.cards ?? 0;
   const skipped = results[0]?.skipped ?? { count: parsed.skippedRows, rows: [] };
-  if (a.json) out(JSON.stringify({ written, cards, skipped, problems: parsed.problems, templates: parsed.templates }, null, 2));
+  if (a.json)
+    out(JSON.stringify({ written, cards, skipped, problems: parsed.problems, templates: parsed.templates }, null, 2));
   else {
     const w = SUMMARY[a.lang === 'en' ? 'en' : 'zh'];
     out(w.made(cards, written.length));

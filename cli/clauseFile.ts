@@ -53,7 +53,21 @@ export function parseClauseFile(text: string): ClauseFile {
 }
 
 /** A clause variant's latest version written as a clause file (what `show --file` prints, ready for `edit`). */
-export function clauseFileText(c: { id: string; title: string; category: string; docTypes: string[]; tags: string[] }, variant: string, v: { variables: unknown[]; when?: unknown; body: string }): string {
-  const meta = { id: c.id, title: c.title, category: c.category, docTypes: c.docTypes, tags: c.tags, variant, variables: v.variables, ...(v.when ? { when: v.when } : {}), changeNote: '' };
+export function clauseFileText(
+  c: { id: string; title: string; category: string; docTypes: string[]; tags: string[] },
+  variant: string,
+  v: { variables: unknown[]; when?: unknown; body: string },
+): string {
+  const meta = {
+    id: c.id,
+    title: c.title,
+    category: c.category,
+    docTypes: c.docTypes,
+    tags: c.tags,
+    variant,
+    variables: v.variables,
+    ...(v.when ? { when: v.when } : {}),
+    changeNote: '',
+  };
   return `---\n${JSON.stringify(meta, null, 2)}\n---\n${v.body.trimEnd()}\n`;
 }

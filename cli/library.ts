@@ -27,28 +27,51 @@ export type LibraryArgs = {
 class LibraryInputError extends Error {}
 export const isLibraryInputError = (e: unknown) => e instanceof LibraryInputError;
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 const RESOLUTIONS = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 type Resolution = (typeof RESOLUTIONS)[number];
 
 /** A pack the store refuses (bad checksum, wrong shape) is bad input, named by its file; anything else goes up. */
 function refusedPack(file: string, lang: Lang) {
   return (e: unknown) => {
-    throw e instanceof ApiError && e.code !== 'internal' ? new LibraryInputError(`${file}${lang === 'en' ? ': ' : '：'}${errorText(e, lang === 'en' ? 'en' : 'zh-CN')}`) : e;
+    throw e instanceof ApiError && e.code !== 'internal'
+      ? new LibraryInputError(`${file}${lang === 'en' ? ': ' : '：'}${errorText(e, lang === 'en' ? 'en' : 'zh-CN')}`)
+      : e;
   };
 }
 
 async function exportPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void): Promise<number> {
   const lang = a.lang ?? 'zh';
   if (!a.out) throw new LibraryInputError(libSay(lang, 'needOut'));
-  const clauseIds = a.clauses === 'all' || (!a.clauses && !a.blueprints) ? [...new Set((await api.libraryList({ filter: {} })).map((c) => c.clauseId))] : list(a.clauses);
+  const clauseIds =
+    a.clauses === 'all' || (!a.clauses && !a.blueprints)
+      ? [...new Set((await api.libraryList({ filter: {} })).map((c) => c.clauseId))]
+      : list(a.clauses);
   const blueprintIds = a.blueprints === 'all' ? (await api.listBlueprints({})).map((b) => b.id) : list(a.blueprints);
   const { pack } = await api.libraryExportPack({ clauseIds, blueprintIds });
   await writeFile(a.out, JSON.stringify(pack, null, 2) + '\n');
-  const { payload } = pack as { payload: { clauses: { id: string; title: string; variants: { name: string; version: { version: number } }[] }[]; blueprints: unknown[] } };
-  out(libSay(lang, 'wrote', { file: resolve(a.out), clauses: payload.clauses.length, blueprints: payload.blueprints.length }));
+  const { payload } = pack as {
+    payload: {
+      clauses: { id: string; title: string; variants: { name: string; version: { version: number } }[] }[];
+      blueprints: unknown[];
+    };
+  };
+  out(
+    libSay(lang, 'wrote', {
+      file: resolve(a.out),
+      clauses: payload.clauses.length,
+      blueprints: payload.blueprints.length,
+    }),
+  );
   // What travels, named by title as legal knows the clauses; the id after it.
-  for (const c of payload.clauses) for (const v of c.variants) out(`  ${c.title}（${v.name}）v${v.version.version}\t${c.id}`);
+  for (const c of payload.clauses)
+    for (const v of c.variants) out(`  ${c.title}（${v.name}）v${v.version.version}\t${c.id}`);
   return 0;
 }
 
@@ -60,31 +83,52 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
     pack = JSON.parse(await readFile(a.file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new LibraryInputError(code ? libSay(lang, 'cannotRead', { file: a.file, reason: code }) : libSay(lang, 'notJson', { file: a.file }));
+    throw new LibraryInputError(
+      code ? libSay(lang, 'cannotRead', { file: a.file, reason: code }) : libSay(lang, 'notJson', { file: a.file }),
+    );
   }
-  if (a.resolve && !(RESOLUTIONS as readonly string[]).includes(a.resolve)) throw new LibraryInputError(libSay(lang, 'badResolve', { value: a.resolve }));
+  if (a.resolve && !(RESOLUTIONS as readonly string[]).includes(a.resolve))
+    throw new LibraryInputError(libSay(lang, 'badResolve', { value: a.resolve }));
   const preview = await api.libraryPreviewImport({ pack }).catch(refusedPack(a.file, lang));
   if (a.dryRun || !a.resolve) {
     if (a.json) out(JSON.stringify(preview, null, 2));
     else {
       out(libSay(lang, 'preview', { file: a.file, ...preview.counts }));
       // Named by title as legal knows them; the key (id/variant) after it.
-      for (const i of preview.items) if (i.status !== 'identical') out(`  ${libWord(lang, i.status)}\t${i.title}${i.variant ? `（${i.variant}）` : ''}\t${i.key}`);
+      for (const i of preview.items)
+        if (i.status !== 'identical')
+          out(`  ${libWord(lang, i.status)}\t${i.title}${i.variant ? `（${i.variant}）` : ''}\t${i.key}`);
       for (const w of preview.warnings) out(libSay(lang, 'warning', { text: w }));
     }
     if (a.dryRun) return 0;
   }
   const resolution = a.resolve as Resolution;
-  const resolutions = resolution ? Object.fromEntries(preview.items.filter((i) => i.status === 'conflicting').map((i) => [i.key, resolution])) : {};
+  const resolutions = resolution
+    ? Object.fromEntries(preview.items.filter((i) => i.status === 'conflicting').map((i) => [i.key, resolution]))
+    : {};
   const report = await api.libraryApplyImport({ pack, resolutions }).catch(refusedPack(a.file, lang));
-  const done = Object.entries(report.counts).filter(([, n]) => n).map(([k, n]) => `${n} ${libWord(lang, k)}`);
-  out(a.json ? JSON.stringify(report, null, 2) : done.length ? libSay(lang, 'imported', { counts: done.join(lang === 'en' ? ', ' : '，') }) : libSay(lang, 'nothing'));
+  const done = Object.entries(report.counts)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${n} ${libWord(lang, k)}`);
+  out(
+    a.json
+      ? JSON.stringify(report, null, 2)
+      : done.length
+        ? libSay(lang, 'imported', { counts: done.join(lang === 'en' ? ', ' : '，') })
+        : libSay(lang, 'nothing'),
+  );
   return 0;
 }
 
-export async function libraryCommand(api: ApiHandlers, a: LibraryArgs, out: (s: string) => void, io?: WorkIo): Promise<number> {
+export async function libraryCommand(
+  api: ApiHandlers,
+  a: LibraryArgs,
+  out: (s: string) => void,
+  io?: WorkIo,
+): Promise<number> {
   if (a.action === 'export') return exportPack(api, a, out);
   if (a.action === 'import') return importPack(api, a, out);
-  if (io && a.work && (WORK_ACTIONS as readonly string[]).includes(a.action ?? '')) return libraryWork(api, { ...a.work, action: a.action!, json: a.json }, io);
+  if (io && a.work && (WORK_ACTIONS as readonly string[]).includes(a.action ?? ''))
+    return libraryWork(api, { ...a.work, action: a.action!, json: a.json }, io);
   throw new LibraryInputError(libSay(a.lang ?? 'zh', 'whichAction', { action: a.action ?? '' }));
 }

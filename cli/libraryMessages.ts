@@ -39,11 +39,13 @@ const ZH: Words = {
   metaUpdated: (c) => `已更新 ${c} 的标题、分类或标签`,
   submitted: (c, variant, version) => `已提交审核：${c} ${variant} 第 ${version} 版`,
   approved: (c, variant, version, who) => `已批准：${c} ${variant} 第 ${version} 版（审核人 ${who}）`,
-  approvedAlone: (c, variant, version, who) => `已批准：${c} ${variant} 第 ${version} 版（单人审核：作者 ${who} 本人批准，已记入历史）`,
+  approvedAlone: (c, variant, version, who) =>
+    `已批准：${c} ${variant} 第 ${version} 版（单人审核：作者 ${who} 本人批准，已记入历史）`,
   rejected: (c, variant, version, reason) => `已退回：${c} ${variant} 第 ${version} 版，原因：${reason}`,
   retired: (c, n) => `已停用 ${c} 的 ${n} 个版本`,
   nothingIn: (c, wanted, latest) => `${c} 没有${wanted}的版本（最新版本：${latest}），未作改动`,
-  ownVersion: (c, version, who) => `不能批准：${c} 第 ${version} 版由 ${who} 撰写，作者不能批准自己的版本。请由另一位审核人批准（--as 其姓名），或在 设置 中开启单人审核`,
+  ownVersion: (c, version, who) =>
+    `不能批准：${c} 第 ${version} 版由 ${who} 撰写，作者不能批准自己的版本。请由另一位审核人批准（--as 其姓名），或在 设置 中开启单人审核`,
   storeInUse: (detail) => `条款库正在被其他程序使用，已等待但未能写入，未作改动，请稍后再试（${detail}）`,
   whichVariant: (c, variants) => `${c} 有多个变体，请用 --variant 指定：${variants}`,
   noVariant: (c, variant) => `${c} 没有变体“${variant}”`,
@@ -55,7 +57,13 @@ const ZH: Words = {
   badFile: (file, why) => `${file}：${why}`,
   refused: (c, why) => `${c}：${why}`,
   none: '没有符合条件的条款',
-  head: { versions: '版本', body: '正文（最新版本）', rejectedBecause: (r) => `退回原因：${r}`, alone: '单人审核', variant: '变体' },
+  head: {
+    versions: '版本',
+    body: '正文（最新版本）',
+    rejectedBecause: (r) => `退回原因：${r}`,
+    alone: '单人审核',
+    variant: '变体',
+  },
 };
 
 const EN: Words = {
@@ -67,23 +75,33 @@ const EN: Words = {
   metaUpdated: (c) => `updated the title, category or tags of ${c}`,
   submitted: (c, variant, version) => `submitted for review: ${c} ${variant} version ${version}`,
   approved: (c, variant, version, who) => `approved: ${c} ${variant} version ${version} (reviewer ${who})`,
-  approvedAlone: (c, variant, version, who) => `approved: ${c} ${variant} version ${version} (single reviewer: approved by its author ${who}; the history records it)`,
+  approvedAlone: (c, variant, version, who) =>
+    `approved: ${c} ${variant} version ${version} (single reviewer: approved by its author ${who}; the history records it)`,
   rejected: (c, variant, version, reason) => `rejected: ${c} ${variant} version ${version}, reason: ${reason}`,
   retired: (c, n) => `retired ${n} version(s) of ${c}`,
   nothingIn: (c, wanted, latest) => `${c} has no version that is ${wanted} (latest: ${latest}); nothing changed`,
-  ownVersion: (c, version, who) => `not approved: ${c} version ${version} was written by ${who}, and nobody approves their own version. Another reviewer approves it (--as their name), or turn on single-reviewer mode in 设置 (Settings)`,
-  storeInUse: (detail) => `the clause store is in use by another program; waited, nothing changed, try again (${detail})`,
+  ownVersion: (c, version, who) =>
+    `not approved: ${c} version ${version} was written by ${who}, and nobody approves their own version. Another reviewer approves it (--as their name), or turn on single-reviewer mode in 设置 (Settings)`,
+  storeInUse: (detail) =>
+    `the clause store is in use by another program; waited, nothing changed, try again (${detail})`,
   whichVariant: (c, variants) => `${c} has several variants; say which with --variant: ${variants}`,
   noVariant: (c, variant) => `${c} has no variant “${variant}”`,
   noClause: (id) => `no clause ${id} in the library (bidforge library list shows them)`,
   needId: (action) => `library ${action}: which clause id? (bidforge library list shows them)`,
-  needFile: (action) => `library ${action}: which clause file? (.md, format in the README's "Clauses on the command line")`,
+  needFile: (action) =>
+    `library ${action}: which clause file? (.md, format in the README's "Clauses on the command line")`,
   needReason: 'library reject: say why with --reason',
   noUser: 'say who is acting with --as NAME (or set your name in 设置 / Settings)',
   badFile: (file, why) => `${file}: ${why}`,
   refused: (c, why) => `${c}: ${why}`,
   none: 'no clauses match',
-  head: { versions: 'Versions', body: 'Body (latest version)', rejectedBecause: (r) => `rejected because: ${r}`, alone: 'single reviewer', variant: 'Variant' },
+  head: {
+    versions: 'Versions',
+    body: 'Body (latest version)',
+    rejectedBecause: (r) => `rejected because: ${r}`,
+    alone: 'single reviewer',
+    variant: 'Variant',
+  },
 };
 
 export const libraryWords = (lang: Lang): Words => (lang === 'en' ? EN : ZH);

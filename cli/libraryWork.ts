@@ -74,23 +74,62 @@ export async function libraryWork(api: ApiHandlers, a: WorkArgs, io: WorkIo): Pr
         return await show(api, await load(), a, io);
       case 'add': {
         const f = await clauseFile(a, io);
-        if (f.id) throw new Exit(2, w.badFile(a.file!, io.lang === 'en' ? 'ids are generated: remove "id" from the front matter' : '条款 id 自动生成：请删去前言中的 "id"'));
+        if (f.id)
+          throw new Exit(
+            2,
+            w.badFile(
+              a.file!,
+              io.lang === 'en'
+                ? 'ids are generated: remove "id" from the front matter'
+                : '条款 id 自动生成：请删去前言中的 "id"',
+            ),
+          );
         const { id: _id, body, ...rest } = f;
-        const ref = await write(() => api.libraryCreate({ clause: { ...rest, body, tags: f.tags ?? [], docTypes: f.docTypes ?? ['service-plan'], variables: f.variables ?? [] } }));
+        const ref = await write(() =>
+          api.libraryCreate({
+            clause: {
+              ...rest,
+              body,
+              tags: f.tags ?? [],
+              docTypes: f.docTypes ?? ['service-plan'],
+              variables: f.variables ?? [],
+            },
+          }),
+        );
         io.out(w.created(w.named(f.title, ref.clauseId), ref.variant));
         return 0;
       }
       case 'edit': {
         const c = await load();
         const f = await clauseFile(a, io);
-        if (f.id && f.id !== c.id) throw new Exit(2, w.badFile(a.file!, io.lang === 'en' ? `the file is for clause ${f.id}, not ${c.id}` : `该文件属于条款 ${f.id}，不是 ${c.id}`));
+        if (f.id && f.id !== c.id)
+          throw new Exit(
+            2,
+            w.badFile(
+              a.file!,
+              io.lang === 'en' ? `the file is for clause ${f.id}, not ${c.id}` : `该文件属于条款 ${f.id}，不是 ${c.id}`,
+            ),
+          );
         const variant = f.variant ?? a.variant ?? pickVariant(c, () => true, w, named);
-        const content = { body: f.body, ...(f.variables ? { variables: f.variables } : {}), ...(f.when ? { when: f.when } : {}) };
+        const content = {
+          body: f.body,
+          ...(f.variables ? { variables: f.variables } : {}),
+          ...(f.when ? { when: f.when } : {}),
+        };
         if (c.variants.some((v) => v.name === variant)) {
-          const ref = await write(() => api.libraryEdit({ clauseId: c.id, variant, ...content, changeNote: f.changeNote || '修改' }));
+          const ref = await write(() =>
+            api.libraryEdit({ clauseId: c.id, variant, ...content, changeNote: f.changeNote || '修改' }),
+          );
           io.out(w.edited(named(), variant, ref.version));
         } else {
-          await write(() => api.libraryAddVariant({ clauseId: c.id, name: variant, ...content, ...(f.changeNote ? { changeNote: f.changeNote } : {}) }));
+          await write(() =>
+            api.libraryAddVariant({
+              clauseId: c.id,
+              name: variant,
+              ...content,
+              ...(f.changeNote ? { changeNote: f.changeNote } : {}),
+            }),
+          );
           io.out(w.variantAdded(named(), variant));
         }
         const patch = metaChanges(c, f);
@@ -124,14 +163,19 @@ export async function libraryWork(api: ApiHandlers, a: WorkArgs, io: WorkIo): Pr
         } else {
           await write(() => api.libraryApprove({ ref }));
           const done = (await api.libraryHistory({ clauseId: c.id, variant })).find((h) => h.version === ref.version)!;
-          io.out((done.singleReviewer ? w.approvedAlone : w.approved)(named(), variant, ref.version, done.reviewer ?? ''));
+          io.out(
+            (done.singleReviewer ? w.approvedAlone : w.approved)(named(), variant, ref.version, done.reviewer ?? ''),
+          );
         }
         return 0;
       }
       case 'retire': {
         const c = await load();
-        if (a.variant && !c.variants.some((v) => v.name === a.variant)) throw new Exit(2, w.noVariant(named(), a.variant));
-        const retired = await write(() => api.libraryRetire({ clauseId: c.id, ...(a.variant ? { variant: a.variant } : {}) }));
+        if (a.variant && !c.variants.some((v) => v.name === a.variant))
+          throw new Exit(2, w.noVariant(named(), a.variant));
+        const retired = await write(() =>
+          api.libraryRetire({ clauseId: c.id, ...(a.variant ? { variant: a.variant } : {}) }),
+        );
         io.out(w.retired(named(), retired.length));
         return 0;
       }
@@ -154,14 +198,20 @@ export async function libraryWork(api: ApiHandlers, a: WorkArgs, io: WorkIo): Pr
     }
     if (code === 'store_locked') return new Exit(1, w.storeInUse((e as Error).message));
     if (code === 'no_user') return new Exit(2, w.noUser);
-    if (code === 'bad_transition' || code === 'bad_template' || code === 'stale_edit' || code === 'variant_exists') return new Exit(1, w.refused(named(), errorText(e, lang)));
+    if (code === 'bad_transition' || code === 'bad_template' || code === 'stale_edit' || code === 'variant_exists')
+      return new Exit(1, w.refused(named(), errorText(e, lang)));
     if (code === 'bad_request' || code === 'not_found') return new Exit(2, w.refused(named(), errorText(e, lang)));
     return undefined;
   }
 }
 
 /** The variant a command works on when --variant is not given: the only one, or the only one with work to do. */
-function pickVariant(c: StoredClause, has: (v: StoredClause['variants'][number]) => boolean, w: ReturnType<typeof libraryWords>, named: () => string): string {
+function pickVariant(
+  c: StoredClause,
+  has: (v: StoredClause['variants'][number]) => boolean,
+  w: ReturnType<typeof libraryWords>,
+  named: () => string,
+): string {
   if (c.variants.length === 1) return c.variants[0]!.name;
   const candidates = c.variants.filter(has);
   if (candidates.length === 1) return candidates[0]!.name;
@@ -186,7 +236,13 @@ async function clauseFile(a: WorkArgs, io: WorkIo): Promise<ClauseFile> {
   try {
     text = await readFile(a.file, 'utf8');
   } catch (e) {
-    throw new Exit(2, w.badFile(a.file, `${io.lang === 'en' ? 'cannot read the file' : '无法读取文件'} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+    throw new Exit(
+      2,
+      w.badFile(
+        a.file,
+        `${io.lang === 'en' ? 'cannot read the file' : '无法读取文件'} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      ),
+    );
   }
   try {
     return parseClauseFile(text);
@@ -201,28 +257,52 @@ async function list(api: ApiHandlers, a: WorkArgs, io: WorkIo): Promise<number> 
   const statuses = ['draft', 'in_review', 'approved', 'retired'];
   if (a.status && !statuses.includes(a.status)) throw new Exit(2, `--status: ${statuses.join(' | ')}`);
   const query = a.id?.trim();
-  const rows = await api.libraryList({ filter: a.status ? { status: a.status as VersionStatus } : {}, ...(query ? { query } : {}) });
+  const rows = await api.libraryList({
+    filter: a.status ? { status: a.status as VersionStatus } : {},
+    ...(query ? { query } : {}),
+  });
   if (a.json) io.out(JSON.stringify(rows, null, 2));
-  else io.out(rows.length ? rows.map((r) => `${r.title}\t${r.clauseId}\t${r.variant}\tv${r.latest.version} ${w.status[r.latest.status]}\t${r.category}`).join('\n') : w.none);
+  else
+    io.out(
+      rows.length
+        ? rows
+            .map(
+              (r) =>
+                `${r.title}\t${r.clauseId}\t${r.variant}\tv${r.latest.version} ${w.status[r.latest.status]}\t${r.category}`,
+            )
+            .join('\n')
+        : w.none,
+    );
   return 0;
 }
 
 async function show(api: ApiHandlers, c: StoredClause, a: WorkArgs, io: WorkIo): Promise<number> {
   const w = libraryWords(io.lang);
-  const history: HistoryEntry[] = await api.libraryHistory({ clauseId: c.id, ...(a.variant ? { variant: a.variant } : {}) });
-  if (a.json) return io.out(JSON.stringify({ clause: c, history }, null, 2)), 0;
+  const history: HistoryEntry[] = await api.libraryHistory({
+    clauseId: c.id,
+    ...(a.variant ? { variant: a.variant } : {}),
+  });
+  if (a.json) return (io.out(JSON.stringify({ clause: c, history }, null, 2)), 0);
   const variants = c.variants.filter((v) => !a.variant || v.name === a.variant);
   if (a.md) {
     const v = variants[0];
-    if (!v || variants.length > 1) throw new Exit(2, w.whichVariant(w.named(c.title, c.id), c.variants.map((x) => x.name).join('、')));
-    return io.out(clauseFileText(c, v.name, v.versions[v.versions.length - 1]!)), 0;
+    if (!v || variants.length > 1)
+      throw new Exit(2, w.whichVariant(w.named(c.title, c.id), c.variants.map((x) => x.name).join('、')));
+    return (io.out(clauseFileText(c, v.name, v.versions[v.versions.length - 1]!)), 0);
   }
-  const lines = [w.named(c.title, c.id), `${c.category} · ${c.docTypes.join(', ')}${c.tags.length ? ' · ' + c.tags.join(', ') : ''} · ${c.owner}`];
+  const lines = [
+    w.named(c.title, c.id),
+    `${c.category} · ${c.docTypes.join(', ')}${c.tags.length ? ' · ' + c.tags.join(', ') : ''} · ${c.owner}`,
+  ];
   for (const v of variants) {
     lines.push('', `${w.head.variant} ${v.name} — ${w.head.versions}:`);
     for (const h of history.filter((x) => x.variant === v.name)) {
-      const who = [h.author, h.reviewer ? `→ ${h.reviewer}` : '', h.singleReviewer ? `（${w.head.alone}）` : ''].filter(Boolean).join(' ');
-      lines.push(`  v${h.version}\t${w.status[h.status]}\t${who}\t${(h.decidedAt ?? h.createdAt).slice(0, 16).replace('T', ' ')}\t${h.changeNote}`);
+      const who = [h.author, h.reviewer ? `→ ${h.reviewer}` : '', h.singleReviewer ? `（${w.head.alone}）` : '']
+        .filter(Boolean)
+        .join(' ');
+      lines.push(
+        `  v${h.version}\t${w.status[h.status]}\t${who}\t${(h.decidedAt ?? h.createdAt).slice(0, 16).replace('T', ' ')}\t${h.changeNote}`,
+      );
       if (h.rejectReason && h.status === 'draft') lines.push(`      ${w.head.rejectedBecause(h.rejectReason)}`);
     }
     lines.push('', `${w.head.body}:`, v.versions[v.versions.length - 1]!.body.trimEnd());

@@ -46,14 +46,22 @@ async function loadProject(api: ApiHandlers, file: string, lang: Lang): Promise<
 }
 
 /** One problem as a line, worded in the CLI's language; a package's problems name their document after the file. */
-const withFile = (file: string, lang: Lang) => (p: Problem) => problemLine({ ...p, file: p.file ? `${file} [${p.file}]` : file }, lang === 'en' ? 'en' : 'zh-CN');
+const withFile = (file: string, lang: Lang) => (p: Problem) =>
+  problemLine({ ...p, file: p.file ? `${file} [${p.file}]` : file }, lang === 'en' ? 'en' : 'zh-CN');
 
 /** Loads a project and refuses input errors (exit 2) before anything else runs. */
-async function projectWithProblems(api: ApiHandlers, file: string | undefined, command: string, io: Io, script?: string) {
+async function projectWithProblems(
+  api: ApiHandlers,
+  file: string | undefined,
+  command: string,
+  io: Io,
+  script?: string,
+) {
   if (!file) throw new CliExit(2, say(io.lang, 'whichProject', command));
   let project = await loadProject(api, file, io.lang);
   if (script !== undefined) {
-    if (script !== 'hans' && script !== 'hant') throw new CliExit(2, say(io.lang, 'badOption', '--script', 'hans | hant', script));
+    if (script !== 'hans' && script !== 'hant')
+      throw new CliExit(2, say(io.lang, 'badOption', '--script', 'hans | hant', script));
     project = { ...project, script };
   }
   // Every document of a bid package, not only the main one (the checks the app runs before an export).
@@ -65,12 +73,24 @@ async function projectWithProblems(api: ApiHandlers, file: string | undefined, c
 
 async function check(api: ApiHandlers, file: string | undefined, json: boolean, io: Io): Promise<number> {
   const { problems } = await projectWithProblems(api, file, 'check', io);
-  if (json) io.out(JSON.stringify(problems.map((p) => ({ ...p, file, ...(p.file ? { document: p.file } : {}) })), null, 2));
+  if (json)
+    io.out(
+      JSON.stringify(
+        problems.map((p) => ({ ...p, file, ...(p.file ? { document: p.file } : {}) })),
+        null,
+        2,
+      ),
+    );
   else io.out(problems.length ? problems.map(withFile(file!, io.lang)).join('\n') : say(io.lang, 'noProblems', file!));
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-async function render(api: ApiHandlers, file: string | undefined, opts: { out?: string; format: string; script?: string }, io: Io): Promise<number> {
+async function render(
+  api: ApiHandlers,
+  file: string | undefined,
+  opts: { out?: string; format: string; script?: string },
+  io: Io,
+): Promise<number> {
   const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script);
   if (!opts.out) throw new CliExit(2, say(io.lang, 'needOut'));
   const f = opts.format;
@@ -87,7 +107,8 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
   // written, so a failure leaves no half package behind.
   const files: { fileName: string; bytes: Uint8Array }[] = [];
   try {
-    for (const document of project.documents ?? [project.blueprint]) for (const format of formats) files.push(await api.exportDocument({ project, format, document }));
+    for (const document of project.documents ?? [project.blueprint])
+      for (const format of formats) files.push(await api.exportDocument({ project, format, document }));
   } catch (e) {
     if (!(e instanceof ApiError && e.code === 'check_failed')) throw e;
     const found = (e.params.problems ?? []) as Problem[];
@@ -103,13 +124,26 @@ async function render(api: ApiHandlers, file: string | undefined, opts: { out?: 
   return 0;
 }
 
-async function newProject(api: ApiHandlers, blueprint: string | undefined, opts: { out?: string; name?: string }, io: Io): Promise<number> {
+async function newProject(
+  api: ApiHandlers,
+  blueprint: string | undefined,
+  opts: { out?: string; name?: string },
+  io: Io,
+): Promise<number> {
   if (!blueprint) throw new CliExit(2, say(io.lang, 'whichBlueprint'));
   if (!opts.out) throw new CliExit(2, say(io.lang, 'needOutFile'));
-  const { project } = await api.newProject({ blueprint, name: opts.name ?? basename(opts.out).replace(/\.(bfproj\.)?json$|\.bfproj$/, '') });
-  await writeFile(opts.out, JSON.stringify(project, null, 2) + '\n', { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-    throw new CliExit(2, e.code === 'EEXIST' ? say(io.lang, 'exists', opts.out!) : say(io.lang, 'cannotWrite', opts.out!, e.message));
+  const { project } = await api.newProject({
+    blueprint,
+    name: opts.name ?? basename(opts.out).replace(/\.(bfproj\.)?json$|\.bfproj$/, ''),
   });
+  await writeFile(opts.out, JSON.stringify(project, null, 2) + '\n', { flag: 'wx' }).catch(
+    (e: NodeJS.ErrnoException) => {
+      throw new CliExit(
+        2,
+        e.code === 'EEXIST' ? say(io.lang, 'exists', opts.out!) : say(io.lang, 'cannotWrite', opts.out!, e.message),
+      );
+    },
+  );
   io.out(say(io.lang, 'wrote', resolve(opts.out)));
   return 0;
 }
@@ -120,7 +154,11 @@ async function list(api: ApiHandlers, what: string | undefined, json: boolean, i
     io.out(json ? JSON.stringify(items, null, 2) : items.map((b) => `${b.id}\t${b.docType}\t${b.title}`).join('\n'));
   } else if (what === 'clauses') {
     const items = await api.listClauses({});
-    io.out(json ? JSON.stringify(items, null, 2) : items.map((c) => `${c.id}\t${c.variant}\tv${c.version}\t${c.status}\t${c.title}`).join('\n'));
+    io.out(
+      json
+        ? JSON.stringify(items, null, 2)
+        : items.map((c) => `${c.id}\t${c.variant}\tv${c.version}\t${c.status}\t${c.title}`).join('\n'),
+    );
   } else throw new CliExit(2, say(io.lang, 'badOption', 'list', 'blueprints | clauses', what ?? ''));
   return 0;
 }
@@ -132,7 +170,11 @@ function waitMs(value: string, lang: Lang): number {
   return s * 1000;
 }
 
-export async function run(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+export async function run(
+  argv: string[],
+  out: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+): Promise<number> {
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
   try {
     const { values: opts, positionals } = parseArgs({
@@ -170,7 +212,8 @@ export async function run(argv: string[], out: (s: string) => void = console.log
       },
     });
     if (opts.lang !== undefined) {
-      if (opts.lang !== 'zh' && opts.lang !== 'en') throw new CliExit(2, say(lang, 'badOption', '--lang', 'zh | en', opts.lang));
+      if (opts.lang !== 'zh' && opts.lang !== 'en')
+        throw new CliExit(2, say(lang, 'badOption', '--lang', 'zh | en', opts.lang));
       lang = opts.lang;
     }
     const io: Io = { out, err, lang };
@@ -181,7 +224,14 @@ export async function run(argv: string[], out: (s: string) => void = console.log
     }
     // The same clause store (and lock) as the app: renders use its approved versions and record their pins.
     // --as names who acts in the library (else 设置's user name), as the app's user does.
-    const api = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: resolve(opts.data ?? dataDir()), program: 'CLI', ...(opts.as?.trim() ? { actingUser: opts.as.trim() } : {}) }));
+    const api = createLocalClient(
+      createHandlers({
+        templatesDir: templatesDir(),
+        dataDir: resolve(opts.data ?? dataDir()),
+        program: 'CLI',
+        ...(opts.as?.trim() ? { actingUser: opts.as.trim() } : {}),
+      }),
+    );
     switch (command) {
       case 'check':
         return await check(api, arg, opts.json, io);
@@ -193,7 +243,23 @@ export async function run(argv: string[], out: (s: string) => void = console.log
         return await list(api, arg, opts.json, io);
       case 'cards': {
         const r = await cardsCommand(
-          { dataFile: arg, out: opts.out, template: opts.template, layout: opts.layout, format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format, perCard: opts['per-card'], namePattern: opts['name-pattern'], qr: opts.qr, json: opts.json, map: opts.map, script: opts.script, project: opts.project, by: opts.by, hide: opts.hide, lang },
+          {
+            dataFile: arg,
+            out: opts.out,
+            template: opts.template,
+            layout: opts.layout,
+            format: opts.format === 'both' && !argv.includes('--format') ? undefined : opts.format,
+            perCard: opts['per-card'],
+            namePattern: opts['name-pattern'],
+            qr: opts.qr,
+            json: opts.json,
+            map: opts.map,
+            script: opts.script,
+            project: opts.project,
+            by: opts.by,
+            hide: opts.hide,
+            lang,
+          },
           out,
           err,
           api,
@@ -219,7 +285,15 @@ export async function run(argv: string[], out: (s: string) => void = console.log
             json: opts.json,
             lang,
             // list [TEXT] | show ID | add FILE | edit ID FILE | submit|approve|reject|retire ID
-            work: { id: arg === 'add' ? undefined : positionals[2], file: arg === 'add' ? positionals[2] : positionals[3], reason: opts.reason, variant: opts.variant, status: opts.status, md: opts.md, waitMs: waitMs(opts.wait, lang) },
+            work: {
+              id: arg === 'add' ? undefined : positionals[2],
+              file: arg === 'add' ? positionals[2] : positionals[3],
+              reason: opts.reason,
+              variant: opts.variant,
+              status: opts.status,
+              md: opts.md,
+              waitMs: waitMs(opts.wait, lang),
+            },
           },
           out,
           io,

@@ -5,8 +5,14 @@ const MESSAGES = {
   cannotRead: { zh: '%s：无法读取文件（%s）', en: '%s: cannot read the file (%s)' },
   cannotWrite: { zh: '%s：无法写入（%s）', en: '%s: cannot write (%s)' },
   exists: { zh: '%s 已存在，不会覆盖', en: '%s already exists; not overwriting it' },
-  whichProject: { zh: '%s：请指定项目文件（bidforge %s <project.json>）', en: '%s: which project file? (bidforge %s <project.json>)' },
-  whichBlueprint: { zh: 'new：请指定蓝本（bidforge list blueprints 可列出全部）', en: 'new: which blueprint? (bidforge list blueprints shows them)' },
+  whichProject: {
+    zh: '%s：请指定项目文件（bidforge %s <project.json>）',
+    en: '%s: which project file? (bidforge %s <project.json>)',
+  },
+  whichBlueprint: {
+    zh: 'new：请指定蓝本（bidforge list blueprints 可列出全部）',
+    en: 'new: which blueprint? (bidforge list blueprints shows them)',
+  },
   needOut: { zh: 'render：请用 --out <目录> 指定输出位置', en: 'render: say where to write with --out <dir>' },
   needOutFile: { zh: 'new：请用 --out <文件> 指定新项目文件', en: 'new: name the new project file with --out <file>' },
   badOption: { zh: '%s 应为 %s，而不是“%s”', en: '%s must be %s, not "%s"' },
@@ -39,8 +45,16 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--script hans|hant', '简体或繁體输出，默认取项目设置'],
       ],
     },
-    check: { usage: 'bidforge check <项目.json> [--json]', what: '列出缺失的值、未批准的条款和前后矛盾的承诺；有错误时退出码为 1', options: [['--json', '以 JSON 输出问题列表（含严重程度、位置）']] },
-    update: { usage: 'bidforge update <项目.json> [--json]', what: '把项目所用条款更新到最新的已批准版本（check 会列出有新版本的条款），新增变量填入默认值；更新后仍有错误时退出码为 1', options: [['--json', '以 JSON 输出更新了哪些条款和检查结果']] },
+    check: {
+      usage: 'bidforge check <项目.json> [--json]',
+      what: '列出缺失的值、未批准的条款和前后矛盾的承诺；有错误时退出码为 1',
+      options: [['--json', '以 JSON 输出问题列表（含严重程度、位置）']],
+    },
+    update: {
+      usage: 'bidforge update <项目.json> [--json]',
+      what: '把项目所用条款更新到最新的已批准版本（check 会列出有新版本的条款），新增变量填入默认值；更新后仍有错误时退出码为 1',
+      options: [['--json', '以 JSON 输出更新了哪些条款和检查结果']],
+    },
     new: {
       usage: 'bidforge new <蓝本> --out <项目.json> [--name <名称>]',
       what: '按蓝本及其默认值新建项目文件（不会覆盖已有文件）',
@@ -49,7 +63,11 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--name <名称>', '项目名称（亦用作导出文件名），默认取文件名'],
       ],
     },
-    list: { usage: 'bidforge list blueprints|clauses [--json]', what: '列出蓝本或条款', options: [['--json', '以 JSON 输出']] },
+    list: {
+      usage: 'bidforge list blueprints|clauses [--json]',
+      what: '列出蓝本或条款',
+      options: [['--json', '以 JSON 输出']],
+    },
     library: {
       usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import …',
       what: '条款的起草、审核、批准、停用与条款包的导出导入（与应用共用数据目录中的条款库和锁）；被拒绝（本人批准、状态不对、库被占用）时退出码为 1',
@@ -61,7 +79,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['submit|approve <id>', '提交审核 / 批准（作者不能批准自己的版本，除非设置中开启单人审核）'],
         ['reject <id> --reason <原因>', '退回，原因记入历史'],
         ['retire <id>', '停用条款（或 --variant 指定的变体）'],
-        ['  --as <姓名>  --variant <变体>  --wait <秒>', '操作人（默认取设置中的姓名）、变体、库被占用时的等待时间（默认 10）'],
+        [
+          '  --as <姓名>  --variant <变体>  --wait <秒>',
+          '操作人（默认取设置中的姓名）、变体、库被占用时的等待时间（默认 10）',
+        ],
         ['  --json', 'list、show 以 JSON 输出'],
         ['export --out <包.bfpack.json>', '导出条款包'],
         ['  --clauses a,b|all  --blueprints x|all', '选择导出的条款与蓝本，默认全部'],
@@ -78,7 +99,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--out <目录>', '输出目录'],
         ['--layout a5|a4x2|a4-grid', '每页一张 A5、每张 A4 两张、或 A4 带维修记录表，默认 a5'],
         ['--format pdf|docx|both', '批量文件格式，默认 pdf'],
-        ['--map "serial=机器码,date=开票日期"', '指定字段对应的表头（字段：customer phone address product model serial date dealer，或其中文名）'],
+        [
+          '--map "serial=机器码,date=开票日期"',
+          '指定字段对应的表头（字段：customer phone address product model serial date dealer，或其中文名）',
+        ],
         ['--per-card', '另外为每张卡各写一个文件'],
         ['--name-pattern "{serial}-{customer}"', '单卡文件名模式'],
         ['--qr', '印序列号与服务热线的二维码'],
@@ -107,8 +131,16 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--script hans|hant', 'Simplified or Traditional output, default from the project'],
       ],
     },
-    check: { usage: 'bidforge check <project.json> [--json]', what: 'lists missing values, unapproved clauses and contradicting promises; exit 1 on any error', options: [['--json', 'problems as JSON (severity, where)']] },
-    update: { usage: 'bidforge update <project.json> [--json]', what: 'moves the project to the latest approved versions of its clauses (check lists the clauses that have one) and gives new variables their defaults; exit 1 when the updated document has errors', options: [['--json', 'what was updated and the checks, as JSON']] },
+    check: {
+      usage: 'bidforge check <project.json> [--json]',
+      what: 'lists missing values, unapproved clauses and contradicting promises; exit 1 on any error',
+      options: [['--json', 'problems as JSON (severity, where)']],
+    },
+    update: {
+      usage: 'bidforge update <project.json> [--json]',
+      what: 'moves the project to the latest approved versions of its clauses (check lists the clauses that have one) and gives new variables their defaults; exit 1 when the updated document has errors',
+      options: [['--json', 'what was updated and the checks, as JSON']],
+    },
     new: {
       usage: 'bidforge new <blueprint> --out <project.json> [--name <name>]',
       what: 'a new project file from a blueprint with its defaults (never overwrites)',
@@ -117,7 +149,11 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--name <name>', 'project name (also the export file name), default from the file name'],
       ],
     },
-    list: { usage: 'bidforge list blueprints|clauses [--json]', what: 'lists blueprints or clauses', options: [['--json', 'as JSON']] },
+    list: {
+      usage: 'bidforge list blueprints|clauses [--json]',
+      what: 'lists blueprints or clauses',
+      options: [['--json', 'as JSON']],
+    },
     library: {
       usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import …',
       what: 'draft, review, approve and retire clauses, and clause packs, on the same store and lock as the app; exit 1 when refused (own version, wrong state, store in use)',
@@ -126,10 +162,16 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['show <id> [--md]', "a clause's history and body; --md prints a clause file ready for edit"],
         ['add <clause.md>', 'a new draft from a clause file (the id is generated; format in the README)'],
         ['edit <id> <clause.md>', 'the file becomes a new draft version of the clause'],
-        ['submit|approve <id>', 'submit for review / approve (nobody approves their own version unless 设置 turns on single-reviewer mode)'],
+        [
+          'submit|approve <id>',
+          'submit for review / approve (nobody approves their own version unless 设置 turns on single-reviewer mode)',
+        ],
         ['reject <id> --reason <text>', 'send back, the reason kept in the history'],
         ['retire <id>', 'retire the clause (or the --variant)'],
-        ['  --as <name>  --variant <name>  --wait <seconds>', 'who acts (default: the user name in 设置), the variant, how long to wait for the store (default 10)'],
+        [
+          '  --as <name>  --variant <name>  --wait <seconds>',
+          'who acts (default: the user name in 设置), the variant, how long to wait for the store (default 10)',
+        ],
         ['  --json', 'list and show as JSON'],
         ['export --out <pack.bfpack.json>', 'export a pack'],
         ['  --clauses a,b|all  --blueprints x|all', 'what to export, default everything'],
@@ -146,12 +188,18 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--out <dir>', 'output folder'],
         ['--layout a5|a4x2|a4-grid', 'one A5 card per page, two per A4, or A4 with the repair grid; default a5'],
         ['--format pdf|docx|both', 'batch file format, default pdf'],
-        ['--map "serial=SN,date=Invoice date"', 'which header feeds which field (customer phone address product model serial date dealer)'],
+        [
+          '--map "serial=SN,date=Invoice date"',
+          'which header feeds which field (customer phone address product model serial date dealer)',
+        ],
         ['--per-card', 'also write one file per card'],
         ['--name-pattern "{serial}-{customer}"', 'per-card file names'],
         ['--qr', 'print a QR code of the serial number and hotline'],
         ['--template <name>', 'card template in templates/cards/, default standard'],
-        ['--by product|model', "pick each row's card template by its product or model column (several product types in one batch)"],
+        [
+          '--by product|model',
+          "pick each row's card template by its product or model column (several product types in one batch)",
+        ],
         ['--hide product,dealer', 'leave these rows off the card (when the file has no such column)'],
         ['--script hans|hant', 'Simplified or Traditional cards'],
         ['--project <project.json>', "print the project's warranty periods (and script)"],
@@ -161,7 +209,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
     },
     tender: {
       usage: 'bidforge tender read|diff <tender.docx|.pdf> [<clarified tender>] [--json]',
-      what: "reads a tender and lists the requirements it proposes (★/▲ items, disqualification clauses, scoring items, mandated forms and contents) with page and paragraph; service sentences it could not read are listed for review; diff lists what a clarified version added, changed and removed. Scans and .doc/.wps files are refused with a message (exit 2)",
+      what: 'reads a tender and lists the requirements it proposes (★/▲ items, disqualification clauses, scoring items, mandated forms and contents) with page and paragraph; service sentences it could not read are listed for review; diff lists what a clarified version added, changed and removed. Scans and .doc/.wps files are refused with a message (exit 2)',
       options: [['--json', 'every proposed row and review sentence as JSON']],
     },
   },
@@ -179,7 +227,15 @@ function overview(lang: Lang): string {
 }
 
 /** Terminal columns: CJK and full-width characters take two. */
-const columns = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const columns = (s: string) =>
+  [...s].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
 
 function commandHelp(lang: Lang, c: CommandHelp): string {
   const width = Math.max(...c.options.map(([o]) => columns(o)));
@@ -188,6 +244,12 @@ function commandHelp(lang: Lang, c: CommandHelp): string {
 }
 
 export const HELP: Record<Lang, Record<string, string>> = {
-  zh: { '': overview('zh'), ...Object.fromEntries(Object.entries(COMMANDS.zh).map(([k, c]) => [k, commandHelp('zh', c)])) },
-  en: { '': overview('en'), ...Object.fromEntries(Object.entries(COMMANDS.en).map(([k, c]) => [k, commandHelp('en', c)])) },
+  zh: {
+    '': overview('zh'),
+    ...Object.fromEntries(Object.entries(COMMANDS.zh).map(([k, c]) => [k, commandHelp('zh', c)])),
+  },
+  en: {
+    '': overview('en'),
+    ...Object.fromEntries(Object.entries(COMMANDS.en).map(([k, c]) => [k, commandHelp('en', c)])),
+  },
 };

@@ -3,17 +3,32 @@ import { selectPlurals } from '../core/i18n/plural.js';
 import type { Lang } from './messages.js';
 
 const MESSAGES = {
-  needOut: { zh: 'library export：请用 --out <文件.bfpack.json> 指定条款包文件', en: 'library export: name the pack file with --out <file.bfpack.json>' },
-  whichPack: { zh: 'library import：请指定条款包文件（bidforge library import <文件.bfpack.json>）', en: 'library import: which pack file? (bidforge library import <file.bfpack.json>)' },
-  whichAction: { zh: 'library：请写 export 或 import，而不是“{action}”', en: 'library: say export or import, not "{action}"' },
+  needOut: {
+    zh: 'library export：请用 --out <文件.bfpack.json> 指定条款包文件',
+    en: 'library export: name the pack file with --out <file.bfpack.json>',
+  },
+  whichPack: {
+    zh: 'library import：请指定条款包文件（bidforge library import <文件.bfpack.json>）',
+    en: 'library import: which pack file? (bidforge library import <file.bfpack.json>)',
+  },
+  whichAction: {
+    zh: 'library：请写 export 或 import，而不是“{action}”',
+    en: 'library: say export or import, not "{action}"',
+  },
   cannotRead: { zh: '{file}：无法读取文件（{reason}）', en: '{file}: cannot read the file ({reason})' },
   notJson: { zh: '{file}：不是有效的 JSON 文件', en: '{file}: not a valid JSON file' },
-  badResolve: { zh: '--resolve 应为 keep-mine、take-theirs 或 keep-both，而不是“{value}”', en: '--resolve must be keep-mine, take-theirs or keep-both, not "{value}"' },
+  badResolve: {
+    zh: '--resolve 应为 keep-mine、take-theirs 或 keep-both，而不是“{value}”',
+    en: '--resolve must be keep-mine, take-theirs or keep-both, not "{value}"',
+  },
   wrote: {
     zh: '已写入 {file}（{clauses} 个条款，{blueprints} 个蓝本）',
     en: 'wrote {file} ({clauses, plural, one {# clause} other {# clauses}}, {blueprints, plural, one {# blueprint} other {# blueprints}})',
   },
-  preview: { zh: '{file}：新增 {new}，相同 {identical}，冲突 {conflicting}', en: '{file}: {new} new, {identical} identical, {conflicting} conflicting' },
+  preview: {
+    zh: '{file}：新增 {new}，相同 {identical}，冲突 {conflicting}',
+    en: '{file}: {new} new, {identical} identical, {conflicting} conflicting',
+  },
   warning: { zh: '  警告：{text}', en: '  warning: {text}' },
   imported: { zh: '已导入：{counts}', en: 'imported: {counts}' },
   nothing: { zh: '已导入：没有需要改动的内容', en: 'imported: nothing to change' },
@@ -21,8 +36,28 @@ const MESSAGES = {
 
 /** What an item of a pack preview is, and what an import did with each. */
 const WORDS: Record<Lang, Record<string, string>> = {
-  zh: { new: '新增', identical: '相同', conflicting: '冲突', added: '新增', 'new-version': '新版本', replaced: '替换', 'kept-both': '两者都保留', 'kept-mine': '保留本地', conflict: '冲突' },
-  en: { new: 'new', identical: 'identical', conflicting: 'conflicting', added: 'added', 'new-version': 'new version', replaced: 'replaced', 'kept-both': 'kept both', 'kept-mine': 'kept mine', conflict: 'conflict' },
+  zh: {
+    new: '新增',
+    identical: '相同',
+    conflicting: '冲突',
+    added: '新增',
+    'new-version': '新版本',
+    replaced: '替换',
+    'kept-both': '两者都保留',
+    'kept-mine': '保留本地',
+    conflict: '冲突',
+  },
+  en: {
+    new: 'new',
+    identical: 'identical',
+    conflicting: 'conflicting',
+    added: 'added',
+    'new-version': 'new version',
+    replaced: 'replaced',
+    'kept-both': 'kept both',
+    'kept-mine': 'kept mine',
+    conflict: 'conflict',
+  },
 };
 
 export function libSay(lang: Lang, key: keyof typeof MESSAGES, params: Record<string, string | number> = {}): string {

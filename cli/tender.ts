@@ -15,21 +15,37 @@ import { fillTemplate, type Lang } from './messages.js';
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
 
 const TEXT = {
-  which: { zh: 'tender：请用 bidforge tender read <招标文件.docx|招标文件.pdf> 或 bidforge tender diff <旧版> <新版>', en: 'tender: use bidforge tender read <tender.docx|tender.pdf> or bidforge tender diff <old> <new>' },
-  diffSummary: { zh: '新增 %s 行，修改 %s 行，删除 %s 行，未变 %s 行', en: '%s rows added, %s changed, %s removed, %s unchanged' },
+  which: {
+    zh: 'tender：请用 bidforge tender read <招标文件.docx|招标文件.pdf> 或 bidforge tender diff <旧版> <新版>',
+    en: 'tender: use bidforge tender read <tender.docx|tender.pdf> or bidforge tender diff <old> <new>',
+  },
+  diffSummary: {
+    zh: '新增 %s 行，修改 %s 行，删除 %s 行，未变 %s 行',
+    en: '%s rows added, %s changed, %s removed, %s unchanged',
+  },
   added: { zh: '新增', en: 'added' },
   removed: { zh: '删除', en: 'removed' },
   changed: { zh: '修改', en: 'changed' },
   was: { zh: '原为', en: 'was' },
   cannotRead: { zh: '无法读取 %s（%s）', en: 'cannot read %s (%s)' },
   tooLarge: { zh: '%s 超过 %s MB 的上限', en: '%s is over the %s MB limit' },
-  summary: { zh: '%s：%s 页，提出 %s 行；另有 %s 句服务要求未能识别，请复核', en: '%s: %s pages, %s rows proposed; %s service sentences were not recognised, please review them' },
-  pagesNote: { zh: '（DOCX 的页码按分页符计，仅供参考；段落号从文件开头数起）', en: '(DOCX pages are counted from page breaks only; paragraphs are numbered from the start of the file)' },
-  review: { zh: '待复核（服务章节中未识别的要求句）：', en: 'For review (service requirements no phrasing recognised):' },
+  summary: {
+    zh: '%s：%s 页，提出 %s 行；另有 %s 句服务要求未能识别，请复核',
+    en: '%s: %s pages, %s rows proposed; %s service sentences were not recognised, please review them',
+  },
+  pagesNote: {
+    zh: '（DOCX 的页码按分页符计，仅供参考；段落号从文件开头数起）',
+    en: '(DOCX pages are counted from page breaks only; paragraphs are numbered from the start of the file)',
+  },
+  review: {
+    zh: '待复核（服务章节中未识别的要求句）：',
+    en: 'For review (service requirements no phrasing recognised):',
+  },
   form: { zh: '列：%s', en: 'columns: %s' },
 } as const;
 
-const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string => fillTemplate(TEXT[key][lang], args);
+const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string =>
+  fillTemplate(TEXT[key][lang], args);
 
 const OP: Record<string, string> = { '<=': '≤', '>=': '≥', '=': '=' };
 
@@ -38,14 +54,20 @@ function rowLine(r: TenderRow, reading: TenderReading, lang: TenderLang): string
   const figure = r.op ? `${OP[r.op]} ${r.schedule ?? `${r.value}${r.unit ?? ''}`}${r.key ? ` [${r.key}]` : ''}` : '';
   const points = r.points !== undefined ? (lang === 'zh' ? `${r.points}分` : `${r.points} points`) : '';
   const columns = r.form?.columns ? say(lang, 'form', r.form.columns.join(lang === 'zh' ? '、' : ', ')) : '';
-  return [placeText(r.loc, reading.paragraphBasis, lang), KIND_LABEL[r.kind][lang], figure, points, r.text, columns].filter(Boolean).join('  ');
+  return [placeText(r.loc, reading.paragraphBasis, lang), KIND_LABEL[r.kind][lang], figure, points, r.text, columns]
+    .filter(Boolean)
+    .join('  ');
 }
 
 /** Reads one tender through the API, or says why not (the caller exits 2). */
 async function read(api: ApiHandlers, file: string, io: Io): Promise<TenderReading | undefined> {
   // Refused before reading a huge file into memory.
-  const size = await stat(file).then((s) => s.size, () => undefined);
-  if (size !== undefined && size > MAX_BYTES) return void io.err(say(io.lang, 'tooLarge', file, MAX_BYTES / 1024 / 1024));
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => undefined,
+  );
+  if (size !== undefined && size > MAX_BYTES)
+    return void io.err(say(io.lang, 'tooLarge', file, MAX_BYTES / 1024 / 1024));
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -70,12 +92,21 @@ async function diff(api: ApiHandlers, older: string, newer: string, opts: { json
   }
   io.out(say(io.lang, 'diffSummary', d.added.length, d.changed.length, d.removed.length, d.unchanged));
   for (const r of d.added) io.out(`${say(io.lang, 'added')}  ${rowLine(r, after, io.lang)}`);
-  for (const c of d.changed) io.out(`${say(io.lang, 'changed')}  ${rowLine(c.after, after, io.lang)}\n      ${say(io.lang, 'was')}  ${rowLine(c.before, before, io.lang)}`);
+  for (const c of d.changed)
+    io.out(
+      `${say(io.lang, 'changed')}  ${rowLine(c.after, after, io.lang)}\n      ${say(io.lang, 'was')}  ${rowLine(c.before, before, io.lang)}`,
+    );
   for (const r of d.removed) io.out(`${say(io.lang, 'removed')}  ${rowLine(r, before, io.lang)}`);
   return 0;
 }
 
-export async function tenderCommand(api: ApiHandlers, action: string | undefined, files: (string | undefined)[], opts: { json: boolean }, io: Io): Promise<number> {
+export async function tenderCommand(
+  api: ApiHandlers,
+  action: string | undefined,
+  files: (string | undefined)[],
+  opts: { json: boolean },
+  io: Io,
+): Promise<number> {
   const [file, other] = files;
   if (action === 'diff' && file && other) return diff(api, file, other, opts, io);
   if (action !== 'read' || !file) {

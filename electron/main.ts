@@ -12,8 +12,9 @@ import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
 import { setUpShell } from './shellMain.js';
 import { DEFAULT_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './windowState.js';
 
-
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -24,7 +25,12 @@ function serveRenderer() {
     const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 });
     try {
-      return new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': RENDERER_CSP } });
+      return new Response(await readFile(file), {
+        headers: {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': RENDERER_CSP,
+        },
+      });
     } catch {
       return new Response('not found', { status: 404 });
     }
@@ -39,7 +45,10 @@ function serveApi() {
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
 async function createWindow() {
-  const saved = fitToDisplays(await loadWindowState(windowStateFile()), screen.getAllDisplays().map((d) => d.workArea));
+  const saved = fitToDisplays(
+    await loadWindowState(windowStateFile()),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_SIZE),
     minWidth: 960,
@@ -64,7 +73,13 @@ async function createWindow() {
   });
   if (saved?.maximized) win.maximize();
   // Remember size and position; the normal bounds, so a maximised window restores to where it was.
-  win.on('close', () => void saveWindowState(windowStateFile(), { ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined));
+  win.on(
+    'close',
+    () =>
+      void saveWindowState(windowStateFile(), { ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(
+        () => undefined,
+      ),
+  );
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -3,4 +3,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createPreloadGlobals } from './preloadBridge.js';
 
-for (const [name, value] of Object.entries(createPreloadGlobals(ipcRenderer))) contextBridge.exposeInMainWorld(name, value);
+for (const [name, value] of Object.entries(createPreloadGlobals(ipcRenderer)))
+  contextBridge.exposeInMainWorld(name, value);

@@ -3,7 +3,14 @@
 // The renderer's `window.bidforge` / `window.bidforgeShell` types are derived from here (renderer/src/global.d.ts).
 import { bridgeOf } from '../core/api/channels.js';
 import { asEnvelope, failure, type Envelope } from '../core/api/envelope.js';
-import { SHELL_CALLS, SHELL_EVENTS, type MenuCommand, type OpenedFile, type ShellBridge, type ShellCall } from '../core/shell/bridge.js';
+import {
+  SHELL_CALLS,
+  SHELL_EVENTS,
+  type MenuCommand,
+  type OpenedFile,
+  type ShellBridge,
+  type ShellCall,
+} from '../core/shell/bridge.js';
 
 export type IpcRendererLike = {
   invoke(channel: string, arg: unknown): Promise<unknown>;
@@ -11,11 +18,15 @@ export type IpcRendererLike = {
 };
 
 /** The shell's calls as the preload exposes them: envelopes, like the API's. */
-export type ShellCallsBridge = { [C in ShellCall]: (arg: Parameters<ShellBridge[C]>[0]) => Promise<Envelope<Awaited<ReturnType<ShellBridge[C]>>>> };
+export type ShellCallsBridge = {
+  [C in ShellCall]: (arg: Parameters<ShellBridge[C]>[0]) => Promise<Envelope<Awaited<ReturnType<ShellBridge[C]>>>>;
+};
 
 function invoker(ipc: IpcRendererLike) {
   return (channel: string, arg: unknown): Promise<Envelope> =>
-    ipc.invoke(channel, arg).then(asEnvelope, (e: unknown) => failure('ipc_failed', e instanceof Error ? e.message : String(e)));
+    ipc
+      .invoke(channel, arg)
+      .then(asEnvelope, (e: unknown) => failure('ipc_failed', e instanceof Error ? e.message : String(e)));
 }
 
 // Events that arrive before the page subscribes (a double-clicked file at start-up) wait here for their listener.
@@ -37,10 +48,16 @@ function eventSource<T>(ipc: IpcRendererLike, channel: string) {
 
 export function createPreloadGlobals(ipc: IpcRendererLike) {
   const invoke = invoker(ipc);
-  const calls = Object.fromEntries(SHELL_CALLS.map((c) => [c, (arg: unknown) => invoke(`shell:${c}`, arg ?? {})])) as ShellCallsBridge;
+  const calls = Object.fromEntries(
+    SHELL_CALLS.map((c) => [c, (arg: unknown) => invoke(`shell:${c}`, arg ?? {})]),
+  ) as ShellCallsBridge;
   return {
     bidforge: bridgeOf((channel, arg) => invoke(`api:${channel}`, arg)),
-    bidforgeShell: { ...calls, onMenu: eventSource<MenuCommand>(ipc, SHELL_EVENTS.menu), onOpenFile: eventSource<OpenedFile>(ipc, SHELL_EVENTS.openFile) },
+    bidforgeShell: {
+      ...calls,
+      onMenu: eventSource<MenuCommand>(ipc, SHELL_EVENTS.menu),
+      onOpenFile: eventSource<OpenedFile>(ipc, SHELL_EVENTS.openFile),
+    },
   };
 }
 

@@ -20,20 +20,34 @@ export type ShellDeps = {
 
 export type ShellCalls = Omit<ShellBridge, 'onMenu' | 'onOpenFile'>;
 
-const PROJECT_FILTERS = (zh: boolean): DialogFilter[] => [{ name: zh ? '标书工坊项目' : 'BidForge project', extensions: ['bfproj', 'json'] }];
-const EXPORT_FILTERS: Record<'docx' | 'pdf', DialogFilter> = { docx: { name: 'Word', extensions: ['docx'] }, pdf: { name: 'PDF', extensions: ['pdf'] } };
+const PROJECT_FILTERS = (zh: boolean): DialogFilter[] => [
+  { name: zh ? '标书工坊项目' : 'BidForge project', extensions: ['bfproj', 'json'] },
+];
+const EXPORT_FILTERS: Record<'docx' | 'pdf', DialogFilter> = {
+  docx: { name: 'Word', extensions: ['docx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
 
 export class ShellError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: string): void; readGranted(path: string): Promise<OpenedFile> } {
+export function createShellCalls(
+  deps: ShellDeps,
+): ShellCalls & { grant(path: string): void; readGranted(path: string): Promise<OpenedFile> } {
   const granted = new Set<string>();
   const zh = () => deps.lang() === 'zh-CN';
   const mustBeGranted = (path: string) => {
-    if (!granted.has(path)) throw new ShellError('forbidden', zh() ? `未经对话框选择的路径不可访问：${path}` : `not a path the user chose: ${path}`);
+    if (!granted.has(path))
+      throw new ShellError(
+        'forbidden',
+        zh() ? `未经对话框选择的路径不可访问：${path}` : `not a path the user chose: ${path}`,
+      );
   };
   const readGranted = async (path: string): Promise<OpenedFile> => {
     mustBeGranted(path);
@@ -42,7 +56,12 @@ export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: st
       text = await deps.readText(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new ShellError('cannot_read', zh() ? `无法打开 ${path}（${code ?? (e as Error).message}）` : `cannot open ${path} (${code ?? (e as Error).message})`);
+      throw new ShellError(
+        'cannot_read',
+        zh()
+          ? `无法打开 ${path}（${code ?? (e as Error).message}）`
+          : `cannot open ${path} (${code ?? (e as Error).message})`,
+      );
     }
     // A file that is not a project is reported and never joins 最近文件 (it would push out a good entry).
     try {
@@ -59,11 +78,25 @@ export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: st
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOSPC' ? (zh() ? '磁盘已满' : 'the disk is full')
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? (zh() ? '没有写入权限' : 'no permission to write there')
-        : code === 'ESYMLINK' ? (zh() ? '该位置是一个符号链接，不会通过链接写入' : 'that name is a symbolic link, which is not written through')
-        : (code ?? (e as Error).message);
-      throw new ShellError('cannot_write', zh() ? `未能保存 ${path}：${why}；原文件未改动` : `could not save ${path}: ${why}; the previous file is unchanged`);
+        code === 'ENOSPC'
+          ? zh()
+            ? '磁盘已满'
+            : 'the disk is full'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? zh()
+              ? '没有写入权限'
+              : 'no permission to write there'
+            : code === 'ESYMLINK'
+              ? zh()
+                ? '该位置是一个符号链接，不会通过链接写入'
+                : 'that name is a symbolic link, which is not written through'
+              : (code ?? (e as Error).message);
+      throw new ShellError(
+        'cannot_write',
+        zh()
+          ? `未能保存 ${path}：${why}；原文件未改动`
+          : `could not save ${path}: ${why}; the previous file is unchanged`,
+      );
     }
     granted.add(path);
     return { path, name: basename(path) };
@@ -106,7 +139,11 @@ export function createShellCalls(deps: ShellDeps): ShellCalls & { grant(path: st
     async openPath({ path }) {
       mustBeGranted(path);
       // Only documents we wrote: a name typed into a save dialog could otherwise make this launch a program.
-      if (!/\.(docx|pdf)$/i.test(path)) throw new ShellError('forbidden', zh() ? `只能打开导出的 DOCX 或 PDF：${path}` : `only exported DOCX or PDF files open: ${path}`);
+      if (!/\.(docx|pdf)$/i.test(path))
+        throw new ShellError(
+          'forbidden',
+          zh() ? `只能打开导出的 DOCX 或 PDF：${path}` : `only exported DOCX or PDF files open: ${path}`,
+        );
       const failure = await deps.openPath(path);
       if (failure) throw new ShellError('cannot_open', failure);
     },

@@ -17,14 +17,35 @@ export function setUpShell(getWindow: () => BrowserWindow | undefined) {
 
   const rebuildMenu = async () => {
     const recent = await loadRecent(recentFile);
-    const about = () => void dialog.showMessageBox({ title: 'BidForge', message: `标书工坊 BidForge ${app.getVersion()}`, detail: lang === 'zh-CN' ? '售后服务方案、安装外包协议、服务承诺书与保修卡的编制工具。' : 'Service plans, installation agreements, commitment letters and warranty cards.' });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ lang, recent, send: sendMenu, about, isMac: process.platform === 'darwin', dev: !app.isPackaged })));
+    const about = () =>
+      void dialog.showMessageBox({
+        title: 'BidForge',
+        message: `标书工坊 BidForge ${app.getVersion()}`,
+        detail:
+          lang === 'zh-CN'
+            ? '售后服务方案、安装外包协议、服务承诺书与保修卡的编制工具。'
+            : 'Service plans, installation agreements, commitment letters and warranty cards.',
+      });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          lang,
+          recent,
+          send: sendMenu,
+          about,
+          isMac: process.platform === 'darwin',
+          dev: !app.isPackaged,
+        }),
+      ),
+    );
   };
 
   const calls = createShellCalls({
     async chooseOpenPath(filters) {
       const win = getWindow();
-      const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters }) : await dialog.showOpenDialog({ properties: ['openFile'], filters });
+      const r = win
+        ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters })
+        : await dialog.showOpenDialog({ properties: ['openFile'], filters });
       return r.canceled ? undefined : r.filePaths[0];
     },
     async chooseSavePath(defaultPath, filters) {

@@ -12,7 +12,11 @@ if (!existsSync(rendererDir())) {
   console.error(`The renderer is not built (${rendererDir()} is missing): run "npm run build:renderer" first.`);
   process.exit(2);
 }
-const handlers = createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge (browser host)' });
+const handlers = createHandlers({
+  templatesDir: templatesDir(),
+  dataDir: dataDir(),
+  program: 'BidForge (browser host)',
+});
 let host: RunningHost | undefined;
 for (let port = preferred; !host && port < preferred + PORTS_TO_TRY; port++) {
   try {
@@ -22,7 +26,9 @@ for (let port = preferred; !host && port < preferred + PORTS_TO_TRY; port++) {
   }
 }
 if (!host) {
-  console.error(`Ports ${preferred}–${preferred + PORTS_TO_TRY - 1} on 127.0.0.1 are all in use: set BIDFORGE_PORT to a free port.`);
+  console.error(
+    `Ports ${preferred}–${preferred + PORTS_TO_TRY - 1} on 127.0.0.1 are all in use: set BIDFORGE_PORT to a free port.`,
+  );
   process.exit(2);
 }
 // The one-time launch link signs the browser in (host/session.ts): GET / alone never hands out the session.

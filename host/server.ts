@@ -33,7 +33,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string) {
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return send(res, 403, failure('forbidden', 'foreign origin'));
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+      return send(res, 403, failure('forbidden', 'foreign origin'));
     if (!session.admits(req, TOKEN_HEADER)) return send(res, 401, failure('unauthorized', 'missing or wrong session'));
     if (req.method !== 'POST') return send(res, 405, failure('method', 'use POST'));
     const chunks: Buffer[] = [];
@@ -68,7 +69,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!file.startsWith(opts.rendererDir + sep)) return send(res, 404, failure('not_found', urlPath));
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': RENDERER_CSP, 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': RENDERER_CSP,
+        'x-content-type-options': 'nosniff',
+      });
       res.end(body);
     } catch {
       send(res, 404, failure('not_found', urlPath));
@@ -80,7 +85,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, failure('forbidden', 'wrong Host'));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    (api ? serveApi(req, res, api[1]!) : serveFile(req, res, url)).catch((e: unknown) => send(res, 500, failure('internal', String(e))));
+    (api ? serveApi(req, res, api[1]!) : serveFile(req, res, url)).catch((e: unknown) =>
+      send(res, 500, failure('internal', String(e))),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -88,7 +95,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   port = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}/`;
-  return { server, token: session.token, url, launchUrl: () => `${url}?launch=${session.newLaunchCode()}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    server,
+    token: session.token,
+    url,
+    launchUrl: () => `${url}?launch=${session.newLaunchCode()}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 function send(res: ServerResponse, status: number, envelope: Envelope) {
@@ -98,6 +111,11 @@ function send(res: ServerResponse, status: number, envelope: Envelope) {
 }
 
 function sendPage(res: ServerResponse, status: number, html: string) {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
   res.end(html);
 }

@@ -8,7 +8,18 @@ export const CLI_BUNDLE = 'dist/cli/bidforge.mjs';
 
 export async function buildCli(root = process.cwd()) {
   const out = join(root, CLI_BUNDLE);
-  const result = await build({ absWorkingDir: root, entryPoints: ['cli/main.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning', write: false });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['cli/main.ts'],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'warning',
+    write: false,
+  });
   // Written aside and renamed: two commands starting at once never read a half-written bundle.
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;

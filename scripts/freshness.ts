@@ -6,7 +6,10 @@ function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => (name === 'node_modules' ? m : Math.max(m, newestMtime(join(path, name)))), s.mtimeMs);
+  return readdirSync(path).reduce(
+    (m, name) => (name === 'node_modules' ? m : Math.max(m, newestMtime(join(path, name)))),
+    s.mtimeMs,
+  );
 }
 
 export function isStale(output: string, sources: string[]): boolean {
@@ -14,8 +17,10 @@ export function isStale(output: string, sources: string[]): boolean {
 }
 
 /** What the renderer bundle is built from: its own code, the core it imports, and the build's configuration. */
-export const rendererSources = (root: string) => ['renderer', 'core', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+export const rendererSources = (root: string) =>
+  ['renderer', 'core', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
 export const rendererOutput = (root: string) => join(root, 'dist', 'renderer', 'index.html');
 /** What Electron's main and preload bundles are built from. */
-export const electronSources = (root: string) => ['electron', 'core', 'host', 'scripts/build-electron.mjs'].map((p) => join(root, p));
+export const electronSources = (root: string) =>
+  ['electron', 'core', 'host', 'scripts/build-electron.mjs'].map((p) => join(root, p));
 export const electronOutput = (root: string) => join(root, 'dist-electron', 'main.mjs');

@@ -30,7 +30,9 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     const [sample, profile] = name.endsWith(GBT) ? [name.slice(0, -GBT.length), 'gbt9704'] : [name];
     const { project } = await api.openSample({ name: sample! });
-    const typeset = profile ? { ...project, typesetting: { profile: 'gbt9704' as const, copyMark: '正本' as const, sealEveryPage: true } } : project;
+    const typeset = profile
+      ? { ...project, typesetting: { profile: 'gbt9704' as const, copyMark: '正本' as const, sealEveryPage: true } }
+      : project;
     const { document } = await api.preview({ project: typeset });
     writeFileSync(join(dir, `${name}.pdf`), await exportPdf(document));
     writeFileSync(join(dir, `${name}.docx`), await exportDocx(document));
@@ -40,27 +42,70 @@ async function main() {
   const lo = join(out, '.libreoffice');
   const profile = mkdtempSync(join(tmpdir(), 'bidforge-snap-lo-'));
   try {
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, ...docxFiles], { stdio: 'ignore', timeout: 300_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        lo,
+        ...docxFiles,
+      ],
+      { stdio: 'ignore', timeout: 300_000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
   const rows: string[] = [];
   for (const name of names) {
     const dir = join(out, name);
-    execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', String(PAGES), '-png', join(dir, `${name}.pdf`), join(dir, 'pdf')]);
-    execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', String(PAGES), '-png', join(lo, `${name}.pdf`), join(dir, 'docx-via-libreoffice')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      String(PAGES),
+      '-png',
+      join(dir, `${name}.pdf`),
+      join(dir, 'pdf'),
+    ]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      String(PAGES),
+      '-png',
+      join(lo, `${name}.pdf`),
+      join(dir, 'docx-via-libreoffice'),
+    ]);
     // pdftoppm pads page numbers to the page count's width (pdf-01.png): name them pdf-1.png … in every folder alike.
     for (const f of readdirSync(dir)) {
       const m = /^(.*-)0+(\d+)\.png$/.exec(f);
       if (m) renameSync(join(dir, f), join(dir, `${m[1]}${m[2]}.png`));
     }
-    const pngs = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
-    const pair = (n: number) => [`pdf-${n}.png`, `docx-via-libreoffice-${n}.png`].filter((f) => pngs.includes(f)).map((f) => `<img src="${name}/${f}" title="${f}">`).join('');
+    const pngs = readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort();
+    const pair = (n: number) =>
+      [`pdf-${n}.png`, `docx-via-libreoffice-${n}.png`]
+        .filter((f) => pngs.includes(f))
+        .map((f) => `<img src="${name}/${f}" title="${f}">`)
+        .join('');
     rows.push(`<h2>${name}</h2>` + Array.from({ length: PAGES }, (_, i) => `<div>${pair(i + 1)}</div>`).join(''));
-    console.log(`${name}: ${pngs.length} PNGs in snapshots/${name}/ (pdf-N.png = our PDF, docx-via-libreoffice-N.png = the DOCX)`);
+    console.log(
+      `${name}: ${pngs.length} PNGs in snapshots/${name}/ (pdf-N.png = our PDF, docx-via-libreoffice-N.png = the DOCX)`,
+    );
   }
   rmSync(lo, { recursive: true, force: true });
-  writeFileSync(join(out, 'index.html'), `<!doctype html><meta charset="utf-8"><title>BidForge snapshots</title><style>img{border:1px solid #ccc;margin:4px}</style><p>Left: our PDF. Right: LibreOffice's PDF of our DOCX.</p>${rows.join('\n')}`);
+  writeFileSync(
+    join(out, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>BidForge snapshots</title><style>img{border:1px solid #ccc;margin:4px}</style><p>Left: our PDF. Right: LibreOffice's PDF of our DOCX.</p>${rows.join('\n')}`,
+  );
 }
 
 main().catch((e: unknown) => {

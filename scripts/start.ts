@@ -17,7 +17,10 @@ const mirror = process.env.ELECTRON_MIRROR ?? process.env.npm_config_electron_mi
 
 function uiLanguage(): 'zh-CN' | 'en' {
   try {
-    return (JSON.parse(readFileSync(join(dataDir(), 'settings.json'), 'utf8')) as { uiLanguage?: string }).uiLanguage === 'en' ? 'en' : 'zh-CN';
+    return (JSON.parse(readFileSync(join(dataDir(), 'settings.json'), 'utf8')) as { uiLanguage?: string })
+      .uiLanguage === 'en'
+      ? 'en'
+      : 'zh-CN';
   } catch {
     return 'zh-CN';
   }
@@ -25,11 +28,18 @@ function uiLanguage(): 'zh-CN' | 'en' {
 
 const FALLBACK = {
   'zh-CN': (why: string) => `未能启动桌面窗口（${why}），已改为启动浏览器版：请在浏览器中打开下面的网址。`,
-  en: (why: string) => `The desktop window cannot open (${why}); starting the browser version instead: open the URL below.`,
+  en: (why: string) =>
+    `The desktop window cannot open (${why}); starting the browser version instead: open the URL below.`,
 };
 const WHY = {
-  'zh-CN': { download: `Electron 程序下载失败${mirror ? `，镜像 ${mirror}` : '，可设置 ELECTRON_MIRROR 镜像后重试'}`, missing: 'Electron 程序未安装' },
-  en: { download: `the Electron binary could not be downloaded${mirror ? ` from ${mirror}` : '; set ELECTRON_MIRROR to a mirror and retry'}`, missing: 'the Electron package is not installed' },
+  'zh-CN': {
+    download: `Electron 程序下载失败${mirror ? `，镜像 ${mirror}` : '，可设置 ELECTRON_MIRROR 镜像后重试'}`,
+    missing: 'Electron 程序未安装',
+  },
+  en: {
+    download: `the Electron binary could not be downloaded${mirror ? ` from ${mirror}` : '; set ELECTRON_MIRROR to a mirror and retry'}`,
+    missing: 'the Electron package is not installed',
+  },
 };
 
 function electronBinary(): string | null {
@@ -63,11 +73,16 @@ function fetchElectron(): boolean {
 
 function build(script: string, output: string, sources: string[]): void {
   if (!isStale(output, sources)) return;
-  const r = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync('npm', ['run', '--silent', script], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const run = (cmd: string, args: string[]) => spawn(cmd, args, { cwd: root, stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+const run = (cmd: string, args: string[]) =>
+  spawn(cmd, args, { cwd: root, stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 
 build('build:renderer', rendererOutput(root), rendererSources(root));
 const installed = existsSync(join(root, 'node_modules', 'electron', 'package.json'));

@@ -17,7 +17,10 @@ const base64File = z
 const mappingSchema = z.partialRecord(z.enum(CARD_FIELDS), z.string().max(200));
 export const CARD_LAYOUT_IDS = ['a5', 'a4x2', 'a4-grid'] as const;
 
-const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100);
+const templateId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .max(100);
 const cardPeriodSchema = z.object({ name: z.string().trim().min(1).max(40), months: z.number().int().min(1).max(600) });
 
 const cardFileRequest = z.object({
@@ -27,7 +30,11 @@ const cardFileRequest = z.object({
   /** field → header; fields left out are matched automatically. */
   mapping: mappingSchema.optional(),
   /** Card template id under templates/cards/. */
-  template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100).optional(),
+  template: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(100)
+    .optional(),
   /** 保修卡: the field whose value picks each row's template (a batch with several product types). */
   templateBy: z.enum(['product', 'model']).optional(),
   /** Printed fields the user chose to leave off the card (no empty row). */
@@ -44,12 +51,21 @@ export const appRequestSchemas = {
   saveSettings: z.object({ settings: settingsSchema }),
   listRecentProjects: z.object({}),
   /** `saved`: the project is what a file holds (just opened or saved), so reopening it shows 已保存. */
-  recordRecentProject: z.object({ project: projectSchema, path: z.string().min(1).max(1000).optional(), saved: z.boolean().optional() }),
+  recordRecentProject: z.object({
+    project: projectSchema,
+    path: z.string().min(1).max(1000).optional(),
+    saved: z.boolean().optional(),
+  }),
   openRecentProject: z.object({ id: z.string().min(1).max(1000) }),
   searchProjects: z.object({ query: z.string().max(200) }),
   listBackups: z.object({}),
-  restoreBackup: z.object({ name: z.string().regex(/^library-\d{8}T\d{9}Z(-\d+)?\.json$/, 'a backup file name from listBackups') }),
-  parseCards: cardFileRequest.extend({ previewCount: z.number().int().min(0).max(20).default(3), qr: z.boolean().default(false) }),
+  restoreBackup: z.object({
+    name: z.string().regex(/^library-\d{8}T\d{9}Z(-\d+)?\.json$/, 'a backup file name from listBackups'),
+  }),
+  parseCards: cardFileRequest.extend({
+    previewCount: z.number().int().min(0).max(20).default(3),
+    qr: z.boolean().default(false),
+  }),
   exportCards: cardFileRequest.extend({
     format: z.enum(['pdf', 'docx']),
     layout: z.enum(CARD_LAYOUT_IDS).default('a5'),
@@ -61,7 +77,7 @@ export const appRequestSchemas = {
 
 /** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults. */
 export type SettingsNotice = { code: string; file: string; movedAsideAs: string; reason: string };
-export type BackupInfo = { name: string; /** ISO time the backup was written. */ time: string; size: number };
+export type BackupInfo = { name: string /** ISO time the backup was written. */; time: string; size: number };
 
 /** One card as the app previews it: the same labelled values the PDF prints. */
 export type CardPreview = {
@@ -110,7 +126,13 @@ export type ParseCardsResult = {
   /** Data rows that will not print (errors, or no template). */
   skippedRows: number;
 };
-export type CardBatchTemplate = { id: string; title: string; cards: number; components: { name: string; months: number }[]; periodsFrom: 'template' | 'edited' | 'project' };
+export type CardBatchTemplate = {
+  id: string;
+  title: string;
+  cards: number;
+  components: { name: string; months: number }[];
+  periodsFrom: 'template' | 'edited' | 'project';
+};
 /** An exported batch: the file, a summary problem, and which rows were left out (the 检查 list says why). */
 export type ExportCardsResult = {
   fileName: string;
@@ -124,15 +146,26 @@ export type ExportCardsResult = {
 export const PROBLEMS_SHOWN = 500;
 
 export type AppHandlers = {
-  getSettings(req: z.infer<(typeof appRequestSchemas)['getSettings']>): Promise<{ settings: Settings; dataDir: string | null; notices: SettingsNotice[] }>;
+  getSettings(
+    req: z.infer<(typeof appRequestSchemas)['getSettings']>,
+  ): Promise<{ settings: Settings; dataDir: string | null; notices: SettingsNotice[] }>;
   saveSettings(req: z.infer<(typeof appRequestSchemas)['saveSettings']>): Promise<{ settings: Settings }>;
-  listRecentProjects(req: z.infer<(typeof appRequestSchemas)['listRecentProjects']>): Promise<{ projects: RecentSummary[] }>;
-  recordRecentProject(req: z.infer<(typeof appRequestSchemas)['recordRecentProject']>): Promise<{ projects: RecentSummary[] }>;
-  openRecentProject(req: z.infer<(typeof appRequestSchemas)['openRecentProject']>): Promise<{ project: Project; path?: string; saved: boolean }>;
+  listRecentProjects(
+    req: z.infer<(typeof appRequestSchemas)['listRecentProjects']>,
+  ): Promise<{ projects: RecentSummary[] }>;
+  recordRecentProject(
+    req: z.infer<(typeof appRequestSchemas)['recordRecentProject']>,
+  ): Promise<{ projects: RecentSummary[] }>;
+  openRecentProject(
+    req: z.infer<(typeof appRequestSchemas)['openRecentProject']>,
+  ): Promise<{ project: Project; path?: string; saved: boolean }>;
   searchProjects(req: z.infer<(typeof appRequestSchemas)['searchProjects']>): Promise<{ hits: ProjectHit[] }>;
-  listBackups(req: z.infer<(typeof appRequestSchemas)['listBackups']>): Promise<{ backups: BackupInfo[]; dataDir: string | null }>;
-  restoreBackup(req: z.infer<(typeof appRequestSchemas)['restoreBackup']>): Promise<{ restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } }>;
+  listBackups(
+    req: z.infer<(typeof appRequestSchemas)['listBackups']>,
+  ): Promise<{ backups: BackupInfo[]; dataDir: string | null }>;
+  restoreBackup(
+    req: z.infer<(typeof appRequestSchemas)['restoreBackup']>,
+  ): Promise<{ restoredFrom: string; replaced?: { movedAsideAs?: string; backedUpAs?: string } }>;
   parseCards(req: z.infer<(typeof appRequestSchemas)['parseCards']>): Promise<ParseCardsResult>;
   exportCards(req: z.infer<(typeof appRequestSchemas)['exportCards']>): Promise<ExportCardsResult>;
 };
-

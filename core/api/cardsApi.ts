@@ -10,19 +10,41 @@ import { cardFileNames, checkNamePattern, sanitizeFileName } from '../cards/file
 import { renderCardsPdf } from '../cards/pdf.js';
 import { periodsFromProject } from '../cards/projectPeriods.js';
 import { qrMatrix } from '../cards/qr.js';
-import { cellText, findHeader, readCardGrid, REQUIRED_FIELDS, rowsFromGrid, type CardRow, type ReadCardsResult } from '../cards/read.js';
+import {
+  cellText,
+  findHeader,
+  readCardGrid,
+  REQUIRED_FIELDS,
+  rowsFromGrid,
+  type CardRow,
+  type ReadCardsResult,
+} from '../cards/read.js';
 import type { CardScript } from '../cards/script.js';
 import { loadCardTemplate, loadCardTemplates, type CardTemplate } from '../cards/template.js';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import type { SettingsStore } from '../settings/store.js';
-import { PROBLEMS_SHOWN, type AppHandlers, type CardBatchTemplate, type CardPreview, type ParseCardsResult } from './appContract.js';
+import {
+  PROBLEMS_SHOWN,
+  type AppHandlers,
+  type CardBatchTemplate,
+  type CardPreview,
+  type ParseCardsResult,
+} from './appContract.js';
 import { ApiError } from './contract.js';
 
 export type CardsDeps = { templatesDir: string; settings: SettingsStore };
 
 /** What both calls share: the file, its mapping and the batch's choices. */
 type Input = Omit<Parameters<AppHandlers['parseCards']>[0], 'previewCount' | 'qr'>;
-type Read = { headers: string[]; headerRow: number; encoding: string; sheet?: string; suggested: CardMapping; result?: ReadCardsResult; fatal?: { code: string; message: string } };
+type Read = {
+  headers: string[];
+  headerRow: number;
+  encoding: string;
+  sheet?: string;
+  suggested: CardMapping;
+  result?: ReadCardsResult;
+  fatal?: { code: string; message: string };
+};
 
 const bytesOf = (base64: string) => {
   const b = Buffer.from(base64, 'base64');
@@ -30,7 +52,11 @@ const bytesOf = (base64: string) => {
 };
 
 /** Reads the file; a file-level mapping problem (required column unmapped) still returns the headers to map. */
-async function readCards({ fileName, data, mapping = {} }: Pick<Input, 'fileName' | 'data' | 'mapping'>): Promise<Read> {
+async function readCards({
+  fileName,
+  data,
+  mapping = {},
+}: Pick<Input, 'fileName' | 'data' | 'mapping'>): Promise<Read> {
   const { grid, encoding, sheet } = await readCardGrid(bytesOf(data), fileName);
   const used = Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)) as CardMapping;
   const h = findHeader(grid, used);
@@ -43,37 +69,83 @@ async function readCards({ fileName, data, mapping = {} }: Pick<Input, 'fileName
   try {
     const result = rowsFromGrid(grid, fileName, used, { encoding, ...(sheet ? { sheet } : {}) });
     // A field the user set to "none" ('' in the mapping) is left blank even if a header would match it.
-    const none = CARD_FIELDS.filter((f) => mapping[f] === '' && !REQUIRED_FIELDS.includes(f)) as Exclude<CardField, 'date'>[];
+    const none = CARD_FIELDS.filter((f) => mapping[f] === '' && !REQUIRED_FIELDS.includes(f)) as Exclude<
+      CardField,
+      'date'
+    >[];
     for (const f of none) delete result.columns[f];
-    if (none.length) result.rows = result.rows.map((r) => ({ ...r, ...Object.fromEntries(none.map((f) => [f, ''])) }) as CardRow);
+    if (none.length)
+      result.rows = result.rows.map((r) => ({ ...r, ...Object.fromEntries(none.map((f) => [f, ''])) }) as CardRow);
     return { ...base, result };
   } catch (e) {
-    if (e instanceof BidForgeError && (e.code === 'card_missing_column' || e.code === 'card_bad_mapping')) return { ...base, fatal: { code: e.code, message: e.message } };
+    if (e instanceof BidForgeError && (e.code === 'card_missing_column' || e.code === 'card_bad_mapping'))
+      return { ...base, fatal: { code: e.code, message: e.message } };
     throw e;
   }
 }
 
 /** The card template with the company profile's name, hotline and service hours where they are set. */
 function withProfile(t: CardTemplate, c: { name: string; hotline: string; serviceHours: string }): CardTemplate {
-  return { ...t, company: c.name || t.company, hotline: c.hotline || t.hotline, serviceHours: c.serviceHours || t.serviceHours };
+  return {
+    ...t,
+    company: c.name || t.company,
+    hotline: c.hotline || t.hotline,
+    serviceHours: c.serviceHours || t.serviceHours,
+  };
 }
 
-type Prepared = { batch: Batch; script: CardScript; projectProblems: Problem[]; periodsFrom(t: CardTemplate): CardBatchTemplate['periodsFrom'] };
+type Prepared = {
+  batch: Batch;
+  script: CardScript;
+  projectProblems: Problem[];
+  periodsFrom(t: CardTemplate): CardBatchTemplate['periodsFrom'];
+};
 
 /** Templates (with 设置's company), the project's periods, and the batch the rows make with them. */
 async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Promise<Prepared> {
   const { company } = (await deps.settings.get()).settings;
   const template = withProfile(await loadCardTemplate(req.template ?? 'standard', deps.templatesDir), company);
-  const templates = req.templateBy ? (await loadCardTemplates(deps.templatesDir)).map((t) => withProfile(t, company)) : [];
+  const templates = req.templateBy
+    ? (await loadCardTemplates(deps.templatesDir)).map((t) => withProfile(t, company))
+    : [];
   const fromProject = req.project ? periodsFromProject(req.project) : undefined;
-  const batch = buildBatch(result, req.fileName, { template, templates, templateBy: req.templateBy, hide: req.hide, periods: req.periods, projectPeriods: fromProject?.of });
-  const periodsFrom = (t: CardTemplate): CardBatchTemplate['periodsFrom'] => (fromProject?.of(t) ? 'project' : req.periods?.[t.id] ? 'edited' : 'template');
-  return { batch, script: req.script ?? req.project?.script ?? 'hans', projectProblems: fromProject?.problems ?? [], periodsFrom };
+  const batch = buildBatch(result, req.fileName, {
+    template,
+    templates,
+    templateBy: req.templateBy,
+    hide: req.hide,
+    periods: req.periods,
+    projectPeriods: fromProject?.of,
+  });
+  const periodsFrom = (t: CardTemplate): CardBatchTemplate['periodsFrom'] =>
+    fromProject?.of(t) ? 'project' : req.periods?.[t.id] ? 'edited' : 'template';
+  return {
+    batch,
+    script: req.script ?? req.project?.script ?? 'hans',
+    projectProblems: fromProject?.problems ?? [],
+    periodsFrom,
+  };
 }
 
 function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPreview {
   const v = cardView(row, t, opts);
-  return { row: row.row, template: t.id, labels: { hotline: v.labels.hotline, serviceHours: v.labels.serviceHours.replace(/：$/, ''), periods: v.labels.period }, title: v.title, company: v.company, hotline: v.hotline, serviceHours: v.serviceHours, serial: v.serial, fields: v.fields, periods: v.periods, ...(v.qr ? { qr: qrMatrix(v.qr) } : {}) };
+  return {
+    row: row.row,
+    template: t.id,
+    labels: {
+      hotline: v.labels.hotline,
+      serviceHours: v.labels.serviceHours.replace(/：$/, ''),
+      periods: v.labels.period,
+    },
+    title: v.title,
+    company: v.company,
+    hotline: v.hotline,
+    serviceHours: v.serviceHours,
+    serial: v.serial,
+    fields: v.fields,
+    periods: v.periods,
+    ...(v.qr ? { qr: qrMatrix(v.qr) } : {}),
+  };
 }
 
 export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCards' | 'exportCards'> {
@@ -83,8 +155,16 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       const { result } = r;
       // The date field is called what the file calls it: 安装日期 when the column speaks of installation.
       const label = (f: CardField) => (f === 'date' && result ? result.dateLabel : FIELD_LABELS[f]);
-      const fields = CARD_FIELDS.map((field) => ({ field, label: label(field), required: REQUIRED_FIELDS.includes(field) }));
-      const choices = (await loadCardTemplates(deps.templatesDir)).map((t) => ({ id: t.id, title: t.title, match: t.match }));
+      const fields = CARD_FIELDS.map((field) => ({
+        field,
+        label: label(field),
+        required: REQUIRED_FIELDS.includes(field),
+      }));
+      const choices = (await loadCardTemplates(deps.templatesDir)).map((t) => ({
+        id: t.id,
+        title: t.title,
+        match: t.match,
+      }));
       const out: ParseCardsResult = {
         headers: r.headers,
         headerRow: r.headerRow,
@@ -108,7 +188,8 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       try {
         p = await prepare(deps, req, result);
       } catch (e) {
-        if (e instanceof BidForgeError && e.code === 'card_missing_column') return { ...out, fatal: { code: e.code, message: e.message } };
+        if (e instanceof BidForgeError && e.code === 'card_missing_column')
+          return { ...out, fatal: { code: e.code, message: e.message } };
         throw e;
       }
       const problems = [...p.projectProblems, ...p.batch.problems];
@@ -119,7 +200,13 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
         problems: problems.slice(0, PROBLEMS_SHOWN),
         problemCount: problems.length,
         preview: p.batch.rows.slice(0, req.previewCount).map((row) => preview(row, p.batch.templateOf(row), opts)),
-        templates: p.batch.used.map(({ template: t, cards }) => ({ id: t.id, title: t.title, cards, components: t.components, periodsFrom: p.periodsFrom(t) })),
+        templates: p.batch.used.map(({ template: t, cards }) => ({
+          id: t.id,
+          title: t.title,
+          cards,
+          components: t.components,
+          periodsFrom: p.periodsFrom(t),
+        })),
         skippedRows: p.batch.skipped.length,
       };
     },
@@ -130,24 +217,55 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message);
       const p = await prepare(deps, req, r.result);
       const { rows, templateOf, skipped } = p.batch;
-      if (!rows.length) throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`);
-      const opts = { layout: req.layout as CardLayout, qr: req.qr, dateLabel: r.result.dateLabel, script: p.script, hide: req.hide ?? [] };
-      const render = (some: CardRow[]) => (req.format === 'pdf' ? renderCardsPdf(some, templateOf, opts) : renderCardsDocx(some, templateOf, opts));
+      if (!rows.length)
+        throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`);
+      const opts = {
+        layout: req.layout as CardLayout,
+        qr: req.qr,
+        dateLabel: r.result.dateLabel,
+        script: p.script,
+        hide: req.hide ?? [],
+      };
+      const render = (some: CardRow[]) =>
+        req.format === 'pdf' ? renderCardsPdf(some, templateOf, opts) : renderCardsDocx(some, templateOf, opts);
       const bytes = await render(rows);
       const name = sanitizeFileName(`保修卡-${basename(req.fileName, extname(req.fileName))}`) || '保修卡';
       // Only a summary: the row problems were shown by parseCards, which lists each skipped row and why.
       const summary: Problem[] = skipped.length
-        ? [{ severity: 'warning', code: 'card_rows_skipped', message: `${skipped.length} 行有错误，未导出；已导出 ${rows.length} 张卡片`, params: { errors: skipped.length, rows: rows.length } }]
+        ? [
+            {
+              severity: 'warning',
+              code: 'card_rows_skipped',
+              message: `${skipped.length} 行有错误，未导出；已导出 ${rows.length} 张卡片`,
+              params: { errors: skipped.length, rows: rows.length },
+            },
+          ]
         : [];
-      const files = req.perCard ? await perCardFiles(rows, req.perCard.namePattern, name, req.format, render) : undefined;
-      return { fileName: `${name}.${req.format}`, bytes, problems: summary, cards: rows.length, skipped: { count: skipped.length, rows: skipped }, ...(files ? { files } : {}) };
+      const files = req.perCard
+        ? await perCardFiles(rows, req.perCard.namePattern, name, req.format, render)
+        : undefined;
+      return {
+        fileName: `${name}.${req.format}`,
+        bytes,
+        problems: summary,
+        cards: rows.length,
+        skipped: { count: skipped.length, rows: skipped },
+        ...(files ? { files } : {}),
+      };
     },
   };
 }
 
-async function perCardFiles(rows: CardRow[], pattern: string, batchName: string, format: string, render: (rows: CardRow[]) => Promise<Uint8Array>) {
+async function perCardFiles(
+  rows: CardRow[],
+  pattern: string,
+  batchName: string,
+  format: string,
+  render: (rows: CardRow[]) => Promise<Uint8Array>,
+) {
   const names = cardFileNames(pattern, rows, [batchName]);
   const files: { fileName: string; bytes: Uint8Array }[] = [];
-  for (let i = 0; i < rows.length; i++) files.push({ fileName: `${names[i]}.${format}`, bytes: await render([rows[i]!]) });
+  for (let i = 0; i < rows.length; i++)
+    files.push({ fileName: `${names[i]}.${format}`, bytes: await render([rows[i]!]) });
   return files;
 }

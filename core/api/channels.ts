@@ -3,15 +3,60 @@
 import type { ApiHandlers, ApiRequest, ApiResponse, Channel } from './contract.js';
 import { unwrap, type Envelope } from './envelope.js';
 
-export const CHANNELS = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'checkProject', 'preview', 'exportDocument',
+export const CHANNELS = [
+  'listBlueprints',
+  'listSamples',
+  'listClauses',
+  'newProject',
+  'openSample',
+  'parseProject',
+  'describeProject',
+  'checkProject',
+  'preview',
+  'exportDocument',
   // composer: outline and 偏离表
-  'describeOutline', 'recognizeRequirements',
+  'describeOutline',
+  'recognizeRequirements',
   // library: the clause store (core/api/library.ts)
-  'libraryInfo', 'libraryFacets', 'libraryList', 'librarySearch', 'libraryClause', 'libraryHistory', 'libraryDiff', 'libraryCreate', 'libraryEdit', 'libraryAddVariant', 'libraryUpdateMeta',
-  'librarySubmit', 'libraryApprove', 'libraryReject', 'libraryRetire', 'libraryDuplicate', 'libraryMarkReviewed', 'libraryFreshness', 'libraryUsage',
-  'libraryWhereUsed', 'libraryRender', 'libraryProjects', 'projectOutdatedPins', 'recordProjectPins', 'projectUpdatePins', 'libraryExportPack', 'libraryPreviewImport', 'libraryApplyImport',
+  'libraryInfo',
+  'libraryFacets',
+  'libraryList',
+  'librarySearch',
+  'libraryClause',
+  'libraryHistory',
+  'libraryDiff',
+  'libraryCreate',
+  'libraryEdit',
+  'libraryAddVariant',
+  'libraryUpdateMeta',
+  'librarySubmit',
+  'libraryApprove',
+  'libraryReject',
+  'libraryRetire',
+  'libraryDuplicate',
+  'libraryMarkReviewed',
+  'libraryFreshness',
+  'libraryUsage',
+  'libraryWhereUsed',
+  'libraryRender',
+  'libraryProjects',
+  'projectOutdatedPins',
+  'recordProjectPins',
+  'projectUpdatePins',
+  'libraryExportPack',
+  'libraryPreviewImport',
+  'libraryApplyImport',
   // cards, settings, home (core/api/appContract.ts)
-  'getSettings', 'saveSettings', 'listRecentProjects', 'recordRecentProject', 'openRecentProject', 'searchProjects', 'listBackups', 'restoreBackup', 'parseCards', 'exportCards',
+  'getSettings',
+  'saveSettings',
+  'listRecentProjects',
+  'recordRecentProject',
+  'openRecentProject',
+  'searchProjects',
+  'listBackups',
+  'restoreBackup',
+  'parseCards',
+  'exportCards',
   // tender (core/tender/contract.ts)
   'readTender',
 ] as const satisfies readonly Channel[];
@@ -36,8 +81,11 @@ export function bridgeOf(transport: Transport): ApiBridge {
 
 /** A client with one method per channel that returns the value or throws an ApiError: the shape callers use. */
 export function clientOf(transport: Transport): ApiHandlers {
-  return Object.fromEntries(CHANNELS.map((c) => [c, async (arg: unknown) => unwrap(await transport(c, arg))])) as unknown as ApiHandlers;
+  return Object.fromEntries(
+    CHANNELS.map((c) => [c, async (arg: unknown) => unwrap(await transport(c, arg))]),
+  ) as unknown as ApiHandlers;
 }
 
 /** The client over a bridge (the renderer in Electron): the same unwrapping as every other transport. */
-export const clientOfBridge = (bridge: ApiBridge): ApiHandlers => clientOf((c, arg) => (bridge[c] as (a: unknown) => Promise<Envelope>)(arg));
+export const clientOfBridge = (bridge: ApiBridge): ApiHandlers =>
+  clientOf((c, arg) => (bridge[c] as (a: unknown) => Promise<Envelope>)(arg));

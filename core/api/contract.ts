@@ -16,13 +16,21 @@ import { appRequestSchemas, type AppHandlers } from './appContract.js';
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
 
 // composer
-const documentId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(100);
+const documentId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .max(100);
 
 export const requestSchemas = {
   listBlueprints: z.object({}),
   listSamples: z.object({}),
   listClauses: z.object({}),
-  newProject: z.object({ blueprint: z.string().min(1).max(100), name: z.string().max(100).optional(), title: z.string().max(200).optional(), date: z.string().refine(isValidIsoDate, 'a real calendar date like 2026-11-24').optional() }),
+  newProject: z.object({
+    blueprint: z.string().min(1).max(100),
+    name: z.string().max(100).optional(),
+    title: z.string().max(200).optional(),
+    date: z.string().refine(isValidIsoDate, 'a real calendar date like 2026-11-24').optional(),
+  }),
   openSample: z.object({ name: z.string().min(1).max(100) }),
   parseProject: z.object({ text: z.string().max(20_000_000), fileName: z.string().max(500) }),
   describeProject: z.object({ project: projectSchema }),
@@ -30,7 +38,11 @@ export const requestSchemas = {
   checkProject: z.object({ project: projectSchema }),
   // composer: `document` picks one document of a bid package (a blueprint id in project.documents); default the main one
   preview: z.object({ project: projectSchema, document: documentId.optional() }),
-  exportDocument: z.object({ project: projectSchema, format: z.enum(['docx', 'pdf']), document: documentId.optional() }),
+  exportDocument: z.object({
+    project: projectSchema,
+    format: z.enum(['docx', 'pdf']),
+    document: documentId.optional(),
+  }),
   describeOutline: z.object({ project: projectSchema, document: documentId.optional() }),
   recognizeRequirements: z.object({ text: z.string().min(1).max(200_000) }),
   // library: the clause store (core/api/library.ts)
@@ -43,26 +55,51 @@ export const requestSchemas = {
 
 export type VariableField = VariableDecl & { section: string };
 // composer
-export type OutlineView = { blueprint: string; sections: OutlineSectionView[]; custom: boolean; defaults: ProjectOutlineSection[] };
-export type ClauseSummary = { id: string; variant: string; title: string; category: string; version: number; status: string; docTypes: string[] };
+export type OutlineView = {
+  blueprint: string;
+  sections: OutlineSectionView[];
+  custom: boolean;
+  defaults: ProjectOutlineSection[];
+};
+export type ClauseSummary = {
+  id: string;
+  variant: string;
+  title: string;
+  category: string;
+  version: number;
+  status: string;
+  docTypes: string[];
+};
 
 export type ApiHandlers = {
-  listBlueprints(req: z.infer<(typeof requestSchemas)['listBlueprints']>): Promise<{ id: string; title: string; docType: string }[]>;
-  listSamples(req: z.infer<(typeof requestSchemas)['listSamples']>): Promise<{ name: string; title: string; blueprint: string }[]>;
+  listBlueprints(
+    req: z.infer<(typeof requestSchemas)['listBlueprints']>,
+  ): Promise<{ id: string; title: string; docType: string }[]>;
+  listSamples(
+    req: z.infer<(typeof requestSchemas)['listSamples']>,
+  ): Promise<{ name: string; title: string; blueprint: string }[]>;
   listClauses(req: z.infer<(typeof requestSchemas)['listClauses']>): Promise<ClauseSummary[]>;
   newProject(req: z.infer<(typeof requestSchemas)['newProject']>): Promise<{ project: Project }>;
   openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;
   parseProject(req: z.infer<(typeof requestSchemas)['parseProject']>): Promise<{ project: Project }>;
   describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
   /** composer: `deviations` are the 偏离表 rows as computed from the project's requirements (empty without any). */
-  preview(req: z.infer<(typeof requestSchemas)['preview']>): Promise<{ document: Document; problems: Problem[]; deviations: DeviationRow[] }>;
+  preview(
+    req: z.infer<(typeof requestSchemas)['preview']>,
+  ): Promise<{ document: Document; problems: Problem[]; deviations: DeviationRow[] }>;
   /** Every problem of the project; a package's are tagged with their document's blueprint (`file`). */
   checkProject(req: z.infer<(typeof requestSchemas)['checkProject']>): Promise<{ problems: Problem[] }>;
-  exportDocument(req: z.infer<(typeof requestSchemas)['exportDocument']>): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
+  exportDocument(
+    req: z.infer<(typeof requestSchemas)['exportDocument']>,
+  ): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
   // composer
   describeOutline(req: z.infer<(typeof requestSchemas)['describeOutline']>): Promise<OutlineView>;
-  recognizeRequirements(req: z.infer<(typeof requestSchemas)['recognizeRequirements']>): Promise<{ proposals: RequirementProposal[] }>;
-} & LibraryHandlers & AppHandlers & TenderHandlers; // library; cards, settings, home; tender
+  recognizeRequirements(
+    req: z.infer<(typeof requestSchemas)['recognizeRequirements']>,
+  ): Promise<{ proposals: RequirementProposal[] }>;
+} & LibraryHandlers &
+  AppHandlers &
+  TenderHandlers; // library; cards, settings, home; tender
 
 export type Channel = keyof ApiHandlers;
 

@@ -23,6 +23,7 @@ export async function dispatch(handlers: ApiHandlers, channel: string, arg: unkn
 /** Turns anything thrown into the error that crosses the boundary: a code, a message and plain params. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
-  if (e instanceof BidForgeError) return new ApiError(e.code, e.message, e.problems.length ? { problems: e.problems } : {});
+  if (e instanceof BidForgeError)
+    return new ApiError(e.code, e.message, e.problems.length ? { problems: e.problems } : {});
   return new ApiError('internal', e instanceof Error ? e.message : String(e));
 }

@@ -20,7 +20,10 @@ export class ApiError extends Error {
 }
 
 export const success = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const failure = (code: string, message: string, params: ApiErrorParams = {}): Envelope<never> => ({ ok: false, error: { code, message, params } });
+export const failure = (code: string, message: string, params: ApiErrorParams = {}): Envelope<never> => ({
+  ok: false,
+  error: { code, message, params },
+});
 
 /** The value, or the error as an ApiError with the same code, message and params, whichever transport carried it. */
 export function unwrap<T>(envelope: Envelope<T>): T {
@@ -31,7 +34,11 @@ export function unwrap<T>(envelope: Envelope<T>): T {
 /** Checks what a transport delivered: anything but an envelope (a proxy's page, an old preload) is a bad_response. */
 export function asEnvelope(reply: unknown): Envelope {
   if (reply && typeof reply === 'object' && 'ok' in reply) {
-    const r = reply as { ok: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; params?: unknown } };
+    const r = reply as {
+      ok: unknown;
+      value?: unknown;
+      error?: { code?: unknown; message?: unknown; params?: unknown };
+    };
     if (r.ok === true) return { ok: true, value: r.value };
     if (r.ok === false && typeof r.error?.code === 'string') {
       const params = r.error.params && typeof r.error.params === 'object' ? (r.error.params as ApiErrorParams) : {};

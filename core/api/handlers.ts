@@ -60,8 +60,11 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
   const deps = { today: isoToday, ...options };
   let library: Promise<Library> | undefined;
   // library: the store when there is a data folder; a project's pinned versions win over the latest approved.
-  const access = deps.dataDir ? new StoreAccess({ dataDir: deps.dataDir, templatesDir: deps.templatesDir, program: deps.program ?? 'app' }) : null;
-  const lib = (project?: Project) => (access ? access.library(project && projectKey(project)) : (library ??= loadTemplates(deps.templatesDir)));
+  const access = deps.dataDir
+    ? new StoreAccess({ dataDir: deps.dataDir, templatesDir: deps.templatesDir, program: deps.program ?? 'app' })
+    : null;
+  const lib = (project?: Project) =>
+    access ? access.library(project && projectKey(project)) : (library ??= loadTemplates(deps.templatesDir));
   const samplesDir = join(deps.templatesDir, 'samples');
   // cards, settings, home: settings.json and recent.json in the data folder (in memory without one)
   const settings = new SettingsStore(deps.dataDir ? { dataDir: deps.dataDir } : {});
@@ -80,17 +83,41 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       );
     },
     async listClauses() {
-      return (await lib()).clauses.map((c) => ({ id: c.id, variant: c.variant, title: c.title, category: c.category, version: c.version, status: c.status, docTypes: c.docTypes }));
+      return (await lib()).clauses.map((c) => ({
+        id: c.id,
+        variant: c.variant,
+        title: c.title,
+        category: c.category,
+        version: c.version,
+        status: c.status,
+        docTypes: c.docTypes,
+      }));
     },
     async newProject({ blueprint, name, title, date }) {
       const l = await lib();
       const bp = l.blueprints.find((b) => b.id === blueprint);
-      if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`, { blueprint, available: l.blueprints.map((b) => b.id).join(', ') });
-      const decls = collectDeclarations(clausesOf(bp, l).flatMap((s) => s.clauses), []);
+      if (!bp)
+        throw new ApiError(
+          'unknown_blueprint',
+          `没有名为 ${blueprint} 的蓝本（可用：${l.blueprints.map((b) => b.id).join('、')}）`,
+          { blueprint, available: l.blueprints.map((b) => b.id).join(', ') },
+        );
+      const decls = collectDeclarations(
+        clausesOf(bp, l).flatMap((s) => s.clauses),
+        [],
+      );
       // Named after its title (Chinese allowed), never after its blueprint: two new plans never share a file name.
       const t = title ?? bp.title;
       const project = parseProject(
-        { schema: 1, id: randomUUID(), name: name ?? projectFileStem({ title: t }, bp.title), title: t, blueprint, date: date ?? deps.today(), values: defaultValues(decls) },
+        {
+          schema: 1,
+          id: randomUUID(),
+          name: name ?? projectFileStem({ title: t }, bp.title),
+          title: t,
+          blueprint,
+          date: date ?? deps.today(),
+          values: defaultValues(decls),
+        },
         `new ${blueprint} project`,
       );
       // cards, settings, home: a new project starts with the company profile and the default script
@@ -140,7 +167,9 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const problems = checkProject(project, await lib(project));
       // Newer approved versions of its pinned clauses are reported, never silent (core/check/newerVersions.ts).
       const key = projectKey(project);
-      const outdated = access ? await access.read(async (s) => ((await s.getProject(key)) ? s.outdatedPins(key) : [])) : [];
+      const outdated = access
+        ? await access.read(async (s) => ((await s.getProject(key)) ? s.outdatedPins(key) : []))
+        : [];
       return { problems: [...problems, ...newerVersionProblems(outdated)] };
     },
     async exportDocument({ project: whole, format, document: id }) {
@@ -148,14 +177,25 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
       const assembled = assembleAndCheck(project, await lib(project));
       // The company's logo (设置) goes on the cover.
       const logo = logoOf((await settings.get()).settings.company.logo);
-      const document = logo ? { ...assembled.document, meta: { ...assembled.document.meta, logo } } : assembled.document;
+      const document = logo
+        ? { ...assembled.document, meta: { ...assembled.document.meta, logo } }
+        : assembled.document;
       const problems = [...assembled.problems, ...(format === 'pdf' ? missingGlyphs(document) : [])];
       const errors = problems.filter((p) => p.severity === 'error');
-      if (errors.length) throw new ApiError('check_failed', `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`, { problems: errors });
+      if (errors.length)
+        throw new ApiError(
+          'check_failed',
+          `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`,
+          { problems: errors },
+        );
       const bytes = format === 'docx' ? await exportDocx(document) : await exportPdf(document);
       // library: the export pins the versions it used, so where-used and "newer version available" know this project.
       const pinProblem = await recordPins(project, assembled.sections);
-      return { fileName: `${await exportStem(whole, project)}.${format}`, bytes, problems: pinProblem ? [...problems, pinProblem] : problems };
+      return {
+        fileName: `${await exportStem(whole, project)}.${format}`,
+        bytes,
+        problems: pinProblem ? [...problems, pinProblem] : problems,
+      };
     },
     // composer
     async describeOutline({ project, document: id }) {
@@ -170,7 +210,11 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     // library
     ...createLibraryHandlers(access, deps.today, libraryPeople(settings, deps.actingUser)),
     // cards, settings, home
-    ...createSettingsHandlers({ settings, ...(deps.dataDir ? { dataDir: deps.dataDir } : {}), program: deps.program ?? 'app' }),
+    ...createSettingsHandlers({
+      settings,
+      ...(deps.dataDir ? { dataDir: deps.dataDir } : {}),
+      program: deps.program ?? 'app',
+    }),
     ...createCardsHandlers({ templatesDir: deps.templatesDir, settings }),
     // tender
     ...createTenderHandlers(),
@@ -183,18 +227,32 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
   async function exportStem(whole: Project, doc: Project): Promise<string> {
     const titleOf = async (id: string) => (await lib(doc)).blueprints.find((b) => b.id === id)?.title ?? id;
     const stem = projectFileStem(whole, await titleOf(whole.blueprint));
-    return doc.blueprint === whole.blueprint ? stem : `${stem}-${safeFileName(await titleOf(doc.blueprint)) || doc.blueprint}`;
+    return doc.blueprint === whole.blueprint
+      ? stem
+      : `${stem}-${safeFileName(await titleOf(doc.blueprint)) || doc.blueprint}`;
   }
 
-  async function recordPins(project: Project, sections: { clauses: { id: string; variant: string; version: number }[] }[]): Promise<Problem | undefined> {
+  async function recordPins(
+    project: Project,
+    sections: { clauses: { id: string; variant: string; version: number }[] }[],
+  ): Promise<Problem | undefined> {
     if (!access) return undefined;
-    const pins = sections.flatMap((s) => s.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })));
+    const pins = sections.flatMap((s) =>
+      s.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })),
+    );
     try {
-      await access.write((s) => s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }));
+      await access.write((s) =>
+        s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }),
+      );
       return undefined;
     } catch (e) {
       // The document is fine; only the record of its pins is missing (e.g. the CLI held the store): say so, don't fail.
-      return { severity: 'warning', code: 'pins_not_recorded', message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}`, params: { reason: e instanceof Error ? e.message : String(e) } };
+      return {
+        severity: 'warning',
+        code: 'pins_not_recorded',
+        message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}`,
+        params: { reason: e instanceof Error ? e.message : String(e) },
+      };
     }
   }
 }
@@ -208,7 +266,12 @@ export function logoOf(dataUrl: string | undefined): Document['meta']['logo'] {
 /** composer: one document of a bid package, or a clear error when the project has no such document. */
 function packageDocument(project: Project, document: string | undefined): Project {
   const p = documentOf(project, document);
-  if (!p) throw new ApiError('unknown_document', `项目中没有文件 ${document ?? ''}（可用：${packageBlueprints(project).join('、')}）`, { document: document ?? '', available: packageBlueprints(project).join(', ') });
+  if (!p)
+    throw new ApiError(
+      'unknown_document',
+      `项目中没有文件 ${document ?? ''}（可用：${packageBlueprints(project).join('、')}）`,
+      { document: document ?? '', available: packageBlueprints(project).join(', ') },
+    );
   return p;
 }
 

@@ -7,7 +7,11 @@ import { decodeEnvelope } from './wire.js';
 
 export const TOKEN_HEADER = 'x-bidforge-token';
 
-export function httpTransport(origin: string, token: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Transport {
+export function httpTransport(
+  origin: string,
+  token: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Transport {
   return async (channel, arg) => {
     let res: Response;
     try {

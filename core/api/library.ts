@@ -7,8 +7,24 @@ import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { variableSchema, type VariableDecl } from '../model/variables.js';
 import type { DiffGranularity, DiffSegment } from '../library/store/diff.js';
-import { VERSION_STATUSES, type ProjectRecord, type StoredClause, type StoredVersion, type VersionStatus } from '../library/store/schema.js';
-import type { ClauseSummary, FreshnessItem, HistoryEntry, OutdatedPin, ProjectUse, SearchHit, UsageItem, VersionDiff, VersionRef } from '../library/store/results.js';
+import {
+  VERSION_STATUSES,
+  type ProjectRecord,
+  type StoredClause,
+  type StoredVersion,
+  type VersionStatus,
+} from '../library/store/schema.js';
+import type {
+  ClauseSummary,
+  FreshnessItem,
+  HistoryEntry,
+  OutdatedPin,
+  ProjectUse,
+  SearchHit,
+  UsageItem,
+  VersionDiff,
+  VersionRef,
+} from '../library/store/results.js';
 
 const id = z.string().min(1).max(200);
 /**
@@ -81,39 +97,98 @@ export const libraryRequestSchemas = {
     by,
   }),
   /** Another variant of an existing clause (标准 / 7×24 加强版 / 政府采购版), as draft v1. */
-  libraryAddVariant: z.object({ clauseId: id, name: variantName, body, variables: variables.optional(), when: whenSchema.optional(), changeNote: changeNote.optional(), by }),
+  libraryAddVariant: z.object({
+    clauseId: id,
+    name: variantName,
+    body,
+    variables: variables.optional(),
+    when: whenSchema.optional(),
+    changeNote: changeNote.optional(),
+    by,
+  }),
   /** The clause's descriptive fields (not versioned): owner, review interval, category, title, tags, document types. */
   libraryUpdateMeta: z.object({
     clauseId: id,
-    patch: z.object({ category: z.string().trim().min(1).max(200).optional(), title: z.string().trim().min(1).max(200).optional(), tags: tags.optional(), docTypes: docTypes.optional(), owner: owner.optional(), reviewIntervalMonths: reviewIntervalMonths.optional() }),
+    patch: z.object({
+      category: z.string().trim().min(1).max(200).optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      tags: tags.optional(),
+      docTypes: docTypes.optional(),
+      owner: owner.optional(),
+      reviewIntervalMonths: reviewIntervalMonths.optional(),
+    }),
     by,
   }),
   librarySubmit: z.object({ ref, by }),
   libraryApprove: z.object({ ref, by }),
   libraryReject: z.object({ ref, by, reason: z.string().trim().min(1, 'say why').max(2000) }),
-  libraryRetire: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional(), by }),
+  libraryRetire: z.object({
+    clauseId: id,
+    variant: id.optional(),
+    version: z.number().int().positive().optional(),
+    by,
+  }),
   /** The copy's id is generated from the category unless given. */
-  libraryDuplicate: z.object({ clauseId: id, newId: clauseIdRule.optional(), title: z.string().trim().min(1).max(200).optional(), by }),
+  libraryDuplicate: z.object({
+    clauseId: id,
+    newId: clauseIdRule.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    by,
+  }),
   libraryMarkReviewed: z.object({ clauseId: id, by }),
-  libraryFreshness: z.object({ owner: z.string().max(200).optional(), dueWithinDays: z.number().int().min(0).max(3650).optional(), includeOk: z.boolean().optional() }),
+  libraryFreshness: z.object({
+    owner: z.string().max(200).optional(),
+    dueWithinDays: z.number().int().min(0).max(3650).optional(),
+    includeOk: z.boolean().optional(),
+  }),
   libraryUsage: z.object({}),
   libraryWhereUsed: z.object({ clauseId: id, variant: id.optional(), version: z.number().int().positive().optional() }),
-  libraryRender: z.object({ body, variables: variables.default([]), docType: z.enum(DOC_TYPES).default('service-plan'), title: z.string().max(200).optional() }),
+  libraryRender: z.object({
+    body,
+    variables: variables.default([]),
+    docType: z.enum(DOC_TYPES).default('service-plan'),
+    title: z.string().max(200).optional(),
+  }),
   libraryProjects: z.object({}),
   /** A project that was never pinned has no outdated pins when given whole (a new project), not_found by id. */
   projectOutdatedPins: projectTarget,
   /** Records the clause versions a saved project uses (what its document includes now), as an export does. */
   recordProjectPins: z.object({ project: projectSchema }),
   projectUpdatePins: z.object({ projectId: id, which: z.union([z.literal('all'), z.array(id).min(1)]) }),
-  libraryExportPack: z.object({ clauseIds: z.array(id).max(10_000), blueprintIds: z.array(id).max(1000).default([]), includeUnapproved: z.boolean().optional() }),
+  libraryExportPack: z.object({
+    clauseIds: z.array(id).max(10_000),
+    blueprintIds: z.array(id).max(1000).default([]),
+    includeUnapproved: z.boolean().optional(),
+  }),
   libraryPreviewImport: z.object({ pack }),
-  libraryApplyImport: z.object({ pack, resolutions: z.record(z.string(), z.enum(['keep-mine', 'take-theirs', 'keep-both'])).default({}) }),
+  libraryApplyImport: z.object({
+    pack,
+    resolutions: z.record(z.string(), z.enum(['keep-mine', 'take-theirs', 'keep-both'])).default({}),
+  }),
 } as const;
 
 type Req<C extends keyof typeof libraryRequestSchemas> = z.infer<(typeof libraryRequestSchemas)[C]>;
 
-export type { VersionRef, HistoryEntry, VersionDiff, SearchHit, FreshnessItem, UsageItem, ProjectUse, OutdatedPin } from '../library/store/results.js';
-export type { DiffSegment, DiffGranularity, StoredClause, StoredVersion, VersionStatus, ProjectRecord, DocType, VariableDecl };
+export type {
+  VersionRef,
+  HistoryEntry,
+  VersionDiff,
+  SearchHit,
+  FreshnessItem,
+  UsageItem,
+  ProjectUse,
+  OutdatedPin,
+} from '../library/store/results.js';
+export type {
+  DiffSegment,
+  DiffGranularity,
+  StoredClause,
+  StoredVersion,
+  VersionStatus,
+  ProjectRecord,
+  DocType,
+  VariableDecl,
+};
 
 /** One clause variant in the list; a search adds its score and a snippet. */
 export type ClauseRow = ClauseSummary & { score?: number; snippet?: string };
@@ -128,8 +203,18 @@ export type ImportItem = {
   mine?: { version: number; status: VersionStatus; origin: string; author: string; changeNote: string };
   diff?: DiffSegment[];
 };
-export type ImportPreview = { createdAt: string; checksum: string; items: ImportItem[]; counts: Record<'new' | 'identical' | 'conflicting', number>; warnings: string[] };
-export type MergeReport = { actions: { key: string; action: string; note?: string }[]; counts: Record<string, number>; conflicts: ImportItem[] };
+export type ImportPreview = {
+  createdAt: string;
+  checksum: string;
+  items: ImportItem[];
+  counts: Record<'new' | 'identical' | 'conflicting', number>;
+  warnings: string[];
+};
+export type MergeReport = {
+  actions: { key: string; action: string; note?: string }[];
+  counts: Record<string, number>;
+  conflicts: ImportItem[];
+};
 export type LibraryInfo = {
   /** The data folder, or null when the API runs on the built-in templates only (no store). */
   dataDir: string | null;
@@ -142,7 +227,9 @@ export type LibraryInfo = {
 
 export type LibraryHandlers = {
   libraryInfo(req: Req<'libraryInfo'>): Promise<LibraryInfo>;
-  libraryFacets(req: Req<'libraryFacets'>): Promise<{ categories: string[]; tags: string[]; owners: string[]; docTypes: DocType[] }>;
+  libraryFacets(
+    req: Req<'libraryFacets'>,
+  ): Promise<{ categories: string[]; tags: string[]; owners: string[]; docTypes: DocType[] }>;
   libraryList(req: Req<'libraryList'>): Promise<ClauseRow[]>;
   librarySearch(req: Req<'librarySearch'>): Promise<SearchHit[]>;
   libraryClause(req: Req<'libraryClause'>): Promise<StoredClause>;
@@ -165,7 +252,9 @@ export type LibraryHandlers = {
   libraryProjects(req: Req<'libraryProjects'>): Promise<(ProjectRecord & { outdated: number })[]>;
   projectOutdatedPins(req: Req<'projectOutdatedPins'>): Promise<OutdatedPin[]>;
   recordProjectPins(req: Req<'recordProjectPins'>): Promise<ProjectRecord>;
-  projectUpdatePins(req: Req<'projectUpdatePins'>): Promise<{ clauseId: string; variant: string; from: number; to: number }[]>;
+  projectUpdatePins(
+    req: Req<'projectUpdatePins'>,
+  ): Promise<{ clauseId: string; variant: string; from: number; to: number }[]>;
   libraryExportPack(req: Req<'libraryExportPack'>): Promise<{ fileName: string; pack: unknown }>;
   libraryPreviewImport(req: Req<'libraryPreviewImport'>): Promise<ImportPreview>;
   libraryApplyImport(req: Req<'libraryApplyImport'>): Promise<MergeReport>;

@@ -26,7 +26,10 @@ function sampleValue(d: VariableDecl, today: string): unknown {
     case 'date':
       return today;
     case 'duration':
-      return { value: 1, unit: d.unit && ['分钟', '小时', '工作日', '天', '个月', '年'].includes(d.unit) ? d.unit : '天' };
+      return {
+        value: 1,
+        unit: d.unit && ['分钟', '小时', '工作日', '天', '个月', '年'].includes(d.unit) ? d.unit : '天',
+      };
     case 'boolean':
       return true;
     case 'choice':
@@ -41,16 +44,56 @@ function sampleValue(d: VariableDecl, today: string): unknown {
 }
 
 /** One clause as a one-section document filled with its declared defaults: what legal sees while editing. */
-export function renderSample(input: { body: string; variables: ClauseVersion['variables']; docType: ClauseVersion['docTypes'][number]; title?: string }, today: string) {
+export function renderSample(
+  input: {
+    body: string;
+    variables: ClauseVersion['variables'];
+    docType: ClauseVersion['docTypes'][number];
+    title?: string;
+  },
+  today: string,
+) {
   const title = input.title || '条款样例';
-  const clause: ClauseVersion = { id: SAMPLE_ID, category: title, title, tags: [], docTypes: [input.docType], variant: '标准', version: 1, status: 'approved', author: '', changeNote: '', variables: input.variables, body: input.body };
-  const blueprint: Blueprint = { id: SAMPLE_ID, docType: input.docType, title, sections: [{ title, clauses: [{ id: SAMPLE_ID, variant: '标准' }] }] };
+  const clause: ClauseVersion = {
+    id: SAMPLE_ID,
+    category: title,
+    title,
+    tags: [],
+    docTypes: [input.docType],
+    variant: '标准',
+    version: 1,
+    status: 'approved',
+    author: '',
+    changeNote: '',
+    variables: input.variables,
+    body: input.body,
+  };
+  const blueprint: Blueprint = {
+    id: SAMPLE_ID,
+    docType: input.docType,
+    title,
+    sections: [{ title, clauses: [{ id: SAMPLE_ID, variant: '标准' }] }],
+  };
   const lib: Library = { clauses: [clause], blueprints: [blueprint] };
   const decls = collectDeclarations([clause], []);
-  const values: Record<string, unknown> = { ...Object.fromEntries([...decls].map(([k, d]) => [k, sampleValue(d, today)])), ...defaultValues(decls) };
+  const values: Record<string, unknown> = {
+    ...Object.fromEntries([...decls].map(([k, d]) => [k, sampleValue(d, today)])),
+    ...defaultValues(decls),
+  };
   // The facts the body names are offered with sample figures, so their sentences show (core/library/sampleFacts.ts).
   const commitments = sampleFactsFor(input.body);
-  const project: Project = { schema: 1, name: 'sample', title, blueprint: SAMPLE_ID, projectNo: '', bidder: '', date: today, script: 'hans', values, ...(commitments.length ? { commitments } : {}) };
+  const project: Project = {
+    schema: 1,
+    name: 'sample',
+    title,
+    blueprint: SAMPLE_ID,
+    projectNo: '',
+    bidder: '',
+    date: today,
+    script: 'hans',
+    values,
+    ...(commitments.length ? { commitments } : {}),
+  };
   const { document, problems } = assembleAndCheck(project, lib);
   return { document, problems };
 }
@@ -71,12 +114,18 @@ const byRequest: LibraryPeople = {
   singleReviewer: async () => false,
 };
 
-export function createLibraryHandlers(access: StoreAccess | null, today: () => string, people: LibraryPeople = byRequest): LibraryHandlers {
-  const noStore = () => new ApiError('no_store', 'this API runs without a data folder: the clause library is read-only templates here');
+export function createLibraryHandlers(
+  access: StoreAccess | null,
+  today: () => string,
+  people: LibraryPeople = byRequest,
+): LibraryHandlers {
+  const noStore = () =>
+    new ApiError('no_store', 'this API runs without a data folder: the clause library is read-only templates here');
   const read = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.read(fn) : Promise.reject(noStore()));
   const write = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.write(fn) : Promise.reject(noStore()));
   /** A change made by the acting user (named before the store is touched). */
-  const act = <T>(by: string | undefined, fn: (s: LibraryStore, who: string) => Promise<T>) => people.actor(by).then((who) => write((s) => fn(s, who)));
+  const act = <T>(by: string | undefined, fn: (s: LibraryStore, who: string) => Promise<T>) =>
+    people.actor(by).then((who) => write((s) => fn(s, who)));
 
   return {
     async libraryInfo() {
@@ -117,8 +166,10 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
     libraryHistory: ({ clauseId, variant }) => read((s) => s.history(clauseId, variant)),
     libraryDiff: ({ from, to, granularity }) => read((s) => s.diff(from, to, granularity)),
     libraryCreate: ({ clause, by }) => act(by, (s, who) => s.createClause(clause, who)),
-    libraryEdit: ({ clauseId, variant, by, ...edit }) => act(by, (s, who) => s.editVariant(clauseId, variant, edit, who)),
-    libraryAddVariant: ({ clauseId, name, by, ...input }) => act(by, (s, who) => s.addVariant(clauseId, name, input, who)),
+    libraryEdit: ({ clauseId, variant, by, ...edit }) =>
+      act(by, (s, who) => s.editVariant(clauseId, variant, edit, who)),
+    libraryAddVariant: ({ clauseId, name, by, ...input }) =>
+      act(by, (s, who) => s.addVariant(clauseId, name, input, who)),
     libraryUpdateMeta: ({ clauseId, patch, by }) =>
       act(by, async (s, who) => {
         await s.updateClauseMeta(clauseId, patch, who);
@@ -131,8 +182,10 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
     },
     libraryReject: ({ ref, by, reason }) => act(by, async (s, who) => (await s.reject(ref, who, reason), ref)),
     libraryRetire: ({ by, ...target }) => act(by, (s, who) => s.retire(target, who)),
-    libraryDuplicate: ({ clauseId, newId, title, by }) => act(by, async (s, who) => ({ clauseId: await s.duplicateClause(clauseId, newId, who, title ? { title } : {}) })),
-    libraryMarkReviewed: ({ clauseId, by }) => act(by, async (s, who) => (await s.markReviewed(clauseId, who), { clauseId })),
+    libraryDuplicate: ({ clauseId, newId, title, by }) =>
+      act(by, async (s, who) => ({ clauseId: await s.duplicateClause(clauseId, newId, who, title ? { title } : {}) })),
+    libraryMarkReviewed: ({ clauseId, by }) =>
+      act(by, async (s, who) => (await s.markReviewed(clauseId, who), { clauseId })),
     libraryFreshness: (opts) => read((s) => s.freshness(opts)),
     libraryUsage: () => read((s) => s.usage()),
     libraryWhereUsed: (target) => read((s) => s.whereUsed(target)),
@@ -140,7 +193,11 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
       return renderSample(req, today());
     },
     libraryProjects: () =>
-      read(async (s) => Promise.all((await s.listProjects()).map(async (p) => ({ ...p, outdated: (await s.outdatedPins(p.projectId)).length })))),
+      read(async (s) =>
+        Promise.all(
+          (await s.listProjects()).map(async (p) => ({ ...p, outdated: (await s.outdatedPins(p.projectId)).length })),
+        ),
+      ),
     projectOutdatedPins: ({ projectId, project }) =>
       read(async (s) => {
         if (projectId !== undefined) return s.outdatedPins(projectId);
@@ -151,12 +208,23 @@ export function createLibraryHandlers(access: StoreAccess | null, today: () => s
       if (!access) throw noStore();
       // The versions this project's document includes now: its own pins where it has them, else the latest approved.
       const { sections } = assembleAndCheck(project, await access.library(projectKey(project)));
-      const pins = sections.flatMap((sec) => sec.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })));
-      return access.write((s) => s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }));
+      const pins = sections.flatMap((sec) =>
+        sec.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, version: c.version })),
+      );
+      return access.write((s) =>
+        s.recordProject({ projectId: projectKey(project), name: project.title || project.name, pins }),
+      );
     },
     projectUpdatePins: ({ projectId, which }) => write((s) => s.updatePins(projectId, which)),
     libraryExportPack: (req) =>
-      read(async (s) => ({ fileName: `bidforge-${today()}${PACK_EXTENSION}`, pack: await s.exportPack({ clauseIds: req.clauseIds, blueprintIds: req.blueprintIds, ...(req.includeUnapproved ? { includeUnapproved: true } : {}) }) })),
+      read(async (s) => ({
+        fileName: `bidforge-${today()}${PACK_EXTENSION}`,
+        pack: await s.exportPack({
+          clauseIds: req.clauseIds,
+          blueprintIds: req.blueprintIds,
+          ...(req.includeUnapproved ? { includeUnapproved: true } : {}),
+        }),
+      })),
     libraryPreviewImport: ({ pack }) => read((s) => s.previewImport(pack)),
     libraryApplyImport: ({ pack, resolutions }) => write((s) => s.applyImport(pack, resolutions)),
   };

@@ -9,11 +9,20 @@ import type { SettingsStore } from '../settings/store.js';
 import type { AppHandlers, BackupInfo } from './appContract.js';
 import { ApiError } from './contract.js';
 
-type SettingsChannels = 'getSettings' | 'saveSettings' | 'listRecentProjects' | 'recordRecentProject' | 'openRecentProject' | 'searchProjects' | 'listBackups' | 'restoreBackup';
+type SettingsChannels =
+  | 'getSettings'
+  | 'saveSettings'
+  | 'listRecentProjects'
+  | 'recordRecentProject'
+  | 'openRecentProject'
+  | 'searchProjects'
+  | 'listBackups'
+  | 'restoreBackup';
 export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
 
 /** 20260501T083000123Z → 2026-05-01T08:30:00.123Z */
-const stampToIso = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+const stampToIso = (s: string) =>
+  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
 export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, SettingsChannels> {
   const { settings, dataDir } = deps;
@@ -47,7 +56,9 @@ export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, Se
     async listBackups() {
       if (!dataDir) return { backups: [], dataDir: null };
       const files = (await listBackups(dataDir)).reverse();
-      const backups: BackupInfo[] = await Promise.all(files.map(async (b) => ({ name: b.name, time: stampToIso(b.stamp), size: (await stat(b.path)).size })));
+      const backups: BackupInfo[] = await Promise.all(
+        files.map(async (b) => ({ name: b.name, time: stampToIso(b.stamp), size: (await stat(b.path)).size })),
+      );
       return { backups, dataDir };
     },
     async restoreBackup({ name }) {
@@ -70,8 +81,11 @@ export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, Se
 }
 
 /** A new project with the company profile filled in and the user's default script. */
-export async function withProfile(project: Project, decls: ReadonlyMap<string, VariableDecl>, store: SettingsStore): Promise<Project> {
+export async function withProfile(
+  project: Project,
+  decls: ReadonlyMap<string, VariableDecl>,
+  store: SettingsStore,
+): Promise<Project> {
   const { settings } = await store.get();
   return { ...fillFromProfile(project, decls, settings.company), script: settings.defaultScript };
 }
-

@@ -41,7 +41,10 @@ export class StoreAccess {
   /** Merges the built-in templates only when they bring something, so opening the app writes nothing otherwise. */
   private async mergeBuiltins(store: LibraryStore): Promise<void> {
     const preview = await store.previewImport(await builtinPack(this.options.templatesDir, this.options.clock));
-    const needed = preview.items.some((i) => i.status === 'new' || (i.status === 'conflicting' && (i.kind === 'blueprint' || i.mine?.origin === 'builtin')));
+    const needed = preview.items.some(
+      (i) =>
+        i.status === 'new' || (i.status === 'conflicting' && (i.kind === 'blueprint' || i.mine?.origin === 'builtin')),
+    );
     if (!needed) {
       this.builtinConflicts = preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key);
       return;

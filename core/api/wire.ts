@@ -60,10 +60,14 @@ export function decodeEnvelope(contentType: string | null, body: ArrayBuffer, st
     if (contentType?.startsWith(FRAMED_TYPE)) {
       const view = new DataView(body);
       const headerLength = view.getUint32(0);
-      const { envelope, parts } = JSON.parse(new TextDecoder().decode(new Uint8Array(body, 4, headerLength))) as { envelope: Envelope; parts: Part[] };
+      const { envelope, parts } = JSON.parse(new TextDecoder().decode(new Uint8Array(body, 4, headerLength))) as {
+        envelope: Envelope;
+        parts: Part[];
+      };
       let at = 4 + headerLength;
       for (const { path, length } of parts) {
-        if (!path.length || path.some((k) => UNSAFE_KEYS.has(String(k))) || at + length > body.byteLength) return unreadable();
+        if (!path.length || path.some((k) => UNSAFE_KEYS.has(String(k))) || at + length > body.byteLength)
+          return unreadable();
         let target = envelope as unknown as Record<string | number, unknown>;
         for (const k of path.slice(0, -1)) target = target[k] as Record<string | number, unknown>;
         target[path[path.length - 1]!] = new Uint8Array(body, at, length);

@@ -2,7 +2,8 @@
 // to that number. Numbers are computed, never typed, so dropping or reordering an annex cannot leave a stale 附件3.
 
 /** "附件2 违约扣款标准" → "违约扣款标准"; a title without the prefix is returned as is. */
-export const annexBaseTitle = (title: string): string => title.replace(/^附件\s*[0-9０-９]*\s*[：:、.．]?\s*/, '').trim();
+export const annexBaseTitle = (title: string): string =>
+  title.replace(/^附件\s*[0-9０-９]*\s*[：:、.．]?\s*/, '').trim();
 
 export type AnnexEntry = { number: number; label: string; title: string; heading: string };
 export type AnnexRef = { ref: string; resolved?: string; section?: string; clause?: string };

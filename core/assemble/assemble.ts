@@ -46,12 +46,24 @@ export function blueprintOf(project: Project, lib: Library): Blueprint | undefin
 }
 
 /** The clauses a project uses, per section, in order; unknown ones become problems. */
-export function clausesOf(blueprint: Blueprint, lib: Library, problems: Problem[] = []): { title: string; clauses: ClauseVersion[] }[] {
+export function clausesOf(
+  blueprint: Blueprint,
+  lib: Library,
+  problems: Problem[] = [],
+): { title: string; clauses: ClauseVersion[] }[] {
   return blueprint.sections.map((s) => ({
     title: s.title,
     clauses: s.clauses.flatMap((ref) => {
       const c = findClause(lib, ref.id, ref.variant);
-      if (!c) problems.push({ severity: 'error', code: 'unknown_clause', message: `条款库中没有条款 ${ref.id}（${ref.variant}）`, params: { id: ref.id, variant: ref.variant }, section: s.title, clause: ref.id });
+      if (!c)
+        problems.push({
+          severity: 'error',
+          code: 'unknown_clause',
+          message: `条款库中没有条款 ${ref.id}（${ref.variant}）`,
+          params: { id: ref.id, variant: ref.variant },
+          section: s.title,
+          clause: ref.id,
+        });
       return c ? [c] : [];
     }),
   }));
@@ -61,16 +73,36 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const problems: Problem[] = [];
   const blueprint = blueprintOf(project, lib);
   if (!blueprint) {
-    problems.push({ severity: 'error', code: 'unknown_blueprint', message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`, params: { blueprint: project.blueprint, available: lib.blueprints.map((b) => b.id).join(', ') }, field: 'blueprint' });
-    return { document: { meta: metaOf(project, project.blueprint, false), blocks: [] }, problems, values: new Map(), decls: new Map(), sections: [] };
+    problems.push({
+      severity: 'error',
+      code: 'unknown_blueprint',
+      message: `没有名为 ${project.blueprint} 的蓝本（可用：${lib.blueprints.map((b) => b.id).join('、')}）`,
+      params: { blueprint: project.blueprint, available: lib.blueprints.map((b) => b.id).join(', ') },
+      field: 'blueprint',
+    });
+    return {
+      document: { meta: metaOf(project, project.blueprint, false), blocks: [] },
+      problems,
+      values: new Map(),
+      decls: new Map(),
+      sections: [],
+    };
   }
   const outline = outlineOf(blueprint, lib, problems);
   // Conditions are decided on every declared value first; problems come from the second, final pass.
-  const allDecls = collectDeclarations(outline.flatMap((s) => s.items.map((i) => i.clause)), []);
+  const allDecls = collectDeclarations(
+    outline.flatMap((s) => s.items.map((i) => i.clause)),
+    [],
+  );
   // A project with facts of its own gives the clauses' keys their figures from the facts (core/commitments).
   const raw = effectiveValues(project);
   const facts = projectFacts(project);
-  const sections = selectSections(outline, allDecls, resolveValues(raw, allDecls, [], new Set(Object.keys(raw))), problems);
+  const sections = selectSections(
+    outline,
+    allDecls,
+    resolveValues(raw, allDecls, [], new Set(Object.keys(raw))),
+    problems,
+  );
   const allClauses = sections.flatMap((s) => s.clauses);
   const decls = collectDeclarations(allClauses, problems);
   for (const key of conditionKeys(outline)) {
@@ -78,7 +110,12 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     if (d && !decls.has(key)) decls.set(key, d);
   }
   // Values that state facts are read by the checks and the 偏离表 even where no clause prints them.
-  const values = resolveValues(raw, decls, problems, new Set([...allDecls.keys(), ...(options.knownKeys ?? []), ...LEGACY_KEYS]));
+  const values = resolveValues(
+    raw,
+    decls,
+    problems,
+    new Set([...allDecls.keys(), ...(options.knownKeys ?? []), ...LEGACY_KEYS]),
+  );
   const slots = new Slots();
   const extra: Record<string, { type: ScalarType; value: ScalarValue }> = {
     date: { type: 'date', value: project.date },
@@ -91,13 +128,19 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   // The 偏离表 rows are computed, never typed: a clause lists them with {{#each deviation_rows}}.
   const shared = options.shared ?? { decls, values };
   const deviations = evaluateRequirements(project.requirements ?? [], shared.decls, shared.values, { facts });
-  if (!decls.has('deviation_rows')) ctx.deviation_rows = deviationTableCells(deviations).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, slots.put('text', v)])));
+  if (!decls.has('deviation_rows'))
+    ctx.deviation_rows = deviationTableCells(deviations).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, slots.put('text', v)])),
+    );
   const annexes = new AnnexIndex(sections.flatMap((s) => (s.annex ? [s.annex] : [])));
 
   const blocks: Block[] = [];
   const failedSections: string[] = [];
   // A declared value that is missing or invalid was reported by resolveValues, by its label: once is enough.
-  const reportedValue = (key: string | undefined) => !!key && decls.has(key) && problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'));
+  const reportedValue = (key: string | undefined) =>
+    !!key &&
+    decls.has(key) &&
+    problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'));
   let chapter = 0;
   sections.forEach((section) => {
     if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
@@ -115,7 +158,14 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
           continue;
         }
         // No params: the message is the template engine's own text, read by pattern in core/i18n/problemText.ts.
-        problems.push({ severity: 'error', code: 'template', message: e.message, section: section.title, clause: clause.id, ...(key ? { field: `values.${key}` } : {}) });
+        problems.push({
+          severity: 'error',
+          code: 'template',
+          message: e.message,
+          section: section.title,
+          clause: clause.id,
+          ...(key ? { field: `values.${key}` } : {}),
+        });
       }
     }
     blocks.push(...numberBlocks(raw));
@@ -130,7 +180,8 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
           return [slots.fill(renderTemplate(line, ctx, slots, annexes))];
         } catch (e) {
           if (!(e instanceof TemplateError)) throw e;
-          if (!reportedValue(missingKeyOf(e))) problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
+          if (!reportedValue(missingKeyOf(e)))
+            problems.push({ severity: 'error', code: 'template', message: e.message, section: '签署' });
           return [];
         }
       }),
@@ -142,13 +193,34 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
   const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
-  return { document: project.script === 'hant' ? documentToTraditional(document) : document, problems, values, decls, sections: printed, annexRefs: annexes.refs, ...(failedSections.length ? { failedSections } : {}), deviations };
+  return {
+    document: project.script === 'hant' ? documentToTraditional(document) : document,
+    problems,
+    values,
+    decls,
+    sections: printed,
+    annexRefs: annexes.refs,
+    ...(failedSections.length ? { failedSections } : {}),
+    deviations,
+  };
 }
 
 function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''): Document['meta'] {
-  const meta: Document['meta'] = { title: project.title, projectName: docTitle, projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType, draft };
+  const meta: Document['meta'] = {
+    title: project.title,
+    projectName: docTitle,
+    projectNo: project.projectNo,
+    bidder: project.bidder,
+    date: project.date,
+    docType,
+    draft,
+  };
   // Export (core/export) reads the project's typesetting profile and script from the Document it is given.
-  return { ...meta, ...(project.typesetting ? { typesetting: project.typesetting } : {}), ...(project.script === 'hant' ? { script: 'hant' as const } : {}) };
+  return {
+    ...meta,
+    ...(project.typesetting ? { typesetting: project.typesetting } : {}),
+    ...(project.script === 'hant' ? { script: 'hant' as const } : {}),
+  };
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -169,7 +241,13 @@ export function numberBlocks(raw: RawBlock[]): Block[] {
         if (b.start) listCounters[b.depth] = 0;
         listCounters.length = b.depth + 1;
         const n = (listCounters[b.depth] = (listCounters[b.depth] ?? 0) + 1);
-        const number = !b.ordered ? '•' : b.depth === 1 ? `${n}.` : b.depth === 2 ? `（${n}）` : (CIRCLED[n - 1] ?? `(${n})`);
+        const number = !b.ordered
+          ? '•'
+          : b.depth === 1
+            ? `${n}.`
+            : b.depth === 2
+              ? `（${n}）`
+              : (CIRCLED[n - 1] ?? `(${n})`);
         return { kind: 'listItem', number, depth: b.depth, runs: b.runs };
       }
       default:

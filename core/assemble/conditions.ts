@@ -5,12 +5,19 @@ import type { Condition, When } from '../model/library.js';
 import type { Duration, Value, VariableDecl } from '../model/variables.js';
 
 /** Why a condition cannot be decided (core/i18n/problemText.ts words it by `issue`). */
-export type ConditionProblem = { message: string; params: { key: string; op: string; issue: 'undeclared' | 'no_value' | 'types' } };
+export type ConditionProblem = {
+  message: string;
+  params: { key: string; op: string; issue: 'undeclared' | 'no_value' | 'types' };
+};
 export type ConditionOutcome = { holds: boolean; problem?: ConditionProblem };
 
-const problem = (c: Condition, issue: ConditionProblem['params']['issue'], message: string): ConditionOutcome => ({ holds: false, problem: { message, params: { key: c.key, op: c.op, issue } } });
+const problem = (c: Condition, issue: ConditionProblem['params']['issue'], message: string): ConditionOutcome => ({
+  holds: false,
+  problem: { message, params: { key: c.key, op: c.op, issue } },
+});
 
-export const conditionsOf = (when: When | undefined): Condition[] => (when === undefined ? [] : Array.isArray(when) ? when : [when]);
+export const conditionsOf = (when: When | undefined): Condition[] =>
+  when === undefined ? [] : Array.isArray(when) ? when : [when];
 
 const isDuration = (v: unknown): v is Duration => typeof v === 'object' && v !== null && 'unit' in v && 'value' in v;
 
@@ -27,18 +34,24 @@ function literal(c: Condition): number | string | boolean | undefined {
 }
 
 /** Whether one condition holds. A variable without a value makes it false (its absence is reported elsewhere). */
-export function evaluateCondition(c: Condition, decls: Map<string, VariableDecl>, values: Map<string, Value>): ConditionOutcome {
+export function evaluateCondition(
+  c: Condition,
+  decls: Map<string, VariableDecl>,
+  values: Map<string, Value>,
+): ConditionOutcome {
   const decl = decls.get(c.key);
   if (!decl) return problem(c, 'undeclared', `条件引用了未声明的变量 ${c.key}`);
   const v = values.get(c.key);
-  if (c.op === 'set') return { holds: v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0) };
+  if (c.op === 'set')
+    return { holds: v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0) };
   if (v === undefined) return { holds: false };
   const a = comparable(decl, v);
   const b = literal(c);
   if (a === undefined || b === undefined) return problem(c, 'no_value', `条件 ${c.key} ${c.op} 缺少可比较的值`);
   if (c.op === 'eq') return { holds: a === b };
   if (c.op === 'ne') return { holds: a !== b };
-  if (typeof a !== typeof b || typeof a === 'boolean') return problem(c, 'types', `条件 ${c.key} ${c.op} 的两边类型不同，无法比较大小`);
+  if (typeof a !== typeof b || typeof a === 'boolean')
+    return problem(c, 'types', `条件 ${c.key} ${c.op} 的两边类型不同，无法比较大小`);
   switch (c.op) {
     case 'gte':
       return { holds: a >= b };
@@ -52,7 +65,11 @@ export function evaluateCondition(c: Condition, decls: Map<string, VariableDecl>
 }
 
 /** All conditions of a `when` hold; problems (bad references) are returned for the caller to place. */
-export function evaluateWhen(when: When | undefined, decls: Map<string, VariableDecl>, values: Map<string, Value>): { holds: boolean; problems: ConditionProblem[] } {
+export function evaluateWhen(
+  when: When | undefined,
+  decls: Map<string, VariableDecl>,
+  values: Map<string, Value>,
+): { holds: boolean; problems: ConditionProblem[] } {
   const outcomes = conditionsOf(when).map((c) => evaluateCondition(c, decls, values));
   return { holds: outcomes.every((o) => o.holds), problems: outcomes.flatMap((o) => (o.problem ? [o.problem] : [])) };
 }

@@ -35,7 +35,8 @@ export type RawBlock =
   | { kind: 'table'; header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][]; totals?: boolean };
 
 /** A last row that starts with 合计 / 总计 / 小计 (spaced or not) is the table's totals row. */
-export const isTotalsRow = (row: string[] | undefined): boolean => /^(合|总|小)\s*计$/.test((row?.find((c) => c.trim() !== '') ?? '').trim());
+export const isTotalsRow = (row: string[] | undefined): boolean =>
+  /^(合|总|小)\s*计$/.test((row?.find((c) => c.trim() !== '') ?? '').trim());
 
 function inlineRuns(token: Token | undefined, slots: Slots): Run[] {
   const runs: Run[] = [];
@@ -67,7 +68,13 @@ export function markdownToBlocks(source: string, slots: Slots): RawBlock[] {
   const tokens = tokensOf(source);
   const out: RawBlock[] = [];
   const lists: { ordered: boolean; first: boolean }[] = [];
-  let table: { header: string[]; align: ('left' | 'center' | 'right')[]; rows: string[][]; row: string[] | null; inHead: boolean } | null = null;
+  let table: {
+    header: string[];
+    align: ('left' | 'center' | 'right')[];
+    rows: string[][];
+    row: string[] | null;
+    inHead: boolean;
+  } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     switch (t.type) {
@@ -128,7 +135,14 @@ export function markdownToBlocks(source: string, slots: Slots): RawBlock[] {
         break;
       }
       case 'table_close':
-        if (table) out.push({ kind: 'table', header: table.header, align: table.align, rows: table.rows, ...(isTotalsRow(table.rows[table.rows.length - 1]) ? { totals: true } : {}) });
+        if (table)
+          out.push({
+            kind: 'table',
+            header: table.header,
+            align: table.align,
+            rows: table.rows,
+            ...(isTotalsRow(table.rows[table.rows.length - 1]) ? { totals: true } : {}),
+          });
         table = null;
         break;
       case 'fence':

@@ -6,7 +6,12 @@ import type { Value, VariableDecl } from '../model/variables.js';
 import { numberAnnexes, type AnnexEntry } from './annex.js';
 import { conditionsOf, evaluateWhen, type ConditionProblem } from './conditions.js';
 
-export type OutlineSection = { title: string; annex: boolean; when?: When; items: { clause: ClauseVersion; when: When[] }[] };
+export type OutlineSection = {
+  title: string;
+  annex: boolean;
+  when?: When;
+  items: { clause: ClauseVersion; when: When[] }[];
+};
 /** An included section: `title` is the heading as printed (附件N … for annexes). */
 export type IncludedSection = { title: string; annex?: AnnexEntry; clauses: ClauseVersion[] };
 
@@ -18,7 +23,15 @@ export function outlineOf(blueprint: Blueprint, lib: Library, problems: Problem[
     ...(s.when ? { when: s.when } : {}),
     items: s.clauses.flatMap((ref) => {
       const c = findClause(lib, ref.id, ref.variant);
-      if (!c) problems.push({ severity: 'error', code: 'unknown_clause', message: `条款库中没有条款 ${ref.id}（${ref.variant}）`, params: { id: ref.id, variant: ref.variant }, section: s.title, clause: ref.id });
+      if (!c)
+        problems.push({
+          severity: 'error',
+          code: 'unknown_clause',
+          message: `条款库中没有条款 ${ref.id}（${ref.variant}）`,
+          params: { id: ref.id, variant: ref.variant },
+          section: s.title,
+          clause: ref.id,
+        });
       // Both the blueprint's reference and the clause itself may carry a condition: both must hold.
       return c ? [{ clause: c, when: [ref.when, c.when].filter((w): w is When => w !== undefined) }] : [];
     }),
@@ -39,9 +52,23 @@ export function conditionKeys(outline: OutlineSection[]): Set<string> {
  * Applies the conditions. A section whose clauses are all left out disappears with its heading (no empty
  * section, no gap in the numbering); a section without any known clause stays, so its problem stays visible.
  */
-export function selectSections(outline: OutlineSection[], decls: Map<string, VariableDecl>, values: Map<string, Value>, problems: Problem[]): IncludedSection[] {
+export function selectSections(
+  outline: OutlineSection[],
+  decls: Map<string, VariableDecl>,
+  values: Map<string, Value>,
+  problems: Problem[],
+): IncludedSection[] {
   const report = (section: string, clause: string | undefined, list: ConditionProblem[]) =>
-    list.forEach(({ message, params }) => problems.push({ severity: 'error', code: 'bad_condition', message, params, section, ...(clause ? { clause } : {}) }));
+    list.forEach(({ message, params }) =>
+      problems.push({
+        severity: 'error',
+        code: 'bad_condition',
+        message,
+        params,
+        section,
+        ...(clause ? { clause } : {}),
+      }),
+    );
   const kept: { title: string; annex: boolean; clauses: ClauseVersion[] }[] = [];
   for (const s of outline) {
     const sectionWhen = evaluateWhen(s.when, decls, values);

@@ -10,7 +10,10 @@ export type ProjectOutlineSection = { title: string; clauses: OutlineRef[] };
 
 /** The blueprint's own sections in the outline's shape: what "reset to blueprint" restores. */
 export function blueprintOutline(blueprint: Blueprint): ProjectOutlineSection[] {
-  return blueprint.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => ({ id: c.id, variant: c.variant })) }));
+  return blueprint.sections.map((s) => ({
+    title: s.title,
+    clauses: s.clauses.map((c) => ({ id: c.id, variant: c.variant })),
+  }));
 }
 
 /**
@@ -21,7 +24,8 @@ export function blueprintOutline(blueprint: Blueprint): ProjectOutlineSection[] 
 export function applyOutline(blueprint: Blueprint, outline: ProjectOutlineSection[]): Blueprint {
   const sectionByTitle = new Map(blueprint.sections.map((s) => [s.title, s]));
   const refWhen = new Map<string, When>();
-  for (const s of blueprint.sections) for (const c of s.clauses) if (c.when && !refWhen.has(c.id)) refWhen.set(c.id, c.when);
+  for (const s of blueprint.sections)
+    for (const c of s.clauses) if (c.when && !refWhen.has(c.id)) refWhen.set(c.id, c.when);
   const sections = outline
     .filter((s) => s.clauses.length > 0)
     .map((s) => {
@@ -40,7 +44,11 @@ export function applyOutline(blueprint: Blueprint, outline: ProjectOutlineSectio
 }
 
 /** The blueprint a project assembles for `blueprintId` (default: its main one), with its outline applied. */
-export function effectiveBlueprint(project: Project, lib: Library, blueprintId = project.blueprint): Blueprint | undefined {
+export function effectiveBlueprint(
+  project: Project,
+  lib: Library,
+  blueprintId = project.blueprint,
+): Blueprint | undefined {
   const bp = lib.blueprints.find((b) => b.id === blueprintId);
   const outline = project.outline?.[blueprintId];
   return bp && outline ? applyOutline(bp, outline) : bp;
@@ -50,7 +58,11 @@ export type OutlineClauseView = OutlineRef & { title: string; category: string; 
 export type OutlineSectionView = { title: string; annex: boolean; clauses: OutlineClauseView[] };
 
 /** What the composer's outline panel shows: the current sections with clause titles, and the blueprint's for a reset. */
-export function outlineView(project: Project, lib: Library, blueprintId = project.blueprint): { sections: OutlineSectionView[]; custom: boolean; defaults: ProjectOutlineSection[] } | undefined {
+export function outlineView(
+  project: Project,
+  lib: Library,
+  blueprintId = project.blueprint,
+): { sections: OutlineSectionView[]; custom: boolean; defaults: ProjectOutlineSection[] } | undefined {
   const bp = lib.blueprints.find((b) => b.id === blueprintId);
   if (!bp) return undefined;
   const defaults = blueprintOutline(bp);

@@ -20,5 +20,8 @@ export function packageOptions(project: Project, lib: Library, problems: Problem
   });
   const decls = collectDeclarations(clauses, problems);
   const raw = effectiveValues(project);
-  return { knownKeys: new Set(decls.keys()), shared: { decls, values: resolveValues(raw, decls, [], new Set(Object.keys(raw))) } };
+  return {
+    knownKeys: new Set(decls.keys()),
+    shared: { decls, values: resolveValues(raw, decls, [], new Set(Object.keys(raw))) },
+  };
 }

@@ -22,7 +22,8 @@ export class Slots {
   }
   get(marker: unknown): Slot | undefined {
     // Helper results arrive in sub-expressions as Handlebars SafeStrings.
-    const text = typeof marker === 'string' ? marker : marker instanceof Handlebars.SafeString ? marker.toString() : undefined;
+    const text =
+      typeof marker === 'string' ? marker : marker instanceof Handlebars.SafeString ? marker.toString() : undefined;
     if (text === undefined) return undefined;
     const m = ONE_SLOT.exec(text);
     return m ? this.items[Number(m[1])] : undefined;
@@ -42,7 +43,20 @@ export class Slots {
   }
 }
 
-const KNOWN_HELPERS: string[] = ['rmb', 'cn', 'addMonths', 'sum', 'times', 'sumProduct', 'annex', 'gte', 'lte', 'gt', 'lt', 'eq'];
+const KNOWN_HELPERS: string[] = [
+  'rmb',
+  'cn',
+  'addMonths',
+  'sum',
+  'times',
+  'sumProduct',
+  'annex',
+  'gte',
+  'lte',
+  'gt',
+  'lt',
+  'eq',
+];
 const hb = Handlebars.create();
 
 /** A helper defined beside its feature (core/commitments: fact, promise, figure), known to strict compilation. */
@@ -109,11 +123,26 @@ function compareHelper(test: (a: number | string, b: number | string) => boolean
   };
 }
 
-hb.registerHelper('gte', compareHelper((a, b) => a >= b));
-hb.registerHelper('lte', compareHelper((a, b) => a <= b));
-hb.registerHelper('gt', compareHelper((a, b) => a > b));
-hb.registerHelper('lt', compareHelper((a, b) => a < b));
-hb.registerHelper('eq', compareHelper((a, b) => a === b));
+hb.registerHelper(
+  'gte',
+  compareHelper((a, b) => a >= b),
+);
+hb.registerHelper(
+  'lte',
+  compareHelper((a, b) => a <= b),
+);
+hb.registerHelper(
+  'gt',
+  compareHelper((a, b) => a > b),
+);
+hb.registerHelper(
+  'lt',
+  compareHelper((a, b) => a < b),
+);
+hb.registerHelper(
+  'eq',
+  compareHelper((a, b) => a === b),
+);
 
 hb.registerHelper('rmb', function (amount: unknown, options: HelperOptions) {
   const slots = slotsOf(options);
@@ -153,7 +182,10 @@ hb.registerHelper('sum', function (rows: unknown, column: unknown, options: Help
   for (const row of rows as Record<string, unknown>[]) {
     const cell = row[column];
     const slot = slots.get(cell);
-    if (slot && (slot.type === 'money' || slot.type === 'number' || slot.type === 'integer' || slot.type === 'percent')) {
+    if (
+      slot &&
+      (slot.type === 'money' || slot.type === 'number' || slot.type === 'integer' || slot.type === 'percent')
+    ) {
       type = slot.type;
       total += slot.raw as number;
     } else if (typeof cell === 'number') total += cell;
@@ -175,28 +207,32 @@ hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOpti
 });
 
 /** {{sumProduct install_batches "unit_price" "qty"}}: Σ price × quantity over a table's rows, exact in fen. */
-hb.registerHelper('sumProduct', function (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) {
-  const slots = slotsOf(options);
-  if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string') throw new Error('sumProduct expects a table and two column names');
-  spend(options, rows.length);
-  let money = false;
-  let total = 0;
-  for (const row of rows as Record<string, unknown>[]) {
-    const price = slots.get(row[priceColumn]);
-    const qty = comparable(row[qtyColumn], slots);
-    if (typeof qty !== 'number') throw new Error(`sumProduct: column ${qtyColumn} is not a number column`);
-    if (price?.type === 'money') {
-      money = true;
-      // Round per row, as an invoice does: the total is then the sum of the printed line amounts.
-      total += Math.round((price.raw as number) * qty);
-    } else {
-      const p = comparable(row[priceColumn], slots);
-      if (typeof p !== 'number') throw new Error(`sumProduct: column ${priceColumn} is not a number or money column`);
-      total += p * qty;
+hb.registerHelper(
+  'sumProduct',
+  function (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) {
+    const slots = slotsOf(options);
+    if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string')
+      throw new Error('sumProduct expects a table and two column names');
+    spend(options, rows.length);
+    let money = false;
+    let total = 0;
+    for (const row of rows as Record<string, unknown>[]) {
+      const price = slots.get(row[priceColumn]);
+      const qty = comparable(row[qtyColumn], slots);
+      if (typeof qty !== 'number') throw new Error(`sumProduct: column ${qtyColumn} is not a number column`);
+      if (price?.type === 'money') {
+        money = true;
+        // Round per row, as an invoice does: the total is then the sum of the printed line amounts.
+        total += Math.round((price.raw as number) * qty);
+      } else {
+        const p = comparable(row[priceColumn], slots);
+        if (typeof p !== 'number') throw new Error(`sumProduct: column ${priceColumn} is not a number or money column`);
+        total += p * qty;
+      }
     }
-  }
-  return new hb.SafeString(slots.put(money ? 'money' : 'number', total));
-});
+    return new hb.SafeString(slots.put(money ? 'money' : 'number', total));
+  },
+);
 
 /** {{annex "偏离表"}} → 附件N, the number the annex titled so has in this document. */
 hb.registerHelper('annex', function (ref: unknown, options: HelperOptions) {
@@ -209,7 +245,12 @@ hb.registerHelper('annex', function (ref: unknown, options: HelperOptions) {
 export type TemplateContext = Record<string, unknown>;
 
 /** Builds the Handlebars context: strings and formatted values become slots; numbers and booleans stay raw. */
-export function buildContext(values: Map<string, Value>, decls: Map<string, VariableDecl>, slots: Slots, extra: Record<string, { type: ScalarType; value: ScalarValue }> = {}): TemplateContext {
+export function buildContext(
+  values: Map<string, Value>,
+  decls: Map<string, VariableDecl>,
+  slots: Slots,
+  extra: Record<string, { type: ScalarType; value: ScalarValue }> = {},
+): TemplateContext {
   // A plain object: Handlebars needs its prototype to name a missing key, and blocks prototype lookups itself.
   const ctx: TemplateContext = {};
   const scalar = (type: ScalarType, v: ScalarValue): unknown => {
@@ -251,7 +292,15 @@ function rememberCompiled(source: string, fn: HandlebarsTemplateDelegate): void 
 }
 /** The total length of the templates kept compiled (for tests). */
 export const compiledCacheChars = () => compiledChars;
-const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const FORBIDDEN_NAMES = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 const FORBIDDEN_HELPERS = new Set(['log', 'lookup']);
 export const MAX_TEMPLATE_CHARS = 200_000;
 /** One clause's text once filled (values in), far beyond any real clause. */
@@ -259,7 +308,8 @@ export const MAX_OUTPUT_CHARS = 5_000_000;
 
 /** Clause templates come from other people (packs): refuse raw output, partials, prototype names, odd helpers. */
 export function validateTemplate(source: string): void {
-  if (source.length > MAX_TEMPLATE_CHARS) throw new TemplateError(`模板过长（${source.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`);
+  if (source.length > MAX_TEMPLATE_CHARS)
+    throw new TemplateError(`模板过长（${source.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`);
   let ast: hbs.AST.Program;
   try {
     ast = hb.parse(source);
@@ -275,7 +325,8 @@ function syntaxError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const m = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*)$/.exec(msg);
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+$/.exec(msg);
-  if (mismatch) return `模板语法错误：第 ${mismatch[3]} 行的 {{#${mismatch[1]}}} 块以 {{/${mismatch[2]}}} 结束，两者应一致`;
+  if (mismatch)
+    return `模板语法错误：第 ${mismatch[3]} 行的 {{#${mismatch[1]}}} 块以 {{/${mismatch[2]}}} 结束，两者应一致`;
   if (!m) return `模板语法错误：${msg.split('\n')[0]}`;
   if (/got 'EOF'$/.test(m[2]!)) return `模板语法错误：模板在第 ${m[1]} 行意外结束（可能缺少 }} 或 {{/块名}}）`;
   return `模板语法错误：第 ${m[1]} 行无法解析（${m[2]}）`;
@@ -297,11 +348,27 @@ export function forbiddenConstruct(source: string): string | undefined {
 
 function forbiddenIn(node: unknown): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
-  const n = node as { type?: string; escaped?: boolean; parts?: string[]; original?: string; path?: { original?: string } };
+  const n = node as {
+    type?: string;
+    escaped?: boolean;
+    parts?: string[];
+    original?: string;
+    path?: { original?: string };
+  };
   if (n.type === 'MustacheStatement' && n.escaped === false) return '模板不允许使用 {{{ }}} 原样输出';
-  if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement' || n.type === 'Decorator' || n.type === 'DecoratorBlock') return '模板不允许使用局部模板或装饰器';
-  if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN_NAMES.has(p))) return `模板不允许访问 ${n.original}`;
-  if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && FORBIDDEN_HELPERS.has(n.path?.original ?? ''))
+  if (
+    n.type === 'PartialStatement' ||
+    n.type === 'PartialBlockStatement' ||
+    n.type === 'Decorator' ||
+    n.type === 'DecoratorBlock'
+  )
+    return '模板不允许使用局部模板或装饰器';
+  if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN_NAMES.has(p)))
+    return `模板不允许访问 ${n.original}`;
+  if (
+    (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') &&
+    FORBIDDEN_HELPERS.has(n.path?.original ?? '')
+  )
     return `模板不允许使用 ${n.path?.original} 助手`;
   for (const v of Object.values(node))
     for (const child of Array.isArray(v) ? v : [v]) {
@@ -330,7 +397,11 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
   let out: string;
   try {
     const budget: Budget = { steps: 0 }; // per render: the live preview renders each clause afresh
-    out = fn(ctx, { data: { slots, budget, ...(annexes ? { annexes } : {}) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    out = fn(ctx, {
+      data: { slots, budget, ...(annexes ? { annexes } : {}) },
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
   } catch (e) {
     if (e instanceof TemplateError) throw e;
     throw new TemplateError(describeTemplateError(e, source));
@@ -361,7 +432,8 @@ function describeTemplateError(e: unknown, source: string): string {
     const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(msg);
     if (up) {
       const written = pathsIn(source).find((p) => p.depth > 0 && p.parts[0] === up[1]);
-      if (written) return `模板引用了不存在的上层数据 ${up[1]}（写作 ${written.original}：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）`;
+      if (written)
+        return `模板引用了不存在的上层数据 ${up[1]}（写作 ${written.original}：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）`;
     }
     // `a.b.c` where a.b is a plain value (a number, a text): strict lookup asks `'c' in 1`.
     const scalar = /^Cannot use 'in' operator to search for '([^']+)' in /.exec(msg);
@@ -380,7 +452,8 @@ function pathsIn(source: string): { original: string; parts: string[]; depth: nu
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; original?: string; parts?: string[]; depth?: number };
-    if (n.type === 'PathExpression' && Array.isArray(n.parts)) out.push({ original: n.original ?? n.parts.join('.'), parts: n.parts, depth: n.depth ?? 0 });
+    if (n.type === 'PathExpression' && Array.isArray(n.parts))
+      out.push({ original: n.original ?? n.parts.join('.'), parts: n.parts, depth: n.depth ?? 0 });
     for (const v of Object.values(node)) for (const child of Array.isArray(v) ? v : [v]) walk(child);
   };
   try {

@@ -14,7 +14,14 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
         decls.set(d.key, d);
         owner.set(d.key, c.id);
       } else if (prev.type !== d.type)
-        problems.push({ severity: 'error', code: 'conflicting_declaration', message: `变量 ${d.key} 在条款 ${owner.get(d.key)} 中是 ${prev.type}，在此处是 ${d.type}`, params: { key: d.key, owner: owner.get(d.key)!, ownerType: prev.type, type: d.type }, clause: c.id, field: `values.${d.key}` });
+        problems.push({
+          severity: 'error',
+          code: 'conflicting_declaration',
+          message: `变量 ${d.key} 在条款 ${owner.get(d.key)} 中是 ${prev.type}，在此处是 ${d.type}`,
+          params: { key: d.key, owner: owner.get(d.key)!, ownerType: prev.type, type: d.type },
+          clause: c.id,
+          field: `values.${d.key}`,
+        });
     }
   }
   return decls;
@@ -25,12 +32,24 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
  * `knownKeys`: keys used elsewhere (a clause left out by its condition, another document of the bid package),
  * whose values are therefore not "unused".
  */
-export function resolveValues(raw: Record<string, unknown>, decls: Map<string, VariableDecl>, problems: Problem[], knownKeys: ReadonlySet<string> = new Set()): Map<string, Value> {
+export function resolveValues(
+  raw: Record<string, unknown>,
+  decls: Map<string, VariableDecl>,
+  problems: Problem[],
+  knownKeys: ReadonlySet<string> = new Set(),
+): Map<string, Value> {
   const values = new Map<string, Value>();
   for (const [key, decl] of decls) {
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (v === undefined || v === null) {
-      if (decl.required) problems.push({ severity: 'error', code: 'missing_value', message: `缺少必填变量「${decl.label}」的值`, params: { label: decl.label }, field: `values.${key}` });
+      if (decl.required)
+        problems.push({
+          severity: 'error',
+          code: 'missing_value',
+          message: `缺少必填变量「${decl.label}」的值`,
+          params: { label: decl.label },
+          field: `values.${key}`,
+        });
       else if (decl.type === 'text' || decl.type === 'multiline') values.set(key, '');
       continue;
     }
@@ -39,11 +58,24 @@ export function resolveValues(raw: Record<string, unknown>, decls: Map<string, V
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
       // reasonCode and the reason's own params let a shell word it in its language (core/i18n/valueText.ts).
-      problems.push({ severity: 'error', code: 'bad_value', message: `「${decl.label}」的值无效：${e.message}`, params: { ...e.params, label: decl.label, reason: e.message, reasonCode: e.code }, field: `values.${key}` });
+      problems.push({
+        severity: 'error',
+        code: 'bad_value',
+        message: `「${decl.label}」的值无效：${e.message}`,
+        params: { ...e.params, label: decl.label, reason: e.message, reasonCode: e.code },
+        field: `values.${key}`,
+      });
     }
   }
   for (const key of Object.keys(raw))
-    if (!decls.has(key) && !knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被任何条款使用`, params: { key }, field: `values.${key}` });
+    if (!decls.has(key) && !knownKeys.has(key))
+      problems.push({
+        severity: 'warning',
+        code: 'unused_value',
+        message: `变量 ${key} 没有被任何条款使用`,
+        params: { key },
+        field: `values.${key}`,
+      });
   return values;
 }
 

@@ -43,7 +43,12 @@ export function matchesTemplate(value: string, t: CardTemplate): boolean {
   return [...t.match, t.title, t.id].some((p) => {
     const n = norm(p);
     if (!n.includes('*')) return n === v;
-    const re = new RegExp(`^${n.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${n
+        .split('*')
+        .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     return re.test(v);
   });
 }
@@ -62,15 +67,34 @@ export function buildBatch(read: ReadCardsResult, file: string, o: BatchOptions)
     const by = o.templateBy;
     const column = read.columns[by];
     if (column === undefined)
-      throw new BidForgeError('card_missing_column', `按“${FIELD_LABELS[by]}”选择保修卡模板，但文件中没有这一列；请指定列映射`, [
-        { severity: 'error', code: 'card_template_column_missing', message: `按“${FIELD_LABELS[by]}”选择保修卡模板，但文件中没有这一列`, params: { label: FIELD_LABELS[by] }, field: by },
-      ]);
+      throw new BidForgeError(
+        'card_missing_column',
+        `按“${FIELD_LABELS[by]}”选择保修卡模板，但文件中没有这一列；请指定列映射`,
+        [
+          {
+            severity: 'error',
+            code: 'card_template_column_missing',
+            message: `按“${FIELD_LABELS[by]}”选择保修卡模板，但文件中没有这一列`,
+            params: { label: FIELD_LABELS[by] },
+            field: by,
+          },
+        ],
+      );
     const names = o.templates.map((t) => t.title).join('、');
     rows = rows.filter((r) => {
       const t = o.templates.find((x) => matchesTemplate(r[by], x));
       if (t) picked.set(r.row, asPrinted(t));
       else
-        problems.push({ severity: 'error', code: 'card_no_template', message: `第 ${r.row} 行，“${column}”列：“${r[by]}”不对应任何保修卡模板（可用：${names}）`, params: { row: r.row, column, value: r[by], templates: names }, file, field: by, row: r.row, column });
+        problems.push({
+          severity: 'error',
+          code: 'card_no_template',
+          message: `第 ${r.row} 行，“${column}”列：“${r[by]}”不对应任何保修卡模板（可用：${names}）`,
+          params: { row: r.row, column, value: r[by], templates: names },
+          file,
+          field: by,
+          row: r.row,
+          column,
+        });
       return !!t;
     });
   }
@@ -86,12 +110,29 @@ export function buildBatch(read: ReadCardsResult, file: string, o: BatchOptions)
     .filter((f) => read.columns[f] === undefined)
     .map((f) => {
       const label = f === 'date' ? read.dateLabel : labels.fields[f];
-      return { severity: 'warning', code: 'card_unmapped_field', message: `卡片上的“${label}”没有对应的列，将印成空行；请指定列，或选择不印这一行`, params: { label }, file, field: f };
+      return {
+        severity: 'warning',
+        code: 'card_unmapped_field',
+        message: `卡片上的“${label}”没有对应的列，将印成空行；请指定列，或选择不印这一行`,
+        params: { label },
+        file,
+        field: f,
+      };
     });
   const printedRows = new Set(rows.map((r) => r.row));
-  const errorRows = new Set(read.problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row!));
-  const skipped = [...new Set([...errorRows, ...read.rows.filter((r) => !printedRows.has(r.row)).map((r) => r.row)])].sort((a, b) => a - b);
-  return { rows, templateOf, problems: [...unmapped, ...read.problems, ...problems].sort(byRow), skipped, used: [...used].map(([template, cards]) => ({ template, cards })) };
+  const errorRows = new Set(
+    read.problems.filter((p) => p.severity === 'error' && p.row !== undefined).map((p) => p.row!),
+  );
+  const skipped = [
+    ...new Set([...errorRows, ...read.rows.filter((r) => !printedRows.has(r.row)).map((r) => r.row)]),
+  ].sort((a, b) => a - b);
+  return {
+    rows,
+    templateOf,
+    problems: [...unmapped, ...read.problems, ...problems].sort(byRow),
+    skipped,
+    used: [...used].map(([template, cards]) => ({ template, cards })),
+  };
 }
 
 /** File-level problems first, then by row (a row's own problems keep their order). */

@@ -52,15 +52,25 @@ export function cardView(row: CardRow, template: CardTemplate, opts: CardRenderO
   const t = templateInScript(template, opts.script);
   const labels = cardLabels(opts.script);
   const value = (f: CardField) => (f === 'date' ? formatDate(row.date) : row[f]);
-  const label = (f: CardField) => (f === 'date' && opts.dateLabel ? inScript(opts.dateLabel, opts.script) : labels.fields[f]);
+  const label = (f: CardField) =>
+    f === 'date' && opts.dateLabel ? inScript(opts.dateLabel, opts.script) : labels.fields[f];
   return {
     title: t.title,
     company: t.company,
     hotline: t.hotline,
     serviceHours: t.serviceHours,
     serial: row.serial,
-    fields: printedFields(t, opts.hide).map((f) => ({ field: f, label: label(f), value: value(f), ...(WIDE.has(f) ? { wide: true } : {}) })),
-    periods: componentPeriods(t, row.date).map((p) => ({ name: p.name, label: `${p.months}${labels.months}`, end: formatDate(p.end) })),
+    fields: printedFields(t, opts.hide).map((f) => ({
+      field: f,
+      label: label(f),
+      value: value(f),
+      ...(WIDE.has(f) ? { wide: true } : {}),
+    })),
+    periods: componentPeriods(t, row.date).map((p) => ({
+      name: p.name,
+      label: `${p.months}${labels.months}`,
+      end: formatDate(p.end),
+    })),
     terms: [
       { title: labels.terms.coverage, lines: t.coverage },
       { title: labels.terms.exclusions, lines: t.exclusions },
@@ -75,7 +85,8 @@ export function cardView(row: CardRow, template: CardTemplate, opts: CardRenderO
 
 /** One template for the batch, or one picked per row (a batch with several product types). */
 export type TemplateOf = CardTemplate | ((row: CardRow) => CardTemplate);
-export const templatePicker = (t: TemplateOf): ((row: CardRow) => CardTemplate) => (typeof t === 'function' ? t : () => t);
+export const templatePicker = (t: TemplateOf): ((row: CardRow) => CardTemplate) =>
+  typeof t === 'function' ? t : () => t;
 
 /** Field pairs grouped into table rows: two pairs a row, a wide pair alone. */
 export function fieldRows(fields: CardView['fields']): CardView['fields'][] {

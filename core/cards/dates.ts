@@ -25,13 +25,18 @@ export function excelSerialToIso(serial: number): string | null {
  */
 export function parseCardDate(v: string | number | Date | null | undefined): string | null {
   if (v == null) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoOf(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : isoOf(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 19000101 && v <= 22001231) return isoOf(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
+    if (Number.isInteger(v) && v >= 19000101 && v <= 22001231)
+      return isoOf(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
     return excelSerialToIso(v);
   }
   const s = v.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  let m = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  let m =
+    /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      s,
+    );
   if (!m) m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   return m ? isoOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
@@ -50,7 +55,12 @@ export function warrantyEnd(start: string, months: number): string {
   return addMonths(start, months);
 }
 
-export type ComponentPeriod = { name: string; months: number; /** "36个月" */ label: string; /** ISO last day */ end: string };
+export type ComponentPeriod = {
+  name: string;
+  months: number /** "36个月" */;
+  label: string /** ISO last day */;
+  end: string;
+};
 
 /** 36 → "36个月" (the domain writes warranty periods in months). */
 export function periodLabel(months: number): string {
@@ -59,5 +69,10 @@ export function periodLabel(months: number): string {
 
 /** Each component's period and computed end date for a card starting on `start`. */
 export function componentPeriods(template: Pick<CardTemplate, 'components'>, start: string): ComponentPeriod[] {
-  return template.components.map((c) => ({ name: c.name, months: c.months, label: periodLabel(c.months), end: warrantyEnd(start, c.months) }));
+  return template.components.map((c) => ({
+    name: c.name,
+    months: c.months,
+    label: periodLabel(c.months),
+    end: warrantyEnd(start, c.months),
+  }));
 }

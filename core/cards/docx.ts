@@ -24,7 +24,15 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { BidForgeError } from '../model/problem.js';
-import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
+import {
+  cardView,
+  fieldRows,
+  REPAIR_GRID_ROWS,
+  templatePicker,
+  type CardRenderOptions,
+  type CardView,
+  type TemplateOf,
+} from './card.js';
 import { qrMatrix, qrPng } from './qr.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
@@ -40,11 +48,23 @@ type Sizes = { base: number; title: number; hotline: number; terms: number; qr: 
 const SMALL: Sizes = { base: 17, title: 38, hotline: 28, terms: 13, qr: 54 };
 const LARGE: Sizes = { base: 20, title: 48, hotline: 34, terms: 15, qr: 66 };
 
-type Style = 'CardText' | 'CardSmall' | 'CardCenter' | 'CardHead' | 'CardHeadCenter' | 'CardTitle' | 'CardTerm' | 'CardTermHead';
+type Style =
+  | 'CardText'
+  | 'CardSmall'
+  | 'CardCenter'
+  | 'CardHead'
+  | 'CardHeadCenter'
+  | 'CardTitle'
+  | 'CardTerm'
+  | 'CardTermHead';
 
 function styles(s: Sizes): IParagraphStyleOptions[] {
   const tight = { before: 0, after: 0, line: 260 };
-  const st = (id: Style, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph'] = {}): IParagraphStyleOptions => ({
+  const st = (
+    id: Style,
+    run: IParagraphStyleOptions['run'],
+    paragraph: IParagraphStyleOptions['paragraph'] = {},
+  ): IParagraphStyleOptions => ({
     id,
     name: id,
     basedOn: 'Normal',
@@ -57,13 +77,29 @@ function styles(s: Sizes): IParagraphStyleOptions[] {
     st('CardCenter', { font: SONG, size: s.base }, { alignment: AlignmentType.CENTER }),
     st('CardHead', { font: HEI, size: s.base + 1 }, { spacing: { before: 100, after: 40 } }),
     st('CardHeadCenter', { font: HEI, size: s.base }, { alignment: AlignmentType.CENTER }),
-    st('CardTitle', { font: HEI, size: s.title }, { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 80 } }),
-    st('CardTerm', { font: SONG, size: s.terms }, { alignment: AlignmentType.JUSTIFIED, indent: { left: 200, hanging: 200 }, spacing: { before: 0, after: 0, line: 240 } }),
+    st(
+      'CardTitle',
+      { font: HEI, size: s.title },
+      { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 80 } },
+    ),
+    st(
+      'CardTerm',
+      { font: SONG, size: s.terms },
+      {
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { left: 200, hanging: 200 },
+        spacing: { before: 0, after: 0, line: 240 },
+      },
+    ),
     st('CardTermHead', { font: HEI, size: s.terms + 1 }, { spacing: { before: 40, after: 0 } }),
   ];
 }
 
-const line = (size: number, style: (typeof BorderStyle)[keyof typeof BorderStyle] = BorderStyle.SINGLE, color = '333333') => ({ style, size, color });
+const line = (
+  size: number,
+  style: (typeof BorderStyle)[keyof typeof BorderStyle] = BorderStyle.SINGLE,
+  color = '333333',
+) => ({ style, size, color });
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const box = (b: ReturnType<typeof line>) => ({ top: b, bottom: b, left: b, right: b });
 const GRID = { ...box(line(4)), insideHorizontal: line(4), insideVertical: line(4) };
@@ -72,14 +108,36 @@ const NO_CELL_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const CELL_MARGINS = { top: 30, bottom: 30, left: 70, right: 70 };
 const fill = (hex: string) => ({ type: ShadingType.CLEAR, color: 'auto', fill: hex });
 
-const p = (text: string, style: Style, extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) => new Paragraph({ style, text, ...extra });
+const p = (text: string, style: Style, extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
+  new Paragraph({ style, text, ...extra });
 
-function cell(children: (Paragraph | Table)[], width: number, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}): TableCell {
-  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, ...extra });
+function cell(
+  children: (Paragraph | Table)[],
+  width: number,
+  extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {},
+): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    ...extra,
+  });
 }
 
-function table(rows: TableRow[], widths: number[], borders: Record<string, unknown> = GRID, margins: Record<string, number> = CELL_MARGINS): Table {
-  return new Table({ rows, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders, margins });
+function table(
+  rows: TableRow[],
+  widths: number[],
+  borders: Record<string, unknown> = GRID,
+  margins: Record<string, number> = CELL_MARGINS,
+): Table {
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders,
+    margins,
+  });
 }
 
 /** The terms block is the same on every card: built once per batch. */
@@ -90,9 +148,16 @@ function termsTable(v: CardView, width: number): Table {
     new TableCell({
       width: { size: w, type: WidthType.DXA },
       margins: { left: 0, right: 80, top: 0, bottom: 0 },
-      children: secs.flatMap((sec) => [p(`【${sec.title}】`, 'CardTermHead'), ...sec.lines.map((l, i) => p(`${i + 1}. ${l}`, 'CardTerm'))]),
+      children: secs.flatMap((sec) => [
+        p(`【${sec.title}】`, 'CardTermHead'),
+        ...sec.lines.map((l, i) => p(`${i + 1}. ${l}`, 'CardTerm')),
+      ]),
     });
-  return table([new TableRow({ children: [termCell(v.terms.slice(0, half), tw), termCell(v.terms.slice(half), width - tw)] })], [tw, width - tw], NO_BORDERS);
+  return table(
+    [new TableRow({ children: [termCell(v.terms.slice(0, half), tw), termCell(v.terms.slice(half), width - tw)] })],
+    [tw, width - tw],
+    NO_BORDERS,
+  );
 }
 
 function repairGrid(v: CardView, width: number): Table {
@@ -101,8 +166,20 @@ function repairGrid(v: CardView, width: number): Table {
   const widths = [fixed[0]!, wide, wide, fixed[1]!, fixed[2]!];
   return table(
     [
-      new TableRow({ tableHeader: true, children: v.labels.repairGrid.map((h, i) => cell([p(h, 'CardHeadCenter')], widths[i]!, { shading: fill('F0F0F0') })) }),
-      ...Array.from({ length: REPAIR_GRID_ROWS }, () => new TableRow({ height: { value: 24 * PT, rule: HeightRule.EXACT }, children: widths.map((w) => cell([p('', 'CardText')], w)) })),
+      new TableRow({
+        tableHeader: true,
+        children: v.labels.repairGrid.map((h, i) =>
+          cell([p(h, 'CardHeadCenter')], widths[i]!, { shading: fill('F0F0F0') }),
+        ),
+      }),
+      ...Array.from(
+        { length: REPAIR_GRID_ROWS },
+        () =>
+          new TableRow({
+            height: { value: 24 * PT, rule: HeightRule.EXACT },
+            children: widths.map((w) => cell([p('', 'CardText')], w)),
+          }),
+      ),
     ],
     widths,
   );
@@ -113,7 +190,14 @@ type Shared = { terms: Table; grid?: Table };
 type SharedOf = (v: CardView, template: CardTemplate) => Shared;
 
 /** One card as Word paragraphs and tables, `width` twips wide. */
-function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, shared: Shared, qrPngBytes?: Uint8Array): (Paragraph | Table)[] {
+function cardBlocks(
+  v: CardView,
+  s: Sizes,
+  width: number,
+  breakBefore: boolean,
+  shared: Shared,
+  qrPngBytes?: Uint8Array,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   out.push(
     new Paragraph({
@@ -126,10 +210,19 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
   out.push(p(v.title, 'CardTitle'));
   const hotline = new Paragraph({
     style: 'CardCenter',
-    children: [new TextRun({ text: `${v.labels.hotline}  `, font: HEI, size: s.base + 2 }), new TextRun({ text: v.hotline, size: s.hotline, font: HEI, bold: true })],
+    children: [
+      new TextRun({ text: `${v.labels.hotline}  `, font: HEI, size: s.base + 2 }),
+      new TextRun({ text: v.hotline, size: s.hotline, font: HEI, bold: true }),
+    ],
   });
-  const hours = v.serviceHours ? [p(`${v.labels.serviceHours}${v.serviceHours}`, 'CardSmall', { alignment: AlignmentType.CENTER })] : [];
-  out.push(table([new TableRow({ children: [cell([hotline, ...hours], width, { shading: fill('E8E8E8') })] })], [width], { ...box(line(16, BorderStyle.SINGLE, '000000')) }));
+  const hours = v.serviceHours
+    ? [p(`${v.labels.serviceHours}${v.serviceHours}`, 'CardSmall', { alignment: AlignmentType.CENTER })]
+    : [];
+  out.push(
+    table([new TableRow({ children: [cell([hotline, ...hours], width, { shading: fill('E8E8E8') })] })], [width], {
+      ...box(line(16, BorderStyle.SINGLE, '000000')),
+    }),
+  );
 
   out.push(p(v.labels.info, 'CardHead'));
   const labelW = Math.round((2 * s.base + 10) * PT); // four characters (s.base is in half-points) and the cell margins
@@ -143,7 +236,12 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
             children:
               r.length === 1
                 ? [label(r[0]!.label), cell([p(r[0]!.value, 'CardText')], 2 * valueW + labelW, { columnSpan: 3 })]
-                : [label(r[0]!.label), cell([p(r[0]!.value, 'CardText')], valueW), label(r[1]!.label), cell([p(r[1]!.value, 'CardText')], valueW)],
+                : [
+                    label(r[0]!.label),
+                    cell([p(r[0]!.value, 'CardText')], valueW),
+                    label(r[1]!.label),
+                    cell([p(r[1]!.value, 'CardText')], valueW),
+                  ],
           }),
       ),
       [labelW, valueW, labelW, valueW],
@@ -157,8 +255,21 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
   const stampW = width - periodsW - gap;
   const periods = table(
     [
-      new TableRow({ children: [v.labels.component, v.labels.period, v.labels.until].map((t, i) => cell([p(t, 'CardHeadCenter')], colW[i]!, { shading: fill('F0F0F0') })) }),
-      ...v.periods.map((pr) => new TableRow({ children: [cell([p(pr.name, 'CardCenter')], colW[0]!), cell([p(pr.label, 'CardCenter')], colW[1]!), cell([p(pr.end, 'CardHeadCenter')], colW[2]!)] })),
+      new TableRow({
+        children: [v.labels.component, v.labels.period, v.labels.until].map((t, i) =>
+          cell([p(t, 'CardHeadCenter')], colW[i]!, { shading: fill('F0F0F0') }),
+        ),
+      }),
+      ...v.periods.map(
+        (pr) =>
+          new TableRow({
+            children: [
+              cell([p(pr.name, 'CardCenter')], colW[0]!),
+              cell([p(pr.label, 'CardCenter')], colW[1]!),
+              cell([p(pr.end, 'CardHeadCenter')], colW[2]!),
+            ],
+          }),
+      ),
     ],
     colW,
   );
@@ -170,15 +281,33 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
       new TableRow({
         height: { value: (v.periods.length + 1) * 330, rule: HeightRule.ATLEAST },
         children: [
-          cell([p(v.stampLabel, 'CardSmall'), p('', 'CardText'), p('', 'CardText'), p(v.labels.stampDate, 'CardSmall', { spacing: { before: 120 } })], boxW, {
-            borders: box(line(6, BorderStyle.DASHED)),
-            verticalAlign: VerticalAlignTable.TOP,
-          }),
+          cell(
+            [
+              p(v.stampLabel, 'CardSmall'),
+              p('', 'CardText'),
+              p('', 'CardText'),
+              p(v.labels.stampDate, 'CardSmall', { spacing: { before: 120 } }),
+            ],
+            boxW,
+            {
+              borders: box(line(6, BorderStyle.DASHED)),
+              verticalAlign: VerticalAlignTable.TOP,
+            },
+          ),
           ...(qrPngBytes
             ? [
                 cell(
                   [
-                    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: qrPngBytes, transformation: { width: (s.qr * 4) / 3, height: (s.qr * 4) / 3 } })] }),
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [
+                        new ImageRun({
+                          type: 'png',
+                          data: qrPngBytes,
+                          transformation: { width: (s.qr * 4) / 3, height: (s.qr * 4) / 3 },
+                        }),
+                      ],
+                    }),
                     p(v.labels.scan, 'CardSmall', { alignment: AlignmentType.CENTER }),
                   ],
                   qrW,
@@ -192,8 +321,20 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
     qrPngBytes ? [boxW, qrW] : [boxW],
     NO_BORDERS,
   );
-  const outer = (children: (Paragraph | Table)[], w: number) => new TableCell({ children, width: { size: w, type: WidthType.DXA } });
-  out.push(table([new TableRow({ children: [outer([periods], periodsW), outer([p('', 'CardSmall')], gap), outer([stamp], stampW)] })], [periodsW, gap, stampW], NO_BORDERS, { top: 0, bottom: 0, left: 0, right: 0 }));
+  const outer = (children: (Paragraph | Table)[], w: number) =>
+    new TableCell({ children, width: { size: w, type: WidthType.DXA } });
+  out.push(
+    table(
+      [
+        new TableRow({
+          children: [outer([periods], periodsW), outer([p('', 'CardSmall')], gap), outer([stamp], stampW)],
+        }),
+      ],
+      [periodsW, gap, stampW],
+      NO_BORDERS,
+      { top: 0, bottom: 0, left: 0, right: 0 },
+    ),
+  );
 
   out.push(p('', 'CardSmall'));
   out.push(shared.terms);
@@ -202,7 +343,11 @@ function cardBlocks(v: CardView, s: Sizes, width: number, breakBefore: boolean, 
 }
 
 /** Renders all rows into one DOCX: A5 pages, landscape A4 in two columns with a separator line, or A4 with the grid. */
-export async function renderCardsDocx(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): Promise<Uint8Array> {
+export async function renderCardsDocx(
+  rows: CardRow[],
+  templates: TemplateOf,
+  opts: CardRenderOptions = {},
+): Promise<Uint8Array> {
   if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
   const layout = opts.layout ?? 'a5';
   const s = layout === 'a4-grid' ? LARGE : SMALL;
@@ -221,21 +366,34 @@ export async function renderCardsDocx(rows: CardRow[], templates: TemplateOf, op
     const shared = sharedOf((v) => ({ terms: termsTable(v, width) }));
     section = {
       properties: {
-        page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE }, margin: { top: margin, bottom: margin, left: margin, right: margin } },
+        page: {
+          size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+          margin: { top: margin, bottom: margin, left: margin, right: margin },
+        },
         // The separator line between the two columns is the cut line.
         column: { count: 2, space: colSpace, separate: true, equalWidth: true },
       },
       children: cards.flatMap(({ v, template }, i) => {
         const blocks = cardBlocks(v, s, width, false, shared(v, template), qr(v));
-        return i < cards.length - 1 ? [...blocks, new Paragraph({ style: 'CardSmall', children: [new ColumnBreak()] })] : blocks;
+        return i < cards.length - 1
+          ? [...blocks, new Paragraph({ style: 'CardSmall', children: [new ColumnBreak()] })]
+          : blocks;
       }),
     };
   } else {
     const [pw, ph, m] = layout === 'a5' ? [mm(148), mm(210), margin] : [mm(210), mm(297), mm(15)];
     const width = Math.floor(pw - 2 * m);
-    const shared = sharedOf((v) => ({ terms: termsTable(v, width), ...(layout === 'a4-grid' ? { grid: repairGrid(v, width) } : {}) }));
+    const shared = sharedOf((v) => ({
+      terms: termsTable(v, width),
+      ...(layout === 'a4-grid' ? { grid: repairGrid(v, width) } : {}),
+    }));
     section = {
-      properties: { page: { size: { width: pw, height: ph, orientation: PageOrientation.PORTRAIT }, margin: { top: layout === 'a5' ? m : mm(14), bottom: layout === 'a5' ? m : mm(12), left: m, right: m } } },
+      properties: {
+        page: {
+          size: { width: pw, height: ph, orientation: PageOrientation.PORTRAIT },
+          margin: { top: layout === 'a5' ? m : mm(14), bottom: layout === 'a5' ? m : mm(12), left: m, right: m },
+        },
+      },
       children: cards.flatMap(({ v, template }, i) => cardBlocks(v, s, width, i > 0, shared(v, template), qr(v))),
     };
   }

@@ -10,16 +10,33 @@ import type { CardTemplate } from './template.js';
 
 export const DEFAULT_NAME_PATTERN = '{serial}-{customer}';
 /** Placeholders a name pattern may use: the card fields, {row} (row number in the data file) and {index} (1, 2, …). */
-export const NAME_PLACEHOLDERS = ['customer', 'phone', 'address', 'product', 'model', 'serial', 'date', 'dealer', 'row', 'index'] as const;
+export const NAME_PLACEHOLDERS = [
+  'customer',
+  'phone',
+  'address',
+  'product',
+  'model',
+  'serial',
+  'date',
+  'dealer',
+  'row',
+  'index',
+] as const;
 
 export type CardFormat = 'pdf' | 'docx';
 
 /** Throws on a placeholder the pattern cannot fill. */
 export function checkNamePattern(pattern: string): void {
-  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((k) => !(NAME_PLACEHOLDERS as readonly string[]).includes(k));
+  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)]
+    .map((m) => m[1]!)
+    .filter((k) => !(NAME_PLACEHOLDERS as readonly string[]).includes(k));
   if (unknown.length)
-    throw new BidForgeError('card_bad_pattern', `文件名模式“${pattern}”中有无法识别的占位符：${unknown.map((k) => `{${k}}`).join('、')}（可用：${NAME_PLACEHOLDERS.map((k) => `{${k}}`).join(' ')}）`);
-  if (!/\{[^}]+\}/.test(pattern)) throw new BidForgeError('card_bad_pattern', `文件名模式“${pattern}”至少要含一个占位符，例如 {serial}`);
+    throw new BidForgeError(
+      'card_bad_pattern',
+      `文件名模式“${pattern}”中有无法识别的占位符：${unknown.map((k) => `{${k}}`).join('、')}（可用：${NAME_PLACEHOLDERS.map((k) => `{${k}}`).join(' ')}）`,
+    );
+  if (!/\{[^}]+\}/.test(pattern))
+    throw new BidForgeError('card_bad_pattern', `文件名模式“${pattern}”至少要含一个占位符，例如 {serial}`);
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -36,14 +53,23 @@ export function sanitizeFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
     .replace(/^[ .]+|[ .]+$/g, '');
-  s = Array.from(s).slice(0, MAX_CHARS).join('').replace(/[ .]+$/g, '');
+  s = Array.from(s)
+    .slice(0, MAX_CHARS)
+    .join('')
+    .replace(/[ .]+$/g, '');
   if (WINDOWS_RESERVED.test(s)) s = `_${s}`;
   return s;
 }
 
 /** The pattern filled in for one card and sanitised; empty fields leave no stray separators at the ends. */
 export function cardFileName(pattern: string, row: CardRow, index: number): string {
-  const filled = pattern.replace(/\{([a-z]+)\}/g, (_, k: string) => (k === 'row' ? String(row.row) : k === 'index' ? String(index + 1) : String((row as Record<string, unknown>)[k] ?? '')));
+  const filled = pattern.replace(/\{([a-z]+)\}/g, (_, k: string) =>
+    k === 'row'
+      ? String(row.row)
+      : k === 'index'
+        ? String(index + 1)
+        : String((row as Record<string, unknown>)[k] ?? ''),
+  );
   const name = sanitizeFileName(filled.replace(/^[-_ ]+|[-_ ]+$/g, ''));
   return name || `card-${row.row}`;
 }
@@ -70,13 +96,20 @@ export type WriteCardFilesOptions = CardRenderOptions & {
 };
 
 /** Writes one PDF or DOCX per card into outDir; returns the paths written, in row order. */
-export async function writeCardFiles(rows: CardRow[], template: CardTemplate, opts: WriteCardFilesOptions): Promise<string[]> {
+export async function writeCardFiles(
+  rows: CardRow[],
+  template: CardTemplate,
+  opts: WriteCardFilesOptions,
+): Promise<string[]> {
   const format = opts.format ?? 'pdf';
   const names = cardFileNames(opts.namePattern ?? DEFAULT_NAME_PATTERN, rows, opts.reserved);
   await mkdir(opts.outDir, { recursive: true });
   const written: string[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const bytes = format === 'pdf' ? await renderCardsPdf([rows[i]!], template, opts) : await renderCardsDocx([rows[i]!], template, opts);
+    const bytes =
+      format === 'pdf'
+        ? await renderCardsPdf([rows[i]!], template, opts)
+        : await renderCardsDocx([rows[i]!], template, opts);
     const path = join(opts.outDir, `${names[i]}.${format}`);
     await writeFile(path, bytes);
     written.push(path);

@@ -2,7 +2,16 @@
 import { createRequire } from 'node:module';
 import { BidForgeError } from '../model/problem.js';
 import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
-import { cardView, fieldRows, REPAIR_GRID_ROWS, templatePicker, type CardLayout, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
+import {
+  cardView,
+  fieldRows,
+  REPAIR_GRID_ROWS,
+  templatePicker,
+  type CardLayout,
+  type CardRenderOptions,
+  type CardView,
+  type TemplateOf,
+} from './card.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
 import { qrMatrix, qrPng } from './qr.js';
@@ -41,7 +50,14 @@ function geometry(layout: CardLayout): Geo {
   const padH = 2 * (s.pad + 1);
   const labelW = s.base * 4 + 1;
   const valueW = (width - 2 * labelW - 4 * padH - 5 * LINE) / 2;
-  return { ...s, width, labelW, valueW, wideW: 2 * valueW + labelW + 2 * padH + 2 * LINE, termsW: (width - TERMS_GAP) / 2 };
+  return {
+    ...s,
+    width,
+    labelW,
+    valueW,
+    wideW: 2 * valueW + labelW + 2 * padH + 2 * LINE,
+    termsW: (width - TERMS_GAP) / 2,
+  };
 }
 
 /** Thin grey grid with cell padding. */
@@ -57,12 +73,18 @@ const gridLayout = (pad: number) => ({
 });
 
 /** Pre-wrapped lines as pdfmake nodes: one `noWrap` text each. */
-const lines = (ls: string[], extra: Record<string, unknown> = {}): PdfContent => (ls.length === 1 ? { text: ls[0], noWrap: true, ...extra } : { stack: ls.map((l) => ({ text: l, noWrap: true })), ...extra });
+const lines = (ls: string[], extra: Record<string, unknown> = {}): PdfContent =>
+  ls.length === 1
+    ? { text: ls[0], noWrap: true, ...extra }
+    : { stack: ls.map((l) => ({ text: l, noWrap: true })), ...extra };
 /** Wrapped in slightly less than the box, so a rounding difference with pdfmake's own measure never overflows it. */
 const wrap = (text: string, face: FontFace, size: number, width: number) => wrapText(text, face, size, width - 0.5);
 
 /** The parts that are the same on every card of a template and layout, wrapped once. */
-type Fixed = { serviceHours: string[]; terms: { title: string; items: { first: string; rest: string[]; indent: number }[] }[] };
+type Fixed = {
+  serviceHours: string[];
+  terms: { title: string; items: { first: string; rest: string[]; indent: number }[] }[];
+};
 const fixedCache = new WeakMap<CardTemplate, Map<string, Fixed>>();
 
 function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): Fixed {
@@ -73,7 +95,9 @@ function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): F
   let f = perLayout.get(key);
   if (!f) {
     f = {
-      serviceHours: v.serviceHours ? wrap(`${v.labels.serviceHours}${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4) : [],
+      serviceHours: v.serviceHours
+        ? wrap(`${v.labels.serviceHours}${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4)
+        : [],
       terms: v.terms.map((sec) => ({
         title: sec.title,
         items: sec.lines.map((l, i) => {
@@ -94,10 +118,25 @@ function header(v: CardView, g: Geo, f: Fixed): PdfContent[] {
     {
       columns: [
         { text: v.company, font: 'NotoSansSC', fontSize: g.base, color: '#444444', width: '*', noWrap: true },
-        { text: `No. ${v.serial}`, fontSize: g.base - 1, alignment: 'right', width: 'auto', color: '#444444', noWrap: true },
+        {
+          text: `No. ${v.serial}`,
+          fontSize: g.base - 1,
+          alignment: 'right',
+          width: 'auto',
+          color: '#444444',
+          noWrap: true,
+        },
       ],
     },
-    { text: v.title, font: 'NotoSansSC', fontSize: g.title, alignment: 'center', characterSpacing: g.title / 4, margin: [0, 2, 0, 4], noWrap: true },
+    {
+      text: v.title,
+      font: 'NotoSansSC',
+      fontSize: g.title,
+      alignment: 'center',
+      characterSpacing: g.title / 4,
+      margin: [0, 2, 0, 4],
+      noWrap: true,
+    },
     {
       table: {
         widths: ['*'],
@@ -105,15 +144,32 @@ function header(v: CardView, g: Geo, f: Fixed): PdfContent[] {
           [
             {
               stack: [
-                { text: [{ text: `${v.labels.hotline}  `, fontSize: g.base + 1 }, { text: v.hotline, fontSize: g.hotline }], font: 'NotoSansSC', alignment: 'center', noWrap: true },
-                ...(f.serviceHours.length ? [lines(f.serviceHours, { fontSize: g.base - 1, alignment: 'center', margin: [0, 1, 0, 0] })] : []),
+                {
+                  text: [
+                    { text: `${v.labels.hotline}  `, fontSize: g.base + 1 },
+                    { text: v.hotline, fontSize: g.hotline },
+                  ],
+                  font: 'NotoSansSC',
+                  alignment: 'center',
+                  noWrap: true,
+                },
+                ...(f.serviceHours.length
+                  ? [lines(f.serviceHours, { fontSize: g.base - 1, alignment: 'center', margin: [0, 1, 0, 0] })]
+                  : []),
               ],
               fillColor: '#e8e8e8',
             },
           ],
         ],
       },
-      layout: { hLineWidth: () => 1.6, vLineWidth: () => 1.6, hLineColor: () => '#000000', vLineColor: () => '#000000', paddingTop: () => g.pad + 1, paddingBottom: () => g.pad + 1 },
+      layout: {
+        hLineWidth: () => 1.6,
+        vLineWidth: () => 1.6,
+        hLineColor: () => '#000000',
+        vLineColor: () => '#000000',
+        paddingTop: () => g.pad + 1,
+        paddingBottom: () => g.pad + 1,
+      },
       margin: [0, 0, 0, 6],
     },
   ];
@@ -130,16 +186,36 @@ function fieldsTable(v: CardView, g: Geo): { node: PdfContent; extraLines: numbe
   const body = fieldRows(v.fields).map((r) => {
     const values = r.map((f) => wrap(f.value, 'serif', g.base, r.length === 1 ? g.wideW : g.valueW));
     extraLines += Math.max(...values.map((x) => x.length)) - 1;
-    return r.length === 1 ? [label(r[0]!.label), { ...(lines(values[0]!) as object), colSpan: 3 }, {}, {}] : [label(r[0]!.label), lines(values[0]!), label(r[1]!.label), lines(values[1]!)];
+    return r.length === 1
+      ? [label(r[0]!.label), { ...(lines(values[0]!) as object), colSpan: 3 }, {}, {}]
+      : [label(r[0]!.label), lines(values[0]!), label(r[1]!.label), lines(values[1]!)];
   });
-  return { node: { table: { widths: [g.labelW, g.valueW, g.labelW, g.valueW], body }, layout: gridLayout(g.pad), fontSize: g.base, lineHeight: FIELD_LINE_HEIGHT }, extraLines };
+  return {
+    node: {
+      table: { widths: [g.labelW, g.valueW, g.labelW, g.valueW], body },
+      layout: gridLayout(g.pad),
+      fontSize: g.base,
+      lineHeight: FIELD_LINE_HEIGHT,
+    },
+    extraLines,
+  };
 }
 
 function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
-  const head = [v.labels.component, v.labels.period, v.labels.until].map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
+  const head = [v.labels.component, v.labels.period, v.labels.until].map((t) => ({
+    text: t,
+    font: 'NotoSansSC',
+    fillColor: LABEL_FILL,
+    alignment: 'center',
+    noWrap: true,
+  }));
   const padH = 2 * (g.pad + 1);
-  const labelW = Math.max(textWidth(v.labels.period, 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) + 0.5;
-  const endW = Math.max(textWidth(v.labels.until, 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) + 0.5;
+  const labelW =
+    Math.max(textWidth(v.labels.period, 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) +
+    0.5;
+  const endW =
+    Math.max(textWidth(v.labels.until, 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) +
+    0.5;
   const nameW = Math.max(g.base * 2, width - labelW - endW - 3 * padH - 4 * LINE);
   return {
     table: {
@@ -147,7 +223,11 @@ function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
       widths: [nameW, labelW, endW],
       body: [
         head,
-        ...v.periods.map((p) => [lines(wrap(p.name, 'serif', g.base, nameW), { alignment: 'center' }), { text: p.label, alignment: 'center', noWrap: true }, { text: p.end, alignment: 'center', font: 'NotoSansSC', noWrap: true }]),
+        ...v.periods.map((p) => [
+          lines(wrap(p.name, 'serif', g.base, nameW), { alignment: 'center' }),
+          { text: p.label, alignment: 'center', noWrap: true },
+          { text: p.end, alignment: 'center', font: 'NotoSansSC', noWrap: true },
+        ]),
       ],
     },
     layout: gridLayout(g.pad),
@@ -161,7 +241,10 @@ function terms(f: Fixed, g: Geo): PdfContent {
   const section = (sec: Fixed['terms'][number]): PdfContent => ({
     stack: [
       { text: `【${sec.title}】`, font: 'NotoSansSC', fontSize: g.terms + 0.4, margin: [0, 2, 0, 0.5], noWrap: true },
-      ...sec.items.flatMap((it) => [{ text: it.first, noWrap: true }, ...it.rest.map((l) => ({ text: l, noWrap: true, margin: [it.indent, 0, 0, 0] }))]),
+      ...sec.items.flatMap((it) => [
+        { text: it.first, noWrap: true },
+        ...it.rest.map((l) => ({ text: l, noWrap: true, margin: [it.indent, 0, 0, 0] })),
+      ]),
     ],
   });
   const half = Math.ceil(f.terms.length / 2);
@@ -196,8 +279,17 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
         [
           {
             stack: [
-              lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8), { fontSize: g.base - 0.5, color: '#444444' }),
-              { text: v.labels.stampDate, fontSize: g.base - 1, color: '#444444', margin: [0, height - g.base * 3.3, 0, 0], noWrap: true },
+              lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8), {
+                fontSize: g.base - 0.5,
+                color: '#444444',
+              }),
+              {
+                text: v.labels.stampDate,
+                fontSize: g.base - 1,
+                color: '#444444',
+                margin: [0, height - g.base * 3.3, 0, 0],
+                noWrap: true,
+              },
             ],
           },
         ],
@@ -233,7 +325,13 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
  * (a table of 8 × 5 empty cells costs pdfmake ~130 objects a card; the canvas costs 15).
  */
 function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
-  const head = v.labels.repairGrid.map((t) => ({ text: t, font: 'NotoSansSC', fillColor: LABEL_FILL, alignment: 'center', noWrap: true }));
+  const head = v.labels.repairGrid.map((t) => ({
+    text: t,
+    font: 'NotoSansSC',
+    fillColor: LABEL_FILL,
+    alignment: 'center',
+    noWrap: true,
+  }));
   const padH = 2 * (g.pad + 1);
   const fixed = [62, 58, 52];
   const wide = (g.width - fixed.reduce((a, b) => a + b, 0) - 5 * padH - 6 * LINE) / 2;
@@ -246,7 +344,15 @@ function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
   const lineH = g.base * FIELD_LINE_HEIGHT * NOTO_LINE_EM;
   const rowH = Math.max(18, Math.min(24, 24 - Math.ceil((extraLines * lineH - 16) / REPAIR_GRID_ROWS)));
   const h = REPAIR_GRID_ROWS * rowH;
-  const line = (x1: number, y1: number, x2: number, y2: number) => ({ type: 'line', x1, y1, x2, y2, lineWidth: LINE, lineColor: BORDER });
+  const line = (x1: number, y1: number, x2: number, y2: number) => ({
+    type: 'line',
+    x1,
+    y1,
+    x2,
+    y2,
+    lineWidth: LINE,
+    lineColor: BORDER,
+  });
   return {
     stack: [
       sectionTitle(v.labels.repairs, g),
@@ -254,7 +360,9 @@ function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
       {
         canvas: [
           ...xs.map((x) => line(x, 0, x, h)),
-          ...Array.from({ length: REPAIR_GRID_ROWS }, (_, i) => line(0, (i + 1) * rowH, xs[xs.length - 1]! + LINE / 2, (i + 1) * rowH)),
+          ...Array.from({ length: REPAIR_GRID_ROWS }, (_, i) =>
+            line(0, (i + 1) * rowH, xs[xs.length - 1]! + LINE / 2, (i + 1) * rowH),
+          ),
         ],
       },
     ],
@@ -262,7 +370,8 @@ function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
 }
 
 /** About the height of the period table, so the stamp box beside it matches. */
-const periodsHeight = (v: CardView, g: Geo) => Math.max(g.qr + g.terms * 1.6, (v.periods.length + 1) * (g.base * 1.1 * 1.32 + 2 * g.pad + LINE) - 2);
+const periodsHeight = (v: CardView, g: Geo) =>
+  Math.max(g.qr + g.terms * 1.6, (v.periods.length + 1) * (g.base * 1.1 * 1.32 + 2 * g.pad + LINE) - 2);
 
 /** One card's content (without page placement). */
 export function cardContent(v: CardView, template: CardTemplate, layout: CardLayout, qrKey?: string): PdfContent[] {
@@ -296,14 +405,24 @@ function pageSetup(opts: CardRenderOptions): PageSetup {
   return layout === 'a5'
     ? { pageSize: 'A5', pageOrientation: 'portrait', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN] }
     : layout === 'a4x2'
-      ? { pageSize: 'A4', pageOrientation: 'landscape', pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN], background: cutLine }
+      ? {
+          pageSize: 'A4',
+          pageOrientation: 'landscape',
+          pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
+          background: cutLine,
+        }
       : { pageSize: 'A4', pageOrientation: 'portrait', pageMargins: [15 * MM, 12 * MM, 15 * MM, 10 * MM] };
 }
 
 /** The PDF's title and author: the first card's template, in the card's script. */
 function info(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
   const t = templateInScript(templatePicker(templates)(rows[0]!), opts.script);
-  return { title: `${t.title}（${rows.length} ${cardLabels(opts.script).cards}）`, author: t.company, subject: t.title, creator: 'BidForge' };
+  return {
+    title: `${t.title}（${rows.length} ${cardLabels(opts.script).cards}）`,
+    author: t.company,
+    subject: t.title,
+    creator: 'BidForge',
+  };
 }
 
 const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1.15 };
@@ -312,13 +431,20 @@ const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1
  * The content for some cards: one card a page (a4x2: two), a page break before each page but the first. QR images
  * go into `images` under keys unique in the batch ("qr-<n>", n counted from `first`).
  */
-function cardsContent(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions, images: Record<string, string>, first = 0): PdfContent[] {
+function cardsContent(
+  rows: CardRow[],
+  templates: TemplateOf,
+  opts: CardRenderOptions,
+  images: Record<string, string>,
+  first = 0,
+): PdfContent[] {
   const layout = opts.layout ?? 'a5';
   const pick = templatePicker(templates);
   const card = (r: CardRow, i: number): PdfContent[] => {
     const template = pick(r);
     const v = cardView(r, template, opts);
-    if (v.qr) images[`qr-${first + i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
+    if (v.qr)
+      images[`qr-${first + i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
     return cardContent(v, template, layout, v.qr ? `qr-${first + i}` : undefined);
   };
   const content: PdfContent[] = [];
@@ -335,7 +461,11 @@ function cardsContent(rows: CardRow[], templates: TemplateOf, opts: CardRenderOp
 }
 
 /** The whole batch as one pdfmake document definition (what renderCardsPdf lays out, in chunks). */
-export function cardsPdfDefinition(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): PdfDefinition {
+export function cardsPdfDefinition(
+  rows: CardRow[],
+  templates: TemplateOf,
+  opts: CardRenderOptions = {},
+): PdfDefinition {
   const images: Record<string, string> = {};
   const content = cardsContent(rows, templates, opts, images);
   return {
@@ -351,7 +481,20 @@ export function cardsPdfDefinition(rows: CardRow[], templates: TemplateOf, opts:
 function cutLineFor(note: string): PdfContent {
   const x = A4.h / 2;
   return [
-    { canvas: [{ type: 'line', x1: x, y1: 8, x2: x, y2: A4.w - 8, lineWidth: 0.5, lineColor: '#888888', dash: { length: 4, space: 3 } }] },
+    {
+      canvas: [
+        {
+          type: 'line',
+          x1: x,
+          y1: 8,
+          x2: x,
+          y2: A4.w - 8,
+          lineWidth: 0.5,
+          lineColor: '#888888',
+          dash: { length: 4, space: 3 },
+        },
+      ],
+    },
     { text: note, fontSize: 6, lineHeight: 1, color: '#888888', absolutePosition: { x: x + 3, y: A4.w / 2 - 20 } },
   ];
 }
@@ -367,9 +510,23 @@ export const CHUNK = 20;
 
 type PdfKitDoc = NodeJS.ReadableStream & { images: Record<string, string>; end(): void };
 type Internals = {
-  LayoutBuilder: new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => {
+  LayoutBuilder: new (
+    pageSize: unknown,
+    margins: unknown,
+    svgMeasure: unknown,
+  ) => {
     registerTableLayouts(layouts: unknown): void;
-    layoutDocument(content: PdfContent[], doc: PdfKitDoc, styles: object, defaultStyle: object, background?: unknown, header?: unknown, footer?: unknown, watermark?: unknown, pageBreakBefore?: unknown): unknown[];
+    layoutDocument(
+      content: PdfContent[],
+      doc: PdfKitDoc,
+      styles: object,
+      defaultStyle: object,
+      background?: unknown,
+      header?: unknown,
+      footer?: unknown,
+      watermark?: unknown,
+      pageBreakBefore?: unknown,
+    ): unknown[];
   };
   Renderer: new (doc: PdfKitDoc) => { renderPages(pages: unknown[]): void };
   SVGMeasure: new () => unknown;
@@ -395,7 +552,11 @@ function pdfmakeInternals(): Internals {
 }
 
 /** Renders all rows into one PDF, laying them out CHUNK cards at a time. */
-export async function renderCardsPdf(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions = {}): Promise<Uint8Array> {
+export async function renderCardsPdf(
+  rows: CardRow[],
+  templates: TemplateOf,
+  opts: CardRenderOptions = {},
+): Promise<Uint8Array> {
   if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
   const setup = pageSetup(opts);
   const images: Record<string, string> = {};
@@ -421,13 +582,18 @@ export async function renderCardsPdf(rows: CardRow[], templates: TemplateOf, opt
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } = pdfmakeInternals();
+  const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } =
+    pdfmakeInternals();
   for (let i = CHUNK; i < rows.length; i += CHUNK) {
     await new Promise((r) => setImmediate(r)); // let the stream deliver what the last chunk wrote
     compact();
     for (const k of Object.keys(doc.images)) delete doc.images[k]; // embedded already: drop the data URLs
     const content = cardsContent(rows.slice(i, i + CHUNK), templates, opts, doc.images, i);
-    const builder = new LayoutBuilder(normalizePageSize(setup.pageSize, setup.pageOrientation), normalizePageMargin(setup.pageMargins), new SVGMeasure());
+    const builder = new LayoutBuilder(
+      normalizePageSize(setup.pageSize, setup.pageOrientation),
+      normalizePageMargin(setup.pageMargins),
+      new SVGMeasure(),
+    );
     builder.registerTableLayouts(tableLayouts);
     new Renderer(doc).renderPages(builder.layoutDocument(content, doc, {}, DEFAULT_STYLE, setup.background));
   }

@@ -20,7 +20,9 @@ function warranties(project: Pick<Project, 'commitments' | 'values'>): Warranty[
     const months = monthsOf(f.period);
     if (months === undefined || !Number.isInteger(months)) return [];
     const component = f.scope?.component ?? WHOLE;
-    return [{ component, months, plan: !f.scope?.component, ...(f.scope?.product ? { product: f.scope.product } : {}) }];
+    return [
+      { component, months, plan: !f.scope?.component, ...(f.scope?.product ? { product: f.scope.product } : {}) },
+    ];
   });
 }
 
@@ -36,7 +38,12 @@ export function periodsFromProject(project: Pick<Project, 'commitments' | 'value
   const plan = all.find((w) => w.plan && !w.product);
   const cardWhole = all.find((w) => !w.plan && w.component === WHOLE && !w.product);
   if (plan && cardWhole && plan.months !== cardWhole.months)
-    problems.push({ severity: 'warning', code: 'card_period_from_plan', message: `保修卡的整机保修期（${cardWhole.months}个月）与方案承诺的 ${plan.months} 个月不一致；卡片按方案印 ${plan.months} 个月`, params: { card: cardWhole.months, plan: plan.months } });
+    problems.push({
+      severity: 'warning',
+      code: 'card_period_from_plan',
+      message: `保修卡的整机保修期（${cardWhole.months}个月）与方案承诺的 ${plan.months} 个月不一致；卡片按方案印 ${plan.months} 个月`,
+      params: { card: cardWhole.months, plan: plan.months },
+    });
   return {
     problems,
     of(t) {
@@ -47,7 +54,9 @@ export function periodsFromProject(project: Pick<Project, 'commitments' | 'value
         const had = byComponent.get(w.component);
         if (!had || rank(w) > rank(had)) byComponent.set(w.component, w);
       }
-      const list = [...byComponent.values()].sort((a, b) => (a.component === WHOLE ? -1 : b.component === WHOLE ? 1 : 0));
+      const list = [...byComponent.values()].sort((a, b) =>
+        a.component === WHOLE ? -1 : b.component === WHOLE ? 1 : 0,
+      );
       return list.length ? list.map((w) => ({ name: w.component, months: w.months })) : undefined;
     },
   };

@@ -7,7 +7,14 @@ export function qrText(serial: string, hotline: string): string {
   return `SN:${serial}\nTEL:${hotline}`;
 }
 
-type QrEnc = { default: { measure(node: { qr: string; eccLevel?: string }): { _canvas: { x: number; y: number; w: number; color: string }[]; _width: number } } };
+type QrEnc = {
+  default: {
+    measure(node: { qr: string; eccLevel?: string }): {
+      _canvas: { x: number; y: number; w: number; color: string }[];
+      _width: number;
+    };
+  };
+};
 const qrEnc = createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as QrEnc;
 
 /**
@@ -66,6 +73,11 @@ export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

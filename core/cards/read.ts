@@ -42,19 +42,33 @@ export type ReadCardsResult = {
 /** Fields a card cannot do without; a file lacking one of these columns is rejected as a whole. */
 export const REQUIRED_FIELDS: readonly CardField[] = ['customer', 'serial', 'date'];
 /** Longer values may not fit their box on the card: a warning. */
-const MAX_LENGTH: Record<CardField, number> = { customer: 30, phone: 30, address: 60, product: 30, model: 30, serial: 30, date: 30, dealer: 40 };
+const MAX_LENGTH: Record<CardField, number> = {
+  customer: 30,
+  phone: 30,
+  address: 60,
+  product: 30,
+  model: 30,
+  serial: 30,
+  date: 30,
+  dealer: 40,
+};
 
 // ---------------------------------------------------------------- decoding
 
 /** Text of a CSV file: UTF-16 with BOM, valid UTF-8 (BOM or not) as UTF-8, anything else as GB18030 (a superset of GBK). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'),
+      encoding: 'gb18030',
+    };
   }
 }
 
@@ -77,7 +91,8 @@ function excelCell(v: ExcelJS.CellValue): CellValue {
   if (v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return excelCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v)
+      return excelCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('hyperlink' in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? '');
     if ('error' in v) return null;
   }
@@ -99,7 +114,10 @@ export async function xlsxGrid(bytes: Uint8Array, file: string): Promise<{ grid:
   const width = ws.columnCount;
   // One stray cell in column XFD would make every row 16,384 cells wide.
   if (ws.actualRowCount * width > 4 * XLSX_LIMITS.cells)
-    throw new BidForgeError('card_file_too_big', `${file}：工作表有 ${ws.actualRowCount} 行 × ${width} 列，超出可读取的范围；请删去多余的行列或另存为 CSV`);
+    throw new BidForgeError(
+      'card_file_too_big',
+      `${file}：工作表有 ${ws.actualRowCount} 行 × ${width} 列，超出可读取的范围；请删去多余的行列或另存为 CSV`,
+    );
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     // A merged cell that is not the top-left one returns the top-left cell's value in exceljs.
@@ -115,7 +133,10 @@ export function cellText(v: CellValue | undefined): string {
   if (v == null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  return v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+  return v
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .trim();
 }
 
 const isEmptyRow = (cells: CellValue[]) => cells.every((c) => cellText(c) === '');
@@ -153,21 +174,34 @@ export function findHeader(grid: Grid, mapping: CardMapping = {}): number {
  * Throws BidForgeError (bad input) for a file that cannot be read, has no header, lacks a required column or whose
  * mapping names a missing column; returns per-row problems (errors and warnings) with the valid rows.
  */
-export async function readCardRows(bytes: Uint8Array, fileName: string, mapping: CardMapping = {}): Promise<ReadCardsResult> {
+export async function readCardRows(
+  bytes: Uint8Array,
+  fileName: string,
+  mapping: CardMapping = {},
+): Promise<ReadCardsResult> {
   const { grid, ...meta } = await readCardGrid(bytes, fileName);
   return rowsFromGrid(grid, fileName, mapping, meta);
 }
 
 /** A data file's cells before any mapping (the app shows the headers so the user can map them). */
-export async function readCardGrid(bytes: Uint8Array, fileName: string): Promise<{ grid: Grid; encoding: string; sheet?: string }> {
+export async function readCardGrid(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ grid: Grid; encoding: string; sheet?: string }> {
   const kind = sniffKind(bytes, fileName);
-  if (kind === 'xls') throw new BidForgeError('card_bad_file', `${fileName}：不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV`);
+  if (kind === 'xls')
+    throw new BidForgeError('card_bad_file', `${fileName}：不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV`);
   if (kind === 'xlsx') return { ...(await xlsxGrid(bytes, fileName)), encoding: 'xlsx' };
   const decoded = decodeText(bytes);
   return { grid: csvGrid(decoded.text, fileName), encoding: decoded.encoding };
 }
 
-export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}, meta: { encoding: string; sheet?: string } = { encoding: 'utf-8' }): ReadCardsResult {
+export function rowsFromGrid(
+  grid: Grid,
+  file: string,
+  mapping: CardMapping = {},
+  meta: { encoding: string; sheet?: string } = { encoding: 'utf-8' },
+): ReadCardsResult {
   const h = findHeader(grid, mapping);
   if (h < 0) throw new BidForgeError('card_bad_file', `${file}：文件是空的，没有表头和数据`);
   const headerRow = grid[h]!;
@@ -194,9 +228,25 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
   const problems: CardProblem[] = [];
   const serialRows = new Map<string, number>();
   let dataRows = 0;
-  const err = (row: number, f: CardField, code: string, what: string, severity: CardProblem['severity'] = 'error', params: Record<string, string | number> = {}) => {
+  const err = (
+    row: number,
+    f: CardField,
+    code: string,
+    what: string,
+    severity: CardProblem['severity'] = 'error',
+    params: Record<string, string | number> = {},
+  ) => {
     const column = colName(f);
-    problems.push({ severity, code, message: `第 ${row} 行，“${column}”列：${what}`, params: { row, column, ...params }, file, field: f, row, column });
+    problems.push({
+      severity,
+      code,
+      message: `第 ${row} 行，“${column}”列：${what}`,
+      params: { row, column, ...params },
+      file,
+      field: f,
+      row,
+      column,
+    });
   };
 
   for (const { rowNumber, cells } of grid.slice(h + 1)) {
@@ -219,7 +269,10 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
       const key = serialKey(serial);
       const first = serialRows.get(key);
       if (first !== undefined) {
-        err(rowNumber, 'serial', 'card_duplicate_serial', `序列号“${serial}”与第 ${first} 行重复`, 'error', { serial, first });
+        err(rowNumber, 'serial', 'card_duplicate_serial', `序列号“${serial}”与第 ${first} 行重复`, 'error', {
+          serial,
+          first,
+        });
         ok = false;
       } else serialRows.set(key, rowNumber);
     }
@@ -232,13 +285,23 @@ export function rowsFromGrid(grid: Grid, file: string, mapping: CardMapping = {}
     } else {
       date = parseCardDate(typeof dateRaw === 'string' ? dateText : (dateRaw ?? null));
       if (!date) {
-        err(rowNumber, 'date', 'card_bad_date', `无法识别的日期“${dateText}”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）`, 'error', { text: dateText });
+        err(
+          rowNumber,
+          'date',
+          'card_bad_date',
+          `无法识别的日期“${dateText}”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）`,
+          'error',
+          { text: dateText },
+        );
         ok = false;
       }
     }
     for (const f of CARD_FIELDS) {
       const v = f === 'date' ? '' : text(f);
-      if (v.length > MAX_LENGTH[f]) err(rowNumber, f, 'card_long_value', `内容较长（${v.length} 字），打印时可能超出卡片上的格子`, 'warning', { length: v.length });
+      if (v.length > MAX_LENGTH[f])
+        err(rowNumber, f, 'card_long_value', `内容较长（${v.length} 字），打印时可能超出卡片上的格子`, 'warning', {
+          length: v.length,
+        });
     }
     if (!ok) continue;
     rows.push({

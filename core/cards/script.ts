@@ -23,13 +23,28 @@ const HANS = {
   months: '个月',
   cards: '张',
   repairGrid: ['维修日期', '故障现象', '处理措施', '维修工程师', '用户签字'],
-  fields: { customer: '客户名称', phone: '联系电话', address: '联系地址', product: '产品名称', model: '产品型号', serial: '机身编号', date: '购买日期', dealer: '经销商' } as Record<CardField, string>,
+  fields: {
+    customer: '客户名称',
+    phone: '联系电话',
+    address: '联系地址',
+    product: '产品名称',
+    model: '产品型号',
+    serial: '机身编号',
+    date: '购买日期',
+    dealer: '经销商',
+  } as Record<CardField, string>,
   terms: { coverage: '保修范围', exclusions: '不属保修范围（可提供有偿服务）', claim: '保修申请', sanbao: '三包规定' },
 };
 export type CardLabels = typeof HANS;
 
 const deep = <T>(v: T, t: (s: string) => string): T =>
-  (typeof v === 'string' ? t(v) : Array.isArray(v) ? v.map((x) => deep(x, t)) : typeof v === 'object' && v ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x, t)])) : v) as T;
+  (typeof v === 'string'
+    ? t(v)
+    : Array.isArray(v)
+      ? v.map((x) => deep(x, t))
+      : typeof v === 'object' && v
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x, t)]))
+        : v) as T;
 
 let hant: CardLabels | undefined;
 /** The printed labels in the card's script. */
@@ -47,7 +62,13 @@ export function templateInScript(t: CardTemplate, script: CardScript = 'hans'): 
   let c = converted.get(t);
   if (!c) {
     const { id, components, match, fields, ...text } = t;
-    c = { ...deep(text, toTraditional), id, match, ...(fields ? { fields } : {}), components: components.map((x) => ({ ...x, name: toTraditional(x.name) })) };
+    c = {
+      ...deep(text, toTraditional),
+      id,
+      match,
+      ...(fields ? { fields } : {}),
+      components: components.map((x) => ({ ...x, name: toTraditional(x.name) })),
+    };
     converted.set(t, c);
   }
   return c;

@@ -39,7 +39,8 @@ export const cardTemplateSchema = z
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.components.forEach((c, i) => {
-      if (seen.has(c.name)) ctx.addIssue({ code: 'custom', path: ['components', i, 'name'], message: `保修部件“${c.name}”重复` });
+      if (seen.has(c.name))
+        ctx.addIssue({ code: 'custom', path: ['components', i, 'name'], message: `保修部件“${c.name}”重复` });
       seen.add(c.name);
     });
   });
@@ -60,16 +61,28 @@ export function parseCardTemplate(json: unknown, file: string): CardTemplate {
  * Loads a card template from a path ("my/card.json") or by id ("standard" → templates/cards/standard.json).
  * Without an argument: the shipped standard template.
  */
-export async function loadCardTemplate(pathOrId = 'standard', templatesDir = defaultTemplatesDir): Promise<CardTemplate> {
+export async function loadCardTemplate(
+  pathOrId = 'standard',
+  templatesDir = defaultTemplatesDir,
+): Promise<CardTemplate> {
   const byId = /^[a-z0-9][a-z0-9-]*$/.test(pathOrId);
-  const path = byId ? join(templatesDir, 'cards', `${pathOrId}.json`) : isAbsolute(pathOrId) ? pathOrId : join(process.cwd(), pathOrId);
+  const path = byId
+    ? join(templatesDir, 'cards', `${pathOrId}.json`)
+    : isAbsolute(pathOrId)
+      ? pathOrId
+      : join(process.cwd(), pathOrId);
   const label = byId ? `templates/cards/${pathOrId}.json` : basename(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BidForgeError('bad_card_template', code === 'ENOENT' ? `找不到保修卡模板：${byId ? pathOrId : path}` : `无法读取保修卡模板 ${path}：${(e as Error).message}`);
+    throw new BidForgeError(
+      'bad_card_template',
+      code === 'ENOENT'
+        ? `找不到保修卡模板：${byId ? pathOrId : path}`
+        : `无法读取保修卡模板 ${path}：${(e as Error).message}`,
+    );
   }
   let json: unknown;
   try {
@@ -82,9 +95,12 @@ export async function loadCardTemplate(pathOrId = 'standard', templatesDir = def
 
 /** Every template under templates/cards/, by id order (the picker for batches with several product types). */
 export async function loadCardTemplates(templatesDir = defaultTemplatesDir): Promise<CardTemplate[]> {
-  const files = (await readdir(join(templatesDir, 'cards')).catch(() => [] as string[])).filter((f) => /^[a-z0-9][a-z0-9-]*\.json$/.test(f)).sort();
+  const files = (await readdir(join(templatesDir, 'cards')).catch(() => [] as string[]))
+    .filter((f) => /^[a-z0-9][a-z0-9-]*\.json$/.test(f))
+    .sort();
   return Promise.all(files.map((f) => loadCardTemplate(f.replace(/\.json$/, ''), templatesDir)));
 }
 
 /** The template with other warranty periods (edited on the 保修卡 screen, or a project's). */
-export const withComponents = (t: CardTemplate, components: CardComponent[] | undefined): CardTemplate => (components?.length ? { ...t, components } : t);
+export const withComponents = (t: CardTemplate, components: CardComponent[] | undefined): CardTemplate =>
+  components?.length ? { ...t, components } : t;

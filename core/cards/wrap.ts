@@ -30,7 +30,11 @@ class Metrics {
     return w;
   }
 }
-const metrics: Record<FontFace, Metrics> = { serif: new Metrics('serif'), serifBold: new Metrics('serifBold'), sans: new Metrics('sans') };
+const metrics: Record<FontFace, Metrics> = {
+  serif: new Metrics('serif'),
+  serifBold: new Metrics('serifBold'),
+  sans: new Metrics('sans'),
+};
 
 /** Width of a string in points (sum of advance widths; CJK fonts have no kerning between ideographs). */
 export function textWidth(text: string, face: FontFace, size: number): number {
@@ -91,7 +95,8 @@ export function wrapText(text: string, face: FontFace, size: number, width: numb
       }
       // Carry the last atom over when this one may not start a line, or when the last one may not end it.
       const carry: string[] = [];
-      if ((NO_START.has([...a][0]!) || NO_END.has([...line[line.length - 1]!].at(-1)!)) && line.length > 1) carry.push(line.pop()!);
+      if ((NO_START.has([...a][0]!) || NO_END.has([...line[line.length - 1]!].at(-1)!)) && line.length > 1)
+        carry.push(line.pop()!);
       flush();
       for (const c of carry) {
         line.push(c);

@@ -17,12 +17,15 @@ type Entry = { name: string; method: number; compressed: number; size: number; o
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 function tooBig(file: string, what: string, params: Record<string, string | number>): BidForgeError {
-  return new BidForgeError('card_file_too_big', `${file}：${what}，已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV`, [
-    { severity: 'error', code: 'card_file_too_big', message: what, params: { file, ...params } },
-  ]);
+  return new BidForgeError(
+    'card_file_too_big',
+    `${file}：${what}，已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV`,
+    [{ severity: 'error', code: 'card_file_too_big', message: what, params: { file, ...params } }],
+  );
 }
 
-const bad = (file: string, why: string) => new BidForgeError('card_bad_file', `${file}：不是有效的 XLSX 文件（${why}）`);
+const bad = (file: string, why: string) =>
+  new BidForgeError('card_bad_file', `${file}：不是有效的 XLSX 文件（${why}）`);
 
 /** The central directory's entries: names and declared sizes, read without inflating anything. */
 export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
@@ -37,8 +40,13 @@ export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
   if (eocd < 0) throw bad(file, '找不到 ZIP 目录');
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || p === 0xffffffff) throw tooBig(file, '文件使用 ZIP64 格式（超过 4 GB 的内容）', { stage: 'declared' });
-  if (count > XLSX_LIMITS.entries) throw tooBig(file, `压缩包内有 ${count} 个文件（上限 ${XLSX_LIMITS.entries}）`, { stage: 'declared', entries: count });
+  if (count === 0xffff || p === 0xffffffff)
+    throw tooBig(file, '文件使用 ZIP64 格式（超过 4 GB 的内容）', { stage: 'declared' });
+  if (count > XLSX_LIMITS.entries)
+    throw tooBig(file, `压缩包内有 ${count} 个文件（上限 ${XLSX_LIMITS.entries}）`, {
+      stage: 'declared',
+      entries: count,
+    });
   const entries: Entry[] = [];
   const dec = new TextDecoder();
   for (let k = 0; k < count; k++) {
@@ -46,8 +54,15 @@ export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
     const nameLen = view.getUint16(p + 28, true);
     const size = view.getUint32(p + 24, true);
     const compressed = view.getUint32(p + 20, true);
-    if (size === 0xffffffff || compressed === 0xffffffff) throw tooBig(file, '文件使用 ZIP64 格式（超过 4 GB 的内容）', { stage: 'declared' });
-    entries.push({ name: dec.decode(bytes.subarray(p + 46, p + 46 + nameLen)), method: view.getUint16(p + 10, true), compressed, size, offset: view.getUint32(p + 42, true) });
+    if (size === 0xffffffff || compressed === 0xffffffff)
+      throw tooBig(file, '文件使用 ZIP64 格式（超过 4 GB 的内容）', { stage: 'declared' });
+    entries.push({
+      name: dec.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method: view.getUint16(p + 10, true),
+      compressed,
+      size,
+      offset: view.getUint32(p + 42, true),
+    });
     p += 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
   return entries;
@@ -71,11 +86,17 @@ function countCells(xml: Buffer): number {
 export function checkXlsxLimits(bytes: Uint8Array, file: string): void {
   const entries = zipEntries(bytes, file);
   const declared = entries.reduce((s, e) => s + e.size, 0);
-  if (declared > XLSX_LIMITS.totalBytes) throw tooBig(file, `解压后有 ${MB(declared)}（上限 ${MB(XLSX_LIMITS.totalBytes)}）`, { stage: 'declared', bytes: declared, max: XLSX_LIMITS.totalBytes });
+  if (declared > XLSX_LIMITS.totalBytes)
+    throw tooBig(file, `解压后有 ${MB(declared)}（上限 ${MB(XLSX_LIMITS.totalBytes)}）`, {
+      stage: 'declared',
+      bytes: declared,
+      max: XLSX_LIMITS.totalBytes,
+    });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let cells = 0;
   for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw bad(file, `“${e.name}”的位置不对`);
+    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
+      throw bad(file, `“${e.name}”的位置不对`);
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     const data = bytes.subarray(start, start + e.compressed);
     let out: Buffer;
@@ -84,12 +105,18 @@ export function checkXlsxLimits(bytes: Uint8Array, file: string): void {
       try {
         out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig(file, `“${e.name}”解压后超过它声明的 ${MB(e.size)}`, { stage: 'inflate', entry: e.name });
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw tooBig(file, `“${e.name}”解压后超过它声明的 ${MB(e.size)}`, { stage: 'inflate', entry: e.name });
         throw bad(file, `“${e.name}”无法解压`);
       }
     } else continue; // exceljs refuses methods it does not know
-    if (out.length !== e.size) throw tooBig(file, `“${e.name}”解压后的大小与声明不符`, { stage: 'inflate', entry: e.name });
+    if (out.length !== e.size)
+      throw tooBig(file, `“${e.name}”解压后的大小与声明不符`, { stage: 'inflate', entry: e.name });
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += countCells(out);
-    if (cells > XLSX_LIMITS.cells) throw tooBig(file, `工作表中有超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个单元格`, { stage: 'cells', max: XLSX_LIMITS.cells });
+    if (cells > XLSX_LIMITS.cells)
+      throw tooBig(file, `工作表中有超过 ${XLSX_LIMITS.cells.toLocaleString('en-US')} 个单元格`, {
+        stage: 'cells',
+        max: XLSX_LIMITS.cells,
+      });
   }
 }

@@ -9,13 +9,22 @@ import { resolveFacts } from '../commitments/resolve.js';
 function rowsOf(ctx: CheckContext): DeviationRow[] {
   if (ctx.deviations) return ctx.deviations;
   const reqs = ctx.project.requirements ?? [];
-  return reqs.length ? evaluateRequirements(reqs, ctx.decls, ctx.values, { facts: resolveFacts(ctx.project, ctx.values, ctx.decls).map((f) => f.fact) }) : [];
+  return reqs.length
+    ? evaluateRequirements(reqs, ctx.decls, ctx.values, {
+        facts: resolveFacts(ctx.project, ctx.values, ctx.decls).map((f) => f.fact),
+      })
+    : [];
 }
 
 const where = (r: DeviationRow) => ({ field: `requirements.${r.index - 1}` });
-const name = (r: DeviationRow) => `偏离表第${r.index}项${r.requirement.item ? `（招标文件${r.requirement.item}）` : ''}「${r.requirement.text.slice(0, 40)}」`;
+const name = (r: DeviationRow) =>
+  `偏离表第${r.index}项${r.requirement.item ? `（招标文件${r.requirement.item}）` : ''}「${r.requirement.text.slice(0, 40)}」`;
 /** What name(r) interpolates; item is left out when the row has none. */
-const rowParams = (r: DeviationRow) => ({ index: r.index, ...(r.requirement.item ? { item: r.requirement.item } : {}), text: r.requirement.text.slice(0, 40) });
+const rowParams = (r: DeviationRow) => ({
+  index: r.index,
+  ...(r.requirement.item ? { item: r.requirement.item } : {}),
+  text: r.requirement.text.slice(0, 40),
+});
 
 const ISSUE_TEXT: Record<DeviationIssue, string> = {
   unlinked: '未关联投标承诺的变量，无法计算偏离，请关联变量或注明偏离情况',
@@ -31,14 +40,28 @@ export const DEVIATION_RULES: Rule[] = [
   {
     code: 'negative_deviation',
     severity: 'error',
-    describe: 'a negative deviation on an ordinary item is accepted with a reason, and stays visible as a warning when it is',
+    describe:
+      'a negative deviation on an ordinary item is accepted with a reason, and stays visible as a warning when it is',
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === '负偏离' && !r.requirement.star)
-        .map((r): Problem =>
-          r.requirement.accepted
-            ? { severity: 'warning', code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}），已注明接受理由：${r.requirement.accepted}`, params: { ...rowParams(r), response: r.response, accepted: r.requirement.accepted } }
-            : { severity: 'error', code: 'negative_deviation', ...where(r), message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`, params: { ...rowParams(r), response: r.response } },
+        .map(
+          (r): Problem =>
+            r.requirement.accepted
+              ? {
+                  severity: 'warning',
+                  code: 'negative_deviation',
+                  ...where(r),
+                  message: `${name(r)}为负偏离（应答：${r.response}），已注明接受理由：${r.requirement.accepted}`,
+                  params: { ...rowParams(r), response: r.response, accepted: r.requirement.accepted },
+                }
+              : {
+                  severity: 'error',
+                  code: 'negative_deviation',
+                  ...where(r),
+                  message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`,
+                  params: { ...rowParams(r), response: r.response },
+                },
         ),
   },
   {
@@ -48,13 +71,15 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === '负偏离' && r.requirement.star)
-        .map((r): Problem => ({
-          severity: r.requirement.accepted ? 'warning' : 'error',
-          code: 'star_negative_deviation',
-          ...where(r),
-          message: `${name(r)}是★号条款，负偏离可能导致废标${r.requirement.accepted ? `（已注明理由：${r.requirement.accepted}）` : ''}`,
-          params: { ...rowParams(r), ...(r.requirement.accepted ? { accepted: r.requirement.accepted } : {}) },
-        })),
+        .map(
+          (r): Problem => ({
+            severity: r.requirement.accepted ? 'warning' : 'error',
+            code: 'star_negative_deviation',
+            ...where(r),
+            message: `${name(r)}是★号条款，负偏离可能导致废标${r.requirement.accepted ? `（已注明理由：${r.requirement.accepted}）` : ''}`,
+            params: { ...rowParams(r), ...(r.requirement.accepted ? { accepted: r.requirement.accepted } : {}) },
+          }),
+        ),
   },
   {
     code: 'requirement_unknown_variable',
@@ -63,7 +88,13 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.issue === 'unknown_variable')
-        .map((r) => ({ severity: 'error' as const, code: 'requirement_unknown_variable', ...where(r), message: `${name(r)}关联的变量 ${r.requirement.key} 在文件中不存在`, params: { ...rowParams(r), key: r.requirement.key ?? '' } })),
+        .map((r) => ({
+          severity: 'error' as const,
+          code: 'requirement_unknown_variable',
+          ...where(r),
+          message: `${name(r)}关联的变量 ${r.requirement.key} 在文件中不存在`,
+          params: { ...rowParams(r), key: r.requirement.key ?? '' },
+        })),
   },
   {
     code: 'deviation_unconfirmed',
@@ -72,6 +103,12 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === undefined && r.issue !== 'unknown_variable')
-        .map((r) => ({ severity: 'warning' as const, code: 'deviation_unconfirmed', ...where(r), message: `${name(r)}${ISSUE_TEXT[r.issue ?? 'free_text']}`, params: { ...rowParams(r), issue: r.issue ?? 'free_text' } })),
+        .map((r) => ({
+          severity: 'warning' as const,
+          code: 'deviation_unconfirmed',
+          ...where(r),
+          message: `${name(r)}${ISSUE_TEXT[r.issue ?? 'free_text']}`,
+          params: { ...rowParams(r), issue: r.issue ?? 'free_text' },
+        })),
   },
 ];

@@ -5,12 +5,24 @@ import { parseMoneyToFen } from '../model/variables.js';
 import { blockText, type Rule } from './helpers.js';
 
 // Traditional output writes 人民幣貳萬…: compare in Simplified.
-const TO_HANS: Record<string, string> = { 幣: '币', 貳: '贰', 參: '叁', 陸: '陆', 萬: '万', 億: '亿', 圓: '圆', 個: '个' };
+const TO_HANS: Record<string, string> = {
+  幣: '币',
+  貳: '贰',
+  參: '叁',
+  陸: '陆',
+  萬: '万',
+  億: '亿',
+  圓: '圆',
+  個: '个',
+};
 const hans = (s: string) => s.replace(/[幣貳參陸萬億圓個]/g, (c) => TO_HANS[c] ?? c);
 
 const UPPER = '[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整]+';
 /** A figure followed closely by an amount in words: ¥12,800.00（大写：人民币壹万贰仟捌佰元整）or 80.00元（人民币捌拾元整）. */
-const FIGURE_THEN_WORDS = new RegExp(`(?:[¥￥]\\s?([\\d,]+(?:\\.\\d{1,2})?)|([\\d,]+\\.\\d{1,2})\\s*元)[^\\d¥￥]{0,8}?(人民[币幣]${UPPER})`, 'g');
+const FIGURE_THEN_WORDS = new RegExp(
+  `(?:[¥￥]\\s?([\\d,]+(?:\\.\\d{1,2})?)|([\\d,]+\\.\\d{1,2})\\s*元)[^\\d¥￥]{0,8}?(人民[币幣]${UPPER})`,
+  'g',
+);
 
 export type AmountPair = { figure: string; words: string; expected: string };
 
@@ -63,7 +75,13 @@ export const DOCUMENT_RULES: Rule[] = [
       for (const b of ctx.document.blocks) {
         if (b.kind === 'heading' && b.level === 1) section = b.text;
         if (b.kind === 'table' && b.rows.length === 0)
-          out.push({ severity: 'error', code: 'table_without_rows', section, message: `「${section}」中的表格（${b.header.join('、')}）只有表头，没有任何内容行`, params: { section, header: b.header.join(', ') } });
+          out.push({
+            severity: 'error',
+            code: 'table_without_rows',
+            section,
+            message: `「${section}」中的表格（${b.header.join('、')}）只有表头，没有任何内容行`,
+            params: { section, header: b.header.join(', ') },
+          });
       }
       return out;
     },
@@ -74,8 +92,15 @@ export const DOCUMENT_RULES: Rule[] = [
     scope: 'document',
     describe: 'an amount written in RMB uppercase spells the figure next to it',
     run: (ctx) =>
-      ctx.document.blocks.flatMap(blockText).flatMap((t) =>
-        mismatchedAmounts(t).map((m) => ({ severity: 'error' as const, code: 'rmb_mismatch', message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」`, params: { ...m } })),
-      ),
+      ctx.document.blocks
+        .flatMap(blockText)
+        .flatMap((t) =>
+          mismatchedAmounts(t).map((m) => ({
+            severity: 'error' as const,
+            code: 'rmb_mismatch',
+            message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」`,
+            params: { ...m },
+          })),
+        ),
   },
 ];

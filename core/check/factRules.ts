@@ -13,23 +13,42 @@ type DeadlineFact = ResolvedFact & { fact: Deadline };
 export function factsOf(ctx: CheckContext): ResolvedFact[] {
   return resolveFacts(ctx.project, ctx.values, ctx.decls).filter((f) => f.fact.offered);
 }
-const deadlines = (ctx: CheckContext): DeadlineFact[] => factsOf(ctx).filter((f): f is DeadlineFact => isDeadline(f.fact));
+const deadlines = (ctx: CheckContext): DeadlineFact[] =>
+  factsOf(ctx).filter((f): f is DeadlineFact => isDeadline(f.fact));
 
 /** "a may take longer than b": a's longest reading exceeds b's shortest. */
 const mayBeLonger = (a: Deadline, b: Deadline) => !surelyWithin(spanOf(a.within)!, spanOf(b.within)!);
 const party = (s?: Scope) => s?.party ?? 'bidder';
 /** The same kind of promise from the same event, by the same party, for the same product and component. */
-const sameGround = (a: Deadline, b: Deadline) => a.kind === b.kind && a.from === b.from && party(a.scope) === party(b.scope) && a.scope?.product === b.scope?.product && a.scope?.component === b.scope?.component;
+const sameGround = (a: Deadline, b: Deadline) =>
+  a.kind === b.kind &&
+  a.from === b.from &&
+  party(a.scope) === party(b.scope) &&
+  a.scope?.product === b.scope?.product &&
+  a.scope?.component === b.scope?.component;
 const SCOPE_KEYS = ['level', 'product', 'component', 'region', 'channel', 'party'] as const;
 /** Exactly the same scope (a scope written in another key order is the same). */
-const sameScope = (a: Scope | undefined, b: Scope | undefined) => SCOPE_KEYS.every((k) => (k === 'party' ? party(a) === party(b) : a?.[k] === b?.[k]));
+const sameScope = (a: Scope | undefined, b: Scope | undefined) =>
+  SCOPE_KEYS.every((k) => (k === 'party' ? party(a) === party(b) : a?.[k] === b?.[k]));
 
 function longer(code: string, severity: Severity, a: ResolvedFact, b: ResolvedFact, why: string): Problem {
   const params = { label: a.label, value: factFigure(a.fact), otherLabel: b.label, otherValue: factFigure(b.fact) };
-  return { severity, code, field: a.field, message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`, params };
+  return {
+    severity,
+    code,
+    field: a.field,
+    message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`,
+    params,
+  };
 }
 
-type PairSpec = { code: string; severity: Severity; describe: string; pick: (a: DeadlineFact, b: DeadlineFact) => boolean; why: string };
+type PairSpec = {
+  code: string;
+  severity: Severity;
+  describe: string;
+  pick: (a: DeadlineFact, b: DeadlineFact) => boolean;
+  why: string;
+};
 
 /** A rule over pairs (a, b) of deadlines where a must not take longer than b; each a is reported once. */
 function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
@@ -39,7 +58,12 @@ function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
     describe,
     run(ctx) {
       const ds = deadlines(ctx);
-      return ds.flatMap((a) => ds.filter((b) => a !== b && pick(a, b) && mayBeLonger(a.fact, b.fact)).slice(0, 1).map((b) => longer(code, severity, a, b, why)));
+      return ds.flatMap((a) =>
+        ds
+          .filter((b) => a !== b && pick(a, b) && mayBeLonger(a.fact, b.fact))
+          .slice(0, 1)
+          .map((b) => longer(code, severity, a, b, why)),
+      );
     },
   };
 }
@@ -51,28 +75,47 @@ export const FACT_RULES: Rule[] = [
     code: 'exceeds_general_promise',
     severity: 'error',
     describe: 'a time for one fault level or region is no longer than the general promise of the same thing',
-    pick: (a, b) => sameGround(a.fact, b.fact) && (a.fact.scope?.level !== undefined || a.fact.scope?.region !== undefined) && b.fact.scope?.level === undefined && b.fact.scope?.region === undefined,
+    pick: (a, b) =>
+      sameGround(a.fact, b.fact) &&
+      (a.fact.scope?.level !== undefined || a.fact.scope?.region !== undefined) &&
+      b.fact.scope?.level === undefined &&
+      b.fact.scope?.region === undefined,
     why: '总体承诺适用于所有故障和地区，分级或分地区的时限不应宽于总体承诺',
   }),
   pairRule({
     code: 'severity_order',
     severity: 'error',
     describe: 'a more severe fault level is not handled more slowly than a less severe one',
-    pick: (a, b) => sameGround(a.fact, b.fact) && a.fact.scope?.region === b.fact.scope?.region && a.fact.scope?.level !== undefined && b.fact.scope?.level !== undefined && severityOf(a.fact.scope.level) >= 0 && severityOf(b.fact.scope.level) > severityOf(a.fact.scope.level),
+    pick: (a, b) =>
+      sameGround(a.fact, b.fact) &&
+      a.fact.scope?.region === b.fact.scope?.region &&
+      a.fact.scope?.level !== undefined &&
+      b.fact.scope?.level !== undefined &&
+      severityOf(a.fact.scope.level) >= 0 &&
+      severityOf(b.fact.scope.level) > severityOf(a.fact.scope.level),
     why: '更严重的故障不应比较轻的故障处理得更慢',
   }),
   pairRule({
     code: 'region_order',
     severity: 'error',
     describe: 'a nearer region is not served more slowly than a farther one (the city no slower than a county)',
-    pick: (a, b) => sameGround(a.fact, b.fact) && a.fact.scope?.level === b.fact.scope?.level && regionOf(a.fact.scope) >= 0 && regionOf(b.fact.scope) > regionOf(a.fact.scope),
+    pick: (a, b) =>
+      sameGround(a.fact, b.fact) &&
+      a.fact.scope?.level === b.fact.scope?.level &&
+      regionOf(a.fact.scope) >= 0 &&
+      regionOf(b.fact.scope) > regionOf(a.fact.scope),
     why: '距离更远的地区不应比更近的地区更快到达',
   }),
   pairRule({
     code: 'response_after_arrival',
     severity: 'error',
     describe: 'the response from the notice comes no later than arrival on site',
-    pick: (a, b) => a.fact.kind === 'respond' && b.fact.kind === 'arrive' && a.fact.from === 'notice' && b.fact.from === 'notice' && sameScope(a.fact.scope, b.fact.scope),
+    pick: (a, b) =>
+      a.fact.kind === 'respond' &&
+      b.fact.kind === 'arrive' &&
+      a.fact.from === 'notice' &&
+      b.fact.from === 'notice' &&
+      sameScope(a.fact.scope, b.fact.scope),
     why: '电话响应不应晚于工程师到场',
   }),
   {
@@ -83,10 +126,25 @@ export const FACT_RULES: Rule[] = [
       const ds = deadlines(ctx);
       return ds.flatMap((fix) => {
         if (fix.fact.kind !== 'fix' || fix.fact.from !== 'notice') return [];
-        const arrive = ds.find((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice' && sameScope(a.fact.scope, fix.fact.scope));
+        const arrive = ds.find(
+          (a) => a.fact.kind === 'arrive' && a.fact.from === 'notice' && sameScope(a.fact.scope, fix.fact.scope),
+        );
         if (!arrive || !mayBeLonger(arrive.fact, fix.fact)) return [];
-        const params = { label: fix.label, resolution: factFigure(fix.fact), arrivalLabel: arrive.label, arrival: factFigure(arrive.fact) };
-        return [{ severity: 'error' as const, code: 'resolution_before_arrival', field: fix.field, message: `「${params.label}」承诺报修后${params.resolution}内修复，「${params.arrivalLabel}」却为${params.arrival}：修复不可能早于到场`, params }];
+        const params = {
+          label: fix.label,
+          resolution: factFigure(fix.fact),
+          arrivalLabel: arrive.label,
+          arrival: factFigure(arrive.fact),
+        };
+        return [
+          {
+            severity: 'error' as const,
+            code: 'resolution_before_arrival',
+            field: fix.field,
+            message: `「${params.label}」承诺报修后${params.resolution}内修复，「${params.arrivalLabel}」却为${params.arrival}：修复不可能早于到场`,
+            params,
+          },
+        ];
       });
     },
   },
@@ -94,14 +152,20 @@ export const FACT_RULES: Rule[] = [
     code: 'standby_after_resolution',
     severity: 'error',
     describe: 'standby equipment comes no later than the fix deadline from the same event',
-    pick: (a, b) => a.fact.kind === 'standby' && b.fact.kind === 'fix' && a.fact.from === b.fact.from && party(a.fact.scope) === party(b.fact.scope) && b.fact.scope?.level === undefined,
+    pick: (a, b) =>
+      a.fact.kind === 'standby' &&
+      b.fact.kind === 'fix' &&
+      a.fact.from === b.fact.from &&
+      party(a.fact.scope) === party(b.fact.scope) &&
+      b.fact.scope?.level === undefined,
     why: '超过修复时限后到提供备用设备之前，采购人既无修复也无备用设备',
   }),
   pairRule({
     code: 'complaint_reply_after_close',
     severity: 'error',
     describe: 'a complaint is answered no later than it is closed',
-    pick: (a, b) => a.fact.kind === 'complaint_reply' && b.fact.kind === 'complaint_close' && a.fact.from === b.fact.from,
+    pick: (a, b) =>
+      a.fact.kind === 'complaint_reply' && b.fact.kind === 'complaint_close' && a.fact.from === b.fact.from,
     why: '投诉答复时限不应晚于办结时限',
   }),
   {
@@ -111,10 +175,27 @@ export const FACT_RULES: Rule[] = [
     run(ctx) {
       const ds = deadlines(ctx);
       return ds.flatMap((a, i) => {
-        const b = ds.slice(0, i).find((x) => x.fact.kind === a.fact.kind && x.fact.from === a.fact.from && sameScope(x.fact.scope, a.fact.scope));
+        const b = ds
+          .slice(0, i)
+          .find(
+            (x) => x.fact.kind === a.fact.kind && x.fact.from === a.fact.from && sameScope(x.fact.scope, a.fact.scope),
+          );
         if (!b || (b.fact.within.value === a.fact.within.value && b.fact.within.unit === a.fact.within.unit)) return [];
-        const params = { label: a.label, value: factFigure(a.fact), otherLabel: b.label, otherValue: factFigure(b.fact) };
-        return [{ severity: 'error' as const, code: 'duplicate_promise', field: a.field, message: `「${params.label}」${params.value}与「${params.otherLabel}」${params.otherValue}是同一项承诺，却写了两个不同的时限`, params }];
+        const params = {
+          label: a.label,
+          value: factFigure(a.fact),
+          otherLabel: b.label,
+          otherValue: factFigure(b.fact),
+        };
+        return [
+          {
+            severity: 'error' as const,
+            code: 'duplicate_promise',
+            field: a.field,
+            message: `「${params.label}」${params.value}与「${params.otherLabel}」${params.otherValue}是同一项承诺，却写了两个不同的时限`,
+            params,
+          },
+        ];
       });
     },
   },
@@ -129,11 +210,21 @@ export const FACT_RULES: Rule[] = [
       return warranties
         .filter((f) => !isUnit(f) && !('separate' in f.fact && f.fact.separate))
         .flatMap((part) => {
-          const unit = warranties.filter((u) => isUnit(u) && u.fact.scope?.product === part.fact.scope?.product && months(u) !== undefined).sort((x, y) => months(x)! - months(y)!)[0];
+          const unit = warranties
+            .filter((u) => isUnit(u) && u.fact.scope?.product === part.fact.scope?.product && months(u) !== undefined)
+            .sort((x, y) => months(x)! - months(y)!)[0];
           const m = months(part);
           if (!unit || m === undefined || m <= months(unit)!) return [];
           const params = { label: part.label, months: m, wholeLabel: unit.label, wholeMonths: months(unit)! };
-          return [{ severity: 'error' as const, code: 'component_warranty_longer', field: part.field, message: `「${params.label}」${m}个月长于「${params.wholeLabel}」${params.wholeMonths}个月：部件的保修期不应长于整机；如部件确需单独计算，请在该承诺中注明“单独计算”`, params }];
+          return [
+            {
+              severity: 'error' as const,
+              code: 'component_warranty_longer',
+              field: part.field,
+              message: `「${params.label}」${m}个月长于「${params.wholeLabel}」${params.wholeMonths}个月：部件的保修期不应长于整机；如部件确需单独计算，请在该承诺中注明“单独计算”`,
+              params,
+            },
+          ];
         });
     },
   },

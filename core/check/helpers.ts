@@ -13,7 +13,13 @@ export type CheckContext = Assembly & { project: Project };
  * `document` rules read one assembled document's text and outline.
  */
 export type RuleScope = 'values' | 'document';
-export type Rule = { code: string; severity: Severity; describe: string; scope?: RuleScope; run(ctx: CheckContext): Problem[] };
+export type Rule = {
+  code: string;
+  severity: Severity;
+  describe: string;
+  scope?: RuleScope;
+  run(ctx: CheckContext): Problem[];
+};
 
 export const label = (ctx: CheckContext, key: string) => ctx.decls.get(key)?.label ?? key;
 export const shown = (ctx: CheckContext, key: string) => {
@@ -39,8 +45,21 @@ export function notLonger(code: string, severity: Severity, a: string, b: string
       const sa = span(ctx, a);
       const sb = span(ctx, b);
       if (sa === undefined || sb === undefined || surelyWithin(sa, sb)) return [];
-      const params = { label: label(ctx, a), value: shown(ctx, a), otherLabel: label(ctx, b), otherValue: shown(ctx, b) };
-      return [{ severity, code, field: `values.${a}`, message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`, params }];
+      const params = {
+        label: label(ctx, a),
+        value: shown(ctx, a),
+        otherLabel: label(ctx, b),
+        otherValue: shown(ctx, b),
+      };
+      return [
+        {
+          severity,
+          code,
+          field: `values.${a}`,
+          message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`,
+          params,
+        },
+      ];
     },
   };
 }
@@ -54,12 +73,15 @@ export function monthsOf(ctx: CheckContext, key: string): number | undefined {
   const v = ctx.values.get(key);
   if (v === undefined) return undefined;
   if (d?.type === 'integer') return v as number;
-  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年')) return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
+  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年'))
+    return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
   return undefined;
 }
 
 export function tables(ctx: CheckContext): [string, Row[]][] {
-  return [...ctx.decls].filter(([k, d]) => d.type === 'table' && ctx.values.has(k)).map(([k]) => [k, ctx.values.get(k) as Row[]]);
+  return [...ctx.decls]
+    .filter(([k, d]) => d.type === 'table' && ctx.values.has(k))
+    .map(([k]) => [k, ctx.values.get(k) as Row[]]);
 }
 
 export const blockText = (b: Block): string[] => {
@@ -75,4 +97,3 @@ export const blockText = (b: Block): string[] => {
       return b.parties.flatMap((p) => p.lines);
   }
 };
-

@@ -28,7 +28,15 @@ export const RULES: Rule[] = [
       if (!acceptance || !rows) return [];
       return rows.flatMap((row, i) =>
         typeof row.date === 'string' && row.date < acceptance
-          ? [{ severity: 'error' as const, code: 'training_before_acceptance', field: 'values.training_schedule', message: `培训计划第${i + 1}行的日期 ${row.date} 早于验收日期 ${acceptance}`, params: { row: i + 1, date: row.date, acceptance } }]
+          ? [
+              {
+                severity: 'error' as const,
+                code: 'training_before_acceptance',
+                field: 'values.training_schedule',
+                message: `培训计划第${i + 1}行的日期 ${row.date} 早于验收日期 ${acceptance}`,
+                params: { row: i + 1, date: row.date, acceptance },
+              },
+            ]
           : [],
       );
     },
@@ -40,7 +48,15 @@ export const RULES: Rule[] = [
     run(ctx) {
       const acceptance = dateOf(ctx, 'acceptance_date');
       return acceptance && acceptance < ctx.project.date
-        ? [{ severity: 'warning', code: 'acceptance_before_bid', field: 'values.acceptance_date', message: `验收日期 ${acceptance} 早于文件日期 ${ctx.project.date}`, params: { acceptance, date: ctx.project.date } }]
+        ? [
+            {
+              severity: 'warning',
+              code: 'acceptance_before_bid',
+              field: 'values.acceptance_date',
+              message: `验收日期 ${acceptance} 早于文件日期 ${ctx.project.date}`,
+              params: { acceptance, date: ctx.project.date },
+            },
+          ]
         : [];
     },
   },
@@ -56,7 +72,14 @@ export const RULES: Rule[] = [
         const startKey = `${m[1]}start${m[3] ?? ''}`;
         const start = dateOf(ctx, startKey);
         const end = dateOf(ctx, key);
-        if (start && end && end < start) out.push({ severity: 'error', code: 'end_before_start', field: `values.${key}`, message: `「${label(ctx, key)}」${end} 早于「${label(ctx, startKey)}」${start}`, params: { label: label(ctx, key), end, startLabel: label(ctx, startKey), start } });
+        if (start && end && end < start)
+          out.push({
+            severity: 'error',
+            code: 'end_before_start',
+            field: `values.${key}`,
+            message: `「${label(ctx, key)}」${end} 早于「${label(ctx, startKey)}」${start}`,
+            params: { label: label(ctx, key), end, startLabel: label(ctx, startKey), start },
+          });
       }
       return out;
     },
@@ -65,7 +88,20 @@ export const RULES: Rule[] = [
     code: 'empty_table',
     severity: 'error',
     describe: 'a table variable has at least one row',
-    run: (ctx) => tables(ctx).flatMap(([k, rows]) => (rows.length ? [] : [{ severity: 'error' as const, code: 'empty_table', field: `values.${k}`, message: `表格「${label(ctx, k)}」没有任何一行`, params: { label: label(ctx, k) } }])),
+    run: (ctx) =>
+      tables(ctx).flatMap(([k, rows]) =>
+        rows.length
+          ? []
+          : [
+              {
+                severity: 'error' as const,
+                code: 'empty_table',
+                field: `values.${k}`,
+                message: `表格「${label(ctx, k)}」没有任何一行`,
+                params: { label: label(ctx, k) },
+              },
+            ],
+      ),
   },
   {
     code: 'row_without_price',
@@ -77,7 +113,14 @@ export const RULES: Rule[] = [
         const moneyCols = (ctx.decls.get(k)?.columns ?? []).filter((c) => c.type === 'money');
         rows.forEach((row, i) => {
           for (const c of moneyCols)
-            if (row[c.key] === 0) out.push({ severity: 'error', code: 'row_without_price', field: `values.${k}`, message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费`, params: { label: label(ctx, k), row: i + 1, column: c.label } });
+            if (row[c.key] === 0)
+              out.push({
+                severity: 'error',
+                code: 'row_without_price',
+                field: `values.${k}`,
+                message: `表格「${label(ctx, k)}」第${i + 1}行的「${c.label}」为 ¥0.00，请填写价格或注明免费`,
+                params: { label: label(ctx, k), row: i + 1, column: c.label },
+              });
         });
       }
       return out;
@@ -90,7 +133,16 @@ export const RULES: Rule[] = [
     describe: 'no Handlebars braces or internal markers remain in the output',
     run(ctx) {
       const bad = ctx.document.blocks.flatMap(blockText).find((t) => /\{\{|\}\}|[\uE000\uE001]/.test(t));
-      return bad ? [{ severity: 'error', code: 'unresolved_placeholder', message: `文档中仍有未替换的占位符：${bad.slice(0, 40)}`, params: { text: bad.slice(0, 40) } }] : [];
+      return bad
+        ? [
+            {
+              severity: 'error',
+              code: 'unresolved_placeholder',
+              message: `文档中仍有未替换的占位符：${bad.slice(0, 40)}`,
+              params: { text: bad.slice(0, 40) },
+            },
+          ]
+        : [];
     },
   },
   {
@@ -104,9 +156,25 @@ export const RULES: Rule[] = [
       blocks.forEach((b, i) => {
         const next = blocks[i + 1];
         // A section whose clauses failed is already reported; annex headings are matched without their number.
-        if (b.kind !== 'heading' || b.level !== 1 || ctx.failedSections?.includes(b.text) || ctx.problems.some((p) => p.section === b.text || (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)))) return;
+        if (
+          b.kind !== 'heading' ||
+          b.level !== 1 ||
+          ctx.failedSections?.includes(b.text) ||
+          ctx.problems.some(
+            (p) =>
+              p.section === b.text ||
+              (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)),
+          )
+        )
+          return;
         if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
-          out.push({ severity: 'error', code: 'empty_section', section: b.text, message: `「${b.number}${b.text}」一节没有内容`, params: { section: `${b.number}${b.text}` } });
+          out.push({
+            severity: 'error',
+            code: 'empty_section',
+            section: b.text,
+            message: `「${b.number}${b.text}」一节没有内容`,
+            params: { section: `${b.number}${b.text}` },
+          });
       });
       return out;
     },
@@ -120,7 +188,14 @@ export const RULES: Rule[] = [
       ctx.sections.flatMap((s) =>
         s.clauses
           .filter((c) => c.status !== 'approved')
-          .map((c) => ({ severity: 'warning' as const, code: 'unapproved_clause', section: s.title, clause: c.id, message: `条款「${c.title}」（${c.variant}，第${c.version}版）尚未批准，导出的PDF将带“草稿”水印`, params: { title: c.title, variant: c.variant, version: c.version } })),
+          .map((c) => ({
+            severity: 'warning' as const,
+            code: 'unapproved_clause',
+            section: s.title,
+            clause: c.id,
+            message: `条款「${c.title}」（${c.variant}，第${c.version}版）尚未批准，导出的PDF将带“草稿”水印`,
+            params: { title: c.title, variant: c.variant, version: c.version },
+          })),
       ),
   },
   {
@@ -130,7 +205,13 @@ export const RULES: Rule[] = [
     run: (ctx) =>
       [...ctx.decls]
         .filter(([k, d]) => d.type === 'percent' && ((ctx.values.get(k) as number | undefined) ?? 0) > 100)
-        .map(([k]) => ({ severity: 'warning' as const, code: 'percent_over_100', field: `values.${k}`, message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%`, params: { label: label(ctx, k), value: shown(ctx, k) } })),
+        .map(([k]) => ({
+          severity: 'warning' as const,
+          code: 'percent_over_100',
+          field: `values.${k}`,
+          message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%`,
+          params: { label: label(ctx, k), value: shown(ctx, k) },
+        })),
   },
 ];
 
@@ -141,7 +222,6 @@ RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES);
 export function runChecks(ctx: CheckContext, scope?: RuleScope): Problem[] {
   return RULES.filter((r) => !scope || (r.scope ?? 'values') === scope).flatMap((r) => r.run(ctx));
 }
-
 
 /** Assembly followed by every check: what preview, export and `bidforge check` report. */
 export function assembleAndCheck(project: Project, lib: Library): Assembly {

@@ -15,9 +15,17 @@ import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from './schema.js'
 /** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
 export const FACTS = Symbol('facts');
 
-type SlotsLike = { put(type: 'text' | 'date', raw: string, text: string): string; get?(marker: unknown): { type: string; raw: unknown } | undefined };
+type SlotsLike = {
+  put(type: 'text' | 'date', raw: string, text: string): string;
+  get?(marker: unknown): { type: string; raw: unknown } | undefined;
+};
 type Data = { root?: Record<PropertyKey, unknown>; slots?: SlotsLike; level?: string; item?: Commitment };
-type Options = { data?: Data; fn?: (ctx: unknown, o?: { data: Data }) => string; inverse?: (ctx: unknown) => string; hash?: unknown };
+type Options = {
+  data?: Data;
+  fn?: (ctx: unknown, o?: { data: Data }) => string;
+  inverse?: (ctx: unknown) => string;
+  hash?: unknown;
+};
 
 /** Puts the project's facts into a template context. */
 export function attachFacts(ctx: Record<PropertyKey, unknown>, facts: readonly Commitment[]): void {
@@ -33,9 +41,13 @@ function factsOf(options: Options): Map<string, Commitment> {
 function split(args: unknown[]): { ids: string[]; options: Options } {
   const options = args[args.length - 1] as Options;
   const ids = args.slice(0, -1);
-  if (!ids.length || ids.some((x) => typeof x !== 'string')) throw new Error('name the fact in quotes, e.g. {{#fact "arrive"}}');
+  if (!ids.length || ids.some((x) => typeof x !== 'string'))
+    throw new Error('name the fact in quotes, e.g. {{#fact "arrive"}}');
   const unknown = (ids as string[]).find((id) => !isConventionalFactId(id));
-  if (unknown) throw new Error(`未知的承诺编号「${unknown}」：应为承诺种类（如 arrive），或种类加后缀（如 arrive_l3、warranty_compressor）`);
+  if (unknown)
+    throw new Error(
+      `未知的承诺编号「${unknown}」：应为承诺种类（如 arrive），或种类加后缀（如 arrive_l3、warranty_compressor）`,
+    );
   return { ids: ids as string[], options };
 }
 
@@ -61,7 +73,8 @@ function slotsOf(options: Options): SlotsLike {
 /** The level an {{#eachLevel}} block is on. */
 function levelOf(options: Options): string {
   const level = options?.data?.level;
-  if (level === undefined) throw new Error('{{levelName}} 和 {{levelDeadline}} 只能写在 {{#eachLevel}}…{{/eachLevel}} 之内');
+  if (level === undefined)
+    throw new Error('{{levelName}} 和 {{levelDeadline}} 只能写在 {{#eachLevel}}…{{/eachLevel}} 之内');
   return level;
 }
 
@@ -76,8 +89,11 @@ function addDays(iso: string, days: number): string {
 function itemsOf(args: unknown[]): { items: Commitment[]; options: Options } {
   const options = args[args.length - 1] as Options;
   const kind = args[0];
-  if (args.length !== 2 || typeof kind !== 'string' || !isFactKind(kind)) throw new Error('eachItem 和 anyItem 需要一个承诺种类，如 {{#eachItem "warranty"}}');
-  const items = [...factsOf(options).values()].filter((c) => c.offered && c.kind === kind && (c.scope?.product || c.scope?.component));
+  if (args.length !== 2 || typeof kind !== 'string' || !isFactKind(kind))
+    throw new Error('eachItem 和 anyItem 需要一个承诺种类，如 {{#eachItem "warranty"}}');
+  const items = [...factsOf(options).values()].filter(
+    (c) => c.offered && c.kind === kind && (c.scope?.product || c.scope?.component),
+  );
   return { items, options };
 }
 
@@ -103,7 +119,9 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
   /** Block: kept when the facts name at least one fault level. */
   anyLevel(this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Options;
-    return levelsOf([...factsOf(options).values()]).length ? (options.fn?.(this) ?? '') : (options.inverse?.(this) ?? '');
+    return levelsOf([...factsOf(options).values()]).length
+      ? (options.fn?.(this) ?? '')
+      : (options.inverse?.(this) ?? '');
   },
   /** Block: once per fault level the facts name, most severe first; inside, {{levelName}} and {{levelDeadline "arrive"}}. */
   eachLevel(this: unknown, ...args: unknown[]) {
@@ -119,8 +137,13 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
   levelDeadline(...args: unknown[]) {
     const options = args[args.length - 1] as Options;
     const kind = args[0];
-    if (typeof kind !== 'string' || !(DEADLINE_KINDS as readonly string[]).includes(kind)) throw new Error(`levelDeadline 需要一个时限种类，如 {{levelDeadline "arrive"}}`);
-    return slotsOf(options).put('text', '', levelDeadline([...factsOf(options).values()], levelOf(options), kind as DeadlineKind) ?? '—');
+    if (typeof kind !== 'string' || !(DEADLINE_KINDS as readonly string[]).includes(kind))
+      throw new Error(`levelDeadline 需要一个时限种类，如 {{levelDeadline "arrive"}}`);
+    return slotsOf(options).put(
+      'text',
+      '',
+      levelDeadline([...factsOf(options).values()], levelOf(options), kind as DeadlineKind) ?? '—',
+    );
   },
   /** Block: kept when some offered fact of the kind is narrowed to a product or component. */
   anyItem(this: unknown, ...args: unknown[]) {
@@ -142,7 +165,9 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
   itemStart: (...args: unknown[]) => {
     const options = args[args.length - 1] as Options;
     const c = itemOf(options);
-    const unit = [...factsOf(options).values()].find((u) => u.offered && u.kind === c.kind && !u.scope?.product && !u.scope?.component && 'from' in u && u.from);
+    const unit = [...factsOf(options).values()].find(
+      (u) => u.offered && u.kind === c.kind && !u.scope?.product && !u.scope?.component && 'from' in u && u.from,
+    );
     return slotsOf(options).put('text', '', 'from' in c && c.from ? EVENT_NAME[c.from] : unit ? '同整机' : '—');
   },
   /** The date a period ends (保修截止日期): {{until "warranty_tank" purchase_date}}, or {{until purchase_date}} in a row. */
@@ -155,15 +180,24 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
     else if (rest.length === 2) {
       const { ids } = split([rest[0], options]);
       fact = factsOf(options).get(ids[0]!);
-      if (!fact?.offered) throw new Error(`承诺「${ids[0]}」未提供：引用它的句子应写在 {{#fact "${ids[0]}"}}…{{/fact}} 之内`);
-    } else throw new Error('until 的写法：{{until "warranty" purchase_date}}，或在 {{#eachItem}} 内写 {{until purchase_date}}');
+      if (!fact?.offered)
+        throw new Error(`承诺「${ids[0]}」未提供：引用它的句子应写在 {{#fact "${ids[0]}"}}…{{/fact}} 之内`);
+    } else
+      throw new Error(
+        'until 的写法：{{until "warranty" purchase_date}}，或在 {{#eachItem}} 内写 {{until purchase_date}}',
+      );
     if (!('period' in fact)) throw new Error(`until 只用于期限类承诺（如保修期），「${fact.id}」不是`);
     const slots = slotsOf(options);
     const start = slots.get?.(rest[rest.length - 1]);
-    if (start?.type !== 'date') throw new Error('until 需要一个日期变量作为起算日期，如 {{until "warranty" purchase_date}}');
+    if (start?.type !== 'date')
+      throw new Error('until 需要一个日期变量作为起算日期，如 {{until "warranty" purchase_date}}');
     const { value, unit } = fact.period;
-    if (!Number.isInteger(value) || !['天', '周', '个月', '年'].includes(unit)) throw new Error(`「${fact.id}」的期限${value}${unit}无法推算截止日期`);
-    const iso = unit === '个月' || unit === '年' ? addMonths(start.raw as string, unit === '年' ? value * 12 : value) : addDays(start.raw as string, unit === '周' ? value * 7 : value);
+    if (!Number.isInteger(value) || !['天', '周', '个月', '年'].includes(unit))
+      throw new Error(`「${fact.id}」的期限${value}${unit}无法推算截止日期`);
+    const iso =
+      unit === '个月' || unit === '年'
+        ? addMonths(start.raw as string, unit === '年' ? value * 12 : value)
+        : addDays(start.raw as string, unit === '周' ? value * 7 : value);
     return slots.put('date', iso, formatDate(iso));
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),

@@ -5,7 +5,19 @@
 import { LEGACY } from './legacy.js';
 import { CHANNELS, COUNT_KINDS, CYCLE_KINDS, DEADLINE_KINDS, PERIOD_KINDS, PRICE_KINDS } from './schema.js';
 
-const KINDS: readonly string[] = [...DEADLINE_KINDS, ...PERIOD_KINDS, ...CYCLE_KINDS, ...COUNT_KINDS, ...PRICE_KINDS, 'replace_after_repairs', 'downtime_restart', 'book_ahead', 'service_hours', 'train', 'satisfaction'];
+const KINDS: readonly string[] = [
+  ...DEADLINE_KINDS,
+  ...PERIOD_KINDS,
+  ...CYCLE_KINDS,
+  ...COUNT_KINDS,
+  ...PRICE_KINDS,
+  'replace_after_repairs',
+  'downtime_restart',
+  'book_ahead',
+  'service_hours',
+  'train',
+  'satisfaction',
+];
 const LEGACY_IDS = new Set(LEGACY.map((r) => r.id));
 const HOURS = new RegExp(`^(${CHANNELS.join('|')})_hours$`);
 

@@ -3,7 +3,16 @@
 // with facts gives those keys their values, so clauses written before facts still print the stated figures.
 import { formatMoney } from '../format/zh.js';
 import { DURATION_UNITS, parseMoneyToFen, type Duration } from '../model/variables.js';
-import type { Commitment, CountKind, CycleKind, DeadlineKind, FactDuration, FactEvent, PeriodKind, Scope } from './schema.js';
+import type {
+  Commitment,
+  CountKind,
+  CycleKind,
+  DeadlineKind,
+  FactDuration,
+  FactEvent,
+  PeriodKind,
+  Scope,
+} from './schema.js';
 import { monthsOf } from './time.js';
 
 /** Reads a legacy value: raw project JSON or parsed values, which differ only in how money is held. */
@@ -17,7 +26,11 @@ type Row = {
   toValues(c: Commitment): Record<string, unknown>;
 };
 
-const isDuration = (v: unknown): v is Duration => !!v && typeof v === 'object' && typeof (v as Duration).value === 'number' && (DURATION_UNITS as readonly string[]).includes((v as Duration).unit);
+const isDuration = (v: unknown): v is Duration =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as Duration).value === 'number' &&
+  (DURATION_UNITS as readonly string[]).includes((v as Duration).unit);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 const sc = (scope?: Scope) => (scope ? { scope } : {});
 
@@ -32,7 +45,9 @@ function deadline(key: string, id: string, kind: DeadlineKind, from: FactEvent, 
     id,
     toFact: (r) => {
       const v = r.get(key);
-      return isDuration(v) && v.value > 0 ? { id, kind, offered: true, within: { value: v.value, unit: v.unit }, from, ...sc(scope) } : undefined;
+      return isDuration(v) && v.value > 0
+        ? { id, kind, offered: true, within: { value: v.value, unit: v.unit }, from, ...sc(scope) }
+        : undefined;
     },
     toValues: (c) => ('within' in c ? { [key]: asDuration(c.within) } : {}),
   };
@@ -44,7 +59,9 @@ function period(key: string, id: string, kind: PeriodKind, unit: '个月' | '年
     id,
     toFact: (r) => {
       const v = r.get(key);
-      return isCount(v) ? { id, kind, offered: true, period: { value: v, unit }, ...(from ? { from } : {}), ...sc(scope) } : undefined;
+      return isCount(v)
+        ? { id, kind, offered: true, period: { value: v, unit }, ...(from ? { from } : {}), ...sc(scope) }
+        : undefined;
     },
     toValues: (c) => {
       const m = 'period' in c ? monthsOf(c.period) : undefined;
@@ -83,8 +100,17 @@ function count(key: string, id: string, kind: CountKind): Row {
   };
 }
 
-const WARRANTY_START: Record<string, FactEvent> = { 验收合格之日: 'acceptance', 签收之日: 'delivery', 发票开具之日: 'invoice' };
-const PHONE_CYCLE: Record<string, FactDuration> = { 每周: { value: 1, unit: '周' }, 每月: { value: 1, unit: '个月' }, 每两个月: { value: 2, unit: '个月' }, 每季度: { value: 3, unit: '个月' } };
+const WARRANTY_START: Record<string, FactEvent> = {
+  验收合格之日: 'acceptance',
+  签收之日: 'delivery',
+  发票开具之日: 'invoice',
+};
+const PHONE_CYCLE: Record<string, FactDuration> = {
+  每周: { value: 1, unit: '周' },
+  每月: { value: 1, unit: '个月' },
+  每两个月: { value: 2, unit: '个月' },
+  每季度: { value: 3, unit: '个月' },
+};
 const yuan = (fen: number) => formatMoney(fen).replace(/[¥,]/g, '');
 const SEVEN_BY_24 = /7\s*[×xX*＊]\s*24/;
 
@@ -119,12 +145,23 @@ export const LEGACY: Row[] = [
     toFact: (r) => {
       const v = r.get('warranty_months');
       const from = WARRANTY_START[String(r.get('warranty_start'))];
-      return isCount(v) ? { id: 'warranty', kind: 'warranty', offered: true, period: { value: v, unit: '个月' }, ...(from ? { from } : {}) } : undefined;
+      return isCount(v)
+        ? {
+            id: 'warranty',
+            kind: 'warranty',
+            offered: true,
+            period: { value: v, unit: '个月' },
+            ...(from ? { from } : {}),
+          }
+        : undefined;
     },
     toValues: (c) => {
       const m = 'period' in c ? monthsOf(c.period) : undefined;
       const start = 'from' in c ? Object.entries(WARRANTY_START).find(([, e]) => e === c.from)?.[0] : undefined;
-      return { ...(m !== undefined && Number.isInteger(m) ? { warranty_months: m } : {}), ...(start ? { warranty_start: start } : {}) };
+      return {
+        ...(m !== undefined && Number.isInteger(m) ? { warranty_months: m } : {}),
+        ...(start ? { warranty_start: start } : {}),
+      };
     },
   },
   period('whole_unit_months', 'warranty_card_unit', 'warranty', '个月', undefined, { component: '整机' }),
@@ -151,7 +188,10 @@ export const LEGACY: Row[] = [
       return every ? { id: 'phone_check', kind: 'phone_check', offered: true, times: 1, every } : undefined;
     },
     toValues: (c) => {
-      const name = 'every' in c && c.times === 1 ? Object.entries(PHONE_CYCLE).find(([, d]) => d.value === c.every.value && d.unit === c.every.unit)?.[0] : undefined;
+      const name =
+        'every' in c && c.times === 1
+          ? Object.entries(PHONE_CYCLE).find(([, d]) => d.value === c.every.value && d.unit === c.every.unit)?.[0]
+          : undefined;
       return name ? { phone_check_cycle: name } : {};
     },
   },
@@ -160,7 +200,9 @@ export const LEGACY: Row[] = [
     id: 'replace_after_repairs',
     toFact: (r) => {
       const v = r.get('repair_limit');
-      return isCount(v) ? { id: 'replace_after_repairs', kind: 'replace_after_repairs', offered: true, repairs: v } : undefined;
+      return isCount(v)
+        ? { id: 'replace_after_repairs', kind: 'replace_after_repairs', offered: true, repairs: v }
+        : undefined;
     },
     toValues: (c) => ('repairs' in c ? { repair_limit: c.repairs } : {}),
   },
@@ -169,7 +211,9 @@ export const LEGACY: Row[] = [
     id: 'downtime_restart',
     toFact: (r) => {
       const v = r.get('downtime_limit');
-      return isDuration(v) && v.value > 0 ? { id: 'downtime_restart', kind: 'downtime_restart', offered: true, over: { value: v.value, unit: v.unit } } : undefined;
+      return isDuration(v) && v.value > 0
+        ? { id: 'downtime_restart', kind: 'downtime_restart', offered: true, over: { value: v.value, unit: v.unit } }
+        : undefined;
     },
     toValues: (c) => ('over' in c ? { downtime_limit: asDuration(c.over) } : {}),
   },
@@ -178,7 +222,9 @@ export const LEGACY: Row[] = [
     id: 'train',
     toFact: (r) => {
       const v = r.get('training_days');
-      return isDuration(v) && v.value > 0 ? { id: 'train', kind: 'train', offered: true, length: { value: v.value, unit: v.unit } } : undefined;
+      return isDuration(v) && v.value > 0
+        ? { id: 'train', kind: 'train', offered: true, length: { value: v.value, unit: v.unit } }
+        : undefined;
     },
     toValues: (c) => ('length' in c ? { training_days: asDuration(c.length) } : {}),
   },
@@ -187,7 +233,9 @@ export const LEGACY: Row[] = [
     id: 'satisfaction',
     toFact: (r) => {
       const v = r.get('satisfaction_target');
-      return typeof v === 'number' && v > 0 && v <= 100 ? { id: 'satisfaction', kind: 'satisfaction', offered: true, percent: v } : undefined;
+      return typeof v === 'number' && v > 0 && v <= 100
+        ? { id: 'satisfaction', kind: 'satisfaction', offered: true, percent: v }
+        : undefined;
     },
     toValues: (c) => (c.kind === 'satisfaction' ? { satisfaction_target: c.percent } : {}),
   },
@@ -196,9 +244,14 @@ export const LEGACY: Row[] = [
     id: 'parts_price',
     toFact: (r) => {
       const v = r.get('parts_discount');
-      return typeof v === 'number' && v >= 0 && v <= 100 ? { id: 'parts_price', kind: 'parts_price', offered: true, basis: 'discount', percent: v } : undefined;
+      return typeof v === 'number' && v >= 0 && v <= 100
+        ? { id: 'parts_price', kind: 'parts_price', offered: true, basis: 'discount', percent: v }
+        : undefined;
     },
-    toValues: (c) => (c.kind === 'parts_price' && c.basis === 'discount' && c.percent !== undefined ? { parts_discount: c.percent } : {}),
+    toValues: (c) =>
+      c.kind === 'parts_price' && c.basis === 'discount' && c.percent !== undefined
+        ? { parts_discount: c.percent }
+        : {},
   },
   {
     keys: ['annual_fee'],
@@ -206,7 +259,9 @@ export const LEGACY: Row[] = [
     toFact: (r) => {
       const fen = r.fen('annual_fee');
       // A zero fee is kept as stated, so the check can call it out rather than the migration hiding it.
-      return fen !== undefined ? { id: 'annual_fee', kind: 'annual_fee', offered: true, amount: yuan(fen), per: '年' } : undefined;
+      return fen !== undefined
+        ? { id: 'annual_fee', kind: 'annual_fee', offered: true, amount: yuan(fen), per: '年' }
+        : undefined;
     },
     toValues: (c) => (c.kind === 'annual_fee' && c.amount !== undefined ? { annual_fee: c.amount } : {}),
   },
@@ -218,9 +273,19 @@ export const LEGACY: Row[] = [
       if (typeof v !== 'string' || !v.trim()) return undefined;
       return SEVEN_BY_24.test(v) && v.replace(SEVEN_BY_24, '').replace(/小时|全年无休|[，,、\s]/g, '') === ''
         ? { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: '7x24', scope: { channel: 'hotline' } }
-        : { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: 'stated', text: v, scope: { channel: 'hotline' } };
+        : {
+            id: 'hotline_hours',
+            kind: 'service_hours',
+            offered: true,
+            schedule: 'stated',
+            text: v,
+            scope: { channel: 'hotline' },
+          };
     },
-    toValues: (c) => (c.kind === 'service_hours' ? { service_hours: c.schedule === '7x24' ? '7×24小时' : c.schedule === '5x8' ? '工作日每日8小时' : c.text } : {}),
+    toValues: (c) =>
+      c.kind === 'service_hours'
+        ? { service_hours: c.schedule === '7x24' ? '7×24小时' : c.schedule === '5x8' ? '工作日每日8小时' : c.text }
+        : {},
   },
 ];
 

@@ -2,7 +2,17 @@
 // (「自接到报修通知起2小时内到达现场」). Every figure in a phrase is the fact's own.
 import { formatMoney, formatNumber } from '../format/zh.js';
 import { parseMoneyToFen } from '../model/variables.js';
-import type { Channel, Commitment, CycleKind, DeadlineKind, FactDuration, FactEvent, PeriodKind, Region, Scope } from './schema.js';
+import type {
+  Channel,
+  Commitment,
+  CycleKind,
+  DeadlineKind,
+  FactDuration,
+  FactEvent,
+  PeriodKind,
+  Region,
+  Scope,
+} from './schema.js';
 
 /** 2小时, 3个工作日, 1周, 36个月, 半小时 stays 0.5小时 (a figure, never a word the reader must convert). */
 export function formatFactDuration(d: FactDuration): string {
@@ -43,7 +53,8 @@ export const EVENT_NAME: Record<FactEvent, string> = {
 
 const COVER_NAME = { parts: '零部件', labour: '人工', travel: '差旅' } as const;
 /** 零部件、人工和差旅 */
-const joinAnd = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`);
+const joinAnd = (xs: string[]) =>
+  xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join('、')}和${xs[xs.length - 1]}`;
 
 /** What is done by the deadline, completing 「……内」. */
 const DEADLINE_ACTION: Record<DeadlineKind, string> = {
@@ -131,20 +142,46 @@ const OTHER_LABEL: Record<string, string> = {
   satisfaction: '满意度目标',
 };
 
-export const REGION_NAME: Record<Region, string> = { city: '市区', county: '县（区）', province: '省内其他地区', out_of_province: '省外' };
-export const CHANNEL_NAME: Record<Channel, string> = { hotline: '服务热线', after_hours: '非工作时间值班电话', onsite: '上门服务', remote: '远程支持', online: '在线服务', email: '电子邮件' };
+export const REGION_NAME: Record<Region, string> = {
+  city: '市区',
+  county: '县（区）',
+  province: '省内其他地区',
+  out_of_province: '省外',
+};
+export const CHANNEL_NAME: Record<Channel, string> = {
+  hotline: '服务热线',
+  after_hours: '非工作时间值班电话',
+  onsite: '上门服务',
+  remote: '远程支持',
+  online: '在线服务',
+  email: '电子邮件',
+};
 
 /** 「一级故障·」「压缩机」「县（区）」…: what narrows the fact, in front of its label. */
 function scopeText(s: Scope | undefined): string {
   if (!s) return '';
-  const parts = [s.party === 'installer' ? '安装服务商' : '', s.product ?? '', s.component ?? '', s.region ? REGION_NAME[s.region] : '', s.level ? `${s.level.replace(/故障$/, '')}故障` : '', s.channel ? CHANNEL_NAME[s.channel] : ''];
+  const parts = [
+    s.party === 'installer' ? '安装服务商' : '',
+    s.product ?? '',
+    s.component ?? '',
+    s.region ? REGION_NAME[s.region] : '',
+    s.level ? `${s.level.replace(/故障$/, '')}故障` : '',
+    s.channel ? CHANNEL_NAME[s.channel] : '',
+  ];
   return parts.filter(Boolean).join('');
 }
 
 /** The fact's name in forms and problems: its own label, else scope + kind (「一级故障到达现场时限」). */
 export function factLabel(c: Commitment): string {
   if (c.label) return c.label;
-  const base = c.kind in DEADLINE_LABEL ? DEADLINE_LABEL[c.kind as DeadlineKind] : c.kind in PERIOD_LABEL ? PERIOD_LABEL[c.kind as PeriodKind] : c.kind in CYCLE_ACTION ? `${CYCLE_ACTION[c.kind as CycleKind]}周期` : (OTHER_LABEL[c.kind] ?? c.kind);
+  const base =
+    c.kind in DEADLINE_LABEL
+      ? DEADLINE_LABEL[c.kind as DeadlineKind]
+      : c.kind in PERIOD_LABEL
+        ? PERIOD_LABEL[c.kind as PeriodKind]
+        : c.kind in CYCLE_ACTION
+          ? `${CYCLE_ACTION[c.kind as CycleKind]}周期`
+          : (OTHER_LABEL[c.kind] ?? c.kind);
   // A warranty of a component reads 「压缩机保修期」; the whole unit's 「整机保修期」.
   if (c.kind === 'warranty' && !c.scope?.component && !c.scope?.product) return '整机保修期';
   return `${scopeText(c.scope)}${base}`;
@@ -152,7 +189,10 @@ export function factLabel(c: Commitment): string {
 
 /** 每年 / 每季度 / 每半年 / 每月 / 每周 / 每2个月. */
 export function everyText(d: FactDuration): string {
-  if (d.value === 1) return { 分钟: '每分钟', 小时: '每小时', 工作日: '每个工作日', 天: '每天', 周: '每周', 个月: '每月', 年: '每年' }[d.unit];
+  if (d.value === 1)
+    return { 分钟: '每分钟', 小时: '每小时', 工作日: '每个工作日', 天: '每天', 周: '每周', 个月: '每月', 年: '每年' }[
+      d.unit
+    ];
   if (d.unit === '个月' && d.value === 3) return '每季度';
   if (d.unit === '个月' && d.value === 6) return '每半年';
   if (d.unit === '个月' && d.value === 12) return '每年';
@@ -218,9 +258,14 @@ export function factPhrase(c: Commitment): string {
     return `${scope ? `${scope}，` : ''}${from}${formatFactDuration(c.within)}内${action}`;
   }
   if ('period' in c) {
-    const what = c.kind === 'warranty' ? `${c.scope?.product ?? ''}${c.scope?.component ?? (c.scope?.product ? '' : '整机')}保修${formatFactDuration(c.period)}` : `${PERIOD_LABEL[c.kind]}为${formatFactDuration(c.period)}`;
+    const what =
+      c.kind === 'warranty'
+        ? `${c.scope?.product ?? ''}${c.scope?.component ?? (c.scope?.product ? '' : '整机')}保修${formatFactDuration(c.period)}`
+        : `${PERIOD_LABEL[c.kind]}为${formatFactDuration(c.period)}`;
     const counted = c.from ? `${what}，${EVENT_FROM[c.from]}计算` : what;
-    return c.covers?.length ? `${counted}；期内维修所需的${joinAnd(c.covers.map((x) => COVER_NAME[x]))}费用由我方承担` : counted;
+    return c.covers?.length
+      ? `${counted}；期内维修所需的${joinAnd(c.covers.map((x) => COVER_NAME[x]))}费用由我方承担`
+      : counted;
   }
   if ('times' in c) return `${everyText(c.every)}${CYCLE_ACTION[c.kind]}${c.times}次`;
   if ('count' in c) return `${OTHER_LABEL[c.kind]}为${factFigure(c)}`;

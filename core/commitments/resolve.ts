@@ -2,7 +2,14 @@
 // facts its legacy values state. Each carries the label to name it by and the field a problem points at.
 import type { Project } from '../model/project.js';
 import type { Value, VariableDecl } from '../model/variables.js';
-import { factsFromValues, LEGACY_KEY_OF, parsedReader, rawReader, valuesFromFacts, type ValueReader } from './legacy.js';
+import {
+  factsFromValues,
+  LEGACY_KEY_OF,
+  parsedReader,
+  rawReader,
+  valuesFromFacts,
+  type ValueReader,
+} from './legacy.js';
 import { factLabel } from './phrase.js';
 import type { Commitment } from './schema.js';
 
@@ -20,15 +27,23 @@ export function projectFacts(project: Pick<Project, 'commitments' | 'values'>): 
 function layeredReader(project: Pick<Project, 'values'>, values: ReadonlyMap<string, Value>): ValueReader {
   const parsed = parsedReader(values);
   const raw = rawReader(project.values);
-  return { get: (k) => (values.has(k) ? parsed.get(k) : raw.get(k)), fen: (k) => (values.has(k) ? parsed.fen(k) : raw.fen(k)) };
+  return {
+    get: (k) => (values.has(k) ? parsed.get(k) : raw.get(k)),
+    fen: (k) => (values.has(k) ? parsed.fen(k) : raw.fen(k)),
+  };
 }
 
 /**
  * Facts with their names. A project without facts of its own has them read from its values — parsed where a
  * clause declares the key, so a legacy fact is named by the form's label of its variable and points at it.
  */
-export function resolveFacts(project: Pick<Project, 'commitments' | 'values'>, values: ReadonlyMap<string, Value> = new Map(), decls?: ReadonlyMap<string, VariableDecl>): ResolvedFact[] {
-  if (project.commitments) return project.commitments.map((fact, i) => ({ fact, label: factLabel(fact), field: `commitments.${i}` }));
+export function resolveFacts(
+  project: Pick<Project, 'commitments' | 'values'>,
+  values: ReadonlyMap<string, Value> = new Map(),
+  decls?: ReadonlyMap<string, VariableDecl>,
+): ResolvedFact[] {
+  if (project.commitments)
+    return project.commitments.map((fact, i) => ({ fact, label: factLabel(fact), field: `commitments.${i}` }));
   return factsFromValues(layeredReader(project, values)).map((fact) => {
     const key = LEGACY_KEY_OF.get(fact.id)!;
     return { fact, label: decls?.get(key)?.label ?? factLabel(fact), field: `values.${key}` };

@@ -8,7 +8,20 @@ export const FACT_UNITS = ['分钟', '小时', '工作日', '天', '周', '个�
 export type FactUnit = (typeof FACT_UNITS)[number];
 
 /** What a time runs from. */
-export const FACT_EVENTS = ['notice', 'arrival', 'fix', 'service', 'receipt', 'request', 'complaint', 'acceptance', 'delivery', 'installation', 'invoice', 'expiry'] as const;
+export const FACT_EVENTS = [
+  'notice',
+  'arrival',
+  'fix',
+  'service',
+  'receipt',
+  'request',
+  'complaint',
+  'acceptance',
+  'delivery',
+  'installation',
+  'invoice',
+  'expiry',
+] as const;
 export type FactEvent = (typeof FACT_EVENTS)[number];
 
 /** A time limit: "within N units from the event". */
@@ -36,11 +49,24 @@ export const DEADLINE_KINDS = [
   'return_goods', // 到货后N天内可退货
 ] as const;
 /** A period that runs from an event: warranties and supply guarantees. */
-export const PERIOD_KINDS = ['warranty', 'repair_warranty', 'replaced_part_warranty', 'latent_defect', 'parts_supply', 'onsite_support'] as const;
+export const PERIOD_KINDS = [
+  'warranty',
+  'repair_warranty',
+  'replaced_part_warranty',
+  'latent_defect',
+  'parts_supply',
+  'onsite_support',
+] as const;
 /** N times in every period. */
 export const CYCLE_KINDS = ['phone_check', 'visit', 'inspect', 'maintain', 'overhaul', 'drill'] as const;
 /** A number of people or places put at the project's disposal. */
-export const COUNT_KINDS = ['dedicated_engineers', 'engineers', 'service_centres', 'repair_stations', 'parts_warehouses'] as const;
+export const COUNT_KINDS = [
+  'dedicated_engineers',
+  'engineers',
+  'service_centres',
+  'repair_stations',
+  'parts_warehouses',
+] as const;
 /** What is charged (or not) for service outside the warranty, and fees. */
 export const PRICE_KINDS = ['annual_fee', 'labour_fee', 'onsite_fee', 'travel_fee', 'parts_price'] as const;
 
@@ -56,7 +82,10 @@ export type Region = (typeof REGIONS)[number];
 export const CHANNELS = ['hotline', 'after_hours', 'onsite', 'remote', 'online', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const factDurationSchema = z.object({ value: z.number().positive().finite().max(100_000), unit: z.enum(FACT_UNITS) });
+export const factDurationSchema = z.object({
+  value: z.number().positive().finite().max(100_000),
+  unit: z.enum(FACT_UNITS),
+});
 export type FactDuration = z.infer<typeof factDurationSchema>;
 
 export const scopeSchema = z
@@ -75,7 +104,10 @@ export type Scope = z.infer<typeof scopeSchema>;
 
 const common = {
   /** The handle clauses use: {{#fact "arrive"}}. lower_snake_case, unique in the project. */
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'fact ids are lower_snake_case').max(60),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'fact ids are lower_snake_case')
+    .max(60),
   /** false: explicitly not promised — no sentence is printed, and a requirement linked to it is a 负偏离. */
   offered: z.boolean().default(true),
   /** How forms, checks and the 偏离表 name the fact; a label is made from kind and scope when absent. */
@@ -85,7 +117,9 @@ const common = {
 
 const moneySchema = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'an amount in yuan like "300.00"');
 
-export const deadlineSchema = z.object({ ...common, kind: z.enum(DEADLINE_KINDS), within: factDurationSchema, from: z.enum(FACT_EVENTS) }).strict();
+export const deadlineSchema = z
+  .object({ ...common, kind: z.enum(DEADLINE_KINDS), within: factDurationSchema, from: z.enum(FACT_EVENTS) })
+  .strict();
 export const periodSchema = z
   .object({
     ...common,
@@ -95,11 +129,19 @@ export const periodSchema = z
     /** A component warranty deliberately longer than the whole unit's (a tank guaranteed 8 years on a 6-year unit). */
     separate: z.boolean().optional(),
     /** What the warranty repair costs the purchaser nothing for: parts, labour, travel. */
-    covers: z.array(z.enum(['parts', 'labour', 'travel'])).min(1).max(3).optional(),
+    covers: z
+      .array(z.enum(['parts', 'labour', 'travel']))
+      .min(1)
+      .max(3)
+      .optional(),
   })
   .strict();
-export const cycleSchema = z.object({ ...common, kind: z.enum(CYCLE_KINDS), times: z.number().int().min(1).max(1000), every: factDurationSchema }).strict();
-export const countSchema = z.object({ ...common, kind: z.enum(COUNT_KINDS), count: z.number().int().min(1).max(100_000) }).strict();
+export const cycleSchema = z
+  .object({ ...common, kind: z.enum(CYCLE_KINDS), times: z.number().int().min(1).max(1000), every: factDurationSchema })
+  .strict();
+export const countSchema = z
+  .object({ ...common, kind: z.enum(COUNT_KINDS), count: z.number().int().min(1).max(100_000) })
+  .strict();
 export const priceSchema = z
   .object({
     ...common,
@@ -114,9 +156,15 @@ export const priceSchema = z
     percent: z.number().min(0).max(100).optional(),
   })
   .strict()
-  .refine((p) => p.free || p.amount !== undefined || p.basis !== undefined, { message: 'a price states an amount, a basis (cost, list, discount) or free: true' });
-export const repeatSchema = z.object({ ...common, kind: z.literal('replace_after_repairs'), repairs: z.number().int().min(1).max(100) }).strict();
-export const downtimeSchema = z.object({ ...common, kind: z.literal('downtime_restart'), over: factDurationSchema }).strict();
+  .refine((p) => p.free || p.amount !== undefined || p.basis !== undefined, {
+    message: 'a price states an amount, a basis (cost, list, discount) or free: true',
+  });
+export const repeatSchema = z
+  .object({ ...common, kind: z.literal('replace_after_repairs'), repairs: z.number().int().min(1).max(100) })
+  .strict();
+export const downtimeSchema = z
+  .object({ ...common, kind: z.literal('downtime_restart'), over: factDurationSchema })
+  .strict();
 /** Planned on-site service (inspection, maintenance, training) is booked at least this long ahead. */
 export const bookingSchema = z.object({ ...common, kind: z.literal('book_ahead'), ahead: factDurationSchema }).strict();
 export const hoursSchema = z
@@ -128,11 +176,34 @@ export const hoursSchema = z
     text: z.string().min(1).max(200).optional(),
   })
   .strict()
-  .refine((h) => h.schedule !== 'stated' || h.text !== undefined, { message: 'stated service hours need their text, e.g. 工作日9:00–18:00' });
-export const trainingSchema = z.object({ ...common, kind: z.literal('train'), length: factDurationSchema, trainees: z.number().int().min(1).max(10_000).optional() }).strict();
-export const satisfactionSchema = z.object({ ...common, kind: z.literal('satisfaction'), percent: z.number().positive().max(100) }).strict();
+  .refine((h) => h.schedule !== 'stated' || h.text !== undefined, {
+    message: 'stated service hours need their text, e.g. 工作日9:00–18:00',
+  });
+export const trainingSchema = z
+  .object({
+    ...common,
+    kind: z.literal('train'),
+    length: factDurationSchema,
+    trainees: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+export const satisfactionSchema = z
+  .object({ ...common, kind: z.literal('satisfaction'), percent: z.number().positive().max(100) })
+  .strict();
 
-export const commitmentSchema = z.discriminatedUnion('kind', [deadlineSchema, periodSchema, cycleSchema, countSchema, priceSchema, repeatSchema, downtimeSchema, bookingSchema, hoursSchema, trainingSchema, satisfactionSchema]);
+export const commitmentSchema = z.discriminatedUnion('kind', [
+  deadlineSchema,
+  periodSchema,
+  cycleSchema,
+  countSchema,
+  priceSchema,
+  repeatSchema,
+  downtimeSchema,
+  bookingSchema,
+  hoursSchema,
+  trainingSchema,
+  satisfactionSchema,
+]);
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type CommitmentKind = Commitment['kind'];
 export type Deadline = z.infer<typeof deadlineSchema>;

@@ -3,7 +3,15 @@
 import type { Value, VariableDecl } from '../model/variables.js';
 import type { Deviation, Requirement, RequirementOp } from './schema.js';
 import { findQuantities } from './quantities.js';
-import { comparable, formatQuantity, isTimeUnit, normalizeUnit, type Comparable, type Direction, type Quantity } from './units.js';
+import {
+  comparable,
+  formatQuantity,
+  isTimeUnit,
+  normalizeUnit,
+  type Comparable,
+  type Direction,
+  type Quantity,
+} from './units.js';
 import type { Commitment } from '../commitments/schema.js';
 import { factOfRequirement, factQuantity } from './facts.js';
 
@@ -15,7 +23,14 @@ export type DeviationOptions = {
 };
 
 /** Why a row's deviation could not be computed; the checks turn these into problems. */
-export type DeviationIssue = 'unlinked' | 'unknown_variable' | 'unknown_fact' | 'no_value' | 'not_measurable' | 'units' | 'free_text';
+export type DeviationIssue =
+  | 'unlinked'
+  | 'unknown_variable'
+  | 'unknown_fact'
+  | 'no_value'
+  | 'not_measurable'
+  | 'units'
+  | 'free_text';
 
 export type DeviationRow = {
   /** 序号, from 1. */
@@ -38,7 +53,12 @@ const EPSILON = 1e-9;
  * Compares our figure with the tender's. Direction: `better`, else ≤ means lower is better (a response time),
  * ≥ means higher is better (a warranty). An "=" requirement without a direction accepts only the exact figure.
  */
-export function compareFigures(op: RequirementOp, required: Quantity, ours: Quantity, better?: Direction): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
+export function compareFigures(
+  op: RequirementOp,
+  required: Quantity,
+  ours: Quantity,
+  better?: Direction,
+): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
   const direction = directionOf(op, better);
   const c = comparable(ours, required, direction);
   if (!c) return undefined;
@@ -49,7 +69,8 @@ export function compareFigures(op: RequirementOp, required: Quantity, ours: Quan
   return { deviation: improves ? '正偏离' : '负偏离', basis: c.basis };
 }
 
-const directionOf = (op: RequirementOp, better?: Direction): Direction | undefined => better ?? (op === '<=' ? 'lower' : op === '>=' ? 'higher' : undefined);
+const directionOf = (op: RequirementOp, better?: Direction): Direction | undefined =>
+  better ?? (op === '<=' ? 'lower' : op === '>=' ? 'higher' : undefined);
 
 /** Our committed figure from a variable: a quantity when it is measurable, else its text. */
 export function figureOf(decl: VariableDecl, v: Value): Quantity | string | undefined {
@@ -81,7 +102,9 @@ export function responseText(req: Requirement, ours: Quantity | string | undefin
   if (typeof ours === 'string') return ours;
   const shown = formatQuantity(ours);
   if (req.value !== undefined) {
-    const hit = findQuantities(req.text).find((q) => Math.abs(q.value - req.value!) < EPSILON && normalizeUnit(q.unit) === normalizeUnit(req.unit));
+    const hit = findQuantities(req.text).find(
+      (q) => Math.abs(q.value - req.value!) < EPSILON && normalizeUnit(q.unit) === normalizeUnit(req.unit),
+    );
     if (hit) return req.text.slice(0, hit.start) + shown + req.text.slice(hit.end);
   }
   return shown;
@@ -90,7 +113,8 @@ export function responseText(req: Requirement, ours: Quantity | string | undefin
 /** What is better, in plain words, for the 说明 column: the reader sees why a row is 正偏离. */
 function betterWords(req: Requirement, direction: Direction | undefined): string {
   const unit = normalizeUnit(req.unit);
-  if (isTimeUnit(unit)) return direction === 'lower' ? '我方承诺的时限短于招标文件要求' : '我方承诺的期限长于招标文件要求';
+  if (isTimeUnit(unit))
+    return direction === 'lower' ? '我方承诺的时限短于招标文件要求' : '我方承诺的期限长于招标文件要求';
   if (unit === '%') return direction === 'lower' ? '我方承诺的比例低于招标文件要求' : '我方承诺的比例高于招标文件要求';
   if (unit === '元') return direction === 'lower' ? '我方报价低于招标文件要求' : '我方承诺的金额高于招标文件要求';
   return direction === 'lower' ? '我方承诺的数量少于招标文件要求' : '我方承诺的数量多于招标文件要求';
@@ -105,14 +129,25 @@ function noteOf(req: Requirement, deviation: Deviation | undefined, computed: bo
 }
 
 /** One row of the deviation table for each requirement, in order. */
-export function evaluateRequirements(reqs: Requirement[], decls: Map<string, VariableDecl>, values: Map<string, Value>, options: DeviationOptions = {}): DeviationRow[] {
+export function evaluateRequirements(
+  reqs: Requirement[],
+  decls: Map<string, VariableDecl>,
+  values: Map<string, Value>,
+  options: DeviationOptions = {},
+): DeviationRow[] {
   return reqs.map((req, i) => {
     const decl = req.key ? decls.get(req.key) : undefined;
     const raw = req.key ? values.get(req.key) : undefined;
     // A fact answers when the requirement names one, or when its key is a fact no clause here declares (a 偏离表 alone).
     const fact = req.fact !== undefined || !decl ? factOfRequirement(req, options.facts ?? []) : undefined;
     const withdrawn = fact?.offered === false;
-    const ours = fact ? (withdrawn ? undefined : factQuantity(fact)) : decl && raw !== undefined ? figureOf(decl, raw) : undefined;
+    const ours = fact
+      ? withdrawn
+        ? undefined
+        : factQuantity(fact)
+      : decl && raw !== undefined
+        ? figureOf(decl, raw)
+        : undefined;
     let computed: { deviation: Deviation; basis: Comparable['basis'] } | undefined;
     let issue: DeviationIssue | undefined;
     if (req.op === undefined || req.value === undefined) issue = 'free_text';
@@ -142,10 +177,19 @@ export function evaluateRequirements(reqs: Requirement[], decls: Map<string, Var
   });
 }
 
-export const DEVIATION_TABLE_HEADER = ['序号', '招标文件条目号', '招标文件要求', '投标文件应答', '偏离', '说明'] as const;
+export const DEVIATION_TABLE_HEADER = [
+  '序号',
+  '招标文件条目号',
+  '招标文件要求',
+  '投标文件应答',
+  '偏离',
+  '说明',
+] as const;
 
 /** The cells of the 偏离表 annex: ★ items keep their star in front of the requirement. */
-export function deviationTableCells(rows: DeviationRow[]): Record<'no' | 'item' | 'requirement' | 'response' | 'deviation' | 'note', string>[] {
+export function deviationTableCells(
+  rows: DeviationRow[],
+): Record<'no' | 'item' | 'requirement' | 'response' | 'deviation' | 'note', string>[] {
   return rows.map((r) => ({
     no: String(r.index),
     item: r.requirement.item,

@@ -32,7 +32,8 @@ export function factQuantity(c: Commitment): Quantity | string {
     default:
       if ('within' in c) return c.within;
       if ('period' in c) return c.period;
-      if ('count' in c) return { value: c.count, unit: c.kind === 'dedicated_engineers' || c.kind === 'engineers' ? '人' : '个' };
+      if ('count' in c)
+        return { value: c.count, unit: c.kind === 'dedicated_engineers' || c.kind === 'engineers' ? '人' : '个' };
       if ('times' in c) {
         // Tenders count visits per year: 每季度1次 is 4次.
         const months = monthsOf(c.every);

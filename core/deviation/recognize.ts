@@ -21,31 +21,83 @@ const TIME = '(?<u>分钟|个小时|小时|个工作日|工作日|天|日)';
 /** `sentence`: the phrasing spans commas ("24小时内仍无法修复的，免费提供备用设备"), so it is tried on the whole sentence. */
 type Pattern = { id: string; key?: string; op: RequirementOp; re: RegExp; sentence?: boolean };
 
-const p = (id: string, key: string | undefined, op: RequirementOp, source: string, sentence = false): Pattern => ({ id, ...(key ? { key } : {}), op, re: new RegExp(source), ...(sentence ? { sentence } : {}) });
+const p = (id: string, key: string | undefined, op: RequirementOp, source: string, sentence = false): Pattern => ({
+  id,
+  ...(key ? { key } : {}),
+  op,
+  re: new RegExp(source),
+  ...(sentence ? { sentence } : {}),
+});
 
 /** Most specific first: the standby sentence also mentions 修复, the report sentence also mentions 小时内. */
 export const PATTERNS: Pattern[] = [
-  p('standby', 'standby_after', '<=', `${N}${TIME}${WITHIN}?(?:仍)?(?:未能|无法|不能|未)(?:修复|排除|解决).*?备用(?:机|设备)`, true),
+  p(
+    'standby',
+    'standby_after',
+    '<=',
+    `${N}${TIME}${WITHIN}?(?:仍)?(?:未能|无法|不能|未)(?:修复|排除|解决).*?备用(?:机|设备)`,
+    true,
+  ),
   p('standby-after', 'standby_after', '<=', `(?:超过|逾)${N}${TIME}.*?备用(?:机|设备)`, true),
   p('complaint', 'complaint_response', '<=', `投诉.*?${N}${TIME}${WITHIN}(?:答复|回复|反馈|处理)`),
   p('report', 'report_within', '<=', `${N}${TIME}${WITHIN}(?:提交|提供|出具)(?:书面)?(?:的)?(?:巡检|维修|服务)?报告`),
   p('rca', 'rca_within', '<=', `${N}${TIME}${WITHIN}(?:提交|提供|出具)(?:书面)?(?:的)?(?:故障)?(?:原因)?分析报告`),
-  p('response', 'response_time', '<=', `${N}(?<u>分钟|个小时|小时)${WITHIN}?(?:作出|做出|给予|给出|进行)?(?:电话|远程)?响应`),
+  p(
+    'response',
+    'response_time',
+    '<=',
+    `${N}(?<u>分钟|个小时|小时)${WITHIN}?(?:作出|做出|给予|给出|进行)?(?:电话|远程)?响应`,
+  ),
   p('response-time', 'response_time', '<=', `响应时间${AT_MOST}?(?:为|：|:)?\\s*${N}(?<u>分钟|个小时|小时)`),
   p('arrival', 'onsite_arrival', '<=', `${N}${TIME}${WITHIN}(?:派(?:员|人|工程师|技术人员))?(?:赶到|到达|抵达|赶赴)`),
   p('arrival-time', 'onsite_arrival', '<=', `到(?:达现)?场时间${AT_MOST}?(?:为|：|:)?\\s*${N}${TIME}`),
-  p('resolution', 'resolution_time', '<=', `${N}${TIME}${WITHIN}(?:排除故障|修复|修好|解决(?:问题|故障)?|恢复(?:正常)?(?:使用|运行)?)`),
-  p('training-start', 'training_start_within', '<=', `验收(?:合格)?后\\s*${N}${TIME}${WITHIN}(?:开展|组织|安排|进行)?(?:免费)?(?:现场)?培训`),
-  p('parts-dispatch', 'parts_dispatch_within', '<=', `(?:备品备件|备件|配件).*?${N}${TIME}${WITHIN}(?:送达|到货|发出|发货|到位|供应)`),
-  p('warranty', 'warranty_months', '>=', `(?:免费质保期|免费保修期|质量保证期|质保期|保修期|质保)(?:为|是|：|:)?\\s*${AT_LEAST}?\\s*${N}(?<u>年|个月|月)`),
-  p('parts-supply', 'parts_supply_years', '>=', `(?:备品备件|备件|零配件|配件)(?:的)?(?:供应|供货|保障)(?:期|年限|时间)?(?:为)?\\s*${AT_LEAST}?\\s*${N}(?<u>年)`),
+  p(
+    'resolution',
+    'resolution_time',
+    '<=',
+    `${N}${TIME}${WITHIN}(?:排除故障|修复|修好|解决(?:问题|故障)?|恢复(?:正常)?(?:使用|运行)?)`,
+  ),
+  p(
+    'training-start',
+    'training_start_within',
+    '<=',
+    `验收(?:合格)?后\\s*${N}${TIME}${WITHIN}(?:开展|组织|安排|进行)?(?:免费)?(?:现场)?培训`,
+  ),
+  p(
+    'parts-dispatch',
+    'parts_dispatch_within',
+    '<=',
+    `(?:备品备件|备件|配件).*?${N}${TIME}${WITHIN}(?:送达|到货|发出|发货|到位|供应)`,
+  ),
+  p(
+    'warranty',
+    'warranty_months',
+    '>=',
+    `(?:免费质保期|免费保修期|质量保证期|质保期|保修期|质保)(?:为|是|：|:)?\\s*${AT_LEAST}?\\s*${N}(?<u>年|个月|月)`,
+  ),
+  p(
+    'parts-supply',
+    'parts_supply_years',
+    '>=',
+    `(?:备品备件|备件|零配件|配件)(?:的)?(?:供应|供货|保障)(?:期|年限|时间)?(?:为)?\\s*${AT_LEAST}?\\s*${N}(?<u>年)`,
+  ),
   p('training-days', 'training_days', '>=', `培训.*?${AT_LEAST}\\s*${N}(?<u>个工作日|工作日|天|日)`),
-  p('inspection', 'inspection_per_year', '>=', `(?:巡检|巡查|上门检查|定期检查)(?:次数)?\\s*${AT_LEAST}\\s*${N}(?<u>次)`),
+  p(
+    'inspection',
+    'inspection_per_year',
+    '>=',
+    `(?:巡检|巡查|上门检查|定期检查)(?:次数)?\\s*${AT_LEAST}\\s*${N}(?<u>次)`,
+  ),
   p('maintenance', 'maintenance_per_year', '>=', `保养(?:次数)?\\s*${AT_LEAST}\\s*${N}(?<u>次)`),
   p('satisfaction', 'satisfaction_target', '>=', `满意度\\s*(?:${AT_LEAST}|达到)\\s*${N}(?<u>%|％)`),
   p('engineers', 'dedicated_engineers', '>=', `工程师(?:人数)?\\s*${AT_LEAST}\\s*${N}(?<u>名|人)`),
   p('warranty-of', 'warranty_months', '>=', `${AT_LEAST}\\s*${N}(?<u>年|个月|月)的?(?:免费)?(?:质保|保修|质量保证)`),
-  p('generic-min', undefined, '>=', `${AT_LEAST}\\s*${N}(?<u>个工作日|工作日|个小时|小时|分钟|天|日|个月|年|次|名|人|%|％)`),
+  p(
+    'generic-min',
+    undefined,
+    '>=',
+    `${AT_LEAST}\\s*${N}(?<u>个工作日|工作日|个小时|小时|分钟|天|日|个月|年|次|名|人|%|％)`,
+  ),
   p('generic-max', undefined, '<=', `${AT_MOST}\\s*${N}(?<u>个工作日|工作日|个小时|小时|分钟|天|日|个月|年)`),
   p('generic-within', undefined, '<=', `${N}(?<u>个工作日|工作日|个小时|小时|分钟|天|日)${WITHIN}`),
 ];
@@ -63,7 +115,8 @@ function matchPart(part: string, patterns = PATTERNS): Match | undefined {
   return undefined;
 }
 
-const ITEM = /^\s*(?:[★▲*]\s*)?((?:\d+[.．])+\d*|\d+[、)）]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*/;
+const ITEM =
+  /^\s*(?:[★▲*]\s*)?((?:\d+[.．])+\d*|\d+[、)）]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*/;
 
 /** Splits pasted text into sentences, each with the item number of its line and its ★ flag. */
 function sentences(text: string): { item: string; star: boolean; text: string }[] {
@@ -76,7 +129,10 @@ function sentences(text: string): { item: string; star: boolean; text: string }[
     const raw = m?.[1] ?? '';
     // （3） and (3) are kept whole, in full-width brackets; 3.1. / 3、 / 3) lose their trailing mark.
     const item = /^[（(]/.test(raw) ? `（${raw.slice(1, -1)}）` : raw.replace(/[.．、)）]$/, '');
-    const rest = rawLine.slice(m?.[0].length ?? 0).replace(/[★▲]/g, '').trim();
+    const rest = rawLine
+      .slice(m?.[0].length ?? 0)
+      .replace(/[★▲]/g, '')
+      .trim();
     for (const s of rest.split(/[。；;]/)) {
       const t = s.trim();
       if (t.length >= 2) out.push({ item, star, text: t });
@@ -90,7 +146,10 @@ export function recognizeRequirements(text: string): RequirementProposal[] {
   const out: RequirementProposal[] = [];
   for (const s of sentences(text)) {
     const whole = matchPart(s.text, SENTENCE_PATTERNS);
-    const parts = s.text.split(/[，,]/).map((x) => x.trim()).filter(Boolean);
+    const parts = s.text
+      .split(/[，,]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     const hits = whole
       ? [{ part: s.text, m: whole }]
       : parts.flatMap((part) => {
@@ -105,7 +164,15 @@ export function recognizeRequirements(text: string): RequirementProposal[] {
       // One figure in the sentence: keep the whole sentence as the tender worded it; several: one row each.
       const wording = hits.length === 1 ? s.text : part;
       out.push({
-        requirement: { item: s.item, text: wording, op: m.pattern.op, value: m.value, unit: m.unit, star: s.star, ...(m.pattern.key ? { key: m.pattern.key } : {}) },
+        requirement: {
+          item: s.item,
+          text: wording,
+          op: m.pattern.op,
+          value: m.value,
+          unit: m.unit,
+          star: s.star,
+          ...(m.pattern.key ? { key: m.pattern.key } : {}),
+        },
         pattern: m.pattern.id,
         recognized: true,
       });

@@ -25,9 +25,15 @@ export const requirementSchema = z
     /** ★ items: a negative deviation makes the bid liable to be rejected (废标). */
     star: z.boolean().default(false),
     /** The variable holding our committed figure (e.g. onsite_arrival). */
-    key: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
     /** The fact (core/commitments) holding our committed figure, by id; it answers without any clause declaring it. */
-    fact: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    fact: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
     /** 投标文件应答: our wording; generated from the requirement and our figure when absent. */
     response: z.string().max(1000).optional(),
     /** For free-text requirements only: the writer's judgement, since there is no figure to compare. */
@@ -37,5 +43,7 @@ export const requirementSchema = z
     /** Extra text for 说明. */
     note: z.string().max(500).optional(),
   })
-  .refine((r) => (r.op === undefined) === (r.value === undefined), { message: 'op and value go together: give both (a measurable requirement) or neither (free text)' });
+  .refine((r) => (r.op === undefined) === (r.value === undefined), {
+    message: 'op and value go together: give both (a measurable requirement) or neither (free text)',
+  });
 export type Requirement = z.infer<typeof requirementSchema>;

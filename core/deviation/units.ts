@@ -4,7 +4,6 @@ import { dayCountOf, monthsOf, spanOf } from '../commitments/time.js';
 
 export type Quantity = { value: number; unit: string };
 
-
 const ALIASES: Record<string, string> = {
   分: '分钟',
   分钟: '分钟',
@@ -42,7 +41,12 @@ export const normalizeUnit = (unit: string | undefined): string => {
 };
 
 export type Direction = 'lower' | 'higher';
-export type Comparable = { ours: number; required: number; basis: 'months' | 'days' | 'hours' | 'same-unit'; converted: boolean };
+export type Comparable = {
+  ours: number;
+  required: number;
+  basis: 'months' | 'days' | 'hours' | 'same-unit';
+  converted: boolean;
+};
 
 const TIME_UNITS = new Set(['分钟', '小时', '工作日', '天', '周', '个月', '年']);
 const DAY_UNITS = new Set(['工作日', '天', '周']);
@@ -64,15 +68,25 @@ export function comparable(ours: Quantity, required: Quantity, direction?: Direc
   if (ma !== undefined && mb !== undefined) return { ours: ma, required: mb, basis: 'months', converted: true };
   if (!TIME_UNITS.has(a) || !TIME_UNITS.has(b)) return undefined;
   if (direction !== 'lower' && DAY_UNITS.has(a) && DAY_UNITS.has(b))
-    return { ours: dayCountOf({ value: ours.value, unit: a })!, required: dayCountOf({ value: required.value, unit: b })!, basis: 'days', converted: true };
+    return {
+      ours: dayCountOf({ value: ours.value, unit: a })!,
+      required: dayCountOf({ value: required.value, unit: b })!,
+      basis: 'days',
+      converted: true,
+    };
   const sa = spanOf({ value: ours.value, unit: a });
   const sb = spanOf({ value: required.value, unit: b });
   if (!sa || !sb) return undefined;
   if (direction === 'lower') return { ours: sa.max, required: sb.min, basis: 'hours', converted: true };
   // A minimum of training in hours against days of training cannot be read safely either way: the writer says.
-  if (direction === 'higher') return DAY_UNITS.has(a) !== DAY_UNITS.has(b) && (a === '小时' || b === '小时' || a === '分钟' || b === '分钟') ? undefined : { ours: sa.min, required: sb.max, basis: 'hours', converted: true };
+  if (direction === 'higher')
+    return DAY_UNITS.has(a) !== DAY_UNITS.has(b) && (a === '小时' || b === '小时' || a === '分钟' || b === '分钟')
+      ? undefined
+      : { ours: sa.min, required: sb.max, basis: 'hours', converted: true };
   // An exact requirement between units whose readings vary (hours against working days) has no safe answer.
-  return sa.min === sa.max && sb.min === sb.max ? { ours: sa.min, required: sb.min, basis: 'hours', converted: true } : undefined;
+  return sa.min === sa.max && sb.min === sb.max
+    ? { ours: sa.min, required: sb.min, basis: 'hours', converted: true }
+    : undefined;
 }
 
 /** 2小时, 3个工作日, 36个月, 98% */

@@ -19,11 +19,26 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { type Block, type Document } from '../model/document.js';
-import { gridCharSpacing, gridPitch, resolveTypesetting, type TextStyle, type Typesetting } from '../model/typesetting.js';
+import {
+  gridCharSpacing,
+  gridPitch,
+  resolveTypesetting,
+  type TextStyle,
+  type Typesetting,
+} from '../model/typesetting.js';
 import { coverParagraphs } from './docxCover.js';
 import { pageNumbersFrom } from './docxFields.js';
 import { signatureToDocx, tableToDocx } from './docxTable.js';
-import { BULLETS, HEADINGS, ListPlacer, MAX_LIST_LEVEL, numberingConfig, numberValue, ORDERED, type Placement } from './docxNumbering.js';
+import {
+  BULLETS,
+  HEADINGS,
+  ListPlacer,
+  MAX_LIST_LEVEL,
+  numberingConfig,
+  numberValue,
+  ORDERED,
+  type Placement,
+} from './docxNumbering.js';
 import { runs } from './docxRuns.js';
 import { docxFont } from './faces.js';
 import { wording, wantsContents, type Wording } from './labels.js';
@@ -43,14 +58,21 @@ function numberingOf(ref: typeof HEADINGS | typeof ORDERED | typeof BULLETS, lev
   return { numbering: { reference: ref, level, instance: p.instance, custom: true } };
 }
 
-function blockToDocx(b: Block, lists: ListPlacer, t: Typesetting, next?: Block): ReturnType<typeof tableToDocx> | Paragraph[] {
+function blockToDocx(
+  b: Block,
+  lists: ListPlacer,
+  t: Typesetting,
+  next?: Block,
+): ReturnType<typeof tableToDocx> | Paragraph[] {
   // The text before a signature block stays on its page (the block itself holds together with keepNext).
   const keep = next?.kind === 'signature' ? { keepNext: true } : {};
   switch (b.kind) {
     case 'heading': {
       // Annexes and level-3 headings carry no number: they leave the heading list, so they do not count in it.
       const numbered = b.level < 3 && !!b.number;
-      const placement: Placement = numbered ? lists.place(HEADINGS, b.level - 1, numberValue(b.number)) : { kind: 'typed' };
+      const placement: Placement = numbered
+        ? lists.place(HEADINGS, b.level - 1, numberValue(b.number))
+        : { kind: 'typed' };
       const typed = placement.kind === 'typed' ? b.number : '';
       return [
         new Paragraph({
@@ -69,7 +91,14 @@ function blockToDocx(b: Block, lists: ListPlacer, t: Typesetting, next?: Block):
       const ref = bullet ? BULLETS : ORDERED;
       const placement = lists.place(ref, level, numberValue(b.number));
       const typed = placement.kind === 'typed' ? [new TextRun(b.number)] : [];
-      return [new Paragraph({ style: 'ListText', ...keep, ...numberingOf(ref, level, placement), children: [...typed, ...runs(b.runs)] })];
+      return [
+        new Paragraph({
+          style: 'ListText',
+          ...keep,
+          ...numberingOf(ref, level, placement),
+          children: [...typed, ...runs(b.runs)],
+        }),
+      ];
     }
     case 'table':
       return tableToDocx(b, t, textWidthTwips(t));
@@ -86,7 +115,9 @@ const runOf = (s: TextStyle) => ({ font: docxFont(s.face), size: half(s.size), b
 /** Body line spacing: a multiple of single spacing, or exactly the grid's pitch (GB/T 9704: 22 lines a page). */
 function lineSpacing(t: Typesetting) {
   const pitch = gridPitch(t);
-  return pitch ? { line: Math.round(pitch * 20), lineRule: LineRuleType.EXACT } : { line: Math.round(240 * (t.spacing.kind === 'multiple' ? t.spacing.multiple : 1)), lineRule: LineRuleType.AUTO };
+  return pitch
+    ? { line: Math.round(pitch * 20), lineRule: LineRuleType.EXACT }
+    : { line: Math.round(240 * (t.spacing.kind === 'multiple' ? t.spacing.multiple : 1)), lineRule: LineRuleType.AUTO };
 }
 
 /** On a grid, the character spacing (twips) that fits its characters a line. */
@@ -119,21 +150,98 @@ function styles(t: Typesetting): IParagraphStyleOptions[] {
   });
   const small = { ...runOf(t.body), size: 32 };
   return [
-    { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.title), size: half(t.title.size) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360, line: 360, lineRule: LineRuleType.AUTO } } },
-    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.h1), size: half(22) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
-    { id: 'CoverInfo', name: 'Cover Info', basedOn: 'Normal', run: small, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 200 } } },
-    { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { ...runOf(t.h1), size: half(t.h1.size) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
-    { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }), paragraph: { spacing: { before: 60, after: 60 } } },
-    { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }), paragraph: { indent: { left: 480 }, spacing: { before: 30, after: 30 } } },
+    {
+      id: 'Title',
+      name: 'Title',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { ...runOf(t.title), size: half(t.title.size) },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360, line: 360, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'Subtitle',
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { ...runOf(t.h1), size: half(22) },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+    },
+    {
+      id: 'CoverInfo',
+      name: 'Cover Info',
+      basedOn: 'Normal',
+      run: small,
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 200 } },
+    },
+    {
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { ...runOf(t.h1), size: half(t.h1.size) },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
+    },
+    {
+      id: 'TOC1',
+      name: 'toc 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
+      paragraph: { spacing: { before: 60, after: 60 } },
+    },
+    {
+      id: 'TOC2',
+      name: 'toc 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
+      paragraph: { indent: { left: 480 }, spacing: { before: 30, after: 30 } },
+    },
     heading(1, t.h1, 360, 240),
     heading(2, t.h2, 240, 120),
     heading(3, t.h3, 120, 60),
-    { id: 'BodyText', name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { ...runOf(t.body), ...bodySpacing(t) }, paragraph: { spacing: line, indent: { firstLine: indent }, alignment: AlignmentType.JUSTIFIED } },
-    { id: 'ListText', name: 'List Paragraph', basedOn: 'BodyText', run: { ...runOf(t.body), ...bodySpacing(t) }, paragraph: { spacing: line, alignment: AlignmentType.JUSTIFIED } },
-    { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: runOf(t.table), paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 30, after: 30 } } },
-    { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: runOf(t.body), paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } } },
-    { id: 'SignatureLine', name: 'Signature Line', basedOn: 'Signature', run: runOf(t.body), paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } } },
-    { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { ...runOf({ ...t.body, face: '宋体' }), size: 18 } },
+    {
+      id: 'BodyText',
+      name: 'Body Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { ...runOf(t.body), ...bodySpacing(t) },
+      paragraph: { spacing: line, indent: { firstLine: indent }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: 'ListText',
+      name: 'List Paragraph',
+      basedOn: 'BodyText',
+      run: { ...runOf(t.body), ...bodySpacing(t) },
+      paragraph: { spacing: line, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      run: runOf(t.table),
+      paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 30, after: 30 } },
+    },
+    {
+      id: 'Signature',
+      name: 'Signature',
+      basedOn: 'Normal',
+      run: runOf(t.body),
+      paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'SignatureLine',
+      name: 'Signature Line',
+      basedOn: 'Signature',
+      run: runOf(t.body),
+      paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'HeaderText',
+      name: 'Header Text',
+      basedOn: 'Normal',
+      run: { ...runOf({ ...t.body, face: '宋体' }), size: 18 },
+    },
   ];
 }
 
@@ -141,7 +249,10 @@ function styles(t: Typesetting): IParagraphStyleOptions[] {
 function header(doc: Document, t: Typesetting, w: Wording): Header {
   const width = textWidthTwips(t);
   const seal = t.sealEveryPage
-    ? [new TextRun({ children: [new Tab()] }), new TextRun({ text: w.seal, border: { style: BorderStyle.DASHED, size: 4, color: '808080' } })]
+    ? [
+        new TextRun({ children: [new Tab()] }),
+        new TextRun({ text: w.seal, border: { style: BorderStyle.DASHED, size: 4, color: '808080' } }),
+      ]
     : [];
   return new Header({
     children: [
@@ -163,12 +274,29 @@ function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['foote
   if (t.pageNumbers === 'centred') {
     return {
       default: new Footer({
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: [w.page[0], PageNumber.CURRENT, w.page[1], PageNumber.TOTAL_PAGES_IN_SECTION, w.page[2]] })] })],
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({
+                size: 18,
+                children: [w.page[0], PageNumber.CURRENT, w.page[1], PageNumber.TOTAL_PAGES_IN_SECTION, w.page[2]],
+              }),
+            ],
+          }),
+        ],
       }),
     };
   }
   const dash = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    new Footer({ children: [new Paragraph({ alignment, children: [new TextRun({ size: 28, font: docxFont('宋体'), children: ['— ', PageNumber.CURRENT, ' —'] })] })] });
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment,
+          children: [new TextRun({ size: 28, font: docxFont('宋体'), children: ['— ', PageNumber.CURRENT, ' —'] })],
+        }),
+      ],
+    });
   return { default: dash(AlignmentType.RIGHT), even: dash(AlignmentType.LEFT) };
 }
 
@@ -183,14 +311,17 @@ export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uin
   const known = pages ?? (await paginate(doc).catch(() => undefined));
   const lists = new ListPlacer();
   const body = doc.blocks.flatMap((b, i) => blockToDocx(b, lists, t, doc.blocks[i + 1]));
-  const margin = { top: Math.round(t.margins.top * MM), bottom: Math.round(t.margins.bottom * MM), left: Math.round(t.margins.left * MM), right: Math.round(t.margins.right * MM) };
+  const margin = {
+    top: Math.round(t.margins.top * MM),
+    bottom: Math.round(t.margins.bottom * MM),
+    left: Math.round(t.margins.left * MM),
+    right: Math.round(t.margins.right * MM),
+  };
   const pitch = gridPitch(t);
   // GB/T 9704's 22 lines come from the body's exact line spacing (the grid's pitch) and its 28 characters from the
   // body's character spacing. The section records the pitch but does not snap to a grid: LibreOffice snaps table
   // lines and larger characters to whole grid cells too, which spreads titles out and doubles table rows.
-  const grid = pitch
-    ? { grid: { type: DocumentGridType.DEFAULT, linePitch: Math.round(pitch * 20) } }
-    : {};
+  const grid = pitch ? { grid: { type: DocumentGridType.DEFAULT, linePitch: Math.round(pitch * 20) } } : {};
   const sealHeader = t.sealEveryPage ? { headers: { default: sealOnly(w) } } : {};
   const file = new DocxDocument({
     title: doc.meta.title,

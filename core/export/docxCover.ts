@@ -12,11 +12,39 @@ export function coverParagraphs(doc: Document, t: Typesetting): Paragraph[] {
   const logo = logoOf(doc, 160, 80); // pixels at 96 dpi: at most about 42 × 21 mm
   return [
     // The copy mark sits boxed at the top right, where a tender committee looks for it.
-    ...(c.copyMark ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: c.copyMark, font: docxFont('黑体'), size: 36, bold: true, border: box })] })] : []),
-    ...(logo ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new ImageRun({ type: logo.type, data: logo.bytes, transformation: { width: logo.width, height: logo.height } })] })] : []),
+    ...(c.copyMark
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: c.copyMark, font: docxFont('黑体'), size: 36, bold: true, border: box })],
+          }),
+        ]
+      : []),
+    ...(logo
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 240 },
+            children: [
+              new ImageRun({
+                type: logo.type,
+                data: logo.bytes,
+                transformation: { width: logo.width, height: logo.height },
+              }),
+            ],
+          }),
+        ]
+      : []),
     new Paragraph({ style: 'Title', spacing: { before: logo ? 1600 : 2800 }, children: runs([{ text: c.title }]) }),
     new Paragraph({ style: 'Subtitle', children: [new TextRun(c.subtitle)] }),
-    ...c.details.map((d, i) => new Paragraph({ style: 'CoverInfo', spacing: i === 0 ? { before: 3600 } : {}, children: [new TextRun(d)] })),
-    new Paragraph({ style: 'CoverInfo', spacing: c.details.length ? {} : { before: 3600 }, children: [new TextRun(c.date)] }),
+    ...c.details.map(
+      (d, i) =>
+        new Paragraph({ style: 'CoverInfo', spacing: i === 0 ? { before: 3600 } : {}, children: [new TextRun(d)] }),
+    ),
+    new Paragraph({
+      style: 'CoverInfo',
+      spacing: c.details.length ? {} : { before: 3600 },
+      children: [new TextRun(c.date)],
+    }),
   ];
 }

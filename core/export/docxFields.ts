@@ -24,11 +24,13 @@ export function bookmarkedHeadings(body: Xml): Heading[] {
     return inner === undefined ? [] : Array.isArray(inner) ? inner : [inner];
   };
   for (const child of top(body)) {
-    const p = child && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, Xml>)['w:p'] : undefined;
+    const p =
+      child && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, Xml>)['w:p'] : undefined;
     if (p === undefined) continue;
     const style = find(p, 'w:pStyle')?.['w:val'];
     const mark = find(p, 'w:bookmarkStart')?.['w:name'];
-    if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string') out.push({ bookmark: mark, text: texts(p) });
+    if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string')
+      out.push({ bookmark: mark, text: texts(p) });
   }
   return out;
 }
@@ -44,7 +46,8 @@ function find(node: Xml, name: string): Record<string, unknown> | undefined {
   }
   if (!node || typeof node !== 'object') return undefined;
   for (const [key, value] of Object.entries(node)) {
-    if (key === name) return ((value as { _attr?: Record<string, unknown> } | undefined)?._attr ?? {}) as Record<string, unknown>;
+    if (key === name)
+      return ((value as { _attr?: Record<string, unknown> } | undefined)?._attr ?? {}) as Record<string, unknown>;
     const hit = find(value as Xml, name);
     if (hit) return hit;
   }
@@ -71,7 +74,9 @@ export function pageNumbersFrom(doc: Document, pages: Pagination): PageNumberEst
   const listed = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level < 3 ? [b] : []));
   const estimate = (body: IXmlableObject, _context: IContext) => {
     const marks = bookmarkedHeadings(body);
-    const bookmarkPageNumbers = new Map(marks.flatMap((m, i) => (pages.entries[i] === undefined ? [] : [[m.bookmark, pages.entries[i]!] as const])));
+    const bookmarkPageNumbers = new Map(
+      marks.flatMap((m, i) => (pages.entries[i] === undefined ? [] : [[m.bookmark, pages.entries[i]!] as const])),
+    );
     return {
       bookmarks: new Map([...bookmarkPageNumbers].map(([k, v]) => [k, String(v)])),
       bookmarkPageNumbers,

@@ -38,7 +38,11 @@ export function numberingConfig(indentTwips: number): NumberingDefinition[] {
     {
       reference: ORDERED,
       levels: levels.map((l) =>
-        l === 0 ? listLevel(0, LevelFormat.DECIMAL, '%1. ') : l === 1 ? listLevel(1, LevelFormat.DECIMAL, '（%2）') : listLevel(l, LevelFormat.DECIMAL_ENCLOSED_CIRCLE, `%${l + 1}`),
+        l === 0
+          ? listLevel(0, LevelFormat.DECIMAL, '%1. ')
+          : l === 1
+            ? listLevel(1, LevelFormat.DECIMAL, '（%2）')
+            : listLevel(l, LevelFormat.DECIMAL_ENCLOSED_CIRCLE, `%${l + 1}`),
       ),
     },
     { reference: BULLETS, levels: levels.map((l) => listLevel(l, LevelFormat.BULLET, '• ')) },
@@ -83,7 +87,10 @@ export class ListPlacer {
   private current = new Map<ListRef, List>();
 
   place(ref: ListRef, level: number, value: number | undefined): Placement {
-    const candidates = [...(ref === HEADINGS ? [this.styleList] : []), ...[this.current.get(ref)].filter((l): l is List => !!l)];
+    const candidates = [
+      ...(ref === HEADINGS ? [this.styleList] : []),
+      ...[this.current.get(ref)].filter((l): l is List => !!l),
+    ];
     const fits = candidates.find((l) => value === undefined || (l.counters[level] ?? 0) + 1 === value);
     if (fits) return this.count(ref, fits, level);
     if (value !== undefined && value !== 1) return { kind: 'typed' };

@@ -1,9 +1,31 @@
 // Tables and the signature block in DOCX: repeated header rows, widths from content, amounts right, totals row.
-import { AlignmentType, BorderStyle, FileChild, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IContext, type IXmlableObject } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  FileChild,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IContext,
+  type IXmlableObject,
+} from 'docx';
 import type { Block } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { cellRuns } from './docxRuns.js';
-import { columnAlign, columnWeights, isTotalRow, labelAndValue, signatureIndentEm, signatureRows, textEm } from './tableLayout.js';
+import {
+  columnAlign,
+  columnWeights,
+  isTotalRow,
+  labelAndValue,
+  signatureIndentEm,
+  signatureRows,
+  textEm,
+} from './tableLayout.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -36,7 +58,11 @@ class Deferred extends FileChild {
   }
 }
 
-export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting, width: number): (FileChild | Paragraph)[] {
+export function tableToDocx(
+  b: Extract<Block, { kind: 'table' }>,
+  t: Typesetting,
+  width: number,
+): (FileChild | Paragraph)[] {
   const weights = columnWeights(b, width / 20 / t.table.size);
   const sum = weights.reduce((a, w) => a + w, 0);
   const widths = weights.map((w) => Math.floor((width * w) / sum));
@@ -66,8 +92,18 @@ export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting
           layout: TableLayoutType.FIXED,
           rows: [
             // The header row repeats at the top of every page the table runs onto; no row splits across pages.
-            new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, i, 'header')) }),
-            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.header.map((_, i) => cell(r[i] ?? '', i, isTotalRow(r) ? 'total' : 'body')) })),
+            new TableRow({
+              tableHeader: true,
+              cantSplit: true,
+              children: b.header.map((h, i) => cell(h, i, 'header')),
+            }),
+            ...b.rows.map(
+              (r) =>
+                new TableRow({
+                  cantSplit: true,
+                  children: b.header.map((_, i) => cell(r[i] ?? '', i, isTotalRow(r) ? 'total' : 'body')),
+                }),
+            ),
           ],
         }),
     ),
@@ -77,10 +113,22 @@ export function tableToDocx(b: Extract<Block, { kind: 'table' }>, t: Typesetting
 }
 
 /** 投标人（盖章）/ 法定代表人或授权代表（签字）/ 日期: one signer at the right; 甲方 and 乙方 side by side. */
-export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typesetting, width: number): (Table | Paragraph)[] {
+export function signatureToDocx(
+  b: Extract<Block, { kind: 'signature' }>,
+  t: Typesetting,
+  width: number,
+): (Table | Paragraph)[] {
   // keepNext on all but the last line holds a signer's block together on one page.
   const lines = (p: { lines: string[] }, style: string, indent = 0) =>
-    p.lines.map((text, i) => new Paragraph({ style, indent: { left: indent }, keepNext: i < p.lines.length - 1, children: [new TextRun(text)] }));
+    p.lines.map(
+      (text, i) =>
+        new Paragraph({
+          style,
+          indent: { left: indent },
+          keepNext: i < p.lines.length - 1,
+          children: [new TextRun(text)],
+        }),
+    );
   const spacer = new Paragraph({ style: 'Signature', spacing: { before: 480 }, keepNext: true, children: [] });
   const em = t.body.size * 20;
   if (b.parties.length === 1) {
@@ -110,7 +158,21 @@ export function signatureToDocx(b: Extract<Block, { kind: 'signature' }>, t: Typ
         (r, i) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((text) => new TableCell({ borders, width: { size: col, type: WidthType.DXA }, children: [new Paragraph({ style: 'SignatureLine', keepNext: i < rows.length - 1, indent: hanging(text), children: [new TextRun(text)] })] })),
+            children: r.map(
+              (text) =>
+                new TableCell({
+                  borders,
+                  width: { size: col, type: WidthType.DXA },
+                  children: [
+                    new Paragraph({
+                      style: 'SignatureLine',
+                      keepNext: i < rows.length - 1,
+                      indent: hanging(text),
+                      children: [new TextRun(text)],
+                    }),
+                  ],
+                }),
+            ),
           }),
       ),
     }),

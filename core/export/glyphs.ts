@@ -41,7 +41,16 @@ export function missingGlyphs(doc: Document): Problem[] {
   check(doc.meta.title + doc.meta.projectName + doc.meta.bidder, 'serifRegular');
   for (const b of doc.blocks) for (const t of texts(b)) check(t.text, t.heading ? 'sansBold' : 'serifRegular');
   return [...missing].map(([ch, where]) => {
-    const params = { char: ch, codePoint: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), where: where.slice(0, 30) };
-    return { severity: 'error' as const, code: 'missing_glyph', message: `PDF 字体中没有字符“${ch}”（U+${params.codePoint}），出现在：${params.where}`, params };
+    const params = {
+      char: ch,
+      codePoint: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'),
+      where: where.slice(0, 30),
+    };
+    return {
+      severity: 'error' as const,
+      code: 'missing_glyph',
+      message: `PDF 字体中没有字符“${ch}”（U+${params.codePoint}），出现在：${params.where}`,
+      params,
+    };
   });
 }

@@ -17,7 +17,13 @@ export type Wording = {
   party: (docType: string) => string;
 };
 
-const HANS: Wording = { contents: '目　录', seal: '（盖章处）', projectNo: '项目编号', page: ['第 ', ' 页 共 ', ' 页'], party: partyLabel };
+const HANS: Wording = {
+  contents: '目　录',
+  seal: '（盖章处）',
+  projectNo: '项目编号',
+  page: ['第 ', ' 页 共 ', ' 页'],
+  party: partyLabel,
+};
 const HANT: Wording = {
   contents: '目　錄',
   seal: '（蓋章處）',
@@ -46,10 +52,18 @@ export function balancedTitle(title: string, perLineEm: number): string {
   const lines = Math.ceil(em / Math.max(1, perLineEm));
   if (lines <= 1 || /\s/.test(title)) return title;
   const per = Math.ceil(chars.length / lines);
-  return Array.from({ length: lines }, (_, i) => chars.slice(i * per, (i + 1) * per).join('')).filter(Boolean).join('\n');
+  return Array.from({ length: lines }, (_, i) => chars.slice(i * per, (i + 1) * per).join(''))
+    .filter(Boolean)
+    .join('\n');
 }
 
-export type Cover = { copyMark?: Exclude<CopyMark, 'none'>; title: string; subtitle: string; details: string[]; date: string };
+export type Cover = {
+  copyMark?: Exclude<CopyMark, 'none'>;
+  title: string;
+  subtitle: string;
+  details: string[];
+  date: string;
+};
 
 /** What the cover shows, top to bottom. */
 export function coverOf(doc: Document, copyMark: CopyMark, titlePerLineEm = Infinity): Cover {
@@ -58,7 +72,10 @@ export function coverOf(doc: Document, copyMark: CopyMark, titlePerLineEm = Infi
     ...(copyMark !== 'none' ? { copyMark } : {}),
     title: balancedTitle(m.title, titlePerLineEm),
     subtitle: m.projectName,
-    details: [...(m.projectNo ? [`${wording(doc).projectNo}：${m.projectNo}`] : []), ...(m.bidder ? [labelled(wording(doc).party(m.docType), m.bidder)] : [])],
+    details: [
+      ...(m.projectNo ? [`${wording(doc).projectNo}：${m.projectNo}`] : []),
+      ...(m.bidder ? [labelled(wording(doc).party(m.docType), m.bidder)] : []),
+    ],
     date: formatDate(m.date),
   };
 }
@@ -74,7 +91,8 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
       if (bytes[i] !== 0xff) return undefined;
       const marker = bytes[i + 1]!;
       const len = dv.getUint16(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7) };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7) };
       i += 2 + len;
     }
   }
@@ -82,11 +100,20 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 }
 
 /** The cover logo's bytes and its size scaled to at most `maxHeight` × `maxWidth` (any unit). */
-export function logoOf(doc: Document, maxWidth: number, maxHeight: number): { bytes: Uint8Array; type: 'png' | 'jpg'; width: number; height: number } | undefined {
+export function logoOf(
+  doc: Document,
+  maxWidth: number,
+  maxHeight: number,
+): { bytes: Uint8Array; type: 'png' | 'jpg'; width: number; height: number } | undefined {
   if (!doc.meta.logo) return undefined;
   const bytes = Uint8Array.from(atob(doc.meta.logo.base64), (c) => c.charCodeAt(0));
   const size = imageSize(bytes);
   if (!size || !size.width || !size.height) return undefined;
   const scale = Math.min(maxWidth / size.width, maxHeight / size.height);
-  return { bytes, type: doc.meta.logo.type, width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
+  return {
+    bytes,
+    type: doc.meta.logo.type,
+    width: Math.round(size.width * scale),
+    height: Math.round(size.height * scale),
+  };
 }

@@ -1,7 +1,13 @@
 // Document → PDF bytes with pdfmake: a pure mapping to a document definition, then one call that packs bytes.
 import { createRequire } from 'node:module';
 import type { Document } from '../model/document.js';
-import { gridCharSpacing, gridPitch, resolveTypesetting, type TextStyle, type Typesetting } from '../model/typesetting.js';
+import {
+  gridCharSpacing,
+  gridPitch,
+  resolveTypesetting,
+  type TextStyle,
+  type Typesetting,
+} from '../model/typesetting.js';
 import { PDF_FACES } from './faces.js';
 import { fontBytes } from './fonts.js';
 import { coverOf, logoOf, wantsContents, wording } from './labels.js';
@@ -32,8 +38,14 @@ let configured = false;
 export function configure(): PdfMake {
   if (!configured) {
     // Fonts go into pdfmake's in-memory file system, so it never needs to read a path or fetch a URL.
-    for (const name of ['serifRegular', 'serifBold', 'sansBold'] as const) pdfmake.virtualfs.writeFileSync(`${name}.ttf`, fontBytes(name));
-    const serif = { normal: 'serifRegular.ttf', bold: 'serifBold.ttf', italics: 'serifRegular.ttf', bolditalics: 'serifBold.ttf' };
+    for (const name of ['serifRegular', 'serifBold', 'sansBold'] as const)
+      pdfmake.virtualfs.writeFileSync(`${name}.ttf`, fontBytes(name));
+    const serif = {
+      normal: 'serifRegular.ttf',
+      bold: 'serifBold.ttf',
+      italics: 'serifRegular.ttf',
+      bolditalics: 'serifBold.ttf',
+    };
     const sans = { normal: 'sansBold.ttf', bold: 'sansBold.ttf', italics: 'sansBold.ttf', bolditalics: 'sansBold.ttf' };
     pdfmake.setFonts({ NotoSerifSC: serif, NotoSansSC: sans });
     pdfmake.setUrlAccessPolicy(() => false);
@@ -45,13 +57,17 @@ export function configure(): PdfMake {
   return pdfmake;
 }
 
-
 /** A profile's text style as pdfmake style properties, with the line height the profile asks for. */
 function styleOf(s: TextStyle, t: Typesetting, lineHeight = 1.2, onGrid = false): PdfNode {
   const face = PDF_FACES[s.face];
   // Only the body and its headings sit on GB/T 9704's line grid; the cover and contents keep their own spacing.
   const pitch = onGrid ? gridPitch(t) : undefined;
-  return { font: face.font, bold: face.bold || s.bold, fontSize: s.size, lineHeight: pitch ? pitch / (FONT_LINE_EM * s.size) : lineHeight };
+  return {
+    font: face.font,
+    bold: face.bold || s.bold,
+    fontSize: s.size,
+    lineHeight: pitch ? pitch / (FONT_LINE_EM * s.size) : lineHeight,
+  };
 }
 
 function cover(doc: Document, t: Typesetting): PdfContent[] {
@@ -59,9 +75,30 @@ function cover(doc: Document, t: Typesetting): PdfContent[] {
   const logo = logoOf(doc, 120, 60);
   return [
     ...(c.copyMark
-      ? [{ columns: [{ width: '*', text: '' }, { width: 'auto', table: { body: [[{ text: c.copyMark, style: 'copyMark' }]] }, layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5 } }] }]
+      ? [
+          {
+            columns: [
+              { width: '*', text: '' },
+              {
+                width: 'auto',
+                table: { body: [[{ text: c.copyMark, style: 'copyMark' }]] },
+                layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5 },
+              },
+            ],
+          },
+        ]
       : []),
-    ...(logo ? [{ image: `data:image/${logo.type === 'png' ? 'png' : 'jpeg'};base64,${doc.meta.logo!.base64}`, width: logo.width, height: logo.height, alignment: 'center', margin: [0, 12, 0, 0] }] : []),
+    ...(logo
+      ? [
+          {
+            image: `data:image/${logo.type === 'png' ? 'png' : 'jpeg'};base64,${doc.meta.logo!.base64}`,
+            width: logo.width,
+            height: logo.height,
+            alignment: 'center',
+            margin: [0, 12, 0, 0],
+          },
+        ]
+      : []),
     { text: c.title, style: 'title', margin: [0, logo ? 80 : 140, 0, 18] },
     { text: c.subtitle, style: 'subtitle' },
     ...c.details.map((d, i) => ({ text: d, style: 'coverInfo', margin: [0, i === 0 ? 180 : 0, 0, 10] })),
@@ -75,7 +112,11 @@ function contents(items: PdfNode[], t: Typesetting, textWidth: number): PdfNode[
   const entries = items.map((n) => ({ id: String(n.id), text: String(n.text), level: Number(n.headlineLevel) }));
   const pageHeight = (297 - t.margins.top - t.margins.bottom) * MM;
   const titleHeight = t.h1.size * 1.2 * FONT_LINE_EM + 18;
-  return contentsNodes(entries, { size: Math.min(t.body.size, 14), width: textWidth, pageHeight, titleHeight, indent: t.body.size * 2 }, style);
+  return contentsNodes(
+    entries,
+    { size: Math.min(t.body.size, 14), width: textWidth, pageHeight, titleHeight, indent: t.body.size * 2 },
+    style,
+  );
 }
 
 export function pdfDefinition(doc: Document): PdfDefinition {
@@ -103,13 +144,32 @@ function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabe
   const w = wording(doc);
   // The seal placeholder: a small dashed box at the right of the header, as the DOCX draws it.
   const dashed = () => ({ dash: { length: 2 } });
-  const sealBox = { width: 'auto', table: { body: [[{ text: w.seal, fontSize: 9, lineHeight: 1 }]] }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#808080', vLineColor: () => '#808080', hLineStyle: dashed, vLineStyle: dashed } };
+  const sealBox = {
+    width: 'auto',
+    table: { body: [[{ text: w.seal, fontSize: 9, lineHeight: 1 }]] },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#808080',
+      vLineColor: () => '#808080',
+      hLineStyle: dashed,
+      vLineStyle: dashed,
+    },
+  };
   const seal = t.sealEveryPage ? [{ width: '*', text: '' }, sealBox] : [];
   const definition = {
     pageSize: 'A4',
     pageMargins: [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM],
-    info: { title: doc.meta.title, author: doc.meta.bidder || 'BidForge', subject: doc.meta.projectName, keywords: doc.meta.projectNo, creator: 'BidForge' },
-    ...(doc.meta.draft ? { watermark: { text: '草稿', color: '#999999', opacity: 0.15, bold: true, fontSize: 120 } } : {}),
+    info: {
+      title: doc.meta.title,
+      author: doc.meta.bidder || 'BidForge',
+      subject: doc.meta.projectName,
+      keywords: doc.meta.projectNo,
+      creator: 'BidForge',
+    },
+    ...(doc.meta.draft
+      ? { watermark: { text: '草稿', color: '#999999', opacity: 0.15, bold: true, fontSize: 120 } }
+      : {}),
     header: (page: number) => {
       if (page === 1) labels.settle();
       const margin = [m.left * MM, 12.5 * MM, m.right * MM, 0];
@@ -117,7 +177,13 @@ function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabe
       return {
         margin,
         stack: [
-          { columns: [{ width: '*', text: '' }, { width: 'auto', text: doc.meta.title, fontSize: 9 }, { width: '*', columns: seal }] },
+          {
+            columns: [
+              { width: '*', text: '' },
+              { width: 'auto', text: doc.meta.title, fontSize: 9 },
+              { width: '*', columns: seal },
+            ],
+          },
           { canvas: [{ type: 'line', x1: 0, y1: 2, x2: textWidth, y2: 2, lineWidth: 0.5 }] },
         ],
       };
@@ -126,12 +192,25 @@ function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabe
       const n = labels.label(page);
       if (n === undefined) return '';
       if (t.pageNumbers === 'outside')
-        return { text: `— ${n} —`, font: 'NotoSerifSC', fontSize: 14, alignment: n % 2 ? 'right' : 'left', margin: [m.left * MM, 7 * MM, m.right * MM, 0] };
-      return { text: `${w.page[0]}${n}${w.page[1]}${labels.bodyPages(pages)}${w.page[2]}`, alignment: 'center', fontSize: 9, margin: [0, 8 * MM, 0, 0] };
+        return {
+          text: `— ${n} —`,
+          font: 'NotoSerifSC',
+          fontSize: 14,
+          alignment: n % 2 ? 'right' : 'left',
+          margin: [m.left * MM, 7 * MM, m.right * MM, 0],
+        };
+      return {
+        text: `${w.page[0]}${n}${w.page[1]}${labels.bodyPages(pages)}${w.page[2]}`,
+        alignment: 'center',
+        fontSize: 9,
+        margin: [0, 8 * MM, 0, 0],
+      };
     },
     content: [
       ...cover(doc, t),
-      ...(tocItems.length ? [{ text: w.contents, style: 'tocTitle', pageBreak: 'before' }, ...contents(tocItems, t, textWidth)] : []),
+      ...(tocItems.length
+        ? [{ text: w.contents, style: 'tocTitle', pageBreak: 'before' }, ...contents(tocItems, t, textWidth)]
+        : []),
       ...body,
     ],
     defaultStyle: { ...styleOf(t.body, t, 1.2, true) },
@@ -144,7 +223,11 @@ function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabe
       h1: { ...styleOf(t.h1, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 14, 0, 8] },
       h2: { ...styleOf(t.h2, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 10, 0, 4] },
       h3: { ...styleOf(t.h3, t, 1.2, true), margin: [0, 4, 0, 2] },
-      body: { ...styleOf(t.body, t, t.spacing.kind === 'multiple' ? t.spacing.multiple : 1.5, true), alignment: 'justify', characterSpacing: gridCharSpacing(t) ?? 0 },
+      body: {
+        ...styleOf(t.body, t, t.spacing.kind === 'multiple' ? t.spacing.multiple : 1.5, true),
+        alignment: 'justify',
+        characterSpacing: gridCharSpacing(t) ?? 0,
+      },
       signature: { ...styleOf(t.body, t), lineHeight: 2 },
       table: { ...styleOf(t.table, t), lineHeight: 1.2, margin: [0, 4, 0, 10] },
     },

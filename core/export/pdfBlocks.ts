@@ -2,7 +2,16 @@
 import type { Block, Run } from '../model/document.js';
 import type { Typesetting } from '../model/typesetting.js';
 import { FONT_LINE_EM } from './pdfMetrics.js';
-import { columnAlign, columnWeights, isTotalRow, labelAndValue, signatureIndentEm, signatureRows, textEm, UNBREAKABLE } from './tableLayout.js';
+import {
+  columnAlign,
+  columnWeights,
+  isTotalRow,
+  labelAndValue,
+  signatureIndentEm,
+  signatureRows,
+  textEm,
+  UNBREAKABLE,
+} from './tableLayout.js';
 
 export type PdfNode = Record<string, unknown>;
 
@@ -22,7 +31,8 @@ export const TABLE_LAYOUT = {
  */
 function rowsHeight(rows: string[][], widths: number[], size: number, lineHeight: number, pad: number): number {
   const line = size * lineHeight * FONT_LINE_EM;
-  const linesOf = (text: string, w: number) => text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((textEm(l) * size + size / 2) / Math.max(size, w))), 0);
+  const linesOf = (text: string, w: number) =>
+    text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((textEm(l) * size + size / 2) / Math.max(size, w))), 0);
   return rows.reduce((a, r) => a + pad + line * Math.max(1, ...r.map((c, i) => linesOf(c, widths[i] ?? size))), 0) + 2;
 }
 
@@ -68,7 +78,13 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
     case 'listItem': {
       // As in the DOCX list levels: the number in the first-line indent, wrapped lines at the (level's) margin.
       const gap = /[.•]$/.test(b.number) ? ' ' : '';
-      return { text: [{ text: b.number + gap }, ...inline(b.runs)], style: 'body', leadingIndent: indent, margin: [indent * Math.max(0, b.depth - 1), 0, 0, 0], keep: 'lines' };
+      return {
+        text: [{ text: b.number + gap }, ...inline(b.runs)],
+        style: 'body',
+        leadingIndent: indent,
+        margin: [indent * Math.max(0, b.depth - 1), 0, 0, 0],
+        keep: 'lines',
+      };
     }
     case 'table': {
       const weights = columnWeights(b, textWidthPt / t.table.size);
@@ -88,7 +104,11 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
             b.header.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: grey })),
             ...b.rows.map((r) => {
               const total = isTotalRow(r);
-              return b.header.map((_, i) => ({ text: unbroken(r[i] ?? ''), alignment: align[i] ?? 'left', ...(total ? { bold: true, fillColor: grey } : {}) }));
+              return b.header.map((_, i) => ({
+                text: unbroken(r[i] ?? ''),
+                alignment: align[i] ?? 'left',
+                ...(total ? { bold: true, fillColor: grey } : {}),
+              }));
             }),
           ],
         },
@@ -101,7 +121,12 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
       if (b.parties.length === 1) {
         // One signer sits at the right, its longest line on one line.
         const lines = b.parties[0]!.lines;
-        return { stack: lines.map((text) => ({ text, style: 'signature' })), margin: [signatureIndentEm(lines, textWidthPt / t.body.size) * t.body.size, 24, 0, 0], unbreakable: true, keepStart: lines.length * line };
+        return {
+          stack: lines.map((text) => ({ text, style: 'signature' })),
+          margin: [signatureIndentEm(lines, textWidthPt / t.body.size) * t.body.size, 24, 0, 0],
+          unbreakable: true,
+          keepStart: lines.length * line,
+        };
       }
       // 甲方 and 乙方 side by side as a borderless table: line i of each party shares a row, so when a long name
       // wraps, the lines after it stay level with the other party's.
@@ -109,11 +134,21 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
       const width = textWidthPt / b.parties.length - 8; // less the cells' padding
       return {
         // A long name wraps under itself, not under its label.
-        table: { widths: b.parties.map(() => width), body: rows.map((r) => r.map((text, i) => signatureCell(text, i ? indent : 0, t.body.size))) },
+        table: {
+          widths: b.parties.map(() => width),
+          body: rows.map((r) => r.map((text, i) => signatureCell(text, i ? indent : 0, t.body.size))),
+        },
         layout: 'noBorders',
         margin: [0, 24, 0, 0],
         unbreakable: true,
-        keepStart: rowsHeight(rows, b.parties.map((_, i) => width - (i ? indent : 0)), t.body.size, 2, 4) + line, // + a line: hanging values wrap sooner
+        keepStart:
+          rowsHeight(
+            rows,
+            b.parties.map((_, i) => width - (i ? indent : 0)),
+            t.body.size,
+            2,
+            4,
+          ) + line, // + a line: hanging values wrap sooner
       };
     }
   }

@@ -29,13 +29,13 @@ const MIN_LAST = 3;
  */
 export function contentsPages(count: number, m: ContentsMeasures): { pages: number[]; gap: number } {
   const line = m.size * FONT_LINE_EM;
-  const fit = (room: number, gap: number) => Math.max(1, Math.floor(room / (line + 2 * gap)));
-  if (count <= fit(m.pageHeight - m.titleHeight, GAP.least)) {
+  const linesThatFit = (room: number, gap: number) => Math.max(1, Math.floor(room / (line + 2 * gap)));
+  if (count <= linesThatFit(m.pageHeight - m.titleHeight, GAP.least)) {
     const gap = Math.min(GAP.most, Math.max(GAP.least, ((m.pageHeight - m.titleHeight) / count - line) / 2 - 0.01));
     return { pages: [count], gap };
   }
-  const first = fit(m.pageHeight - m.titleHeight, GAP.most);
-  const rest = fit(m.pageHeight, GAP.most);
+  const first = linesThatFit(m.pageHeight - m.titleHeight, GAP.most);
+  const rest = linesThatFit(m.pageHeight, GAP.most);
   const pages: number[] = [];
   let left = count;
   for (let cap = first; left > 0; cap = rest) {
@@ -64,13 +64,41 @@ export function contentsNodes(entries: ContentsEntry[], m: ContentsMeasures, sty
     const baseline = gap + m.size * 1.15; // below the entry's top room, the Noto fonts' ascent
     const row = (e: ContentsEntry) => [
       { ...style, text: e.text, margin: [e.level === 2 ? m.indent : 0, gap, 0, gap], linkToDestination: e.id },
-      { canvas: [{ type: 'line', x1: Math.min(own(e), titleColumn) - titleColumn + space, y1: baseline, x2: leaderColumn + numberWidth - m.size * 1.4, y2: baseline, lineWidth: 0.9, lineCap: 'round', dash: { length: 0.01, space: m.size * 0.3 } }] },
-      { ...style, text: '', pageReference: e.id, alignment: 'right', noWrap: true, margin: [0, gap, 0, gap], linkToDestination: e.id },
+      {
+        canvas: [
+          {
+            type: 'line',
+            x1: Math.min(own(e), titleColumn) - titleColumn + space,
+            y1: baseline,
+            x2: leaderColumn + numberWidth - m.size * 1.4,
+            y2: baseline,
+            lineWidth: 0.9,
+            lineCap: 'round',
+            dash: { length: 0.01, space: m.size * 0.3 },
+          },
+        ],
+      },
+      {
+        ...style,
+        text: '',
+        pageReference: e.id,
+        alignment: 'right',
+        noWrap: true,
+        margin: [0, gap, 0, gap],
+        linkToDestination: e.id,
+      },
     ];
     return {
       ...(p > 0 ? { pageBreak: 'before' } : {}),
       table: { dontBreakRows: true, widths: [titleColumn, leaderColumn, numberWidth], body: chunk.map(row) },
-      layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      layout: {
+        hLineWidth: () => 0,
+        vLineWidth: () => 0,
+        paddingLeft: () => 0,
+        paddingRight: () => 0,
+        paddingTop: () => 0,
+        paddingBottom: () => 0,
+      },
     };
   });
 }

@@ -16,7 +16,13 @@ export type KeepRule = {
  * left on the current page, a full page's room and whether the paragraph already stands at the top of a page (then
  * nothing is gained by moving it, and it stays).
  */
-export function planBreaks(heights: number[], room: number, pageRoom: number, rule: KeepRule, atTop: boolean): number[] {
+export function planBreaks(
+  heights: number[],
+  room: number,
+  pageRoom: number,
+  rule: KeepRule,
+  atTop: boolean,
+): number[] {
   const n = heights.length;
   const breaks: number[] = [];
   const fits = (from: number, space: number) => {
@@ -38,7 +44,8 @@ export function planBreaks(heights: number[], room: number, pageRoom: number, ru
     } else if (left - k < rule.minLast) k = left - rule.minLast; // a widow: take lines along
     const opening = i === 0 ? Math.min(rule.minFirst, n) : 1;
     if (k < opening) {
-      if (top) k = Math.max(1, fits(i, space)); // a page cannot hold it: break where it must
+      if (top)
+        k = Math.max(1, fits(i, space)); // a page cannot hold it: break where it must
       else k = 0; // an orphan: start on the next page
     }
     if (k >= left) break;

@@ -42,7 +42,8 @@ let installed = false;
 export function installKeepRules(): void {
   if (installed) return;
   installed = true;
-  const LB = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Builder } }).default.prototype;
+  const LB = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Builder } })
+    .default.prototype;
   const processLeaf = LB.processLeaf;
   const buildNextLine = LB.buildNextLine;
   LB.processLeaf = function (this: Builder, node: KeepNode) {
@@ -54,9 +55,20 @@ export function installKeepRules(): void {
     const page = ctx.getCurrentPage();
     const pageRoom = page ? page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom : Infinity;
     const atTop = ctx.y <= ctx.pageMargins.top + 0.5;
-    const tail = node.keepNext ? (node._margin?.[3] ?? 0) + startHeight(this, buildNextLine, node.keepNext, ctx.availableWidth + sideMargins(node), 0) : 0;
+    const tail = node.keepNext
+      ? (node._margin?.[3] ?? 0) +
+        startHeight(this, buildNextLine, node.keepNext, ctx.availableWidth + sideMargins(node), 0)
+      : 0;
     const whole = node.keep === 'whole' ? lines.length : 2;
-    const breaks = new Set(planBreaks(lines.map((l) => l.getHeight()), ctx.availableHeight, pageRoom, { minFirst: whole, minLast: whole, tail }, atTop));
+    const breaks = new Set(
+      planBreaks(
+        lines.map((l) => l.getHeight()),
+        ctx.availableHeight,
+        pageRoom,
+        { minFirst: whole, minLast: whole, tail },
+        atTop,
+      ),
+    );
     let i = 0;
     // pdfmake's processLeaf asks for each line in turn: hand it the built lines, turning the page where planned.
     this.buildNextLine = () => {
@@ -78,13 +90,22 @@ const sideMargins = (n: KeepNode) => (n._margin?.[0] ?? 0) + (n._margin?.[2] ?? 
  * The height the next node needs on this page: a paragraph's first two lines (all of them when it has three or
  * fewer, as it cannot split then), a heading whole with what follows it, a table's header and first row.
  */
-function startHeight(b: Builder, build: Builder['buildNextLine'], next: KeepNode, fullWidth: number, depth: number): number {
+function startHeight(
+  b: Builder,
+  build: Builder['buildNextLine'],
+  next: KeepNode,
+  fullWidth: number,
+  depth: number,
+): number {
   const top = next._margin?.[1] ?? 0;
   if (!next._inlines) return top + (next.keepStart ?? 0);
   const heights = lineHeights(b, build, next, fullWidth - sideMargins(next));
   const whole = next.keep === 'whole' || heights.length <= 3;
   const own = heights.slice(0, whole ? heights.length : 2).reduce((a, h) => a + h, 0);
-  const after = next.keep === 'whole' && next.keepNext && depth < 3 ? (next._margin?.[3] ?? 0) + startHeight(b, build, next.keepNext, fullWidth, depth + 1) : 0;
+  const after =
+    next.keep === 'whole' && next.keepNext && depth < 3
+      ? (next._margin?.[3] ?? 0) + startHeight(b, build, next.keepNext, fullWidth, depth + 1)
+      : 0;
   return top + own + after;
 }
 

@@ -12,8 +12,11 @@ export function keepWithNext(doc: Document, body: PdfNode[]): void {
   doc.blocks.forEach((b, i) => {
     const next = doc.blocks[i + 1];
     if (!next || !body[i + 1]) return;
-    const keeps = b.kind === 'heading' || ((b.kind === 'paragraph' || b.kind === 'listItem') && (next.kind === 'table' || next.kind === 'signature'));
+    const keeps =
+      b.kind === 'heading' ||
+      ((b.kind === 'paragraph' || b.kind === 'listItem') && (next.kind === 'table' || next.kind === 'signature'));
     // Not enumerable: pdfmake walks and copies a node's own properties.
-    if (keeps) Object.defineProperty(body[i] as KeepNode, 'keepNext', { value: body[i + 1], enumerable: false, writable: true });
+    if (keeps)
+      Object.defineProperty(body[i] as KeepNode, 'keepNext', { value: body[i + 1], enumerable: false, writable: true });
   });
 }

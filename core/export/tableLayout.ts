@@ -37,7 +37,12 @@ function columnRange(header: string, cells: string[]): { min: number; max: numbe
  */
 export function columnWeights(t: TableBlock, totalEm: number): number[] {
   const PAD = 1.2; // cell padding and rules, in em
-  const ranges = t.header.map((h, i) => columnRange(h, t.rows.map((r) => r[i] ?? '')));
+  const ranges = t.header.map((h, i) =>
+    columnRange(
+      h,
+      t.rows.map((r) => r[i] ?? ''),
+    ),
+  );
   const min = ranges.map((r) => r.min + PAD);
   const max = ranges.map((r) => r.max + PAD);
   const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
@@ -56,7 +61,10 @@ export function columnAlign(t: TableBlock): ('left' | 'center' | 'right')[] {
   return t.header.map((_, i) => {
     const given = t.align[i] ?? 'left';
     if (given !== 'left') return given;
-    const cells = t.rows.filter((r) => !isTotalRow(r)).map((r) => (r[i] ?? '').trim()).filter(Boolean);
+    const cells = t.rows
+      .filter((r) => !isTotalRow(r))
+      .map((r) => (r[i] ?? '').trim())
+      .filter(Boolean);
     return cells.length > 0 && cells.every((c) => AMOUNT.test(c)) ? 'right' : 'left';
   });
 }
@@ -85,5 +93,7 @@ export function signatureRows(parties: { lines: string[] }[]): string[][] {
 /** A signature line's label and value (甲方（盖章）： / 星联智行科技有限公司); no value when the line is to be filled in. */
 export function labelAndValue(line: string): { label: string; value: string } {
   const at = line.indexOf('：');
-  return at < 0 || at === line.length - 1 ? { label: line, value: '' } : { label: line.slice(0, at + 1), value: line.slice(at + 1) };
+  return at < 0 || at === line.length - 1
+    ? { label: line, value: '' }
+    : { label: line.slice(0, at + 1), value: line.slice(at + 1) };
 }

@@ -63,7 +63,12 @@ function convertBlock(b: Block, t: (s: string) => string): Block {
 export function documentToTraditional(doc: Document): Document {
   const m = doc.meta;
   return {
-    meta: { ...m, title: toTraditional(m.title), projectName: toTraditional(m.projectName), bidder: toTraditional(m.bidder) },
+    meta: {
+      ...m,
+      title: toTraditional(m.title),
+      projectName: toTraditional(m.projectName),
+      bidder: toTraditional(m.bidder),
+    },
     blocks: doc.blocks.map((b) => convertBlock(b, toTraditional)),
   };
 }

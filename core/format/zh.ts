@@ -72,6 +72,13 @@ export function formatScalar(type: ScalarType, v: ScalarValue): string {
 
 /** A duration in hours, for comparing promises (工作日 = 8 h of work but counted as a calendar day here). */
 export function durationHours(d: Duration): number {
-  const perUnit: Record<Duration['unit'], number> = { 分钟: 1 / 60, 小时: 1, 工作日: 24, 天: 24, 个月: 24 * 30, 年: 24 * 365 };
+  const perUnit: Record<Duration['unit'], number> = {
+    分钟: 1 / 60,
+    小时: 1,
+    工作日: 24,
+    天: 24,
+    个月: 24 * 30,
+    年: 24 * 365,
+  };
   return d.value * perUnit[d.unit];
 }

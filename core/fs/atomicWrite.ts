@@ -12,7 +12,9 @@ export type AtomicWriteOptions = {
 export class SymlinkTargetError extends Error {
   readonly code = 'ESYMLINK';
   constructor(readonly path: string) {
-    super(`${path} is a symbolic link; BidForge does not write through links (the file it points to was left unchanged)`);
+    super(
+      `${path} is a symbolic link; BidForge does not write through links (the file it points to was left unchanged)`,
+    );
   }
 }
 
@@ -21,7 +23,11 @@ export class SymlinkTargetError extends Error {
  * name is never followed), fsyncs it, renames it over the target, then fsyncs the folder. The target itself must not
  * be a symbolic link. Either the old or the new content is there afterwards, never a mix, also after a crash.
  */
-export async function atomicWrite(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function atomicWrite(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   await refuseSymlink(path);
   const tmp = join(dirname(path), `${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   const fh = await open(tmp, 'wx', 0o644);

@@ -8,8 +8,19 @@ import { problemText, type ProblemLang } from './problemText.js';
 export function problemsOf(e: unknown): Problem[] {
   if (!e || typeof e !== 'object') return [];
   const o = e as { problems?: unknown; details?: unknown; params?: { problems?: unknown } };
-  const list = o.problems ?? (Array.isArray(o.details) ? o.details : (o.details as { problems?: unknown } | undefined)?.problems) ?? o.params?.problems;
-  return Array.isArray(list) ? list.filter((p): p is Problem => !!p && typeof p === 'object' && typeof (p as Problem).code === 'string' && typeof (p as Problem).message === 'string') : [];
+  const list =
+    o.problems ??
+    (Array.isArray(o.details) ? o.details : (o.details as { problems?: unknown } | undefined)?.problems) ??
+    o.params?.problems;
+  return Array.isArray(list)
+    ? list.filter(
+        (p): p is Problem =>
+          !!p &&
+          typeof p === 'object' &&
+          typeof (p as Problem).code === 'string' &&
+          typeof (p as Problem).message === 'string',
+      )
+    : [];
 }
 
 export function errorText(e: unknown, lang: ProblemLang, separator = lang === 'en' ? '; ' : '；'): string {
@@ -17,8 +28,16 @@ export function errorText(e: unknown, lang: ProblemLang, separator = lang === 'e
   if (problems.length) return problems.map((p) => problemText(p, lang)).join(separator);
   // An error made from params (ApiError's {code, message, params}) reads like a problem with that code.
   const own = e && typeof e === 'object' ? (e as { code?: unknown; message?: unknown; params?: unknown }) : undefined;
-  const params = own?.params && typeof own.params === 'object' ? Object.fromEntries(Object.entries(own.params).filter((x): x is [string, string | number] => typeof x[1] === 'string' || typeof x[1] === 'number')) : {};
-  if (typeof own?.code === 'string' && typeof own.message === 'string' && Object.keys(params).length) return problemText({ severity: 'error', code: own.code, message: own.message, params }, lang);
+  const params =
+    own?.params && typeof own.params === 'object'
+      ? Object.fromEntries(
+          Object.entries(own.params).filter(
+            (x): x is [string, string | number] => typeof x[1] === 'string' || typeof x[1] === 'number',
+          ),
+        )
+      : {};
+  if (typeof own?.code === 'string' && typeof own.message === 'string' && Object.keys(params).length)
+    return problemText({ severity: 'error', code: own.code, message: own.message, params }, lang);
   if (e instanceof Error) return e.message;
   const message = e && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : String(e);

@@ -14,11 +14,13 @@ const row = (p: Params) => `Item {index} of the deviation table${p.item ? ' (ten
 
 // core/check/deviationRules.ts ISSUE_TEXT, by issue.
 const ISSUE: Params = {
-  unlinked: 'is not linked to a variable of the bid, so its deviation cannot be computed; link a variable or state the deviation',
+  unlinked:
+    'is not linked to a variable of the bid, so its deviation cannot be computed; link a variable or state the deviation',
   unknown_variable: 'is linked to a variable that does not exist in the documents',
   unknown_fact: 'is linked to a commitment that does not exist in the project',
   no_value: 'is linked to a variable that has no value yet, so its deviation cannot be computed',
-  not_measurable: 'is linked to a variable that is not a figure, so it cannot be compared with the tender; state the deviation',
+  not_measurable:
+    'is linked to a variable that is not a figure, so it cannot be compared with the tender; state the deviation',
   units: "has units that cannot be converted between the tender's requirement and our promise; state the deviation",
   free_text: 'is a written requirement; confirm the response and state the deviation',
 };
@@ -45,20 +47,32 @@ const EN: Record<string, Template> = {
   // Durations that contradict each other (notLonger in core/check).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
   // Facts that contradict each other (core/check/factRules.ts).
-  exceeds_general_promise: longer('the general promise covers every fault level and region, so a time for one level or region may not be looser'),
+  exceeds_general_promise: longer(
+    'the general promise covers every fault level and region, so a time for one level or region may not be looser',
+  ),
   region_order: longer('a farther region should not be served faster than a nearer one'),
-  duplicate_promise: '“{label}” ({value}) and “{otherLabel}” ({otherValue}) are the same promise stated with two different times',
+  duplicate_promise:
+    '“{label}” ({value}) and “{otherLabel}” ({otherValue}) are the same promise stated with two different times',
   severity_order: longer('a more severe fault would be repaired more slowly'),
-  standby_after_resolution: longer('after the repair deadline and before a standby unit arrives, the purchaser has neither a repair nor a replacement'),
+  standby_after_resolution: longer(
+    'after the repair deadline and before a standby unit arrives, the purchaser has neither a repair nor a replacement',
+  ),
   complaint_reply_after_close: longer('the reply to a complaint should not come later than its closing'),
-  installer_arrival_looser: longer("the installer's on-site deadline is looser than the one we promise the purchaser: when the installer arrives as agreed, we are already in breach"),
-  installer_resolution_looser: longer("the installer's repair deadline is looser than the one we promise the purchaser"),
+  installer_arrival_looser: longer(
+    "the installer's on-site deadline is looser than the one we promise the purchaser: when the installer arrives as agreed, we are already in breach",
+  ),
+  installer_resolution_looser: longer(
+    "the installer's repair deadline is looser than the one we promise the purchaser",
+  ),
   // core/check/rules.ts
-  resolution_before_arrival: '“{label}” promises repair within {resolution} of the report, but “{arrivalLabel}” is {arrival}: the repair cannot come before the engineer arrives',
-  training_before_acceptance: 'Row {row} of the training schedule is dated {date}, before the acceptance date {acceptance}',
+  resolution_before_arrival:
+    '“{label}” promises repair within {resolution} of the report, but “{arrivalLabel}” is {arrival}: the repair cannot come before the engineer arrives',
+  training_before_acceptance:
+    'Row {row} of the training schedule is dated {date}, before the acceptance date {acceptance}',
   acceptance_before_bid: 'The acceptance date {acceptance} is before the document date {date}',
   end_before_start: '“{label}” {end} is before “{startLabel}” {start}',
-  component_warranty_longer: '“{label}” ({months} months) is longer than “{wholeLabel}” ({wholeMonths} months): a component\'s warranty may not exceed the whole unit\'s; if it is counted separately, mark that commitment as separate',
+  component_warranty_longer:
+    "“{label}” ({months} months) is longer than “{wholeLabel}” ({wholeMonths} months): a component's warranty may not exceed the whole unit's; if it is counted separately, mark that commitment as separate",
   empty_table: 'The table “{label}” has no rows',
   row_without_price: 'Row {row} of the table “{label}” has ¥0.00 as “{column}”; enter a price or state that it is free',
   placeholder_value: '“{label}” still holds placeholder text: {text}',
@@ -68,18 +82,26 @@ const EN: Record<string, Template> = {
   blank_table_cell: '“{column}” in row {row} of the table “{label}” is empty: fill it in or remove the row',
   zero_price: '“{label}” is ¥0.00: enter the real amount; if the service is free, remove the fee or say it is free',
   // core/check/newerVersions.ts
-  newer_clause_version: 'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',
+  newer_clause_version:
+    'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',
   unresolved_placeholder: 'The document still has placeholders that were not filled in: {text}',
   empty_section: 'The section “{section}” has no content',
-  unapproved_clause: 'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
+  unapproved_clause:
+    'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
   percent_over_100: '“{label}” is {value}, over 100%',
   // core/check/documentRules.ts, packageRules.ts, deviationRules.ts
-  unresolved_annex_ref: (p) => `The text refers to annex “{ref}”, which does not exist (annexes of this document: ${p.annexes ? '{annexes}' : 'none'})`,
+  unresolved_annex_ref: (p) =>
+    `The text refers to annex “{ref}”, which does not exist (annexes of this document: ${p.annexes ? '{annexes}' : 'none'})`,
   table_without_rows: 'The table ({header}) in “{section}” has a header but no rows',
   rmb_mismatch: 'The amount {figure} is written in words as “{words}”; it should be “{expected}”',
-  card_warranty_mismatch: "The warranty card's “{cardLabel}” ({card} months) differs from the service plan's “{planLabel}” ({plan} months)",
-  negative_deviation: (p) => (p.accepted ? `${row(p)} is a negative deviation (response: {response}); reason given for accepting it: {accepted}` : `${row(p)} is a negative deviation (response: {response}); if it must stay, give a reason for accepting it, which will be listed in the remarks column`),
-  star_negative_deviation: (p) => `${row(p)} is a ★ item: a negative deviation may get the bid rejected${p.accepted ? ' (reason given: {accepted})' : ''}`,
+  card_warranty_mismatch:
+    "The warranty card's “{cardLabel}” ({card} months) differs from the service plan's “{planLabel}” ({plan} months)",
+  negative_deviation: (p) =>
+    p.accepted
+      ? `${row(p)} is a negative deviation (response: {response}); reason given for accepting it: {accepted}`
+      : `${row(p)} is a negative deviation (response: {response}); if it must stay, give a reason for accepting it, which will be listed in the remarks column`,
+  star_negative_deviation: (p) =>
+    `${row(p)} is a ★ item: a negative deviation may get the bid rejected${p.accepted ? ' (reason given: {accepted})' : ''}`,
   requirement_unknown_variable: (p) => `${row(p)} is linked to variable {key}, which does not exist in the documents`,
   deviation_unconfirmed: (p) => `${row(p)} ${ISSUE[String(p.issue)] ?? '({issue})'}`,
   // core/assemble, core/export
@@ -94,7 +116,8 @@ const EN: Record<string, Template> = {
   pins_not_recorded: 'The clause versions were not recorded in the clause library: {reason}',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   // core/library/store/versions.ts and core/api/libraryPeople.ts: the four-eyes rule and who acts
-  own_version: 'Version {version} of “{title}” ({variant}) was written by {name}, who cannot also approve it: another reviewer approves it, or turn on single-reviewer mode in Settings',
+  own_version:
+    'Version {version} of “{title}” ({variant}) was written by {name}, who cannot also approve it: another reviewer approves it, or turn on single-reviewer mode in Settings',
   no_user: 'Set your name in Settings first (on the command line: {option} NAME)',
   unknown_blueprint: (p) => `There is no blueprint named {blueprint}${p.available ? ' (available: {available})' : ''}`,
   unknown_document: 'The project has no document {document} (available: {available})',
@@ -109,33 +132,63 @@ const EN: Record<string, Template> = {
   card_missing_serial: 'Row {row}, column “{column}”: the serial number is missing',
   card_duplicate_serial: 'Row {row}, column “{column}”: serial number “{serial}” repeats row {first}',
   card_missing_date: 'Row {row}, column “{column}”: the date is missing, so the warranty period cannot be computed',
-  card_bad_date: 'Row {row}, column “{column}”: “{text}” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)',
+  card_bad_date:
+    'Row {row}, column “{column}”: “{text}” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)',
   card_long_value: 'Row {row}, column “{column}”: long text ({length} characters) may not fit its box on the card',
   card_missing_column: 'No “{label}” column (header in row {row}: {headers}); change the header or map the column',
-  card_mapping_unknown_column: 'Column mapping: {label} is mapped to “{column}”, which the file does not have (header: {headers})',
-  card_unmapped_field: 'The card prints “{label}”, but no column feeds it, so it would print as an empty row; map a column or leave the row off the card',
-  card_no_template: 'Row {row}, column “{column}”: “{value}” matches no warranty-card template (available: {templates})',
+  card_mapping_unknown_column:
+    'Column mapping: {label} is mapped to “{column}”, which the file does not have (header: {headers})',
+  card_unmapped_field:
+    'The card prints “{label}”, but no column feeds it, so it would print as an empty row; map a column or leave the row off the card',
+  card_no_template:
+    'Row {row}, column “{column}”: “{value}” matches no warranty-card template (available: {templates})',
   card_template_column_missing: 'Card templates are picked by “{label}”, but the file has no such column; map it',
-  card_period_from_plan: "The card's whole-unit warranty ({card} months) differs from the plan's {plan} months; the cards print the plan's {plan} months",
-  card_file_too_big: '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
+  card_period_from_plan:
+    "The card's whole-unit warranty ({card} months) differs from the plan's {plan} months; the cards print the plan's {plan} months",
+  card_file_too_big:
+    '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
 };
 
 // Handlebars errors as core/assemble/template.ts words them (TemplateError); the first match wins.
 const TEMPLATE: [RegExp, string][] = [
-  [/^变量 (?<key>\S+) 没有值（/, 'The clause uses variable {key}, which has no value (it is not filled in, or no clause declares it)'],
+  [
+    /^变量 (?<key>\S+) 没有值（/,
+    'The clause uses variable {key}, which has no value (it is not filled in, or no clause declares it)',
+  ],
   [/^模板循环次数过多（超过 (?<max>\d+) 次）$/, 'The template loops too many times (more than {max})'],
-  [/^模板过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/, 'The template is too long ({chars} characters; at most {max})'],
-  [/^模板展开后过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/, 'The filled-in template is too long ({chars} characters; at most {max})'],
-  [/^模板语法错误：第 (?<line>\d+) 行的 \{\{#(?<open>\S+)\}\} 块以 \{\{\/(?<close>\S+)\}\} 结束，两者应一致$/, 'Template syntax error: the {{#{open}}} block on line {line} ends with {{/{close}}}; the two should match'],
-  [/^模板语法错误：模板在第 (?<line>\d+) 行意外结束/, 'Template syntax error: the template ends unexpectedly on line {line} (a }} or {{/block}} may be missing)'],
-  [/^模板语法错误：第 (?<line>\d+) 行无法解析（(?<detail>[\s\S]*)）$/, 'Template syntax error: line {line} cannot be parsed ({detail})'],
+  [
+    /^模板过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/,
+    'The template is too long ({chars} characters; at most {max})',
+  ],
+  [
+    /^模板展开后过长（(?<chars>\d+) 字符，上限 (?<max>\d+)）$/,
+    'The filled-in template is too long ({chars} characters; at most {max})',
+  ],
+  [
+    /^模板语法错误：第 (?<line>\d+) 行的 \{\{#(?<open>\S+)\}\} 块以 \{\{\/(?<close>\S+)\}\} 结束，两者应一致$/,
+    'Template syntax error: the {{#{open}}} block on line {line} ends with {{/{close}}}; the two should match',
+  ],
+  [
+    /^模板语法错误：模板在第 (?<line>\d+) 行意外结束/,
+    'Template syntax error: the template ends unexpectedly on line {line} (a }} or {{/block}} may be missing)',
+  ],
+  [
+    /^模板语法错误：第 (?<line>\d+) 行无法解析（(?<detail>[\s\S]*)）$/,
+    'Template syntax error: line {line} cannot be parsed ({detail})',
+  ],
   [/^模板语法错误：(?<detail>[\s\S]*)$/, 'Template syntax error: {detail}'],
   [/^模板不允许使用 \{\{\{ \}\}\} 原样输出$/, 'Templates may not use {{{ }}} (raw output)'],
   [/^模板不允许使用局部模板或装饰器$/, 'Templates may not use partials or decorators'],
   [/^模板不允许使用 (?<name>\S+) 助手$/, 'Templates may not use the {name} helper'],
   [/^模板不允许访问 (?<name>[\s\S]+)$/, 'Templates may not access {name}'],
-  [/^模板引用了不存在的上层数据 (?<name>\S+)（写作 (?<written>\S+)：/, 'The template refers to outer data {name} that does not exist (written {written}: more ../ than enclosing {{#each}} blocks; check the number of ../)'],
-  [/^模板引用了 (?<written>\S+)，但 (?<parent>\S+) 是一个值，没有下级字段 (?<field>\S+)$/, 'The template refers to {written}, but {parent} is a single value with no field {field}'],
+  [
+    /^模板引用了不存在的上层数据 (?<name>\S+)（写作 (?<written>\S+)：/,
+    'The template refers to outer data {name} that does not exist (written {written}: more ../ than enclosing {{#each}} blocks; check the number of ../)',
+  ],
+  [
+    /^模板引用了 (?<written>\S+)，但 (?<parent>\S+) 是一个值，没有下级字段 (?<field>\S+)$/,
+    'The template refers to {written}, but {parent} is a single value with no field {field}',
+  ],
   [/^模板错误：(?<detail>[\s\S]*)$/, 'Template error: {detail}'],
 ];
 
@@ -147,7 +200,12 @@ const BY_MESSAGE: Record<string, [RegExp, string][]> = {
   template: TEMPLATE,
   bad_template: TEMPLATE,
   // core/api/cardsApi.ts
-  card_rows_skipped: [[/^(?<errors>\d+) 行有错误，未导出；已导出 (?<rows>\d+) 张卡片$/, '{errors} rows have errors and were not exported; {rows} cards were exported']],
+  card_rows_skipped: [
+    [
+      /^(?<errors>\d+) 行有错误，未导出；已导出 (?<rows>\d+) 张卡片$/,
+      '{errors} rows have errors and were not exported; {rows} cards were exported',
+    ],
+  ],
 };
 
 /** Codes with an English wording (for the test that every code core produces has one). */
@@ -187,5 +245,7 @@ export function problemText(p: Problem, lang: ProblemLang): string {
 
 /** A data-file row problem without its "row N, column X" lead, which the 保修卡 screen shows in columns of its own. */
 export function cardRowText(p: Problem, lang: ProblemLang): string {
-  return problemText(p, lang).replace(/^第 \d+ 行，“[^”]*”列：/, '').replace(/^Row \d+, column “[^”]*”: /, '');
+  return problemText(p, lang)
+    .replace(/^第 \d+ 行，“[^”]*”列：/, '')
+    .replace(/^Row \d+, column “[^”]*”: /, '');
 }

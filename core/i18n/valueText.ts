@@ -85,7 +85,8 @@ const EN: Record<ValueCode, string> = {
 
 const CATALOG: Record<ValueLang, Record<ValueCode, string>> = { 'zh-CN': ZH, en: EN };
 
-export const isValueCode = (code: unknown): code is ValueCode => typeof code === 'string' && (VALUE_CODES as readonly string[]).includes(code);
+export const isValueCode = (code: unknown): code is ValueCode =>
+  typeof code === 'string' && (VALUE_CODES as readonly string[]).includes(code);
 
 /**
  * The unfilled template of a value problem in `lang`: `code` and its params, where a table cell's reason nests the

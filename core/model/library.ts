@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { DURATION_UNITS, variableSchema } from './variables.js';
 
-export const DOC_TYPES = ['service-plan', 'install-agreement', 'commitment-letter', 'warranty-card', 'deviation-table'] as const;
+export const DOC_TYPES = [
+  'service-plan',
+  'install-agreement',
+  'commitment-letter',
+  'warranty-card',
+  'deviation-table',
+] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const CLAUSE_STATUSES = ['draft', 'in_review', 'approved', 'retired'] as const;
 
@@ -15,7 +21,9 @@ export const CONDITION_OPS = ['gte', 'lte', 'gt', 'lt', 'eq', 'ne', 'set'] as co
 export const conditionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/),
   op: z.enum(CONDITION_OPS),
-  value: z.union([z.number(), z.string(), z.boolean(), z.object({ value: z.number(), unit: z.enum(DURATION_UNITS) })]).optional(),
+  value: z
+    .union([z.number(), z.string(), z.boolean(), z.object({ value: z.number(), unit: z.enum(DURATION_UNITS) })])
+    .optional(),
 });
 export type Condition = z.infer<typeof conditionSchema>;
 /** One condition or a list that must all hold. */
@@ -53,7 +61,9 @@ export const blueprintSchema = z.object({
         /** An annex (附件N, numbered in order at assembly); a title starting with 附件 marks one too. */
         annex: z.boolean().optional(),
         when: whenSchema.optional(),
-        clauses: z.array(z.object({ id: z.string(), variant: z.string().default('标准'), when: whenSchema.optional() })).min(1),
+        clauses: z
+          .array(z.object({ id: z.string(), variant: z.string().default('标准'), when: whenSchema.optional() }))
+          .min(1),
       }),
     )
     .min(1),

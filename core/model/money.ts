@@ -14,7 +14,14 @@ const AMOUNT = /^(-?)(\d+)(?:\.(\d*))?(万)?$/;
 
 /** Fen in `input`, or a MoneyParseError. A number goes through its shortest decimal form, so 1.234 is refused. */
 export function moneyToFen(input: unknown): number {
-  const s = typeof input === 'number' ? (Number.isFinite(input) ? String(input) : '') : typeof input === 'string' ? tidy(input) : '';
+  const s =
+    typeof input === 'number'
+      ? Number.isFinite(input)
+        ? String(input)
+        : ''
+      : typeof input === 'string'
+        ? tidy(input)
+        : '';
   const m = AMOUNT.exec(s);
   // 万 moves the decimal point four places: 5.86万 is 58600 yuan, so up to six decimals still land on whole fen.
   const places = m?.[4] ? 6 : 2;

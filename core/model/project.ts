@@ -32,7 +32,16 @@ export const projectSchema = z.object({
   outline: z
     .record(
       z.string().min(1).max(100),
-      z.array(z.object({ title: z.string().min(1).max(200), clauses: z.array(z.object({ id: z.string().min(1).max(200), variant: z.string().min(1).max(100) })).max(200) })).max(100),
+      z
+        .array(
+          z.object({
+            title: z.string().min(1).max(200),
+            clauses: z
+              .array(z.object({ id: z.string().min(1).max(200), variant: z.string().min(1).max(100) }))
+              .max(200),
+          }),
+        )
+        .max(100),
     )
     .optional(),
   /** Layout profile (bid default or GB/T 9704) with the tender's overrides, 正本/副本 and the per-page seal box; absent = bid default. */

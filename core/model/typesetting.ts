@@ -100,7 +100,9 @@ export const PROFILES: Record<ProfileId, Typesetting & { label: string }> = {
   },
 };
 
-const textStyleOverride = z.object({ face: z.enum(FACES), size: z.number().min(5).max(72), bold: z.boolean() }).partial();
+const textStyleOverride = z
+  .object({ face: z.enum(FACES), size: z.number().min(5).max(72), bold: z.boolean() })
+  .partial();
 
 /** What a project stores: a profile, what the tender prescribes differently, and the bid-office extras. */
 export const typesettingChoiceSchema = z.object({

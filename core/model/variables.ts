@@ -10,7 +10,18 @@ export type DurationUnit = (typeof DURATION_UNITS)[number];
 /** Longest value per text type, in characters. */
 export const TEXT_LIMITS = { text: 2_000, multiline: 10_000 } as const;
 
-export const SCALAR_TYPES = ['text', 'multiline', 'integer', 'number', 'money', 'percent', 'date', 'duration', 'boolean', 'choice'] as const;
+export const SCALAR_TYPES = [
+  'text',
+  'multiline',
+  'integer',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'boolean',
+  'choice',
+] as const;
 export const VARIABLE_TYPES = [...SCALAR_TYPES, 'list', 'table'] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 export type VariableType = (typeof VARIABLE_TYPES)[number];
@@ -58,7 +69,9 @@ export function parseMoneyToFen(input: unknown): number {
     return moneyToFen(input);
   } catch (e) {
     if (!(e instanceof MoneyParseError)) throw e;
-    throw new ValueError(e.code, { value: typeof input === 'string' || typeof input === 'number' ? String(input) : quoted(input) });
+    throw new ValueError(e.code, {
+      value: typeof input === 'string' || typeof input === 'number' ? String(input) : quoted(input),
+    });
   }
 }
 
@@ -86,25 +99,31 @@ export function parseScalar(type: ScalarType, raw: unknown, decl: Partial<Variab
       if (typeof raw !== 'string') throw new ValueError('text_expected', { got: quoted(raw) });
       if (type === 'text' && /[\r\n]/.test(raw)) throw new ValueError('line_break');
       // A value is a figure or a few sentences in a clause; a megabyte pasted by mistake must not stall the PDF layout.
-      if ([...raw].length > TEXT_LIMITS[type]) throw new ValueError('text_too_long', { length: [...raw].length, max: TEXT_LIMITS[type] });
+      if ([...raw].length > TEXT_LIMITS[type])
+        throw new ValueError('text_too_long', { length: [...raw].length, max: TEXT_LIMITS[type] });
       return raw;
     case 'choice':
       if (typeof raw !== 'string') throw new ValueError('choice_expected', { got: quoted(raw) });
-      if (decl.options && !decl.options.includes(raw)) throw new ValueError('not_an_option', { value: raw, options: decl.options.join(' / ') });
+      if (decl.options && !decl.options.includes(raw))
+        throw new ValueError('not_an_option', { value: raw, options: decl.options.join(' / ') });
       return raw;
     case 'integer':
-      if (typeof raw !== 'number' || !Number.isInteger(raw)) throw new ValueError('integer_expected', { got: quoted(raw) });
+      if (typeof raw !== 'number' || !Number.isInteger(raw))
+        throw new ValueError('integer_expected', { got: quoted(raw) });
       return bounded(raw, decl);
     case 'number':
     case 'percent':
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) throw new ValueError('number_expected', { got: quoted(raw) });
+      if (typeof raw !== 'number' || !Number.isFinite(raw))
+        throw new ValueError('number_expected', { got: quoted(raw) });
       return bounded(raw, decl);
     case 'money': {
       const fen = parseMoneyToFen(raw);
       if (fen < 0) throw new ValueError('money_negative');
       // Bounds are declared in yuan: compare in whole fen, report in yuan.
-      if (decl.min !== undefined && fen < Math.round(decl.min * 100)) throw new ValueError('below_min', { value: formatMoney(fen), min: formatMoney(Math.round(decl.min * 100)) });
-      if (decl.max !== undefined && fen > Math.round(decl.max * 100)) throw new ValueError('above_max', { value: formatMoney(fen), max: formatMoney(Math.round(decl.max * 100)) });
+      if (decl.min !== undefined && fen < Math.round(decl.min * 100))
+        throw new ValueError('below_min', { value: formatMoney(fen), min: formatMoney(Math.round(decl.min * 100)) });
+      if (decl.max !== undefined && fen > Math.round(decl.max * 100))
+        throw new ValueError('above_max', { value: formatMoney(fen), max: formatMoney(Math.round(decl.max * 100)) });
       return fen;
     }
     case 'date':
@@ -112,7 +131,14 @@ export function parseScalar(type: ScalarType, raw: unknown, decl: Partial<Variab
       return raw;
     case 'duration': {
       const r = raw as Partial<Duration> | null;
-      if (!r || typeof r !== 'object' || typeof r.value !== 'number' || !Number.isFinite(r.value) || r.value < 0 || !DURATION_UNITS.includes(r.unit as DurationUnit))
+      if (
+        !r ||
+        typeof r !== 'object' ||
+        typeof r.value !== 'number' ||
+        !Number.isFinite(r.value) ||
+        r.value < 0 ||
+        !DURATION_UNITS.includes(r.unit as DurationUnit)
+      )
         throw new ValueError('duration_expected', { units: DURATION_UNITS.join('/'), got: quoted(raw) });
       bounded(r.value, decl);
       return { value: r.value, unit: r.unit as DurationUnit };
@@ -129,13 +155,15 @@ export const MAX_LIST_ITEMS = 1000;
 /** Parse a declared variable's value; errors name the row and column for tables. */
 export function parseValue(decl: VariableDecl, raw: unknown): Value {
   if (decl.type === 'list') {
-    if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) throw new ValueError('list_expected', { got: quoted(raw) });
+    if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string'))
+      throw new ValueError('list_expected', { got: quoted(raw) });
     // Each item is a line of a clause: as long as a text value at most. One 30,000-character item once held the PDF
     // layout for over a minute.
     if (raw.length > MAX_LIST_ITEMS) throw new ValueError('too_many_items', { items: raw.length, max: MAX_LIST_ITEMS });
     (raw as string[]).forEach((item, i) => {
       const length = [...item].length;
-      if (length > TEXT_LIMITS.text) throw new ValueError('item_too_long', { item: i + 1, length, max: TEXT_LIMITS.text });
+      if (length > TEXT_LIMITS.text)
+        throw new ValueError('item_too_long', { item: i + 1, length, max: TEXT_LIMITS.text });
     });
     return raw as string[];
   }

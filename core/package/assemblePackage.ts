@@ -26,11 +26,17 @@ export function assemblePackage(project: Project, lib: Library): PackageAssembly
   const options = packageOptions(project, lib, problems);
   // The documents share one set of values: a value missing or invalid is reported by the first document that uses it.
   const reported = new Set<string>();
-  const firstTime = (p: Problem) => !VALUE_CODES.has(p.code) || !p.field || (!reported.has(`${p.code} ${p.field}`) && !!reported.add(`${p.code} ${p.field}`));
+  const firstTime = (p: Problem) =>
+    !VALUE_CODES.has(p.code) ||
+    !p.field ||
+    (!reported.has(`${p.code} ${p.field}`) && !!reported.add(`${p.code} ${p.field}`));
   const documents = packageBlueprints(project).map((blueprint): PackageDocument => {
     const assembly = assemble({ ...project, blueprint }, lib, options);
     // A value no document uses is reported once for the package, below, not once per document.
-    const own = [...assembly.problems.filter((p) => p.code !== 'unused_value' && firstTime(p)), ...runChecks({ ...assembly, project: { ...project, blueprint } }, 'document')];
+    const own = [
+      ...assembly.problems.filter((p) => p.code !== 'unused_value' && firstTime(p)),
+      ...runChecks({ ...assembly, project: { ...project, blueprint } }, 'document'),
+    ];
     return { blueprint, document: assembly.document, problems: own, assembly };
   });
   // Figures as each document actually uses them (after its conditions), merged: one value per key.
@@ -40,15 +46,36 @@ export function assemblePackage(project: Project, lib: Library): PackageAssembly
     for (const [k, v] of d.assembly.decls) if (!decls.has(k)) decls.set(k, v);
     for (const [k, v] of d.assembly.values) if (!values.has(k)) values.set(k, v);
   }
-  const first = documents[0]?.document ?? { meta: { title: project.title, projectName: '', projectNo: project.projectNo, bidder: project.bidder, date: project.date, docType: '', draft: false }, blocks: [] };
+  const first = documents[0]?.document ?? {
+    meta: {
+      title: project.title,
+      projectName: '',
+      projectNo: project.projectNo,
+      bidder: project.bidder,
+      date: project.date,
+      docType: '',
+      draft: false,
+    },
+    blocks: [],
+  };
   const sections = documents.flatMap((d) => d.assembly.sections);
   for (const key of Object.keys(project.values))
-    if (!options.knownKeys.has(key)) problems.push({ severity: 'warning', code: 'unused_value', message: `变量 ${key} 没有被投标文件包中的任何条款使用`, params: { key, scope: 'package' }, field: `values.${key}` });
+    if (!options.knownKeys.has(key))
+      problems.push({
+        severity: 'warning',
+        code: 'unused_value',
+        message: `变量 ${key} 没有被投标文件包中的任何条款使用`,
+        params: { key, scope: 'package' },
+        field: `values.${key}`,
+      });
   problems.push(...runChecks({ document: first, problems: [], values, decls, sections, project }, 'values'));
   return { documents, problems };
 }
 
 /** Every problem of a package in one list, each document's tagged with its blueprint (as `file`). */
 export function packageProblems(pkg: PackageAssembly): Problem[] {
-  return [...pkg.documents.flatMap((d) => d.problems.map((p) => ({ ...p, file: p.file ?? d.blueprint }))), ...pkg.problems];
+  return [
+    ...pkg.documents.flatMap((d) => d.problems.map((p) => ({ ...p, file: p.file ?? d.blueprint }))),
+    ...pkg.problems,
+  ];
 }

@@ -6,7 +6,13 @@ import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import { assemblePackage, packageProblems } from './assemblePackage.js';
 
-export { assemblePackage, packageProblems, packageBlueprints, type PackageAssembly, type PackageDocument } from './assemblePackage.js';
+export {
+  assemblePackage,
+  packageProblems,
+  packageBlueprints,
+  type PackageAssembly,
+  type PackageDocument,
+} from './assemblePackage.js';
 export { documentOf } from './documents.js';
 
 /**
@@ -19,5 +25,8 @@ export function checkProject(project: Project, lib: Library): Problem[] {
     return [...a.problems, ...missingGlyphs(a.document)];
   }
   const pkg = assemblePackage(project, lib);
-  return [...packageProblems(pkg), ...pkg.documents.flatMap((d) => missingGlyphs(d.document).map((p) => ({ ...p, file: d.blueprint })))];
+  return [
+    ...packageProblems(pkg),
+    ...pkg.documents.flatMap((d) => missingGlyphs(d.document).map((p) => ({ ...p, file: d.blueprint }))),
+  ];
 }

@@ -23,7 +23,10 @@ export function safeFileName(title: string): string {
     .trim()
     .replace(/^\.+/, '');
   // Cut by code points, never inside a surrogate pair, then tidy the new end.
-  const cut = [...cleaned].slice(0, FILE_NAME_MAX_CHARS).join('').replace(/[. ]+$/, '');
+  const cut = [...cleaned]
+    .slice(0, FILE_NAME_MAX_CHARS)
+    .join('')
+    .replace(/[. ]+$/, '');
   return RESERVED.test(cut) ? `${cut}_` : cut;
 }
 
@@ -33,4 +36,5 @@ export function projectFileStem(project: { title: string }, blueprintTitle?: str
 }
 
 /** The file a project saves to when the user has not chosen one (the browser host's download, Electron's suggestion). */
-export const projectFileName = (project: { title: string }, blueprintTitle?: string) => `${projectFileStem(project, blueprintTitle)}.bfproj.json`;
+export const projectFileName = (project: { title: string }, blueprintTitle?: string) =>
+  `${projectFileStem(project, blueprintTitle)}.bfproj.json`;

@@ -34,25 +34,53 @@ const ISSUE: Record<string, string> = {
 
 export function notJsonProblem(file: string, text: string, error: unknown): Problem {
   const at = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!at) return { severity: 'error', code: 'not_json', message: `${file}：不是有效的 JSON 文件`, params: { file }, file };
+  if (!at)
+    return { severity: 'error', code: 'not_json', message: `${file}：不是有效的 JSON 文件`, params: { file }, file };
   const before = text.slice(0, Number(at[1])).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  return { severity: 'error', code: 'not_json_at', message: `${file}：不是有效的 JSON 文件（第 ${line} 行第 ${column} 列有误）`, params: { file, line, column }, file };
+  return {
+    severity: 'error',
+    code: 'not_json_at',
+    message: `${file}：不是有效的 JSON 文件（第 ${line} 行第 ${column} 列有误）`,
+    params: { file, line, column },
+    file,
+  };
 }
 
 /** One problem per wrong field (at most five), named by its label; a missing field says so. */
 export function projectFieldProblems(file: string, error: z.ZodError, json: unknown): Problem[] {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return [{ severity: 'error', code: 'not_project', message: `${file}：不是项目文件（应为一个 JSON 对象）`, params: { file }, file }];
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return [
+      {
+        severity: 'error',
+        code: 'not_project',
+        message: `${file}：不是项目文件（应为一个 JSON 对象）`,
+        params: { file },
+        file,
+      },
+    ];
   return error.issues.slice(0, 5).map((issue) => {
     const top = String(issue.path[0] ?? '');
     const names = FIELD_LABEL[top];
-    const rest = issue.path.slice(1).map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p))).join('.');
+    const rest = issue.path
+      .slice(1)
+      .map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p)))
+      .join('.');
     const zh = names ? names.zh + (rest ? ` ${rest}` : '') : issue.path.join('.') || '（整个文件）';
     const en = names ? names.en + (rest ? ` ${rest}` : '') : issue.path.join('.') || '(the whole file)';
-    const missing = issue.code === 'invalid_type' && issue.path.length === 1 && (json === null || typeof json !== 'object' || !Object.hasOwn(json, top));
+    const missing =
+      issue.code === 'invalid_type' &&
+      issue.path.length === 1 &&
+      (json === null || typeof json !== 'object' || !Object.hasOwn(json, top));
     const issueCode = missing ? 'missing' : Object.hasOwn(ISSUE, issue.code) ? issue.code : 'custom';
     const message = missing ? `${file}：项目文件缺少「${zh}」` : `${file}：项目文件中「${zh}」${ISSUE[issueCode]}`;
-    return { severity: 'error', code: 'project_field', message, params: { file, field: zh, fieldEn: en, issue: issueCode }, file };
+    return {
+      severity: 'error',
+      code: 'project_field',
+      message,
+      params: { file, field: zh, fieldEn: en, issue: issueCode },
+      file,
+    };
   });
 }

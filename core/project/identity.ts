@@ -18,7 +18,8 @@ function hash53(s: string, seed = 0): number {
 }
 
 /** The id an id-less project takes, from the text that identifies it. */
-export const derivedProjectId = (seed: string) => `p-${hash53(seed).toString(16).padStart(14, '0')}${hash53(seed, 1).toString(16).padStart(14, '0')}`;
+export const derivedProjectId = (seed: string) =>
+  `p-${hash53(seed).toString(16).padStart(14, '0')}${hash53(seed, 1).toString(16).padStart(14, '0')}`;
 
 /** The project with an id: its own, or one derived from `seed`. The id is then kept, and written on save. */
 export function withProjectId(project: Project, seed: string): Project {

@@ -17,23 +17,32 @@ export interface JsonDoc<T> {
   write(value: T): Promise<void>;
 }
 
-export function fileDoc<S extends z.ZodType>(path: string, schema: S, clock: () => Date = () => new Date()): JsonDoc<z.infer<S>> {
+export function fileDoc<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  clock: () => Date = () => new Date(),
+): JsonDoc<z.infer<S>> {
   return {
     async read() {
       let text: string;
       try {
         text = await readFile(path, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { value: schema.parse({}) as z.infer<S>, notices: [] };
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+          return { value: schema.parse({}) as z.infer<S>, notices: [] };
         throw e;
       }
       const reason = problemOf(text, schema);
-      if (reason === null) return { value: schema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))) as z.infer<S>, notices: [] };
+      if (reason === null)
+        return { value: schema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))) as z.infer<S>, notices: [] };
       // Keep the damaged file under a new name so nothing the user had is lost, then start from defaults.
       const name = basename(path).replace(/\.json$/, '');
       const aside = await freshName(dirname(path), `${name}.corrupt-`, clock(), '.json');
       await rename(path, join(dirname(path), aside));
-      return { value: schema.parse({}) as z.infer<S>, notices: [{ code: 'settings_corrupt', file: basename(path), movedAsideAs: aside, reason }] };
+      return {
+        value: schema.parse({}) as z.infer<S>,
+        notices: [{ code: 'settings_corrupt', file: basename(path), movedAsideAs: aside, reason }],
+      };
     },
     async write(value) {
       const text = JSON.stringify(schema.parse(value), null, 2) + '\n';

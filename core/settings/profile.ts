@@ -26,7 +26,11 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === '
  * The project with profile values put into every declared text key that is still empty or still holds the clause's
  * default; anything the writer typed is kept. `bidder` is filled the same way. Pure: returns a new project.
  */
-export function fillFromProfile(project: Project, decls: ReadonlyMap<string, VariableDecl>, profile: CompanyProfile): Project {
+export function fillFromProfile(
+  project: Project,
+  decls: ReadonlyMap<string, VariableDecl>,
+  profile: CompanyProfile,
+): Project {
   const values = { ...project.values };
   for (const [field, keys] of Object.entries(PROFILE_KEYS) as [ProfileField, readonly string[]][]) {
     const v = profile[field].trim();

@@ -30,7 +30,10 @@ export type RecentEntry = z.infer<typeof recentEntrySchema>;
 /** What lists show: the entry without its snapshot. */
 export type RecentSummary = Omit<RecentEntry, 'project'>;
 
-export const recentFileSchema = z.object({ schema: z.literal(1).default(1), projects: z.array(recentEntrySchema).default([]) });
+export const recentFileSchema = z.object({
+  schema: z.literal(1).default(1),
+  projects: z.array(recentEntrySchema).default([]),
+});
 export type RecentFile = z.infer<typeof recentFileSchema>;
 
 export const summary = ({ project: _p, ...rest }: RecentEntry): RecentSummary => rest;
@@ -40,10 +43,25 @@ export const summary = ({ project: _p, ...rest }: RecentEntry): RecentSummary =>
  * the entry of another project that was in the same file (that file now holds this one). A project without an id
  * gets one from its path or its content, so it is still never keyed by name.
  */
-export function withRecent(list: RecentEntry[], project: Project, usedAt: string, path?: string, saved = false): RecentEntry[] {
+export function withRecent(
+  list: RecentEntry[],
+  project: Project,
+  usedAt: string,
+  path?: string,
+  saved = false,
+): RecentEntry[] {
   const p = withProjectId(project, path ?? JSON.stringify(project));
   const id = p.id!;
-  const entry: RecentEntry = { id, ...(path ? { path } : {}), name: p.name, title: p.title, blueprint: p.blueprint, usedAt, saved, project: p };
+  const entry: RecentEntry = {
+    id,
+    ...(path ? { path } : {}),
+    name: p.name,
+    title: p.title,
+    blueprint: p.blueprint,
+    usedAt,
+    saved,
+    project: p,
+  };
   return [entry, ...list.filter((e) => e.id !== id && !(path && e.path === path))].slice(0, RECENT_MAX);
 }
 
@@ -51,11 +69,21 @@ export function withRecent(list: RecentEntry[], project: Project, usedAt: string
  * The other project of the list that was saved under `fileName` (by `fileNameOf`), if any: saving this one under the
  * same name must be asked about, never done silently. Entries with a path are told apart by their paths instead.
  */
-export function sameFileName(list: readonly RecentSummary[], id: string | undefined, fileName: string, fileNameOf: (e: RecentSummary) => string): RecentSummary | undefined {
+export function sameFileName(
+  list: readonly RecentSummary[],
+  id: string | undefined,
+  fileName: string,
+  fileNameOf: (e: RecentSummary) => string,
+): RecentSummary | undefined {
   return list.find((e) => e.id !== id && e.saved && !e.path && fileNameOf(e) === fileName);
 }
 
-export type ProjectHit = RecentSummary & { /** Where the query was found: "标题" or a variable key, with a short excerpt. */ matches: { where: string; text: string }[] };
+export type ProjectHit = RecentSummary & {
+  /** Where the query was found: "标题" or a variable key, with a short excerpt. */ matches: {
+    where: string;
+    text: string;
+  }[];
+};
 
 /** Every searchable text of a project: its metadata and each text found in its values (tables and lists too). */
 function texts(p: Project): { where: string; text: string }[] {
@@ -99,7 +127,8 @@ export function searchRecent(list: RecentEntry[], query: string): ProjectHit[] {
       }
       // Up to three places, so a hit says both "投标人" and the variable that hold the words.
       for (const f of found)
-        if (matches.length < 3 && !matches.some((m) => m.where === f.where)) matches.push({ where: f.where, text: excerpt(f.text, fold(f.text).indexOf(w), w.length) });
+        if (matches.length < 3 && !matches.some((m) => m.where === f.where))
+          matches.push({ where: f.where, text: excerpt(f.text, fold(f.text).indexOf(w), w.length) });
     }
     if (every) hits.push({ ...summary(e), matches });
   }

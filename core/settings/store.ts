@@ -3,13 +3,25 @@
 import { join } from 'node:path';
 import type { Project } from '../model/project.js';
 import { fileDoc, memoryDoc, type FileNotice, type JsonDoc } from './jsonFile.js';
-import { recentFileSchema, searchRecent, summary, withRecent, type ProjectHit, type RecentEntry, type RecentFile, type RecentSummary } from './recent.js';
+import {
+  recentFileSchema,
+  searchRecent,
+  summary,
+  withRecent,
+  type ProjectHit,
+  type RecentEntry,
+  type RecentFile,
+  type RecentSummary,
+} from './recent.js';
 import { settingsSchema, type Settings, type SettingsInput } from './schema.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const RECENT_FILE = 'recent.json';
 
-export type SettingsStoreOptions = { /** Without one, everything stays in memory. */ dataDir?: string; clock?: () => Date };
+export type SettingsStoreOptions = {
+  /** Without one, everything stays in memory. */ dataDir?: string;
+  clock?: () => Date;
+};
 
 export class SettingsStore {
   private readonly settings: JsonDoc<Settings>;
@@ -22,8 +34,12 @@ export class SettingsStore {
   constructor(readonly options: SettingsStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
     const { dataDir } = options;
-    this.settings = dataDir ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock) : memoryDoc(settingsSchema);
-    this.recent = dataDir ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock) : memoryDoc(recentFileSchema);
+    this.settings = dataDir
+      ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock)
+      : memoryDoc(settingsSchema);
+    this.recent = dataDir
+      ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock)
+      : memoryDoc(recentFileSchema);
   }
 
   private run<T>(fn: () => Promise<T>): Promise<T> {

@@ -2,7 +2,16 @@
 // The browser host has none of this; the renderer then falls back to file inputs and downloads.
 import { z } from 'zod';
 
-export const MENU_COMMANDS = ['new', 'open', 'continue', 'save', 'saveAs', 'exportDocx', 'exportPdf', 'screen'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'continue',
+  'save',
+  'saveAs',
+  'exportDocx',
+  'exportPdf',
+  'screen',
+] as const;
 export type MenuCommand = { command: (typeof MENU_COMMANDS)[number]; arg?: string };
 
 export type OpenedFile = { path: string; name: string; text: string };
@@ -16,7 +25,12 @@ const path = z.string().min(1).max(4096);
 export const shellArgSchemas = {
   openProject: z.object({}),
   openRecent: z.object({ path }),
-  saveProject: z.object({ text: z.string().max(50_000_000), suggestedName: name, path: path.optional(), saveAs: z.boolean().default(false) }),
+  saveProject: z.object({
+    text: z.string().max(50_000_000),
+    suggestedName: name,
+    path: path.optional(),
+    saveAs: z.boolean().default(false),
+  }),
   saveExport: z.object({ bytes: z.instanceof(Uint8Array), suggestedName: name, format: z.enum(['docx', 'pdf']) }),
   showInFolder: z.object({ path }),
   openPath: z.object({ path }),

@@ -8,7 +8,10 @@ export const tenderRequestSchemas = {
   /** A tender's DOCX or PDF, base64 in the body like the warranty-card files. */
   readTender: z.object({
     fileName: z.string().min(1).max(500),
-    data: z.string().min(1).max(Math.ceil(MAX_BYTES / 3) * 4, `招标文件不能超过 ${MAX_BYTES / 1024 / 1024} MB`),
+    data: z
+      .string()
+      .min(1)
+      .max(Math.ceil(MAX_BYTES / 3) * 4, `招标文件不能超过 ${MAX_BYTES / 1024 / 1024} MB`),
   }),
 } as const;
 

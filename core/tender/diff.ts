@@ -57,7 +57,12 @@ export function diffTenders(older: TenderRow[], newer: TenderRow[]): TenderDiff 
   take((a, b) => wordingKey(a.text) === wordingKey(b.text) && a.key === b.key && figureOf(a) === figureOf(b));
   take((a, b) => wordingKey(a.text) === wordingKey(b.text) && a.key === b.key && a.pattern === b.pattern);
   take((a, b) => wordingKey(a.text) === wordingKey(b.text) && (a.key ?? a.pattern) === (b.key ?? b.pattern));
-  take((a, b) => a.key === b.key && (a.kind === b.kind || a.key !== undefined) && similarity(wordingKey(a.text), wordingKey(b.text)) >= SAME_REQUIREMENT);
+  take(
+    (a, b) =>
+      a.key === b.key &&
+      (a.kind === b.kind || a.key !== undefined) &&
+      similarity(wordingKey(a.text), wordingKey(b.text)) >= SAME_REQUIREMENT,
+  );
   // In the older version's order, as the writer reads the tender.
   pairs.sort((x, y) => older.indexOf(x[0]) - older.indexOf(y[0]));
   const changed = pairs.map(([a, b]) => changeOf(a, b)).filter((c): c is RowChange => !!c);
@@ -65,11 +70,16 @@ export function diffTenders(older: TenderRow[], newer: TenderRow[]): TenderDiff 
 }
 
 /** The project's confirmed requirements that a changed or removed row came from: by wording, as they were confirmed. */
-export function touchedRequirements(diff: TenderDiff, requirements: Requirement[]): { index: number; change: 'changed' | 'removed'; row: TenderRow }[] {
+export function touchedRequirements(
+  diff: TenderDiff,
+  requirements: Requirement[],
+): { index: number; change: 'changed' | 'removed'; row: TenderRow }[] {
   const out: { index: number; change: 'changed' | 'removed'; row: TenderRow }[] = [];
   requirements.forEach((r, index) => {
     const key = wordingKey(r.text);
-    const changed = diff.changed.find((c) => wordingKey(c.before.text) === key && (!r.key || !c.before.key || r.key === c.before.key));
+    const changed = diff.changed.find(
+      (c) => wordingKey(c.before.text) === key && (!r.key || !c.before.key || r.key === c.before.key),
+    );
     const removed = diff.removed.find((x) => wordingKey(x.text) === key && (!r.key || !x.key || r.key === x.key));
     if (changed) out.push({ index, change: 'changed', row: changed.after });
     else if (removed) out.push({ index, change: 'removed', row: removed });
@@ -79,7 +89,16 @@ export function touchedRequirements(diff: TenderDiff, requirements: Requirement[
 
 /** A confirmed requirement as a row, so a newly read tender can be compared with what the project already holds. */
 function rowOfRequirement(r: Requirement): TenderRow {
-  return { kind: r.star ? 'star' : 'requirement', text: r.text, loc: { page: 0, paragraph: 0 }, chapter: [], ...(r.op ? { op: r.op } : {}), ...(r.value !== undefined ? { value: r.value } : {}), ...(r.unit ? { unit: r.unit } : {}), ...(r.key ? { key: r.key } : {}) };
+  return {
+    kind: r.star ? 'star' : 'requirement',
+    text: r.text,
+    loc: { page: 0, paragraph: 0 },
+    chapter: [],
+    ...(r.op ? { op: r.op } : {}),
+    ...(r.value !== undefined ? { value: r.value } : {}),
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.key ? { key: r.key } : {}),
+  };
 }
 
 export type AgainstProject = {
@@ -99,7 +118,11 @@ export function againstRequirements(rows: TenderRow[], requirements: Requirement
   const confirmable = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind !== 'format' && r.kind !== 'toc');
   // A requirement keeps neither the row's kind (but ★) nor its phrasing, and its variable only when the project has
   // it: rows are compared on what both hold — wording, figure, ★.
-  const plain = ({ key: _key, pattern: _pattern, schedule: _schedule, op, ...r }: TenderRow): TenderRow => ({ ...r, ...(op && r.value !== undefined ? { op } : {}), kind: r.kind === 'star' ? 'star' : 'requirement' });
+  const plain = ({ key: _key, pattern: _pattern, schedule: _schedule, op, ...r }: TenderRow): TenderRow => ({
+    ...r,
+    ...(op && r.value !== undefined ? { op } : {}),
+    kind: r.kind === 'star' ? 'star' : 'requirement',
+  });
   const asRows = requirements.map(rowOfRequirement).map(plain);
   const plainRows = confirmable.map(({ r }) => plain(r));
   const d = diffTenders(asRows, plainRows);

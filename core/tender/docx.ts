@@ -7,7 +7,14 @@ import type { CellLoc, TextBlock, TenderText } from './model.js';
 import { TextBudget, tenderError } from './limits.js';
 
 /** The parts of mammoth's document model (lib/documents.js) this reader walks. */
-type Node = { type: string; children?: Node[]; value?: string; breakType?: string; styleName?: string | null; styleId?: string | null };
+type Node = {
+  type: string;
+  children?: Node[];
+  value?: string;
+  breakType?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+};
 
 class Walk {
   page = 1;
@@ -30,7 +37,9 @@ class Walk {
 
   /** A table nested in a cell: its cells' text, one per line. */
   cellsText(table: Node): string {
-    return (table.children ?? []).flatMap((row) => (row.children ?? []).map((cell) => (cell.children ?? []).map((p) => this.text(p)).join('\n'))).join('\n');
+    return (table.children ?? [])
+      .flatMap((row) => (row.children ?? []).map((cell) => (cell.children ?? []).map((p) => this.text(p)).join('\n')))
+      .join('\n');
   }
 
   block(node: Node): void {
@@ -42,7 +51,12 @@ class Walk {
       this.budget.take(text.length);
       this.paragraph++;
       const level = headingLevel(node);
-      this.blocks.push({ type: 'paragraph', text, loc: { page, ...(this.page > page ? { pageEnd: this.page } : {}), paragraph: this.paragraph }, ...(level ? { heading: level } : {}) });
+      this.blocks.push({
+        type: 'paragraph',
+        text,
+        loc: { page, ...(this.page > page ? { pageEnd: this.page } : {}), paragraph: this.paragraph },
+        ...(level ? { heading: level } : {}),
+      });
     } else if (node.type === 'table') {
       this.paragraph++;
       const table = ++this.tables;
@@ -50,7 +64,10 @@ class Walk {
       const rows = (node.children ?? []).map((row, r) =>
         (row.children ?? []).map((cell, c) => {
           const cellPage = this.page;
-          const text = (cell.children ?? []).map((p) => this.text(p).trim()).filter(Boolean).join('\n');
+          const text = (cell.children ?? [])
+            .map((p) => this.text(p).trim())
+            .filter(Boolean)
+            .join('\n');
           this.budget.take(text.length);
           const where: CellLoc = { page: cellPage, paragraph: loc.paragraph, table, row: r + 1, column: c + 1 };
           return { text, loc: where };
@@ -85,7 +102,11 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Ten
     );
   } catch (e) {
     if (e instanceof Error && e.name === 'ApiError') throw e;
-    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName, kind: 'DOCX' });
+    throw tenderError(
+      'tender_unreadable',
+      `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`,
+      { fileName, kind: 'DOCX' },
+    );
   }
   return { format: 'docx', pages: walk.page, pageBasis: 'breaks', paragraphBasis: 'document', blocks: walk.blocks };
 }

@@ -17,7 +17,18 @@ export function formRows(sentences: TenderSentence[]): TenderRow[] {
   let toc: { level: number } | undefined;
   let form: Form | undefined;
   const close = () => {
-    if (form) rows.push({ kind: 'format', text: form.title.text, loc: form.title.loc, chapter: form.title.chapter, form: { title: form.title.text, text: form.lines.join('\n'), ...(form.columns ? { columns: form.columns } : {}) } });
+    if (form)
+      rows.push({
+        kind: 'format',
+        text: form.title.text,
+        loc: form.title.loc,
+        chapter: form.title.chapter,
+        form: {
+          title: form.title.text,
+          text: form.lines.join('\n'),
+          ...(form.columns ? { columns: form.columns } : {}),
+        },
+      });
     form = undefined;
   };
   for (const s of sentences) {
@@ -28,7 +39,11 @@ export function formRows(sentences: TenderSentence[]): TenderRow[] {
       continue;
     }
     if (toc) {
-      const ends = /^(?:附件|格式|第[一二三四五六七八九十\d]+章)/.test(text) || (s.heading !== undefined && s.heading <= toc.level && !TOC_ENTRY.test(text)) || text.length > 40 || /。/.test(text);
+      const ends =
+        /^(?:附件|格式|第[一二三四五六七八九十\d]+章)/.test(text) ||
+        (s.heading !== undefined && s.heading <= toc.level && !TOC_ENTRY.test(text)) ||
+        text.length > 40 ||
+        /。/.test(text);
       if (!ends) {
         rows.push({ kind: 'toc', text, loc: s.loc, chapter: s.chapter });
         continue;

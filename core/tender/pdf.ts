@@ -19,17 +19,36 @@ const SCANNED_CHARS_PER_PAGE = 20;
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<TenderText> {
   const budget = new TextBudget(fileName);
   // pdfjs takes the buffer over; a copy keeps the caller's bytes intact. No eval, no fonts loaded: text only.
-  const task = (await loadPdfJs()).getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = (await loadPdfJs()).getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
   let doc: PdfDoc;
   try {
     doc = await task.promise;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    if (name === 'PasswordException') throw tenderError('tender_encrypted', `${fileName} 有打开密码，无法读取；请导出一份不加密的 PDF 再导入`, { fileName });
-    throw tenderError('tender_unreadable', `无法读取 ${fileName}：它不是有效的 PDF 文件（${e instanceof Error ? e.message : String(e)}）`, { fileName, kind: 'PDF' });
+    if (name === 'PasswordException')
+      throw tenderError('tender_encrypted', `${fileName} 有打开密码，无法读取；请导出一份不加密的 PDF 再导入`, {
+        fileName,
+      });
+    throw tenderError(
+      'tender_unreadable',
+      `无法读取 ${fileName}：它不是有效的 PDF 文件（${e instanceof Error ? e.message : String(e)}）`,
+      { fileName, kind: 'PDF' },
+    );
   }
   try {
-    if (doc.numPages > MAX_PAGES) throw tenderError('tender_too_many_pages', `${fileName} 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页的上限；请只导入招标文件正文`, { fileName, pages: doc.numPages, max: MAX_PAGES });
+    if (doc.numPages > MAX_PAGES)
+      throw tenderError(
+        'tender_too_many_pages',
+        `${fileName} 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页的上限；请只导入招标文件正文`,
+        { fileName, pages: doc.numPages, max: MAX_PAGES },
+      );
     const pages: Line[][] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -37,7 +56,13 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Tend
       const content = await page.getTextContent();
       const items = content.items
         .filter((i): i is TextItem => 'str' in i)
-        .map((i) => ({ str: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 10 }));
+        .map((i) => ({
+          str: i.str,
+          x: i.transform[4]!,
+          y: i.transform[5]!,
+          w: i.width,
+          size: Math.hypot(i.transform[2]!, i.transform[3]!) || i.height || 10,
+        }));
       const text = items.reduce((s, i) => s + i.str.trim().length, 0);
       budget.take(text);
       chars += text;
@@ -45,8 +70,18 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Tend
       page.cleanup();
     }
     if (chars < SCANNED_CHARS_PER_PAGE * doc.numPages)
-      throw tenderError('tender_scanned', `${fileName} 几乎没有可读取的文字（${doc.numPages} 页共 ${chars} 字），可能是扫描件；本软件暂不识别图片中的文字，请向招标方索取文字版 PDF 或 DOCX`, { fileName, pages: doc.numPages, chars });
-    return { format: 'pdf', pages: doc.numPages, pageBasis: 'layout', paragraphBasis: 'page', blocks: blocksOf(dropFurniture(pages)) };
+      throw tenderError(
+        'tender_scanned',
+        `${fileName} 几乎没有可读取的文字（${doc.numPages} 页共 ${chars} 字），可能是扫描件；本软件暂不识别图片中的文字，请向招标方索取文字版 PDF 或 DOCX`,
+        { fileName, pages: doc.numPages, chars },
+      );
+    return {
+      format: 'pdf',
+      pages: doc.numPages,
+      pageBasis: 'layout',
+      paragraphBasis: 'page',
+      blocks: blocksOf(dropFurniture(pages)),
+    };
   } finally {
     await doc.destroy();
   }

@@ -33,11 +33,19 @@ export function linesOf(items: PdfItem[]): Line[] {
     }
     for (const s of segments) s.text = s.text.trim();
     const size = Math.max(...row.map((i) => i.size));
-    return { y: row[0]!.y, x: segments[0]!.x, end: segments[segments.length - 1]!.end, size, segments, text: segments.map((s) => s.text).join('\t') };
+    return {
+      y: row[0]!.y,
+      x: segments[0]!.x,
+      end: segments[segments.length - 1]!.end,
+      size,
+      segments,
+      text: segments.map((s) => s.text).join('\t'),
+    };
   });
 }
 
-const PAGE_NUMBER = /^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*(?:\/\s*\d+)?|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+const PAGE_NUMBER =
+  /^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*(?:\/\s*\d+)?|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 const shape = (s: string) => s.replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /** Drops page numbers and running headers/footers: lines that recur at the top or bottom of most pages. */
@@ -48,7 +56,12 @@ export function dropFurniture(pages: Line[][]): Line[][] {
     for (const e of edges) edgeCount.set(e, (edgeCount.get(e) ?? 0) + 1);
   }
   const running = (l: Line) => pages.length >= 3 && (edgeCount.get(shape(l.text)) ?? 0) > pages.length / 2;
-  return pages.map((lines) => lines.filter((l, i) => !PAGE_NUMBER.test(l.text.replace(/\t/g, ' ').trim()) && !((i === 0 || i === lines.length - 1) && running(l))));
+  return pages.map((lines) =>
+    lines.filter(
+      (l, i) =>
+        !PAGE_NUMBER.test(l.text.replace(/\t/g, ' ').trim()) && !((i === 0 || i === lines.length - 1) && running(l)),
+    ),
+  );
 }
 
 type Para = Extract<TextBlock, { type: 'paragraph' }> & { last: Line; size: number; right: number };
@@ -72,7 +85,14 @@ export function blocksOf(pages: Line[][]): TextBlock[] {
           return;
         }
         const table = ++tables;
-        const t: Table = { type: 'table', table, loc: { page, paragraph: ++onPage }, rows: [], columns: line.segments.map((s) => s.x), last: line };
+        const t: Table = {
+          type: 'table',
+          table,
+          loc: { page, paragraph: ++onPage },
+          rows: [],
+          columns: line.segments.map((s) => s.x),
+          last: line,
+        };
         addRow(t, line, page);
         out.push(t);
         return;
@@ -88,17 +108,38 @@ export function blocksOf(pages: Line[][]): TextBlock[] {
         prev.right = right;
         return;
       }
-      out.push({ type: 'paragraph', text: line.text, loc: { page, paragraph: ++onPage }, last: line, size: line.size, right });
+      out.push({
+        type: 'paragraph',
+        text: line.text,
+        loc: { page, paragraph: ++onPage },
+        last: line,
+        size: line.size,
+        right,
+      });
     });
   });
   const level = headingLevels(out);
-  return out.map((b) => (b.type === 'table' ? { type: 'table', table: b.table, loc: b.loc, rows: b.rows } : { type: 'paragraph', text: b.text, loc: b.loc, ...(b.pages ? { pages: b.pages } : {}), ...(level(b.size) ? { heading: level(b.size) } : {}) }));
+  return out.map((b) =>
+    b.type === 'table'
+      ? { type: 'table', table: b.table, loc: b.loc, rows: b.rows }
+      : {
+          type: 'paragraph',
+          text: b.text,
+          loc: b.loc,
+          ...(b.pages ? { pages: b.pages } : {}),
+          ...(level(b.size) ? { heading: level(b.size) } : {}),
+        },
+  );
 }
 
 /** Text larger than the body is a heading: the largest size level 1, the next level 2 … */
 function headingLevels(blocks: (Para | Table)[]): (size: number) => number | undefined {
   const body = bodySize(blocks);
-  const sizes = [...new Set(blocks.flatMap((b) => (b.type === 'paragraph' && Math.round(b.size) > body + 1 ? [Math.round(b.size)] : [])))].sort((a, b) => b - a);
+  const sizes = [
+    ...new Set(
+      blocks.flatMap((b) => (b.type === 'paragraph' && Math.round(b.size) > body + 1 ? [Math.round(b.size)] : [])),
+    ),
+  ].sort((a, b) => b - a);
   return (size) => {
     const i = sizes.indexOf(Math.round(size));
     return i < 0 ? undefined : i + 1;
@@ -108,7 +149,8 @@ function headingLevels(blocks: (Para | Table)[]): (size: number) => number | und
 /** The most common paragraph size: the body text. */
 function bodySize(blocks: (Para | Table)[]): number {
   const n = new Map<number, number>();
-  for (const b of blocks) if (b.type === 'paragraph') n.set(Math.round(b.size), (n.get(Math.round(b.size)) ?? 0) + b.text.length);
+  for (const b of blocks)
+    if (b.type === 'paragraph') n.set(Math.round(b.size), (n.get(Math.round(b.size)) ?? 0) + b.text.length);
   return [...n.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
 }
 
@@ -145,7 +187,12 @@ const columnOf = (t: Table, x: number, size: number) => {
 
 function addRow(t: Table, line: Line, page: number): void {
   const wrapped = t.rows.length > 0 && line.x > t.columns[0]! + line.size;
-  const row = wrapped ? t.rows[t.rows.length - 1]! : t.columns.map((_, c): { text: string; loc: CellLoc } => ({ text: '', loc: { page, paragraph: t.loc.paragraph, table: t.table, row: t.rows.length + 1, column: c + 1 } }));
+  const row = wrapped
+    ? t.rows[t.rows.length - 1]!
+    : t.columns.map((_, c): { text: string; loc: CellLoc } => ({
+        text: '',
+        loc: { page, paragraph: t.loc.paragraph, table: t.table, row: t.rows.length + 1, column: c + 1 },
+      }));
   for (const s of line.segments) {
     const cell = row[columnOf(t, s.x, line.size)]!;
     cell.text += (cell.text ? joiner(cell.text, s.text) : '') + s.text;

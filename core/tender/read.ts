@@ -24,8 +24,14 @@ export async function readTenderText(bytes: Uint8Array, fileName: string): Promi
   if (format === 'pdf') return readPdf(bytes, fileName);
   if (format === 'docx') return readDocx(bytes, fileName);
   if (format === 'doc')
-    throw tenderError('tender_old_word', `${fileName} 是旧版 Word（.doc）或 WPS（.wps）文件，无法直接读取；请在 Word 或 WPS 中“另存为” DOCX 或 PDF 后再导入`, { fileName });
-  throw tenderError('tender_unknown_format', `${fileName} 不是 DOCX 或 PDF 文件；招标文件请以 DOCX 或 PDF 导入`, { fileName });
+    throw tenderError(
+      'tender_old_word',
+      `${fileName} 是旧版 Word（.doc）或 WPS（.wps）文件，无法直接读取；请在 Word 或 WPS 中“另存为” DOCX 或 PDF 后再导入`,
+      { fileName },
+    );
+  throw tenderError('tender_unknown_format', `${fileName} 不是 DOCX 或 PDF 文件；招标文件请以 DOCX 或 PDF 导入`, {
+    fileName,
+  });
 }
 
 /** Rows in document order: the format chapters give forms and 目录 entries, the rest requirements and their kin. */
@@ -52,5 +58,14 @@ export function proposeRows(text: TenderText): { rows: TenderRow[]; review: Tend
 export async function readTender(bytes: Uint8Array, fileName: string): Promise<TenderReading> {
   const text = await readTenderText(bytes, fileName);
   const { rows, review, sentences } = proposeRows(text);
-  return { fileName, format: text.format, pages: text.pages, pageBasis: text.pageBasis, paragraphBasis: text.paragraphBasis, rows, review, sentences };
+  return {
+    fileName,
+    format: text.format,
+    pages: text.pages,
+    pageBasis: text.pageBasis,
+    paragraphBasis: text.paragraphBasis,
+    rows,
+    review,
+    sentences,
+  };
 }

@@ -3,7 +3,8 @@ import type { Loc, PageMark, TenderSentence, TenderText } from './model.js';
 import { CONTENTS_LINE, headingLevel, sentencesOf } from './text.js';
 
 /** The page a character offset of a paragraph sits on. */
-const pageAt = (start: number, marks: PageMark[] | undefined, at: number) => (marks ?? []).filter((m) => m.at <= at).reduce((_, m) => m.page, start);
+const pageAt = (start: number, marks: PageMark[] | undefined, at: number) =>
+  (marks ?? []).filter((m) => m.at <= at).reduce((_, m) => m.page, start);
 
 export function tenderSentences(text: TenderText): TenderSentence[] {
   const out: TenderSentence[] = [];

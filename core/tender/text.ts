@@ -1,7 +1,8 @@
 // The shapes of tender text: item numbers, sentence ends, headings. Shared by the PDF and DOCX readers.
 
 /** A line that begins a new item: ★/▲, 第一章, 一、, （一）, 1. / 1、 / 3.2.1, ①, 附件. */
-export const ITEM_START = /^\s*(?:[★▲]|第[一二三四五六七八九十百\d]+[章节条篇部]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*(?:[、)）]|[.．](?!\d)|\s)|[①-⑳]|附件\s*\d|目\s*录$)/;
+export const ITEM_START =
+  /^\s*(?:[★▲]|第[一二三四五六七八九十百\d]+[章节条篇部]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)*(?:[、)）]|[.．](?!\d)|\s)|[①-⑳]|附件\s*\d|目\s*录$)/;
 /** A line of the tender's own table of contents: a title, dot leaders (or a tab) and a page number. */
 export const CONTENTS_LINE = /(?:\.{4,}|…{2,}|·{4,}|-{4,}|\t)\s*\d+\s*$/;
 
@@ -9,7 +10,8 @@ export const CONTENTS_LINE = /(?:\.{4,}|…{2,}|·{4,}|-{4,}|\t)\s*\d+\s*$/;
 export const TERMINAL_END = /[。！？；;：:]\s*$/;
 
 /** 条目号 at the start of a sentence (3.2.1, （五）, 2、), its ★/▲ mark, and the rest. */
-const ITEM = /^\s*([★▲]\s*)?((?:\d+[.．])+\d*|\d+[、)）]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*([★▲]\s*)?/;
+const ITEM =
+  /^\s*([★▲]\s*)?((?:\d+[.．])+\d*|\d+[、)）]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*([★▲]\s*)?/;
 
 export function splitItem(text: string): { item?: string; mark?: '★' | '▲'; rest: string } {
   const m = ITEM.exec(text);
@@ -46,6 +48,12 @@ export function headingLevel(text: string, styled?: number): number | undefined 
   if (/^附件\s*\d+|^附表\s*\d+/.test(t)) return 2;
   if (/^[一二三四五六七八九十]+、/.test(t) && t.length <= 30 && !/[，,：:]/.test(t)) return 2;
   if (/^[（(][一二三四五六七八九十]+[）)]/.test(t) && t.length <= 30 && !/[，,：:]/.test(t)) return 3;
-  if (/^\d+(?:[.．]\d+)+\s*\S/.test(t) && t.length <= 24 && !/[，,：:]/.test(t) && !/\d\s*(?:小时|天|年|个月|分钟)/.test(t)) return 3;
+  if (
+    /^\d+(?:[.．]\d+)+\s*\S/.test(t) &&
+    t.length <= 24 &&
+    !/[，,：:]/.test(t) &&
+    !/\d\s*(?:小时|天|年|个月|分钟)/.test(t)
+  )
+    return 3;
   return undefined;
 }

@@ -17,7 +17,8 @@ import { HomeScreen } from './home/HomeScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import type { ScreenKey, ScreenProps } from './screenProps.js';
 
-const UI_FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const UI_FONT =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 const THEME: ThemeConfig = {
   algorithm: theme.defaultAlgorithm,
@@ -40,13 +41,14 @@ const THEME: ThemeConfig = {
 export type { ScreenKey, ScreenProps };
 
 /** The screens, in menu order. */
-export const screens: { key: ScreenKey; label: MessageKey; icon: ReactNode; component: ComponentType<ScreenProps> }[] = [
-  { key: 'home', label: 'nav.home', icon: <HomeOutlined />, component: HomeScreen },
-  { key: 'composer', label: 'nav.composer', icon: <EditOutlined />, component: Composer },
-  { key: 'library', label: 'nav.library', icon: <BookOutlined />, component: LibraryScreen },
-  { key: 'cards', label: 'nav.cards', icon: <IdcardOutlined />, component: CardsScreen },
-  { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, component: SettingsScreen },
-];
+export const screens: { key: ScreenKey; label: MessageKey; icon: ReactNode; component: ComponentType<ScreenProps> }[] =
+  [
+    { key: 'home', label: 'nav.home', icon: <HomeOutlined />, component: HomeScreen },
+    { key: 'composer', label: 'nav.composer', icon: <EditOutlined />, component: Composer },
+    { key: 'library', label: 'nav.library', icon: <BookOutlined />, component: LibraryScreen },
+    { key: 'cards', label: 'nav.cards', icon: <IdcardOutlined />, component: CardsScreen },
+    { key: 'settings', label: 'nav.settings', icon: <SettingOutlined />, component: SettingsScreen },
+  ];
 
 const LOCALE_KEY = 'bidforge.locale';
 /** The app opens on 首页: the recent projects, and 「继续上次的项目」 to pick up where the user left off. */

@@ -6,12 +6,15 @@ import { createHttpClient } from '@core/api/httpClient.js';
 
 // In a browser the host's session is an HttpOnly cookie set by the launch link (host/session.ts): fetch sends it, and
 // no script — ours included — can read it.
-export const api: ApiHandlers = window.bidforge ? clientOfBridge(window.bidforge) : createHttpClient(location.origin, '');
+export const api: ApiHandlers = window.bidforge
+  ? clientOfBridge(window.bidforge)
+  : createHttpClient(location.origin, '');
 
 /** The message to show for anything an API call threw. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }
 

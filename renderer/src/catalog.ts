@@ -141,7 +141,8 @@ const en: Dictionary = {
   'app.loadFailed': 'Could not load',
   'app.retry': 'Retry',
   'app.noProject': 'No project open',
-  'app.noProjectHint': 'Create a project on Home, or open a recent project or a sample; or open an existing project file.',
+  'app.noProjectHint':
+    'Create a project on Home, or open a recent project or a sample; or open an existing project file.',
 
   'nav.composer': 'Compose',
 
@@ -173,7 +174,8 @@ const en: Dictionary = {
   'msg.exported': 'Exported {file}',
   'msg.exportedWithWarnings': 'Exported {file} ({count, plural, one {# warning} other {# warnings}})',
   'msg.exportFailed': 'Export failed: {message}',
-  'msg.exportCheckFailed': 'Export failed: the checks found {count, plural, one {# error} other {# errors}}. Fix them under Checks first.',
+  'msg.exportCheckFailed':
+    'Export failed: the checks found {count, plural, one {# error} other {# errors}}. Fix them under Checks first.',
   'msg.describeFailed': 'Could not read the variables: {message}',
   'msg.discardConfirm': 'The current project has unsaved changes. Discard them and open another project?',
 

@@ -4,7 +4,10 @@ import { DEFAULT_LOCALE, translator, type Locale, type Translate } from './catal
 
 export * from './catalog.js';
 
-const I18nContext = createContext<{ locale: Locale; t: Translate }>({ locale: DEFAULT_LOCALE, t: translator(DEFAULT_LOCALE) });
+const I18nContext = createContext<{ locale: Locale; t: Translate }>({
+  locale: DEFAULT_LOCALE,
+  t: translator(DEFAULT_LOCALE),
+});
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);

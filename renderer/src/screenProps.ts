@@ -2,4 +2,8 @@
 import type { Locale } from './i18n.js';
 
 export type ScreenKey = 'home' | 'composer' | 'library' | 'cards' | 'settings';
-export type ScreenProps = { locale: Locale; onLocaleChange: (l: Locale) => void; navigate: (screen: ScreenKey) => void };
+export type ScreenProps = {
+  locale: Locale;
+  onLocaleChange: (l: Locale) => void;
+  navigate: (screen: ScreenKey) => void;
+};

@@ -23,7 +23,13 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
-const CSV = ['客户名称,联系电话,产品,型号,机身编号,开票日期', '张三,13800000000,空调,KFR-35,SN001,2026-01-31', '李四,13900000000,空调,KFR-35,SN002,2026-13-01', '王五,,空调,KFR-50,SN001,2026-02-01', ',,空调,KFR-50,SN004,2026-02-01'].join('\n');
+const CSV = [
+  '客户名称,联系电话,产品,型号,机身编号,开票日期',
+  '张三,13800000000,空调,KFR-35,SN001,2026-01-31',
+  '李四,13900000000,空调,KFR-35,SN002,2026-13-01',
+  '王五,,空调,KFR-50,SN001,2026-02-01',
+  ',,空调,KFR-50,SN004,2026-02-01',
+].join('\n');
 
 const transports: [string, () => ApiHandlers][] = [
   ['in-process', () => createLocalClient(handlers)],
@@ -32,7 +38,10 @@ const transports: [string, () => ApiHandlers][] = [
 
 describe.each(transports)('app channels through %s', (_name, api) => {
   it('saves settings and reads them back with the data folder', async () => {
-    const settings = settingsSchema.parse({ userName: '王工', company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' } });
+    const settings = settingsSchema.parse({
+      userName: '王工',
+      company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' },
+    });
     await api().saveSettings({ settings });
     const got = await api().getSettings({});
     expect(got.settings).toMatchObject({ userName: '王工', company: { name: '华信制冷设备有限公司' } });
@@ -40,11 +49,21 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   });
 
   it('records a recent project, lists it, finds it and reopens it', async () => {
-    const { project } = await api().newProject({ blueprint: 'service-plan', name: 'hospital-plan', title: '某医院空调项目' });
+    const { project } = await api().newProject({
+      blueprint: 'service-plan',
+      name: 'hospital-plan',
+      title: '某医院空调项目',
+    });
     await api().recordRecentProject({ project });
-    expect((await api().listRecentProjects({})).projects[0]).toMatchObject({ id: project.id, title: '某医院空调项目', saved: false });
+    expect((await api().listRecentProjects({})).projects[0]).toMatchObject({
+      id: project.id,
+      title: '某医院空调项目',
+      saved: false,
+    });
     expect((await api().searchProjects({ query: '医院' })).hits.map((h) => h.id)).toContain(project.id);
-    expect((await api().openRecentProject({ id: project.id! })).project.values.company_name).toBe('华信制冷设备有限公司');
+    expect((await api().openRecentProject({ id: project.id! })).project.values.company_name).toBe(
+      '华信制冷设备有限公司',
+    );
     await expect(api().openRecentProject({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -62,27 +81,55 @@ describe.each(transports)('app channels through %s', (_name, api) => {
       [4, '机身编号', 'card_duplicate_serial'],
       [5, '客户名称', 'card_missing_customer'],
     ]);
-    expect(r.preview[0]).toMatchObject({ row: 2, serial: 'SN001', company: '华信制冷设备有限公司', hotline: '400-820-6688' });
+    expect(r.preview[0]).toMatchObject({
+      row: 2,
+      serial: 'SN001',
+      company: '华信制冷设备有限公司',
+      hotline: '400-820-6688',
+    });
     expect(r.preview[0]!.qr!.length).toBeGreaterThan(20);
   });
 
   it('reports an unmapped required column with the headers still there to map', async () => {
-    const r = await api().parseCards({ fileName: 'x.csv', data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'), previewCount: 0, qr: false });
+    const r = await api().parseCards({
+      fileName: 'x.csv',
+      data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'),
+      previewCount: 0,
+      qr: false,
+    });
     expect(r.fatal?.code).toBe('card_missing_column');
     expect(r.headers).toEqual(['名字', '编号', '时间']);
-    const mapped = await api().parseCards({ fileName: 'x.csv', data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'), mapping: { customer: '名字', serial: '编号', date: '时间' }, previewCount: 1, qr: false });
+    const mapped = await api().parseCards({
+      fileName: 'x.csv',
+      data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'),
+      mapping: { customer: '名字', serial: '编号', date: '时间' },
+      previewCount: 1,
+      qr: false,
+    });
     expect(mapped).toMatchObject({ validRows: 1, preview: [{ serial: 'A1' }] });
   });
 
   it('exports the valid rows to one PDF and says how many rows were left out', async () => {
-    const r = await api().exportCards({ fileName: 'cards.csv', data: b64(CSV), format: 'pdf', layout: 'a4x2', qr: false });
+    const r = await api().exportCards({
+      fileName: 'cards.csv',
+      data: b64(CSV),
+      format: 'pdf',
+      layout: 'a4x2',
+      qr: false,
+    });
     expect(r.fileName).toBe('保修卡-cards.pdf');
     expect(new TextDecoder().decode(r.bytes.slice(0, 5))).toBe('%PDF-');
     expect(r.problems).toEqual([expect.objectContaining({ code: 'card_rows_skipped' })]);
   });
 
   it('exports DOCX too', async () => {
-    const r = await api().exportCards({ fileName: 'cards.csv', data: b64(CSV), format: 'docx', layout: 'a5', qr: true });
+    const r = await api().exportCards({
+      fileName: 'cards.csv',
+      data: b64(CSV),
+      format: 'docx',
+      layout: 'a5',
+      qr: true,
+    });
     expect(r.fileName).toBe('保修卡-cards.docx');
     expect(r.bytes[0]).toBe(0x50);
   });
@@ -91,7 +138,13 @@ describe.each(transports)('app channels through %s', (_name, api) => {
     const data = b64('客户名称,序列号,购买日期,经销商\n张三,SN1,2026-01-31,某经销部\n');
     const auto = await api().parseCards({ fileName: 'd.csv', data, previewCount: 1, qr: false });
     expect(auto.preview[0]!.fields.find((f) => f.label === '经销商')?.value).toBe('某经销部');
-    const none = await api().parseCards({ fileName: 'd.csv', data, mapping: { dealer: '' }, previewCount: 1, qr: false });
+    const none = await api().parseCards({
+      fileName: 'd.csv',
+      data,
+      mapping: { dealer: '' },
+      previewCount: 1,
+      qr: false,
+    });
     expect(none.columns.dealer).toBeUndefined();
     expect(none.preview[0]!.fields.find((f) => f.label === '经销商')?.value).toBe('');
   });
@@ -107,7 +160,9 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   });
 
   it('rejects a layout it does not know', async () => {
-    await expect(api().exportCards({ fileName: 'c.csv', data: b64(CSV), format: 'pdf', layout: 'a3' } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(
+      api().exportCards({ fileName: 'c.csv', data: b64(CSV), format: 'pdf', layout: 'a3' } as never),
+    ).rejects.toMatchObject({ code: 'bad_request' });
   });
 });
 
@@ -124,9 +179,13 @@ describe('library backups', () => {
     const r = await api.restoreBackup({ name: chosen.name });
     expect(r.restoredFrom).toBe(chosen.name);
     expect(r.replaced?.movedAsideAs).toMatch(/^library\.replaced-/);
-    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(readFileSync(join(dir, 'backups', chosen.name), 'utf8'));
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'backups', chosen.name), 'utf8'),
+    );
     expect(readdirSync(dir).some((f) => f.startsWith('library.replaced-'))).toBe(true);
-    await expect(api.restoreBackup({ name: 'library-20990101T000000000Z.json' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(api.restoreBackup({ name: 'library-20990101T000000000Z.json' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(api.restoreBackup({ name: '../settings.json' })).rejects.toMatchObject({ code: 'bad_request' });
   });
 

@@ -52,7 +52,11 @@ describe.each(transports)('API through %s', (_name, api) => {
   it('refuses to export a document with a missing required value, naming it', async () => {
     const { project } = await api().openSample({ name: 'service-plan-sample' });
     const { onsite_arrival: _dropped, ...values } = project.values;
-    await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toMatchObject({ code: 'check_failed', message: expect.stringContaining('现场到达时间'), params: { problems: [expect.objectContaining({ field: 'values.onsite_arrival' })] } });
+    await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toMatchObject({
+      code: 'check_failed',
+      message: expect.stringContaining('现场到达时间'),
+      params: { problems: [expect.objectContaining({ field: 'values.onsite_arrival' })] },
+    });
   });
 
   it('rejects a malformed argument with a bad_request error, not a stack trace', async () => {
@@ -62,18 +66,28 @@ describe.each(transports)('API through %s', (_name, api) => {
 
 describe('dispatch', () => {
   it('answers an unknown channel with unknown_channel', async () => {
-    expect(await dispatch(handlers, 'deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await dispatch(handlers, 'deleteEverything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
   });
 });
 
 describe('host guards', () => {
-  const post = (path: string, headers: Record<string, string>) => fetch(host.url.replace(/\/$/, '') + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  const post = (path: string, headers: Record<string, string>) =>
+    fetch(host.url.replace(/\/$/, '') + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
 
   it('refuses a request without the per-run token', async () => {
     expect((await post('/api/listSamples', {})).status).toBe(401);
   });
   it('refuses a request from a foreign Origin even with the token', async () => {
-    expect((await post('/api/listSamples', { [TOKEN_HEADER]: host.token, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post('/api/listSamples', { [TOKEN_HEADER]: host.token, origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
   });
   it('accepts its own origin with the token', async () => {
     const origin = host.url.replace(/\/$/, '');
@@ -116,7 +130,9 @@ describe('host guards', () => {
 });
 
 describe('new projects and listings', () => {
-  const api = createLocalClient(createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-api-'), today: () => '2026-12-01' }));
+  const api = createLocalClient(
+    createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-api-'), today: () => '2026-12-01' }),
+  );
   it('a new project starts from the blueprint with the clauses’ defaults and today’s date', async () => {
     const { project } = await api.newProject({ blueprint: 'service-plan', name: 'p1' });
     expect(project).toMatchObject({ name: 'p1', blueprint: 'service-plan', date: '2026-12-01', title: '售后服务方案' });
@@ -127,6 +143,9 @@ describe('new projects and listings', () => {
   });
   it('lists every clause with its variant and status', async () => {
     const clauses = await api.listClauses({});
-    expect(clauses.find((c) => c.id === 'warranty-terms' && c.variant === '标准')).toMatchObject({ status: 'approved', version: 1 });
+    expect(clauses.find((c) => c.id === 'warranty-terms' && c.variant === '标准')).toMatchObject({
+      status: 'approved',
+      version: 1,
+    });
   });
 });

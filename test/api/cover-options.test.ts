@@ -9,7 +9,8 @@ import { templatesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // A 1×1 PNG.
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 describe('cover options', () => {
   it('reads a settings logo as PNG or JPEG, and nothing else', () => {
@@ -22,9 +23,14 @@ describe('cover options', () => {
   it('puts the company logo into the DOCX, and 正本 and the seal box into the PDF', async () => {
     const api = createHandlers({ templatesDir, dataDir: tempDir('bf-cover-') });
     const { settings } = await api.getSettings({});
-    await api.saveSettings({ settings: { ...settings, company: { ...settings.company, name: '滨江恒信机电工程有限公司', logo: PNG } } });
+    await api.saveSettings({
+      settings: { ...settings, company: { ...settings.company, name: '滨江恒信机电工程有限公司', logo: PNG } },
+    });
     const { project } = await api.openSample({ name: 'commitment-letter-sample' });
-    const chosen = { ...project, typesetting: { profile: 'bid' as const, copyMark: '正本' as const, sealEveryPage: true } };
+    const chosen = {
+      ...project,
+      typesetting: { profile: 'bid' as const, copyMark: '正本' as const, sealEveryPage: true },
+    };
 
     const docx = unzipSync((await api.exportDocument({ project: chosen, format: 'docx' })).bytes);
     expect(Object.keys(docx).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);

@@ -6,8 +6,23 @@ import { createLocalClient } from '@core/api/localClient.js';
 import { errorText } from '@core/i18n/errorText.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const apiOn = (dataDir: string, actingUser?: string) => createLocalClient(createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01', ...(actingUser ? { actingUser } : {}) }));
-const newClause = { category: '服务承诺', title: '节假日值班承诺', tags: [], docTypes: ['service-plan' as const], variables: [], body: '节假日安排专人值班。\n' };
+const apiOn = (dataDir: string, actingUser?: string) =>
+  createLocalClient(
+    createHandlers({
+      templatesDir: 'templates',
+      dataDir,
+      today: () => '2026-12-01',
+      ...(actingUser ? { actingUser } : {}),
+    }),
+  );
+const newClause = {
+  category: '服务承诺',
+  title: '节假日值班承诺',
+  tags: [],
+  docTypes: ['service-plan' as const],
+  variables: [],
+  body: '节假日安排专人值班。\n',
+};
 
 /** Saves 设置's user name (and mode) the way the 设置 screen does. */
 async function signIn(api: ReturnType<typeof apiOn>, userName: string, singleReviewer = false) {
@@ -49,7 +64,12 @@ describe('四眼原则（API）', () => {
     const ref = await api.libraryCreate({ clause: newClause });
     await api.librarySubmit({ ref });
     await api.libraryApprove({ ref });
-    expect((await api.libraryHistory({ clauseId: ref.clauseId }))[0]).toMatchObject({ status: 'approved', author: '张律师', reviewer: '张律师', singleReviewer: true });
+    expect((await api.libraryHistory({ clauseId: ref.clauseId }))[0]).toMatchObject({
+      status: 'approved',
+      author: '张律师',
+      reviewer: '张律师',
+      singleReviewer: true,
+    });
   });
 
   it('名字写法不同（空格、全角、大小写）仍是同一个人', async () => {
@@ -69,7 +89,12 @@ describe('四眼原则（API）', () => {
     await signIn(api, '李主任');
     await expect(api.libraryReject({ ref, reason: '  ' })).rejects.toMatchObject({ code: 'bad_request' });
     await api.libraryReject({ ref, reason: '值班时间要写明' });
-    expect((await api.libraryHistory({ clauseId: ref.clauseId }))[0]).toMatchObject({ status: 'draft', author: '张律师', reviewer: '李主任', rejectReason: '值班时间要写明' });
+    expect((await api.libraryHistory({ clauseId: ref.clauseId }))[0]).toMatchObject({
+      status: 'draft',
+      author: '张律师',
+      reviewer: '李主任',
+      rejectReason: '值班时间要写明',
+    });
   });
 
   it('没有姓名（设置未填、命令行没有 --as、请求也没有）时不做任何改动', async () => {
@@ -98,7 +123,8 @@ describe('四眼原则（API）', () => {
 describe('样例预览中的承诺（事实）', () => {
   it('正文引用的承诺以样例数值显示，不会因项目未作承诺而消失', async () => {
     const api = apiOn(tempDir('bf-4eyes-'));
-    const body = '{{#fact "arrive"}}我公司承诺{{promise "arrive"}}。{{/fact}}{{#fact "warranty_compressor"}}压缩机保修期为{{figure "warranty_compressor"}}。{{/fact}}\n';
+    const body =
+      '{{#fact "arrive"}}我公司承诺{{promise "arrive"}}。{{/fact}}{{#fact "warranty_compressor"}}压缩机保修期为{{figure "warranty_compressor"}}。{{/fact}}\n';
     const { document, problems } = await api.libraryRender({ body, variables: [], docType: 'service-plan' });
     const text = JSON.stringify(document.blocks);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -9,7 +9,8 @@ import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const by = '法务张三';
-const apiOn = (dataDir: string) => createLocalClient(createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01' }));
+const apiOn = (dataDir: string) =>
+  createLocalClient(createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01' }));
 const text = (doc: { blocks: unknown[] }) => squash(JSON.stringify(doc.blocks));
 
 describe('clause library through the API', () => {
@@ -20,7 +21,10 @@ describe('clause library through the API', () => {
     expect(info.dataDir).toBe(dataDir);
     expect(info.clauses).toBeGreaterThan(60);
     expect(existsSync(join(dataDir, 'library.json'))).toBe(true);
-    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({ status: 'approved', version: 1 });
+    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({
+      status: 'approved',
+      version: 1,
+    });
   });
 
   it('finds 压缩机 in Simplified and Traditional queries, with filters', async () => {
@@ -36,15 +40,33 @@ describe('clause library through the API', () => {
     const api = apiOn(tempDir('bf-lib-'));
     const clause = await api.libraryClause({ clauseId: 'wc-periods' });
     const old = clause.variants.find((v) => v.name === '标准')!.versions[0]!;
-    const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: old.body.replace('具体如下', '各部件保修期限如下'), changeNote: '措辞', baseVersion: 1, by });
+    const v2 = await api.libraryEdit({
+      clauseId: 'wc-periods',
+      variant: '标准',
+      body: old.body.replace('具体如下', '各部件保修期限如下'),
+      changeNote: '措辞',
+      baseVersion: 1,
+      by,
+    });
     expect(v2.version).toBe(2);
-    expect((await api.libraryHistory({ clauseId: 'wc-periods' }))[0]).toMatchObject({ version: 2, status: 'draft', author: by });
+    expect((await api.libraryHistory({ clauseId: 'wc-periods' }))[0]).toMatchObject({
+      version: 2,
+      status: 'draft',
+      author: by,
+    });
     await api.librarySubmit({ ref: v2, by });
     await expect(api.librarySubmit({ ref: v2, by })).rejects.toMatchObject({ code: 'bad_transition' });
     await api.libraryApprove({ ref: v2, by: '审核人李四' });
     const diff = await api.libraryDiff({ from: { ...v2, version: 1 }, to: v2, granularity: 'word' });
-    expect(diff.segments.filter((s) => s.op === 'insert').map((s) => s.text).join('')).toContain('各部件保修期限');
-    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({ version: 2 });
+    expect(
+      diff.segments
+        .filter((s) => s.op === 'insert')
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('各部件保修期限');
+    expect((await api.listClauses({})).find((c) => c.id === 'wc-periods' && c.variant === '标准')).toMatchObject({
+      version: 2,
+    });
   });
 
   it('a rejection needs a reason and sends the version back to draft', async () => {
@@ -53,23 +75,38 @@ describe('clause library through the API', () => {
     await api.librarySubmit({ ref: v2, by });
     await expect(api.libraryReject({ ref: v2, by, reason: ' ' })).rejects.toMatchObject({ code: 'bad_request' });
     await api.libraryReject({ ref: v2, by, reason: '保修期与合同不一致' });
-    expect((await api.libraryHistory({ clauseId: 'warranty-terms', variant: '标准' }))[0]).toMatchObject({ status: 'draft', rejectReason: '保修期与合同不一致' });
+    expect((await api.libraryHistory({ clauseId: 'warranty-terms', variant: '标准' }))[0]).toMatchObject({
+      status: 'draft',
+      rejectReason: '保修期与合同不一致',
+    });
   });
 
   it('an export pins the versions it used: where-used lists the project, a newer approved version is offered, and the project keeps its text until updated', async () => {
     const api = apiOn(tempDir('bf-lib-'));
     const { project } = await api.openSample({ name: 'warranty-card-sample' });
     await api.exportDocument({ project, format: 'docx' });
-    expect(await api.libraryWhereUsed({ clauseId: 'wc-periods' })).toEqual([expect.objectContaining({ projectId: project.id!, version: 1, name: project.title })]);
+    expect(await api.libraryWhereUsed({ clauseId: 'wc-periods' })).toEqual([
+      expect.objectContaining({ projectId: project.id!, version: 1, name: project.title }),
+    ]);
 
     const v1 = await api.libraryClause({ clauseId: 'wc-periods' });
-    const v2 = await api.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: v1.variants.find((v) => v.name === '标准')!.versions[0]!.body.replace('具体如下', '详见下表'), changeNote: '措辞', by });
+    const v2 = await api.libraryEdit({
+      clauseId: 'wc-periods',
+      variant: '标准',
+      body: v1.variants.find((v) => v.name === '标准')!.versions[0]!.body.replace('具体如下', '详见下表'),
+      changeNote: '措辞',
+      by,
+    });
     await api.librarySubmit({ ref: v2, by });
     await api.libraryApprove({ ref: v2, by: '审核人李四' });
 
-    expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 })]);
+    expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([
+      expect.objectContaining({ clauseId: 'wc-periods', pinned: 1, latestApproved: 2 }),
+    ]);
     expect(text((await api.preview({ project })).document)).toContain('具体如下');
-    expect(await api.projectUpdatePins({ projectId: project.id!, which: ['wc-periods'] })).toEqual([{ clauseId: 'wc-periods', variant: '标准', from: 1, to: 2 }]);
+    expect(await api.projectUpdatePins({ projectId: project.id!, which: ['wc-periods'] })).toEqual([
+      { clauseId: 'wc-periods', variant: '标准', from: 1, to: 2 },
+    ]);
     expect(text((await api.preview({ project })).document)).toContain('详见下表');
     expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);
     expect((await api.libraryProjects({})).find((p) => p.projectId === project.id)).toMatchObject({ outdated: 0 });
@@ -77,8 +114,15 @@ describe('clause library through the API', () => {
 
   it('renders a draft body with its variables’ defaults, and reports a template error as a problem', async () => {
     const api = apiOn(tempDir('bf-lib-'));
-    const variables = [{ key: 'months', type: 'integer' as const, label: '保修期', unit: '个月', default: 36, required: true }];
-    const { document } = await api.libraryRender({ body: '整机保修{{months}}个月。', variables, docType: 'service-plan', title: '保修' });
+    const variables = [
+      { key: 'months', type: 'integer' as const, label: '保修期', unit: '个月', default: 36, required: true },
+    ];
+    const { document } = await api.libraryRender({
+      body: '整机保修{{months}}个月。',
+      variables,
+      docType: 'service-plan',
+      title: '保修',
+    });
     expect(text(document)).toContain('整机保修36个月');
     const bad = await api.libraryRender({ body: '保修{{nope}}个月。', variables, docType: 'service-plan' });
     expect(bad.problems.some((p) => p.severity === 'error')).toBe(true);
@@ -86,12 +130,17 @@ describe('clause library through the API', () => {
 
   it('exports a pack and previews it as identical; a tampered pack is refused and changes nothing', async () => {
     const api = apiOn(tempDir('bf-lib-'));
-    const { fileName, pack } = await api.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: ['warranty-card'] });
+    const { fileName, pack } = await api.libraryExportPack({
+      clauseIds: ['wc-periods'],
+      blueprintIds: ['warranty-card'],
+    });
     expect(fileName).toMatch(/\.bfpack\.json$/);
     // its two variants (标准 and the one on facts) and the blueprint
     expect((await api.libraryPreviewImport({ pack })).counts).toMatchObject({ identical: 3, new: 0, conflicting: 0 });
     const tampered = JSON.parse(JSON.stringify(pack).replace('压缩机', '压缩泵')) as unknown;
-    await expect(api.libraryPreviewImport({ pack: tampered })).rejects.toMatchObject({ message: expect.stringMatching(/checksum/i) });
+    await expect(api.libraryPreviewImport({ pack: tampered })).rejects.toMatchObject({
+      message: expect.stringMatching(/checksum/i),
+    });
   });
 
   it('holds the lock only while writing; a write while the CLI holds it says who, reads still work', async () => {
@@ -102,7 +151,10 @@ describe('clause library through the API', () => {
 
     const cli = await openStore({ dataDir, program: 'CLI', identity: { pid: process.ppid } }); // a live process that is not us
     await cli.markReviewed('warranty-terms', 'cli');
-    await expect(api.libraryMarkReviewed({ clauseId: 'wc-periods', by })).rejects.toMatchObject({ code: 'store_locked', message: expect.stringContaining('store is in use by CLI') });
+    await expect(api.libraryMarkReviewed({ clauseId: 'wc-periods', by })).rejects.toMatchObject({
+      code: 'store_locked',
+      message: expect.stringContaining('store is in use by CLI'),
+    });
     expect((await api.libraryList({ filter: {}, query: '压缩机' })).length).toBeGreaterThan(0);
     await cli.close();
     await api.libraryMarkReviewed({ clauseId: 'wc-periods', by });

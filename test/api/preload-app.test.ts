@@ -24,7 +24,18 @@ vi.mock('electron', () => ({
   },
 }));
 
-const APP_CHANNELS = ['getSettings', 'saveSettings', 'listRecentProjects', 'recordRecentProject', 'openRecentProject', 'searchProjects', 'listBackups', 'restoreBackup', 'parseCards', 'exportCards'];
+const APP_CHANNELS = [
+  'getSettings',
+  'saveSettings',
+  'listRecentProjects',
+  'recordRecentProject',
+  'openRecentProject',
+  'searchProjects',
+  'listBackups',
+  'restoreBackup',
+  'parseCards',
+  'exportCards',
+];
 const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n').toString('base64');
 
 let bridge: ApiHandlers;
@@ -46,14 +57,26 @@ describe('preload bridge: 首页, 保修卡, 设置', () => {
     const { backups } = await bridge.listBackups({});
     await bridge.restoreBackup({ name: backups[0]!.name });
     await bridge.parseCards({ fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
-    const { bytes } = await bridge.exportCards({ fileName: 'c.csv', data: csv, format: 'pdf', layout: 'a5', qr: false });
+    const { bytes } = await bridge.exportCards({
+      fileName: 'c.csv',
+      data: csv,
+      format: 'pdf',
+      layout: 'a5',
+      qr: false,
+    });
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(APP_CHANNELS.every((c) => (CHANNELS as readonly string[]).includes(c))).toBe(true);
     expect(APP_CHANNELS.filter((c) => !invoked.includes(`api:${c}`))).toEqual([]);
   });
 
   it('a validation failure in main reaches the renderer as an error with its code, not a "[code] message" string', async () => {
-    await expect(bridge.saveSettings({ settings: { company: { creditCode: 'bad' } } } as never)).rejects.toMatchObject({ name: 'ApiError', code: 'bad_request', message: expect.stringMatching(/^saveSettings: /) });
-    await expect(bridge.exportCards({ fileName: 'c.csv', data: csv, format: 'xls' } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(bridge.saveSettings({ settings: { company: { creditCode: 'bad' } } } as never)).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'bad_request',
+      message: expect.stringMatching(/^saveSettings: /),
+    });
+    await expect(bridge.exportCards({ fileName: 'c.csv', data: csv, format: 'xls' } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });

@@ -22,7 +22,19 @@ vi.mock('electron', () => ({
   },
 }));
 
-const COMPOSER_CHANNELS: string[] = ['listBlueprints', 'listSamples', 'listClauses', 'newProject', 'openSample', 'parseProject', 'describeProject', 'preview', 'exportDocument', 'describeOutline', 'recognizeRequirements'];
+const COMPOSER_CHANNELS: string[] = [
+  'listBlueprints',
+  'listSamples',
+  'listClauses',
+  'newProject',
+  'openSample',
+  'parseProject',
+  'describeProject',
+  'preview',
+  'exportDocument',
+  'describeOutline',
+  'recognizeRequirements',
+];
 
 let bridge: ApiHandlers;
 beforeAll(async () => {
@@ -59,14 +71,41 @@ describe('preload bridge', () => {
     await bridge.librarySearch({ query: '壓縮機', filter: {} });
     await bridge.libraryClause({ clauseId: 'warranty-terms' });
     const variables = [{ key: 'x', type: 'text' as const, label: '甲方', default: '某单位', required: true }];
-    const v1 = await bridge.libraryCreate({ clause: { id: 'bridge-test', category: '测试', title: '测试条款', tags: [], docTypes: ['service-plan'], body: '本条款适用于{{x}}。', variables }, by });
+    const v1 = await bridge.libraryCreate({
+      clause: {
+        id: 'bridge-test',
+        category: '测试',
+        title: '测试条款',
+        tags: [],
+        docTypes: ['service-plan'],
+        body: '本条款适用于{{x}}。',
+        variables,
+      },
+      by,
+    });
     await bridge.librarySubmit({ ref: v1, by });
     await bridge.libraryReject({ ref: v1, by, reason: '措辞需要调整' });
-    const v2 = await bridge.libraryEdit({ clauseId: 'bridge-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
+    const v2 = await bridge.libraryEdit({
+      clauseId: 'bridge-test',
+      variant: '标准',
+      body: '本条款仅适用于{{x}}。',
+      changeNote: '收紧',
+      by,
+    });
     await bridge.librarySubmit({ ref: v2, by });
     await bridge.libraryApprove({ ref: v2, by: '审核人' });
-    await bridge.libraryAddVariant({ clauseId: 'bridge-test', name: '政府采购版', body: '本条款适用于{{x}}（政府采购）。', variables, by });
-    await bridge.libraryUpdateMeta({ clauseId: 'bridge-test', patch: { owner: '法务部', reviewIntervalMonths: 6 }, by });
+    await bridge.libraryAddVariant({
+      clauseId: 'bridge-test',
+      name: '政府采购版',
+      body: '本条款适用于{{x}}（政府采购）。',
+      variables,
+      by,
+    });
+    await bridge.libraryUpdateMeta({
+      clauseId: 'bridge-test',
+      patch: { owner: '法务部', reviewIntervalMonths: 6 },
+      by,
+    });
     await bridge.libraryHistory({ clauseId: 'bridge-test' });
     await bridge.libraryDiff({ from: v1, to: v2, granularity: 'char' });
     await bridge.libraryRetire({ clauseId: 'bridge-test', variant: '标准', version: 1, by });
@@ -90,7 +129,12 @@ describe('preload bridge', () => {
 
   it('returns a validation failure in main as the envelope with its code, never a thrown string', async () => {
     const exposedApi = exposed.bidforge as ApiBridge;
-    expect(await exposedApi.exportDocument({ project: { schema: 2 }, format: 'docx' } as never)).toMatchObject({ ok: false, error: { code: 'bad_request', params: {} } });
-    await expect(bridge.libraryApprove({ ref: { clauseId: 'warranty-terms', variant: '标准', version: 1 }, by: '' })).rejects.toMatchObject({ name: 'ApiError', code: 'bad_request' });
+    expect(await exposedApi.exportDocument({ project: { schema: 2 }, format: 'docx' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', params: {} },
+    });
+    await expect(
+      bridge.libraryApprove({ ref: { clauseId: 'warranty-terms', variant: '标准', version: 1 }, by: '' }),
+    ).rejects.toMatchObject({ name: 'ApiError', code: 'bad_request' });
   });
 });

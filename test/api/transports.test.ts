@@ -16,12 +16,17 @@ const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01
 const by = '法务';
 const variables = [{ key: 'x', type: 'text' as const, label: '甲方', default: '某单位', required: true }];
 
-type Outcome = { channel: Channel; ok: true; value: unknown } | { channel: Channel; ok: false; code: string; params: unknown };
+type Outcome =
+  | { channel: Channel; ok: true; value: unknown }
+  | { channel: Channel; ok: false; code: string; params: unknown };
 
 /** Every channel, in an order a user could follow (legal, a bid writer, sales), each outcome recorded. */
 async function walk(api: ApiHandlers): Promise<Outcome[]> {
   const log: Outcome[] = [];
-  const call = async <C extends Channel>(channel: C, arg: Parameters<ApiHandlers[C]>[0]): Promise<Awaited<ReturnType<ApiHandlers[C]>>> => {
+  const call = async <C extends Channel>(
+    channel: C,
+    arg: Parameters<ApiHandlers[C]>[0],
+  ): Promise<Awaited<ReturnType<ApiHandlers[C]>>> => {
     try {
       const value = await (api[channel] as (a: unknown) => Promise<Awaited<ReturnType<ApiHandlers[C]>>>)(arg);
       log.push({ channel, ok: true, value });
@@ -45,7 +50,10 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('checkProject', { project });
   await call('preview', { project });
   await call('exportDocument', { project, format: 'docx' });
-  await call('exportDocument', { project: { ...project, values: { ...project.values, onsite_arrival: undefined } }, format: 'pdf' });
+  await call('exportDocument', {
+    project: { ...project, values: { ...project.values, onsite_arrival: undefined } },
+    format: 'pdf',
+  });
   await call('describeOutline', { project });
   await call('recognizeRequirements', { text: '接到通知后2小时内到达现场' });
   // library: one legal workflow
@@ -55,14 +63,37 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('librarySearch', { query: '壓縮機', filter: {} });
   await call('libraryClause', { clauseId: 'warranty-terms' });
   await call('libraryClause', { clauseId: 'no-such-clause' });
-  const v1 = await call('libraryCreate', { clause: { id: 'wire-test', category: '测试', title: '测试条款', tags: [], docTypes: ['service-plan'], body: '本条款适用于{{x}}。', variables }, by });
+  const v1 = await call('libraryCreate', {
+    clause: {
+      id: 'wire-test',
+      category: '测试',
+      title: '测试条款',
+      tags: [],
+      docTypes: ['service-plan'],
+      body: '本条款适用于{{x}}。',
+      variables,
+    },
+    by,
+  });
   await call('librarySubmit', { ref: v1, by });
   await call('libraryReject', { ref: v1, by, reason: '措辞需要调整' });
-  const v2 = await call('libraryEdit', { clauseId: 'wire-test', variant: '标准', body: '本条款仅适用于{{x}}。', changeNote: '收紧', by });
+  const v2 = await call('libraryEdit', {
+    clauseId: 'wire-test',
+    variant: '标准',
+    body: '本条款仅适用于{{x}}。',
+    changeNote: '收紧',
+    by,
+  });
   await call('librarySubmit', { ref: v2, by });
   await call('libraryApprove', { ref: v2, by: '审核人' });
   await call('libraryApprove', { ref: v2, by: '' });
-  await call('libraryAddVariant', { clauseId: 'wire-test', name: '政府采购版', body: '本条款适用于{{x}}（政府采购）。', variables, by });
+  await call('libraryAddVariant', {
+    clauseId: 'wire-test',
+    name: '政府采购版',
+    body: '本条款适用于{{x}}（政府采购）。',
+    variables,
+    by,
+  });
   await call('libraryUpdateMeta', { clauseId: 'wire-test', patch: { owner: '法务部', reviewIntervalMonths: 6 }, by });
   await call('libraryHistory', { clauseId: 'wire-test' });
   await call('libraryDiff', { from: v1, to: v2, granularity: 'char' });
@@ -82,7 +113,9 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('libraryPreviewImport', { pack: { not: 'a pack' } });
   await call('libraryApplyImport', { pack, resolutions: {} });
   // 设置, 首页, 保修卡
-  await call('saveSettings', { settings: settingsSchema.parse({ company: { name: '华信机电', hotline: '400-800-1234' } }) });
+  await call('saveSettings', {
+    settings: settingsSchema.parse({ company: { name: '华信机电', hotline: '400-800-1234' } }),
+  });
   await call('getSettings', {});
   await call('recordRecentProject', { project });
   await call('listRecentProjects', {});
@@ -110,7 +143,12 @@ function comparable(v: unknown, dataDir: string): unknown {
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
       .replace(/\b[0-9a-f]{64}\b/g, '<sha256>');
   if (Array.isArray(v)) return v.map((x) => comparable(x, dataDir));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, comparable(x, dataDir)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, comparable(x, dataDir)]),
+    );
   return v;
 }
 
@@ -118,7 +156,10 @@ const opened: Connected[] = [];
 /** A fresh data folder and handlers per transport, so each walk starts from the same state. */
 async function fresh(name: TransportName) {
   const dataDir = tempDir('bf-wire-');
-  const c = await connect(name, createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01', program: 'test' }));
+  const c = await connect(
+    name,
+    createHandlers({ templatesDir: 'templates', dataDir, today: () => '2026-12-01', program: 'test' }),
+  );
   opened.push(c);
   return { ...c, dataDir };
 }
@@ -152,12 +193,18 @@ describe('every channel through every transport', () => {
 
   it('over IPC, a call from a page that is not the app is answered forbidden (as an envelope, not a throw)', async () => {
     const preload = fakeElectron(createHandlers({ templatesDir: 'templates' }), 'https://evil.example/index.html');
-    expect(await preload.bidforge.listSamples({})).toEqual({ ok: false, error: { code: 'forbidden', message: 'untrusted sender', params: {} } });
+    expect(await preload.bidforge.listSamples({})).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'untrusted sender', params: {} },
+    });
   });
 
-  it.each(TRANSPORTS.filter((t) => t !== 'in-process'))('%s gives the same results and the same error codes and params as in-process', (name) => {
-    expect(walks.get(name)).toEqual(walks.get('in-process'));
-  });
+  it.each(TRANSPORTS.filter((t) => t !== 'in-process'))(
+    '%s gives the same results and the same error codes and params as in-process',
+    (name) => {
+      expect(walks.get(name)).toEqual(walks.get('in-process'));
+    },
+  );
 });
 
 describe.each(TRANSPORTS)('what used to differ between the shells, through %s', (name) => {
@@ -170,14 +217,25 @@ describe.each(TRANSPORTS)('what used to differ between the shells, through %s', 
 
   it('an export blocked by check errors is an error coded check_failed, with the problems as params (the composer words it by code)', async () => {
     const { onsite_arrival: _dropped, ...values } = sample.values;
-    const failed = await api.exportDocument({ project: { ...sample, values }, format: 'docx' }).catch((e: unknown) => e);
-    expect(failed).toMatchObject({ name: 'ApiError', code: 'check_failed', message: expect.stringMatching(/^导出前检查发现 \d+ 个错误：/) });
-    expect((failed as { params: { problems: Problem[] } }).params.problems).toContainEqual(expect.objectContaining({ severity: 'error', field: 'values.onsite_arrival' }));
+    const failed = await api
+      .exportDocument({ project: { ...sample, values }, format: 'docx' })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({
+      name: 'ApiError',
+      code: 'check_failed',
+      message: expect.stringMatching(/^导出前检查发现 \d+ 个错误：/),
+    });
+    expect((failed as { params: { problems: Problem[] } }).params.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', field: 'values.onsite_arrival' }),
+    );
   });
 
   it('an export with 500 warnings (Chinese and emoji in each) succeeds and brings every warning, whole', async () => {
     const extra = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`备注😀${i}`, '未使用的值']));
-    const { fileName, bytes, problems } = await api.exportDocument({ project: { ...sample, values: { ...sample.values, ...extra } }, format: 'docx' });
+    const { fileName, bytes, problems } = await api.exportDocument({
+      project: { ...sample, values: { ...sample.values, ...extra } },
+      format: 'docx',
+    });
     expect(fileName).toMatch(/\.docx$/);
     expect(Array.from(bytes.subarray(0, 2))).toEqual([0x50, 0x4b]); // PK: a zip
     const unused = problems.filter((p) => p.code === 'unused_value');
@@ -190,12 +248,21 @@ describe.each(TRANSPORTS)('what used to differ between the shells, through %s', 
     const { project: pkg } = await api.openSample({ name: 'bid-package-sample' });
     const { party_b_name: _dropped, ...values } = pkg.values;
     const { problems } = await api.checkProject({ project: { ...pkg, values } });
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'missing_value', field: 'values.party_b_name', file: 'install-agreement' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'missing_value',
+        field: 'values.party_b_name',
+        file: 'install-agreement',
+      }),
+    );
     expect((await api.checkProject({ project: pkg })).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('warranty cards carry the company from 设置, not the template’s sample company', async () => {
-    await api.saveSettings({ settings: settingsSchema.parse({ company: { name: '华信机电有限公司', hotline: '400-800-1234' } }) });
+    await api.saveSettings({
+      settings: settingsSchema.parse({ company: { name: '华信机电有限公司', hotline: '400-800-1234' } }),
+    });
     const { preview } = await api.parseCards({ fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
     expect(preview[0]).toMatchObject({ company: '华信机电有限公司', hotline: '400-800-1234' });
   });

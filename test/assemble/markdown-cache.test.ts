@@ -22,6 +22,9 @@ describe('markdownToBlocks reuses parsed text, never old values', () => {
     ]);
     // Blocks are fresh objects each time: a caller changing them cannot change the next result.
     (again[0] as { runs: { text: string }[] }).runs[0]!.text = '改了';
-    expect(markdownToBlocks(source, second)[0]).toEqual({ kind: 'paragraph', runs: [{ text: '响应时间：' }, { text: '4', bold: true }, { text: '小时' }] });
+    expect(markdownToBlocks(source, second)[0]).toEqual({
+      kind: 'paragraph',
+      runs: [{ text: '响应时间：' }, { text: '4', bold: true }, { text: '小时' }],
+    });
   });
 });

@@ -3,11 +3,24 @@
 // each must behave exactly like Handlebars' own.
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_CACHE_MAX_CHARS, compiledCacheChars, MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, renderTemplate, Slots, TemplateError } from '@core/assemble/template.js';
+import {
+  COMPILED_CACHE_MAX_CHARS,
+  compiledCacheChars,
+  MAX_LOOP_STEPS,
+  MAX_OUTPUT_CHARS,
+  renderTemplate,
+  Slots,
+  TemplateError,
+} from '@core/assemble/template.js';
 
 const options = { strict: true, knownHelpersOnly: true } as const;
 /** A table as buildContext makes it: each row its own object, values as slots. */
-const table = (slots: Slots, n: number) => Array.from({ length: n }, (_, i) => ({ item: slots.put('text', `项目${i}`), price: slots.put('money', 30000), qty: i % 3 }));
+const table = (slots: Slots, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    item: slots.put('text', `项目${i}`),
+    price: slots.put('money', 30000),
+    qty: i % 3,
+  }));
 const timed = (f: () => unknown) => {
   const started = Date.now();
   let error: unknown;
@@ -47,7 +60,13 @@ describe('循环次数上限', () => {
 
   it('sums inside a loop count the rows they read: a sum of the whole table on every row is stopped', () => {
     const slots = new Slots();
-    const { error, ms } = timed(() => renderTemplate('{{#each rows}}{{sumProduct ../rows "price" "qty"}}{{sum ../rows "price"}}{{/each}}', { rows: table(slots, 5000) }, slots));
+    const { error, ms } = timed(() =>
+      renderTemplate(
+        '{{#each rows}}{{sumProduct ../rows "price" "qty"}}{{sum ../rows "price"}}{{/each}}',
+        { rows: table(slots, 5000) },
+        slots,
+      ),
+    );
     expect((error as Error).message).toMatch(/模板循环次数过多/);
     expect(ms).toBeLessThan(30_000); // a runaway would take hours; speed itself is the bench's to measure
   });
@@ -96,7 +115,9 @@ describe('输出上限按填入后的文字计', () => {
     expect(() => renderTemplate('{{#each rows}}{{note}}{{/each}}', { rows }, slots)).toThrow(/模板展开后过长/);
     // the same loop with short values renders
     const short = Array.from({ length: 200 }, () => ({ note: slots.put('text', '注') }));
-    expect(slots.fill(renderTemplate('{{#each rows}}{{note}}{{/each}}', { rows: short }, slots))).toBe('注'.repeat(200));
+    expect(slots.fill(renderTemplate('{{#each rows}}{{note}}{{/each}}', { rows: short }, slots))).toBe(
+      '注'.repeat(200),
+    );
   });
 });
 

@@ -6,7 +6,18 @@ import { loadCardTemplate, parseCardTemplate } from '@core/cards/template.js';
 import { thrown } from './helpers.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
-const row = (over: Partial<CardRow> = {}): CardRow => ({ row: 2, customer: '张三', phone: '13800138000', address: '上海', product: '热泵', model: 'KRS-35', serial: 'HX001', date: '2026-11-24', dealer: '浦江', ...over });
+const row = (over: Partial<CardRow> = {}): CardRow => ({
+  row: 2,
+  customer: '张三',
+  phone: '13800138000',
+  address: '上海',
+  product: '热泵',
+  model: 'KRS-35',
+  serial: 'HX001',
+  date: '2026-11-24',
+  dealer: '浦江',
+  ...over,
+});
 
 describe('file names from a pattern', () => {
   it('{serial}-{customer} keeps Chinese', () => {
@@ -29,19 +40,28 @@ describe('file names from a pattern', () => {
   });
 
   it('a customer named with a slash does not make a folder; empty fields leave no dangling dash', () => {
-    expect(cardFileName('{serial}-{customer}', row({ customer: '上海/浦东 某某公司' }), 0)).toBe('HX001-上海_浦东 某某公司');
+    expect(cardFileName('{serial}-{customer}', row({ customer: '上海/浦东 某某公司' }), 0)).toBe(
+      'HX001-上海_浦东 某某公司',
+    );
     expect(cardFileName('{serial}-{dealer}', row({ dealer: '' }), 0)).toBe('HX001');
     expect(cardFileName('{dealer}', row({ dealer: '...' }), 0)).toBe('card-2');
   });
 
   it('repeated names get -2, -3 (case-insensitively, as on Windows and macOS); reserved names are avoided', () => {
-    const rows = [row({ customer: '张三', row: 2 }), row({ customer: '张三', row: 3 }), row({ customer: 'abc', row: 4 }), row({ customer: 'ABC', row: 5 })];
+    const rows = [
+      row({ customer: '张三', row: 2 }),
+      row({ customer: '张三', row: 3 }),
+      row({ customer: 'abc', row: 4 }),
+      row({ customer: 'ABC', row: 5 }),
+    ];
     expect(cardFileNames('{customer}', rows)).toEqual(['张三', '张三-2', 'abc', 'ABC-2']);
     expect(cardFileNames('{customer}', [row({ customer: '保修卡-data' })], ['保修卡-data'])).toEqual(['保修卡-data-2']);
   });
 
   it('unknown placeholders and patterns without any are refused', () => {
-    expect(() => checkNamePattern('{serial}-{name}')).toThrow('文件名模式“{serial}-{name}”中有无法识别的占位符：{name}');
+    expect(() => checkNamePattern('{serial}-{name}')).toThrow(
+      '文件名模式“{serial}-{name}”中有无法识别的占位符：{name}',
+    );
     expect(() => checkNamePattern('card')).toThrow('至少要含一个占位符');
   });
 });
@@ -61,7 +81,9 @@ describe('card template', () => {
   });
 
   it('errors name the file and the field', () => {
-    expect(() => parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] }, 'my.json')).toThrow(/^my\.json: 保修卡模板格式错误：components: 至少列出一个保修部件/);
+    expect(() =>
+      parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] }, 'my.json'),
+    ).toThrow(/^my\.json: 保修卡模板格式错误：components: 至少列出一个保修部件/);
     expect(() =>
       parseCardTemplate(
         {
@@ -77,7 +99,12 @@ describe('card template', () => {
         'my.json',
       ),
     ).toThrow('components.1.name: 保修部件“整机”重复');
-    expect(() => parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [{ name: '整机', months: 0 }] }, 'my.json')).toThrow(/components\.0\.months/);
+    expect(() =>
+      parseCardTemplate(
+        { id: 'x', title: '卡', company: '公司', hotline: '400', components: [{ name: '整机', months: 0 }] },
+        'my.json',
+      ),
+    ).toThrow(/components\.0\.months/);
   });
 
   it('a template that does not exist, or is not JSON', async () => {

@@ -8,7 +8,10 @@ import { BidForgeError } from '@core/model/problem.js';
 import { thrown } from './helpers.js';
 
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商';
-const ROWS = ['张三,13800138000,上海市浦东新区碧波路690号,空气源热泵热水机,KRS-35II/A,HX001,2024-02-29,浦江制冷', '李四,13900139000,杭州市西湖区文三路8号,空气源热泵热水机,KRS-45II/A,HX002,2026/11/24,西湖暖通'];
+const ROWS = [
+  '张三,13800138000,上海市浦东新区碧波路690号,空气源热泵热水机,KRS-35II/A,HX001,2024-02-29,浦江制冷',
+  '李四,13900139000,杭州市西湖区文三路8号,空气源热泵热水机,KRS-45II/A,HX002,2026/11/24,西湖暖通',
+];
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Reads a CSV given as lines, UTF-8. */
@@ -24,8 +27,28 @@ describe('CSV encodings', () => {
     expect(r.encoding).toBe('gb18030');
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
-      { row: 2, customer: '张三', phone: '13800138000', address: '上海市浦东新区碧波路690号', product: '空气源热泵热水机', model: 'KRS-35II/A', serial: 'HX001', date: '2024-02-29', dealer: '浦江制冷' },
-      { row: 3, customer: '李四', phone: '13900139000', address: '杭州市西湖区文三路8号', product: '空气源热泵热水机', model: 'KRS-45II/A', serial: 'HX002', date: '2026-11-24', dealer: '西湖暖通' },
+      {
+        row: 2,
+        customer: '张三',
+        phone: '13800138000',
+        address: '上海市浦东新区碧波路690号',
+        product: '空气源热泵热水机',
+        model: 'KRS-35II/A',
+        serial: 'HX001',
+        date: '2024-02-29',
+        dealer: '浦江制冷',
+      },
+      {
+        row: 3,
+        customer: '李四',
+        phone: '13900139000',
+        address: '杭州市西湖区文三路8号',
+        product: '空气源热泵热水机',
+        model: 'KRS-45II/A',
+        serial: 'HX002',
+        date: '2026-11-24',
+        dealer: '西湖暖通',
+      },
     ]);
   });
 
@@ -60,10 +83,25 @@ describe('CSV encodings', () => {
 
 describe('row numbers are Excel rows (header = row 1)', () => {
   it('blank lines count as rows; a quoted field spanning two lines is one row', async () => {
-    const r = await readCsv([HEADER, ROWS[0]!, '', ',,,,,,,', '王五,1,"上海市\n浦东新区",产品,型号,HX003,2026-13-01,经销商']);
+    const r = await readCsv([
+      HEADER,
+      ROWS[0]!,
+      '',
+      ',,,,,,,',
+      '王五,1,"上海市\n浦东新区",产品,型号,HX003,2026-13-01,经销商',
+    ]);
     expect(r.rows.map((x) => x.row)).toEqual([2]);
-    expect(messages(r)).toEqual(['第 5 行，“购买日期”列：无法识别的日期“2026-13-01”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
-    expect(r.problems[0]).toMatchObject({ severity: 'error', code: 'card_bad_date', row: 5, column: '购买日期', field: 'date', file: 'data.csv' });
+    expect(messages(r)).toEqual([
+      '第 5 行，“购买日期”列：无法识别的日期“2026-13-01”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）',
+    ]);
+    expect(r.problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'card_bad_date',
+      row: 5,
+      column: '购买日期',
+      field: 'date',
+      file: 'data.csv',
+    });
   });
 
   it('a title line above the header is skipped and rows keep their real numbers', async () => {
@@ -96,13 +134,23 @@ describe('every row error, with row number and column in Chinese; the valid rows
   });
 
   it('duplicates ignore case, full-width letters and spaces (hx 001 = ＨＸ001 = HX001)', async () => {
-    const r = await readCsv([HEADER, ROWS[0]!, '王五,1,地址,产品,型号,hx 001,2026-01-01,经销商', '赵六,1,地址,产品,型号,ＨＸ００１,2026-01-01,经销商']);
-    expect(messages(r)).toEqual(['第 3 行，“序列号”列：序列号“hx 001”与第 2 行重复', '第 4 行，“序列号”列：序列号“ＨＸ００１”与第 2 行重复']);
+    const r = await readCsv([
+      HEADER,
+      ROWS[0]!,
+      '王五,1,地址,产品,型号,hx 001,2026-01-01,经销商',
+      '赵六,1,地址,产品,型号,ＨＸ００１,2026-01-01,经销商',
+    ]);
+    expect(messages(r)).toEqual([
+      '第 3 行，“序列号”列：序列号“hx 001”与第 2 行重复',
+      '第 4 行，“序列号”列：序列号“ＨＸ００１”与第 2 行重复',
+    ]);
   });
 
   it('bad date', async () => {
     const r = await readCsv([HEADER, '王五,1,地址,产品,型号,HX005,2026-02-30,经销商']);
-    expect(messages(r)).toEqual(['第 2 行，“购买日期”列：无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
+    expect(messages(r)).toEqual([
+      '第 2 行，“购买日期”列：无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）',
+    ]);
     expect(r.rows).toEqual([]);
   });
 
@@ -114,19 +162,33 @@ describe('every row error, with row number and column in Chinese; the valid rows
 
   it('several errors in one row are all reported, in column order', async () => {
     const r = await readCsv([HEADER, ',1,地址,产品,型号,,昨天,经销商']);
-    expect(messages(r)).toEqual(['第 2 行，“客户名称”列：缺少客户名称', '第 2 行，“序列号”列：缺少序列号', '第 2 行，“购买日期”列：无法识别的日期“昨天”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
+    expect(messages(r)).toEqual([
+      '第 2 行，“客户名称”列：缺少客户名称',
+      '第 2 行，“序列号”列：缺少序列号',
+      '第 2 行，“购买日期”列：无法识别的日期“昨天”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）',
+    ]);
   });
 
   it('a long value is a warning and the card is still made', async () => {
     const address = '上海市浦东新区'.repeat(10);
     const r = await readCsv([HEADER, `王五,1,${address},产品,型号,HX005,2026-01-01,经销商`]);
-    expect(r.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'card_long_value', row: 2, column: '地址', message: '第 2 行，“地址”列：内容较长（70 字），打印时可能超出卡片上的格子' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'card_long_value',
+        row: 2,
+        column: '地址',
+        message: '第 2 行，“地址”列：内容较长（70 字），打印时可能超出卡片上的格子',
+      }),
+    ]);
     expect(r.rows).toHaveLength(1);
   });
 
   it('the column named is the file’s own header text', async () => {
     const r = await readCsv(['姓名,手机,SN,安装日期', '王五,1,X1,2026/2/30']);
-    expect(messages(r)).toEqual(['第 2 行，“安装日期”列：无法识别的日期“2026/2/30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）']);
+    expect(messages(r)).toEqual([
+      '第 2 行，“安装日期”列：无法识别的日期“2026/2/30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）',
+    ]);
     expect(r.dateLabel).toBe('安装日期');
   });
 });
@@ -169,13 +231,22 @@ describe('file-level errors are thrown (bad input), with Chinese messages', () =
 
 describe('column mapping', () => {
   it('Chinese and English header names, with marks and notes around them', () => {
-    expect(mapColumns(['*客户姓名', '手机号码', '安装地址', '品名', '规格型号', '机身编号', '安装日期（必填）', '销售商'])).toEqual({ customer: 0, phone: 1, address: 2, product: 3, model: 4, serial: 5, date: 6, dealer: 7 });
-    expect(mapColumns(['Customer Name', 'Tel', 'Address', 'Product', 'Model No.', 'S/N', 'Purchase Date', 'Dealer'])).toEqual({ customer: 0, phone: 1, address: 2, product: 3, model: 4, serial: 5, date: 6, dealer: 7 });
+    expect(
+      mapColumns(['*客户姓名', '手机号码', '安装地址', '品名', '规格型号', '机身编号', '安装日期（必填）', '销售商']),
+    ).toEqual({ customer: 0, phone: 1, address: 2, product: 3, model: 4, serial: 5, date: 6, dealer: 7 });
+    expect(
+      mapColumns(['Customer Name', 'Tel', 'Address', 'Product', 'Model No.', 'S/N', 'Purchase Date', 'Dealer']),
+    ).toEqual({ customer: 0, phone: 1, address: 2, product: 3, model: 4, serial: 5, date: 6, dealer: 7 });
     expect(mapColumns(['用户', '电话', 'SN', '日期'])).toEqual({ customer: 0, phone: 1, serial: 2, date: 3 });
   });
 
   it('longer headers by the word they contain: 产品型号 is the model, 客户联系电话 the phone, 序号 nothing', () => {
-    expect(mapColumns(['序号', '客户联系电话', '产品型号', '产品序列号', '购机时间', '客户单位'])).toEqual({ phone: 1, model: 2, serial: 3, customer: 5 });
+    expect(mapColumns(['序号', '客户联系电话', '产品型号', '产品序列号', '购机时间', '客户单位'])).toEqual({
+      phone: 1,
+      model: 2,
+      serial: 3,
+      customer: 5,
+    });
   });
 
   it('a mapping typed on a command line', () => {
@@ -186,7 +257,10 @@ describe('column mapping', () => {
   });
 
   it('an explicit mapping wins and frees the automatic choice', async () => {
-    const r = await readCsv(['客户名称,序列号,机器码,开票日期,销售日期', '张三,旧编号,M-01,2026-01-01,2026-02-01'], { serial: '机器码', date: '销售日期' });
+    const r = await readCsv(['客户名称,序列号,机器码,开票日期,销售日期', '张三,旧编号,M-01,2026-01-01,2026-02-01'], {
+      serial: '机器码',
+      date: '销售日期',
+    });
     expect(r.columns).toMatchObject({ customer: '客户名称', serial: '机器码', date: '销售日期' });
     expect(r.rows[0]).toMatchObject({ serial: 'M-01', date: '2026-02-01' });
   });
@@ -216,7 +290,15 @@ describe('XLSX', () => {
     ws.mergeCells('I2:I3');
     ['姓名', '电话', '地址', '产品名称', '型号'].forEach((h, i) => (ws.getRow(3).getCell(2 + i).value = h));
     const data: [string, number | string, string, string, string, string | number, Date | number | string][] = [
-      ['张三', 13800138000, '上海市浦东新区碧波路690号', '空气源热泵热水机', 'KRS-35II/A', 'HX001', new Date(Date.UTC(2024, 1, 29))],
+      [
+        '张三',
+        13800138000,
+        '上海市浦东新区碧波路690号',
+        '空气源热泵热水机',
+        'KRS-35II/A',
+        'HX001',
+        new Date(Date.UTC(2024, 1, 29)),
+      ],
       ['李四', '021-5080 1234', '杭州市西湖区文三路8号', '空气源热泵热水机', 'KRS-45II/A', 20261124001, 46350], // number serial, serial-number date
       ['王五', 13700000000, '南京市鼓楼区', '空气源热泵热水机', 'KRS-35II/A', 'HX003', '2026年1月31日'],
       ['', 13700000001, '南京市玄武区', '空气源热泵热水机', 'KRS-35II/A', 'HX004', '2026-13-01'],
@@ -239,11 +321,50 @@ describe('XLSX', () => {
     expect(r.encoding).toBe('xlsx');
     expect(r.sheet).toBe('发货登记');
     expect(r.headerRow).toBe(3);
-    expect(r.columns).toEqual({ customer: '姓名', phone: '电话', address: '地址', product: '产品名称', model: '型号', serial: '序列号', date: '购买日期', dealer: '经销商' });
+    expect(r.columns).toEqual({
+      customer: '姓名',
+      phone: '电话',
+      address: '地址',
+      product: '产品名称',
+      model: '型号',
+      serial: '序列号',
+      date: '购买日期',
+      dealer: '经销商',
+    });
     expect(r.rows).toEqual([
-      { row: 4, customer: '张三', phone: '13800138000', address: '上海市浦东新区碧波路690号', product: '空气源热泵热水机', model: 'KRS-35II/A', serial: 'HX001', date: '2024-02-29', dealer: '浦江制冷' },
-      { row: 5, customer: '李四', phone: '021-5080 1234', address: '杭州市西湖区文三路8号', product: '空气源热泵热水机', model: 'KRS-45II/A', serial: '20261124001', date: '2026-11-24', dealer: '浦江制冷' },
-      { row: 6, customer: '王五', phone: '13700000000', address: '南京市鼓楼区', product: '空气源热泵热水机', model: 'KRS-35II/A', serial: 'HX003', date: '2026-01-31', dealer: '浦江制冷' },
+      {
+        row: 4,
+        customer: '张三',
+        phone: '13800138000',
+        address: '上海市浦东新区碧波路690号',
+        product: '空气源热泵热水机',
+        model: 'KRS-35II/A',
+        serial: 'HX001',
+        date: '2024-02-29',
+        dealer: '浦江制冷',
+      },
+      {
+        row: 5,
+        customer: '李四',
+        phone: '021-5080 1234',
+        address: '杭州市西湖区文三路8号',
+        product: '空气源热泵热水机',
+        model: 'KRS-45II/A',
+        serial: '20261124001',
+        date: '2026-11-24',
+        dealer: '浦江制冷',
+      },
+      {
+        row: 6,
+        customer: '王五',
+        phone: '13700000000',
+        address: '南京市鼓楼区',
+        product: '空气源热泵热水机',
+        model: 'KRS-35II/A',
+        serial: 'HX003',
+        date: '2026-01-31',
+        dealer: '浦江制冷',
+      },
     ]);
     expect(messages(r)).toEqual([
       '第 7 行，“姓名”列：缺少客户名称',
@@ -265,7 +386,10 @@ describe('XLSX', () => {
 describe('1,000-row input (parse and validate only)', () => {
   it('reads 1,000 GBK rows, flags the planted errors by row, keeps the rest', async () => {
     const lines = [HEADER];
-    for (let i = 0; i < 1000; i++) lines.push(`客户${i},138${String(i).padStart(8, '0')},上海市某区某路${i}号,热泵,KRS-35,SN${String(i).padStart(5, '0')},2026/${(i % 12) + 1}/${(i % 28) + 1},经销商${i % 7}`);
+    for (let i = 0; i < 1000; i++)
+      lines.push(
+        `客户${i},138${String(i).padStart(8, '0')},上海市某区某路${i}号,热泵,KRS-35,SN${String(i).padStart(5, '0')},2026/${(i % 12) + 1}/${(i % 28) + 1},经销商${i % 7}`,
+      );
     lines[101] = lines[101]!.replace('SN00100', 'SN00007'); // row 102 repeats row 9's serial
     lines[500] = lines[500]!.replace(/2026\/\d+\/\d+/, '2026/2/30'); // row 501
     lines[999] = lines[999]!.replace(/^客户998/, ''); // row 1000

@@ -20,9 +20,39 @@ const note = missingTools(['pdftotext', 'pdfinfo']);
 // Three cards: a leap day, a month end and an ordinary date; end dates written out by hand from the template's
 // 36 / 72 / 12 months (整机 / 压缩机 / 电气控制部件).
 const ROWS: CardRow[] = [
-  { row: 2, customer: '张三', phone: '13800138000', address: '上海市浦东新区张江高科技园区碧波路690号3号楼502室', product: '空气源热泵热水机', model: 'KRS-35II/A', serial: 'HX20240229', date: '2024-02-29', dealer: '上海浦江制冷设备销售有限公司' },
-  { row: 3, customer: '李四', phone: '13900139000', address: '杭州市西湖区文三路8号', product: '空气源热泵热水机', model: 'KRS-45II/A', serial: 'HX20260131', date: '2026-01-31', dealer: '西湖暖通' },
-  { row: 4, customer: '欧阳建国', phone: '', address: '', product: '热泵', model: 'K-1', serial: 'HX20261124', date: '2026-11-24', dealer: '' },
+  {
+    row: 2,
+    customer: '张三',
+    phone: '13800138000',
+    address: '上海市浦东新区张江高科技园区碧波路690号3号楼502室',
+    product: '空气源热泵热水机',
+    model: 'KRS-35II/A',
+    serial: 'HX20240229',
+    date: '2024-02-29',
+    dealer: '上海浦江制冷设备销售有限公司',
+  },
+  {
+    row: 3,
+    customer: '李四',
+    phone: '13900139000',
+    address: '杭州市西湖区文三路8号',
+    product: '空气源热泵热水机',
+    model: 'KRS-45II/A',
+    serial: 'HX20260131',
+    date: '2026-01-31',
+    dealer: '西湖暖通',
+  },
+  {
+    row: 4,
+    customer: '欧阳建国',
+    phone: '',
+    address: '',
+    product: '热泵',
+    model: 'K-1',
+    serial: 'HX20261124',
+    date: '2026-11-24',
+    dealer: '',
+  },
 ];
 const EXPECTED: Record<string, { start: string; ends: string[] }> = {
   张三: { start: '2024年2月29日', ends: ['2027年2月28日', '2030年2月28日', '2025年2月28日'] },
@@ -51,7 +81,8 @@ describe('PDF read back with pdftotext', () => {
     ROWS.forEach((r, i) => {
       const page = squash(pages[i]!);
       const want = EXPECTED[r.customer]!;
-      for (const s of [r.customer, r.serial, want.start, ...want.ends, template.hotline, '产品保修卡', '保修期至']) expect(page, `card ${i + 1} should show ${s}`).toContain(s);
+      for (const s of [r.customer, r.serial, want.start, ...want.ends, template.hotline, '产品保修卡', '保修期至'])
+        expect(page, `card ${i + 1} should show ${s}`).toContain(s);
     });
     expect(squash(pages[0]!)).toContain(squash(ROWS[0]!.address));
   });
@@ -59,7 +90,8 @@ describe('PDF read back with pdftotext', () => {
   it.for(CARD_LAYOUTS)('%s: all three customers, serials and end dates are in the text', async (layout, ctx) => {
     ctx.skip(!!note, note);
     const text = squash(await pdftotext(files[layout]!));
-    for (const r of ROWS) for (const s of [r.customer, r.serial, ...EXPECTED[r.customer]!.ends]) expect(text).toContain(s);
+    for (const r of ROWS)
+      for (const s of [r.customer, r.serial, ...EXPECTED[r.customer]!.ends]) expect(text).toContain(s);
   });
 
   it('a4-grid has the repair-record grid heads; the others do not', async (ctx) => {
@@ -83,7 +115,12 @@ describe('PDF pages per layout (pdfinfo)', () => {
 
   it('long values (a 60-character address, a 40-character dealer) still fit one card per page', async (ctx) => {
     ctx.skip(!!note, note);
-    const long = ROWS.map((r) => ({ ...r, address: '新疆维吾尔自治区乌鲁木齐市经济技术开发区'.repeat(3), dealer: '内蒙古自治区呼和浩特市赛罕区某某制冷设备销售有限责任公司'.repeat(2).slice(0, 40), customer: '乌鲁木齐某某某某某某大型国有企业集团有限公司' }));
+    const long = ROWS.map((r) => ({
+      ...r,
+      address: '新疆维吾尔自治区乌鲁木齐市经济技术开发区'.repeat(3),
+      dealer: '内蒙古自治区呼和浩特市赛罕区某某制冷设备销售有限责任公司'.repeat(2).slice(0, 40),
+      customer: '乌鲁木齐某某某某某某大型国有企业集团有限公司',
+    }));
     for (const layout of CARD_LAYOUTS) {
       const file = join(dir, `long-${layout}.pdf`);
       writeFileSync(file, await renderCardsPdf(long, template, { layout, qr: true }));
@@ -93,7 +130,8 @@ describe('PDF pages per layout (pdfinfo)', () => {
 
   it('the QR code is an image on each card when asked for, and absent otherwise', async (ctx) => {
     ctx.skip(!!note || !hasCommand('pdfimages'), note ?? 'pdfimages not installed: skipping');
-    const list = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const list = (file: string) =>
+      execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(list(files.a5!)).toHaveLength(3);
     const plain = join(dir, 'plain.pdf');
     writeFileSync(plain, await renderCardsPdf(ROWS, template, { layout: 'a5' }));
@@ -105,25 +143,37 @@ describe('batches larger than one layout chunk', () => {
   // renderCardsPdf lays out CHUNK cards at a time into one pdfkit document: cards after the first chunk must keep
   // their own text, their own QR code (image names must not collide across chunks) and one page each.
   const n = 2 * CHUNK + 3;
-  const many: CardRow[] = Array.from({ length: n }, (_, i) => ({ ...ROWS[i % 3]!, row: i + 2, customer: `客户${i + 1}号`, serial: `SN${String(i + 1).padStart(4, '0')}` }));
+  const many: CardRow[] = Array.from({ length: n }, (_, i) => ({
+    ...ROWS[i % 3]!,
+    row: i + 2,
+    customer: `客户${i + 1}号`,
+    serial: `SN${String(i + 1).padStart(4, '0')}`,
+  }));
 
   const manyFile = (layout: CardLayout) => join(dir, `many-${layout}.pdf`);
   beforeAll(async () => {
-    for (const layout of ['a5', 'a4x2'] as const) writeFileSync(manyFile(layout), await renderCardsPdf(many, template, { layout, qr: true }));
+    for (const layout of ['a5', 'a4x2'] as const)
+      writeFileSync(manyFile(layout), await renderCardsPdf(many, template, { layout, qr: true }));
   }, 60_000);
 
-  it.for(['a5', 'a4x2'] as const)('%s: every card on its page with its own customer and serial', async (layout, ctx) => {
-    ctx.skip(!!note, note);
-    const file = manyFile(layout);
-    const perPage = layout === 'a5' ? 1 : 2;
-    expect(Number((await pdfinfo(file)).Pages)).toBe(Math.ceil(n / perPage));
-    const pages = (await pdftotext(file)).split('\f').filter((p) => p.trim()).map(squash);
-    many.forEach((r, i) => {
-      const page = pages[Math.floor(i / perPage)]!;
-      expect(page, `card ${i + 1}`).toContain(r.customer);
-      expect(page, `card ${i + 1}`).toContain(`No.${r.serial}`);
-    });
-  });
+  it.for(['a5', 'a4x2'] as const)(
+    '%s: every card on its page with its own customer and serial',
+    async (layout, ctx) => {
+      ctx.skip(!!note, note);
+      const file = manyFile(layout);
+      const perPage = layout === 'a5' ? 1 : 2;
+      expect(Number((await pdfinfo(file)).Pages)).toBe(Math.ceil(n / perPage));
+      const pages = (await pdftotext(file))
+        .split('\f')
+        .filter((p) => p.trim())
+        .map(squash);
+      many.forEach((r, i) => {
+        const page = pages[Math.floor(i / perPage)]!;
+        expect(page, `card ${i + 1}`).toContain(r.customer);
+        expect(page, `card ${i + 1}`).toContain(`No.${r.serial}`);
+      });
+    },
+  );
 
   it('each card has its own QR image, also after the first chunk', async (ctx) => {
     ctx.skip(!!note || !hasCommand('pdfimages'), note ?? 'pdfimages not installed: skipping');
@@ -139,7 +189,10 @@ describe('batches larger than one layout chunk', () => {
 
 describe('PDF structure', () => {
   it('one pdfmake document for the batch: a page break before every card but the first (a4x2: every pair)', () => {
-    const breaks = (layout: CardLayout) => (cardsPdfDefinition(ROWS, template, { layout }).content as { pageBreak?: string }[]).map((c) => c.pageBreak ?? '');
+    const breaks = (layout: CardLayout) =>
+      (cardsPdfDefinition(ROWS, template, { layout }).content as { pageBreak?: string }[]).map(
+        (c) => c.pageBreak ?? '',
+      );
     expect(breaks('a5')).toEqual(['', 'before', 'before']);
     expect(breaks('a4x2')).toEqual(['', 'before']);
   });
@@ -151,13 +204,20 @@ describe('PDF structure', () => {
 
 describe('line wrapping for cards', () => {
   it('wraps to the width, keeps Latin words and numbers whole, and never starts a line with closing punctuation', () => {
-    const lines = wrapText('保修期内，在正常使用条件下因产品质量问题出现的故障，免费维修。服务时间9:00—18:00。', 'serif', 10, 100);
+    const lines = wrapText(
+      '保修期内，在正常使用条件下因产品质量问题出现的故障，免费维修。服务时间9:00—18:00。',
+      'serif',
+      10,
+      100,
+    );
     expect(lines.join('')).toBe('保修期内，在正常使用条件下因产品质量问题出现的故障，免费维修。服务时间9:00—18:00。');
     expect(lines.length).toBeGreaterThan(2);
     for (const l of lines) expect(l).not.toMatch(/^[，。、；：）]/);
     expect(lines.some((l) => l.includes('9:00'))).toBe(true);
     expect(wrapText('', 'serif', 10, 100)).toEqual(['']);
-    expect(wrapText('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'serif', 10, 50).join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+    expect(wrapText('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'serif', 10, 50).join('')).toBe(
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    );
   });
 });
 
@@ -185,7 +245,8 @@ describe('DOCX', () => {
     const parts = docxParts(await renderCardsDocx(ROWS, template, { layout: 'a5', qr: true }));
     const xml = parts['word/document.xml']!;
     const text = squash(textOfXml(xml));
-    for (const r of ROWS) for (const s of [r.customer, r.serial, ...EXPECTED[r.customer]!.ends]) expect(text).toContain(s);
+    for (const r of ROWS)
+      for (const s of [r.customer, r.serial, ...EXPECTED[r.customer]!.ends]) expect(text).toContain(s);
     expect(text.match(/产品保修卡/g)).toHaveLength(3);
     expect(text.match(/【三包规定】/g)).toHaveLength(3);
     expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
@@ -203,7 +264,9 @@ describe('DOCX', () => {
   });
 
   it('a4-grid: the repair-record grid with 8 empty rows per card', async () => {
-    const xml = docxParts(await renderCardsDocx(ROWS.slice(0, 1), template, { layout: 'a4-grid' }))['word/document.xml']!;
+    const xml = docxParts(await renderCardsDocx(ROWS.slice(0, 1), template, { layout: 'a4-grid' }))[
+      'word/document.xml'
+    ]!;
     expect(squash(textOfXml(xml))).toContain('维修记录维修日期故障现象处理措施维修工程师用户签字');
     expect(xml.match(/w:hRule="exact"/g)).toHaveLength(8);
   });

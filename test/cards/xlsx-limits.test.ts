@@ -57,7 +57,9 @@ describe('XLSX decompression limits', () => {
     const e = await thrown(readCardRows(bomb, '客户清单.xlsx'));
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * MB);
     expect(e.code).toBe('card_file_too_big');
-    expect(e.message).toBe('客户清单.xlsx：解压后有 300 MB（上限 48 MB），已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV');
+    expect(e.message).toBe(
+      '客户清单.xlsx：解压后有 300 MB（上限 48 MB），已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV',
+    );
     expect(e.problems[0]!.params).toMatchObject({ stage: 'declared', bytes: 300 * MB });
   });
 
@@ -73,7 +75,9 @@ describe('XLSX decompression limits', () => {
   });
 
   it('a sheet of more cells than a card list could need is refused before exceljs reads it', () => {
-    const xml = Buffer.from(`<worksheet><sheetData><row r="1">${'<c r="A1"/>'.repeat(XLSX_LIMITS.cells + 1)}</row></sheetData></worksheet>`);
+    const xml = Buffer.from(
+      `<worksheet><sheetData><row r="1">${'<c r="A1"/>'.repeat(XLSX_LIMITS.cells + 1)}</row></sheetData></worksheet>`,
+    );
     const many = zip([{ name: 'xl/worksheets/sheet1.xml', data: deflateRawSync(xml), size: xml.length }]);
     let err: unknown;
     try {
@@ -81,7 +85,10 @@ describe('XLSX decompression limits', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toMatchObject({ code: 'card_file_too_big', message: expect.stringContaining('工作表中有超过 500,000 个单元格') });
+    expect(err).toMatchObject({
+      code: 'card_file_too_big',
+      message: expect.stringContaining('工作表中有超过 500,000 个单元格'),
+    });
   });
 
   it('an ordinary workbook passes and reads as before', async () => {

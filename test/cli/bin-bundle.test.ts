@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
 
 const bundle = join(repoRoot, 'dist', 'cli', 'bidforge.mjs');
-const bidforge = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'bidforge.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+const bidforge = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, 'bin', 'bidforge.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('bidforge 命令从预先打包的文件启动', () => {
   it('runs the bundle, and a run with nothing changed reuses it instead of building again', () => {

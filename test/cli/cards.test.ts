@@ -14,11 +14,16 @@ async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   // Chinese unless the test asks otherwise, whatever the machine's LANG.
-  const code = await run(args.includes('--lang') ? args : [...args, '--lang', 'zh'], (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    args.includes('--lang') ? args : [...args, '--lang', 'zh'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商\n';
-const row = (name: string, serial: string, date: string) => `${name},13800000000,滨江市解放路1号,空气源热泵,KF-120,${serial},${date},滨江家电\n`;
+const row = (name: string, serial: string, date: string) =>
+  `${name},13800000000,滨江市解放路1号,空气源热泵,KF-120,${serial},${date},滨江家电\n`;
 
 describe('bidforge cards', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bf-cards-cli-'));
@@ -61,11 +66,25 @@ describe('bidforge cards', () => {
   it('--map points a field at a header the automatic mapping does not know', async () => {
     const data = join(dir, 'odd.csv');
     // "机器码" is no usual name for the serial number: without --map the required column is missing (exit 2).
-    writeFileSync(data, '客户名称,联系电话,地址,产品名称,型号,机器码,开票日期,经销商\n' + '王五,13800000000,滨江市解放路1号,空气源热泵,KF-120,JQ-778,2026-03-01,滨江家电\n');
+    writeFileSync(
+      data,
+      '客户名称,联系电话,地址,产品名称,型号,机器码,开票日期,经销商\n' +
+        '王五,13800000000,滨江市解放路1号,空气源热泵,KF-120,JQ-778,2026-03-01,滨江家电\n',
+    );
     const without = await cli('cards', data, '--out', join(dir, 'odd0'));
     expect(without.code).toBe(2);
     expect(without.err).toMatch(/序列号|serial/);
-    const r = await cli('cards', data, '--out', join(dir, 'odd'), '--map', 'serial=机器码,购买日期=开票日期', '--per-card', '--name-pattern', '{serial}');
+    const r = await cli(
+      'cards',
+      data,
+      '--out',
+      join(dir, 'odd'),
+      '--map',
+      'serial=机器码,购买日期=开票日期',
+      '--per-card',
+      '--name-pattern',
+      '{serial}',
+    );
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'odd', 'JQ-778.pdf'))).toBe(true);
   });
@@ -94,7 +113,13 @@ describe('bidforge cards', () => {
 
   it('--by model picks each row’s card template; a model no template knows is named and the row left out (exit 1)', async () => {
     const file = join(dir, 'mixed.csv');
-    writeFileSync(file, HEADER + '张三,1,地址,空调,KFR-35GW,M1,2026-01-31,店\n' + '李四,1,地址,热水器,KRS-45II,M2,2026-01-31,店\n' + '王五,1,地址,冰箱,BCD-200,M3,2026-01-31,店\n');
+    writeFileSync(
+      file,
+      HEADER +
+        '张三,1,地址,空调,KFR-35GW,M1,2026-01-31,店\n' +
+        '李四,1,地址,热水器,KRS-45II,M2,2026-01-31,店\n' +
+        '王五,1,地址,冰箱,BCD-200,M3,2026-01-31,店\n',
+    );
     const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model', '--data', join(dir, 'mixed-data'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/第 4 行.*BCD-200.*不对应任何保修卡模板/);
@@ -108,16 +133,43 @@ describe('bidforge cards', () => {
 
   it('GBK CSV → batch PDF and DOCX plus one file per card named {serial}-{customer}; bad rows reported, good rows printed', async () => {
     const work = mkdtempSync(join(tmpdir(), 'bf-cards-gbk-'));
-    const csv = ['客户名称,联系电话,地址,产品名称,型号,序列号,安装日期,经销商', '张三,13800138000,上海市浦东新区,热泵,KRS-35,HX001,2024/2/29,浦江', '李四/王五,13900139000,杭州市,热泵,KRS-35,HX002,2026年11月24日,西湖', '赵六,1,南京,热泵,K,HX001,2026-01-01,宁'].join('\r\n');
+    const csv = [
+      '客户名称,联系电话,地址,产品名称,型号,序列号,安装日期,经销商',
+      '张三,13800138000,上海市浦东新区,热泵,KRS-35,HX001,2024/2/29,浦江',
+      '李四/王五,13900139000,杭州市,热泵,KRS-35,HX002,2026年11月24日,西湖',
+      '赵六,1,南京,热泵,K,HX001,2026-01-01,宁',
+    ].join('\r\n');
     const data = join(work, '11月发货.csv');
     writeFileSync(data, iconv.encode(csv, 'gbk'));
     const out = join(work, 'out');
-    const r = await cli('cards', data, '--out', out, '--format', 'both', '--per-card', '--qr', '--data', join(work, 'data'));
+    const r = await cli(
+      'cards',
+      data,
+      '--out',
+      out,
+      '--format',
+      'both',
+      '--per-card',
+      '--qr',
+      '--data',
+      join(work, 'data'),
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('已生成 2 张卡片');
     expect(r.err).toContain('第 4 行，“序列号”列：序列号“HX001”与第 2 行重复');
-    expect(readdirSync(out).sort()).toEqual(['HX001-张三.docx', 'HX001-张三.pdf', 'HX002-李四_王五.docx', 'HX002-李四_王五.pdf', '保修卡-11月发货.docx', '保修卡-11月发货.pdf'].sort());
-    expect(squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-11月发货.docx')))['word/document.xml']!))).toContain('安装日期');
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        'HX001-张三.docx',
+        'HX001-张三.pdf',
+        'HX002-李四_王五.docx',
+        'HX002-李四_王五.pdf',
+        '保修卡-11月发货.docx',
+        '保修卡-11月发货.pdf',
+      ].sort(),
+    );
+    expect(
+      squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-11月发货.docx')))['word/document.xml']!)),
+    ).toContain('安装日期');
     expect(Number((await pdfinfo(join(out, '保修卡-11月发货.pdf'))).Pages)).toBe(2);
     const one = squash(await pdftotext(join(out, 'HX002-李四_王五.pdf')));
     expect(one).toContain('李四/王五');

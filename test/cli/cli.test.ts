@@ -11,12 +11,19 @@ type Result = { code: number; out: string; err: string; all: string };
 async function cli(...argv: string[]): Promise<Result> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n'), all: [...out, ...err].join('\n') };
 }
 
 /** The sample project with values replaced (undefined deletes a key), written to a temp file. */
-function sampleFile(change: { values?: Record<string, unknown>; top?: Record<string, unknown> } = {}, fileName = 'project.json'): string {
+function sampleFile(
+  change: { values?: Record<string, unknown>; top?: Record<string, unknown> } = {},
+  fileName = 'project.json',
+): string {
   const json = sampleJson();
   const values: Record<string, unknown> = { ...json.values, ...change.values };
   for (const [k, v] of Object.entries(change.values ?? {})) if (v === undefined) delete values[k];
@@ -91,7 +98,9 @@ describe('bidforge check', () => {
     const r = await cli('check', file, '--json');
     expect(r.code).toBe(1);
     const problems = JSON.parse(r.out) as { severity: string; code: string; field?: string; file?: string }[];
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'missing_value', field: 'values.hotline', file }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'missing_value', field: 'values.hotline', file }),
+    );
   });
 
   it('--lang en prints problems in English (the variable label stays as the clause names it)', async () => {
@@ -121,7 +130,9 @@ describe('输入有误时返回 2', () => {
     const r = await cli('check', file);
     expect(r.code).toBe(2);
     expect(r.err.trim()).toBe(`${file}：项目文件缺少「文档标题」`);
-    expect((await cli('check', file, '--lang', 'en')).err.trim()).toBe(`${file}: in the project file, the document title is missing`);
+    expect((await cli('check', file, '--lang', 'en')).err.trim()).toBe(
+      `${file}: in the project file, the document title is missing`,
+    );
   });
 
   it('文件不是 JSON：--lang en 时用英文说出行和列，不转述 JSON 解析器的原话', async () => {
@@ -215,7 +226,9 @@ describe('the CLI on the data folder (--data, shared with the app)', () => {
     const { openStore } = await import('@core/library/store/index.js');
     const { SettingsStore } = await import('@core/settings/index.js');
     const data = tempDir('bf-cli-data-');
-    await new SettingsStore({ dataDir: data }).save({ company: { name: '滨江恒信机电工程有限公司', hotline: '400-800-9000' } });
+    await new SettingsStore({ dataDir: data }).save({
+      company: { name: '滨江恒信机电工程有限公司', hotline: '400-800-9000' },
+    });
 
     const created = join(tempDir('bf-cli-new-'), '新方案.json');
     expect((await cli('new', 'service-plan', '--out', created, '--data', data)).code).toBe(0);
@@ -244,12 +257,22 @@ describe('bidforge render on a bid package', () => {
     const r = await cli('render', file, '--out', out, '--format', 'docx');
     expect(r.code).toBe(0);
     const title = (JSON.parse(readFileSync(file, 'utf8')) as { title: string }).title;
-    expect(readdirSync(out).sort()).toEqual([`${title}-安装外包协议.docx`, `${title}-产品保修卡.docx`, `${title}-售后服务承诺书.docx`, `${title}-售后服务偏离表.docx`, `${title}.docx`].sort());
+    expect(readdirSync(out).sort()).toEqual(
+      [
+        `${title}-安装外包协议.docx`,
+        `${title}-产品保修卡.docx`,
+        `${title}-售后服务承诺书.docx`,
+        `${title}-售后服务偏离表.docx`,
+        `${title}.docx`,
+      ].sort(),
+    );
   });
 
   /** The package sample with a value only the installation agreement uses taken out. */
   const packageMissingPartyB = () => {
-    const json = JSON.parse(readFileSync(join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json'), 'utf8')) as { values: Record<string, unknown> };
+    const json = JSON.parse(
+      readFileSync(join(repoRootDir, 'templates', 'samples', 'bid-package-sample.json'), 'utf8'),
+    ) as { values: Record<string, unknown> };
     delete json.values.party_b_name;
     return writeFixture(tempDir(), 'package.json', json);
   };
@@ -258,7 +281,9 @@ describe('bidforge render on a bid package', () => {
     const file = packageMissingPartyB();
     const r = await cli('check', file, '--lang', 'en');
     expect(r.code, r.all).toBe(1);
-    expect(r.out).toMatch(/^error: .*package\.json \[install-agreement\]: The required variable “乙方名称” has no value$/m);
+    expect(r.out).toMatch(
+      /^error: .*package\.json \[install-agreement\]: The required variable “乙方名称” has no value$/m,
+    );
     const json = JSON.parse((await cli('check', file, '--json')).out) as { code: string; document?: string }[];
     expect(json).toContainEqual(expect.objectContaining({ code: 'missing_value', document: 'install-agreement' }));
   });

@@ -9,7 +9,11 @@ import { repoRoot } from '../helpers/paths.js';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -18,7 +22,20 @@ describe('bidforge library 的输出语言', () => {
   const pack = join(dir, 'legal.bfpack.json');
 
   it('中文：导出说“已写入 …（2 个条款，1 个蓝本）”，预演导入说“新增 0，相同 …”', async () => {
-    const r = await cli('library', 'export', '--out', pack, '--data', join(dir, 'a'), '--clauses', 'warranty-terms,exclusions', '--blueprints', 'service-plan', '--lang', 'zh');
+    const r = await cli(
+      'library',
+      'export',
+      '--out',
+      pack,
+      '--data',
+      join(dir, 'a'),
+      '--clauses',
+      'warranty-terms,exclusions',
+      '--blueprints',
+      'service-plan',
+      '--lang',
+      'zh',
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toBe(`已写入 ${pack}（2 个条款，1 个蓝本）`); // then one line per clause variant, by title
     const dry = await cli('library', 'import', pack, '--dry-run', '--data', join(dir, 'b'), '--lang', 'zh');
@@ -26,12 +43,34 @@ describe('bidforge library 的输出语言', () => {
   });
 
   it('English: "(2 clauses, 1 blueprint)"', async () => {
-    const r = await cli('library', 'export', '--out', pack, '--data', join(dir, 'c'), '--clauses', 'warranty-terms,exclusions', '--blueprints', 'service-plan', '--lang', 'en');
+    const r = await cli(
+      'library',
+      'export',
+      '--out',
+      pack,
+      '--data',
+      join(dir, 'c'),
+      '--clauses',
+      'warranty-terms,exclusions',
+      '--blueprints',
+      'service-plan',
+      '--lang',
+      'en',
+    );
     expect(r.out.split('\n')[0]).toBe(`wrote ${pack} (2 clauses, 1 blueprint)`);
   });
 
   it('不是 JSON 的条款包：中文说“不是有效的 JSON 文件”，不转述解析器的英文原话', async () => {
-    const r = await cli('library', 'import', join(repoRoot, 'README.md'), '--dry-run', '--data', join(dir, 'd'), '--lang', 'zh');
+    const r = await cli(
+      'library',
+      'import',
+      join(repoRoot, 'README.md'),
+      '--dry-run',
+      '--data',
+      join(dir, 'd'),
+      '--lang',
+      'zh',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/README\.md：不是有效的 JSON 文件$/);
   });

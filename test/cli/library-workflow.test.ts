@@ -12,7 +12,11 @@ import { openStore } from '@core/library/store/index.js';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(['--lang', 'zh', ...args], (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    ['--lang', 'zh', ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'bf-libwork-'));
@@ -39,7 +43,15 @@ async function withDraft() {
   const id = /（([a-z][a-z0-9-]*)）/.exec(r.out)![1]!;
   return { data, id };
 }
-const historyOf = async (data: string, id: string) => JSON.parse((await cli('library', 'show', id, '--json', '--data', data)).out).history as { version: number; status: string; author: string; reviewer?: string; rejectReason?: string; singleReviewer?: boolean }[];
+const historyOf = async (data: string, id: string) =>
+  JSON.parse((await cli('library', 'show', id, '--json', '--data', data)).out).history as {
+    version: number;
+    status: string;
+    author: string;
+    reviewer?: string;
+    rejectReason?: string;
+    singleReviewer?: boolean;
+  }[];
 
 describe('bidforge library 条款工作流', () => {
   it('add 从 Markdown 文件新建草稿，id 自动生成；list 按标题或 id 都能找到', async () => {
@@ -48,7 +60,11 @@ describe('bidforge library 条款工作流', () => {
     const byTitle = await cli('library', 'list', '值班承诺', '--data', data);
     expect(byTitle.out.split('\n')[0]).toMatch(new RegExp(`^节假日值班承诺\\t${id}\\t标准\\tv1 草稿`));
     const byId = await cli('library', 'list', id, '--json', '--data', data);
-    expect(JSON.parse(byId.out)[0]).toMatchObject({ clauseId: id, title: '节假日值班承诺', latest: { version: 1, status: 'draft', author: '张律师' } });
+    expect(JSON.parse(byId.out)[0]).toMatchObject({
+      clauseId: id,
+      title: '节假日值班承诺',
+      latest: { version: 1, status: 'draft', author: '张律师' },
+    });
   });
 
   it('show 先写标题再写 id，列出历史与正文；--json 给出条款和历史', async () => {
@@ -65,7 +81,12 @@ describe('bidforge library 条款工作流', () => {
     const { data, id } = await withDraft();
     const md = (await cli('library', 'show', id, '--md', '--data', data)).out;
     const file = join(data, 'edited.md');
-    writeFileSync(file, md.replace('"title": "节假日值班承诺"', '"title": "节假日及夜间值班承诺"').replace('专人值班', '专人 24 小时值班'));
+    writeFileSync(
+      file,
+      md
+        .replace('"title": "节假日值班承诺"', '"title": "节假日及夜间值班承诺"')
+        .replace('专人值班', '专人 24 小时值班'),
+    );
     const r = await cli('library', 'edit', id, file, '--as', '张律师', '--data', data);
     expect(r.code).toBe(0);
     expect(r.out).toContain('第 2 版草稿');
@@ -100,7 +121,11 @@ describe('bidforge library 条款工作流', () => {
     const r = await cli('library', 'approve', id, '--data', data);
     expect(r.code).toBe(0);
     expect(r.out).toContain('单人审核');
-    expect((await historyOf(data, id))[0]).toMatchObject({ status: 'approved', reviewer: '张律师', singleReviewer: true });
+    expect((await historyOf(data, id))[0]).toMatchObject({
+      status: 'approved',
+      reviewer: '张律师',
+      singleReviewer: true,
+    });
     expect((await cli('library', 'show', id, '--data', data)).out).toContain('（单人审核）');
   });
 
@@ -152,7 +177,12 @@ describe('条款包按标题列出条款，id 在后', () => {
     const pack = join(data, 'legal.bfpack.json');
     const legal = join(data, 'legal-office');
     const store = await openStore({ dataDir: legal, program: 'test', templatesDir: 'templates' });
-    const ref = await store.editVariant('warranty-terms', '标准', { body: '法务部修改后的保修条款。\n', changeNote: '修改' }, '法务部');
+    const ref = await store.editVariant(
+      'warranty-terms',
+      '标准',
+      { body: '法务部修改后的保修条款。\n', changeNote: '修改' },
+      '法务部',
+    );
     await store.submit(ref, '法务部');
     await store.approve(ref, '法务负责人');
     await store.close();

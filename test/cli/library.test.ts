@@ -9,7 +9,11 @@ import { openStore } from '@core/library/store/index.js';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run([...args, '--lang', 'en'], (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    [...args, '--lang', 'en'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'bf-lib-'));
@@ -19,7 +23,18 @@ describe('bidforge library', () => {
   const pack = join(dir, 'legal.bfpack.json');
 
   it('exports chosen clauses and a blueprint to a pack with a checksum', async () => {
-    const r = await cli('library', 'export', '--out', pack, '--data', join(dir, 'a'), '--clauses', 'warranty-terms,exclusions', '--blueprints', 'service-plan');
+    const r = await cli(
+      'library',
+      'export',
+      '--out',
+      pack,
+      '--data',
+      join(dir, 'a'),
+      '--clauses',
+      'warranty-terms,exclusions',
+      '--blueprints',
+      'service-plan',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(pack, 'utf8'));
     expect(json.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -35,12 +50,19 @@ describe('bidforge library', () => {
   it('a clause changed elsewhere conflicts; keep-both adds the imported one as a new variant', async () => {
     const legal = join(dir, 'legal-office');
     const store = await openStore({ dataDir: legal, program: 'test', templatesDir: 'templates' });
-    const ref = await store.editVariant('warranty-terms', '标准', { body: '法务部修改后的保修条款。\n', changeNote: '法务修改' }, '法务部');
+    const ref = await store.editVariant(
+      'warranty-terms',
+      '标准',
+      { body: '法务部修改后的保修条款。\n', changeNote: '法务修改' },
+      '法务部',
+    );
     await store.submit(ref, '法务部');
     await store.approve(ref, '法务负责人');
     await store.close();
     const changed = join(dir, 'changed.bfpack.json');
-    expect((await cli('library', 'export', '--out', changed, '--data', legal, '--clauses', 'warranty-terms')).code).toBe(0);
+    expect(
+      (await cli('library', 'export', '--out', changed, '--data', legal, '--clauses', 'warranty-terms')).code,
+    ).toBe(0);
 
     const bidOffice = join(dir, 'bid-office');
     const preview = await cli('library', 'import', changed, '--dry-run', '--data', bidOffice);
@@ -57,7 +79,9 @@ describe('bidforge library', () => {
     const data = join(dir, 'drafting');
     const store = await openStore({ dataDir: data, program: 'test', templatesDir: 'templates' });
     await store.editVariant('warranty-terms', '标准', { body: '草稿{{{ raw }}}\n', changeNote: '试写' }, '法务部');
-    await expect(store.exportPack({ clauseIds: ['warranty-terms'], blueprintIds: [], includeUnapproved: true })).rejects.toThrow(/warranty-terms\/标准 第 2 版（未审批）：模板不允许使用 \{\{\{ \}\}\} 原样输出/);
+    await expect(
+      store.exportPack({ clauseIds: ['warranty-terms'], blueprintIds: [], includeUnapproved: true }),
+    ).rejects.toThrow(/warranty-terms\/标准 第 2 版（未审批）：模板不允许使用 \{\{\{ \}\}\} 原样输出/);
     await store.close();
     // The CLI exports approved versions only: the draft does not travel, the pack is fine.
     const out = join(dir, 'approved-only.bfpack.json');

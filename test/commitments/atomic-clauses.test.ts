@@ -18,9 +18,17 @@ const ON_FACTS = new Set(['service-commitment', 'fault-levels', 'post-repair-war
 
 /** The full service-plan sample with its promise sections switched to the 逐项承诺 variants. */
 function sample(): Project {
-  const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'), 'sample');
-  const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'service-plan-full.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
-  const sections = bp.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => (ON_FACTS.has(c.id) ? { ...c, variant: '逐项承诺' } : c)) }));
+  const p = parseProjectText(
+    readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'),
+    'sample',
+  );
+  const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'service-plan-full.json'), 'utf8')) as {
+    sections: { title: string; clauses: { id: string; variant: string }[] }[];
+  };
+  const sections = bp.sections.map((s) => ({
+    title: s.title,
+    clauses: s.clauses.map((c) => (ON_FACTS.has(c.id) ? { ...c, variant: '逐项承诺' } : c)),
+  }));
   // The atomic clause makes no promise about the age of stocked spares: the sample's figure for it goes.
   const { spare_shelf_years: _shelf, ...values } = p.values;
   return { ...p, values, outline: { 'service-plan-full': sections } };
@@ -33,7 +41,10 @@ function chapter(blocks: Block[], title: string): string {
   return textOf(blocks.slice(start + 1, end < 0 ? undefined : end));
 }
 
-const setFact = (p: Project, id: string, patch: Partial<Commitment>): Project => ({ ...p, commitments: p.commitments!.map((c) => (c.id === id ? ({ ...c, ...patch } as Commitment) : c)) });
+const setFact = (p: Project, id: string, patch: Partial<Commitment>): Project => ({
+  ...p,
+  commitments: p.commitments!.map((c) => (c.id === id ? ({ ...c, ...patch } as Commitment) : c)),
+});
 
 describe('逐项承诺的条款', () => {
   let api: ApiHandlers;
@@ -57,8 +68,13 @@ describe('逐项承诺的条款', () => {
   });
 
   it('承诺 7×24 时才写 7×24', async () => {
-    const p = setFact(withFacts(sample()), 'hotline_hours', { schedule: '7x24', text: undefined } as Partial<Commitment>);
-    expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain('服务热线7×24小时受理报修，节假日不休。');
+    const p = setFact(withFacts(sample()), 'hotline_hours', {
+      schedule: '7x24',
+      text: undefined,
+    } as Partial<Commitment>);
+    expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain(
+      '服务热线7×24小时受理报修，节假日不休。',
+    );
   });
 
   it('不提供备用设备时不留下这一句，其余编号接上', async () => {
@@ -89,7 +105,9 @@ describe('逐项承诺的条款', () => {
     const blocks = (await api.preview({ project: p })).document.blocks;
     const figures = new Set(p.commitments!.flatMap((c) => JSON.stringify(c).match(/\d+(\.\d+)?/g) ?? []));
     for (const title of ['服务承诺', '故障分级与响应', '维修后保修与更换规则']) {
-      const text = chapter(blocks, title).replace(/^\d+\./gm, '').replace(/400-800-1234/g, '');
+      const text = chapter(blocks, title)
+        .replace(/^\d+\./gm, '')
+        .replace(/400-800-1234/g, '');
       for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect([title, n, figures.has(n)]).toEqual([title, n, true]);
     }
   });
@@ -104,9 +122,17 @@ describe('逐项承诺的条款', () => {
 
 describe('承诺书逐项列出承诺', () => {
   const letter = (): Project => {
-    const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'commitment-letter-sample.json'), 'utf8'), 'letter');
-    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'commitment-letter.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
-    const sections = bp.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => (c.id === 'cl-commitments' ? { ...c, variant: '逐项承诺' } : c)) }));
+    const p = parseProjectText(
+      readFileSync(join(templatesDir, 'samples', 'commitment-letter-sample.json'), 'utf8'),
+      'letter',
+    );
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'commitment-letter.json'), 'utf8')) as {
+      sections: { title: string; clauses: { id: string; variant: string }[] }[];
+    };
+    const sections = bp.sections.map((s) => ({
+      title: s.title,
+      clauses: s.clauses.map((c) => (c.id === 'cl-commitments' ? { ...c, variant: '逐项承诺' } : c)),
+    }));
     return { ...p, outline: { 'commitment-letter': sections } };
   };
   const api = () => createLocalClient(createHandlers({ templatesDir }));
@@ -131,7 +157,10 @@ describe('承诺书逐项列出承诺', () => {
 
   it('写明免费范围和服务时间的承诺照写', async () => {
     let p = setFact(withFacts(letter()), 'warranty', { covers: ['parts', 'labour'] } as Partial<Commitment>);
-    p = { ...p, commitments: [...p.commitments!, { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: '5x8' }] };
+    p = {
+      ...p,
+      commitments: [...p.commitments!, { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: '5x8' }],
+    };
     const text = textOf((await api().preview({ project: p })).document.blocks);
     expect(text).toContain('所供货物整机保修36个月，自验收合格之日起计算；期内维修所需的零部件和人工费用由我方承担。');
     expect(text).toContain('开通服务热线400-800-1234，服务热线于工作日每日8小时受理报修。');

@@ -41,7 +41,20 @@ const FILES = [
   'ia-scheduling--facts.md',
   'wc-periods--facts.md',
 ];
-const CHAPTERS = ['服务承诺', '服务网络与人员配置', '保修条款', '免责条款', '保修期外收费标准', '定期巡检与保养', '备品备件', '培训计划', '投诉处理与回访', '应急预案', '软件维护与升级', '联系方式'];
+const CHAPTERS = [
+  '服务承诺',
+  '服务网络与人员配置',
+  '保修条款',
+  '免责条款',
+  '保修期外收费标准',
+  '定期巡检与保养',
+  '备品备件',
+  '培训计划',
+  '投诉处理与回访',
+  '应急预案',
+  '软件维护与升级',
+  '联系方式',
+];
 
 /** The text of one chapter, by its title. */
 function chapter(blocks: Block[], title: string): string {
@@ -52,7 +65,10 @@ function chapter(blocks: Block[], title: string): string {
   return textOf(blocks.slice(start + 1, end < 0 ? undefined : end).filter((b) => b.kind !== 'signature'));
 }
 
-const setFact = (p: Project, id: string, patch: Partial<Commitment>): Project => ({ ...p, commitments: p.commitments!.map((c) => (c.id === id ? ({ ...c, ...patch } as Commitment) : c)) });
+const setFact = (p: Project, id: string, patch: Partial<Commitment>): Project => ({
+  ...p,
+  commitments: p.commitments!.map((c) => (c.id === id ? ({ ...c, ...patch } as Commitment) : c)),
+});
 const drop = (p: Project, id: string): Project => setFact(p, id, { offered: false });
 
 /** Numbered items run 1, 2, 3 … in every list of the text: none is skipped, none is empty. */
@@ -75,9 +91,14 @@ function expectNumberingClosed(text: string): void {
  */
 function expectTraced(p: Project, doc: Block[], titles: string[]): void {
   const figures = new Set(p.commitments!.flatMap((c) => JSON.stringify(c).match(/\d+(\.\d+)?/g) ?? []));
-  const values = Object.values(p.values).flat().filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
+  const values = Object.values(p.values)
+    .flat()
+    .filter((v): v is string => typeof v === 'string')
+    .sort((a, b) => b.length - a.length);
   for (const title of titles) {
-    let text = chapter(doc, title).replace(/^\d+\./gm, '').replace(/附件\d+/g, '');
+    let text = chapter(doc, title)
+      .replace(/^\d+\./gm, '')
+      .replace(/附件\d+/g, '');
     expect([title, text.length > 0]).toEqual([title, true]);
     for (const v of values) text = text.split(v).join('');
     text = text.replace(/(\d),(?=\d{3})/g, '$1');
@@ -87,28 +108,68 @@ function expectTraced(p: Project, doc: Block[], titles: string[]): void {
 
 /** [chapter, fact, what the chapter says when the fact is offered, what is gone when it is not]. */
 const CASES: [string, string, string, string][] = [
-  ['服务承诺', 'respond', '1.响应：自接到报修通知起30分钟内作出响应，由工程师与报修人联系，初步判断故障原因。', '响应：'],
-  ['服务承诺', 'remote_fix', '2.远程处理：能够远程处理的故障，自接到报修通知起2小时内通过电话或远程方式排除故障。', '远程处理：'],
+  [
+    '服务承诺',
+    'respond',
+    '1.响应：自接到报修通知起30分钟内作出响应，由工程师与报修人联系，初步判断故障原因。',
+    '响应：',
+  ],
+  [
+    '服务承诺',
+    'remote_fix',
+    '2.远程处理：能够远程处理的故障，自接到报修通知起2小时内通过电话或远程方式排除故障。',
+    '远程处理：',
+  ],
   ['服务承诺', 'arrive', '3.到达现场：需要上门处理的故障，自接到报修通知起4小时内到达现场。', '到达现场：'],
   ['服务承诺', 'diagnose', '4.查明原因：工程师到达现场后2小时内查明故障原因，并告知采购人。', '查明原因：'],
-  ['服务承诺', 'propose', '5.处理方案：短时间内无法修复的，工程师到达现场后8小时内提交书面处理方案，经采购人确认后实施。', '处理方案：'],
+  [
+    '服务承诺',
+    'propose',
+    '5.处理方案：短时间内无法修复的，工程师到达现场后8小时内提交书面处理方案，经采购人确认后实施。',
+    '处理方案：',
+  ],
   ['服务承诺', 'fix', '6.排除故障：工程师到达现场后24小时内排除故障，恢复设备正常运行。', '排除故障：'],
   ['服务承诺', 'escalate', '7.升级处理：工程师到达现场后12小时内仍未解决的，升级至技术负责人督办。', '升级处理：'],
-  ['服务承诺', 'report', '8.故障报告：故障排除后3个工作日内提交书面故障分析报告，说明故障原因、处理过程和预防措施。', '故障报告：'],
+  [
+    '服务承诺',
+    'report',
+    '8.故障报告：故障排除后3个工作日内提交书面故障分析报告，说明故障原因、处理过程和预防措施。',
+    '故障报告：',
+  ],
   ['服务承诺', 'call_back', '9.回访：每次服务完成后2天内进行回访，了解服务质量。', '回访：'],
   ['服务承诺', 'hotline_hours', '服务热线的服务时间为周一至周五 9:00–18:00。', '服务热线的服务时间'],
   ['服务网络与人员配置', 'service_centres', '服务中心：23个', '服务中心：'],
   ['服务网络与人员配置', 'engineers', '专业服务工程师：110名', '专业服务工程师'],
-  ['服务网络与人员配置', 'dedicated_engineers', '我公司为本项目配备专职工程师2名，负责日常维护、故障处理和技术咨询；', '专职工程师'],
-  ['保修条款', 'warranty', '1.整机保修：所供货物整机保修3年，自验收合格之日起计算；期内维修所需的零部件、人工和差旅费用由我方承担。', '整机保修'],
+  [
+    '服务网络与人员配置',
+    'dedicated_engineers',
+    '我公司为本项目配备专职工程师2名，负责日常维护、故障处理和技术咨询；',
+    '专职工程师',
+  ],
+  [
+    '保修条款',
+    'warranty',
+    '1.整机保修：所供货物整机保修3年，自验收合格之日起计算；期内维修所需的零部件、人工和差旅费用由我方承担。',
+    '整机保修',
+  ],
   ['保修条款', 'warranty_compressor', '压缩机|5年|验收合格之日', '压缩机'],
   ['保修条款', 'warranty_controls', '电气控制部件|1年|同整机', '电气控制部件'],
-  ['保修条款', 'doa_replace', '3.到货故障更换：自货物签收之日起15天内出现非人为性能故障的，免费更换同型号新品。', '到货故障更换'],
+  [
+    '保修条款',
+    'doa_replace',
+    '3.到货故障更换：自货物签收之日起15天内出现非人为性能故障的，免费更换同型号新品。',
+    '到货故障更换',
+  ],
   ['保修条款', 'latent_defect', '4.潜在缺陷保证：潜在缺陷保证期为24个月，自质保期满之日起计算', '潜在缺陷'],
   ['保修期外收费标准', 'parts_price', '1.零部件：保修期外零部件价格按零部件报价清单收取（单价见附件1）。', '零部件：'],
   ['保修期外收费标准', 'labour_fee', '2.人工：保修期外人工费全免。', '人工：'],
   ['保修期外收费标准', 'travel_fee', '3.差旅：保修期外差旅费全免。', '差旅：'],
-  ['保修期外收费标准', 'annual_fee', '4.维保合同：采购人选择签订年度维保合同的，年度维保服务费为¥18,000.00/年。', '维保合同'],
+  [
+    '保修期外收费标准',
+    'annual_fee',
+    '4.维保合同：采购人选择签订年度维保合同的，年度维保服务费为¥18,000.00/年。',
+    '维保合同',
+  ],
   ['定期巡检与保养', 'first_visit', '1.首次回访：自验收合格之日起1个月内进行首次上门回访', '首次回访'],
   ['定期巡检与保养', 'phone_check', '2.电话回访：每月电话回访1次', '电话回访'],
   ['定期巡检与保养', 'inspect', '3.现场巡检：每季度现场巡检1次', '巡检1次'],
@@ -116,25 +177,65 @@ const CASES: [string, string, string, string][] = [
   ['定期巡检与保养', 'inspection_report', '5.书面报告：每次服务完成后3个工作日内提交书面巡检报告', '书面报告'],
   ['定期巡检与保养', 'book_ahead', '6.预约：计划性上门服务至少提前1个工作日预约，并按约定时间到达；', '预约'],
   ['备品备件', 'parts_supply', '1.供应保障：备件供应保障期为8年，自验收合格之日起计算；', '供应保障'],
-  ['备品备件', 'deliver_parts', '2.备件发出：自确认备件需求起2天内发出所需备品备件，并将发货信息告知采购人。', '备件发出'],
+  [
+    '备品备件',
+    'deliver_parts',
+    '2.备件发出：自确认备件需求起2天内发出所需备品备件，并将发货信息告知采购人。',
+    '备件发出',
+  ],
   ['备品备件', 'parts_warehouses', '3.备件仓储：设有备件仓库12个，常用备件保持合理库存。', '备件仓'],
   ['培训计划', 'train_start', '1.培训时间：自验收合格之日起5天内开展现场培训，具体日期与采购人商定。', '培训时间：'],
   ['培训计划', 'train', '2.培训时长：现场培训累计不少于3天，受训人员不少于12名。', '培训时长'],
   ['投诉处理与回访', 'complaint_reply', '1.答复：自接到投诉起2小时内答复投诉人，说明核查情况和拟采取的措施。', '答复'],
-  ['投诉处理与回访', 'complaint_visit', '2.上门沟通：需要当面处理的投诉，自接到投诉起24小时内上门走访投诉人，当面沟通处理意见。', '上门'],
-  ['投诉处理与回访', 'complaint_close', '3.办结：自接到投诉起3个工作日内办结投诉，并将处理结果书面告知投诉人。', '办结：'],
+  [
+    '投诉处理与回访',
+    'complaint_visit',
+    '2.上门沟通：需要当面处理的投诉，自接到投诉起24小时内上门走访投诉人，当面沟通处理意见。',
+    '上门',
+  ],
+  [
+    '投诉处理与回访',
+    'complaint_close',
+    '3.办结：自接到投诉起3个工作日内办结投诉，并将处理结果书面告知投诉人。',
+    '办结：',
+  ],
   ['投诉处理与回访', 'call_back', '4.服务回访：每次服务完成后2天内进行回访', '服务回访'],
   ['投诉处理与回访', 'satisfaction', '5.服务目标：用户满意度不低于98%。', '满意度不低于'],
-  ['应急预案', 'arrive_emergency', '2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起2小时内到达。', '起2小时内到达'],
-  ['应急预案', 'fix_emergency', '3.快速恢复：工程师到达现场后4小时内通过更换部件、启用备用设备或调整运行方式等措施恢复基本功能，随后组织彻底修复。', '后4小时内通过'],
-  ['应急预案', 'report', '4.总结报告：处置期间随时向采购人通报进展；故障排除后3个工作日内提交书面报告，说明原因、处理经过和防范措施。', '总结报告'],
-  ['应急预案', 'drill', '我公司会同采购人开展应急演练，每年1次，并根据演练效果、设备运行变化和采购人意见及时修订预案。', '开展应急演练'],
+  [
+    '应急预案',
+    'arrive_emergency',
+    '2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起2小时内到达。',
+    '起2小时内到达',
+  ],
+  [
+    '应急预案',
+    'fix_emergency',
+    '3.快速恢复：工程师到达现场后4小时内通过更换部件、启用备用设备或调整运行方式等措施恢复基本功能，随后组织彻底修复。',
+    '后4小时内通过',
+  ],
+  [
+    '应急预案',
+    'report',
+    '4.总结报告：处置期间随时向采购人通报进展；故障排除后3个工作日内提交书面报告，说明原因、处理经过和防范措施。',
+    '总结报告',
+  ],
+  [
+    '应急预案',
+    'drill',
+    '我公司会同采购人开展应急演练，每年1次，并根据演练效果、设备运行变化和采购人意见及时修订预案。',
+    '开展应急演练',
+  ],
   ['软件维护与升级', 'onsite_support', '1.技术支持期限：现场技术支持期为3年，自验收合格之日起计算。', '技术支持期'],
   ['软件维护与升级', 'remote_fix', '2.远程处理：自接到报修通知起2小时内通过电话或远程方式排除故障。', '远程处理：'],
   ['软件维护与升级', 'arrive_software', '3.现场处理：远程无法解决的，自接到报修通知起8小时内到达现场。', '现场处理：'],
   ['软件维护与升级', 'fix_software', '4.恢复运行：自接到报修通知起2个工作日内排除故障，恢复设备正常运行。', '恢复运行'],
   ['联系方式', 'hotline_hours', '1.服务热线的服务时间为周一至周五 9:00–18:00。', '服务热线的服务时间'],
-  ['联系方式', 'after_hours_hours', '2.服务热线服务时间以外，由值班工程师受理报修；非工作时间值班电话的服务时间为工作日 18:00 至次日 9:00，以及周末和法定节假日全天。', '值班工程师受理'],
+  [
+    '联系方式',
+    'after_hours_hours',
+    '2.服务热线服务时间以外，由值班工程师受理报修；非工作时间值班电话的服务时间为工作日 18:00 至次日 9:00，以及周末和法定节假日全天。',
+    '值班工程师受理',
+  ],
   ['联系方式', 'onsite_hours', '3.上门服务的服务时间为每日 8:00–20:00，紧急故障不受此限。', '上门服务的服务时间'],
   ['联系方式', 'book_ahead', '4.计划性上门服务至少提前1个工作日预约，并按约定时间到达；', '预约'],
 ];
@@ -167,7 +268,9 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     const r = await api.preview({ project: { ...sample(), commitments: [] } });
     // A chapter made only of promises is left empty, and the writer is told so.
     expect([...new Set(r.problems.map((p) => p.code))]).toEqual(['empty_section']);
-    const values = Object.values(sample().values).flat().filter((v): v is string => typeof v === 'string');
+    const values = Object.values(sample().values)
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
     for (const title of CHAPTERS) {
       let text = chapter(r.document.blocks, title);
       for (const v of values) text = text.split(v).join('');
@@ -183,9 +286,16 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
   });
 
   it('条款自己写下的数字过不了这项检查', () => {
-    const facts: Commitment[] = [{ id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' }];
+    const facts: Commitment[] = [
+      { id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' },
+    ];
     const p = project({}, { commitments: facts });
-    const a = assemble(p, library([{ title: '甲', clauses: [clause('x', '{{#fact "arrive"}}{{promise "arrive"}}，到场后5小时内修复。{{/fact}}')] }]));
+    const a = assemble(
+      p,
+      library([
+        { title: '甲', clauses: [clause('x', '{{#fact "arrive"}}{{promise "arrive"}}，到场后5小时内修复。{{/fact}}')] },
+      ]),
+    );
     expect(() => expectTraced(p, a.document.blocks, ['甲'])).toThrow(/'5', false/);
   });
 
@@ -202,22 +312,45 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
 
   it('承诺 5×8 的热线写作工作日每日8小时', async () => {
     const p = setFact(sample(), 'hotline_hours', { schedule: '5x8', text: undefined } as Partial<Commitment>);
-    expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain('服务热线于工作日每日8小时受理报修。');
+    expect(chapter((await api.preview({ project: p })).document.blocks, '服务承诺')).toContain(
+      '服务热线于工作日每日8小时受理报修。',
+    );
   });
 
   it('修复时限自报修起算、自到场起算或两者并用', async () => {
     const p = sample();
-    const q = { ...p, commitments: [...p.commitments!, { id: 'fix_from_notice', kind: 'fix', offered: true, within: { value: 48, unit: '小时' }, from: 'notice' } as Commitment] };
+    const q = {
+      ...p,
+      commitments: [
+        ...p.commitments!,
+        {
+          id: 'fix_from_notice',
+          kind: 'fix',
+          offered: true,
+          within: { value: 48, unit: '小时' },
+          from: 'notice',
+        } as Commitment,
+      ],
+    };
     const both = chapter((await api.preview({ project: q })).document.blocks, '服务承诺');
-    expect(both).toContain('6.排除故障：工程师到达现场后24小时内排除故障，恢复设备正常运行，并确保自接到报修通知起48小时内修复。');
+    expect(both).toContain(
+      '6.排除故障：工程师到达现场后24小时内排除故障，恢复设备正常运行，并确保自接到报修通知起48小时内修复。',
+    );
     const r = await api.preview({ project: drop(q, 'fix') });
     expect(r.problems).toEqual([]);
-    expect(chapter(r.document.blocks, '服务承诺')).toContain('6.排除故障：自接到报修通知起48小时内排除故障，恢复设备正常运行。');
+    expect(chapter(r.document.blocks, '服务承诺')).toContain(
+      '6.排除故障：自接到报修通知起48小时内排除故障，恢复设备正常运行。',
+    );
   });
 
   it('紧急故障未单独承诺的时限按总体承诺写；两者都不承诺时这一步不出现', async () => {
-    const general = chapter((await api.preview({ project: drop(sample(), 'arrive_emergency') })).document.blocks, '应急预案');
-    expect(general).toContain('2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起4小时内到达。');
+    const general = chapter(
+      (await api.preview({ project: drop(sample(), 'arrive_emergency') })).document.blocks,
+      '应急预案',
+    );
+    expect(general).toContain(
+      '2.紧急出动：远程无法排除的，应急工程师携带备件和专用工具赶赴现场，自接到报修通知起4小时内到达。',
+    );
     const r = await api.preview({ project: drop(drop(sample(), 'arrive_emergency'), 'arrive') });
     const none = chapter(r.document.blocks, '应急预案');
     expect(none).not.toContain('紧急出动');
@@ -241,8 +374,23 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
 
   it('按产品列出的保修期也进入分项表', async () => {
     const p = sample();
-    const q = { ...p, commitments: [...p.commitments!, { id: 'warranty_ahu', kind: 'warranty', offered: true, period: { value: 2, unit: '年' }, from: 'installation', scope: { product: '组合式空调机组' } } as Commitment] };
-    expect(chapter((await api.preview({ project: q })).document.blocks, '保修条款')).toContain('组合式空调机组|2年|安装调试完成之日');
+    const q = {
+      ...p,
+      commitments: [
+        ...p.commitments!,
+        {
+          id: 'warranty_ahu',
+          kind: 'warranty',
+          offered: true,
+          period: { value: 2, unit: '年' },
+          from: 'installation',
+          scope: { product: '组合式空调机组' },
+        } as Commitment,
+      ],
+    };
+    expect(chapter((await api.preview({ project: q })).document.blocks, '保修条款')).toContain(
+      '组合式空调机组|2年|安装调试完成之日',
+    );
   });
 
   it('零部件报价清单作为附件时，引用其计算出的附件编号；不作附件时不引用', async () => {
@@ -250,7 +398,9 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
     const p = sample();
     const q: Project = { ...p, values: { ...p.values, parts_list_annex: false } };
     const r = await api.preview({ project: q });
-    expect(chapter(r.document.blocks, '保修期外收费标准')).toContain('1.零部件：保修期外零部件价格按零部件报价清单收取。');
+    expect(chapter(r.document.blocks, '保修期外收费标准')).toContain(
+      '1.零部件：保修期外零部件价格按零部件报价清单收取。',
+    );
   });
 
   it('免收人工费和差旅费、只收零部件成本价的写法', async () => {
@@ -273,7 +423,11 @@ describe('逐项承诺的条款（续）：每项承诺随其事实出现或消�
 describe('质保期满后服务（逐项承诺）', () => {
   /** The sample with 质保期满后服务 in place of 保修期外收费标准 (a bid uses one or the other). */
   const afterWarranty = (p: Project = sample()): Project => {
-    const outline = p.outline!['service-plan-full']!.map((s) => (s.title === '保修期外收费标准' ? { title: '质保期满后服务', clauses: [{ id: 'after-warranty', variant: '逐项承诺' }] } : s));
+    const outline = p.outline!['service-plan-full']!.map((s) =>
+      s.title === '保修期外收费标准'
+        ? { title: '质保期满后服务', clauses: [{ id: 'after-warranty', variant: '逐项承诺' }] }
+        : s,
+    );
     return { ...p, outline: { 'service-plan-full': outline } };
   };
   const api = () => createLocalClient(createHandlers({ templatesDir }));
@@ -282,7 +436,9 @@ describe('质保期满后服务（逐项承诺）', () => {
     const r = await api().preview({ project: afterWarranty() });
     expect(r.problems).toEqual([]);
     const text = chapter(r.document.blocks, '质保期满后服务');
-    expect(text).toContain('1.持续响应：质保期满后的报修，自接到报修通知起30分钟内作出响应；需要上门处理的，自接到报修通知起4小时内到达现场，与质保期内的时限相同。');
+    expect(text).toContain(
+      '1.持续响应：质保期满后的报修，自接到报修通知起30分钟内作出响应；需要上门处理的，自接到报修通知起4小时内到达现场，与质保期内的时限相同。',
+    );
     expect(text).toContain('2.维保合同：采购人可自愿签订年度维保合同，年度维保服务费为¥18,000.00/年。');
     expect(text).toContain('3.零部件：保修期外零部件价格按零部件报价清单收取（单价见附件1）。');
     expect(text).toContain('4.人工：保修期外人工费全免。');
@@ -304,7 +460,10 @@ describe('质保期满后服务（逐项承诺）', () => {
 describe('没有承诺清单的旧项目换用这些变体', () => {
   /** Today's full sample (its promises are variables) with the chapters of the facts sample, without the annex. */
   const legacy = (): Project => {
-    const old = parseProjectText(readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'), 'legacy');
+    const old = parseProjectText(
+      readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'),
+      'legacy',
+    );
     const outline = sample().outline!['service-plan-full']!.filter((s) => !s.title.startsWith('附件'));
     return { ...old, outline: { 'service-plan-full': outline } };
   };
@@ -322,9 +481,17 @@ describe('没有承诺清单的旧项目换用这些变体', () => {
 
 describe('安装外包协议：乙方的售后时限读取安装服务商的承诺', () => {
   const agreement = (): Project => {
-    const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'install-agreement-sample.json'), 'utf8'), 'ia');
-    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'install-agreement.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
-    const sections = bp.sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => (c.id === 'ia-scheduling' ? { ...c, variant: '逐项承诺' } : c)) }));
+    const p = parseProjectText(
+      readFileSync(join(templatesDir, 'samples', 'install-agreement-sample.json'), 'utf8'),
+      'ia',
+    );
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'install-agreement.json'), 'utf8')) as {
+      sections: { title: string; clauses: { id: string; variant: string }[] }[];
+    };
+    const sections = bp.sections.map((s) => ({
+      title: s.title,
+      clauses: s.clauses.map((c) => (c.id === 'ia-scheduling' ? { ...c, variant: '逐项承诺' } : c)),
+    }));
     return withFacts({ ...p, outline: { 'install-agreement': sections } });
   };
   const api = () => createLocalClient(createHandlers({ templatesDir }));
@@ -351,8 +518,13 @@ describe('安装外包协议：乙方的售后时限读取安装服务商的承�
 describe('保修卡：各部件的保修期和截止日期取自承诺', () => {
   const card = (): Project => {
     const p = parseProjectText(readFileSync(join(templatesDir, 'samples', 'warranty-card-sample.json'), 'utf8'), 'wc');
-    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'warranty-card.json'), 'utf8')) as { sections: { title: string; clauses: { id: string; variant: string }[] }[] };
-    const sections = bp.sections.map((s) => ({ ...s, clauses: s.clauses.map((c) => (c.id === 'wc-periods' ? { ...c, variant: '逐项承诺' } : c)) }));
+    const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'warranty-card.json'), 'utf8')) as {
+      sections: { title: string; clauses: { id: string; variant: string }[] }[];
+    };
+    const sections = bp.sections.map((s) => ({
+      ...s,
+      clauses: s.clauses.map((c) => (c.id === 'wc-periods' ? { ...c, variant: '逐项承诺' } : c)),
+    }));
     return withFacts({ ...p, outline: { 'warranty-card': sections } });
   };
   const api = () => createLocalClient(createHandlers({ templatesDir }));
@@ -363,12 +535,26 @@ describe('保修卡：各部件的保修期和截止日期取自承诺', () => {
   };
 
   it('逐行列出承诺的部件，截止日期由购买日期推算', async () => {
-    expect(await periods(card())).toContain('保修部件|保修期限|保修截止日期\n整机|72个月|2032年11月24日\n压缩机|72个月|2032年11月24日\n水箱内胆|72个月|2032年11月24日\n管路及电气部件|12个月|2027年11月24日');
+    expect(await periods(card())).toContain(
+      '保修部件|保修期限|保修截止日期\n整机|72个月|2032年11月24日\n压缩机|72个月|2032年11月24日\n水箱内胆|72个月|2032年11月24日\n管路及电气部件|12个月|2027年11月24日',
+    );
   });
 
   it('未承诺的部件不列；以天计的保修期按日推算', async () => {
     const p = drop(card(), 'warranty_tank');
-    const q = { ...p, commitments: [...p.commitments!, { id: 'warranty_remote', kind: 'warranty', offered: true, period: { value: 90, unit: '天' }, scope: { component: '遥控器' } } as Commitment] };
+    const q = {
+      ...p,
+      commitments: [
+        ...p.commitments!,
+        {
+          id: 'warranty_remote',
+          kind: 'warranty',
+          offered: true,
+          period: { value: 90, unit: '天' },
+          scope: { component: '遥控器' },
+        } as Commitment,
+      ],
+    };
     const text = await periods(q);
     expect(text).not.toContain('水箱内胆');
     expect(text).toContain('遥控器|90天|2027年2月22日');
@@ -380,9 +566,18 @@ describe('保修卡：各部件的保修期和截止日期取自承诺', () => {
       { id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' },
       { id: 'latent_defect', kind: 'latent_defect', offered: false, period: { value: 24, unit: '个月' } },
     ];
-    const run = (body: string) => assemble(project({ d: '2026-01-31' }, { commitments: facts }), library([{ title: '甲', clauses: [clause('x', body, [{ key: 'd', type: 'date', label: '日期' }])] }]));
+    const run = (body: string) =>
+      assemble(
+        project({ d: '2026-01-31' }, { commitments: facts }),
+        library([{ title: '甲', clauses: [clause('x', body, [{ key: 'd', type: 'date', label: '日期' }])] }]),
+      );
     expect(textOf(run('截至{{until "warranty" d}}。').document.blocks)).toContain('截至2029年1月31日。');
-    for (const body of ['{{until "arrive" d}}', '{{until "latent_defect" d}}', '{{until "warranty" "2026-01-31"}}', '{{until d}}']) {
+    for (const body of [
+      '{{until "arrive" d}}',
+      '{{until "latent_defect" d}}',
+      '{{until "warranty" "2026-01-31"}}',
+      '{{until d}}',
+    ]) {
       expect([body, run(body).problems.map((p) => p.code)]).toEqual([body, ['template']]);
     }
   });
@@ -392,9 +587,7 @@ describe('条款正文不写数字和服务时间', () => {
   it.each(FILES)('%s 的正文在 Handlebars 表达式之外没有数字、7×24 或 5×8', (file) => {
     const raw = readFileSync(join(templatesDir, 'clauses', file), 'utf8');
     const body = raw.split(/^---$/m).slice(2).join('---');
-    const text = body
-      .replace(/\{\{[^}]*\}\}/g, '')
-      .replace(/^\s*1\. /gm, '');
+    const text = body.replace(/\{\{[^}]*\}\}/g, '').replace(/^\s*1\. /gm, '');
     expect(text).not.toMatch(/\d|[０-９]|7×24|7x24|5×8|5x8|全天候|二十四小时|节假日不休/);
     // No section of the document is named in the text: annexes go through {{annex}}.
     expect(text).not.toMatch(/见第|详见本|附件[一二三四五六七八九十]/);
@@ -407,20 +600,52 @@ describe('条款正文不写数字和服务时间', () => {
 });
 
 describe('按产品或部件逐行列出的承诺：{{#eachItem}}', () => {
-  const BODY = ['{{#anyItem "warranty"}}', '| 部件 | 保修期 | 起算 |', '| --- | --- | --- |', '{{#eachItem "warranty"}}', '| {{itemName}} | {{figure}} | {{itemStart}} |', '{{/eachItem}}', '{{else}}', '无分项保修。', '{{/anyItem}}'].join('\n');
+  const BODY = [
+    '{{#anyItem "warranty"}}',
+    '| 部件 | 保修期 | 起算 |',
+    '| --- | --- | --- |',
+    '{{#eachItem "warranty"}}',
+    '| {{itemName}} | {{figure}} | {{itemStart}} |',
+    '{{/eachItem}}',
+    '{{else}}',
+    '无分项保修。',
+    '{{/anyItem}}',
+  ].join('\n');
   const lib = library([{ title: '保修', clauses: [clause('w', BODY)] }]);
   const FACTS: Commitment[] = [
     { id: 'warranty', kind: 'warranty', offered: true, period: { value: 3, unit: '年' }, from: 'acceptance' },
-    { id: 'warranty_tank', kind: 'warranty', offered: true, period: { value: 8, unit: '年' }, separate: true, scope: { component: '水箱内胆' } },
-    { id: 'warranty_pipes', kind: 'warranty', offered: false, period: { value: 1, unit: '年' }, scope: { component: '管路' } },
-    { id: 'warranty_app', kind: 'warranty', offered: true, period: { value: 12, unit: '个月' }, from: 'installation', scope: { product: '监控平台', component: '软件' } },
+    {
+      id: 'warranty_tank',
+      kind: 'warranty',
+      offered: true,
+      period: { value: 8, unit: '年' },
+      separate: true,
+      scope: { component: '水箱内胆' },
+    },
+    {
+      id: 'warranty_pipes',
+      kind: 'warranty',
+      offered: false,
+      period: { value: 1, unit: '年' },
+      scope: { component: '管路' },
+    },
+    {
+      id: 'warranty_app',
+      kind: 'warranty',
+      offered: true,
+      period: { value: 12, unit: '个月' },
+      from: 'installation',
+      scope: { product: '监控平台', component: '软件' },
+    },
   ];
   const render = (facts: Commitment[], body = lib) => assemble(project({}, { commitments: facts }), body);
 
   it('只列出承诺了的产品或部件，不含整机，按事实的顺序', () => {
     const a = render(FACTS);
     expect(a.problems).toEqual([]);
-    expect(textOf(a.document.blocks)).toContain('部件|保修期|起算\n水箱内胆|8年|同整机\n监控平台软件|12个月|安装调试完成之日');
+    expect(textOf(a.document.blocks)).toContain(
+      '部件|保修期|起算\n水箱内胆|8年|同整机\n监控平台软件|12个月|安装调试完成之日',
+    );
     expect(textOf(a.document.blocks)).not.toContain('管路');
   });
 
@@ -442,7 +667,10 @@ describe('按产品或部件逐行列出的承诺：{{#eachItem}}', () => {
   });
 
   it('eachItem 需要一个承诺种类', () => {
-    const a = render(FACTS, library([{ title: '甲', clauses: [clause('x', '{{#eachItem "warranty_tank"}}x{{/eachItem}}')] }]));
+    const a = render(
+      FACTS,
+      library([{ title: '甲', clauses: [clause('x', '{{#eachItem "warranty_tank"}}x{{/eachItem}}')] }]),
+    );
     expect(a.problems.map((p) => p.code)).toEqual(['template']);
     expect(a.problems[0]!.message).toContain('承诺种类');
   });
@@ -456,7 +684,12 @@ describe('新增的承诺种类', () => {
   });
 
   it('投诉的上门走访有自己的时限，不借用报修到场时限', () => {
-    const c = commitmentSchema.parse({ id: 'complaint_visit', kind: 'complaint_visit', within: { value: 24, unit: '小时' }, from: 'complaint' });
+    const c = commitmentSchema.parse({
+      id: 'complaint_visit',
+      kind: 'complaint_visit',
+      within: { value: 24, unit: '小时' },
+      from: 'complaint',
+    });
     expect(factPhrase(c)).toBe('自接到投诉起24小时内上门走访投诉人，当面沟通处理意见');
     expect(factLabel(c)).toBe('投诉上门走访时限');
   });

@@ -31,7 +31,14 @@ const FACTS: Commitment[] = [
   { id: 'arrive', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice' },
   { id: 'fix', kind: 'fix', offered: true, within: { value: 24, unit: '小时' }, from: 'arrival' },
   { id: 'standby', kind: 'standby', offered: false, within: { value: 48, unit: '小时' }, from: 'arrival' },
-  { id: 'hotline_hours', kind: 'service_hours', offered: true, schedule: 'stated', text: '工作日9:00–18:00', scope: { channel: 'hotline' } },
+  {
+    id: 'hotline_hours',
+    kind: 'service_hours',
+    offered: true,
+    schedule: 'stated',
+    text: '工作日9:00–18:00',
+    scope: { channel: 'hotline' },
+  },
 ];
 const render = (facts: Commitment[]) => assemble(project({}, { commitments: facts }), lib);
 
@@ -62,13 +69,18 @@ describe('条款读取承诺', () => {
     expect(a.problems[0]!.message).toContain('standby');
   });
   it('条款引用拼错的承诺编号时报错，而不是悄悄删去句子', () => {
-    const typo = library([{ title: '服务承诺', clauses: [clause('typo', '{{#fact "arive"}}到场：{{promise "arive"}}。{{/fact}}')] }]);
+    const typo = library([
+      { title: '服务承诺', clauses: [clause('typo', '{{#fact "arive"}}到场：{{promise "arive"}}。{{/fact}}')] },
+    ]);
     const a = assemble(project({}, { commitments: FACTS }), typo);
     expect(a.problems.map((p) => p.code)).toEqual(['template']);
     expect(a.problems[0]!.message).toContain('未知的承诺编号「arive」');
   });
   it('{{figure}} 只印数值', () => {
-    const a = assemble(project({}, { commitments: FACTS }), library([{ title: '甲', clauses: [clause('f', '到场时限：{{figure "arrive"}}。')] }]));
+    const a = assemble(
+      project({}, { commitments: FACTS }),
+      library([{ title: '甲', clauses: [clause('f', '到场时限：{{figure "arrive"}}。')] }]),
+    );
     expect(textOf(a.document.blocks)).toContain('到场时限：2小时。');
   });
   it('繁体输出也由同一承诺生成', () => {
@@ -95,15 +107,41 @@ describe('偏离表单独成文', () => {
   it('要求关联承诺即可计算偏离，不需要售后服务方案：24小时对3个工作日为正偏离', async () => {
     const project = alone({
       commitments: [{ id: 'fix', kind: 'fix', offered: true, within: { value: 24, unit: '小时' }, from: 'arrival' }],
-      requirements: [{ item: '3.3', text: '到场后3个工作日内排除故障', op: '<=', value: 3, unit: '工作日', star: false, fact: 'fix' }],
+      requirements: [
+        {
+          item: '3.3',
+          text: '到场后3个工作日内排除故障',
+          op: '<=',
+          value: 3,
+          unit: '工作日',
+          star: false,
+          fact: 'fix',
+        },
+      ],
     });
     const r = await api().preview({ project });
-    expect(r.deviations.map((d) => [d.deviation, d.response, d.note])).toEqual([['正偏离', '到场后24小时内排除故障', '我方承诺的时限短于招标文件要求']]);
+    expect(r.deviations.map((d) => [d.deviation, d.response, d.note])).toEqual([
+      ['正偏离', '到场后24小时内排除故障', '我方承诺的时限短于招标文件要求'],
+    ]);
     expect(textOf(r.document.blocks)).not.toMatch(/折算|每日8小时/);
   });
 
   it('旧项目的变量也能作为承诺被偏离表读取，不报“变量不存在”或“未使用”', () => {
-    const project = alone({ values: { onsite_arrival: { value: 4, unit: '小时' } }, requirements: [{ item: '3.2', text: '接到通知后2小时内到达现场', op: '<=', value: 2, unit: '小时', star: false, key: 'onsite_arrival', accepted: '项目位于山区' }] });
+    const project = alone({
+      values: { onsite_arrival: { value: 4, unit: '小时' } },
+      requirements: [
+        {
+          item: '3.2',
+          text: '接到通知后2小时内到达现场',
+          op: '<=',
+          value: 2,
+          unit: '小时',
+          star: false,
+          key: 'onsite_arrival',
+          accepted: '项目位于山区',
+        },
+      ],
+    });
     return api()
       .preview({ project })
       .then((r) => {
@@ -114,8 +152,20 @@ describe('偏离表单独成文', () => {
 
   it('承诺未提供时，关联它的要求为负偏离', () => {
     const project = alone({
-      commitments: [{ id: 'standby', kind: 'standby', offered: false, within: { value: 24, unit: '小时' }, from: 'arrival' }],
-      requirements: [{ item: '3.5', text: '24小时内无法修复的，提供备用设备', op: '<=', value: 24, unit: '小时', star: false, fact: 'standby' }],
+      commitments: [
+        { id: 'standby', kind: 'standby', offered: false, within: { value: 24, unit: '小时' }, from: 'arrival' },
+      ],
+      requirements: [
+        {
+          item: '3.5',
+          text: '24小时内无法修复的，提供备用设备',
+          op: '<=',
+          value: 24,
+          unit: '小时',
+          star: false,
+          fact: 'standby',
+        },
+      ],
     });
     return api()
       .preview({ project })
@@ -126,7 +176,13 @@ describe('偏离表单独成文', () => {
   });
 
   it('关联了不存在的承诺时提醒写作者', async () => {
-    const r = await api().preview({ project: alone({ requirements: [{ item: '', text: '2小时内到场', op: '<=', value: 2, unit: '小时', star: false, fact: 'arrive' }] }) });
+    const r = await api().preview({
+      project: alone({
+        requirements: [
+          { item: '', text: '2小时内到场', op: '<=', value: 2, unit: '小时', star: false, fact: 'arrive' },
+        ],
+      }),
+    });
     expect(r.deviations[0]).toMatchObject({ issue: 'unknown_fact' });
   });
 });

@@ -11,7 +11,11 @@ import { openStore } from '@core/library/store/index.js';
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run([...args, '--lang', 'zh'], (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    [...args, '--lang', 'zh'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -29,7 +33,12 @@ describe('bidforge check / update 与条款新版本', () => {
     const source = readFileSync('templates/clauses/wc-periods.md', 'utf8');
     const body = source.slice(source.indexOf('---', source.indexOf('---') + 3) + 3).trimStart();
     const store = await openStore({ dataDir: data, program: 'test', templatesDir: 'templates' });
-    const ref = await store.editVariant('wc-periods', '标准', { body: `${body}\n保修期内请妥善保管本卡。\n`, changeNote: '增加保管提示' }, '法务部');
+    const ref = await store.editVariant(
+      'wc-periods',
+      '标准',
+      { body: `${body}\n保修期内请妥善保管本卡。\n`, changeNote: '增加保管提示' },
+      '法务部',
+    );
     await store.submit(ref, '法务部');
     await store.approve(ref, '法务负责人');
     await store.close();

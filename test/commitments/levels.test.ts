@@ -9,8 +9,20 @@ import { clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 
 const facts = (list: unknown[]): Commitment[] => commitmentsSchema.parse(list);
-const arrive = (id: string, value: number, level?: string) => ({ id, kind: 'arrive', within: { value, unit: '小时' }, from: 'notice', ...(level ? { scope: { level } } : {}) });
-const fix = (id: string, value: number, level?: string) => ({ id, kind: 'fix', within: { value, unit: '小时' }, from: 'arrival', ...(level ? { scope: { level } } : {}) });
+const arrive = (id: string, value: number, level?: string) => ({
+  id,
+  kind: 'arrive',
+  within: { value, unit: '小时' },
+  from: 'notice',
+  ...(level ? { scope: { level } } : {}),
+});
+const fix = (id: string, value: number, level?: string) => ({
+  id,
+  kind: 'fix',
+  within: { value, unit: '小时' },
+  from: 'arrival',
+  ...(level ? { scope: { level } } : {}),
+});
 
 async function table(list: unknown[]): Promise<string> {
   const lib = await loadTemplates(templatesDir);
@@ -22,7 +34,9 @@ async function table(list: unknown[]): Promise<string> {
 
 describe('故障分级表', () => {
   it('等级按严重程度排列，不论承诺的先后', () => {
-    expect(levelsOf(facts([arrive('arrive_l3', 8, '三级'), arrive('arrive_l1', 2, '一级'), fix('fix_l2', 8, '二级')]))).toEqual(['一级', '二级', '三级']);
+    expect(
+      levelsOf(facts([arrive('arrive_l3', 8, '三级'), arrive('arrive_l1', 2, '一级'), fix('fix_l2', 8, '二级')])),
+    ).toEqual(['一级', '二级', '三级']);
   });
 
   it('紧急故障8小时到场、其他故障48小时：两种说法都能写出', async () => {
@@ -32,7 +46,10 @@ describe('故障分级表', () => {
   });
 
   it('五个等级各有自己的时限，某等级未单独承诺的列出总体承诺', async () => {
-    const text = await table([arrive('arrive', 4), ...['一级', '二级', '三级', '四级', '五级'].map((l, i) => fix(`fix_l${i + 1}`, 2 * (i + 1), l))]);
+    const text = await table([
+      arrive('arrive', 4),
+      ...['一级', '二级', '三级', '四级', '五级'].map((l, i) => fix(`fix_l${i + 1}`, 2 * (i + 1), l)),
+    ]);
     const rows = text.split('\n').filter((l) => /^[一二三四五]级\|/.test(l));
     expect(rows).toEqual([
       '一级|—|自接到报修通知起4小时内|工程师到达现场后2小时内',
@@ -46,18 +63,28 @@ describe('故障分级表', () => {
   it('没有分级承诺时整条不出现', async () => {
     const lib = await loadTemplates(templatesDir);
     const c = lib.clauses.find((x) => x.id === 'fault-levels' && x.variant === '分级时限表')!;
-    const a = assemble(project({}, { commitments: facts([arrive('arrive', 4)]) }), library([{ title: '故障分级与响应', clauses: [c, clause('x', '其他内容。')] }]));
+    const a = assemble(
+      project({}, { commitments: facts([arrive('arrive', 4)]) }),
+      library([{ title: '故障分级与响应', clauses: [c, clause('x', '其他内容。')] }]),
+    );
     expect(textOf(a.document.blocks)).not.toContain('故障等级由值班工程师');
   });
 
   it('未提供的等级承诺不列入表中', async () => {
-    const text = await table([arrive('arrive', 4), fix('fix_l1', 2, '一级'), { ...fix('fix_l2', 4, '二级'), offered: false }]);
+    const text = await table([
+      arrive('arrive', 4),
+      fix('fix_l1', 2, '一级'),
+      { ...fix('fix_l2', 4, '二级'), offered: false },
+    ]);
     expect(text).toContain('一级|');
     expect(text).not.toContain('二级|');
   });
 
   it('在 {{#eachLevel}} 之外写 {{levelName}} 时报错', () => {
-    const a = assemble(project({}, { commitments: facts([fix('fix_l1', 2, '一级')]) }), library([{ title: '甲', clauses: [clause('bad', '等级：{{levelName}}')] }]));
+    const a = assemble(
+      project({}, { commitments: facts([fix('fix_l1', 2, '一级')]) }),
+      library([{ title: '甲', clauses: [clause('bad', '等级：{{levelName}}')] }]),
+    );
     expect(a.problems.map((p) => p.code)).toEqual(['template']);
   });
 });

@@ -36,7 +36,8 @@ describe.each(samples)('%s 迁移为承诺', (f) => {
     const migrated = projectSchema.parse(JSON.parse(JSON.stringify(withFacts(p))));
     expect(migrated.commitments?.length).toBeGreaterThan(0);
     expect(migrated.values).toEqual(p.values);
-    for (const [k, v] of Object.entries(p.values)) expect([k, norm(effectiveValues(migrated)[k])]).toEqual([k, norm(v)]);
+    for (const [k, v] of Object.entries(p.values))
+      expect([k, norm(effectiveValues(migrated)[k])]).toEqual([k, norm(v)]);
   });
 });
 
@@ -56,7 +57,9 @@ describe('以承诺为准组装（经 API）', () => {
 
   it('承诺改了，沿用变量的旧条款也跟着改：到场改为90分钟', async () => {
     const p = withFacts(read('service-plan-sample.json'));
-    const commitments = p.commitments!.map((c) => (c.id === 'arrive' && 'within' in c ? { ...c, within: { value: 90, unit: '分钟' as const } } : c));
+    const commitments = p.commitments!.map((c) =>
+      c.id === 'arrive' && 'within' in c ? { ...c, within: { value: 90, unit: '分钟' as const } } : c,
+    );
     const { document } = await api.preview({ project: { ...p, commitments } });
     expect(textOf(document.blocks)).toContain('90分钟内到达现场');
   });
@@ -96,6 +99,9 @@ describe('迁移表与内置条款一致', () => {
     const mismatched = [...LEGACY_KEYS].filter((k) => declared.has(k) && !expected(k).includes(declared.get(k)!));
     expect(mismatched).toEqual([]);
     // Keys only the checks know (no clause declares them yet).
-    expect([...LEGACY_KEYS].filter((k) => !declared.has(k)).sort()).toEqual(['critical_arrival', 'resolution_from_report']);
+    expect([...LEGACY_KEYS].filter((k) => !declared.has(k)).sort()).toEqual([
+      'critical_arrival',
+      'resolution_from_report',
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import type { Block } from '@core/model/document.js';
 import type { Condition, Library } from '@core/model/library.js';
 import { assembleOne, bodyBlocks, clause, library, project, textOf, type Decl } from '../helpers/library.js';
 
-const headingsOf = (doc: { blocks: Block[] }) => doc.blocks.flatMap((b) => (b.kind === 'heading' ? [`${b.number}${b.text}`] : []));
+const headingsOf = (doc: { blocks: Block[] }) =>
+  doc.blocks.flatMap((b) => (b.kind === 'heading' ? [`${b.number}${b.text}`] : []));
 
 const months: Decl = { key: 'warranty_months', type: 'integer', label: '整机保修期', unit: '个月' };
 const latent: Decl = { key: 'latent_defect_months', type: 'integer', label: '潜在缺陷保证期', unit: '个月' };
@@ -16,7 +17,17 @@ const atLeast24: Condition = { key: 'warranty_months', op: 'gte', value: 24 };
 function latentLibrary(where: 'clause' | 'ref' | 'section'): Library {
   const l = library([
     { title: '甲', clauses: [clause('a', '保修期{{warranty_months}}个月。', [months])] },
-    { title: '乙', clauses: [clause('b', '另行提供{{latent_defect_months}}个月潜在缺陷保证期。', [latent], where === 'clause' ? { when: atLeast24 } : {})] },
+    {
+      title: '乙',
+      clauses: [
+        clause(
+          'b',
+          '另行提供{{latent_defect_months}}个月潜在缺陷保证期。',
+          [latent],
+          where === 'clause' ? { when: atLeast24 } : {},
+        ),
+      ],
+    },
     { title: '丙', clauses: [clause('c', '正文。')] },
   ]);
   const section = l.blueprints[0]!.sections[1]!;
@@ -32,15 +43,20 @@ describe('按条件列入条款', () => {
     expect(headingsOf(a.document)).toEqual(['一、甲', '二、乙', '三、丙']);
   });
 
-  it.each(['clause', 'ref', 'section'] as const)('条件写在%s上：不满足时整节连同标题去掉，后面的章节编号不留空档', (where) => {
-    const a = assemble(project({ warranty_months: 12 }), latentLibrary(where));
-    expect(headingsOf(a.document)).toEqual(['一、甲', '二、丙']);
-    expect(textOf(a.document.blocks)).not.toContain('潜在缺陷');
-  });
+  it.each(['clause', 'ref', 'section'] as const)(
+    '条件写在%s上：不满足时整节连同标题去掉，后面的章节编号不留空档',
+    (where) => {
+      const a = assemble(project({ warranty_months: 12 }), latentLibrary(where));
+      expect(headingsOf(a.document)).toEqual(['一、甲', '二、丙']);
+      expect(textOf(a.document.blocks)).not.toContain('潜在缺陷');
+    },
+  );
 
   it('未列入的条款所需的变量不报缺失；已填写的值也不算“没有被使用”', () => {
     expect(assemble(project({ warranty_months: 12 }), latentLibrary('clause')).problems).toEqual([]);
-    expect(assemble(project({ warranty_months: 12, latent_defect_months: 24 }), latentLibrary('clause')).problems).toEqual([]);
+    expect(
+      assemble(project({ warranty_months: 12, latent_defect_months: 24 }), latentLibrary('clause')).problems,
+    ).toEqual([]);
   });
 
   it('条件所读的变量只由未列入的条款声明时，仍然校验它的值', () => {
@@ -55,14 +71,30 @@ describe('按条件列入条款', () => {
   it('时长条件按实际长短比较：到场时间 ≤ 2小时（30分钟满足）', () => {
     const dur: Decl = { key: 'onsite_arrival', type: 'duration', label: '到场时间' };
     const when: Condition = { key: 'onsite_arrival', op: 'lte', value: { value: 2, unit: '小时' } };
-    const l = library([{ title: '甲', clauses: [clause('a', '{{onsite_arrival}}内到场。', [dur]), clause('b', '本地快速到场。', [], { when })] }]);
-    expect(textOf(assemble(project({ onsite_arrival: { value: 30, unit: '分钟' } }), l).document.blocks)).toContain('本地快速到场');
-    expect(textOf(assemble(project({ onsite_arrival: { value: 1, unit: '天' } }), l).document.blocks)).not.toContain('本地快速到场');
+    const l = library([
+      {
+        title: '甲',
+        clauses: [clause('a', '{{onsite_arrival}}内到场。', [dur]), clause('b', '本地快速到场。', [], { when })],
+      },
+    ]);
+    expect(textOf(assemble(project({ onsite_arrival: { value: 30, unit: '分钟' } }), l).document.blocks)).toContain(
+      '本地快速到场',
+    );
+    expect(textOf(assemble(project({ onsite_arrival: { value: 1, unit: '天' } }), l).document.blocks)).not.toContain(
+      '本地快速到场',
+    );
   });
 
   it('条件引用未声明的变量时报 bad_condition', () => {
-    const l = library([{ title: '甲', clauses: [clause('a', '正文。', [], { when: { key: 'nope', op: 'set' } }), clause('b', '其他。')] }]);
-    expect(assemble(project({}), l).problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'bad_condition', clause: 'a' }));
+    const l = library([
+      {
+        title: '甲',
+        clauses: [clause('a', '正文。', [], { when: { key: 'nope', op: 'set' } }), clause('b', '其他。')],
+      },
+    ]);
+    expect(assemble(project({}), l).problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'bad_condition', clause: 'a' }),
+    );
   });
 });
 
@@ -79,12 +111,18 @@ describe('按条件列入段落（{{#if}}）', () => {
   });
 
   it('条件满足时段落出现在原位', () => {
-    expect(bodyBlocks(assembleOne(body, [n], { n: 24 })).map((b: Block) => (b.kind === 'paragraph' ? b.runs[0]?.text : b.kind))).toEqual(['第一段。', '条件段。', '第三段。']);
+    expect(
+      bodyBlocks(assembleOne(body, [n], { n: 24 })).map((b: Block) =>
+        b.kind === 'paragraph' ? b.runs[0]?.text : b.kind,
+      ),
+    ).toEqual(['第一段。', '条件段。', '第三段。']);
   });
 
   it('去掉的列表项不留编号空档：1. 2. 而不是 1. 3.', () => {
     const list = '1. 甲\n{{#if (gte n 24)}}\n2. 乙\n{{/if}}\n3. 丙';
-    const numbers = bodyBlocks(assembleOne(list, [n], { n: 1 })).map((b) => (b.kind === 'listItem' ? `${b.number}${b.runs[0]?.text}` : b.kind));
+    const numbers = bodyBlocks(assembleOne(list, [n], { n: 1 })).map((b) =>
+      b.kind === 'listItem' ? `${b.number}${b.runs[0]?.text}` : b.kind,
+    );
     expect(numbers).toEqual(['1.甲', '2.丙']);
   });
 });
@@ -111,7 +149,9 @@ describe('附件编号与引用', () => {
     expect(headingsOf(a.document)).toEqual(['一、正文', '附件1 售后服务偏离表']);
     expect(textOf(a.document.blocks)).toContain('偏离情况见附件1。');
     // …and the reference to the annex that is gone is an error, visible in the text.
-    expect(a.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'unresolved_annex_ref', clause: 'a', section: '正文' }));
+    expect(a.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'unresolved_annex_ref', clause: 'a', section: '正文' }),
+    );
     expect(textOf(a.document.blocks)).toContain('【未找到附件：收费标准】');
   });
 

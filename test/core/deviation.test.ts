@@ -98,7 +98,13 @@ describe('数值识别', () => {
   });
 });
 
-const decl = (key: string, type: VariableDecl['type'], unit?: string): VariableDecl => ({ key, type, label: key, required: true, ...(unit ? { unit } : {}) });
+const decl = (key: string, type: VariableDecl['type'], unit?: string): VariableDecl => ({
+  key,
+  type,
+  label: key,
+  required: true,
+  ...(unit ? { unit } : {}),
+});
 const req = (r: Partial<Requirement> & { text: string }): Requirement => requirementSchema.parse(r);
 
 describe('evaluateRequirements', () => {
@@ -116,35 +122,73 @@ describe('evaluateRequirements', () => {
   ]);
 
   it('应答由招标原文替换为我方数值生成，偏离自动计算', () => {
-    const [row] = evaluateRequirements([req({ text: '质保期不少于3年', op: '>=', value: 3, unit: '年', key: 'warranty_months' })], decls, values);
+    const [row] = evaluateRequirements(
+      [req({ text: '质保期不少于3年', op: '>=', value: 3, unit: '年', key: 'warranty_months' })],
+      decls,
+      values,
+    );
     expect(row).toMatchObject({ index: 1, response: '质保期不少于36个月', deviation: '无偏离', source: 'computed' });
   });
 
   it('写作者对有数值的要求填写的偏离被忽略，以计算结果为准', () => {
-    const [row] = evaluateRequirements([req({ text: '2小时内到达现场', op: '<=', value: 2, unit: '小时', key: 'onsite_arrival', deviation: '正偏离' })], decls, values);
+    const [row] = evaluateRequirements(
+      [req({ text: '2小时内到达现场', op: '<=', value: 2, unit: '小时', key: 'onsite_arrival', deviation: '正偏离' })],
+      decls,
+      values,
+    );
     expect(row?.deviation).toBe('负偏离');
   });
 
   it('接受的负偏离把理由写进说明栏', () => {
-    const [row] = evaluateRequirements([req({ text: '2小时内到达现场', op: '<=', value: 2, unit: '小时', key: 'onsite_arrival', accepted: '项目地点距服务网点120公里' })], decls, values);
+    const [row] = evaluateRequirements(
+      [
+        req({
+          text: '2小时内到达现场',
+          op: '<=',
+          value: 2,
+          unit: '小时',
+          key: 'onsite_arrival',
+          accepted: '项目地点距服务网点120公里',
+        }),
+      ],
+      decls,
+      values,
+    );
     expect(row?.note).toBe('负偏离原因：项目地点距服务网点120公里');
   });
 
   it('正偏离的说明栏用平实的话说明，不写工作日的折算口径', () => {
-    const [row] = evaluateRequirements([req({ text: '1个工作日内到达现场', op: '<=', value: 1, unit: '工作日', key: 'onsite_arrival' })], decls, values);
+    const [row] = evaluateRequirements(
+      [req({ text: '1个工作日内到达现场', op: '<=', value: 1, unit: '工作日', key: 'onsite_arrival' })],
+      decls,
+      values,
+    );
     expect(row).toMatchObject({ deviation: '正偏离', note: '我方承诺的时限短于招标文件要求' });
     expect(row?.note).not.toMatch(/折算|小时/);
   });
 
   it('项目的 workingDayHours 不再把工作日折成小时', () => {
-    const [row] = evaluateRequirements([req({ text: '3个工作日内排除故障', op: '<=', value: 3, unit: '工作日', key: 'onsite_arrival' })], decls, new Map<string, Value>([['onsite_arrival', { value: 24, unit: '小时' }]]), { workingDayHours: 8 });
+    const [row] = evaluateRequirements(
+      [req({ text: '3个工作日内排除故障', op: '<=', value: 3, unit: '工作日', key: 'onsite_arrival' })],
+      decls,
+      new Map<string, Value>([['onsite_arrival', { value: 24, unit: '小时' }]]),
+      { workingDayHours: 8 },
+    );
     expect(row?.deviation).toBe('正偏离');
   });
 
   it.each([
     ['未关联变量', { text: '2小时内到达现场', op: '<=' as const, value: 2, unit: '小时' }, 'unlinked'],
-    ['关联的变量不存在', { text: '2小时内到达现场', op: '<=' as const, value: 2, unit: '小时', key: 'nope' }, 'unknown_variable'],
-    ['关联了文字变量', { text: '不少于2条热线', op: '>=' as const, value: 2, unit: '条', key: 'hotline' }, 'not_measurable'],
+    [
+      '关联的变量不存在',
+      { text: '2小时内到达现场', op: '<=' as const, value: 2, unit: '小时', key: 'nope' },
+      'unknown_variable',
+    ],
+    [
+      '关联了文字变量',
+      { text: '不少于2条热线', op: '>=' as const, value: 2, unit: '条', key: 'hotline' },
+      'not_measurable',
+    ],
     ['单位无法换算', { text: '服务费不少于2次', op: '>=' as const, value: 2, unit: '次', key: 'annual_fee' }, 'units'],
     ['文字要求', { text: '提供7×24小时服务热线' }, 'free_text'],
   ])('%s：不给出偏离，标明原因', (_n, r, issue) => {
@@ -154,14 +198,40 @@ describe('evaluateRequirements', () => {
   });
 
   it('文字要求采用写作者的判断和应答', () => {
-    const [row] = evaluateRequirements([req({ text: '提供7×24小时服务热线', key: 'hotline', deviation: '无偏离' })], decls, values);
+    const [row] = evaluateRequirements(
+      [req({ text: '提供7×24小时服务热线', key: 'hotline', deviation: '无偏离' })],
+      decls,
+      values,
+    );
     expect(row).toMatchObject({ deviation: '无偏离', source: 'manual', response: '400-800-1234' });
   });
 
   it('偏离表单元格：★ 标在要求前，无结论的写“待确认”', () => {
-    const rows = evaluateRequirements([req({ item: '3.2', text: '2小时内到达现场', op: '<=', value: 2, unit: '小时', key: 'onsite_arrival', star: true }), req({ text: '提供热线' })], decls, values);
+    const rows = evaluateRequirements(
+      [
+        req({
+          item: '3.2',
+          text: '2小时内到达现场',
+          op: '<=',
+          value: 2,
+          unit: '小时',
+          key: 'onsite_arrival',
+          star: true,
+        }),
+        req({ text: '提供热线' }),
+      ],
+      decls,
+      values,
+    );
     expect(deviationTableCells(rows)).toEqual([
-      { no: '1', item: '3.2', requirement: '★2小时内到达现场', response: '4小时内到达现场', deviation: '负偏离', note: '' },
+      {
+        no: '1',
+        item: '3.2',
+        requirement: '★2小时内到达现场',
+        response: '4小时内到达现场',
+        deviation: '负偏离',
+        note: '',
+      },
       { no: '2', item: '', requirement: '提供热线', response: '', deviation: '待确认', note: '' },
     ]);
   });
@@ -214,8 +284,18 @@ describe('从招标文件文字识别要求', () => {
   });
 
   it('一段粘贴的文字：逐行识别条目号和 ★，一句两个时限拆成两行', () => {
-    const text = ['3.1 ★接到报修后1小时内响应，2小时内到达现场；', '3.2 质保期不少于3年，自验收合格之日起计算。', '', '（3）提供7×24小时服务热线。'].join('\n');
-    const rows = recognizeRequirements(text).map((p) => [p.requirement.item, p.requirement.star, p.requirement.text, p.requirement.key]);
+    const text = [
+      '3.1 ★接到报修后1小时内响应，2小时内到达现场；',
+      '3.2 质保期不少于3年，自验收合格之日起计算。',
+      '',
+      '（3）提供7×24小时服务热线。',
+    ].join('\n');
+    const rows = recognizeRequirements(text).map((p) => [
+      p.requirement.item,
+      p.requirement.star,
+      p.requirement.text,
+      p.requirement.key,
+    ]);
     expect(rows).toEqual([
       ['3.1', true, '接到报修后1小时内响应', 'response_time'],
       ['3.1', true, '2小时内到达现场', 'onsite_arrival'],
@@ -225,10 +305,13 @@ describe('从招标文件文字识别要求', () => {
   });
 
   it('章标题不作为要求行', () => {
-    expect(recognizeRequirements('第四章 售后服务要求\n2小时内响应').map((p) => p.requirement.text)).toEqual(['2小时内响应']);
+    expect(recognizeRequirements('第四章 售后服务要求\n2小时内响应').map((p) => p.requirement.text)).toEqual([
+      '2小时内响应',
+    ]);
   });
 
   it('建议的行都是有效的项目数据', () => {
-    for (const p of recognizeRequirements(cases.map((c) => c[0]).join('\n'))) expect(requirementSchema.safeParse(p.requirement).success).toBe(true);
+    for (const p of recognizeRequirements(cases.map((c) => c[0]).join('\n')))
+      expect(requirementSchema.safeParse(p.requirement).success).toBe(true);
   });
 });

@@ -12,8 +12,18 @@ async function overTheWire(call: () => Promise<unknown>): Promise<unknown> {
     (x: unknown) => x,
   );
   expect(e, 'the call should fail').toBeDefined();
-  const { code, message, params } = e as { code: string; message: string; params?: Record<string, unknown>; problems?: unknown[] };
-  const body = JSON.parse(JSON.stringify({ ok: false, error: { code, message, params: params ?? { problems: (e as { problems?: unknown[] }).problems ?? [] } } }));
+  const { code, message, params } = e as {
+    code: string;
+    message: string;
+    params?: Record<string, unknown>;
+    problems?: unknown[];
+  };
+  const body = JSON.parse(
+    JSON.stringify({
+      ok: false,
+      error: { code, message, params: params ?? { problems: (e as { problems?: unknown[] }).problems ?? [] } },
+    }),
+  );
   try {
     unwrap(asEnvelope(body));
   } catch (x) {
@@ -30,7 +40,12 @@ describe('错误信息使用界面语言', () => {
   });
 
   it('项目文件缺少标题：用字段名称说明，不用 title 这样的键名', async () => {
-    const e = await overTheWire(() => api().parseProject({ text: JSON.stringify({ schema: 1, name: 'p', blueprint: 'service-plan', date: '2026-11-24' }), fileName: 'p.json' }));
+    const e = await overTheWire(() =>
+      api().parseProject({
+        text: JSON.stringify({ schema: 1, name: 'p', blueprint: 'service-plan', date: '2026-11-24' }),
+        fileName: 'p.json',
+      }),
+    );
     expect(errorText(e, 'zh-CN')).toBe('p.json：项目文件缺少「文档标题」');
     expect(errorText(e, 'en')).toBe('p.json: in the project file, the document title is missing');
   });

@@ -4,7 +4,15 @@ import { missingGlyphs } from '@core/export/glyphs.js';
 import type { Document } from '@core/model/document.js';
 
 const doc = (text: string): Document => ({
-  meta: { title: '方案', projectName: '售后服务方案', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false },
+  meta: {
+    title: '方案',
+    projectName: '售后服务方案',
+    projectNo: '',
+    bidder: '',
+    date: '2026-11-24',
+    docType: 'service-plan',
+    draft: false,
+  },
   blocks: [{ kind: 'paragraph', runs: [{ text }] }],
 });
 

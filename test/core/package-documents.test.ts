@@ -9,14 +9,26 @@ import { parseProjectText } from '@core/project/parse.js';
 import { templatesDir } from '../helpers/paths.js';
 
 const api = createHandlers({ templatesDir });
-const pkg = parseProjectText(readFileSync(join(templatesDir, 'samples', 'bid-package-sample.json'), 'utf8'), 'bid-package-sample.json');
+const pkg = parseProjectText(
+  readFileSync(join(templatesDir, 'samples', 'bid-package-sample.json'), 'utf8'),
+  'bid-package-sample.json',
+);
 
 describe('投标文件包中的单个文件', () => {
   it('预览指定的文件，并带回偏离表各行的计算结果', async () => {
     const r = await api.preview({ project: pkg, document: 'deviation-table' });
     expect(r.document.meta.projectName).toBe('售后服务偏离表');
     // Item 3.3: 24小时 against 「到场后3个工作日内」 is better (a working day is a day, never 8 hours).
-    expect(r.deviations.map((d) => d.deviation)).toEqual(['正偏离', '无偏离', '正偏离', '无偏离', '正偏离', '无偏离', '负偏离', '无偏离']);
+    expect(r.deviations.map((d) => d.deviation)).toEqual([
+      '正偏离',
+      '无偏离',
+      '正偏离',
+      '无偏离',
+      '正偏离',
+      '无偏离',
+      '负偏离',
+      '无偏离',
+    ]);
     // The accepted negative deviation (item 3.7) stays visible as a warning.
     expect(r.problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'negative_deviation']]);
   });
@@ -38,7 +50,10 @@ describe('投标文件包中的单个文件', () => {
     const r = await dispatch(api, 'preview', { project: pkg, document: 'service-plan-full' });
     expect(r).toMatchObject({ ok: false, error: { code: 'unknown_document' } });
     expect(JSON.stringify(r)).toContain('deviation-table');
-    expect(await dispatch(api, 'preview', { project: pkg, document: 'Bad Name' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await dispatch(api, 'preview', { project: pkg, document: 'Bad Name' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('表单列出所有文件的变量，每个变量只出现一次，按文件分组', async () => {
@@ -51,7 +66,17 @@ describe('投标文件包中的单个文件', () => {
 
   it('识别招标要求：提出关联变量的行，供编写人确认', async () => {
     const { proposals } = await api.recognizeRequirements({ text: '★3.9 接到报修后1小时内到达现场。' });
-    expect(proposals.map((p) => p.requirement)).toEqual([{ item: '3.9', text: '接到报修后1小时内到达现场', op: '<=', value: 1, unit: '小时', star: true, key: 'onsite_arrival' }]);
+    expect(proposals.map((p) => p.requirement)).toEqual([
+      {
+        item: '3.9',
+        text: '接到报修后1小时内到达现场',
+        op: '<=',
+        value: 1,
+        unit: '小时',
+        star: true,
+        key: 'onsite_arrival',
+      },
+    ]);
   });
 
   it('大纲视图：当前文件的节与条款（含标题），以及蓝本的原样', async () => {

@@ -59,15 +59,31 @@ describe('投标文件包', () => {
   });
 
   it('偏离表按共享的数值计算：到场承诺改为 4 小时后，★条款成为负偏离并报废标风险（只报一次）', () => {
-    const r = assemblePackage(withValues({ onsite_arrival: { value: 4, unit: '小时' }, installer_arrival: { value: 4, unit: '小时' } }), lib);
-    const table = r.documents[2]!.document.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
-    expect(table?.rows[1]).toEqual(['2', '3.2', '★接到通知后2小时内到达现场', '接到通知后4小时内到达现场', '负偏离', '']);
+    const r = assemblePackage(
+      withValues({ onsite_arrival: { value: 4, unit: '小时' }, installer_arrival: { value: 4, unit: '小时' } }),
+      lib,
+    );
+    const table = r.documents[2]!.document.blocks.find(
+      (b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table',
+    );
+    expect(table?.rows[1]).toEqual([
+      '2',
+      '3.2',
+      '★接到通知后2小时内到达现场',
+      '接到通知后4小时内到达现场',
+      '负偏离',
+      '',
+    ]);
     expect(packageProblems(r).filter((p) => p.code === 'star_negative_deviation')).toHaveLength(1);
   });
 
   it('安装协议给服务商的到场时限宽于对采购人的承诺时报错（跨文件）', () => {
-    const problems = packageProblems(assemblePackage(withValues({ installer_arrival: { value: 4, unit: '小时' } }), lib));
-    expect(problems.filter((p) => p.code === 'installer_arrival_looser')).toEqual([expect.objectContaining({ severity: 'error', field: 'values.installer_arrival' })]);
+    const problems = packageProblems(
+      assemblePackage(withValues({ installer_arrival: { value: 4, unit: '小时' } }), lib),
+    );
+    expect(problems.filter((p) => p.code === 'installer_arrival_looser')).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'values.installer_arrival' }),
+    ]);
   });
 
   it('保修卡的整机保修期与方案不同时报错（跨文件）', () => {
@@ -76,12 +92,16 @@ describe('投标文件包', () => {
 
   it('每份文件的问题注明所属文件（file = 蓝本）', () => {
     const problems = packageProblems(assemblePackage(withValues({ party_b_name: undefined }), lib));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'missing_value', field: 'values.party_b_name', file: 'install-agreement' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'missing_value', field: 'values.party_b_name', file: 'install-agreement' }),
+    );
   });
 
   it('没有任何文件使用的值只警告一次；只被某一份文件使用的值不算“没有被使用”', () => {
     const problems = packageProblems(assemblePackage(withValues({ stray: 1 }), lib));
-    expect(problems.filter((p) => p.code === 'unused_value')).toEqual([expect.objectContaining({ field: 'values.stray' })]);
+    expect(problems.filter((p) => p.code === 'unused_value')).toEqual([
+      expect.objectContaining({ field: 'values.stray' }),
+    ]);
   });
 
   it('不存在的蓝本报 unknown_blueprint', () => {
@@ -89,14 +109,18 @@ describe('投标文件包', () => {
   });
 
   it('单独预览包中的一份文件时，它也看得到其他文件的数值', () => {
-    expect(assembleAndCheck({ ...pkg, blueprint: 'deviation-table' }, lib).problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'negative_deviation']]);
+    expect(
+      assembleAndCheck({ ...pkg, blueprint: 'deviation-table' }, lib).problems.map((p) => [p.severity, p.code]),
+    ).toEqual([['warning', 'negative_deviation']]);
   });
 });
 
 describe('样例中的计算值', () => {
   it('保修卡按购买日期逐个部件推算保修截止日期', () => {
     const card = assembleAndCheck(readSample('warranty-card-sample.json'), lib).document;
-    const table = card.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[0] === '保修部件');
+    const table = card.blocks.find(
+      (b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[0] === '保修部件',
+    );
     // purchase 2026-11-24: 72 months → 2032-11-24, 12 months → 2027-11-24.
     expect(table?.rows.map((r) => [r[0], r[2]])).toEqual([
       ['整机', '2032年11月24日'],
@@ -108,7 +132,9 @@ describe('样例中的计算值', () => {
 
   it('安装协议的费用测算表逐行计算金额并有合计行，合计金额另写大写', () => {
     const doc = assembleAndCheck(readSample('install-agreement-sample.json'), lib).document;
-    const table = doc.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[0] === '安装区域');
+    const table = doc.blocks.find(
+      (b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[0] === '安装区域',
+    );
     expect(table?.totals).toBe(true);
     expect(table?.rows.at(-1)).toEqual(['合计', '1040', '—', '¥87,100.00']);
     expect(docText(doc)).toContain('¥87,100.00（大写：人民币捌万柒仟壹佰元整）');
@@ -134,6 +160,8 @@ describe('内置模板中的条件', () => {
     expect(a.problems).toEqual([]);
     const annexes = a.document.blocks.flatMap((b) => (b.kind === 'heading' && b.annex ? [b.text] : []));
     expect(annexes).toEqual(['附件1 安装人员行为与安全规范', '附件2 违约扣款标准']);
-    expect(docText(a.document)).toContain('督促安装人员遵守附件1《安装人员行为与安全规范》；乙方的其他违约行为，按附件2《违约扣款标准》处理。');
+    expect(docText(a.document)).toContain(
+      '督促安装人员遵守附件1《安装人员行为与安全规范》；乙方的其他违约行为，按附件2《违约扣款标准》处理。',
+    );
   });
 });

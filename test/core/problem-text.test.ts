@@ -32,7 +32,8 @@ function coreCodes(): Set<string> {
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path);
       else if (e.name.endsWith('.ts'))
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bcode: '([a-z0-9_]+)'|notLonger\('([a-z0-9_]+)'/g)) codes.add((m[1] ?? m[2])!);
+        for (const m of readFileSync(path, 'utf8').matchAll(/\bcode: '([a-z0-9_]+)'|notLonger\('([a-z0-9_]+)'/g))
+          codes.add((m[1] ?? m[2])!);
     }
   };
   walk(join(repoRoot, 'core'));
@@ -57,7 +58,8 @@ describe('every code core produces has an English wording', () => {
   const codes = coreCodes();
   it('finds the codes (sanity)', () => {
     expect(codes.size).toBeGreaterThan(40);
-    for (const c of ['rmb_mismatch', 'missing_value', 'template', 'missing_glyph', 'response_after_arrival']) expect(codes).toContain(c);
+    for (const c of ['rmb_mismatch', 'missing_value', 'template', 'missing_glyph', 'response_after_arrival'])
+      expect(codes).toContain(c);
   });
   it('each code is translated, or listed above with the reason', () => {
     const missing = [...codes].filter((c) => !TRANSLATED_CODES.has(c) && !(c in NOT_PROBLEMS) && !(c in UNTRANSLATED));
@@ -109,7 +111,14 @@ function checkProblems(): Problem[] {
     annual_fee: ['money', 0],
     manager_name: ['text', '  '],
     doc_list: ['list', ['使用说明书', '']],
-    staff: ['table', [{ item: '王工', price: 100 }, { item: ' ', price: 100 }], money],
+    staff: [
+      'table',
+      [
+        { item: '王工', price: 100 },
+        { item: ' ', price: 100 },
+      ],
+      money,
+    ],
     spare_parts: ['table', [], money],
     fee_items: ['table', [{ item: '巡检', price: 0 }], money],
     contact: ['text', '联系人待定'],
@@ -119,7 +128,15 @@ function checkProblems(): Problem[] {
     {},
     {
       document: {
-        meta: { title: 't', projectName: 'p', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false },
+        meta: {
+          title: 't',
+          projectName: 'p',
+          projectNo: '',
+          bidder: '',
+          date: '2026-11-24',
+          docType: 'service-plan',
+          draft: false,
+        },
         blocks: [
           { kind: 'heading', level: 1, number: '一、', text: '服务宗旨' },
           { kind: 'heading', level: 1, number: '二、', text: '服务承诺' },
@@ -127,16 +144,18 @@ function checkProblems(): Problem[] {
           { kind: 'table', header: ['序号', '名称'], align: ['center', 'left'], rows: [] },
         ],
       },
-      sections: [{ title: '附件1 偏离表', clauses: [clause('deviation-table', '', [], { title: '偏离表', status: 'draft', version: 2 })] }],
+      sections: [
+        {
+          title: '附件1 偏离表',
+          clauses: [clause('deviation-table', '', [], { title: '偏离表', status: 'draft', version: 2 })],
+        },
+      ],
       annexRefs: [{ ref: '售后承诺书', section: '服务承诺', clause: 'c' }],
     },
   );
   const noAnnexes = ctx({}, { annexRefs: [{ ref: '售后承诺书' }] });
   const measurable = { key: 'onsite_arrival', op: '<=', value: 1, unit: '小时', item: '3.2' };
-  const reqs = ctx(
-    { onsite_arrival: ['duration', h(2)] },
-    {},
-  );
+  const reqs = ctx({ onsite_arrival: ['duration', h(2)] }, {});
   reqs.project = {
     ...reqs.project,
     requirements: [
@@ -151,9 +170,30 @@ function checkProblems(): Problem[] {
   facts.project = {
     ...facts.project,
     commitments: [
-      { id: 'arrive_city', kind: 'arrive', offered: true, within: { value: 4, unit: '小时' }, from: 'notice', scope: { region: 'city' } },
-      { id: 'arrive_county', kind: 'arrive', offered: true, within: { value: 2, unit: '小时' }, from: 'notice', scope: { region: 'county' } },
-      { id: 'arrive_again', kind: 'arrive', offered: true, within: { value: 3, unit: '小时' }, from: 'notice', scope: { region: 'city' } },
+      {
+        id: 'arrive_city',
+        kind: 'arrive',
+        offered: true,
+        within: { value: 4, unit: '小时' },
+        from: 'notice',
+        scope: { region: 'city' },
+      },
+      {
+        id: 'arrive_county',
+        kind: 'arrive',
+        offered: true,
+        within: { value: 2, unit: '小时' },
+        from: 'notice',
+        scope: { region: 'county' },
+      },
+      {
+        id: 'arrive_again',
+        kind: 'arrive',
+        offered: true,
+        within: { value: 3, unit: '小时' },
+        from: 'notice',
+        scope: { region: 'city' },
+      },
     ],
   };
   return [figures, document, noAnnexes, reqs, facts].flatMap((c) => runChecks(c));
@@ -165,8 +205,13 @@ function assemblyProblems(): Problem[] {
     {
       title: '服务承诺',
       clauses: [
-        clause('a', '热线{{hotline}}，到场{{onsite_arrival}}。', [hotline, { key: 'onsite_arrival', type: 'duration', label: '到场时间', required: true }]),
-        clause('b', '{{onsite_arrival}}', [{ key: 'onsite_arrival', type: 'integer', label: '到场时间', required: true }]),
+        clause('a', '热线{{hotline}}，到场{{onsite_arrival}}。', [
+          hotline,
+          { key: 'onsite_arrival', type: 'duration', label: '到场时间', required: true },
+        ]),
+        clause('b', '{{onsite_arrival}}', [
+          { key: 'onsite_arrival', type: 'integer', label: '到场时间', required: true },
+        ]),
         clause('c', '{{undeclared}}'),
         clause('d', '条件条款。', [], { when: { key: 'nowhere', op: 'set' } }),
       ],
@@ -227,9 +272,13 @@ function cardProblems(): Problem[] {
 
 /** Why a project file cannot be opened: not JSON (with and without a position), not an object, wrong fields. */
 function fileProblems(): Problem[] {
-  return ['{ "schema": 1,\n "name": ', '{ "schema": 1,\n  , }', '', '[1]', '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}'].flatMap((text) =>
-    refusalOf(() => parseProjectText(text, 'p.json')),
-  );
+  return [
+    '{ "schema": 1,\n "name": ',
+    '{ "schema": 1,\n  , }',
+    '',
+    '[1]',
+    '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}',
+  ].flatMap((text) => refusalOf(() => parseProjectText(text, 'p.json')));
 }
 
 /** The problems a refusal carries; a call that is not refused fails the test. */
@@ -245,7 +294,18 @@ function refusalOf(fn: () => unknown): Problem[] {
 
 /** A card batch's own problems: a printed field no column fills, a row no template takes, a refused workbook. */
 function batchProblems(): Problem[] {
-  const template = parseCardTemplate({ id: 'standard', title: '产品保修卡', company: '某公司', hotline: '400', components: [{ name: '整机', months: 36 }], match: ['空调'], fields: ['customer', 'serial', 'date', 'dealer'] }, 't');
+  const template = parseCardTemplate(
+    {
+      id: 'standard',
+      title: '产品保修卡',
+      company: '某公司',
+      hotline: '400',
+      components: [{ name: '整机', months: 36 }],
+      match: ['空调'],
+      fields: ['customer', 'serial', 'date', 'dealer'],
+    },
+    't',
+  );
   const grid = [
     { rowNumber: 1, cells: ['客户名称', '序列号', '购买日期', '产品名称'] },
     { rowNumber: 2, cells: ['客户甲', 'SN1', '2026-01-05', '冰箱'] },
@@ -260,7 +320,9 @@ function batchProblems(): Problem[] {
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(1, 10);
   return [
-    ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter((p) => p.code !== 'card_long_value'),
+    ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter(
+      (p) => p.code !== 'card_long_value',
+    ),
     ...refusalOf(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
     ...periodsFromProject({ values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
     ...refusalOf(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
@@ -269,14 +331,39 @@ function batchProblems(): Problem[] {
 
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
-  { severity: 'warning', code: 'unused_value', message: '变量 stray 没有被投标文件包中的任何条款使用', params: { key: 'stray', scope: 'package' } },
-  { severity: 'warning', code: 'pins_not_recorded', message: '条款版本未记入条款库：store is locked', params: { reason: 'store is locked' } },
+  {
+    severity: 'warning',
+    code: 'unused_value',
+    message: '变量 stray 没有被投标文件包中的任何条款使用',
+    params: { key: 'stray', scope: 'package' },
+  },
+  {
+    severity: 'warning',
+    code: 'pins_not_recorded',
+    message: '条款版本未记入条款库：store is locked',
+    params: { reason: 'store is locked' },
+  },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
   // core/library/store/versions.ts: four eyes; core/api/libraryPeople.ts: nobody named
-  { severity: 'error', code: 'own_version', message: '“保修条款”（标准）第 2 版由 张律师 撰写，不能由本人批准：请另一位审核人批准，或在 设置 中开启单人审核', params: { title: '保修条款', variant: '标准', version: 2, name: '张律师' } },
-  { severity: 'error', code: 'no_user', message: '请先在 设置 中填写姓名（命令行用 --as 姓名）', params: { option: '--as' } },
+  {
+    severity: 'error',
+    code: 'own_version',
+    message: '“保修条款”（标准）第 2 版由 张律师 撰写，不能由本人批准：请另一位审核人批准，或在 设置 中开启单人审核',
+    params: { title: '保修条款', variant: '标准', version: 2, name: '张律师' },
+  },
+  {
+    severity: 'error',
+    code: 'no_user',
+    message: '请先在 设置 中填写姓名（命令行用 --as 姓名）',
+    params: { option: '--as' },
+  },
   // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
-  { severity: 'error', code: 'unknown_document', message: '项目中没有文件 x（可用：service-plan、warranty-card）', params: { document: 'x', available: 'service-plan, warranty-card' } },
+  {
+    severity: 'error',
+    code: 'unknown_document',
+    message: '项目中没有文件 x（可用：service-plan、warranty-card）',
+    params: { document: 'x', available: 'service-plan, warranty-card' },
+  },
 ];
 
 /** The English text with every param value cut out: what the template itself says. */
@@ -287,7 +374,22 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('real problems read in English', () => {
-  const problems = [...checkProblems(), ...assemblyProblems(), ...templateProblems(), ...cardProblems(), ...batchProblems(), ...fileProblems(), ...newerVersionProblems([{ clauseId: 'wc-periods', variant: '标准', title: '保修期限', pinned: 1, latestApproved: 2 }]), ...missingGlyphs({ meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false }, blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }] }), ...elsewhere];
+  const problems = [
+    ...checkProblems(),
+    ...assemblyProblems(),
+    ...templateProblems(),
+    ...cardProblems(),
+    ...batchProblems(),
+    ...fileProblems(),
+    ...newerVersionProblems([
+      { clauseId: 'wc-periods', variant: '标准', title: '保修期限', pinned: 1, latestApproved: 2 },
+    ]),
+    ...missingGlyphs({
+      meta: { title: '', projectName: '', projectNo: '', bidder: '', date: '', docType: '', draft: false },
+      blocks: [{ kind: 'paragraph', runs: [{ text: '服务𠀾' }] }],
+    }),
+    ...elsewhere,
+  ];
 
   it('covers every translated code', () => {
     const seen = new Set(problems.map((p) => p.code));
@@ -305,33 +407,47 @@ describe('real problems read in English', () => {
 
   it('reads the values as they are', () => {
     const rmb = problems.find((p) => p.code === 'rmb_mismatch')!;
-    expect(problemText(rmb, 'en')).toBe('The amount 28,000.00 is written in words as “人民币贰万伍仟元整”; it should be “人民币贰万捌仟元整”');
+    expect(problemText(rmb, 'en')).toBe(
+      'The amount 28,000.00 is written in words as “人民币贰万伍仟元整”; it should be “人民币贰万捌仟元整”',
+    );
     const missing = problems.find((p) => p.code === 'missing_value')!;
     expect(problemText(missing, 'en')).toBe('The required variable “服务热线” has no value');
-    expect(problemText(problems.find((p) => p.code === 'template' && p.message.startsWith('变量 undeclared'))!, 'en')).toBe(
-      'The clause uses variable undeclared, which has no value (it is not filled in, or no clause declares it)',
-    );
+    expect(
+      problemText(problems.find((p) => p.code === 'template' && p.message.startsWith('变量 undeclared'))!, 'en'),
+    ).toBe('The clause uses variable undeclared, which has no value (it is not filled in, or no clause declares it)');
     const noAnnex = problems.filter((p) => p.code === 'unresolved_annex_ref').map((p) => problemText(p, 'en'));
-    expect(noAnnex).toContain('The text refers to annex “售后承诺书”, which does not exist (annexes of this document: none)');
+    expect(noAnnex).toContain(
+      'The text refers to annex “售后承诺书”, which does not exist (annexes of this document: none)',
+    );
   });
 });
 
 describe('falls back to the Chinese message', () => {
   it('for an unknown code, a problem without params, and a free-text message no pattern knows', () => {
-    expect(problemText({ severity: 'error', code: 'brand_new', message: '新问题', params: { x: 1 } }, 'en')).toBe('新问题');
-    expect(problemText({ severity: 'error', code: 'missing_value', message: '缺少必填变量「甲」的值' }, 'en')).toBe('缺少必填变量「甲」的值');
+    expect(problemText({ severity: 'error', code: 'brand_new', message: '新问题', params: { x: 1 } }, 'en')).toBe(
+      '新问题',
+    );
+    expect(problemText({ severity: 'error', code: 'missing_value', message: '缺少必填变量「甲」的值' }, 'en')).toBe(
+      '缺少必填变量「甲」的值',
+    );
     expect(problemText({ severity: 'error', code: 'template', message: '别的说法' }, 'en')).toBe('别的说法');
     expect(problemText({ severity: 'error', code: 'constructor', message: '原型' }, 'en')).toBe('原型');
   });
   it('when a placeholder has no param', () => {
-    expect(problemText({ severity: 'error', code: 'rmb_mismatch', message: '金额', params: { figure: '1.00' } }, 'en')).toBe('金额');
+    expect(
+      problemText({ severity: 'error', code: 'rmb_mismatch', message: '金额', params: { figure: '1.00' } }, 'en'),
+    ).toBe('金额');
   });
 });
 
 describe('the 保修卡 screen', () => {
   it('shows a row problem without its row and column lead, in either language', () => {
     const bad = cardProblems().find((p) => p.code === 'card_bad_date')!;
-    expect(cardRowText(bad, 'zh-CN')).toBe('无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）');
-    expect(cardRowText(bad, 'en')).toBe('“2026-02-30” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)');
+    expect(cardRowText(bad, 'zh-CN')).toBe(
+      '无法识别的日期“2026-02-30”（请写作 2026-11-24、2026/11/24 或 2026年11月24日）',
+    );
+    expect(cardRowText(bad, 'en')).toBe(
+      '“2026-02-30” is not a date (write it as 2026-11-24 or 2026/11/24, or in the Chinese form)',
+    );
   });
 });

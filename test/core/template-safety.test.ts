@@ -38,7 +38,9 @@ describe('计算值', () => {
     return slots.fill(renderTemplate(source, build(slots), slots));
   };
   it('sums a money column exactly, as money', () => {
-    const out = fill('{{sum rows "price"}}', (s) => ({ rows: [{ price: s.put('money', 10) }, { price: s.put('money', 20) }, { price: s.put('money', 1280000) }] }));
+    const out = fill('{{sum rows "price"}}', (s) => ({
+      rows: [{ price: s.put('money', 10) }, { price: s.put('money', 20) }, { price: s.put('money', 1280000) }],
+    }));
     expect(out).toBe('¥12,800.30');
   });
   it('multiplies a unit price by a quantity, in fen', () => {
@@ -46,7 +48,9 @@ describe('计算值', () => {
     expect(out).toBe('¥1,610.00（人民币壹仟陆佰壹拾元整）');
   });
   it('refuses to sum a text column', () => {
-    expect(() => fill('{{sum rows "item"}}', (s) => ({ rows: [{ item: s.put('text', '上门') }] }))).toThrow(/not a number/);
+    expect(() => fill('{{sum rows "item"}}', (s) => ({ rows: [{ item: s.put('text', '上门') }] }))).toThrow(
+      /not a number/,
+    );
   });
 });
 
@@ -56,12 +60,21 @@ describe('sumProduct 与 annex 助手', () => {
     return slots.fill(renderTemplate(source, build(slots), slots, annexes));
   };
   it('Σ 单价 × 数量，逐行取整到分', () => {
-    const out = fill('{{sumProduct rows "price" "qty"}}', (s) => ({ rows: [{ price: s.put('money', 333), qty: 3 }, { price: s.put('money', 1), qty: 0.5 }] }));
+    const out = fill('{{sumProduct rows "price" "qty"}}', (s) => ({
+      rows: [
+        { price: s.put('money', 333), qty: 3 },
+        { price: s.put('money', 1), qty: 0.5 },
+      ],
+    }));
     // 3.33 × 3 = 9.99; 0.01 × 0.5 = 0.005 → 0.01 (rounded per row, as an invoice line is).
     expect(out).toBe('¥10.00');
   });
   it('数量列不是数字时报错', () => {
-    expect(() => fill('{{sumProduct rows "price" "qty"}}', (s) => ({ rows: [{ price: s.put('money', 1), qty: s.put('text', '三') }] }))).toThrow(/not a number/);
+    expect(() =>
+      fill('{{sumProduct rows "price" "qty"}}', (s) => ({
+        rows: [{ price: s.put('money', 1), qty: s.put('text', '三') }],
+      })),
+    ).toThrow(/not a number/);
   });
   it('annex 解析为附件编号；没有附件索引时写出未找到的提示', () => {
     const index = new AnnexIndex(numberAnnexes(['附件 收费标准', '附件 偏离表']));
@@ -88,10 +101,16 @@ describe('模板错误的说明', () => {
 
   it('a ../ that climbs past the outermost block names the missing path instead of a JavaScript TypeError', () => {
     const m = message('{{#each ../../fee_items}}{{name}}{{/each}}', { fee_items });
-    expect(m).toBe('模板引用了不存在的上层数据 fee_items（写作 ../../fee_items：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）');
+    expect(m).toBe(
+      '模板引用了不存在的上层数据 fee_items（写作 ../../fee_items：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）',
+    );
     expect(m).not.toMatch(/Cannot read properties/);
-    expect(message('{{#each fee_items}}{{#each ../../../other}}x{{/each}}{{/each}}', { fee_items, other: [1] })).toMatch(/不存在的上层数据 other（写作 \.\.\/\.\.\/\.\.\/other/);
-    expect(message('{{#if ok}}{{../../a.b}}{{/if}}', { ok: true, a: { b: 1 } })).toMatch(/不存在的上层数据 a（写作 \.\.\/\.\.\/a\.b/);
+    expect(
+      message('{{#each fee_items}}{{#each ../../../other}}x{{/each}}{{/each}}', { fee_items, other: [1] }),
+    ).toMatch(/不存在的上层数据 other（写作 \.\.\/\.\.\/\.\.\/other/);
+    expect(message('{{#if ok}}{{../../a.b}}{{/if}}', { ok: true, a: { b: 1 } })).toMatch(
+      /不存在的上层数据 a（写作 \.\.\/\.\.\/a\.b/,
+    );
   });
 
   it('a field read from a plain value names the path', () => {
@@ -104,8 +123,14 @@ describe('模板错误的说明', () => {
   });
 
   it('syntax errors say where and what: an unclosed block, a mismatched end, a broken mustache', () => {
-    expect(() => validateTemplate('保修\n{{#if x}}六年')).toThrow('模板语法错误：模板在第 2 行意外结束（可能缺少 }} 或 {{/块名}}）');
-    expect(() => validateTemplate('{{#each a}}x{{/if}}')).toThrow('模板语法错误：第 1 行的 {{#each}} 块以 {{/if}} 结束，两者应一致');
-    expect(() => validateTemplate('a\nb {{ }} c')).toThrow(/^模板语法错误：第 2 行无法解析（Expecting .*got 'CLOSE'）$/);
+    expect(() => validateTemplate('保修\n{{#if x}}六年')).toThrow(
+      '模板语法错误：模板在第 2 行意外结束（可能缺少 }} 或 {{/块名}}）',
+    );
+    expect(() => validateTemplate('{{#each a}}x{{/if}}')).toThrow(
+      '模板语法错误：第 1 行的 {{#each}} 块以 {{/if}} 结束，两者应一致',
+    );
+    expect(() => validateTemplate('a\nb {{ }} c')).toThrow(
+      /^模板语法错误：第 2 行无法解析（Expecting .*got 'CLOSE'）$/,
+    );
   });
 });

@@ -12,17 +12,27 @@ const CJK = /[\u3400-\u9fff]/;
 async function previewWith(values: Record<string, unknown>): Promise<Problem[]> {
   const a = api();
   const { project } = await a.openSample({ name: 'service-plan-sample' });
-  const { problems } = await a.preview({ project: { ...project, values: { ...project.values, ...values } } as Project });
+  const { problems } = await a.preview({
+    project: { ...project, values: { ...project.values, ...values } } as Project,
+  });
   return problems;
 }
 
 describe('值无效：每个问题只报一次，用字段名称', () => {
   it('无效的整数、日期、金额和过长文字各报一次，且不提内部键名', async () => {
-    const problems = await previewWith({ warranty_months: '三十六', acceptance_date: '2027-13-01', annual_fee: '58600.x', company_name: '字'.repeat(2500) });
+    const problems = await previewWith({
+      warranty_months: '三十六',
+      acceptance_date: '2027-13-01',
+      annual_fee: '58600.x',
+      company_name: '字'.repeat(2500),
+    });
     const fields = ['warranty_months', 'acceptance_date', 'annual_fee', 'company_name'];
     for (const key of fields) {
       const mine = problems.filter((p) => p.field === `values.${key}` || p.message.includes(key));
-      expect(mine.map((p) => p.code), key).toEqual(['bad_value']);
+      expect(
+        mine.map((p) => p.code),
+        key,
+      ).toEqual(['bad_value']);
     }
     // No knock-on "section has no content" for the clause the invalid value left out.
     expect(problems.filter((p) => p.code === 'empty_section')).toEqual([]);
@@ -40,21 +50,35 @@ describe('值无效：每个问题只报一次，用字段名称', () => {
   });
 
   it('英文界面：原因是英文，中文只出现在字段名称和用户输入中', async () => {
-    const problems = (await previewWith({ warranty_months: '三十六', acceptance_date: '明年', annual_fee: '两万', company_name: '字'.repeat(2500) })).filter((x) => x.code === 'bad_value');
+    const problems = (
+      await previewWith({
+        warranty_months: '三十六',
+        acceptance_date: '明年',
+        annual_fee: '两万',
+        company_name: '字'.repeat(2500),
+      })
+    ).filter((x) => x.code === 'bad_value');
     expect(problems).toHaveLength(4);
     for (const p of problems) {
       const text = problemText(p, 'en');
       const own = String(p.params!.label) + String(p.params!.got ?? p.params!.value ?? '');
-      expect(text.replace(/[\u3400-\u9fff]/g, (ch) => (own.includes(ch) ? '' : ch)), text).not.toMatch(CJK);
+      expect(
+        text.replace(/[\u3400-\u9fff]/g, (ch) => (own.includes(ch) ? '' : ch)),
+        text,
+      ).not.toMatch(CJK);
       expect(text).toMatch(/^The value of “/);
     }
-    expect(problemText(problems.find((p) => p.field === 'values.company_name')!, 'en')).toBe('The value of “投标人名称” is invalid: 2500 characters, more than the limit of 2000');
+    expect(problemText(problems.find((p) => p.field === 'values.company_name')!, 'en')).toBe(
+      'The value of “投标人名称” is invalid: 2500 characters, more than the limit of 2000',
+    );
   });
 
   it('表格单元格的问题在英文界面里用列名称说明行和列', async () => {
     const fees = sampleJson().values.fee_items.map((r, i) => (i === 1 ? { ...r, price: '三百' } : r));
     const [p] = (await previewWith({ fee_items: fees })).filter((x) => x.code === 'bad_value');
-    expect(problemText(p!, 'en')).toMatch(/^The value of “.+” is invalid: row 2, “.+”: “三百” is not an amount of money/);
+    expect(problemText(p!, 'en')).toMatch(
+      /^The value of “.+” is invalid: row 2, “.+”: “三百” is not an amount of money/,
+    );
     expect(problemText(p!, 'en')).not.toContain('price');
     expect(p!.message).toMatch(/第 2 行“.+”：“三百”不是金额/);
   });

@@ -14,7 +14,18 @@ function customersCsv(): string {
   const lines = ['客户名称,联系电话,安装地址,产品名称,型号,机器码,安装日期,经销商'];
   for (let i = 1; i <= 50; i++) {
     const date = i === 20 ? '2026-02-30' : `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    lines.push([`客户${i}号`, `1380000${String(i).padStart(4, '0')}`, `北京市海淀区中关村大街${i}号`, '变频空调', 'KFR-35GW', `HX2026${String(i).padStart(4, '0')}`, date, '华信北京经销部'].join(','));
+    lines.push(
+      [
+        `客户${i}号`,
+        `1380000${String(i).padStart(4, '0')}`,
+        `北京市海淀区中关村大街${i}号`,
+        '变频空调',
+        'KFR-35GW',
+        `HX2026${String(i).padStart(4, '0')}`,
+        date,
+        '华信北京经销部',
+      ].join(','),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -53,7 +64,10 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
       await page.screenshot({ path: join(screensDir, 'cards.png') });
 
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('cards-export').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('cards-export').click(),
+      ]);
       expect(download.suggestedFilename()).toBe('保修卡-客户清单.pdf');
       const file = join(tempDir('bf-e2e-cards-out-'), 'cards.pdf');
       await download.saveAs(file);
@@ -72,7 +86,10 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
     async () => {
       const { page } = app;
       const lines = ['客户名称,联系电话,安装地址,型号,序列号,安装日期'];
-      for (let i = 1; i <= 6; i++) lines.push(`客户${i}号,1380000000${i},滨江市解放路${i}号,${i % 2 ? 'KFR-35GW' : 'KRS-45II/A'},MX${i},2026-03-0${i}`);
+      for (let i = 1; i <= 6; i++)
+        lines.push(
+          `客户${i}号,1380000000${i},滨江市解放路${i}号,${i % 2 ? 'KFR-35GW' : 'KRS-45II/A'},MX${i},2026-03-0${i}`,
+        );
       lines.push('客户7号,13800000007,滨江市解放路7号,BCD-200,MX7,2026-03-07');
       const csv = join(tempDir('bf-e2e-cards-mixed-'), '混合清单.csv');
       writeFileSync(csv, lines.join('\r\n') + '\r\n', 'utf8');
@@ -95,31 +112,44 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await page.getByTestId('cards-template-by').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="按型号选择"]').click();
       await page.getByTestId('card-preview-MX2').waitFor();
-      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX2').innerText())).toContain('空气能热水器保修卡');
+      await expect
+        .poll(async () => squash(await page.getByTestId('card-preview-MX2').innerText()))
+        .toContain('空气能热水器保修卡');
       await expect.poll(async () => squash(await problems.innerText())).toContain('“BCD-200”不对应任何保修卡模板');
       await expect.poll(async () => squash(await stats.innerText())).toContain('可导出6有错误的行1');
 
       // 整机 of the standard card: 36 → 60 months.
       // antd puts the test id on the <input> itself, or on its wrapper when the number has a suffix.
-      const months = page.locator('input[data-testid="period-standard-0"], [data-testid="period-standard-0"] input').first();
+      const months = page
+        .locator('input[data-testid="period-standard-0"], [data-testid="period-standard-0"] input')
+        .first();
       await months.fill('60');
       await months.blur();
-      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText())).toContain('整机60个月');
+      await expect
+        .poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText()))
+        .toContain('整机60个月');
 
       await page.getByTestId('cards-script').getByText('繁體').click();
-      await expect.poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText())).toContain('產品保修卡');
+      await expect
+        .poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText()))
+        .toContain('產品保修卡');
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
       await page.getByTestId('cards-fatal').or(page.locator('.bf-page-title')).first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(screensDir, 'cards-mixed.png') });
       await page.getByTestId('cards-periods').screenshot({ path: join(screensDir, 'cards-periods.png') });
 
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('cards-export').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('cards-export').click(),
+      ]);
       const file = join(tempDir('bf-e2e-cards-mixed-out-'), 'cards.pdf');
       await download.saveAs(file);
       const toast = page.locator('.ant-message-notice').filter({ hasText: '未导出' });
       await toast.waitFor();
       expect(squash(await toast.innerText())).toContain('另有1行有错误未导出（第8行），原因见「行问题」列表');
-      await expect.poll(async () => squash(await page.locator('.ant-steps-item-process').innerText())).toContain('完成');
+      await expect
+        .poll(async () => squash(await page.locator('.ant-steps-item-process').innerText()))
+        .toContain('完成');
 
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
       const pages = stdout.split('\f').map(squash);
@@ -138,16 +168,24 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
     async () => {
       const { page } = app;
       const { project } = await app.handlers.openSample({ name: 'bid-package-sample' });
-      await app.handlers.recordRecentProject({ project: { ...project, title: '滨江二中热水系统', values: { ...project.values, warranty_months: 60 } } });
+      await app.handlers.recordRecentProject({
+        project: { ...project, title: '滨江二中热水系统', values: { ...project.values, warranty_months: 60 } },
+      });
       const csv = join(tempDir('bf-e2e-cards-project-'), '清单.csv');
-      writeFileSync(csv, '客户名称,产品名称,型号,序列号,购买日期,经销商,联系电话,地址\r\n客户1号,空调,KFR-35GW,PJ1,2026-03-01,店,1,路\r\n', 'utf8');
+      writeFileSync(
+        csv,
+        '客户名称,产品名称,型号,序列号,购买日期,经销商,联系电话,地址\r\n客户1号,空调,KFR-35GW,PJ1,2026-03-01,店,1,路\r\n',
+        'utf8',
+      );
       await page.goto(`${app.host.url}#cards`);
       await page.reload();
       await page.getByTestId('cards-screen').waitFor();
       await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
       await page.getByTestId('card-preview-PJ1').waitFor();
       await page.getByTestId('cards-periods-source').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="项目：滨江二中热水系统"]').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option[title="项目：滨江二中热水系统"]')
+        .click();
       const card = page.getByTestId('card-preview-PJ1');
       // The package sample: 整机 from the plan (60, changed above), 压缩机 36, 水箱内胆 36, 管路及电气部件 12.
       await expect.poll(async () => squash(await card.innerText())).toContain('整机60个月');

@@ -5,11 +5,20 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from './helpers/app.js';
+import {
+  haveChromium,
+  previewText,
+  screensDir,
+  startApp,
+  TIMEOUT,
+  type E2eApp,
+  openSampleFromHome,
+} from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 /** The level-1 headings of the preview, in order. */
-const headings = async (page: Page) => (await page.getByTestId('preview').locator('h2.doc-h1').allInnerTexts()).map(squash);
+const headings = async (page: Page) =>
+  (await page.getByTestId('preview').locator('h2.doc-h1').allInnerTexts()).map(squash);
 
 describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () => {
   let app: E2eApp;
@@ -38,7 +47,9 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await panel.getByTestId('outline-clause-documentation').waitFor();
       // Its variables arrive with their defaults: the clause prints at once, and the check stays clean.
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('提供下列技术资料的纸质版各2套');
-      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT })
+        .toBe(true);
       await page.screenshot({ path: join(screensDir, 'composer-outline.png') });
 
       // Its variables are in the form, where a change reaches the preview.
@@ -51,7 +62,9 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await page.getByTestId('tab-outline').click();
       const order = async () => {
         const text = await previewText(page);
-        return text.indexOf('提供下列技术资料') < text.indexOf('服务热线全天候受理报修') ? 'documentation first' : 'contacts first';
+        return text.indexOf('提供下列技术资料') < text.indexOf('服务热线全天候受理报修')
+          ? 'documentation first'
+          : 'contacts first';
       };
       expect(await order()).toBe('contacts first');
       await panel.getByTestId('outline-clause-documentation').focus();
@@ -59,30 +72,49 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await expect.poll(order, { timeout: TIMEOUT }).toBe('documentation first');
       // The focus follows the moved clause, so pressing again keeps moving it: into the previous section.
       await page.keyboard.press('Alt+ArrowUp');
-      await expect.poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT }).toEqual(['九、投诉处理与回访', '十、联系方式']);
-      await expect.poll(async () => (await previewText(page)).indexOf('提供下列技术资料') < (await previewText(page)).indexOf('十、联系方式'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT })
+        .toEqual(['九、投诉处理与回访', '十、联系方式']);
+      await expect
+        .poll(
+          async () =>
+            (await previewText(page)).indexOf('提供下列技术资料') < (await previewText(page)).indexOf('十、联系方式'),
+          { timeout: TIMEOUT },
+        )
+        .toBe(true);
       await page.getByTestId('undo').click();
       await page.getByTestId('undo').click();
       await expect.poll(order, { timeout: TIMEOUT }).toBe('contacts first');
 
       // Drag 保修条款's clause onto 服务承诺's: it joins that section before it, and its emptied section leaves the document.
       await page.locator('.bf-editor').evaluate((el) => el.scrollTo({ top: 0 }));
-      await panel.getByTestId('outline-clause-warranty-terms').dragTo(panel.getByTestId('outline-clause-service-commitment'));
-      await expect.poll(async () => (await headings(page)).some((h) => h.includes('保修条款')), { timeout: TIMEOUT }).toBe(false);
-      expect(await panel.getByTestId('outline-section-1').locator('[data-testid^="outline-clause-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([
-        'outline-clause-warranty-terms',
-        'outline-clause-service-commitment',
-      ]);
+      await panel
+        .getByTestId('outline-clause-warranty-terms')
+        .dragTo(panel.getByTestId('outline-clause-service-commitment'));
+      await expect
+        .poll(async () => (await headings(page)).some((h) => h.includes('保修条款')), { timeout: TIMEOUT })
+        .toBe(false);
+      expect(
+        await panel
+          .getByTestId('outline-section-1')
+          .locator('[data-testid^="outline-clause-"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))),
+      ).toEqual(['outline-clause-warranty-terms', 'outline-clause-service-commitment']);
       expect((await headings(page)).slice(0, 3)).toEqual(['一、服务宗旨', '二、服务承诺', '三、故障分级与响应']);
 
       // Remove 免责条款: its section leaves the document.
       await panel.getByTestId('outline-remove-exclusions').click();
-      await expect.poll(async () => (await headings(page)).some((h) => h.includes('免责条款')), { timeout: TIMEOUT }).toBe(false);
+      await expect
+        .poll(async () => (await headings(page)).some((h) => h.includes('免责条款')), { timeout: TIMEOUT })
+        .toBe(false);
       expect(await panel.getByText('本节已无条款').count()).toBe(2); // 保修条款 and 免责条款
 
       // Reset to the blueprint: the document is as it was (the added clause goes too).
       await panel.getByTestId('outline-reset').click();
-      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
       // The outline is the blueprint's again (the added clause is gone) before the preview is read.
       await expect.poll(() => panel.getByTestId('outline-clause-documentation').count(), { timeout: TIMEOUT }).toBe(0);
       await expect.poll(async () => (await headings(page))[0], { timeout: TIMEOUT }).toBe('一、服务宗旨');
@@ -104,7 +136,10 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       const blueprintHeadings = await headings(page);
       expect(blueprintHeadings).toHaveLength(10);
       expect(blueprintHeadings.at(-1)).toBe('十、联系方式');
-      const heads = () => panel.locator('[data-testid^="section-head-"]').evaluateAll((els) => els.map((e) => e.querySelector('.bf-outline-section-title')?.textContent ?? ''));
+      const heads = () =>
+        panel
+          .locator('[data-testid^="section-head-"]')
+          .evaluateAll((els) => els.map((e) => e.querySelector('.bf-outline-section-title')?.textContent ?? ''));
 
       // A title that is already a section's is refused; a new one adds an (empty) section and opens the library on it.
       await panel.getByTestId('outline-add-section').click();
@@ -122,7 +157,9 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await page.getByTestId('add-clause-search').locator('input').fill('技术资料');
       await page.getByTestId('add-clause-add-documentation').click();
       await picker.waitFor({ state: 'hidden' });
-      await expect.poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT }).toEqual(['十、联系方式', '十一、技术资料交付']);
+      await expect
+        .poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT })
+        .toEqual(['十、联系方式', '十一、技术资料交付']);
       const text = await previewText(page);
       expect(text.indexOf('提供下列技术资料的纸质版')).toBeGreaterThan(text.indexOf('十一、技术资料交付'));
 
@@ -130,17 +167,23 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       const added = panel.getByTestId('section-head-10');
       await added.focus();
       await page.keyboard.press('Alt+ArrowUp');
-      await expect.poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT }).toEqual(['十、技术资料交付', '十一、联系方式']);
+      await expect
+        .poll(async () => (await headings(page)).slice(-2), { timeout: TIMEOUT })
+        .toEqual(['十、技术资料交付', '十一、联系方式']);
       expect(await page.locator(':focus').getAttribute('data-testid')).toBe('section-head-9');
       await panel.getByTestId('section-up-9').click();
-      await expect.poll(async () => (await headings(page)).slice(-3), { timeout: TIMEOUT }).toEqual(['九、技术资料交付', '十、投诉处理与回访', '十一、联系方式']);
+      await expect
+        .poll(async () => (await headings(page)).slice(-3), { timeout: TIMEOUT })
+        .toEqual(['九、技术资料交付', '十、投诉处理与回访', '十一、联系方式']);
 
       // Drag 服务宗旨 by its heading onto the lower half of 服务承诺: it lands after it.
       await page.locator('.bf-editor').evaluate((el) => el.scrollTo({ top: 0 }));
       const target = panel.getByTestId('outline-section-1');
       const box = (await target.boundingBox())!;
       await panel.getByTestId('section-head-0').dragTo(target, { targetPosition: { x: 40, y: box.height - 6 } });
-      await expect.poll(async () => (await headings(page)).slice(0, 3), { timeout: TIMEOUT }).toEqual(['一、服务承诺', '二、服务宗旨', '三、故障分级与响应']);
+      await expect
+        .poll(async () => (await headings(page)).slice(0, 3), { timeout: TIMEOUT })
+        .toEqual(['一、服务承诺', '二、服务宗旨', '三、故障分级与响应']);
       await page.mouse.move(0, 0); // no tooltip in the screenshot
       await page.screenshot({ path: join(screensDir, 'composer-outline-sections.png') });
 
@@ -149,16 +192,22 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       const confirm = page.locator('.ant-popconfirm:visible');
       expect(squash(await confirm.innerText())).toContain('删除「服务宗旨」及其1条条款？');
       await confirm.getByRole('button', { name: /删\s*除/ }).click();
-      await expect.poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT }).toEqual(['一、服务承诺', '二、故障分级与响应']);
+      await expect
+        .poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT })
+        .toEqual(['一、服务承诺', '二、故障分级与响应']);
       expect((await headings(page)).some((h) => h.includes('服务宗旨'))).toBe(false);
       expect(await previewText(page)).not.toContain('始终坚持');
       expect(await heads()).not.toContain('服务宗旨');
 
       // Undo brings the section back where it was; undo again puts 服务宗旨 first again.
       await page.getByTestId('undo').click();
-      await expect.poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT }).toEqual(['一、服务承诺', '二、服务宗旨']);
+      await expect
+        .poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT })
+        .toEqual(['一、服务承诺', '二、服务宗旨']);
       await page.getByTestId('undo').click();
-      await expect.poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT }).toEqual(['一、服务宗旨', '二、服务承诺']);
+      await expect
+        .poll(async () => (await headings(page)).slice(0, 2), { timeout: TIMEOUT })
+        .toEqual(['一、服务宗旨', '二、服务承诺']);
       expect((await heads()).slice(0, 2)).toEqual(['服务宗旨', '服务承诺']);
       expect(app.pageErrors).toEqual([]);
     },

@@ -5,11 +5,21 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, previewText, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from './helpers/app.js';
+import {
+  haveChromium,
+  previewText,
+  screensDir,
+  startApp,
+  TIMEOUT,
+  type E2eApp,
+  openSampleFromHome,
+} from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const TENDER = ['第四章 售后服务要求', '★3.9 接到报修后1小时内到达现场。', '3.10 质保期内每年巡检不少于6次。'].join('\n');
+const TENDER = ['第四章 售后服务要求', '★3.9 接到报修后1小时内到达现场。', '3.10 质保期内每年巡检不少于6次。'].join(
+  '\n',
+);
 // Short enough to fit on one line of the 说明 column: pdftotext reads a table row line by line across its columns.
 const STAR_REASON = '远郊车程较长';
 const REASON = '辅以远程巡检';
@@ -56,7 +66,9 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
       expect(await problemsText(page)).toContain('偏离表第10项（招标文件3.10）');
       // A click on the problem jumps to its row.
       await page.locator('[data-testid="problems"] button', { hasText: '偏离表第10项' }).first().click();
-      await expect.poll(() => page.evaluate('document.activeElement?.closest("#req-row-9") !== null'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(() => page.evaluate('document.activeElement?.closest("#req-row-9") !== null'), { timeout: TIMEOUT })
+        .toBe(true);
       await page.waitForTimeout(3500); // let the scroll settle and the recognition message fade
       await page.screenshot({ path: join(screensDir, 'composer-deviation.png') });
 
@@ -69,9 +81,14 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(`负偏离原因：${REASON}`);
 
       // Export the 偏离表 document: its PDF carries the reasons in 说明.
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-pdf').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('export-pdf').click(),
+      ]);
       // Named after the project's title and the document's own title.
-      expect(download.suggestedFilename()).toBe(`${await page.getByTestId('project-title').innerText()}-售后服务偏离表.pdf`);
+      expect(download.suggestedFilename()).toBe(
+        `${await page.getByTestId('project-title').innerText()}-售后服务偏离表.pdf`,
+      );
       const file = join(tempDir('bf-e2e-pkg-'), download.suggestedFilename());
       await download.saveAs(file);
       const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });

@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalClient } from '@core/api/localClient.js';
 import { squash } from '../helpers/text.js';
-import { haveChromium, previewText, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import {
+  haveChromium,
+  previewText,
+  requireChromium,
+  screensDir,
+  startApp,
+  TIMEOUT,
+  type E2eApp,
+} from './helpers/app.js';
 
 requireChromium('composer versions');
 
@@ -50,11 +58,19 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       // Legal approves a v2 of 服务宗旨 in the library.
       const [v1] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
       expect(v1!.body).toContain(OLD);
-      const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: v1!.body.replace(OLD, NEW), changeNote: '措辞：扎实 → 过硬', by: '法务王工' });
+      const ref = await api.libraryEdit({
+        clauseId: 'service-purpose',
+        variant: '标准',
+        body: v1!.body.replace(OLD, NEW),
+        changeNote: '措辞：扎实 → 过硬',
+        by: '法务王工',
+      });
       expect(ref.version).toBe(2);
       await api.librarySubmit({ ref, by: '法务王工' });
       await api.libraryApprove({ ref, by: '法务李主任' });
-      expect(await api.projectOutdatedPins({ project })).toEqual([expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 })]);
+      expect(await api.projectOutdatedPins({ project })).toEqual([
+        expect.objectContaining({ clauseId: 'service-purpose', pinned: 1, latestApproved: 2 }),
+      ]);
 
       // Open the exported project again from 最近项目: the notice names one clause; the preview keeps the pinned v1 text.
       await page.getByTestId('nav-home').click();
@@ -74,7 +90,10 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('outline-panel').getByTestId('outline-clause-service-purpose').waitFor();
       await page.mouse.move(0, 0); // no tooltip in the screenshot
       await page.waitForTimeout(400); // the tab strip's ink bar slides over
-      await page.screenshot({ path: join(screensDir, 'composer-versions.png'), style: '.ant-message { display: none !important; }' });
+      await page.screenshot({
+        path: join(screensDir, 'composer-versions.png'),
+        style: '.ant-message { display: none !important; }',
+      });
 
       // Update: the pins move to v2, the notice goes, and the preview shows the new text.
       await page.getByTestId('newer-versions-update').click();
@@ -82,9 +101,15 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       expect(await previewText(page)).not.toContain(squash(OLD));
       await notice.waitFor({ state: 'detached' });
       expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);
-      expect((await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map((u) => u.projectId)).toEqual([project.id]);
+      expect(
+        (await api.libraryWhereUsed({ clauseId: 'service-purpose', variant: '标准', version: 2 })).map(
+          (u) => u.projectId,
+        ),
+      ).toEqual([project.id]);
       // The updated project is still the writer's to edit: its outline tab is there, and the checks are clean.
-      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT })
+        .toBe(true);
       expect(pageErrors).toEqual([]);
     },
     4 * TIMEOUT,
@@ -99,13 +124,25 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.waitForURL(/#composer$/);
       // 编制 asks before it drops changes the updated project may carry.
       const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ });
-      if (await discard.waitFor({ timeout: 1500 }).then(() => true, () => false)) await discard.click();
+      if (
+        await discard.waitFor({ timeout: 1500 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await discard.click();
       await page.getByTestId('doc-tab-deviation-table').waitFor();
       const project = await lastRecentProject();
       expect(project.documents).toBeDefined();
       await api.recordProjectPins({ project });
       const [latest] = await api.libraryHistory({ clauseId: 'service-purpose', variant: '标准' });
-      const ref = await api.libraryEdit({ clauseId: 'service-purpose', variant: '标准', body: latest!.body.replace('负责的态度', '认真负责的态度'), changeNote: '措辞', by: '法务王工' });
+      const ref = await api.libraryEdit({
+        clauseId: 'service-purpose',
+        variant: '标准',
+        body: latest!.body.replace('负责的态度', '认真负责的态度'),
+        changeNote: '措辞',
+        by: '法务王工',
+      });
       await api.librarySubmit({ ref, by: '法务王工' });
       await api.libraryApprove({ ref, by: '法务李主任' });
 
@@ -117,10 +154,14 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('home-continue').click();
       const notice = page.getByTestId('newer-versions');
       await notice.waitFor();
-      await expect.poll(async () => squash(await notice.innerText()), { timeout: TIMEOUT }).toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));
+      await expect
+        .poll(async () => squash(await notice.innerText()), { timeout: TIMEOUT })
+        .toContain(squash('The clause library has newer approved versions of clauses this project uses (1)'));
 
       await page.getByTestId('tab-requirements').click();
-      await expect.poll(() => page.getByTestId('req-deviation-0').innerText(), { timeout: TIMEOUT }).toBe('Better than required');
+      await expect
+        .poll(() => page.getByTestId('req-deviation-0').innerText(), { timeout: TIMEOUT })
+        .toBe('Better than required');
       const statuses = await page.locator('[data-testid^="req-deviation-"]').allInnerTexts();
       expect(new Set(statuses)).toEqual(new Set(['Better than required', 'Meets requirement', 'Falls short']));
       // The 偏离表 itself is a Chinese document.
@@ -131,7 +172,10 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       expect(text).not.toContain('Better than required');
       await page.getByTestId('req-deviation-0').scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);
-      await page.screenshot({ path: join(screensDir, 'composer-versions-en.png'), style: '.ant-message { display: none !important; }' });
+      await page.screenshot({
+        path: join(screensDir, 'composer-versions-en.png'),
+        style: '.ant-message { display: none !important; }',
+      });
 
       // A contradicting figure: the problems panel words it in English (core writes 「…」长于「…」).
       await page.getByTestId('tab-content').click();

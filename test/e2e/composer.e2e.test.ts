@@ -12,7 +12,9 @@ import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eA
 import { squash } from '../helpers/text.js';
 
 requireChromium('composer');
-const SAMPLE_TITLE = (JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as { title: string }).title;
+const SAMPLE_TITLE = (
+  JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as { title: string }
+).title;
 
 describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
   let app: E2eApp | undefined;
@@ -42,19 +44,28 @@ describe.skipIf(!haveChromium)('composer (browser host + Chromium)', () => {
       await page.getByText(`${SAMPLE_TITLE}.bfproj.json`, { exact: true }).waitFor({ state: 'visible' });
       await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('售后服务方案');
       await expect.poll(() => arrival.inputValue(), { timeout: TIMEOUT }).toBe('2');
-      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('2小时内到达现场');
+      await expect
+        .poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT })
+        .toContain('2小时内到达现场');
       await page.screenshot({ path: join(screensDir, 'composer-start.png') });
 
       // Change 现场到达时间 from 2 to 3 hours (still no looser than the 三级故障's 2 hours): the preview follows.
       await arrival.fill('3');
-      await expect.poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT }).toContain('3小时内到达现场');
+      await expect
+        .poll(async () => squash(await preview.innerText()), { timeout: TIMEOUT })
+        .toContain('3小时内到达现场');
       expect(squash(await preview.innerText())).not.toContain('2小时内到达现场');
-      await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT })
+        .toBe(true);
       await page.waitForTimeout(900); // let the preview finish scrolling to the changed clause
       await page.screenshot({ path: join(screensDir, 'composer.png') });
 
       // Export PDF and read it back.
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-pdf').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('export-pdf').click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`${SAMPLE_TITLE}.pdf`);
       const file = join(tempDir('bidforge-e2e-'), download.suggestedFilename());
       await download.saveAs(file);

@@ -33,8 +33,15 @@ describe.skipIf(!haveChromium)('首页 and 设置 (browser host + Chromium)', ()
       await page.getByText('设置已保存').waitFor();
 
       // Restore the library's backup (the current library is backed up first).
-      await page.getByTestId('backups').getByRole('button', { name: /恢\s*复/ }).first().click();
-      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page
+        .getByTestId('backups')
+        .getByRole('button', { name: /恢\s*复/ })
+        .first()
+        .click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
       await page.getByText(/已从 library-.*恢复条款库/).waitFor();
       await page.waitForTimeout(400); // let the messages finish fading in
       await page.screenshot({ path: join(screensDir, 'settings.png') });
@@ -51,7 +58,10 @@ describe.skipIf(!haveChromium)('首页 and 设置 (browser host + Chromium)', ()
 
       // Back on 首页: the project is listed, and searching for the company finds it through its filled-in value.
       await page.getByTestId('nav-home').click();
-      await page.getByTestId('recent').locator('.bf-recent-title', { hasText: '某医院空调采购项目售后服务方案' }).waitFor();
+      await page
+        .getByTestId('recent')
+        .locator('.bf-recent-title', { hasText: '某医院空调采购项目售后服务方案' })
+        .waitFor();
       await page.getByTestId('home-search').locator('input').fill(COMPANY);
       await page.getByTestId('home-search').locator('input').press('Enter');
       const hits = page.getByTestId('search-hits');

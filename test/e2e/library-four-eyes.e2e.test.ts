@@ -76,12 +76,17 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
 
       await newClause('节假日值班承诺');
       // The clause opens on its rendered text; the workflow is in its history.
-      await expect.poll(async () => squash(await page.getByTestId('clause-read').innerText())).toContain('值班电话400-820-6688');
+      await expect
+        .poll(async () => squash(await page.getByTestId('clause-read').innerText()))
+        .toContain('值班电话400-820-6688');
       await page.getByTestId('tab-history').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1草稿张律师/);
       await page.getByTestId('submit-v1').click();
       await page.getByTestId('approve-v1').click();
-      await page.getByText(/不能由本人批准/).first().waitFor();
+      await page
+        .getByText(/不能由本人批准/)
+        .first()
+        .waitFor();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1待审核张律师/);
 
       // 李主任 sends it back with a reason; 张律师 reads it first thing when opening the clause, and resubmits.
@@ -90,11 +95,16 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       await page.getByTestId('tab-history').click();
       await page.getByTestId('reject-v1').click();
       await page.getByTestId('reject-reason').fill('值班时间要写明');
-      await page.getByRole('dialog', { name: '驳回此版本' }).getByRole('button', { name: /^驳\s*回$/ }).click();
+      await page
+        .getByRole('dialog', { name: '驳回此版本' })
+        .getByRole('button', { name: /^驳\s*回$/ })
+        .click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1草稿张律师李主任/);
       await signIn('张律师');
       await page.getByTestId('tab-read').click();
-      await expect.poll(async () => page.getByTestId('rejected-banner').innerText()).toContain('第 1 版被 李主任 退回：值班时间要写明');
+      await expect
+        .poll(async () => page.getByTestId('rejected-banner').innerText())
+        .toContain('第 1 版被 李主任 退回：值班时间要写明');
       await page.getByTestId('tab-history').click();
       await page.getByTestId('submit-v1').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1待审核/);
@@ -106,7 +116,9 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       // The dialog's variable was saved with the draft: the approved clause is usable as it is.
       const api = createLocalClient(app!.handlers);
       const row = (await api.libraryList({ filter: {} })).find((r) => r.title === '节假日值班承诺')!;
-      expect((await api.libraryClause({ clauseId: row.clauseId })).variants[0]!.versions[0]!.variables).toEqual([expect.objectContaining({ key: 'duty_phone', label: '值班电话', default: '400-820-6688' })]);
+      expect((await api.libraryClause({ clauseId: row.clauseId })).variants[0]!.versions[0]!.variables).toEqual([
+        expect.objectContaining({ key: 'duty_phone', label: '值班电话', default: '400-820-6688' }),
+      ]);
 
       await signIn('李主任', true);
       await newClause('春节值班承诺');
@@ -115,7 +127,10 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       await page.getByTestId('approve-v1').click();
       await expect.poll(async () => squash(await history().innerText())).toMatch(/v1已批准李主任李主任单人审核/);
       await page.getByTestId('single-reviewer-v1').waitFor();
-      await page.screenshot({ path: join(screensDir, 'library-single-reviewer.png'), style: '.ant-message { display: none !important; }' });
+      await page.screenshot({
+        path: join(screensDir, 'library-single-reviewer.png'),
+        style: '.ant-message { display: none !important; }',
+      });
 
       // The refused approval is the one failed call (the browser logs its 400); nothing else went wrong.
       expect(pageErrors.filter((e) => !/400 .*\/api\/libraryApprove$/.test(e))).toEqual([]);

@@ -19,7 +19,11 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
   let app: E2eApp | undefined;
   let page: Page;
   let pageErrors: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(screensDir, `library-${name}.png`), style: '.ant-message { display: none !important; }' });
+  const shot = (name: string) =>
+    page.screenshot({
+      path: join(screensDir, `library-${name}.png`),
+      style: '.ant-message { display: none !important; }',
+    });
 
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1600, height: 1000 } });
@@ -50,7 +54,12 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       // wc-periods has several variants (标准, 逐项承诺): the list shows each; this test works on 标准.
       const hit = page.getByTestId('clause-wc-periods').filter({ hasText: '标准 · ' });
       await hit.waitFor();
-      await expect.poll(async () => (await page.getByTestId('clause-list').getByRole('button').first().getAttribute('data-testid')) ?? '').toBe('clause-wc-periods');
+      await expect
+        .poll(
+          async () =>
+            (await page.getByTestId('clause-list').getByRole('button').first().getAttribute('data-testid')) ?? '',
+        )
+        .toBe('clause-wc-periods');
       expect(await hit.innerText()).toContain('压缩机');
       await shot('search');
       await page.getByTestId('library-search').locator('input').fill('壓縮機');
@@ -70,7 +79,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       expect(text).toContain('具体如下');
       expect(await page.getByTestId('draft-body').locator('.cm-hb').count()).toBeGreaterThan(0);
       await body.fill(text.replace('具体如下', '详见下表'));
-      await expect.poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT }).toContain('详见下表');
+      await expect
+        .poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT })
+        .toContain('详见下表');
       await page.getByTestId('draft-note').fill('措辞：改为“详见下表”');
       await page.getByTestId('clause-detail').evaluate((el) => el.scrollIntoView());
       await shot('editor');
@@ -135,7 +146,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.getByTestId('tab-history').click(); // a clause opens on its rendered text (阅读)
       await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
       expect(await page.getByTestId('variant-7×24 加强版').getAttribute('class')).toContain('checked');
-      expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '7×24 加强版' }))[0]!.body).toContain('详见下表');
+      expect((await api.libraryHistory({ clauseId: 'wc-periods', variant: '7×24 加强版' }))[0]!.body).toContain(
+        '详见下表',
+      );
 
       // Back on 标准: start a new draft from the older v1, declaring a hotline in the variables form.
       await page.getByTestId('variant-标准').click();
@@ -151,7 +164,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await row.getByPlaceholder('无默认值').fill('400-800-1234');
       await body.press('ControlOrMeta+End');
       await page.keyboard.type('\n服务热线：{{hotline}}。');
-      await expect.poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT }).toContain('服务热线：400-800-1234');
+      await expect
+        .poll(async () => squash(await page.getByTestId('draft-render').innerText()), { timeout: TIMEOUT })
+        .toContain('服务热线：400-800-1234');
       // Included only for a long warranty.
       const whenEditor = page.getByTestId('when-editor');
       await whenEditor.getByRole('switch').click();
@@ -166,13 +181,20 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.getByTestId('clause-detail').evaluate((el) => el.scrollIntoView());
       await shot('start-from');
       await page.getByTestId('draft-save').click();
-      await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v3草稿法务王工.*基于v1重新起草/);
+      await expect
+        .poll(async () => squash(await page.getByTestId('history').innerText()))
+        .toMatch(/v3草稿法务王工.*基于v1重新起草/);
       const v3 = (await api.libraryHistory({ clauseId: 'wc-periods', variant: '标准' }))[0]!;
       expect(v3).toMatchObject({ version: 3, status: 'draft' });
       expect(v3.body).toContain('具体如下');
       expect(v3.when).toEqual({ key: 'whole_unit_months', op: 'gte', value: 24 });
       expect(squash(await detail.locator('.bf-lib-desc').innerText())).toContain('whole_unit_months≥24');
-      expect(v3.variables.find((v) => v.key === 'hotline')).toMatchObject({ type: 'text', label: '服务热线', default: '400-800-1234', required: true });
+      expect(v3.variables.find((v) => v.key === 'hotline')).toMatchObject({
+        type: 'text',
+        label: '服务热线',
+        default: '400-800-1234',
+        required: true,
+      });
 
       // Export a pack of the listed clauses: a .bfpack.json download.
       await page.getByTestId('export-pack').click();
@@ -185,18 +207,36 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
         .locator('.ant-message-error')
         .first()
         .waitFor({ state: 'visible' })
-        .then(() => page.locator('.ant-message-error').first().innerText(), () => undefined);
+        .then(
+          () => page.locator('.ant-message-error').first().innerText(),
+          () => undefined,
+        );
       const download = await Promise.race([downloaded, failed]);
-      if (!download || typeof download === 'string') throw new Error(`the pack export did not download: ${download ?? 'no message shown'}`);
+      if (!download || typeof download === 'string')
+        throw new Error(`the pack export did not download: ${download ?? 'no message shown'}`);
       expect(download.suggestedFilename()).toMatch(/\.bfpack\.json$/);
 
       // Another office changed the same clause: importing their pack shows the conflict and keeps both.
-      const other = createLocalClient(createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-other-') }));
-      const theirs = await other.libraryEdit({ clauseId: 'wc-periods', variant: '标准', body: (await other.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!.body.replace('具体如下', '列明如下'), changeNote: '分公司修订', by: '分公司法务' });
+      const other = createLocalClient(
+        createHandlers({ templatesDir: templatesDir(), dataDir: tempDir('bidforge-e2e-other-') }),
+      );
+      const theirs = await other.libraryEdit({
+        clauseId: 'wc-periods',
+        variant: '标准',
+        body: (await other.libraryClause({ clauseId: 'wc-periods' })).variants[0]!.versions[0]!.body.replace(
+          '具体如下',
+          '列明如下',
+        ),
+        changeNote: '分公司修订',
+        by: '分公司法务',
+      });
       await other.librarySubmit({ ref: theirs, by: '分公司法务' });
       await other.libraryApprove({ ref: theirs, by: '分公司主任' });
       const packFile = join(tempDir('bidforge-e2e-pack-'), 'branch.bfpack.json');
-      writeFileSync(packFile, JSON.stringify((await other.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: [] })).pack));
+      writeFileSync(
+        packFile,
+        JSON.stringify((await other.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: [] })).pack),
+      );
       await page.getByTestId('import-pack-input').setInputFiles(packFile);
       const dialog = page.getByRole('dialog');
       await dialog.getByText('冲突 1').waitFor();
@@ -215,7 +255,9 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       await page.keyboard.press('Enter');
       await form.getByLabel('条款正文').fill('购买延保服务的，整机保修期延长十二个月。');
       await form.getByRole('button', { name: /^新\s*建$/ }).click();
-      await expect.poll(async () => squash(await page.getByTestId('clause-read').innerText())).toContain('整机保修期延长十二个月');
+      await expect
+        .poll(async () => squash(await page.getByTestId('clause-read').innerText()))
+        .toContain('整机保修期延长十二个月');
       await page.getByTestId('tab-history').click();
       await expect.poll(async () => squash(await page.getByTestId('history').innerText())).toMatch(/v1草稿法务王工/);
       await form.waitFor({ state: 'hidden' }); // not half faded in the screenshot

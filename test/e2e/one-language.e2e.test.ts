@@ -13,15 +13,58 @@ import { templateStrings, withoutData } from './helpers/userData.js';
 import { visibleTexts } from './helpers/visibleText.js';
 
 const SHOTS = join(repoRoot, 'test-output', 'screens');
-const SCREENS = ['home', 'composer', 'composer-outline', 'composer-requirements', 'library', 'cards', 'settings'] as const;
+const SCREENS = [
+  'home',
+  'composer',
+  'composer-outline',
+  'composer-requirements',
+  'library',
+  'cards',
+  'settings',
+] as const;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Names that stay as they are in Chinese text: products, formats, standards, units, keys on a keyboard. */
-const ALLOWED_WORDS = new Set(['BidForge', 'DOCX', 'PDF', 'CSV', 'XLSX', 'JSON', 'Word', 'Excel', 'Markdown', 'Handlebars', 'GB', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Tab', 'UTF', 'GBK', 'QR', 'URL', 'ID', 'A4', 'A5', 'mm', 'pt', 'bfproj', 'bfpack', 'KB', 'MB', 'PNG', 'JPEG', 'English']);
+const ALLOWED_WORDS = new Set([
+  'BidForge',
+  'DOCX',
+  'PDF',
+  'CSV',
+  'XLSX',
+  'JSON',
+  'Word',
+  'Excel',
+  'Markdown',
+  'Handlebars',
+  'GB',
+  'Ctrl',
+  'Alt',
+  'Shift',
+  'Enter',
+  'Tab',
+  'UTF',
+  'GBK',
+  'QR',
+  'URL',
+  'ID',
+  'A4',
+  'A5',
+  'mm',
+  'pt',
+  'bfproj',
+  'bfpack',
+  'KB',
+  'MB',
+  'PNG',
+  'JPEG',
+  'English',
+]);
 
 /** The words of a Chinese UI text that are English and not on the allowed list. */
-const strayEnglish = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !ALLOWED_WORDS.has(w.toUpperCase()));
+const strayEnglish = (text: string) =>
+  (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !ALLOWED_WORDS.has(w.toUpperCase()));
 /** Paths and file names (the data folder, a backup, a project's file) are the user's, in whatever script. */
-const isFileName = (text: string) => /^(\/|[A-Za-z]:\\)\S*$/.test(text) || /^\S+\.(json|bfproj\.json|pdf|docx|xlsx|csv)$/.test(text);
+const isFileName = (text: string) =>
+  /^(\/|[A-Za-z]:\\)\S*$/.test(text) || /^\S+\.(json|bfproj\.json|pdf|docx|xlsx|csv)$/.test(text);
 
 async function setLanguage(app: E2eApp, lang: 'zh-CN' | 'en'): Promise<void> {
   const { settings } = await app.handlers.getSettings({});
@@ -47,7 +90,9 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
   let app: E2eApp;
   // What the user typed below is data too; a language's own name is written in its own script (中文, English).
   // The tender example in 招标要求 is a Chinese tender's text in both languages.
-  const data = [...templateStrings(), ...TENDER_EXAMPLE.split('\n'), '两万八', '中文', 'English'].sort((a, b) => b.length - a.length);
+  const data = [...templateStrings(), ...TENDER_EXAMPLE.split('\n'), '两万八', '中文', 'English'].sort(
+    (a, b) => b.length - a.length,
+  );
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1440, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
@@ -66,7 +111,11 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
     await expect.poll(() => fee.inputValue(), { timeout: TIMEOUT }).toBe('58600.00');
     // A value that is not money is reported once, by its label.
     await fee.fill('两万八');
-    await expect.poll(async () => (await page.getByTestId('problems').innerText()).includes('年度维保服务费'), { timeout: TIMEOUT }).toBe(true);
+    await expect
+      .poll(async () => (await page.getByTestId('problems').innerText()).includes('年度维保服务费'), {
+        timeout: TIMEOUT,
+      })
+      .toBe(true);
   }
 
   for (const lang of ['zh-CN', 'en'] as const) {
@@ -90,7 +139,9 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
 
         // The invalid amount is listed once among the checks, and its text is in the UI's language.
         await show(page, 'composer');
-        const entries = (await page.getByTestId('problems').locator('li').allInnerTexts()).filter((t) => t.includes('年度维保服务费'));
+        const entries = (await page.getByTestId('problems').locator('li').allInnerTexts()).filter((t) =>
+          t.includes('年度维保服务费'),
+        );
         expect(entries).toHaveLength(1);
         expect(entries[0]).toContain(lang === 'en' ? 'is not an amount of money' : '不是金额');
         await page.screenshot({ path: join(SHOTS, `${lang}-composer-problem.png`) });

@@ -7,7 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
-import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, previewText, requireChromium } from './helpers/browser.js';
+import {
+  E2E_TIMEOUT,
+  ensureRendererBuilt,
+  haveChromium,
+  openBrowser,
+  previewText,
+  requireChromium,
+} from './helpers/browser.js';
 
 requireChromium('preview latency');
 
@@ -81,13 +88,26 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
     'the preview of a 40-page plan follows a keystroke (figure written to test-output/preview-latency.json)',
     async () => {
       // The full sample with its tables repeated 13 times is about 40 pages as PDF (37 at ×12, 45 at ×16).
-      const base = JSON.parse(readFileSync(join(repoRoot, 'templates', 'samples', 'service-plan-full-sample.json'), 'utf8')) as { values: Record<string, unknown> };
+      const base = JSON.parse(
+        readFileSync(join(repoRoot, 'templates', 'samples', 'service-plan-full-sample.json'), 'utf8'),
+      ) as { values: Record<string, unknown> };
       const values = Object.fromEntries(
-        Object.entries(base.values).map(([k, v]) => [k, Array.isArray(v) && typeof v[0] === 'object' ? Array.from({ length: v.length * 13 }, (_, i) => v[i % v.length]) : v]),
+        Object.entries(base.values).map(([k, v]) => [
+          k,
+          Array.isArray(v) && typeof v[0] === 'object'
+            ? Array.from({ length: v.length * 13 }, (_, i) => v[i % v.length])
+            : v,
+        ]),
       );
       await page.goto(`${host!.url}#composer`);
       await page.getByTestId('open-project-input').waitFor({ state: 'attached' });
-      await page.getByTestId('open-project-input').setInputFiles({ name: 'plan-40.bfproj.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })) });
+      await page
+        .getByTestId('open-project-input')
+        .setInputFiles({
+          name: 'plan-40.bfproj.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })),
+        });
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await expect.poll(() => previewText(page), { timeout: E2E_TIMEOUT }).toContain('2小时内到达现场');
       const pages = await page.locator('.doc-page').count();
@@ -96,7 +116,9 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
       for (const typed of ['3', '4', '5', '6', '7', '8', '9', '3', '4']) {
         await arrival.click();
         // Time from the keystroke (the input event) to the preview showing its effect, measured inside the page.
-        const waiting = page.evaluate(`(${MEASURE_PREVIEW})(${JSON.stringify(`${typed}小时内到达现场`)})`) as Promise<number>;
+        const waiting = page.evaluate(
+          `(${MEASURE_PREVIEW})(${JSON.stringify(`${typed}小时内到达现场`)})`,
+        ) as Promise<number>;
         await arrival.press('Control+a');
         await arrival.pressSequentially(typed);
         samples.push(await waiting);
@@ -106,8 +128,23 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
       const median = samples[Math.floor(samples.length / 2)]!;
       mkdirSync(join(repoRoot, 'test-output'), { recursive: true });
       const hostPeakRssMb = peakRssMb(host!.child.pid);
-      writeFileSync(join(repoRoot, 'test-output', 'preview-latency.json'), JSON.stringify({ planPages: 40, previewSheets: pages, samplesMs: samples.map(Math.round), medianMs: Math.round(median), hostPeakRssMb }, null, 2));
-      console.log(`preview latency on a ~40-page plan: median ${Math.round(median)} ms (${samples.map(Math.round).join(', ')} ms)`);
+      writeFileSync(
+        join(repoRoot, 'test-output', 'preview-latency.json'),
+        JSON.stringify(
+          {
+            planPages: 40,
+            previewSheets: pages,
+            samplesMs: samples.map(Math.round),
+            medianMs: Math.round(median),
+            hostPeakRssMb,
+          },
+          null,
+          2,
+        ),
+      );
+      console.log(
+        `preview latency on a ~40-page plan: median ${Math.round(median)} ms (${samples.map(Math.round).join(', ')} ms)`,
+      );
       // The goal is 100 ms (reported above); this bound catches a live preview that stopped following typing.
       expect(median).toBeLessThan(1500);
       expect(pageErrors).toEqual([]);

@@ -10,8 +10,14 @@ import { repoRoot, templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
-const TITLES = ['滨江一中宿舍楼空气能热水系统售后服务方案', '滨江二中食堂空调采购项目售后服务方案', '滨江三中体育馆新风系统售后服务方案'];
-const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as { values: Record<string, unknown> };
+const TITLES = [
+  '滨江一中宿舍楼空气能热水系统售后服务方案',
+  '滨江二中食堂空调采购项目售后服务方案',
+  '滨江三中体育馆新风系统售后服务方案',
+];
+const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as {
+  values: Record<string, unknown>;
+};
 const outDir = join(repoRoot, 'test-output');
 
 describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chromium)', () => {
@@ -27,7 +33,10 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
   afterAll(() => app?.close(), TIMEOUT);
 
   const saveState = () => page.getByTestId('save-state').innerText();
-  const recentTitles = async () => (await page.getByTestId('recent-item').locator('.bf-recent-title').allInnerTexts()).map((s) => s.replace(/未保存$/, '').trim());
+  const recentTitles = async () =>
+    (await page.getByTestId('recent-item').locator('.bf-recent-title').allInnerTexts()).map((s) =>
+      s.replace(/未保存$/, '').trim(),
+    );
 
   async function create(title: string) {
     await page.getByTestId('nav-home').click();
@@ -67,7 +76,10 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await page.getByTestId('home-continue').click(); // 编制 still holds the third project
       await page.waitForURL(/#composer$/);
       expect(await saveState()).toBe('未保存');
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('save-project').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('save-project').click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`${TITLES[2]}.bfproj.json`);
       const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id?: string; title: string };
       expect(saved.title).toBe(TITLES[2]);
@@ -91,15 +103,29 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await page.getByTestId('nav-home').click();
       await page.getByTestId('recent-item').filter({ hasText: TITLES[1] }).click();
       // 编制 had an unsaved edit (the 项目编号 above): it asks first.
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
       await expect.poll(() => page.getByTestId('project-title').innerText(), { timeout: TIMEOUT }).toBe(TITLES[1]);
       expect(await saveState()).toBe('已保存');
       const problems = page.getByTestId('problems');
-      await expect.poll(async () => (await problems.innerText()).includes('检查通过') || (await problems.innerText()), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await problems.innerText()).includes('检查通过') || (await problems.innerText()), {
+          timeout: TIMEOUT,
+        })
+        .toBe(true);
 
-      const [docx] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.getByTestId('export-docx').click()]);
+      const [docx] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('export-docx').click(),
+      ]);
       expect(docx.suggestedFilename()).toBe(`${TITLES[1]}.docx`);
-      expect(readFileSync(await docx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(
+        readFileSync(await docx.path())
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
     },
     4 * TIMEOUT,
   );
@@ -111,14 +137,22 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await expect.poll(recentTitles, { timeout: TIMEOUT }).toHaveLength(3);
       const before = await recentTitles();
       await page.getByTestId('nav-composer').click();
-      await page.getByTestId('open-project-input').setInputFiles({ name: TITLES[0] + '.bfproj.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": 1, "title": ') });
+      await page
+        .getByTestId('open-project-input')
+        .setInputFiles({
+          name: TITLES[0] + '.bfproj.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{"schema": 1, "title": '),
+        });
       await page.getByText('无法打开项目', { exact: false }).waitFor({ state: 'visible' });
       expect(await page.getByTestId('project-title').innerText()).toBe(TITLES[1]);
       await page.getByTestId('nav-home').click();
       await page.waitForTimeout(300);
       expect(await recentTitles()).toEqual(before);
       // The browser logs the refused request; nothing else went wrong.
-      expect(app.pageErrors.map((e) => e.replace(/http:\S+\/api\//, ''))).toEqual([expect.stringContaining('400 (Bad Request) parseProject')]);
+      expect(app.pageErrors.map((e) => e.replace(/http:\S+\/api\//, ''))).toEqual([
+        expect.stringContaining('400 (Bad Request) parseProject'),
+      ]);
       app.pageErrors.length = 0;
     },
     2 * TIMEOUT,
@@ -154,13 +188,20 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await page.getByTestId('save-project').click();
       const dialog = page.locator('.ant-modal-confirm');
       await dialog.waitFor();
-      expect(squash(await dialog.innerText())).toContain(squash(`「${TITLES[2]}」已保存为「${TITLES[2]}.bfproj.json」`));
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), dialog.getByRole('button', { name: '仍然保存' }).click()]);
+      expect(squash(await dialog.innerText())).toContain(
+        squash(`「${TITLES[2]}」已保存为「${TITLES[2]}.bfproj.json」`),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        dialog.getByRole('button', { name: '仍然保存' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`${TITLES[2]}.bfproj.json`);
       await expect.poll(saveState, { timeout: TIMEOUT }).toBe('已保存');
       // Both projects stay in 最近项目.
       await page.getByTestId('nav-home').click();
-      await expect.poll(async () => (await recentTitles()).filter((t) => t === TITLES[2]).length, { timeout: TIMEOUT }).toBe(2);
+      await expect
+        .poll(async () => (await recentTitles()).filter((t) => t === TITLES[2]).length, { timeout: TIMEOUT })
+        .toBe(2);
       expect(app.pageErrors).toEqual([]);
     },
     2 * TIMEOUT,
@@ -176,9 +217,13 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       const card = page.getByTestId('home-continue-card');
       await card.waitFor();
       // The screen may first show in the default language until the saved settings arrive: wait for English.
-      await expect.poll(async () => squash(await card.innerText()), { timeout: TIMEOUT }).toContain(squash(`Last project ${TITLES[2]}`));
+      await expect
+        .poll(async () => squash(await card.innerText()), { timeout: TIMEOUT })
+        .toContain(squash(`Last project ${TITLES[2]}`));
       expect(await page.getByTestId('home-continue').innerText()).toBe('Continue the last project');
-      await expect.poll(async () => (await page.getByTestId('recent').innerText()).includes('Unsaved'), { timeout: TIMEOUT }).toBe(true);
+      await expect
+        .poll(async () => (await page.getByTestId('recent').innerText()).includes('Unsaved'), { timeout: TIMEOUT })
+        .toBe(true);
       await page.mouse.move(0, 0);
       await page.screenshot({ path: join(outDir, 'home-projects-en.png') });
       expect(app.pageErrors).toEqual([]);

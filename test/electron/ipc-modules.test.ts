@@ -17,7 +17,9 @@ function files(dir: string): string[] {
 
 describe('IPC', () => {
   it('no module touches ipcMain or ipcRenderer directly: handlers and invokers come from the two IPC modules', () => {
-    const offenders = ['electron', 'core', 'renderer/src', 'host', 'cli'].flatMap((d) => files(join(repoRoot, d))).filter((f) => RAW_IPC.test(readFileSync(f, 'utf8')));
+    const offenders = ['electron', 'core', 'renderer/src', 'host', 'cli']
+      .flatMap((d) => files(join(repoRoot, d)))
+      .filter((f) => RAW_IPC.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(repoRoot, f))).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (channel: string, arg: unknown) => {
       invoked.push([channel, arg]);
-      return channel === 'shell:openPath' ? { ok: false, error: { code: 'forbidden', message: 'no' } } : { ok: true, value: null };
+      return channel === 'shell:openPath'
+        ? { ok: false, error: { code: 'forbidden', message: 'no' } }
+        : { ok: true, value: null };
     },
     on: (channel: string, l: (e: unknown, v: unknown) => void) => listeners.set(channel, l),
   },
@@ -33,7 +35,10 @@ describe('preload shell bridge', () => {
     await shell.recentFiles({});
     await shell.saveProject({ text: '{}', suggestedName: 'a' });
     expect(invoked.map(([c]) => c)).toEqual(['shell:recentFiles', 'shell:saveProject']);
-    expect(await shell.openPath({ path: '/x.pdf' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'no', params: {} } });
+    expect(await shell.openPath({ path: '/x.pdf' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'no', params: {} },
+    });
   });
 
   it('keeps a menu command that came before anyone listened, then delivers live ones', () => {

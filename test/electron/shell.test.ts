@@ -19,7 +19,16 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 describe('application menu', () => {
   const sent: MenuCommand[] = [];
   const recent: RecentFile[] = [{ path: '/p/甲项目.bfproj', name: '甲项目' }];
-  const items = flatten(menuTemplate({ lang: 'zh-CN', recent, send: (c) => sent.push(c), about: () => undefined, isMac: false, dev: false }));
+  const items = flatten(
+    menuTemplate({
+      lang: 'zh-CN',
+      recent,
+      send: (c) => sent.push(c),
+      about: () => undefined,
+      isMac: false,
+      dev: false,
+    }),
+  );
   const byLabel = (label: string) => items.find((i) => i.label === label)!;
   const click = (i: MenuItemConstructorOptions) => (i.click as unknown as () => void)();
 
@@ -39,7 +48,12 @@ describe('application menu', () => {
     click(byLabel('导出 DOCX…'));
     click(byLabel('甲项目'));
     click(byLabel('条款库'));
-    expect(sent).toEqual([{ command: 'save' }, { command: 'exportDocx' }, { command: 'open', arg: '/p/甲项目.bfproj' }, { command: 'screen', arg: 'library' }]);
+    expect(sent).toEqual([
+      { command: 'save' },
+      { command: 'exportDocx' },
+      { command: 'open', arg: '/p/甲项目.bfproj' },
+      { command: 'screen', arg: 'library' },
+    ]);
     expect(byLabel('条款库').accelerator).toBe('CmdOrCtrl+3');
   });
 
@@ -49,7 +63,9 @@ describe('application menu', () => {
   });
 
   it('follows the UI language, and says so when there is no recent file', () => {
-    const en = flatten(menuTemplate({ lang: 'en', recent: [], send: () => undefined, about: () => undefined, isMac: false, dev: false }));
+    const en = flatten(
+      menuTemplate({ lang: 'en', recent: [], send: () => undefined, about: () => undefined, isMac: false, dev: false }),
+    );
     expect(en.map((i) => i.label)).toEqual(expect.arrayContaining(['File', 'Save As…', 'Export PDF…', '(none)']));
     expect(en.find((i) => i.label === '(none)')!.enabled).toBe(false);
   });
@@ -58,12 +74,29 @@ describe('application menu', () => {
 describe('window placement', () => {
   const screen = { x: 0, y: 0, width: 1920, height: 1040 };
   it('keeps a saved window that is on a screen, shrunk to fit', () => {
-    expect(fitToDisplays({ x: 100, y: 50, width: 1200, height: 800, maximized: false }, [screen])).toEqual({ x: 100, y: 50, width: 1200, height: 800, maximized: false });
-    expect(fitToDisplays({ x: 1000, y: 0, width: 3000, height: 2000, maximized: true }, [screen])).toEqual({ x: 0, y: 0, width: 1920, height: 1040, maximized: true });
+    expect(fitToDisplays({ x: 100, y: 50, width: 1200, height: 800, maximized: false }, [screen])).toEqual({
+      x: 100,
+      y: 50,
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
+    expect(fitToDisplays({ x: 1000, y: 0, width: 3000, height: 2000, maximized: true }, [screen])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1920,
+      height: 1040,
+      maximized: true,
+    });
   });
   it('drops a window left on a monitor that is gone', () => {
     expect(fitToDisplays({ x: 2500, y: 100, width: 1200, height: 800, maximized: false }, [screen])).toBeUndefined();
-    expect(fitToDisplays({ x: 2500, y: 100, width: 1200, height: 800, maximized: false }, [screen, { x: 1920, y: 0, width: 2560, height: 1400 }])).toMatchObject({ x: 2500 });
+    expect(
+      fitToDisplays({ x: 2500, y: 100, width: 1200, height: 800, maximized: false }, [
+        screen,
+        { x: 1920, y: 0, width: 2560, height: 1400 },
+      ]),
+    ).toMatchObject({ x: 2500 });
   });
   it('round-trips through its file; a damaged file means default placement', async () => {
     const f = join(dir, 'window.json');
@@ -91,7 +124,15 @@ describe('recent files', () => {
 });
 
 /** A project file's text, as a save writes it. */
-const PROJECT = JSON.stringify({ schema: 1, id: 'p-1', name: '方案', title: '某医院空调项目售后服务方案', blueprint: 'service-plan', date: '2026-11-24', values: {} });
+const PROJECT = JSON.stringify({
+  schema: 1,
+  id: 'p-1',
+  name: '方案',
+  title: '某医院空调项目售后服务方案',
+  blueprint: 'service-plan',
+  date: '2026-11-24',
+  values: {},
+});
 
 function fakeDeps(over: Partial<ShellDeps> = {}) {
   const files = new Map<string, string | Uint8Array>();
@@ -118,11 +159,18 @@ function fakeDeps(over: Partial<ShellDeps> = {}) {
 
 describe('shell file calls', () => {
   it('opens through the dialog, then saves back to the same path without asking again', async () => {
-    const f = fakeDeps({ chooseSavePath: async () => { throw new Error('should not ask'); } });
+    const f = fakeDeps({
+      chooseSavePath: async () => {
+        throw new Error('should not ask');
+      },
+    });
     f.files.set('/docs/方案.bfproj', PROJECT);
     const calls = createShellCalls(f.deps);
     expect(await calls.openProject({})).toEqual({ path: '/docs/方案.bfproj', name: '方案.bfproj', text: PROJECT });
-    expect(await calls.saveProject({ text: '{"a":2}', suggestedName: '方案', path: '/docs/方案.bfproj' })).toEqual({ path: '/docs/方案.bfproj', name: '方案.bfproj' });
+    expect(await calls.saveProject({ text: '{"a":2}', suggestedName: '方案', path: '/docs/方案.bfproj' })).toEqual({
+      path: '/docs/方案.bfproj',
+      name: '方案.bfproj',
+    });
     expect(f.files.get('/docs/方案.bfproj')).toBe('{"a":2}');
     expect(f.recent()[0]!.path).toBe('/docs/方案.bfproj');
   });
@@ -138,7 +186,9 @@ describe('shell file calls', () => {
   });
 
   it('a cancelled dialog is null, not an error', async () => {
-    const calls = createShellCalls(fakeDeps({ chooseOpenPath: async () => undefined, chooseSavePath: async () => undefined }).deps);
+    const calls = createShellCalls(
+      fakeDeps({ chooseOpenPath: async () => undefined, chooseSavePath: async () => undefined }).deps,
+    );
     expect(await calls.openProject({})).toBeNull();
     expect(await calls.saveExport({ bytes: new Uint8Array([1]), suggestedName: '方案', format: 'pdf' })).toBeNull();
   });
@@ -146,21 +196,37 @@ describe('shell file calls', () => {
   it('exports get their extension; only exported documents may be opened', async () => {
     const f = fakeDeps();
     const calls = createShellCalls(f.deps);
-    const saved = await calls.saveExport({ bytes: new Uint8Array([37, 80]), suggestedName: '售后服务方案', format: 'pdf' });
+    const saved = await calls.saveExport({
+      bytes: new Uint8Array([37, 80]),
+      suggestedName: '售后服务方案',
+      format: 'pdf',
+    });
     expect(saved!.path).toBe('/docs/售后服务方案.pdf');
     await calls.openPath({ path: saved!.path });
     await calls.showInFolder({ path: saved!.path });
     expect(f.shown).toEqual(['/docs/售后服务方案.pdf']);
-    const exe = await createShellCalls(fakeDeps({ chooseSavePath: async () => '/docs/x.exe' }).deps).saveExport({ bytes: new Uint8Array([1]), suggestedName: 'x', format: 'pdf' });
-    await expect(createShellCalls(fakeDeps({ chooseSavePath: async () => '/docs/x.exe' }).deps).openPath({ path: exe!.path })).rejects.toThrow();
+    const exe = await createShellCalls(fakeDeps({ chooseSavePath: async () => '/docs/x.exe' }).deps).saveExport({
+      bytes: new Uint8Array([1]),
+      suggestedName: 'x',
+      format: 'pdf',
+    });
+    await expect(
+      createShellCalls(fakeDeps({ chooseSavePath: async () => '/docs/x.exe' }).deps).openPath({ path: exe!.path }),
+    ).rejects.toThrow();
   });
 
   it('a full disk is a clear error saying the old file is unchanged', async () => {
-    const f = fakeDeps({ writeBytes: async () => { throw Object.assign(new Error('nospc'), { code: 'ENOSPC' }); } });
+    const f = fakeDeps({
+      writeBytes: async () => {
+        throw Object.assign(new Error('nospc'), { code: 'ENOSPC' });
+      },
+    });
     f.files.set('/docs/方案.bfproj', PROJECT);
     const calls = createShellCalls(f.deps);
     await calls.openProject({});
-    await expect(calls.saveProject({ text: 'new', suggestedName: '方案', path: '/docs/方案.bfproj' })).rejects.toThrow(/磁盘已满.*原文件未改动/);
+    await expect(calls.saveProject({ text: 'new', suggestedName: '方案', path: '/docs/方案.bfproj' })).rejects.toThrow(
+      /磁盘已满.*原文件未改动/,
+    );
     expect(f.files.get('/docs/方案.bfproj')).toBe(PROJECT);
   });
 
@@ -177,13 +243,17 @@ describe('shell file calls', () => {
   it('a recent file that has gone names the file', async () => {
     const f = fakeDeps();
     await f.deps.recent.add('/docs/旧项目.bfproj');
-    await expect(createShellCalls(f.deps).openRecent({ path: '/docs/旧项目.bfproj' })).rejects.toThrow(/旧项目\.bfproj.*ENOENT/);
+    await expect(createShellCalls(f.deps).openRecent({ path: '/docs/旧项目.bfproj' })).rejects.toThrow(
+      /旧项目\.bfproj.*ENOENT/,
+    );
   });
 });
 
 describe('file association', () => {
   it('finds the project file among the arguments a double-click passes', () => {
-    expect(projectFileFromArgv(['C:\\BidForge\\BidForge.exe', '--flag', 'D:\\标书\\甲项目.bfproj'])).toBe('D:\\标书\\甲项目.bfproj');
+    expect(projectFileFromArgv(['C:\\BidForge\\BidForge.exe', '--flag', 'D:\\标书\\甲项目.bfproj'])).toBe(
+      'D:\\标书\\甲项目.bfproj',
+    );
     expect(projectFileFromArgv(['/usr/bin/bidforge', '/home/u/乙.bfproj.json'])).toBe('/home/u/乙.bfproj.json');
     expect(projectFileFromArgv(['/usr/bin/bidforge', '.'])).toBeUndefined();
   });

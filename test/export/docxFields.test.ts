@@ -10,8 +10,13 @@ describe('DOCX 的域带着结果', () => {
   it('页脚“共 N 页”的 SECTIONPAGES 域存着正文页数（不含封面和目录），与 PDF 的正文页数相同', async () => {
     const { document } = await loadSample();
     const parts = docxParts(await exportDocx(document));
-    const footer = Object.entries(parts).find(([n, x]) => /^word\/footer\d+\.xml$/.test(n) && x.includes('SECTIONPAGES'))![1];
-    const result = /SECTIONPAGES<\/w:instrText><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/.exec(footer)?.[1];
+    const footer = Object.entries(parts).find(
+      ([n, x]) => /^word\/footer\d+\.xml$/.test(n) && x.includes('SECTIONPAGES'),
+    )![1];
+    const result =
+      /SECTIONPAGES<\/w:instrText><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/.exec(
+        footer,
+      )?.[1];
     const pages = await paginate(document);
     expect(pages.bodyPages).toBeGreaterThan(3);
     expect(Number(result)).toBe(pages.bodyPages);

@@ -37,7 +37,9 @@ async function sampleDocuments(): Promise<{ name: string; doc: Document }[]> {
   }
   // The GB/T 9704 profile sets other sizes and a line grid: the rules must hold there too.
   const { project } = await a.openSample({ name: 'service-plan-full-sample' });
-  const { document } = await a.preview({ project: { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } } });
+  const { document } = await a.preview({
+    project: { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } },
+  });
   out.push({ name: 'service-plan-full-sample@gbt9704', doc: document });
   return out;
 }
@@ -48,13 +50,22 @@ describe('PDF 分页扫描（pdftotext -layout 逐页读）', () => {
     const docs = await sampleDocuments();
     expect(docs.length).toBeGreaterThanOrEqual(6);
     const faults: string[] = [];
-    for (const { name, doc } of docs) faults.push(...paginationFaults(await layoutOf(doc, name.replace(/[/@]/g, '-')), doc).map((f) => `${name} ${f}`));
+    for (const { name, doc } of docs)
+      faults.push(...paginationFaults(await layoutOf(doc, name.replace(/[/@]/g, '-')), doc).map((f) => `${name} ${f}`));
     expect(faults).toEqual([]);
   }, 120_000);
 
   it('扫描认得出页尾的孤立标题、页首的单行寡行和页尾的单行孤行', () => {
     const doc: Document = {
-      meta: { title: '某方案', projectName: '', projectNo: '', bidder: '', date: '2026-01-01', docType: 'service-plan', draft: false },
+      meta: {
+        title: '某方案',
+        projectName: '',
+        projectNo: '',
+        bidder: '',
+        date: '2026-01-01',
+        docType: 'service-plan',
+        draft: false,
+      },
       blocks: [
         { kind: 'paragraph', runs: [{ text: '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。' }] },
         { kind: 'heading', level: 1, number: '七、', text: '甲方的权利和义务' },
@@ -62,13 +73,20 @@ describe('PDF 分页扫描（pdftotext -layout 逐页读）', () => {
       ],
     };
     const page = (n: number, lines: string[]) => ['某方案', ...lines, `第 ${n} 页 共 3 页`].join('\n');
-    const text = [page(1, ['甲乙丙丁戊己庚辛壬癸子丑', '寅卯辰巳午未申酉戌亥。', '七、甲方的权利和义务']), page(2, ['第一行的文字']), page(3, ['第二行的文字末行。'])].join('\f');
+    const text = [
+      page(1, ['甲乙丙丁戊己庚辛壬癸子丑', '寅卯辰巳午未申酉戌亥。', '七、甲方的权利和义务']),
+      page(2, ['第一行的文字']),
+      page(3, ['第二行的文字末行。']),
+    ].join('\f');
     expect(paginationFaults(text, doc)).toEqual([
       'page 1: ends with the heading 「七、甲方的权利和义务」',
       'page 3: opens with the lone last line 「第二行的文字末行。」',
       'page 2: ends with the lone first line 「第一行的文字」',
     ]);
-    const widow = [page(1, ['甲乙丙丁戊己庚辛壬癸', '子丑寅卯辰巳午未申酉']), page(2, ['戌亥。', '七、甲方的权利和义务', '第一行的文字第二行的文字末行。'])].join('\f');
+    const widow = [
+      page(1, ['甲乙丙丁戊己庚辛壬癸', '子丑寅卯辰巳午未申酉']),
+      page(2, ['戌亥。', '七、甲方的权利和义务', '第一行的文字第二行的文字末行。']),
+    ].join('\f');
     expect(paginationFaults(widow, doc)).toEqual(['page 2: opens with the lone last line 「戌亥。」']);
   });
 });
@@ -99,8 +117,22 @@ describe('分行分页的决定', () => {
  */
 function padded(filler: number, blocks: Block[]): Document {
   return {
-    meta: { title: '分页样例', projectName: '', projectNo: '', bidder: '', date: '2026-01-01', docType: 'service-plan', draft: false },
-    blocks: [...Array.from({ length: filler }, (_, i): Block => ({ kind: 'paragraph', runs: [{ text: `第${i + 1}行：把后面的内容推到页面的不同位置。` }] })), ...blocks],
+    meta: {
+      title: '分页样例',
+      projectName: '',
+      projectNo: '',
+      bidder: '',
+      date: '2026-01-01',
+      docType: 'service-plan',
+      draft: false,
+    },
+    blocks: [
+      ...Array.from(
+        { length: filler },
+        (_, i): Block => ({ kind: 'paragraph', runs: [{ text: `第${i + 1}行：把后面的内容推到页面的不同位置。` }] }),
+      ),
+      ...blocks,
+    ],
   };
 }
 
@@ -108,8 +140,15 @@ function padded(filler: number, blocks: Block[]): Document {
 const pageOf = (pages: string[][], text: string) => pages.findIndex((p) => p.some((l) => l.includes(squash(text))));
 
 describe('保持在同一页', () => {
-  const closing = '本协议自双方负责人或授权代表签字并加盖单位公章之日起生效，一式两份，甲乙双方各执一份，每份具有同等法律效力，双方应共同遵守。';
-  const signature: Block = { kind: 'signature', parties: [{ role: '甲方', lines: ['甲方（盖章）：星联智行科技有限公司', '负责人（签字）：', '日期：'] }, { role: '乙方', lines: ['乙方（盖章）：滨江捷安汽车电子服务有限公司', '负责人（签字）：', '日期：'] }] };
+  const closing =
+    '本协议自双方负责人或授权代表签字并加盖单位公章之日起生效，一式两份，甲乙双方各执一份，每份具有同等法律效力，双方应共同遵守。';
+  const signature: Block = {
+    kind: 'signature',
+    parties: [
+      { role: '甲方', lines: ['甲方（盖章）：星联智行科技有限公司', '负责人（签字）：', '日期：'] },
+      { role: '乙方', lines: ['乙方（盖章）：滨江捷安汽车电子服务有限公司', '负责人（签字）：', '日期：'] },
+    ],
+  };
   it('签署栏不单独落在一页：它所在的页上有它前面那段话的末行', async (ctx) => {
     ctx.skip(!!note, note);
     for (let filler = 18; filler <= 28; filler++) {
@@ -123,9 +162,20 @@ describe('保持在同一页', () => {
 
   it('引出表格的那句话（“如下：”）与表头和第一行在同一页', async (ctx) => {
     ctx.skip(!!note, note);
-    const table: Block = { kind: 'table', header: ['区域', '数量', '单价', '金额'], align: [], rows: [['滨江', '120', '¥300.00', '¥36,000.00'], ['临川', '80', '¥300.00', '¥24,000.00']] };
+    const table: Block = {
+      kind: 'table',
+      header: ['区域', '数量', '单价', '金额'],
+      align: [],
+      rows: [
+        ['滨江', '120', '¥300.00', '¥36,000.00'],
+        ['临川', '80', '¥300.00', '¥24,000.00'],
+      ],
+    };
     for (let filler = 20; filler <= 28; filler++) {
-      const doc = padded(filler, [{ kind: 'paragraph', runs: [{ text: '各区域的预计数量及安装费测算如下：' }] }, table]);
+      const doc = padded(filler, [
+        { kind: 'paragraph', runs: [{ text: '各区域的预计数量及安装费测算如下：' }] },
+        table,
+      ]);
       const pages = bodyLines(await layoutOf(doc, `table-${filler}`), doc.meta.title);
       expect(pageOf(pages, '滨江120'), `filler ${filler}`).toBe(pageOf(pages, '测算如下：'));
     }
@@ -150,8 +200,21 @@ describe('PDF 目录', () => {
     }
   });
   it('每条目录从标题末尾到页码画一行点线（引导线）', () => {
-    const doc = padded(0, ['一、', '二、', '三、', '四、'].flatMap((n): Block[] => [{ kind: 'heading', level: 1, number: n, text: '服务承诺' }, { kind: 'paragraph', runs: [{ text: '正文。' }] }]));
-    const tables = pdfDefinition(doc).content.filter((n): n is { table: { body: unknown[][] } } => typeof n === 'object' && !Array.isArray(n) && 'table' in n && Array.isArray((n.table as { body?: unknown }).body) && JSON.stringify(n).includes('pageReference'));
+    const doc = padded(
+      0,
+      ['一、', '二、', '三、', '四、'].flatMap((n): Block[] => [
+        { kind: 'heading', level: 1, number: n, text: '服务承诺' },
+        { kind: 'paragraph', runs: [{ text: '正文。' }] },
+      ]),
+    );
+    const tables = pdfDefinition(doc).content.filter(
+      (n): n is { table: { body: unknown[][] } } =>
+        typeof n === 'object' &&
+        !Array.isArray(n) &&
+        'table' in n &&
+        Array.isArray((n.table as { body?: unknown }).body) &&
+        JSON.stringify(n).includes('pageReference'),
+    );
     const rows = tables.flatMap((t) => t.table.body);
     expect(rows).toHaveLength(4);
     for (const r of rows) {

@@ -59,7 +59,10 @@ describe('PDF 文字（去掉所有空白后比较）', () => {
     ctx.skip(!!note, note);
     expectContains(raw, '压缩机更换工时费¥1,800.00元/台次零部件费用另计');
     for (const f of sampleJson().values.fee_items) expectContains(raw, `${f.item}¥`);
-    expectInOrder(raw, sampleJson().values.fee_items.flatMap((f) => [f.item, f.unit, f.note]));
+    expectInOrder(
+      raw,
+      sampleJson().values.fee_items.flatMap((f) => [f.item, f.unit, f.note]),
+    );
   });
 
   it('培训日程表每一行的单元格按顺序、完整出现：一行不在单元格中间跨页断开（跨页重复的表头不计）', (ctx) => {
@@ -70,7 +73,10 @@ describe('PDF 文字（去掉所有空白后比较）', () => {
     const text = raw.slice(0, first) + raw.slice(first).replaceAll(header, '');
     const rows = sampleJson().values.training_schedule;
     for (const r of rows) expectContains(text, r.content);
-    expectInOrder(text, rows.flatMap((r) => [r.session, r.trainees, r.content, r.place, r.trainer]));
+    expectInOrder(
+      text,
+      rows.flatMap((r) => [r.session, r.trainees, r.content, r.place, r.trainer]),
+    );
   });
 
   it('每个标题（一、服务宗旨 … 十、联系方式，及（一）（二）小标题）按顺序出现', (ctx) => {
@@ -81,13 +87,23 @@ describe('PDF 文字（去掉所有空白后比较）', () => {
 
   it('签署栏：投标人名称（盖章）和日期', (ctx) => {
     ctx.skip(!!note, note);
-    expectInOrder(layout, ['投标人名称（盖章）：华瑞康泰机电设备有限公司', '法定代表人或授权代表（签字）：', '日期：2026年11月24日']);
+    expectInOrder(layout, [
+      '投标人名称（盖章）：华瑞康泰机电设备有限公司',
+      '法定代表人或授权代表（签字）：',
+      '日期：2026年11月24日',
+    ]);
   });
 
   it('封面：项目标题、项目编号、投标人、日期都在第一页', (ctx) => {
     ctx.skip(!!note, note);
     const cover = squash(pages[0] ?? '');
-    for (const s of ['滨江市第一人民医院净化空调机组采购项目售后服务方案', '项目编号：BJCG-2026-0412', '投标人：华瑞康泰机电设备有限公司', '2026年11月24日']) expectContains(cover, s);
+    for (const s of [
+      '滨江市第一人民医院净化空调机组采购项目售后服务方案',
+      '项目编号：BJCG-2026-0412',
+      '投标人：华瑞康泰机电设备有限公司',
+      '2026年11月24日',
+    ])
+      expectContains(cover, s);
     expect(cover).not.toMatch(/第\d+页/);
   });
 });
@@ -103,13 +119,16 @@ describe('PDF 版面', () => {
     expect(bodyStart()).toBeGreaterThanOrEqual(2);
     const body = total - bodyStart();
     for (const p of pages.slice(0, bodyStart())) expect(p).not.toMatch(/第\s*\d+\s*页\s*共/);
-    const footers = pages.slice(bodyStart()).map((p) => /第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/.exec(p)?.slice(1).map(Number));
+    const footers = pages
+      .slice(bodyStart())
+      .map((p) => /第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/.exec(p)?.slice(1).map(Number));
     expect(footers).toEqual(Array.from({ length: body }, (_, i) => [i + 1, body]));
   });
 
   it('正文每页页眉是项目标题', (ctx) => {
     ctx.skip(!!note, note);
-    for (const p of pages.slice(bodyStart())) expect(p.split('\n').map((l) => l.trim())).toContain(sample.project.title);
+    for (const p of pages.slice(bodyStart()))
+      expect(p.split('\n').map((l) => l.trim())).toContain(sample.project.title);
   });
 });
 
@@ -140,7 +159,15 @@ describe('PDF 文档信息和字体', () => {
 
 describe('草稿水印', () => {
   const tiny = (draft: boolean): Document => ({
-    meta: { title: '小文档', projectName: '售后服务方案', projectNo: '', bidder: '', date: '2026-01-01', docType: 'service-plan', draft },
+    meta: {
+      title: '小文档',
+      projectName: '售后服务方案',
+      projectNo: '',
+      bidder: '',
+      date: '2026-01-01',
+      docType: 'service-plan',
+      draft,
+    },
     blocks: [{ kind: 'paragraph', runs: [{ text: '正文。' }] }],
   });
 

@@ -29,7 +29,10 @@ const samples = [
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => {
       const name = f.replace(/\.json$/, '');
-      const { blueprint, documents = [] } = JSON.parse(readFileSync(join(templatesDir, 'samples', f), 'utf8')) as { blueprint: string; documents?: string[] };
+      const { blueprint, documents = [] } = JSON.parse(readFileSync(join(templatesDir, 'samples', f), 'utf8')) as {
+        blueprint: string;
+        documents?: string[];
+      };
       return [name, ...documents.filter((d) => d !== blueprint).map((d) => `${name}#${d}`)];
     }),
   GBT,
@@ -53,7 +56,12 @@ beforeAll(async () => {
     const [sample, profile] = name.split('@');
     const [file, part] = sample!.split('#');
     const { project } = await a.openSample({ name: file! });
-    const { document } = await a.preview({ project: profile ? { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } } : project, ...(part ? { document: part } : {}) });
+    const { document } = await a.preview({
+      project: profile
+        ? { ...project, typesetting: { profile: 'gbt9704', copyMark: '正本', sealEveryPage: true } }
+        : project,
+      ...(part ? { document: part } : {}),
+    });
     docs.set(name, document);
     writeFileSync(join(dir, `${name}.docx`), await exportDocx(document));
     writeFileSync(join(dir, `${name}.pdf`), await exportPdf(document));
@@ -61,13 +69,29 @@ beforeAll(async () => {
   const loDir = join(dir, 'lo');
   const profile = mkdtempSync(join(tmpdir(), 'bidforge-lo-profile-'));
   try {
-    await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', loDir, ...samples.map((n) => join(dir, `${n}.docx`))], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        loDir,
+        ...samples.map((n) => join(dir, `${n}.docx`)),
+      ],
+      { timeout: 120_000 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
   await Promise.all(
     samples.map(async (name) => {
-      const [ours, libreoffice, fonts] = await Promise.all([route(join(dir, `${name}.pdf`)), route(join(loDir, `${name}.pdf`)), pdffonts(join(dir, `${name}.pdf`))]);
+      const [ours, libreoffice, fonts] = await Promise.all([
+        route(join(dir, `${name}.pdf`)),
+        route(join(loDir, `${name}.pdf`)),
+        pdffonts(join(dir, `${name}.pdf`)),
+      ]);
       proofs.set(name, { document: docs.get(name)!, ours, libreoffice, fonts });
     }),
   );
@@ -82,7 +106,10 @@ describe.each(samples)('样例 %s', (name) => {
     // LibreOffice hangs a line-final ，。 past the right margin, as Word does, but its PDF export then leaves it
     // out (it is not drawn either): that punctuation is compared on our PDF's route only.
     const hangable = (s: string) => s.replace(/[，。、；：！？]/g, '');
-    expectInOrder(hangable(bodyText(libreoffice.text, document.meta.title)), documentTexts(document).map(hangable).filter(Boolean));
+    expectInOrder(
+      hangable(bodyText(libreoffice.text, document.meta.title)),
+      documentTexts(document).map(hangable).filter(Boolean),
+    );
   });
 
   it('我们的 PDF 文字按顺序包含文档的每个标题、段落、列表项、表格单元格和签署行（页眉页脚、目录除外）', (ctx) => {
@@ -100,7 +127,10 @@ describe.each(samples)('样例 %s', (name) => {
   it('我们的 PDF 与 LibreOffice 由 DOCX 转出的 PDF 页数相差不超过 15%', (ctx) => {
     ctx.skip(!!note, note);
     const { ours, libreoffice } = proof();
-    expect(Math.abs(ours.pages - libreoffice.pages) / Math.max(ours.pages, libreoffice.pages), `ours ${ours.pages}, LibreOffice ${libreoffice.pages}`).toBeLessThanOrEqual(0.15);
+    expect(
+      Math.abs(ours.pages - libreoffice.pages) / Math.max(ours.pages, libreoffice.pages),
+      `ours ${ours.pages}, LibreOffice ${libreoffice.pages}`,
+    ).toBeLessThanOrEqual(0.15);
   });
 
   it('两条路线的正文页码都从封面（和目录）之后的第 1 页开始，逐页加一', (ctx) => {
@@ -109,7 +139,9 @@ describe.each(samples)('样例 %s', (name) => {
       const pages = r.layout.split('\f').filter((p) => p.trim());
       const start = bodyStart(pages);
       expect(start).toBeGreaterThanOrEqual(1);
-      const numbers = pages.slice(start).map((p) => Number(/第\s*(\d+)\s*页|—\s*(\d+)\s*—/.exec(p)?.slice(1).find(Boolean)));
+      const numbers = pages
+        .slice(start)
+        .map((p) => Number(/第\s*(\d+)\s*页|—\s*(\d+)\s*—/.exec(p)?.slice(1).find(Boolean)));
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     }
   });
@@ -135,7 +167,9 @@ describe.each(samples)('样例 %s', (name) => {
 
   it('LibreOffice 打开 DOCX 不更新域：正文每页页脚“第 X 页 共 N 页”，N 等于它排出的正文页数', (ctx) => {
     ctx.skip(!!note, note);
-    const pages = proof().libreoffice.layout.split('\f').filter((p) => p.trim());
+    const pages = proof()
+      .libreoffice.layout.split('\f')
+      .filter((p) => p.trim());
     const body = pages.slice(bodyStart(pages));
     if (body.some((p) => /—\s*\d+\s*—/.test(p))) return; // GB/T 9704 numbers pages without a count
     const counts = body.map((p) => Number(/第\s*\d+\s*[页頁]\s*共\s*(\d*)\s*[页頁]/.exec(p)?.[1] || NaN));

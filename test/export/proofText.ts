@@ -43,7 +43,12 @@ export function bodyText(pdfText: string, title: string): string {
     pages
       .slice(Math.max(0, start))
       .flatMap((p) => p.split('\n'))
-      .filter((l) => !FOOTER.test(l) && squash(l).replace(/（盖章处）|（蓋章處）/, '') !== squash(title) && !/^（(盖章处|蓋章處)）$/.test(squash(l)))
+      .filter(
+        (l) =>
+          !FOOTER.test(l) &&
+          squash(l).replace(/（盖章处）|（蓋章處）/, '') !== squash(title) &&
+          !/^（(盖章处|蓋章處)）$/.test(squash(l)),
+      )
       .join('\n'),
   );
 }

@@ -15,14 +15,28 @@ import { missingTools, pdfinfo, pdftotext } from '../helpers/tools.js';
 const note = missingTools(['pdftotext', 'pdfinfo']);
 
 const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }] });
-const item = (number: string, depth: number, text: string): Block => ({ kind: 'listItem', number, depth, runs: [{ text }] });
+const item = (number: string, depth: number, text: string): Block => ({
+  kind: 'listItem',
+  number,
+  depth,
+  runs: [{ text }],
+});
 const h1 = (number: string, text: string): Block => ({ kind: 'heading', level: 1, number, text });
 const h2 = (number: string, text: string): Block => ({ kind: 'heading', level: 2, number, text });
 
 /** A small plan: four chapters (so it gets a contents page), lists that restart, a fee table with a total, an annex. */
 function plan(typesetting?: TypesettingChoice): Document {
   return {
-    meta: { title: '某医院空调采购项目售后服务方案', projectName: '售后服务方案', projectNo: 'BJCG-1', bidder: '某某机电有限公司', date: '2026-11-24', docType: 'service-plan', draft: false, ...(typesetting ? { typesetting } : {}) },
+    meta: {
+      title: '某医院空调采购项目售后服务方案',
+      projectName: '售后服务方案',
+      projectNo: 'BJCG-1',
+      bidder: '某某机电有限公司',
+      date: '2026-11-24',
+      docType: 'service-plan',
+      draft: false,
+      ...(typesetting ? { typesetting } : {}),
+    },
     blocks: [
       h1('一、', '服务宗旨'),
       para('我们承诺全心服务。'),
@@ -36,11 +50,28 @@ function plan(typesetting?: TypesettingChoice): Document {
       para('另一段落把两个列表隔开。'),
       item('1.', 1, '第二个列表从 1 开始。'),
       h1('三、', '收费标准'),
-      { kind: 'table', header: ['序号', '服务项目', '单价', '说明'], align: ['center', 'left', 'left', 'left'], rows: [['1', '上门服务费', '¥300.00', '市区范围内，含首小时人工费用，超出部分按实际工时另计'], ['2', '压缩机更换工时费', '¥1,800.00', '零部件费用另计'], ['合计', '', '¥2,100.00', '']] },
+      {
+        kind: 'table',
+        header: ['序号', '服务项目', '单价', '说明'],
+        align: ['center', 'left', 'left', 'left'],
+        rows: [
+          ['1', '上门服务费', '¥300.00', '市区范围内，含首小时人工费用，超出部分按实际工时另计'],
+          ['2', '压缩机更换工时费', '¥1,800.00', '零部件费用另计'],
+          ['合计', '', '¥2,100.00', ''],
+        ],
+      },
       h1('四、', '联系方式'),
       h2('（一）', '服务热线'),
       para('服务热线400-800-1234。'),
-      { kind: 'signature', parties: [{ role: '投标人', lines: ['投标人名称（盖章）：某某机电有限公司', '法定代表人或授权代表（签字）：', '日期：2026年11月24日'] }] },
+      {
+        kind: 'signature',
+        parties: [
+          {
+            role: '投标人',
+            lines: ['投标人名称（盖章）：某某机电有限公司', '法定代表人或授权代表（签字）：', '日期：2026年11月24日'],
+          },
+        ],
+      },
       { kind: 'heading', level: 1, number: '', text: '附件1 服务网点', annex: true },
       h2('（一）', '华东'),
     ],
@@ -64,13 +95,25 @@ describe('排版方案', () => {
   it('GB/T 9704：页边距37/35/28/26毫米，标题二号小标宋，一、三号黑体，（一）三号楷体，正文三号仿宋，每页22行每行28字，页码“— 1 —”在外侧', () => {
     const t = resolveTypesetting({ profile: 'gbt9704' });
     expect(t.margins).toEqual({ top: 37, bottom: 35, left: 28, right: 26 });
-    expect([t.title.face, t.title.size, t.h1.face, t.h1.size, t.h2.face, t.h2.size, t.body.face, t.body.size]).toEqual(['小标宋', 22, '黑体', 16, '楷体', 16, '仿宋', 16]);
+    expect([t.title.face, t.title.size, t.h1.face, t.h1.size, t.h2.face, t.h2.size, t.body.face, t.body.size]).toEqual([
+      '小标宋',
+      22,
+      '黑体',
+      16,
+      '楷体',
+      16,
+      '仿宋',
+      16,
+    ]);
     expect(t.spacing).toEqual({ kind: 'grid', linesPerPage: 22, charsPerLine: 28 });
     expect(t.pageNumbers).toBe('outside');
   });
 
   it('招标文件另有规定时可覆盖：正文改四号、行距改2倍、左边距改30毫米，其余不变', () => {
-    const t = resolveTypesetting({ profile: 'bid', overrides: { body: { size: 14 }, lineSpacing: 2, margins: { left: 30 } } });
+    const t = resolveTypesetting({
+      profile: 'bid',
+      overrides: { body: { size: 14 }, lineSpacing: 2, margins: { left: 30 } },
+    });
     expect(t.body).toEqual({ face: '宋体', size: 14, bold: false });
     expect(t.spacing).toEqual({ kind: 'multiple', multiple: 2 });
     expect(t.margins).toEqual({ top: 26, bottom: 22, left: 30, right: 25 });
@@ -89,12 +132,17 @@ describe('DOCX：真正的 Word 多级编号', () => {
   beforeAll(async () => {
     parts = docxParts(await exportDocx(plan()));
   });
-  const numPr = (xml: string) => /<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/.exec(xml)?.slice(1).map(Number);
+  const numPr = (xml: string) =>
+    /<w:numPr><w:ilvl w:val="(\d+)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/.exec(xml)?.slice(1).map(Number);
 
   it('编号定义：一、（中文计数）→（一）→ 1. →（1）→ ①（带圈数字）', () => {
     const n = parts['word/numbering.xml']!;
-    expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:pStyle w:val="Heading1"\/>[\s\S]*?<w:lvlText w:val="%1、"\/>/);
-    expect(n).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:pStyle w:val="Heading2"\/>[\s\S]*?<w:lvlText w:val="（%2）"\/>/);
+    expect(n).toMatch(
+      /<w:numFmt w:val="chineseCounting"\/><w:pStyle w:val="Heading1"\/>[\s\S]*?<w:lvlText w:val="%1、"\/>/,
+    );
+    expect(n).toMatch(
+      /<w:numFmt w:val="chineseCounting"\/><w:pStyle w:val="Heading2"\/>[\s\S]*?<w:lvlText w:val="（%2）"\/>/,
+    );
     expect(n).toMatch(/<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%1. "\/>/);
     expect(n).toMatch(/<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="（%2）"\/>/);
     expect(n).toMatch(/<w:numFmt w:val="decimalEnclosedCircle"\/>[\s\S]*?<w:lvlText w:val="%3"\/>/);
@@ -102,7 +150,8 @@ describe('DOCX：真正的 Word 多级编号', () => {
 
   it('标题 1、标题 2 样式链接到编号（用户在 Word 里插入标题时自动重新编号），标题文字里没有打进去的编号', () => {
     const styles = parts['word/styles.xml']!;
-    for (const id of ['Heading1', 'Heading2']) expect(new RegExp(`w:styleId="${id}"[\\s\\S]*?<w:numPr>[\\s\\S]*?</w:style>`).test(styles)).toBe(true);
+    for (const id of ['Heading1', 'Heading2'])
+      expect(new RegExp(`w:styleId="${id}"[\\s\\S]*?<w:numPr>[\\s\\S]*?</w:style>`).test(styles)).toBe(true);
     const heads = paragraphs(parts['word/document.xml']!).filter((p) => p.style === 'Heading1');
     expect(heads.map((p) => p.text)).toEqual(['服务宗旨', '服务承诺', '收费标准', '联系方式', '附件1 服务网点']);
   });
@@ -110,7 +159,14 @@ describe('DOCX：真正的 Word 多级编号', () => {
   it('列表项用编号列表；嵌套项在下一级；被段落隔开的第二个列表重新从 1 开始（另一个编号实例）', () => {
     const items = paragraphs(parts['word/document.xml']!).filter((p) => p.style === 'ListText');
     const levels = items.map((p) => numPr(p.xml));
-    expect(items.map((p) => p.text)).toEqual(['电话响应：30分钟。', '工作日。', '节假日。', '春节。', '到场：2小时。', '第二个列表从 1 开始。']);
+    expect(items.map((p) => p.text)).toEqual([
+      '电话响应：30分钟。',
+      '工作日。',
+      '节假日。',
+      '春节。',
+      '到场：2小时。',
+      '第二个列表从 1 开始。',
+    ]);
     expect(levels.map((l) => l?.[0])).toEqual([0, 1, 1, 2, 0, 0]);
     const first = levels[0]![1];
     expect(levels.slice(0, 5).every((l) => l![1] === first)).toBe(true);
@@ -123,7 +179,11 @@ describe('DOCX：真正的 Word 多级编号', () => {
     expect(numPr(annex.xml)?.[1]).toBe(0);
     const sub = ps.find((p) => p.text === '华东')!;
     expect(numPr(sub.xml)?.[0]).toBe(1);
-    expect(parts['word/numbering.xml']).toMatch(new RegExp(`<w:num w:numId="${numPr(sub.xml)![1]}">[\\s\\S]*?<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/>`));
+    expect(parts['word/numbering.xml']).toMatch(
+      new RegExp(
+        `<w:num w:numId="${numPr(sub.xml)![1]}">[\\s\\S]*?<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/>`,
+      ),
+    );
   });
 
   it('封面之后是“目录”和目录域（TOC，1–2级），Word 打开时更新域', () => {
@@ -156,7 +216,9 @@ describe('DOCX：真正的 Word 多级编号', () => {
     expect(mar).toMatch(/w:top="1474"/);
     expect(mar).toMatch(/w:bottom="1247"/);
     expect(mar).toMatch(/w:left="1417"/);
-    expect(parts['word/styles.xml']).toMatch(/w:styleId="BodyText"[\s\S]*?w:eastAsia="宋体"[\s\S]*?<w:sz w:val="24"\/>/);
+    expect(parts['word/styles.xml']).toMatch(
+      /w:styleId="BodyText"[\s\S]*?w:eastAsia="宋体"[\s\S]*?<w:sz w:val="24"\/>/,
+    );
   });
 });
 
@@ -165,7 +227,8 @@ describe('DOCX：GB/T 9704、正本/副本、每页盖章处', () => {
   beforeAll(async () => {
     parts = docxParts(await exportDocx(plan({ profile: 'gbt9704', copyMark: '副本', sealEveryPage: true })));
   });
-  const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(parts['word/styles.xml']!)?.[0] ?? '';
+  const style = (id: string) =>
+    new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(parts['word/styles.xml']!)?.[0] ?? '';
 
   it('页边距37/35/28/26毫米，每页22行（固定行距 = 版心高 ÷ 22）每行28字（字距），正文三号仿宋，（一）三号楷体，标题方正小标宋简体', () => {
     const mar = /<w:pgMar [^>]*>/.exec(parts['word/document.xml']!)![0];
@@ -173,7 +236,9 @@ describe('DOCX：GB/T 9704、正本/副本、每页盖章处', () => {
     expect(mar).toMatch(/w:left="1587"/);
     expect(parts['word/document.xml']).toMatch(/<w:docGrid [^>]*w:linePitch="580"/);
     expect(style('BodyText')).toMatch(/<w:spacing w:val="-4"\/>/);
-    expect(style('BodyText')).toMatch(/<w:spacing [^>]*w:line="580"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="580"/);
+    expect(style('BodyText')).toMatch(
+      /<w:spacing [^>]*w:line="580"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="580"/,
+    );
     expect(style('BodyText')).toMatch(/w:eastAsia="仿宋"[\s\S]*<w:sz w:val="32"\/>/);
     expect(style('Heading2')).toMatch(/w:eastAsia="楷体"/);
     expect(style('Heading1')).toMatch(/w:eastAsia="黑体"/);
@@ -182,15 +247,21 @@ describe('DOCX：GB/T 9704、正本/副本、每页盖章处', () => {
 
   it('页码“— X —”：单页在右、双页在左（奇偶页不同）', () => {
     expect(parts['word/settings.xml']).toMatch(/<w:evenAndOddHeaders(?: w:val="true")?\/>/);
-    const footers = Object.entries(parts).filter(([n]) => /^word\/footer\d*\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(parts)
+      .filter(([n]) => /^word\/footer\d*\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers.some((f) => /<w:jc w:val="right"\/>[\s\S]*— [\s\S]*PAGE[\s\S]* —/.test(f))).toBe(true);
     expect(footers.some((f) => /<w:jc w:val="left"\/>[\s\S]*— [\s\S]*PAGE[\s\S]* —/.test(f))).toBe(true);
   });
 
   it('封面右上角有“副本”标记，每页页眉有“（盖章处）”', () => {
-    const cover = paragraphs(parts['word/document.xml']!).slice(0, 3).map((p) => p.text);
+    const cover = paragraphs(parts['word/document.xml']!)
+      .slice(0, 3)
+      .map((p) => p.text);
     expect(cover).toContain('副本');
-    const headers = Object.entries(parts).filter(([n]) => /^word\/header\d*\.xml$/.test(n)).map(([, x]) => textOfXml(x));
+    const headers = Object.entries(parts)
+      .filter(([n]) => /^word\/header\d*\.xml$/.test(n))
+      .map(([, x]) => textOfXml(x));
     expect(headers.length).toBeGreaterThanOrEqual(2);
     for (const h of headers) expect(h).toContain('（盖章处）');
   });
@@ -227,7 +298,13 @@ describe('PDF：排版方案、封面标记、文档属性和符号', () => {
   it('GB/T 9704 的 PDF：正文页码“— 1 —”“— 2 —”，封面有“正本”，每页有“（盖章处）”', async (ctx) => {
     ctx.skip(!!note, note);
     const doc = plan({ profile: 'gbt9704', copyMark: '正本', sealEveryPage: true });
-    doc.blocks.splice(2, 0, ...Array.from({ length: 30 }, (_, i) => para(`第${i + 1}段：按照国家标准的公文格式排版，每页二十二行，每行二十八个字，正文使用三号仿宋字体。`)));
+    doc.blocks.splice(
+      2,
+      0,
+      ...Array.from({ length: 30 }, (_, i) =>
+        para(`第${i + 1}段：按照国家标准的公文格式排版，每页二十二行，每行二十八个字，正文使用三号仿宋字体。`),
+      ),
+    );
     const { pages } = await pdfText(doc, 'gbt');
     expect(squash(pages[0]!)).toContain('正本');
     for (const p of pages) expect(p).toContain('（盖章处）');
@@ -257,7 +334,11 @@ describe('PDF：排版方案、封面标记、文档属性和符号', () => {
   it('文档属性：标题、作者（投标人）、主题（文档名称）', async (ctx) => {
     ctx.skip(!!note, note);
     const { info } = await pdfText(plan(), 'info');
-    expect([info.Title, info.Author, info.Subject]).toEqual(['某医院空调采购项目售后服务方案', '某某机电有限公司', '售后服务方案']);
+    expect([info.Title, info.Author, info.Subject]).toEqual([
+      '某医院空调采购项目售后服务方案',
+      '某某机电有限公司',
+      '售后服务方案',
+    ]);
   });
 
   const SYMBOLS = [...'①②③④⑤⑥⑦⑧⑨⑩', '≥', '≤', '×', '℃', '¥', '※', ...'，。、；：？！“”‘’（）《》【】…—～'];

@@ -7,7 +7,11 @@ import type { Column, Value, VariableDecl, VariableType } from '@core/model/vari
 export type Spec = Record<string, [VariableType, Value, Column[]?]>;
 
 /** Each variable is required and labelled `label(key)` (the key itself unless told). */
-export function checkContext(spec: Spec, over: Partial<CheckContext> = {}, label: (key: string) => string = (k) => k): CheckContext {
+export function checkContext(
+  spec: Spec,
+  over: Partial<CheckContext> = {},
+  label: (key: string) => string = (k) => k,
+): CheckContext {
   const decls = new Map<string, VariableDecl>();
   const values = new Map<string, Value>();
   for (const [key, [type, value, columns]] of Object.entries(spec)) {
@@ -21,10 +25,31 @@ export function checkContext(spec: Spec, over: Partial<CheckContext> = {}, label
   return {
     decls,
     values,
-    document: { meta: { title: 't', projectName: 'p', projectNo: '', bidder: '', date: '2026-11-24', docType: 'service-plan', draft: false }, blocks },
+    document: {
+      meta: {
+        title: 't',
+        projectName: 'p',
+        projectNo: '',
+        bidder: '',
+        date: '2026-11-24',
+        docType: 'service-plan',
+        draft: false,
+      },
+      blocks,
+    },
     problems: [],
     sections: [],
-    project: { schema: 1, name: 'p', title: 't', blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} },
+    project: {
+      schema: 1,
+      name: 'p',
+      title: 't',
+      blueprint: 'service-plan',
+      projectNo: '',
+      bidder: '',
+      date: '2026-11-24',
+      script: 'hans',
+      values: {},
+    },
     ...over,
   };
 }

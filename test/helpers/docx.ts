@@ -3,7 +3,11 @@ import { strFromU8, unzipSync } from 'fflate';
 
 export function docxParts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 export function decodeXml(s: string): string {
@@ -39,7 +43,13 @@ export function paragraphs(documentXml: string): DocxParagraph[] {
   while ((m = re.exec(documentXml))) {
     if (m[0] === '<w:tbl>') depth++;
     else if (m[0] === '</w:tbl>') depth--;
-    else out.push({ style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '', text: textOfXml(m[0]), xml: m[0], inTable: depth > 0 });
+    else
+      out.push({
+        style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
+        text: textOfXml(m[0]),
+        xml: m[0],
+        inTable: depth > 0,
+      });
   }
   return out;
 }
@@ -47,6 +57,8 @@ export function paragraphs(documentXml: string): DocxParagraph[] {
 /** Tables → rows → cell texts. */
 export function tables(documentXml: string): string[][][] {
   return [...documentXml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...t[1]!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOfXml(c[1]!))),
+    [...t[1]!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOfXml(c[1]!)),
+    ),
   );
 }

@@ -7,7 +7,12 @@ import type { VariableDecl } from '@core/model/variables.js';
 
 export type Decl = Omit<VariableDecl, 'required'> & { required?: boolean };
 
-export function clause(id: string, body: string, variables: Decl[] = [], extra: Partial<ClauseVersion> = {}): ClauseVersion {
+export function clause(
+  id: string,
+  body: string,
+  variables: Decl[] = [],
+  extra: Partial<ClauseVersion> = {},
+): ClauseVersion {
   return {
     id,
     category: '测试',
@@ -26,7 +31,10 @@ export function clause(id: string, body: string, variables: Decl[] = [], extra: 
 }
 
 /** A library with one blueprint "bp" whose sections hold the given clauses, in order. */
-export function library(sections: { title: string; clauses: ClauseVersion[] }[], signature?: Blueprint['signature']): Library {
+export function library(
+  sections: { title: string; clauses: ClauseVersion[] }[],
+  signature?: Blueprint['signature'],
+): Library {
   return {
     clauses: sections.flatMap((s) => s.clauses),
     blueprints: [
@@ -34,7 +42,10 @@ export function library(sections: { title: string; clauses: ClauseVersion[] }[],
         id: 'bp',
         docType: 'service-plan',
         title: '测试方案',
-        sections: sections.map((s) => ({ title: s.title, clauses: s.clauses.map((c) => ({ id: c.id, variant: c.variant })) })),
+        sections: sections.map((s) => ({
+          title: s.title,
+          clauses: s.clauses.map((c) => ({ id: c.id, variant: c.variant })),
+        })),
         ...(signature ? { signature } : {}),
       },
     ],
@@ -42,7 +53,18 @@ export function library(sections: { title: string; clauses: ClauseVersion[] }[],
 }
 
 export function project(values: Record<string, unknown>, over: Partial<Project> = {}): Project {
-  return { schema: 1, name: 'p', title: '测试项目', blueprint: 'bp', projectNo: '', bidder: '', date: '2026-01-01', script: 'hans', values, ...over };
+  return {
+    schema: 1,
+    name: 'p',
+    title: '测试项目',
+    blueprint: 'bp',
+    projectNo: '',
+    bidder: '',
+    date: '2026-01-01',
+    script: 'hans',
+    values,
+    ...over,
+  };
 }
 
 /** Assembles one clause (body + declarations) in a one-section document. */

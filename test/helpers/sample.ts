@@ -27,7 +27,15 @@ export function sampleJson(): {
   title: string;
   values: Record<string, unknown> & {
     fee_items: { item: string; price: string; unit: string; note: string }[];
-    training_schedule: { session: string; date: string; hours: number; trainees: string; content: string; place: string; trainer: string }[];
+    training_schedule: {
+      session: string;
+      date: string;
+      hours: number;
+      trainees: string;
+      content: string;
+      place: string;
+      trainer: string;
+    }[];
   };
 } & Record<string, unknown> {
   return JSON.parse(readFileSync(samplePath, 'utf8'));

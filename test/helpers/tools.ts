@@ -73,17 +73,34 @@ export async function pdffonts(file: string): Promise<PdfFont[]> {
   return lines
     .slice(dashIdx + 1)
     .filter((l) => l.trim())
-    .map((l) => ({ name: cell(l, at('name')), type: cell(l, at('type')), emb: cell(l, at('emb')) === 'yes', sub: cell(l, at('sub')) === 'yes' }));
+    .map((l) => ({
+      name: cell(l, at('name')),
+      type: cell(l, at('type')),
+      emb: cell(l, at('emb')) === 'yes',
+      sub: cell(l, at('sub')) === 'yes',
+    }));
 }
 
 /** Converts a DOCX to PDF with LibreOffice, using a private profile so parallel runs do not clash. */
 export async function sofficeToPdf(docx: string, outDir: string): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'bidforge-lo-profile-'));
   try {
-    await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], {
-      timeout: 120_000,
-      maxBuffer: 16 << 20,
-    });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        docx,
+      ],
+      {
+        timeout: 120_000,
+        maxBuffer: 16 << 20,
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

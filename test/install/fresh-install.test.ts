@@ -15,7 +15,9 @@ let data = '';
 /** The user's environment: none of npm's own variables from the `npm test` that runs us, no skip variable, and an
  * Electron mirror nothing answers on (so the download fails here as it does behind a company firewall). */
 function userEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_|^ELECTRON_SKIP|^NODE_ENV$|^VITEST/i.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_|^ELECTRON_SKIP|^NODE_ENV$|^VITEST/i.test(k)),
+  );
   return { ...env, ELECTRON_MIRROR: 'http://127.0.0.1:9/', BIDFORGE_DATA: data, BIDFORGE_PORT: '0' };
 }
 
@@ -37,7 +39,9 @@ function startUntilUrl(): Promise<{ output: string; url: string }> {
       if (url) {
         // The printed link signs the browser in (a session cookie), then the app's page opens with it.
         fetch(url, { redirect: 'manual' })
-          .then((r) => fetch(new URL('/', url), { headers: { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]! } }))
+          .then((r) =>
+            fetch(new URL('/', url), { headers: { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]! } }),
+          )
           .then(async (r) => ({ status: r.status, html: await r.text() }))
           .then(({ status, html }) => {
             stop();
@@ -56,7 +60,12 @@ describe('README 安装：全新副本', () => {
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'bidforge-fresh-'));
     data = join(copy, '.data');
-    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter(Boolean);
     for (const f of files.filter((f) => existsSync(join(repoRoot, f)))) {
       mkdirSync(dirname(join(copy, f)), { recursive: true });
       cpSync(join(repoRoot, f), join(copy, f));
@@ -65,15 +74,24 @@ describe('README 安装：全新副本', () => {
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   let install = { status: -1 as number | null, output: '' };
-  it('npm install succeeds without ELECTRON_SKIP_BINARY_DOWNLOAD, with no engine warning', { timeout: INSTALL_TIMEOUT }, () => {
-    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: copy, env: userEnv(), encoding: 'utf8', timeout: INSTALL_TIMEOUT });
+  it('npm install succeeds without ELECTRON_SKIP_BINARY_DOWNLOAD, with no engine warning', {
+    timeout: INSTALL_TIMEOUT,
+  }, () => {
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+      cwd: copy,
+      env: userEnv(),
+      encoding: 'utf8',
+      timeout: INSTALL_TIMEOUT,
+    });
     install = { status: r.status, output: `${r.stdout}\n${r.stderr}` };
     expect(install.status, install.output).toBe(0);
     expect(install.output).not.toMatch(/EBADENGINE/);
     expect(install.output).toMatch(/added \d+ packages/);
   });
 
-  it('npm start says in one line why there is no window, and serves the browser host; the next start rebuilds nothing', { timeout: INSTALL_TIMEOUT }, async () => {
+  it('npm start says in one line why there is no window, and serves the browser host; the next start rebuilds nothing', {
+    timeout: INSTALL_TIMEOUT,
+  }, async () => {
     expect(install.status, 'npm install failed').toBe(0);
     const first = await startUntilUrl();
     const lines = first.output.split('\n').filter((l) => /Electron/.test(l));

@@ -20,11 +20,33 @@ function v1Store(damage: (d: Record<string, unknown>) => void): string {
         title: '我的保修条款',
         tags: [],
         docTypes: ['service-plan'],
-        variants: [{ name: '标准', versions: [{ version: 1, body: MY_BODY, variables: [], status: 'approved', author: '张律师', createdAt: '2025-01-02T00:00:00.000Z', changeNote: '初版' }] }],
+        variants: [
+          {
+            name: '标准',
+            versions: [
+              {
+                version: 1,
+                body: MY_BODY,
+                variables: [],
+                status: 'approved',
+                author: '张律师',
+                createdAt: '2025-01-02T00:00:00.000Z',
+                changeNote: '初版',
+              },
+            ],
+          },
+        ],
       },
     ],
     blueprints: [],
-    projects: [{ projectId: 'p1', name: '某医院项目', updatedAt: '2025-03-01T00:00:00.000Z', pins: [{ clauseId: 'my-warranty', variant: '标准', version: 1 }] }],
+    projects: [
+      {
+        projectId: 'p1',
+        name: '某医院项目',
+        updatedAt: '2025-03-01T00:00:00.000Z',
+        pins: [{ clauseId: 'my-warranty', variant: '标准', version: 1 }],
+      },
+    ],
   };
   damage(d);
   return JSON.stringify(d, null, 2);
@@ -44,9 +66,21 @@ async function filesHolding(dir: string, text: string, sub = ''): Promise<string
 describe('迁移拒绝损坏的旧文件', () => {
   const damages: [string, (d: Record<string, unknown>) => void, string][] = [
     ['the clause list is not a list', (d) => void (d.clauses = { 0: 'x' }), 'clauses 应为列表'],
-    ["a clause's variants are a string", (d) => void ((d.clauses as Record<string, unknown>[])[0]!.variants = '坏了'), 'clauses[0].variants 应为列表'],
-    ["a variant's versions are missing", (d) => void delete ((d.clauses as { variants: Record<string, unknown>[] }[])[0]!.variants[0]!.versions), 'clauses[0].variants[0].versions 应为列表，实际是缺失'],
-    ["a project's pins are null", (d) => void ((d.projects as Record<string, unknown>[])[0]!.pins = null), 'projects[0].pins 应为列表'],
+    [
+      "a clause's variants are a string",
+      (d) => void ((d.clauses as Record<string, unknown>[])[0]!.variants = '坏了'),
+      'clauses[0].variants 应为列表',
+    ],
+    [
+      "a variant's versions are missing",
+      (d) => void delete (d.clauses as { variants: Record<string, unknown>[] }[])[0]!.variants[0]!.versions,
+      'clauses[0].variants[0].versions 应为列表，实际是缺失',
+    ],
+    [
+      "a project's pins are null",
+      (d) => void ((d.projects as Record<string, unknown>[])[0]!.pins = null),
+      'projects[0].pins 应为列表',
+    ],
     ['the blueprint list holds a number', (d) => void (d.blueprints = [7]), 'blueprints[0] 应为对象'],
   ];
   for (const [what, damage, said] of damages)
@@ -67,11 +101,17 @@ describe('迁移拒绝损坏的旧文件', () => {
 
   it('the app opening a damaged schema-1 file ten times never empties it: the clause stays in the folder, nothing is seeded', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.json'), v1Store((d) => void ((d.projects as Record<string, unknown>[])[0]!.pins = 'x')));
+    await writeFile(
+      join(dir, 'library.json'),
+      v1Store((d) => void ((d.projects as Record<string, unknown>[])[0]!.pins = 'x')),
+    );
     const access = new StoreAccess({ dataDir: dir, templatesDir: await realTemplates(), program: 'app' });
     await expect(access.store()).rejects.toMatchObject({ code: 'store_corrupt' });
     for (let i = 0; i < 10; i++) {
-      await expect(access.write((s) => s.markReviewed('my-warranty', '王'))).rejects.toMatchObject({ code: 'store_missing', message: expect.stringContaining('没有新建空的条款库') });
+      await expect(access.write((s) => s.markReviewed('my-warranty', '王'))).rejects.toMatchObject({
+        code: 'store_missing',
+        message: expect.stringContaining('没有新建空的条款库'),
+      });
     }
     expect(await filesHolding(dir, MY_BODY)).toEqual([expect.stringMatching(/^library\.corrupt-.*\.json$/)]);
     expect(await readdir(dir)).not.toContain('library.json');
@@ -80,7 +120,10 @@ describe('迁移拒绝损坏的旧文件', () => {
   it('the message tells a CLI user how to recover with files: the newest backup to copy, and no command the CLI lacks', async () => {
     const dir = await tempDir();
     const store = await openStore({ dataDir: dir, program: 'CLI' });
-    await store.createClause({ id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: MY_BODY }, '张律师');
+    await store.createClause(
+      { id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: MY_BODY },
+      '张律师',
+    );
     await store.close();
     await writeFile(join(dir, 'library.json'), '{ "schemaVersion": 3, "clauses": [');
     const newest = (await readdir(join(dir, 'backups'))).sort().at(-1)!;
@@ -96,7 +139,10 @@ describe('迁移拒绝损坏的旧文件', () => {
 
   it('a well-formed schema-1 file still migrates', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.json'), v1Store(() => {}));
+    await writeFile(
+      join(dir, 'library.json'),
+      v1Store(() => {}),
+    );
     const store = await open(dir);
     expect(store.openReport.migratedFrom).toBe(1);
     expect((await store.getClause('my-warranty'))!.variants[0]!.versions[0]!.body).toBe(MY_BODY);
@@ -107,7 +153,10 @@ describe('无效的 UTF-8', () => {
   /** library.json with one byte of 保 in MY_BODY replaced by 0xFF. */
   async function storeWithBadByte(dir: string): Promise<{ bytes: Buffer; line: number }> {
     const store = await openStore({ dataDir: dir, program: 'app' });
-    await store.createClause({ id: 'mine', category: '保修条款', title: '我的条款', docTypes: ['service-plan'], body: MY_BODY }, '张律师');
+    await store.createClause(
+      { id: 'mine', category: '保修条款', title: '我的条款', docTypes: ['service-plan'], body: MY_BODY },
+      '张律师',
+    );
     await store.close();
     const bytes = await readFile(join(dir, 'library.json'));
     const at = bytes.indexOf(Buffer.from('保修期'));
@@ -134,7 +183,10 @@ describe('无效的 UTF-8', () => {
     const good = await readFile(join(dir, 'library.json'));
     const bad = Buffer.concat([good.subarray(0, 40), Buffer.from([0xc3, 0x28]), good.subarray(40)]);
     await writeFile(join(dir, 'library.json'), bad);
-    await expect(store.listClauses()).rejects.toMatchObject({ code: 'store_corrupt', message: expect.stringContaining('UTF-8') });
+    await expect(store.listClauses()).rejects.toMatchObject({
+      code: 'store_corrupt',
+      message: expect.stringContaining('UTF-8'),
+    });
     expect(await filesHolding(dir, '\uFFFD')).toEqual([]);
     expect(STORE_SCHEMA_VERSION).toBeGreaterThan(1);
   });
@@ -144,11 +196,18 @@ describe('很大的条款库', () => {
   it('a library.json over the size limit is refused before it is read, with its size, and left exactly where it was', async () => {
     const dir = await tempDir();
     const store = await openStore({ dataDir: dir, program: 'app' });
-    for (let i = 0; i < 5; i++) await store.createClause({ id: `c-${i}`, category: '测试', title: `条款${i}`, docTypes: ['service-plan'], body: MY_BODY.repeat(20) }, '张律师');
+    for (let i = 0; i < 5; i++)
+      await store.createClause(
+        { id: `c-${i}`, category: '测试', title: `条款${i}`, docTypes: ['service-plan'], body: MY_BODY.repeat(20) },
+        '张律师',
+      );
     await store.close();
     const bytes = await readFile(join(dir, 'library.json'));
     const err = await openStore({ dataDir: dir, program: 'app', maxStoreBytes: 4096 }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'store_too_large', message: expect.stringContaining('超过可打开的上限 0.00 MB') });
+    expect(err).toMatchObject({
+      code: 'store_too_large',
+      message: expect.stringContaining('超过可打开的上限 0.00 MB'),
+    });
     expect((err as Error).message).toContain(join(dir, 'library.json'));
     expect((await readFile(join(dir, 'library.json'))).equals(bytes)).toBe(true);
     expect((await readdir(dir)).filter((f) => f.startsWith('library.corrupt-'))).toEqual([]);
@@ -157,10 +216,16 @@ describe('很大的条款库', () => {
   it('a store that grows past the limit while the app has it open is reported on the next read, not read', async () => {
     const dir = await tempDir();
     const store = await openStore({ dataDir: dir, program: 'app', maxStoreBytes: 64 * 1024 });
-    await store.createClause({ id: 'small', category: '测试', title: '小', docTypes: ['service-plan'], body: '正文' }, '张律师');
+    await store.createClause(
+      { id: 'small', category: '测试', title: '小', docTypes: ['service-plan'], body: '正文' },
+      '张律师',
+    );
     await store.releaseLock();
     const other = await openStore({ dataDir: dir, program: 'CLI' });
-    await other.createClause({ id: 'big', category: '测试', title: '大', docTypes: ['service-plan'], body: MY_BODY.repeat(3000) }, '张律师');
+    await other.createClause(
+      { id: 'big', category: '测试', title: '大', docTypes: ['service-plan'], body: MY_BODY.repeat(3000) },
+      '张律师',
+    );
     await other.close();
     await expect(store.listClauses()).rejects.toMatchObject({ code: 'store_too_large' });
     await store.close();

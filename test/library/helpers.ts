@@ -46,11 +46,17 @@ export function track(s: LibraryStore): LibraryStore {
 export const read = (path: string) => readFile(path, 'utf8');
 
 /** A tiny templates/ folder: clause files (front matter + body) and blueprints. */
-export async function writeTemplates(dir: string, clauses: Record<string, { meta: Record<string, unknown>; body: string }>, blueprints: Record<string, unknown> = {}) {
+export async function writeTemplates(
+  dir: string,
+  clauses: Record<string, { meta: Record<string, unknown>; body: string }>,
+  blueprints: Record<string, unknown> = {},
+) {
   await mkdir(join(dir, 'clauses'), { recursive: true });
   await mkdir(join(dir, 'blueprints'), { recursive: true });
-  for (const [file, c] of Object.entries(clauses)) await writeFile(join(dir, 'clauses', file), `---\n${JSON.stringify(c.meta, null, 2)}\n---\n${c.body}\n`);
-  for (const [file, b] of Object.entries(blueprints)) await writeFile(join(dir, 'blueprints', file), JSON.stringify(b, null, 2));
+  for (const [file, c] of Object.entries(clauses))
+    await writeFile(join(dir, 'clauses', file), `---\n${JSON.stringify(c.meta, null, 2)}\n---\n${c.body}\n`);
+  for (const [file, b] of Object.entries(blueprints))
+    await writeFile(join(dir, 'blueprints', file), JSON.stringify(b, null, 2));
 }
 
 export const warrantyMeta = (over: Record<string, unknown> = {}) => ({
@@ -71,9 +77,23 @@ export const warrantyMeta = (over: Record<string, unknown> = {}) => ({
 export const WARRANTY_BODY = '整机保修{{warranty_years}}年，压缩机包修六年。';
 
 /** A clause ready to use: created, submitted, approved. */
-export async function approvedClause(store: LibraryStore, id: string, body: string, extra: { title?: string; category?: string; tags?: string[]; reviewIntervalMonths?: number; owner?: string } = {}) {
+export async function approvedClause(
+  store: LibraryStore,
+  id: string,
+  body: string,
+  extra: { title?: string; category?: string; tags?: string[]; reviewIntervalMonths?: number; owner?: string } = {},
+) {
   const ref = await store.createClause(
-    { id, category: extra.category ?? '保修条款', title: extra.title ?? id, tags: extra.tags ?? [], docTypes: ['service-plan'], body, owner: extra.owner, reviewIntervalMonths: extra.reviewIntervalMonths },
+    {
+      id,
+      category: extra.category ?? '保修条款',
+      title: extra.title ?? id,
+      tags: extra.tags ?? [],
+      docTypes: ['service-plan'],
+      body,
+      owner: extra.owner,
+      reviewIntervalMonths: extra.reviewIntervalMonths,
+    },
     '张律师',
   );
   await store.submit(ref, '张律师');

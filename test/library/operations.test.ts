@@ -30,7 +30,8 @@ describe('新库从内置模板播种', () => {
     const lib = await loadTemplates(templates);
     const store = await open(await tempDir(), { templatesDir: templates });
     const fromStore = await store.toLibrary();
-    for (const c of lib.clauses.filter((x) => x.status === 'approved')) expect(findClause(fromStore, c.id, c.variant)?.body).toBe(c.body);
+    for (const c of lib.clauses.filter((x) => x.status === 'approved'))
+      expect(findClause(fromStore, c.id, c.variant)?.body).toBe(c.body);
   });
 
   it('opening again reads the same file and does not seed twice', async () => {
@@ -48,34 +49,56 @@ describe('新库从内置模板播种', () => {
 describe('条款的版本与审批', () => {
   it('a new clause starts as draft version 1 by its author', async () => {
     const store = await open(await tempDir());
-    const ref = await store.createClause({ id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY }, '张律师');
+    const ref = await store.createClause(
+      { id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY },
+      '张律师',
+    );
     expect(ref).toEqual({ clauseId: 'warranty', variant: '标准', version: 1 });
     const [v] = await store.history('warranty');
-    expect(v).toMatchObject({ version: 1, status: 'draft', author: '张律师', origin: 'user', createdAt: '2026-05-01T08:00:00.000Z' });
+    expect(v).toMatchObject({
+      version: 1,
+      status: 'draft',
+      author: '张律师',
+      origin: 'user',
+      createdAt: '2026-05-01T08:00:00.000Z',
+    });
     expect((await store.getClause('warranty'))!.owner).toBe('张律师');
   });
 
   it('a second clause with the same id is refused', async () => {
     const store = await open(await tempDir());
     await approvedClause(store, 'warranty', WARRANTY_BODY);
-    await expect(store.createClause({ id: 'warranty', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '王')).rejects.toMatchObject({ code: 'clause_exists' });
+    await expect(
+      store.createClause({ id: 'warranty', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '王'),
+    ).rejects.toMatchObject({ code: 'clause_exists' });
   });
 
   it('bad input is refused with the field named', async () => {
     const store = await open(await tempDir());
-    await expect(store.createClause({ id: 'Bad Id', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '王')).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('id') });
-    await expect(store.createClause({ id: 'ok', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '  ')).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(
+      store.createClause({ id: 'Bad Id', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '王'),
+    ).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('id') });
+    await expect(
+      store.createClause({ id: 'ok', category: 'x', title: 'x', docTypes: ['service-plan'], body: 'x' }, '  '),
+    ).rejects.toMatchObject({ code: 'bad_request' });
   });
 
   it('submit then approve by a second person records the reviewer and the time', async () => {
     const c = testClock();
     const store = await open(await tempDir(), { clock: c.clock });
-    const ref = await store.createClause({ id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY }, '张律师');
+    const ref = await store.createClause(
+      { id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY },
+      '张律师',
+    );
     await store.submit(ref, '张律师');
     expect((await store.history('warranty'))[0]!.status).toBe('in_review');
     c.advanceDays(1);
     await store.approve(ref, '李主任');
-    expect((await store.history('warranty'))[0]).toMatchObject({ status: 'approved', reviewer: '李主任', decidedAt: '2026-05-02T08:00:00.000Z' });
+    expect((await store.history('warranty'))[0]).toMatchObject({
+      status: 'approved',
+      reviewer: '李主任',
+      decidedAt: '2026-05-02T08:00:00.000Z',
+    });
     expect((await store.getClause('warranty'))!.lastReviewedAt).toBe('2026-05-02T08:00:00.000Z');
   });
 
@@ -84,13 +107,19 @@ describe('条款的版本与审批', () => {
     const store = await open(dir);
     const ref = await approvedClause(store, 'warranty', WARRANTY_BODY);
     const before = await readFile(join(dir, 'library.json'), 'utf8');
-    await expect(store.approve(ref, '李主任')).rejects.toMatchObject({ code: 'bad_transition', message: expect.stringContaining('it is approved') });
+    await expect(store.approve(ref, '李主任')).rejects.toMatchObject({
+      code: 'bad_transition',
+      message: expect.stringContaining('it is approved'),
+    });
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
   });
 
   it('a draft cannot be approved without review, and an approved version cannot be resubmitted', async () => {
     const store = await open(await tempDir());
-    const ref = await store.createClause({ id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY }, '张律师');
+    const ref = await store.createClause(
+      { id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY },
+      '张律师',
+    );
     await expect(store.approve(ref, '李主任')).rejects.toMatchObject({ code: 'bad_transition' });
     await store.submit(ref, '张律师');
     await store.approve(ref, '李主任');
@@ -101,7 +130,12 @@ describe('条款的版本与审批', () => {
     const store = await open(await tempDir());
     const v1 = await approvedClause(store, 'warranty', WARRANTY_BODY);
     const before = (await store.history('warranty', '标准')).find((h) => h.version === 1)!;
-    const v2 = await store.editVariant('warranty', '标准', { body: '整机保修{{warranty_years}}年，压缩机包修八年。', changeNote: '压缩机延保', baseVersion: 1 }, '王专员');
+    const v2 = await store.editVariant(
+      'warranty',
+      '标准',
+      { body: '整机保修{{warranty_years}}年，压缩机包修八年。', changeNote: '压缩机延保', baseVersion: 1 },
+      '王专员',
+    );
     expect(v2).toEqual({ ...v1, version: 2 });
     const hist = await store.history('warranty', '标准');
     expect(hist.map((h) => [h.version, h.status])).toEqual([
@@ -118,16 +152,25 @@ describe('条款的版本与审批', () => {
     const store = await open(await tempDir());
     await approvedClause(store, 'warranty', WARRANTY_BODY);
     await store.editVariant('warranty', '标准', { body: 'A', changeNote: 'a' }, '王');
-    await expect(store.editVariant('warranty', '标准', { body: 'B', changeNote: 'b', baseVersion: 1 }, '赵')).rejects.toMatchObject({ code: 'stale_edit' });
+    await expect(
+      store.editVariant('warranty', '标准', { body: 'B', changeNote: 'b', baseVersion: 1 }, '赵'),
+    ).rejects.toMatchObject({ code: 'stale_edit' });
   });
 
   it('reject sends the version back to draft with the reason; it can be resubmitted', async () => {
     const store = await open(await tempDir());
-    const ref = await store.createClause({ id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY }, '张律师');
+    const ref = await store.createClause(
+      { id: 'warranty', category: '保修条款', title: '保修条款', docTypes: ['service-plan'], body: WARRANTY_BODY },
+      '张律师',
+    );
     await store.submit(ref, '张律师');
     await expect(store.reject(ref, '李主任', ' ')).rejects.toMatchObject({ code: 'bad_request' });
     await store.reject(ref, '李主任', '压缩机包修年限与投标文件不一致');
-    expect((await store.history('warranty'))[0]).toMatchObject({ status: 'draft', reviewer: '李主任', rejectReason: '压缩机包修年限与投标文件不一致' });
+    expect((await store.history('warranty'))[0]).toMatchObject({
+      status: 'draft',
+      reviewer: '李主任',
+      rejectReason: '压缩机包修年限与投标文件不一致',
+    });
     await expect(store.reject(ref, '李主任', '再次')).rejects.toMatchObject({ code: 'bad_transition' });
     await store.submit(ref, '张律师');
     await store.approve(ref, '李主任');
@@ -146,9 +189,16 @@ describe('条款的版本与审批', () => {
   it('variants are chains of their own; retiring a clause retires every live version', async () => {
     const store = await open(await tempDir());
     await approvedClause(store, 'warranty', WARRANTY_BODY);
-    const gov = await store.addVariant('warranty', '政府采购版', { body: '按政府采购合同约定执行保修。', changeNote: '政府采购项目用' }, '张律师');
+    const gov = await store.addVariant(
+      'warranty',
+      '政府采购版',
+      { body: '按政府采购合同约定执行保修。', changeNote: '政府采购项目用' },
+      '张律师',
+    );
     expect(gov).toEqual({ clauseId: 'warranty', variant: '政府采购版', version: 1 });
-    await expect(store.addVariant('warranty', '政府采购版', { body: 'x' }, '张律师')).rejects.toMatchObject({ code: 'variant_exists' });
+    await expect(store.addVariant('warranty', '政府采购版', { body: 'x' }, '张律师')).rejects.toMatchObject({
+      code: 'variant_exists',
+    });
     const retired = await store.retire({ clauseId: 'warranty' }, '李主任');
     expect(retired.map((r) => `${r.variant} v${r.version}`).sort()).toEqual(['政府采购版 v1', '标准 v1']);
   });
@@ -160,8 +210,18 @@ describe('条款的版本与审批', () => {
     expect(await store.duplicateClause('warranty', 'warranty-hvac', '赵工')).toBe('warranty-hvac');
     const copy = (await store.getClause('warranty-hvac'))!;
     expect(copy).toMatchObject({ title: 'warranty（副本）', tags: ['保修'], owner: '赵工' });
-    expect(copy.variants[0]!.versions).toEqual([expect.objectContaining({ version: 1, body: '第二版', status: 'draft', author: '赵工', changeNote: '复制自 warranty/标准 v2' })]);
-    await expect(store.duplicateClause('warranty', 'warranty-hvac', '赵工')).rejects.toMatchObject({ code: 'clause_exists' });
+    expect(copy.variants[0]!.versions).toEqual([
+      expect.objectContaining({
+        version: 1,
+        body: '第二版',
+        status: 'draft',
+        author: '赵工',
+        changeNote: '复制自 warranty/标准 v2',
+      }),
+    ]);
+    await expect(store.duplicateClause('warranty', 'warranty-hvac', '赵工')).rejects.toMatchObject({
+      code: 'clause_exists',
+    });
   });
 
   it('history lists all versions of all variants, newest first', async () => {
@@ -172,13 +232,27 @@ describe('条款的版本与审批', () => {
     await store.addVariant('warranty', '7×24 加强版', { body: '全天候保修。' }, '张律师');
     c.advanceDays(1);
     await store.editVariant('warranty', '标准', { body: '第二版', changeNote: '改' }, '王');
-    expect((await store.history('warranty')).map((h) => `${h.variant} v${h.version}`)).toEqual(['标准 v2', '7×24 加强版 v1', '标准 v1']);
+    expect((await store.history('warranty')).map((h) => `${h.variant} v${h.version}`)).toEqual([
+      '标准 v2',
+      '7×24 加强版 v1',
+      '标准 v1',
+    ]);
   });
 
   it('filters by category, status, tag and document type', async () => {
     const store = await open(await tempDir());
     await approvedClause(store, 'warranty', WARRANTY_BODY, { category: '保修条款', tags: ['保修'] });
-    await store.createClause({ id: 'fees', category: '收费标准', title: '保修期外收费', tags: ['收费'], docTypes: ['service-plan', 'commitment-letter'], body: '按成本价收取。' }, '张律师');
+    await store.createClause(
+      {
+        id: 'fees',
+        category: '收费标准',
+        title: '保修期外收费',
+        tags: ['收费'],
+        docTypes: ['service-plan', 'commitment-letter'],
+        body: '按成本价收取。',
+      },
+      '张律师',
+    );
     const ids = (rows: { clauseId: string }[]) => rows.map((r) => r.clauseId).sort();
     expect(ids(await store.listClauses({ category: '收费标准' }))).toEqual(['fees']);
     expect(ids(await store.listClauses({ status: 'approved' }))).toEqual(['warranty']);
@@ -188,7 +262,11 @@ describe('条款的版本与审批', () => {
     expect(ids(await store.listClauses({ docType: 'warranty-card' }))).toEqual([]);
     await store.editVariant('warranty', '标准', { body: '新', changeNote: '改' }, '王');
     const [row] = await store.listClauses({ category: '保修条款' });
-    expect(row).toMatchObject({ latest: { version: 2, status: 'draft' }, latestApproved: 1, statuses: ['draft', 'approved'] });
+    expect(row).toMatchObject({
+      latest: { version: 2, status: 'draft' },
+      latestApproved: 1,
+      statuses: ['draft', 'approved'],
+    });
     expect(await store.facets()).toMatchObject({ categories: ['保修条款', '收费标准'], tags: ['保修', '收费'] });
   });
 
@@ -196,11 +274,22 @@ describe('条款的版本与审批', () => {
     const c = testClock();
     const store = await open(await tempDir(), { clock: c.clock });
     await approvedClause(store, 'warranty', WARRANTY_BODY);
-    await store.updateClauseMeta('warranty', { owner: '法务部', reviewIntervalMonths: 6, tags: ['保修', '延保'] }, '李主任');
+    await store.updateClauseMeta(
+      'warranty',
+      { owner: '法务部', reviewIntervalMonths: 6, tags: ['保修', '延保'] },
+      '李主任',
+    );
     c.advanceDays(10);
     await store.markReviewed('warranty', '法务部');
-    expect(await store.getClause('warranty')).toMatchObject({ owner: '法务部', reviewIntervalMonths: 6, tags: ['保修', '延保'], lastReviewedAt: '2026-05-11T08:00:00.000Z' });
+    expect(await store.getClause('warranty')).toMatchObject({
+      owner: '法务部',
+      reviewIntervalMonths: 6,
+      tags: ['保修', '延保'],
+      lastReviewedAt: '2026-05-11T08:00:00.000Z',
+    });
     expect((await store.history('warranty')).length).toBe(1);
-    await expect(store.updateClauseMeta('warranty', { reviewIntervalMonths: 0 }, '李主任')).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(store.updateClauseMeta('warranty', { reviewIntervalMonths: 0 }, '李主任')).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });

@@ -2,14 +2,28 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Blueprint } from '@core/model/library.js';
-import { builtinPack, canonicalJson, makePack, type BidForgePack, type LibraryStore } from '@core/library/store/index.js';
+import {
+  builtinPack,
+  canonicalJson,
+  makePack,
+  type BidForgePack,
+  type LibraryStore,
+} from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, testClock, WARRANTY_BODY, warrantyMeta, writeTemplates } from './helpers.js';
 
 async function headquarters() {
   const store = await open(await tempDir());
   await approvedClause(store, 'warranty', WARRANTY_BODY, { title: '保修条款', tags: ['保修'] });
   await approvedClause(store, 'fees', '按成本价收取。', { title: '保修期外收费' });
-  await store.saveBlueprint({ id: 'mini-plan', docType: 'service-plan', title: '简版售后服务方案', sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }] }, '张律师');
+  await store.saveBlueprint(
+    {
+      id: 'mini-plan',
+      docType: 'service-plan',
+      title: '简版售后服务方案',
+      sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }],
+    },
+    '张律师',
+  );
   return store;
 }
 
@@ -27,7 +41,11 @@ describe('资料包导出', () => {
     const pack = await hq.exportPack({ clauseIds: ['warranty'], blueprintIds: ['mini-plan'] });
     expect(pack).toMatchObject({ format: 'bidforge-pack', schemaVersion: 1, createdAt: '2026-05-01T08:00:00.000Z' });
     expect(pack.payload.clauses.map((c) => c.id)).toEqual(['warranty']);
-    expect(pack.payload.clauses[0]!.variants[0]!.version).toMatchObject({ version: 1, status: 'approved', body: WARRANTY_BODY });
+    expect(pack.payload.clauses[0]!.variants[0]!.version).toMatchObject({
+      version: 1,
+      status: 'approved',
+      body: WARRANTY_BODY,
+    });
     expect(pack.payload.blueprints.map((b) => b.id)).toEqual(['mini-plan']);
     expect(pack.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(makePack(roundTrip(pack).payload, new Date(pack.createdAt)).checksum).toBe(pack.checksum);
@@ -38,9 +56,17 @@ describe('资料包导出', () => {
     const hq = await headquarters();
     await expect(hq.exportPack({ clauseIds: ['nope'], blueprintIds: [] })).rejects.toMatchObject({ code: 'not_found' });
     await expect(hq.exportPack({ clauseIds: [], blueprintIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
-    await hq.createClause({ id: 'draft-only', category: '测试', title: '草稿', docTypes: ['service-plan'], body: '草稿。' }, '王');
-    await expect(hq.exportPack({ clauseIds: ['draft-only'], blueprintIds: [] })).rejects.toMatchObject({ code: 'not_approved' });
-    expect((await hq.exportPack({ clauseIds: ['draft-only'], blueprintIds: [], includeUnapproved: true })).payload.clauses[0]!.variants[0]!.version.status).toBe('draft');
+    await hq.createClause(
+      { id: 'draft-only', category: '测试', title: '草稿', docTypes: ['service-plan'], body: '草稿。' },
+      '王',
+    );
+    await expect(hq.exportPack({ clauseIds: ['draft-only'], blueprintIds: [] })).rejects.toMatchObject({
+      code: 'not_approved',
+    });
+    expect(
+      (await hq.exportPack({ clauseIds: ['draft-only'], blueprintIds: [], includeUnapproved: true })).payload
+        .clauses[0]!.variants[0]!.version.status,
+    ).toBe('draft');
   });
 });
 
@@ -50,12 +76,22 @@ describe('资料包导入', () => {
     const pack = roundTrip(await hq.exportPack({ clauseIds: ['warranty', 'fees'], blueprintIds: ['mini-plan'] }));
     const branch = await open(await tempDir());
     const preview = await branch.previewImport(JSON.stringify(pack));
-    expect(preview.items.map((i) => `${i.key}:${i.status}`)).toEqual(['clause:warranty/标准:new', 'clause:fees/标准:new', 'blueprint:mini-plan:new']);
+    expect(preview.items.map((i) => `${i.key}:${i.status}`)).toEqual([
+      'clause:warranty/标准:new',
+      'clause:fees/标准:new',
+      'blueprint:mini-plan:new',
+    ]);
     expect(preview.counts).toEqual({ new: 3, identical: 0, conflicting: 0 });
     const report = await branch.applyImport(pack);
     expect(report.counts.added).toBe(3);
     const v = (await branch.history('warranty'))[0]!;
-    expect(v).toMatchObject({ version: 1, status: 'approved', origin: 'pack', reviewer: '李主任', body: WARRANTY_BODY });
+    expect(v).toMatchObject({
+      version: 1,
+      status: 'approved',
+      origin: 'pack',
+      reviewer: '李主任',
+      body: WARRANTY_BODY,
+    });
     expect((await branch.previewImport(pack)).counts).toEqual({ new: 0, identical: 3, conflicting: 0 });
     expect((await branch.applyImport(pack)).counts.identical).toBe(3);
   });
@@ -72,14 +108,40 @@ describe('资料包导入', () => {
     const branch = await open(await tempDir());
     await branch.applyImport(await hq.exportPack({ clauseIds: ['warranty'], blueprintIds: ['mini-plan'] }));
     // both sides change the same clause and blueprint differently
-    const mine = await branch.editVariant('warranty', '标准', { body: '分公司版：整机保修五年。', changeNote: '分公司' }, '分公司法务');
+    const mine = await branch.editVariant(
+      'warranty',
+      '标准',
+      { body: '分公司版：整机保修五年。', changeNote: '分公司' },
+      '分公司法务',
+    );
     await branch.submit(mine, '分公司法务');
     await branch.approve(mine, '分公司经理');
-    await branch.saveBlueprint({ id: 'mini-plan', docType: 'service-plan', title: '分公司方案', sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }] }, '分公司法务');
-    const theirs = await hq.editVariant('warranty', '标准', { body: '总部版：整机保修四年。', changeNote: '总部' }, '张律师');
+    await branch.saveBlueprint(
+      {
+        id: 'mini-plan',
+        docType: 'service-plan',
+        title: '分公司方案',
+        sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }],
+      },
+      '分公司法务',
+    );
+    const theirs = await hq.editVariant(
+      'warranty',
+      '标准',
+      { body: '总部版：整机保修四年。', changeNote: '总部' },
+      '张律师',
+    );
     await hq.submit(theirs, '张律师');
     await hq.approve(theirs, '李主任');
-    await hq.saveBlueprint({ id: 'mini-plan', docType: 'service-plan', title: '总部方案', sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }] }, '张律师');
+    await hq.saveBlueprint(
+      {
+        id: 'mini-plan',
+        docType: 'service-plan',
+        title: '总部方案',
+        sections: [{ title: '保修', clauses: [{ id: 'warranty', variant: '标准' }] }],
+      },
+      '张律师',
+    );
     const pack = await hq.exportPack({ clauseIds: ['warranty', 'fees'], blueprintIds: ['mini-plan'] });
     return { hq, branch, pack };
   }
@@ -87,7 +149,11 @@ describe('资料包导入', () => {
   it('preview classifies new / identical / conflicting and shows the diff of a conflict', async () => {
     const { branch, pack } = await conflictSetup();
     const p = await branch.previewImport(pack);
-    expect(p.items.map((i) => `${i.key}:${i.status}`)).toEqual(['clause:warranty/标准:conflicting', 'clause:fees/标准:new', 'blueprint:mini-plan:conflicting']);
+    expect(p.items.map((i) => `${i.key}:${i.status}`)).toEqual([
+      'clause:warranty/标准:conflicting',
+      'clause:fees/标准:new',
+      'blueprint:mini-plan:conflicting',
+    ]);
     const w = p.items[0]!;
     expect(w.mine).toMatchObject({ version: 2, status: 'approved', author: '分公司法务' });
     expect(w.theirs).toMatchObject({ version: 2, status: 'approved', author: '张律师' });
@@ -101,57 +167,99 @@ describe('资料包导入', () => {
       code: 'unresolved_conflicts',
       message: expect.stringContaining('blueprint:mini-plan'),
     });
-    await expect(branch.applyImport(pack, { 'clause:nope/标准': 'keep-mine' } as never)).rejects.toMatchObject({ code: 'bad_request' });
-    await expect(branch.applyImport(pack, { 'clause:warranty/标准': 'merge' } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(branch.applyImport(pack, { 'clause:nope/标准': 'keep-mine' } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+    await expect(branch.applyImport(pack, { 'clause:warranty/标准': 'merge' } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
     expect(await fingerprint(branch)).toEqual(before);
   });
 
   it('take-theirs adds their text as a new version of my variant and replaces the blueprint', async () => {
     const { branch, pack } = await conflictSetup();
-    const r = await branch.applyImport(pack, { 'clause:warranty/标准': 'take-theirs', 'blueprint:mini-plan': 'take-theirs' });
+    const r = await branch.applyImport(pack, {
+      'clause:warranty/标准': 'take-theirs',
+      'blueprint:mini-plan': 'take-theirs',
+    });
     expect(r.actions).toEqual([
       { key: 'clause:warranty/标准', action: 'new-version', note: 'v3' },
       { key: 'clause:fees/标准', action: 'added', note: 'v1' },
       { key: 'blueprint:mini-plan', action: 'replaced' },
     ]);
     const hist = await branch.history('warranty', '标准');
-    expect(hist.map((h) => `${h.version}:${h.origin}:${h.body}`)).toEqual(['3:pack:总部版：整机保修四年。', '2:user:分公司版：整机保修五年。', '1:pack:' + WARRANTY_BODY]);
+    expect(hist.map((h) => `${h.version}:${h.origin}:${h.body}`)).toEqual([
+      '3:pack:总部版：整机保修四年。',
+      '2:user:分公司版：整机保修五年。',
+      '1:pack:' + WARRANTY_BODY,
+    ]);
     expect((await branch.listBlueprints())[0]!.title).toBe('总部方案');
   });
 
   it('keep-both adds theirs beside mine; keep-mine leaves mine', async () => {
     const { branch, pack } = await conflictSetup();
-    const r = await branch.applyImport(pack, { 'clause:warranty/标准': 'keep-both', 'blueprint:mini-plan': 'keep-mine' });
+    const r = await branch.applyImport(pack, {
+      'clause:warranty/标准': 'keep-both',
+      'blueprint:mini-plan': 'keep-mine',
+    });
     expect(r.actions[0]).toEqual({ key: 'clause:warranty/标准', action: 'kept-both', note: 'as variant 标准（导入）' });
     const c = (await branch.getClause('warranty'))!;
     expect(c.variants.map((v) => `${v.name}:${v.versions.length}`)).toEqual(['标准:2', '标准（导入）:1']);
     expect((await branch.listBlueprints()).map((b) => b.title)).toEqual(['分公司方案']);
-    const again = await branch.applyImport(pack, { 'clause:warranty/标准': 'keep-both', 'blueprint:mini-plan': 'keep-both' });
-    expect(again.actions.map((a) => a.note)).toEqual(['as variant 标准（导入2）', undefined, 'as blueprint mini-plan-imported']);
+    const again = await branch.applyImport(pack, {
+      'clause:warranty/标准': 'keep-both',
+      'blueprint:mini-plan': 'keep-both',
+    });
+    expect(again.actions.map((a) => a.note)).toEqual([
+      'as variant 标准（导入2）',
+      undefined,
+      'as blueprint mini-plan-imported',
+    ]);
   });
 
   const tamperings: [string, (p: BidForgePack) => unknown, RegExp][] = [
-    ['a changed clause body (checksum mismatch)', (p) => ((p.payload.clauses[0]!.variants[0]!.version.body = '整机保修十年。'), p), /checksum mismatch/],
+    [
+      'a changed clause body (checksum mismatch)',
+      (p) => ((p.payload.clauses[0]!.variants[0]!.version.body = '整机保修十年。'), p),
+      /checksum mismatch/,
+    ],
     ['a removed clause (checksum mismatch)', (p) => (p.payload.clauses.pop(), p), /checksum mismatch/],
     ['a wrong format', (p) => ({ ...p, format: 'zip' }), /format is "zip"/],
     ['a pack from a newer BidForge', (p) => ({ ...p, schemaVersion: 7 }), /newer BidForge/],
     ['a missing checksum', (p) => ({ ...p, checksum: undefined }), /checksum/],
-    ['a bad payload with a matching checksum', (p) => makePack({ ...p.payload, clauses: [{ ...p.payload.clauses[0]!, id: 'Not Kebab' }] }, new Date()), /payload: clauses\.0\.id/],
+    [
+      'a bad payload with a matching checksum',
+      (p) => makePack({ ...p.payload, clauses: [{ ...p.payload.clauses[0]!, id: 'Not Kebab' }] }, new Date()),
+      /payload: clauses\.0\.id/,
+    ],
     ['not JSON at all', () => '{"format": "bidforge-pack", ', /not valid JSON/],
     ['an array', () => [], /expected object/i],
   ];
-  it.each(tamperings)('a tampered or malformed pack is refused with the reason and changes nothing: %s', async (_name, tamper, reason) => {
-    const { branch, pack } = await conflictSetup();
-    const bad = tamper(roundTrip(pack));
-    const before = await fingerprint(branch);
-    await expect(branch.previewImport(bad)).rejects.toMatchObject({ code: 'bad_pack', message: expect.stringMatching(reason) });
-    await expect(branch.applyImport(bad, { 'clause:warranty/标准': 'take-theirs', 'blueprint:mini-plan': 'take-theirs' })).rejects.toMatchObject({ code: 'bad_pack' });
-    expect(await fingerprint(branch)).toEqual(before);
-  });
+  it.each(tamperings)(
+    'a tampered or malformed pack is refused with the reason and changes nothing: %s',
+    async (_name, tamper, reason) => {
+      const { branch, pack } = await conflictSetup();
+      const bad = tamper(roundTrip(pack));
+      const before = await fingerprint(branch);
+      await expect(branch.previewImport(bad)).rejects.toMatchObject({
+        code: 'bad_pack',
+        message: expect.stringMatching(reason),
+      });
+      await expect(
+        branch.applyImport(bad, { 'clause:warranty/标准': 'take-theirs', 'blueprint:mini-plan': 'take-theirs' }),
+      ).rejects.toMatchObject({ code: 'bad_pack' });
+      expect(await fingerprint(branch)).toEqual(before);
+    },
+  );
 });
 
 describe('内置模板更新像资料包一样合并', () => {
-  const bp = (title: string): Blueprint => ({ id: 'mini', docType: 'service-plan', title, sections: [{ title: '保修', clauses: [{ id: 'warranty-terms', variant: '标准' }] }] });
+  const bp = (title: string): Blueprint => ({
+    id: 'mini',
+    docType: 'service-plan',
+    title,
+    sections: [{ title: '保修', clauses: [{ id: 'warranty-terms', variant: '标准' }] }],
+  });
 
   it('new ones are added, identical skipped, changed built-ins become a new approved version unless edited here', async () => {
     const c = testClock();
@@ -161,7 +269,10 @@ describe('内置模板更新像资料包一样合并', () => {
       {
         'warranty-terms.md': { meta: warrantyMeta(), body: WARRANTY_BODY },
         'fees.md': { meta: warrantyMeta({ id: 'fees', title: '收费', category: '收费标准' }), body: '按成本价收取。' },
-        'contacts.md': { meta: warrantyMeta({ id: 'contacts', title: '联系方式', category: '联系方式' }), body: '服务热线。' },
+        'contacts.md': {
+          meta: warrantyMeta({ id: 'contacts', title: '联系方式', category: '联系方式' }),
+          body: '服务热线。',
+        },
       },
       { 'mini.json': bp('简版') },
     );
@@ -176,10 +287,19 @@ describe('内置模板更新像资料包一样合并', () => {
     await writeTemplates(
       templates,
       {
-        'warranty-terms.md': { meta: warrantyMeta({ version: 2, changeNote: '压缩机延保' }), body: '整机保修{{warranty_years}}年，压缩机包修八年。' },
+        'warranty-terms.md': {
+          meta: warrantyMeta({ version: 2, changeNote: '压缩机延保' }),
+          body: '整机保修{{warranty_years}}年，压缩机包修八年。',
+        },
         'warranty-terms--gov.md': { meta: warrantyMeta({ variant: '政府采购版' }), body: '按政府采购合同约定保修。' },
-        'fees.md': { meta: warrantyMeta({ id: 'fees', title: '收费', category: '收费标准', version: 2 }), body: '按成本价九折收取。' },
-        'training.md': { meta: warrantyMeta({ id: 'training', title: '培训', category: '培训计划' }), body: '现场培训两次。' },
+        'fees.md': {
+          meta: warrantyMeta({ id: 'fees', title: '收费', category: '收费标准', version: 2 }),
+          body: '按成本价九折收取。',
+        },
+        'training.md': {
+          meta: warrantyMeta({ id: 'training', title: '培训', category: '培训计划' }),
+          body: '现场培训两次。',
+        },
       },
       { 'mini.json': bp('简版（2026）') },
     );
@@ -193,7 +313,12 @@ describe('内置模板更新像资料包一样合并', () => {
       'blueprint:mini': 'replaced',
     });
     expect(r.conflicts.map((i) => i.key)).toEqual(['clause:fees/标准']);
-    expect((await store.history('warranty-terms', '标准'))[0]).toMatchObject({ version: 2, status: 'approved', origin: 'builtin', decidedAt: '2026-05-31T08:00:00.000Z' });
+    expect((await store.history('warranty-terms', '标准'))[0]).toMatchObject({
+      version: 2,
+      status: 'approved',
+      origin: 'builtin',
+      decidedAt: '2026-05-31T08:00:00.000Z',
+    });
     expect((await store.history('fees'))[0]).toMatchObject({ version: mine.version, body: '按成本价八折收取。' }); // untouched
     expect((await store.listBlueprints())[0]!.title).toBe('简版（2026）');
 
@@ -206,12 +331,20 @@ describe('内置模板更新像资料包一样合并', () => {
     const preview = await store.previewImport(pack);
     expect(preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key)).toEqual(['clause:fees/标准']);
     await store.applyImport(pack, { 'clause:fees/标准': 'take-theirs' });
-    expect((await store.history('fees'))[0]).toMatchObject({ version: 3, body: '按成本价九折收取。\n', origin: 'pack' });
+    expect((await store.history('fees'))[0]).toMatchObject({
+      version: 3,
+      body: '按成本价九折收取。\n',
+      origin: 'pack',
+    });
   });
 
   it('a blueprint changed here is reported as a conflict rather than replaced', async () => {
     const templates = await tempDir('bidforge-tpl-');
-    await writeTemplates(templates, { 'warranty-terms.md': { meta: warrantyMeta(), body: WARRANTY_BODY } }, { 'mini.json': bp('简版') });
+    await writeTemplates(
+      templates,
+      { 'warranty-terms.md': { meta: warrantyMeta(), body: WARRANTY_BODY } },
+      { 'mini.json': bp('简版') },
+    );
     const store = await open(await tempDir(), { templatesDir: templates });
     await store.saveBlueprint(bp('我的简版'), '王');
     await writeFile(join(templates, 'blueprints', 'mini.json'), JSON.stringify(bp('简版（新）')));

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { diffText, normalizeText, wordTokens } from '@core/library/store/index.js';
 import { approvedClause, open, tempDir, WARRANTY_BODY, realTemplates } from './helpers.js';
 
-const rebuild = (segs: { op: string; text: string }[], side: 'old' | 'new') => segs.filter((s) => s.op === 'equal' || s.op === (side === 'old' ? 'delete' : 'insert')).map((s) => s.text).join('');
+const rebuild = (segs: { op: string; text: string }[], side: 'old' | 'new') =>
+  segs
+    .filter((s) => s.op === 'equal' || s.op === (side === 'old' ? 'delete' : 'insert'))
+    .map((s) => s.text)
+    .join('');
 
 async function libraryWithWarranty() {
   const store = await open(await tempDir());
   await approvedClause(store, 'warranty', WARRANTY_BODY, { title: '保修条款', tags: ['保修'] });
-  await approvedClause(store, 'fees', '保修期外更换零部件按成本价收取，人工费另计。', { title: '保修期外收费标准', category: '收费标准' });
-  await approvedClause(store, 'hotline', '服务热线 400-800-1234 全天候受理，Hotline 7×24。', { title: '联系方式', category: '联系方式' });
+  await approvedClause(store, 'fees', '保修期外更换零部件按成本价收取，人工费另计。', {
+    title: '保修期外收费标准',
+    category: '收费标准',
+  });
+  await approvedClause(store, 'hotline', '服务热线 400-800-1234 全天候受理，Hotline 7×24。', {
+    title: '联系方式',
+    category: '联系方式',
+  });
   return store;
 }
 
@@ -50,7 +60,10 @@ describe('全文检索（中文）', () => {
     const store = await libraryWithWarranty();
     expect((await store.search('保修', { category: '收费标准' })).map((h) => h.clauseId)).toEqual(['fees']);
     await store.editVariant('fees', '标准', { body: '保修期外压缩机更换按成本价收取。', changeNote: '改' }, '王');
-    expect((await store.search('压缩机')).map((h) => `${h.clauseId} v${h.version} ${h.status}`).sort()).toEqual(['fees v2 draft', 'warranty v1 approved']);
+    expect((await store.search('压缩机')).map((h) => `${h.clauseId} v${h.version} ${h.status}`).sort()).toEqual([
+      'fees v2 draft',
+      'warranty v1 approved',
+    ]);
     expect((await store.search('压缩机', { status: 'draft' })).map((h) => h.clauseId)).toEqual(['fees']);
   });
 
@@ -69,8 +82,18 @@ describe('版本差异（按词或按字，不按空格）', () => {
     const segs = diffText(a, b);
     expect(rebuild(segs, 'old')).toBe(a);
     expect(rebuild(segs, 'new')).toBe(b);
-    expect(segs.filter((s) => s.op === 'delete').map((s) => s.text).join('|')).toMatch(/三年.*六年/);
-    expect(segs.filter((s) => s.op === 'insert').map((s) => s.text).join('')).toContain('五年');
+    expect(
+      segs
+        .filter((s) => s.op === 'delete')
+        .map((s) => s.text)
+        .join('|'),
+    ).toMatch(/三年.*六年/);
+    expect(
+      segs
+        .filter((s) => s.op === 'insert')
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('五年');
     expect(segs.find((s) => s.op === 'equal' && s.text.includes('压缩'))).toBeDefined();
     expect(wordTokens(a).length).toBeGreaterThan(3); // a real segmentation, not one whitespace "word"
   });
@@ -91,7 +114,11 @@ describe('版本差异（按词或按字，不按空格）', () => {
     const v2 = await store.editVariant(
       'warranty',
       '标准',
-      { body: '整机保修{{warranty_years}}年，压缩机包修六年。', variables: [{ key: 'warranty_years', type: 'integer', label: '整机保修年限', required: true }], changeNote: '年限改为变量' },
+      {
+        body: '整机保修{{warranty_years}}年，压缩机包修六年。',
+        variables: [{ key: 'warranty_years', type: 'integer', label: '整机保修年限', required: true }],
+        changeNote: '年限改为变量',
+      },
       '王',
     );
     const d = await store.diff(v1, v2);

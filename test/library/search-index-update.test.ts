@@ -4,7 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClauseIndex, snippet, type SearchDoc } from '@core/library/store/search.js';
 
-const doc = (n: number, body: string, title = `条款${n}`): SearchDoc => ({ id: `c${n}/标准@1`, clauseId: `c${n}`, variant: '标准', version: 1, title, category: '保修', tags: '', labels: '', body });
+const doc = (n: number, body: string, title = `条款${n}`): SearchDoc => ({
+  id: `c${n}/标准@1`,
+  clauseId: `c${n}`,
+  variant: '标准',
+  version: 1,
+  title,
+  category: '保修',
+  tags: '',
+  labels: '',
+  body,
+});
 const WORDS = ['压缩机', '包修', '六年', '响应', '两小时', '到场', '备件', '免费', '上门', '热线', 'hotline', '培训'];
 const QUERIES = ['压缩机', '响应', '备件 免费', 'hot', '培训', '上门服务'];
 const answers = (ix: ClauseIndex) => QUERIES.map((q) => ix.search(q).map((h) => [h.id, h.score.toFixed(6), h.snippet]));
@@ -12,7 +22,10 @@ const answers = (ix: ClauseIndex) => QUERIES.map((q) => ix.search(q).map((h) => 
 describe('ClauseIndex.update', () => {
   it('after any edits, additions and removals it answers exactly as a freshly built index', () => {
     const body = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((ws) => ws.join('，'));
-    const docs = fc.uniqueArray(fc.record({ n: fc.integer({ min: 1, max: 30 }), body }), { selector: (d) => d.n, maxLength: 20 });
+    const docs = fc.uniqueArray(fc.record({ n: fc.integer({ min: 1, max: 30 }), body }), {
+      selector: (d) => d.n,
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(docs, docs, (before, after) => {
         const ix = new ClauseIndex(before.map((d) => doc(d.n, d.body)));

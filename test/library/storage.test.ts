@@ -8,7 +8,8 @@ import { approvedClause, open, tempDir, testClock, track, WARRANTY_BODY, realTem
 
 const files = async (dir: string) => (await readdir(dir)).sort();
 /** The lock claims in the data folder (library.locks/<token>.json). */
-const claims = async (dir: string) => (await readdir(join(dir, 'library.locks')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+const claims = async (dir: string) =>
+  (await readdir(join(dir, 'library.locks')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
 
 describe('写入：原子写与备份', () => {
   it('writes library.json with schemaVersion and leaves no temp files', async () => {
@@ -27,7 +28,10 @@ describe('写入：原子写与备份', () => {
     const store = await open(dir, { clock: c.clock });
     for (let i = 0; i < 14; i++) {
       c.advanceMs(1000);
-      await store.createClause({ id: `clause-${i}`, category: '测试', title: `条款${i}`, docTypes: ['service-plan'], body: `第${i}条。` }, '张律师');
+      await store.createClause(
+        { id: `clause-${i}`, category: '测试', title: `条款${i}`, docTypes: ['service-plan'], body: `第${i}条。` },
+        '张律师',
+      );
     }
     const backups = await listBackups(dir);
     expect(backups.length).toBe(10);
@@ -56,7 +60,10 @@ describe('写入：原子写与备份', () => {
     const b = await open(dir, { program: 'CLI' });
     const reader = await open(dir); // opened before the change, never writes
     expect((await reader.listClauses()).length).toBe(1);
-    await b.createClause({ id: 'fees', category: '收费', title: '收费', docTypes: ['service-plan'], body: '按成本价。' }, '王');
+    await b.createClause(
+      { id: 'fees', category: '收费', title: '收费', docTypes: ['service-plan'], body: '按成本价。' },
+      '王',
+    );
     expect((await reader.listClauses()).map((r) => r.clauseId).sort()).toEqual(['fees', 'warranty']);
   });
 
@@ -96,7 +103,10 @@ describe('锁：同一时间只有一个写入者', () => {
 
   it('a lock held by a live process of another program is respected (simulated pid)', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: 424242, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z', token: 't' }));
+    await writeFile(
+      join(dir, 'library.lock'),
+      JSON.stringify({ pid: 424242, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z', token: 't' }),
+    );
     await expect(open(dir, { identity: { isAlive: (pid) => pid === 424242 } })).rejects.toMatchObject({
       code: 'store_locked',
       message: 'store is in use by CLI (pid 424242) since 2026-04-30T09:00:00.000Z',
@@ -107,7 +117,10 @@ describe('锁：同一时间只有一个写入者', () => {
 
   it('a stale lock (its process is gone) is taken over', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: 424242, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z', token: 't' }));
+    await writeFile(
+      join(dir, 'library.lock'),
+      JSON.stringify({ pid: 424242, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z', token: 't' }),
+    );
     const store = await open(dir, { identity: { isAlive: () => false } });
     expect(store.holdsLock).toBe(true);
     expect(await store.lockHolder()).toMatchObject({ pid: process.pid, program: 'app' });
@@ -115,18 +128,33 @@ describe('锁：同一时间只有一个写入者', () => {
 
   it('a lock taken before this machine last booted is stale even if its pid is alive again', async () => {
     const dir = await tempDir();
-    const old = { pid: 424242, host: hostname(), program: 'app', since: '2026-04-30T09:00:00.000Z', token: 't', bootedAt: '2026-04-30T08:00:00.000Z' };
+    const old = {
+      pid: 424242,
+      host: hostname(),
+      program: 'app',
+      since: '2026-04-30T09:00:00.000Z',
+      token: 't',
+      bootedAt: '2026-04-30T08:00:00.000Z',
+    };
     await writeFile(join(dir, 'library.lock'), JSON.stringify(old));
     const alive = { isAlive: () => true };
-    await expect(open(dir, { identity: { ...alive, bootedAt: '2026-04-30T08:01:00.000Z' } })).rejects.toMatchObject({ code: 'store_locked' }); // same boot
+    await expect(open(dir, { identity: { ...alive, bootedAt: '2026-04-30T08:01:00.000Z' } })).rejects.toMatchObject({
+      code: 'store_locked',
+    }); // same boot
     const store = await open(dir, { identity: { ...alive, bootedAt: '2026-05-01T07:00:00.000Z' } });
     expect(store.holdsLock).toBe(true);
   });
 
   it('a lock from another host is respected and named', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: 7, host: 'legal-pc', program: 'app', since: '2026-04-30T09:00:00.000Z', token: 't' }));
-    await expect(open(dir, { identity: { isAlive: () => false } })).rejects.toMatchObject({ code: 'store_locked', message: 'store is in use by app (pid 7) since 2026-04-30T09:00:00.000Z on legal-pc' });
+    await writeFile(
+      join(dir, 'library.lock'),
+      JSON.stringify({ pid: 7, host: 'legal-pc', program: 'app', since: '2026-04-30T09:00:00.000Z', token: 't' }),
+    );
+    await expect(open(dir, { identity: { isAlive: () => false } })).rejects.toMatchObject({
+      code: 'store_locked',
+      message: 'store is in use by app (pid 7) since 2026-04-30T09:00:00.000Z on legal-pc',
+    });
   });
 
   it('close() removes our lock file', async () => {
@@ -144,7 +172,11 @@ describe('锁：同一时间只有一个写入者', () => {
     await approvedClause(store, 'warranty', WARRANTY_BODY);
     await store.close();
     const mine = track(await openStore({ dataDir: dir, program: 'app' }));
-    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'library', 'fixtures', 'holdLock.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join('test', 'library', 'fixtures', 'holdLock.ts'), dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         let err = '';
@@ -152,7 +184,10 @@ describe('锁：同一时间只有一个写入者', () => {
         child.stderr.on('data', (b: Buffer) => (err += b.toString()));
         child.on('exit', (code) => reject(new Error(`holder exited with ${code}: ${err}`)));
       });
-      await expect(mine.markReviewed('warranty', '王')).rejects.toMatchObject({ code: 'store_locked', message: expect.stringMatching(new RegExp(`^store is in use by CLI \\(pid ${child.pid}\\) since `)) });
+      await expect(mine.markReviewed('warranty', '王')).rejects.toMatchObject({
+        code: 'store_locked',
+        message: expect.stringMatching(new RegExp(`^store is in use by CLI \\(pid ${child.pid}\\) since `)),
+      });
       // its write is visible to us
       expect((await mine.listClauses()).map((r) => r.clauseId).sort()).toEqual(['from-cli', 'warranty']);
     } finally {
@@ -178,10 +213,15 @@ describe('损坏的库文件', () => {
     const err = await openStore({ dataDir: dir, program: 'app', clock: c.clock }).catch((e) => e);
     expect(err).toMatchObject({ code: 'store_corrupt', message: expect.stringContaining('is not valid JSON') });
     expect(err.message).toContain('library.corrupt-20260502T080000000Z.json');
-    expect(await readFile(join(dir, 'library.corrupt-20260502T080000000Z.json'), 'utf8')).toBe('{"schemaVersion": 2, "clauses": [');
+    expect(await readFile(join(dir, 'library.corrupt-20260502T080000000Z.json'), 'utf8')).toBe(
+      '{"schemaVersion": 2, "clauses": [',
+    );
     expect(await files(dir)).not.toContain('library.json');
     // a missing library with backups around is not silently replaced by a new one
-    await expect(openStore({ dataDir: dir, program: 'app', clock: c.clock })).rejects.toMatchObject({ code: 'store_missing', message: expect.stringContaining('library.corrupt-20260502T080000000Z.json') });
+    await expect(openStore({ dataDir: dir, program: 'app', clock: c.clock })).rejects.toMatchObject({
+      code: 'store_missing',
+      message: expect.stringContaining('library.corrupt-20260502T080000000Z.json'),
+    });
     const restored = await restoreNewestBackup({ dataDir: dir, program: 'app', clock: c.clock });
     expect(restored.restoredFrom).toMatch(/^library-20260501T080000000Z/);
     const again = track(await openStore({ dataDir: dir, program: 'app', clock: c.clock }));
@@ -227,13 +267,17 @@ describe('损坏的库文件', () => {
     await store.close();
     await writeFile(join(dir, 'library.json'), '');
     await expect(openStore({ dataDir: dir, program: 'app' })).rejects.toMatchObject({ code: 'store_corrupt' });
-    const fresh = track(await openStore({ dataDir: dir, program: 'app', startFresh: true, templatesDir: await realTemplates() }));
+    const fresh = track(
+      await openStore({ dataDir: dir, program: 'app', startFresh: true, templatesDir: await realTemplates() }),
+    );
     expect(fresh.openReport.created).toBe(true);
     expect((await files(dir)).filter((f) => f.startsWith('library.corrupt-')).length).toBe(1);
   });
 
   it('with no backup at all, restore says so', async () => {
-    await expect(restoreNewestBackup({ dataDir: await tempDir(), program: 'app' })).rejects.toMatchObject({ code: 'no_backup' });
+    await expect(restoreNewestBackup({ dataDir: await tempDir(), program: 'app' })).rejects.toMatchObject({
+      code: 'no_backup',
+    });
   });
 
   it('a file corrupted while the store is open is reported on the next read', async () => {
@@ -262,33 +306,68 @@ describe('结构版本与迁移', () => {
           {
             name: '标准',
             versions: [
-              { version: 1, body: WARRANTY_BODY, variables: [], status: 'approved', author: '张律师', reviewer: '李主任', createdAt: '2025-01-02T00:00:00.000Z', decidedAt: '2025-01-05T00:00:00.000Z', changeNote: '初版' },
+              {
+                version: 1,
+                body: WARRANTY_BODY,
+                variables: [],
+                status: 'approved',
+                author: '张律师',
+                reviewer: '李主任',
+                createdAt: '2025-01-02T00:00:00.000Z',
+                decidedAt: '2025-01-05T00:00:00.000Z',
+                changeNote: '初版',
+              },
             ],
           },
         ],
       },
     ],
     blueprints: [],
-    projects: [{ projectId: 'p1', name: '某医院项目', updatedAt: '2025-03-01T00:00:00.000Z', pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }] }],
+    projects: [
+      {
+        projectId: 'p1',
+        name: '某医院项目',
+        updatedAt: '2025-03-01T00:00:00.000Z',
+        pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }],
+      },
+    ],
   };
 
   it('a schema-1 file is migrated to the current schema on open, and the original is kept in backups/', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'library.json'), JSON.stringify(v1));
     const store = await open(dir);
-    expect(store.openReport).toMatchObject({ created: false, migratedFrom: 1, preMigrationCopy: 'library-v1-premigration-20260501T080000000Z.json' });
-    expect(await store.getClause('warranty')).toMatchObject({ owner: '张律师', reviewIntervalMonths: 12, lastReviewedAt: '2025-01-05T00:00:00.000Z' });
+    expect(store.openReport).toMatchObject({
+      created: false,
+      migratedFrom: 1,
+      preMigrationCopy: 'library-v1-premigration-20260501T080000000Z.json',
+    });
+    expect(await store.getClause('warranty')).toMatchObject({
+      owner: '张律师',
+      reviewIntervalMonths: 12,
+      lastReviewedAt: '2025-01-05T00:00:00.000Z',
+    });
     expect((await store.history('warranty'))[0]!.origin).toBe('user');
-    expect(await store.getProject('p1')).toEqual({ projectId: 'p1', name: '某医院项目', lastUsedAt: '2025-03-01T00:00:00.000Z', pins: [{ clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2025-03-01T00:00:00.000Z' }] });
+    expect(await store.getProject('p1')).toEqual({
+      projectId: 'p1',
+      name: '某医院项目',
+      lastUsedAt: '2025-03-01T00:00:00.000Z',
+      pins: [{ clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2025-03-01T00:00:00.000Z' }],
+    });
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(STORE_SCHEMA_VERSION);
-    expect(JSON.parse(await readFile(join(dir, 'backups', 'library-v1-premigration-20260501T080000000Z.json'), 'utf8'))).toEqual(v1);
+    expect(
+      JSON.parse(await readFile(join(dir, 'backups', 'library-v1-premigration-20260501T080000000Z.json'), 'utf8')),
+    ).toEqual(v1);
   });
 
   it('a file from a newer BidForge is refused and left untouched', async () => {
     const dir = await tempDir();
     const text = JSON.stringify({ schemaVersion: 99, clauses: [] });
     await writeFile(join(dir, 'library.json'), text);
-    await expect(open(dir)).rejects.toMatchObject({ code: 'store_too_new', message: expect.stringContaining('schema 99') });
+    await expect(open(dir)).rejects.toMatchObject({
+      code: 'store_too_new',
+      message: expect.stringContaining('schema 99'),
+    });
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(text);
     expect((await stat(join(dir, 'library.json'))).isFile()).toBe(true);
   });

@@ -9,7 +9,11 @@ const byteAt = (e: unknown) => Number(/第 (\d+) 字节/.exec((e as Error).messa
 describe('严格的 UTF-8', () => {
   it('accepts exactly what a strict decoder accepts; a refusal names a byte before which everything is valid', () => {
     // Bytes biased towards UTF-8 lead and continuation bytes, so that near-valid sequences are common.
-    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }));
+    const byte = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.integer({ min: 0xc0, max: 0xff }),
+    );
     fc.assert(
       fc.property(fc.array(byte, { maxLength: 24 }), (xs) => {
         const bytes = Uint8Array.from(xs);
@@ -40,7 +44,13 @@ describe('严格的 UTF-8', () => {
   });
 
   it('names overlong forms, surrogates and code points above U+10FFFF as invalid', () => {
-    for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xbd]]) {
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe4, 0xbd],
+    ]) {
       const bytes = Uint8Array.from([0x61, ...bad]);
       expect(() => storeText(bytes)).toThrow(/第 1 字节/);
     }

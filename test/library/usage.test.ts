@@ -13,14 +13,32 @@ describe('复审提醒（按负责人设定的周期）', () => {
 
     c.set('2026-10-15T08:00:00.000Z');
     expect(await store.freshness()).toEqual([
-      expect.objectContaining({ clauseId: 'contacts', state: 'overdue', dueAt: '2026-10-01T08:00:00.000Z', daysLeft: -14 }),
-      expect.objectContaining({ clauseId: 'warranty', state: 'due', owner: '法务部', dueAt: '2026-11-01T08:00:00.000Z', daysLeft: 17 }),
+      expect.objectContaining({
+        clauseId: 'contacts',
+        state: 'overdue',
+        dueAt: '2026-10-01T08:00:00.000Z',
+        daysLeft: -14,
+      }),
+      expect.objectContaining({
+        clauseId: 'warranty',
+        state: 'due',
+        owner: '法务部',
+        dueAt: '2026-11-01T08:00:00.000Z',
+        daysLeft: 17,
+      }),
     ]);
-    expect((await store.freshness({ includeOk: true })).map((f) => `${f.clauseId}:${f.state}`)).toEqual(['contacts:overdue', 'warranty:due', 'fees:ok']);
+    expect((await store.freshness({ includeOk: true })).map((f) => `${f.clauseId}:${f.state}`)).toEqual([
+      'contacts:overdue',
+      'warranty:due',
+      'fees:ok',
+    ]);
     expect((await store.freshness({ owner: '商务部' })).length).toBe(0);
 
     c.set('2026-11-02T08:00:00.000Z');
-    expect((await store.freshness()).find((f) => f.clauseId === 'warranty')).toMatchObject({ state: 'overdue', daysLeft: -1 });
+    expect((await store.freshness()).find((f) => f.clauseId === 'warranty')).toMatchObject({
+      state: 'overdue',
+      daysLeft: -1,
+    });
     await store.markReviewed('warranty', '法务部');
     expect((await store.freshness()).map((f) => f.clauseId)).toEqual(['contacts']);
   });
@@ -53,9 +71,20 @@ describe('引用情况与项目锁定的版本', () => {
     const f1 = await approvedClause(store, 'fees', '按成本价收取。');
     await store.addVariant('warranty', '政府采购版', { body: '按合同约定。' }, '张律师');
     c.set('2026-05-10T08:00:00.000Z');
-    await store.recordProject({ projectId: 'p-hospital', name: '市人民医院空调维保', pins: [{ clauseId: 'warranty', variant: '标准' }, { clauseId: 'fees', variant: '标准' }] });
+    await store.recordProject({
+      projectId: 'p-hospital',
+      name: '市人民医院空调维保',
+      pins: [
+        { clauseId: 'warranty', variant: '标准' },
+        { clauseId: 'fees', variant: '标准' },
+      ],
+    });
     c.set('2026-05-20T08:00:00.000Z');
-    await store.recordProject({ projectId: 'p-school', name: '实验中学空调', pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }] });
+    await store.recordProject({
+      projectId: 'p-school',
+      name: '实验中学空调',
+      pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }],
+    });
     return { store, c, w1, f1 };
   }
 
@@ -65,8 +94,16 @@ describe('引用情况与项目锁定的版本', () => {
       { clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2026-05-10T08:00:00.000Z' },
       { clauseId: 'fees', variant: '标准', version: 1, pinnedAt: '2026-05-10T08:00:00.000Z' },
     ]);
-    await expect(store.recordProject({ projectId: 'p-x', name: 'x', pins: [{ clauseId: 'warranty', variant: '标准', version: 5 }] })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(store.recordProject({ projectId: 'p-x', name: 'x', pins: [{ clauseId: 'warranty', variant: '政府采购版' }] })).rejects.toMatchObject({ code: 'not_approved' });
+    await expect(
+      store.recordProject({
+        projectId: 'p-x',
+        name: 'x',
+        pins: [{ clauseId: 'warranty', variant: '标准', version: 5 }],
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      store.recordProject({ projectId: 'p-x', name: 'x', pins: [{ clauseId: 'warranty', variant: '政府采购版' }] }),
+    ).rejects.toMatchObject({ code: 'not_approved' });
   });
 
   it('where-used lists the projects pinning a version', async () => {
@@ -79,15 +116,30 @@ describe('引用情况与项目锁定的版本', () => {
   it('usage counts projects per variant and when it was last used', async () => {
     const { store } = await setup();
     const usage = await store.usage();
-    expect(usage[0]).toEqual({ clauseId: 'warranty', variant: '标准', title: 'warranty', projects: 2, lastUsedAt: '2026-05-20T08:00:00.000Z', byVersion: { 1: 2 } });
-    expect(usage.find((u) => u.clauseId === 'fees')).toMatchObject({ projects: 1, lastUsedAt: '2026-05-10T08:00:00.000Z' });
+    expect(usage[0]).toEqual({
+      clauseId: 'warranty',
+      variant: '标准',
+      title: 'warranty',
+      projects: 2,
+      lastUsedAt: '2026-05-20T08:00:00.000Z',
+      byVersion: { 1: 2 },
+    });
+    expect(usage.find((u) => u.clauseId === 'fees')).toMatchObject({
+      projects: 1,
+      lastUsedAt: '2026-05-10T08:00:00.000Z',
+    });
     expect(usage.find((u) => u.variant === '政府采购版')).toMatchObject({ projects: 0 });
     expect(usage.find((u) => u.variant === '政府采购版')!.lastUsedAt).toBeUndefined();
   });
 
   it('a project sees which clauses have a newer approved version, the diff, and updates one or all', async () => {
     const { store, c, w1, f1 } = await setup();
-    const w2 = await store.editVariant('warranty', '标准', { body: '整机保修{{warranty_years}}年，压缩机包修八年。', changeNote: '延保' }, '王');
+    const w2 = await store.editVariant(
+      'warranty',
+      '标准',
+      { body: '整机保修{{warranty_years}}年，压缩机包修八年。', changeNote: '延保' },
+      '王',
+    );
     expect(await store.outdatedPins('p-hospital')).toEqual([]); // a draft is not offered
     await store.submit(w2, '王');
     await store.approve(w2, '李主任');
@@ -104,12 +156,19 @@ describe('引用情况与项目锁定的版本', () => {
     expect(d.segments.some((s) => s.op === 'insert' && s.text.includes('八'))).toBe(true);
 
     c.set('2026-06-01T00:00:00.000Z');
-    expect(await store.updatePins('p-hospital', ['warranty'])).toEqual([{ clauseId: 'warranty', variant: '标准', from: 1, to: 2 }]);
+    expect(await store.updatePins('p-hospital', ['warranty'])).toEqual([
+      { clauseId: 'warranty', variant: '标准', from: 1, to: 2 },
+    ]);
     expect((await store.outdatedPins('p-hospital')).map((o) => o.clauseId)).toEqual(['fees']);
     expect((await store.whereUsed(w1)).map((u) => u.projectId)).toEqual(['p-school']);
-    expect((await store.whereUsed({ ...w1, version: 2 }))[0]).toMatchObject({ projectId: 'p-hospital', pinnedAt: '2026-06-01T00:00:00.000Z' });
+    expect((await store.whereUsed({ ...w1, version: 2 }))[0]).toMatchObject({
+      projectId: 'p-hospital',
+      pinnedAt: '2026-06-01T00:00:00.000Z',
+    });
 
-    expect(await store.updatePins('p-hospital', 'all')).toEqual([{ clauseId: 'fees', variant: '标准', from: f1.version, to: 2 }]);
+    expect(await store.updatePins('p-hospital', 'all')).toEqual([
+      { clauseId: 'fees', variant: '标准', from: f1.version, to: 2 },
+    ]);
     expect(await store.outdatedPins('p-hospital')).toEqual([]);
     await expect(store.updatePins('p-hospital', ['nope'])).rejects.toMatchObject({ code: 'bad_request' });
     await expect(store.outdatedPins('p-nope')).rejects.toMatchObject({ code: 'not_found' });
@@ -118,8 +177,17 @@ describe('引用情况与项目锁定的版本', () => {
   it('recording a project again keeps pinnedAt of unchanged pins; removing it forgets its pins', async () => {
     const { store, c } = await setup();
     c.set('2026-07-01T00:00:00.000Z');
-    const rec = await store.recordProject({ projectId: 'p-hospital', name: '市人民医院空调维保（二期）', pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }] });
-    expect(rec).toEqual({ projectId: 'p-hospital', name: '市人民医院空调维保（二期）', lastUsedAt: '2026-07-01T00:00:00.000Z', pins: [{ clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2026-05-10T08:00:00.000Z' }] });
+    const rec = await store.recordProject({
+      projectId: 'p-hospital',
+      name: '市人民医院空调维保（二期）',
+      pins: [{ clauseId: 'warranty', variant: '标准', version: 1 }],
+    });
+    expect(rec).toEqual({
+      projectId: 'p-hospital',
+      name: '市人民医院空调维保（二期）',
+      lastUsedAt: '2026-07-01T00:00:00.000Z',
+      pins: [{ clauseId: 'warranty', variant: '标准', version: 1, pinnedAt: '2026-05-10T08:00:00.000Z' }],
+    });
     await store.removeProject('p-hospital');
     expect((await store.listProjects()).map((p) => p.projectId)).toEqual(['p-school']);
   });

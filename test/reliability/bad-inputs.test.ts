@@ -68,19 +68,24 @@ describe('API (in-process): parse, then check by exporting', () => {
     expectClear(err!.message, c);
   });
 
-  it.each(valid.map((c) => [c.name, c] as const))('%s: previews, and exports or names the characters it cannot print', async (_n, c) => {
-    const { project } = await api.parseProject({ text: c.text, fileName: 'project.json' });
-    const { document } = await api.preview({ project });
-    expect(document.blocks.length).toBeGreaterThan(0);
-    const docx = await api.exportDocument({ project, format: 'docx' }).catch((e: { code: string; message: string }) => e);
-    if ('bytes' in docx) expect(new TextDecoder().decode(docx.bytes.slice(0, 2))).toBe('PK');
-    else {
-      // Characters the embedded PDF font lacks (emoji, Arabic) block every export with their code points named.
-      expect(docx.code).toBe('check_failed');
-      expect(docx.message).toMatch(/U\+[0-9A-F]{4,5}/);
-      expectClear(docx.message, c);
-    }
-  });
+  it.each(valid.map((c) => [c.name, c] as const))(
+    '%s: previews, and exports or names the characters it cannot print',
+    async (_n, c) => {
+      const { project } = await api.parseProject({ text: c.text, fileName: 'project.json' });
+      const { document } = await api.preview({ project });
+      expect(document.blocks.length).toBeGreaterThan(0);
+      const docx = await api
+        .exportDocument({ project, format: 'docx' })
+        .catch((e: { code: string; message: string }) => e);
+      if ('bytes' in docx) expect(new TextDecoder().decode(docx.bytes.slice(0, 2))).toBe('PK');
+      else {
+        // Characters the embedded PDF font lacks (emoji, Arabic) block every export with their code points named.
+        expect(docx.code).toBe('check_failed');
+        expect(docx.message).toMatch(/U\+[0-9A-F]{4,5}/);
+        expectClear(docx.message, c);
+      }
+    },
+  );
 
   // Found by this corpus: pdfmake's line breaking grows faster than the text (30,000 characters without a space: 8 s;
   // 350,000 did not finish in 5 minutes). Text values are now limited (TEXT_LIMITS): the 1 MB value above is refused
@@ -97,14 +102,22 @@ describe('API (in-process): parse, then check by exporting', () => {
 
 describe('API over HTTP (the host): malformed requests', () => {
   const post = (channel: string, body: string) =>
-    fetch(`${host.url.replace(/\/$/, '')}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.url.replace(/\/$/, '') }, body });
+    fetch(`${host.url.replace(/\/$/, '')}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.url.replace(/\/$/, '') },
+      body,
+    });
 
   it.each([
     ['not JSON', 'parseProject', '{ text: '],
     ['an array instead of the argument object', 'parseProject', '[]'],
     ['a number where a string is expected', 'parseProject', '{"text": 42, "fileName": "p.json"}'],
     ['a project of the wrong shape', 'preview', '{"project": {"schema": 1, "values": "x"}}'],
-    ['prototype keys as the argument', 'openSample', '{"__proto__": {"name": "service-plan-sample"}, "constructor": 1}'],
+    [
+      'prototype keys as the argument',
+      'openSample',
+      '{"__proto__": {"name": "service-plan-sample"}, "constructor": 1}',
+    ],
   ])('%s: a 4xx JSON error with a code and a message, no stack trace', async (_n, channel, body) => {
     const res = await post(channel, body);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -135,7 +148,11 @@ describe('CLI check and render', () => {
   async function cli(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await run([...args, '--lang', 'en'], (s) => out.push(s), (s) => err.push(s));
+    const code = await run(
+      [...args, '--lang', 'en'],
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
     return { code, text: [...out, ...err].join('\n') };
   }
   const fileOf = (c: Case) => {
@@ -150,12 +167,15 @@ describe('CLI check and render', () => {
     expectClear(r.text, c);
   });
 
-  it.each(CORPUS.filter((c) => !c.heavy).map((c) => [c.name, c] as const))('render %s to DOCX: a file, or a clear refusal', async (_n, c) => {
-    const out = join(dir, 'out', c.name.replace(/[^\w]+/g, '-'));
-    const r = await cli('render', fileOf(c), '--out', out, '--format', 'docx');
-    if (c.names) {
-      expect([1, 2], r.text).toContain(r.code);
-      expectClear(r.text, c);
-    } else expect([0, 1], r.text).toContain(r.code); // 1: the emoji/Arabic characters the PDF font lacks, named
-  });
+  it.each(CORPUS.filter((c) => !c.heavy).map((c) => [c.name, c] as const))(
+    'render %s to DOCX: a file, or a clear refusal',
+    async (_n, c) => {
+      const out = join(dir, 'out', c.name.replace(/[^\w]+/g, '-'));
+      const r = await cli('render', fileOf(c), '--out', out, '--format', 'docx');
+      if (c.names) {
+        expect([1, 2], r.text).toContain(r.code);
+        expectClear(r.text, c);
+      } else expect([0, 1], r.text).toContain(r.code); // 1: the emoji/Arabic characters the PDF font lacks, named
+    },
+  );
 });

@@ -15,7 +15,9 @@ import { bundle, sleep } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bf-cli-host-'));
 const dataDir = join(root, 'data');
-const host = createHandlers({ templatesDir, dataDir, program: 'host' }) as ApiHandlers & { close?: () => Promise<void> };
+const host = createHandlers({ templatesDir, dataDir, program: 'host' }) as ApiHandlers & {
+  close?: () => Promise<void>;
+};
 let cliBundle: string;
 beforeAll(async () => {
   cliBundle = await bundle(join(import.meta.dirname, 'fixtures', 'cli-entry.ts'), 'cli');
@@ -30,8 +32,11 @@ type CliResult = { code: number; stdout: string; stderr: string };
 function cli(...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     const env = { ...process.env, BIDFORGE_TEMPLATES: templatesDir };
-    execFile(process.execPath, [cliBundle, ...args, '--lang', 'en'], { cwd: repoRoot, env, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [cliBundle, ...args, '--lang', 'en'],
+      { cwd: repoRoot, env, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -40,7 +45,10 @@ function cli(...args: string[]): Promise<CliResult> {
 async function packFile(name: string, ids: string[]): Promise<string> {
   const s = await openStore({ dataDir: join(root, `src-${name}`), program: 'test' });
   for (const id of ids) {
-    const ref = await s.createClause({ id, category: '导入', title: `导入条款 ${id}`, docTypes: ['service-plan'], body: `${id} 的正文。` }, '法务部');
+    const ref = await s.createClause(
+      { id, category: '导入', title: `导入条款 ${id}`, docTypes: ['service-plan'], body: `${id} 的正文。` },
+      '法务部',
+    );
     await s.submit(ref, '法务部');
     await s.approve(ref, '法务负责人');
   }
@@ -70,7 +78,9 @@ describe('CLI 与应用同时写入同一个库', () => {
   it('the host editing in a loop and the CLI importing at the same time: both retry, nothing is lost', async () => {
     const ids = ['cli-a', 'cli-b', 'cli-c'];
     const packs = await Promise.all(ids.map((id) => packFile(id, [id])));
-    const baseVersions = diskState().clauses.find((c) => c.id === 'warranty-terms')!.variants.find((v) => v.name === '标准')!.versions.length;
+    const baseVersions = diskState()
+      .clauses.find((c) => c.id === 'warranty-terms')!
+      .variants.find((v) => v.name === '标准')!.versions.length;
 
     const refusals = { host: 0, cli: 0 };
     let cliDone = false;
@@ -80,7 +90,13 @@ describe('CLI 与应用同时写入同一个库', () => {
       for (let i = 0; (!cliDone || i < 5) && i < 200; i++, edits++) {
         for (;;) {
           try {
-            await host.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body: `并发修改 ${i}`, changeNote: `host ${i}`, by: '法务部' });
+            await host.libraryEdit({
+              clauseId: 'warranty-terms',
+              variant: '标准',
+              body: `并发修改 ${i}`,
+              changeNote: `host ${i}`,
+              by: '法务部',
+            });
             break;
           } catch (e) {
             if ((e as { code?: string }).code !== 'store_locked') throw e;
@@ -106,12 +122,17 @@ describe('CLI 与应用同时写入同一个库', () => {
     await Promise.all([hostEdits, cliImports]);
 
     const data = diskState();
-    const notes = data.clauses.find((c) => c.id === 'warranty-terms')!.variants.find((v) => v.name === '标准')!.versions.map((v) => v.changeNote);
+    const notes = data.clauses
+      .find((c) => c.id === 'warranty-terms')!
+      .variants.find((v) => v.name === '标准')!
+      .versions.map((v) => v.changeNote);
     expect(notes.length).toBe(baseVersions + edits);
     for (let i = 0; i < edits; i++) expect(notes).toContain(`host ${i}`);
     for (const id of ids) expect(data.clauses.map((c) => c.id)).toContain(id);
     // The host's own view agrees with the disk (it re-read the file after each CLI write).
-    expect((await host.libraryHistory({ clauseId: 'warranty-terms', variant: '标准' })).length).toBe(baseVersions + edits);
+    expect((await host.libraryHistory({ clauseId: 'warranty-terms', variant: '标准' })).length).toBe(
+      baseVersions + edits,
+    );
     // The writes overlapped: the host went on editing throughout the CLI's three imports.
     expect(edits).toBeGreaterThan(10);
     console.log(`${edits} host edits during 3 CLI imports; lock refusals: host ${refusals.host}, CLI ${refusals.cli}`);

@@ -15,7 +15,9 @@ import { bundle, sleep } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bf-cli-work-'));
 const dataDir = join(root, 'data');
-const host = createHandlers({ templatesDir, dataDir, program: 'host' }) as ApiHandlers & { close?: () => Promise<void> };
+const host = createHandlers({ templatesDir, dataDir, program: 'host' }) as ApiHandlers & {
+  close?: () => Promise<void>;
+};
 let cliBundle: string;
 beforeAll(async () => {
   cliBundle = await bundle(join(import.meta.dirname, 'fixtures', 'cli-entry.ts'), 'cli-work');
@@ -29,21 +31,29 @@ afterAll(async () => {
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const env = { ...process.env, BIDFORGE_TEMPLATES: templatesDir };
-    execFile(process.execPath, [cliBundle, ...args, '--data', dataDir, '--lang', 'en'], { cwd: repoRoot, env, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [cliBundle, ...args, '--data', dataDir, '--lang', 'en'],
+      { cwd: repoRoot, env, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
 const versionsOf = (id: string, variant = '标准') =>
-  decodeStore(readFileSync(join(dataDir, 'library.json'), 'utf8'), new Date()).data.clauses.find((c) => c.id === id)!.variants.find((v) => v.name === variant)!.versions;
+  decodeStore(readFileSync(join(dataDir, 'library.json'), 'utf8'), new Date())
+    .data.clauses.find((c) => c.id === id)!
+    .variants.find((v) => v.name === variant)!.versions;
 
 describe('条款库 in the app and bidforge library in a second process, at once', () => {
   it('the CLI drafts, submits and approves while the app keeps editing: the CLI waits its turn and nothing is lost', async () => {
     await host.libraryInfo({}); // opens (and seeds) the store
     const before = versionsOf('warranty-terms').length;
     const file = join(root, 'exclusions.md');
-    writeFileSync(file, `---\n{ "title": "免责条款", "category": "免责条款" }\n---\n下列情况不属于免费保修范围：人为损坏。\n`);
+    writeFileSync(
+      file,
+      `---\n{ "title": "免责条款", "category": "免责条款" }\n---\n下列情况不属于免费保修范围：人为损坏。\n`,
+    );
 
     let cliDone = false;
     let edits = 0;
@@ -51,7 +61,13 @@ describe('条款库 in the app and bidforge library in a second process, at once
       for (let i = 0; (!cliDone || i < 5) && i < 300; i++) {
         for (;;) {
           try {
-            await host.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body: `应用修改 ${i}`, changeNote: `app ${i}`, by: '法务部' });
+            await host.libraryEdit({
+              clauseId: 'warranty-terms',
+              variant: '标准',
+              body: `应用修改 ${i}`,
+              changeNote: `app ${i}`,
+              by: '法务部',
+            });
             break;
           } catch (e) {
             if ((e as { code?: string }).code !== 'store_locked') throw e;
@@ -73,10 +89,17 @@ describe('条款库 in the app and bidforge library in a second process, at once
     cliDone = true;
     await appEdits;
 
-    expect(results.map((r) => r.code), results.map((r) => r.stderr).join('\n')).toEqual([0, 0, 1, 0]);
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.stderr).join('\n'),
+    ).toEqual([0, 0, 1, 0]);
     expect(results[2]!.stderr).toMatch(/nobody approves their own version/);
     const exclusions = versionsOf('exclusions');
-    expect(exclusions[exclusions.length - 1]).toMatchObject({ status: 'approved', author: '张律师', reviewer: '李主任' });
+    expect(exclusions[exclusions.length - 1]).toMatchObject({
+      status: 'approved',
+      author: '张律师',
+      reviewer: '李主任',
+    });
     const notes = versionsOf('warranty-terms').map((v) => v.changeNote);
     expect(notes.length).toBe(before + edits);
     for (let i = 0; i < edits; i++) expect(notes).toContain(`app ${i}`);

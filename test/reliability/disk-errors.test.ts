@@ -41,7 +41,10 @@ const canMount = (() => {
 async function seeded(dir: string): Promise<LibraryStore> {
   const s = await openStore({ dataDir: dir, program: 'app', backupsKept: 2 });
   opened.push(s);
-  await s.createClause({ id: 'warranty', category: '保修', title: '保修条款', docTypes: ['service-plan'], body: '整机保修三年。' }, '法务部');
+  await s.createClause(
+    { id: 'warranty', category: '保修', title: '保修条款', docTypes: ['service-plan'], body: '整机保修三年。' },
+    '法务部',
+  );
   return s;
 }
 const files = (dir: string) => readdirSync(dir).sort();
@@ -54,9 +57,13 @@ describe.skipIf(!canMount)('磁盘已满 (real ENOSPC on a small tmpfs)', () => 
     const before = readFileSync(join(dir, 'library.json'), 'utf8');
     const { bavail, bsize } = statfsSync(dir);
     writeFileSync(join(dir, 'filler.bin'), Buffer.alloc(bavail * bsize - 64 * 1024)); // leave 64 KB
-    await expect(s.editVariant('warranty', '标准', { body: bigBody, changeNote: '加长' }, '法务部')).rejects.toMatchObject({
+    await expect(
+      s.editVariant('warranty', '标准', { body: bigBody, changeNote: '加长' }, '法务部'),
+    ).rejects.toMatchObject({
       code: 'store_write_failed',
-      message: expect.stringMatching(/could not be saved in .*: the disk is full \(ENOSPC\)\. library\.json was left as it was/),
+      message: expect.stringMatching(
+        /could not be saved in .*: the disk is full \(ENOSPC\)\. library\.json was left as it was/,
+      ),
     });
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
     expect(files(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -75,9 +82,13 @@ describe.skipIf(!canMount)('磁盘在保存与备份之间写满 (real ENOSPC)',
     const { bavail, bsize } = statfsSync(dir);
     // Room for the new ~200 KB library.json, but not for it and its backup copy as well.
     writeFileSync(join(dir, 'filler.bin'), Buffer.alloc(bavail * bsize - 300 * 1024));
-    await expect(s.editVariant('warranty', '标准', { body: bigBody, changeNote: '加长' }, '法务部')).rejects.toMatchObject({
+    await expect(
+      s.editVariant('warranty', '标准', { body: bigBody, changeNote: '加长' }, '法务部'),
+    ).rejects.toMatchObject({
       code: 'backup_failed',
-      message: expect.stringMatching(/the change was saved to library\.json, but its backup copy .* could not be written: the disk is full \(ENOSPC\)/),
+      message: expect.stringMatching(
+        /the change was saved to library\.json, but its backup copy .* could not be written: the disk is full \(ENOSPC\)/,
+      ),
     });
     expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).clauses[0].variants[0].versions).toHaveLength(2);
     expect((await s.getClause('warranty'))?.variants[0]?.versions).toHaveLength(2); // memory agrees with the disk
@@ -112,7 +123,9 @@ describe.skipIf(!canMount)('只读文件夹 (real EROFS: the tmpfs remounted rea
       expect((await other.getClause('warranty'))?.title).toBe('保修条款');
       await expect(other.markReviewed('warranty', '法务部')).rejects.toMatchObject({
         code: 'store_write_failed',
-        message: expect.stringMatching(/lock file .* cannot be created: the folder is on a read-only file system \(EROFS\)/),
+        message: expect.stringMatching(
+          /lock file .* cannot be created: the folder is on a read-only file system \(EROFS\)/,
+        ),
       });
     } finally {
       spawnSync('mount', ['-o', 'remount,rw', dir]);
@@ -130,7 +143,9 @@ describe('保存失败 (injected into the temp-file write, on every machine)', (
     mounts.push(dir); // removed after the file (umount fails harmlessly on a plain folder)
     const s = await seeded(dir);
     const before = readFileSync(join(dir, 'library.json'), 'utf8');
-    const err = await failingWrites(code, () => s.editVariant('warranty', '标准', { body: '新正文', changeNote: '改' }, '法务部'));
+    const err = await failingWrites(code, () =>
+      s.editVariant('warranty', '标准', { body: '新正文', changeNote: '改' }, '法务部'),
+    );
     expect(err).toMatchObject({ code: 'store_write_failed', message: expect.stringMatching(message) });
     expect(String((err as Error).message)).not.toMatch(/\n\s+at /); // no stack trace in the message
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);

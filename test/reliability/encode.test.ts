@@ -17,17 +17,46 @@ function store(n = 250): StoreData {
       owner: '法务部',
       reviewIntervalMonths: 12,
       lastReviewedAt: t,
-      variants: [{ name: '标准', versions: [{ version: 1, body: `正文${i}`, variables: [], status: 'approved' as const, author: 'a', createdAt: t, changeNote: '', origin: 'user' as const }] }],
+      variants: [
+        {
+          name: '标准',
+          versions: [
+            {
+              version: 1,
+              body: `正文${i}`,
+              variables: [],
+              status: 'approved' as const,
+              author: 'a',
+              createdAt: t,
+              changeNote: '',
+              origin: 'user' as const,
+            },
+          ],
+        },
+      ],
     })),
     blueprints: [],
-    projects: [{ projectId: 'p1', name: '项目', lastUsedAt: t, pins: [{ clauseId: 'c-3', variant: '标准', version: 1, pinnedAt: t }] }],
+    projects: [
+      {
+        projectId: 'p1',
+        name: '项目',
+        lastUsedAt: t,
+        pins: [{ clauseId: 'c-3', variant: '标准', version: 1, pinnedAt: t }],
+      },
+    ],
   };
 }
 
 /** Breakages of one record (record-level rules) and across records (the store schema's own refinements). */
 const BREAKAGES: [string, (d: StoreData) => void][] = [
-  ['a status that does not exist', (d) => void ((d.clauses[120]!.variants[0]!.versions[0] as { status: string }).status = 'bogus')],
-  ['a version numbered out of order', (d) => void d.clauses[7]!.variants[0]!.versions.push({ ...d.clauses[7]!.variants[0]!.versions[0]!, version: 3 })],
+  [
+    'a status that does not exist',
+    (d) => void ((d.clauses[120]!.variants[0]!.versions[0] as { status: string }).status = 'bogus'),
+  ],
+  [
+    'a version numbered out of order',
+    (d) => void d.clauses[7]!.variants[0]!.versions.push({ ...d.clauses[7]!.variants[0]!.versions[0]!, version: 3 }),
+  ],
   ['an empty title', (d) => void (d.clauses[249]!.title = '')],
   ['a clause id twice', (d) => void d.clauses.push({ ...d.clauses[5]!, variants: [...d.clauses[5]!.variants] })],
   ['a pin to a version that does not exist', (d) => void (d.projects[0]!.pins[0]!.version = 9)],
@@ -52,8 +81,18 @@ describe('只校验改动的记录', () => {
     const enc = new StoreEncoder();
     enc.prime(d);
     // Pushed without `origin`, as code might: the schema's default must be filled in on the way out.
-    const added: unknown = { version: 2, body: '新正文', variables: [], status: 'draft', author: 'b', createdAt: t, changeNote: '改' };
-    d.clauses[42]!.variants[0]!.versions.push(added as StoreData['clauses'][number]['variants'][number]['versions'][number]);
+    const added: unknown = {
+      version: 2,
+      body: '新正文',
+      variables: [],
+      status: 'draft',
+      author: 'b',
+      createdAt: t,
+      changeNote: '改',
+    };
+    d.clauses[42]!.variants[0]!.versions.push(
+      added as StoreData['clauses'][number]['variants'][number]['versions'][number],
+    );
     const { text, accept } = enc.encode(d);
     accept();
     expect(d.clauses[42]!.variants[0]!.versions[1]!.origin).toBe('user'); // zod's default filled in on the changed record

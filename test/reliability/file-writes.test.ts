@@ -47,7 +47,9 @@ describe('保存项目不跟随植入的符号链接', () => {
     const other = victim();
     symlinkSync(other, target);
     const calls = projectSaver(target);
-    await expect(calls.saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true })).rejects.toMatchObject({ code: 'cannot_write', message: expect.stringContaining('符号链接') });
+    await expect(
+      calls.saveProject({ text: '{"schema":1}', suggestedName: '方案', saveAs: true }),
+    ).rejects.toMatchObject({ code: 'cannot_write', message: expect.stringContaining('符号链接') });
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');
     expect(lstatSync(target).isSymbolicLink()).toBe(true);
   });
@@ -68,17 +70,26 @@ describe('保存项目不跟随植入的符号链接', () => {
     const api = createHandlers({ templatesDir, dataDir: dir });
     const { settings } = await api.getSettings({});
     symlinkSync(other, join(dir, 'settings.json'));
-    await expect(api.saveSettings({ settings })).rejects.toMatchObject({ code: 'settings_write_failed', message: expect.stringContaining('符号链接') });
+    await expect(api.saveSettings({ settings })).rejects.toMatchObject({
+      code: 'settings_write_failed',
+      message: expect.stringContaining('符号链接'),
+    });
 
     const lib = tempDir();
     const store = await openStore({ dataDir: lib, program: 'app' });
-    await store.createClause({ id: 'a', category: '测试', title: '甲', docTypes: ['service-plan'], body: '正文' }, '张');
+    await store.createClause(
+      { id: 'a', category: '测试', title: '甲', docTypes: ['service-plan'], body: '正文' },
+      '张',
+    );
     const elsewhere = join(tempDir(), 'library.json'); // a library elsewhere, the same text as ours
     const text = readFileSync(join(lib, 'library.json'), 'utf8');
     writeFileSync(elsewhere, text);
     rmSync(join(lib, 'library.json'));
     symlinkSync(elsewhere, join(lib, 'library.json'));
-    await expect(store.markReviewed('a', '张')).rejects.toMatchObject({ code: 'store_write_failed', message: expect.stringContaining('symbolic link') });
+    await expect(store.markReviewed('a', '张')).rejects.toMatchObject({
+      code: 'store_write_failed',
+      message: expect.stringContaining('symbolic link'),
+    });
     await store.close();
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');
     expect(readFileSync(elsewhere, 'utf8')).toBe(text);
@@ -89,16 +100,19 @@ describe('设置保存在磁盘已满或只读时说明原因', () => {
   it.each([
     ['ENOSPC', '磁盘已满'],
     ['EROFS', '只读'],
-  ])('%s: saving settings fails with settings_write_failed naming the file and the reason, and settings.json is unchanged', async (code, words) => {
-    const dir = tempDir();
-    const api = createHandlers({ templatesDir, dataDir: dir });
-    const { settings } = await api.getSettings({});
-    await api.saveSettings({ settings });
-    const before = readFileSync(join(dir, 'settings.json'), 'utf8');
-    const err = await failingWrites(code, () => api.saveSettings({ settings: { ...settings, userName: '改过' } }));
-    expect(err).toMatchObject({ code: 'settings_write_failed', message: expect.stringContaining(words) });
-    expect((err as Error).message).toContain(join(dir, 'settings.json'));
-    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  ])(
+    '%s: saving settings fails with settings_write_failed naming the file and the reason, and settings.json is unchanged',
+    async (code, words) => {
+      const dir = tempDir();
+      const api = createHandlers({ templatesDir, dataDir: dir });
+      const { settings } = await api.getSettings({});
+      await api.saveSettings({ settings });
+      const before = readFileSync(join(dir, 'settings.json'), 'utf8');
+      const err = await failingWrites(code, () => api.saveSettings({ settings: { ...settings, userName: '改过' } }));
+      expect(err).toMatchObject({ code: 'settings_write_failed', message: expect.stringContaining(words) });
+      expect((err as Error).message).toContain(join(dir, 'settings.json'));
+      expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 });

@@ -15,15 +15,32 @@ export async function bundle(entry: string, name: string): Promise<string> {
   const dir = join(repoRoot, 'node_modules', '.cache', 'bidforge-reliability');
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `${name}-${process.pid}.mjs`);
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'silent', target: 'node20' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+    target: 'node20',
+  });
   return outfile;
 }
 
-export type Child = { proc: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> };
+export type Child = {
+  proc: ChildProcess;
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+};
 
 /** Starts `node file args…`, collecting stdout line by line. */
 export function startNode(file: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Child {
-  const proc = spawn(process.execPath, [file, ...args], { cwd: opts.cwd ?? repoRoot, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [file, ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   let buf = '';
   let stderr = '';
@@ -46,7 +63,8 @@ export async function waitForLine(child: Child, re: RegExp, ms = 10_000): Promis
   for (;;) {
     const hit = child.lines.find((l) => re.test(l));
     if (hit) return hit;
-    if (child.proc.exitCode !== null || child.proc.signalCode !== null) throw new Error(`child exited before printing ${re}: ${(await child.exited).stderr}`);
+    if (child.proc.exitCode !== null || child.proc.signalCode !== null)
+      throw new Error(`child exited before printing ${re}: ${(await child.exited).stderr}`);
     if (Date.now() - start > ms) throw new Error(`no line matching ${re} within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 2));
   }

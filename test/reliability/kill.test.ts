@@ -23,8 +23,21 @@ beforeAll(async () => {
     dirs.push(dir);
     // Some bulk, so that a save takes long enough to be hit in the middle.
     const s = await openStore({ dataDir: dir, program: 'test' });
-    await s.createClause({ id: 'kill-test', category: '测试', title: 'n=0', docTypes: ['service-plan'], body: '初始正文' }, 'test');
-    for (let i = 0; i < 40; i++) await s.createClause({ id: `filler-${i}`, category: '填充', title: `填充条款${i}`, docTypes: ['service-plan'], body: '我公司承诺在接到报修后两小时内响应。'.repeat(40) }, 'test');
+    await s.createClause(
+      { id: 'kill-test', category: '测试', title: 'n=0', docTypes: ['service-plan'], body: '初始正文' },
+      'test',
+    );
+    for (let i = 0; i < 40; i++)
+      await s.createClause(
+        {
+          id: `filler-${i}`,
+          category: '填充',
+          title: `填充条款${i}`,
+          docTypes: ['service-plan'],
+          body: '我公司承诺在接到报修后两小时内响应。'.repeat(40),
+        },
+        'test',
+      );
     await s.close();
   }
 });
@@ -65,7 +78,9 @@ async function killLane(dir: string, lane: number, rounds: number): Promise<numb
     const n = Number(disk.title.slice(2));
     expect([confirmed, confirmed + 1], `${where}: confirmed n=${confirmed}, on disk ${disk.title}`).toContain(n);
     // Every third save also adds a version: no version is ever lost, and at most the one being added is missing.
-    expect([versions, versions + 1], `${where}: ${versions} versions confirmed, ${disk.versions} on disk`).toContain(disk.versions);
+    expect([versions, versions + 1], `${where}: ${versions} versions confirmed, ${disk.versions} on disk`).toContain(
+      disk.versions,
+    );
     confirmed = n;
     versions = disk.versions;
   }
@@ -73,19 +88,24 @@ async function killLane(dir: string, lane: number, rounds: number): Promise<numb
 }
 
 describe('保存途中被强行终止', () => {
-  it(`after ${KILLS} kills at random moments the store always opens with the state before or after the save`, async () => {
-    const confirmed = await Promise.all(dirs.map((d, lane) => killLane(d, lane, KILLS / LANES)));
-    for (const [lane, dir] of dirs.entries()) {
-      // The store opens normally afterwards (the last holder's lock is stale and taken over), nothing was moved aside.
-      const s = await openStore({ dataDir: dir, program: 'test' });
-      await s.markReviewed('kill-test', 'test');
-      expect((await s.getClause('kill-test'))?.title).toBe(`n=${confirmed[lane]}`);
-      await s.close();
-      expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
-    }
-    // The kills really landed among saves: three rounds in five wait for a save, so each lane moved on that often.
-    for (const n of confirmed) expect(n).toBeGreaterThan(KILLS / LANES / 2);
-    // And no kill left a lock claim that the next program could not judge: every claim in the folder is gone.
-    for (const dir of dirs) expect(readdirSync(join(dir, 'library.locks')).filter((f) => f.endsWith('.json'))).toEqual([]);
-  }, KILLS * 1200);
+  it(
+    `after ${KILLS} kills at random moments the store always opens with the state before or after the save`,
+    async () => {
+      const confirmed = await Promise.all(dirs.map((d, lane) => killLane(d, lane, KILLS / LANES)));
+      for (const [lane, dir] of dirs.entries()) {
+        // The store opens normally afterwards (the last holder's lock is stale and taken over), nothing was moved aside.
+        const s = await openStore({ dataDir: dir, program: 'test' });
+        await s.markReviewed('kill-test', 'test');
+        expect((await s.getClause('kill-test'))?.title).toBe(`n=${confirmed[lane]}`);
+        await s.close();
+        expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+      }
+      // The kills really landed among saves: three rounds in five wait for a save, so each lane moved on that often.
+      for (const n of confirmed) expect(n).toBeGreaterThan(KILLS / LANES / 2);
+      // And no kill left a lock claim that the next program could not judge: every claim in the folder is gone.
+      for (const dir of dirs)
+        expect(readdirSync(join(dir, 'library.locks')).filter((f) => f.endsWith('.json'))).toEqual([]);
+    },
+    KILLS * 1200,
+  );
 });

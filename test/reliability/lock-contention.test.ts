@@ -43,7 +43,8 @@ async function allSaid(racers: Racer[], re: RegExp, ms = 20_000): Promise<string
     if (found.every(Boolean)) return found as string[];
     const dead = racers.find((r) => r.proc.exitCode !== null);
     if (dead) throw new Error(`${dead.name} exited: ${dead.lines.join(' | ')}`);
-    if (Date.now() - start > ms) throw new Error(`no ${re} within ${ms} ms: ${racers.map((r) => r.lines.slice(-3).join(' | ')).join(' / ')}`);
+    if (Date.now() - start > ms)
+      throw new Error(`no ${re} within ${ms} ms: ${racers.map((r) => r.lines.slice(-3).join(' | ')).join(' / ')}`);
     await new Promise((r) => setTimeout(r, 1));
   }
 }
@@ -58,48 +59,60 @@ async function deadPid(): Promise<number> {
 }
 
 describe('过期的锁与两个同时写入的程序', () => {
-  it(`with a stale lock and two writer processes, over ${ROUNDS} rounds never both hold it and no saved edit is lost`, async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'bf-lockrace-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const s = await openStore({ dataDir, program: 'test' });
-    for (let i = 0; i < 20; i++) await s.createClause({ id: `race-${i}`, category: '测试', title: `抢锁${i}`, docTypes: ['service-plan'], body: '初始正文' }, 'test');
-    await s.close();
-    const file = await bundle(join(import.meta.dirname, 'fixtures', 'lockRacer.ts'), 'lockRacer');
-    cleanup.push(() => rm(file, { force: true }));
-    const holdLog = join(dataDir, 'holds.log');
-    writeFileSync(holdLog, '');
-    const racers = ['A', 'B'].map((n) => startRacer(file, dataDir, n, holdLog));
-    cleanup.push(async () => racers.forEach((r) => r.proc.kill('SIGKILL')));
-    await allSaid(racers, /^ready$/);
+  it(
+    `with a stale lock and two writer processes, over ${ROUNDS} rounds never both hold it and no saved edit is lost`,
+    async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'bf-lockrace-'));
+      cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+      const s = await openStore({ dataDir, program: 'test' });
+      for (let i = 0; i < 20; i++)
+        await s.createClause(
+          { id: `race-${i}`, category: '测试', title: `抢锁${i}`, docTypes: ['service-plan'], body: '初始正文' },
+          'test',
+        );
+      await s.close();
+      const file = await bundle(join(import.meta.dirname, 'fixtures', 'lockRacer.ts'), 'lockRacer');
+      cleanup.push(() => rm(file, { force: true }));
+      const holdLog = join(dataDir, 'holds.log');
+      writeFileSync(holdLog, '');
+      const racers = ['A', 'B'].map((n) => startRacer(file, dataDir, n, holdLog));
+      cleanup.push(async () => racers.forEach((r) => r.proc.kill('SIGKILL')));
+      await allSaid(racers, /^ready$/);
 
-    const dead = await deadPid();
-    const stale = { pid: dead, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z' };
-    const saved: string[] = [];
-    let failed = 0;
-    for (let round = 1; round <= ROUNDS; round++) {
-      // The writer that held the lock was killed: its lock is left behind, in the old and in the new form.
-      writeFileSync(join(dataDir, 'library.lock'), JSON.stringify({ ...stale, token: randomUUID() }));
-      const token = randomUUID();
-      mkdirSync(join(dataDir, 'library.locks'), { recursive: true });
-      writeFileSync(join(dataDir, 'library.locks', `${token}.json`), JSON.stringify({ ...stale, token }));
-      for (const r of racers) r.proc.stdin.write(`go ${round}\n`);
-      const outcomes = await allSaid(racers, new RegExp(`^(saved|failed) ${round}\\b`));
-      outcomes.forEach((o, i) => (o.startsWith('saved') ? saved.push(`${racers[i]!.name} ${round}`) : failed++));
-    }
+      const dead = await deadPid();
+      const stale = { pid: dead, host: hostname(), program: 'CLI', since: '2026-04-30T09:00:00.000Z' };
+      const saved: string[] = [];
+      let failed = 0;
+      for (let round = 1; round <= ROUNDS; round++) {
+        // The writer that held the lock was killed: its lock is left behind, in the old and in the new form.
+        writeFileSync(join(dataDir, 'library.lock'), JSON.stringify({ ...stale, token: randomUUID() }));
+        const token = randomUUID();
+        mkdirSync(join(dataDir, 'library.locks'), { recursive: true });
+        writeFileSync(join(dataDir, 'library.locks', `${token}.json`), JSON.stringify({ ...stale, token }));
+        for (const r of racers) r.proc.stdin.write(`go ${round}\n`);
+        const outcomes = await allSaid(racers, new RegExp(`^(saved|failed) ${round}\\b`));
+        outcomes.forEach((o, i) => (o.startsWith('saved') ? saved.push(`${racers[i]!.name} ${round}`) : failed++));
+      }
 
-    // Holding at once shows as two "in" lines without an "out" between them.
-    let depth = 0;
-    let bothHeld = 0;
-    for (const line of readFileSync(holdLog, 'utf8').split('\n').filter(Boolean)) {
-      depth += line.startsWith('in ') ? 1 : -1;
-      if (depth > 1) bothHeld++;
-    }
-    const reader = await openStore({ dataDir, program: 'test' });
-    const bodies = new Set((await reader.snapshot()).clauses.flatMap((c) => c.variants[0]!.versions.map((v) => v.body)));
-    await reader.close();
-    const missing = saved.filter((e) => !bodies.has(e));
-    console.log(`lock contention: ${ROUNDS} rounds, ${saved.length} edits saved, ${failed} failed loudly, both held ${bothHeld}, missing ${missing.length}`);
-    expect({ bothHeld, missing }).toEqual({ bothHeld: 0, missing: [] });
-    expect(saved.length).toBe(2 * ROUNDS - failed);
-  }, 30_000 + ROUNDS * 300);
+      // Holding at once shows as two "in" lines without an "out" between them.
+      let depth = 0;
+      let bothHeld = 0;
+      for (const line of readFileSync(holdLog, 'utf8').split('\n').filter(Boolean)) {
+        depth += line.startsWith('in ') ? 1 : -1;
+        if (depth > 1) bothHeld++;
+      }
+      const reader = await openStore({ dataDir, program: 'test' });
+      const bodies = new Set(
+        (await reader.snapshot()).clauses.flatMap((c) => c.variants[0]!.versions.map((v) => v.body)),
+      );
+      await reader.close();
+      const missing = saved.filter((e) => !bodies.has(e));
+      console.log(
+        `lock contention: ${ROUNDS} rounds, ${saved.length} edits saved, ${failed} failed loudly, both held ${bothHeld}, missing ${missing.length}`,
+      );
+      expect({ bothHeld, missing }).toEqual({ bothHeld: 0, missing: [] });
+      expect(saved.length).toBe(2 * ROUNDS - failed);
+    },
+    30_000 + ROUNDS * 300,
+  );
 });

@@ -24,12 +24,18 @@ describe('保存时锁已丢失', () => {
   it('when something deletes the lock file, the next save fails with store_lock_lost and the change is not in the file', async () => {
     const dir = await dataDir();
     const store = await openStore({ dataDir: dir, program: 'CLI' });
-    await store.createClause({ id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: '正文' }, '张');
+    await store.createClause(
+      { id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: '正文' },
+      '张',
+    );
     expect(store.holdsLock).toBe(true);
     for (const c of claims(dir)) await unlink(join(dir, LOCK_DIR, c));
     const before = readFileSync(join(dir, 'library.json'), 'utf8');
 
-    await expect(store.updateClauseMeta('mine', { title: '改过的标题' }, '张')).rejects.toMatchObject({ code: 'store_lock_lost', message: expect.stringContaining('没有保存') });
+    await expect(store.updateClauseMeta('mine', { title: '改过的标题' }, '张')).rejects.toMatchObject({
+      code: 'store_lock_lost',
+      message: expect.stringContaining('没有保存'),
+    });
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
     expect((await store.getClause('mine'))!.title).toBe('我的条款'); // memory went back too
     // Saving again takes a fresh lock: nothing is stuck.
@@ -41,7 +47,10 @@ describe('保存时锁已丢失', () => {
   it('when another program replaced our lock with its own, the save fails loudly instead of overwriting its work', async () => {
     const dir = await dataDir();
     const store = await openStore({ dataDir: dir, program: 'CLI' });
-    await store.createClause({ id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: '正文' }, '张');
+    await store.createClause(
+      { id: 'mine', category: '测试', title: '我的条款', docTypes: ['service-plan'], body: '正文' },
+      '张',
+    );
     const [claim] = claims(dir);
     const path = join(dir, LOCK_DIR, claim!);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), token: 'someone-else' }));
@@ -55,7 +64,10 @@ describe('Ctrl+C 中断保存', () => {
     it(`${signal} while a program is saving ends it and leaves no lock behind`, async () => {
       const dir = await dataDir();
       const s = await openStore({ dataDir: dir, program: 'test' });
-      await s.createClause({ id: 'kill-test', category: '测试', title: 'n=0', docTypes: ['service-plan'], body: '初始正文' }, 'test');
+      await s.createClause(
+        { id: 'kill-test', category: '测试', title: 'n=0', docTypes: ['service-plan'], body: '初始正文' },
+        'test',
+      );
       await s.close();
       const saver = await bundle(join(import.meta.dirname, 'fixtures', 'saver.ts'), `saver-${signal}`);
       try {

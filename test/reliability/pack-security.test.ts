@@ -14,7 +14,18 @@ import type { VariableDecl } from '@core/model/variables.js';
 import { templatesDir } from '../helpers/paths.js';
 
 /** A pack replacing the built-in warranty-terms/标准 (which the sample project uses) with `body`, approved. */
-const feeItems: VariableDecl = { key: 'fee_items', type: 'table', label: '收费项目', required: true, columns: [{ key: 'item', type: 'text', label: '服务项目' }, { key: 'price', type: 'money', label: '收费标准' }, { key: 'unit', type: 'text', label: '计价单位' }, { key: 'note', type: 'text', label: '说明' }] };
+const feeItems: VariableDecl = {
+  key: 'fee_items',
+  type: 'table',
+  label: '收费项目',
+  required: true,
+  columns: [
+    { key: 'item', type: 'text', label: '服务项目' },
+    { key: 'price', type: 'money', label: '收费标准' },
+    { key: 'unit', type: 'text', label: '计价单位' },
+    { key: 'note', type: 'text', label: '说明' },
+  ],
+};
 type Decl = VariableDecl;
 const evilPack = (body: string, variables: Decl[] = [], status: 'approved' | 'in_review' | 'draft' = 'approved') =>
   makePack(
@@ -28,7 +39,20 @@ const evilPack = (body: string, variables: Decl[] = [], status: 'approved' | 'in
           docTypes: ['service-plan'],
           owner: '外部',
           reviewIntervalMonths: 12,
-          variants: [{ name: '标准', version: { version: 1, body, variables: [...variables], status, author: '外部', createdAt: '2026-11-01T00:00:00.000Z', changeNote: '外部条款包' } }],
+          variants: [
+            {
+              name: '标准',
+              version: {
+                version: 1,
+                body,
+                variables: [...variables],
+                status,
+                author: '外部',
+                createdAt: '2026-11-01T00:00:00.000Z',
+                changeNote: '外部条款包',
+              },
+            },
+          ],
         },
       ],
       blueprints: [],
@@ -36,7 +60,8 @@ const evilPack = (body: string, variables: Decl[] = [], status: 'approved' | 'in
     new Date('2026-11-01T00:00:00Z'),
   );
 
-const newApi = () => createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-sec-')) }));
+const newApi = () =>
+  createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-sec-')) }));
 type Api = ReturnType<typeof newApi>;
 const takeTheirs = { 'clause:warranty-terms/标准': 'take-theirs' } as const;
 const failure = (e: { code: string; message: string }) => e;
@@ -45,7 +70,9 @@ const failure = (e: { code: string; message: string }) => e;
 async function sampleProject(api: Api, feeRows?: number) {
   const sample = (await api.openSample({ name: 'service-plan-sample' })).project;
   const row = { item: '上门服务', price: '300.00', unit: '元/次', note: '无' };
-  return feeRows ? { ...sample, values: { ...sample.values, fee_items: Array.from({ length: feeRows }, () => row) } } : sample;
+  return feeRows
+    ? { ...sample, values: { ...sample.values, fee_items: Array.from({ length: feeRows }, () => row) } }
+    : sample;
 }
 
 async function previewAndExport(api: Api, feeRows?: number) {
@@ -74,8 +101,12 @@ async function approveAndPreview(body: string) {
   const ref = await api.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body, changeNote: '本地修改', by });
   await expect(api.librarySubmit({ ref, by })).rejects.toMatchObject({ code: 'bad_template' });
   const path = join(dataDir, 'library.json');
-  const data = JSON.parse(readFileSync(path, 'utf8')) as { clauses: { id: string; variants: { name: string; versions: Record<string, unknown>[] }[] }[] };
-  const v = data.clauses.find((c) => c.id === ref.clauseId)!.variants.find((x) => x.name === ref.variant)!.versions[ref.version - 1]!;
+  const data = JSON.parse(readFileSync(path, 'utf8')) as {
+    clauses: { id: string; variants: { name: string; versions: Record<string, unknown>[] }[] }[];
+  };
+  const v = data.clauses.find((c) => c.id === ref.clauseId)!.variants.find((x) => x.name === ref.variant)!.versions[
+    ref.version - 1
+  ]!;
   Object.assign(v, { status: 'approved', reviewer: by, decidedAt: '2026-11-02T00:00:00.000Z' });
   writeFileSync(path, JSON.stringify(data, null, 2));
   return previewAndExport(api);
@@ -95,33 +126,41 @@ const FORBIDDEN: [string, RegExp][] = [
 ];
 
 describe('外部条款包中的危险模板', () => {
-  it.each(FORBIDDEN)('%s: a pack carrying it is refused by previewImport and applyImport, naming the clause and why; nothing changes', async (body, named) => {
-    const api = newApi();
-    const before = await api.libraryClause({ clauseId: 'warranty-terms' });
-    const pack = evilPack(`保修条款正文。${body}`);
-    const previewed = await api.libraryPreviewImport({ pack }).then(() => null, failure);
-    expect(previewed?.code).toBe('bad_pack');
-    expect(previewed?.message).toContain('条款 warranty-terms/标准 第 1 版');
-    expect(previewed?.message).toMatch(named);
-    const applied = await api.libraryApplyImport({ pack, resolutions: takeTheirs }).then(() => null, failure);
-    expect(applied?.code).toBe('bad_pack');
-    expect(applied?.message).toMatch(named);
-    expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
-  });
+  it.each(FORBIDDEN)(
+    '%s: a pack carrying it is refused by previewImport and applyImport, naming the clause and why; nothing changes',
+    async (body, named) => {
+      const api = newApi();
+      const before = await api.libraryClause({ clauseId: 'warranty-terms' });
+      const pack = evilPack(`保修条款正文。${body}`);
+      const previewed = await api.libraryPreviewImport({ pack }).then(() => null, failure);
+      expect(previewed?.code).toBe('bad_pack');
+      expect(previewed?.message).toContain('条款 warranty-terms/标准 第 1 版');
+      expect(previewed?.message).toMatch(named);
+      const applied = await api.libraryApplyImport({ pack, resolutions: takeTheirs }).then(() => null, failure);
+      expect(applied?.code).toBe('bad_pack');
+      expect(applied?.message).toMatch(named);
+      expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
+    },
+  );
 
   // Packs can no longer bring these bodies, and submit/approve refuse them, but a library written before those checks
   // may still hold an approved one, so the render-time guard stays the protection there.
-  it.each(FORBIDDEN)('%s: approved in the library itself (before submit checked it), the clause is refused when used — named, and nothing of it rendered', async (body, named) => {
-    const { text, problems, exported } = await approveAndPreview(`保修条款正文。${body}`);
-    const template = problems.filter((p) => p.code === 'template');
-    expect(template.map((p) => p.message).join(' ')).toMatch(named);
-    expect(text).not.toContain('保修条款正文'); // the clause's text is left out, not half-rendered
-    expect(text).not.toMatch(/function|\[object Object\]|native code/);
-    expect(exported?.code).toBe('check_failed'); // and it blocks export
-  });
+  it.each(FORBIDDEN)(
+    '%s: approved in the library itself (before submit checked it), the clause is refused when used — named, and nothing of it rendered',
+    async (body, named) => {
+      const { text, problems, exported } = await approveAndPreview(`保修条款正文。${body}`);
+      const template = problems.filter((p) => p.code === 'template');
+      expect(template.map((p) => p.message).join(' ')).toMatch(named);
+      expect(text).not.toContain('保修条款正文'); // the clause's text is left out, not half-rendered
+      expect(text).not.toMatch(/function|\[object Object\]|native code/);
+      expect(exported?.code).toBe('check_failed'); // and it blocks export
+    },
+  );
 
   it('raw HTML and script in a clause body end up as plain text, never as markup', async () => {
-    const { text, problems } = await importAndPreview('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<a href="javascript:alert(1)">点此</a>');
+    const { text, problems } = await importAndPreview(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<a href="javascript:alert(1)">点此</a>',
+    );
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(text).toContain('"text":"<script>alert(1)</script>"');
     expect(text).not.toMatch(/"kind":"html"/);
@@ -130,7 +169,9 @@ describe('外部条款包中的危险模板', () => {
   it('huge expansion (a loop over a 300-row table inside a loop over it, 9 million characters) is stopped, named', async () => {
     const body = `{{#each fee_items}}{{#each ../fee_items}}${'展开'.repeat(50)}{{/each}}{{/each}}`;
     const { problems, exported } = await importAndPreview(body, { variables: [feeItems], feeRows: 300 });
-    expect(problems.map((p) => p.message).join(' ')).toMatch(new RegExp(`模板展开后过长（\\d+ 字符，上限 ${MAX_OUTPUT_CHARS}）`));
+    expect(problems.map((p) => p.message).join(' ')).toMatch(
+      new RegExp(`模板展开后过长（\\d+ 字符，上限 ${MAX_OUTPUT_CHARS}）`),
+    );
     expect(exported?.code).toBe('check_failed');
   });
 
@@ -146,9 +187,16 @@ describe('外部条款包中的危险模板', () => {
     const started = Date.now();
     const { problems } = await api.preview({ project });
     const elapsed = Date.now() - started;
-    expect(problems.filter((p) => p.code === 'template').map((p) => p.message).join(' ')).toMatch(/模板循环次数过多（超过 1000000 次）/);
+    expect(
+      problems
+        .filter((p) => p.code === 'template')
+        .map((p) => p.message)
+        .join(' '),
+    ).toMatch(/模板循环次数过多（超过 1000000 次）/);
     expect(elapsed).toBeLessThan(30_000); // ~0.5 s here; unbounded it would run for hours (speed is the bench's to measure)
-    expect((await api.exportDocument({ project, format: 'docx' }).then(() => null, failure))?.code).toBe('check_failed');
+    expect((await api.exportDocument({ project, format: 'docx' }).then(() => null, failure))?.code).toBe(
+      'check_failed',
+    );
   }, 30_000);
 
   it('a single loop over a 5,000-row table with helpers, @index/@first/@last and ../ inside still renders in full', async () => {
@@ -160,7 +208,10 @@ describe('外部条款包中的危险模板', () => {
       '合计{{sum fee_items "price"}}，共{{cn (sum fee_items "price")}}元。',
     ].join('\n');
     const api = newApi();
-    await api.libraryApplyImport({ pack: evilPack(body, [feeItems, { key: 'annual_fee', type: 'money', label: '年费', required: true }]), resolutions: takeTheirs });
+    await api.libraryApplyImport({
+      pack: evilPack(body, [feeItems, { key: 'annual_fee', type: 'money', label: '年费', required: true }]),
+      resolutions: takeTheirs,
+    });
     const { document, problems } = await api.preview({ project: await sampleProject(api, 5000) });
     const text = JSON.stringify(document);
     expect(problems.filter((p) => p.code === 'template')).toEqual([]);
@@ -186,8 +237,19 @@ describe('外部条款包中的危险模板', () => {
     const api = newApi();
     const good = evilPack('正常条款。').payload.clauses[0]!;
     const bad = evilPack('{{{company_name}}}').payload.clauses[0]!;
-    const pack = makePack({ clauses: [{ ...good, id: 'pack-good' }, { ...bad, id: 'pack-bad' }], blueprints: [] }, new Date('2026-11-01T00:00:00Z'));
-    await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(/条款 pack-bad\/标准 第 1 版：模板不允许使用 \{\{\{ \}\}\} 原样输出/);
+    const pack = makePack(
+      {
+        clauses: [
+          { ...good, id: 'pack-good' },
+          { ...bad, id: 'pack-bad' },
+        ],
+        blueprints: [],
+      },
+      new Date('2026-11-01T00:00:00Z'),
+    );
+    await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(
+      /条款 pack-bad\/标准 第 1 版：模板不允许使用 \{\{\{ \}\}\} 原样输出/,
+    );
     await expect(api.libraryApplyImport({ pack, resolutions: {} })).rejects.toThrow(/pack-bad/);
     expect((await api.libraryClause({ clauseId: 'pack-good' }).then(() => null, failure))?.code).toBe('not_found');
   });
@@ -205,12 +267,19 @@ describe('外部条款包中的危险模板', () => {
 
   it('a half-written draft that does not parse still travels (unapproved work), and is refused when used', async () => {
     const api = newApi();
-    await api.libraryApplyImport({ pack: evilPack('保修条款正文。{{#if x}}未闭合', [], 'draft'), resolutions: takeTheirs });
+    await api.libraryApplyImport({
+      pack: evilPack('保修条款正文。{{#if x}}未闭合', [], 'draft'),
+      resolutions: takeTheirs,
+    });
     const clause = await api.libraryClause({ clauseId: 'warranty-terms' });
     const draft = clause.variants.find((v) => v.name === '标准')!.versions.at(-1)!;
     expect(draft).toMatchObject({ status: 'draft', body: '保修条款正文。{{#if x}}未闭合' });
     // Exporting it again with unapproved work is allowed too: a draft may be half-written.
-    const { pack } = await api.libraryExportPack({ clauseIds: ['warranty-terms'], blueprintIds: [], includeUnapproved: true });
+    const { pack } = await api.libraryExportPack({
+      clauseIds: ['warranty-terms'],
+      blueprintIds: [],
+      includeUnapproved: true,
+    });
     expect(JSON.stringify(pack)).toContain('{{#if x}}未闭合');
   });
 });

@@ -31,10 +31,16 @@ describe('Electron 安全检查 (electronegativity)', () => {
   it('finds nothing above LOW in electron/', async () => {
     const require = createRequire(import.meta.url);
     const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
-    const electron = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+    const electron = (
+      JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+    ).version;
     const out = join(mkdtempSync(join(tmpdir(), 'bf-eneg-')), 'findings.csv');
     const shim = join(import.meta.dirname, 'fixtures', 'electronegativity-ts4.cjs');
-    const r = await run(process.execPath, ['--require', shim, cli, '-i', 'electron', '-e', electron, '-x', REVIEWED.join(','), '-s', 'medium', '-o', out], 120_000);
+    const r = await run(
+      process.execPath,
+      ['--require', shim, cli, '-i', 'electron', '-e', electron, '-x', REVIEWED.join(','), '-s', 'medium', '-o', out],
+      120_000,
+    );
     expect(r.code, r.stderr).toBe(0);
     const rows = readFileSync(out, 'utf8')
       .split('\n')
@@ -45,7 +51,12 @@ describe('Electron 安全检查 (electronegativity)', () => {
   }, 150_000);
 });
 
-type AuditJson = { message?: string; metadata?: { vulnerabilities?: Record<string, number> }; vulnerabilities?: Record<string, { severity: string; via: unknown[] }>; error?: { code?: string; summary?: string } };
+type AuditJson = {
+  message?: string;
+  metadata?: { vulnerabilities?: Record<string, number> };
+  vulnerabilities?: Record<string, { severity: string; via: unknown[] }>;
+  error?: { code?: string; summary?: string };
+};
 
 describe('依赖漏洞 (npm audit --omit=dev)', () => {
   it('no high or critical advisory in production dependencies', async () => {
@@ -61,13 +72,19 @@ describe('依赖漏洞 (npm audit --omit=dev)', () => {
     if (!counts) {
       // No report: the registry's audit endpoint could not be reached or refused (offline CI, a mirror without it).
       // Under CI that fails the run unless .ci/run probed the endpoint and said why the audit is skipped.
-      const why = audit.error?.summary || audit.message || r.stderr.split('\n').find((l) => /audit/.test(l)) || 'no answer';
+      const why =
+        audit.error?.summary || audit.message || r.stderr.split('\n').find((l) => /audit/.test(l)) || 'no answer';
       const skipReason = process.env.BIDFORGE_AUDIT_SKIP_REASON;
-      if (process.env.CI === 'true' && !skipReason) throw new Error(`npm audit could not run (${why}), and CI gave no reason to skip it (BIDFORGE_AUDIT_SKIP_REASON)`);
+      if (process.env.CI === 'true' && !skipReason)
+        throw new Error(
+          `npm audit could not run (${why}), and CI gave no reason to skip it (BIDFORGE_AUDIT_SKIP_REASON)`,
+        );
       console.warn(`production dependencies were not audited: ${skipReason ?? why}`);
       return;
     }
-    const serious = Object.entries(audit.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical').map(([name, v]) => `${name} (${v.severity})`);
+    const serious = Object.entries(audit.vulnerabilities ?? {})
+      .filter(([, v]) => v.severity === 'high' || v.severity === 'critical')
+      .map(([name, v]) => `${name} (${v.severity})`);
     expect(serious, `npm audit --omit=dev: ${JSON.stringify(counts)}`).toEqual([]);
   }, 120_000);
 });

@@ -25,7 +25,9 @@ const load = (module: string) => import(/* @vite-ignore */ `../../renderer/src/$
 /** The renderer's modules as a page would load them, in the shell the stubbed globals describe. */
 async function renderer() {
   const { api } = (await load('api.js')) as { api: ApiHandlers };
-  const { exportFailure } = (await load('lib/exportFailure.js')) as { exportFailure(e: unknown, t: Translate, locale: Locale): string };
+  const { exportFailure } = (await load('lib/exportFailure.js')) as {
+    exportFailure(e: unknown, t: Translate, locale: Locale): string;
+  };
   const { translator } = (await load('i18n.js')) as { translator(locale: Locale): Translate };
   return { api, exportFailure, translator };
 }
@@ -41,7 +43,12 @@ const shells: [string, () => Promise<void>][] = [
       vi.stubGlobal('location', { origin: h.url.replace(/\/$/, '') });
       // A browser sends the session cookie the launch link set (host/session.ts) with every same-origin request.
       const browserFetch = globalThis.fetch;
-      vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => browserFetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: `${SESSION_COOKIE}=${h.token}` } }));
+      vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) =>
+        browserFetch(url, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), cookie: `${SESSION_COOKIE}=${h.token}` },
+        }),
+      );
     },
   ],
 ];
@@ -52,8 +59,14 @@ describe.each(shells)('the composer in %s', (_name, enter) => {
     const { api, exportFailure, translator } = await renderer();
     const { project } = await api.openSample({ name: 'service-plan-sample' });
     const { onsite_arrival: _dropped, ...values } = project.values;
-    const failed = await api.exportDocument({ project: { ...project, values }, format: 'pdf' }).catch((e: unknown) => e);
-    expect(exportFailure(failed, translator('zh-CN'), 'zh-CN')).toBe('导出失败：检查发现 1 个错误，请先修正“检查结果”中的错误。');
-    expect(exportFailure(failed, translator('en'), 'en')).toBe('Export failed: the checks found 1 error. Fix them under Checks first.');
+    const failed = await api
+      .exportDocument({ project: { ...project, values }, format: 'pdf' })
+      .catch((e: unknown) => e);
+    expect(exportFailure(failed, translator('zh-CN'), 'zh-CN')).toBe(
+      '导出失败：检查发现 1 个错误，请先修正“检查结果”中的错误。',
+    );
+    expect(exportFailure(failed, translator('en'), 'en')).toBe(
+      'Export failed: the checks found 1 error. Fix them under Checks first.',
+    );
   });
 });

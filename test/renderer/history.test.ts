@@ -44,19 +44,33 @@ describe('undo/redo history', () => {
 describe('autosave', () => {
   const memory = () => {
     const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
   };
 
   it('keeps the project text and where it came from until cleared', () => {
     const s = memory();
     expect(writeAutosave(s, '{"name":"甲"}', '/p/甲.bfproj', new Date('2026-11-25T10:00:00Z'))).toBe(true);
-    expect(readAutosave(s)).toEqual({ text: '{"name":"甲"}', path: '/p/甲.bfproj', savedAt: '2026-11-25T10:00:00.000Z' });
+    expect(readAutosave(s)).toEqual({
+      text: '{"name":"甲"}',
+      path: '/p/甲.bfproj',
+      savedAt: '2026-11-25T10:00:00.000Z',
+    });
     clearAutosave(s);
     expect(readAutosave(s)).toBeUndefined();
   });
 
   it('a full storage is reported, not thrown; a damaged entry reads as nothing', () => {
-    const full = { getItem: () => '{broken', setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); }, removeItem: () => undefined };
+    const full = {
+      getItem: () => '{broken',
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     expect(writeAutosave(full, 'x', undefined, new Date())).toBe(false);
     expect(readAutosave(full)).toBeUndefined();
   });

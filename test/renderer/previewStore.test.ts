@@ -6,7 +6,10 @@ import type { Problem } from '@core/model/problem.js';
 import { PreviewStore } from '../../renderer/src/lib/previewStore.js';
 
 const doc = (text: string): Document =>
-  ({ meta: { title: 't', projectName: 'p', bidder: 'b', date: '2026-01-01', docType: 'service-plan' }, blocks: [{ kind: 'paragraph', runs: [{ text }] }] }) as unknown as Document;
+  ({
+    meta: { title: 't', projectName: 'p', bidder: 'b', date: '2026-01-01', docType: 'service-plan' },
+    blocks: [{ kind: 'paragraph', runs: [{ text }] }],
+  }) as unknown as Document;
 const problem = (message: string): Problem => ({ severity: 'error', code: 'x', message, field: 'values.a' });
 
 describe('PreviewStore', () => {

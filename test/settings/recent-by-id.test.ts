@@ -7,7 +7,18 @@ import { RECENT_FILE, SettingsStore, withRecent } from '@core/settings/index.js'
 import { sameFileName } from '@core/settings/recent.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const plan = (id: string | undefined, title: string): Project => ({ schema: 1, ...(id ? { id } : {}), name: 'service-plan', title, blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values: {} });
+const plan = (id: string | undefined, title: string): Project => ({
+  schema: 1,
+  ...(id ? { id } : {}),
+  name: 'service-plan',
+  title,
+  blueprint: 'service-plan',
+  projectNo: '',
+  bidder: '',
+  date: '2026-11-24',
+  script: 'hans',
+  values: {},
+});
 
 describe('最近项目按项目 id 记录', () => {
   it('同一蓝本、同名的三个项目都留在列表里', () => {
@@ -22,7 +33,10 @@ describe('最近项目按项目 id 记录', () => {
     let list = withRecent([], plan('id-1', '旧标题'), 't1');
     list = withRecent(list, plan('id-2', '另一个项目'), 't2');
     list = withRecent(list, plan('id-1', '新标题'), 't3', '/home/u/新标题.bfproj', true);
-    expect(list.map((e) => [e.id, e.title, e.saved])).toEqual([['id-1', '新标题', true], ['id-2', '另一个项目', false]]);
+    expect(list.map((e) => [e.id, e.title, e.saved])).toEqual([
+      ['id-1', '新标题', true],
+      ['id-2', '另一个项目', false],
+    ]);
   });
 
   it('另一个项目另存到同一个文件时，旧条目让位（那个文件已是新项目）', () => {
@@ -33,8 +47,18 @@ describe('最近项目按项目 id 记录', () => {
 
   it('旧版 recent.json（按名称记录、项目没有 id）读入后每个项目有了 id，重开再记录不会重复', async () => {
     const dir = tempDir();
-    const old = (key: string, title: string) => ({ id: key, name: 'service-plan', title, blueprint: 'service-plan', usedAt: 't', project: plan(undefined, title) });
-    writeFileSync(join(dir, RECENT_FILE), JSON.stringify({ schema: 1, projects: [old('service-plan', '甲项目'), old('/p/b.bfproj', '乙项目')] }));
+    const old = (key: string, title: string) => ({
+      id: key,
+      name: 'service-plan',
+      title,
+      blueprint: 'service-plan',
+      usedAt: 't',
+      project: plan(undefined, title),
+    });
+    writeFileSync(
+      join(dir, RECENT_FILE),
+      JSON.stringify({ schema: 1, projects: [old('service-plan', '甲项目'), old('/p/b.bfproj', '乙项目')] }),
+    );
     const store = new SettingsStore({ dataDir: dir });
     const listed = await store.listRecent();
     expect(listed.map((e) => e.title)).toEqual(['甲项目', '乙项目']);

@@ -6,12 +6,34 @@ import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import type { Project } from '@core/model/project.js';
 import type { VariableDecl } from '@core/model/variables.js';
-import { fillFromProfile, RECENT_MAX, searchRecent, settingsSchema, SettingsStore, withRecent, type CompanyProfile } from '@core/settings/index.js';
+import {
+  fillFromProfile,
+  RECENT_MAX,
+  searchRecent,
+  settingsSchema,
+  SettingsStore,
+  withRecent,
+  type CompanyProfile,
+} from '@core/settings/index.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const profile = (p: Partial<CompanyProfile>): CompanyProfile => settingsSchema.parse({ company: p }).company;
-const text = (key: string, def?: string): [string, VariableDecl] => [key, { key, type: 'text', label: key, required: true, ...(def === undefined ? {} : { default: def }) } as VariableDecl];
-const project = (values: Record<string, unknown>, extra: Partial<Project> = {}): Project => ({ schema: 1, name: 'p', title: '某医院项目', blueprint: 'service-plan', projectNo: '', bidder: '', date: '2026-11-24', script: 'hans', values, ...extra });
+const text = (key: string, def?: string): [string, VariableDecl] => [
+  key,
+  { key, type: 'text', label: key, required: true, ...(def === undefined ? {} : { default: def }) } as VariableDecl,
+];
+const project = (values: Record<string, unknown>, extra: Partial<Project> = {}): Project => ({
+  schema: 1,
+  name: 'p',
+  title: '某医院项目',
+  blueprint: 'service-plan',
+  projectNo: '',
+  bidder: '',
+  date: '2026-11-24',
+  script: 'hans',
+  values,
+  ...extra,
+});
 
 describe('settings file', () => {
   it('starts with defaults when the data folder has no settings yet', async () => {
@@ -22,25 +44,44 @@ describe('settings file', () => {
 
   it('keeps what was saved for the next start, written without leftover temp files', async () => {
     const dir = tempDir();
-    await new SettingsStore({ dataDir: dir }).save({ userName: '王工', defaultScript: 'hant', company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' } });
+    await new SettingsStore({ dataDir: dir }).save({
+      userName: '王工',
+      defaultScript: 'hant',
+      company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' },
+    });
     const { settings } = await new SettingsStore({ dataDir: dir }).get();
-    expect(settings).toMatchObject({ userName: '王工', defaultScript: 'hant', company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' } });
+    expect(settings).toMatchObject({
+      userName: '王工',
+      defaultScript: 'hant',
+      company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' },
+    });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('moves a damaged settings file aside, says so, and never loses its text', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"userName": "王工", oops');
-    const { settings, notices } = await new SettingsStore({ dataDir: dir, clock: () => new Date('2026-11-24T08:00:00Z') }).get();
+    const { settings, notices } = await new SettingsStore({
+      dataDir: dir,
+      clock: () => new Date('2026-11-24T08:00:00Z'),
+    }).get();
     expect(settings.userName).toBe('');
-    expect(notices).toEqual([expect.objectContaining({ code: 'settings_corrupt', file: 'settings.json', movedAsideAs: 'settings.corrupt-20261124T080000000Z.json' })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        code: 'settings_corrupt',
+        file: 'settings.json',
+        movedAsideAs: 'settings.corrupt-20261124T080000000Z.json',
+      }),
+    ]);
     expect(readFileSync(join(dir, notices[0]!.movedAsideAs), 'utf8')).toBe('{"userName": "王工", oops');
     expect(existsSync(join(dir, 'settings.json'))).toBe(false);
   });
 
   it('refuses a logo that is not a small PNG or JPEG', () => {
     expect(settingsSchema.safeParse({ company: { logo: 'data:image/gif;base64,R0lGOD==' } }).success).toBe(false);
-    expect(settingsSchema.safeParse({ company: { logo: `data:image/png;base64,${'A'.repeat(400_000)}` } }).success).toBe(false);
+    expect(
+      settingsSchema.safeParse({ company: { logo: `data:image/png;base64,${'A'.repeat(400_000)}` } }).success,
+    ).toBe(false);
     expect(settingsSchema.safeParse({ company: { logo: 'data:image/png;base64,iVBORw0KGgo=' } }).success).toBe(true);
   });
 
@@ -51,12 +92,29 @@ describe('settings file', () => {
 });
 
 describe('company profile fills a new project', () => {
-  const decls = new Map([text('company_name'), text('hotline'), text('service_hours', '周一至周五 9:00–18:00'), text('party_b_bank_account'), text('address')]);
-  const company = profile({ name: '华信制冷设备有限公司', hotline: '400-820-6688', serviceHours: '7×24 小时', bankAccount: '6222 0000 1111', address: '' });
+  const decls = new Map([
+    text('company_name'),
+    text('hotline'),
+    text('service_hours', '周一至周五 9:00–18:00'),
+    text('party_b_bank_account'),
+    text('address'),
+  ]);
+  const company = profile({
+    name: '华信制冷设备有限公司',
+    hotline: '400-820-6688',
+    serviceHours: '7×24 小时',
+    bankAccount: '6222 0000 1111',
+    address: '',
+  });
 
   it('fills empty values and values still at their default', () => {
     const p = fillFromProfile(project({ service_hours: '周一至周五 9:00–18:00' }), decls, company);
-    expect(p.values).toMatchObject({ company_name: '华信制冷设备有限公司', hotline: '400-820-6688', service_hours: '7×24 小时', party_b_bank_account: '6222 0000 1111' });
+    expect(p.values).toMatchObject({
+      company_name: '华信制冷设备有限公司',
+      hotline: '400-820-6688',
+      service_hours: '7×24 小时',
+      party_b_bank_account: '6222 0000 1111',
+    });
     expect(p.bidder).toBe('华信制冷设备有限公司');
   });
 
@@ -74,7 +132,12 @@ describe('company profile fills a new project', () => {
 
   it('newProject starts with the saved company name and default script', async () => {
     const api = createLocalClient(createHandlers({ templatesDir: 'templates' }));
-    await api.saveSettings({ settings: settingsSchema.parse({ defaultScript: 'hant', company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' } }) });
+    await api.saveSettings({
+      settings: settingsSchema.parse({
+        defaultScript: 'hant',
+        company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' },
+      }),
+    });
     const { project: p } = await api.newProject({ blueprint: 'service-plan' });
     expect(p.values.company_name).toBe('华信制冷设备有限公司');
     expect(p.values.hotline).toBe('400-820-6688');
@@ -88,13 +151,20 @@ describe('recent projects', () => {
     let list = withRecent([], project({}, { id: 'a' }), '2026-11-24T08:00:00Z');
     list = withRecent(list, project({}, { id: 'b' }), '2026-11-24T09:00:00Z');
     list = withRecent(list, project({}, { id: 'a', title: '改名' }), '2026-11-24T10:00:00Z');
-    expect(list.map((e) => [e.id, e.title])).toEqual([['a', '改名'], ['b', '某医院项目']]);
+    expect(list.map((e) => [e.id, e.title])).toEqual([
+      ['a', '改名'],
+      ['b', '某医院项目'],
+    ]);
     for (let i = 0; i < 30; i++) list = withRecent(list, project({}, { id: `n${i}` }), '2026-11-24T11:00:00Z');
     expect(list).toHaveLength(RECENT_MAX);
   });
 
   it('finds a project by a word in its title or in a table value, ignoring case and width', () => {
-    const list = withRecent(withRecent([], project({ fee_items: [{ item: '上门服务', note: 'VIP 客户' }] }, { id: 'a' }), 't'), project({}, { id: 'b', title: '学校空调项目' }), 't');
+    const list = withRecent(
+      withRecent([], project({ fee_items: [{ item: '上门服务', note: 'VIP 客户' }] }, { id: 'a' }), 't'),
+      project({}, { id: 'b', title: '学校空调项目' }),
+      't',
+    );
     expect(searchRecent(list, '学校').map((h) => h.id)).toEqual(['b']);
     const [hit] = searchRecent(list, 'ｖｉｐ');
     expect(hit).toMatchObject({ id: 'a', matches: [{ where: 'fee_items', text: 'VIP 客户' }] });

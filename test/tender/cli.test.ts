@@ -13,7 +13,11 @@ const data = tempDir('bf-tender-data-');
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run([...args, '--data', data], (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    [...args, '--data', data],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -27,7 +31,9 @@ describe('bidforge tender read', () => {
     const r = await cli('tender', 'read', join(dir, '招标文件.pdf'), '--lang', 'zh');
     expect(r.code).toBe(0);
     expect(r.out).toContain('5 页，提出 25 行；另有 3 句服务要求未能识别');
-    expect(r.out).toContain('第2页第3段  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年，自验收合格之日起计算。');
+    expect(r.out).toContain(
+      '第2页第3段  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年，自验收合格之日起计算。',
+    );
     expect(r.out).toContain(`第2–3页第9段  要求  ≤ 24小时 [resolution_time]  ${SPLIT}`);
     expect(r.out).toMatch(/待复核[\s\S]*第2页第8段  6\. 中标人应建立用户设备档案/);
   });
@@ -44,7 +50,12 @@ describe('bidforge tender read', () => {
     const reading = JSON.parse(r.out) as TenderReading;
     expect(reading.rows).toHaveLength(25);
     expect(reading.review).toHaveLength(3);
-    expect(reading.rows.filter((x) => x.kind === 'toc').map((x) => x.text)).toEqual(['一、投标函', '二、开标一览表', '三、售后服务承诺书', '四、服务偏离表']);
+    expect(reading.rows.filter((x) => x.kind === 'toc').map((x) => x.text)).toEqual([
+      '一、投标函',
+      '二、开标一览表',
+      '三、售后服务承诺书',
+      '四、服务偏离表',
+    ]);
   });
 
   it('旧版 .doc 文件退出码为 2，提示另存为 DOCX 或 PDF', async () => {
@@ -67,10 +78,19 @@ describe('bidforge tender diff', () => {
   it('列出澄清版新增、修改、删除的要求，修改的给出原文', async () => {
     writeFileSync(join(dir, '招标文件-澄清.docx'), await tenderDocx(clarified()));
     writeFileSync(join(dir, '招标文件-原版.docx'), await tenderDocx());
-    const r = await cli('tender', 'diff', join(dir, '招标文件-原版.docx'), join(dir, '招标文件-澄清.docx'), '--lang', 'zh');
+    const r = await cli(
+      'tender',
+      'diff',
+      join(dir, '招标文件-原版.docx'),
+      join(dir, '招标文件-澄清.docx'),
+      '--lang',
+      'zh',
+    );
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('新增 2 行，修改 2 行，删除 1 行，未变 22 行');
-    expect(r.out).toContain('修改  第10段（第2页起）  ★实质性条款  ≥ 5年 [warranty_months]  ★1. 质保期不少于五年，自验收合格之日起计算。\n      原为  第9段（第2页起）  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年');
+    expect(r.out).toContain(
+      '修改  第10段（第2页起）  ★实质性条款  ≥ 5年 [warranty_months]  ★1. 质保期不少于五年，自验收合格之日起计算。\n      原为  第9段（第2页起）  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年',
+    );
     expect(r.out).toContain('删除  第12段（第2页起）  要求  ≥ 8年 [parts_supply_years]  4. 备件供应不少于8年。');
   });
 });

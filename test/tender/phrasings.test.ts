@@ -5,7 +5,14 @@ import { PATTERNS } from '@core/deviation/recognize.js';
 import { classifySentence } from '@core/tender/classify.js';
 import { EXTRA_PATTERNS } from '@core/tender/patterns.js';
 
-type Case = [sentence: string, pattern: string, op: '<=' | '>=' | '=', value: number | string, unit: string | undefined, key: string | undefined];
+type Case = [
+  sentence: string,
+  pattern: string,
+  op: '<=' | '>=' | '=',
+  value: number | string,
+  unit: string | undefined,
+  key: string | undefined,
+];
 
 const CASES: Case[] = [
   // core/deviation's phrasings, reached through the tender reader
@@ -85,11 +92,17 @@ const CASES: Case[] = [
   ['提供5×8小时技术支持', 'schedule', '=', '5×8', undefined, 'service_hours'],
 ];
 
-const read = (sentence: string) => classifySentence({ text: sentence, loc: { page: 1, paragraph: 1 }, chapter: ['第三章 采购需求', '一、售后服务要求'] }).rows;
+const read = (sentence: string) =>
+  classifySentence({ text: sentence, loc: { page: 1, paragraph: 1 }, chapter: ['第三章 采购需求', '一、售后服务要求'] })
+    .rows;
 
 describe('招标文件措辞识别', () => {
   it('认得至少60种措辞，每种都有一句自己的例句', () => {
-    const known = new Set([...PATTERNS.map((p) => `deviation:${p.id}`), ...EXTRA_PATTERNS.map((p) => p.id), 'schedule']);
+    const known = new Set([
+      ...PATTERNS.map((p) => `deviation:${p.id}`),
+      ...EXTRA_PATTERNS.map((p) => p.id),
+      'schedule',
+    ]);
     expect(known.size).toBeGreaterThanOrEqual(60);
     expect([...known].filter((id) => !CASES.some((c) => c[1] === id))).toEqual([]);
   });
@@ -98,7 +111,13 @@ describe('招标文件措辞识别', () => {
     const rows = read(sentence);
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect({ pattern: row.pattern, op: row.op, value: row.value ?? row.schedule, unit: row.unit, key: row.key }).toEqual({ pattern, op, value, unit, key });
+    expect({
+      pattern: row.pattern,
+      op: row.op,
+      value: row.value ?? row.schedule,
+      unit: row.unit,
+      key: row.key,
+    }).toEqual({ pattern, op, value, unit, key });
   });
 
   it('一句中的几个时限各成一行，整句原文保留', () => {
@@ -112,7 +131,11 @@ describe('招标文件措辞识别', () => {
   });
 
   it('售后章节外的一般性期限（投标有效期不少于90天）不被提出', () => {
-    const rows = classifySentence({ text: '投标有效期不少于90天', loc: { page: 1, paragraph: 1 }, chapter: ['第二章 投标人须知'] }).rows;
+    const rows = classifySentence({
+      text: '投标有效期不少于90天',
+      loc: { page: 1, paragraph: 1 },
+      chapter: ['第二章 投标人须知'],
+    }).rows;
     expect(rows).toEqual([]);
   });
 });

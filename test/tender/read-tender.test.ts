@@ -6,14 +6,27 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TenderReading, TenderRow } from '@core/tender/model.js';
 import { readTender } from '@core/tender/read.js';
-import { EXPECTED, REVIEW, SPLIT, TENDER, docxLoc, partOf, pdfLoc, tenderDocx, tenderPdf, type Expected } from './fixture.js';
+import {
+  EXPECTED,
+  REVIEW,
+  SPLIT,
+  TENDER,
+  docxLoc,
+  partOf,
+  pdfLoc,
+  tenderDocx,
+  tenderPdf,
+  type Expected,
+} from './fixture.js';
 
 /** The rows a reading proposed for one expected row: same source, same kind, same figure. */
 function matching(reading: TenderReading, e: Expected): TenderRow[] {
   return reading.rows.filter(
     (r) =>
       r.kind === e.kind &&
-      (r.text === e.from || r.text.replace(/[★▲]/g, '').includes(e.from.replace(/[★▲]/g, '')) || r.form?.title === e.from) &&
+      (r.text === e.from ||
+        r.text.replace(/[★▲]/g, '').includes(e.from.replace(/[★▲]/g, '')) ||
+        r.form?.title === e.from) &&
       r.op === e.op &&
       r.value === e.value &&
       r.unit === e.unit &&
@@ -82,11 +95,18 @@ describe('读取PDF招标文件', () => {
     // The fixture really splits it there, as an independent reader (pdftotext) sees the pages.
     const dir = mkdtempSync(join(tmpdir(), 'bf-tender-'));
     writeFileSync(join(dir, 't.pdf'), bytes);
-    const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), join(dir, 't.pdf'), '-'], { encoding: 'utf8' });
+    const page = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), join(dir, 't.pdf'), '-'], { encoding: 'utf8' });
     expect(page(2)).toMatch(/24小时内排除\s*第2页共5页/);
     expect(page(3)).toMatch(/^\s*\S+招标文件\s+故障，恢复/);
     const fix = reading.rows.find((r) => r.key === 'resolution_time');
-    expect(fix).toMatchObject({ text: SPLIT, op: '<=', value: 24, unit: '小时', loc: { page: 2, pageEnd: 3, paragraph: pdfLoc(TENDER.findIndex((p) => 'p' in p && p.p === SPLIT)).paragraph } });
+    expect(fix).toMatchObject({
+      text: SPLIT,
+      op: '<=',
+      value: 24,
+      unit: '小时',
+      loc: { page: 2, pageEnd: 3, paragraph: pdfLoc(TENDER.findIndex((p) => 'p' in p && p.p === SPLIT)).paragraph },
+    });
   });
 
   it('服务章节中无法识别的要求句列入待复核清单', () => {
@@ -98,10 +118,17 @@ describe('读取PDF招标文件', () => {
 describe('招标文件自己的目录', () => {
   it('目录中的章节行（带点线和页码）不被当作章节标题，各行建议和待复核句不变', async () => {
     // Read as a heading, 第四章 售后服务要求 would make the front matter's sentence below a service requirement.
-    const contents = [{ h: 1 as const, text: '目  录' }, { p: '第一章 招标公告……………………1' }, { p: '第四章 售后服务要求………………4' }, { p: '投标人应仔细阅读本招标文件的全部内容。' }, { pageBreak: true as const }];
+    const contents = [
+      { h: 1 as const, text: '目  录' },
+      { p: '第一章 招标公告……………………1' },
+      { p: '第四章 售后服务要求………………4' },
+      { p: '投标人应仔细阅读本招标文件的全部内容。' },
+      { pageBreak: true as const },
+    ];
     const plain = await readTender(await tenderDocx(), 't.docx');
     const withContents = await readTender(await tenderDocx([...contents, ...TENDER]), 't.docx');
-    const shape = (r: TenderReading) => r.rows.map((x) => [x.kind, x.text, x.op, x.value, x.loc.page - 1, x.loc.paragraph - 4]);
+    const shape = (r: TenderReading) =>
+      r.rows.map((x) => [x.kind, x.text, x.op, x.value, x.loc.page - 1, x.loc.paragraph - 4]);
     const plainShape = plain.rows.map((x) => [x.kind, x.text, x.op, x.value, x.loc.page, x.loc.paragraph]);
     expect(shape(withContents)).toEqual(plainShape);
     expect(withContents.review.map((r) => r.text)).toEqual(plain.review.map((r) => r.text));

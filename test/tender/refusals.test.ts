@@ -34,7 +34,9 @@ describe('无法读取的招标文件给出明确提示', () => {
   });
 
   it('既不是DOCX也不是PDF的文件被拒绝', async () => {
-    expect(await refusal(new TextEncoder().encode('纯文本'), '招标文件.txt')).toMatchObject({ code: 'tender_unknown_format' });
+    expect(await refusal(new TextEncoder().encode('纯文本'), '招标文件.txt')).toMatchObject({
+      code: 'tender_unknown_format',
+    });
   });
 
   it('损坏的DOCX提示不是有效的DOCX文件', async () => {

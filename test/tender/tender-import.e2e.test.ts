@@ -22,7 +22,13 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
       while ((await page.getByTestId('req-rows').count()) > 0) await page.getByTestId('req-delete-0').click();
       const before = 0;
 
-      await page.locator('[data-testid="tender-import-panel"] input[type=file]').setInputFiles({ name: '招标文件.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await tenderDocx()) });
+      await page
+        .locator('[data-testid="tender-import-panel"] input[type=file]')
+        .setInputFiles({
+          name: '招标文件.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: Buffer.from(await tenderDocx()),
+        });
       await page.getByTestId(`tender-row-${EXPECTED.length - 1}`).waitFor();
       // The ★ warranty item, with its place (a DOCX: paragraph through the file, page from page breaks) and its figure.
       const star = page.getByTestId('tender-row-2');
@@ -34,11 +40,17 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
       await page.getByTestId('tender-row-0-dismiss').click();
       await page.getByTestId('tender-confirm-all').click();
       const confirmable = EXPECTED.filter((e) => e.kind !== 'format' && e.kind !== 'toc').length - 1;
-      await expect.poll(() => page.getByTestId('req-rows').locator(':scope > li').count(), { timeout: TIMEOUT }).toBe(before + confirmable);
+      await expect
+        .poll(() => page.getByTestId('req-rows').locator(':scope > li').count(), { timeout: TIMEOUT })
+        .toBe(before + confirmable);
       expect(await page.locator('[data-testid^="tender-row-"][data-testid$="-confirm"]').count()).toBe(0);
-      expect(await page.locator('[data-testid="tender-import-panel"] section .bf-tender-row').count()).toBe(EXPECTED.filter((e) => e.kind === 'format' || e.kind === 'toc').length);
+      expect(await page.locator('[data-testid="tender-import-panel"] section .bf-tender-row').count()).toBe(
+        EXPECTED.filter((e) => e.kind === 'format' || e.kind === 'toc').length,
+      );
       // The confirmed ★ warranty row is a requirement with its figure: the 偏离表 computes its deviation.
-      const texts = await Promise.all((await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue()));
+      const texts = await Promise.all(
+        (await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue()),
+      );
       expect(texts).toContain('质保期不少于三年，自验收合格之日起计算。');
       expect(app.pageErrors).toEqual([]);
     },
@@ -49,13 +61,21 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
     '再导入澄清版：已确认未变的行不再建议，有变化的项可按新文件更新，已删除的项被指出',
     async () => {
       const { page } = app;
-      await page.locator('[data-testid="tender-import-panel"] input[type=file]').setInputFiles({ name: '招标文件（澄清）.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await tenderDocx(clarified())) });
+      await page
+        .locator('[data-testid="tender-import-panel"] input[type=file]')
+        .setInputFiles({
+          name: '招标文件（澄清）.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: Buffer.from(await tenderDocx(clarified())),
+        });
       const against = page.getByTestId('tender-against');
       await against.waitFor();
       expect(await against.innerText()).toContain('与已确认的招标要求相比：2 项有变化，1 项在新文件中已没有');
       expect(await against.innerText()).toContain('→ ★1. 质保期不少于五年，自验收合格之日起计算。');
       expect(await against.innerText()).toContain('4. 备件供应不少于8年。'.slice(3));
-      const proposed = await page.locator('[data-testid="tender-import-panel"] section[aria-label] .bf-tender-text').allInnerTexts();
+      const proposed = await page
+        .locator('[data-testid="tender-import-panel"] section[aria-label] .bf-tender-text')
+        .allInnerTexts();
       expect(proposed).toContain('7. 每年免费保养2次。');
       expect(proposed.some((x) => x.includes('质保期不少于'))).toBe(false);
       await page.screenshot({ path: join(screensDir, 'composer-tender-clarified.png') });
@@ -63,8 +83,16 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
       // Update the warranty row from the new file: the requirement now says 五年 and asks ≥ 5 年.
       const warranty = page.locator('[data-testid^="tender-changed-"]', { hasText: '质保期不少于五年' });
       await warranty.locator('button').click();
-      await expect.poll(async () => Promise.all((await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue())), { timeout: TIMEOUT }).toContain('质保期不少于五年，自验收合格之日起计算。');
-      const texts = await Promise.all((await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue()));
+      await expect
+        .poll(
+          async () =>
+            Promise.all((await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue())),
+          { timeout: TIMEOUT },
+        )
+        .toContain('质保期不少于五年，自验收合格之日起计算。');
+      const texts = await Promise.all(
+        (await page.getByTestId('req-rows').locator('textarea').all()).map((t) => t.inputValue()),
+      );
       expect(texts.some((x) => x.includes('质保期不少于三年'))).toBe(false);
       expect(app.pageErrors).toEqual([]);
     },

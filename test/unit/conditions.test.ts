@@ -55,11 +55,22 @@ describe('evaluateCondition', () => {
 
   it('未声明的变量、类型不同无法比较大小时给出原因', () => {
     expect(evaluateCondition({ key: 'nope', op: 'set' }, decls, values).problem?.message).toContain('nope');
-    expect(evaluateCondition({ key: 'months', op: 'gte', value: '24' }, decls, values).problem?.message).toContain('类型不同');
+    expect(evaluateCondition({ key: 'months', op: 'gte', value: '24' }, decls, values).problem?.message).toContain(
+      '类型不同',
+    );
   });
 
   it('多个条件须全部成立；没有条件时总是成立', () => {
-    expect(evaluateWhen([{ key: 'months', op: 'gte', value: 24 }, { key: 'gov', op: 'eq', value: false }], decls, values).holds).toBe(false);
+    expect(
+      evaluateWhen(
+        [
+          { key: 'months', op: 'gte', value: 24 },
+          { key: 'gov', op: 'eq', value: false },
+        ],
+        decls,
+        values,
+      ).holds,
+    ).toBe(false);
     expect(evaluateWhen(undefined, decls, values)).toEqual({ holds: true, problems: [] });
   });
 });

@@ -4,7 +4,13 @@ import { FILE_NAME_MAX_CHARS, projectFileName, projectFileStem, safeFileName } f
 
 /** What Windows, macOS and Linux all accept as one file name: no forbidden or control characters, ≤ 255 UTF-8 bytes. */
 function isValidName(name: string): boolean {
-  return name !== '' && !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && !/[. ]$/.test(name) && !name.startsWith('.') && new TextEncoder().encode(name).length <= 255;
+  return (
+    name !== '' &&
+    !/[\\/:*?"<>|\u0000-\u001f]/.test(name) &&
+    !/[. ]$/.test(name) &&
+    !name.startsWith('.') &&
+    new TextEncoder().encode(name).length <= 255
+  );
 }
 
 describe('项目文件名取自标题', () => {
@@ -26,7 +32,8 @@ describe('项目文件名取自标题', () => {
     const stem = safeFileName(title);
     expect([...stem]).toHaveLength(FILE_NAME_MAX_CHARS);
     expect(title.startsWith(stem)).toBe(true);
-    for (const name of [`${stem}.bfproj.json`, `${stem}-售后服务承诺书.docx`, `${stem}-安装外包协议.pdf`]) expect(isValidName(name), name).toBe(true);
+    for (const name of [`${stem}.bfproj.json`, `${stem}-售后服务承诺书.docx`, `${stem}-安装外包协议.pdf`])
+      expect(isValidName(name), name).toBe(true);
   });
 
   it('截断不会切开一个由两个 UTF-16 单元组成的字符', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, chineseNumeral, formatDate, formatDuration, formatMoney, formatPercent, rmbUppercase } from '@core/format/zh.js';
+import {
+  addMonths,
+  chineseNumeral,
+  formatDate,
+  formatDuration,
+  formatMoney,
+  formatPercent,
+  rmbUppercase,
+} from '@core/format/zh.js';
 import { parseMoneyToFen } from '@core/model/variables.js';
 
 describe('人民币大写金额', () => {

@@ -46,10 +46,26 @@ describe('用户填写的 Markdown/HTML 原样输出为文字', () => {
   });
 
   it('表格单元格里的 "| x | y |" 不增加单元格', () => {
-    const a = assembleOne('| 甲 | 乙 |\n| --- | --- |\n{{#each t}}\n| {{a}} | {{b}} |\n{{/each}}', [{ key: 't', type: 'table', label: '表', columns: [{ key: 'a', type: 'text', label: '甲' }, { key: 'b', type: 'multiline', label: '乙' }] }], {
-      t: [{ a: '| x | y |', b: '第一行\n第二行' }],
-    });
-    expect(bodyBlocks(a)).toEqual([{ kind: 'table', header: ['甲', '乙'], align: ['left', 'left'], rows: [['| x | y |', '第一行\n第二行']] }]);
+    const a = assembleOne(
+      '| 甲 | 乙 |\n| --- | --- |\n{{#each t}}\n| {{a}} | {{b}} |\n{{/each}}',
+      [
+        {
+          key: 't',
+          type: 'table',
+          label: '表',
+          columns: [
+            { key: 'a', type: 'text', label: '甲' },
+            { key: 'b', type: 'multiline', label: '乙' },
+          ],
+        },
+      ],
+      {
+        t: [{ a: '| x | y |', b: '第一行\n第二行' }],
+      },
+    );
+    expect(bodyBlocks(a)).toEqual([
+      { kind: 'table', header: ['甲', '乙'], align: ['left', 'left'], rows: [['| x | y |', '第一行\n第二行']] },
+    ]);
   });
 
   it('标题里的用户值 "**b** | c" 原样成为标题文字', () => {
@@ -58,7 +74,9 @@ describe('用户填写的 Markdown/HTML 原样输出为文字', () => {
   });
 
   it('列表项里的用户值不会再嵌套出列表或粗体', () => {
-    const a = assembleOne('{{#each l}}\n- {{this}}\n{{/each}}', [{ key: 'l', type: 'list', label: '清单' }], { l: ['**b**', '1. x'] });
+    const a = assembleOne('{{#each l}}\n- {{this}}\n{{/each}}', [{ key: 'l', type: 'list', label: '清单' }], {
+      l: ['**b**', '1. x'],
+    });
     expect(bodyBlocks(a)).toEqual([
       { kind: 'listItem', number: '•', depth: 1, runs: [{ text: '**b**' }] },
       { kind: 'listItem', number: '•', depth: 1, runs: [{ text: '1. x' }] },
@@ -94,7 +112,8 @@ describe('模板不能通过原型链取到任何东西', () => {
   const l: Decl[] = [{ key: 'l', type: 'list', label: '清单' }];
   const t: Decl[] = [{ key: 't', type: 'table', label: '表', columns: [{ key: 'a', type: 'text', label: '甲' }] }];
   /** Nothing that looks like a JS object, function or prototype reached the text. */
-  const leaked = (s: string) => /function|\[object|native code|prototype|Object|Array|String|constructor|__proto__/.test(s);
+  const leaked = (s: string) =>
+    /function|\[object|native code|prototype|Object|Array|String|constructor|__proto__/.test(s);
 
   it.each([
     ['{{constructor}}', x, { x: 'a' }],

@@ -22,11 +22,17 @@ describe('编制的界面文字', () => {
 
   it('偏离状态：中文界面照用 正偏离/无偏离/负偏离，英文界面是英文', () => {
     expect(DEVIATIONS.map((d) => composerMessagesZh[DEVIATION_LABEL[d]])).toEqual(['正偏离', '无偏离', '负偏离']);
-    expect(DEVIATIONS.map((d) => composerMessagesEn[DEVIATION_LABEL[d]])).toEqual(['Better than required', 'Meets requirement', 'Falls short']);
+    expect(DEVIATIONS.map((d) => composerMessagesEn[DEVIATION_LABEL[d]])).toEqual([
+      'Better than required',
+      'Meets requirement',
+      'Falls short',
+    ]);
   });
 
   it('整节大纲与新版本提示的英文里没有中文', () => {
-    const keys = (Object.keys(composerMessagesZh) as Key[]).filter((k) => /^(outline\.(section|newSection|addSection|noSections)|versions\.|req\.dev\.)/.test(k));
+    const keys = (Object.keys(composerMessagesZh) as Key[]).filter((k) =>
+      /^(outline\.(section|newSection|addSection|noSections)|versions\.|req\.dev\.)/.test(k),
+    );
     expect(keys.length).toBeGreaterThan(20);
     for (const k of keys) expect(composerMessagesEn[k], k).not.toMatch(CJK);
   });

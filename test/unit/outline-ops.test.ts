@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
 import type { Project } from '@core/model/project.js';
-import { addClause, moveBy, moveClause, removeClause, withOutline } from '../../renderer/src/composer/outline/outlineOps.js';
+import {
+  addClause,
+  moveBy,
+  moveClause,
+  removeClause,
+  withOutline,
+} from '../../renderer/src/composer/outline/outlineOps.js';
 
 const c = (id: string) => ({ id, variant: '标准', title: id, category: '', found: true });
 const outline = (): OutlineSectionView[] => [
@@ -20,14 +26,20 @@ describe('大纲编辑', () => {
   });
 
   it('拖到另一节的末尾', () => {
-    expect(ids(moveClause(outline(), { s: 0, i: 1 }, { s: 1, i: 1 }).sections)).toEqual([['a1', 'a3'], ['b1', 'a2']]);
+    expect(ids(moveClause(outline(), { s: 0, i: 1 }, { s: 1, i: 1 }).sections)).toEqual([
+      ['a1', 'a3'],
+      ['b1', 'a2'],
+    ]);
   });
 
   it('Alt+↓ 在节内下移，到节末再下移进入下一节开头', () => {
     let r = moveBy(outline(), { s: 0, i: 1 }, 1);
     expect(ids(r.sections)).toEqual([['a1', 'a3', 'a2'], ['b1']]);
     r = moveBy(r.sections, r.at, 1);
-    expect(ids(r.sections)).toEqual([['a1', 'a3'], ['a2', 'b1']]);
+    expect(ids(r.sections)).toEqual([
+      ['a1', 'a3'],
+      ['a2', 'b1'],
+    ]);
     expect(r.at).toEqual({ s: 1, i: 0 });
   });
 
@@ -39,11 +51,17 @@ describe('大纲编辑', () => {
 
   it('删除与添加', () => {
     expect(ids(removeClause(outline(), { s: 0, i: 1 }))).toEqual([['a1', 'a3'], ['b1']]);
-    expect(ids(addClause(outline(), 1, c('x')))).toEqual([['a1', 'a2', 'a3'], ['b1', 'x']]);
+    expect(ids(addClause(outline(), 1, c('x')))).toEqual([
+      ['a1', 'a2', 'a3'],
+      ['b1', 'x'],
+    ]);
   });
 
   it('项目只保存条款引用；恢复蓝本时去掉该文件的大纲', () => {
-    const p = { name: 'p', outline: { other: [{ title: 'O', clauses: [{ id: 'o', variant: '标准' }] }] } } as unknown as Project;
+    const p = {
+      name: 'p',
+      outline: { other: [{ title: 'O', clauses: [{ id: 'o', variant: '标准' }] }] },
+    } as unknown as Project;
     const saved = withOutline(p, 'plan', outline());
     expect(saved.outline?.plan?.[1]).toEqual({ title: 'B', clauses: [{ id: 'b1', variant: '标准' }] });
     expect(saved.outline?.other).toEqual(p.outline?.other);

@@ -6,13 +6,27 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import { assemble } from '@core/assemble/assemble.js';
-import { applyOutline, blueprintOutline, outlineView, type OutlineSectionView, type ProjectOutlineSection } from '@core/assemble/projectOutline.js';
+import {
+  applyOutline,
+  blueprintOutline,
+  outlineView,
+  type OutlineSectionView,
+  type ProjectOutlineSection,
+} from '@core/assemble/projectOutline.js';
 import { assembleAndCheck } from '@core/check/rules.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
 import type { Library } from '@core/model/library.js';
 import type { Project } from '@core/model/project.js';
 import { parseProjectText } from '@core/project/parse.js';
-import { addSection, moveSection, moveSectionBy, removeSection, SECTION_TITLE_MAX, sectionTitleError, withOutline as writeOutline } from '../../renderer/src/composer/outline/outlineOps.js';
+import {
+  addSection,
+  moveSection,
+  moveSectionBy,
+  removeSection,
+  SECTION_TITLE_MAX,
+  sectionTitleError,
+  withOutline as writeOutline,
+} from '../../renderer/src/composer/outline/outlineOps.js';
 import { templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 
@@ -20,9 +34,15 @@ let lib: Library;
 let plan: Project;
 const sample = (f: string) => parseProjectText(readFileSync(join(templatesDir, 'samples', f), 'utf8'), f);
 /** The level-1 headings as the preview shows them: number and title. */
-const headings = (p: Project) => assemble(p, lib).document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [`${b.number}${b.text}`] : []));
+const headings = (p: Project) =>
+  assemble(p, lib).document.blocks.flatMap((b) =>
+    b.kind === 'heading' && b.level === 1 ? [`${b.number}${b.text}`] : [],
+  );
 const base = (): ProjectOutlineSection[] => blueprintOutline(lib.blueprints.find((b) => b.id === 'service-plan')!);
-const withOutline = (sections: ProjectOutlineSection[], p: Project = plan): Project => ({ ...p, outline: { [p.blueprint]: sections } });
+const withOutline = (sections: ProjectOutlineSection[], p: Project = plan): Project => ({
+  ...p,
+  outline: { [p.blueprint]: sections },
+});
 const titles = (o: ProjectOutlineSection[]) => o.map((s) => s.title);
 /** Through the composer's own edits: the outline panel's view of the blueprint. */
 const view = (p: Project = plan): OutlineSectionView[] => outlineView(p, lib)!.sections;
@@ -55,14 +75,25 @@ describe('大纲：整节调整（组装）', () => {
 
   it('新增一节并加入条款：它以新标题成为文件的一节，编号接续；条款的变量在表单中列在这一节下', async () => {
     let sections = addSection(view(), '技术资料交付');
-    sections = sections.map((s, i) => (i === sections.length - 1 ? { ...s, clauses: [{ id: 'documentation', variant: '标准', title: '技术资料与档案', category: '', found: true }] } : s));
+    sections = sections.map((s, i) =>
+      i === sections.length - 1
+        ? {
+            ...s,
+            clauses: [{ id: 'documentation', variant: '标准', title: '技术资料与档案', category: '', found: true }],
+          }
+        : s,
+    );
     // Move it up above 联系方式, as the writer would with Alt+↑.
     const up = moveSectionBy(sections, sections.length - 1, -1);
     expect(up.at).toBe(9);
     const p = save(plan, up.sections);
     expect(headings(p).slice(-2)).toEqual(['十、技术资料交付', '十一、联系方式']);
     const { fields } = await createHandlers({ templatesDir }).describeProject({ project: p });
-    expect(fields.filter((f) => f.section === '技术资料交付').map((f) => f.key)).toEqual(['doc_copies', 'doc_list', 'records_keep_years']);
+    expect(fields.filter((f) => f.section === '技术资料交付').map((f) => f.key)).toEqual([
+      'doc_copies',
+      'doc_list',
+      'records_keep_years',
+    ]);
   });
 
   it('新增的空节不进入文件，但保存在项目中，打开后仍在大纲里', () => {
@@ -78,7 +109,10 @@ describe('大纲：整节调整（组装）', () => {
   it('调序、删节、新增节后的项目文件读回来不变，组装结果也不变', () => {
     let sections = removeSection(moveSection(view(), 7, 2).sections, 4);
     sections = addSection(sections, '附件3 服务网点一览');
-    sections[sections.length - 1] = { ...sections[sections.length - 1]!, clauses: [{ id: 'contacts', variant: '标准', title: '', category: '', found: true }] };
+    sections[sections.length - 1] = {
+      ...sections[sections.length - 1]!,
+      clauses: [{ id: 'contacts', variant: '标准', title: '', category: '', found: true }],
+    };
     const p = save(plan, sections);
     const reopened = roundTrip(p);
     expect(reopened.outline).toEqual(p.outline);
@@ -93,7 +127,11 @@ describe('大纲：整节调整（组装）', () => {
     const o = blueprintOutline(agreement);
     const [s] = o.splice(conditional, 1);
     o.unshift(s!);
-    expect(applyOutline(agreement, o).sections[0]).toMatchObject({ title: s!.title, annex: true, when: agreement.sections[conditional]!.when });
+    expect(applyOutline(agreement, o).sections[0]).toMatchObject({
+      title: s!.title,
+      annex: true,
+      when: agreement.sections[conditional]!.when,
+    });
   });
 
   it('删光所有节：文件没有正文章节，也不出错；项目文件照样读回', () => {
@@ -105,11 +143,33 @@ describe('大纲：整节调整（组装）', () => {
   });
 
   it('删除一节时，检查结果与逐条删除该节的条款相同（偏离表关联的承诺仍由项目的数值回答）', () => {
-    const p: Project = { ...plan, requirements: [{ item: '3.4', text: '免费保修期不少于24个月', op: '>=', value: 24, unit: '个月', star: true, key: 'warranty_months' }] };
+    const p: Project = {
+      ...plan,
+      requirements: [
+        {
+          item: '3.4',
+          text: '免费保修期不少于24个月',
+          op: '>=',
+          value: 24,
+          unit: '个月',
+          star: true,
+          key: 'warranty_months',
+        },
+      ],
+    };
     const at = base().findIndex((s) => s.title === '保修条款');
-    const sectionRemoved = withOutline(base().filter((_, i) => i !== at), p);
-    const clausesRemoved = withOutline(base().map((s, i) => (i === at ? { ...s, clauses: [] } : s)), p);
-    const codes = (x: Project) => assembleAndCheck(x, lib).problems.map((q) => `${q.severity}:${q.code}:${q.field ?? ''}`).sort();
+    const sectionRemoved = withOutline(
+      base().filter((_, i) => i !== at),
+      p,
+    );
+    const clausesRemoved = withOutline(
+      base().map((s, i) => (i === at ? { ...s, clauses: [] } : s)),
+      p,
+    );
+    const codes = (x: Project) =>
+      assembleAndCheck(x, lib)
+        .problems.map((q) => `${q.severity}:${q.code}:${q.field ?? ''}`)
+        .sort();
     expect(codes(sectionRemoved)).toEqual(codes(clausesRemoved));
     // warranty_months states a fact (core/commitments): the 偏离表 still answers from it without the section.
     expect(codes(sectionRemoved)).not.toContain('error:requirement_unknown_variable:requirements.0');
@@ -119,7 +179,17 @@ describe('大纲：整节调整（组装）', () => {
 });
 
 describe('大纲：整节调整（编辑操作）', () => {
-  const s = (title: string, n = 1): OutlineSectionView => ({ title, annex: false, clauses: Array.from({ length: n }, (_, i) => ({ id: `${title}${i}`, variant: '标准', title: '', category: '', found: true })) });
+  const s = (title: string, n = 1): OutlineSectionView => ({
+    title,
+    annex: false,
+    clauses: Array.from({ length: n }, (_, i) => ({
+      id: `${title}${i}`,
+      variant: '标准',
+      title: '',
+      category: '',
+      found: true,
+    })),
+  });
   const outline = () => [s('A'), s('B'), s('C', 2)];
 
   it('拖到另一节之前：落在它前面；拖到末尾；原地放下不变', () => {
@@ -164,6 +234,9 @@ describe('大纲：整节调整（编辑操作）', () => {
 
   it('项目中保存新节的标题和（暂时为空的）条款列表', () => {
     const p = { name: 'p' } as unknown as Project;
-    expect(writeOutline(p, 'plan', addSection(outline(), 'D')).outline?.plan?.at(-1)).toEqual({ title: 'D', clauses: [] });
+    expect(writeOutline(p, 'plan', addSection(outline(), 'D')).outline?.plan?.at(-1)).toEqual({
+      title: 'D',
+      clauses: [],
+    });
   });
 });

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import { assemble } from '@core/assemble/assemble.js';
-import { applyOutline, blueprintOutline, outlineView, type ProjectOutlineSection } from '@core/assemble/projectOutline.js';
+import {
+  applyOutline,
+  blueprintOutline,
+  outlineView,
+  type ProjectOutlineSection,
+} from '@core/assemble/projectOutline.js';
 import { assembleAndCheck } from '@core/check/rules.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
 import type { Library } from '@core/model/library.js';
@@ -19,8 +24,7 @@ let lib: Library;
 let plan: Project;
 const sample = (f: string) => parseProjectText(readFileSync(join(templatesDir, 'samples', f), 'utf8'), f);
 const headings = (p: Project) =>
-  assemble(p, lib)
-    .document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
+  assemble(p, lib).document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
 const text = (p: Project) => squash(JSON.stringify(assemble(p, lib).document.blocks));
 
 beforeAll(async () => {
@@ -29,7 +33,10 @@ beforeAll(async () => {
 });
 
 const base = (): ProjectOutlineSection[] => blueprintOutline(lib.blueprints.find((b) => b.id === 'service-plan')!);
-const withOutline = (sections: ProjectOutlineSection[], p: Project = plan): Project => ({ ...p, outline: { [p.blueprint]: sections } });
+const withOutline = (sections: ProjectOutlineSection[], p: Project = plan): Project => ({
+  ...p,
+  outline: { [p.blueprint]: sections },
+});
 
 describe('项目大纲', () => {
   it('没有大纲时按蓝本组装；与蓝本相同的大纲得到同样的文件', () => {
@@ -58,10 +65,26 @@ describe('项目大纲', () => {
     const p = withOutline(o);
     const { fields } = await createHandlers({ templatesDir }).describeProject({ project: p });
     // The added clause's variables follow the section's own, in the section where it was added.
-    expect(fields.filter((f) => f.section === '定期巡检与保养').map((f) => f.key).slice(-4)).toEqual(['parts_warehouses', 'parts_supply_years', 'parts_dispatch_within', 'onsite_spares']);
-    const withDefaults = { ...p, values: { ...p.values, parts_warehouses: 12, parts_supply_years: 8, parts_dispatch_within: { value: 2, unit: '天' }, onsite_spares: [] } };
+    expect(
+      fields
+        .filter((f) => f.section === '定期巡检与保养')
+        .map((f) => f.key)
+        .slice(-4),
+    ).toEqual(['parts_warehouses', 'parts_supply_years', 'parts_dispatch_within', 'onsite_spares']);
+    const withDefaults = {
+      ...p,
+      values: {
+        ...p.values,
+        parts_warehouses: 12,
+        parts_supply_years: 8,
+        parts_dispatch_within: { value: 2, unit: '天' },
+        onsite_spares: [],
+      },
+    };
     expect(text(withDefaults)).toContain('备件仓库12个');
-    expect(assembleAndCheck(p, lib).problems.some((x) => x.field === 'values.parts_warehouses' && x.severity === 'error')).toBe(true);
+    expect(
+      assembleAndCheck(p, lib).problems.some((x) => x.field === 'values.parts_warehouses' && x.severity === 'error'),
+    ).toBe(true);
   });
 
   it('删除条款：正文和它的变量都不再出现', async () => {
@@ -78,14 +101,23 @@ describe('项目大纲', () => {
     const latent = o.find((s) => s.title === '保修条款')!.clauses.pop()!;
     o[0]!.clauses.push(latent);
     const applied = applyOutline(full, o);
-    expect(applied.sections[0]!.clauses.at(-1)).toEqual({ id: 'latent-defect', variant: '标准', when: { key: 'warranty_months', op: 'gte', value: 24 } });
+    expect(applied.sections[0]!.clauses.at(-1)).toEqual({
+      id: 'latent-defect',
+      variant: '标准',
+      when: { key: 'warranty_months', op: 'gte', value: 24 },
+    });
   });
 
   it('大纲中不存在的条款报错，指明所在的节', () => {
     const o = base();
     o[0]!.clauses.push({ id: 'no-such-clause', variant: '标准' });
-    expect(assemble(withOutline(o), lib).problems).toContainEqual(expect.objectContaining({ code: 'unknown_clause', section: '服务宗旨', clause: 'no-such-clause' }));
-    expect(outlineView(withOutline(o), lib)!.sections[0]!.clauses.at(-1)).toMatchObject({ id: 'no-such-clause', found: false });
+    expect(assemble(withOutline(o), lib).problems).toContainEqual(
+      expect.objectContaining({ code: 'unknown_clause', section: '服务宗旨', clause: 'no-such-clause' }),
+    );
+    expect(outlineView(withOutline(o), lib)!.sections[0]!.clauses.at(-1)).toMatchObject({
+      id: 'no-such-clause',
+      found: false,
+    });
   });
 
   it('大纲只作用于它所属的文件：投标文件包中其他文件照旧', () => {
@@ -95,8 +127,11 @@ describe('项目大纲', () => {
     const p: Project = { ...pkg, outline: { 'commitment-letter': o } };
     const docs = assemblePackage(p, lib).documents;
     const before = assemblePackage(pkg, lib).documents;
-    expect(docs.find((d) => d.blueprint === 'service-plan')!.document).toEqual(before.find((d) => d.blueprint === 'service-plan')!.document);
-    const h = (d: (typeof docs)[number]) => d.document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
+    expect(docs.find((d) => d.blueprint === 'service-plan')!.document).toEqual(
+      before.find((d) => d.blueprint === 'service-plan')!.document,
+    );
+    const h = (d: (typeof docs)[number]) =>
+      d.document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
     const letter = h(docs.find((d) => d.blueprint === 'commitment-letter')!);
     expect(letter).toEqual([...h(before.find((d) => d.blueprint === 'commitment-letter')!)].reverse());
     // Only the sample's accepted negative deviation, which stays visible as a warning.

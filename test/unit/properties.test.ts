@@ -7,7 +7,27 @@ import type { RawBlock } from '@core/assemble/markdown.js';
 import { addMonths, chineseNumeral, rmbUppercase } from '@core/format/zh.js';
 import { isValidIsoDate } from '@core/model/variables.js';
 
-const DIGIT: Record<string, number> = { 零: 0, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  零: 0,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SMALL: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000, 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
@@ -47,7 +67,10 @@ describe('人民币大写（性质测试）', () => {
   const fen = fc.integer({ min: 0, max: 99_999_999_999_999 });
 
   it('大写能被独立解码回原金额（往返）', () => {
-    fc.assert(fc.property(fen, (n) => decodeRmb(rmbUppercase(n)) === n), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fen, (n) => decodeRmb(rmbUppercase(n)) === n),
+      { numRuns: 2000 },
+    );
   });
 
   it('以“人民币”开头；整数元以“整”结尾，有角分的不写“整”（¥1,005.50 → …伍角）', () => {
@@ -60,7 +83,14 @@ describe('人民币大写（性质测试）', () => {
   });
 
   it('只用大写数字和单位，不出现小写数字或阿拉伯数字，也没有连续两个“零”', () => {
-    fc.assert(fc.property(fen, (n) => /^人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/.test(rmbUppercase(n)) && !rmbUppercase(n).includes('零零')));
+    fc.assert(
+      fc.property(
+        fen,
+        (n) =>
+          /^人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/.test(rmbUppercase(n)) &&
+          !rmbUppercase(n).includes('零零'),
+      ),
+    );
   });
 
   it('不同金额的大写互不相同', () => {
@@ -71,7 +101,10 @@ describe('人民币大写（性质测试）', () => {
 describe('中文数字（性质测试）', () => {
   const n = fc.integer({ min: 0, max: 999_999_999 });
   it('能被独立解码回原数（往返）', () => {
-    fc.assert(fc.property(n, (x) => decodeInteger(chineseNumeral(x)) === x), { numRuns: 2000 });
+    fc.assert(
+      fc.property(n, (x) => decodeInteger(chineseNumeral(x)) === x),
+      { numRuns: 2000 },
+    );
   });
   it('10–19 写作“十X”而不是“一十X”', () => {
     fc.assert(fc.property(fc.integer({ min: 10, max: 19 }), (x) => chineseNumeral(x).startsWith('十')));
@@ -82,7 +115,9 @@ describe('中文数字（性质测试）', () => {
 });
 
 describe('addMonths（性质测试）', () => {
-  const iso = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const iso = fc
+    .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   const months = fc.integer({ min: -240, max: 240 });
   const parts = (s: string) => s.split('-').map(Number) as [number, number, number];
 
@@ -110,11 +145,21 @@ describe('addMonths（性质测试）', () => {
 
   it('加 0 个月不变；每月 28 日及以前的日期加减同样的月数可以还原', () => {
     fc.assert(fc.property(iso, (d) => addMonths(d, 0) === d));
-    fc.assert(fc.property(iso.filter((d) => parts(d)[2] <= 28), months, (d, m) => addMonths(addMonths(d, m), -m) === d));
+    fc.assert(
+      fc.property(
+        iso.filter((d) => parts(d)[2] <= 28),
+        months,
+        (d, m) => addMonths(addMonths(d, m), -m) === d,
+      ),
+    );
   });
 
   it('单调：较晚的起算日加同样的月数不会得到较早的到期日', () => {
-    fc.assert(fc.property(iso, iso, months, (a, b, m) => (a <= b ? addMonths(a, m) <= addMonths(b, m) : addMonths(a, m) >= addMonths(b, m))));
+    fc.assert(
+      fc.property(iso, iso, months, (a, b, m) =>
+        a <= b ? addMonths(a, m) <= addMonths(b, m) : addMonths(a, m) >= addMonths(b, m),
+      ),
+    );
   });
 });
 
@@ -122,8 +167,14 @@ describe('编号（性质测试）', () => {
   /** A random outline: nested ordered lists and subheadings, as markdownToBlocks would produce them. */
   type Node = { kind: 'heading' } | { kind: 'list'; items: Node[][] };
   const tree = fc.letrec<{ list: Node; nodes: Node[] }>((tie) => ({
-    list: fc.record({ kind: fc.constant('list' as const), items: fc.array(tie('nodes'), { minLength: 1, maxLength: 4 }) }),
-    nodes: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant<Node>({ kind: 'heading' }), tie('list')), { maxLength: 3 }),
+    list: fc.record({
+      kind: fc.constant('list' as const),
+      items: fc.array(tie('nodes'), { minLength: 1, maxLength: 4 }),
+    }),
+    nodes: fc.array(
+      fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant<Node>({ kind: 'heading' }), tie('list')),
+      { maxLength: 3 },
+    ),
   })).nodes;
 
   function flatten(nodes: Node[], depth: number, out: RawBlock[], expected: string[]): void {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LIST_ITEMS, MAX_TABLE_ROWS, parseValue, ValueError, type VariableDecl } from '@core/model/variables.js';
 
-const decl = (type: VariableDecl['type'], extra: Partial<VariableDecl> = {}): VariableDecl => ({ key: 'v', type, label: '测试项', required: true, ...extra });
+const decl = (type: VariableDecl['type'], extra: Partial<VariableDecl> = {}): VariableDecl => ({
+  key: 'v',
+  type,
+  label: '测试项',
+  required: true,
+  ...extra,
+});
 
 /** The ValueError message parseValue throws, or fails the test if it does not throw one. */
 function reason(d: VariableDecl, raw: unknown): string {
@@ -168,7 +174,12 @@ describe('布尔 boolean / 选项 choice / 列表 list', () => {
 
   it('列表的条数和每条的长度有上限，超出时说明第几条、多长（一条 30000 字的内容曾使 PDF 排版停顿一分多钟）', () => {
     expect(reason(decl('list'), ['短', '长'.repeat(30_000)])).toBe('第 2 条共 30000 个字符，超过上限 2000 个字符');
-    expect(reason(decl('list'), Array.from({ length: MAX_LIST_ITEMS + 1 }, () => '条'))).toBe(`共 ${MAX_LIST_ITEMS + 1} 条，超过上限 ${MAX_LIST_ITEMS} 条`);
+    expect(
+      reason(
+        decl('list'),
+        Array.from({ length: MAX_LIST_ITEMS + 1 }, () => '条'),
+      ),
+    ).toBe(`共 ${MAX_LIST_ITEMS + 1} 条，超过上限 ${MAX_LIST_ITEMS} 条`);
     expect(parseValue(decl('list'), ['长'.repeat(2000)])).toHaveLength(1);
   });
 });
@@ -220,6 +231,11 @@ describe('表格 table', () => {
   });
 
   it(`行数超过上限 ${MAX_TABLE_ROWS} 时报错`, () => {
-    expect(reason(fees, Array.from({ length: MAX_TABLE_ROWS + 1 }, () => good))).toMatch(new RegExp(String(MAX_TABLE_ROWS)));
+    expect(
+      reason(
+        fees,
+        Array.from({ length: MAX_TABLE_ROWS + 1 }, () => good),
+      ),
+    ).toMatch(new RegExp(String(MAX_TABLE_ROWS)));
   });
 });

@@ -26,7 +26,8 @@ export function diffText(a: string, b: string, granularity: DiffGranularity = 'w
     for (const c of diffChars(a, b)) push(out, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value);
     return out;
   }
-  for (const c of diffArrays(wordTokens(a), wordTokens(b))) push(out, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value.join(''));
+  for (const c of diffArrays(wordTokens(a), wordTokens(b)))
+    push(out, c.added ? 'insert' : c.removed ? 'delete' : 'equal', c.value.join(''));
   return out;
 }
 

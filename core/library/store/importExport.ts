@@ -19,7 +19,16 @@ export function exportPack(d: StoreData, request: ExportRequest, now: Date): Bid
       return [{ name: v.name, version }];
     });
     if (!variants.length) throw new BidForgeError('not_approved', `clause ${id} has no approved version to export`);
-    clauses.push({ id: c.id, category: c.category, title: c.title, tags: [...c.tags], docTypes: [...c.docTypes], owner: c.owner, reviewIntervalMonths: c.reviewIntervalMonths, variants });
+    clauses.push({
+      id: c.id,
+      category: c.category,
+      title: c.title,
+      tags: [...c.tags],
+      docTypes: [...c.docTypes],
+      owner: c.owner,
+      reviewIntervalMonths: c.reviewIntervalMonths,
+      variants,
+    });
   }
   const blueprints = [...new Set(request.blueprintIds)].map((id) => {
     const b = d.blueprints.find((x) => x.id === id);
@@ -45,7 +54,11 @@ export function applyImport(d: StoreData, p: BidForgePack, res: ImportResolution
   if (unknown.length) throw badRequest(`these items are not in the pack: ${unknown.join(', ')}`);
   const missing = items.filter((i) => i.status === 'conflicting' && !res[i.key]).map((i) => i.key);
   if (missing.length)
-    throw new BidForgeError('unresolved_conflicts', `choose keep-mine, take-theirs or keep-both for: ${missing.join(', ')}`, missing.map((k) => ({ severity: 'error', code: 'unresolved_conflict', message: k })));
+    throw new BidForgeError(
+      'unresolved_conflicts',
+      `choose keep-mine, take-theirs or keep-both for: ${missing.join(', ')}`,
+      missing.map((k) => ({ severity: 'error', code: 'unresolved_conflict', message: k })),
+    );
   return applyPayload(d, p.payload, { now, origin: 'pack', decide: (item) => res[item.key]! });
 }
 
@@ -57,7 +70,12 @@ export function mergeBuiltins(d: StoreData, lib: Library, now: Date): MergeRepor
   return applyPayload(d, builtinPayload(lib, now), {
     now,
     origin: 'builtin',
-    decide: (item, mine) => (mine.origin === 'builtin' ? (item.kind === 'clause' ? { takeTheirs: true, status: 'approved' } : 'take-theirs') : { conflict: true }),
+    decide: (item, mine) =>
+      mine.origin === 'builtin'
+        ? item.kind === 'clause'
+          ? { takeTheirs: true, status: 'approved' }
+          : 'take-theirs'
+        : { conflict: true },
   });
 }
 
@@ -65,7 +83,11 @@ export function mergeBuiltins(d: StoreData, lib: Library, now: Date): MergeRepor
 export function seedData(lib: Library | undefined, now: Date): { data: StoreData; seeded?: MergeReport } {
   const data = emptyStore();
   if (!lib) return { data };
-  const seeded = applyPayload(data, builtinPayload(lib, now), { now, origin: 'builtin', decide: () => ({ conflict: true }) });
+  const seeded = applyPayload(data, builtinPayload(lib, now), {
+    now,
+    origin: 'builtin',
+    decide: () => ({ conflict: true }),
+  });
   return { data, seeded };
 }
 

@@ -23,12 +23,44 @@ export {
   type ExportRequest,
   type ImportResolutions,
 } from './inputs.js';
-export type { VersionRef, ClauseSummary, HistoryEntry, VersionDiff, SearchHit, FreshnessItem, FreshnessState, UsageItem, ProjectUse, OutdatedPin } from './results.js';
+export type {
+  VersionRef,
+  ClauseSummary,
+  HistoryEntry,
+  VersionDiff,
+  SearchHit,
+  FreshnessItem,
+  FreshnessState,
+  UsageItem,
+  ProjectUse,
+  OutdatedPin,
+} from './results.js';
 export { diffText, wordTokens, type DiffSegment, type DiffOp, type DiffGranularity } from './diff.js';
 export { normalizeText } from './search.js';
-export { parsePack, makePack, canonicalJson, PACK_FORMAT, PACK_SCHEMA_VERSION, PACK_EXTENSION, type BidForgePack, type PackPayload } from './pack.js';
+export {
+  parsePack,
+  makePack,
+  canonicalJson,
+  PACK_FORMAT,
+  PACK_SCHEMA_VERSION,
+  PACK_EXTENSION,
+  type BidForgePack,
+  type PackPayload,
+} from './pack.js';
 export type { ImportItem, ImportPreview, ItemStatus, MergeAction, MergeReport, Resolution } from './merge.js';
 export { MIGRATIONS } from './engine/migrations.js';
-export { STORE_SCHEMA_VERSION, VERSION_STATUSES, type StoreData, type StoredClause, type StoredVariant, type StoredVersion, type StoredBlueprint, type ProjectRecord, type Pin, type VersionStatus, type Origin } from './schema.js';
+export {
+  STORE_SCHEMA_VERSION,
+  VERSION_STATUSES,
+  type StoreData,
+  type StoredClause,
+  type StoredVariant,
+  type StoredVersion,
+  type StoredBlueprint,
+  type ProjectRecord,
+  type Pin,
+  type VersionStatus,
+  type Origin,
+} from './schema.js';
 export { pidIsAlive, LOCK_DIR, LEGACY_LOCK_FILE, type LockInfo, type ProcessIdentity } from './engine/lock.js';
 export { listBackups, writeBackup, STORE_FILE, BACKUP_DIR } from './engine/files.js';

@@ -45,7 +45,9 @@ export type EditInput = {
   when?: When | null;
 };
 
-export type ClauseMetaPatch = Partial<Pick<StoredClause, 'category' | 'title' | 'tags' | 'docTypes' | 'owner' | 'reviewIntervalMonths'>>;
+export type ClauseMetaPatch = Partial<
+  Pick<StoredClause, 'category' | 'title' | 'tags' | 'docTypes' | 'owner' | 'reviewIntervalMonths'>
+>;
 
 export type ClauseFilter = {
   category?: string;
@@ -84,7 +86,9 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string
   return r.data;
 }
 
-const variablesSchema = z.array(variableSchema).refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, 'a variable key is declared twice');
+const variablesSchema = z
+  .array(variableSchema)
+  .refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, 'a variable key is declared twice');
 export const newClauseSchema = z.object({
   id: clauseIdSchema.optional(),
   category: z.string().trim().min(1),
@@ -99,7 +103,12 @@ export const newClauseSchema = z.object({
   changeNote: z.string().default('新建'),
   when: whenSchema.optional(),
 });
-export const versionInputSchema = z.object({ body: z.string().min(1, 'the body is empty'), variables: variablesSchema.default([]), changeNote: z.string().default(''), when: whenSchema.optional() });
+export const versionInputSchema = z.object({
+  body: z.string().min(1, 'the body is empty'),
+  variables: variablesSchema.default([]),
+  changeNote: z.string().default(''),
+  when: whenSchema.optional(),
+});
 export const editSchema = z.object({
   body: z.string().min(1, 'the body is empty').optional(),
   variables: variablesSchema.optional(),
@@ -117,7 +126,11 @@ export const metaPatchSchema = z.object({
   reviewIntervalMonths: z.number().int().min(1).max(120).optional(),
 });
 
-export const versionRefSchema = z.object({ clauseId: z.string().min(1), variant: z.string().min(1), version: z.number().int().positive() });
+export const versionRefSchema = z.object({
+  clauseId: z.string().min(1),
+  variant: z.string().min(1),
+  version: z.number().int().positive(),
+});
 export const clauseFilterSchema = z.object({
   category: z.string().optional(),
   status: z.enum(VERSION_STATUSES).optional(),
@@ -129,5 +142,7 @@ export const resolutionsSchema = z.record(z.string(), z.enum(RESOLUTIONS));
 export const projectInputSchema = z.object({
   projectId: z.string().min(1),
   name: z.string(),
-  pins: z.array(z.object({ clauseId: z.string(), variant: z.string(), version: z.number().int().positive().optional() })),
+  pins: z.array(
+    z.object({ clauseId: z.string(), variant: z.string(), version: z.number().int().positive().optional() }),
+  ),
 });

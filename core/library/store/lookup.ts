@@ -23,7 +23,8 @@ export function versionOf(d: StoreData, r: VersionRef): StoredVersion {
 }
 export const latestOf = (v: StoredVariant) => v.versions[v.versions.length - 1]!;
 export const latestApprovedOf = (v: StoredVariant) => [...v.versions].reverse().find((x) => x.status === 'approved');
-export const latestLiveOf = (v: StoredVariant) => [...v.versions].reverse().find((x) => x.status !== 'retired') ?? latestOf(v);
+export const latestLiveOf = (v: StoredVariant) =>
+  [...v.versions].reverse().find((x) => x.status !== 'retired') ?? latestOf(v);
 
 export function toClauseVersion(c: StoredClause, variant: string, v: StoredVersion): ClauseVersion {
   return {

@@ -47,14 +47,19 @@ const normBody = (s: string) => s.replace(/\r\n/g, '\n').trimEnd();
 type Content = { body: string; variables: unknown; when?: unknown };
 /** Body, variables and condition: a version that only changed when the clause is included is a different version. */
 export function sameContent(a: Content, b: Content): boolean {
-  return normBody(a.body) === normBody(b.body) && canonicalJson(a.variables) === canonicalJson(b.variables) && canonicalJson(a.when ?? null) === canonicalJson(b.when ?? null);
+  return (
+    normBody(a.body) === normBody(b.body) &&
+    canonicalJson(a.variables) === canonicalJson(b.variables) &&
+    canonicalJson(a.when ?? null) === canonicalJson(b.when ?? null)
+  );
 }
 
 const stripOrigin = (x: object): object => {
   const { origin: _o, ...rest } = x as { origin?: unknown };
   return rest;
 };
-export const sameBlueprint = (a: PackBlueprint, b: PackBlueprint) => canonicalJson(stripOrigin(a)) === canonicalJson(stripOrigin(b));
+export const sameBlueprint = (a: PackBlueprint, b: PackBlueprint) =>
+  canonicalJson(stripOrigin(a)) === canonicalJson(stripOrigin(b));
 
 function classifyClause(data: StoreData, pc: PackClause): ImportItem[] {
   const mineClause = data.clauses.find((c) => c.id === pc.id);
@@ -66,12 +71,23 @@ function classifyClause(data: StoreData, pc: PackClause): ImportItem[] {
       variant: pv.name,
       title: pc.title,
       status: 'new',
-      theirs: { version: pv.version.version, status: pv.version.status, author: pv.version.author, changeNote: pv.version.changeNote },
+      theirs: {
+        version: pv.version.version,
+        status: pv.version.status,
+        author: pv.version.author,
+        changeNote: pv.version.changeNote,
+      },
     };
     const mv = mineClause?.variants.find((v) => v.name === pv.name);
     if (!mv) return base;
     const latest = mv.versions[mv.versions.length - 1]!;
-    const mine = { version: latest.version, status: latest.status, origin: latest.origin, author: latest.author, changeNote: latest.changeNote };
+    const mine = {
+      version: latest.version,
+      status: latest.status,
+      origin: latest.origin,
+      author: latest.author,
+      changeNote: latest.changeNote,
+    };
     if (mv.versions.some((v) => sameContent(v, pv.version))) return { ...base, status: 'identical', mine };
     return { ...base, status: 'conflicting', mine, diff: diffText(latest.body, pv.version.body) };
   });
@@ -96,7 +112,10 @@ export function classifyPayload(data: StoreData, payload: PackPayload): { items:
       for (const ref of s.clauses) {
         const inPack = payload.clauses.some((c) => c.id === ref.id && c.variants.some((v) => v.name === ref.variant));
         const inStore = data.clauses.some((c) => c.id === ref.id && c.variants.some((v) => v.name === ref.variant));
-        if (!inPack && !inStore) warnings.push(`blueprint ${pb.id} (section ${s.title}) uses clause ${ref.id}/${ref.variant}, which is neither in the pack nor in the library`);
+        if (!inPack && !inStore)
+          warnings.push(
+            `blueprint ${pb.id} (section ${s.title}) uses clause ${ref.id}/${ref.variant}, which is neither in the pack nor in the library`,
+          );
       }
   return { items, warnings };
 }
@@ -123,7 +142,11 @@ function uniqueName(taken: (name: string) => boolean, first: string, nth: (n: nu
 export function applyPayload(data: StoreData, payload: PackPayload, opts: ApplyOptions): MergeReport {
   const { items } = classifyPayload(data, payload);
   const byKey = new Map(items.map((i) => [i.key, i]));
-  const report: MergeReport = { actions: [], counts: { added: 0, 'new-version': 0, replaced: 0, 'kept-both': 0, 'kept-mine': 0, identical: 0, conflict: 0 }, conflicts: [] };
+  const report: MergeReport = {
+    actions: [],
+    counts: { added: 0, 'new-version': 0, replaced: 0, 'kept-both': 0, 'kept-mine': 0, identical: 0, conflict: 0 },
+    conflicts: [],
+  };
   const act = (key: string, action: MergeAction, note?: string) => {
     report.actions.push(note ? { key, action, note } : { key, action });
     report.counts[action]++;
@@ -178,7 +201,11 @@ export function applyPayload(data: StoreData, payload: PackPayload, opts: ApplyO
         });
         act(item.key, 'new-version', `v${n}`);
       } else {
-        const name = uniqueName((x) => mine.variants.some((v) => v.name === x), `${pv.name}（导入）`, (k) => `${pv.name}（导入${k}）`);
+        const name = uniqueName(
+          (x) => mine.variants.some((v) => v.name === x),
+          `${pv.name}（导入）`,
+          (k) => `${pv.name}（导入${k}）`,
+        );
         mine.variants.push({ name, versions: [toStored(pv.version, 1, opts.origin)] } satisfies StoredVariant);
         act(item.key, 'kept-both', `as variant ${name}`);
       }
@@ -207,7 +234,11 @@ export function applyPayload(data: StoreData, payload: PackPayload, opts: ApplyO
       data.blueprints[i] = { ...pb, origin: opts.origin };
       act(key, 'replaced');
     } else {
-      const id = uniqueName((x) => data.blueprints.some((b) => b.id === x), `${pb.id}-imported`, (k) => `${pb.id}-imported-${k}`);
+      const id = uniqueName(
+        (x) => data.blueprints.some((b) => b.id === x),
+        `${pb.id}-imported`,
+        (k) => `${pb.id}-imported-${k}`,
+      );
       data.blueprints.push({ ...pb, id, title: `${pb.title}（导入）`, origin: opts.origin });
       act(key, 'kept-both', `as blueprint ${id}`);
     }

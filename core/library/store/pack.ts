@@ -24,7 +24,8 @@ export type PackVersion = z.infer<typeof packVersionSchema>;
  * a half-written draft may travel when unapproved work is asked for. Over-long bodies are named by the schema above.
  */
 export function packRefusal(version: Pick<PackVersion, 'body' | 'status'>): string | undefined {
-  if (version.body.length > MAX_TEMPLATE_CHARS) return `条款正文过长（${version.body.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`;
+  if (version.body.length > MAX_TEMPLATE_CHARS)
+    return `条款正文过长（${version.body.length} 字符，上限 ${MAX_TEMPLATE_CHARS}）`;
   if (version.status !== 'approved' && version.status !== 'in_review') return forbiddenConstruct(version.body);
   try {
     validateTemplate(version.body);
@@ -58,11 +59,17 @@ export const packClauseSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.variants.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
+      if (seen.has(v.name))
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
       seen.add(v.name);
       // Refused here, so it never reaches the store (rendering refuses it too). Over-long bodies are named above.
       const why = v.version.body.length <= MAX_TEMPLATE_CHARS && packRefusal(v.version);
-      if (why) ctx.addIssue({ code: 'custom', path: ['variants', i, 'version', 'body'], message: `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}` });
+      if (why)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', i, 'version', 'body'],
+          message: `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}`,
+        });
     });
   });
 export type PackClause = z.infer<typeof packClauseSchema>;
@@ -75,10 +82,19 @@ export const packPayloadSchema = z
   .superRefine((p, ctx) => {
     const dup = (ids: string[], what: string, key: 'clauses' | 'blueprints') =>
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} "${id}" appears twice` });
+        if (ids.indexOf(id) !== i)
+          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} "${id}" appears twice` });
       });
-    dup(p.clauses.map((c) => c.id), 'clause', 'clauses');
-    dup(p.blueprints.map((b) => b.id), 'blueprint', 'blueprints');
+    dup(
+      p.clauses.map((c) => c.id),
+      'clause',
+      'clauses',
+    );
+    dup(
+      p.blueprints.map((b) => b.id),
+      'blueprint',
+      'blueprints',
+    );
   });
 export type PackPayload = z.infer<typeof packPayloadSchema>;
 
@@ -102,7 +118,8 @@ export type BidForgePack = {
 /** JSON with object keys sorted and undefined members dropped, so equal data always gives equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',') + ']';
+  if (Array.isArray(value))
+    return '[' + value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',') + ']';
   const obj = value as Record<string, unknown>;
   return (
     '{' +
@@ -120,10 +137,19 @@ export function sha256(text: string): string {
 }
 
 export function makePack(payload: PackPayload, createdAt: Date): BidForgePack {
-  return { format: PACK_FORMAT, schemaVersion: PACK_SCHEMA_VERSION, createdAt: createdAt.toISOString(), checksum: sha256(canonicalJson(payload)), payload };
+  return {
+    format: PACK_FORMAT,
+    schemaVersion: PACK_SCHEMA_VERSION,
+    createdAt: createdAt.toISOString(),
+    checksum: sha256(canonicalJson(payload)),
+    payload,
+  };
 }
 
-const badPack = (reason: string) => new BidForgeError('bad_pack', `not a usable BidForge pack: ${reason}`, [{ severity: 'error', code: 'bad_pack', message: reason }]);
+const badPack = (reason: string) =>
+  new BidForgeError('bad_pack', `not a usable BidForge pack: ${reason}`, [
+    { severity: 'error', code: 'bad_pack', message: reason },
+  ]);
 
 /** Accepts the pack as text or as parsed JSON; throws BidForgeError 'bad_pack' saying what is wrong. */
 export function parsePack(input: unknown): BidForgePack {
@@ -140,10 +166,21 @@ export function parsePack(input: unknown): BidForgePack {
   const env = envelopeSchema.safeParse(raw);
   if (!env.success) throw badPack(zodMessage(env.error));
   if (env.data.schemaVersion > PACK_SCHEMA_VERSION)
-    throw badPack(`it was made by a newer BidForge (pack schema ${env.data.schemaVersion}; this version reads up to ${PACK_SCHEMA_VERSION})`);
+    throw badPack(
+      `it was made by a newer BidForge (pack schema ${env.data.schemaVersion}; this version reads up to ${PACK_SCHEMA_VERSION})`,
+    );
   const actual = sha256(canonicalJson(env.data.payload));
-  if (actual !== env.data.checksum) throw badPack(`checksum mismatch: the contents were changed after export (expected ${env.data.checksum.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`);
+  if (actual !== env.data.checksum)
+    throw badPack(
+      `checksum mismatch: the contents were changed after export (expected ${env.data.checksum.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`,
+    );
   const payload = packPayloadSchema.safeParse(env.data.payload);
   if (!payload.success) throw badPack(`payload: ${zodMessage(payload.error)}`);
-  return { format: PACK_FORMAT, schemaVersion: env.data.schemaVersion, createdAt: env.data.createdAt, checksum: env.data.checksum, payload: payload.data };
+  return {
+    format: PACK_FORMAT,
+    schemaVersion: env.data.schemaVersion,
+    createdAt: env.data.createdAt,
+    checksum: env.data.checksum,
+    payload: payload.data,
+  };
 }

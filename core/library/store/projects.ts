@@ -13,10 +13,24 @@ export function addMonths(t: Date, months: number): Date {
   const y = t.getUTCFullYear();
   const m = t.getUTCMonth() + months;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(t.getUTCDate(), last), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds()));
+  return new Date(
+    Date.UTC(
+      y,
+      m,
+      Math.min(t.getUTCDate(), last),
+      t.getUTCHours(),
+      t.getUTCMinutes(),
+      t.getUTCSeconds(),
+      t.getUTCMilliseconds(),
+    ),
+  );
 }
 
-export function freshness(d: StoreData, now: Date, opts: { owner?: string; dueWithinDays?: number; includeOk?: boolean }): FreshnessItem[] {
+export function freshness(
+  d: StoreData,
+  now: Date,
+  opts: { owner?: string; dueWithinDays?: number; includeOk?: boolean },
+): FreshnessItem[] {
   const window = opts.dueWithinDays ?? 30;
   const out: FreshnessItem[] = [];
   for (const c of d.clauses) {
@@ -24,9 +38,19 @@ export function freshness(d: StoreData, now: Date, opts: { owner?: string; dueWi
     if (c.variants.every((v) => v.versions.every((x) => x.status === 'retired'))) continue;
     const dueAt = addMonths(new Date(c.lastReviewedAt), c.reviewIntervalMonths);
     const daysLeft = Math.floor((dueAt.getTime() - now.getTime()) / DAY);
-    const state: FreshnessState = now.getTime() > dueAt.getTime() ? 'overdue' : dueAt.getTime() - now.getTime() <= window * DAY ? 'due' : 'ok';
+    const state: FreshnessState =
+      now.getTime() > dueAt.getTime() ? 'overdue' : dueAt.getTime() - now.getTime() <= window * DAY ? 'due' : 'ok';
     if (state === 'ok' && !opts.includeOk) continue;
-    out.push({ clauseId: c.id, title: c.title, owner: c.owner, reviewIntervalMonths: c.reviewIntervalMonths, lastReviewedAt: c.lastReviewedAt, dueAt: dueAt.toISOString(), state, daysLeft });
+    out.push({
+      clauseId: c.id,
+      title: c.title,
+      owner: c.owner,
+      reviewIntervalMonths: c.reviewIntervalMonths,
+      lastReviewedAt: c.lastReviewedAt,
+      dueAt: dueAt.toISOString(),
+      state,
+      daysLeft,
+    });
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft);
 }
@@ -45,7 +69,12 @@ export function usage(d: StoreData): UsageItem[] {
       }
       out.push(item);
     }
-  return out.sort((a, b) => b.projects - a.projects || (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '') || a.clauseId.localeCompare(b.clauseId));
+  return out.sort(
+    (a, b) =>
+      b.projects - a.projects ||
+      (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '') ||
+      a.clauseId.localeCompare(b.clauseId),
+  );
 }
 
 export function recordProject(d: StoreData, p: z.output<typeof projectInputSchema>, now: Date): ProjectRecord {
@@ -61,7 +90,9 @@ export function recordProject(d: StoreData, p: z.output<typeof projectInputSchem
       if (!a) throw new BidForgeError('not_approved', `${pin.clauseId}/${pin.variant} has no approved version to pin`);
       version = a.version;
     } else versionOf(d, { clauseId: pin.clauseId, variant: pin.variant, version });
-    const prev = old?.pins.find((x) => x.clauseId === pin.clauseId && x.variant === pin.variant && x.version === version);
+    const prev = old?.pins.find(
+      (x) => x.clauseId === pin.clauseId && x.variant === pin.variant && x.version === version,
+    );
     pins.push({ clauseId: pin.clauseId, variant: pin.variant, version, pinnedAt: prev?.pinnedAt ?? t });
   }
   const rec: ProjectRecord = { projectId: p.projectId, name: p.name, lastUsedAt: t, pins };
@@ -76,7 +107,10 @@ export function removeProject(d: StoreData, projectId: string): void {
   d.projects.splice(i, 1);
 }
 
-export function whereUsed(d: StoreData, target: { clauseId: string; variant?: string; version?: number }): ProjectUse[] {
+export function whereUsed(
+  d: StoreData,
+  target: { clauseId: string; variant?: string; version?: number },
+): ProjectUse[] {
   clauseOf(d, target.clauseId);
   const out: ProjectUse[] = [];
   for (const p of d.projects)
@@ -86,7 +120,13 @@ export function whereUsed(d: StoreData, target: { clauseId: string; variant?: st
         (target.variant === undefined || pin.variant === target.variant) &&
         (target.version === undefined || pin.version === target.version)
       )
-        out.push({ projectId: p.projectId, name: p.name, version: pin.version, lastUsedAt: p.lastUsedAt, pinnedAt: pin.pinnedAt });
+        out.push({
+          projectId: p.projectId,
+          name: p.name,
+          version: pin.version,
+          lastUsedAt: p.lastUsedAt,
+          pinnedAt: pin.pinnedAt,
+        });
   return out.sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt));
 }
 
@@ -102,12 +142,24 @@ export function outdated(d: StoreData, p: ProjectRecord): OutdatedPin[] {
     const c = d.clauses.find((x) => x.id === pin.clauseId);
     const v = c?.variants.find((x) => x.name === pin.variant);
     const a = v && latestApprovedOf(v);
-    if (c && a && a.version > pin.version) out.push({ clauseId: pin.clauseId, variant: pin.variant, title: c.title, pinned: pin.version, latestApproved: a.version });
+    if (c && a && a.version > pin.version)
+      out.push({
+        clauseId: pin.clauseId,
+        variant: pin.variant,
+        title: c.title,
+        pinned: pin.version,
+        latestApproved: a.version,
+      });
   }
   return out;
 }
 
-export function updatePins(d: StoreData, projectId: string, which: 'all' | string[], now: Date): { clauseId: string; variant: string; from: number; to: number }[] {
+export function updatePins(
+  d: StoreData,
+  projectId: string,
+  which: 'all' | string[],
+  now: Date,
+): { clauseId: string; variant: string; from: number; to: number }[] {
   const p = projectOf(d, projectId);
   const stale = outdated(d, p);
   if (which !== 'all')

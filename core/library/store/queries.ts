@@ -28,7 +28,13 @@ export function listClauses(d: StoreData, filter: ClauseFilter): ClauseSummary[]
         tags: [...c.tags],
         docTypes: [...c.docTypes],
         owner: c.owner,
-        latest: { version: l.version, status: l.status, author: l.author, createdAt: l.createdAt, changeNote: l.changeNote },
+        latest: {
+          version: l.version,
+          status: l.status,
+          author: l.author,
+          createdAt: l.createdAt,
+          changeNote: l.changeNote,
+        },
         ...(a ? { latestApproved: a.version } : {}),
         statuses,
       });
@@ -55,7 +61,12 @@ export function history(d: StoreData, clauseId: string, variant?: string): Histo
     .sort((a, b) => (a.createdAt === b.createdAt ? b.version - a.version : a.createdAt < b.createdAt ? 1 : -1));
 }
 
-export function diffVersions(d: StoreData, from: VersionRef, to: VersionRef, granularity: DiffGranularity): VersionDiff {
+export function diffVersions(
+  d: StoreData,
+  from: VersionRef,
+  to: VersionRef,
+  granularity: DiffGranularity,
+): VersionDiff {
   const a = versionOf(d, from);
   const b = versionOf(d, to);
   const segments = diffText(a.body, b.body, granularity);

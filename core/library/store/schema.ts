@@ -15,7 +15,10 @@ export type Origin = (typeof ORIGINS)[number];
 
 export const isoTime = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO time like 2026-05-01T08:00:00.000Z');
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)),
+    'expected an ISO time like 2026-05-01T08:00:00.000Z',
+  );
 
 export const clauseIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case');
 
@@ -45,7 +48,12 @@ export const storedVariantSchema = z
   })
   .superRefine((v, ctx) => {
     v.versions.forEach((ver, i) => {
-      if (ver.version !== i + 1) ctx.addIssue({ code: 'custom', path: ['versions', i, 'version'], message: `expected version ${i + 1}, found ${ver.version} (versions are numbered 1, 2, 3… in order)` });
+      if (ver.version !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'version'],
+          message: `expected version ${i + 1}, found ${ver.version} (versions are numbered 1, 2, 3… in order)`,
+        });
     });
   });
 export type StoredVariant = z.infer<typeof storedVariantSchema>;
@@ -72,10 +80,16 @@ export const storedClauseSchema = z
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.variants.forEach((v, i) => {
-      if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
+      if (seen.has(v.name))
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
       seen.add(v.name);
       v.versions.forEach((ver, j) => {
-        if (!uniqueVariableKeys(ver.variables)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'versions', j, 'variables'], message: 'a variable key is declared twice' });
+        if (!uniqueVariableKeys(ver.variables))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['variants', i, 'versions', j, 'variables'],
+            message: 'a variable key is declared twice',
+          });
       });
     });
   });
@@ -110,22 +124,33 @@ export const storeDataSchema = z
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
     d.clauses.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause "${c.id}" appears twice` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause "${c.id}" appears twice` });
       ids.add(c.id);
     });
     const bps = new Set<string>();
     d.blueprints.forEach((b, i) => {
-      if (bps.has(b.id)) ctx.addIssue({ code: 'custom', path: ['blueprints', i, 'id'], message: `blueprint "${b.id}" appears twice` });
+      if (bps.has(b.id))
+        ctx.addIssue({ code: 'custom', path: ['blueprints', i, 'id'], message: `blueprint "${b.id}" appears twice` });
       bps.add(b.id);
     });
     const projects = new Set<string>();
     d.projects.forEach((p, i) => {
-      if (projects.has(p.projectId)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'projectId'], message: `project "${p.projectId}" appears twice` });
+      if (projects.has(p.projectId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', i, 'projectId'],
+          message: `project "${p.projectId}" appears twice`,
+        });
       projects.add(p.projectId);
       p.pins.forEach((pin, j) => {
         const variant = d.clauses.find((c) => c.id === pin.clauseId)?.variants.find((v) => v.name === pin.variant);
         if (!variant || pin.version > variant.versions.length)
-          ctx.addIssue({ code: 'custom', path: ['projects', i, 'pins', j], message: `pins ${pin.clauseId}/${pin.variant} v${pin.version}, which is not in the library` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['projects', i, 'pins', j],
+            message: `pins ${pin.clauseId}/${pin.variant} v${pin.version}, which is not in the library`,
+          });
       });
     });
   });

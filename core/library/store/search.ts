@@ -28,7 +28,8 @@ const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
 
 function runs(text: string): { han: boolean; text: string }[] {
   const out: { han: boolean; text: string }[] = [];
-  for (const m of normalizeText(text).matchAll(RUN)) out.push(m[1] ? { han: true, text: m[1] } : { han: false, text: m[2]! });
+  for (const m of normalizeText(text).matchAll(RUN))
+    out.push(m[1] ? { han: true, text: m[1] } : { han: false, text: m[2]! });
   return out;
 }
 
@@ -78,7 +79,17 @@ export type SearchDoc = {
 
 const isHanTerm = (t: string) => /^\p{Script=Han}+$/u.test(t);
 
-const FIELDS = ['id', 'clauseId', 'variant', 'version', 'title', 'category', 'tags', 'labels', 'body'] as const satisfies readonly (keyof SearchDoc)[];
+const FIELDS = [
+  'id',
+  'clauseId',
+  'variant',
+  'version',
+  'title',
+  'category',
+  'tags',
+  'labels',
+  'body',
+] as const satisfies readonly (keyof SearchDoc)[];
 const sameDoc = (a: SearchDoc, b: SearchDoc) => FIELDS.every((f) => a[f] === b[f]);
 
 export class ClauseIndex {
@@ -137,17 +148,25 @@ export class ClauseIndex {
   }
 
   /** The best `limit` hits that `accept` lets through; snippets (the costly part) only for those. */
-  search(query: string, accept: (id: string) => boolean = () => true, limit = Infinity): { id: string; clauseId: string; variant: string; version: number; score: number; snippet: string }[] {
+  search(
+    query: string,
+    accept: (id: string) => boolean = () => true,
+    limit = Infinity,
+  ): { id: string; clauseId: string; variant: string; version: number; score: number; snippet: string }[] {
     if (!queryTokens(query).length) return [];
     const q = foldQuery(query);
-    return this.mini.search(query).filter((r) => accept(String(r.id))).slice(0, limit).map((r) => ({
-      id: String(r.id),
-      clauseId: r.clauseId as string,
-      variant: r.variant as string,
-      version: r.version as number,
-      score: r.score,
-      snippet: snippetOf(this.preparedBody(String(r.id)), q),
-    }));
+    return this.mini
+      .search(query)
+      .filter((r) => accept(String(r.id)))
+      .slice(0, limit)
+      .map((r) => ({
+        id: String(r.id),
+        clauseId: r.clauseId as string,
+        variant: r.variant as string,
+        version: r.version as number,
+        score: r.score,
+        snippet: snippetOf(this.preparedBody(String(r.id)), q),
+      }));
   }
 
   private preparedBody(id: string): PreparedBody {
@@ -171,7 +190,11 @@ type PreparedBody = { plain: string; chars?: string[]; folded: string };
 const ASTRAL = /[\uD800-\uDFFF]/;
 
 function prepareBody(body: string): PreparedBody {
-  const plain = body.replace(/\{\{[^}]*\}\}/g, '…').replace(/[*_#>`]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = body
+    .replace(/\{\{[^}]*\}\}/g, '…')
+    .replace(/[*_#>`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...plain];
   const nfkc = chars
     .map((c) => {

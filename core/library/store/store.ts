@@ -54,8 +54,26 @@ import type { ImportPreview, MergeReport } from './merge.js';
 import { parsePack, type BidForgePack } from './pack.js';
 import * as projects from './projects.js';
 import * as queries from './queries.js';
-import type { ClauseSummary, FreshnessItem, HistoryEntry, OutdatedPin, ProjectUse, SearchHit, UsageItem, VersionDiff, VersionRef } from './results.js';
-import { clauseIdSchema, storeDataSchema, storedBlueprintSchema, type ProjectRecord, type StoreData, type StoredBlueprint, type StoredClause } from './schema.js';
+import type {
+  ClauseSummary,
+  FreshnessItem,
+  HistoryEntry,
+  OutdatedPin,
+  ProjectUse,
+  SearchHit,
+  UsageItem,
+  VersionDiff,
+  VersionRef,
+} from './results.js';
+import {
+  clauseIdSchema,
+  storeDataSchema,
+  storedBlueprintSchema,
+  type ProjectRecord,
+  type StoreData,
+  type StoredBlueprint,
+  type StoredClause,
+} from './schema.js';
 import { ClauseIndex } from './search.js';
 import * as versions from './versions.js';
 
@@ -214,7 +232,12 @@ export class LibraryStore {
   }
 
   /** A copy under a new id: the latest live version of each variant becomes version 1, a draft by `by`. */
-  async duplicateClause(clauseId: string, newId: string | undefined, by: string, overrides: { title?: string } = {}): Promise<string> {
+  async duplicateClause(
+    clauseId: string,
+    newId: string | undefined,
+    by: string,
+    overrides: { title?: string } = {},
+  ): Promise<string> {
     const who = actor(by);
     const id = newId === undefined ? undefined : parseInput(clauseIdSchema, newId, 'new clause id');
     return this.mutate((d, now) => versions.duplicateClause(d, clauseId, id, who, now, overrides.title));
@@ -297,7 +320,9 @@ export class LibraryStore {
    * review, due within `dueWithinDays` (default 30) before that. By default only due and overdue clauses, most
    * overdue first.
    */
-  async freshness(opts: { owner?: string; dueWithinDays?: number; includeOk?: boolean } = {}): Promise<FreshnessItem[]> {
+  async freshness(
+    opts: { owner?: string; dueWithinDays?: number; includeOk?: boolean } = {},
+  ): Promise<FreshnessItem[]> {
     const d = await this.view();
     return projects.freshness(d, this.engine.now, opts);
   }
@@ -344,7 +369,10 @@ export class LibraryStore {
   }
 
   /** Moves the chosen pins (by clause id) or all outdated pins to the latest approved version. */
-  async updatePins(projectId: string, which: 'all' | string[]): Promise<{ clauseId: string; variant: string; from: number; to: number }[]> {
+  async updatePins(
+    projectId: string,
+    which: 'all' | string[],
+  ): Promise<{ clauseId: string; variant: string; from: number; to: number }[]> {
     return this.mutate((d, now) => projects.updatePins(d, projectId, which, now));
   }
 

@@ -9,11 +9,19 @@ import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from 
 import type { VersionRef } from './results.js';
 import type { StoreData, StoredVersion, VersionStatus } from './schema.js';
 
-const STATUS_LABEL: Record<VersionStatus, string> = { draft: 'a draft', in_review: 'in review', approved: 'approved', retired: 'retired' };
+const STATUS_LABEL: Record<VersionStatus, string> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  retired: 'retired',
+};
 
 function transition(v: StoredVersion, r: VersionRef, to: string, allowed: VersionStatus[]): void {
   if (!allowed.includes(v.status))
-    throw new BidForgeError('bad_transition', `cannot ${to} ${refText(r)}: it is ${STATUS_LABEL[v.status]} (only ${allowed.map((s) => STATUS_LABEL[s]).join(' or ')} can be)`);
+    throw new BidForgeError(
+      'bad_transition',
+      `cannot ${to} ${refText(r)}: it is ${STATUS_LABEL[v.status]} (only ${allowed.map((s) => STATUS_LABEL[s]).join(' or ')} can be)`,
+    );
 }
 
 /**
@@ -28,16 +36,19 @@ function assertRenderable(v: StoredVersion, ref: VersionRef, action: 'submit' | 
     if (!(e instanceof TemplateError)) throw e;
     const what = action === 'submit' ? '提交审核' : '批准';
     const next = action === 'submit' ? '草稿已保存，请在编辑器中改正后再提交。' : '请退回该版本，改正后重新提交审核。';
-    throw new BidForgeError('bad_template', `条款 ${ref.clauseId}/${ref.variant} 第 ${ref.version} 版不能${what}：${e.message}。${next}`, [
-      { severity: 'error', code: 'bad_template', message: e.message, clause: ref.clauseId },
-    ]);
+    throw new BidForgeError(
+      'bad_template',
+      `条款 ${ref.clauseId}/${ref.variant} 第 ${ref.version} 版不能${what}：${e.message}。${next}`,
+      [{ severity: 'error', code: 'bad_template', message: e.message, clause: ref.clauseId }],
+    );
   }
 }
 
 export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, who: string, now: Date): VersionRef {
   // Ids are generated unless a caller (a pack, a test, an older client) brings its own.
   const id = c.id ?? newClauseId(d, c.category);
-  if (d.clauses.some((x) => x.id === id)) throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
+  if (d.clauses.some((x) => x.id === id))
+    throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
   const t = now.toISOString();
   d.clauses.push({
     id,
@@ -48,26 +59,73 @@ export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, 
     owner: c.owner ?? who,
     reviewIntervalMonths: c.reviewIntervalMonths,
     lastReviewedAt: t,
-    variants: [{ name: c.variant, versions: [{ version: 1, body: c.body, variables: c.variables, status: 'draft', author: who, createdAt: t, changeNote: c.changeNote, origin: 'user', ...(c.when ? { when: c.when } : {}) }] }],
+    variants: [
+      {
+        name: c.variant,
+        versions: [
+          {
+            version: 1,
+            body: c.body,
+            variables: c.variables,
+            status: 'draft',
+            author: who,
+            createdAt: t,
+            changeNote: c.changeNote,
+            origin: 'user',
+            ...(c.when ? { when: c.when } : {}),
+          },
+        ],
+      },
+    ],
   });
   return { clauseId: id, variant: c.variant, version: 1 };
 }
 
-export function addVariant(d: StoreData, clauseId: string, variant: string, v: z.output<typeof versionInputSchema>, who: string, now: Date): VersionRef {
+export function addVariant(
+  d: StoreData,
+  clauseId: string,
+  variant: string,
+  v: z.output<typeof versionInputSchema>,
+  who: string,
+  now: Date,
+): VersionRef {
   const c = clauseOf(d, clauseId);
-  if (c.variants.some((x) => x.name === variant)) throw new BidForgeError('variant_exists', `clause ${clauseId} already has a variant ${variant}`);
+  if (c.variants.some((x) => x.name === variant))
+    throw new BidForgeError('variant_exists', `clause ${clauseId} already has a variant ${variant}`);
   c.variants.push({
     name: variant,
-    versions: [{ version: 1, body: v.body, variables: v.variables, status: 'draft', author: who, createdAt: now.toISOString(), changeNote: v.changeNote || '新建变体', origin: 'user', ...(v.when ? { when: v.when } : {}) }],
+    versions: [
+      {
+        version: 1,
+        body: v.body,
+        variables: v.variables,
+        status: 'draft',
+        author: who,
+        createdAt: now.toISOString(),
+        changeNote: v.changeNote || '新建变体',
+        origin: 'user',
+        ...(v.when ? { when: v.when } : {}),
+      },
+    ],
   });
   return { clauseId, variant, version: 1 };
 }
 
-export function editVariant(d: StoreData, clauseId: string, variant: string, e: z.output<typeof editSchema>, who: string, now: Date): VersionRef {
+export function editVariant(
+  d: StoreData,
+  clauseId: string,
+  variant: string,
+  e: z.output<typeof editSchema>,
+  who: string,
+  now: Date,
+): VersionRef {
   const v = variantOf(d, clauseId, variant);
   const latest = latestOf(v);
   if (e.baseVersion !== undefined && e.baseVersion !== latest.version)
-    throw new BidForgeError('stale_edit', `${clauseId}/${variant} changed meanwhile: the editor saw v${e.baseVersion}, the latest is v${latest.version}`);
+    throw new BidForgeError(
+      'stale_edit',
+      `${clauseId}/${variant} changed meanwhile: the editor saw v${e.baseVersion}, the latest is v${latest.version}`,
+    );
   const start = e.fromVersion === undefined ? latest : versionOf(d, { clauseId, variant, version: e.fromVersion });
   const when = e.when === null ? undefined : (e.when ?? (start.when && structuredClone(start.when)));
   const n = v.versions.length + 1;
@@ -93,7 +151,8 @@ export function submit(d: StoreData, ref: VersionRef): void {
 }
 
 /** One person however they typed their name: spaces around it, full-width letters or letter case don't make two. */
-export const samePerson = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+export const samePerson = (a: string, b: string) =>
+  a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
 
 /**
  * Four eyes: the author of a version approves it only in single-reviewer mode (设置), and then the version says so
@@ -107,7 +166,9 @@ export function approve(d: StoreData, ref: VersionRef, who: string, now: Date, s
     const title = clauseOf(d, ref.clauseId).title;
     const params = { title, variant: ref.variant, version: ref.version, name: who };
     const message = `“${title}”（${ref.variant}）第 ${ref.version} 版由 ${who} 撰写，不能由本人批准：请另一位审核人批准，或在 设置 中开启单人审核`;
-    throw new BidForgeError('own_version', message, [{ severity: 'error', code: 'own_version', message, clause: ref.clauseId, params }]);
+    throw new BidForgeError('own_version', message, [
+      { severity: 'error', code: 'own_version', message, clause: ref.clauseId, params },
+    ]);
   }
   assertRenderable(v, ref, 'approve');
   v.status = 'approved';
@@ -126,7 +187,12 @@ export function reject(d: StoreData, ref: VersionRef, who: string, why: string, 
   v.rejectReason = why;
 }
 
-export function retire(d: StoreData, target: { clauseId: string; variant?: string; version?: number }, who: string, now: Date): VersionRef[] {
+export function retire(
+  d: StoreData,
+  target: { clauseId: string; variant?: string; version?: number },
+  who: string,
+  now: Date,
+): VersionRef[] {
   const c = clauseOf(d, target.clauseId);
   const retired: VersionRef[] = [];
   const t = now.toISOString();
@@ -144,7 +210,11 @@ export function retire(d: StoreData, target: { clauseId: string; variant?: strin
         Object.assign(v, { status: 'retired', decidedAt: t, reviewer: who });
         retired.push({ clauseId: c.id, variant: variant.name, version: v.version });
       }
-  if (!retired.length) throw new BidForgeError('bad_transition', `nothing to retire: ${target.clauseId}${target.variant ? '/' + target.variant : ''} is already retired`);
+  if (!retired.length)
+    throw new BidForgeError(
+      'bad_transition',
+      `nothing to retire: ${target.clauseId}${target.variant ? '/' + target.variant : ''} is already retired`,
+    );
   return retired;
 }
 
@@ -154,10 +224,18 @@ export function updateClauseMeta(d: StoreData, clauseId: string, p: ClauseMetaPa
 }
 
 /** A copy under `newId`, or under an id generated from the category (nobody has to type one). */
-export function duplicateClause(d: StoreData, clauseId: string, newId: string | undefined, who: string, now: Date, title?: string): string {
+export function duplicateClause(
+  d: StoreData,
+  clauseId: string,
+  newId: string | undefined,
+  who: string,
+  now: Date,
+  title?: string,
+): string {
   const src = clauseOf(d, clauseId);
   const id = newId ?? newClauseId(d, src.category);
-  if (d.clauses.some((x) => x.id === id)) throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
+  if (d.clauses.some((x) => x.id === id))
+    throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
   const t = now.toISOString();
   d.clauses.push({
     ...structuredClone(src),

@@ -28,7 +28,11 @@ export function CardPreview({ card }: { card: Card }) {
       </header>
       <div className="bf-card-hotline">
         {card.labels.hotline} <strong>{card.hotline}</strong>
-        {card.serviceHours && <span className="bf-card-hours">{card.labels.serviceHours}：{card.serviceHours}</span>}
+        {card.serviceHours && (
+          <span className="bf-card-hours">
+            {card.labels.serviceHours}：{card.serviceHours}
+          </span>
+        )}
       </div>
       <dl className="bf-card-fields">
         {card.fields.map((f) => (

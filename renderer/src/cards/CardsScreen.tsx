@@ -108,14 +108,17 @@ export function CardsScreen() {
   const exportBatch = async () => {
     if (!file || !parsed) return;
     try {
-      const r = await run(parsed.validRows, () => api.exportCards({ fileName: file.name, data: file.data, mapping, format, layout, qr, ...choices }));
+      const r = await run(parsed.validRows, () =>
+        api.exportCards({ fileName: file.name, data: file.data, mapping, format, layout, qr, ...choices }),
+      );
       const saved = await shell.saveExport(r.bytes, r.fileName, format);
       if (!saved) return;
       setExported(true);
       const where = saved.path || saved.name;
       // The skipped rows are named here and listed with their reasons in 行问题 on this screen.
       const rows = r.skipped.rows.slice(0, 10).join('、') + (r.skipped.rows.length > 10 ? '…' : '');
-      if (r.skipped.count) message.warning(t('cards.exportedSkipped', { cards: r.cards, file: where, count: r.skipped.count, rows }), 8);
+      if (r.skipped.count)
+        message.warning(t('cards.exportedSkipped', { cards: r.cards, file: where, count: r.skipped.count, rows }), 8);
       else message.success(t('cards.exportedAll', { cards: r.cards, file: where }));
     } catch (e) {
       message.error(t('cards.exportFailed', { message: errorMessage(e) }));
@@ -154,7 +157,13 @@ export function CardsScreen() {
           className="bf-page-steps"
           size="small"
           current={step}
-          items={[{ title: t('cards.step.import') }, { title: t('cards.step.map') }, { title: t('cards.step.check') }, { title: t('cards.step.export') }, { title: t('cards.step.done') }]}
+          items={[
+            { title: t('cards.step.import') },
+            { title: t('cards.step.map') },
+            { title: t('cards.step.check') },
+            { title: t('cards.step.export') },
+            { title: t('cards.step.done') },
+          ]}
         />
       </div>
       {!file ? (
@@ -173,14 +182,27 @@ export function CardsScreen() {
               }
             >
               <div className="bf-file-line" data-testid="cards-file">
-                {parsed ? t('cards.fileInfo', { name: file.name, encoding: parsed.sheet ? `XLSX「${parsed.sheet}」` : parsed.encoding.toUpperCase(), row: parsed.headerRow }) : file.name}
+                {parsed
+                  ? t('cards.fileInfo', {
+                      name: file.name,
+                      encoding: parsed.sheet ? `XLSX「${parsed.sheet}」` : parsed.encoding.toUpperCase(),
+                      row: parsed.headerRow,
+                    })
+                  : file.name}
                 {reading && <Spin size="small" className="bf-inline-spin" />}
               </div>
             </Card>
             {parsed && (
               <Card className="bf-page-card" size="small" title={t('cards.mapping')}>
                 <p className="bf-muted bf-card-hint">{t('cards.mappingHint')}</p>
-                <MappingPanel parsed={parsed} mapping={mapping} onChange={setMapping} hide={hide} onHide={setHide} disabled={exporting} />
+                <MappingPanel
+                  parsed={parsed}
+                  mapping={mapping}
+                  onChange={setMapping}
+                  hide={hide}
+                  onHide={setHide}
+                  disabled={exporting}
+                />
               </Card>
             )}
             {parsed && !parsed.fatal && (
@@ -197,7 +219,13 @@ export function CardsScreen() {
             {parsed && (
               <ExportPanel
                 options={{ layout, format, qr, script: effectiveScript, templateBy }}
-                onChange={(o) => (setLayout(o.layout), setFormat(o.format), setQr(o.qr), setScript(o.script), setTemplateBy(o.templateBy))}
+                onChange={(o) => (
+                  setLayout(o.layout),
+                  setFormat(o.format),
+                  setQr(o.qr),
+                  setScript(o.script),
+                  setTemplateBy(o.templateBy)
+                )}
                 cards={parsed.validRows}
                 percent={percent}
                 busy={reading}
@@ -219,15 +247,32 @@ export function CardsScreen() {
                 <Card className="bf-page-card" size="small">
                   <Space size={48} className="bf-stats" data-testid="cards-stats">
                     <Statistic title={t('cards.rows')} value={parsed.dataRows} />
-                    <Statistic title={t('cards.valid')} value={parsed.validRows} styles={{ content: { color: 'var(--bf-ok)' } }} />
-                    <Statistic title={t('cards.errors')} value={errorRows} styles={errorRows ? { content: { color: 'var(--bf-error)' } } : undefined} />
-                    <Statistic title={t('cards.warnings')} value={warnings} styles={warnings ? { content: { color: 'var(--bf-warning)' } } : undefined} />
+                    <Statistic
+                      title={t('cards.valid')}
+                      value={parsed.validRows}
+                      styles={{ content: { color: 'var(--bf-ok)' } }}
+                    />
+                    <Statistic
+                      title={t('cards.errors')}
+                      value={errorRows}
+                      styles={errorRows ? { content: { color: 'var(--bf-error)' } } : undefined}
+                    />
+                    <Statistic
+                      title={t('cards.warnings')}
+                      value={warnings}
+                      styles={warnings ? { content: { color: 'var(--bf-warning)' } } : undefined}
+                    />
                   </Space>
                 </Card>
                 <Card className="bf-page-card" size="small" title={t('cards.problems')}>
                   <RowProblems parsed={parsed} />
                 </Card>
-                <Card className="bf-page-card" size="small" title={t('cards.preview')} extra={<span className="bf-muted">{t('cards.previewHint', { count: parsed.preview.length })}</span>}>
+                <Card
+                  className="bf-page-card"
+                  size="small"
+                  title={t('cards.preview')}
+                  extra={<span className="bf-muted">{t('cards.previewHint', { count: parsed.preview.length })}</span>}
+                >
                   {parsed.preview.length ? (
                     <div className="bf-card-list">
                       {parsed.preview.map((c) => (

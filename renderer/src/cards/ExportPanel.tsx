@@ -9,7 +9,14 @@ export type Script = 'hans' | 'hant';
 export type TemplateBy = '' | 'product' | 'model';
 export type ExportOptions = { layout: Layout; format: Format; qr: boolean; script: Script; templateBy: TemplateBy };
 
-type Props = { options: ExportOptions; onChange(o: ExportOptions): void; cards: number; percent: number | null; busy: boolean; onExport(): void };
+type Props = {
+  options: ExportOptions;
+  onChange(o: ExportOptions): void;
+  cards: number;
+  percent: number | null;
+  busy: boolean;
+  onExport(): void;
+};
 
 export function ExportPanel({ options, onChange, cards, percent, busy, onExport }: Props) {
   const { t } = useI18n();
@@ -19,7 +26,12 @@ export function ExportPanel({ options, onChange, cards, percent, busy, onExport 
     <Card className="bf-page-card" size="small" title={t('cards.step.export')}>
       <div className="bf-export-form">
         <div className="bf-export-label">{t('cards.layout')}</div>
-        <Radio.Group value={options.layout} onChange={(e) => set({ layout: e.target.value as Layout })} data-testid="cards-layout" className="bf-export-radios">
+        <Radio.Group
+          value={options.layout}
+          onChange={(e) => set({ layout: e.target.value as Layout })}
+          data-testid="cards-layout"
+          className="bf-export-radios"
+        >
           {CARD_LAYOUT_IDS.map((l) => (
             <Radio key={l} value={l}>
               {t(`cards.layout.${l}`)}
@@ -31,7 +43,10 @@ export function ExportPanel({ options, onChange, cards, percent, busy, onExport 
           data-testid="cards-template-by"
           value={options.templateBy}
           onChange={(v: TemplateBy) => set({ templateBy: v })}
-          options={(['', 'product', 'model'] as const).map((v) => ({ value: v, label: t(`cards.templateBy.${v || 'none'}`) }))}
+          options={(['', 'product', 'model'] as const).map((v) => ({
+            value: v,
+            label: t(`cards.templateBy.${v || 'none'}`),
+          }))}
         />
         <div className="bf-export-label">{t('cards.script')}</div>
         <Radio.Group
@@ -52,10 +67,22 @@ export function ExportPanel({ options, onChange, cards, percent, busy, onExport 
             { value: 'docx', label: 'DOCX' },
           ]}
         />
-        <Checkbox checked={options.qr} onChange={(e) => set({ qr: e.target.checked })} className="bf-export-qr" data-testid="cards-qr">
+        <Checkbox
+          checked={options.qr}
+          onChange={(e) => set({ qr: e.target.checked })}
+          className="bf-export-qr"
+          data-testid="cards-qr"
+        >
           {t('cards.qr')}
         </Checkbox>
-        <Button type="primary" block onClick={onExport} disabled={!cards || exporting || busy} loading={exporting} data-testid="cards-export">
+        <Button
+          type="primary"
+          block
+          onClick={onExport}
+          disabled={!cards || exporting || busy}
+          loading={exporting}
+          data-testid="cards-export"
+        >
           {t('cards.export', { count: cards })}
         </Button>
         {percent !== null && (

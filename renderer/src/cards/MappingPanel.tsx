@@ -17,7 +17,10 @@ type Props = {
 
 export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled }: Props) {
   const { t } = useI18n();
-  const options = [{ value: '', label: t('cards.none') }, ...parsed.headers.filter(Boolean).map((h) => ({ value: h, label: h }))];
+  const options = [
+    { value: '', label: t('cards.none') },
+    ...parsed.headers.filter(Boolean).map((h) => ({ value: h, label: h })),
+  ];
   return (
     <div className="bf-mapping" data-testid="cards-mapping">
       {parsed.fields.map(({ field, label, required }) => {
@@ -27,7 +30,11 @@ export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled
           <label key={field} className="bf-mapping-row">
             <span className="bf-mapping-label">
               {label}
-              {required && <Tag className="bf-mapping-req" color={missing ? 'error' : 'default'}>{t('cards.required')}</Tag>}
+              {required && (
+                <Tag className="bf-mapping-req" color={missing ? 'error' : 'default'}>
+                  {t('cards.required')}
+                </Tag>
+              )}
             </span>
             <Select
               data-testid={`map-${field}`}
@@ -59,7 +66,12 @@ export function MappingPanel({ parsed, mapping, onChange, hide, onHide, disabled
           </label>
         );
       })}
-      <Button size="small" type="link" onClick={() => (onChange({}), onHide([]))} disabled={disabled || Object.keys(mapping).length === 0}>
+      <Button
+        size="small"
+        type="link"
+        onClick={() => (onChange({}), onHide([]))}
+        disabled={disabled || Object.keys(mapping).length === 0}
+      >
         {t('cards.resetMapping')}
       </Button>
     </div>

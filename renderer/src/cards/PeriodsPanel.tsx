@@ -23,7 +23,10 @@ export function PeriodsPanel({ templates, periods, onPeriods, project, onProject
   const { t } = useI18n();
   const [recent, setRecent] = useState<RecentSummary[]>([]);
   useEffect(() => {
-    api.listRecentProjects({}).then((r) => setRecent(r.projects), () => setRecent([]));
+    api.listRecentProjects({}).then(
+      (r) => setRecent(r.projects),
+      () => setRecent([]),
+    );
   }, []);
   const fromProject = project !== null;
   const set = (id: string, list: Period[]) => onPeriods({ ...periods, [id]: list });
@@ -36,10 +39,20 @@ export function PeriodsPanel({ templates, periods, onPeriods, project, onProject
           value={project?.id ?? ''}
           disabled={disabled}
           onChange={(v: string) => onProject(v || null)}
-          options={[{ value: '', label: t('cards.periodsFrom.template') }, ...recent.map((p) => ({ value: p.id, label: t('cards.periodsFrom.project', { title: p.title }) }))]}
+          options={[
+            { value: '', label: t('cards.periodsFrom.template') },
+            ...recent.map((p) => ({ value: p.id, label: t('cards.periodsFrom.project', { title: p.title }) })),
+          ]}
         />
       </label>
-      {fromProject && <Alert className="bf-card-hint" type="info" showIcon title={t('cards.periodsProjectHint', { title: project.title })} />}
+      {fromProject && (
+        <Alert
+          className="bf-card-hint"
+          type="info"
+          showIcon
+          title={t('cards.periodsProjectHint', { title: project.title })}
+        />
+      )}
       {templates.map((tp) => {
         const list = periods[tp.id] ?? tp.components;
         return (
@@ -55,7 +68,12 @@ export function PeriodsPanel({ templates, periods, onPeriods, project, onProject
                   value={c.name}
                   disabled={disabled || fromProject}
                   maxLength={40}
-                  onChange={(e) => set(tp.id, list.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      tp.id,
+                      list.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)),
+                    )
+                  }
                 />
                 <InputNumber
                   aria-label={`${c.name} ${t('cards.monthsUnit')}`}
@@ -66,16 +84,38 @@ export function PeriodsPanel({ templates, periods, onPeriods, project, onProject
                   precision={0}
                   suffix={t('cards.monthsUnit')}
                   disabled={disabled || fromProject}
-                  onChange={(m) => typeof m === 'number' && set(tp.id, list.map((x, k) => (k === i ? { ...x, months: m } : x)))}
+                  onChange={(m) =>
+                    typeof m === 'number' &&
+                    set(
+                      tp.id,
+                      list.map((x, k) => (k === i ? { ...x, months: m } : x)),
+                    )
+                  }
                 />
                 {!fromProject && (
-                  <Button aria-label={t('cards.remove')} icon={<DeleteOutlined />} type="text" disabled={disabled || list.length < 2} onClick={() => set(tp.id, list.filter((_, k) => k !== i))} />
+                  <Button
+                    aria-label={t('cards.remove')}
+                    icon={<DeleteOutlined />}
+                    type="text"
+                    disabled={disabled || list.length < 2}
+                    onClick={() =>
+                      set(
+                        tp.id,
+                        list.filter((_, k) => k !== i),
+                      )
+                    }
+                  />
                 )}
               </div>
             ))}
             {!fromProject && (
               <div className="bf-periods-actions">
-                <Button size="small" icon={<PlusOutlined />} disabled={disabled} onClick={() => set(tp.id, [...list, { name: t('cards.newComponent'), months: 12 }])}>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  disabled={disabled}
+                  onClick={() => set(tp.id, [...list, { name: t('cards.newComponent'), months: 12 }])}
+                >
                   {t('cards.addComponent')}
                 </Button>
                 <Button

@@ -14,7 +14,11 @@ export function RowProblems({ parsed }: { parsed: ParseCardsResult }) {
       dataSource={parsed.problems}
       pagination={parsed.problems.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: t('cards.problemsNone') }}
-      footer={parsed.problemCount > parsed.problems.length ? () => t('cards.problemsMore', { shown: parsed.problems.length, count: parsed.problemCount }) : undefined}
+      footer={
+        parsed.problemCount > parsed.problems.length
+          ? () => t('cards.problemsMore', { shown: parsed.problems.length, count: parsed.problemCount })
+          : undefined
+      }
       columns={[
         { title: t('cards.col.row'), dataIndex: 'row', width: 70, align: 'right' },
         { title: t('cards.col.column'), dataIndex: 'column', width: 120 },
@@ -22,10 +26,18 @@ export function RowProblems({ parsed }: { parsed: ParseCardsResult }) {
           title: t('cards.col.severity'),
           dataIndex: 'severity',
           width: 80,
-          render: (s: CardRowProblem['severity']) => <Tag color={s === 'error' ? 'error' : 'warning'}>{s === 'error' ? t('problems.error') : t('problems.warning')}</Tag>,
+          render: (s: CardRowProblem['severity']) => (
+            <Tag color={s === 'error' ? 'error' : 'warning'}>
+              {s === 'error' ? t('problems.error') : t('problems.warning')}
+            </Tag>
+          ),
         },
         // The message repeats the row and column — the table shows those already.
-        { title: t('cards.col.message'), key: 'message', render: (_: unknown, p: CardRowProblem) => cardRowText(p, locale) },
+        {
+          title: t('cards.col.message'),
+          key: 'message',
+          render: (_: unknown, p: CardRowProblem) => cardRowText(p, locale),
+        },
       ]}
     />
   );

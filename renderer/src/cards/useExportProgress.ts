@@ -11,13 +11,16 @@ export function useExportProgress() {
   const stop = () => clearInterval(timer.current);
   useEffect(() => stop, []);
 
-  const run = useCallback(async <T,>(cards: number, job: () => Promise<T>): Promise<T> => {
+  const run = useCallback(async <T>(cards: number, job: () => Promise<T>): Promise<T> => {
     const expected = START_MS + cards * MS_PER_CARD;
     const started = Date.now();
     setPercent(0);
     stop();
     // Eases towards 95 % over the expected time and never claims to be done before the call returns.
-    timer.current = setInterval(() => setPercent(Math.min(95, Math.round(95 * (1 - Math.exp(-(Date.now() - started) / expected))))), 100);
+    timer.current = setInterval(
+      () => setPercent(Math.min(95, Math.round(95 * (1 - Math.exp(-(Date.now() - started) / expected))))),
+      100,
+    );
     try {
       const r = await job();
       setPercent(100);

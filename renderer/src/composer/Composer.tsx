@@ -65,7 +65,9 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     const next = base ? change(base) : null;
     if (next && next !== base) previewAhead.current(next);
     // Normally nothing happened in between and `next` is what gets drawn; otherwise apply the edit to the newer state.
-    setHistory((h) => (!h.present ? h : record(h, h.present === base && next ? next : change(h.present), key, Date.now())));
+    setHistory((h) =>
+      !h.present ? h : record(h, h.present === base && next ? next : change(h.present), key, Date.now()),
+    );
   }, []);
   const [activeSections, setActiveSections] = useState<string[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -101,7 +103,11 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
 
   // A newly opened project shows every section of its form open. A clause added to the outline opens its section
   // and brings its variables' defaults, in the same undo step as the addition.
-  const known = useRef<{ epoch: number; titles: Set<string>; keys: Set<string> }>({ epoch: -1, titles: new Set(), keys: new Set() });
+  const known = useRef<{ epoch: number; titles: Set<string>; keys: Set<string> }>({
+    epoch: -1,
+    titles: new Set(),
+    keys: new Set(),
+  });
   const lastOutlineEdit = useRef<string | undefined>(undefined);
   useEffect(() => {
     const titles = sectionsOf(fields).map((s) => s.title);
@@ -114,7 +120,9 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     if (defaults.length)
       editProject((p) => {
         const missing = defaults.filter((f) => p.values[f.key] === undefined);
-        return missing.length ? { ...p, values: { ...p.values, ...Object.fromEntries(missing.map((f) => [f.key, f.default])) } } : p;
+        return missing.length
+          ? { ...p, values: { ...p.values, ...Object.fromEntries(missing.map((f) => [f.key, f.default])) } }
+          : p;
       }, lastOutlineEdit.current);
   }, [fields, fieldsEpoch, editProject]);
   useEffect(() => {
@@ -136,12 +144,17 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     },
     [setProject],
   );
-  const blueprintTitleOf = useCallback((id: string | undefined) => (id ? (blueprints.find((b) => b.id === id)?.title ?? id) : ''), [blueprints]);
+  const blueprintTitleOf = useCallback(
+    (id: string | undefined) => (id ? (blueprints.find((b) => b.id === id)?.title ?? id) : ''),
+    [blueprints],
+  );
   const file = useProjectFile(project, showProject, blueprintTitleOf);
   const { confirmDiscard, openText, openProjectFile, save, restore, showFile } = file;
 
   // 首页 hands over projects it opened (new, sample, recent); it records them as recent itself.
-  useOpenedProjects(({ project: p, path, saved }) => confirmDiscard(() => showFile(p, { ...(path ? { path } : {}), saved: saved ?? false })));
+  useOpenedProjects(({ project: p, path, saved }) =>
+    confirmDiscard(() => showFile(p, { ...(path ? { path } : {}), saved: saved ?? false })),
+  );
 
   // On start: the blueprints' titles, and unsaved work from last time (the app opens on 首页, not on a sample).
   const start = useCallback(async () => {
@@ -169,18 +182,33 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
       if (!project || exporting) return;
       setExporting(format);
       const key = 'export';
-      message.open({ key, type: 'loading', content: t('msg.exporting', { format: format.toUpperCase() }), duration: 0 });
+      message.open({
+        key,
+        type: 'loading',
+        content: t('msg.exporting', { format: format.toUpperCase() }),
+        duration: 0,
+      });
       try {
-        const { fileName, bytes, problems } = await api.exportDocument({ project, format, ...(docParam ? { document: docParam } : {}) });
+        const { fileName, bytes, problems } = await api.exportDocument({
+          project,
+          format,
+          ...(docParam ? { document: docParam } : {}),
+        });
         const saved = await shell.saveExport(bytes, fileName, format);
         if (!saved) return message.destroy(key);
         const warnings = problems.filter((p) => p.severity === 'warning').length;
-        const text = warnings ? t('msg.exportedWithWarnings', { file: saved.name, count: warnings }) : t('msg.exported', { file: saved.name });
+        const text = warnings
+          ? t('msg.exportedWithWarnings', { file: saved.name, count: warnings })
+          : t('msg.exported', { file: saved.name });
         // In the desktop app the file has a real place: offer to open it or show it in its folder.
         const content = saved.path ? (
           <span>
             {text}
-            <Button size="small" type="link" onClick={() => void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e)))}>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e)))}
+            >
               {t('msg.openFile')}
             </Button>
             <Button size="small" type="link" onClick={() => void shell.showInFolder(saved.path)}>
@@ -222,7 +250,10 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     [editProject],
   );
 
-  const setMeta = useCallback((patch: Partial<Project>) => editProject((p) => ({ ...p, ...patch }), Object.keys(patch).join(',')), [editProject]);
+  const setMeta = useCallback(
+    (patch: Partial<Project>) => editProject((p) => ({ ...p, ...patch }), Object.keys(patch).join(',')),
+    [editProject],
+  );
 
   const outlineBlueprint = description.outline?.blueprint;
   const { showOutline } = description;
@@ -298,7 +329,9 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
         const el = document.getElementById(id);
         if (!el) return;
         el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-        el.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [role=switch], [tabindex="0"]')?.focus({ preventScroll: true });
+        el.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [role=switch], [tabindex="0"]')?.focus({
+          preventScroll: true,
+        });
         el.classList.remove('bf-flash');
         void el.offsetWidth;
         el.classList.add('bf-flash');
@@ -338,13 +371,26 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   else if (loadError && !project)
     body = (
       <div className="bf-center">
-        <Result status="error" title={t('app.loadFailed')} subTitle={loadError} extra={<Button onClick={() => void start()}>{t('app.retry')}</Button>} />
+        <Result
+          status="error"
+          title={t('app.loadFailed')}
+          subTitle={loadError}
+          extra={<Button onClick={() => void start()}>{t('app.retry')}</Button>}
+        />
       </div>
     );
   else if (!project)
     body = (
       <div className="bf-center">
-        <Empty image={<FileAddOutlined className="bf-empty-icon" />} description={<><div className="bf-empty-title">{t('app.noProject')}</div><div className="bf-muted">{t('app.noProjectHint')}</div></>}>
+        <Empty
+          image={<FileAddOutlined className="bf-empty-icon" />}
+          description={
+            <>
+              <div className="bf-empty-title">{t('app.noProject')}</div>
+              <div className="bf-muted">{t('app.noProjectHint')}</div>
+            </>
+          }
+        >
           <Button type="primary" onClick={() => navigate('home')} data-testid="composer-go-home">
             {t('file.goHome')}
           </Button>
@@ -364,18 +410,36 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
             <span className="bf-muted bf-vars-count">{t('fields.count', { count: fields.length })}</span>
           </h2>
           {fields.length > 0 && (
-            <Button type="link" size="small" onClick={() => setActiveSections(allOpen ? [] : sectionsOf(fields).map((s) => s.title))}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setActiveSections(allOpen ? [] : sectionsOf(fields).map((s) => s.title))}
+            >
               {allOpen ? t('fields.collapseAll') : t('fields.expandAll')}
             </Button>
           )}
         </div>
-        <FieldsForm fields={fields} values={valuesStore} problemsByField={problemsByField} activeSections={activeSections} onActiveSectionsChange={setActiveSections} onChange={setValue} />
+        <FieldsForm
+          fields={fields}
+          values={valuesStore}
+          problemsByField={problemsByField}
+          activeSections={activeSections}
+          onActiveSectionsChange={setActiveSections}
+          onChange={setValue}
+        />
       </>
     );
     const outline = (
       <>
-        {docs.length > 1 && <div className="bf-muted bf-outline-doc">{t('outline.forDocument', { doc: blueprintTitleOf(shownDoc) })}</div>}
-        <OutlinePanel view={description.outline} docType={blueprintOf(shownDoc)?.docType} onChange={setOutline} onReset={resetOutline} />
+        {docs.length > 1 && (
+          <div className="bf-muted bf-outline-doc">{t('outline.forDocument', { doc: blueprintTitleOf(shownDoc) })}</div>
+        )}
+        <OutlinePanel
+          view={description.outline}
+          docType={blueprintOf(shownDoc)?.docType}
+          onChange={setOutline}
+          onReset={resetOutline}
+        />
       </>
     );
     const reqCount = project.requirements?.length ?? 0;
@@ -392,7 +456,14 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
           </EditorPane>
           <EditorPane id="requirements" active={leftTab}>
             {/* A new project starts without the last one's unconfirmed proposals. */}
-            <RequirementsPanel key={epoch} requirements={project.requirements ?? NO_REQUIREMENTS} deviations={deviations} fields={fields} problemsByField={problemsByField} onChange={setRequirements} />
+            <RequirementsPanel
+              key={epoch}
+              requirements={project.requirements ?? NO_REQUIREMENTS}
+              deviations={deviations}
+              fields={fields}
+              problemsByField={problemsByField}
+              onChange={setRequirements}
+            />
           </EditorPane>
         </aside>
         <section className="bf-preview-pane" aria-label={t('preview.title')}>
@@ -408,13 +479,22 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
                   setActiveDoc(k);
                   setDocSwitches((n) => n + 1);
                 }}
-                items={docs.map((id) => ({ key: id, label: <span data-testid={`doc-tab-${id}`}>{blueprintTitleOf(id)}</span> }))}
+                items={docs.map((id) => ({
+                  key: id,
+                  label: <span data-testid={`doc-tab-${id}`}>{blueprintTitleOf(id)}</span>,
+                }))}
               />
             )}
             <PreviewStatus store={previewStore} />
           </div>
           {/* composer: newer versions — asked on open, save and export only; an update shows the project again */}
-          <NewerVersionsNotice project={project} epoch={epoch} saved={file.savedSnapshot} exporting={exporting !== null} onUpdated={libraryChanged} />
+          <NewerVersionsNotice
+            project={project}
+            epoch={epoch}
+            saved={file.savedSnapshot}
+            exporting={exporting !== null}
+            onUpdated={libraryChanged}
+          />
           <ProblemsPanel problems={problems} targetOf={targetOf} labelOf={labelOf} onLocate={locate} />
           <div className="bf-preview-scroll">
             <LivePreview store={previewStore} />
@@ -427,7 +507,14 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   return (
     <div className="bf-app" ref={rootRef}>
       {toolbar}
-      <input ref={file.fileInput} type="file" accept=".json,.bfproj,application/json" hidden onChange={file.onFile} data-testid="open-project-input" />
+      <input
+        ref={file.fileInput}
+        type="file"
+        accept=".json,.bfproj,application/json"
+        hidden
+        onChange={file.onFile}
+        data-testid="open-project-input"
+      />
       {body}
     </div>
   );
@@ -452,7 +539,15 @@ const LivePreview = memo(function LivePreview({ store }: { store: PreviewStore }
 });
 
 /** The tab strip over the editor's panes (labels only; the panes are EditorPane). */
-const EditorTabs = memo(function EditorTabs({ active, onChange, requirementCount }: { active: LeftTab; onChange: (tab: LeftTab) => void; requirementCount: number }) {
+const EditorTabs = memo(function EditorTabs({
+  active,
+  onChange,
+  requirementCount,
+}: {
+  active: LeftTab;
+  onChange: (tab: LeftTab) => void;
+  requirementCount: number;
+}) {
   const { t } = useI18n();
   const items = [
     { key: 'content', label: <span data-testid="tab-content">{t('composer.tab.content')}</span> },

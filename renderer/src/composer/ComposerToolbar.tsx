@@ -1,6 +1,13 @@
 // The 编制 toolbar: which project is open and whether it is saved, then open, save, undo/redo and export.
 // Branding and navigation live in the app shell's left menu.
-import { FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  FilePdfOutlined,
+  FileWordOutlined,
+  FolderOpenOutlined,
+  RedoOutlined,
+  SaveOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { useI18n } from '../i18n.js';
 
@@ -57,19 +64,44 @@ export function ComposerToolbar(p: ComposerToolbarProps) {
         </Tooltip>
         <span className="bf-toolbar-sep" />
         <Tooltip title={`${t('toolbar.undo')} (Ctrl+Z)`}>
-          <Button icon={<UndoOutlined />} aria-label={t('toolbar.undo')} onClick={p.onUndo} disabled={!p.canUndo} data-testid="undo" />
+          <Button
+            icon={<UndoOutlined />}
+            aria-label={t('toolbar.undo')}
+            onClick={p.onUndo}
+            disabled={!p.canUndo}
+            data-testid="undo"
+          />
         </Tooltip>
         <Tooltip title={`${t('toolbar.redo')} (Ctrl+Y)`}>
-          <Button icon={<RedoOutlined />} aria-label={t('toolbar.redo')} onClick={p.onRedo} disabled={!p.canRedo} data-testid="redo" />
+          <Button
+            icon={<RedoOutlined />}
+            aria-label={t('toolbar.redo')}
+            onClick={p.onRedo}
+            disabled={!p.canRedo}
+            data-testid="redo"
+          />
         </Tooltip>
         <span className="bf-toolbar-sep" />
         <Tooltip title={t('toolbar.shortcutDocx')}>
-          <Button icon={<FileWordOutlined />} onClick={() => p.onExport('docx')} loading={p.exporting === 'docx'} disabled={!p.hasProject || (p.exporting !== null && p.exporting !== 'docx')} data-testid="export-docx">
+          <Button
+            icon={<FileWordOutlined />}
+            onClick={() => p.onExport('docx')}
+            loading={p.exporting === 'docx'}
+            disabled={!p.hasProject || (p.exporting !== null && p.exporting !== 'docx')}
+            data-testid="export-docx"
+          >
             {t('toolbar.exportDocx')}
           </Button>
         </Tooltip>
         <Tooltip title={t('toolbar.shortcutPdf')}>
-          <Button type="primary" icon={<FilePdfOutlined />} onClick={() => p.onExport('pdf')} loading={p.exporting === 'pdf'} disabled={!p.hasProject || (p.exporting !== null && p.exporting !== 'pdf')} data-testid="export-pdf">
+          <Button
+            type="primary"
+            icon={<FilePdfOutlined />}
+            onClick={() => p.onExport('pdf')}
+            loading={p.exporting === 'pdf'}
+            disabled={!p.hasProject || (p.exporting !== null && p.exporting !== 'pdf')}
+            data-testid="export-pdf"
+          >
             {t('toolbar.exportPdf')}
           </Button>
         </Tooltip>

@@ -21,7 +21,12 @@ function moneyInWords(v: unknown): string | undefined {
   }
 }
 
-type FieldItemProps = { field: VariableField; values: ValuesStore; problems: Problem[]; onChange: (key: string, value: unknown) => void };
+type FieldItemProps = {
+  field: VariableField;
+  values: ValuesStore;
+  problems: Problem[];
+  onChange: (key: string, value: unknown) => void;
+};
 
 const FieldItem = memo(function FieldItem({ field, values, problems, onChange }: FieldItemProps) {
   const { t, locale } = useI18n();
@@ -33,7 +38,17 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
   const wide = field.type === 'table' || field.type === 'list' || field.type === 'multiline' || field.type === 'text';
 
   let control;
-  if (field.type === 'table') control = <TableEditor fieldKey={field.key} label={field.label} columns={field.columns ?? []} value={value} onChange={change} status={status} />;
+  if (field.type === 'table')
+    control = (
+      <TableEditor
+        fieldKey={field.key}
+        label={field.label}
+        columns={field.columns ?? []}
+        value={value}
+        onChange={change}
+        status={status}
+      />
+    );
   else if (field.type === 'list')
     control = (
       <Select<string[]>
@@ -65,7 +80,11 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
     );
 
   return (
-    <div className={`bf-field${wide ? ' bf-field-wide' : ''}`} id={fieldDomId(field.key)} data-testid={fieldDomId(field.key)}>
+    <div
+      className={`bf-field${wide ? ' bf-field-wide' : ''}`}
+      id={fieldDomId(field.key)}
+      data-testid={fieldDomId(field.key)}
+    >
       <Form.Item
         label={
           <span className="bf-field-label">
@@ -78,7 +97,14 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
         validateStatus={status}
         help={problems.length ? problems.map((p, i) => <div key={i}>{problemText(p, locale)}</div>) : undefined}
         // The uppercase amount is the document's own text, the same in both UI languages.
-        extra={words ? <span>{t('fields.rmb')}<span data-user-data>{words}</span></span> : undefined}
+        extra={
+          words ? (
+            <span>
+              {t('fields.rmb')}
+              <span data-user-data>{words}</span>
+            </span>
+          ) : undefined
+        }
       >
         {control}
       </Form.Item>
@@ -108,12 +134,22 @@ export function sectionsOf(fields: VariableField[]): { title: string; fields: Va
   return out;
 }
 
-export const FieldsForm = memo(function FieldsForm({ fields, values, problemsByField, activeSections, onActiveSectionsChange, onChange }: FieldsFormProps) {
+export const FieldsForm = memo(function FieldsForm({
+  fields,
+  values,
+  problemsByField,
+  activeSections,
+  onActiveSectionsChange,
+  onChange,
+}: FieldsFormProps) {
   const { t } = useI18n();
   const sections = useMemo(() => sectionsOf(fields), [fields]);
 
   const items = sections.map((s, i) => {
-    const count = s.fields.reduce((n, f) => n + (problemsByField.get(`values.${f.key}`)?.filter((p) => p.severity === 'error').length ?? 0), 0);
+    const count = s.fields.reduce(
+      (n, f) => n + (problemsByField.get(`values.${f.key}`)?.filter((p) => p.severity === 'error').length ?? 0),
+      0,
+    );
     return {
       key: s.title,
       label: (
@@ -132,7 +168,13 @@ export const FieldsForm = memo(function FieldsForm({ fields, values, problemsByF
       children: (
         <div className="bf-field-grid">
           {s.fields.map((f) => (
-            <FieldItem key={f.key} field={f} values={values} problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS} onChange={onChange} />
+            <FieldItem
+              key={f.key}
+              field={f}
+              values={values}
+              problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS}
+              onChange={onChange}
+            />
           ))}
         </div>
       ),

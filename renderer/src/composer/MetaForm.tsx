@@ -10,10 +10,23 @@ import { DateEditor } from './DateEditor.js';
 
 export const META_FIELDS = ['title', 'bidder', 'projectNo', 'date'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
-export const META_LABELS: Record<MetaField, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
+export const META_LABELS: Record<MetaField, MessageKey> = {
+  title: 'meta.title',
+  bidder: 'meta.bidder',
+  projectNo: 'meta.projectNo',
+  date: 'meta.date',
+};
 export const metaDomId = (key: MetaField) => `meta-${key}`;
 
-function MetaFormContent({ project, problemsByField, onChange }: { project: Project; problemsByField: Map<string, Problem[]>; onChange: (patch: Partial<Project>) => void }) {
+function MetaFormContent({
+  project,
+  problemsByField,
+  onChange,
+}: {
+  project: Project;
+  problemsByField: Map<string, Problem[]>;
+  onChange: (patch: Partial<Project>) => void;
+}) {
   const { t, locale } = useI18n();
   const item = (key: MetaField, control: ReactNode, className = '') => {
     const problems = problemsByField.get(key) ?? [];
@@ -33,10 +46,39 @@ function MetaFormContent({ project, problemsByField, onChange }: { project: Proj
   return (
     <Form layout="vertical" component="div" className="bf-form bf-meta" requiredMark={false}>
       <div className="bf-field-grid">
-        {item('title', <Input id="input-meta-title" value={project.title} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} />, 'bf-field-wide')}
-        {item('bidder', <Input id="input-meta-bidder" value={project.bidder} maxLength={200} onChange={(e) => onChange({ bidder: e.target.value })} />, 'bf-field-wide')}
-        {item('projectNo', <Input id="input-meta-projectNo" value={project.projectNo} maxLength={100} onChange={(e) => onChange({ projectNo: e.target.value })} />)}
-        {item('date', <DateEditor id="input-meta-date" value={project.date} onChange={(date) => onChange({ date: date ?? '' })} />)}
+        {item(
+          'title',
+          <Input
+            id="input-meta-title"
+            value={project.title}
+            maxLength={200}
+            onChange={(e) => onChange({ title: e.target.value })}
+          />,
+          'bf-field-wide',
+        )}
+        {item(
+          'bidder',
+          <Input
+            id="input-meta-bidder"
+            value={project.bidder}
+            maxLength={200}
+            onChange={(e) => onChange({ bidder: e.target.value })}
+          />,
+          'bf-field-wide',
+        )}
+        {item(
+          'projectNo',
+          <Input
+            id="input-meta-projectNo"
+            value={project.projectNo}
+            maxLength={100}
+            onChange={(e) => onChange({ projectNo: e.target.value })}
+          />,
+        )}
+        {item(
+          'date',
+          <DateEditor id="input-meta-date" value={project.date} onChange={(date) => onChange({ date: date ?? '' })} />,
+        )}
       </div>
       <TypesettingFields choice={project.typesetting} onChange={(typesetting) => onChange({ typesetting })} />
     </Form>
@@ -44,7 +86,13 @@ function MetaFormContent({ project, problemsByField, onChange }: { project: Proj
 }
 
 /** 版式 (bid default or GB/T 9704, with the body size shown as 字号), 正本/副本 on the cover, a seal box on every page. */
-function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | undefined; onChange: (c: TypesettingChoice) => void }) {
+function TypesettingFields({
+  choice,
+  onChange,
+}: {
+  choice: TypesettingChoice | undefined;
+  onChange: (c: TypesettingChoice) => void;
+}) {
   const { t } = useI18n();
   // 小四 is a Chinese type size: the English UI gives its points only.
   const bodySize = (pt: number) => {
@@ -61,7 +109,10 @@ function TypesettingFields({ choice, onChange }: { choice: TypesettingChoice | u
             id="input-meta-typesetting"
             value={current.profile}
             onChange={(profile) => set({ profile })}
-            options={PROFILE_IDS.map((id) => ({ value: id, label: `${t(`meta.profile.${id}`)} · ${t('meta.bodySize')} ${bodySize(PROFILES[id].body.size)}` }))}
+            options={PROFILE_IDS.map((id) => ({
+              value: id,
+              label: `${t(`meta.profile.${id}`)} · ${t('meta.bodySize')} ${bodySize(PROFILES[id].body.size)}`,
+            }))}
           />
         </Form.Item>
       </div>
@@ -94,5 +145,8 @@ const SHOWN = ['title', 'bidder', 'projectNo', 'date', 'typesetting'] as const;
 /** Redrawn only when what it shows changes (the composer re-renders on every keystroke). */
 export const MetaForm = memo(
   MetaFormContent,
-  (a: MetaFormProps, b: MetaFormProps) => a.problemsByField === b.problemsByField && a.onChange === b.onChange && SHOWN.every((k) => a.project[k] === b.project[k]),
+  (a: MetaFormProps, b: MetaFormProps) =>
+    a.problemsByField === b.problemsByField &&
+    a.onChange === b.onChange &&
+    SHOWN.every((k) => a.project[k] === b.project[k]),
 );

@@ -111,10 +111,23 @@ function NewerVersionsNoticeContent({ project, epoch, saved, exporting, onUpdate
       }
       action={
         <Space size={4}>
-          <Button size="small" type="link" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="newer-versions-toggle">
+          <Button
+            size="small"
+            type="link"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            data-testid="newer-versions-toggle"
+          >
             {open ? t('versions.hide') : t('versions.show')}
           </Button>
-          <Button size="small" type="primary" icon={<SyncOutlined />} loading={busy} onClick={() => void update()} data-testid="newer-versions-update">
+          <Button
+            size="small"
+            type="primary"
+            icon={<SyncOutlined />}
+            loading={busy}
+            onClick={() => void update()}
+            data-testid="newer-versions-update"
+          >
             {t('versions.update')}
           </Button>
         </Space>
@@ -126,5 +139,9 @@ function NewerVersionsNoticeContent({ project, epoch, saved, exporting, onUpdate
 /** Redrawn when the project's key, the opened project, the last save or the export state change; not on keystrokes. */
 export const NewerVersionsNotice = memo(
   NewerVersionsNoticeContent,
-  (a, b) => (a.project ? projectKey(a.project) : undefined) === (b.project ? projectKey(b.project) : undefined) && a.epoch === b.epoch && a.saved === b.saved && a.exporting === b.exporting,
+  (a, b) =>
+    (a.project ? projectKey(a.project) : undefined) === (b.project ? projectKey(b.project) : undefined) &&
+    a.epoch === b.epoch &&
+    a.saved === b.saved &&
+    a.exporting === b.exporting,
 );

@@ -14,12 +14,21 @@ export type ProblemsPanelProps = {
   onLocate: (field: string) => void;
 };
 
-export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, labelOf, onLocate }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({
+  problems,
+  targetOf,
+  labelOf,
+  onLocate,
+}: ProblemsPanelProps) {
   const { t, locale } = useI18n();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return (
-    <section className={`bf-problems${problems.length ? '' : ' bf-problems-ok'}`} data-testid="problems" aria-label={t('problems.title')}>
+    <section
+      className={`bf-problems${problems.length ? '' : ' bf-problems-ok'}`}
+      data-testid="problems"
+      aria-label={t('problems.title')}
+    >
       <header className="bf-problems-head">
         <span className="bf-problems-title">{t('problems.title')}</span>
         {problems.length === 0 ? (
@@ -46,11 +55,14 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, l
           {problems.map((p, i) => {
             const target = targetOf(p);
             const label = target ? labelOf(target) : undefined;
-            const where = label && !p.field && p.section ? `${p.section} · ${label}` : (label ?? p.section ?? p.clause ?? p.field);
+            const where =
+              label && !p.field && p.section ? `${p.section} · ${label}` : (label ?? p.section ?? p.clause ?? p.field);
             const detail = [p.file, p.section, p.clause, p.field].filter(Boolean).join(' · ');
             const content = (
               <>
-                <span className={`bf-sev bf-sev-${p.severity}`}>{p.severity === 'error' ? t('problems.error') : t('problems.warning')}</span>
+                <span className={`bf-sev bf-sev-${p.severity}`}>
+                  {p.severity === 'error' ? t('problems.error') : t('problems.warning')}
+                </span>
                 <span className="bf-problem-msg">{problemText(p, locale)}</span>
                 {where && (
                   <span className="bf-problem-where" title={detail}>
@@ -63,7 +75,12 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, targetOf, l
             return (
               <li key={`${p.code}-${p.field ?? ''}-${i}`}>
                 {label && target ? (
-                  <button type="button" className="bf-problem bf-problem-link" title={t('problems.locate')} onClick={() => onLocate(target)}>
+                  <button
+                    type="button"
+                    className="bf-problem bf-problem-link"
+                    title={t('problems.locate')}
+                    onClick={() => onLocate(target)}
+                  >
                     {content}
                   </button>
                 ) : (

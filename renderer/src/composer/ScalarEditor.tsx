@@ -25,7 +25,14 @@ export type ScalarEditorProps = {
 };
 
 /** A duration's unit is stored in Chinese (the document prints it); the picker names it in the UI's language. */
-const UNIT_LABEL: Record<DurationUnit, MessageKey> = { 分钟: 'unit.minutes', 小时: 'unit.hours', 工作日: 'unit.workdays', 天: 'unit.days', 个月: 'unit.months', 年: 'unit.years' };
+const UNIT_LABEL: Record<DurationUnit, MessageKey> = {
+  分钟: 'unit.minutes',
+  小时: 'unit.hours',
+  工作日: 'unit.workdays',
+  天: 'unit.days',
+  个月: 'unit.months',
+  年: 'unit.years',
+};
 
 function isUnit(u: unknown): u is DurationUnit {
   return typeof u === 'string' && (DURATION_UNITS as readonly string[]).includes(u);
@@ -59,7 +66,9 @@ function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ari
         max={max}
         status={status}
         style={{ flex: 1, minWidth: 0 }}
-        onChange={(next) => (next === null || next === undefined ? onChange(undefined) : onChange({ value: next, unit }))}
+        onChange={(next) =>
+          next === null || next === undefined ? onChange(undefined) : onChange({ value: next, unit })
+        }
       />
       <Select<DurationUnit>
         variant={inTable ? 'borderless' : undefined}
@@ -149,7 +158,17 @@ export function ScalarEditor(props: ScalarEditorProps) {
         />
       );
     case 'date':
-      return <DateEditor id={id} ariaLabel={ariaLabel} variant={variant} value={value} status={status} width={inTable ? 150 : 180} onChange={onChange} />;
+      return (
+        <DateEditor
+          id={id}
+          ariaLabel={ariaLabel}
+          variant={variant}
+          value={value}
+          status={status}
+          width={inTable ? 150 : 180}
+          onChange={onChange}
+        />
+      );
     case 'duration':
       return <DurationEditor {...props} />;
     case 'boolean':

@@ -9,7 +9,9 @@ import { ScalarEditor } from './ScalarEditor.js';
 type RawRow = Record<string, unknown>;
 
 function rowsOf(value: unknown): RawRow[] {
-  return Array.isArray(value) ? value.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? (r as RawRow) : {})) : [];
+  return Array.isArray(value)
+    ? value.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? (r as RawRow) : {}))
+    : [];
 }
 
 function emptyCell(col: Column): unknown {
@@ -52,7 +54,14 @@ export function TableEditor({ fieldKey, label, columns, value, onChange, status,
   };
 
   const tableColumns: TableColumnsType<{ index: number; row: RawRow }> = [
-    { key: '#', title: '#', width: 44, align: 'center', fixed: 'left', render: (_, r) => <span className="bf-row-no">{r.index + 1}</span> },
+    {
+      key: '#',
+      title: '#',
+      width: 44,
+      align: 'center',
+      fixed: 'left',
+      render: (_, r) => <span className="bf-row-no">{r.index + 1}</span>,
+    },
     ...columns.map((col) => ({
       key: col.key,
       title: (
@@ -80,14 +89,24 @@ export function TableEditor({ fieldKey, label, columns, value, onChange, status,
       fixed: 'right',
       render: (_, r) => (
         <Tooltip title={t('control.removeRow')}>
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('control.removeRow')} onClick={() => onChange(rows.filter((_, i) => i !== r.index))} />
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('control.removeRow')}
+            onClick={() => onChange(rows.filter((_, i) => i !== r.index))}
+          />
         </Tooltip>
       ),
     },
   ];
 
   return (
-    <div className={`bf-table-editor${status === 'error' ? ' bf-table-editor-error' : ''}`} data-testid={`table-${fieldKey}`}>
+    <div
+      className={`bf-table-editor${status === 'error' ? ' bf-table-editor-error' : ''}`}
+      data-testid={`table-${fieldKey}`}
+    >
       <Table
         size="small"
         bordered
@@ -103,14 +122,25 @@ export function TableEditor({ fieldKey, label, columns, value, onChange, status,
           type="dashed"
           size="small"
           icon={<PlusOutlined />}
-          onClick={() => onChange([...rows, Object.fromEntries(columns.map((c) => [c.key, emptyCell(c)]).filter(([, v]) => v !== undefined))])}
+          onClick={() =>
+            onChange([
+              ...rows,
+              Object.fromEntries(columns.map((c) => [c.key, emptyCell(c)]).filter(([, v]) => v !== undefined)),
+            ])
+          }
         >
           {t('control.addRow')}
         </Button>
         <span className="bf-table-footer-right">
           <span className="bf-muted">{t('control.rows', { count: rows.length })}</span>
           {!enlarged && (
-            <Button type="link" size="small" icon={<ExpandOutlined />} onClick={() => setOpen(true)} data-testid={`table-${fieldKey}-enlarge`}>
+            <Button
+              type="link"
+              size="small"
+              icon={<ExpandOutlined />}
+              onClick={() => setOpen(true)}
+              data-testid={`table-${fieldKey}-enlarge`}
+            >
               {t('control.enlarge')}
             </Button>
           )}
@@ -129,7 +159,15 @@ export function TableEditor({ fieldKey, label, columns, value, onChange, status,
           }
           destroyOnHidden
         >
-          <TableEditor fieldKey={`${fieldKey}-dialog`} label={label} columns={columns} value={value} onChange={onChange} status={status} enlarged />
+          <TableEditor
+            fieldKey={`${fieldKey}-dialog`}
+            label={label}
+            columns={columns}
+            value={value}
+            onChange={onChange}
+            status={status}
+            enlarged
+          />
         </Modal>
       )}
     </div>

@@ -97,7 +97,8 @@ export const composerMessagesZh = {
 
   // composer: newer versions — clauses this project uses that 条款库 has approved again since
   'versions.notice': '本项目使用的 {count} 个条款在条款库中有新的批准版本',
-  'versions.explain': '项目导出时记下了所用条款的版本；更新后，预览和导出改用最新批准版本的正文（更新不随“撤销”还原）。',
+  'versions.explain':
+    '项目导出时记下了所用条款的版本；更新后，预览和导出改用最新批准版本的正文（更新不随“撤销”还原）。',
   'versions.show': '查看',
   'versions.hide': '收起',
   'versions.update': '更新到最新版本',
@@ -115,10 +116,12 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'composer.newFile': 'Not saved to a file yet',
 
   'outline.title': 'Document outline',
-  'outline.hint': 'Drag clauses or sections to reorder them, or focus one and press Alt+↑/↓; removed clauses and sections leave the document and the sections are renumbered.',
+  'outline.hint':
+    'Drag clauses or sections to reorder them, or focus one and press Alt+↑/↓; removed clauses and sections leave the document and the sections are renumbered.',
   'outline.custom': 'Customised',
   'outline.reset': 'Reset to blueprint',
-  'outline.resetConfirm': 'Reset to the blueprint’s outline? Added, removed and reordered clauses are reverted (you can undo).',
+  'outline.resetConfirm':
+    'Reset to the blueprint’s outline? Added, removed and reordered clauses are reverted (you can undo).',
   'outline.add': 'Add clause',
   'outline.remove': 'Remove clause',
   'outline.up': 'Move up',
@@ -136,7 +139,8 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'outline.sectionUp': 'Move section up',
   'outline.sectionDown': 'Move section down',
   'outline.sectionRemove': 'Remove section',
-  'outline.sectionRemoveConfirm': 'Remove “{title}” and its {count, plural, one {# clause} other {# clauses}}? (You can undo.)',
+  'outline.sectionRemoveConfirm':
+    'Remove “{title}” and its {count, plural, one {# clause} other {# clauses}}? (You can undo.)',
   'outline.sectionRemoveOk': 'Remove',
   'outline.addSection': 'Add section',
   'outline.newSectionTitle': 'Title of the new section',
@@ -160,7 +164,8 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'addClause.added': 'Added “{title}”',
 
   'req.title': 'Tender requirements and deviation table',
-  'req.paste': 'Paste the tender’s after-sales requirements: measurable items are recognised; confirm each before it joins the deviation table.',
+  'req.paste':
+    'Paste the tender’s after-sales requirements: measurable items are recognised; confirm each before it joins the deviation table.',
   'req.pastePlaceholder': 'For example:\n{example}',
   'req.recognize': 'Recognise',
   'req.proposals': 'Recognised: {count, plural, one {# row} other {# rows}} to confirm',
@@ -201,7 +206,8 @@ export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string>
   'preview.documents': 'Bid documents',
 
   'versions.notice': 'The clause library has newer approved versions of clauses this project uses ({count})',
-  'versions.explain': 'An export records the clause versions a project uses; after the update, the preview and exports use the latest approved text (Undo does not revert the update).',
+  'versions.explain':
+    'An export records the clause versions a project uses; after the update, the preview and exports use the latest approved text (Undo does not revert the update).',
   'versions.show': 'Show',
   'versions.hide': 'Hide',
   'versions.update': 'Update to the latest versions',

@@ -23,7 +23,8 @@ export function useComposerKeys(root: RefObject<HTMLElement | null>, actions: Co
     const offMenu = shell.onMenu(({ command, arg }) => {
       const a = ref.current;
       if (command === 'save' || command === 'saveAs') a.save(command === 'saveAs');
-      else if (command === 'exportDocx' || command === 'exportPdf') a.exportAs(command === 'exportDocx' ? 'docx' : 'pdf');
+      else if (command === 'exportDocx' || command === 'exportPdf')
+        a.exportAs(command === 'exportDocx' ? 'docx' : 'pdf');
       else if (command === 'open') a.open(arg);
     });
     const offOpen = shell.onOpenFile((f) => ref.current.openFile(f));

@@ -18,7 +18,12 @@ export type Description = {
 };
 
 /** `revision` changes when the library behind the project changed: new versions may bring new variables. */
-export function useDescription(project: Project | null, epoch: number, document: string | undefined, revision = 0): Description {
+export function useDescription(
+  project: Project | null,
+  epoch: number,
+  document: string | undefined,
+  revision = 0,
+): Description {
   const [described, setDescribed] = useState<{ fields: VariableField[]; epoch: number }>({ fields: [], epoch: -1 });
   const [outline, setOutline] = useState<OutlineView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +61,10 @@ export function useDescription(project: Project | null, epoch: number, document:
     };
   }, [shape, epoch, document, revision]);
 
-  const showOutline = useCallback((sections: OutlineSectionView[]) => setOutline((o) => (o ? { ...o, sections, custom: true } : o)), []);
+  const showOutline = useCallback(
+    (sections: OutlineSectionView[]) => setOutline((o) => (o ? { ...o, sections, custom: true } : o)),
+    [],
+  );
 
   return {
     fields: described.fields,

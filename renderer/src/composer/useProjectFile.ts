@@ -16,7 +16,11 @@ import { shell } from '../lib/shell.js';
 
 export type FileState = { path?: string; saved: boolean };
 
-export function useProjectFile(project: Project | null, show: (p: Project) => void, blueprintTitle: (id: string) => string) {
+export function useProjectFile(
+  project: Project | null,
+  show: (p: Project) => void,
+  blueprintTitle: (id: string) => string,
+) {
   const { t, locale } = useI18n();
   const { message, modal } = App.useApp();
   const [savedSnapshot, setSavedSnapshot] = useState('');
@@ -45,12 +49,21 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
   );
 
   /** Puts the project on 首页's recent list (best effort: the list is a convenience). */
-  const remember = useCallback((p: Project, path: string | undefined, saved: boolean) => void api.recordRecentProject({ project: p, ...(path ? { path } : {}), saved }).catch(() => undefined), []);
+  const remember = useCallback(
+    (p: Project, path: string | undefined, saved: boolean) =>
+      void api.recordRecentProject({ project: p, ...(path ? { path } : {}), saved }).catch(() => undefined),
+    [],
+  );
 
   const confirmDiscard = useCallback(
     (then: () => void) => {
       if (!changed) return then();
-      modal.confirm({ title: t('toolbar.unsaved'), content: t('msg.discardConfirm'), onOk: then, okButtonProps: { danger: true } });
+      modal.confirm({
+        title: t('toolbar.unsaved'),
+        content: t('msg.discardConfirm'),
+        onOk: then,
+        okButtonProps: { danger: true },
+      });
     },
     [changed, modal, t],
   );
@@ -120,7 +133,12 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
       try {
         if (!(filePath && !saveAs) && !(await nameIsFine(project))) return;
         const text = JSON.stringify(project, null, 2) + '\n';
-        const saved = await shell.saveProject(text, projectFileStem(project, blueprintTitle(project.blueprint)), filePath, saveAs);
+        const saved = await shell.saveProject(
+          text,
+          projectFileStem(project, blueprintTitle(project.blueprint)),
+          filePath,
+          saveAs,
+        );
         if (!saved) return;
         const s = JSON.stringify(project);
         setFilePath(saved.path || undefined);
@@ -160,6 +178,22 @@ export function useProjectFile(project: Project | null, show: (p: Project) => vo
     return () => clearTimeout(timer);
   }, [project, current, changed, filePath, autosaveFailed, message, t]);
 
-  const fileName = project ? (filePath ? filePath.split(/[\\/]/).pop() : projectFileName(project, blueprintTitle(project.blueprint))) : undefined;
-  return { dirty, savedSnapshot, fileName, fileInput, showFile, confirmDiscard, openText, onFile, openProjectFile, save, restore };
+  const fileName = project
+    ? filePath
+      ? filePath.split(/[\\/]/).pop()
+      : projectFileName(project, blueprintTitle(project.blueprint))
+    : undefined;
+  return {
+    dirty,
+    savedSnapshot,
+    fileName,
+    fileInput,
+    showFile,
+    confirmDiscard,
+    openText,
+    onFile,
+    openProjectFile,
+    save,
+    restore,
+  };
 }

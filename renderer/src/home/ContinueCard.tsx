@@ -10,7 +10,15 @@ import './home.css';
 /** The desktop menu's accelerator (CmdOrCtrl+Shift+T); browsers keep that key for reopening a tab. */
 const SHORTCUT = /Mac/i.test(navigator.platform) ? '⌘⇧T' : 'Ctrl+Shift+T';
 
-export function ContinueCard({ last, onOpen, onContinue }: { last: RecentSummary | undefined; onOpen(id: string): void; onContinue(): void }) {
+export function ContinueCard({
+  last,
+  onOpen,
+  onContinue,
+}: {
+  last: RecentSummary | undefined;
+  onOpen(id: string): void;
+  onContinue(): void;
+}) {
   const { t } = useI18n();
   const held = useHeldProject();
   const title = held?.title ?? last?.title;
@@ -25,8 +33,16 @@ export function ContinueCard({ last, onOpen, onContinue }: { last: RecentSummary
           {!held && last && !last.saved && <span className="bf-continue-tag">{t('home.notSaved')}</span>}
         </div>
       </div>
-      {shell.native && <span className="bf-muted bf-continue-keys">{t('home.continueShortcut', { keys: SHORTCUT })}</span>}
-      <Button type="primary" icon={<RightOutlined />} iconPlacement="end" onClick={() => (held ? onContinue() : last && onOpen(last.id))} data-testid="home-continue">
+      {shell.native && (
+        <span className="bf-muted bf-continue-keys">{t('home.continueShortcut', { keys: SHORTCUT })}</span>
+      )}
+      <Button
+        type="primary"
+        icon={<RightOutlined />}
+        iconPlacement="end"
+        onClick={() => (held ? onContinue() : last && onOpen(last.id))}
+        data-testid="home-continue"
+      >
         {held ? t('home.continueEditing') : t('home.continue')}
       </Button>
     </section>

@@ -13,7 +13,6 @@ import { openInComposer } from './handoff.js';
 import { RecentList } from './RecentList.js';
 import { useOnShown } from './useOnShown.js';
 
-
 type Blueprint = { id: string; title: string; docType: string };
 type Sample = { name: string; title: string; blueprint: string };
 
@@ -120,19 +119,40 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
           type="info"
           showIcon
           title={t('home.profileMissing')}
-          action={<Button size="small" onClick={() => navigate('settings')}>{t('home.goSettings')}</Button>}
+          action={
+            <Button size="small" onClick={() => navigate('settings')}>
+              {t('home.goSettings')}
+            </Button>
+          }
         />
       )}
       <div className="bf-home-grid">
         <div className="bf-home-main">
           <ContinueCard last={recent[0]} onOpen={(id) => void openRecent(id)} onContinue={() => navigate('composer')} />
           {hits && (
-            <Card className="bf-page-card" size="small" title={t('home.search')} extra={<span className="bf-muted">{t('home.searchHits', { count: hits.length })}</span>}>
-              <RecentList items={hits} blueprintTitle={blueprintTitle} onOpen={(id) => void openRecent(id)} empty={t('home.searchNone', { query })} testId="search-hits" />
+            <Card
+              className="bf-page-card"
+              size="small"
+              title={t('home.search')}
+              extra={<span className="bf-muted">{t('home.searchHits', { count: hits.length })}</span>}
+            >
+              <RecentList
+                items={hits}
+                blueprintTitle={blueprintTitle}
+                onOpen={(id) => void openRecent(id)}
+                empty={t('home.searchNone', { query })}
+                testId="search-hits"
+              />
             </Card>
           )}
           <Card className="bf-page-card" size="small" title={t('home.recent')}>
-            <RecentList items={recent} blueprintTitle={blueprintTitle} onOpen={(id) => void openRecent(id)} empty={t('home.recentEmpty')} testId="recent" />
+            <RecentList
+              items={recent}
+              blueprintTitle={blueprintTitle}
+              onOpen={(id) => void openRecent(id)}
+              empty={t('home.recentEmpty')}
+              testId="recent"
+            />
           </Card>
         </div>
         <div className="bf-home-side">
@@ -150,9 +170,23 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
                 />
               </Form.Item>
               <Form.Item label={t('home.projectTitle')}>
-                <Input value={title} maxLength={200} placeholder={t('home.projectTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} data-testid="home-title" />
+                <Input
+                  value={title}
+                  maxLength={200}
+                  placeholder={t('home.projectTitlePlaceholder')}
+                  onChange={(e) => setTitle(e.target.value)}
+                  data-testid="home-title"
+                />
               </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={creating} disabled={!blueprint} block data-testid="home-create">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<PlusOutlined />}
+                loading={creating}
+                disabled={!blueprint}
+                block
+                data-testid="home-create"
+              >
                 {t('home.create')}
               </Button>
             </Form>
@@ -165,7 +199,16 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
                     <span>{s.title}</span>
                     <span className="bf-muted">{blueprintTitle(s.blueprint)}</span>
                   </span>
-                  <Button size="small" onClick={() => void api.openSample({ name: s.name }).then((r) => open(r.project)).catch(fail)} data-testid={`home-sample-${s.name}`}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void api
+                        .openSample({ name: s.name })
+                        .then((r) => open(r.project))
+                        .catch(fail)
+                    }
+                    data-testid={`home-sample-${s.name}`}
+                  >
                     {t('home.openSample')}
                   </Button>
                 </li>

@@ -48,11 +48,8 @@ export function publishHeldProject(p: HeldProject): void {
 export const heldProject = (): HeldProject => held;
 
 export function useHeldProject(): HeldProject {
-  return useSyncExternalStore(
-    (l) => {
-      heldListeners.add(l);
-      return () => void heldListeners.delete(l);
-    },
-    heldProject,
-  );
+  return useSyncExternalStore((l) => {
+    heldListeners.add(l);
+    return () => void heldListeners.delete(l);
+  }, heldProject);
 }

@@ -9,7 +9,8 @@ export const projectMessagesZh = {
   'home.notSaved': '未保存',
   'file.goHome': '去首页',
   'file.nameTakenTitle': '文件名已被另一个项目使用',
-  'file.nameTaken': '最近项目中的「{title}」已保存为「{file}」。仍以这个名字保存吗？（浏览器不会覆盖已下载的文件，会在名字后加编号。）',
+  'file.nameTaken':
+    '最近项目中的「{title}」已保存为「{file}」。仍以这个名字保存吗？（浏览器不会覆盖已下载的文件，会在名字后加编号。）',
   'file.saveAnyway': '仍然保存',
 } as const;
 
@@ -23,6 +24,7 @@ export const projectMessagesEn: Record<keyof typeof projectMessagesZh, string> =
   'home.notSaved': 'Unsaved',
   'file.goHome': 'Go to Home',
   'file.nameTakenTitle': 'Another project uses this file name',
-  'file.nameTaken': '“{title}” in Recent projects was saved as “{file}”. Save under this name anyway? (The browser never overwrites a download; it numbers the new one.)',
+  'file.nameTaken':
+    '“{title}” in Recent projects was saved as “{file}”. Save under this name anyway? (The browser never overwrites a download; it numbers the new one.)',
   'file.saveAnyway': 'Save anyway',
 };

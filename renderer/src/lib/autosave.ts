@@ -22,7 +22,9 @@ export function readAutosave(storage: Storage): Autosaved | undefined {
     const raw = storage.getItem(AUTOSAVE_KEY);
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Partial<Autosaved>;
-    return typeof v.text === 'string' && typeof v.savedAt === 'string' ? { text: v.text, path: typeof v.path === 'string' ? v.path : undefined, savedAt: v.savedAt } : undefined;
+    return typeof v.text === 'string' && typeof v.savedAt === 'string'
+      ? { text: v.text, path: typeof v.path === 'string' ? v.path : undefined, savedAt: v.savedAt }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,8 @@
 import zhCN from 'antd/es/locale/zh_CN';
 
 /** The date field format of the zh-CN picker locale (rc-picker's default when the locale names none). */
-export const DATE_FORMAT: string = (zhCN.DatePicker?.lang as { fieldDateFormat?: string } | undefined)?.fieldDateFormat ?? 'YYYY-MM-DD';
+export const DATE_FORMAT: string =
+  (zhCN.DatePicker?.lang as { fieldDateFormat?: string } | undefined)?.fieldDateFormat ?? 'YYYY-MM-DD';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

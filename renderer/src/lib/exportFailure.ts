@@ -5,6 +5,7 @@ import { errorCode } from '../api.js';
 import type { Locale, Translate } from '../i18n.js';
 
 export function exportFailure(e: unknown, t: Translate, locale: Locale): string {
-  if (errorCode(e) === 'check_failed') return t('msg.exportCheckFailed', { count: problemsOf(e).filter((p) => p.severity === 'error').length || 1 });
+  if (errorCode(e) === 'check_failed')
+    return t('msg.exportCheckFailed', { count: problemsOf(e).filter((p) => p.severity === 'error').length || 1 });
   return t('msg.exportFailed', { message: errorText(e, locale) });
 }

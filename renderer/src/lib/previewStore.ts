@@ -51,10 +51,16 @@ export class PreviewStore {
   show(next: { document?: Document | null; epoch?: number; problems?: Problem[]; deviations?: DeviationRow[] }): void {
     const document = this.keep('document', next.document, this.view.document);
     const epoch = next.epoch ?? this.view.epoch;
-    const view = document === this.view.document && epoch === this.view.epoch && !this.view.pending ? this.view : { document, epoch, pending: false };
+    const view =
+      document === this.view.document && epoch === this.view.epoch && !this.view.pending
+        ? this.view
+        : { document, epoch, pending: false };
     const problems = this.keep('problems', next.problems, this.findings.problems);
     const deviations = this.keep('deviations', next.deviations, this.findings.deviations);
-    const findings = problems === this.findings.problems && deviations === this.findings.deviations ? this.findings : { problems, deviations };
+    const findings =
+      problems === this.findings.problems && deviations === this.findings.deviations
+        ? this.findings
+        : { problems, deviations };
     this.update(view, findings);
   }
 
@@ -74,4 +80,3 @@ export class PreviewStore {
     for (const l of this.listeners) l();
   }
 }
-

@@ -25,8 +25,10 @@ function nativeShell(b: PreloadGlobals['bidforgeShell']): Shell {
     native: true,
     openProject: () => b.openProject({}).then(unwrap),
     openRecent: (path) => b.openRecent({ path }).then(unwrap),
-    saveProject: (text, suggestedName, path, saveAs) => b.saveProject({ text, suggestedName, path, saveAs }).then(unwrap),
-    saveExport: (bytes, suggestedName, format) => b.saveExport({ bytes: bytes as Uint8Array<ArrayBuffer>, suggestedName, format }).then(unwrap),
+    saveProject: (text, suggestedName, path, saveAs) =>
+      b.saveProject({ text, suggestedName, path, saveAs }).then(unwrap),
+    saveExport: (bytes, suggestedName, format) =>
+      b.saveExport({ bytes: bytes as Uint8Array<ArrayBuffer>, suggestedName, format }).then(unwrap),
     showInFolder: (path) => b.showInFolder({ path }).then(unwrap),
     openPath: (path) => b.openPath({ path }).then(unwrap),
     setLanguage: (lang) => void b.setLanguage({ lang }).catch(() => undefined),

@@ -12,7 +12,12 @@ import { PreviewStore } from './previewStore.js';
 export const usePreviewView = (store: PreviewStore) => useSyncExternalStore(store.subscribe, store.getView);
 export const usePreviewFindings = (store: PreviewStore) => useSyncExternalStore(store.subscribe, store.getFindings);
 
-const META_LABEL: Record<string, MessageKey> = { title: 'meta.title', bidder: 'meta.bidder', projectNo: 'meta.projectNo', date: 'meta.date' };
+const META_LABEL: Record<string, MessageKey> = {
+  title: 'meta.title',
+  bidder: 'meta.bidder',
+  projectNo: 'meta.projectNo',
+  date: 'meta.date',
+};
 
 /** Problems in the project's own fields, found before anything is sent (the API would reject the whole request). */
 export function localProblems(project: Project, t: Translate): Problem[] {
@@ -29,7 +34,8 @@ export function localProblems(project: Project, t: Translate): Problem[] {
       else if (issue.code === 'too_big') message = t('meta.tooLong', { label, max: Number(issue.maximum) });
       problems.push({ severity: 'error', code: 'bad_project', message, field });
     }
-  if (!problems.some((p) => p.field === 'date') && !isValidIsoDate(project.date)) problems.push({ severity: 'error', code: 'bad_project', message: t('meta.badDate'), field: 'date' });
+  if (!problems.some((p) => p.field === 'date') && !isValidIsoDate(project.date))
+    problems.push({ severity: 'error', code: 'bad_project', message: t('meta.badDate'), field: 'date' });
   return problems;
 }
 
@@ -48,7 +54,14 @@ export type LivePreview = {
  * document of a bid package (a blueprint id; undefined = the project's main one). A new `revision` asks again for
  * the same project (the library text behind it changed).
  */
-export function usePreview(api: ApiHandlers, project: Project | null, epoch: number, t: Translate, document?: string, revision = 0): LivePreview {
+export function usePreview(
+  api: ApiHandlers,
+  project: Project | null,
+  epoch: number,
+  t: Translate,
+  document?: string,
+  revision = 0,
+): LivePreview {
   const [store] = useState(() => new PreviewStore(epoch));
   const seq = useRef(0);
   const tRef = useRef(t);
@@ -58,7 +71,13 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
   const params = useRef({ api, epoch, document, revision });
   params.current = { api, epoch, document, revision };
   /** What was last asked for, so the render that follows an `ahead` does not ask again. */
-  const sent = useRef<{ project: Project; api: ApiHandlers; epoch: number; document: string | undefined; revision: number } | null>(null);
+  const sent = useRef<{
+    project: Project;
+    api: ApiHandlers;
+    epoch: number;
+    document: string | undefined;
+    revision: number;
+  } | null>(null);
 
   const send = useCallback(
     (project: Project) => {
@@ -81,7 +100,16 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
               if (id === seq.current) store.show({ document: doc, epoch, problems, deviations: deviations ?? [] });
             },
             (e: unknown) => {
-              if (id === seq.current) store.show({ problems: [{ severity: 'error', code: 'preview_failed', message: tRef.current('preview.failed', { message: errorMessage(e) }) }] });
+              if (id === seq.current)
+                store.show({
+                  problems: [
+                    {
+                      severity: 'error',
+                      code: 'preview_failed',
+                      message: tRef.current('preview.failed', { message: errorMessage(e) }),
+                    },
+                  ],
+                });
             },
           )
           .finally(() => {
@@ -101,7 +129,15 @@ export function usePreview(api: ApiHandlers, project: Project | null, epoch: num
   useEffect(() => {
     if (!project) return;
     const last = sent.current;
-    if (last && last.project === project && last.api === api && last.epoch === epoch && last.document === document && last.revision === revision) return;
+    if (
+      last &&
+      last.project === project &&
+      last.api === api &&
+      last.epoch === epoch &&
+      last.document === document &&
+      last.revision === revision
+    )
+      return;
     send(project);
   }, [api, send, project, epoch, document, revision]);
 

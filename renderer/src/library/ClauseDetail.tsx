@@ -14,7 +14,15 @@ import { SampleRender } from './SampleRender.js';
 type Loaded = { clause: StoredClause; history: HistoryEntry[]; uses: ProjectUse[] };
 
 /** `revision` changes when something elsewhere (a drawer, an import) changed the library: the panel reloads. */
-type Props = { clauseId: string; variant: string; user: string; revision: number; categories: string[]; onChanged: () => void; onOpenVariant: (variant: string) => void };
+type Props = {
+  clauseId: string;
+  variant: string;
+  user: string;
+  revision: number;
+  categories: string[];
+  onChanged: () => void;
+  onOpenVariant: (variant: string) => void;
+};
 
 export function ClauseDetail({ clauseId, variant, user, revision, categories, onChanged, onOpenVariant }: Props) {
   const { t } = useI18n();
@@ -34,7 +42,11 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
 
   const load = useCallback(async () => {
     try {
-      const [clause, history, uses] = await Promise.all([api.libraryClause({ clauseId }), api.libraryHistory({ clauseId, variant }), api.libraryWhereUsed({ clauseId, variant })]);
+      const [clause, history, uses] = await Promise.all([
+        api.libraryClause({ clauseId }),
+        api.libraryHistory({ clauseId, variant }),
+        api.libraryWhereUsed({ clauseId, variant }),
+      ]);
       setData({ clause, history, uses });
       setError(null);
     } catch (e) {
@@ -77,27 +89,60 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
   const versionActions = (h: HistoryEntry) => (
     <span className="bf-lib-row-actions">
       {h.status === 'draft' && (
-        <Button size="small" type="primary" ghost disabled={busy} data-testid={`submit-v${h.version}`} onClick={() => void act(() => api.librarySubmit({ ref: ref(h.version) }), t('lib.done.submitted'))}>
+        <Button
+          size="small"
+          type="primary"
+          ghost
+          disabled={busy}
+          data-testid={`submit-v${h.version}`}
+          onClick={() => void act(() => api.librarySubmit({ ref: ref(h.version) }), t('lib.done.submitted'))}
+        >
           {t('lib.action.submit')}
         </Button>
       )}
       {h.status === 'in_review' && (
         <>
-          <Button size="small" type="primary" disabled={busy} data-testid={`approve-v${h.version}`} onClick={() => void act(() => api.libraryApprove({ ref: ref(h.version) }), t('lib.done.approved'))}>
+          <Button
+            size="small"
+            type="primary"
+            disabled={busy}
+            data-testid={`approve-v${h.version}`}
+            onClick={() => void act(() => api.libraryApprove({ ref: ref(h.version) }), t('lib.done.approved'))}
+          >
             {t('lib.action.approve')}
           </Button>
-          <Button size="small" danger disabled={busy} data-testid={`reject-v${h.version}`} onClick={() => (setReason(''), setRejecting(ref(h.version)))}>
+          <Button
+            size="small"
+            danger
+            disabled={busy}
+            data-testid={`reject-v${h.version}`}
+            onClick={() => (setReason(''), setRejecting(ref(h.version)))}
+          >
             {t('lib.action.reject')}
           </Button>
         </>
       )}
       {h.version !== latestVersion && (
-        <Button size="small" type="link" data-testid={`start-from-v${h.version}`} title={t('lib.action.startFromHint', { version: h.version })} onClick={() => openEditor(h.version)}>
+        <Button
+          size="small"
+          type="link"
+          data-testid={`start-from-v${h.version}`}
+          title={t('lib.action.startFromHint', { version: h.version })}
+          onClick={() => openEditor(h.version)}
+        >
           {t('lib.action.startFrom', { version: h.version })}
         </Button>
       )}
       {h.status !== 'retired' && (
-        <Popconfirm title={t('lib.retire.confirm', { version: h.version })} okText={t('lib.action.retire')} cancelText={t('lib.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void act(() => api.libraryRetire({ clauseId, variant, version: h.version }), t('lib.done.retired'))}>
+        <Popconfirm
+          title={t('lib.retire.confirm', { version: h.version })}
+          okText={t('lib.action.retire')}
+          cancelText={t('lib.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() =>
+            void act(() => api.libraryRetire({ clauseId, variant, version: h.version }), t('lib.done.retired'))
+          }
+        >
           <Button size="small" type="link" danger disabled={busy}>
             {t('lib.action.retire')}
           </Button>
@@ -114,10 +159,28 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         <>
           {/* The author sees why their version was sent back, before anything else. */}
           {latestEntry.status === 'draft' && latestEntry.rejectReason && (
-            <Alert className="bf-lib-read-alert" type="warning" showIcon data-testid="rejected-banner" title={t('lib.rejectedBanner', { version: latestEntry.version, reviewer: latestEntry.reviewer ?? '—', reason: latestEntry.rejectReason })} />
+            <Alert
+              className="bf-lib-read-alert"
+              type="warning"
+              showIcon
+              data-testid="rejected-banner"
+              title={t('lib.rejectedBanner', {
+                version: latestEntry.version,
+                reviewer: latestEntry.reviewer ?? '—',
+                reason: latestEntry.rejectReason,
+              })}
+            />
           )}
-          <div className="bf-muted bf-lib-read-head">{t('lib.readOf', { version: latestEntry.version, status: t(statusKey(latestEntry.status)) })}</div>
-          <SampleRender body={latestEntry.body} variables={latestEntry.variables} docType={clause.docTypes[0] ?? 'service-plan'} title={clause.title} testId="clause-read" />
+          <div className="bf-muted bf-lib-read-head">
+            {t('lib.readOf', { version: latestEntry.version, status: t(statusKey(latestEntry.status)) })}
+          </div>
+          <SampleRender
+            body={latestEntry.body}
+            variables={latestEntry.variables}
+            docType={clause.docTypes[0] ?? 'service-plan'}
+            title={clause.title}
+            testId="clause-read"
+          />
         </>
       ),
     },
@@ -133,7 +196,12 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           data-testid="history"
           columns={[
             { title: t('lib.col.version'), dataIndex: 'version', width: 60, render: (v: number) => <b>v{v}</b> },
-            { title: t('lib.col.status'), dataIndex: 'status', width: 90, render: (_: unknown, h) => <Tag color={STATUS_COLOR[h.status]}>{t(statusKey(h.status))}</Tag> },
+            {
+              title: t('lib.col.status'),
+              dataIndex: 'status',
+              width: 90,
+              render: (_: unknown, h) => <Tag color={STATUS_COLOR[h.status]}>{t(statusKey(h.status))}</Tag>,
+            },
             { title: t('lib.col.author'), dataIndex: 'author', width: 100 },
             {
               title: t('lib.col.reviewer'),
@@ -158,7 +226,9 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
               render: (n: string, h) => (
                 <>
                   {n}
-                  {h.rejectReason && h.status === 'draft' && <div className="bf-lib-error">{t('lib.rejectedBecause', { reason: h.rejectReason })}</div>}
+                  {h.rejectReason && h.status === 'draft' && (
+                    <div className="bf-lib-error">{t('lib.rejectedBecause', { reason: h.rejectReason })}</div>
+                  )}
                 </>
               ),
             },
@@ -167,7 +237,11 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         />
       ),
     },
-    { key: 'diff', label: t('lib.tab.diff'), children: <VersionDiffPanel clauseId={clauseId} variant={variant} versions={history} /> },
+    {
+      key: 'diff',
+      label: t('lib.tab.diff'),
+      children: <VersionDiffPanel clauseId={clauseId} variant={variant} versions={history} />,
+    },
     {
       key: 'used',
       label: t('lib.tab.used', { count: uses.length }),
@@ -223,7 +297,12 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           </div>
         </div>
         <div className="bf-lib-actions">
-          <Button icon={<EditOutlined />} onClick={() => openEditor()} data-testid="edit-clause" title={t('lib.action.editHint')}>
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => openEditor()}
+            data-testid="edit-clause"
+            title={t('lib.action.editHint')}
+          >
             {t('lib.action.edit')}
           </Button>
           <Button icon={<BranchesOutlined />} onClick={() => setDialog('variant')} data-testid="add-variant">
@@ -232,23 +311,33 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           <Button icon={<SettingOutlined />} onClick={() => setDialog('meta')} data-testid="edit-meta">
             {t('lib.action.editMeta')}
           </Button>
-          <Button icon={<CopyOutlined />} onClick={() => (setCopyTitle(t('lib.duplicate.defaultTitle', { title: clause.title })), setDuplicating(true))}>
+          <Button
+            icon={<CopyOutlined />}
+            onClick={() => (
+              setCopyTitle(t('lib.duplicate.defaultTitle', { title: clause.title })), setDuplicating(true)
+            )}
+          >
             {t('lib.action.duplicate')}
           </Button>
-          <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId }), t('lib.done.reviewed'))}>{t('lib.action.reviewed')}</Button>
+          <Button onClick={() => void act(() => api.libraryMarkReviewed({ clauseId }), t('lib.done.reviewed'))}>
+            {t('lib.action.reviewed')}
+          </Button>
         </div>
       </div>
       <Descriptions size="small" column={3} className="bf-lib-desc">
         <Descriptions.Item label={t('lib.f.category')}>{clause.category}</Descriptions.Item>
         <Descriptions.Item label={t('lib.f.owner')}>{clause.owner || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('lib.f.review')}>{t('lib.reviewEvery', { months: clause.reviewIntervalMonths, date: shortTime(clause.lastReviewedAt).slice(0, 10) })}</Descriptions.Item>
-        <Descriptions.Item label={t('lib.f.docType')}>{clause.docTypes.map((d) => t(`lib.doc.${d}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.review')}>
+          {t('lib.reviewEvery', {
+            months: clause.reviewIntervalMonths,
+            date: shortTime(clause.lastReviewedAt).slice(0, 10),
+          })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('lib.f.docType')}>
+          {clause.docTypes.map((d) => t(`lib.doc.${d}`)).join('、')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('lib.f.tag')} span={latestWhen ? 1 : 2}>
-          {clause.tags.length
-            ? clause.tags.map((x) => (
-                <Tag key={x}>{x}</Tag>
-              ))
-            : '—'}
+          {clause.tags.length ? clause.tags.map((x) => <Tag key={x}>{x}</Tag>) : '—'}
         </Descriptions.Item>
         {latestWhen && <Descriptions.Item label={t('lib.f.when')}>{formatWhen(latestWhen)}</Descriptions.Item>}
       </Descriptions>
@@ -256,7 +345,12 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         <div className="bf-lib-variants" role="group" aria-label={t('lib.variants')}>
           <span className="bf-muted">{t('lib.variants')}：</span>
           {clause.variants.map((v) => (
-            <Tag.CheckableTag key={v.name} checked={v.name === variant} onChange={() => v.name !== variant && onOpenVariant(v.name)} data-testid={`variant-${v.name}`}>
+            <Tag.CheckableTag
+              key={v.name}
+              checked={v.name === variant}
+              onChange={() => v.name !== variant && onOpenVariant(v.name)}
+              data-testid={`variant-${v.name}`}
+            >
               {v.name}
             </Tag.CheckableTag>
           ))}
@@ -277,9 +371,23 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
           if (r) void act(() => api.libraryReject({ ref: r, reason }), t('lib.done.rejected'));
         }}
       >
-        <Input.TextArea autoFocus rows={3} value={reason} placeholder={t('lib.reject.reason')} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          value={reason}
+          placeholder={t('lib.reject.reason')}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="reject-reason"
+        />
       </Modal>
-      <ClauseMetaModal clause={clause} open={dialog === 'meta'} user={user} categories={categories} onClose={() => setDialog(null)} onSaved={() => (setDialog(null), onChanged())} />
+      <ClauseMetaModal
+        clause={clause}
+        open={dialog === 'meta'}
+        user={user}
+        categories={categories}
+        onClose={() => setDialog(null)}
+        onSaved={() => (setDialog(null), onChanged())}
+      />
       <AddVariantModal
         clause={clause}
         variant={variant}
@@ -302,10 +410,18 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
         onOk={() => {
           setDuplicating(false);
           // The copy's id is generated from the category: legal names it by its title only.
-          void act(() => api.libraryDuplicate({ clauseId, title: copyTitle.trim() }), t('lib.done.duplicated', { title: copyTitle.trim() }));
+          void act(
+            () => api.libraryDuplicate({ clauseId, title: copyTitle.trim() }),
+            t('lib.done.duplicated', { title: copyTitle.trim() }),
+          );
         }}
       >
-        <Input value={copyTitle} onChange={(e) => setCopyTitle(e.target.value)} addonBefore={t('lib.duplicate.name')} data-testid="duplicate-title" />
+        <Input
+          value={copyTitle}
+          onChange={(e) => setCopyTitle(e.target.value)}
+          addonBefore={t('lib.duplicate.name')}
+          data-testid="duplicate-title"
+        />
       </Modal>
     </div>
   );

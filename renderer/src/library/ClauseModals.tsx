@@ -7,15 +7,44 @@ import type { DocType, StoredClause, VersionRef } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
 
-type MetaFields = { title: string; category: string; owner: string; reviewIntervalMonths: number; tags: string[]; docTypes: DocType[] };
+type MetaFields = {
+  title: string;
+  category: string;
+  owner: string;
+  reviewIntervalMonths: number;
+  tags: string[];
+  docTypes: DocType[];
+};
 
-export function ClauseMetaModal({ clause, open, user, categories, onClose, onSaved }: { clause: StoredClause; open: boolean; user: string; categories: string[]; onClose: () => void; onSaved: () => void }) {
+export function ClauseMetaModal({
+  clause,
+  open,
+  user,
+  categories,
+  onClose,
+  onSaved,
+}: {
+  clause: StoredClause;
+  open: boolean;
+  user: string;
+  categories: string[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MetaFields>();
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ title: clause.title, category: clause.category, owner: clause.owner, reviewIntervalMonths: clause.reviewIntervalMonths, tags: clause.tags, docTypes: clause.docTypes });
+    if (open)
+      form.setFieldsValue({
+        title: clause.title,
+        category: clause.category,
+        owner: clause.owner,
+        reviewIntervalMonths: clause.reviewIntervalMonths,
+        tags: clause.tags,
+        docTypes: clause.docTypes,
+      });
   }, [open, clause, form]);
 
   async function save() {
@@ -32,13 +61,27 @@ export function ClauseMetaModal({ clause, open, user, categories, onClose, onSav
 
   const required = { required: true, message: t('lib.new.required') };
   return (
-    <Modal open={open} title={t('lib.meta.title', { id: clause.id })} okText={t('lib.meta.save')} cancelText={t('lib.cancel')} onOk={() => void save()} onCancel={onClose} width={600} forceRender>
+    <Modal
+      open={open}
+      title={t('lib.meta.title', { id: clause.id })}
+      okText={t('lib.meta.save')}
+      cancelText={t('lib.cancel')}
+      onOk={() => void save()}
+      onCancel={onClose}
+      width={600}
+      forceRender
+    >
       <Form form={form} name="clauseMeta" layout="vertical" data-testid="meta-form">
         <div className="bf-lib-form-pair">
           <Form.Item name="owner" label={t('lib.f.owner')} extra={t('lib.meta.ownerHint')}>
             <Input />
           </Form.Item>
-          <Form.Item name="reviewIntervalMonths" label={t('lib.meta.interval')} rules={[required]} extra={t('lib.meta.intervalHint')}>
+          <Form.Item
+            name="reviewIntervalMonths"
+            label={t('lib.meta.interval')}
+            rules={[required]}
+            extra={t('lib.meta.intervalHint')}
+          >
             <InputNumber min={1} max={120} precision={0} suffix={t('lib.meta.months')} className="bf-lib-wide-input" />
           </Form.Item>
         </div>
@@ -46,13 +89,20 @@ export function ClauseMetaModal({ clause, open, user, categories, onClose, onSav
           <Input />
         </Form.Item>
         <Form.Item name="category" label={t('lib.f.category')} rules={[required]}>
-          <AutoComplete options={categories.map((c) => ({ value: c }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+          <AutoComplete
+            options={categories.map((c) => ({ value: c }))}
+            filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+          />
         </Form.Item>
         <Form.Item name="tags" label={t('lib.f.tag')}>
           <Select mode="tags" open={false} placeholder={t('lib.meta.tagsHint')} />
         </Form.Item>
         <Form.Item name="docTypes" label={t('lib.f.docType')} rules={[{ ...required, type: 'array', min: 1 }]}>
-          <Select mode="multiple" optionFilterProp="label" options={DOC_TYPES.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={DOC_TYPES.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -63,7 +113,21 @@ const SUGGESTED = ['标准', '7×24 加强版', '政府采购版'];
 
 type VariantFields = { name: string; from: string };
 
-export function AddVariantModal({ clause, variant, open, user, onClose, onAdded }: { clause: StoredClause; variant: string; open: boolean; user: string; onClose: () => void; onAdded: (ref: VersionRef) => void }) {
+export function AddVariantModal({
+  clause,
+  variant,
+  open,
+  user,
+  onClose,
+  onAdded,
+}: {
+  clause: StoredClause;
+  variant: string;
+  open: boolean;
+  user: string;
+  onClose: () => void;
+  onAdded: (ref: VersionRef) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<VariantFields>();
@@ -80,7 +144,14 @@ export function AddVariantModal({ clause, variant, open, user, onClose, onAdded 
     const base = src?.versions[src.versions.length - 1];
     if (!base) return;
     try {
-      const ref = await api.libraryAddVariant({ clauseId: clause.id, name: f.name.trim(), body: base.body, variables: base.variables, ...(base.when ? { when: base.when } : {}), changeNote: t('lib.variant.note', { from: f.from, version: base.version }) });
+      const ref = await api.libraryAddVariant({
+        clauseId: clause.id,
+        name: f.name.trim(),
+        body: base.body,
+        variables: base.variables,
+        ...(base.when ? { when: base.when } : {}),
+        changeNote: t('lib.variant.note', { from: f.from, version: base.version }),
+      });
       message.success(t('lib.done.variantAdded', { name: ref.variant }));
       onAdded(ref);
     } catch (e) {
@@ -89,7 +160,16 @@ export function AddVariantModal({ clause, variant, open, user, onClose, onAdded 
   }
 
   return (
-    <Modal open={open} title={t('lib.variant.title')} okText={t('lib.variant.add')} cancelText={t('lib.cancel')} onOk={() => void add()} onCancel={onClose} width={520} forceRender>
+    <Modal
+      open={open}
+      title={t('lib.variant.title')}
+      okText={t('lib.variant.add')}
+      cancelText={t('lib.cancel')}
+      onOk={() => void add()}
+      onCancel={onClose}
+      width={520}
+      forceRender
+    >
       <Form form={form} name="newVariant" layout="vertical" data-testid="variant-form">
         <Form.Item
           name="name"
@@ -97,13 +177,18 @@ export function AddVariantModal({ clause, variant, open, user, onClose, onAdded 
           extra={t('lib.variant.nameHint')}
           rules={[
             { required: true, whitespace: true, message: t('lib.new.required') },
-            { validator: async (_, v: string) => (taken.has((v ?? '').trim()) ? Promise.reject(new Error(t('lib.variant.taken'))) : undefined) },
+            {
+              validator: async (_, v: string) =>
+                taken.has((v ?? '').trim()) ? Promise.reject(new Error(t('lib.variant.taken'))) : undefined,
+            },
           ]}
         >
           <AutoComplete options={SUGGESTED.filter((s) => !taken.has(s)).map((s) => ({ value: s }))} />
         </Form.Item>
         <Form.Item name="from" label={t('lib.variant.from')} extra={t('lib.variant.fromHint')}>
-          <Select options={clause.variants.map((v) => ({ value: v.name, label: `${v.name}（v${v.versions.length}）` }))} />
+          <Select
+            options={clause.variants.map((v) => ({ value: v.name, label: `${v.name}（v${v.versions.length}）` }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

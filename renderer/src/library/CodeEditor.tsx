@@ -6,7 +6,15 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdownLanguage } from '@codemirror/lang-markdown';
 import { HighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
-import { Decoration, EditorView, keymap, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import {
+  Decoration,
+  EditorView,
+  keymap,
+  MatchDecorator,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 
@@ -41,7 +49,13 @@ const handlebars = ViewPlugin.fromClass(
 const theme = EditorView.theme({
   '&': { fontSize: '13px', border: '1px solid var(--bf-border, #d9d9d9)', borderRadius: '6px', background: '#fff' },
   '&.cm-focused': { outline: 'none', borderColor: '#4096ff', boxShadow: '0 0 0 2px rgba(5,145,255,0.1)' },
-  '.cm-scroller': { fontFamily: "'JetBrains Mono', 'Sarasa Mono SC', 'Noto Sans Mono CJK SC', Consolas, Menlo, monospace", lineHeight: '1.6', minHeight: '240px', maxHeight: '60vh', overflow: 'auto' },
+  '.cm-scroller': {
+    fontFamily: "'JetBrains Mono', 'Sarasa Mono SC', 'Noto Sans Mono CJK SC', Consolas, Menlo, monospace",
+    lineHeight: '1.6',
+    minHeight: '240px',
+    maxHeight: '60vh',
+    overflow: 'auto',
+  },
   '.cm-content': { padding: '8px 0' },
   '.cm-line': { padding: '0 11px' },
   '.cm-hb': { color: '#d46b08', background: '#fff7e6', borderRadius: '3px' },
@@ -89,7 +103,8 @@ export default function CodeEditor({ value, onChange, ariaLabel, testId }: Props
   // A value set from outside (e.g. a different starting version) replaces the text; our own typing is already there.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
   return <div ref={host} className="bf-lib-cm" data-testid={testId} />;

@@ -22,7 +22,15 @@ export function DiffText({ segments }: { segments: DiffSegment[] }) {
 }
 
 /** Pick two versions of one variant and see what changed, by word or by character. */
-export function VersionDiffPanel({ clauseId, variant, versions }: { clauseId: string; variant: string; versions: HistoryEntry[] }) {
+export function VersionDiffPanel({
+  clauseId,
+  variant,
+  versions,
+}: {
+  clauseId: string;
+  variant: string;
+  versions: HistoryEntry[];
+}) {
   const { t } = useI18n();
   const numbers = versions.map((v) => v.version).sort((a, b) => a - b);
   const newest = numbers[numbers.length - 1] ?? 1;
@@ -55,9 +63,23 @@ export function VersionDiffPanel({ clauseId, variant, versions }: { clauseId: st
     <div className="bf-lib-diff">
       <Space wrap className="bf-lib-diff-bar">
         <span>{t('lib.diff.from')}</span>
-        <Select size="small" value={from} options={options} onChange={setFrom} data-testid="diff-from" aria-label={t('lib.diff.from')} />
+        <Select
+          size="small"
+          value={from}
+          options={options}
+          onChange={setFrom}
+          data-testid="diff-from"
+          aria-label={t('lib.diff.from')}
+        />
         <span>{t('lib.diff.to')}</span>
-        <Select size="small" value={to} options={options} onChange={setTo} data-testid="diff-to" aria-label={t('lib.diff.to')} />
+        <Select
+          size="small"
+          value={to}
+          options={options}
+          onChange={setTo}
+          data-testid="diff-to"
+          aria-label={t('lib.diff.to')}
+        />
         <Segmented<DiffGranularity>
           size="small"
           value={granularity}
@@ -75,11 +97,16 @@ export function VersionDiffPanel({ clauseId, variant, versions }: { clauseId: st
         )}
       </Space>
       {error ? <div className="bf-lib-error">{error}</div> : !diff ? <Spin /> : <DiffText segments={diff.segments} />}
-      {diff && (diff.variables.added.length > 0 || diff.variables.removed.length > 0 || diff.variables.changed.length > 0) && (
-        <div className="bf-muted bf-lib-diff-vars">
-          {t('lib.diff.variables', { added: diff.variables.added.join('、') || '—', removed: diff.variables.removed.join('、') || '—', changed: diff.variables.changed.join('、') || '—' })}
-        </div>
-      )}
+      {diff &&
+        (diff.variables.added.length > 0 || diff.variables.removed.length > 0 || diff.variables.changed.length > 0) && (
+          <div className="bf-muted bf-lib-diff-vars">
+            {t('lib.diff.variables', {
+              added: diff.variables.added.join('、') || '—',
+              removed: diff.variables.removed.join('、') || '—',
+              changed: diff.variables.changed.join('、') || '—',
+            })}
+          </div>
+        )}
     </div>
   );
 }

@@ -13,7 +13,14 @@ import { WhenEditor, whenProblem } from './WhenEditor.js';
 
 const CodeEditor = lazy(() => import('./CodeEditor.js'));
 
-type Props = { clause: StoredClause; variant: string; user: string; fromVersion?: number; onSaved: (ref: VersionRef) => void; onCancel: () => void };
+type Props = {
+  clause: StoredClause;
+  variant: string;
+  user: string;
+  fromVersion?: number;
+  onSaved: (ref: VersionRef) => void;
+  onCancel: () => void;
+};
 
 export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCancel }: Props) {
   const { t } = useI18n();
@@ -21,7 +28,9 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
   const latest = versions[versions.length - 1];
   const start = (fromVersion !== undefined ? versions[fromVersion - 1] : undefined) ?? latest;
   const [body, setBody] = useState(start?.body ?? '');
-  const [note, setNote] = useState(start && latest && start.version !== latest.version ? t('lib.edit.fromNote', { version: start.version }) : '');
+  const [note, setNote] = useState(
+    start && latest && start.version !== latest.version ? t('lib.edit.fromNote', { version: start.version }) : '',
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const startVariables = useMemo(() => start?.variables ?? [], [start]);
@@ -56,9 +65,19 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
       const changedVars = JSON.stringify(variables) !== JSON.stringify(startVariables);
       const from = start && latest && start.version !== latest.version ? { fromVersion: start.version } : {};
       // Sent only when changed: the store keeps the starting version's condition otherwise; null removes it.
-      const changedWhen = JSON.stringify(when ?? null) !== JSON.stringify(start?.when ?? null) ? { when: when ?? null } : {};
+      const changedWhen =
+        JSON.stringify(when ?? null) !== JSON.stringify(start?.when ?? null) ? { when: when ?? null } : {};
       onSaved(
-        await api.libraryEdit({ clauseId: clause.id, variant, body, changeNote: note, ...from, ...(changedVars ? { variables } : {}), ...changedWhen, ...(latest ? { baseVersion: latest.version } : {}) }),
+        await api.libraryEdit({
+          clauseId: clause.id,
+          variant,
+          body,
+          changeNote: note,
+          ...from,
+          ...(changedVars ? { variables } : {}),
+          ...changedWhen,
+          ...(latest ? { baseVersion: latest.version } : {}),
+        }),
       );
     } catch (e) {
       setError(errorMessage(e));
@@ -72,7 +91,9 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
     <div className="bf-lib-editor" data-testid="draft-editor">
       <div className="bf-lib-editor-left">
         <div className={older ? 'bf-lib-hint bf-lib-hint-from' : 'bf-muted bf-lib-hint'} data-testid="draft-hint">
-          {older ? t('lib.edit.hintFrom', { version: start.version, latest: latest.version }) : t('lib.edit.hint', { version: start?.version ?? 0 })}
+          {older
+            ? t('lib.edit.hintFrom', { version: start.version, latest: latest.version })
+            : t('lib.edit.hint', { version: start?.version ?? 0 })}
         </div>
         <Suspense fallback={<Spin className="bf-lib-pad" />}>
           <CodeEditor value={body} onChange={setBody} ariaLabel={t('lib.edit.body')} testId="draft-body" />
@@ -80,12 +101,27 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
         <h4 className="bf-lib-h4 bf-lib-vars-head">
           {t('lib.edit.variables', { count: variables.length })}
           <span className="bf-muted bf-lib-vars-toggle">
-            <Switch size="small" checked={json !== null} onChange={(on) => setJson(on ? JSON.stringify(variables, null, 2) : null)} aria-label={t('lib.edit.varsJson')} data-testid="vars-json" /> {t('lib.edit.varsJson')}
+            <Switch
+              size="small"
+              checked={json !== null}
+              onChange={(on) => setJson(on ? JSON.stringify(variables, null, 2) : null)}
+              aria-label={t('lib.edit.varsJson')}
+              data-testid="vars-json"
+            />{' '}
+            {t('lib.edit.varsJson')}
           </span>
         </h4>
         {json !== null ? (
           <>
-            <Input.TextArea className="bf-lib-code" value={json} onChange={(e) => onJson(e.target.value)} autoSize={{ minRows: 6, maxRows: 20 }} spellCheck={false} aria-label={t('lib.edit.varsJson')} status={parsedJson?.ok === false ? 'error' : ''} />
+            <Input.TextArea
+              className="bf-lib-code"
+              value={json}
+              onChange={(e) => onJson(e.target.value)}
+              autoSize={{ minRows: 6, maxRows: 20 }}
+              spellCheck={false}
+              aria-label={t('lib.edit.varsJson')}
+              status={parsedJson?.ok === false ? 'error' : ''}
+            />
             {parsedJson?.ok === false && <div className="bf-lib-error">{parsedJson.error}</div>}
           </>
         ) : (
@@ -93,7 +129,14 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
         )}
         <h4 className="bf-lib-h4">{t('lib.f.when')}</h4>
         <WhenEditor value={when} keys={variables.map((v) => v.key).filter(Boolean)} onChange={setWhen} />
-        <Input className="bf-lib-note" placeholder={t('lib.edit.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('lib.edit.note')} data-testid="draft-note" />
+        <Input
+          className="bf-lib-note"
+          placeholder={t('lib.edit.notePlaceholder')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-label={t('lib.edit.note')}
+          data-testid="draft-note"
+        />
         {error && <div className="bf-lib-error">{error}</div>}
         <div className="bf-lib-actions">
           <Button type="primary" loading={saving} onClick={() => void save()} data-testid="draft-save">
@@ -102,7 +145,13 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
           <Button onClick={onCancel}>{t('lib.cancel')}</Button>
         </div>
       </div>
-      <SampleRender body={body} variables={renderVariables} docType={docType} title={clause.title} testId="draft-render" />
+      <SampleRender
+        body={body}
+        variables={renderVariables}
+        docType={docType}
+        title={clause.title}
+        testId="draft-render"
+      />
     </div>
   );
 }
@@ -116,7 +165,14 @@ function parseVariables(text: string): { ok: true; value: VariableDecl[] } | { o
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   if (!Array.isArray(raw)) return { ok: false, error: 'expected a JSON array [ {"key": …, "type": …, "label": …} ]' };
-  const bad = raw.findIndex((v: unknown) => typeof v !== 'object' || v === null || typeof (v as { key?: unknown }).key !== 'string' || typeof (v as { type?: unknown }).type !== 'string' || typeof (v as { label?: unknown }).label !== 'string');
+  const bad = raw.findIndex(
+    (v: unknown) =>
+      typeof v !== 'object' ||
+      v === null ||
+      typeof (v as { key?: unknown }).key !== 'string' ||
+      typeof (v as { type?: unknown }).type !== 'string' ||
+      typeof (v as { label?: unknown }).label !== 'string',
+  );
   if (bad >= 0) return { ok: false, error: `item ${bad + 1}: needs "key", "type" and "label"` };
   // A declaration without "required" is required (the API's default); the form needs the field to show it.
   return { ok: true, value: (raw as VariableDecl[]).map((v) => ({ ...v, required: v.required ?? true })) };

@@ -7,13 +7,23 @@ import { useI18n } from '../i18n.js';
 import { DiffText } from './DiffView.js';
 import { shortTime } from './format.js';
 
-export function FreshnessDrawer({ open, onClose, onOpenClause }: { open: boolean; onClose: () => void; onOpenClause: (id: string) => void }) {
+export function FreshnessDrawer({
+  open,
+  onClose,
+  onOpenClause,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onOpenClause: (id: string) => void;
+}) {
   const { t } = useI18n();
   const [items, setItems] = useState<FreshnessItem[]>([]);
   const [usage, setUsage] = useState<UsageItem[]>([]);
   useEffect(() => {
     if (!open) return;
-    void Promise.all([api.libraryFreshness({ dueWithinDays: 30 }), api.libraryUsage({})]).then(([f, u]) => (setItems(f), setUsage(u)));
+    void Promise.all([api.libraryFreshness({ dueWithinDays: 30 }), api.libraryUsage({})]).then(
+      ([f, u]) => (setItems(f), setUsage(u)),
+    );
   }, [open]);
   const used = usage.filter((u) => u.projects > 0);
   return (
@@ -24,12 +34,22 @@ export function FreshnessDrawer({ open, onClose, onOpenClause }: { open: boolean
           size="small"
           dataSource={items}
           renderItem={(i) => (
-            <List.Item actions={[<Button key="o" size="small" type="link" onClick={() => onOpenClause(i.clauseId)}>{t('lib.open')}</Button>]}>
+            <List.Item
+              actions={[
+                <Button key="o" size="small" type="link" onClick={() => onOpenClause(i.clauseId)}>
+                  {t('lib.open')}
+                </Button>,
+              ]}
+            >
               <List.Item.Meta
                 title={i.title}
                 description={`${i.owner || '—'} · ${t('lib.fresh.dueAt', { date: i.dueAt.slice(0, 10) })}`}
               />
-              <Tag color={i.state === 'overdue' ? 'red' : 'gold'}>{i.state === 'overdue' ? t('lib.fresh.overdue', { days: -i.daysLeft }) : t('lib.fresh.dueIn', { days: i.daysLeft })}</Tag>
+              <Tag color={i.state === 'overdue' ? 'red' : 'gold'}>
+                {i.state === 'overdue'
+                  ? t('lib.fresh.overdue', { days: -i.daysLeft })
+                  : t('lib.fresh.dueIn', { days: i.daysLeft })}
+              </Tag>
             </List.Item>
           )}
         />
@@ -75,7 +95,15 @@ export function ProjectsDrawer({ open, onClose }: { open: boolean; onClose: () =
     if (!current) return;
     void api.projectOutdatedPins({ projectId: current }).then(async (ps) => {
       setPins(ps);
-      const ds = await Promise.all(ps.map((p) => api.libraryDiff({ from: { clauseId: p.clauseId, variant: p.variant, version: p.pinned }, to: { clauseId: p.clauseId, variant: p.variant, version: p.latestApproved }, granularity: 'word' })));
+      const ds = await Promise.all(
+        ps.map((p) =>
+          api.libraryDiff({
+            from: { clauseId: p.clauseId, variant: p.variant, version: p.pinned },
+            to: { clauseId: p.clauseId, variant: p.variant, version: p.latestApproved },
+            granularity: 'word',
+          }),
+        ),
+      );
       setDiffs(Object.fromEntries(ds.map((d) => [d.from.clauseId, d])));
     });
   }, [current]);
@@ -99,9 +127,25 @@ export function ProjectsDrawer({ open, onClose }: { open: boolean; onClose: () =
         size="small"
         dataSource={projects}
         renderItem={(p) => (
-          <List.Item className={p.projectId === current ? 'bf-lib-selected' : ''} data-testid={`project-${p.projectId}`} onClick={() => setCurrent(p.projectId)} actions={[<Button key="o" size="small" type="link" onClick={() => setCurrent(p.projectId)}>{t('lib.open')}</Button>]}>
-            <List.Item.Meta title={p.name} description={`${t('lib.pins.count', { count: p.pins.length })} · ${shortTime(p.lastUsedAt)}`} />
-            {p.outdated > 0 ? <Tag color="gold">{t('lib.pins.outdated', { count: p.outdated })}</Tag> : <Tag color="green">{t('lib.pins.current')}</Tag>}
+          <List.Item
+            className={p.projectId === current ? 'bf-lib-selected' : ''}
+            data-testid={`project-${p.projectId}`}
+            onClick={() => setCurrent(p.projectId)}
+            actions={[
+              <Button key="o" size="small" type="link" onClick={() => setCurrent(p.projectId)}>
+                {t('lib.open')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={p.name}
+              description={`${t('lib.pins.count', { count: p.pins.length })} · ${shortTime(p.lastUsedAt)}`}
+            />
+            {p.outdated > 0 ? (
+              <Tag color="gold">{t('lib.pins.outdated', { count: p.outdated })}</Tag>
+            ) : (
+              <Tag color="green">{t('lib.pins.current')}</Tag>
+            )}
           </List.Item>
         )}
       />
@@ -121,7 +165,9 @@ export function ProjectsDrawer({ open, onClose }: { open: boolean; onClose: () =
               <Space>
                 <b>{p.title}</b>
                 <span className="bf-muted">{p.variant}</span>
-                <Tag>v{p.pinned} → v{p.latestApproved}</Tag>
+                <Tag>
+                  v{p.pinned} → v{p.latestApproved}
+                </Tag>
                 <Button size="small" onClick={() => void update([p.clauseId])}>
                   {t('lib.pins.update')}
                 </Button>

@@ -1,5 +1,12 @@
 // 条款库: legal's screen. Filters and search on the left with the clause list; the chosen clause on the right.
-import { ClockCircleOutlined, DownloadOutlined, PlusOutlined, ProjectOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  ProjectOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Badge, Button, Empty, Input, Select, Spin, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { ClauseRow, DocType, VersionStatus } from '@core/api/library.js';
@@ -20,7 +27,12 @@ const STATUSES: VersionStatus[] = ['draft', 'in_review', 'approved', 'retired'];
 const SEARCH_DELAY_MS = 200;
 
 /** A snippet reads as text: table pipes and --- rules become spaces. */
-const plainSnippet = (s: string) => s.replace(/(^|[\s|⋯…]):?-{2,}:?(?=[\s|]|$)/g, '$1').replace(/\s*\|\s*/g, ' ').replace(/\s{2,}/g, ' ').trim();
+const plainSnippet = (s: string) =>
+  s
+    .replace(/(^|[\s|⋯…]):?-{2,}:?(?=[\s|]|$)/g, '$1')
+    .replace(/\s*\|\s*/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 
 /** The snippet with the query marked where it occurs literally (a Traditional query matches without marks). */
 function highlight(raw: string, q: string) {
@@ -52,11 +64,20 @@ export function LibraryScreen() {
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const closeImport = useCallback(() => setImporting(undefined), []);
   const closeExport = useCallback(() => setExporting(false), []);
-  const clauses = useMemo(() => [...new Map((rows ?? []).map((r) => [r.clauseId, { id: r.clauseId, title: r.title }])).values()], [rows]);
+  const clauses = useMemo(
+    () => [...new Map((rows ?? []).map((r) => [r.clauseId, { id: r.clauseId, title: r.title }])).values()],
+    [rows],
+  );
 
   useEffect(() => {
-    void api.libraryFacets({}).then(setFacets).catch(() => undefined);
-    void api.libraryFreshness({}).then((f) => setDueCount(f.length)).catch(() => undefined);
+    void api
+      .libraryFacets({})
+      .then(setFacets)
+      .catch(() => undefined);
+    void api
+      .libraryFreshness({})
+      .then((f) => setDueCount(f.length))
+      .catch(() => undefined);
     api.libraryInfo({}).then(
       (i) => {
         if (i.builtinMergeError) void message.warning(t('lib.builtinMergeFailed', { message: i.builtinMergeError }));
@@ -99,7 +120,10 @@ export function LibraryScreen() {
     }
   }
 
-  const set = <K extends keyof Filter>(k: K) => (v: Filter[K] | undefined) => setFilter((f) => ({ ...f, [k]: v ?? undefined }));
+  const set =
+    <K extends keyof Filter>(k: K) =>
+    (v: Filter[K] | undefined) =>
+      setFilter((f) => ({ ...f, [k]: v ?? undefined }));
   const opts = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
 
   return (
@@ -135,19 +159,67 @@ export function LibraryScreen() {
         <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} data-testid="import-pack">
           {t('lib.pack.import')}
         </Button>
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-pack-input" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void onFile(e)}
+          data-testid="import-pack-input"
+        />
         <Tooltip title={t(me.singleReviewer ? 'lib.userHintSingle' : 'lib.userHint')}>
-          <Tag icon={<UserOutlined />} color={user ? 'default' : 'warning'} className="bf-lib-user" aria-label={t('lib.user')} data-testid="library-user">
+          <Tag
+            icon={<UserOutlined />}
+            color={user ? 'default' : 'warning'}
+            className="bf-lib-user"
+            aria-label={t('lib.user')}
+            data-testid="library-user"
+          >
             {user || (me.loaded ? t('lib.noUser') : '…')}
             {me.singleReviewer && <span className="bf-muted"> · {t('lib.singleReviewer')}</span>}
           </Tag>
         </Tooltip>
       </header>
       <div className="bf-lib-filters" role="group" aria-label={t('lib.filters')}>
-        <Select allowClear className="bf-lib-filter" placeholder={t('lib.f.category')} value={filter.category} onChange={set('category')} options={opts(facets.categories)} aria-label={t('lib.f.category')} showSearch />
-        <Select allowClear className="bf-lib-filter" placeholder={t('lib.f.status')} value={filter.status} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} aria-label={t('lib.f.status')} data-testid="filter-status" />
-        <Select allowClear className="bf-lib-filter" placeholder={t('lib.f.tag')} value={filter.tag} onChange={set('tag')} options={opts(facets.tags)} aria-label={t('lib.f.tag')} showSearch />
-        <Select allowClear className="bf-lib-filter" placeholder={t('lib.f.docType')} value={filter.docType} onChange={set('docType')} options={facets.docTypes.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))} aria-label={t('lib.f.docType')} />
+        <Select
+          allowClear
+          className="bf-lib-filter"
+          placeholder={t('lib.f.category')}
+          value={filter.category}
+          onChange={set('category')}
+          options={opts(facets.categories)}
+          aria-label={t('lib.f.category')}
+          showSearch
+        />
+        <Select
+          allowClear
+          className="bf-lib-filter"
+          placeholder={t('lib.f.status')}
+          value={filter.status}
+          onChange={set('status')}
+          options={STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+          aria-label={t('lib.f.status')}
+          data-testid="filter-status"
+        />
+        <Select
+          allowClear
+          className="bf-lib-filter"
+          placeholder={t('lib.f.tag')}
+          value={filter.tag}
+          onChange={set('tag')}
+          options={opts(facets.tags)}
+          aria-label={t('lib.f.tag')}
+          showSearch
+        />
+        <Select
+          allowClear
+          className="bf-lib-filter"
+          placeholder={t('lib.f.docType')}
+          value={filter.docType}
+          onChange={set('docType')}
+          options={facets.docTypes.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))}
+          aria-label={t('lib.f.docType')}
+        />
         <span className="bf-muted">{rows ? t('lib.count', { count: rows.length }) : ''}</span>
       </div>
       <main className="bf-lib-main">
@@ -202,7 +274,14 @@ export function LibraryScreen() {
           )}
         </section>
       </main>
-      <FreshnessDrawer open={drawer === 'fresh'} onClose={() => setDrawer(null)} onOpenClause={(id) => (setDrawer(null), setSelected({ clauseId: id, variant: rows?.find((r) => r.clauseId === id)?.variant ?? '标准' }))} />
+      <FreshnessDrawer
+        open={drawer === 'fresh'}
+        onClose={() => setDrawer(null)}
+        onOpenClause={(id) => (
+          setDrawer(null),
+          setSelected({ clauseId: id, variant: rows?.find((r) => r.clauseId === id)?.variant ?? '标准' })
+        )}
+      />
       <NewClauseModal
         open={creating}
         user={user}

@@ -11,7 +11,15 @@ import { DiffText } from './DiffView.js';
 type Resolution = 'keep-mine' | 'take-theirs' | 'keep-both';
 
 /** The clauses offered are named by title, their id after it (legal knows clauses by title; ids travel in the pack). */
-export function ExportPackModal({ open, clauses, onClose }: { open: boolean; clauses: { id: string; title: string }[]; onClose: () => void }) {
+export function ExportPackModal({
+  open,
+  clauses,
+  onClose,
+}: {
+  open: boolean;
+  clauses: { id: string; title: string }[];
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [chosen, setChosen] = useState<string[]>([]);
@@ -26,7 +34,11 @@ export function ExportPackModal({ open, clauses, onClose }: { open: boolean; cla
 
   async function run() {
     try {
-      const { fileName, pack } = await api.libraryExportPack({ clauseIds: chosen, blueprintIds: chosenBps, includeUnapproved: unapproved });
+      const { fileName, pack } = await api.libraryExportPack({
+        clauseIds: chosen,
+        blueprintIds: chosenBps,
+        includeUnapproved: unapproved,
+      });
       downloadBlob(JSON.stringify(pack, null, 2) + '\n', fileName, 'application/json');
       message.success(t('lib.pack.exported', { file: fileName }));
       onClose();
@@ -36,10 +48,37 @@ export function ExportPackModal({ open, clauses, onClose }: { open: boolean; cla
   }
 
   return (
-    <Modal open={open} title={t('lib.pack.exportTitle')} okText={t('lib.pack.export')} cancelText={t('lib.cancel')} okButtonProps={{ disabled: !chosen.length && !chosenBps.length }} onOk={() => void run()} onCancel={onClose} width={640}>
+    <Modal
+      open={open}
+      title={t('lib.pack.exportTitle')}
+      okText={t('lib.pack.export')}
+      cancelText={t('lib.cancel')}
+      okButtonProps={{ disabled: !chosen.length && !chosenBps.length }}
+      onOk={() => void run()}
+      onCancel={onClose}
+      width={640}
+    >
       <p className="bf-muted">{t('lib.pack.exportHint')}</p>
-      <Select mode="multiple" className="bf-lib-wide" value={chosen} onChange={setChosen} options={clauses.map((c) => ({ value: c.id, label: `${c.title}（${c.id}）` }))} optionFilterProp="label" maxTagCount={12} placeholder={t('lib.pack.clauses')} aria-label={t('lib.pack.clauses')} />
-      <Select mode="multiple" className="bf-lib-wide" value={chosenBps} onChange={setChosenBps} options={blueprints.map((b) => ({ value: b.id, label: b.title }))} placeholder={t('lib.pack.blueprints')} aria-label={t('lib.pack.blueprints')} />
+      <Select
+        mode="multiple"
+        className="bf-lib-wide"
+        value={chosen}
+        onChange={setChosen}
+        options={clauses.map((c) => ({ value: c.id, label: `${c.title}（${c.id}）` }))}
+        optionFilterProp="label"
+        maxTagCount={12}
+        placeholder={t('lib.pack.clauses')}
+        aria-label={t('lib.pack.clauses')}
+      />
+      <Select
+        mode="multiple"
+        className="bf-lib-wide"
+        value={chosenBps}
+        onChange={setChosenBps}
+        options={blueprints.map((b) => ({ value: b.id, label: b.title }))}
+        placeholder={t('lib.pack.blueprints')}
+        aria-label={t('lib.pack.blueprints')}
+      />
       <Checkbox checked={unapproved} onChange={(e) => setUnapproved(e.target.checked)}>
         {t('lib.pack.unapproved')}
       </Checkbox>
@@ -59,7 +98,15 @@ const MERGE_LABEL: Record<string, MessageKey> = {
 const STATUS_TAG: Record<ImportItem['status'], string> = { new: 'blue', identical: 'default', conflicting: 'orange' };
 
 /** Shows what a pack would change; conflicts need a choice each before it can be applied. */
-export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; onClose: () => void; onApplied: () => void }) {
+export function ImportPackModal({
+  pack,
+  onClose,
+  onApplied,
+}: {
+  pack: unknown;
+  onClose: () => void;
+  onApplied: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -73,7 +120,11 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
       .libraryPreviewImport({ pack })
       .then((p) => {
         setPreview(p);
-        setChoices(Object.fromEntries(p.items.filter((i) => i.status === 'conflicting').map((i) => [i.key, 'keep-mine' as Resolution])));
+        setChoices(
+          Object.fromEntries(
+            p.items.filter((i) => i.status === 'conflicting').map((i) => [i.key, 'keep-mine' as Resolution]),
+          ),
+        );
       })
       .catch((e: unknown) => {
         message.error(t('lib.pack.bad', { message: errorMessage(e) }));
@@ -85,7 +136,10 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
     setBusy(true);
     try {
       const report = await api.libraryApplyImport({ pack, resolutions: choices });
-      const summary = Object.entries(report.counts).filter(([, n]) => n > 0).map(([k, n]) => `${MERGE_LABEL[k] ? t(MERGE_LABEL[k]) : k} ${n}`).join('，');
+      const summary = Object.entries(report.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${MERGE_LABEL[k] ? t(MERGE_LABEL[k]) : k} ${n}`)
+        .join('，');
       message.success(t('lib.pack.imported', { summary: summary || '—' }));
       onApplied();
       onClose();
@@ -97,7 +151,12 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
   }
 
   const choice = (key: string) => (
-    <Radio.Group size="small" optionType="button" value={choices[key]} onChange={(e) => setChoices((c) => ({ ...c, [key]: e.target.value as Resolution }))}>
+    <Radio.Group
+      size="small"
+      optionType="button"
+      value={choices[key]}
+      onChange={(e) => setChoices((c) => ({ ...c, [key]: e.target.value as Resolution }))}
+    >
       <Radio.Button value="keep-mine">{t('lib.pack.keepMine')}</Radio.Button>
       <Radio.Button value="take-theirs">{t('lib.pack.takeTheirs')}</Radio.Button>
       <Radio.Button value="keep-both">{t('lib.pack.keepBoth')}</Radio.Button>
@@ -105,7 +164,16 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
   );
 
   return (
-    <Modal open={pack !== undefined && preview !== null} title={t('lib.pack.importTitle')} okText={t('lib.pack.apply')} cancelText={t('lib.cancel')} confirmLoading={busy} onOk={() => void apply()} onCancel={onClose} width={900}>
+    <Modal
+      open={pack !== undefined && preview !== null}
+      title={t('lib.pack.importTitle')}
+      okText={t('lib.pack.apply')}
+      cancelText={t('lib.cancel')}
+      confirmLoading={busy}
+      onOk={() => void apply()}
+      onCancel={onClose}
+      width={900}
+    >
       {preview && (
         <>
           <p>
@@ -124,7 +192,11 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
             pagination={false}
             scroll={{ y: 420 }}
             dataSource={preview.items}
-            expandable={{ defaultExpandAllRows: true, rowExpandable: (i) => !!i.diff, expandedRowRender: (i) => <DiffText segments={i.diff ?? []} /> }}
+            expandable={{
+              defaultExpandAllRows: true,
+              rowExpandable: (i) => !!i.diff,
+              expandedRowRender: (i) => <DiffText segments={i.diff ?? []} />,
+            }}
             columns={[
               {
                 title: t('lib.col.clause'),
@@ -136,8 +208,18 @@ export function ImportPackModal({ pack, onClose, onApplied }: { pack: unknown; o
                   </>
                 ),
               },
-              { title: t('lib.col.status'), dataIndex: 'status', width: 100, render: (s: ImportItem['status']) => <Tag color={STATUS_TAG[s]}>{t(`lib.pack.s.${s}`)}</Tag> },
-              { title: t('lib.pack.choice'), key: 'c', width: 260, render: (_: unknown, i) => (i.status === 'conflicting' ? choice(i.key) : null) },
+              {
+                title: t('lib.col.status'),
+                dataIndex: 'status',
+                width: 100,
+                render: (s: ImportItem['status']) => <Tag color={STATUS_TAG[s]}>{t(`lib.pack.s.${s}`)}</Tag>,
+              },
+              {
+                title: t('lib.pack.choice'),
+                key: 'c',
+                width: 260,
+                render: (_: unknown, i) => (i.status === 'conflicting' ? choice(i.key) : null),
+              },
             ]}
           />
         </>

@@ -24,7 +24,14 @@ export function SampleRender({ body, variables, docType, title, testId }: Props)
       api
         .libraryRender({ body: body || ' ', variables, docType, ...(title ? { title } : {}) })
         .then((r) => live && setRendered(r))
-        .catch((e: unknown) => live && setRendered({ document: null, problems: [{ severity: 'error', code: 'render', message: errorMessage(e) }] }));
+        .catch(
+          (e: unknown) =>
+            live &&
+            setRendered({
+              document: null,
+              problems: [{ severity: 'error', code: 'render', message: errorMessage(e) }],
+            }),
+        );
     }, RENDER_DELAY_MS);
     return () => {
       live = false;
@@ -37,7 +44,13 @@ export function SampleRender({ body, variables, docType, title, testId }: Props)
     <div className="bf-lib-editor-right">
       <div className="bf-lib-render-head">
         <span>{t('lib.edit.sample')}</span>
-        {problems.length > 0 ? <Tag color={problems.some((p) => p.severity === 'error') ? 'red' : 'gold'}>{t('lib.edit.problems', { count: problems.length })}</Tag> : <Tag color="green">{t('lib.edit.renderOk')}</Tag>}
+        {problems.length > 0 ? (
+          <Tag color={problems.some((p) => p.severity === 'error') ? 'red' : 'gold'}>
+            {t('lib.edit.problems', { count: problems.length })}
+          </Tag>
+        ) : (
+          <Tag color="green">{t('lib.edit.renderOk')}</Tag>
+        )}
       </div>
       {problems.length > 0 && (
         <ul className="bf-lib-problems">

@@ -3,7 +3,12 @@ import type { VersionStatus } from '@core/api/library.js';
 import type { Condition, When } from '@core/model/library.js';
 import type { MessageKey } from '../i18n.js';
 
-export const STATUS_COLOR: Record<VersionStatus, string> = { draft: 'default', in_review: 'processing', approved: 'success', retired: 'error' };
+export const STATUS_COLOR: Record<VersionStatus, string> = {
+  draft: 'default',
+  in_review: 'processing',
+  approved: 'success',
+  retired: 'error',
+};
 export const statusKey = (s: VersionStatus): MessageKey => `lib.status.${s}`;
 
 /** 2026-11-25T09:10:00Z → 2026-11-25 09:10 (local time). */

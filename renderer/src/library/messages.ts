@@ -17,7 +17,8 @@ export const libraryMessagesZh = {
   'lib.user': '当前用户',
   'lib.noUser': '未填写姓名',
   'lib.userHint': '作者与审核人记录的是 设置 中的姓名；作者不能批准自己的版本',
-  'lib.userHintSingle': '作者与审核人记录的是 设置 中的姓名；已开启单人审核：作者可批准自己的版本，历史中标明“单人审核”',
+  'lib.userHintSingle':
+    '作者与审核人记录的是 设置 中的姓名；已开启单人审核：作者可批准自己的版本，历史中标明“单人审核”',
   'lib.singleReviewer': '单人审核',
   'lib.needUser': '请先在 设置 中填写您的姓名（作为作者或审核人记录）',
   'lib.cancel': '取消',
@@ -266,7 +267,8 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.user': 'Current user',
   'lib.noUser': 'No name set',
   'lib.userHint': 'Authors and reviewers are recorded by the name in Settings; nobody approves their own version',
-  'lib.userHintSingle': 'Authors and reviewers are recorded by the name in Settings; single-reviewer mode is on: an author may approve their own version, marked “single reviewer” in the history',
+  'lib.userHintSingle':
+    'Authors and reviewers are recorded by the name in Settings; single-reviewer mode is on: an author may approve their own version, marked “single reviewer” in the history',
   'lib.singleReviewer': 'single reviewer',
   'lib.needUser': 'Set your name in Settings first (it is recorded as author or reviewer)',
   'lib.cancel': 'Cancel',
@@ -345,7 +347,8 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.duplicate.name': 'Title of the copy',
   'lib.duplicate.defaultTitle': '{title} (copy)',
 
-  'lib.edit.hint': 'Editing from v{version}; saving creates a new draft. The body is Markdown; variables are written {{name}}.',
+  'lib.edit.hint':
+    'Editing from v{version}; saving creates a new draft. The body is Markdown; variables are written {{name}}.',
   'lib.edit.body': 'Clause body',
   'lib.edit.variables': 'Declared variables ({count})',
   'lib.edit.noVariables': 'This clause has no variables',
@@ -378,7 +381,8 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.when.remove': 'Remove condition',
   'lib.when.fixFirst': 'Complete the conditions first (variable and value)',
   'lib.variants': 'Variants',
-  'lib.edit.hintFrom': 'Drafting from v{version} (the latest is v{latest}); saving creates a new draft, history stays as it is.',
+  'lib.edit.hintFrom':
+    'Drafting from v{version} (the latest is v{latest}); saving creates a new draft, history stays as it is.',
   'lib.edit.fromNote': 'Redrafted from v{version}',
   'lib.meta.title': 'Clause details — {id}',
   'lib.meta.save': 'Save',
@@ -386,9 +390,11 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.new.variablesHint': 'Use them in the body as {{key}}; with a default, the sample on the right shows it',
   'lib.new.bodyHint': 'Markdown and Handlebars; the sample on the right follows as you type',
   'lib.new.facts': 'Promises (facts)',
-  'lib.new.dupFact': 'Variable {key} states the promise “{label}”: pick it under “Promises (facts)” instead of declaring a variable',
+  'lib.new.dupFact':
+    'Variable {key} states the promise “{label}”: pick it under “Promises (facts)” instead of declaring a variable',
   'lib.new.factsPick': 'Pick a promise to cite; it is added to the body',
-  'lib.new.factsHint': 'Figures come from the bid’s promises, never from the text; the sentence disappears when the bid does not make the promise. The sample shows example figures',
+  'lib.new.factsHint':
+    'Figures come from the bid’s promises, never from the text; the sentence disappears when the bid does not make the promise. The sample shows example figures',
   'lib.meta.ownerHint': 'The person or team who reviews this clause',
   'lib.meta.interval': 'Review every',
   'lib.meta.intervalHint': 'Listed under “Review due” 30 days before',
@@ -467,7 +473,8 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.pack.export': 'Export pack',
   'lib.pack.import': 'Import pack',
   'lib.pack.exportTitle': 'Export a clause pack',
-  'lib.pack.exportHint': 'A pack (.bfpack.json) holds the latest approved version of each chosen clause variant and the chosen blueprints, with a checksum.',
+  'lib.pack.exportHint':
+    'A pack (.bfpack.json) holds the latest approved version of each chosen clause variant and the chosen blueprints, with a checksum.',
   'lib.pack.clauses': 'Clauses',
   'lib.pack.blueprints': 'Blueprints (optional)',
   'lib.pack.unapproved': 'Include unapproved latest versions',

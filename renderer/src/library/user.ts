@@ -11,7 +11,8 @@ export function useSettingsUser(root: RefObject<HTMLElement | null>): LibraryUse
   const [user, setUser] = useState<LibraryUser>({ name: '', singleReviewer: false, loaded: false });
   const load = useCallback(() => {
     api.getSettings({}).then(
-      ({ settings }) => setUser({ name: settings.userName.trim(), singleReviewer: settings.singleReviewer, loaded: true }),
+      ({ settings }) =>
+        setUser({ name: settings.userName.trim(), singleReviewer: settings.singleReviewer, loaded: true }),
       () => setUser((u) => ({ ...u, loaded: true })),
     );
   }, []);

@@ -1,5 +1,15 @@
 // The Document drawn as A4 sheets with React elements only — never as HTML strings.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { partyLabel, type Block, type Document, type Run } from '@core/model/document.js';
 import { formatDate } from '@core/format/zh.js';
 import { isValidIsoDate } from '@core/model/variables.js';
@@ -148,7 +158,9 @@ function useFollowChanges(root: RefObject<HTMLDivElement | null>, doc: Document 
       return;
     }
     const changed = changedBlocks(before.keys, keys).slice(0, 40);
-    const nodes = changed.map((i) => el.querySelector<HTMLElement>(`[data-block="${i}"]`)).filter((n): n is HTMLElement => n !== null);
+    const nodes = changed
+      .map((i) => el.querySelector<HTMLElement>(`[data-block="${i}"]`))
+      .filter((n): n is HTMLElement => n !== null);
     for (const n of nodes) {
       n.classList.remove('doc-changed');
       void n.offsetWidth;
@@ -176,10 +188,16 @@ function DocumentPreviewContent({ document: doc, epoch }: { document: Document |
             {doc.meta.draft && <div className="doc-watermark">{DOC_TEXT.draft}</div>}
             <h1 className="doc-title">{doc.meta.title}</h1>
             <div className="doc-subtitle">{doc.meta.projectName}</div>
-            {doc.meta.projectNo && <div className="doc-subtitle">{labelled(DOC_TEXT.projectNo, doc.meta.projectNo)}</div>}
+            {doc.meta.projectNo && (
+              <div className="doc-subtitle">{labelled(DOC_TEXT.projectNo, doc.meta.projectNo)}</div>
+            )}
             <div className="doc-cover-foot">
-              {doc.meta.bidder && <div className="doc-subtitle">{labelled(partyLabel(doc.meta.docType), doc.meta.bidder)}</div>}
-              <div className="doc-subtitle">{isValidIsoDate(doc.meta.date) ? formatDate(doc.meta.date) : doc.meta.date}</div>
+              {doc.meta.bidder && (
+                <div className="doc-subtitle">{labelled(partyLabel(doc.meta.docType), doc.meta.bidder)}</div>
+              )}
+              <div className="doc-subtitle">
+                {isValidIsoDate(doc.meta.date) ? formatDate(doc.meta.date) : doc.meta.date}
+              </div>
             </div>
           </article>
           {doc.blocks.length === 0 ? (

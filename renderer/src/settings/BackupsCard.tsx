@@ -46,14 +46,27 @@ export function BackupsCard() {
         data-testid="backups"
         columns={[
           { title: t('settings.backupTime'), dataIndex: 'time', render: when, width: 190 },
-          { title: t('settings.backupName'), dataIndex: 'name', render: (n: string) => <code className="bf-code">{n}</code> },
-          { title: t('settings.backupSize'), dataIndex: 'size', align: 'right', width: 90, render: (s: number) => `${(s / 1024).toFixed(1)} KB` },
+          {
+            title: t('settings.backupName'),
+            dataIndex: 'name',
+            render: (n: string) => <code className="bf-code">{n}</code>,
+          },
+          {
+            title: t('settings.backupSize'),
+            dataIndex: 'size',
+            align: 'right',
+            width: 90,
+            render: (s: number) => `${(s / 1024).toFixed(1)} KB`,
+          },
           {
             title: '',
             key: 'restore',
             width: 80,
             render: (_: unknown, b) => (
-              <Popconfirm title={t('settings.restoreConfirm', { time: when(b.time) })} onConfirm={() => void restore(b)}>
+              <Popconfirm
+                title={t('settings.restoreConfirm', { time: when(b.time) })}
+                onConfirm={() => void restore(b)}
+              >
                 <Button size="small" loading={busy === b.name} disabled={busy !== null}>
                   {t('settings.restore')}
                 </Button>

@@ -11,7 +11,6 @@ import { useI18n, type MessageKey } from '../i18n.js';
 import { BackupsCard } from './BackupsCard.js';
 import './pages.css';
 
-
 type Company = Settings['company'];
 const COMPANY_FIELDS: [keyof Omit<Company, 'logo'>, MessageKey, number][] = [
   ['name', 'settings.companyName', 200],
@@ -75,7 +74,13 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
   // Ctrl/⌘+S saves while this screen is shown (the shell keeps hidden screens mounted: an offsetParent means shown).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (root.current?.offsetParent && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+      if (
+        root.current?.offsetParent &&
+        (e.ctrlKey || e.metaKey) &&
+        !e.altKey &&
+        !e.shiftKey &&
+        e.key.toLowerCase() === 's'
+      ) {
         e.preventDefault();
         void save();
       }
@@ -106,9 +111,21 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
         </Button>
       </div>
       {notices.map((n) => (
-        <Alert key={n.movedAsideAs} className="bf-page-alert" type="warning" showIcon title={t('settings.corrupt', { file: n.file, aside: n.movedAsideAs, reason: n.reason })} />
+        <Alert
+          key={n.movedAsideAs}
+          className="bf-page-alert"
+          type="warning"
+          showIcon
+          title={t('settings.corrupt', { file: n.file, aside: n.movedAsideAs, reason: n.reason })}
+        />
       ))}
-      <Form<Settings> form={form} layout="vertical" initialValues={loaded} onFinish={() => void save()} className="bf-settings-form">
+      <Form<Settings>
+        form={form}
+        layout="vertical"
+        initialValues={loaded}
+        onFinish={() => void save()}
+        className="bf-settings-form"
+      >
         <div className="bf-settings-grid">
           <div>
             <Card className="bf-page-card" size="small" title={t('settings.company')}>
@@ -120,7 +137,11 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
                     name={['company', key]}
                     label={t(label)}
                     className={key === 'name' || key === 'address' ? 'bf-form-wide' : undefined}
-                    rules={key === 'creditCode' ? [{ pattern: /^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('settings.creditCodeBad') }] : []}
+                    rules={
+                      key === 'creditCode'
+                        ? [{ pattern: /^$|^[0-9A-HJ-NPQRTUWXY]{18}$/, message: t('settings.creditCodeBad') }]
+                        : []
+                    }
                   >
                     <Input maxLength={max} data-testid={`company-${key}`} />
                   </Form.Item>
@@ -128,12 +149,23 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
               </div>
               <Form.Item label={t('settings.logo')} extra={t('settings.logoHint', { kb: KB })}>
                 <div className="bf-logo-row">
-                  {logo ? <img className="bf-logo" src={logo} alt={t('settings.logo')} /> : <div className="bf-logo bf-logo-empty" />}
-                  <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => (void pickLogo(f), false)}>
+                  {logo ? (
+                    <img className="bf-logo" src={logo} alt={t('settings.logo')} />
+                  ) : (
+                    <div className="bf-logo bf-logo-empty" />
+                  )}
+                  <Upload
+                    accept="image/png,image/jpeg"
+                    showUploadList={false}
+                    beforeUpload={(f) => (void pickLogo(f), false)}
+                  >
                     <Button icon={<UploadOutlined />}>{t('settings.logoPick')}</Button>
                   </Upload>
                   {logo && (
-                    <Button icon={<DeleteOutlined />} onClick={() => form.setFieldValue(['company', 'logo'], undefined)}>
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => form.setFieldValue(['company', 'logo'], undefined)}
+                    >
                       {t('settings.logoRemove')}
                     </Button>
                   )}
@@ -150,14 +182,31 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
                 <Input maxLength={50} data-testid="settings-userName" />
               </Form.Item>
               {/* 条款库 reads both from here (renderer/src/library/user.ts); the API records the same name. */}
-              <Form.Item name="singleReviewer" label={t('settings.singleReviewer')} extra={t('settings.singleReviewerHint')} valuePropName="checked">
+              <Form.Item
+                name="singleReviewer"
+                label={t('settings.singleReviewer')}
+                extra={t('settings.singleReviewerHint')}
+                valuePropName="checked"
+              >
                 <Switch data-testid="settings-singleReviewer" />
               </Form.Item>
               <Form.Item name="defaultScript" label={t('settings.script')}>
-                <Radio.Group optionType="button" options={[{ value: 'hans', label: t('settings.hans') }, { value: 'hant', label: t('settings.hant') }]} data-testid="settings-script" />
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'hans', label: t('settings.hans') },
+                    { value: 'hant', label: t('settings.hant') },
+                  ]}
+                  data-testid="settings-script"
+                />
               </Form.Item>
               <Form.Item name="uiLanguage" label={t('settings.uiLanguage')}>
-                <Segmented options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+                <Segmented
+                  options={[
+                    { value: 'zh-CN', label: '中文' },
+                    { value: 'en', label: 'English' },
+                  ]}
+                />
               </Form.Item>
             </Card>
             <Card className="bf-page-card" size="small" title={t('settings.data')}>

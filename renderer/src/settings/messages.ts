@@ -1,6 +1,5 @@
 // UI strings of 首页, 保修卡 and 设置, merged into i18n.ts's dictionaries (kept here so those screens own their words).
 export const appMessagesZh = {
-
   'home.title': '首页',
   'home.hello': '{name}，您好',
   'home.helloAnon': '您好',
@@ -77,7 +76,8 @@ export const appMessagesZh = {
   // 保修卡: the done step, skipped rows, hidden rows, periods, script and templates per product
   'cards.step.done': '完成',
   'cards.exportedAll': '已导出 {cards} 张卡片：{file}',
-  'cards.exportedSkipped': '已导出 {cards} 张卡片：{file}。另有 {count} 行有错误未导出（第 {rows} 行），原因见「行问题」列表',
+  'cards.exportedSkipped':
+    '已导出 {cards} 张卡片：{file}。另有 {count} 行有错误未导出（第 {rows} 行），原因见「行问题」列表',
   'cards.hide': '不印此行',
   'cards.hideHint': '文件中没有这一列：勾选后卡片上不印这一行，否则印成空行',
   'cards.periodsTitle': '保修期限',
@@ -107,7 +107,8 @@ export const appMessagesZh = {
   'settings.userName': '姓名',
   'settings.userNameHint': '记录在条款的修订和审批中',
   'settings.singleReviewer': '单人审核',
-  'settings.singleReviewerHint': '开启后，条款作者可以批准自己的版本，历史中标明“单人审核”；关闭时须由另一人批准（四眼原则）',
+  'settings.singleReviewerHint':
+    '开启后，条款作者可以批准自己的版本，历史中标明“单人审核”；关闭时须由另一人批准（四眼原则）',
   'settings.script': '默认字形',
   'settings.hans': '简体',
   'settings.hant': '繁體',
@@ -151,7 +152,6 @@ export const appMessagesZh = {
 export type AppMessageKey = keyof typeof appMessagesZh;
 
 export const appMessagesEn: Record<AppMessageKey, string> = {
-
   'home.title': 'Home',
   'home.hello': 'Hello, {name}',
   'home.helloAnon': 'Hello',
@@ -227,14 +227,16 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'cards.rowOf': 'row {row}',
   'cards.step.done': 'Done',
   'cards.exportedAll': 'Exported {cards} cards: {file}',
-  'cards.exportedSkipped': 'Exported {cards} cards: {file}. {count} rows with errors were not exported (rows {rows}); the row problems list says why',
+  'cards.exportedSkipped':
+    'Exported {cards} cards: {file}. {count} rows with errors were not exported (rows {rows}); the row problems list says why',
   'cards.hide': 'Leave off',
   'cards.hideHint': 'The file has no such column: tick to leave this row off the card instead of printing it empty',
   'cards.periodsTitle': 'Warranty periods',
   'cards.periodsFrom': 'From',
   'cards.periodsFrom.template': 'Card template (editable)',
   'cards.periodsFrom.project': 'Project: {title}',
-  'cards.periodsProjectHint': 'The periods come from the project “{title}”, the same as the plan promises; change them in Compose.',
+  'cards.periodsProjectHint':
+    'The periods come from the project “{title}”, the same as the plan promises; change them in Compose.',
   'cards.periodsEdited': 'Edited',
   'cards.component': 'Component',
   'cards.monthsUnit': 'months',
@@ -257,13 +259,15 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'settings.userName': 'Name',
   'settings.userNameHint': 'Recorded on clause revisions and approvals',
   'settings.singleReviewer': 'Single reviewer',
-  'settings.singleReviewerHint': 'When on, a clause’s author may approve their own version, marked “single reviewer” in the history; when off, another person approves it (four eyes)',
+  'settings.singleReviewerHint':
+    'When on, a clause’s author may approve their own version, marked “single reviewer” in the history; when off, another person approves it (four eyes)',
   'settings.script': 'Default script',
   'settings.hans': 'Simplified',
   'settings.hant': 'Traditional',
   'settings.uiLanguage': 'Interface language',
   'settings.company': 'Company profile',
-  'settings.companyHint': 'Fills bidder name, address, hotline etc. into new projects; warranty cards use the name and hotline too.',
+  'settings.companyHint':
+    'Fills bidder name, address, hotline etc. into new projects; warranty cards use the name and hotline too.',
   'settings.companyName': 'Company name',
   'settings.address': 'Address',
   'settings.hotline': 'Service hotline',
@@ -287,7 +291,8 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'settings.data': 'Data folder',
   'settings.dataNone': 'No data folder: settings last for this run only',
   'settings.backups': 'Clause library backups',
-  'settings.backupsHint': 'Each change to the clause library keeps a backup (the newest 10). Restoring backs up the current library first.',
+  'settings.backupsHint':
+    'Each change to the clause library keeps a backup (the newest 10). Restoring backs up the current library first.',
   'settings.backupTime': 'Time',
   'settings.backupName': 'File',
   'settings.backupSize': 'Size',

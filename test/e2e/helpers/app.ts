@@ -7,26 +7,46 @@ import { rendererDir, templatesDir } from '../../../host/paths.js';
 import { startHost, type RunningHost } from '../../../host/server.js';
 import { SESSION_COOKIE } from '../../../host/session.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { E2E_TIMEOUT, ensureRendererBuilt, haveChromium, openBrowser, previewText, requireChromium, screensDir } from './browser.js';
+import {
+  E2E_TIMEOUT,
+  ensureRendererBuilt,
+  haveChromium,
+  openBrowser,
+  previewText,
+  requireChromium,
+  screensDir,
+} from './browser.js';
 
 export { haveChromium, previewText, requireChromium, screensDir };
 export const TIMEOUT = E2E_TIMEOUT;
 requireChromium('app');
 
-export type E2eApp = { host: RunningHost; handlers: ApiHandlers; browser: Browser; page: Page; dataDir: string | undefined; pageErrors: string[]; close(): Promise<void> };
+export type E2eApp = {
+  host: RunningHost;
+  handlers: ApiHandlers;
+  browser: Browser;
+  page: Page;
+  dataDir: string | undefined;
+  pageErrors: string[];
+  close(): Promise<void>;
+};
 
 /**
  * Starts the app for one test file. By default it gets a data folder of its own (clause store, settings, recent
  * projects never leak between files); `store: false` runs the API on the built-in templates only.
  */
-export async function startApp(opts: { store?: boolean; viewport?: { width: number; height: number } } = {}): Promise<E2eApp> {
+export async function startApp(
+  opts: { store?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<E2eApp> {
   ensureRendererBuilt();
   const dataDir = opts.store === false ? undefined : tempDir('bf-e2e-data-');
   const handlers = createHandlers({ templatesDir: templatesDir(), ...(dataDir ? { dataDir, program: 'host' } : {}) });
   const host = await startHost({ handlers, rendererDir: rendererDir() });
   const { browser, page, pageErrors } = await openBrowser(opts.viewport ?? { width: 1440, height: 900 });
   // Signed in as the launch link would (its one-time flow has its own test in test/api/contract.test.ts).
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: host.token, url: host.url, httpOnly: true, sameSite: 'Strict' }]);
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: host.token, url: host.url, httpOnly: true, sameSite: 'Strict' }]);
   mkdirSync(screensDir, { recursive: true });
   return {
     host,

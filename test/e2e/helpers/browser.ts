@@ -14,7 +14,8 @@ export const haveChromium = existsSync(CHROMIUM);
 
 /** Fails under CI without Chromium; elsewhere says the test is skipped. */
 export function requireChromium(what: string): void {
-  if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} must be installed when CI=true (the ${what} e2e test needs it)`);
+  if (!haveChromium && process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} must be installed when CI=true (the ${what} e2e test needs it)`);
   if (!haveChromium) console.warn(`${CHROMIUM} is not installed: skipping the ${what} e2e test`);
 }
 
@@ -22,14 +23,30 @@ export function requireChromium(what: string): void {
 export function ensureRendererBuilt(): void {
   if (!isStale(rendererOutput(repoRoot), rendererSources(repoRoot))) return;
   // Vitest sets NODE_ENV=test; a child vite build would inherit it and bundle React's development build.
-  execSync('npx vite build', { cwd: repoRoot, stdio: 'inherit', timeout: 180_000, env: { ...process.env, NODE_ENV: 'production' } });
+  execSync('npx vite build', {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    timeout: 180_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** A headless Chromium page (1600×1000 unless told) in zh-CN that collects page errors. */
-export async function openBrowser(viewport = { width: 1600, height: 1000 }): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
+export async function openBrowser(
+  viewport = { width: 1600, height: 1000 },
+): Promise<{ browser: Browser; page: Page; pageErrors: string[] }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     timeout: E2E_TIMEOUT,
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'zh-CN' });

@@ -29,7 +29,10 @@ export function storeText(bytes: Uint8Array): string {
     const at = firstInvalidUtf8(bytes);
     if (at === bytes.length) throw e; // every byte is valid: the decoder failed for another reason (size), not the file
     const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
-    throw new StoreReadError('corrupt', `第 ${line} 行（第 ${at} 字节）不是有效的 UTF-8 文本 (invalid UTF-8 at line ${line}, byte ${at})`);
+    throw new StoreReadError(
+      'corrupt',
+      `第 ${line} 行（第 ${at} 字节）不是有效的 UTF-8 文本 (invalid UTF-8 at line ${line}, byte ${at})`,
+    );
   }
 }
 
@@ -70,7 +73,10 @@ export function decodeStore(input: string | Uint8Array, now: Date): { data: Stor
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const shown = zodMessage({ ...parsed.error, issues: issues.slice(0, 5) } as z.ZodError);
-    throw new StoreReadError('corrupt', `it does not match the library schema: ${shown}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`);
+    throw new StoreReadError(
+      'corrupt',
+      `it does not match the library schema: ${shown}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
+    );
   }
   return { data: parsed.data, from: migrated.from };
 }
@@ -111,7 +117,10 @@ export function tooLarge(path: string, size: number, limit: number): StoreReadEr
 export async function readFailure(e: unknown, dataDir: string, now: Date): Promise<unknown> {
   if (!(e instanceof StoreReadError)) return e;
   if (e.kind === 'too_new')
-    return new BidForgeError('store_too_new', `${STORE_FILE} cannot be opened: ${e.reason}. Update BidForge; the file was left as it is.`);
+    return new BidForgeError(
+      'store_too_new',
+      `${STORE_FILE} cannot be opened: ${e.reason}. Update BidForge; the file was left as it is.`,
+    );
   if (e.kind === 'too_large') return new BidForgeError('store_too_large', e.reason);
   const aside = await moveAside(dataDir, now);
   return new BidForgeError(

@@ -131,7 +131,12 @@ export class StoreEncoder {
       text,
       accept: () => {
         // Each block as a slice of the file text (which the store keeps as the text last written): no second copy.
-        this.known = new Map(LIST_FIELDS.map((f) => [f, (texts.get(f) ?? []).map((block, b) => text.slice(at.get(f)![b]!, at.get(f)![b]! + block.length))]));
+        this.known = new Map(
+          LIST_FIELDS.map((f) => [
+            f,
+            (texts.get(f) ?? []).map((block, b) => text.slice(at.get(f)![b]!, at.get(f)![b]! + block.length)),
+          ]),
+        );
       },
     };
   }

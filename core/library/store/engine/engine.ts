@@ -11,7 +11,16 @@ import { zodMessage } from '@core/model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure, recoverySteps } from './decode.js';
 import { InvalidStoreError } from './encode.js';
-import { DEFAULT_BACKUPS_KEPT, exists, FileTooLargeError, keepCopy, listBackups, readBytesAndKey, STORE_FILE, sweepTemps } from './files.js';
+import {
+  DEFAULT_BACKUPS_KEPT,
+  exists,
+  FileTooLargeError,
+  keepCopy,
+  listBackups,
+  readBytesAndKey,
+  STORE_FILE,
+  sweepTemps,
+} from './files.js';
 import { LibraryFile } from './libraryFile.js';
 import { hostBootedAt, pidIsAlive, StoreLock, type LockInfo, type ProcessIdentity } from './lock.js';
 
@@ -72,12 +81,21 @@ export class StoreEngine {
     this.clock = options.clock ?? (() => new Date());
     this.lock = new StoreLock(options.dataDir, identityOf(options), this.clock);
     // Each save checks, right before it replaces the file, that the lock is still ours.
-    this.file = new LibraryFile(options.dataDir, this.clock, options.backupsKept ?? DEFAULT_BACKUPS_KEPT, options.maxStoreBytes ?? MAX_STORE_BYTES, () => this.lock.assertHeld());
+    this.file = new LibraryFile(
+      options.dataDir,
+      this.clock,
+      options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
+      options.maxStoreBytes ?? MAX_STORE_BYTES,
+      () => this.lock.assertHeld(),
+    );
     this.db = new Low<StoreData>(this.file, emptyStore());
   }
 
   /** Opens the store in `options.dataDir`; a missing library.json is created from `seed()`. */
-  static async open(options: EngineOptions, seed: (now: Date) => Promise<StoreData>): Promise<{ engine: StoreEngine; report: EngineOpenReport }> {
+  static async open(
+    options: EngineOptions,
+    seed: (now: Date) => Promise<StoreData>,
+  ): Promise<{ engine: StoreEngine; report: EngineOpenReport }> {
     await mkdir(options.dataDir, { recursive: true });
     const engine = new StoreEngine(options);
     return { engine, report: await engine.init(seed) };
@@ -151,7 +169,9 @@ export class StoreEngine {
     // the text, which is exact even when a fast second write leaves size and mtime unchanged.
     const key = await this.file.statKey();
     if (key !== null && key === this.file.lastStat) return;
-    const now = await readBytesAndKey(this.path, this.file.maxBytes).catch((e: unknown) => (e instanceof FileTooLargeError ? 'too_large' : Promise.reject(e)));
+    const now = await readBytesAndKey(this.path, this.file.maxBytes).catch((e: unknown) =>
+      e instanceof FileTooLargeError ? 'too_large' : Promise.reject(e),
+    );
     if (now === 'too_large') return this.load(); // which reports it
     if (now === null) return; // gone (moved aside): the next write puts it back
     if (this.file.lastText !== null && now.bytes.equals(Buffer.from(this.file.lastText, 'utf8'))) {
@@ -177,7 +197,8 @@ export class StoreEngine {
       if (e instanceof BidForgeError && e.code === 'backup_failed') throw e; // saved; only the backup copy is missing
       this.db.data = this.lastGood();
       this.rev++;
-      if (e instanceof InvalidStoreError) throw new BidForgeError('invalid_change', `the change would leave the library invalid: ${zodMessage(e.error)}`);
+      if (e instanceof InvalidStoreError)
+        throw new BidForgeError('invalid_change', `the change would leave the library invalid: ${zodMessage(e.error)}`);
       throw e;
     }
     this.rev++;

@@ -32,7 +32,10 @@ export const fileKey = (st: { ino: number; size: number; mtimeMs: number }) => `
  * paired with the old text made a store skip re-reading before it wrote, losing the other program's changes (found
  * by the CLI + host test: 2 of ~680 edits lost). Bytes, not text: decoding is the reader's job, and it must be strict.
  */
-export async function readBytesAndKey(path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<{ bytes: Buffer; key: string } | null> {
+export async function readBytesAndKey(
+  path: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<{ bytes: Buffer; key: string } | null> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -79,10 +82,22 @@ const CLAIM_TEMP_RE = /^\.[0-9a-f-]{36}\.tmp$/;
  */
 export async function sweepTemps(dataDir: string, now = Date.now()): Promise<string[]> {
   const removed: string[] = [];
-  const candidates = async (dir: string, re: RegExp) => (await readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).map((n) => join(dir, n));
-  for (const path of [...(await candidates(dataDir, TEMP_RE)), ...(await candidates(join(dataDir, 'library.locks'), CLAIM_TEMP_RE))]) {
+  const candidates = async (dir: string, re: RegExp) =>
+    (await readdir(dir).catch(() => [] as string[])).filter((n) => re.test(n)).map((n) => join(dir, n));
+  for (const path of [
+    ...(await candidates(dataDir, TEMP_RE)),
+    ...(await candidates(join(dataDir, 'library.locks'), CLAIM_TEMP_RE)),
+  ]) {
     const st = await stat(path).catch(() => null);
-    if (st && now - st.mtimeMs > 60_000 && (await unlink(path).then(() => true, () => false))) removed.push(path.slice(dataDir.length + 1));
+    if (
+      st &&
+      now - st.mtimeMs > 60_000 &&
+      (await unlink(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(path.slice(dataDir.length + 1));
   }
   return removed;
 }

@@ -6,7 +6,15 @@ import { BidForgeError } from '@core/model/problem.js';
 import { STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, storeText, tooLarge } from './decode.js';
 import { StoreEncoder } from './encode.js';
-import { atomicWrite, copyToBackups, fileKey, fsProblem, FileTooLargeError, readBytesAndKey, STORE_FILE } from './files.js';
+import {
+  atomicWrite,
+  copyToBackups,
+  fileKey,
+  fsProblem,
+  FileTooLargeError,
+  readBytesAndKey,
+  STORE_FILE,
+} from './files.js';
 
 export class LibraryFile implements Adapter<StoreData> {
   existed = false;
@@ -59,9 +67,11 @@ export class LibraryFile implements Adapter<StoreData> {
       await atomicWrite(this.path, text, { beforeCommit: this.beforeCommit });
     } catch (e) {
       if (e instanceof BidForgeError) throw e; // the lock was lost: its own message
-      throw new BidForgeError('store_write_failed', `the library could not be saved in ${this.dataDir}: ${fsProblem(e)}. ${STORE_FILE} was left as it was; the change was not saved.`, [
-        { severity: 'error', code: 'store_write_failed', message: fsProblem(e), file: this.path },
-      ]);
+      throw new BidForgeError(
+        'store_write_failed',
+        `the library could not be saved in ${this.dataDir}: ${fsProblem(e)}. ${STORE_FILE} was left as it was; the change was not saved.`,
+        [{ severity: 'error', code: 'store_write_failed', message: fsProblem(e), file: this.path }],
+      );
     }
     accept();
     this.lastText = text;
@@ -69,7 +79,10 @@ export class LibraryFile implements Adapter<StoreData> {
     try {
       await copyToBackups(this.dataDir, this.path, this.clock(), this.keep);
     } catch (e) {
-      throw new BidForgeError('backup_failed', `the change was saved to ${STORE_FILE}, but its backup copy in ${this.dataDir}/backups could not be written: ${fsProblem(e)}`);
+      throw new BidForgeError(
+        'backup_failed',
+        `the change was saved to ${STORE_FILE}, but its backup copy in ${this.dataDir}/backups could not be written: ${fsProblem(e)}`,
+      );
     }
   }
 }

@@ -28,7 +28,14 @@ export const LEGACY_LOCK_FILE = 'library.lock';
 
 export type LockInfo = { pid: number; host: string; program: string; since: string; token: string; bootedAt?: string };
 
-const lockInfoSchema = z.object({ pid: z.number().int(), host: z.string(), program: z.string(), since: z.string(), token: z.string(), bootedAt: z.string().optional() });
+const lockInfoSchema = z.object({
+  pid: z.number().int(),
+  host: z.string(),
+  program: z.string(),
+  since: z.string(),
+  token: z.string(),
+  bootedAt: z.string().optional(),
+});
 
 /** Who we are, injected so tests can pretend to be another process and core code reads no globals. */
 export type ProcessIdentity = {
@@ -99,7 +106,10 @@ function lockWriteError(path: string, e: unknown): BidForgeError {
     ENOENT: 'the data folder does not exist',
   };
   const reason = err.code && why[err.code] ? `${why[err.code]} (${err.code})` : (err.message ?? String(e));
-  return new BidForgeError('store_write_failed', `the library cannot be changed: its lock file ${path} cannot be created: ${reason}`);
+  return new BidForgeError(
+    'store_write_failed',
+    `the library cannot be changed: its lock file ${path} cannot be created: ${reason}`,
+  );
 }
 
 type Claim = { path: string; info: LockInfo | 'unreadable'; mtimeMs: number };
@@ -168,21 +178,27 @@ export class StoreLock {
 
   /** Every claim but ours (and an old BidForge's library.lock); dead ones are removed on the way. */
   private async liveOther(minePath: string | null): Promise<Claim | undefined> {
-    const paths = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).map((n) => join(this.dir, n));
+    const paths = (await readdir(this.dir).catch(() => [] as string[]))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => join(this.dir, n));
     paths.push(join(this.dataDir, LEGACY_LOCK_FILE));
     let live: Claim | undefined;
     for (const path of paths) {
       if (path === minePath) continue;
       const info = await readLock(path);
       if (info === null) continue; // released meanwhile
-      const mtimeMs = await stat(path).then((s) => s.mtimeMs, () => Date.now());
+      const mtimeMs = await stat(path).then(
+        (s) => s.mtimeMs,
+        () => Date.now(),
+      );
       const claim = { path, info, mtimeMs };
       if (this.isDead(claim)) {
         // A unique name used once: removing it can never remove a live program's claim.
         await unlink(path).catch(() => {});
         continue;
       }
-      if (!live || (claim.info !== 'unreadable' && (live.info === 'unreadable' || claim.info.since < live.info.since))) live = claim;
+      if (!live || (claim.info !== 'unreadable' && (live.info === 'unreadable' || claim.info.since < live.info.since)))
+        live = claim;
     }
     return live;
   }
@@ -193,11 +209,14 @@ export class StoreLock {
   }
 
   private lockedError(holder: Claim): BidForgeError {
-    if (holder.info === 'unreadable') return new BidForgeError('store_locked', 'store is in use by another program (its lock file is being written)');
+    if (holder.info === 'unreadable')
+      return new BidForgeError('store_locked', 'store is in use by another program (its lock file is being written)');
     const h = holder.info;
     // The problem says the same as the message (UIs show problems when an error has them), plus which file it is.
     const said = lockMessage(h, this.me);
-    return new BidForgeError('store_locked', said, [{ severity: 'error', code: 'store_locked', message: `${said} (lock file ${holder.path})` }]);
+    return new BidForgeError('store_locked', said, [
+      { severity: 'error', code: 'store_locked', message: `${said} (lock file ${holder.path})` },
+    ]);
   }
 
   /**

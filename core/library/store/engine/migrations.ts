@@ -14,7 +14,8 @@ function shown(x: unknown): string {
   if (x === null) return 'null';
   if (Array.isArray(x)) return '列表';
   if (typeof x === 'object') return '对象';
-  const kind = typeof x === 'string' ? '字符串' : typeof x === 'number' ? '数字' : typeof x === 'boolean' ? '布尔值' : typeof x;
+  const kind =
+    typeof x === 'string' ? '字符串' : typeof x === 'number' ? '数字' : typeof x === 'boolean' ? '布尔值' : typeof x;
   const text = JSON.stringify(x) ?? String(x);
   return `${kind} ${text.length > 40 ? text.slice(0, 40) + '…' : text}`;
 }
@@ -23,7 +24,8 @@ function shown(x: unknown): string {
 function list(x: unknown, path: string): Json[] {
   if (!Array.isArray(x)) throw new MigrationError('malformed', `${path} 应为列表，实际是${shown(x)}`);
   x.forEach((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new MigrationError('malformed', `${path}[${i}] 应为对象，实际是${shown(item)}`);
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      throw new MigrationError('malformed', `${path}[${i}] 应为对象，实际是${shown(item)}`);
   });
   return x as Json[];
 }
@@ -34,9 +36,15 @@ export const MIGRATIONS: Record<number, Migration> = {
       'v1 → v2: clauses gain an owner, a review interval and a last-review time (for freshness); versions record their origin; projects record when they were last used and when each pin was set',
     up(data, now) {
       const clauses = list(data.clauses, 'clauses').map((c, i) => {
-        const variants = list(c.variants, `clauses[${i}].variants`).map((v, j) => ({ ...v, versions: list(v.versions, `clauses[${i}].variants[${j}].versions`) }));
+        const variants = list(c.variants, `clauses[${i}].variants`).map((v, j) => ({
+          ...v,
+          versions: list(v.versions, `clauses[${i}].variants[${j}].versions`),
+        }));
         const versions = variants.flatMap((v) => v.versions);
-        const times = versions.map((v) => String(v.decidedAt ?? v.createdAt ?? '')).filter((t) => t).sort();
+        const times = versions
+          .map((v) => String(v.decidedAt ?? v.createdAt ?? ''))
+          .filter((t) => t)
+          .sort();
         return {
           ...c,
           owner: typeof c.owner === 'string' ? c.owner : String(versions[0]?.author ?? ''),
@@ -49,9 +57,19 @@ export const MIGRATIONS: Record<number, Migration> = {
       const projects = list(data.projects, 'projects').map((p, i) => {
         const usedAt = typeof p.updatedAt === 'string' ? p.updatedAt : now.toISOString();
         const { updatedAt: _dropped, ...rest } = p;
-        return { ...rest, lastUsedAt: usedAt, pins: list(p.pins, `projects[${i}].pins`).map((pin) => ({ pinnedAt: usedAt, ...pin })) };
+        return {
+          ...rest,
+          lastUsedAt: usedAt,
+          pins: list(p.pins, `projects[${i}].pins`).map((pin) => ({ pinnedAt: usedAt, ...pin })),
+        };
       });
-      return { ...data, schemaVersion: 2, clauses, blueprints: blueprints.map((b) => ({ origin: 'user', ...b })), projects };
+      return {
+        ...data,
+        schemaVersion: 2,
+        clauses,
+        blueprints: blueprints.map((b) => ({ origin: 'user', ...b })),
+        projects,
+      };
     },
   },
   2: {
@@ -72,12 +90,21 @@ export class MigrationError extends Error {
 }
 
 /** Brings a parsed file up to STORE_SCHEMA_VERSION. Returns the data (not yet validated) and the version it had. */
-export function migrate(raw: unknown, now: Date, migrations: Record<number, Migration> = MIGRATIONS): { data: unknown; from: number } {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MigrationError('bad_version', 'the file does not hold a JSON object');
+export function migrate(
+  raw: unknown,
+  now: Date,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): { data: unknown; from: number } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new MigrationError('bad_version', 'the file does not hold a JSON object');
   const from = (raw as Json).schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw new MigrationError('bad_version', `schemaVersion is ${JSON.stringify(from)}, expected a whole number ≥ 1`);
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    throw new MigrationError('bad_version', `schemaVersion is ${JSON.stringify(from)}, expected a whole number ≥ 1`);
   if (from > STORE_SCHEMA_VERSION)
-    throw new MigrationError('too_new', `the library was written by a newer BidForge (schema ${from}; this version reads up to ${STORE_SCHEMA_VERSION})`);
+    throw new MigrationError(
+      'too_new',
+      `the library was written by a newer BidForge (schema ${from}; this version reads up to ${STORE_SCHEMA_VERSION})`,
+    );
   let data = raw as Json;
   for (let v = from; v < STORE_SCHEMA_VERSION; v++) {
     const m = migrations[v];
@@ -86,7 +113,10 @@ export function migrate(raw: unknown, now: Date, migrations: Record<number, Migr
       data = m.up(data, now);
     } catch (e) {
       if (e instanceof MigrationError && e.kind === 'malformed')
-        throw new MigrationError('malformed', `第 ${v} 版格式的条款库已损坏，无法升级到第 ${v + 1} 版：${e.message}（schema ${v} file is damaged: ${e.message}）`);
+        throw new MigrationError(
+          'malformed',
+          `第 ${v} 版格式的条款库已损坏，无法升级到第 ${v + 1} 版：${e.message}（schema ${v} file is damaged: ${e.message}）`,
+        );
       throw e;
     }
   }

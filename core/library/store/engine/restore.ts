@@ -32,7 +32,10 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
       }
     }
     if (!chosen)
-      throw new BidForgeError('no_backup', backups.length ? `no backup could be read (${skipped.join('; ')})` : 'there are no backups in this data folder');
+      throw new BidForgeError(
+        'no_backup',
+        backups.length ? `no backup could be read (${skipped.join('; ')})` : 'there are no backups in this data folder',
+      );
     const path = join(options.dataDir, STORE_FILE);
     const current = await readBytesOrNull(path);
     const report: RestoreReport = { restoredFrom: chosen.name };

@@ -19,7 +19,11 @@ export type AddClauseModalProps = {
   onClose: () => void;
 };
 
-const STATUS_KEY: Record<string, MessageKey> = { draft: 'addClause.status.draft', approved: 'addClause.status.approved', in_review: 'addClause.status.in_review' };
+const STATUS_KEY: Record<string, MessageKey> = {
+  draft: 'addClause.status.draft',
+  approved: 'addClause.status.approved',
+  in_review: 'addClause.status.in_review',
+};
 
 function groups(list: ClauseSummary[], docType: string | undefined): Group[] {
   const byId = new Map<string, Group>();
@@ -68,12 +72,28 @@ export function AddClauseModal({ section, docType, inOutline, onAdd, onClose }: 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const list = groups(all, docType);
-    return q ? list.filter((g) => [g.title, g.category, g.id].some((x) => x.toLowerCase().includes(q)) || bodyHits.has(g.id)) : list;
+    return q
+      ? list.filter((g) => [g.title, g.category, g.id].some((x) => x.toLowerCase().includes(q)) || bodyHits.has(g.id))
+      : list;
   }, [all, bodyHits, docType, query]);
 
   return (
-    <Modal open={open} title={t('addClause.title', { section: section ?? '' })} onCancel={onClose} footer={null} width={640} destroyOnHidden>
-      <Input.Search autoFocus allowClear placeholder={t('addClause.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="add-clause-search" />
+    <Modal
+      open={open}
+      title={t('addClause.title', { section: section ?? '' })}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      destroyOnHidden
+    >
+      <Input.Search
+        autoFocus
+        allowClear
+        placeholder={t('addClause.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        data-testid="add-clause-search"
+      />
       {shown.length === 0 ? (
         <Empty className="bf-add-empty" description={t('addClause.none')} />
       ) : (
@@ -88,7 +108,9 @@ export function AddClauseModal({ section, docType, inOutline, onAdd, onClose }: 
                   <div className="bf-add-title">{g.title}</div>
                   <div className="bf-muted bf-add-meta">
                     {g.category} · {g.id}
-                    {v.status !== 'approved' && STATUS_KEY[v.status] ? <Tag color="gold">{t(STATUS_KEY[v.status]!)}</Tag> : null}
+                    {v.status !== 'approved' && STATUS_KEY[v.status] ? (
+                      <Tag color="gold">{t(STATUS_KEY[v.status]!)}</Tag>
+                    ) : null}
                     {present ? <Tag>{t('addClause.inOutline')}</Tag> : null}
                   </div>
                 </div>
@@ -101,7 +123,12 @@ export function AddClauseModal({ section, docType, inOutline, onAdd, onClose }: 
                   onChange={(val: string) => setChosen((c) => ({ ...c, [g.id]: val }))}
                   data-testid={`add-clause-variant-${g.id}`}
                 />
-                <Button size="small" type="primary" onClick={() => onAdd({ id: g.id, variant, title: g.title, category: g.category, found: true })} data-testid={`add-clause-add-${g.id}`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => onAdd({ id: g.id, variant, title: g.title, category: g.category, found: true })}
+                  data-testid={`add-clause-add-${g.id}`}
+                >
                   {t('addClause.add')}
                 </Button>
               </li>

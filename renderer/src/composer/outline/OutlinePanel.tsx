@@ -2,14 +2,34 @@
 // to move it, also across sections; add one from the library; remove one; reset to the blueprint. Whole sections move
 // the same way (drag a section's heading, or focus it and press Alt+↑/↓), are removed with their clauses, and new ones
 // are added under a title the writer types.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  HolderOutlined,
+  PlusOutlined,
+  UndoOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Button, Input, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { OutlineClauseView, OutlineSectionView } from '@core/assemble/projectOutline.js';
 import type { OutlineView } from '@core/api/contract.js';
 import { useI18n } from '../../i18n.js';
 import { AddClauseModal } from './AddClauseModal.js';
-import { addClause, addSection, moveBy, moveClause, moveSection, moveSectionBy, removeClause, removeSection, SECTION_TITLE_MAX, sectionTitleError, type Pos } from './outlineOps.js';
+import {
+  addClause,
+  addSection,
+  moveBy,
+  moveClause,
+  moveSection,
+  moveSectionBy,
+  removeClause,
+  removeSection,
+  SECTION_TITLE_MAX,
+  sectionTitleError,
+  type Pos,
+} from './outlineOps.js';
 
 export type OutlinePanelProps = {
   view: OutlineView | null;
@@ -111,7 +131,8 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
     setOverSection(null);
   };
   const dropSectionMark = (si: number) => {
-    if (dragSection === null || overSection === null || overSection === dragSection || overSection === dragSection + 1) return '';
+    if (dragSection === null || overSection === null || overSection === dragSection || overSection === dragSection + 1)
+      return '';
     if (overSection === si) return ' bf-section-drop-before';
     return overSection === sections.length && si === sections.length - 1 ? ' bf-section-drop-after' : '';
   };
@@ -177,13 +198,37 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
         )}
         <span className="bf-outline-actions">
           <Tooltip title={`${t('outline.up')} (Alt+↑)`}>
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('outline.up')} disabled={p.s === 0 && p.i === 0} onClick={() => move(p, -1)} data-testid={`outline-up-${c.id}`} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowUpOutlined />}
+              aria-label={t('outline.up')}
+              disabled={p.s === 0 && p.i === 0}
+              onClick={() => move(p, -1)}
+              data-testid={`outline-up-${c.id}`}
+            />
           </Tooltip>
           <Tooltip title={`${t('outline.down')} (Alt+↓)`}>
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('outline.down')} disabled={last && lastSection} onClick={() => move(p, 1)} data-testid={`outline-down-${c.id}`} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowDownOutlined />}
+              aria-label={t('outline.down')}
+              disabled={last && lastSection}
+              onClick={() => move(p, 1)}
+              data-testid={`outline-down-${c.id}`}
+            />
           </Tooltip>
           <Tooltip title={t('outline.remove')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('outline.remove')} onClick={() => onChange(removeClause(sections, p))} data-testid={`outline-remove-${c.id}`} />
+            <Button
+              size="small"
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('outline.remove')}
+              onClick={() => onChange(removeClause(sections, p))}
+              data-testid={`outline-remove-${c.id}`}
+            />
           </Tooltip>
         </span>
       </li>
@@ -242,15 +287,37 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
               <span className="bf-outline-section-title">{s.title}</span>
               {s.annex && <Tag variant="filled">{t('outline.annex')}</Tag>}
               <span className="bf-muted bf-outline-count">{t('outline.count', { count: s.clauses.length })}</span>
-              <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setAdding(si)} data-testid={`outline-add-${si}`}>
+              <Button
+                size="small"
+                type="link"
+                icon={<PlusOutlined />}
+                onClick={() => setAdding(si)}
+                data-testid={`outline-add-${si}`}
+              >
                 {t('outline.add')}
               </Button>
               <span className="bf-outline-actions">
                 <Tooltip title={`${t('outline.sectionUp')} (Alt+↑)`}>
-                  <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('outline.sectionUp')} disabled={si === 0} onClick={() => shiftSection(si, -1)} data-testid={`section-up-${si}`} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowUpOutlined />}
+                    aria-label={t('outline.sectionUp')}
+                    disabled={si === 0}
+                    onClick={() => shiftSection(si, -1)}
+                    data-testid={`section-up-${si}`}
+                  />
                 </Tooltip>
                 <Tooltip title={`${t('outline.sectionDown')} (Alt+↓)`}>
-                  <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t('outline.sectionDown')} disabled={si === sections.length - 1} onClick={() => shiftSection(si, 1)} data-testid={`section-down-${si}`} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={t('outline.sectionDown')}
+                    disabled={si === sections.length - 1}
+                    onClick={() => shiftSection(si, 1)}
+                    data-testid={`section-down-${si}`}
+                  />
                 </Tooltip>
                 {/* A section with clauses asks first (it takes them all along); an empty one just goes. Undo brings either back. */}
                 <Popconfirm
@@ -278,7 +345,9 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
               onDragOver={(e) => allowDrop(e, { s: si, i: s.clauses.length })}
               onDrop={(e) => dropOn(e, { s: si, i: s.clauses.length })}
             >
-              {s.clauses.map((c, i) => clauseRow(c, { s: si, i }, i === s.clauses.length - 1, si === sections.length - 1))}
+              {s.clauses.map((c, i) =>
+                clauseRow(c, { s: si, i }, i === s.clauses.length - 1, si === sections.length - 1),
+              )}
               {s.clauses.length === 0 && <li className="bf-outline-empty bf-muted">{t('outline.emptySection')}</li>}
             </ul>
           </li>
@@ -286,7 +355,14 @@ function OutlinePanelContent({ view, docType, onChange, onReset }: OutlinePanelP
       </ol>
       {sections.length === 0 && <div className="bf-outline-empty bf-muted">{t('outline.noSections')}</div>}
       {newTitle === null ? (
-        <Button block type="dashed" icon={<PlusOutlined />} className="bf-outline-add-section" onClick={() => setNewTitle('')} data-testid="outline-add-section">
+        <Button
+          block
+          type="dashed"
+          icon={<PlusOutlined />}
+          className="bf-outline-add-section"
+          onClick={() => setNewTitle('')}
+          data-testid="outline-add-section"
+        >
           {t('outline.addSection')}
         </Button>
       ) : (

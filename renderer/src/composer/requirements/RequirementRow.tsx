@@ -30,11 +30,21 @@ export type RequirementRowProps = {
   onConfirm?: () => void;
 };
 
-export function RequirementRow({ index, req, fields, row, problems = [], onChange, onDelete, onConfirm }: RequirementRowProps) {
+export function RequirementRow({
+  index,
+  req,
+  fields,
+  row,
+  problems = [],
+  onChange,
+  onDelete,
+  onConfirm,
+}: RequirementRowProps) {
   const { t, locale } = useI18n();
   const proposal = onConfirm !== undefined;
   const tid = (name: string) => `${proposal ? 'proposal' : 'req'}-${name}-${index}`;
-  const set = (patch: Partial<Requirement>, key: string) => onChange({ ...req, ...patch }, `requirements.${index}.${key}`);
+  const set = (patch: Partial<Requirement>, key: string) =>
+    onChange({ ...req, ...patch }, `requirements.${index}.${key}`);
   const setOp = (op: RequirementOp | 'text') => {
     if (op === 'text') {
       const { op: _o, value: _v, ...rest } = req;
@@ -46,16 +56,32 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
   const linkable = fields.filter((f) => LINKABLE.has(f.type));
 
   return (
-    <li className={`bf-req${negative ? ' bf-req-negative' : ''}${proposal ? ' bf-req-proposal' : ''}`} id={proposal ? undefined : requirementDomId(index)} data-testid={tid('row')}>
+    <li
+      className={`bf-req${negative ? ' bf-req-negative' : ''}${proposal ? ' bf-req-proposal' : ''}`}
+      id={proposal ? undefined : requirementDomId(index)}
+      data-testid={tid('row')}
+    >
       <div className="bf-req-line">
         <span className="bf-section-no">{String(index + 1).padStart(2, '0')}</span>
-        <Input size="small" className="bf-req-item" placeholder={t('req.item')} aria-label={t('req.item')} value={req.item} maxLength={50} onChange={(e) => set({ item: e.target.value }, 'item')} />
+        <Input
+          size="small"
+          className="bf-req-item"
+          placeholder={t('req.item')}
+          aria-label={t('req.item')}
+          value={req.item}
+          maxLength={50}
+          onChange={(e) => set({ item: e.target.value }, 'item')}
+        />
         <Checkbox checked={req.star} onChange={(e) => set({ star: e.target.checked }, 'star')}>
           {t('req.star')}
         </Checkbox>
         <span className="bf-req-status">
           {row && (
-            <Tag color={deviation ? DEVIATION_COLOR[deviation] : 'default'} variant="filled" data-testid={tid('deviation')}>
+            <Tag
+              color={deviation ? DEVIATION_COLOR[deviation] : 'default'}
+              variant="filled"
+              data-testid={tid('deviation')}
+            >
               {deviation ? t(DEVIATION_LABEL[deviation]) : t('req.pending')}
             </Tag>
           )}
@@ -66,13 +92,27 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
           )}
           {proposal && (
             <Tooltip title={t('req.confirm')}>
-              <Button size="small" type="primary" icon={<CheckOutlined />} onClick={onConfirm} data-testid={tid('confirm')}>
+              <Button
+                size="small"
+                type="primary"
+                icon={<CheckOutlined />}
+                onClick={onConfirm}
+                data-testid={tid('confirm')}
+              >
                 {t('req.confirm')}
               </Button>
             </Tooltip>
           )}
           <Tooltip title={proposal ? t('req.discard') : t('req.delete')}>
-            <Button size="small" type="text" danger icon={proposal ? <CloseOutlined /> : <DeleteOutlined />} aria-label={proposal ? t('req.discard') : t('req.delete')} onClick={onDelete} data-testid={tid('delete')} />
+            <Button
+              size="small"
+              type="text"
+              danger
+              icon={proposal ? <CloseOutlined /> : <DeleteOutlined />}
+              aria-label={proposal ? t('req.discard') : t('req.delete')}
+              onClick={onDelete}
+              data-testid={tid('delete')}
+            />
           </Tooltip>
         </span>
       </div>
@@ -102,8 +142,23 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
         />
         {req.op !== undefined && (
           <>
-            <InputNumber size="small" className="bf-req-value" aria-label={t('req.value')} min={0} value={req.value} onChange={(v) => set({ value: typeof v === 'number' ? v : 0 }, 'value')} />
-            <AutoComplete size="small" className="bf-req-unit" aria-label={t('req.unit')} placeholder={t('req.unit')} options={UNITS} value={req.unit ?? ''} onChange={(v: string) => set(v ? { unit: v } : { unit: undefined }, 'unit')} />
+            <InputNumber
+              size="small"
+              className="bf-req-value"
+              aria-label={t('req.value')}
+              min={0}
+              value={req.value}
+              onChange={(v) => set({ value: typeof v === 'number' ? v : 0 }, 'value')}
+            />
+            <AutoComplete
+              size="small"
+              className="bf-req-unit"
+              aria-label={t('req.unit')}
+              placeholder={t('req.unit')}
+              options={UNITS}
+              value={req.unit ?? ''}
+              onChange={(v: string) => set(v ? { unit: v } : { unit: undefined }, 'unit')}
+            />
           </>
         )}
         <Select<string>
@@ -117,7 +172,10 @@ export function RequirementRow({ index, req, fields, row, problems = [], onChang
           status={req.op !== undefined && !req.key ? 'warning' : undefined}
           onChange={(v?: string) => set({ key: v || undefined }, 'key')}
           // By label, never by key; a label two fields share says which section each is in.
-          options={linkable.map((f) => ({ value: f.key, label: linkable.some((g) => g !== f && g.label === f.label) ? `${f.label}（${f.section}）` : f.label }))}
+          options={linkable.map((f) => ({
+            value: f.key,
+            label: linkable.some((g) => g !== f && g.label === f.label) ? `${f.label}（${f.section}）` : f.label,
+          }))}
           data-testid={tid('key')}
         />
         {req.op === undefined && !proposal && (

@@ -23,7 +23,13 @@ export type RequirementsPanelProps = {
   onChange: (requirements: Requirement[], key: string) => void;
 };
 
-function RequirementsPanelContent({ requirements, deviations, fields, problemsByField, onChange }: RequirementsPanelProps) {
+function RequirementsPanelContent({
+  requirements,
+  deviations,
+  fields,
+  problemsByField,
+  onChange,
+}: RequirementsPanelProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [text, setText] = useState('');
@@ -46,20 +52,44 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
     }
   };
 
-  const confirm = (rows: Requirement[]) => onChange([...requirements, ...rows.filter((r) => r.text.trim())], 'requirements');
-  const setAt = (i: number, r: Requirement, key: string) => onChange(requirements.map((x, k) => (k === i ? r : x)), key);
+  const confirm = (rows: Requirement[]) =>
+    onChange([...requirements, ...rows.filter((r) => r.text.trim())], 'requirements');
+  const setAt = (i: number, r: Requirement, key: string) =>
+    onChange(
+      requirements.map((x, k) => (k === i ? r : x)),
+      key,
+    );
 
   return (
     <div className="bf-reqs" data-testid="requirements-panel">
       <h2 className="bf-pane-title">{t('req.title')}</h2>
       <p className="bf-muted bf-outline-hint">{t('req.paste')}</p>
-      <Input.TextArea rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('req.pastePlaceholder', { example: TENDER_EXAMPLE })} aria-label={t('req.paste')} data-testid="req-paste" />
+      <Input.TextArea
+        rows={5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('req.pastePlaceholder', { example: TENDER_EXAMPLE })}
+        aria-label={t('req.paste')}
+        data-testid="req-paste"
+      />
       <div className="bf-reqs-actions">
-        <Button type="primary" icon={<FileSearchOutlined />} onClick={() => void recognize()} loading={busy} disabled={!text.trim()} data-testid="req-recognize">
+        <Button
+          type="primary"
+          icon={<FileSearchOutlined />}
+          onClick={() => void recognize()}
+          loading={busy}
+          disabled={!text.trim()}
+          data-testid="req-recognize"
+        >
           {t('req.recognize')}
         </Button>
       </div>
-      <TenderImport fields={fields} requirements={requirements} onConfirm={confirm} onChange={(rs) => onChange(rs, 'requirements')} />
+      <TenderImport
+        fields={fields}
+        requirements={requirements}
+        onConfirm={confirm}
+        onChange={(rs) => onChange(rs, 'requirements')}
+      />
 
       {proposals.length > 0 && (
         <section className="bf-reqs-proposals" aria-label={t('req.proposals', { count: proposals.length })}>
@@ -101,7 +131,14 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
 
       <div className="bf-reqs-head">
         <h3 className="bf-reqs-subtitle">{t('req.rows', { count: requirements.length })}</h3>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...requirements, { item: '', text: t('req.emptyText'), star: false }], 'requirements')} data-testid="req-add">
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() =>
+            onChange([...requirements, { item: '', text: t('req.emptyText'), star: false }], 'requirements')
+          }
+          data-testid="req-add"
+        >
           {t('req.addRow')}
         </Button>
       </div>
@@ -118,7 +155,12 @@ function RequirementsPanelContent({ requirements, deviations, fields, problemsBy
               row={deviations[i]}
               problems={problemsByField.get(`requirements.${i}`)}
               onChange={(next, key) => setAt(i, next, key)}
-              onDelete={() => onChange(requirements.filter((_, k) => k !== i), 'requirements')}
+              onDelete={() =>
+                onChange(
+                  requirements.filter((_, k) => k !== i),
+                  'requirements',
+                )
+              }
             />
           ))}
         </ol>

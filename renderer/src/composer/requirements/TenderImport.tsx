@@ -18,11 +18,21 @@ const OP: Record<string, string> = { '<=': '≤', '>=': '≥', '=': '=' };
 
 function place(r: TenderRow, basis: TenderReading['paragraphBasis'], t: Translate): string {
   const page = r.loc.pageEnd ? `${r.loc.page}–${r.loc.pageEnd}` : r.loc.page;
-  const where = t(basis === 'page' ? 'tender.place.page' : 'tender.place.document', { page, paragraph: r.loc.paragraph });
+  const where = t(basis === 'page' ? 'tender.place.page' : 'tender.place.document', {
+    page,
+    paragraph: r.loc.paragraph,
+  });
   return 'table' in r.loc ? `${where} ${t('tender.place.cell', { table: r.loc.table, row: r.loc.row })}` : where;
 }
 
-type RowViewProps = { r: TenderRow; basis: TenderReading['paragraphBasis']; onConfirm?: () => void; confirmLabel?: 'tender.confirm' | 'tender.addAsText'; onDismiss: () => void; testId: string };
+type RowViewProps = {
+  r: TenderRow;
+  basis: TenderReading['paragraphBasis'];
+  onConfirm?: () => void;
+  confirmLabel?: 'tender.confirm' | 'tender.addAsText';
+  onDismiss: () => void;
+  testId: string;
+};
 
 function RowView({ r, basis, onConfirm, confirmLabel = 'tender.confirm', onDismiss, testId }: RowViewProps) {
   const { t } = useI18n();
@@ -31,7 +41,9 @@ function RowView({ r, basis, onConfirm, confirmLabel = 'tender.confirm', onDismi
     <li className="bf-tender-row" data-testid={testId}>
       <div className="bf-tender-meta">
         <span className="bf-muted">{place(r, basis, t)}</span>
-        <Tag color={r.kind === 'star' || r.kind === 'disqualify' ? 'red' : r.kind === 'triangle' ? 'orange' : 'blue'}>{t(`tender.kind.${r.kind}`)}</Tag>
+        <Tag color={r.kind === 'star' || r.kind === 'disqualify' ? 'red' : r.kind === 'triangle' ? 'orange' : 'blue'}>
+          {t(`tender.kind.${r.kind}`)}
+        </Tag>
         {figure && <Tag>{figure}</Tag>}
         {r.points !== undefined && <Tag>{t('tender.points', { points: r.points })}</Tag>}
       </div>
@@ -88,7 +100,13 @@ export function TenderImport({ fields, requirements, onConfirm, onChange }: Tend
       message.info(t('tender.read', { file: r.fileName, pages: r.pages, count: r.rows.length }));
     } catch (e) {
       const err = e as { code?: string; message?: string; params?: Record<string, unknown> };
-      message.error(t('tender.failed', { message: err.code ? tenderErrorText({ ...err, message: errorMessage(e) }, locale === 'en' ? 'en' : 'zh') : errorMessage(e) }));
+      message.error(
+        t('tender.failed', {
+          message: err.code
+            ? tenderErrorText({ ...err, message: errorMessage(e) }, locale === 'en' ? 'en' : 'zh')
+            : errorMessage(e),
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -110,7 +128,9 @@ export function TenderImport({ fields, requirements, onConfirm, onChange }: Tend
       </div>
       {against && (
         <section className="bf-reqs-proposals bf-tender-against" data-testid="tender-against">
-          <h3 className="bf-reqs-subtitle">{t('tender.against', { changed: against.changed.length, removed: against.removed.length })}</h3>
+          <h3 className="bf-reqs-subtitle">
+            {t('tender.against', { changed: against.changed.length, removed: against.removed.length })}
+          </h3>
           <ol className="bf-req-list">
             {against.changed.map((c, i) => (
               <li className="bf-tender-row" key={`c${c.index}`} data-testid={`tender-changed-${i}`}>
@@ -126,7 +146,18 @@ export function TenderImport({ fields, requirements, onConfirm, onChange }: Tend
                     data-testid={`tender-changed-${i}-update`}
                     onClick={() => {
                       const old = requirements[c.index];
-                      if (old) onChange(requirements.map((q, k) => (k === c.index ? { ...toRequirement(c.row, known), ...(q.key && !c.row.key ? { key: q.key } : {}), ...(old.accepted ? { accepted: old.accepted } : {}) } : q)));
+                      if (old)
+                        onChange(
+                          requirements.map((q, k) =>
+                            k === c.index
+                              ? {
+                                  ...toRequirement(c.row, known),
+                                  ...(q.key && !c.row.key ? { key: q.key } : {}),
+                                  ...(old.accepted ? { accepted: old.accepted } : {}),
+                                }
+                              : q,
+                          ),
+                        );
                       setAgainst((a) => a && { ...a, changed: a.changed.filter((_, k) => k !== i) });
                     }}
                   >

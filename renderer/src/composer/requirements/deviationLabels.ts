@@ -3,4 +3,8 @@
 import type { Deviation } from '@core/deviation/schema.js';
 import type { composerMessagesZh } from '../messages.js';
 
-export const DEVIATION_LABEL: Record<Deviation, keyof typeof composerMessagesZh> = { 正偏离: 'req.dev.positive', 无偏离: 'req.dev.none', 负偏离: 'req.dev.negative' };
+export const DEVIATION_LABEL: Record<Deviation, keyof typeof composerMessagesZh> = {
+  正偏离: 'req.dev.positive',
+  无偏离: 'req.dev.none',
+  负偏离: 'req.dev.negative',
+};

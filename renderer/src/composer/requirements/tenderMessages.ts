@@ -34,7 +34,8 @@ export const tenderMessagesZh = {
 
 export const tenderMessagesEn: Record<keyof typeof tenderMessagesZh, string> = {
   'tender.import': 'Import tender',
-  'tender.importHint': 'Reads the tender (DOCX or PDF) and lists the requirements it proposes with page and paragraph; they join the requirements only once confirmed.',
+  'tender.importHint':
+    'Reads the tender (DOCX or PDF) and lists the requirements it proposes with page and paragraph; they join the requirements only once confirmed.',
   'tender.reading': 'Reading {file}…',
   'tender.read': '{file}: {pages} pages, {count, plural, one {# row} other {# rows}} proposed',
   'tender.failed': 'Cannot import: {message}',
@@ -47,7 +48,8 @@ export const tenderMessagesEn: Record<keyof typeof tenderMessagesZh, string> = {
   'tender.review': 'For review: service requirements no phrasing recognised ({count})',
   'tender.addAsText': 'Add as a written requirement',
   'tender.formNote': 'A mandated form; not added to the requirements',
-  'tender.pagesFromBreaks': 'DOCX pages are counted from page breaks only; paragraphs are numbered from the start of the file.',
+  'tender.pagesFromBreaks':
+    'DOCX pages are counted from page breaks only; paragraphs are numbered from the start of the file.',
   'tender.against': 'Against the confirmed requirements: {changed} changed, {removed} no longer in the new file',
   'tender.changedRow': 'Row {row} changed',
   'tender.removedRow': 'Row {row} is no longer in the tender',
