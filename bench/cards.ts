@@ -55,7 +55,7 @@ function csv(n: number): Uint8Array {
       ].join(','),
     );
   }
-  return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
 }
 
 async function child(run: Run): Promise<Result> {
@@ -88,7 +88,7 @@ async function child(run: Run): Promise<Result> {
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--child');
   if (at >= 0) {
-    process.stdout.write(JSON.stringify(await child(JSON.parse(process.argv[at + 1]!) as Run)) + '\n');
+    process.stdout.write(`${JSON.stringify(await child(JSON.parse(process.argv[at + 1]!) as Run))}\n`);
     return;
   }
   const self = fileURLToPath(import.meta.url);

@@ -470,5 +470,5 @@ console.log(
 );
 writeFileSync(
   'bench/results.json',
-  JSON.stringify({ when: new Date().toISOString(), peakRssMb: peakRss, rows }, null, 2) + '\n',
+  `${JSON.stringify({ when: new Date().toISOString(), peakRssMb: peakRss, rows }, null, 2)}\n`,
 );

@@ -49,7 +49,7 @@ export function parseClauseFile(text: string): ClauseFile {
   if (!meta.success) throw new ClauseFileError(`front matter: ${zodMessage(meta.error)}`);
   const body = m[2]!.trim();
   if (!body) throw new ClauseFileError('the body after the front matter is empty');
-  return { ...meta.data, body: body + '\n' };
+  return { ...meta.data, body: `${body}\n` };
 }
 
 /** A clause variant's latest version written as a clause file (what `show --file` prints, ready for `edit`). */

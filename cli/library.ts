@@ -55,7 +55,7 @@ async function exportPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
       : list(a.clauses);
   const blueprintIds = a.blueprints === 'all' ? (await api.listBlueprints({})).map((b) => b.id) : list(a.blueprints);
   const { pack } = await api.libraryExportPack({ clauseIds, blueprintIds });
-  await writeFile(a.out, JSON.stringify(pack, null, 2) + '\n');
+  await writeFile(a.out, `${JSON.stringify(pack, null, 2)}\n`);
   const { payload } = pack as {
     payload: {
       clauses: { id: string; title: string; variants: { name: string; version: { version: number } }[] }[];

@@ -292,7 +292,7 @@ async function show(api: ApiHandlers, c: StoredClause, a: WorkArgs, io: WorkIo):
   }
   const lines = [
     w.named(c.title, c.id),
-    `${c.category} · ${c.docTypes.join(', ')}${c.tags.length ? ' · ' + c.tags.join(', ') : ''} · ${c.owner}`,
+    `${c.category} · ${c.docTypes.join(', ')}${c.tags.length ? ` · ${c.tags.join(', ')}` : ''} · ${c.owner}`,
   ];
   for (const v of variants) {
     lines.push('', `${w.head.variant} ${v.name} — ${w.head.versions}:`);

@@ -136,7 +136,7 @@ async function newProject(
     blueprint,
     name: opts.name ?? basename(opts.out).replace(/\.(bfproj\.)?json$|\.bfproj$/, ''),
   });
-  await writeFile(opts.out, JSON.stringify(project, null, 2) + '\n', { flag: 'wx' }).catch(
+  await writeFile(opts.out, `${JSON.stringify(project, null, 2)}\n`, { flag: 'wx' }).catch(
     (e: NodeJS.ErrnoException) => {
       throw new CliExit(
         2,

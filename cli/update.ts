@@ -30,7 +30,7 @@ const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): 
 /** Writes the file whole or not at all: a crash never leaves half a project. */
 async function writeProject(file: string, project: Project): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(project, null, 2) + '\n');
+  await writeFile(tmp, `${JSON.stringify(project, null, 2)}\n`);
   await rename(tmp, file);
 }
 

@@ -1,5 +1,5 @@
 // Wires the shell calls to Electron: dialogs, the OS shell, IPC with validated arguments, menu and file-open events.
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '../core/fs/atomicWrite.js';

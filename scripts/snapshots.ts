@@ -96,7 +96,7 @@ async function main() {
         .filter((f) => pngs.includes(f))
         .map((f) => `<img src="${name}/${f}" title="${f}">`)
         .join('');
-    rows.push(`<h2>${name}</h2>` + Array.from({ length: PAGES }, (_, i) => `<div>${pair(i + 1)}</div>`).join(''));
+    rows.push(`<h2>${name}</h2>${Array.from({ length: PAGES }, (_, i) => `<div>${pair(i + 1)}</div>`).join('')}`);
     console.log(
       `${name}: ${pngs.length} PNGs in snapshots/${name}/ (pdf-N.png = our PDF, docx-via-libreoffice-N.png = the DOCX)`,
     );

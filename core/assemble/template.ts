@@ -117,7 +117,7 @@ function comparable(v: unknown, slots: Slots): number | string {
 }
 
 function compareHelper(test: (a: number | string, b: number | string) => boolean) {
-  return function (a: unknown, b: unknown, options: HelperOptions) {
+  return (a: unknown, b: unknown, options: HelperOptions) => {
     const slots = slotsOf(options);
     return test(comparable(a, slots), comparable(b, slots));
   };
@@ -144,21 +144,21 @@ hb.registerHelper(
   compareHelper((a, b) => a === b),
 );
 
-hb.registerHelper('rmb', function (amount: unknown, options: HelperOptions) {
+hb.registerHelper('rmb', (amount: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   const slot = slots.get(amount);
   if (slot?.type !== 'money') throw new Error('rmb expects a money variable');
   return new hb.SafeString(slots.put('text', '', rmbUppercase(slot.raw as number)));
 });
 
-hb.registerHelper('cn', function (n: unknown, options: HelperOptions) {
+hb.registerHelper('cn', (n: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   const v = comparable(n, slots);
   if (typeof v !== 'number') throw new Error('cn expects a number');
   return new hb.SafeString(slots.put('text', '', chineseNumeral(v)));
 });
 
-hb.registerHelper('addMonths', function (date: unknown, months: unknown, options: HelperOptions) {
+hb.registerHelper('addMonths', (date: unknown, months: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   const d = slots.get(date);
   if (d?.type !== 'date') throw new Error('addMonths expects a date first');
@@ -173,7 +173,7 @@ hb.registerHelper('addMonths', function (date: unknown, months: unknown, options
 });
 
 /** {{sum fee_items "price"}}: the total of a money or number column, keeping its type (money stays money). */
-hb.registerHelper('sum', function (rows: unknown, column: unknown, options: HelperOptions) {
+hb.registerHelper('sum', (rows: unknown, column: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   if (!Array.isArray(rows) || typeof column !== 'string') throw new Error('sum expects a table and a column name');
   let type: ScalarType = 'number';
@@ -195,7 +195,7 @@ hb.registerHelper('sum', function (rows: unknown, column: unknown, options: Help
 });
 
 /** {{times unit_fee quantity}}: money × a count, exact in fen. */
-hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOptions) {
+hb.registerHelper('times', (a: unknown, b: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   const sa = slots.get(a);
   const factor = comparable(b, slots);
@@ -207,35 +207,32 @@ hb.registerHelper('times', function (a: unknown, b: unknown, options: HelperOpti
 });
 
 /** {{sumProduct install_batches "unit_price" "qty"}}: Σ price × quantity over a table's rows, exact in fen. */
-hb.registerHelper(
-  'sumProduct',
-  function (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) {
-    const slots = slotsOf(options);
-    if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string')
-      throw new Error('sumProduct expects a table and two column names');
-    spend(options, rows.length);
-    let money = false;
-    let total = 0;
-    for (const row of rows as Record<string, unknown>[]) {
-      const price = slots.get(row[priceColumn]);
-      const qty = comparable(row[qtyColumn], slots);
-      if (typeof qty !== 'number') throw new Error(`sumProduct: column ${qtyColumn} is not a number column`);
-      if (price?.type === 'money') {
-        money = true;
-        // Round per row, as an invoice does: the total is then the sum of the printed line amounts.
-        total += Math.round((price.raw as number) * qty);
-      } else {
-        const p = comparable(row[priceColumn], slots);
-        if (typeof p !== 'number') throw new Error(`sumProduct: column ${priceColumn} is not a number or money column`);
-        total += p * qty;
-      }
+hb.registerHelper('sumProduct', (rows: unknown, priceColumn: unknown, qtyColumn: unknown, options: HelperOptions) => {
+  const slots = slotsOf(options);
+  if (!Array.isArray(rows) || typeof priceColumn !== 'string' || typeof qtyColumn !== 'string')
+    throw new Error('sumProduct expects a table and two column names');
+  spend(options, rows.length);
+  let money = false;
+  let total = 0;
+  for (const row of rows as Record<string, unknown>[]) {
+    const price = slots.get(row[priceColumn]);
+    const qty = comparable(row[qtyColumn], slots);
+    if (typeof qty !== 'number') throw new Error(`sumProduct: column ${qtyColumn} is not a number column`);
+    if (price?.type === 'money') {
+      money = true;
+      // Round per row, as an invoice does: the total is then the sum of the printed line amounts.
+      total += Math.round((price.raw as number) * qty);
+    } else {
+      const p = comparable(row[priceColumn], slots);
+      if (typeof p !== 'number') throw new Error(`sumProduct: column ${priceColumn} is not a number or money column`);
+      total += p * qty;
     }
-    return new hb.SafeString(slots.put(money ? 'money' : 'number', total));
-  },
-);
+  }
+  return new hb.SafeString(slots.put(money ? 'money' : 'number', total));
+});
 
 /** {{annex "偏离表"}} → 附件N, the number the annex titled so has in this document. */
-hb.registerHelper('annex', function (ref: unknown, options: HelperOptions) {
+hb.registerHelper('annex', (ref: unknown, options: HelperOptions) => {
   const slots = slotsOf(options);
   if (typeof ref !== 'string') throw new Error('annex expects the annex title in quotes, e.g. {{annex "偏离表"}}');
   const index = options.data.annexes ?? new AnnexIndex([]);

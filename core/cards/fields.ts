@@ -211,7 +211,7 @@ export function parseMapping(text: string): CardMapping {
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^([^=:：]+)[=:：](.+)$/.exec(part);
-    const key = m?.[1]!.trim() ?? '';
+    const key = m?.[1]?.trim() ?? '';
     const field = (CARD_FIELDS as readonly string[]).includes(key) ? (key as CardField) : byLabel.get(key);
     if (!m || !field)
       throw new BidForgeError(

@@ -92,15 +92,13 @@ export const DOCUMENT_RULES: Rule[] = [
     scope: 'document',
     describe: 'an amount written in RMB uppercase spells the figure next to it',
     run: (ctx) =>
-      ctx.document.blocks
-        .flatMap(blockText)
-        .flatMap((t) =>
-          mismatchedAmounts(t).map((m) => ({
-            severity: 'error' as const,
-            code: 'rmb_mismatch',
-            message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」`,
-            params: { ...m },
-          })),
-        ),
+      ctx.document.blocks.flatMap(blockText).flatMap((t) =>
+        mismatchedAmounts(t).map((m) => ({
+          severity: 'error' as const,
+          code: 'rmb_mismatch',
+          message: `金额 ${m.figure} 的大写写成了「${m.words}」，应为「${m.expected}」`,
+          params: { ...m },
+        })),
+      ),
   },
 ];

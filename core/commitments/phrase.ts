@@ -269,7 +269,7 @@ export function factPhrase(c: Commitment): string {
   }
   if ('times' in c) return `${everyText(c.every)}${CYCLE_ACTION[c.kind]}${c.times}次`;
   if ('count' in c) return `${OTHER_LABEL[c.kind]}为${factFigure(c)}`;
-  return `${OTHER_LABEL[c.kind]}${c.free ? '全免' : factFigure(c).startsWith('按') ? factFigure(c) + '收取' : `为${factFigure(c)}`}`;
+  return `${OTHER_LABEL[c.kind]}${c.free ? '全免' : factFigure(c).startsWith('按') ? `${factFigure(c)}收取` : `为${factFigure(c)}`}`;
 }
 
 /** A deadline with its event, for a table cell: 「自接到报修通知起4小时内」; other facts print their figure. */

@@ -18,7 +18,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import { type Block, type Document } from '../model/document.js';
+import type { Block, Document } from '../model/document.js';
 import {
   gridCharSpacing,
   gridPitch,

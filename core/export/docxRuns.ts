@@ -7,17 +7,15 @@ import type { Run } from '../model/document.js';
 export function runs(rs: Run[]): TextRun[] {
   // Only true flags are passed: docx writes <w:b w:val="false"/> for an explicit false, thousands of times in a long table.
   return rs.flatMap((r) =>
-    r.text
-      .split('\n')
-      .map(
-        (text, i) =>
-          new TextRun({
-            text,
-            ...(r.bold ? { bold: true } : {}),
-            ...(r.italic ? { italics: true } : {}),
-            ...(i > 0 ? { break: 1 } : {}),
-          }),
-      ),
+    r.text.split('\n').map(
+      (text, i) =>
+        new TextRun({
+          text,
+          ...(r.bold ? { bold: true } : {}),
+          ...(r.italic ? { italics: true } : {}),
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    ),
   );
 }
 

@@ -108,7 +108,7 @@ export function logoOf(
   if (!doc.meta.logo) return undefined;
   const bytes = Uint8Array.from(atob(doc.meta.logo.base64), (c) => c.charCodeAt(0));
   const size = imageSize(bytes);
-  if (!size || !size.width || !size.height) return undefined;
+  if (!size?.width || !size.height) return undefined;
   const scale = Math.min(maxWidth / size.width, maxHeight / size.height);
   return {
     bytes,

@@ -16,7 +16,7 @@ const longestLine = (text: string) => Math.max(0, ...text.split('\n').map(textEm
  * What must never break across lines: a date (2026年11月24日, 2026-11-24), a number, an amount or a phone number
  * (¥28,000.00, 36%, 400-800-1234, 7×24), a Latin word or code (ECU, BJCG-2026-0412).
  */
-export const UNBREAKABLE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥$]?[-+]?\d[\d,.:/×\-]*%?|[A-Za-z][\w.@/\-]*/g;
+export const UNBREAKABLE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥$]?[-+]?\d[\d,.:/×-]*%?|[A-Za-z][\w.@/-]*/g;
 
 /** A column's narrowest (its longest unbreakable part or short value; a header may take two lines) and natural width, in em. */
 function columnRange(header: string, cells: string[]): { min: number; max: number } {

@@ -114,7 +114,7 @@ export function valueText(code: ValueCode, params: ValueParams, lang: ValueLang)
 export function quoted(raw: unknown): string {
   if (raw === null || raw === undefined) return '—';
   if (Array.isArray(raw)) return '[…]';
-  if (typeof raw === 'string') return `“${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}”`;
+  if (typeof raw === 'string') return `“${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}”`;
   if (typeof raw === 'object') return '{…}';
   return String(raw);
 }

@@ -27,7 +27,7 @@ export function parseClauseFile(text: string, file: string): ClauseVersion {
   }
   const meta = clauseMetaSchema.safeParse(json);
   if (!meta.success) throw new BidForgeError('bad_clause', `${file}: ${zodMessage(meta.error)}`);
-  return { ...meta.data, body: m[2]!.trim() + '\n' };
+  return { ...meta.data, body: `${m[2]!.trim()}\n` };
 }
 
 export function parseBlueprint(json: unknown, file: string): Blueprint {

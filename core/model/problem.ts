@@ -28,5 +28,5 @@ export class BidForgeError extends Error {
 /** The problem as one Chinese line (core's language); shells word it in theirs with core/i18n/problemLine.ts. */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.section && `「${p.section}」`, p.clause && `条款 ${p.clause}`].filter(Boolean).join('：');
-  return `${p.severity === 'error' ? '错误' : '警告'}：${where ? where + '：' : ''}${p.message}`;
+  return `${p.severity === 'error' ? '错误' : '警告'}：${where ? `${where}：` : ''}${p.message}`;
 }

@@ -45,7 +45,7 @@ export function fileDoc<S extends z.ZodType>(
       };
     },
     async write(value) {
-      const text = JSON.stringify(schema.parse(value), null, 2) + '\n';
+      const text = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
       try {
         await mkdir(dirname(path), { recursive: true });
         await atomicWrite(path, text);

@@ -122,7 +122,7 @@ describe('host guards', () => {
     expect(again.headers.get('set-cookie')).toBeNull();
   });
   it('serves nothing outside the renderer folder', async () => {
-    expect((await fetch(host.url + '..%2Fpackage.json')).status).toBe(404);
+    expect((await fetch(`${host.url}..%2Fpackage.json`)).status).toBe(404);
   });
   it('listens on 127.0.0.1 only', () => {
     expect((host.server.address() as { address: string }).address).toBe('127.0.0.1');

@@ -15,13 +15,13 @@ const ROWS = [
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Reads a CSV given as lines, UTF-8. */
-const readCsv = (lines: string[], mapping = {}) => readCardRows(utf8(lines.join('\r\n') + '\r\n'), 'data.csv', mapping);
+const readCsv = (lines: string[], mapping = {}) => readCardRows(utf8(`${lines.join('\r\n')}\r\n`), 'data.csv', mapping);
 
 const messages = (r: ReadCardsResult) => r.problems.map((p) => p.message);
 
 describe('CSV encodings', () => {
   it('GBK (as Excel in China saves "CSV"): decoded as GB18030, Chinese intact', async () => {
-    const bytes = iconv.encode([HEADER, ...ROWS].join('\r\n') + '\r\n', 'gbk');
+    const bytes = iconv.encode(`${[HEADER, ...ROWS].join('\r\n')}\r\n`, 'gbk');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
     const r = await readCardRows(bytes, '发货登记.csv');
     expect(r.encoding).toBe('gb18030');
@@ -59,7 +59,7 @@ describe('CSV encodings', () => {
   });
 
   it('UTF-8 with BOM: the BOM does not stick to the first header', async () => {
-    const bytes = utf8('\uFEFF' + [HEADER, ...ROWS].join('\n'));
+    const bytes = utf8(`\uFEFF${[HEADER, ...ROWS].join('\n')}`);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const r = await readCardRows(bytes, 'data.csv');
     expect(r.encoding).toBe('utf-8');

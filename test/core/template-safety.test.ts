@@ -19,7 +19,7 @@ describe('模板安全', () => {
 
   it('refuses a template that expands beyond the output limit', () => {
     const rows = Array.from({ length: 5000 }, () => ({}));
-    const source = '{{#each rows}}' + 'x'.repeat(1100) + '{{/each}}';
+    const source = `{{#each rows}}${'x'.repeat(1100)}{{/each}}`;
     expect(() => renderTemplate(source, { rows }, new Slots())).toThrow(/过长/);
   });
 

@@ -27,7 +27,7 @@ function customersCsv(): string {
       ].join(','),
     );
   }
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
         );
       lines.push('客户7号,13800000007,滨江市解放路7号,BCD-200,MX7,2026-03-07');
       const csv = join(tempDir('bf-e2e-cards-mixed-'), '混合清单.csv');
-      writeFileSync(csv, lines.join('\r\n') + '\r\n', 'utf8');
+      writeFileSync(csv, `${lines.join('\r\n')}\r\n`, 'utf8');
       await page.goto(`${app.host.url}#cards`);
       await page.reload();
       await page.getByTestId('cards-screen').waitFor();

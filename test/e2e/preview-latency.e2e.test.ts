@@ -101,13 +101,11 @@ describe.skipIf(!haveChromium)('preview latency (host in its own process + Chrom
       );
       await page.goto(`${host!.url}#composer`);
       await page.getByTestId('open-project-input').waitFor({ state: 'attached' });
-      await page
-        .getByTestId('open-project-input')
-        .setInputFiles({
-          name: 'plan-40.bfproj.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })),
-        });
+      await page.getByTestId('open-project-input').setInputFiles({
+        name: 'plan-40.bfproj.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...base, name: 'plan-40', values })),
+      });
       const arrival = page.getByTestId('field-onsite_arrival-value');
       await expect.poll(() => previewText(page), { timeout: E2E_TIMEOUT }).toContain('2小时内到达现场');
       const pages = await page.locator('.doc-page').count();

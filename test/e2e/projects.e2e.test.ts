@@ -137,13 +137,11 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await expect.poll(recentTitles, { timeout: TIMEOUT }).toHaveLength(3);
       const before = await recentTitles();
       await page.getByTestId('nav-composer').click();
-      await page
-        .getByTestId('open-project-input')
-        .setInputFiles({
-          name: TITLES[0] + '.bfproj.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from('{"schema": 1, "title": '),
-        });
+      await page.getByTestId('open-project-input').setInputFiles({
+        name: `${TITLES[0]}.bfproj.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"schema": 1, "title": '),
+      });
       await page.getByText('无法打开项目', { exact: false }).waitFor({ state: 'visible' });
       expect(await page.getByTestId('project-title').innerText()).toBe(TITLES[1]);
       await page.getByTestId('nav-home').click();

@@ -121,7 +121,7 @@ describe('排版方案', () => {
 
   it('字号名称与磅值对照：小四 12 磅、三号 16 磅、二号 22 磅，界面显示“小四（12 磅）”', () => {
     const pt = Object.fromEntries(ZIHAO.map((z) => [z.name, z.pt]));
-    expect([pt['小四'], pt['三号'], pt['小三'], pt['五号'], pt['二号']]).toEqual([12, 16, 15, 10.5, 22]);
+    expect([pt.小四, pt.三号, pt.小三, pt.五号, pt.二号]).toEqual([12, 16, 15, 10.5, 22]);
     expect(sizeLabel(12)).toBe('小四（12 磅）');
     expect(sizeLabel(13)).toBe('13 磅');
   });

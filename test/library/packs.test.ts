@@ -191,7 +191,7 @@ describe('资料包导入', () => {
     expect(hist.map((h) => `${h.version}:${h.origin}:${h.body}`)).toEqual([
       '3:pack:总部版：整机保修四年。',
       '2:user:分公司版：整机保修五年。',
-      '1:pack:' + WARRANTY_BODY,
+      `1:pack:${WARRANTY_BODY}`,
     ]);
     expect((await branch.listBlueprints())[0]!.title).toBe('总部方案');
   });

@@ -40,7 +40,7 @@ const valid = CORPUS.filter((c) => !c.names);
 
 describe('项目文件解析', () => {
   it.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    let project;
+    let project: ReturnType<typeof parseProjectText> | undefined;
     try {
       project = parseProjectText(c.text, 'project.json');
     } catch (e) {

@@ -35,7 +35,7 @@ describe('bidforge tender read', () => {
       '第2页第3段  ★实质性条款  ≥ 3年 [warranty_months]  ★1. 质保期不少于三年，自验收合格之日起计算。',
     );
     expect(r.out).toContain(`第2–3页第9段  要求  ≤ 24小时 [resolution_time]  ${SPLIT}`);
-    expect(r.out).toMatch(/待复核[\s\S]*第2页第8段  6\. 中标人应建立用户设备档案/);
+    expect(r.out).toMatch(/待复核[\s\S]*第2页第8段 {2}6\. 中标人应建立用户设备档案/);
   });
 
   it('DOCX 以英文输出，并说明页码只按分页符计', async () => {

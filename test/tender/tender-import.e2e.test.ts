@@ -22,13 +22,11 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
       while ((await page.getByTestId('req-rows').count()) > 0) await page.getByTestId('req-delete-0').click();
       const before = 0;
 
-      await page
-        .locator('[data-testid="tender-import-panel"] input[type=file]')
-        .setInputFiles({
-          name: '招标文件.docx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          buffer: Buffer.from(await tenderDocx()),
-        });
+      await page.locator('[data-testid="tender-import-panel"] input[type=file]').setInputFiles({
+        name: '招标文件.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(await tenderDocx()),
+      });
       await page.getByTestId(`tender-row-${EXPECTED.length - 1}`).waitFor();
       // The ★ warranty item, with its place (a DOCX: paragraph through the file, page from page breaks) and its figure.
       const star = page.getByTestId('tender-row-2');
@@ -61,13 +59,11 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
     '再导入澄清版：已确认未变的行不再建议，有变化的项可按新文件更新，已删除的项被指出',
     async () => {
       const { page } = app;
-      await page
-        .locator('[data-testid="tender-import-panel"] input[type=file]')
-        .setInputFiles({
-          name: '招标文件（澄清）.docx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          buffer: Buffer.from(await tenderDocx(clarified())),
-        });
+      await page.locator('[data-testid="tender-import-panel"] input[type=file]').setInputFiles({
+        name: '招标文件（澄清）.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(await tenderDocx(clarified())),
+      });
       const against = page.getByTestId('tender-against');
       await against.waitFor();
       expect(await against.innerText()).toContain('与已确认的招标要求相比：2 项有变化，1 项在新文件中已没有');

@@ -118,15 +118,14 @@ export type BidForgePack = {
 /** JSON with object keys sorted and undefined members dropped, so equal data always gives equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return '[' + value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',') + ']';
+  if (Array.isArray(value)) return `[${value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
   const obj = value as Record<string, unknown>;
   return (
     '{' +
     Object.keys(obj)
       .filter((k) => obj[k] !== undefined)
       .sort()
-      .map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k]))
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
       .join(',') +
     '}'
   );

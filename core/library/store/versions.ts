@@ -213,7 +213,7 @@ export function retire(
   if (!retired.length)
     throw new BidForgeError(
       'bad_transition',
-      `nothing to retire: ${target.clauseId}${target.variant ? '/' + target.variant : ''} is already retired`,
+      `nothing to retire: ${target.clauseId}${target.variant ? `/${target.variant}` : ''} is already retired`,
     );
   return retired;
 }

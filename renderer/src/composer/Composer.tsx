@@ -361,7 +361,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     />
   );
 
-  let body;
+  let body: ReactNode;
   if (loading && !project)
     body = (
       <div className="bf-center">

@@ -1,6 +1,6 @@
 // The variable form: generated from describeProject's fields, one collapsible panel per blueprint section.
 import { Collapse, Form, Select, Tag } from 'antd';
-import { memo, useMemo } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 import type { VariableField } from '@core/api/contract.js';
 import { rmbUppercase } from '@core/format/zh.js';
 import { problemText } from '@core/i18n/problemText.js';
@@ -37,7 +37,7 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
   const words = field.type === 'money' && value !== undefined && value !== '' ? moneyInWords(value) : undefined;
   const wide = field.type === 'table' || field.type === 'list' || field.type === 'multiline' || field.type === 'text';
 
-  let control;
+  let control: ReactNode;
   if (field.type === 'table')
     control = (
       <TableEditor

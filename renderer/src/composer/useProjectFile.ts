@@ -132,7 +132,7 @@ export function useProjectFile(
       if (!project) return;
       try {
         if (!(filePath && !saveAs) && !(await nameIsFine(project))) return;
-        const text = JSON.stringify(project, null, 2) + '\n';
+        const text = `${JSON.stringify(project, null, 2)}\n`;
         const saved = await shell.saveProject(
           text,
           projectFileStem(project, blueprintTitle(project.blueprint)),

@@ -39,7 +39,7 @@ export function ExportPackModal({
         blueprintIds: chosenBps,
         includeUnapproved: unapproved,
       });
-      downloadBlob(JSON.stringify(pack, null, 2) + '\n', fileName, 'application/json');
+      downloadBlob(`${JSON.stringify(pack, null, 2)}\n`, fileName, 'application/json');
       message.success(t('lib.pack.exported', { file: fileName }));
       onClose();
     } catch (e) {

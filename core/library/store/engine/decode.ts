@@ -1,6 +1,6 @@
 // Reading library.json: parse, migrate, validate. A file that fails is reported in plain words, never repaired.
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
 import { zodMessage } from '@core/model/zodMessage.js';
 import { storeDataSchema, type StoreData } from '../schema.js';

@@ -36,7 +36,7 @@ export async function readBytesAndKey(
   path: string,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<{ bytes: Buffer; key: string } | null> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(path, 'r');
   } catch (e) {

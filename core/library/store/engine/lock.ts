@@ -167,7 +167,7 @@ export class StoreLock {
     const tmp = join(this.dir, `.${info.token}.tmp`);
     try {
       await mkdir(this.dir, { recursive: true });
-      await writeFile(tmp, JSON.stringify(info, null, 2) + '\n', { flag: 'wx' });
+      await writeFile(tmp, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx' });
       await rename(tmp, path);
     } catch (e) {
       await unlink(tmp).catch(() => {});

@@ -17,7 +17,7 @@ function shown(x: unknown): string {
   const kind =
     typeof x === 'string' ? '字符串' : typeof x === 'number' ? '数字' : typeof x === 'boolean' ? '布尔值' : typeof x;
   const text = JSON.stringify(x) ?? String(x);
-  return `${kind} ${text.length > 40 ? text.slice(0, 40) + '…' : text}`;
+  return `${kind} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
 /** The list at `path` whose items are all objects; anything else is refused, never read as []. */
