@@ -17,7 +17,7 @@ export const CHANNELS = [
   // composer: outline and 偏离表
   'describeOutline',
   'recognizeRequirements',
-  // library: the clause store (core/api/library.ts)
+  // library: the clause store (core/library/contract.ts)
   'libraryInfo',
   'libraryFacets',
   'libraryList',

@@ -9,7 +9,7 @@ import type { OutlineSectionView, ProjectOutlineSection } from '../assemble/proj
 import type { DeviationRow } from '../deviation/compute.js';
 import type { RequirementProposal } from '../deviation/recognize.js';
 // library
-import { libraryRequestSchemas, type LibraryHandlers } from './library.js';
+import { libraryRequestSchemas, type LibraryHandlers } from '../library/contract.js';
 // cards, settings, home
 import { appRequestSchemas, type AppHandlers } from './appContract.js';
 // tender: reading a tender's DOCX or PDF
@@ -45,7 +45,7 @@ export const requestSchemas = {
   }),
   describeOutline: z.object({ project: projectSchema, document: documentId.optional() }),
   recognizeRequirements: z.object({ text: z.string().min(1).max(200_000) }),
-  // library: the clause store (core/api/library.ts)
+  // library: the clause store (core/library/contract.ts)
   ...libraryRequestSchemas,
   // cards, settings, home (core/api/appContract.ts)
   ...appRequestSchemas,

@@ -26,10 +26,9 @@ import { newerVersionProblems } from '../check/newerVersions.js';
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../model/project.js';
 import type { Problem } from '../model/problem.js';
-import { createLibraryHandlers } from './libraryHandlers.js';
-import { libraryPeople } from './libraryPeople.js';
-import { projectKey } from './library.js';
-import { StoreAccess } from './storeAccess.js';
+import { projectKey } from '../library/contract.js';
+import { createLibraryHandlers, libraryPeople } from '../library/handlers.js';
+import { StoreAccess } from '../library/storeAccess.js';
 // cards, settings, home
 import { SettingsStore } from '../settings/store.js';
 import { createCardsHandlers } from './cardsApi.js';
@@ -51,7 +50,7 @@ export type HandlerDeps = {
   actingUser?: string;
 };
 
-/** A project's key in the store (core/api/library.ts): one rule for export pins, save pins and outdated pins. */
+/** A project's key in the store (core/library/contract.ts): one rule for export pins, save pins and outdated pins. */
 export { projectKey };
 
 const isoToday = () => new Date().toISOString().slice(0, 10);

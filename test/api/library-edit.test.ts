@@ -1,7 +1,7 @@
 // The library channels for variants, clause details, drafts from older versions, and pins recorded on save.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
-import { projectKey } from '@core/api/library.js';
+import { projectKey } from '@core/library/contract.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { tempDir } from '../helpers/tmp.js';
 

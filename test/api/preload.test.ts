@@ -4,7 +4,7 @@ import { CHANNELS, clientOfBridge, type ApiBridge } from '@core/api/channels.js'
 import type { ApiHandlers } from '@core/api/contract.js';
 import { dispatch } from '@core/api/dispatch.js';
 import { createHandlers } from '@core/api/handlers.js';
-import { projectKey } from '@core/api/library.js';
+import { projectKey } from '@core/library/contract.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const exposed: Record<string, unknown> = {};

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '@core/api/channels.js';
 import type { ApiHandlers, Channel } from '@core/api/contract.js';
 import { createHandlers } from '@core/api/handlers.js';
-import { projectKey } from '@core/api/library.js';
+import { projectKey } from '@core/library/contract.js';
 import type { Problem } from '@core/model/problem.js';
 import type { Project } from '@core/model/project.js';
 import { settingsSchema } from '@core/settings/schema.js';

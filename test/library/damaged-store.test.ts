@@ -3,7 +3,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreAccess } from '@core/api/storeAccess.js';
+import { StoreAccess } from '@core/library/storeAccess.js';
 import { openStore, STORE_SCHEMA_VERSION } from '@core/library/store/index.js';
 import { approvedClause, open, realTemplates, tempDir, WARRANTY_BODY } from './helpers.js';
 

@@ -1,15 +1,16 @@
-// The library channels, on the store in the data folder. Without a data folder (the CLI's render, some tests) only
-// the sample render works; the rest answer 'no_store'.
+// The library channels' handlers (their contract is core/library/contract.ts), on the store in the data folder.
+// Without a data folder (the CLI's render, some tests) only the sample render works; the rest answer 'no_store'.
 import { assembleAndCheck } from '../check/rules.js';
 import { collectDeclarations, defaultValues } from '../assemble/values.js';
-import { sampleFactsFor } from '../library/sampleFacts.js';
-import { PACK_EXTENSION } from '../library/store/pack.js';
-import type { LibraryStore } from '../library/store/store.js';
+import { sampleFactsFor } from './sampleFacts.js';
+import { PACK_EXTENSION } from './store/pack.js';
+import type { LibraryStore } from './store/store.js';
 import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
 import type { VariableDecl } from '../model/variables.js';
 import type { Project } from '../model/project.js';
-import { ApiError } from './contract.js';
-import { projectKey, type ClauseRow, type LibraryHandlers } from './library.js';
+import { ApiError } from '../api/envelope.js';
+import type { SettingsStore } from '../settings/store.js';
+import { projectKey, type ClauseRow, type LibraryHandlers } from './contract.js';
 import type { StoreAccess } from './storeAccess.js';
 
 const SAMPLE_ID = 'sample-clause';
@@ -98,13 +99,28 @@ export function renderSample(
   return { document, problems };
 }
 
-/** Who acts and how approval works, from the shell and 设置 (core/api/libraryPeople.ts). */
+/** Who acts and how approval works, from the shell and 设置 (libraryPeople below). */
 export type LibraryPeople = {
   /** The acting user's name; `by` from the request only when the shell and 设置 name nobody. */
   actor(by: string | undefined): Promise<string>;
   /** 设置's single-reviewer mode: an author may approve their own version (recorded on it). */
   singleReviewer(): Promise<boolean>;
 };
+
+/**
+ * Who acts in the clause library: the shell's user (the CLI's --as) or 设置's user name, never a name a client sends
+ * when either is known — so the four-eyes rule cannot be dodged by typing another name into a request.
+ */
+export function libraryPeople(settings: SettingsStore, actingUser?: string): LibraryPeople {
+  return {
+    async actor(by) {
+      const name = actingUser?.trim() || (await settings.get()).settings.userName.trim() || by?.trim();
+      if (!name) throw new ApiError('no_user', '请先在 设置 中填写姓名（命令行用 --as 姓名）', { option: '--as' });
+      return name;
+    },
+    singleReviewer: async () => (await settings.get()).settings.singleReviewer,
+  };
+}
 
 const byRequest: LibraryPeople = {
   async actor(by) {

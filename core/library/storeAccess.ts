@@ -1,8 +1,8 @@
 // How the long-running app uses the clause store: opened on first use (seeded from templates, built-in updates
 // merged like a pack), writes one at a time, and the store lock held only while a write runs — so the CLI is never
 // locked out for longer than a write, and when it does collide it gets the store's "store is in use by …" message.
-import type { LibraryStore } from '../library/store/store.js';
-import { builtinPack, openStore } from '../library/store/store.js';
+import type { LibraryStore } from './store/store.js';
+import { builtinPack, openStore } from './store/store.js';
 import type { Library } from '../model/library.js';
 
 export type StoreAccessOptions = { dataDir: string; templatesDir: string; program: string; clock?: () => Date };
