@@ -26,6 +26,7 @@ import type {
   VersionDiff,
   VersionRef,
 } from './store/results.js';
+import { WORD_MAX_BYTES, type WordImport } from './wordImport/model.js';
 
 const id = z.string().min(1).max(200);
 /**
@@ -162,6 +163,14 @@ export const libraryRequestSchemas = {
     includeUnapproved: z.boolean().optional(),
   }),
   libraryPreviewImport: z.object({ pack }),
+  /** A Word file (DOCX; .doc/.wps when LibreOffice is installed), base64: its candidate clauses, nothing stored. */
+  libraryImportWord: z.object({
+    fileName: z.string().min(1).max(500),
+    data: z
+      .string()
+      .min(1)
+      .max(Math.ceil(WORD_MAX_BYTES / 3) * 4, `Word 文件不能超过 ${WORD_MAX_BYTES / 1024 / 1024} MB`),
+  }),
   libraryApplyImport: z.object({
     pack,
     resolutions: z.record(z.string(), z.enum(['keep-mine', 'take-theirs', 'keep-both'])).default({}),
@@ -259,4 +268,5 @@ export type LibraryHandlers = {
   libraryExportPack(req: Req<'libraryExportPack'>): Promise<{ fileName: string; pack: unknown }>;
   libraryPreviewImport(req: Req<'libraryPreviewImport'>): Promise<ImportPreview>;
   libraryApplyImport(req: Req<'libraryApplyImport'>): Promise<MergeReport>;
+  libraryImportWord(req: Req<'libraryImportWord'>): Promise<WordImport>;
 };

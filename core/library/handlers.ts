@@ -12,6 +12,7 @@ import { ApiError } from '../api/envelope.js';
 import type { SettingsStore } from '../settings/store.js';
 import { projectKey, type ClauseRow, type LibraryHandlers } from './contract.js';
 import type { StoreAccess } from './storeAccess.js';
+import { existingClauses, importWordFile } from './wordImport/file.js';
 
 const SAMPLE_ID = 'sample-clause';
 
@@ -243,5 +244,8 @@ export function createLibraryHandlers(
       })),
     libraryPreviewImport: ({ pack }) => read((s) => s.previewImport(pack)),
     libraryApplyImport: ({ pack, resolutions }) => write((s) => s.applyImport(pack, resolutions)),
+    // The file is read outside the store's lock: only the clauses it is compared with are read under it.
+    libraryImportWord: async ({ fileName, data }) =>
+      importWordFile(new Uint8Array(Buffer.from(data, 'base64')), fileName, await read(existingClauses)),
   };
 }
