@@ -1,72 +1,13 @@
-// The list of API channels and the clients every transport shares. Imports types only (and the envelope), so the
-// sandboxed preload stays tiny.
-import type { ApiHandlers, ApiRequest, ApiResponse, Channel } from './contract.js';
+// The list of API channels, derived from the combined contract, and the clients every transport shares. Node-free:
+// the sandboxed preload and the renderer use it (the preload bundles the request schemas for their names).
+import { requestSchemas, type ApiHandlers, type ApiRequest, type ApiResponse, type Channel } from './contract.js';
 import { unwrap, type Envelope } from './envelope.js';
 
-export const CHANNELS = [
-  'listBlueprints',
-  'listSamples',
-  'listClauses',
-  'newProject',
-  'openSample',
-  'parseProject',
-  'describeProject',
-  'checkProject',
-  'preview',
-  'exportDocument',
-  // composer: outline and 偏离表
-  'describeOutline',
-  'recognizeRequirements',
-  // library: the clause store (core/library/contract.ts)
-  'libraryInfo',
-  'libraryFacets',
-  'libraryList',
-  'librarySearch',
-  'libraryClause',
-  'libraryHistory',
-  'libraryDiff',
-  'libraryCreate',
-  'libraryEdit',
-  'libraryAddVariant',
-  'libraryUpdateMeta',
-  'librarySubmit',
-  'libraryApprove',
-  'libraryReject',
-  'libraryRetire',
-  'libraryDuplicate',
-  'libraryMarkReviewed',
-  'libraryFreshness',
-  'libraryUsage',
-  'libraryWhereUsed',
-  'libraryRender',
-  'libraryProjects',
-  'projectOutdatedPins',
-  'recordProjectPins',
-  'projectUpdatePins',
-  'libraryExportPack',
-  'libraryPreviewImport',
-  'libraryApplyImport',
-  // cards, settings, home (core/api/appContract.ts)
-  'getSettings',
-  'saveSettings',
-  'listRecentProjects',
-  'recordRecentProject',
-  'openRecentProject',
-  'searchProjects',
-  'listBackups',
-  'restoreBackup',
-  'parseCards',
-  'exportCards',
-  // tender (core/tender/contract.ts)
-  'readTender',
-] as const satisfies readonly Channel[];
-
-// Fails to compile when a channel is declared in ApiHandlers but missing here.
-type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
-export const allChannelsListed: [Missing] extends [never] ? true : never = true;
+/** Every channel, in feature order: the keys of the combined contract, never a list kept by hand. */
+export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(requestSchemas) as Channel[]);
 
 export function isChannel(name: string): name is Channel {
-  return (CHANNELS as readonly string[]).includes(name);
+  return Object.hasOwn(requestSchemas, name);
 }
 
 /** How one transport carries a call: it always resolves to an envelope, whatever went wrong on the way. */

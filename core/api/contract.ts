@@ -1,4 +1,6 @@
 // The one typed API shared by the Electron preload, the HTTP host and the CLI: channel → request → response.
+// Each feature owns its part (schemas, result types, handlers beside its code); this module only combines them, and
+// the channel list (core/api/channels.ts) is derived from the combined schemas.
 import { z } from 'zod';
 import type { Document } from '../model/document.js';
 import type { Problem } from '../model/problem.js';
@@ -14,6 +16,7 @@ import { libraryRequestSchemas, type LibraryHandlers } from '../library/contract
 import { appRequestSchemas, type AppHandlers } from './appContract.js';
 // tender: reading a tender's DOCX or PDF
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
+import { combine, type Overlap } from './combine.js';
 
 // composer
 const documentId = z
@@ -21,7 +24,7 @@ const documentId = z
   .regex(/^[a-z][a-z0-9-]*$/)
   .max(100);
 
-export const requestSchemas = {
+const projectRequestSchemas = {
   listBlueprints: z.object({}),
   listSamples: z.object({}),
   listClauses: z.object({}),
@@ -45,12 +48,6 @@ export const requestSchemas = {
   }),
   describeOutline: z.object({ project: projectSchema, document: documentId.optional() }),
   recognizeRequirements: z.object({ text: z.string().min(1).max(200_000) }),
-  // library: the clause store (core/library/contract.ts)
-  ...libraryRequestSchemas,
-  // cards, settings, home (core/api/appContract.ts)
-  ...appRequestSchemas,
-  // tender (core/tender/contract.ts)
-  ...tenderRequestSchemas,
 } as const;
 
 export type VariableField = VariableDecl & { section: string };
@@ -71,37 +68,48 @@ export type ClauseSummary = {
   docTypes: string[];
 };
 
-export type ApiHandlers = {
+type ProjectHandlers = {
   listBlueprints(
-    req: z.infer<(typeof requestSchemas)['listBlueprints']>,
+    req: z.infer<(typeof projectRequestSchemas)['listBlueprints']>,
   ): Promise<{ id: string; title: string; docType: string }[]>;
   listSamples(
-    req: z.infer<(typeof requestSchemas)['listSamples']>,
+    req: z.infer<(typeof projectRequestSchemas)['listSamples']>,
   ): Promise<{ name: string; title: string; blueprint: string }[]>;
-  listClauses(req: z.infer<(typeof requestSchemas)['listClauses']>): Promise<ClauseSummary[]>;
-  newProject(req: z.infer<(typeof requestSchemas)['newProject']>): Promise<{ project: Project }>;
-  openSample(req: z.infer<(typeof requestSchemas)['openSample']>): Promise<{ project: Project }>;
-  parseProject(req: z.infer<(typeof requestSchemas)['parseProject']>): Promise<{ project: Project }>;
-  describeProject(req: z.infer<(typeof requestSchemas)['describeProject']>): Promise<{ fields: VariableField[] }>;
+  listClauses(req: z.infer<(typeof projectRequestSchemas)['listClauses']>): Promise<ClauseSummary[]>;
+  newProject(req: z.infer<(typeof projectRequestSchemas)['newProject']>): Promise<{ project: Project }>;
+  openSample(req: z.infer<(typeof projectRequestSchemas)['openSample']>): Promise<{ project: Project }>;
+  parseProject(req: z.infer<(typeof projectRequestSchemas)['parseProject']>): Promise<{ project: Project }>;
+  describeProject(
+    req: z.infer<(typeof projectRequestSchemas)['describeProject']>,
+  ): Promise<{ fields: VariableField[] }>;
   /** composer: `deviations` are the 偏离表 rows as computed from the project's requirements (empty without any). */
   preview(
-    req: z.infer<(typeof requestSchemas)['preview']>,
+    req: z.infer<(typeof projectRequestSchemas)['preview']>,
   ): Promise<{ document: Document; problems: Problem[]; deviations: DeviationRow[] }>;
   /** Every problem of the project; a package's are tagged with their document's blueprint (`file`). */
-  checkProject(req: z.infer<(typeof requestSchemas)['checkProject']>): Promise<{ problems: Problem[] }>;
+  checkProject(req: z.infer<(typeof projectRequestSchemas)['checkProject']>): Promise<{ problems: Problem[] }>;
   exportDocument(
-    req: z.infer<(typeof requestSchemas)['exportDocument']>,
+    req: z.infer<(typeof projectRequestSchemas)['exportDocument']>,
   ): Promise<{ fileName: string; bytes: Uint8Array; problems: Problem[] }>;
   // composer
-  describeOutline(req: z.infer<(typeof requestSchemas)['describeOutline']>): Promise<OutlineView>;
+  describeOutline(req: z.infer<(typeof projectRequestSchemas)['describeOutline']>): Promise<OutlineView>;
   recognizeRequirements(
-    req: z.infer<(typeof requestSchemas)['recognizeRequirements']>,
+    req: z.infer<(typeof projectRequestSchemas)['recognizeRequirements']>,
   ): Promise<{ proposals: RequirementProposal[] }>;
-} & LibraryHandlers &
-  AppHandlers &
-  TenderHandlers; // library; cards, settings, home; tender
+};
 
+/** Every channel's request schema, feature by feature; combine() refuses a channel name two features declare. */
+const parts = [projectRequestSchemas, libraryRequestSchemas, appRequestSchemas, tenderRequestSchemas] as const;
+export const requestSchemas = combine(...parts);
+
+export type ApiHandlers = ProjectHandlers & LibraryHandlers & AppHandlers & TenderHandlers;
 export type Channel = keyof ApiHandlers;
+
+// Compile-time checks: no channel in two features, and every channel has both a schema and a handler type.
+type Checked<T> = [T] extends [never] ? true : never;
+export const contractChecks: Checked<Overlap<typeof parts>> &
+  Checked<Exclude<keyof typeof requestSchemas, Channel>> &
+  Checked<Exclude<Channel, keyof typeof requestSchemas>> = true;
 
 export type ApiRequest<C extends Channel> = Parameters<ApiHandlers[C]>[0];
 export type ApiResponse<C extends Channel> = Awaited<ReturnType<ApiHandlers[C]>>;
