@@ -1,49 +1,44 @@
-// 编制: the composer screen — toolbar; on the left the form, the outline and the tender's requirements; on the right
+// 编制: the composer screen — toolbar; on the left the form, the facts (承诺), the outline and the tender's requirements; on the right
 // the live preview (one tab per document of a bid package) and the checks.
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
 import type { Requirement } from '@core/deviation/schema.js';
+import type { Commitment } from '@core/commitments/schema.js';
 import type { Problem } from '@core/model/problem.js';
 import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
-import { exportFailure } from '../lib/exportFailure.js';
 import { useOpenedProjects } from '../home/handoff.js';
 import { useI18n } from '../i18n.js';
 import { record, redo, startHistory, undo, type History } from '../lib/history.js';
-import { shell } from '../lib/shell.js';
-import type { PreviewStore } from '../lib/previewStore.js';
-import { usePreview, usePreviewFindings, usePreviewView } from '../lib/usePreview.js';
-import { DocumentPreview } from '../preview/DocumentPreview.js';
+import { usePreview, usePreviewFindings } from '../lib/usePreview.js';
 import './composer.css';
+import { EditorPane, EditorTabs, LivePreview, PreviewStatus, type LeftTab } from './ComposerPanes.js';
 import { ComposerToolbar } from './ComposerToolbar.js';
-import { fieldDomId, FieldsForm, sectionsOf } from './FieldsForm.js';
-import { META_FIELDS, META_LABELS, metaDomId, MetaForm, type MetaField } from './MetaForm.js';
+import { FactsPanel } from './facts/FactsPanel.js';
+import { FieldsForm, sectionsOf } from './FieldsForm.js';
+import { MetaForm } from './MetaForm.js';
 import { withOutline } from './outline/outlineOps.js';
 import { OutlinePanel } from './outline/OutlinePanel.js';
 import { NewerVersionsNotice } from './NewerVersionsNotice.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
-import { requirementDomId } from './requirements/RequirementRow.js';
 import { RequirementsPanel } from './requirements/RequirementsPanel.js';
 import { useComposerKeys } from './useComposerKeys.js';
 import { useDescription } from './useDescription.js';
+import { useExport } from './useExport.js';
+import { useLocate } from './useLocate.js';
 import { useProjectFile } from './useProjectFile.js';
 import type { ScreenProps } from '../screenProps.js';
 import { ValuesStore } from './valuesStore.js';
 
-type Format = 'docx' | 'pdf';
-type LeftTab = 'content' | 'outline' | 'requirements';
-
-const isMetaField = (f: string): f is MetaField => (META_FIELDS as readonly string[]).includes(f);
-const requirementIndex = (field: string) => /^requirements\.(\d+)/.exec(field)?.[1];
 /** The documents a project assembles: its package, or just its blueprint (as core/assemble/shared.ts). */
 const documentsOf = (p: Project) => [...new Set(p.documents ?? [p.blueprint])];
 const NO_REQUIREMENTS: Requirement[] = [];
 const NO_VALUES: Record<string, unknown> = {};
 
 export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
 
   const [blueprints, setBlueprints] = useState<{ id: string; title: string; docType: string }[]>([]);
@@ -72,7 +67,6 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const [activeSections, setActiveSections] = useState<string[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const [exporting, setExporting] = useState<Format | null>(null);
   const [leftTab, setLeftTab] = useState<LeftTab>('content');
   /** The package document shown in the preview, the outline panel and exports (undefined: the main one). */
   const [activeDoc, setActiveDoc] = useState<string | undefined>();
@@ -94,6 +88,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const docParam = project && shownDoc !== project.blueprint ? shownDoc : undefined;
   const { store: previewStore, ahead } = usePreview(api, project, epoch + docSwitches, t, docParam, libraryRevision);
   previewAhead.current = ahead;
+  const { exporting, exportAs } = useExport(project, docParam);
   const { problems, deviations } = usePreviewFindings(previewStore);
   const description = useDescription(project, epoch, docParam, libraryRevision);
   const { fields, fieldsEpoch } = description;
@@ -177,59 +172,6 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     void start();
   }, [start]);
 
-  const exportAs = useCallback(
-    async (format: Format) => {
-      if (!project || exporting) return;
-      setExporting(format);
-      const key = 'export';
-      message.open({
-        key,
-        type: 'loading',
-        content: t('msg.exporting', { format: format.toUpperCase() }),
-        duration: 0,
-      });
-      try {
-        const { fileName, bytes, problems } = await api.exportDocument({
-          project,
-          format,
-          ...(docParam ? { document: docParam } : {}),
-        });
-        const saved = await shell.saveExport(bytes, fileName, format);
-        if (!saved) return message.destroy(key);
-        const warnings = problems.filter((p) => p.severity === 'warning').length;
-        const text = warnings
-          ? t('msg.exportedWithWarnings', { file: saved.name, count: warnings })
-          : t('msg.exported', { file: saved.name });
-        // In the desktop app the file has a real place: offer to open it or show it in its folder.
-        const content = saved.path ? (
-          <span>
-            {text}
-            <Button
-              size="small"
-              type="link"
-              onClick={() => void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e)))}
-            >
-              {t('msg.openFile')}
-            </Button>
-            <Button size="small" type="link" onClick={() => void shell.showInFolder(saved.path)}>
-              {t('msg.showInFolder')}
-            </Button>
-          </span>
-        ) : (
-          text
-        );
-        message.open({ key, type: 'success', content, duration: saved.path ? 8 : 3 });
-      } catch (e) {
-        // A failed check lists every error in its message; the problems panel already shows them one by one.
-        const content = exportFailure(e, t, locale);
-        message.open({ key, type: 'error', content, duration: 8 });
-      } finally {
-        setExporting(null);
-      }
-    },
-    [docParam, exporting, message, project, t],
-  );
-
   useComposerKeys(rootRef, {
     save: (saveAs) => void save(saveAs),
     exportAs: (format) => void exportAs(format),
@@ -278,67 +220,22 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     [editProject],
   );
 
+  /** 承诺: the whole list of facts becomes the project's own (a project read from its values is migrated so). */
+  const setFacts = useCallback(
+    (commitments: Commitment[], key: string) => editProject((p) => ({ ...p, commitments }), key),
+    [editProject],
+  );
+
   const fieldByKey = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
 
-  const labelOf = useCallback(
-    (field: string) => {
-      if (isMetaField(field)) return t(META_LABELS[field]);
-      const req = requirementIndex(field);
-      if (req !== undefined) return t('req.rowLabel', { n: Number(req) + 1 });
-      const key = field.startsWith('values.') ? field.slice('values.'.length) : undefined;
-      return key ? fieldByKey.get(key)?.label : undefined;
-    },
-    [fieldByKey, t],
-  );
-
-  /** The field a problem is about: its own field, or the variable a template error names (those carry only the clause). */
-  const targetOf = useCallback(
-    (p: Problem) => {
-      if (p.field) return p.field;
-      const m = /变量 ([a-z][a-z0-9_]*) /.exec(p.message);
-      return m && fieldByKey.has(m[1]!) ? `values.${m[1]}` : undefined;
-    },
-    [fieldByKey],
-  );
-
-  /** Scrolls to a field (opening its tab and section) and puts the cursor in it. */
-  const locate = useCallback(
-    (field: string) => {
-      let domId: string | undefined;
-      let wait = 0;
-      const req = requirementIndex(field);
-      const tab: LeftTab = req !== undefined ? 'requirements' : 'content';
-      if (tab !== leftTab) {
-        setLeftTab(tab);
-        wait = 120;
-      }
-      if (req !== undefined) domId = requirementDomId(Number(req));
-      else if (isMetaField(field)) domId = metaDomId(field);
-      else if (field.startsWith('values.')) {
-        const f = fieldByKey.get(field.slice('values.'.length));
-        if (!f) return;
-        domId = fieldDomId(f.key);
-        if (!activeSections.includes(f.section)) {
-          setActiveSections((s) => [...s, f.section]);
-          wait = 320;
-        }
-      }
-      if (!domId) return;
-      const id = domId;
-      setTimeout(() => {
-        const el = document.getElementById(id);
-        if (!el) return;
-        el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-        el.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [role=switch], [tabindex="0"]')?.focus({
-          preventScroll: true,
-        });
-        el.classList.remove('bf-flash');
-        void el.offsetWidth;
-        el.classList.add('bf-flash');
-      }, wait);
-    },
-    [activeSections, fieldByKey, leftTab],
-  );
+  const { labelOf, targetOf, locate } = useLocate({
+    fieldByKey,
+    commitments: project?.commitments,
+    leftTab,
+    setLeftTab,
+    activeSections,
+    setActiveSections,
+  });
 
   const blueprintOf = (id: string | undefined) => blueprints.find((b) => b.id === id);
   const allOpen = fields.length > 0 && activeSections.length >= sectionsOf(fields).length;
@@ -446,10 +343,23 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     body = (
       <main className="bf-main">
         <aside className="bf-editor" aria-label={t('composer.tabs')} ref={editorRef}>
-          <EditorTabs active={leftTab} onChange={setLeftTab} requirementCount={reqCount} />
+          <EditorTabs
+            active={leftTab}
+            onChange={setLeftTab}
+            requirementCount={reqCount}
+            factCount={project.commitments?.length ?? 0}
+          />
           {/* The panes live outside the Tabs: a keystroke redraws the form, not the tab strip and everything under it. */}
           <EditorPane id="content" active={leftTab}>
             {content}
+          </EditorPane>
+          <EditorPane id="facts" active={leftTab}>
+            <FactsPanel
+              commitments={project.commitments}
+              values={project.commitments ? undefined : project.values}
+              problemsByField={problemsByField}
+              onChange={setFacts}
+            />
           </EditorPane>
           <EditorPane id="outline" active={leftTab}>
             {outline}
@@ -516,63 +426,6 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
         data-testid="open-project-input"
       />
       {body}
-    </div>
-  );
-}
-
-/** The preview's "updating / up to date" mark: the only part redrawn while a preview is on its way. */
-const PreviewStatus = memo(function PreviewStatus({ store }: { store: PreviewStore }) {
-  const { t } = useI18n();
-  const { pending } = usePreviewView(store);
-  return (
-    <span className={`bf-preview-status${pending ? ' bf-pending' : ''}`}>
-      <span className="bf-dot" />
-      {pending ? t('preview.updating') : t('preview.upToDate')}
-    </span>
-  );
-});
-
-/** The sheets, redrawn when a new document arrives — not when the form around them changes. */
-const LivePreview = memo(function LivePreview({ store }: { store: PreviewStore }) {
-  const { document, epoch } = usePreviewView(store);
-  return <DocumentPreview document={document} epoch={epoch} />;
-});
-
-/** The tab strip over the editor's panes (labels only; the panes are EditorPane). */
-const EditorTabs = memo(function EditorTabs({
-  active,
-  onChange,
-  requirementCount,
-}: {
-  active: LeftTab;
-  onChange: (tab: LeftTab) => void;
-  requirementCount: number;
-}) {
-  const { t } = useI18n();
-  const items = [
-    { key: 'content', label: <span data-testid="tab-content">{t('composer.tab.content')}</span> },
-    { key: 'outline', label: <span data-testid="tab-outline">{t('composer.tab.outline')}</span> },
-    {
-      key: 'requirements',
-      label: (
-        <span data-testid="tab-requirements">
-          {t('composer.tab.requirements')}
-          {requirementCount ? <span className="bf-muted bf-tab-count">{requirementCount}</span> : null}
-        </span>
-      ),
-    },
-  ];
-  return <Tabs className="bf-editor-tabs" activeKey={active} onChange={(k) => onChange(k as LeftTab)} items={items} />;
-});
-
-/** One editor pane: drawn once first shown, then kept (hidden) so its state and scroll survive tab switches. */
-function EditorPane({ id, active, children }: { id: LeftTab; active: LeftTab; children: ReactNode }) {
-  const [shown, setShown] = useState(id === active);
-  if (id === active && !shown) setShown(true);
-  if (!shown) return null;
-  return (
-    <div className="bf-editor-pane" role="tabpanel" hidden={id !== active} data-testid={`pane-${id}`}>
-      {children}
     </div>
   );
 }

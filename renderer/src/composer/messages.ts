@@ -1,5 +1,8 @@
 // The 编制 screen's newer strings (toolbar, outline, tender requirements and 偏离表, package documents), spread into i18n.ts.
+import { factsMessagesEn, factsMessagesZh } from './facts/messages.js';
+
 export const composerMessagesZh = {
+  ...factsMessagesZh,
   'composer.tabs': '编辑内容',
   'composer.tab.content': '填写',
   'composer.tab.outline': '大纲',
@@ -108,6 +111,7 @@ export const composerMessagesZh = {
 } as const;
 
 export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string> = {
+  ...factsMessagesEn,
   'composer.tabs': 'Edit',
   'composer.tab.content': 'Fill in',
   'composer.tab.outline': 'Outline',

@@ -1,0 +1,240 @@
+// The fault-level table: 2–5 levels (rows, most severe first) × the kinds of time they promise (columns). Each cell
+// is the level's own time and event, or empty — then the level keeps the general promise, shown greyed.
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Switch, Tooltip } from 'antd';
+import { memo, useState } from 'react';
+import { factFigure } from '@core/commitments/phrase.js';
+import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from '@core/commitments/schema.js';
+import { problemText } from '@core/i18n/problemText.js';
+import type { Problem } from '@core/model/problem.js';
+import { useI18n, type MessageKey } from '../../i18n.js';
+import { DurationInput, EventSelect } from './controls.js';
+import { factDomId, factInputId } from './FactRow.js';
+import {
+  addLevel,
+  addLevelKind,
+  cellKey,
+  fillLevelCell,
+  levelTable,
+  MAX_LEVELS,
+  MIN_LEVELS,
+  nextLevelName,
+  removeLevel,
+  removeLevelKind,
+  renameLevel,
+  startLevelTable,
+} from './factsModel.js';
+
+type Props = {
+  facts: readonly Commitment[];
+  problemsByField: Map<string, Problem[]>;
+  /** The whole list after an edit, with the undo key of the edit. */
+  onChange: (facts: Commitment[], key: string) => void;
+};
+
+const NO_PROBLEMS: Problem[] = [];
+
+/** A level's name, edited in place and written when left (so a half-typed name never merges two levels). */
+function LevelName({ level, onRename }: { level: string; onRename: (to: string) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(level);
+  const [seen, setSeen] = useState(level);
+  if (seen !== level) {
+    setSeen(level);
+    setDraft(level);
+  }
+  const commit = () => (draft.trim() && draft.trim() !== level ? onRename(draft) : setDraft(level));
+  return (
+    <Input
+      aria-label={t('facts.levels.rename')}
+      data-testid={`level-name-${level}`}
+      value={draft}
+      maxLength={20}
+      style={{ width: 84 }}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onPressEnter={commit}
+    />
+  );
+}
+
+export const LevelTable = memo(function LevelTable({ facts, problemsByField, onChange }: Props) {
+  const { t, locale } = useI18n();
+  const table = levelTable(facts);
+  const kindName = (k: string) => t(`facts.kind.${k}` as MessageKey);
+  const general = (kind: DeadlineKind) => facts.find((c) => c.kind === kind && !c.scope && c.offered !== false);
+
+  if (table.levels.length === 0)
+    return (
+      <section className="bf-fact-group" data-testid="fact-levels">
+        <h3 className="bf-fact-group-title">{t('facts.levels.title')}</h3>
+        <p className="bf-muted bf-fact-hint">{t('facts.levels.hint')}</p>
+        <Button
+          icon={<PlusOutlined />}
+          data-testid="fact-levels-start"
+          onClick={() => onChange(startLevelTable(facts), 'facts.levels')}
+        >
+          {t('facts.levels.start')}
+        </Button>
+      </section>
+    );
+
+  const next = nextLevelName(table.levels);
+  const missingKinds = (DEADLINE_KINDS as readonly DeadlineKind[]).filter((k) => !table.kinds.includes(k));
+  return (
+    <section className="bf-fact-group" data-testid="fact-levels">
+      <h3 className="bf-fact-group-title">
+        {t('facts.levels.title')}
+        <span className="bf-muted bf-vars-count">{t('facts.levels.count', { count: table.levels.length })}</span>
+      </h3>
+      <p className="bf-muted bf-fact-hint">{t('facts.levels.hint')}</p>
+      <div className="bf-level-scroll">
+        <table className="bf-level-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('facts.levels.level')}</th>
+              {table.kinds.map((k) => (
+                <th scope="col" key={k}>
+                  {kindName(k)}
+                  <Tooltip title={t('facts.levels.removeKind', { kind: kindName(k) })}>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('facts.levels.removeKind', { kind: kindName(k) })}
+                      onClick={() => onChange(removeLevelKind(facts, k), 'facts.levels')}
+                    />
+                  </Tooltip>
+                </th>
+              ))}
+              <th aria-hidden />
+            </tr>
+          </thead>
+          <tbody>
+            {table.levels.map((level) => (
+              <tr key={level} data-testid={`level-row-${level}`}>
+                <th scope="row">
+                  <LevelName
+                    level={level}
+                    onRename={(to) => onChange(renameLevel(facts, level, to), `facts.levels.name.${level}`)}
+                  />
+                </th>
+                {table.kinds.map((kind) => {
+                  const index = table.cells.get(cellKey(level, kind));
+                  const fact = index === undefined ? undefined : facts[index];
+                  if (index === undefined || !fact || !('within' in fact)) {
+                    const g = general(kind);
+                    return (
+                      <td key={kind} className="bf-level-empty">
+                        <span className="bf-muted">{g ? factFigure(g) : t('facts.levels.general')}</span>
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<PlusOutlined />}
+                          aria-label={t('facts.levels.fill', { level })}
+                          title={t('facts.levels.fill', { level })}
+                          onClick={() => onChange(fillLevelCell(facts, level, kind), 'facts.levels')}
+                        />
+                      </td>
+                    );
+                  }
+                  const problems = problemsByField.get(`commitments.${index}`) ?? NO_PROBLEMS;
+                  const status = problems.some((p) => p.severity === 'error')
+                    ? 'error'
+                    : problems.length
+                      ? 'warning'
+                      : undefined;
+                  const label = `${level}·${kindName(kind)}`;
+                  const offered = fact.offered !== false;
+                  const set = (f: Commitment) =>
+                    onChange(
+                      facts.map((c, i) => (i === index ? f : c)),
+                      `commitments.${index}`,
+                    );
+                  return (
+                    <td
+                      key={kind}
+                      id={factDomId(index)}
+                      data-testid={`fact-${fact.id}`}
+                      className={offered ? undefined : 'bf-fact-off'}
+                    >
+                      <div className="bf-level-cell">
+                        <Switch
+                          size="small"
+                          checked={offered}
+                          aria-label={`${label}：${t('facts.offered')}`}
+                          data-testid={`fact-${fact.id}-offered`}
+                          onChange={(on) => set({ ...fact, offered: on })}
+                        />
+                        <DurationInput
+                          id={factInputId(index)}
+                          label={label}
+                          value={fact.within}
+                          status={status}
+                          testId={`fact-${fact.id}`}
+                          onChange={(within) => set({ ...fact, within })}
+                        />
+                      </div>
+                      <EventSelect
+                        label={label}
+                        value={fact.from}
+                        testId={`fact-${fact.id}`}
+                        onChange={(from) => from && set({ ...fact, from })}
+                      />
+                      {problems.length > 0 && (
+                        <div className={`bf-fact-problems bf-${status}`} role="alert">
+                          {problems.map((p, i) => (
+                            <div key={i}>{problemText(p, locale)}</div>
+                          ))}
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <Tooltip title={t('facts.levels.removeLevel', { level })}>
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('facts.levels.removeLevel', { level })}
+                      data-testid={`level-remove-${level}`}
+                      onClick={() => onChange(removeLevel(facts, level), 'facts.levels')}
+                    />
+                  </Tooltip>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="bf-fact-levels-actions">
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          disabled={!next}
+          data-testid="level-add"
+          title={table.levels.length >= MAX_LEVELS ? t('facts.levels.hint') : undefined}
+          onClick={() => next && onChange(addLevel(facts, next), 'facts.levels')}
+        >
+          {t('facts.levels.addLevel')}
+        </Button>
+        {missingKinds.length > 0 && (
+          <Select<DeadlineKind>
+            size="small"
+            aria-label={t('facts.levels.addKind')}
+            placeholder={t('facts.levels.addKind')}
+            value={null}
+            style={{ width: 200 }}
+            popupMatchSelectWidth={false}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={missingKinds.map((k) => ({ value: k, label: kindName(k) }))}
+            onChange={(k) => onChange(addLevelKind(facts, k), 'facts.levels')}
+          />
+        )}
+        {table.levels.length < MIN_LEVELS && <span className="bf-muted">{t('facts.levels.hint')}</span>}
+      </div>
+    </section>
+  );
+});

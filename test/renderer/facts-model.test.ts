@@ -1,0 +1,219 @@
+// The 承诺 panel's model: grouping, the catalogue of kinds not stated, adding / copying / removing facts, scopes,
+// and the fault-level table (2–5 levels, each with its own times). Every list it returns must pass the schema.
+import { describe, expect, it } from 'vitest';
+import { levelsOf } from '@core/commitments/levels.js';
+import { factLabel } from '@core/commitments/phrase.js';
+import { commitmentsSchema, type Commitment } from '@core/commitments/schema.js';
+import { FACT_KINDS } from '@core/library/sampleFacts.js';
+import { factsMessagesEn, factsMessagesZh } from '../../renderer/src/composer/facts/messages.js';
+import {
+  addFact,
+  addLevel,
+  addLevelKind,
+  cellKey,
+  duplicateFact,
+  FACT_GROUPS,
+  fillLevelCell,
+  groupFacts,
+  levelTable,
+  MAX_LEVELS,
+  nextLevelName,
+  removeFact,
+  removeLevel,
+  removeLevelKind,
+  renameLevel,
+  shapeOf,
+  startLevelTable,
+  unstatedKinds,
+  withScope,
+} from '../../renderer/src/composer/facts/factsModel.js';
+
+/** A service plan's facts: a general arrival and fix, an emergency level with its own, a component warranty … */
+const sample = (): Commitment[] =>
+  commitmentsSchema.parse([
+    {
+      id: 'hotline_hours',
+      kind: 'service_hours',
+      schedule: 'stated',
+      text: '周一至周五 9:00–18:00',
+      scope: { channel: 'hotline' },
+    },
+    { id: 'respond', kind: 'respond', within: { value: 30, unit: '分钟' }, from: 'notice' },
+    { id: 'arrive', kind: 'arrive', within: { value: 4, unit: '小时' }, from: 'notice' },
+    {
+      id: 'arrive_emergency',
+      kind: 'arrive',
+      within: { value: 2, unit: '小时' },
+      from: 'notice',
+      scope: { level: '紧急' },
+    },
+    { id: 'fix_emergency', kind: 'fix', within: { value: 4, unit: '小时' }, from: 'arrival', scope: { level: '紧急' } },
+    { id: 'fix', kind: 'fix', within: { value: 24, unit: '小时' }, from: 'arrival' },
+    { id: 'warranty', kind: 'warranty', period: { value: 3, unit: '年' }, from: 'acceptance', covers: ['parts'] },
+    {
+      id: 'warranty_compressor',
+      kind: 'warranty',
+      period: { value: 5, unit: '年' },
+      separate: true,
+      scope: { component: '压缩机' },
+    },
+    { id: 'annual_fee', kind: 'annual_fee', amount: '18000.00', per: '年' },
+    { id: 'remote_fix', kind: 'remote_fix', within: { value: 2, unit: '小时' }, from: 'notice' },
+    {
+      id: 'arrive_software',
+      kind: 'arrive',
+      within: { value: 8, unit: '小时' },
+      from: 'notice',
+      scope: { component: '楼宇自控软件' },
+    },
+  ]);
+const valid = (facts: Commitment[]) => commitmentsSchema.parse(facts);
+const general = (kind: string, value: number, unit: '小时' | '天' = '小时'): Commitment =>
+  ({ id: kind, kind, offered: true, within: { value, unit }, from: 'notice' }) as Commitment;
+
+describe('承诺面板：分组与目录', () => {
+  it('每种承诺恰在一组，且每种都有中英文名称', () => {
+    const grouped = FACT_GROUPS.flatMap((g) => g.kinds as readonly string[]);
+    expect([...grouped].sort()).toEqual([...FACT_KINDS].sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
+    for (const k of FACT_KINDS) {
+      expect(factsMessagesZh).toHaveProperty([`facts.kind.${k}`]);
+      expect(factsMessagesEn).toHaveProperty([`facts.kind.${k}`]);
+    }
+  });
+
+  it('示例的承诺按组排列，分级时限单列，每项只出现一次', () => {
+    const facts = sample();
+    const groups = groupFacts(facts);
+    const inGroups = groups.flatMap((g) => g.items.map((i) => i.index));
+    const table = levelTable(facts);
+    const inTable = [...table.cells.values()];
+    expect([...inGroups, ...inTable].sort((a, b) => a - b)).toEqual(facts.map((_, i) => i));
+    expect(table.levels).toEqual(['紧急']);
+    expect(table.kinds).toEqual(['arrive', 'fix']);
+    const response = groups.find((g) => g.id === 'response')!;
+    expect(response.items.map((i) => i.fact.id)).toEqual(['respond', 'remote_fix', 'arrive', 'arrive_software']);
+    // An index names the fact in project.commitments, as problems do (commitments.<index>).
+    for (const g of groups) for (const { fact, index } of g.items) expect(facts[index]).toBe(fact);
+  });
+
+  it('目录只列尚未写入的种类；添加后该种类离开目录', () => {
+    const facts = sample();
+    const before = unstatedKinds(facts);
+    expect(before).not.toContain('arrive');
+    expect(before).toContain('standby');
+    const after = addFact(facts, 'standby');
+    valid(after);
+    expect(unstatedKinds(after)).not.toContain('standby');
+    const added = after.at(-1)!;
+    expect(added).toMatchObject({ id: 'standby', kind: 'standby', offered: true, from: 'arrival' });
+  });
+
+  it('每种承诺都能添加为合法的一项（含服务时间和收费）', () => {
+    let facts: Commitment[] = [];
+    for (const k of FACT_KINDS) facts = addFact(facts, k as Commitment['kind']);
+    expect(valid(facts)).toHaveLength(FACT_KINDS.length);
+    expect(facts.find((f) => f.kind === 'service_hours')).toMatchObject({
+      id: 'hotline_hours',
+      scope: { channel: 'hotline' },
+    });
+    for (const f of facts) expect(shapeOf(f.kind)).toBeTypeOf('string');
+  });
+
+  it('复制得到同种、新 id、不带范围的一项，紧随原项；删除只删那一项', () => {
+    const facts = sample();
+    const i = facts.findIndex((f) => f.id === 'warranty_compressor');
+    const copied = valid(duplicateFact(facts, i));
+    expect(copied).toHaveLength(facts.length + 1);
+    expect(copied[i + 1]).toMatchObject({ kind: 'warranty', id: 'warranty_2', period: { value: 5, unit: '年' } });
+    expect(copied[i + 1]!.scope).toBeUndefined();
+    const removed = removeFact(copied, i + 1);
+    expect(removed).toEqual(facts);
+  });
+
+  it('设置和清除范围；空范围整个去掉', () => {
+    const f = general('arrive', 4);
+    const scoped = withScope(withScope(f, 'region', 'county'), 'product', '冷水机组');
+    expect(scoped.scope).toEqual({ region: 'county', product: '冷水机组' });
+    expect(factLabel(scoped)).toBe('冷水机组县（区）到达现场时限');
+    const cleared = withScope(withScope(scoped, 'region', undefined), 'product', '');
+    expect(cleared).not.toHaveProperty('scope');
+  });
+});
+
+describe('承诺面板：故障分级表', () => {
+  it('新建分级表：一级、二级，各有响应、到场、修复时限，取总承诺的数值', () => {
+    const facts = [general('arrive', 4), general('fix', 24)];
+    const out = valid(startLevelTable(facts));
+    const table = levelTable(out);
+    expect(table.levels).toEqual(['一级', '二级']);
+    expect(table.kinds).toEqual(['respond', 'arrive', 'fix']);
+    const cell = out[table.cells.get(cellKey('一级', 'arrive'))!]!;
+    expect(cell).toMatchObject({ id: 'arrive_l1', within: { value: 4, unit: '小时' }, scope: { level: '一级' } });
+    expect(levelsOf(out)).toEqual(['一级', '二级']);
+  });
+
+  it('最多五级；名称依次取下一个，满五级后不再添加', () => {
+    let facts = startLevelTable([general('arrive', 4)]);
+    for (let name = nextLevelName(levelTable(facts).levels); name; name = nextLevelName(levelTable(facts).levels))
+      facts = addLevel(facts, name);
+    valid(facts);
+    expect(levelTable(facts).levels).toEqual(['一级', '二级', '三级', '四级', '五级']);
+    expect(levelTable(facts).levels).toHaveLength(MAX_LEVELS);
+    expect(addLevel(facts, '六级')).toEqual(facts);
+  });
+
+  it('每级有自己的时限：改一级不影响二级', () => {
+    const facts = startLevelTable([general('arrive', 4)]);
+    const table = levelTable(facts);
+    const i = table.cells.get(cellKey('一级', 'arrive'))!;
+    const edited = facts.map((c, j) =>
+      j === i && 'within' in c ? { ...c, within: { value: 2, unit: '小时' as const } } : c,
+    );
+    const t2 = levelTable(edited);
+    expect(edited[t2.cells.get(cellKey('一级', 'arrive'))!]).toMatchObject({ within: { value: 2 } });
+    expect(edited[t2.cells.get(cellKey('二级', 'arrive'))!]).toMatchObject({ within: { value: 4 } });
+  });
+
+  it('改名改到该级每一项；重名或空名不改', () => {
+    const facts = startLevelTable([general('arrive', 4)]);
+    const renamed = renameLevel(facts, '一级', '紧急');
+    expect(levelTable(renamed).levels).toEqual(['紧急', '二级']);
+    expect(renamed.filter((c) => c.scope?.level === '紧急')).toHaveLength(levelTable(facts).kinds.length);
+    expect(renameLevel(facts, '一级', '二级')).toEqual(facts);
+    expect(renameLevel(facts, '一级', '  ')).toEqual(facts);
+  });
+
+  it('删除一级；只剩两级时再删则整表删除，总承诺留下', () => {
+    let facts = startLevelTable([general('arrive', 4)]);
+    facts = addLevel(facts, '三级');
+    const two = removeLevel(facts, '二级');
+    expect(levelTable(two).levels).toEqual(['一级', '三级']);
+    const none = removeLevel(two, '一级');
+    expect(levelTable(none).levels).toEqual([]);
+    expect(none).toEqual([general('arrive', 4)]);
+  });
+
+  it('加一列给每级一个该种时限，删一列去掉每级的该种时限；空格可单独补上', () => {
+    const facts = startLevelTable([general('arrive', 4)]);
+    const withStandby = valid(addLevelKind(facts, 'standby'));
+    expect(levelTable(withStandby).kinds).toContain('standby');
+    expect(withStandby.filter((c) => c.kind === 'standby')).toHaveLength(2);
+    const without = removeLevelKind(withStandby, 'standby');
+    expect(without).toEqual(facts);
+    const holed = without.filter((c) => !(c.kind === 'fix' && c.scope?.level === '二级'));
+    expect(levelTable(holed).cells.has(cellKey('二级', 'fix'))).toBe(false);
+    const filled = valid(fillLevelCell(holed, '二级', 'fix'));
+    expect(levelTable(filled).cells.has(cellKey('二级', 'fix'))).toBe(true);
+  });
+
+  it('示例的紧急级：加一级后表有两级，ID 不与已有重复', () => {
+    const facts = sample();
+    const out = valid(addLevel(facts, '一般'));
+    expect(levelTable(out).levels).toEqual(['紧急', '一般']);
+    expect(out.find((c) => c.scope?.level === '一般' && c.kind === 'arrive')).toMatchObject({
+      id: 'arrive_normal',
+      within: { value: 4, unit: '小时' },
+    });
+  });
+});
