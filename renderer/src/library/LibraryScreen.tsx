@@ -2,6 +2,7 @@
 import {
   ClockCircleOutlined,
   DownloadOutlined,
+  FileWordOutlined,
   PlusOutlined,
   ProjectOutlined,
   UploadOutlined,
@@ -18,6 +19,7 @@ import { STATUS_COLOR, statusKey } from './format.js';
 import { NewClauseModal } from './NewClauseModal.js';
 import { ExportPackModal, ImportPackModal } from './Packs.js';
 import { useSettingsUser } from './user.js';
+import { WordImportModal } from './WordImport.js';
 import './library.css';
 
 type Filter = { category?: string; status?: VersionStatus; tag?: string; docType?: DocType };
@@ -59,11 +61,14 @@ export function LibraryScreen() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<unknown>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
+  const wordInput = useRef<HTMLInputElement>(null);
+  const [wordFile, setWordFile] = useState<File | null>(null);
   const listRef = useRef<HTMLElement>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const closeImport = useCallback(() => setImporting(undefined), []);
   const closeExport = useCallback(() => setExporting(false), []);
+  const closeWord = useCallback(() => setWordFile(null), []);
   const clauses = useMemo(
     () => [...new Map((rows ?? []).map((r) => [r.clauseId, { id: r.clauseId, title: r.title }])).values()],
     [rows],
@@ -153,6 +158,21 @@ export function LibraryScreen() {
         <Button icon={<ProjectOutlined />} onClick={() => setDrawer('pins')} data-testid="open-projects">
           {t('lib.pins.button')}
         </Button>
+        <Button icon={<FileWordOutlined />} onClick={() => wordInput.current?.click()} data-testid="import-word">
+          {t('lib.word.button')}
+        </Button>
+        <input
+          ref={wordInput}
+          type="file"
+          accept=".docx,.doc,.wps"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0] ?? null;
+            e.target.value = '';
+            setWordFile(f);
+          }}
+          data-testid="import-word-input"
+        />
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="export-pack">
           {t('lib.pack.export')}
         </Button>
@@ -299,6 +319,18 @@ export function LibraryScreen() {
       <ProjectsDrawer open={drawer === 'pins'} onClose={() => (setDrawer(null), refresh())} />
       <ExportPackModal open={exporting} clauses={clauses} onClose={closeExport} />
       <ImportPackModal pack={importing} onClose={closeImport} onApplied={refresh} />
+      <WordImportModal
+        file={wordFile}
+        user={user}
+        onClose={closeWord}
+        onCreated={(first) => {
+          // The new drafts must be in the list: a search or filter from before would hide them.
+          setQuery('');
+          setFilter({});
+          if (first) setSelected({ clauseId: first.clauseId, variant: first.variant });
+          refresh();
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,8 @@
-// The shell's navigation and the 条款库 screen's strings (zh-CN default, en), spread into i18n.ts.
+// The shell's navigation and the 条款库 screen's strings (zh-CN default, en), spread into i18n.ts. Packs' strings are
+// in packMessages.ts, the Word import's in wordMessages.ts; both are spread in here.
+import { packMessagesEn, packMessagesZh } from './packMessages.js';
+import { wordMessagesEn, wordMessagesZh } from './wordMessages.js';
+
 export const libraryMessagesZh = {
   'nav.label': '主导航',
   'nav.home': '首页',
@@ -216,35 +220,8 @@ export const libraryMessagesZh = {
   'lib.pins.updateAll': '全部更新',
   'lib.pins.updated': '已更新 {count} 个条款',
 
-  'lib.pack.export': '导出条款包',
-  'lib.pack.import': '导入条款包',
-  'lib.pack.exportTitle': '导出条款包',
-  'lib.pack.exportHint': '条款包（.bfpack.json）包含所选条款各变体的最新批准版本和所选蓝本，并附校验和。',
-  'lib.pack.clauses': '条款',
-  'lib.pack.blueprints': '蓝本（可选）',
-  'lib.pack.unapproved': '包含未批准的最新版本',
-  'lib.pack.exported': '已导出 {file}',
-  'lib.pack.importTitle': '导入条款包',
-  'lib.pack.bad': '无法导入：{message}',
-  'lib.pack.apply': '导入',
-  'lib.pack.imported': '导入完成：{summary}',
-  'lib.pack.new': '新增 {count}',
-  'lib.pack.identical': '相同 {count}',
-  'lib.pack.conflicting': '冲突 {count}',
-  'lib.pack.s.new': '新增',
-  'lib.pack.s.identical': '相同',
-  'lib.pack.s.conflicting': '冲突',
-  'lib.pack.choice': '处理方式',
-  'lib.pack.keepMine': '保留我的',
-  'lib.pack.takeTheirs': '采用导入',
-  'lib.pack.keepBoth': '两者都保留',
-
-  'lib.merge.added': '新增',
-  'lib.merge.new-version': '新版本',
-  'lib.merge.replaced': '替换',
-  'lib.merge.kept-both': '两者保留',
-  'lib.merge.kept-mine': '保留我的',
-  'lib.merge.identical': '相同',
+  ...packMessagesZh,
+  ...wordMessagesZh,
 } as const;
 
 export type LibraryMessageKey = keyof typeof libraryMessagesZh;
@@ -470,34 +447,6 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.pins.updateAll': 'Update all',
   'lib.pins.updated': 'Updated {count, plural, one {# clause} other {# clauses}}',
 
-  'lib.pack.export': 'Export pack',
-  'lib.pack.import': 'Import pack',
-  'lib.pack.exportTitle': 'Export a clause pack',
-  'lib.pack.exportHint':
-    'A pack (.bfpack.json) holds the latest approved version of each chosen clause variant and the chosen blueprints, with a checksum.',
-  'lib.pack.clauses': 'Clauses',
-  'lib.pack.blueprints': 'Blueprints (optional)',
-  'lib.pack.unapproved': 'Include unapproved latest versions',
-  'lib.pack.exported': 'Exported {file}',
-  'lib.pack.importTitle': 'Import a clause pack',
-  'lib.pack.bad': 'Cannot import: {message}',
-  'lib.pack.apply': 'Import',
-  'lib.pack.imported': 'Imported: {summary}',
-  'lib.pack.new': '{count} new',
-  'lib.pack.identical': '{count} identical',
-  'lib.pack.conflicting': '{count} conflicting',
-  'lib.pack.s.new': 'New',
-  'lib.pack.s.identical': 'Identical',
-  'lib.pack.s.conflicting': 'Conflict',
-  'lib.pack.choice': 'Resolution',
-  'lib.pack.keepMine': 'Keep mine',
-  'lib.pack.takeTheirs': 'Take theirs',
-  'lib.pack.keepBoth': 'Keep both',
-
-  'lib.merge.added': 'added',
-  'lib.merge.new-version': 'new versions',
-  'lib.merge.replaced': 'replaced',
-  'lib.merge.kept-both': 'kept both',
-  'lib.merge.kept-mine': 'kept mine',
-  'lib.merge.identical': 'identical',
+  ...packMessagesEn,
+  ...wordMessagesEn,
 };

@@ -1,0 +1,151 @@
+// Word in (#17 item 5): DOCX files the tests write themselves are split into candidate clauses by heading styles or by
+// Chinese numbering, keep their tables, have their figures replaced by the facts (or variables) they state, and are
+// marked when they duplicate or nearly duplicate a built-in clause.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import { renderSample } from '@core/library/handlers.js';
+import { squash } from '../helpers/text.js';
+import {
+  importWord,
+  mergeCandidates,
+  type ExistingClause,
+  type WordCandidate,
+} from '@core/library/wordImport/index.js';
+import { NUMBERED, STYLED, wordDocx } from './wordFixture.js';
+
+const facts = (c: WordCandidate) => Object.fromEntries(c.facts.map((f) => [f.id, `${f.value ?? ''}${f.unit ?? ''}`]));
+const render = (c: WordCandidate) =>
+  renderSample({ body: c.body, variables: c.variables, docType: 'service-plan' }, '2026-12-07');
+
+let builtin: ExistingClause[] = [];
+beforeAll(async () => {
+  const lib = await loadTemplates(join(process.cwd(), 'templates'));
+  builtin = lib.clauses.map((c) => ({ clauseId: c.id, variant: c.variant, title: c.title, body: c.body }));
+});
+
+describe('拆分与承诺', () => {
+  it('按标题样式拆分，标题下无正文的上级标题作为分类；数字换成承诺', async () => {
+    const r = await importWord(await wordDocx(STYLED), '售后服务方案.docx', []);
+    expect(r.splitBy).toBe('headings');
+    // The document's own title and the headings with nothing of their own are no candidates.
+    expect(r.candidates.map((c) => [c.title, c.category])).toEqual([
+      ['响应与到场', '服务承诺'],
+      ['质量保证', '服务承诺'],
+      ['服务网点与人员', '服务网点与人员'],
+    ]);
+    const [times, warranty, people] = r.candidates as [WordCandidate, WordCandidate, WordCandidate];
+    expect(facts(times)).toEqual({ hotline_hours: '', respond: '30分钟', arrive: '2小时', fix: '24小时' });
+    expect(times.body).toContain(
+      '{{#fact "respond" "arrive"}}\n接到报修后{{figure "respond"}}内响应，工程师{{figure "arrive"}}内到达现场。\n{{/fact}}',
+    );
+    expect(times.body).toContain('提供{{figure "hotline_hours"}}报修受理');
+    // No figure of the promises is left in the text: the bid's own figures print instead.
+    expect(times.body).not.toMatch(/\d+\s*(?:分钟|小时)/);
+    expect(facts(warranty)).toEqual({ warranty: '3年', warranty_compressor: '5年', parts_supply: '8年' });
+    expect(warranty.facts.find((f) => f.id === 'warranty_compressor')?.label).toBe('压缩机保修期');
+    // The table is kept as a table; its figure is the fact's own variable (filled from the project's facts).
+    expect(people.tables).toBe(1);
+    expect(people.body).toContain('| 服务项目 | 承诺 |\n| --- | --- |\n| 到达现场 | {{onsite_arrival}}内到达现场 |');
+    expect(people.variables).toEqual([
+      {
+        key: 'onsite_arrival',
+        type: 'duration',
+        label: '到达现场时限',
+        default: { value: 2, unit: '小时' },
+        required: false,
+      },
+    ]);
+    // 每季度巡检一次 is 4 a year: proposed, its words kept.
+    expect(facts(people)).toEqual({ dedicated_engineers: '3人', arrive: '2小时', inspect: '4次' });
+    expect(people.body).toContain('每季度巡检一次');
+    for (const c of r.candidates) expect(c.mark).toBe('new');
+  });
+
+  it('没有标题样式时按中文编号拆分（第一条、（一）），长句编号是正文条目', async () => {
+    const r = await importWord(await wordDocx(NUMBERED), '安装协议.docx', []);
+    expect(r.splitBy).toBe('numbering');
+    expect(r.candidates.map((c) => [c.title, c.category])).toEqual([
+      ['合同标的', '合同标的'],
+      ['服务时限', '服务时限'],
+      ['保修期限', '保修'],
+      ['维修后保修', '保修'],
+    ]);
+    const [, times, warranty, repair] = r.candidates as WordCandidate[];
+    // Figures in several phrasings: 作出答复, 四小时内到场, 不超过48小时, 质保期为2年, 保修期为6个月.
+    expect(facts(times!)).toEqual({ respond: '1小时', arrive: '4小时', fix: '48小时' });
+    expect(times!.body).toContain(
+      '{{#fact "arrive"}}\n1. 需要上门处理的，乙方工程师应于{{figure "arrive"}}内到场。\n{{/fact}}',
+    );
+    expect(facts(warranty!)).toEqual({ warranty: '2年' });
+    expect(facts(repair!)).toEqual({ repair_warranty: '6个月' });
+  });
+
+  it('每个候选条款的正文都能按样例渲染，承诺处印出样例数字', async () => {
+    const r = await importWord(await wordDocx([...STYLED, ...NUMBERED]), 'all.docx', []);
+    for (const c of r.candidates) {
+      const { document, problems } = render(c);
+      expect(
+        problems.filter((p) => p.severity === 'error'),
+        c.title,
+      ).toEqual([]);
+      if (c.facts.some((f) => f.id === 'arrive' && c.body.includes('{{figure "arrive"}}')))
+        expect(squash(JSON.stringify(document.blocks))).toMatch(/\d+小时内(?:到达现场|到场)/);
+    }
+  });
+});
+
+describe('重复与近似重复', () => {
+  /** The built-in 服务承诺 (标准) as a company would have typed it in Word, its figures filled in. */
+  const copied = (reword: boolean) => {
+    const body = builtin.find((c) => c.clauseId === 'service-commitment' && c.variant === '标准')!.body;
+    let text = body
+      .replace('{{company_name}}', '我公司')
+      .replace('{{hotline}}', '400-800-1234')
+      .replace('{{response_time}}', '30分钟')
+      .replace('{{onsite_arrival}}', '2小时')
+      .replace('{{resolution_time}}', '24小时')
+      .replace('{{standby_after}}', '24小时')
+      .replace(/\*\*/g, '');
+    if (reword)
+      text = text
+        .replace('全年无休受理报修，法定节假日照常安排值班工程师', '节假日不休')
+        .replace('电话咨询和远程技术支持在保修期内外均免费提供。', '')
+        .replace('直至原设备修复交回，确保采购人业务不受影响', '直至原设备修复');
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((p) => ({ p }));
+  };
+
+  it('照抄内置条款的标为重复，改写过的标为近似重复，新内容不标', async () => {
+    const docx = await wordDocx([
+      { h: 1, text: '服务承诺' },
+      ...copied(false),
+      { h: 1, text: '服务时限（改写）' },
+      ...copied(true),
+      { h: 1, text: '驻场服务' },
+      {
+        p: '我公司在项目现场设立驻场服务点，由驻场工程师负责日常巡视、操作指导和应急处置，并按月向采购人报告设备运行情况。',
+      },
+    ]);
+    const r = await importWord(docx, 'old-plan.docx', builtin);
+    const [same, reworded, fresh] = r.candidates as [WordCandidate, WordCandidate, WordCandidate];
+    expect(same.mark).toBe('duplicate');
+    expect(same.duplicates[0]).toMatchObject({ clauseId: 'service-commitment', variant: '标准' });
+    expect(same.duplicates[0]!.similarity).toBeGreaterThanOrEqual(0.9);
+    expect(reworded.mark).toBe('near');
+    expect(reworded.duplicates[0]).toMatchObject({ clauseId: 'service-commitment' });
+    expect(fresh.mark).toBe('new');
+    expect(fresh.duplicates).toEqual([]);
+  });
+
+  it('合并：两段正文、承诺和标记合在前一个候选里', async () => {
+    const r = await importWord(await wordDocx(STYLED), 'a.docx', []);
+    const [a, b] = r.candidates as [WordCandidate, WordCandidate];
+    const m = mergeCandidates(a, b);
+    expect(m.title).toBe(a.title);
+    expect(m.body).toBe(`${a.body}\n\n${b.body}`);
+    expect(m.facts.map((f) => f.id)).toEqual([...a.facts, ...b.facts].map((f) => f.id));
+  });
+});
