@@ -444,6 +444,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 cards();
+rows.push(...(await import('./wordImport.js')).wordImportRows()); // a 60-page DOCX → candidate clauses < 5 s
 rows.push(...coldCliRows(fileURLToPath(new URL('..', import.meta.url))));
 // Keystroke → preview in Chromium against the host in its own process (the end-to-end measurement, run here alone).
 const latency = previewLatencyRow(fileURLToPath(new URL('..', import.meta.url)));
