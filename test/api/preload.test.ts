@@ -6,6 +6,7 @@ import { dispatch } from '@core/api/dispatch.js';
 import { createHandlers } from '@core/api/handlers.js';
 import { projectKey } from '@core/library/contract.js';
 import { tempDir } from '../helpers/tmp.js';
+import { tenderDocx } from '../tender/fixture.js';
 
 const exposed: Record<string, unknown> = {};
 const invoked: string[] = [];
@@ -122,6 +123,7 @@ describe('preload bridge', () => {
     const { pack } = await bridge.libraryExportPack({ clauseIds: ['bridge-test'], blueprintIds: [] });
     await bridge.libraryPreviewImport({ pack });
     await bridge.libraryApplyImport({ pack, resolutions: {} });
+    await bridge.libraryImportWord({ fileName: '条款.docx', data: Buffer.from(await tenderDocx()).toString('base64') });
     // The composer's and the library's channels all went through; other screens' channels have their own walks.
     const walked = CHANNELS.filter((c) => COMPOSER_CHANNELS.includes(c) || /^(library|project)[A-Z]/.test(c));
     expect(walked.filter((c) => !invoked.includes(`api:${c}`))).toEqual([]);

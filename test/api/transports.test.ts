@@ -112,6 +112,8 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('libraryPreviewImport', { pack });
   await call('libraryPreviewImport', { pack: { not: 'a pack' } });
   await call('libraryApplyImport', { pack, resolutions: {} });
+  // Word import: any DOCX gives its candidate clauses (here the tender fixture's)
+  await call('libraryImportWord', { fileName: '条款.docx', data: Buffer.from(await tenderDocx()).toString('base64') });
   // 设置, 首页, 保修卡
   await call('saveSettings', {
     settings: settingsSchema.parse({ company: { name: '华信机电', hotline: '400-800-1234' } }),
