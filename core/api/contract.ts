@@ -14,6 +14,7 @@ import type { RequirementProposal } from '../deviation/recognize.js';
 import { libraryRequestSchemas, type LibraryHandlers } from '../library/contract.js';
 // cards, settings, home
 import { appRequestSchemas, type AppHandlers } from './appContract.js';
+import { cardsRequestSchemas, type CardsHandlers } from '../cards/contract.js';
 // tender: reading a tender's DOCX or PDF
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
 import { combine, type Overlap } from './combine.js';
@@ -99,10 +100,16 @@ type ProjectHandlers = {
 };
 
 /** Every channel's request schema, feature by feature; combine() refuses a channel name two features declare. */
-const parts = [projectRequestSchemas, libraryRequestSchemas, appRequestSchemas, tenderRequestSchemas] as const;
+const parts = [
+  projectRequestSchemas,
+  libraryRequestSchemas,
+  appRequestSchemas,
+  cardsRequestSchemas,
+  tenderRequestSchemas,
+] as const;
 export const requestSchemas = combine(...parts);
 
-export type ApiHandlers = ProjectHandlers & LibraryHandlers & AppHandlers & TenderHandlers;
+export type ApiHandlers = ProjectHandlers & LibraryHandlers & AppHandlers & CardsHandlers & TenderHandlers;
 export type Channel = keyof ApiHandlers;
 
 // Compile-time checks: no channel in two features, and every channel has both a schema and a handler type.

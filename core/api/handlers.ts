@@ -31,7 +31,7 @@ import { createLibraryHandlers, libraryPeople } from '../library/handlers.js';
 import { StoreAccess } from '../library/storeAccess.js';
 // cards, settings, home
 import { SettingsStore } from '../settings/store.js';
-import { createCardsHandlers } from './cardsApi.js';
+import { createCardsHandlers } from '../cards/handlers.js';
 import { createSettingsHandlers, withProfile } from './settingsApi.js';
 // tender
 import { createTenderHandlers } from '../tender/handlers.js';

@@ -6,10 +6,9 @@ import { cardLabels, inScript, templateInScript, type CardLabels, type CardScrip
 import { qrText } from './qr.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
+import type { CardFace, CardLayout } from './types.js';
 
-export const CARD_LAYOUTS = ['a5', 'a4x2', 'a4-grid'] as const;
-/** a5: one card per A5 page · a4x2: two A5 cards side by side on landscape A4 with a cut line · a4-grid: one card per A4 with a repair-record grid. */
-export type CardLayout = (typeof CARD_LAYOUTS)[number];
+export { CARD_LAYOUTS, type CardLayout } from './types.js';
 
 export type CardRenderOptions = {
   layout?: CardLayout;
@@ -23,15 +22,8 @@ export type CardRenderOptions = {
   hide?: readonly CardField[];
 };
 
-export type CardView = {
-  title: string;
-  company: string;
-  hotline: string;
-  serviceHours: string;
-  serial: string;
-  /** Label/value pairs, two per table row; a pair with `wide` takes a whole row. */
-  fields: { field: CardField; label: string; value: string; wide?: boolean }[];
-  periods: { name: string; label: string; end: string }[];
+/** A card as the printers lay it out: its face (core/cards/types.ts) with the terms, stamp and words around them. */
+export type CardView = CardFace & {
   terms: { title: string; lines: string[] }[];
   stampLabel: string;
   /** Every other word the card prints, in its script. */

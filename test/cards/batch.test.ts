@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCardsHandlers } from '@core/api/cardsApi.js';
+import { createCardsHandlers } from '@core/cards/handlers.js';
 import { defaultTemplatesDir } from '@core/cards/template.js';
 import type { Project } from '@core/model/project.js';
 import { SettingsStore } from '@core/settings/store.js';

@@ -1,15 +1,15 @@
-// Handlers of 保修卡: read an uploaded data file, suggest and apply a column mapping, validate, preview, export.
+// The 保修卡 channels' handlers (their contract is core/cards/contract.ts): read an uploaded data file, suggest and apply a column mapping, validate, preview, export.
 // Stateless: the file travels with each call (≤ 18 MB), so nothing is cached between the screen's steps.
 // The app, the browser host and `bidforge cards` all print through these handlers: same company (设置), same periods.
 import { basename, extname } from 'node:path';
-import { buildBatch, type Batch } from '../cards/batch.js';
-import { cardView, type CardLayout, type CardRenderOptions } from '../cards/card.js';
-import { renderCardsDocx } from '../cards/docx.js';
-import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from '../cards/fields.js';
-import { cardFileNames, checkNamePattern, sanitizeFileName } from '../cards/files.js';
-import { renderCardsPdf } from '../cards/pdf.js';
-import { periodsFromProject } from '../cards/projectPeriods.js';
-import { qrMatrix } from '../cards/qr.js';
+import { buildBatch, type Batch } from './batch.js';
+import { cardView, type CardRenderOptions } from './card.js';
+import { renderCardsDocx } from './docx.js';
+import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from './fields.js';
+import { cardFileNames, checkNamePattern, sanitizeFileName } from './files.js';
+import { renderCardsPdf } from './pdf.js';
+import { periodsFromProject } from './projectPeriods.js';
+import { qrMatrix } from './qr.js';
 import {
   cellText,
   findHeader,
@@ -18,24 +18,24 @@ import {
   rowsFromGrid,
   type CardRow,
   type ReadCardsResult,
-} from '../cards/read.js';
-import type { CardScript } from '../cards/script.js';
-import { loadCardTemplate, loadCardTemplates, type CardTemplate } from '../cards/template.js';
+} from './read.js';
+import type { CardScript } from './script.js';
+import { loadCardTemplate, loadCardTemplates, type CardTemplate } from './template.js';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import type { SettingsStore } from '../settings/store.js';
+import { ApiError } from '../api/envelope.js';
 import {
   PROBLEMS_SHOWN,
-  type AppHandlers,
   type CardBatchTemplate,
   type CardPreview,
+  type CardsHandlers,
   type ParseCardsResult,
-} from './appContract.js';
-import { ApiError } from './contract.js';
+} from './contract.js';
 
 export type CardsDeps = { templatesDir: string; settings: SettingsStore };
 
 /** What both calls share: the file, its mapping and the batch's choices. */
-type Input = Omit<Parameters<AppHandlers['parseCards']>[0], 'previewCount' | 'qr'>;
+type Input = Omit<Parameters<CardsHandlers['parseCards']>[0], 'previewCount' | 'qr'>;
 type Read = {
   headers: string[];
   headerRow: number;
@@ -148,7 +148,7 @@ function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPr
   };
 }
 
-export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCards' | 'exportCards'> {
+export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
   return {
     async parseCards(req) {
       const r = await readCards(req);
@@ -220,7 +220,7 @@ export function createCardsHandlers(deps: CardsDeps): Pick<AppHandlers, 'parseCa
       if (!rows.length)
         throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`);
       const opts = {
-        layout: req.layout as CardLayout,
+        layout: req.layout,
         qr: req.qr,
         dateLabel: r.result.dateLabel,
         script: p.script,
