@@ -180,6 +180,13 @@ describe('承诺面板：故障分级表', () => {
     const renamed = renameLevel(facts, '一级', '紧急');
     expect(levelTable(renamed).levels).toEqual(['紧急', '二级']);
     expect(renamed.filter((c) => c.scope?.level === '紧急')).toHaveLength(levelTable(facts).kinds.length);
+    // Ids of the level convention follow the name (clauses name levels by id: arrive_l1, arrive_emergency).
+    expect(renamed.filter((c) => c.scope?.level === '紧急').map((c) => c.id)).toEqual([
+      'respond_emergency',
+      'arrive_emergency',
+      'fix_emergency',
+    ]);
+    valid(renamed);
     expect(renameLevel(facts, '一级', '二级')).toEqual(facts);
     expect(renameLevel(facts, '一级', '  ')).toEqual(facts);
   });

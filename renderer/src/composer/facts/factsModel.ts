@@ -235,8 +235,8 @@ const LEVEL_SLUG: Record<string, string> = {
   一般: 'normal',
   轻微: 'minor',
 };
-const levelId = (facts: readonly Commitment[], kind: string, level: string) =>
-  freeId(facts, `${kind}_${LEVEL_SLUG[level.replace(/故障$/, '')] ?? 'level'}`);
+const levelBase = (kind: string, level: string) => `${kind}_${LEVEL_SLUG[level.replace(/故障$/, '')] ?? 'level'}`;
+const levelId = (facts: readonly Commitment[], kind: string, level: string) => freeId(facts, levelBase(kind, level));
 
 /** The fact a level's cell starts from: the general promise of that kind, else the example figure. */
 function levelFact(facts: readonly Commitment[], kind: DeadlineKind, level: string): Commitment {
@@ -279,13 +279,21 @@ export function removeLevel(facts: readonly Commitment[], level: string): Commit
   return facts.filter((c) => !(isLevelCell(c) && drop.has(c.scope!.level!)));
 }
 
-/** Renames a level in each of its facts (refused when the new name is empty or taken). */
+/**
+ * Renames a level in each of its facts (refused when the new name is empty or taken). A fact named by the level's
+ * convention follows it (arrive_l1 → arrive_emergency), so clauses that name levels by id still find it.
+ */
 export function renameLevel(facts: readonly Commitment[], from: string, to: string): Commitment[] {
   const name = to.trim();
   if (!name || name.length > 20 || levelTable(facts).levels.includes(name)) return [...facts];
-  return facts.map((c) =>
-    isLevelCell(c) && c.scope!.level === from ? { ...c, scope: { ...c.scope, level: name } } : c,
-  );
+  const out = [...facts];
+  out.forEach((c, i) => {
+    if (!isLevelCell(c) || c.scope!.level !== from) return;
+    const others = out.filter((_, j) => j !== i);
+    const id = c.id === levelBase(c.kind, from) ? freeId(others, levelBase(c.kind, name)) : c.id;
+    out[i] = { ...c, id, scope: { ...c.scope, level: name } };
+  });
+  return out;
 }
 
 /** Adds a column: a time of this kind for every level. */
