@@ -13,7 +13,7 @@ import type { RequirementProposal } from '../deviation/recognize.js';
 // library
 import { libraryRequestSchemas, type LibraryHandlers } from '../library/contract.js';
 // cards, settings, home
-import { appRequestSchemas, type AppHandlers } from './appContract.js';
+import { settingsRequestSchemas, type SettingsHandlers } from '../settings/contract.js';
 import { cardsRequestSchemas, type CardsHandlers } from '../cards/contract.js';
 // tender: reading a tender's DOCX or PDF
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
@@ -103,13 +103,13 @@ type ProjectHandlers = {
 const parts = [
   projectRequestSchemas,
   libraryRequestSchemas,
-  appRequestSchemas,
+  settingsRequestSchemas,
   cardsRequestSchemas,
   tenderRequestSchemas,
 ] as const;
 export const requestSchemas = combine(...parts);
 
-export type ApiHandlers = ProjectHandlers & LibraryHandlers & AppHandlers & CardsHandlers & TenderHandlers;
+export type ApiHandlers = ProjectHandlers & LibraryHandlers & SettingsHandlers & CardsHandlers & TenderHandlers;
 export type Channel = keyof ApiHandlers;
 
 // Compile-time checks: no channel in two features, and every channel has both a schema and a handler type.

@@ -32,7 +32,7 @@ import { StoreAccess } from '../library/storeAccess.js';
 // cards, settings, home
 import { SettingsStore } from '../settings/store.js';
 import { createCardsHandlers } from '../cards/handlers.js';
-import { createSettingsHandlers, withProfile } from './settingsApi.js';
+import { createSettingsHandlers, withProfile } from '../settings/handlers.js';
 // tender
 import { createTenderHandlers } from '../tender/handlers.js';
 

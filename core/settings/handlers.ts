@@ -1,30 +1,22 @@
-// Handlers of 设置 and 首页: settings, company profile, recent projects, search, and library backups.
+// The handlers of 设置 and 首页 (their contract is core/settings/contract.ts): settings, company profile, recent
+// projects, search, and the library's backups.
 import { readFile, stat } from 'node:fs/promises';
 import { writeBackup } from '../library/store/engine/files.js';
 import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
 import type { Project } from '../model/project.js';
 import type { VariableDecl } from '../model/variables.js';
-import { fillFromProfile } from '../settings/profile.js';
-import type { SettingsStore } from '../settings/store.js';
-import type { AppHandlers, BackupInfo } from './appContract.js';
-import { ApiError } from './contract.js';
+import { ApiError } from '../api/envelope.js';
+import type { BackupInfo, SettingsHandlers } from './contract.js';
+import { fillFromProfile } from './profile.js';
+import type { SettingsStore } from './store.js';
 
-type SettingsChannels =
-  | 'getSettings'
-  | 'saveSettings'
-  | 'listRecentProjects'
-  | 'recordRecentProject'
-  | 'openRecentProject'
-  | 'searchProjects'
-  | 'listBackups'
-  | 'restoreBackup';
 export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
 
 /** 20260501T083000123Z → 2026-05-01T08:30:00.123Z */
 const stampToIso = (s: string) =>
   `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
-export function createSettingsHandlers(deps: SettingsDeps): Pick<AppHandlers, SettingsChannels> {
+export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
   const { settings, dataDir } = deps;
   const clock = deps.clock ?? (() => new Date());
   const needData = () => {
