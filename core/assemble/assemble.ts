@@ -1,7 +1,7 @@
 // Project + Library → Document, with every problem found on the way.
 import { documentToTraditional } from '../format/script.js';
 import { chineseNumeral } from '../format/zh.js';
-import type { Block, Document } from '../model/document.js';
+import { layoutOf, type Block, type Document } from '../model/document.js';
 import { deviationTableCells, evaluateRequirements, type DeviationRow } from '../deviation/compute.js';
 import { findClause, type Blueprint, type ClauseVersion, type Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
@@ -9,6 +9,7 @@ import type { Project } from '../model/project.js';
 import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
 import { AnnexIndex, type AnnexRef } from './annex.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
+import { forLayout, markAddressee, sealMarkOf, sectionHeading, withSealMark } from './layout.js';
 import { conditionKeys, outlineOf, selectSections } from './outline.js';
 import { effectiveBlueprint } from './projectOutline.js';
 import { effectiveValues, projectFacts } from '../commitments/resolve.js';
@@ -141,10 +142,16 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     !!key &&
     decls.has(key) &&
     problems.some((p) => p.field === `values.${key}` && (p.code === 'missing_value' || p.code === 'bad_value'));
+  // The document type decides the layout: a report's sections are 一、 chapters, a letter has no headings (layout.ts).
+  const layout = layoutOf(blueprint.docType);
+  const chapters = sections.filter((s) => !s.annex).length;
   let chapter = 0;
   sections.forEach((section) => {
     if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
-    else blocks.push({ kind: 'heading', level: 1, number: `${chineseNumeral(++chapter)}、`, text: section.title });
+    else {
+      const heading = sectionHeading(layout, section.title, ++chapter, chapters);
+      if (heading) blocks.push(heading);
+    }
     const raw: RawBlock[] = [];
     for (const clause of section.clauses) {
       annexes.where = { section: section.title, clause: clause.id };
@@ -168,16 +175,17 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
         });
       }
     }
-    blocks.push(...numberBlocks(raw));
+    blocks.push(...forLayout(layout, numberBlocks(raw)));
   });
 
   if (blueprint.signature) {
+    const seal = sealMarkOf(project.typesetting);
     const parties = blueprint.signature.parties.map((p) => ({
       role: p.role,
       lines: p.lines.flatMap((line) => {
         try {
           annexes.where = { section: '签署' };
-          return [slots.fill(renderTemplate(line, ctx, slots, annexes))];
+          return [withSealMark(slots.fill(renderTemplate(line, ctx, slots, annexes)), seal)];
         } catch (e) {
           if (!(e instanceof TemplateError)) throw e;
           if (!reportedValue(missingKeyOf(e)))
@@ -191,7 +199,10 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     blocks.splice(firstAnnex < 0 ? blocks.length : firstAnnex, 0, { kind: 'signature', parties });
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
-  const document: Document = { meta: metaOf(project, blueprint.title, draft, blueprint.docType), blocks };
+  const document: Document = {
+    meta: metaOf(project, blueprint.title, draft, blueprint.docType),
+    blocks: markAddressee(layout, blocks),
+  };
   const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
   return {
     document: project.script === 'hant' ? documentToTraditional(document) : document,
@@ -214,6 +225,7 @@ function metaOf(project: Project, docTitle: string, draft: boolean, docType = ''
     date: project.date,
     docType,
     draft,
+    layout: layoutOf(docType),
   };
   // Export (core/export) reads the project's typesetting profile and script from the Document it is given.
   return {

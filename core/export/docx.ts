@@ -7,27 +7,20 @@ import {
   DocumentGridType,
   Footer,
   Header,
-  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
+  StyleLevel,
   Tab,
   TableOfContents,
   TabStopType,
   TextRun,
-  type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { Block, Document } from '../model/document.js';
-import {
-  gridCharSpacing,
-  gridPitch,
-  resolveTypesetting,
-  type TextStyle,
-  type Typesetting,
-} from '../model/typesetting.js';
+import type { Block, Document, DocumentPackage } from '../model/document.js';
+import { gridPitch, resolveTypesetting, type Typesetting } from '../model/typesetting.js';
 import { coverParagraphs } from './docxCover.js';
-import { pageNumbersFrom } from './docxFields.js';
+import { contentsNumbers, pageNumbersFrom } from './docxFields.js';
 import { signatureToDocx, tableToDocx } from './docxTable.js';
 import {
   BULLETS,
@@ -40,8 +33,9 @@ import {
   type Placement,
 } from './docxNumbering.js';
 import { runs } from './docxRuns.js';
+import { runOf, styles } from './docxStyles.js';
 import { docxFont } from './faces.js';
-import { wording, wantsContents, type Wording } from './labels.js';
+import { wantsContents, wantsCover, wording, type Wording } from './labels.js';
 import { paginate } from './pdf.js';
 import type { Pagination } from './pdfPageLabels.js';
 
@@ -84,7 +78,15 @@ function blockToDocx(
       ];
     }
     case 'paragraph':
-      return [new Paragraph({ style: 'BodyText', ...keep, children: runs(b.runs) })];
+      // A letter's addressee (致：采购人：) stands flush left, above the indented body.
+      return [
+        new Paragraph({
+          style: 'BodyText',
+          ...keep,
+          ...(b.role === 'addressee' ? { indent: { firstLine: 0 } } : {}),
+          children: runs(b.runs),
+        }),
+      ];
     case 'listItem': {
       const bullet = numberValue(b.number) === undefined;
       const level = Math.min(Math.max(b.depth - 1, 0), MAX_LIST_LEVEL);
@@ -105,144 +107,6 @@ function blockToDocx(
     case 'signature':
       return signatureToDocx(b, t, textWidthTwips(t));
   }
-}
-
-const half = (pt: number) => Math.round(pt * 2);
-
-/** Run properties of a profile's text style. */
-const runOf = (s: TextStyle) => ({ font: docxFont(s.face), size: half(s.size), bold: s.bold });
-
-/** Body line spacing: a multiple of single spacing, or exactly the grid's pitch (GB/T 9704: 22 lines a page). */
-function lineSpacing(t: Typesetting) {
-  const pitch = gridPitch(t);
-  return pitch
-    ? { line: Math.round(pitch * 20), lineRule: LineRuleType.EXACT }
-    : { line: Math.round(240 * (t.spacing.kind === 'multiple' ? t.spacing.multiple : 1)), lineRule: LineRuleType.AUTO };
-}
-
-/** On a grid, the character spacing (twips) that fits its characters a line. */
-function bodySpacing(t: Typesetting) {
-  const cs = gridCharSpacing(t);
-  return cs === undefined ? {} : { characterSpacing: Math.round(cs * 20) };
-}
-
-function styles(t: Typesetting): IParagraphStyleOptions[] {
-  const indent = t.body.size * 2 * 20; // two body characters, in twips
-  const line = lineSpacing(t);
-  // GB/T 9704 indents 一、 and （一） titles by two characters like the body; bid documents set them flush left.
-  const headingIndent = t.profile === 'gbt9704' ? { indent: { firstLine: indent } } : {};
-  const heading = (level: 1 | 2 | 3, s: TextStyle, before: number, after: number): IParagraphStyleOptions => ({
-    id: `Heading${level}`,
-    name: `Heading ${level}`,
-    basedOn: 'Normal',
-    next: 'BodyText',
-    quickFormat: true,
-    run: runOf(s),
-    paragraph: {
-      spacing: { before, after, ...(gridPitch(t) ? line : {}) },
-      keepNext: true,
-      keepLines: true,
-      outlineLevel: level - 1,
-      ...headingIndent,
-      // Linking Heading 1 and 2 to the heading list is what makes Word number (and renumber) them.
-      ...(level < 3 ? { numbering: { reference: HEADINGS, level: level - 1 } } : {}),
-    },
-  });
-  const small = { ...runOf(t.body), size: 32 };
-  return [
-    {
-      id: 'Title',
-      name: 'Title',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { ...runOf(t.title), size: half(t.title.size) },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360, line: 360, lineRule: LineRuleType.AUTO } },
-    },
-    {
-      id: 'Subtitle',
-      name: 'Subtitle',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { ...runOf(t.h1), size: half(22) },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
-    },
-    {
-      id: 'CoverInfo',
-      name: 'Cover Info',
-      basedOn: 'Normal',
-      run: small,
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 200 } },
-    },
-    {
-      id: 'TOCHeading',
-      name: 'TOC Heading',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { ...runOf(t.h1), size: half(t.h1.size) },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
-    },
-    {
-      id: 'TOC1',
-      name: 'toc 1',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
-      paragraph: { spacing: { before: 60, after: 60 } },
-    },
-    {
-      id: 'TOC2',
-      name: 'toc 2',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
-      paragraph: { indent: { left: 480 }, spacing: { before: 30, after: 30 } },
-    },
-    heading(1, t.h1, 360, 240),
-    heading(2, t.h2, 240, 120),
-    heading(3, t.h3, 120, 60),
-    {
-      id: 'BodyText',
-      name: 'Body Text',
-      basedOn: 'Normal',
-      quickFormat: true,
-      run: { ...runOf(t.body), ...bodySpacing(t) },
-      paragraph: { spacing: line, indent: { firstLine: indent }, alignment: AlignmentType.JUSTIFIED },
-    },
-    {
-      id: 'ListText',
-      name: 'List Paragraph',
-      basedOn: 'BodyText',
-      run: { ...runOf(t.body), ...bodySpacing(t) },
-      paragraph: { spacing: line, alignment: AlignmentType.JUSTIFIED },
-    },
-    {
-      id: 'TableText',
-      name: 'Table Text',
-      basedOn: 'Normal',
-      run: runOf(t.table),
-      paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 30, after: 30 } },
-    },
-    {
-      id: 'Signature',
-      name: 'Signature',
-      basedOn: 'Normal',
-      run: runOf(t.body),
-      paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
-    },
-    {
-      id: 'SignatureLine',
-      name: 'Signature Line',
-      basedOn: 'Signature',
-      run: runOf(t.body),
-      paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
-    },
-    {
-      id: 'HeaderText',
-      name: 'Header Text',
-      basedOn: 'Normal',
-      run: { ...runOf({ ...t.body, face: '宋体' }), size: 18 },
-    },
-  ];
 }
 
 /** The running header: the project title centred and, when every page must be stamped, a seal box at the right. */
@@ -300,17 +164,35 @@ function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['foote
   return { default: dash(AlignmentType.RIGHT), even: dash(AlignmentType.LEFT) };
 }
 
+/** A part's title paragraph (a letter's, a form's, a card's, or a bid package part's), or nothing (a lone report). */
+function titleOf(doc: Document, packaged: boolean, first: boolean): Paragraph[] {
+  if (!packaged && wantsCover(doc)) return [];
+  return [
+    new Paragraph({
+      style: packaged ? 'PartTitle' : 'DocTitle',
+      pageBreakBefore: packaged && !first,
+      children: [new TextRun(doc.meta.projectName)],
+    }),
+  ];
+}
+
 /**
  * `pages`: the PDF's pagination of the same Document, when the caller has it (exportPdfWithPagination); without it
  * the PDF is laid out here (or its last export's pagination is reused).
  */
-export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uint8Array> {
-  const t = resolveTypesetting(doc.meta.typesetting);
-  const w = wording(doc);
+export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagination): Promise<Uint8Array> {
+  const pkg = 'parts' in doc ? doc : undefined;
+  const head: Document = pkg ? { meta: pkg.meta, blocks: [] } : (doc as Document);
+  const parts = pkg ? pkg.parts : [head];
+  const t = resolveTypesetting(head.meta.typesetting);
+  const w = wording(head);
   // Should the PDF layout fail, the DOCX is still written, its fields left for the reader to update.
   const known = pages ?? (await paginate(doc).catch(() => undefined));
   const lists = new ListPlacer();
-  const body = doc.blocks.flatMap((b, i) => blockToDocx(b, lists, t, doc.blocks[i + 1]));
+  const bodies = parts.map((part, k) => [
+    ...titleOf(part, !!pkg, k === 0),
+    ...part.blocks.flatMap((b, i) => blockToDocx(b, lists, t, part.blocks[i + 1])),
+  ]);
   const margin = {
     top: Math.round(t.margins.top * MM),
     bottom: Math.round(t.margins.bottom * MM),
@@ -323,39 +205,62 @@ export async function exportDocx(doc: Document, pages?: Pagination): Promise<Uin
   // lines and larger characters to whole grid cells too, which spreads titles out and doubles table rows.
   const grid = pitch ? { grid: { type: DocumentGridType.DEFAULT, linePitch: Math.round(pitch * 20) } } : {};
   const sealHeader = t.sealEveryPage ? { headers: { default: sealOnly(w) } } : {};
+  // A report (and a bid package) opens with a cover and, when there is enough to list, the 目录; a letter, a form
+  // and a card open with their title on page 1.
+  const front = !!pkg || wantsCover(head);
+  const contents = pkg
+    ? new TableOfContents(w.contents, {
+        hyperlink: true,
+        stylesWithLevels: [new StyleLevel('PartTitle', 1), new StyleLevel('Heading1', 2)],
+      })
+    : wantsContents(head)
+      ? new TableOfContents(w.contents, { hyperlink: true, headingStyleRange: '1-2' })
+      : undefined;
+  // The body: one section (page numbers on through it), or one per part when a bid package numbers each from 1.
+  const bodySection = (children: ISectionOptions['children']): ISectionOptions => ({
+    properties: { page: { margin, pageNumbers: { start: 1 } }, ...grid },
+    headers: { default: header(head, t, w), ...(t.pageNumbers === 'outside' ? { even: header(head, t, w) } : {}) },
+    footers: footers(t, w),
+    children,
+  });
+  const perPart = pkg?.pageNumbers === 'per-part';
+  const body = perPart ? bodies.map(bodySection) : [bodySection(bodies.flat())];
   const file = new DocxDocument({
-    title: doc.meta.title,
-    subject: doc.meta.projectName,
-    creator: doc.meta.bidder || 'BidForge',
-    description: `${doc.meta.projectName} ${doc.meta.projectNo}`.trim(),
+    title: head.meta.title,
+    subject: head.meta.projectName,
+    creator: head.meta.bidder || 'BidForge',
+    description: `${head.meta.projectName} ${head.meta.projectNo}`.trim(),
     // The contents and the page count are written filled in from the PDF's pagination, so every reader shows them
     // as they are; Word still offers to update them when the file opens.
     features: { updateFields: true },
-    ...(known ? { pageNumbers: pageNumbersFrom(doc, known) } : {}),
+    ...(known ? { pageNumbers: pageNumbersFrom(contentsNumbers(doc), known, { front, perPart }) } : {}),
     evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
     numbering: { config: numberingConfig(t.body.size * 2 * 20) },
     styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },
     sections: [
-      {
-        // The cover and the table of contents: no running header, no page number.
-        properties: { page: { margin } },
-        ...sealHeader,
-        children: [
-          ...coverParagraphs(doc, t),
-          ...(wantsContents(doc)
-            ? [
-                new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: [new TextRun(w.contents)] }),
-                new TableOfContents(w.contents, { hyperlink: true, headingStyleRange: '1-2' }),
-              ]
-            : []),
-        ],
-      },
-      {
-        properties: { page: { margin, pageNumbers: { start: 1 } }, ...grid },
-        headers: { default: header(doc, t, w), ...(t.pageNumbers === 'outside' ? { even: header(doc, t, w) } : {}) },
-        footers: footers(t, w),
-        children: body,
-      },
+      ...(front
+        ? [
+            {
+              // The cover and the table of contents: no running header, no page number.
+              properties: { page: { margin } },
+              ...sealHeader,
+              children: [
+                ...coverParagraphs(head, t),
+                ...(contents
+                  ? [
+                      new Paragraph({
+                        style: 'TOCHeading',
+                        pageBreakBefore: true,
+                        children: [new TextRun(w.contents)],
+                      }),
+                      contents,
+                    ]
+                  : []),
+              ],
+            },
+          ]
+        : []),
+      ...body,
     ],
   });
   return new Uint8Array(await Packer.toBuffer(file));

@@ -6,14 +6,17 @@
 // docx writes these results when the document is given `pageNumbers`, an estimator it calls with the formatted body:
 // we find the headings' bookmarks there, in order, and give each the body page the PDF put that heading on.
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
-import type { Document } from '../model/document.js';
+import type { Document, DocumentPackage } from '../model/document.js';
 import type { Pagination } from './pdfPageLabels.js';
 
 type Xml = IXmlableObject | IXmlableObject[] | string | number | boolean | undefined;
 type Heading = { bookmark: string; text: string };
 
+/** The paragraph styles a 目录 lists: a bid package's part titles, and the 一、 and （一） headings. */
+const LISTED_STYLES = new Set(['PartTitle', 'Heading1', 'Heading2']);
+
 /**
- * The Heading 1 and Heading 2 paragraphs of the formatted body that carry a bookmark, in order, with their text.
+ * The part title, Heading 1 and Heading 2 paragraphs of the formatted body that carry a bookmark, in order, with their text.
  * Headings stand at the top level of the body, so tables (thousands of cell paragraphs) are not searched.
  */
 export function bookmarkedHeadings(body: Xml): Heading[] {
@@ -29,7 +32,7 @@ export function bookmarkedHeadings(body: Xml): Heading[] {
     if (p === undefined) continue;
     const style = find(p, 'w:pStyle')?.['w:val'];
     const mark = find(p, 'w:bookmarkStart')?.['w:name'];
-    if ((style === 'Heading1' || style === 'Heading2') && typeof mark === 'string')
+    if (typeof style === 'string' && LISTED_STYLES.has(style) && typeof mark === 'string')
       out.push({ bookmark: mark, text: texts(p) });
   }
   return out;
@@ -66,31 +69,46 @@ function texts(node: Xml): string {
 }
 
 /**
- * The estimator for docx: page numbers from the PDF's pagination (`pages.entries` are the contents entries, the
- * Document's level-1 and level-2 headings, in order), and the numbers of list-numbered headings (一、（一）) so
- * their entries start with them, as Word writes an entry.
+ * The number each 目录 entry starts with, in order ('' for none): a report's 一、 and （一） headings; a bid package's
+ * part titles (no number) each followed by its part's 一、 chapters.
  */
-export function pageNumbersFrom(doc: Document, pages: Pagination): PageNumberEstimator {
-  const listed = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level < 3 ? [b] : []));
+export function contentsNumbers(doc: Document | DocumentPackage): string[] {
+  const headings = (d: Document, levels: number) =>
+    d.blocks.flatMap((b) => (b.kind === 'heading' && b.level <= levels ? [b.number] : []));
+  return 'parts' in doc ? doc.parts.flatMap((p) => ['', ...headings(p, 1)]) : headings(doc, 2);
+}
+
+/**
+ * The estimator for docx: page numbers from the PDF's pagination (`pages.entries` are the contents entries, in order;
+ * `numbers` their list numbers, from contentsNumbers), the page count of each section (`sections.front`: the document
+ * opens with a cover section; `sections.perPart`: a bid package numbered per part has a section per part), and the numbers of list-numbered
+ * headings (一、（一）) so their entries start with them, as Word writes an entry.
+ */
+export function pageNumbersFrom(
+  numbers: string[],
+  pages: Pagination,
+  sections: { front: boolean; perPart: boolean } = { front: true, perPart: false },
+): PageNumberEstimator {
   const estimate = (body: IXmlableObject, _context: IContext) => {
     const marks = bookmarkedHeadings(body);
     const bookmarkPageNumbers = new Map(
       marks.flatMap((m, i) => (pages.entries[i] === undefined ? [] : [[m.bookmark, pages.entries[i]!] as const])),
     );
+    const bodies = sections.perPart && pages.parts ? pages.parts : [pages.bodyPages];
     return {
       bookmarks: new Map([...bookmarkPageNumbers].map(([k, v]) => [k, String(v)])),
       bookmarkPageNumbers,
       pageCount: pages.frontPages + pages.bodyPages,
-      sectionPageCounts: [pages.frontPages, pages.bodyPages],
+      sectionPageCounts: [...(sections.front ? [pages.frontPages] : []), ...bodies],
     };
   };
   const listNumbers = (body: IXmlableObject) =>
     new Map(
       bookmarkedHeadings(body).flatMap((m, i) => {
-        const h = listed[i];
+        const number = numbers[i];
         // A heading whose number Word's list writes: its text in the body is the heading's text without the number.
-        if (!h?.number || m.text.startsWith(h.number)) return [];
-        return [[m.bookmark, { text: h.number, separator: 'nothing' as const, width: 0 }] as const];
+        if (!number || m.text.startsWith(number)) return [];
+        return [[m.bookmark, { text: number, separator: 'nothing' as const, width: 0 }] as const];
       }),
     );
   return Object.assign(estimate, { listNumbers });

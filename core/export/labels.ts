@@ -1,6 +1,7 @@
 // Fixed wording and cover content shared by the DOCX and PDF exporters, so the two cannot drift apart.
 import { formatDate } from '../format/zh.js';
-import { partyLabel, type Document } from '../model/document.js';
+import { documentLayout, partyLabel, type Document } from '../model/document.js';
+import { textEm } from './tableLayout.js';
 import type { CopyMark } from '../model/typesetting.js';
 
 export const labelled = (label: string, value: string) => (label ? `${label}：${value}` : value);
@@ -35,26 +36,88 @@ const HANT: Wording = {
 export const wording = (doc: Document): Wording => (doc.meta.script === 'hant' ? HANT : HANS);
 
 /**
- * Whether the document gets a table of contents: a short letter (a 承诺书 of two or three sections) reads better
- * without one; a plan or an agreement of four chapters or more needs it.
+ * Whether the document gets a table of contents: only a report does (a letter, a form and a card never), and only
+ * with four chapters or more (a short report reads better without one).
  */
 export function wantsContents(doc: Document): boolean {
-  return doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1).length >= 4;
+  return (
+    documentLayout(doc) === 'report' && doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1).length >= 4
+  );
+}
+
+/** Whether the document opens with a cover page (a report); a letter, a form and a card open with their title. */
+export const wantsCover = (doc: Document): boolean => documentLayout(doc) === 'report';
+
+const OPENING = /^[（(《“‘〈【[]+$/;
+const CLOSING = /^[）)》”’〉】\]、，。：；！？,.:;!?]+$/;
+
+/**
+ * The title's words (Intl.Segmenter's Chinese word boundaries, from the ICU that Node and Chromium carry), with
+ * brackets and punctuation kept on the word they belong to: a line may break between two of them, never inside one.
+ */
+export function titleWords(title: string): string[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  const raw = Segmenter
+    ? [...new Segmenter('zh', { granularity: 'word' }).segment(title)].map((s) => s.segment)
+    : [...title];
+  const words: string[] = [];
+  let open = '';
+  for (const w of raw) {
+    if (OPENING.test(w)) open += w;
+    else if (CLOSING.test(w) && words.length && !open) words[words.length - 1] += w;
+    else {
+      words.push(open + w);
+      open = '';
+    }
+  }
+  if (open) words.length ? (words[words.length - 1] += open) : words.push(open);
+  return words;
 }
 
 /**
- * A cover title broken into lines of equal length (as a typesetter would), rather than a full line and a
- * stray word: 滨江市第一人民医院净化空调机组采购 / 项目 becomes two lines of ten characters.
+ * A cover title broken into lines at word boundaries and as even as the words allow (as a typesetter would), rather
+ * than a full line and a stray word, or a line ending inside a word: 滨江市第一人民医院净化空调机组采购项目 becomes
+ * 滨江市第一人民医院 / 净化空调机组采购项目, never 「…医院净 / 化空调…」.
  */
 export function balancedTitle(title: string, perLineEm: number): string {
-  const chars = [...title];
-  const em = chars.reduce((a, ch) => a + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
-  const lines = Math.ceil(em / Math.max(1, perLineEm));
-  if (lines <= 1 || /\s/.test(title)) return title;
-  const per = Math.ceil(chars.length / lines);
-  return Array.from({ length: lines }, (_, i) => chars.slice(i * per, (i + 1) * per).join(''))
-    .filter(Boolean)
-    .join('\n');
+  const per = Math.max(1, perLineEm);
+  if (textEm(title) <= per || /\s/.test(title)) return title;
+  const words = titleWords(title);
+  const em = words.map(textEm);
+  const width = (from: number, to: number) => em.slice(from, to).reduce((a, w) => a + w, 0);
+  // The fewest lines that can hold the words, then the break points that make the longest line shortest (ties:
+  // the lines closest to equal), by dynamic programming over the word boundaries.
+  for (let lines = Math.ceil(textEm(title) / per); lines <= words.length; lines++) {
+    const best = splitEvenly(words.length, lines, width, per);
+    if (best) return best.map(([a, b]) => words.slice(a, b).join('')).join('\n');
+  }
+  return title;
+}
+
+type Cost = { max: number; squares: number; cuts: [number, number][] };
+
+/** Words 0…n in exactly `lines` lines of at most `per` em each, the longest as short as can be; undefined if none fits. */
+function splitEvenly(
+  n: number,
+  lines: number,
+  width: (from: number, to: number) => number,
+  per: number,
+): [number, number][] | undefined {
+  // best[k][i]: the first i words in k lines.
+  const best: (Cost | undefined)[][] = Array.from({ length: lines + 1 }, () => []);
+  best[0]![0] = { max: 0, squares: 0, cuts: [] };
+  for (let k = 1; k <= lines; k++)
+    for (let i = k; i <= n; i++)
+      for (let j = k - 1; j < i; j++) {
+        const before = best[k - 1]![j];
+        const w = width(j, i);
+        if (!before || w > per) continue;
+        const c = { max: Math.max(before.max, w), squares: before.squares + w * w, cuts: [...before.cuts, [j, i]] };
+        const now = best[k]![i];
+        if (!now || c.max < now.max - 1e-9 || (Math.abs(c.max - now.max) < 1e-9 && c.squares < now.squares))
+          best[k]![i] = c as Cost;
+      }
+  return best[lines]![n]?.cuts;
 }
 
 export type Cover = {

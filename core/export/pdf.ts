@@ -1,6 +1,6 @@
 // Document → PDF bytes with pdfmake: a pure mapping to a document definition, then one call that packs bytes.
 import { createRequire } from 'node:module';
-import type { Document } from '../model/document.js';
+import type { Document, DocumentPackage } from '../model/document.js';
 import { fontBytes } from './fonts.js';
 import { build, type PdfDefinition } from './pdfDocument.js';
 import { installKeepRules } from './pdfKeepLayout.js';
@@ -45,12 +45,15 @@ export function configure(): PdfMake {
   return pdfmake;
 }
 
-export async function exportPdf(doc: Document): Promise<Uint8Array> {
+/** A Document's PDF, or a bid package's as one file (one cover, one 目录, each part from a new page, a bookmark per part). */
+export async function exportPdf(doc: Document | DocumentPackage): Promise<Uint8Array> {
   return (await exportPdfWithPagination(doc)).bytes;
 }
 
 /** The PDF and where its layout put the body's pages and headings (for a DOCX of the same Document). */
-export async function exportPdfWithPagination(doc: Document): Promise<{ bytes: Uint8Array; pagination: Pagination }> {
+export async function exportPdfWithPagination(
+  doc: Document | DocumentPackage,
+): Promise<{ bytes: Uint8Array; pagination: Pagination }> {
   const { definition, labels } = build(doc);
   const pdf = await configure().createPdf(definition).getStream();
   if (!labels.pagination) throw new Error('PDF layout gave no pagination');
@@ -77,7 +80,7 @@ export async function exportPdfWithPagination(doc: Document): Promise<{ bytes: U
  * Where the PDF's layout puts the body's pages and headings, for the DOCX's page count and contents: from the last
  * PDF export of the same Document when there was one, else from a layout run that stops before drawing.
  */
-export async function paginate(doc: Document): Promise<Pagination> {
+export async function paginate(doc: Document | DocumentPackage): Promise<Pagination> {
   const known = paginations.get(JSON.stringify(doc));
   if (known) return known;
   const { definition, labels } = build(doc);
@@ -93,7 +96,7 @@ export async function paginate(doc: Document): Promise<Pagination> {
 
 /** The last few paginations by the Document's content (an export of both formats lays the PDF out once). */
 const paginations = new Map<string, Pagination>();
-function remember(doc: Document, p: Pagination): Pagination {
+function remember(doc: Document | DocumentPackage, p: Pagination): Pagination {
   paginations.set(JSON.stringify(doc), p);
   if (paginations.size > 4) paginations.delete(paginations.keys().next().value!);
   return p;

@@ -74,7 +74,8 @@ export function blockToPdf(b: Block, t: Typesetting, textWidthPt: number): PdfNo
         ...(b.annex ? { pageBreak: 'before' } : {}),
       };
     case 'paragraph':
-      return { text: inline(b.runs), style: 'body', leadingIndent: indent, keep: 'lines' };
+      // A letter's addressee (致：采购人：) stands flush left; the body's paragraphs indent two characters.
+      return { text: inline(b.runs), style: 'body', leadingIndent: b.role === 'addressee' ? 0 : indent, keep: 'lines' };
     case 'listItem': {
       // As in the DOCX list levels: the number in the first-line indent, wrapped lines at the (level's) margin.
       const gap = /[.•]$/.test(b.number) ? ' ' : '';

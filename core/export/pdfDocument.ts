@@ -1,5 +1,5 @@
 // The pdfmake document definition of a Document: cover, contents, body, running header and footer, styles.
-import type { Document } from '../model/document.js';
+import type { Document, DocumentPackage } from '../model/document.js';
 import {
   gridCharSpacing,
   gridPitch,
@@ -8,7 +8,7 @@ import {
   type Typesetting,
 } from '../model/typesetting.js';
 import { PDF_FACES } from './faces.js';
-import { coverOf, logoOf, wantsContents, wording } from './labels.js';
+import { coverOf, logoOf, wantsContents, wantsCover, wording } from './labels.js';
 import { blockToPdf, type PdfNode } from './pdfBlocks.js';
 import { contentsNodes } from './pdfContents.js';
 import { keepWithNext } from './pdfKeepNext.js';
@@ -70,7 +70,11 @@ function cover(doc: Document, t: Typesetting): PdfContent[] {
 /** The contents entries after their title, in the entry style (the body face, at most 四号). */
 function contents(items: PdfNode[], t: Typesetting, textWidth: number): PdfNode[] {
   const style = { ...styleOf({ ...t.body, size: Math.min(t.body.size, 14) }, t, 1), lineHeight: 1 };
-  const entries = items.map((n) => ({ id: String(n.id), text: String(n.text), level: Number(n.headlineLevel) }));
+  const entries = items.map((n) => ({
+    id: String(n.id),
+    text: String(n.text),
+    level: Number(n.tocLevel ?? n.headlineLevel),
+  }));
   const pageHeight = (297 - t.margins.top - t.margins.bottom) * MM;
   const titleHeight = t.h1.size * 1.2 * FONT_LINE_EM + 18;
   return contentsNodes(
@@ -80,28 +84,68 @@ function contents(items: PdfNode[], t: Typesetting, textWidth: number): PdfNode[
   );
 }
 
-export function pdfDefinition(doc: Document): PdfDefinition {
+export function pdfDefinition(doc: Document | DocumentPackage): PdfDefinition {
   return build(doc).definition;
 }
 
-export function build(doc: Document): { definition: PdfDefinition; labels: BodyPageLabels } {
+/** One part's nodes: its title (a letter's, a form's, or a part's of a bid package), then its blocks. */
+type PartNodes = { nodes: PdfNode[]; listed: PdfNode[] };
+
+/**
+ * A document's body as pdfmake nodes. `k`: its place in a bid package (undefined alone). Bookmarks nest as the
+ * headings do — each （一） under its 一、, and in a bid package each 一、 under its part's title — by pdfmake's
+ * parent ids; the contents lists a lone report's 一、 and （一）, a package's part titles and their 一、 chapters.
+ */
+function partNodes(doc: Document, t: Typesetting, textWidth: number, k?: number): PartNodes {
+  const body = doc.blocks.map((b) => blockToPdf(b, t, textWidth));
+  keepWithNext(doc, body);
+  const packaged = k !== undefined;
+  const prefix = packaged ? `p${k}-` : '';
+  const titled = packaged || !wantsCover(doc);
+  const part = titled
+    ? {
+        text: doc.meta.projectName,
+        style: 'docTitle',
+        keep: 'whole',
+        ...(packaged ? { outline: true, id: `p${k}`, headlineLevel: 1, tocLevel: 1 } : {}),
+      }
+    : undefined;
+  let chapter: string | undefined;
+  body.forEach((n, i) => {
+    if (n.headlineLevel === 1) {
+      n.id = chapter = `${prefix}h-${i}`;
+      if (part?.id) Object.assign(n, { outlineParentId: part.id, tocLevel: 2 });
+    } else if (n.headlineLevel === 2 && chapter) n.outlineParentId = chapter;
+  });
+  const listed = packaged
+    ? [part!, ...body.filter((n) => n.headlineLevel === 1 && n.listed)]
+    : wantsContents(doc)
+      ? body.filter((n) => n.listed)
+      : [];
+  listed.forEach((n, i) => (n.id ??= `${prefix}c-${i}`));
+  if (!part) return { nodes: body, listed };
+  // The title stays with what follows it (non-enumerable: pdfmake walks and copies a node's own properties).
+  if (body[0]) Object.defineProperty(part, 'keepNext', { value: body[0], enumerable: false, writable: true });
+  return { nodes: [part, ...body], listed };
+}
+
+export function build(input: Document | DocumentPackage): { definition: PdfDefinition; labels: BodyPageLabels } {
+  const pkg = 'parts' in input ? input : undefined;
+  const doc: Document = pkg ? { meta: pkg.meta, blocks: [] } : (input as Document);
   const t = resolveTypesetting(doc.meta.typesetting);
   const m = t.margins;
   const textWidth = A4.width - (m.left + m.right) * MM;
-  const body = doc.blocks.map((b) => blockToPdf(b, t, textWidth));
-  // Bookmarks nest as the headings do: each （一） under its 一、 (pdfmake links them by the parent's id).
-  let chapter: string | undefined;
-  body.forEach((n, i) => {
-    if (n.headlineLevel === 1) n.id = chapter = `h-${i}`;
-    else if (n.headlineLevel === 2 && chapter) n.outlineParentId = chapter;
+  const parts = (pkg ? pkg.parts : [doc]).map((d, k) => partNodes(d, t, textWidth, pkg ? k : undefined));
+  const front = pkg || wantsCover(doc) ? cover(doc, t) : [];
+  const tocItems = parts.flatMap((p) => p.listed);
+  // Each part opens on a fresh page: after the cover (and the contents), and after the part before it.
+  for (const p of parts) if (!p.nodes[0]) p.nodes.push({ text: ' ' });
+  const starts = parts.map((p) => p.nodes[0]!);
+  starts.forEach((n, k) => {
+    if (k > 0 || front.length) n.pageBreak = 'before';
   });
-  const tocItems = wantsContents(doc) ? body.filter((n) => n.listed) : [];
-  tocItems.forEach((n, i) => (n.id ??= `c-${i}`));
-  // The body opens on a fresh page after the cover (and the contents, when there are headings to list).
-  if (!body[0]) body.push({ text: ' ' });
-  body[0]!.pageBreak = 'before';
-  const labels = new BodyPageLabels(body[0]!, tocItems);
-  keepWithNext(doc, body);
+  const body = parts.flatMap((p) => p.nodes);
+  const labels = new BodyPageLabels(starts, tocItems, pkg?.pageNumbers === 'per-part');
   const w = wording(doc);
   // The seal placeholder: a small dashed box at the right of the header, as the DOCX draws it.
   const dashed = () => ({ dash: { length: 2 } });
@@ -161,14 +205,14 @@ export function build(doc: Document): { definition: PdfDefinition; labels: BodyP
           margin: [m.left * MM, 7 * MM, m.right * MM, 0],
         };
       return {
-        text: `${w.page[0]}${n}${w.page[1]}${labels.bodyPages(pages)}${w.page[2]}`,
+        text: `${w.page[0]}${n}${w.page[1]}${labels.bodyPages(pages, page)}${w.page[2]}`,
         alignment: 'center',
         fontSize: 9,
         margin: [0, 8 * MM, 0, 0],
       };
     },
     content: [
-      ...cover(doc, t),
+      ...front,
       ...(tocItems.length
         ? [{ text: w.contents, style: 'tocTitle', pageBreak: 'before' }, ...contents(tocItems, t, textWidth)]
         : []),
@@ -181,6 +225,12 @@ export function build(doc: Document): { definition: PdfDefinition; labels: BodyP
       coverInfo: { ...styleOf({ ...t.body, size: 16 }, t, 1.3), alignment: 'center' },
       copyMark: { ...styleOf({ face: '黑体', size: 18, bold: true }, t, 1.1), margin: [6, 2, 6, 2] },
       tocTitle: { ...styleOf(t.h1, t), alignment: 'center', margin: [0, 0, 0, 18] },
+      // A letter's, a form's or a card's title atop its first page (小二 at most), and a bid package part's.
+      docTitle: {
+        ...styleOf({ ...t.title, size: Math.min(t.title.size, 22) }, t, 1.3),
+        alignment: 'center',
+        margin: [0, 0, 0, 18],
+      },
       h1: { ...styleOf(t.h1, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 14, 0, 8] },
       h2: { ...styleOf(t.h2, t, 1.2, true), margin: [t.profile === 'gbt9704' ? t.body.size * 2 : 0, 10, 0, 4] },
       h3: { ...styleOf(t.h3, t, 1.2, true), margin: [0, 4, 0, 2] },

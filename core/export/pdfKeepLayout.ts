@@ -102,8 +102,10 @@ function startHeight(
   const heights = lineHeights(b, build, next, fullWidth - sideMargins(next));
   const whole = next.keep === 'whole' || heights.length <= 3;
   const own = heights.slice(0, whole ? heights.length : 2).reduce((a, h) => a + h, 0);
+  // Taken whole, it brings along what it keeps with (a short sentence that introduces a table brings the table's
+  // first row, so the heading before it is not left behind when the two move on).
   const after =
-    next.keep === 'whole' && next.keepNext && depth < 3
+    whole && next.keepNext && depth < 3
       ? (next._margin?.[3] ?? 0) + startHeight(b, build, next.keepNext, fullWidth, depth + 1)
       : 0;
   return top + own + after;

@@ -85,10 +85,10 @@ describe('PDF 文字（去掉所有空白后比较）', () => {
     expectInOrder(layout, headingsOf(sample.document));
   });
 
-  it('签署栏：投标人名称（盖章）和日期', (ctx) => {
+  it('签署栏：投标人名称（盖单位章，投标文件通用格式的写法）和日期', (ctx) => {
     ctx.skip(!!note, note);
     expectInOrder(layout, [
-      '投标人名称（盖章）：华瑞康泰机电设备有限公司',
+      '投标人名称（盖单位章）：华瑞康泰机电设备有限公司',
       '法定代表人或授权代表（签字）：',
       '日期：2026年11月24日',
     ]);
