@@ -12,7 +12,7 @@ import {
   type ExistingClause,
   type WordCandidate,
 } from '@core/library/wordImport/index.js';
-import { NUMBERED, STYLED, wordDocx } from './wordFixture.js';
+import { builtinAsWord, NUMBERED, STYLED, wordDocx } from './wordFixture.js';
 
 const facts = (c: WordCandidate) => Object.fromEntries(c.facts.map((f) => [f.id, `${f.value ?? ''}${f.unit ?? ''}`]));
 const render = (c: WordCandidate) =>
@@ -96,27 +96,7 @@ describe('拆分与承诺', () => {
 });
 
 describe('重复与近似重复', () => {
-  /** The built-in 服务承诺 (标准) as a company would have typed it in Word, its figures filled in. */
-  const copied = (reword: boolean) => {
-    const body = builtin.find((c) => c.clauseId === 'service-commitment' && c.variant === '标准')!.body;
-    let text = body
-      .replace('{{company_name}}', '我公司')
-      .replace('{{hotline}}', '400-800-1234')
-      .replace('{{response_time}}', '30分钟')
-      .replace('{{onsite_arrival}}', '2小时')
-      .replace('{{resolution_time}}', '24小时')
-      .replace('{{standby_after}}', '24小时')
-      .replace(/\*\*/g, '');
-    if (reword)
-      text = text
-        .replace('全年无休受理报修，法定节假日照常安排值班工程师', '节假日不休')
-        .replace('电话咨询和远程技术支持在保修期内外均免费提供。', '')
-        .replace('直至原设备修复交回，确保采购人业务不受影响', '直至原设备修复');
-    return text
-      .split('\n')
-      .filter(Boolean)
-      .map((p) => ({ p }));
-  };
+  const copied = (reword: boolean) => builtinAsWord(builtin, reword);
 
   it('照抄内置条款的标为重复，改写过的标为近似重复，新内容不标', async () => {
     const docx = await wordDocx([

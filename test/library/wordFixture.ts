@@ -61,3 +61,25 @@ export const NUMBERED: WordPart[] = [
   { p: '（二）维修后保修' },
   { p: '维修后的部件保修期为6个月。' },
 ];
+
+/** The built-in 服务承诺 (标准) as a company would have typed it in Word, its figures filled in; reworded in places. */
+export function builtinAsWord(builtin: { clauseId: string; variant: string; body: string }[], reword: boolean) {
+  const body = builtin.find((c) => c.clauseId === 'service-commitment' && c.variant === '标准')!.body;
+  let text = body
+    .replace('{{company_name}}', '我公司')
+    .replace('{{hotline}}', '400-800-1234')
+    .replace('{{response_time}}', '30分钟')
+    .replace('{{onsite_arrival}}', '2小时')
+    .replace('{{resolution_time}}', '24小时')
+    .replace('{{standby_after}}', '24小时')
+    .replace(/\*\*/g, '');
+  if (reword)
+    text = text
+      .replace('全年无休受理报修，法定节假日照常安排值班工程师', '节假日不休')
+      .replace('电话咨询和远程技术支持在保修期内外均免费提供。', '')
+      .replace('直至原设备修复交回，确保采购人业务不受影响', '直至原设备修复');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((p): WordPart => ({ p }));
+}

@@ -31,7 +31,10 @@ export function dice(a: Set<string>, b: Set<string>): number {
 /** Compares texts with the library's clauses, each prepared once. */
 export class SimilarityIndex {
   private readonly docs: { clause: ExistingClause; grams: Set<string> }[];
+  /** Texts longer than this cannot be NEAR_DUPLICATE of any clause (bigrams are at most one per character). */
+  private readonly longest: number;
   constructor(existing: readonly ExistingClause[]) {
+    this.longest = Math.max(0, ...existing.map((c) => c.body.length)) * (2 / NEAR_DUPLICATE);
     this.docs = existing
       .map((clause) => ({ clause, grams: bigrams(clause.body) }))
       .sort((x, y) => x.grams.size - y.grams.size);
@@ -39,6 +42,7 @@ export class SimilarityIndex {
 
   /** The clauses at least NEAR_DUPLICATE alike, most alike first (at most 5). */
   marks(text: string): DuplicateMark[] {
+    if (text.length > this.longest + 10) return [];
     const grams = bigrams(text);
     if (grams.size < 4) return [];
     // Dice ≥ t needs the smaller set to be at least t/(2−t) of the larger: only those sizes are compared.

@@ -147,12 +147,14 @@ function found(text: string, unplaced: (f: Figure) => void): Found[] {
   let from = 0;
   for (const sentence of text.split(/(?<=[。；;！!？?])/)) {
     const start = text.indexOf(sentence, from);
+    from = start + sentence.length;
+    // Every phrasing has a figure with its unit (or 7×24): a sentence without one is not worth the recognisers.
+    if (!findQuantities(sentence).length && !SCHEDULE.test(sentence)) continue;
     for (const f of figuresOf(sentence)) {
       const at = locate(text, f, start);
       if (!at) unplaced(f);
       else if (!out.some((o) => o.start < at.end && at.start < o.end)) out.push(at);
     }
-    from = start + sentence.length;
   }
   return out.sort((a, b) => a.start - b.start);
 }
