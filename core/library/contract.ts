@@ -7,6 +7,7 @@ import { DOC_TYPES, whenSchema, type DocType } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { variableSchema, type VariableDecl } from '../model/variables.js';
+import type { PackSigner } from './packSigner.js';
 import type { DiffGranularity, DiffSegment } from './store/diff.js';
 import {
   VERSION_STATUSES,
@@ -219,11 +220,14 @@ export type ImportPreview = {
   items: ImportItem[];
   counts: Record<'new' | 'identical' | 'conflicting', number>;
   warnings: string[];
+  /** Who signed the pack, and whether its approvals are kept (else its versions arrive as drafts). */
+  signer?: PackSigner;
 };
 export type MergeReport = {
   actions: { key: string; action: string; note?: string }[];
   counts: Record<string, number>;
   conflicts: ImportItem[];
+  signer?: PackSigner;
 };
 export type LibraryInfo = {
   /** The data folder, or null when the API runs on the built-in templates only (no store). */

@@ -9,6 +9,7 @@ import type { Blueprint, ClauseVersion, Library } from '../model/library.js';
 import type { VariableDecl } from '../model/variables.js';
 import type { Project } from '../model/project.js';
 import { ApiError } from '../api/envelope.js';
+import { PackTrust } from '../settings/packTrust.js';
 import type { SettingsStore } from '../settings/store.js';
 import { projectKey, type ClauseRow, type LibraryHandlers } from './contract.js';
 import type { StoreAccess } from './storeAccess.js';
@@ -106,6 +107,8 @@ export type LibraryPeople = {
   actor(by: string | undefined): Promise<string>;
   /** 设置's single-reviewer mode: an author may approve their own version (recorded on it). */
   singleReviewer(): Promise<boolean>;
+  /** 设置 (its trusted signers and the name packs are signed as): without it packs go unsigned, and arrive as drafts. */
+  settings?: SettingsStore;
 };
 
 /**
@@ -120,6 +123,7 @@ export function libraryPeople(settings: SettingsStore, actingUser?: string): Lib
       return name;
     },
     singleReviewer: async () => (await settings.get()).settings.singleReviewer,
+    settings,
   };
 }
 
@@ -143,6 +147,10 @@ export function createLibraryHandlers(
   /** A change made by the acting user (named before the store is touched). */
   const act = <T>(by: string | undefined, fn: (s: LibraryStore, who: string) => Promise<T>) =>
     people.actor(by).then((who) => write((s) => fn(s, who)));
+  // Signed packs (core/library/packSigning.ts): exports are signed with this data folder's key; imports keep the
+  // approvals of trusted signers only.
+  const trust = people.settings && new PackTrust(people.settings, access?.options.dataDir);
+  const trustedKeys = async () => (trust ? trust.trustedKeys() : []);
 
   return {
     async libraryInfo() {
@@ -236,14 +244,22 @@ export function createLibraryHandlers(
     libraryExportPack: (req) =>
       read(async (s) => ({
         fileName: `bidforge-${today()}${PACK_EXTENSION}`,
-        pack: await s.exportPack({
-          clauseIds: req.clauseIds,
-          blueprintIds: req.blueprintIds,
-          ...(req.includeUnapproved ? { includeUnapproved: true } : {}),
-        }),
+        pack: await s
+          .exportPack({
+            clauseIds: req.clauseIds,
+            blueprintIds: req.blueprintIds,
+            ...(req.includeUnapproved ? { includeUnapproved: true } : {}),
+          })
+          .then((p) => (trust ? trust.sign(p) : p)),
       })),
-    libraryPreviewImport: ({ pack }) => read((s) => s.previewImport(pack)),
-    libraryApplyImport: ({ pack, resolutions }) => write((s) => s.applyImport(pack, resolutions)),
+    libraryPreviewImport: async ({ pack }) => {
+      const trusted = await trustedKeys();
+      return read((s) => s.previewImport(pack, trusted));
+    },
+    libraryApplyImport: async ({ pack, resolutions }) => {
+      const trusted = await trustedKeys();
+      return write((s) => s.applyImport(pack, resolutions, trusted));
+    },
     // The file is read outside the store's lock: only the clauses it is compared with are read under it.
     libraryImportWord: async ({ fileName, data }) =>
       importWordFile(new Uint8Array(Buffer.from(data, 'base64')), fileName, await read(existingClauses)),

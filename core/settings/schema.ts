@@ -1,5 +1,6 @@
 // The user's settings (settings.json in the data folder): who they are, their company, and UI defaults.
 import { z } from 'zod';
+import { normalizeName } from '../text/names.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 /** A logo is embedded in documents and stored in settings.json: keep it small. */
@@ -34,7 +35,8 @@ export type CompanyProfile = z.infer<typeof companyProfileSchema>;
 
 export const settingsSchema = z.object({
   schema: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
-  userName: text(50),
+  /** Normalised like every name (core/text/names.ts); SettingsStore.save refuses invisible characters in it. */
+  userName: text(50).transform(normalizeName),
   /** Single-reviewer mode: a clause's author may approve their own version; its history records 单人审核. */
   singleReviewer: z.boolean().default(false),
   defaultScript: z.enum(['hans', 'hant']).default('hans'),

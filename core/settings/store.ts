@@ -13,7 +13,15 @@ import {
   type RecentFile,
   type RecentSummary,
 } from './recent.js';
+import { acceptName } from '../text/names.js';
 import { settingsSchema, type Settings, type SettingsInput } from './schema.js';
+import {
+  TRUSTED_SIGNERS_FILE,
+  trustedSignersFileSchema,
+  withSigner,
+  type TrustedSigner,
+  type TrustedSignersFile,
+} from './trust.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const RECENT_FILE = 'recent.json';
@@ -26,6 +34,7 @@ export type SettingsStoreOptions = {
 export class SettingsStore {
   private readonly settings: JsonDoc<Settings>;
   private readonly recent: JsonDoc<RecentFile>;
+  private readonly trusted: JsonDoc<TrustedSignersFile>;
   private readonly clock: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
   /** Damaged files moved aside since start: reported with every getSettings until the app restarts. */
@@ -40,6 +49,9 @@ export class SettingsStore {
     this.recent = dataDir
       ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock)
       : memoryDoc(recentFileSchema);
+    this.trusted = dataDir
+      ? fileDoc(join(dataDir, TRUSTED_SIGNERS_FILE), trustedSignersFileSchema, this.clock)
+      : memoryDoc(trustedSignersFileSchema);
   }
 
   private run<T>(fn: () => Promise<T>): Promise<T> {
@@ -60,6 +72,8 @@ export class SettingsStore {
 
   save(input: SettingsInput): Promise<Settings> {
     return this.run(async () => {
+      // The user name is compared with authors and reviewers (four eyes): refused with an invisible character in it.
+      if (typeof input.userName === 'string') acceptName(input.userName, 'userName', { max: 50, optional: true });
       const settings = settingsSchema.parse(input);
       await this.settings.write(settings);
       return settings;
@@ -85,5 +99,36 @@ export class SettingsStore {
 
   search(query: string): Promise<ProjectHit[]> {
     return this.run(async () => searchRecent((await this.readDoc(this.recent)).projects, query));
+  }
+
+  /** 受信任的签发人 (trust.ts). */
+  trustedSigners(): Promise<TrustedSigner[]> {
+    return this.run(async () => (await this.readDoc(this.trusted)).signers);
+  }
+
+  /** Adds a signer (refused as withSigner says); `reserved`: names taken elsewhere, e.g. this library's own key. */
+  addTrustedSigner(
+    input: { name: string; publicKey: string },
+    fingerprintOf: (publicKey: string) => string,
+    reserved: readonly string[] = [],
+  ): Promise<TrustedSigner[]> {
+    return this.run(async () => {
+      const file = await this.readDoc(this.trusted);
+      const signer = { ...input, addedAt: this.clock().toISOString() };
+      const signers = withSigner(file.signers, signer, fingerprintOf, reserved);
+      await this.trusted.write({ ...file, signers });
+      return signers;
+    });
+  }
+
+  /** Removes the signers whose key has this fingerprint; false when there was none. */
+  removeTrustedSigner(fingerprint: string, fingerprintOf: (publicKey: string) => string): Promise<boolean> {
+    return this.run(async () => {
+      const file = await this.readDoc(this.trusted);
+      const signers = file.signers.filter((s) => fingerprintOf(s.publicKey) !== fingerprint);
+      if (signers.length === file.signers.length) return false;
+      await this.trusted.write({ ...file, signers });
+      return true;
+    });
   }
 }

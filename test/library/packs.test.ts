@@ -9,6 +9,7 @@ import {
   type BidForgePack,
   type LibraryStore,
 } from '@core/library/store/index.js';
+import { ephemeralSigningKey, signPack } from '@core/library/packSigning.js';
 import { approvedClause, open, tempDir, testClock, WARRANTY_BODY, warrantyMeta, writeTemplates } from './helpers.js';
 
 async function headquarters() {
@@ -33,6 +34,11 @@ async function fingerprint(store: LibraryStore) {
 }
 
 const roundTrip = (pack: BidForgePack) => JSON.parse(JSON.stringify(pack)) as BidForgePack;
+
+/** Headquarters signs its packs; the branches trust its key (an unsigned pack's versions arrive as drafts). */
+const hqKey = ephemeralSigningKey();
+const fromHq = (pack: BidForgePack) => signPack(pack, hqKey, '总部法务部');
+const trustHq = [{ name: '总部法务部', publicKey: hqKey.publicKey }];
 
 describe('资料包导出', () => {
   it('exports the chosen clauses (latest approved version) and blueprints with a checksum of the canonical payload', async () => {
@@ -73,16 +79,18 @@ describe('资料包导出', () => {
 describe('资料包导入', () => {
   it('into an empty library everything is new; after applying, everything is identical', async () => {
     const hq = await headquarters();
-    const pack = roundTrip(await hq.exportPack({ clauseIds: ['warranty', 'fees'], blueprintIds: ['mini-plan'] }));
+    const pack = roundTrip(
+      fromHq(await hq.exportPack({ clauseIds: ['warranty', 'fees'], blueprintIds: ['mini-plan'] })),
+    );
     const branch = await open(await tempDir());
-    const preview = await branch.previewImport(JSON.stringify(pack));
+    const preview = await branch.previewImport(JSON.stringify(pack), trustHq);
     expect(preview.items.map((i) => `${i.key}:${i.status}`)).toEqual([
       'clause:warranty/标准:new',
       'clause:fees/标准:new',
       'blueprint:mini-plan:new',
     ]);
     expect(preview.counts).toEqual({ new: 3, identical: 0, conflicting: 0 });
-    const report = await branch.applyImport(pack);
+    const report = await branch.applyImport(pack, {}, trustHq);
     expect(report.counts.added).toBe(3);
     const v = (await branch.history('warranty'))[0]!;
     expect(v).toMatchObject({
@@ -148,7 +156,7 @@ describe('资料包导入', () => {
 
   it('preview classifies new / identical / conflicting and shows the diff of a conflict', async () => {
     const { branch, pack } = await conflictSetup();
-    const p = await branch.previewImport(pack);
+    const p = await branch.previewImport(fromHq(pack), trustHq);
     expect(p.items.map((i) => `${i.key}:${i.status}`)).toEqual([
       'clause:warranty/标准:conflicting',
       'clause:fees/标准:new',

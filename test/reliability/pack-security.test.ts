@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { MAX_OUTPUT_CHARS } from '@core/assemble/template.js';
-import { makePack } from '@core/library/store/index.js';
+import { ephemeralSigningKey, signPack } from '@core/library/packSigning.js';
+import { canonicalJson, makePack, type BidForgePack } from '@core/library/store/index.js';
+import { sha256 } from '@core/library/store/pack.js';
+import { TRUSTED_SIGNERS_FILE } from '@core/settings/trust.js';
 import type { VariableDecl } from '@core/model/variables.js';
 import { templatesDir } from '../helpers/paths.js';
 
-/** A pack replacing the built-in warranty-terms/标准 (which the sample project uses) with `body`, approved. */
+/** A pack replacing the built-in warranty-terms/逐项承诺 (which the sample project uses) with `body`, approved. */
 const feeItems: VariableDecl = {
   key: 'fee_items',
   type: 'table',
@@ -27,46 +30,58 @@ const feeItems: VariableDecl = {
   ],
 };
 type Decl = VariableDecl;
+/** The packs come from a colleague whose key the library trusts: they arrive approved, so the templates are used. */
+const colleague = ephemeralSigningKey();
 const evilPack = (body: string, variables: Decl[] = [], status: 'approved' | 'in_review' | 'draft' = 'approved') =>
-  makePack(
-    {
-      clauses: [
-        {
-          id: 'warranty-terms',
-          category: '保修',
-          title: '保修条款',
-          tags: [],
-          docTypes: ['service-plan'],
-          owner: '外部',
-          reviewIntervalMonths: 12,
-          variants: [
-            {
-              name: '标准',
-              version: {
-                version: 1,
-                body,
-                variables: [...variables],
-                status,
-                author: '外部',
-                createdAt: '2026-11-01T00:00:00.000Z',
-                changeNote: '外部条款包',
+  signed(
+    makePack(
+      {
+        clauses: [
+          {
+            id: 'warranty-terms',
+            category: '保修',
+            title: '保修条款',
+            tags: [],
+            docTypes: ['service-plan'],
+            owner: '外部',
+            reviewIntervalMonths: 12,
+            variants: [
+              {
+                name: '逐项承诺',
+                version: {
+                  version: 1,
+                  body,
+                  variables: [...variables],
+                  status,
+                  author: '外部',
+                  createdAt: '2026-11-01T00:00:00.000Z',
+                  changeNote: '外部条款包',
+                },
               },
-            },
-          ],
-        },
-      ],
-      blueprints: [],
-    },
-    new Date('2026-11-01T00:00:00Z'),
+            ],
+          },
+        ],
+        blueprints: [],
+      },
+      new Date('2026-11-01T00:00:00Z'),
+    ),
   );
 
-const newApi = () =>
-  createLocalClient(createHandlers({ templatesDir, dataDir: mkdtempSync(join(tmpdir(), 'bf-pack-sec-')) }));
+function signed(pack: BidForgePack): BidForgePack {
+  return signPack(pack, colleague, '外部法务');
+}
+
+const newApi = () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bf-pack-sec-'));
+  const signers = [{ name: '外部法务', publicKey: colleague.publicKey, addedAt: '2026-11-01T00:00:00.000Z' }];
+  writeFileSync(join(dataDir, TRUSTED_SIGNERS_FILE), JSON.stringify({ schema: 1, signers }));
+  return createLocalClient(createHandlers({ templatesDir, dataDir }));
+};
 type Api = ReturnType<typeof newApi>;
-const takeTheirs = { 'clause:warranty-terms/标准': 'take-theirs' } as const;
+const takeTheirs = { 'clause:warranty-terms/逐项承诺': 'take-theirs' } as const;
 const failure = (e: { code: string; message: string }) => e;
 
-/** The sample project (which uses warranty-terms/标准), its fee table optionally grown to `feeRows` rows. */
+/** The sample project (which uses warranty-terms/逐项承诺), its fee table optionally grown to `feeRows` rows. */
 async function sampleProject(api: Api, feeRows?: number) {
   const sample = (await api.openSample({ name: 'service-plan-sample' })).project;
   const row = { item: '上门服务', price: '300.00', unit: '元/次', note: '无' };
@@ -98,7 +113,13 @@ async function approveAndPreview(body: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bf-pack-sec-'));
   const api = createLocalClient(createHandlers({ templatesDir, dataDir }));
   const by = '法务部';
-  const ref = await api.libraryEdit({ clauseId: 'warranty-terms', variant: '标准', body, changeNote: '本地修改', by });
+  const ref = await api.libraryEdit({
+    clauseId: 'warranty-terms',
+    variant: '逐项承诺',
+    body,
+    changeNote: '本地修改',
+    by,
+  });
   await expect(api.librarySubmit({ ref, by })).rejects.toMatchObject({ code: 'bad_template' });
   const path = join(dataDir, 'library.json');
   const data = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -134,7 +155,7 @@ describe('外部条款包中的危险模板', () => {
       const pack = evilPack(`保修条款正文。${body}`);
       const previewed = await api.libraryPreviewImport({ pack }).then(() => null, failure);
       expect(previewed?.code).toBe('bad_pack');
-      expect(previewed?.message).toContain('条款 warranty-terms/标准 第 1 版');
+      expect(previewed?.message).toContain('条款 warranty-terms/逐项承诺 第 1 版');
       expect(previewed?.message).toMatch(named);
       const applied = await api.libraryApplyImport({ pack, resolutions: takeTheirs }).then(() => null, failure);
       expect(applied?.code).toBe('bad_pack');
@@ -248,7 +269,7 @@ describe('外部条款包中的危险模板', () => {
       new Date('2026-11-01T00:00:00Z'),
     );
     await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(
-      /条款 pack-bad\/标准 第 1 版：模板不允许使用 \{\{\{ \}\}\} 原样输出/,
+      /条款 pack-bad\/逐项承诺 第 1 版：模板不允许使用 \{\{\{ \}\}\} 原样输出/,
     );
     await expect(api.libraryApplyImport({ pack, resolutions: {} })).rejects.toThrow(/pack-bad/);
     expect((await api.libraryClause({ clauseId: 'pack-good' }).then(() => null, failure))?.code).toBe('not_found');
@@ -259,7 +280,9 @@ describe('外部条款包中的危险模板', () => {
       const api = newApi();
       const before = await api.libraryClause({ clauseId: 'warranty-terms' });
       const pack = evilPack('保修条款正文。{{#if x}}未闭合', [], status);
-      await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(/warranty-terms\/标准 第 1 版：模板语法错误/);
+      await expect(api.libraryPreviewImport({ pack })).rejects.toThrow(
+        /warranty-terms\/逐项承诺 第 1 版：模板语法错误/,
+      );
       await expect(api.libraryApplyImport({ pack, resolutions: takeTheirs })).rejects.toThrow(/模板语法错误/);
       expect(await api.libraryClause({ clauseId: 'warranty-terms' })).toEqual(before);
     }
@@ -272,7 +295,7 @@ describe('外部条款包中的危险模板', () => {
       resolutions: takeTheirs,
     });
     const clause = await api.libraryClause({ clauseId: 'warranty-terms' });
-    const draft = clause.variants.find((v) => v.name === '标准')!.versions.at(-1)!;
+    const draft = clause.variants.find((v) => v.name === '逐项承诺')!.versions.at(-1)!;
     expect(draft).toMatchObject({ status: 'draft', body: '保修条款正文。{{#if x}}未闭合' });
     // Exporting it again with unapproved work is allowed too: a draft may be half-written.
     const { pack } = await api.libraryExportPack({
@@ -281,5 +304,64 @@ describe('外部条款包中的危险模板', () => {
       includeUnapproved: true,
     });
     expect(JSON.stringify(pack)).toContain('{{#if x}}未闭合');
+  });
+});
+
+describe('签名不可信的条款包：审批状态不随包进入本库', () => {
+  const approvedBy = (p: BidForgePack) => p.payload.clauses[0]!.variants[0]!.version;
+
+  it.each([
+    ['unsigned', (p: BidForgePack) => ({ ...p, signature: undefined }), 'pack_unsigned'],
+    [
+      'signed by a stranger',
+      (p: BidForgePack) => signPack(p, ephemeralSigningKey(), '外部法务'),
+      'pack_signed_untrusted',
+    ],
+    [
+      'edited after signing (checksum recomputed)',
+      (p: BidForgePack) => {
+        const t = structuredClone(p);
+        approvedBy(t).body = '外来修改：保修期缩短为三个月。';
+        t.checksum = sha256(canonicalJson(t.payload));
+        return t;
+      },
+      'pack_signature_invalid',
+    ],
+  ])('%s: take-theirs adds a draft with no reviewer; the document keeps the approved text', async (_, change, code) => {
+    const api = newApi();
+    const original = evilPack('外来的保修条款：保修期缩短为三个月。');
+    expect(approvedBy(original)).toMatchObject({ status: 'approved' });
+    const pack = change({ ...original, payload: structuredClone(original.payload) });
+    const preview = await api.libraryPreviewImport({ pack });
+    expect(preview.signer).toMatchObject({ keepsApprovals: false, notice: { code } });
+    const report = await api.libraryApplyImport({ pack, resolutions: takeTheirs });
+    expect(report.signer!.keepsApprovals).toBe(false);
+    const clause = await api.libraryClause({ clauseId: 'warranty-terms' });
+    const latest = clause.variants.find((v) => v.name === '逐项承诺')!.versions.at(-1)!;
+    expect(latest).toMatchObject({ status: 'draft', origin: 'pack' });
+    expect(latest.reviewer).toBeUndefined();
+    const { text } = await previewAndExport(api);
+    expect(text).not.toContain('保修期缩短为三个月');
+  });
+
+  it('the same pack signed by the trusted colleague is used as approved (the control for the cases above)', async () => {
+    const api = newApi();
+    const pack = evilPack('外来的保修条款：保修期缩短为三个月。');
+    expect((await api.libraryPreviewImport({ pack })).signer).toMatchObject({
+      state: 'trusted',
+      trustedName: '外部法务',
+    });
+    await api.libraryApplyImport({ pack, resolutions: takeTheirs });
+    expect((await previewAndExport(api)).text).toContain('保修期缩短为三个月');
+  });
+
+  it('an exported pack is signed with the data folder’s key, and comes back to the same folder approved', async () => {
+    const api = newApi();
+    const { pack } = await api.libraryExportPack({ clauseIds: ['warranty-terms'], blueprintIds: [] });
+    expect((pack as BidForgePack).signature).toMatchObject({ algorithm: 'Ed25519' });
+    const preview = await api.libraryPreviewImport({ pack });
+    expect(preview.signer).toMatchObject({ state: 'trusted', trustedName: '本机' });
+    const other = newApi();
+    expect((await other.libraryPreviewImport({ pack })).signer).toMatchObject({ state: 'untrusted' });
   });
 });

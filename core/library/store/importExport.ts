@@ -4,7 +4,7 @@ import { BidForgeError } from '@core/model/problem.js';
 import { badRequest, notFound, type ExportRequest, type ImportResolutions } from './inputs.js';
 import { clauseOf, latestApprovedOf, latestLiveOf } from './lookup.js';
 import { applyPayload, builtinPayload, classifyPayload, type ImportPreview, type MergeReport } from './merge.js';
-import { assertImportable, makePack, type BidForgePack, type PackClause } from './pack.js';
+import { assertImportable, assertNoLookalikes, makePack, type BidForgePack, type PackClause } from './pack.js';
 import { emptyStore, type StoreData } from './schema.js';
 
 /** A pack of the chosen clauses (latest approved version of each variant) and blueprints, with its checksum. */
@@ -40,6 +40,7 @@ export function exportPack(d: StoreData, request: ExportRequest, now: Date): Bid
 }
 
 export function previewImport(d: StoreData, p: BidForgePack): ImportPreview {
+  assertNoLookalikes(d, p.payload);
   const { items, warnings } = classifyPayload(d, p.payload);
   const counts = { new: 0, identical: 0, conflicting: 0 };
   for (const i of items) counts[i.status]++;
@@ -48,6 +49,7 @@ export function previewImport(d: StoreData, p: BidForgePack): ImportPreview {
 
 /** Imports a parsed pack; every conflicting item needs a resolution, else nothing changes. */
 export function applyImport(d: StoreData, p: BidForgePack, res: ImportResolutions, now: Date): MergeReport {
+  assertNoLookalikes(d, p.payload);
   const { items } = classifyPayload(d, p.payload);
   const keys = new Set(items.map((i) => i.key));
   const unknown = Object.keys(res).filter((k) => !keys.has(k));

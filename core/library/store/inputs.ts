@@ -4,6 +4,7 @@ import { DOC_TYPES, whenSchema, type DocType, type When } from '@core/model/libr
 import { BidForgeError } from '@core/model/problem.js';
 import { variableSchema, type VariableDecl } from '@core/model/variables.js';
 import { zodMessage } from '@core/model/zodMessage.js';
+import { acceptName, nameSchema } from '@core/text/names.js';
 import { RESOLUTIONS, type Resolution } from './merge.js';
 import { clauseIdSchema, VERSION_STATUSES, type StoredClause, type VersionStatus } from './schema.js';
 
@@ -77,7 +78,7 @@ const actorSchema = z.string().trim().min(1, 'say who does this');
 export function actor(by: string): string {
   const r = actorSchema.safeParse(by);
   if (!r.success) throw badRequest('an author or reviewer name is required');
-  return r.data;
+  return acceptName(r.data, 'person', { max: 100 }); // names are compared (four eyes): no invisible characters
 }
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
@@ -92,12 +93,12 @@ const variablesSchema = z
 export const newClauseSchema = z.object({
   id: clauseIdSchema.optional(),
   category: z.string().trim().min(1),
-  title: z.string().trim().min(1),
+  title: nameSchema('clauseTitle'),
   tags: z.array(z.string()).default([]),
   docTypes: z.array(z.enum(DOC_TYPES)).min(1),
   owner: z.string().optional(),
   reviewIntervalMonths: z.number().int().min(1).max(120).default(12),
-  variant: z.string().trim().min(1).default('标准'),
+  variant: nameSchema('variant', { max: 100 }).default('标准'),
   body: z.string().min(1, 'the body is empty'),
   variables: variablesSchema.default([]),
   changeNote: z.string().default('新建'),
@@ -119,7 +120,7 @@ export const editSchema = z.object({
 });
 export const metaPatchSchema = z.object({
   category: z.string().trim().min(1).optional(),
-  title: z.string().trim().min(1).optional(),
+  title: nameSchema('clauseTitle').optional(),
   tags: z.array(z.string()).optional(),
   docTypes: z.array(z.enum(DOC_TYPES)).min(1).optional(),
   owner: z.string().optional(),

@@ -1,5 +1,6 @@
 // Merging a pack payload (an imported pack, or the built-in templates) into store data: pure functions on plain data.
 import type { Library } from '@core/model/library.js';
+import type { PackSigner } from '../packSigner.js';
 import { diffText, type DiffSegment } from './diff.js';
 import { canonicalJson, type PackBlueprint, type PackClause, type PackPayload, type PackVersion } from './pack.js';
 import type { Origin, StoreData, StoredClause, StoredVariant, StoredVersion, VersionStatus } from './schema.js';
@@ -30,6 +31,8 @@ export type ImportPreview = {
   counts: Record<ItemStatus, number>;
   /** E.g. a blueprint names a clause that is neither in the pack nor in the library. */
   warnings: string[];
+  /** Who signed the pack and whether its approvals are kept (absent for the built-in templates). */
+  signer?: PackSigner;
 };
 
 export type MergeAction = 'added' | 'new-version' | 'replaced' | 'kept-both' | 'kept-mine' | 'identical' | 'conflict';
@@ -38,6 +41,8 @@ export type MergeReport = {
   counts: Record<MergeAction, number>;
   /** Items left as they were because they need a person's decision (built-in merge only). */
   conflicts: ImportItem[];
+  /** Who signed the pack and whether its approvals were kept (imports only). */
+  signer?: PackSigner;
 };
 
 export const clauseKey = (id: string, variant: string) => `clause:${id}/${variant}`;

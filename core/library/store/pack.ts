@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
 import { zodMessage } from '@core/model/zodMessage.js';
 import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '@core/assemble/template.js';
-import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema } from './schema.js';
+import { lookalikeProblem, nameError, nameKey, nameSchema } from '@core/text/names.js';
+import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema, type StoreData } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
 export const PACK_SCHEMA_VERSION = 1;
@@ -51,17 +52,28 @@ export function assertImportable(pack: BidForgePack): BidForgePack {
   return pack;
 }
 
+// Titles and variant names are names (core/text/names.ts): normalised, and refused with an invisible character in them,
+// so "标准" plus a zero-width space never arrives as a variant beside 标准. Two variants that look alike are refused too.
 export const packClauseSchema = z
   .object({
     ...clauseHeaderShape,
-    variants: z.array(z.object({ name: z.string().min(1), version: packVersionSchema })).min(1),
+    title: nameSchema('clauseTitle'),
+    variants: z.array(z.object({ name: nameSchema('variant', { max: 100 }), version: packVersionSchema })).min(1),
   })
   .superRefine((c, ctx) => {
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     c.variants.forEach((v, i) => {
-      if (seen.has(v.name))
-        ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
-      seen.add(v.name);
+      const twin = seen.get(nameKey(v.name));
+      if (twin !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', i, 'name'],
+          message:
+            twin === v.name
+              ? `variant "${v.name}" appears twice`
+              : `变体名称“${v.name}”与同一条款的“${twin}”看起来相同，容易混淆`,
+        });
+      seen.set(nameKey(v.name), v.name);
       // Refused here, so it never reaches the store (rendering refuses it too). Over-long bodies are named above.
       const why = v.version.body.length <= MAX_TEMPLATE_CHARS && packRefusal(v.version);
       if (why)
@@ -98,11 +110,21 @@ export const packPayloadSchema = z
   });
 export type PackPayload = z.infer<typeof packPayloadSchema>;
 
+/** Who signed the pack (core/library/packSigning.ts): an Ed25519 key, the name it signed as, and the signature. */
+export const packSignatureSchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'expected a base64 Ed25519 public key'),
+  signer: z.string().max(200),
+  value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'expected a base64 Ed25519 signature'),
+});
+export type PackSignature = z.infer<typeof packSignatureSchema>;
+
 const envelopeSchema = z.object({
   format: z.literal(PACK_FORMAT),
   schemaVersion: z.number().int().positive(),
   createdAt: isoTime,
   checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 checksum of 64 hex digits'),
+  signature: packSignatureSchema.optional(),
   payload: z.unknown(),
 });
 
@@ -112,6 +134,8 @@ export type BidForgePack = {
   createdAt: string;
   /** sha256 (hex) of canonicalJson(payload). */
   checksum: string;
+  /** Absent in an unsigned pack (one made before signing, or by hand). */
+  signature?: PackSignature;
   payload: PackPayload;
 };
 
@@ -180,6 +204,26 @@ export function parsePack(input: unknown): BidForgePack {
     schemaVersion: env.data.schemaVersion,
     createdAt: env.data.createdAt,
     checksum: env.data.checksum,
+    ...(env.data.signature ? { signature: env.data.signature } : {}),
     payload: payload.data,
   };
+}
+
+/**
+ * Refuses ('bad_name') a pack whose clause variant looks like one this library has under another spelling (“std”
+ * beside “Std”, a Cyrillic “А” for a Latin one): it would become a second variant nobody can tell from the first.
+ */
+export function assertNoLookalikes(d: Pick<StoreData, 'clauses'>, payload: PackPayload): void {
+  for (const pc of payload.clauses) {
+    const mine = d.clauses.find((c) => c.id === pc.id);
+    if (!mine) continue;
+    for (const pv of pc.variants) {
+      const clash = lookalikeProblem(
+        pv.name,
+        mine.variants.map((v) => v.name),
+        'variant',
+      );
+      if (clash) throw nameError({ ...clash, clause: pc.id });
+    }
+  }
 }

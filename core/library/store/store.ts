@@ -51,7 +51,9 @@ import {
 } from './inputs.js';
 import { clauseOf, toClauseVersion, versionOf } from './lookup.js';
 import type { ImportPreview, MergeReport } from './merge.js';
-import { parsePack, type BidForgePack } from './pack.js';
+import type { BidForgePack } from './pack.js';
+import { admitPackInput, type TrustedKey } from '../packSigning.js';
+import { acceptName } from '@core/text/names.js';
 import * as projects from './projects.js';
 import * as queries from './queries.js';
 import type {
@@ -165,6 +167,9 @@ export class LibraryStore {
   /** A new clause with one variant and its version 1 as a draft. */
   async createClause(input: NewClause, by: string): Promise<VersionRef> {
     const who = actor(by);
+    // Names first, so a refusal names the field by its label in every language (core/text/names.ts).
+    if (typeof input.title === 'string') acceptName(input.title, 'clauseTitle');
+    if (typeof input.variant === 'string') acceptName(input.variant, 'variant', { max: 100 });
     const c = parseInput(newClauseSchema, input, 'new clause');
     return this.mutate((d, now) => versions.createClause(d, c, who, now));
   }
@@ -173,7 +178,7 @@ export class LibraryStore {
   async addVariant(clauseId: string, name: string, input: VersionInput, by: string): Promise<VersionRef> {
     const who = actor(by);
     const v = parseInput(versionInputSchema, input, 'new variant');
-    const variant = parseInput(z.string().trim().min(1, 'a variant needs a name'), name, 'variant name');
+    const variant = acceptName(name, 'variant', { max: 100 });
     return this.mutate((d, now) => versions.addVariant(d, clauseId, variant, v, who, now));
   }
 
@@ -401,9 +406,10 @@ export class LibraryStore {
   }
 
   /** What an import would do: each clause variant and blueprint is new, identical or conflicting. Changes nothing. */
-  async previewImport(pack: unknown): Promise<ImportPreview> {
-    const p = parsePack(pack);
-    return io.previewImport(await this.view(), p);
+  /** `trusted`: signers whose approvals are kept; any other pack's versions arrive as drafts (packSigning.ts). */
+  async previewImport(pack: unknown, trusted: readonly TrustedKey[] = []): Promise<ImportPreview> {
+    const { pack: p, signer } = admitPackInput(pack, trusted);
+    return { ...io.previewImport(await this.view(), p), signer };
   }
 
   /**
@@ -411,10 +417,14 @@ export class LibraryStore {
    * added as a new version of my variant, or replaces my blueprint) or keep-both (added as a new variant
    * "<name>（导入）" or blueprint "<id>-imported"). A bad pack or a missing resolution changes nothing.
    */
-  async applyImport(pack: unknown, resolutions: ImportResolutions = {}): Promise<MergeReport> {
-    const p = parsePack(pack);
+  async applyImport(
+    pack: unknown,
+    resolutions: ImportResolutions = {},
+    trusted: readonly TrustedKey[] = [],
+  ): Promise<MergeReport> {
+    const { pack: p, signer } = admitPackInput(pack, trusted);
     const res = parseInput(resolutionsSchema, resolutions, 'resolutions');
-    return this.mutate((d, now) => io.applyImport(d, p, res, now));
+    return { ...(await this.mutate((d, now) => io.applyImport(d, p, res, now))), signer };
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { BidForgeError } from '@core/model/problem.js';
+import { lookalikeProblem, nameError } from '@core/text/names.js';
 import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
 import { newClauseId } from './clauseId.js';
 import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';
@@ -92,6 +93,12 @@ export function addVariant(
   const c = clauseOf(d, clauseId);
   if (c.variants.some((x) => x.name === variant))
     throw new BidForgeError('variant_exists', `clause ${clauseId} already has a variant ${variant}`);
+  const lookalike = lookalikeProblem(
+    variant,
+    c.variants.map((x) => x.name),
+    'variant',
+  );
+  if (lookalike) throw nameError({ ...lookalike, clause: clauseId });
   c.variants.push({
     name: variant,
     versions: [
