@@ -21,7 +21,7 @@ export type NameField = keyof typeof NAME_FIELDS;
 
 /** Characters that show nothing or reorder text: refused in names. */
 const INVISIBLE =
-  /\u034F|[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+  /\u034F|\p{Variation_Selector}|[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/u;
 
 /** What a refused character is, in Chinese and English, for the ones people meet. */
 const KNOWN: Record<number, [string, string]> = {
