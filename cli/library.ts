@@ -1,11 +1,13 @@
 // bidforge library export|import: clause packs through the API, on the store in --data DIR (the same store, lock and
-// checks as the app's 条款库 screen); list|show|add|edit|submit|approve|reject|retire are in libraryWork.ts.
+// checks as the app's 条款库 screen); list|show|add|edit|submit|approve|reject|retire are in libraryWork.ts,
+// import-word (a Word document → draft clauses) in libraryWord.ts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { ApiError } from '../core/api/envelope.js';
 import { errorText } from '../core/i18n/errorText.js';
 import { libraryWork, WORK_ACTIONS, type WorkArgs, type WorkIo } from './libraryWork.js';
+import { importWordCommand } from './libraryWord.js';
 import { libSay, libWord } from './packMessages.js';
 import type { Lang } from './messages.js';
 
@@ -128,6 +130,12 @@ export async function libraryCommand(
 ): Promise<number> {
   if (a.action === 'export') return exportPack(api, a, out);
   if (a.action === 'import') return importPack(api, a, out);
+  if (a.action === 'import-word' && io)
+    return importWordCommand(
+      api,
+      { file: a.file, dryRun: a.dryRun, json: a.json, waitMs: a.work?.waitMs ?? 10_000 },
+      io,
+    );
   if (io && a.work && (WORK_ACTIONS as readonly string[]).includes(a.action ?? ''))
     return libraryWork(api, { ...a.work, action: a.action!, json: a.json }, io);
   throw new LibraryInputError(libSay(a.lang ?? 'zh', 'whichAction', { action: a.action ?? '' }));

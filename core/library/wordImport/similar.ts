@@ -1,7 +1,8 @@
 // How alike a candidate is to the clauses already in the library: the Dice coefficient of their character bigrams,
 // on text normalised the way search normalises it (core/library/store/search.ts: NFKC, lower case, Traditional →
-// Simplified), with template tags, Markdown marks, digits and punctuation left out — so "2小时内到达现场" in Word
-// and "{{onsite_arrival}}内到达现场" in the library differ by a bigram or two, not by their figures.
+// Simplified), with template tags, figures with their units, Markdown marks and punctuation left out — so
+// "2小时内到达现场" in Word and "{{figure "arrive"}}内到达现场" in the library read the same.
+import { findQuantities } from '../../deviation/quantities.js';
 import { normalizeText } from '../store/search.js';
 import type { DuplicateMark } from './model.js';
 
@@ -12,8 +13,22 @@ export const DUPLICATE = 0.9;
 /** At or above: nearly the same (a reworded copy). */
 export const NEAR_DUPLICATE = 0.6;
 
+/** The text without its figures (2小时, 三年, 7×24小时): where Word prints a figure the library prints a fact. */
+function withoutFigures(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const q of findQuantities(text)) {
+    out += text.slice(at, q.start);
+    at = q.end;
+  }
+  return out + text.slice(at);
+}
+
 export function bigrams(text: string): Set<string> {
-  const plain = normalizeText(text.replace(/\{\{[^}]*\}\}/g, ' ')).replace(/[^\p{Script=Han}\p{L}]+/gu, '');
+  const plain = normalizeText(withoutFigures(text.replace(/\{\{[^}]*\}\}/g, ' '))).replace(
+    /[^\p{Script=Han}\p{L}]+/gu,
+    '',
+  );
   const out = new Set<string>();
   const chars = [...plain];
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
