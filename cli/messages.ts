@@ -69,7 +69,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       options: [['--json', '以 JSON 输出']],
     },
     library: {
-      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import …',
+      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word …',
       what: '条款的起草、审核、批准、停用与条款包的导出导入（与应用共用数据目录中的条款库和锁）；被拒绝（本人批准、状态不对、库被占用）时退出码为 1',
       options: [
         ['list [文字] [--status draft|in_review|approved|retired]', '列出条款（按标题、id 或正文查找）'],
@@ -89,6 +89,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['import <包.bfpack.json>', '导入条款包；冲突须用 --resolve 指定处理方式'],
         ['  --dry-run', '只显示将新增、相同、冲突的条目，不作改动'],
         ['  --resolve keep-mine|take-theirs|keep-both', '冲突的处理方式'],
+        [
+          'import-word <文件.docx> [--dry-run]',
+          '把 Word 文档拆成候选条款并新建为草稿（与条款库重复的跳过；.doc/.wps 需安装 LibreOffice）',
+        ],
         ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
       ],
     },
@@ -155,7 +159,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       options: [['--json', 'as JSON']],
     },
     library: {
-      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import …',
+      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word …',
       what: 'draft, review, approve and retire clauses, and clause packs, on the same store and lock as the app; exit 1 when refused (own version, wrong state, store in use)',
       options: [
         ['list [text] [--status draft|in_review|approved|retired]', 'list clauses (by title, id or text)'],
@@ -178,6 +182,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['import <pack.bfpack.json>', 'import a pack; conflicts need --resolve'],
         ['  --dry-run', 'show new / identical / conflicting items, change nothing'],
         ['  --resolve keep-mine|take-theirs|keep-both', 'how to settle conflicts'],
+        [
+          'import-word <file.docx> [--dry-run]',
+          'split a Word document into candidate clauses and create them as drafts (duplicates of library clauses are skipped; .doc/.wps need LibreOffice)',
+        ],
         ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
       ],
     },
