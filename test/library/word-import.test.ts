@@ -114,6 +114,12 @@ describe('重复与近似重复', () => {
     expect(same.mark).toBe('duplicate');
     expect(same.duplicates[0]).toMatchObject({ clauseId: 'service-commitment', variant: '标准' });
     expect(same.duplicates[0]!.similarity).toBeGreaterThanOrEqual(0.9);
+    // A figure no phrasing names (回复 after other words) becomes a variable named by its item, and the body renders.
+    expect(same.variables).toEqual([
+      expect.objectContaining({ type: 'duration', label: '电话响应', default: { value: 30, unit: '分钟' } }),
+    ]);
+    for (const c of [same, reworded, fresh])
+      expect(render(c).problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(reworded.mark).toBe('near');
     expect(reworded.duplicates[0]).toMatchObject({ clauseId: 'service-commitment' });
     expect(fresh.mark).toBe('new');

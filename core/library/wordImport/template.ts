@@ -41,6 +41,14 @@ const KEY: Record<string, string> = {
   records: 'records_keep_years',
 };
 
+/** A label for a figure no phrasing names: the item's own name before a colon (电话响应：…), else its words. */
+function labelFromText(part: string): string {
+  const named = /^([^：:，,。]{2,12})[：:]/.exec(part.trim());
+  if (named) return named[1]!.trim();
+  const words = part.trim();
+  return words.length > 16 ? `${words.slice(0, 16)}…` : words;
+}
+
 type Found = { figure: Figure; start: number; end: number; numberEnd: number };
 
 /** Where the figure's number (and unit) is in the text, searching from `from`. */
@@ -178,10 +186,8 @@ function templatize(text: string, p: Proposals, guard: boolean): { out: string; 
       replacement = `{{figure "${known.fact.id}"}}`;
       if (!facts.includes(known.fact.id)) facts.push(known.fact.id);
     } else {
-      const key = known?.key ?? f.key ?? KEY[f.pattern] ?? 'figure';
-      const label = known
-        ? factLabel(known.fact)
-        : (LABEL[f.pattern] ?? (f.part.length > 20 ? `${f.part.slice(0, 20)}…` : f.part));
+      const key = known?.key ?? f.key ?? KEY[f.pattern] ?? 'stated_figure';
+      const label = known ? factLabel(known.fact) : (LABEL[f.pattern] ?? labelFromText(f.part));
       const value = known?.value ?? readings(f, key, text.slice(x.start, x.end))[0];
       const decl = p.declare(variableFor(key, label, f, value));
       replacement = `{{${decl}}}`;
