@@ -1,6 +1,6 @@
 // One small JSON file in the data folder, read through a zod schema and written atomically.
 // A file that fails to parse or validate is renamed aside (never overwritten) and reported once.
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { atomicWrite } from '../fs/atomicWrite.js';
@@ -17,24 +17,51 @@ export interface JsonDoc<T> {
   write(value: T): Promise<void>;
 }
 
+export type FileDocOptions = {
+  /** A larger file is not read but moved aside and reported, like a damaged one (reading it would stall every call). */
+  maxBytes?: number;
+  /** Keep what was read while the file's size and time are unchanged (a file read on every keystroke of a search). */
+  cache?: boolean;
+};
+
 export function fileDoc<S extends z.ZodType>(
   path: string,
   schema: S,
   clock: () => Date = () => new Date(),
+  options: FileDocOptions = {},
 ): JsonDoc<z.infer<S>> {
+  let cached: { stamp: string; value: z.infer<S> } | undefined;
+  const stampOf = async () => {
+    const st = await stat(path);
+    return { size: st.size, stamp: `${st.size}:${st.mtimeMs}:${st.ino}` };
+  };
   return {
     async read() {
       let text: string;
+      let reason: string | null;
+      let stamp: string | undefined;
       try {
-        text = await readFile(path, 'utf8');
+        const st = await stampOf();
+        stamp = st.stamp;
+        if (options.cache && cached?.stamp === stamp) return { value: cached.value, notices: [] };
+        if (options.maxBytes !== undefined && st.size > options.maxBytes) {
+          const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+          text = '';
+          reason = `文件过大（${mb(st.size)} MB，上限 ${mb(options.maxBytes)} MB），未读取`;
+        } else {
+          text = await readFile(path, 'utf8');
+          reason = problemOf(text, schema);
+        }
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT')
           return { value: schema.parse({}) as z.infer<S>, notices: [] };
         throw e;
       }
-      const reason = problemOf(text, schema);
-      if (reason === null)
-        return { value: schema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))) as z.infer<S>, notices: [] };
+      if (reason === null) {
+        const value = schema.parse(JSON.parse(text.replace(/^\uFEFF/, ''))) as z.infer<S>;
+        if (options.cache && stamp) cached = { stamp, value };
+        return { value, notices: [] };
+      }
       // Keep the damaged file under a new name so nothing the user had is lost, then start from defaults.
       const name = basename(path).replace(/\.json$/, '');
       const aside = await freshName(dirname(path), `${name}.corrupt-`, clock(), '.json');
@@ -48,6 +75,7 @@ export function fileDoc<S extends z.ZodType>(
       const text = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
       try {
         await mkdir(dirname(path), { recursive: true });
+        cached = undefined;
         await atomicWrite(path, text);
       } catch (e) {
         // A full or read-only disk is the user's to fix: say so, instead of the API's generic "internal" error.

@@ -1,10 +1,63 @@
 // Recently used projects (recent.json): a snapshot of each, so 首页 can reopen and search them in any shell.
 // Entries are keyed by the project's id, never by its name: three projects from one blueprint stay three entries.
 import { z } from 'zod';
+import { BidForgeError } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { derivedProjectId, withProjectId } from '../project/identity.js';
 
 export const RECENT_MAX = 20;
+/** How deep values may nest in a snapshot: a form's tables are 3 deep; a hostile file nested 100,000 deep. */
+export const SNAPSHOT_MAX_DEPTH = 32;
+/** A snapshot's size in characters (text, keys and numbers), so recent.json stays small and search stays fast. */
+export const SNAPSHOT_MAX_CHARS = 1_000_000;
+/** RECENT_MAX snapshots at their largest (3 bytes a character in UTF-8) fit; a larger recent.json is moved aside. */
+export const RECENT_FILE_MAX_BYTES = 64 * 1024 * 1024;
+/** Of each text, search reads this much (an excerpt is shown, never the whole). */
+const SEARCH_TEXT_CHARS = 100_000;
+
+/**
+ * What keeps a project out of recent.json, if anything: values nested deeper than SNAPSHOT_MAX_DEPTH or a snapshot
+ * over SNAPSHOT_MAX_CHARS. Walked without recursion and stopped at the first excess, so a hostile value costs little.
+ */
+export function snapshotProblem(
+  project: unknown,
+): { code: string; message: string; params: Record<string, number> } | undefined {
+  const stack: [unknown, number][] = [[project, 0]];
+  let chars = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v === 'string') chars += v.length;
+    else if (typeof v === 'number' || typeof v === 'boolean') chars += 8;
+    else if (v && typeof v === 'object') {
+      if (depth >= SNAPSHOT_MAX_DEPTH)
+        return {
+          code: 'recent_too_deep',
+          message: `项目中的取值嵌套超过 ${SNAPSHOT_MAX_DEPTH} 层，未记入“最近项目”；项目本身不受影响`,
+          params: { max: SNAPSHOT_MAX_DEPTH },
+        };
+      for (const [k, x] of Object.entries(v)) {
+        chars += k.length;
+        stack.push([x, depth + 1]);
+      }
+    }
+    if (chars > SNAPSHOT_MAX_CHARS)
+      return {
+        code: 'recent_too_large',
+        message: `项目超过 ${SNAPSHOT_MAX_CHARS} 字符，未记入“最近项目”；项目本身不受影响`,
+        params: { max: SNAPSHOT_MAX_CHARS },
+      };
+  }
+  return undefined;
+}
+
+const refusal = (p: NonNullable<ReturnType<typeof snapshotProblem>>) =>
+  new BidForgeError(p.code, p.message, [{ severity: 'error', ...p }]);
+
+/** Throws the snapshot's problem ('recent_too_deep', 'recent_too_large'), if it has one. */
+export function assertSnapshot(project: unknown): void {
+  const p = snapshotProblem(project);
+  if (p) throw refusal(p);
+}
 
 const entryObject = z.object({
   /** The project's id (entries written before ids existed were keyed by path or name: see below). */
@@ -50,6 +103,7 @@ export function withRecent(
   path?: string,
   saved = false,
 ): RecentEntry[] {
+  assertSnapshot(project); // before JSON.stringify below, which a 100,000-deep value would overflow
   const p = withProjectId(project, path ?? JSON.stringify(project));
   const id = p.id!;
   const entry: RecentEntry = {
@@ -93,13 +147,21 @@ function texts(p: Project): { where: string; text: string }[] {
     { where: 'bidder', text: p.bidder },
     { where: 'projectNo', text: p.projectNo },
   ];
-  const walk = (where: string, v: unknown) => {
-    if (typeof v === 'string' || typeof v === 'number') out.push({ where, text: String(v) });
-    else if (Array.isArray(v)) v.forEach((x) => walk(where, x));
-    else if (v && typeof v === 'object') Object.values(v).forEach((x) => walk(where, x));
-  };
-  for (const [k, v] of Object.entries(p.values)) walk(k, v);
-  return out.filter((t) => t.text !== '');
+  // Without recursion, and no deeper than a snapshot may nest: a planted recent.json must not break search for all.
+  for (const [k, top] of Object.entries(p.values)) {
+    const stack: [unknown, number][] = [[top, 0]];
+    const found: string[] = [];
+    while (stack.length) {
+      const [v, depth] = stack.pop()!;
+      if (typeof v === 'string' || typeof v === 'number') found.push(String(v).slice(0, SEARCH_TEXT_CHARS));
+      else if (v && typeof v === 'object' && depth < SNAPSHOT_MAX_DEPTH) {
+        const xs = Object.values(v);
+        for (let i = xs.length - 1; i >= 0; i--) stack.push([xs[i], depth + 1]);
+      }
+    }
+    for (const text of found) out.push({ where: k, text });
+  }
+  return out.filter((t) => t.text !== '').map((t) => ({ ...t, text: t.text.slice(0, SEARCH_TEXT_CHARS) }));
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();

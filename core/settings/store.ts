@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Project } from '../model/project.js';
 import { fileDoc, memoryDoc, type FileNotice, type JsonDoc } from './jsonFile.js';
 import {
+  assertSnapshot,
+  RECENT_FILE_MAX_BYTES,
   recentFileSchema,
   searchRecent,
   summary,
@@ -47,7 +49,10 @@ export class SettingsStore {
       ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock)
       : memoryDoc(settingsSchema);
     this.recent = dataDir
-      ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock)
+      ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock, {
+          maxBytes: RECENT_FILE_MAX_BYTES,
+          cache: true,
+        })
       : memoryDoc(recentFileSchema);
     this.trusted = dataDir
       ? fileDoc(join(dataDir, TRUSTED_SIGNERS_FILE), trustedSignersFileSchema, this.clock)
@@ -93,8 +98,13 @@ export class SettingsStore {
     });
   }
 
+  /** The entry, refused ('recent_too_deep', 'recent_too_large') when its snapshot could not travel (a planted file). */
   open(id: string): Promise<RecentEntry | undefined> {
-    return this.run(async () => (await this.readDoc(this.recent)).projects.find((e) => e.id === id));
+    return this.run(async () => {
+      const entry = (await this.readDoc(this.recent)).projects.find((e) => e.id === id);
+      if (entry) assertSnapshot(entry.project);
+      return entry;
+    });
   }
 
   search(query: string): Promise<ProjectHit[]> {
