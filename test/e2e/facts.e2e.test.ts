@@ -74,6 +74,7 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await panel.getByTestId('fact-group-response').waitFor();
       await panel.getByTestId('fact-levels').getByTestId(`fact-${emergency.id}`).waitFor();
       await page.screenshot({ path: join(screensDir, 'facts-zh.png') });
+      await panel.screenshot({ path: join(screensDir, 'facts-panel-zh.png') });
 
       // The emergency arrival becomes longer than the general promise: the preview prints the new time, and the check
       // reports it by the fact's label as an error.
@@ -93,7 +94,7 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       expect(await problem.innerText()).toContain('错误');
       // The control shows the problem too, and the problem's link puts the cursor in it.
       await expect
-        .poll(() => panel.getByTestId(`fact-${emergency.id}`).innerText(), { timeout: TIMEOUT })
+        .poll(() => panel.getByTestId('fact-levels').innerText(), { timeout: TIMEOUT })
         .toContain(factLabel(general));
       await page.getByTestId('tab-content').click();
       await problem.getByRole('button').click();
@@ -116,6 +117,18 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factDeadline(inDays));
       await page.getByTestId('undo').click();
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factDeadline(emergency));
+
+      // A second level (一级) joins the table with the general promise's times, and the document's level table
+      // prints its row; undo takes it away again.
+      const arrivals = occurrences(await previewText(page), factDeadline(general));
+      await panel.getByTestId('level-add').click();
+      await panel.getByTestId('level-row-一级').waitFor();
+      await expect
+        .poll(async () => occurrences(await previewText(page), factDeadline(general)), { timeout: TIMEOUT })
+        .toBeGreaterThan(arrivals);
+      await panel.getByTestId('fact-levels').screenshot({ path: join(screensDir, 'facts-levels-zh.png') });
+      await page.getByTestId('undo').click();
+      await panel.getByTestId('level-row-一级').waitFor({ state: 'detached' });
 
       // Not offered: the satisfaction sentence vanishes; offered again, it is back.
       const offered = page.getByTestId(`fact-${satisfaction.id}-offered`);
@@ -154,6 +167,7 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await panel.getByTestId('fact-group-response').waitFor();
       await expect.poll(() => panel.innerText(), { timeout: TIMEOUT }).toContain('Time to arrive on site');
       await page.screenshot({ path: join(screensDir, 'facts-en.png') });
+      await panel.screenshot({ path: join(screensDir, 'facts-panel-en.png') });
       const chinese = (await panelTexts(app)).filter((t) => HAN.test(t));
       expect(chinese).toEqual([]);
     },

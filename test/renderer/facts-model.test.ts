@@ -15,6 +15,7 @@ import {
   FACT_GROUPS,
   fillLevelCell,
   groupFacts,
+  levelKindEvent,
   levelTable,
   MAX_LEVELS,
   nextLevelName,
@@ -22,6 +23,7 @@ import {
   removeLevel,
   removeLevelKind,
   renameLevel,
+  setLevelKindEvent,
   shapeOf,
   startLevelTable,
   unstatedKinds,
@@ -212,6 +214,21 @@ describe('承诺面板：故障分级表', () => {
     expect(levelTable(holed).cells.has(cellKey('二级', 'fix'))).toBe(false);
     const filled = valid(fillLevelCell(holed, '二级', 'fix'));
     expect(levelTable(filled).cells.has(cellKey('二级', 'fix'))).toBe(true);
+  });
+
+  it('一列的起算时点：各级相同时显示该时点，统一修改时每级都改', () => {
+    const facts = startLevelTable([general('arrive', 4), general('fix', 24)]);
+    expect(levelKindEvent(facts, 'fix')).toBe('notice');
+    const fromArrival = valid(setLevelKindEvent(facts, 'fix', 'arrival'));
+    expect(levelKindEvent(fromArrival, 'fix')).toBe('arrival');
+    expect(
+      fromArrival.filter((c) => c.kind === 'fix' && c.scope?.level).every((c) => 'from' in c && c.from === 'arrival'),
+    ).toBe(true);
+    // The general promise is not a level's: it keeps its own event.
+    expect(fromArrival.find((c) => c.id === 'fix')).toMatchObject({ from: 'notice' });
+    const i = fromArrival.findIndex((c) => c.id === 'fix_l2');
+    const mixed = fromArrival.map((c, j) => (j === i ? { ...c, from: 'notice' as const } : c));
+    expect(levelKindEvent(mixed, 'fix')).toBeUndefined();
   });
 
   it('示例的紧急级：加一级后表有两级，ID 不与已有重复', () => {

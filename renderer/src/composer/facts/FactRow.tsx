@@ -140,43 +140,44 @@ export const FactRow = memo(function FactRow({ fact, index, problems, onChange, 
         </label>
         {locale === 'zh-CN' ? null : <ScopeTags scope={fact.scope} />}
         {!offered && <span className="bf-muted bf-fact-state">{t('facts.offeredOff')}</span>}
-        <span className="bf-fact-actions">
-          <Tooltip title={t('facts.scopeEdit')}>
-            <Button
-              size="small"
-              type={scopeOpen || hasScope ? 'link' : 'text'}
-              icon={<FilterOutlined />}
-              aria-label={`${name}：${t('facts.scopeEdit')}`}
-              aria-expanded={scopeOpen}
-              data-testid={`fact-${fact.id}-scope-toggle`}
-              onClick={() => setScopeOpen((o) => !o)}
-            />
-          </Tooltip>
-          <Tooltip title={t('facts.duplicate')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<CopyOutlined />}
-              aria-label={`${name}：${t('facts.duplicate')}`}
-              onClick={() => onDuplicate(index)}
-            />
-          </Tooltip>
-          <Tooltip title={t('facts.remove')}>
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={`${name}：${t('facts.remove')}`}
-              data-testid={`fact-${fact.id}-remove`}
-              onClick={() => onRemove(index)}
-            />
-          </Tooltip>
-        </span>
       </div>
       <div className="bf-fact-body">
         <FactValue fact={fact} label={name} inputId={factInputId(index)} status={status} onChange={change} />
       </div>
+      {/* After the figure in tab order (switch → figure → actions); drawn at the row's top right. */}
+      <span className="bf-fact-actions">
+        <Tooltip title={t('facts.scopeEdit')}>
+          <Button
+            size="small"
+            type={scopeOpen || hasScope ? 'link' : 'text'}
+            icon={<FilterOutlined />}
+            aria-label={`${name}：${t('facts.scopeEdit')}`}
+            aria-expanded={scopeOpen}
+            data-testid={`fact-${fact.id}-scope-toggle`}
+            onClick={() => setScopeOpen((o) => !o)}
+          />
+        </Tooltip>
+        <Tooltip title={t('facts.duplicate')}>
+          <Button
+            size="small"
+            type="text"
+            icon={<CopyOutlined />}
+            aria-label={`${name}：${t('facts.duplicate')}`}
+            onClick={() => onDuplicate(index)}
+          />
+        </Tooltip>
+        <Tooltip title={t('facts.remove')}>
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={`${name}：${t('facts.remove')}`}
+            data-testid={`fact-${fact.id}-remove`}
+            onClick={() => onRemove(index)}
+          />
+        </Tooltip>
+      </span>
       {scopeOpen && <ScopeEditor fact={fact} onChange={change} />}
       {problems.length > 0 && (
         <div className={`bf-fact-problems bf-${status}`} role="alert">

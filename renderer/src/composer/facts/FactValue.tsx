@@ -28,6 +28,7 @@ export function FactValue({ fact, label, inputId, status, onChange }: Props) {
     case 'replace_after_repairs':
       return (
         <WholeNumber
+          id={inputId}
           label={label}
           value={fact.repairs}
           max={100}
@@ -80,6 +81,7 @@ export function FactValue({ fact, label, inputId, status, onChange }: Props) {
       return (
         <>
           {duration(fact.length, (length) => onChange({ ...fact, length }))}
+          <span className="bf-muted">{t('facts.trainees')}</span>
           <WholeNumber
             label={`${label}：${t('facts.trainees')}`}
             value={fact.trainees}
@@ -178,6 +180,7 @@ export function FactValue({ fact, label, inputId, status, onChange }: Props) {
   if ('count' in fact)
     return (
       <WholeNumber
+        id={inputId}
         label={`${label}：${t('facts.count.value')}`}
         value={fact.count}
         max={100_000}

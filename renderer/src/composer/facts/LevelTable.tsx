@@ -1,7 +1,7 @@
 // The fault-level table: 2–5 levels (rows, most severe first) × the kinds of time they promise (columns). Each cell
 // is the level's own time and event, or empty — then the level keeps the general promise, shown greyed.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Switch, Tooltip } from 'antd';
+import { CloseOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Switch } from 'antd';
 import { memo, useState } from 'react';
 import { factFigure } from '@core/commitments/phrase.js';
 import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from '@core/commitments/schema.js';
@@ -15,13 +15,15 @@ import {
   addLevelKind,
   cellKey,
   fillLevelCell,
+  levelKindEvent,
   levelTable,
   MAX_LEVELS,
-  MIN_LEVELS,
   nextLevelName,
+  removeFact,
   removeLevel,
   removeLevelKind,
   renameLevel,
+  setLevelKindEvent,
   startLevelTable,
 } from './factsModel.js';
 
@@ -50,7 +52,7 @@ function LevelName({ level, onRename }: { level: string; onRename: (to: string) 
       data-testid={`level-name-${level}`}
       value={draft}
       maxLength={20}
-      style={{ width: 84 }}
+      style={{ width: 56 }}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onPressEnter={commit}
@@ -81,6 +83,8 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
 
   const next = nextLevelName(table.levels);
   const missingKinds = (DEADLINE_KINDS as readonly DeadlineKind[]).filter((k) => !table.kinds.includes(k));
+  const cellProblems = [...table.cells.values()].flatMap((i) => problemsByField.get(`commitments.${i}`) ?? []);
+  const cellsOf = (level: string) => table.kinds.filter((k) => table.cells.has(cellKey(level, k))).length;
   return (
     <section className="bf-fact-group" data-testid="fact-levels">
       <h3 className="bf-fact-group-title">
@@ -92,22 +96,37 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
         <table className="bf-level-table">
           <thead>
             <tr>
-              <th scope="col">{t('facts.levels.level')}</th>
+              <th scope="col" rowSpan={2}>
+                {t('facts.levels.level')}
+              </th>
               {table.kinds.map((k) => (
                 <th scope="col" key={k}>
-                  {kindName(k)}
-                  <Tooltip title={t('facts.levels.removeKind', { kind: kindName(k) })}>
+                  <span className="bf-level-kind">
+                    {kindName(k)}
                     <Button
                       size="small"
                       type="text"
                       icon={<DeleteOutlined />}
                       aria-label={t('facts.levels.removeKind', { kind: kindName(k) })}
+                      title={t('facts.levels.removeKind', { kind: kindName(k) })}
                       onClick={() => onChange(removeLevelKind(facts, k), 'facts.levels')}
                     />
-                  </Tooltip>
+                  </span>
                 </th>
               ))}
-              <th aria-hidden />
+            </tr>
+            <tr>
+              {table.kinds.map((k) => (
+                <th key={k} className="bf-level-event">
+                  <EventSelect
+                    label={kindName(k)}
+                    value={levelKindEvent(facts, k)}
+                    testId={`level-${k}`}
+                    block
+                    onChange={(from) => from && onChange(setLevelKindEvent(facts, k, from), `facts.levels.from.${k}`)}
+                  />
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -118,6 +137,17 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                     level={level}
                     onRename={(to) => onChange(renameLevel(facts, level, to), `facts.levels.name.${level}`)}
                   />
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    icon={<DeleteOutlined />}
+                    className="bf-level-remove"
+                    aria-label={t('facts.levels.removeLevel', { level })}
+                    title={t('facts.levels.removeLevel', { level })}
+                    data-testid={`level-remove-${level}`}
+                    onClick={() => onChange(removeLevel(facts, level), 'facts.levels')}
+                  />
                 </th>
                 {table.kinds.map((kind) => {
                   const index = table.cells.get(cellKey(level, kind));
@@ -126,13 +156,16 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                     const g = general(kind);
                     return (
                       <td key={kind} className="bf-level-empty">
-                        <span className="bf-muted">{g ? factFigure(g) : t('facts.levels.general')}</span>
+                        <span className="bf-muted" title={t('facts.levels.general')}>
+                          {g ? factFigure(g) : '—'}
+                        </span>
                         <Button
                           size="small"
                           type="link"
                           icon={<PlusOutlined />}
-                          aria-label={t('facts.levels.fill', { level })}
+                          aria-label={`${t('facts.levels.fill', { level })}：${kindName(kind)}`}
                           title={t('facts.levels.fill', { level })}
+                          data-testid={`level-fill-${level}-${kind}`}
                           onClick={() => onChange(fillLevelCell(facts, level, kind), 'facts.levels')}
                         />
                       </td>
@@ -159,56 +192,50 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                       className={offered ? undefined : 'bf-fact-off'}
                     >
                       <div className="bf-level-cell">
-                        <Switch
-                          size="small"
-                          checked={offered}
-                          aria-label={`${label}：${t('facts.offered')}`}
-                          data-testid={`fact-${fact.id}-offered`}
-                          onChange={(on) => set({ ...fact, offered: on })}
-                        />
+                        {!offered && (
+                          <Switch
+                            size="small"
+                            checked={false}
+                            aria-label={`${label}：${t('facts.offered')}`}
+                            data-testid={`fact-${fact.id}-offered`}
+                            onChange={(on) => set({ ...fact, offered: on })}
+                          />
+                        )}
                         <DurationInput
                           id={factInputId(index)}
                           label={label}
                           value={fact.within}
                           status={status}
                           testId={`fact-${fact.id}`}
+                          compact
                           onChange={(within) => set({ ...fact, within })}
                         />
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<CloseOutlined />}
+                          disabled={cellsOf(level) <= 1}
+                          aria-label={`${label}：${t('facts.levels.general')}`}
+                          title={t('facts.levels.general')}
+                          data-testid={`fact-${fact.id}-clear`}
+                          onClick={() => onChange(removeFact(facts, index), 'facts.levels')}
+                        />
                       </div>
-                      <EventSelect
-                        label={label}
-                        value={fact.from}
-                        testId={`fact-${fact.id}`}
-                        onChange={(from) => from && set({ ...fact, from })}
-                      />
-                      {problems.length > 0 && (
-                        <div className={`bf-fact-problems bf-${status}`} role="alert">
-                          {problems.map((p, i) => (
-                            <div key={i}>{problemText(p, locale)}</div>
-                          ))}
-                        </div>
-                      )}
                     </td>
                   );
                 })}
-                <td>
-                  <Tooltip title={t('facts.levels.removeLevel', { level })}>
-                    <Button
-                      size="small"
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('facts.levels.removeLevel', { level })}
-                      data-testid={`level-remove-${level}`}
-                      onClick={() => onChange(removeLevel(facts, level), 'facts.levels')}
-                    />
-                  </Tooltip>
-                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {cellProblems.length > 0 && (
+        <div className="bf-fact-problems bf-level-problems" role="alert">
+          {cellProblems.map((p, i) => (
+            <div key={i}>{problemText(p, locale)}</div>
+          ))}
+        </div>
+      )}
       <div className="bf-fact-levels-actions">
         <Button
           size="small"
@@ -233,7 +260,6 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
             onChange={(k) => onChange(addLevelKind(facts, k), 'facts.levels')}
           />
         )}
-        {table.levels.length < MIN_LEVELS && <span className="bf-muted">{t('facts.levels.hint')}</span>}
       </div>
     </section>
   );

@@ -15,6 +15,7 @@ export function DurationInput({
   label,
   status,
   testId,
+  compact,
 }: {
   value: FactDuration;
   onChange: (d: FactDuration) => void;
@@ -22,6 +23,8 @@ export function DurationInput({
   label: string;
   status: Status;
   testId?: string;
+  /** Narrow, for a table cell. */
+  compact?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -34,7 +37,7 @@ export function DurationInput({
         min={0.5}
         max={100_000}
         status={status}
-        style={{ width: 88 }}
+        style={{ width: compact ? 52 : 88 }}
         onChange={(n) => {
           if (typeof n === 'number' && n > 0) onChange({ ...value, value: n });
         }}
@@ -44,7 +47,7 @@ export function DurationInput({
         data-testid={testId ? `${testId}-unit` : undefined}
         value={value.unit}
         status={status}
-        style={{ width: 104 }}
+        style={{ width: compact ? 84 : 140 }}
         popupMatchSelectWidth={false}
         options={FACT_UNITS.map((u) => ({ value: u, label: t(`facts.unit.${u}` as MessageKey) }))}
         onChange={(unit) => onChange({ ...value, unit })}
@@ -59,12 +62,15 @@ export function EventSelect({
   label,
   optional,
   testId,
+  block,
 }: {
   value: FactEvent | undefined;
   onChange: (e: FactEvent | undefined) => void;
   label: string;
   optional?: boolean;
   testId?: string;
+  /** As wide as its cell. */
+  block?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -74,7 +80,7 @@ export function EventSelect({
       value={value}
       placeholder={t('facts.fromNone')}
       allowClear={optional}
-      style={{ width: 168 }}
+      style={{ width: block ? '100%' : 168 }}
       popupMatchSelectWidth={false}
       options={FACT_EVENTS.map((e) => ({ value: e, label: t(`facts.event.${e}` as MessageKey) }))}
       onChange={(e) => onChange(e ?? undefined)}
@@ -92,7 +98,9 @@ export function WholeNumber({
   status,
   testId,
   allowEmpty,
+  id,
 }: {
+  id?: string;
   value: number | undefined;
   onChange: (n: number | undefined) => void;
   label: string;
@@ -106,6 +114,7 @@ export function WholeNumber({
 }) {
   return (
     <InputNumber<number>
+      id={id}
       aria-label={label}
       data-testid={testId}
       value={value ?? null}

@@ -314,3 +314,15 @@ export const fillLevelCell = (facts: readonly Commitment[], level: string, kind:
   ...facts,
   levelFact(facts, kind, level),
 ];
+
+/** The event a column's times run from: the one every level shares, else undefined (the levels differ). */
+export function levelKindEvent(facts: readonly Commitment[], kind: DeadlineKind): FactEvent | undefined {
+  const events = new Set(
+    facts.filter((c) => isLevelCell(c) && c.kind === kind).map((c) => ('from' in c ? c.from : undefined)),
+  );
+  return events.size === 1 ? [...events][0] : undefined;
+}
+
+/** Every level's time of a kind runs from this event. */
+export const setLevelKindEvent = (facts: readonly Commitment[], kind: DeadlineKind, from: FactEvent): Commitment[] =>
+  facts.map((c) => (isLevelCell(c) && c.kind === kind ? ({ ...c, from } as Commitment) : c));

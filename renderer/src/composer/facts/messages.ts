@@ -208,7 +208,7 @@ export const factsMessagesEn: Record<keyof typeof factsMessagesZh, string> = {
   'facts.cover.parts': 'Parts',
   'facts.cover.labour': 'Labour',
   'facts.cover.travel': 'Travel',
-  'facts.separate': 'Separate warranty (may exceed the unit’s)',
+  'facts.separate': 'Separate warranty (may be longer than the whole unit)',
   'facts.schedule': 'Service hours',
   'facts.schedule.7x24': '24/7',
   'facts.schedule.5x8': 'Working days, 8 hours a day',
