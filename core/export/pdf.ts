@@ -4,6 +4,7 @@ import type { Document, DocumentPackage } from '../model/document.js';
 import { fontBytes } from './fonts.js';
 import { build, type PdfDefinition } from './pdfDocument.js';
 import { installKeepRules } from './pdfKeepLayout.js';
+import { speedUpPdfmake } from './pdfmakeSpeed.js';
 import { LayoutDone, onRenderProgress, type Pagination } from './pdfPageLabels.js';
 
 export { pdfDefinition, type PdfContent, type PdfDefinition } from './pdfDocument.js';
@@ -40,6 +41,7 @@ export function configure(): PdfMake {
     pdfmake.setLocalAccessPolicy(() => false);
     pdfmake.setProgressCallback(onRenderProgress);
     installKeepRules();
+    speedUpPdfmake();
     configured = true;
   }
   return pdfmake;

@@ -1,0 +1,365 @@
+// Speed-ups of pdfmake 0.3 / pdfkit 0.19 / fontkit 2 internals, installed once by configure(): the same layout and
+// the same glyphs at the same places, with less work per character. A CJK text is one pdfmake "inline" a character,
+// and for each of them pdfmake walked its style stack ~20 times (a closure and a Set each), pdfkit shaped the character
+// again in every document, and drew it as a text object of its own (q, cm, BT, Tm, Tf, TJ, ET, Q: one Buffer each).
+// Here:
+// - fontkit.create is memoized per font buffer: the fonts are parsed once per process, not once per document and once
+//   more for the glyph check, and their glyph and shaping caches carry over from one export to the next;
+// - pdfkit's per-document cache of shaped words is kept on the font instead, for every document of the process;
+// - TextInlines.measure reads the style stack once a text node instead of once a property of every inline;
+// - Renderer.renderLine draws the inlines of a line that share font, size, colour and spacing as one text object,
+//   each inline's glyphs still starting at the x pdfmake laid it out at (a TJ adjustment between inlines);
+// - a PDF stream's text operators are joined as a string and made a Buffer once, instead of one Buffer an operator.
+// Lines with links, destinations, outlines, page references, font features, sub/superscript or positioned glyphs
+// (GPOS offsets) are drawn by pdfmake's own code. test/export/pdf-speed.test.ts compares the drawn text and positions
+// with pdfmake's unpatched output.
+import { createRequire } from 'node:module';
+
+const req = createRequire(import.meta.url);
+
+type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
+type Run = { glyphs: unknown[]; positions: Position[]; advanceWidth: number };
+/** pdfkit's EmbeddedFont (the parts used here). */
+type PdfFont = {
+  id: string;
+  ascender: number;
+  font: Record<string, unknown>;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], Position[]];
+  layoutRun(text: string, features?: unknown): Run;
+  layoutCache?: Record<string, Run>;
+};
+type Inline = Record<string, unknown> & {
+  text: string;
+  x: number;
+  width: number;
+  font: PdfFont;
+  fontSize: number;
+  color?: unknown;
+  opacity?: unknown;
+  characterSpacing?: number;
+};
+type Line = {
+  inlines: Inline[];
+  id?: string;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+  getHeight(): number;
+  getAscenderHeight(): number;
+};
+type PdfDoc = {
+  x: number;
+  y: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  opacity(o: number): void;
+  fill(color: unknown): void;
+  resolveColor(color: unknown, fallback: string): unknown;
+  fontSize(size: number): void;
+  save(): void;
+  restore(): void;
+  transform(...m: number[]): void;
+  addContent(s: string): void;
+  _font: PdfFont;
+};
+type Decorator = new (
+  doc: PdfDoc,
+) => { drawBackground(l: Line, x: number, y: number): void } & {
+  drawDecorations(l: Line, x: number, y: number): void;
+};
+type StyleStack = { getProperty(name: string): unknown };
+type StyleStatics = { getStyleProperty(item: object, stack: StyleStack, name: string, fallback: unknown): unknown };
+
+const isValue = (v: unknown) => v !== undefined && v !== null;
+/** pdfkit's number formatting for content streams. */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
+
+let installed = false;
+export function speedUpPdfmake(): void {
+  if (installed) return;
+  installed = true;
+  memoizeFonts();
+  fastMeasure();
+  fastRender();
+  joinStreamWrites();
+}
+
+type FontClass = { probe(buffer: Uint8Array): boolean; new (stream: { buffer: Uint8Array }): object };
+
+/**
+ * fontkit's exports cannot be replaced, and its list of font formats (asked in order) is private: it is found as the
+ * array registerFormat pushes onto, and a format put first makes each buffer's font once (as the TrueType/OpenType
+ * format, first until then, would) and returns it again for the same buffer.
+ */
+let fontsMemoized = false;
+export function memoizeFonts(): void {
+  if (fontsMemoized) return;
+  fontsMemoized = true;
+  const fontkit = req('fontkit') as { registerFormat(f: unknown): void };
+  const push = Array.prototype.push;
+  let formats: FontClass[] | undefined;
+  Array.prototype.push = function (this: FontClass[], ...items: FontClass[]) {
+    formats = this;
+    return push.apply(this, items);
+  };
+  try {
+    fontkit.registerFormat({});
+  } finally {
+    Array.prototype.push = push;
+  }
+  if (!formats) return;
+  formats.pop();
+  const TTFFont = formats[0]!;
+  const made = new WeakMap<Uint8Array, object>();
+  formats.unshift(
+    class OncePerBuffer {
+      static probe = (buffer: Uint8Array) => TTFFont.probe(buffer);
+      constructor(stream: { buffer: Uint8Array }) {
+        let font = made.get(stream.buffer);
+        if (!font) made.set(stream.buffer, (font = new TTFFont(stream)));
+        // biome-ignore lint/correctness/noConstructorReturn: the font made for this buffer before, by design
+        return font;
+      }
+    } as unknown as FontClass,
+  );
+}
+
+/** The shaped-word cache of pdfkit's EmbeddedFont, moved onto the (shared) fontkit font. */
+let fontPatched = false;
+function shareLayoutCache(font: PdfFont): void {
+  if (fontPatched || typeof font.layoutRun !== 'function') return;
+  fontPatched = true;
+  const proto = Object.getPrototypeOf(font) as PdfFont & { layoutCached(text: string): Run };
+  proto.layoutCached = function (this: PdfFont, text: string): Run {
+    const f = this.font as { __bfRuns?: Map<string, Run> };
+    let runs = f.__bfRuns;
+    if (!runs) f.__bfRuns = runs = new Map();
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    return run;
+  };
+}
+
+// The inline properties measure() reads, in its order, with pdfmake's defaults.
+const PROPS: [string, unknown][] = [
+  ['fontFeatures', null],
+  ['characterSpacing', 0],
+  ['color', 'black'],
+  ['decoration', null],
+  ['decorationColor', null],
+  ['decorationStyle', null],
+  ['decorationThickness', null],
+  ['background', null],
+  ['link', null],
+  ['linkToPage', null],
+  ['linkToDestination', null],
+  ['noWrap', null],
+  ['opacity', 1],
+  ['sup', false],
+  ['sub', false],
+];
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+function fastMeasure(): void {
+  const TextInlines = (req('pdfmake/js/TextInlines.js') as { default: { prototype: Record<string, unknown> } }).default;
+  const Style = (req('pdfmake/js/StyleContextStack.js') as { default: StyleStatics }).default;
+  type Self = {
+    pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): PdfFont };
+    widthOfText(text: string, inline: Inline): number;
+  };
+  TextInlines.prototype.measure = function (this: Self, array: Inline[], stack: StyleStack): Inline[] {
+    if (array.length) {
+      const leadingIndent = Style.getStyleProperty(array[0]!, stack, 'leadingIndent', 0) as number;
+      if (leadingIndent) {
+        array[0]!.leadingCut = -leadingIndent;
+        array[0]!.leadingIndent = leadingIndent;
+      }
+    }
+    // An inline without a style of its own sees the stack as it is: each property is looked up there once.
+    const fromStack = new Map<string, unknown>();
+    const prop = (item: Inline, name: string, fallback: unknown): unknown => {
+      const own = item[name];
+      if (isValue(own)) return own;
+      if (item.style || item.section !== undefined || !stack)
+        return Style.getStyleProperty(item, stack, name, fallback);
+      if (!fromStack.has(name)) fromStack.set(name, stack.getProperty(name));
+      const v = fromStack.get(name);
+      return isValue(v) ? v : fallback;
+    };
+    for (const item of array) {
+      const font = prop(item, 'font', 'Roboto');
+      const bold = prop(item, 'bold', false);
+      const italics = prop(item, 'italics', false);
+      item.font = this.pdfDocument.provideFont(font, bold, italics);
+      shareLayoutCache(item.font);
+      item.alignment = prop(item, 'alignment', 'left');
+      item.fontSize = prop(item, 'fontSize', 12) as number;
+      for (const [name, fallback] of PROPS) item[name] = prop(item, name, fallback);
+      if (item.sup || item.sub) item.fontSize *= 0.58;
+      const lineHeight = prop(item, 'lineHeight', 1) as number;
+      item.width = this.widthOfText(item.text, item);
+      item.height =
+        (item.font as unknown as { lineHeight(size: number): number }).lineHeight(item.fontSize) * lineHeight;
+      if (!item.leadingCut) item.leadingCut = 0;
+      if (!prop(item, 'preserveLeadingSpaces', false)) {
+        const leading = item.text.match(LEADING);
+        if (leading) (item.leadingCut as number) += this.widthOfText(leading[0], item);
+      }
+      item.trailingCut = 0;
+      if (!prop(item, 'preserveTrailingSpaces', false)) {
+        const trailing = item.text.match(TRAILING);
+        if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
+      }
+    }
+    return array;
+  };
+}
+
+/** An inline drawn the plain way: no link, destination, page reference, features, sub/superscript or line break. */
+const plain = (i: Inline) =>
+  !i.link &&
+  !i.linkToPage &&
+  !i.linkToDestination &&
+  !i._pageNodeRef &&
+  !i.fontFeatures &&
+  !i.sup &&
+  !i.sub &&
+  !i.text.includes('\n');
+const sameLook = (a: Inline, b: Inline) =>
+  a.font === b.font &&
+  a.fontSize === b.fontSize &&
+  a.color === b.color &&
+  a.opacity === b.opacity &&
+  (a.characterSpacing || 0) === (b.characterSpacing || 0);
+
+function fastRender(): void {
+  const Renderer = (req('pdfmake/js/Renderer.js') as { default: { prototype: Record<string, unknown> } }).default;
+  const TextDecorator = (req('pdfmake/js/TextDecorator.js') as { default: Decorator }).default;
+  const original = Renderer.prototype.renderLine as (this: unknown, line: Line, x: number, y: number) => void;
+  Renderer.prototype.renderLine = function (this: { pdfDocument: PdfDoc }, line: Line, x = 0, y = 0): void {
+    const inlines = line.inlines;
+    if (line._outline || line._pageNodeRef || line.id || !inlines.every(plain)) {
+      original.call(this, line, x, y);
+      return;
+    }
+    // Shape every inline first: a glyph positioned off its pen (GPOS offsets) is left to pdfmake's own drawing.
+    const encoded: ([string[], Position[]] | null)[] = [];
+    for (const inline of inlines) {
+      const text = inline.text;
+      const e = text ? inline.font.encode(text) : null;
+      if (e?.[1].some((p) => p.xOffset || p.yOffset)) {
+        original.call(this, line, x, y);
+        return;
+      }
+      encoded.push(e);
+    }
+    const doc = this.pdfDocument;
+    const lineHeight = line.getHeight();
+    const descent = lineHeight - line.getAscenderHeight();
+    const decorator = new TextDecorator(doc);
+    decorator.drawBackground(line, x, y);
+    for (let start = 0; start < inlines.length; ) {
+      let end = start + 1;
+      while (end < inlines.length && sameLook(inlines[end]!, inlines[start]!)) end++;
+      drawRun(doc, inlines, encoded, start, end, x, y + lineHeight - descent);
+      start = end;
+    }
+    decorator.drawDecorations(line, x, y);
+  };
+}
+
+/** Inlines [start, end) of a line (one font, size and colour) as one text object; `baseline` is the line's baseline. */
+function drawRun(
+  doc: PdfDoc,
+  inlines: Inline[],
+  encoded: ([string[], Position[]] | null)[],
+  start: number,
+  end: number,
+  x: number,
+  baseline: number,
+): void {
+  const first = inlines[start]!;
+  const { font, fontSize: size } = first;
+  const top = baseline - (font.ascender / 1000) * size; // where pdfmake puts the text's top
+  doc.opacity(typeof first.opacity === 'number' && !Number.isNaN(first.opacity) ? first.opacity : 1);
+  doc.fill(doc.resolveColor(first.color, 'black'));
+  doc._font = font;
+  doc.fontSize(size);
+  const last = inlines[end - 1]!;
+  doc.x = x + last.x + last.width;
+  doc.y = top;
+  if (!encoded.slice(start, end).some((e) => e?.[0].length)) return;
+  const cs = first.characterSpacing || 0;
+  const scale = size / 1000;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  let pen = x + first.x;
+  const out = [`BT\n1 0 0 1 ${num(pen)} ${num(doc.page.height - baseline)} Tm\n/${font.id} ${num(size)} Tf`];
+  if (cs) out.push(`${num(cs)} Tc`);
+  const commands: string[] = [];
+  for (let k = start; k < end; k++) {
+    const e = encoded[k];
+    if (!e?.[0].length) continue;
+    const [glyphs, positions] = e;
+    const at = x + inlines[k]!.x;
+    // Move from where the last inline ended to where pdfmake placed this one (in thousandths of the font size).
+    if (Math.abs(at - pen) > 1e-9) {
+      if (commands.length) commands[commands.length - 1] += ` ${num((-(at - pen) * 1000) / size)}`;
+      else out.push(`${num(at - pen)} 0 Td`);
+    }
+    pen = at;
+    let from = 0;
+    for (let g = 0; g < positions.length; g++) {
+      const p = positions[g]!;
+      if (p.xAdvance - p.advanceWidth !== 0 || g === positions.length - 1) {
+        commands.push(`<${glyphs.slice(from, g + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+        from = g + 1;
+      }
+      pen += p.xAdvance * scale + cs;
+    }
+  }
+  out.push(`[${commands.join(' ')}] TJ\nET`);
+  doc.addContent(out.join('\n'));
+  doc.restore();
+}
+
+/** PDF streams: consecutive text writes kept as one string, made a Buffer when bytes follow or the stream ends. */
+function joinStreamWrites(): void {
+  const PDFDocument = req('pdfkit') as { prototype: { ref(this: unknown, data: object): object } };
+  const sample = PDFDocument.prototype.ref.call({ _offsets: [], _waiting: 0, compress: false }, {});
+  type Ref = {
+    buffer: Uint8Array[];
+    data: { Length?: number; Filter?: string };
+    compress: boolean;
+    uncompressedLength: number;
+    _bfText?: string;
+    write(chunk: string | Uint8Array): void;
+    finalize(): void;
+  };
+  const proto = Object.getPrototypeOf(sample) as Ref;
+  const write = proto.write;
+  const finalize = proto.finalize;
+  const flush = (ref: Ref) => {
+    if (ref._bfText) {
+      ref.buffer.push(Buffer.from(ref._bfText, 'binary'));
+      ref._bfText = '';
+    }
+  };
+  proto.write = function (this: Ref, chunk: string | Uint8Array): void {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      write.call(this, chunk);
+      return;
+    }
+    const text = `${chunk}\n`;
+    this._bfText = (this._bfText ?? '') + text;
+    this.uncompressedLength += text.length;
+    this.data.Length = (this.data.Length ?? 0) + text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: Ref): void {
+    flush(this);
+    finalize.call(this);
+  };
+}
