@@ -133,7 +133,7 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   return log;
 }
 
-/** What may differ between runs on different data folders: clock readings, generated ids, paths, file bytes. */
+/** What may differ between runs on different data folders: clock readings, generated ids, paths, file bytes, keys. */
 function comparable(v: unknown, dataDir: string): unknown {
   if (v instanceof Uint8Array) return { bytes: v.byteLength > 0, head: Array.from(v.subarray(0, 4)) };
   if (typeof v === 'string')
@@ -143,7 +143,10 @@ function comparable(v: unknown, dataDir: string): unknown {
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
       .replace(/\d{8}T\d{9}Z(-\d+)?/g, '<stamp>')
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/\b[0-9a-f]{64}\b/g, '<sha256>');
+      .replace(/\b[0-9a-f]{64}\b/g, '<sha256>')
+      // each data folder signs its packs with its own key (core/library/packSigning.ts)
+      .replace(/\b[0-9A-F]{4}(-[0-9A-F]{4}){3}\b/g, '<fingerprint>')
+      .replace(/^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{86}==$/, '<ed25519>');
   if (Array.isArray(v)) return v.map((x) => comparable(x, dataDir));
   if (v && typeof v === 'object')
     return Object.fromEntries(
