@@ -3,11 +3,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { writeBackup } from '../library/store/engine/files.js';
 import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
-import type { Project } from '../model/project.js';
-import type { VariableDecl } from '../model/variables.js';
 import { ApiError } from '../api/envelope.js';
 import type { BackupInfo, SettingsHandlers } from './contract.js';
-import { fillFromProfile } from './profile.js';
 import type { SettingsStore } from './store.js';
 
 export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
@@ -70,14 +67,4 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
       return { ...report, restoredFrom: report.restoredFrom === copy ? name : report.restoredFrom };
     },
   };
-}
-
-/** A new project with the company profile filled in and the user's default script. */
-export async function withProfile(
-  project: Project,
-  decls: ReadonlyMap<string, VariableDecl>,
-  store: SettingsStore,
-): Promise<Project> {
-  const { settings } = await store.get();
-  return { ...fillFromProfile(project, decls, settings.company), script: settings.defaultScript };
 }

@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, logoOf } from '@core/api/handlers.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { logoOf } from '@core/project/handlers.js';
 import { templatesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 
