@@ -8,7 +8,7 @@ import { ApiError } from '../core/api/envelope.js';
 import { errorText } from '../core/i18n/errorText.js';
 import { libraryWork, WORK_ACTIONS, type WorkArgs, type WorkIo } from './libraryWork.js';
 import { importWordCommand } from './libraryWord.js';
-import { libSay, libWord } from './packMessages.js';
+import { libSay, libWord, signedLine, signerLine } from './packMessages.js';
 import type { Lang } from './messages.js';
 
 export type LibraryArgs = {
@@ -71,6 +71,8 @@ async function exportPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
       blueprints: payload.blueprints.length,
     }),
   );
+  const signed = signedLine(lang, pack);
+  if (signed) out(signed);
   // What travels, named by title as legal knows the clauses; the id after it.
   for (const c of payload.clauses)
     for (const v of c.variants) out(`  ${c.title}（${v.name}）v${v.version.version}\t${c.id}`);
@@ -96,6 +98,8 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
     if (a.json) out(JSON.stringify(preview, null, 2));
     else {
       out(libSay(lang, 'preview', { file: a.file, ...preview.counts }));
+      const who = signerLine(lang, preview.signer); // who signed it; an untrusted pack's clauses arrive as drafts
+      if (who) out(who);
       // Named by title as legal knows them; the key (id/variant) after it.
       for (const i of preview.items)
         if (i.status !== 'identical')
@@ -119,6 +123,8 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
         ? libSay(lang, 'imported', { counts: done.join(lang === 'en' ? ', ' : '，') })
         : libSay(lang, 'nothing'),
   );
+  const who = !a.json && a.resolve && signerLine(lang, report.signer); // else the preview said it
+  if (who) out(who);
   return 0;
 }
 

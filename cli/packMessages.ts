@@ -1,5 +1,8 @@
 // bidforge library export|import (clause packs): its words, in Chinese and English (--lang zh|en), with English plurals.
 import { selectPlurals } from '../core/i18n/plural.js';
+import { problemText } from '../core/i18n/problemText.js';
+import { fingerprintOf } from '../core/library/packSigning.js';
+import type { PackSigner } from '../core/library/packSigner.js';
 import type { Lang } from './messages.js';
 
 const MESSAGES = {
@@ -32,6 +35,15 @@ const MESSAGES = {
   warning: { zh: '  警告：{text}', en: '  warning: {text}' },
   imported: { zh: '已导入：{counts}', en: 'imported: {counts}' },
   nothing: { zh: '已导入：没有需要改动的内容', en: 'imported: nothing to change' },
+  signedAs: {
+    zh: '  签名：签发人“{signer}”，指纹 {fingerprint}（请把本机公钥交给导入方：bidforge library trust list）',
+    en: '  signed as “{signer}”, fingerprint {fingerprint} (give importers this key: bidforge library trust list)',
+  },
+  signedAnon: {
+    zh: '  签名：指纹 {fingerprint}，未署名（在 设置 中填写公司名称或用户名后，导出的包将以此署名）',
+    en: '  signed, fingerprint {fingerprint}, with no name (set the company or user name in Settings to sign with it)',
+  },
+  signer: { zh: '  签名：{text}', en: '  signature: {text}' },
 } as const;
 
 /** What an item of a pack preview is, and what an import did with each. */
@@ -66,3 +78,18 @@ export function libSay(lang: Lang, key: keyof typeof MESSAGES, params: Record<st
 }
 
 export const libWord = (lang: Lang, word: string): string => WORDS[lang][word] ?? word;
+
+/** The export's signature line: who the pack is signed as, and the key's fingerprint. */
+export function signedLine(lang: Lang, pack: unknown): string | undefined {
+  const sig = (pack as { signature?: { publicKey?: unknown; signer?: unknown } }).signature;
+  if (typeof sig?.publicKey !== 'string') return undefined;
+  const fingerprint = fingerprintOf(sig.publicKey);
+  return typeof sig.signer === 'string' && sig.signer
+    ? libSay(lang, 'signedAs', { signer: sig.signer, fingerprint })
+    : libSay(lang, 'signedAnon', { fingerprint });
+}
+
+/** The import's signature line: who signed the pack and whether its approvals are kept (else drafts), in plain words. */
+export function signerLine(lang: Lang, signer: PackSigner | undefined): string | undefined {
+  return signer && libSay(lang, 'signer', { text: problemText(signer.notice, lang === 'en' ? 'en' : 'zh-CN') });
+}

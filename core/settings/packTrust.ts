@@ -18,13 +18,9 @@ import type { BidForgePack } from '../library/store/pack.js';
 import { BidForgeError } from '../model/problem.js';
 import { acceptName } from '../text/names.js';
 import type { SettingsStore } from './store.js';
-import type { TrustedSignerView } from './trust.js';
+import type { TrustView } from './trust.js';
 
-/** What 设置 → 受信任的签发人 shows: this library's own key (to hand out) and the trusted signers. */
-export type TrustView = {
-  own: { publicKey: string; fingerprint: string; signer: string; text: string };
-  signers: TrustedSignerView[];
-};
+export type { TrustView };
 
 /** The name this library's own key is trusted under on import. */
 export const OWN_KEY_NAME = '本机';

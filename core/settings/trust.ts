@@ -25,6 +25,12 @@ export type TrustedSignersFile = z.infer<typeof trustedSignersFileSchema>;
 /** What 设置 shows of a signer: its name, key and a short fingerprint to read out over the phone. */
 export type TrustedSignerView = TrustedSigner & { fingerprint: string };
 
+/** What 设置 → 受信任的签发人 shows: this library's own key (to hand out) and the trusted signers. */
+export type TrustView = {
+  own: { publicKey: string; fingerprint: string; signer: string; text: string };
+  signers: TrustedSignerView[];
+};
+
 /**
  * The list with one signer added. Refused: the same key again (naming the name it has), a name that looks like one
  * in the list (or like this library's own key's name), a full list.

@@ -1,6 +1,6 @@
-// 设置 → 受信任的签发人: the channels (schemas, result types, handlers). Node-free but for the handlers' PackTrust.
+// 设置 → 受信任的签发人: the channels (schemas, result types, handlers over a PackTrust). Node-free: the screen imports it.
 import { z } from 'zod';
-import type { PackTrust, TrustView } from './packTrust.js';
+import type { TrustView } from './trust.js';
 
 export type { TrustView };
 
@@ -19,7 +19,14 @@ export type TrustHandlers = {
   removeTrustedSigner(req: Req<'removeTrustedSigner'>): Promise<TrustView>;
 };
 
-export function createTrustHandlers(trust: PackTrust): TrustHandlers {
+/** What the handlers need of core/settings/packTrust.ts's PackTrust. */
+type Trust = {
+  view(): Promise<TrustView>;
+  add(name: string | undefined, keyText: string): Promise<TrustView>;
+  remove(fingerprint: string): Promise<TrustView>;
+};
+
+export function createTrustHandlers(trust: Trust): TrustHandlers {
   return {
     listTrustedSigners: () => trust.view(),
     addTrustedSigner: ({ name, key }) => trust.add(name, key),

@@ -39,7 +39,8 @@ describe('bidforge library 的输出语言', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toBe(`已写入 ${pack}（2 个条款，1 个蓝本）`); // then one line per clause variant, by title
     const dry = await cli('library', 'import', pack, '--dry-run', '--data', join(dir, 'b'), '--lang', 'zh');
-    expect(dry.out).toMatch(/^.*legal\.bfpack\.json：新增 0，相同 \d+，冲突 0$/);
+    expect(dry.out.split('\n')[0]).toMatch(/^.*legal\.bfpack\.json：新增 0，相同 \d+，冲突 0$/);
+    expect(dry.out).toMatch(/^ {2}签名：此包由未受信任的签发人签名/m); // store b does not trust store a's key
   });
 
   it('English: "(2 clauses, 1 blueprint)"', async () => {
