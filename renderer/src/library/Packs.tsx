@@ -1,8 +1,9 @@
 // Clause packs: export chosen clauses and blueprints as one .bfpack.json (a download), and import one with a conflict
 // screen where each conflicting item gets keep-mine / take-theirs / keep-both.
-import { App, Checkbox, Modal, Radio, Select, Table, Tag } from 'antd';
+import { Alert, App, Checkbox, Modal, Radio, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ImportItem, ImportPreview } from '@core/api/library.js';
+import { problemText } from '@core/i18n/problemText.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { downloadBlob } from '../lib/download.js';
@@ -107,7 +108,7 @@ export function ImportPackModal({
   onClose: () => void;
   onApplied: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, Resolution>>({});
@@ -181,6 +182,18 @@ export function ImportPackModal({
             <Tag>{t('lib.pack.identical', { count: preview.counts.identical })}</Tag>
             <Tag color="orange">{t('lib.pack.conflicting', { count: preview.counts.conflicting })}</Tag>
           </p>
+          {preview.signer && (
+            // Who signed the pack; unless trusted (设置 → 受信任的签发人) its clauses arrive as drafts (#19).
+            <Alert
+              showIcon
+              type={
+                preview.signer.keepsApprovals ? 'success' : preview.signer.state === 'invalid' ? 'error' : 'warning'
+              }
+              message={problemText(preview.signer.notice, locale)}
+              data-testid="import-signer"
+              style={{ marginBottom: 8 }}
+            />
+          )}
           {preview.warnings.map((w) => (
             <div key={w} className="bf-muted">
               {w}
