@@ -1,7 +1,7 @@
 // What a document's layout (core/model/document.ts: report, letter, form, card) changes in its blocks: a report's
 // sections are 一、 chapters; a letter has no headings at all (its sections run on as one body, its first line is the
-// addressee); a form and a card name their parts without numbers, and a form of one part names none (its title
-// says it). The seal in a signature is worded as the typesetting profile asks.
+// addressee); a form and a card name their parts in unnumbered second-level headings, and a form of one part names
+// none (its title says it). The seal in a signature is worded as the typesetting profile asks.
 import { chineseNumeral } from '../format/zh.js';
 import type { Block, DocumentLayout } from '../model/document.js';
 import type { TypesettingChoice } from '../model/typesetting.js';
@@ -15,19 +15,20 @@ export function sectionHeading(
 ): Block | undefined {
   if (layout === 'report') return { kind: 'heading', level: 1, number: `${chineseNumeral(chapter)}、`, text: title };
   if (layout === 'letter' || (layout === 'form' && sections === 1)) return undefined;
-  return { kind: 'heading', level: 1, number: '', text: title };
+  // A part's name, not a chapter: unnumbered, one level down (a bid package's 目录 lists only chapters and annexes).
+  return { kind: 'heading', level: 2, number: '', text: title };
 }
 
 /**
  * A section's numbered blocks as its layout prints them: a letter's subheadings become bold lines of its body (a
- * letter has no headings); a form's and a card's lose their （一） numbers.
+ * letter has no headings); a form's and a card's go one level down, unnumbered.
  */
 export function forLayout(layout: DocumentLayout, blocks: Block[]): Block[] {
   if (layout === 'report') return blocks;
   return blocks.map((b): Block => {
     if (b.kind !== 'heading' || b.annex) return b;
     if (layout === 'letter') return { kind: 'paragraph', runs: [{ text: b.text, bold: true }] };
-    return { ...b, level: 2, number: '' };
+    return { ...b, level: 3, number: '' };
   });
 }
 

@@ -110,15 +110,20 @@ function partNodes(doc: Document, t: Typesetting, textWidth: number, k?: number)
         ...(packaged ? { outline: true, id: `p${k}`, headlineLevel: 1, tocLevel: 1 } : {}),
       }
     : undefined;
-  let chapter: string | undefined;
+  // Each heading's bookmark under the nearest heading above it of a higher level, else under the part's title.
+  const above: (string | undefined)[] = [part?.id as string | undefined];
   body.forEach((n, i) => {
-    if (n.headlineLevel === 1) {
-      n.id = chapter = `${prefix}h-${i}`;
-      if (part?.id) Object.assign(n, { outlineParentId: part.id, tocLevel: 2 });
-    } else if (n.headlineLevel === 2 && chapter) n.outlineParentId = chapter;
+    const level = Number(n.headlineLevel);
+    if (!n.outline || !level) return;
+    const parent = above.slice(0, level).reverse().find(Boolean);
+    n.id = `${prefix}h-${i}`;
+    if (parent) n.outlineParentId = parent;
+    if (level === 1 && part) n.tocLevel = 2;
+    above[level] = n.id as string;
+    above.length = level + 1;
   });
   const listed = packaged
-    ? [part!, ...body.filter((n) => n.headlineLevel === 1 && n.listed)]
+    ? [part!, ...body.filter((n) => n.headlineLevel === 1)]
     : wantsContents(doc)
       ? body.filter((n) => n.listed)
       : [];
