@@ -57,7 +57,7 @@ const footerOf = (page: string[]) => page.map((l) => /^第(\d+)页共(\d+)页$/.
 /** The 目录's entries: a title, a run of dots or spaces, a page number. */
 const contentsOf = (pages: string[][]) =>
   pages
-    .flatMap((p) => p)
+    .flat()
     .map((l) => /^(.+?)[.·…]*(\d+)$/.exec(l))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ title: m[1]!, page: Number(m[2]) }));
