@@ -53,7 +53,7 @@ export function NewClauseModal({
     const bad = declarationProblems(variables);
     return variables.filter((_, i) => !bad.has(i));
   }, [variables]);
-  const duplicates = useMemo(() => variablesDuplicatingFacts(variables.map((v) => v.key)), [variables]);
+  const duplicates = useMemo(() => variablesDuplicatingFacts(variables), [variables]);
 
   async function create() {
     const f = await form.validateFields();
