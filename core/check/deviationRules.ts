@@ -4,6 +4,8 @@ import { evaluateRequirements, type DeviationIssue, type DeviationRow } from '..
 import type { Problem } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
 import { resolveFacts } from '../commitments/resolve.js';
+import { formatQuantity } from '../deviation/units.js';
+import { formatNumber } from '../format/zh.js';
 
 /** The rows assembly computed (once per preview); a context built without assembly computes them. */
 function rowsOf(ctx: CheckContext): DeviationRow[] {
@@ -16,6 +18,21 @@ function rowsOf(ctx: CheckContext): DeviationRow[] {
     : [];
 }
 
+/** Why working days make the row negative, in plain words, with the two figures. */
+function workingDaysWhy(r: DeviationRow): { zh: string; params: Record<string, string> } {
+  const q = r.requirement;
+  if (!r.workingDays || typeof r.ours !== 'object' || q.value === undefined) return { zh: '', params: {} };
+  const ours = formatQuantity(r.ours);
+  const required = formatQuantity({ value: q.value, unit: q.unit ?? '' });
+  const zh =
+    r.workingDays === 'ours_longer'
+      ? `：我方承诺的${ours}遇周末或春节、国庆等法定节假日连休时，可能长于招标文件要求的${required}`
+      : `：招标文件要求的${required}按连续的工作日计算只有${formatNumber(q.value)}天，可能短于我方承诺的${ours}`;
+  return { zh, params: { workingDays: r.workingDays, ours, required } };
+}
+
+/** The writer's reason for accepting a negative deviation; one of spaces is no reason. */
+const acceptedOf = (r: DeviationRow) => r.requirement.accepted?.trim() || undefined;
 const where = (r: DeviationRow) => ({ field: `requirements.${r.index - 1}` });
 const name = (r: DeviationRow) =>
   `偏离表第${r.index}项${r.requirement.item ? `（招标文件${r.requirement.item}）` : ''}「${r.requirement.text.slice(0, 40)}」`;
@@ -45,24 +62,24 @@ export const DEVIATION_RULES: Rule[] = [
     run: (ctx) =>
       rowsOf(ctx)
         .filter((r) => r.deviation === '负偏离' && !r.requirement.star)
-        .map(
-          (r): Problem =>
-            r.requirement.accepted
-              ? {
-                  severity: 'warning',
-                  code: 'negative_deviation',
-                  ...where(r),
-                  message: `${name(r)}为负偏离（应答：${r.response}），已注明接受理由：${r.requirement.accepted}`,
-                  params: { ...rowParams(r), response: r.response, accepted: r.requirement.accepted },
-                }
-              : {
-                  severity: 'error',
-                  code: 'negative_deviation',
-                  ...where(r),
-                  message: `${name(r)}为负偏离（应答：${r.response}）；如确需偏离，请填写接受理由，理由将列入说明栏`,
-                  params: { ...rowParams(r), response: r.response },
-                },
-        ),
+        .map((r): Problem => {
+          const why = workingDaysWhy(r);
+          return acceptedOf(r)
+            ? {
+                severity: 'warning',
+                code: 'negative_deviation',
+                ...where(r),
+                message: `${name(r)}为负偏离（应答：${r.response}）${why.zh}；已注明接受理由：${acceptedOf(r)}`,
+                params: { ...rowParams(r), response: r.response, ...why.params, accepted: acceptedOf(r)! },
+              }
+            : {
+                severity: 'error',
+                code: 'negative_deviation',
+                ...where(r),
+                message: `${name(r)}为负偏离（应答：${r.response}）${why.zh}；如确需偏离，请填写接受理由，理由将列入说明栏`,
+                params: { ...rowParams(r), response: r.response, ...why.params },
+              };
+        }),
   },
   {
     code: 'star_negative_deviation',
@@ -73,11 +90,11 @@ export const DEVIATION_RULES: Rule[] = [
         .filter((r) => r.deviation === '负偏离' && r.requirement.star)
         .map(
           (r): Problem => ({
-            severity: r.requirement.accepted ? 'warning' : 'error',
+            severity: acceptedOf(r) ? 'warning' : 'error',
             code: 'star_negative_deviation',
             ...where(r),
-            message: `${name(r)}是★号条款，负偏离可能导致废标${r.requirement.accepted ? `（已注明理由：${r.requirement.accepted}）` : ''}`,
-            params: { ...rowParams(r), ...(r.requirement.accepted ? { accepted: r.requirement.accepted } : {}) },
+            message: `${name(r)}是★号条款，负偏离可能导致废标${acceptedOf(r) ? `（已注明理由：${acceptedOf(r)}）` : ''}`,
+            params: { ...rowParams(r), ...(acceptedOf(r) ? { accepted: acceptedOf(r)! } : {}) },
           }),
         ),
   },

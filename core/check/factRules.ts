@@ -4,7 +4,7 @@ import { severityOf } from '../commitments/levels.js';
 import { factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
 import { isDeadline, REGIONS, type Deadline, type Scope } from '../commitments/schema.js';
-import { monthsOf, spanOf, surelyWithin } from '../commitments/time.js';
+import { mayTakeLonger, monthsOf } from '../commitments/time.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
 
@@ -16,8 +16,8 @@ export function factsOf(ctx: CheckContext): ResolvedFact[] {
 const deadlines = (ctx: CheckContext): DeadlineFact[] =>
   factsOf(ctx).filter((f): f is DeadlineFact => isDeadline(f.fact));
 
-/** "a may take longer than b": a's longest reading exceeds b's shortest. */
-const mayBeLonger = (a: Deadline, b: Deadline) => !surelyWithin(spanOf(a.within)!, spanOf(b.within)!);
+/** "a may take longer than b": the same unit by its figures, else a's longest reading against b's shortest. */
+const mayBeLonger = (a: Deadline, b: Deadline) => mayTakeLonger(a.within, b.within) === true;
 const party = (s?: Scope) => s?.party ?? 'bidder';
 /** The same kind of promise from the same event, by the same party, for the same product and component. */
 const sameGround = (a: Deadline, b: Deadline) =>
@@ -67,6 +67,67 @@ function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
     },
   };
 }
+
+/** A scope, then the same without its fault level, without its region, without both: the promises that cover it. */
+function widerScopes(s: Scope | undefined): (Scope | undefined)[] {
+  const { level, region, ...rest } = s ?? {};
+  const out: Scope[] = [
+    { ...rest, ...(level ? { level } : {}), ...(region ? { region } : {}) },
+    { ...rest, ...(region ? { region } : {}) },
+    { ...rest, ...(level ? { level } : {}) },
+    rest,
+  ];
+  return out;
+}
+
+/**
+ * A complaint is answered, then visited, then closed, all counted from the complaint: a visit after the case is
+ * closed, or a first answer only after the complainant was visited, are promises that cannot both be meant. Each
+ * fact is reported once, against the nearest later stage it overruns.
+ */
+const COMPLAINT_STAGES: { kind: Deadline['kind']; code: Record<string, string>; why: Record<string, string> }[] = [
+  {
+    kind: 'complaint_reply',
+    code: { complaint_visit: 'complaint_reply_after_visit', complaint_close: 'complaint_reply_after_close' },
+    why: {
+      complaint_visit: '上门走访时已当面沟通处理意见，答复投诉人不应晚于上门走访',
+      complaint_close: '投诉答复时限不应晚于办结时限',
+    },
+  },
+  {
+    kind: 'complaint_visit',
+    code: { complaint_close: 'complaint_visit_after_close' },
+    why: { complaint_close: '投诉办结后不应再上门走访投诉人，走访时限不应晚于办结时限' },
+  },
+];
+
+const COMPLAINT_RULES: Rule[] = COMPLAINT_STAGES.flatMap((stage) =>
+  Object.entries(stage.code).map(([laterKind, code]) => ({
+    code,
+    severity: 'error' as const,
+    describe: `${stage.kind} comes no later than ${laterKind} (a complaint is answered, visited, then closed)`,
+    run(ctx: CheckContext): Problem[] {
+      const ds = deadlines(ctx);
+      const later = Object.keys(stage.code);
+      return ds.flatMap((a) => {
+        if (a.fact.kind !== stage.kind) return [];
+        // The nearest later stage this fact overruns; only this rule's stage reports it.
+        const hit = later
+          .map((k) =>
+            ds.find(
+              (b) =>
+                b.fact.kind === k &&
+                b.fact.from === a.fact.from &&
+                sameScope(a.fact.scope, b.fact.scope) &&
+                mayBeLonger(a.fact, b.fact),
+            ),
+          )
+          .find((b) => b !== undefined);
+        return hit && hit.fact.kind === laterKind ? [longer(code, 'error', a, hit, stage.why[laterKind]!)] : [];
+      });
+    },
+  })),
+);
 
 const regionOf = (s?: Scope) => (s?.region ? REGIONS.indexOf(s.region) : -1);
 
@@ -126,9 +187,11 @@ export const FACT_RULES: Rule[] = [
       const ds = deadlines(ctx);
       return ds.flatMap((fix) => {
         if (fix.fact.kind !== 'fix' || fix.fact.from !== 'notice') return [];
-        const arrive = ds.find(
-          (a) => a.fact.kind === 'arrive' && a.fact.from === 'notice' && sameScope(a.fact.scope, fix.fact.scope),
-        );
+        // The arrival promised for the same scope, else the general one (it covers every level and region).
+        const arrivals = ds.filter((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice');
+        const arrive = widerScopes(fix.fact.scope)
+          .map((s) => arrivals.find((a) => sameScope(a.fact.scope, s)))
+          .find((a) => a !== undefined);
         if (!arrive || !mayBeLonger(arrive.fact, fix.fact)) return [];
         const params = {
           label: fix.label,
@@ -160,14 +223,7 @@ export const FACT_RULES: Rule[] = [
       b.fact.scope?.level === undefined,
     why: '超过修复时限后到提供备用设备之前，采购人既无修复也无备用设备',
   }),
-  pairRule({
-    code: 'complaint_reply_after_close',
-    severity: 'error',
-    describe: 'a complaint is answered no later than it is closed',
-    pick: (a, b) =>
-      a.fact.kind === 'complaint_reply' && b.fact.kind === 'complaint_close' && a.fact.from === b.fact.from,
-    why: '投诉答复时限不应晚于办结时限',
-  }),
+  ...COMPLAINT_RULES,
   {
     code: 'duplicate_promise',
     severity: 'error',

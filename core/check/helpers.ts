@@ -1,7 +1,7 @@
 // Shared pieces of the check rules: the context they read, and how they read figures from it.
 import type { Assembly } from '../assemble/assemble.js';
 import { formatScalar } from '../format/zh.js';
-import { spanOf, surelyWithin, type Span } from '../commitments/time.js';
+import { mayTakeLonger } from '../commitments/time.js';
 import type { Block } from '../model/document.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -28,12 +28,8 @@ export const shown = (ctx: CheckContext, key: string) => {
   return d && v !== undefined && d.type !== 'table' && d.type !== 'list' ? formatScalar(d.type, v as never) : String(v);
 };
 
-/** A duration variable as elapsed time, shortest and longest reading (a 工作日 is a day, more over a weekend). */
-export function span(ctx: CheckContext, key: string): Span | undefined {
-  const d = ctx.decls.get(key);
-  const v = ctx.values.get(key);
-  return d?.type === 'duration' && v !== undefined ? spanOf(v as Duration) : undefined;
-}
+const duration = (ctx: CheckContext, key: string): Duration | undefined =>
+  ctx.decls.get(key)?.type === 'duration' ? (ctx.values.get(key) as Duration | undefined) : undefined;
 
 /** "a must not be longer than b": both durations; fires when a may take longer than b. */
 export function notLonger(code: string, severity: Severity, a: string, b: string, why: string): Rule {
@@ -42,9 +38,9 @@ export function notLonger(code: string, severity: Severity, a: string, b: string
     severity,
     describe: `${a} ≤ ${b}`,
     run(ctx) {
-      const sa = span(ctx, a);
-      const sb = span(ctx, b);
-      if (sa === undefined || sb === undefined || surelyWithin(sa, sb)) return [];
+      const da = duration(ctx, a);
+      const db = duration(ctx, b);
+      if (!da || !db || !mayTakeLonger(da, db)) return [];
       const params = {
         label: label(ctx, a),
         value: shown(ctx, a),

@@ -1,10 +1,10 @@
 // Checks before export: contradictions between promised facts (factRules), blanks, zero prices and placeholders
-// (valueRules), dates, tables, unfinished text, unapproved clauses.
+// (valueRules, textRules), shares outside 0–100 % (percentRules), dates, tables, unfinished text, unapproved clauses.
 // Each rule fires only when the keys it reads are present, so one rule set serves every document type.
 import { assemble, type Assembly } from '../assemble/assemble.js';
 import { packageOptions } from '../assemble/shared.js';
 import { annexBaseTitle } from '../assemble/annex.js';
-import { blockText, dateOf, label, shown, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
+import { blockText, dateOf, label, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
 import type { Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
@@ -14,6 +14,8 @@ import { DOCUMENT_RULES } from './documentRules.js';
 import { PACKAGE_RULES } from './packageRules.js';
 import { FACT_RULES } from './factRules.js';
 import { VALUE_RULES } from './valueRules.js';
+import { TEXT_RULES } from './textRules.js';
+import { PERCENT_RULES } from './percentRules.js';
 
 export type { CheckContext, Rule, RuleScope } from './helpers.js';
 
@@ -198,24 +200,9 @@ export const RULES: Rule[] = [
           })),
       ),
   },
-  {
-    code: 'percent_over_100',
-    severity: 'warning',
-    describe: 'percentages stay within 0–100 %',
-    run: (ctx) =>
-      [...ctx.decls]
-        .filter(([k, d]) => d.type === 'percent' && ((ctx.values.get(k) as number | undefined) ?? 0) > 100)
-        .map(([k]) => ({
-          severity: 'warning' as const,
-          code: 'percent_over_100',
-          field: `values.${k}`,
-          message: `「${label(ctx, k)}」为 ${shown(ctx, k)}，超过 100%`,
-          params: { label: label(ctx, k), value: shown(ctx, k) },
-        })),
-  },
 ];
 
-RULES.unshift(...FACT_RULES, ...VALUE_RULES);
+RULES.unshift(...FACT_RULES, ...VALUE_RULES, ...TEXT_RULES, ...PERCENT_RULES);
 RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES);
 
 /** Every rule, or only those of one scope. */

@@ -2,8 +2,11 @@
 // each of them reaches the bid as it is (「由担任」, ¥0.00, 待定).
 import { factsOf } from './factRules.js';
 import type { Problem } from '../model/problem.js';
-import type { Row } from '../model/variables.js';
-import { label, type Rule } from './helpers.js';
+import { parseMoneyToFen, type Duration, type Row } from '../model/variables.js';
+import { factName, factTexts } from './factTexts.js';
+import { label, shown, type Rule } from './helpers.js';
+import { LEGACY_KEYS } from '../commitments/legacy.js';
+import { formatMoney } from '../format/zh.js';
 
 /** 待定, XXX, TBD, ＊＊, 另议, ___ …: text that stands in for a figure or a name nobody has decided. */
 export const PLACEHOLDER =
@@ -26,13 +29,17 @@ export const VALUE_RULES: Rule[] = [
   {
     code: 'blank_value',
     severity: 'error',
-    describe: 'a required text is not empty or blank (a blank prints a broken sentence such as 「由担任」)',
+    describe: 'a required text is not empty, no text is blank (a blank prints a broken sentence such as 「由担任」)',
     run(ctx) {
       const out: Problem[] = [];
       for (const [key, d] of ctx.decls) {
         const v = ctx.values.get(key);
+        // An optional text left empty is simply absent; one of spaces prints as blank like a required one.
         const blank =
-          (d.type === 'text' || d.type === 'multiline') && d.required && typeof v === 'string' && v.trim() === '';
+          (d.type === 'text' || d.type === 'multiline') &&
+          typeof v === 'string' &&
+          v.trim() === '' &&
+          (d.required || v !== '');
         const blankItem = d.type === 'list' && Array.isArray(v) && (v as string[]).findIndex((s) => s.trim() === '');
         if (blank)
           out.push({
@@ -105,6 +112,49 @@ export const VALUE_RULES: Rule[] = [
     },
   },
   {
+    code: 'free_with_price',
+    severity: 'error',
+    describe: 'a fee is either free or has an amount, not both',
+    run: (ctx) =>
+      factsOf(ctx).flatMap((f): Problem[] => {
+        if (!('free' in f.fact) || !f.fact.free || f.fact.amount === undefined || Number(f.fact.amount) === 0)
+          return [];
+        const params = { label: f.label, amount: formatMoney(parseMoneyToFen(f.fact.amount)) };
+        return [
+          {
+            severity: 'error',
+            code: 'free_with_price',
+            field: f.field,
+            message: `「${params.label}」既注明免费，又写明金额${params.amount}：请删去金额，或取消“免费”`,
+            params,
+          },
+        ];
+      }),
+  },
+  {
+    code: 'zero_figure',
+    severity: 'error',
+    describe: 'a promised time, or a promised count or period, is not 0 (「0小时内到达」「保修0个月」)',
+    run: (ctx) =>
+      [...ctx.decls].flatMap(([key, d]): Problem[] => {
+        const v = ctx.values.get(key);
+        const zero =
+          (d.type === 'duration' && (v as Duration | undefined)?.value === 0) ||
+          (d.type === 'integer' && v === 0 && LEGACY_KEYS.has(key));
+        if (!zero) return [];
+        const params = { label: label(ctx, key), value: shown(ctx, key) };
+        return [
+          {
+            severity: 'error',
+            code: 'zero_figure',
+            field: `values.${key}`,
+            message: `「${params.label}」为${params.value}：承诺的数值应大于零；如不作此项承诺，请删去相应条款`,
+            params,
+          },
+        ];
+      }),
+  },
+  {
     code: 'placeholder_value',
     severity: 'error',
     describe: 'no value or fact still holds a placeholder such as 待定, XXX, TBD, ＊＊ or 另议',
@@ -122,17 +172,20 @@ export const VALUE_RULES: Rule[] = [
           });
       }
       for (const f of factsOf(ctx)) {
+        // Facts of the project's own (legacy facts are the values above, reported there once).
         const hit = f.field.startsWith('commitments.')
-          ? textsOf([f.fact.label ?? '', 'text' in f.fact ? (f.fact.text ?? '') : '']).find((t) => PLACEHOLDER.test(t))
+          ? factTexts(f.fact).find(([, t]) => PLACEHOLDER.test(t))
           : undefined;
-        if (hit)
+        if (hit) {
+          const params = { label: factName(f.fact, hit[0], f.label), text: hit[1].slice(0, 30) };
           out.push({
             severity: 'error',
             code: 'placeholder_value',
             field: f.field,
-            message: `「${f.label}」仍是占位内容：${hit.slice(0, 30)}`,
-            params: { label: f.label, text: hit.slice(0, 30) },
+            message: `「${params.label}」仍是占位内容：${params.text}`,
+            params,
           });
+        }
       }
       return out;
     },

@@ -1,6 +1,7 @@
 // How long a stated time can really take, as elapsed hours between its shortest and its longest reading.
 // Months and years differ in length, and working days skip rest days: "3个工作日内" is at least 3 calendar days
-// and, over weekends, longer. Comparisons take the reading that is worse for the bidder, never an average.
+// and, over a weekend or a public holiday, much longer. Comparisons take the reading that is worse for the bidder,
+// never an average.
 
 /** Elapsed hours: the shortest and the longest reading of a stated time. */
 export type Span = { min: number; max: number };
@@ -26,11 +27,25 @@ function monthDays(n: number): Span {
 }
 
 /**
- * Working days as elapsed time: at least one calendar day each; at most with every weekend they can straddle
- * (a notice on Friday evening starts the count on Monday), i.e. two rest days for each started five.
+ * The longest run of rest days the State Council's holiday arrangements give, weekends moved next to the holiday
+ * included: 春节 2026 ran nine days (2月15日至23日), 国庆 with 中秋 eight (2025年10月1日至8日).
  */
-function workingDayDays(n: number): Span {
-  return { min: n, max: n + 2 * Math.ceil(n / 5) };
+export const LONGEST_HOLIDAY_REST_DAYS = 9;
+
+/**
+ * Working days as elapsed days. At least one calendar day each: counted from the day after the event, on working
+ * days in a row, the period can end n days after an event late in the day. At most: the day of the event itself is
+ * not counted (民法典第二百零一条), then the longest holiday break (nine rest days in place of a two-day weekend),
+ * a weekend for every five working days, and one more rest day for every twelve working days after the first,
+ * because shorter holidays fall close to the long ones (中秋 three days before 国庆). Checked against the official
+ * arrangements of 2024–2026 in test/commitments/working-day-checks.test.ts.
+ */
+export function workingDayDays(n: number): Span {
+  if (n <= 0) return { min: 0, max: 0 };
+  const weekends = 2 * Math.ceil(n / 5);
+  const holiday = LONGEST_HOLIDAY_REST_DAYS - 2;
+  const nearHolidays = Math.max(0, Math.ceil((n - 1) / 12));
+  return { min: n, max: 1 + n + weekends + holiday + nearHolidays };
 }
 
 /** Elapsed hours of a stated time; undefined for a unit that is not a time. */
@@ -71,3 +86,20 @@ export function dayCountOf(q: { value: number; unit: string }): number | undefin
 export const surelyWithin = (a: Span, b: Span): boolean => a.max <= b.min + 1e-9;
 /** "a is surely later than b": even a's shortest reading exceeds b's longest. */
 export const surelyLonger = (a: Span, b: Span): boolean => a.min > b.max + 1e-9;
+
+type Stated = { value: number; unit: string };
+
+/**
+ * "a may take longer than b", two times running from the same event in the same calendar. The same unit compares
+ * by its figures (2个工作日 is never shorter than 1个工作日, whatever weekends fall between), months and years
+ * exactly; other units by elapsed time, a's longest reading against b's shortest. Undefined when either is not a time.
+ */
+export function mayTakeLonger(a: Stated, b: Stated): boolean | undefined {
+  if (a.unit === b.unit) return a.value > b.value + 1e-9;
+  const ma = monthsOf(a);
+  const mb = monthsOf(b);
+  if (ma !== undefined && mb !== undefined) return ma > mb + 1e-9;
+  const sa = spanOf(a);
+  const sb = spanOf(b);
+  return sa && sb ? !surelyWithin(sa, sb) : undefined;
+}

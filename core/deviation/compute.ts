@@ -10,6 +10,7 @@ import {
   normalizeUnit,
   type Comparable,
   type Direction,
+  type Measure,
   type Quantity,
 } from './units.js';
 import type { Commitment } from '../commitments/schema.js';
@@ -45,7 +46,25 @@ export type DeviationRow = {
   issue?: DeviationIssue;
   /** 说明. */
   note: string;
+  /**
+   * Why a computed 负偏离 between working days and hours or days is one, for the writer (never printed in the bid):
+   * our working days may run over a weekend or a public holiday, or the tender's may be as short as so many days.
+   */
+  workingDays?: 'ours_longer' | 'theirs_shorter';
 };
+
+/** Which side's working days make a computed 负偏离 of a time limit (undefined when units are alike). */
+function workingDaysReason(
+  direction: Direction | undefined,
+  required: Quantity,
+  ours: Quantity,
+): DeviationRow['workingDays'] {
+  const a = normalizeUnit(ours.unit) === '工作日';
+  const b = normalizeUnit(required.unit) === '工作日';
+  if (a === b || !isTimeUnit(ours.unit) || !isTimeUnit(required.unit)) return undefined;
+  if (direction === 'lower') return a ? 'ours_longer' : 'theirs_shorter';
+  return undefined;
+}
 
 const EPSILON = 1e-9;
 
@@ -58,9 +77,10 @@ export function compareFigures(
   required: Quantity,
   ours: Quantity,
   better?: Direction,
+  measure?: Measure,
 ): { deviation: Deviation; basis: Comparable['basis'] } | undefined {
   const direction = directionOf(op, better);
-  const c = comparable(ours, required, direction);
+  const c = comparable(ours, required, direction, measure);
   if (!c) return undefined;
   const diff = c.ours - c.required;
   const scale = Math.max(1, Math.abs(c.required));
@@ -124,7 +144,8 @@ function noteOf(req: Requirement, deviation: Deviation | undefined, computed: bo
   const parts: string[] = [];
   if (req.note) parts.push(req.note);
   if (computed && deviation === '正偏离' && req.op) parts.push(betterWords(req, directionOf(req.op, req.better)));
-  if (deviation === '负偏离' && req.accepted) parts.push(`负偏离原因：${req.accepted}`);
+  const accepted = req.accepted?.trim();
+  if (deviation === '负偏离' && accepted) parts.push(`负偏离原因：${accepted}`);
   return parts.join('；');
 }
 
@@ -158,9 +179,15 @@ export function evaluateRequirements(
     else if (ours === undefined) issue = 'no_value';
     else if (typeof ours === 'string') issue = 'not_measurable';
     else {
-      computed = compareFigures(req.op, { value: req.value, unit: req.unit ?? '' }, ours, req.better);
+      // A fact's time is elapsed time, except a training's length; a variable's as before (days of training).
+      const measure = fact && fact.kind !== 'train' ? 'elapsed' : 'amount';
+      computed = compareFigures(req.op, { value: req.value, unit: req.unit ?? '' }, ours, req.better, measure);
       if (!computed) issue = 'units';
     }
+    const workingDays =
+      computed?.deviation === '负偏离' && typeof ours === 'object' && req.op && req.value !== undefined
+        ? workingDaysReason(directionOf(req.op, req.better), { value: req.value, unit: req.unit ?? '' }, ours)
+        : undefined;
     // The writer's own judgement counts only where there is nothing to compute.
     const deviation = computed?.deviation ?? req.deviation;
     const source = computed ? 'computed' : req.deviation ? 'manual' : 'none';
@@ -173,6 +200,7 @@ export function evaluateRequirements(
       source,
       ...(issue && !computed ? { issue } : {}),
       note: noteOf(req, deviation, computed !== undefined),
+      ...(workingDays ? { workingDays } : {}),
     };
   });
 }

@@ -18,8 +18,11 @@ const AT_LEAST = '(?:不少于|不低于|不短于|至少|≥|>=|大于等于|�
 const AT_MOST = '(?:不超过|不大于|不迟于|不得超过|不应超过|不多于|≤|<=|小于等于)';
 const TIME = '(?<u>分钟|个小时|小时|个工作日|工作日|天|日)';
 
-/** `sentence`: the phrasing spans commas ("24小时内仍无法修复的，免费提供备用设备"), so it is tried on the whole sentence. */
-type Pattern = { id: string; key?: string; op: RequirementOp; re: RegExp; sentence?: boolean };
+/**
+ * `sentence`: the phrasing spans commas ("24小时内仍无法修复的，免费提供备用设备"), so it is tried on the whole sentence.
+ * `fact`: the fact a promise with no variable of its own answers by (book_ahead).
+ */
+type Pattern = { id: string; key?: string; fact?: string; op: RequirementOp; re: RegExp; sentence?: boolean };
 
 const p = (id: string, key: string | undefined, op: RequirementOp, source: string, sentence = false): Pattern => ({
   id,
@@ -28,6 +31,7 @@ const p = (id: string, key: string | undefined, op: RequirementOp, source: strin
   re: new RegExp(source),
   ...(sentence ? { sentence } : {}),
 });
+const BOOK = '(?:进行|办理)?预约';
 
 /** Most specific first: the standby sentence also mentions 修复, the report sentence also mentions 小时内. */
 export const PATTERNS: Pattern[] = [
@@ -39,6 +43,17 @@ export const PATTERNS: Pattern[] = [
     true,
   ),
   p('standby-after', 'standby_after', '<=', `(?:超过|逾)${N}${TIME}.*?备用(?:机|设备)`, true),
+  // Booking ahead is a lead time: "提前不超过1天预约" caps it (ours 提前3天 is worse), "至少提前1个工作日预约" asks for
+  // at least that much notice. Before the generic bounds, which would read the figure without knowing its fact.
+  { ...p('booking-max', undefined, '<=', `提前${AT_MOST}\\s*${N}${TIME}${BOOK}`), fact: 'book_ahead' },
+  {
+    ...p('booking-lead-max', undefined, '<=', `预约(?:提前)?(?:时间|期)${AT_MOST}\\s*${N}${TIME}`),
+    fact: 'book_ahead',
+  },
+  {
+    ...p('booking-min', undefined, '>=', `(?:${AT_LEAST}\\s*提前|提前${AT_LEAST})\\s*${N}${TIME}${BOOK}`),
+    fact: 'book_ahead',
+  },
   p('complaint', 'complaint_response', '<=', `投诉.*?${N}${TIME}${WITHIN}(?:答复|回复|反馈|处理)`),
   p('report', 'report_within', '<=', `${N}${TIME}${WITHIN}(?:提交|提供|出具)(?:书面)?(?:的)?(?:巡检|维修|服务)?报告`),
   p('rca', 'rca_within', '<=', `${N}${TIME}${WITHIN}(?:提交|提供|出具)(?:书面)?(?:的)?(?:故障)?(?:原因)?分析报告`),
@@ -172,6 +187,7 @@ export function recognizeRequirements(text: string): RequirementProposal[] {
           unit: m.unit,
           star: s.star,
           ...(m.pattern.key ? { key: m.pattern.key } : {}),
+          ...(m.pattern.fact ? { fact: m.pattern.fact } : {}),
         },
         pattern: m.pattern.id,
         recognized: true,

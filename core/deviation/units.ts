@@ -41,6 +41,11 @@ export const normalizeUnit = (unit: string | undefined): string => {
 };
 
 export type Direction = 'lower' | 'higher';
+/**
+ * What a time measures: an `amount` of days spent (training: a working day of training is a day of training), or
+ * `elapsed` calendar time (a deadline, a period, notice given ahead: 1天 ahead may be no working day ahead at all).
+ */
+export type Measure = 'amount' | 'elapsed';
 export type Comparable = {
   ours: number;
   required: number;
@@ -56,10 +61,16 @@ export const isTimeUnit = (unit: string | undefined): boolean => TIME_UNITS.has(
  * Puts two quantities on one scale, reading each the way that is worse for the bidder, or says they cannot be
  * compared. Months and years compare exactly (1年 = 12个月). A limit (lower is better) compares our longest
  * elapsed time with the tender's shortest: a 工作日 is at least a calendar day and, over a weekend, more — never
- * "8 hours", so 24小时 against 3个工作日 is better. A minimum (higher is better) counts days as days (5 days of
- * training answer 5 working days of training) and otherwise takes our shortest reading against the tender's longest.
+ * "8 hours", so 24小时 against 3个工作日 is better. A minimum (higher is better) of an amount counts days as days
+ * (5 days of training answer 5 working days of training) and otherwise takes our shortest reading against the
+ * tender's longest.
  */
-export function comparable(ours: Quantity, required: Quantity, direction?: Direction): Comparable | undefined {
+export function comparable(
+  ours: Quantity,
+  required: Quantity,
+  direction?: Direction,
+  measure: Measure = 'amount',
+): Comparable | undefined {
   const a = normalizeUnit(ours.unit);
   const b = normalizeUnit(required.unit);
   if (a === b) return { ours: ours.value, required: required.value, basis: 'same-unit', converted: false };
@@ -67,7 +78,7 @@ export function comparable(ours: Quantity, required: Quantity, direction?: Direc
   const mb = monthsOf({ value: required.value, unit: b });
   if (ma !== undefined && mb !== undefined) return { ours: ma, required: mb, basis: 'months', converted: true };
   if (!TIME_UNITS.has(a) || !TIME_UNITS.has(b)) return undefined;
-  if (direction !== 'lower' && DAY_UNITS.has(a) && DAY_UNITS.has(b))
+  if (direction !== 'lower' && measure === 'amount' && DAY_UNITS.has(a) && DAY_UNITS.has(b))
     return {
       ours: dayCountOf({ value: ours.value, unit: a })!,
       required: dayCountOf({ value: required.value, unit: b })!,

@@ -12,6 +12,31 @@ type Template = string | ((p: Params) => string);
 const longer = (why: string) => `“{label}” ({value}) is longer than “{otherLabel}” ({otherValue}): ${why}`;
 const row = (p: Params) => `Item {index} of the deviation table${p.item ? ' (tender item {item})' : ''} “{text}”`;
 
+/** Why working days make a 偏离表 row negative (core/check/deviationRules.ts workingDaysWhy). */
+const workingDays = (p: Params) =>
+  p.workingDays === 'ours_longer'
+    ? ': our {ours} may run longer than the required {required} over a weekend or a public holiday such as the Spring Festival or National Day'
+    : p.workingDays === 'theirs_shorter'
+      ? ': the required {required}, counted on consecutive working days, may be shorter than our {ours}'
+      : '';
+const SHARE_CELL = '“{column}” in row {row} of the table “{label}”';
+// core/check/factTexts.ts FACT_PARTS, textRules.ts REQUIREMENT_PARTS and PROJECT_PARTS, by part.
+const FACT_PART: Params = {
+  label: 'name',
+  text: 'stated service hours',
+  per: 'unit of charge',
+  level: 'fault level',
+  product: 'product',
+  component: 'component',
+};
+const REQUIREMENT_PART: Params = {
+  text: 'requirement',
+  response: 'response',
+  note: 'remarks',
+  accepted: 'reason for accepting the negative deviation',
+};
+const PROJECT_PART: Params = { title: 'document title', projectNo: 'project No.', bidder: 'bidder' };
+
 // core/check/deviationRules.ts ISSUE_TEXT, by issue.
 const ISSUE: Params = {
   unlinked:
@@ -58,6 +83,12 @@ const EN: Record<string, Template> = {
     'after the repair deadline and before a standby unit arrives, the purchaser has neither a repair nor a replacement',
   ),
   complaint_reply_after_close: longer('the reply to a complaint should not come later than its closing'),
+  complaint_reply_after_visit: longer(
+    'the complainant is met in person at the visit, so the reply should not come later than the visit',
+  ),
+  complaint_visit_after_close: longer(
+    'a complaint already closed is not visited afterwards: the visit should come no later than the closing',
+  ),
   installer_arrival_looser: longer(
     "the installer's on-site deadline is looser than the one we promise the purchaser: when the installer arrives as agreed, we are already in breach",
   ),
@@ -81,6 +112,16 @@ const EN: Record<string, Template> = {
   blank_list_item: 'Item {item} of “{label}” is empty: fill it in or remove it',
   blank_table_cell: '“{column}” in row {row} of the table “{label}” is empty: fill it in or remove the row',
   zero_price: '“{label}” is ¥0.00: enter the real amount; if the service is free, remove the fee or say it is free',
+  zero_figure:
+    '“{label}” is {value}: a promised figure must be above zero; if it is not promised, remove the clause that states it',
+  free_with_price:
+    '“{label}” is marked free but also states an amount of {amount}: remove the amount or the “free” mark',
+  // core/check/textRules.ts
+  blank_fact_text: (p) =>
+    `The ${FACT_PART[String(p.part)] ?? 'text'} of “{label}” is empty: fill it in, a blank leaves a broken sentence in the document`,
+  requirement_text: (p) =>
+    `Item {index} of the deviation table: the ${REQUIREMENT_PART[String(p.part)] ?? 'text'} ${p.text !== undefined ? 'still holds placeholder text: {text}' : 'is empty; fill it in or remove the item'}`,
+  project_placeholder: (p) => `The ${PROJECT_PART[String(p.part)] ?? 'field'} still holds placeholder text: {text}`,
   // core/check/newerVersions.ts
   newer_clause_version:
     'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',
@@ -88,7 +129,9 @@ const EN: Record<string, Template> = {
   empty_section: 'The section “{section}” has no content',
   unapproved_clause:
     'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
-  percent_over_100: '“{label}” is {value}, over 100%',
+  percent_over_100: (p) => `${p.row !== undefined ? SHARE_CELL : '“{label}”'} is {value}, over 100%`,
+  percent_not_positive: (p) =>
+    `${p.row !== undefined ? SHARE_CELL : '“{label}”'} is {value}: a promised share must be above 0%; if there is no such term, remove the commitment`,
   // core/check/documentRules.ts, packageRules.ts, deviationRules.ts
   unresolved_annex_ref: (p) =>
     `The text refers to annex “{ref}”, which does not exist (annexes of this document: ${p.annexes ? '{annexes}' : 'none'})`,
@@ -98,8 +141,8 @@ const EN: Record<string, Template> = {
     "The warranty card's “{cardLabel}” ({card} months) differs from the service plan's “{planLabel}” ({plan} months)",
   negative_deviation: (p) =>
     p.accepted
-      ? `${row(p)} is a negative deviation (response: {response}); reason given for accepting it: {accepted}`
-      : `${row(p)} is a negative deviation (response: {response}); if it must stay, give a reason for accepting it, which will be listed in the remarks column`,
+      ? `${row(p)} is a negative deviation (response: {response})${workingDays(p)}; reason given for accepting it: {accepted}`
+      : `${row(p)} is a negative deviation (response: {response})${workingDays(p)}; if it must stay, give a reason for accepting it, which will be listed in the remarks column`,
   star_negative_deviation: (p) =>
     `${row(p)} is a ★ item: a negative deviation may get the bid rejected${p.accepted ? ' (reason given: {accepted})' : ''}`,
   requirement_unknown_variable: (p) => `${row(p)} is linked to variable {key}, which does not exist in the documents`,
