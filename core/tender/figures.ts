@@ -87,6 +87,7 @@ function pasted(part: string): Figure | undefined {
     value: r.value,
     ...(r.unit ? { unit: r.unit } : {}),
     ...withFact(r.key),
+    ...(r.fact && !r.key ? { fact: r.fact } : {}),
     pattern: `deviation:${proposal.pattern}`,
     generic: proposal.pattern.startsWith('generic'),
     part,

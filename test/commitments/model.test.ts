@@ -173,8 +173,8 @@ describe('承诺的中文', () => {
 });
 
 describe('时间的实际长度（对投标人从严）', () => {
-  it('工作日不是8小时：3个工作日至少72小时，跨周末最长5天', () => {
-    expect(spanOf({ value: 3, unit: '工作日' })).toEqual({ min: 72, max: 120 });
+  it('工作日不是8小时：3个工作日至少72小时，遇春节等长假最长14天', () => {
+    expect(spanOf({ value: 3, unit: '工作日' })).toEqual({ min: 72, max: 14 * 24 });
   });
   it('1个月在28天到31天之间，12个月在365天到366天之间', () => {
     expect(spanOf({ value: 1, unit: '个月' })).toEqual({ min: 28 * 24, max: 31 * 24 });

@@ -101,7 +101,7 @@ describe('保修期与表格', () => {
     expect(codes(ctx({ fee_items: ['table', [], fee] }))).toContain('empty_table');
     expect(codes(ctx({ fee_items: ['table', [{ item: '上门', price: 30000 }], fee] }))).not.toContain('empty_table');
   });
-  it('百分比超过100%时提醒', () => {
+  it('百分比超过100%时报错', () => {
     expect(codes(ctx({ satisfaction_target: ['percent', 120] }))).toContain('percent_over_100');
     expect(codes(ctx({ satisfaction_target: ['percent', 98] }))).not.toContain('percent_over_100');
   });
@@ -282,6 +282,16 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
       'percent_over_100',
     ],
     ...['region_order', 'duplicate_promise', 'blank_value', 'blank_list_item', 'blank_table_cell', 'zero_price'], // test/commitments/fact-checks.test.ts
+    ...[
+      'complaint_reply_after_visit',
+      'complaint_visit_after_close',
+      'free_with_price',
+      'zero_figure',
+      'blank_fact_text',
+      'requirement_text',
+      'project_placeholder',
+      'percent_not_positive',
+    ], // test/check/*.test.ts
     ...[
       'placeholder_value',
       'unresolved_placeholder',

@@ -21,6 +21,7 @@ import type { Column, Duration, VariableDecl } from '@core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
+import { newCheckProblems } from '../check/problems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -376,6 +377,7 @@ const wordingOf = (p: Problem) =>
 describe('real problems read in English', () => {
   const problems = [
     ...checkProblems(),
+    ...newCheckProblems(),
     ...assemblyProblems(),
     ...templateProblems(),
     ...cardProblems(),

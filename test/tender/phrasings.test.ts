@@ -18,6 +18,9 @@ const CASES: Case[] = [
   // core/deviation's phrasings, reached through the tender reader
   ['4小时内仍无法修复的，免费提供备用机', 'deviation:standby', '<=', 4, '小时', 'standby_after'],
   ['维修时间超过48小时的，须提供备用设备', 'deviation:standby-after', '<=', 48, '小时', 'standby_after'],
+  ['计划性上门服务应提前不超过1天预约', 'deviation:booking-max', '<=', 1, '天', undefined],
+  ['上门服务的预约提前时间不超过2个工作日', 'deviation:booking-lead-max', '<=', 2, '工作日', undefined],
+  ['中标人应至少提前1个工作日预约上门时间', 'deviation:booking-min', '>=', 1, '工作日', undefined],
   ['用户投诉须在24小时内答复', 'deviation:complaint', '<=', 24, '小时', 'complaint_response'],
   ['巡检后3天内提交巡检报告', 'deviation:report', '<=', 3, '天', 'report_within'],
   ['故障排除后2个工作日内提交故障原因分析报告', 'deviation:rca', '<=', 2, '工作日', 'rca_within'],
