@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { OutlineSectionView, ProjectOutlineSection } from '../assemble/projectOutline.js';
 import type { DeviationRow } from '../deviation/compute.js';
 import type { RequirementProposal } from '../deviation/recognize.js';
-import type { Document } from '../model/document.js';
+import { PAGE_NUMBERING, type Document } from '../model/document.js';
 import type { Problem } from '../model/problem.js';
 import { projectSchema, type Project } from '../model/project.js';
 import { isValidIsoDate, type VariableDecl } from '../model/variables.js';
@@ -36,6 +36,8 @@ export const projectRequestSchemas = {
     project: projectSchema,
     format: z.enum(['docx', 'pdf']),
     document: documentId.optional(),
+    /** Every document of a bid package in one file (one cover, one 目录): its pages numbered on, or per part. */
+    combined: z.object({ pageNumbers: z.enum(PAGE_NUMBERING) }).optional(),
   }),
   describeOutline: z.object({ project: projectSchema, document: documentId.optional() }),
   recognizeRequirements: z.object({ text: z.string().min(1).max(200_000) }),

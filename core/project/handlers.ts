@@ -17,12 +17,13 @@ import { missingGlyphs } from '../export/glyphs.js';
 import { exportPdf } from '../export/pdf.js';
 import { projectKey } from '../library/contract.js';
 import type { StoreAccess } from '../library/storeAccess.js';
-import type { Document } from '../model/document.js';
+import type { Document, PageNumbering } from '../model/document.js';
 import type { Library } from '../model/library.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { VariableDecl } from '../model/variables.js';
 import { documentOf } from '../package/documents.js';
+import { combinedPackage } from '../package/combine.js';
 import { checkProject } from '../package/index.js';
 import { fillFromProfile } from '../settings/profile.js';
 import type { SettingsStore } from '../settings/store.js';
@@ -150,7 +151,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
         : [];
       return { problems: [...problems, ...newerVersionProblems(outdated)] };
     },
-    async exportDocument({ project: whole, format, document: id }) {
+    async exportDocument({ project: whole, format, document: id, combined }) {
+      if (combined) return exportCombined(whole, format, combined.pageNumbers);
       const project = packageDocument(whole, id);
       const assembled = assembleAndCheck(project, await lib(project));
       // The company's logo (设置) goes on the cover.
@@ -185,6 +187,29 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       return { proposals: recognizeRequirements(text) };
     },
   };
+
+  /** A bid package as one file (core/package/combine.ts), named 某医院项目-投标文件.pdf; checked and pinned as a whole. */
+  async function exportCombined(whole: Project, format: 'docx' | 'pdf', pageNumbers: PageNumbering) {
+    const combined = combinedPackage(whole, await lib(whole), pageNumbers, format);
+    const errors = combined.problems.filter((p) => p.severity === 'error');
+    if (errors.length)
+      throw new ApiError(
+        'check_failed',
+        `导出前检查发现 ${errors.length} 个错误：${errors.map(formatProblem).join('；')}`,
+        {
+          problems: errors,
+        },
+      );
+    const logo = logoOf((await settings.get()).settings.company.logo);
+    const pkg = logo ? { ...combined.package, meta: { ...combined.package.meta, logo } } : combined.package;
+    const bytes = format === 'docx' ? await exportDocx(pkg) : await exportPdf(pkg);
+    const pinProblem = await recordPins(whole, combined.sections);
+    return {
+      fileName: `${await exportStem(whole, whole)}-${pkg.meta.projectName}.${format}`,
+      bytes,
+      problems: pinProblem ? [...combined.problems, pinProblem] : combined.problems,
+    };
+  }
 
   /**
    * Exports are named after the project's title; a package's other documents add their own title
