@@ -88,9 +88,12 @@ async function check(api: ApiHandlers, file: string | undefined, json: boolean, 
 async function render(
   api: ApiHandlers,
   file: string | undefined,
-  opts: { out?: string; format: string; script?: string },
+  opts: { out?: string; format: string; script?: string; combined?: boolean; pageNumbers?: string },
   io: Io,
 ): Promise<number> {
+  const pages = opts.pageNumbers ?? 'continuous';
+  if (pages !== 'continuous' && pages !== 'per-part')
+    throw new CliExit(2, say(io.lang, 'badOption', '--page-numbers', 'continuous | per-part', pages));
   const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script);
   if (!opts.out) throw new CliExit(2, say(io.lang, 'needOut'));
   const f = opts.format;
@@ -109,6 +112,10 @@ async function render(
   try {
     for (const document of project.documents ?? [project.blueprint])
       for (const format of formats) files.push(await api.exportDocument({ project, format, document }));
+    // --combined: the whole package in one file besides (one cover, one 目录, every document in order).
+    if (opts.combined)
+      for (const format of formats)
+        files.push(await api.exportDocument({ project, format, combined: { pageNumbers: pages } }));
   } catch (e) {
     if (!(e instanceof ApiError && e.code === 'check_failed')) throw e;
     const found = (e.params.problems ?? []) as Problem[];
@@ -183,6 +190,8 @@ export async function run(
       options: {
         out: { type: 'string' },
         format: { type: 'string', default: 'both' },
+        combined: { type: 'boolean', default: false },
+        'page-numbers': { type: 'string' },
         script: { type: 'string' },
         name: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -236,7 +245,18 @@ export async function run(
       case 'check':
         return await check(api, arg, opts.json, io);
       case 'render':
-        return await render(api, arg, { out: opts.out, format: opts.format, script: opts.script }, io);
+        return await render(
+          api,
+          arg,
+          {
+            out: opts.out,
+            format: opts.format,
+            script: opts.script,
+            combined: opts.combined,
+            pageNumbers: opts['page-numbers'],
+          },
+          io,
+        );
       case 'new':
         return await newProject(api, arg, { out: opts.out, name: opts.name }, io);
       case 'list':
