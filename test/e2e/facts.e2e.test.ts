@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factDeadline, factLabel, factPhrase } from '@core/commitments/phrase.js';
+import { factDeadline, factFigure, factLabel, factPhrase } from '@core/commitments/phrase.js';
 import type { Commitment } from '@core/commitments/schema.js';
 import { projectSchema } from '@core/model/project.js';
 import { templatesDir } from '../helpers/paths.js';
@@ -146,6 +146,24 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await expect
         .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
         .toBe(`fact-input-${facts.length}`);
+      // A clause's variable that is a fact (repair_limit is replace_after_repairs) shows the fact's figure in 填写
+      // instead of an editor whose value would never print, and leads to the fact.
+      const repairs = facts.findIndex((f) => f.id === 'replace_after_repairs');
+      await page.getByTestId('tab-content').click();
+      const bound = page.getByTestId('field-repair_limit');
+      await expect.poll(() => bound.innerText(), { timeout: TIMEOUT }).toContain(factFigure(facts[repairs]!));
+      await bound.screenshot({ path: join(screensDir, 'facts-bound-field.png') });
+      expect(await bound.locator('input').count()).toBe(0);
+      await bound.getByRole('button').click();
+      await expect
+        .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
+        .toBe(`fact-input-${repairs}`);
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('4');
+      await page.getByTestId('tab-content').click();
+      await expect
+        .poll(() => bound.innerText(), { timeout: TIMEOUT })
+        .toContain(factFigure({ ...facts[repairs]!, repairs: 4 } as Commitment));
       expect(app.pageErrors).toEqual([]);
     },
     6 * TIMEOUT,

@@ -236,7 +236,7 @@ describe('承诺面板：故障分级表', () => {
     const out = valid(addLevel(facts, '一般'));
     expect(levelTable(out).levels).toEqual(['紧急', '一般']);
     expect(out.find((c) => c.scope?.level === '一般' && c.kind === 'arrive')).toMatchObject({
-      id: 'arrive_normal',
+      id: 'arrive_general',
       within: { value: 4, unit: '小时' },
     });
   });

@@ -16,6 +16,7 @@ import { usePreview, usePreviewFindings } from '../lib/usePreview.js';
 import './composer.css';
 import { EditorPane, EditorTabs, LivePreview, PreviewStatus, type LeftTab } from './ComposerPanes.js';
 import { ComposerToolbar } from './ComposerToolbar.js';
+import { factBindings, type FactBinding } from './facts/factFields.js';
 import { FactsPanel } from './facts/FactsPanel.js';
 import { FieldsForm, sectionsOf } from './FieldsForm.js';
 import { MetaForm } from './MetaForm.js';
@@ -237,6 +238,13 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     setActiveSections,
   });
 
+  /** In a project with facts, a legacy variable shows its fact's figure and leads to it in 承诺. */
+  const bindings = useMemo(() => factBindings(project?.commitments), [project?.commitments]);
+  const showFact = useCallback(
+    (b: FactBinding) => (b.index === undefined ? setLeftTab('facts') : locate(`commitments.${b.index}`)),
+    [locate],
+  );
+
   const blueprintOf = (id: string | undefined) => blueprints.find((b) => b.id === id);
   const allOpen = fields.length > 0 && activeSections.length >= sectionsOf(fields).length;
 
@@ -323,6 +331,8 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
           activeSections={activeSections}
           onActiveSectionsChange={setActiveSections}
           onChange={setValue}
+          bindings={bindings}
+          onShowFact={showFact}
         />
       </>
     );

@@ -1,5 +1,5 @@
 // The variable form: generated from describeProject's fields, one collapsible panel per blueprint section.
-import { Collapse, Form, Select, Tag } from 'antd';
+import { Button, Collapse, Form, Select, Tag } from 'antd';
 import { memo, type ReactNode, useMemo } from 'react';
 import type { VariableField } from '@core/api/contract.js';
 import { rmbUppercase } from '@core/format/zh.js';
@@ -7,6 +7,7 @@ import { problemText } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
 import { parseMoneyToFen } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
+import type { FactBinding } from './facts/factFields.js';
 import { ScalarEditor } from './ScalarEditor.js';
 import { TableEditor } from './TableEditor.js';
 import { useFieldValue, type ValuesStore } from './valuesStore.js';
@@ -26,19 +27,40 @@ type FieldItemProps = {
   values: ValuesStore;
   problems: Problem[];
   onChange: (key: string, value: unknown) => void;
+  /** The fact this variable's figure comes from (a project with facts of its own): shown, edited in 承诺. */
+  binding?: FactBinding | undefined;
+  onShowFact?: ((binding: FactBinding) => void) | undefined;
 };
 
-const FieldItem = memo(function FieldItem({ field, values, problems, onChange }: FieldItemProps) {
+/** A variable whose figure is a fact's: the figure as printed and a way to the fact, no editor. */
+function BoundToFact({ binding, onShow }: { binding: FactBinding; onShow?: ((b: FactBinding) => void) | undefined }) {
+  const { t } = useI18n();
+  const state =
+    binding.index === undefined ? t('facts.field.notStated') : binding.offered ? undefined : t('facts.offeredOff');
+  return (
+    <div className="bf-field-fact">
+      {binding.figure && binding.offered && <span data-user-data>{binding.figure}</span>}
+      {state && <span className="bf-muted">{state}</span>}
+      <Button size="small" type="link" onClick={() => onShow?.(binding)}>
+        {t('facts.field.edit')}
+      </Button>
+    </div>
+  );
+}
+
+const FieldItem = memo(function FieldItem({ field, values, problems, onChange, binding, onShowFact }: FieldItemProps) {
   const { t, locale } = useI18n();
   const value = useFieldValue(values, field.key);
   const status = problems.some((p) => p.severity === 'error') ? 'error' : problems.length ? 'warning' : undefined;
   const inputId = `input-${field.key}`;
   const change = (v: unknown) => onChange(field.key, v);
-  const words = field.type === 'money' && value !== undefined && value !== '' ? moneyInWords(value) : undefined;
+  const words =
+    !binding && field.type === 'money' && value !== undefined && value !== '' ? moneyInWords(value) : undefined;
   const wide = field.type === 'table' || field.type === 'list' || field.type === 'multiline' || field.type === 'text';
 
   let control: ReactNode;
-  if (field.type === 'table')
+  if (binding) control = <BoundToFact binding={binding} onShow={onShowFact} />;
+  else if (field.type === 'table')
     control = (
       <TableEditor
         fieldKey={field.key}
@@ -96,6 +118,7 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange }:
         required={field.required}
         validateStatus={status}
         help={problems.length ? problems.map((p, i) => <div key={i}>{problemText(p, locale)}</div>) : undefined}
+        tooltip={binding ? t('facts.field.hint') : undefined}
         // The uppercase amount is the document's own text, the same in both UI languages.
         extra={
           words ? (
@@ -120,6 +143,9 @@ export type FieldsFormProps = {
   activeSections: string[];
   onActiveSectionsChange: (keys: string[]) => void;
   onChange: (key: string, value: unknown) => void;
+  /** Variables whose figure is a fact's (see facts/factFields.ts). */
+  bindings?: Map<string, FactBinding>;
+  onShowFact?: (binding: FactBinding) => void;
 };
 
 const NO_PROBLEMS: Problem[] = [];
@@ -141,6 +167,8 @@ export const FieldsForm = memo(function FieldsForm({
   activeSections,
   onActiveSectionsChange,
   onChange,
+  bindings,
+  onShowFact,
 }: FieldsFormProps) {
   const { t } = useI18n();
   const sections = useMemo(() => sectionsOf(fields), [fields]);
@@ -174,6 +202,8 @@ export const FieldsForm = memo(function FieldsForm({
               values={values}
               problems={problemsByField.get(`values.${f.key}`) ?? NO_PROBLEMS}
               onChange={onChange}
+              binding={bindings?.get(f.key)}
+              onShowFact={onShowFact}
             />
           ))}
         </div>

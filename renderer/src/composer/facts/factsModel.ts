@@ -222,7 +222,8 @@ export function levelTable(facts: readonly Commitment[]): LevelTable {
   };
 }
 
-/** An id for a level's fact: arrive_l1 for 一级, arrive_emergency for 紧急 …, else arrive_level. */
+/** An id for a level's fact as clauses and the legacy keys name them: arrive_l1 for 一级, fix_emergency for 紧急,
+ * fix_general for 一般 …, else arrive_level. */
 const LEVEL_SLUG: Record<string, string> = {
   一级: 'l1',
   二级: 'l2',
@@ -232,8 +233,8 @@ const LEVEL_SLUG: Record<string, string> = {
   紧急: 'emergency',
   重大: 'major',
   严重: 'severe',
-  一般: 'normal',
-  轻微: 'minor',
+  一般: 'general',
+  轻微: 'slight',
 };
 const levelBase = (kind: string, level: string) => `${kind}_${LEVEL_SLUG[level.replace(/故障$/, '')] ?? 'level'}`;
 const levelId = (facts: readonly Commitment[], kind: string, level: string) => freeId(facts, levelBase(kind, level));

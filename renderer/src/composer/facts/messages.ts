@@ -71,6 +71,9 @@ export const factsMessagesZh = {
   'facts.levels.general': '沿用总承诺',
   'facts.levels.rename': '级别名称',
   'facts.levels.count': '{count} 个级别',
+  'facts.field.edit': '在“承诺”中修改',
+  'facts.field.notStated': '本项目未写入此承诺',
+  'facts.field.hint': '本项目以承诺为准：此变量的数值取自“承诺”中的对应事项，在此不能单独修改。',
 
   'facts.group.hours': '服务时间与预约',
   'facts.group.response': '响应与到场',
@@ -241,6 +244,10 @@ export const factsMessagesEn: Record<keyof typeof factsMessagesZh, string> = {
   'facts.levels.general': 'General commitment',
   'facts.levels.rename': 'Level name',
   'facts.levels.count': '{count, plural, one {# level} other {# levels}}',
+  'facts.field.edit': 'Edit under Commitments',
+  'facts.field.notStated': 'Not stated in this project',
+  'facts.field.hint':
+    'This project states its commitments: this variable takes its figure from the matching item under Commitments and cannot be changed here.',
 
   'facts.group.hours': 'Service hours and booking',
   'facts.group.response': 'Response and arrival',
