@@ -1,47 +1,20 @@
-// The main-process side of IPC: one handler per API channel and per shell call, each answering with the envelope
-// (core/api/envelope.ts). Takes an ipcMain-like object so tests run the real registration without Electron.
-import { CHANNELS } from '../core/api/channels.js';
+// The main process's IPC: Electron's ipcMain carries the API and the shell calls, registered by ipcMainBridge.ts
+// (sender checked, arguments validated, the envelope returned). With the preload, the only module that imports
+// Electron's IPC objects (biome.json: noRestrictedImports), so no channel can skip those checks.
+import { ipcMain } from 'electron';
 import type { ApiHandlers } from '../core/api/contract.js';
-import { dispatch } from '../core/api/dispatch.js';
-import { failure, type Envelope } from '../core/api/envelope.js';
-import { SHELL_CALLS, shellArgSchemas, type ShellCall } from '../core/shell/bridge.js';
-import { isTrustedUrl } from './security.js';
+import type { ShellCall } from '../core/shell/bridge.js';
+import { registerApi, registerShell } from './ipcMainBridge.js';
 
-/** What a handler sees of Electron's IpcMainInvokeEvent: the frame that sent the call. */
-export type InvokeEvent = { senderFrame?: { url: string } | null };
-export type IpcMainLike = {
-  handle(channel: string, listener: (event: InvokeEvent, arg: unknown) => Promise<Envelope>): void;
-};
-
-const untrusted = () => failure('forbidden', 'untrusted sender');
-
-/** `api:<channel>` for every channel, after checking that the sender is our own app:// page. */
-export function registerApi(ipc: IpcMainLike, handlers: ApiHandlers): void {
-  for (const channel of CHANNELS) {
-    ipc.handle(`api:${channel}`, async (event, arg) =>
-      isTrustedUrl(event.senderFrame?.url) ? dispatch(handlers, channel, arg) : untrusted(),
-    );
-  }
+/** `api:<channel>` for every API channel. */
+export function handleApiCalls(handlers: ApiHandlers): void {
+  registerApi(ipcMain, handlers);
 }
 
-/** `shell:<call>` for every shell call, its argument validated here: the renderer is not trusted with paths. */
-export function registerShell(
-  ipc: IpcMainLike,
+/** `shell:<call>` for every shell call; `codeOf` names a failure's error code. */
+export function handleShellCalls(
   calls: Record<ShellCall, (arg: never) => Promise<unknown>>,
   codeOf: (e: unknown) => string,
 ): void {
-  for (const call of SHELL_CALLS) {
-    ipc.handle(`shell:${call}`, async (event, arg) => {
-      if (!isTrustedUrl(event.senderFrame?.url)) return untrusted();
-      const parsed = shellArgSchemas[call].safeParse(arg ?? {});
-      if (!parsed.success)
-        return failure('bad_request', `${call}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}`);
-      try {
-        const fn = calls[call] as (a: unknown) => Promise<unknown>;
-        return { ok: true, value: (await fn(parsed.data)) ?? null };
-      } catch (e) {
-        return failure(codeOf(e), e instanceof Error ? e.message : String(e));
-      }
-    });
-  }
+  registerShell(ipcMain, calls, codeOf);
 }

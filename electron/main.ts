@@ -1,5 +1,5 @@
 // Electron main process: one window, the app:// protocol serving the renderer, and the API over IPC.
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { createHandlers } from '../core/api/handlers.js';
 import { dataDir, rendererDir, templatesDir } from '../host/paths.js';
 import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
 import { projectFileFromArgv } from '../core/shell/bridge.js';
-import { registerApi } from './ipcHandlers.js';
+import { handleApiCalls } from './ipcHandlers.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
 import { setUpShell } from './shellMain.js';
 import { DEFAULT_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './windowState.js';
@@ -39,7 +39,7 @@ function serveRenderer() {
 
 function serveApi() {
   // ~/.bidforge (or $BIDFORGE_DATA), not Electron's userData: the app and `bidforge library` share one store.
-  registerApi(ipcMain, createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' }));
+  handleApiCalls(createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' }));
 }
 
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');

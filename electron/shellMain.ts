@@ -1,10 +1,10 @@
 // Wires the shell calls to Electron: dialogs, the OS shell, IPC with validated arguments, menu and file-open events.
-import { app, type BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '../core/fs/atomicWrite.js';
 import { SHELL_EVENTS, type MenuCommand, type OpenedFile } from '../core/shell/bridge.js';
-import { registerShell } from './ipcHandlers.js';
+import { handleShellCalls } from './ipcHandlers.js';
 import { menuTemplate, type MenuLang } from './menu.js';
 import { addRecent, loadRecent, saveRecent } from './recent.js';
 import { createShellCalls, ShellError } from './shellHandlers.js';
@@ -74,7 +74,7 @@ export function setUpShell(getWindow: () => BrowserWindow | undefined) {
     lang: () => lang,
   });
 
-  registerShell(ipcMain, calls, (e) => (e instanceof ShellError ? e.code : 'shell_failed'));
+  handleShellCalls(calls, (e) => (e instanceof ShellError ? e.code : 'shell_failed'));
 
   /** A project file the OS asked us to open (double-click, second instance, macOS open-file). */
   const openFromOs = async (path: string) => {

@@ -1,5 +1,5 @@
 // The API through each of its three transports, as the shells use them: in-process (CLI), the HTTP host (browser),
-// and Electron's preload over a fake IPC wired to the real main-process registration (electron/ipcHandlers.ts).
+// and Electron's preload over a fake IPC wired to the real main-process registration (electron/ipcMainBridge.ts).
 // Each call crosses the fake IPC through structuredClone, as Electron's does.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import type { ApiHandlers } from '@core/api/contract.js';
 import type { Envelope } from '@core/api/envelope.js';
 import { createHttpClient } from '@core/api/httpClient.js';
 import { createLocalClient } from '@core/api/localClient.js';
-import { registerApi, type InvokeEvent } from '../../electron/ipcHandlers.js';
+import { registerApi, type InvokeEvent } from '../../electron/ipcMainBridge.js';
 import { createPreloadGlobals, type PreloadGlobals } from '../../electron/preloadBridge.js';
 import { APP_ORIGIN } from '../../electron/security.js';
 import { startHost, type RunningHost } from '../../host/server.js';
