@@ -5,6 +5,10 @@ import type { Problem } from '../model/problem.js';
 import { factsOf } from './factRules.js';
 import { label, tables, type CheckContext, type Rule } from './helpers.js';
 
+/** A number whose unit is %: a share typed as a plain number. */
+const isPercentNumber = (d: { type: string; unit?: string | undefined }) =>
+  d.type === 'number' && (d.unit?.trim() === '%' || d.unit?.trim() === '％');
+
 type Share = { field: string; label: string; value: number; row?: number; column?: string };
 
 /** Every promised share: percent variables, percent cells of tables, and the discount a fact of the project states. */
@@ -12,11 +16,11 @@ function shares(ctx: CheckContext): Share[] {
   const out: Share[] = [];
   for (const [k, d] of ctx.decls) {
     const v = ctx.values.get(k);
-    if (d.type === 'percent' && typeof v === 'number')
+    if ((d.type === 'percent' || isPercentNumber(d)) && typeof v === 'number')
       out.push({ field: `values.${k}`, label: label(ctx, k), value: v });
   }
   for (const [k, rows] of tables(ctx)) {
-    const cols = (ctx.decls.get(k)?.columns ?? []).filter((c) => c.type === 'percent');
+    const cols = (ctx.decls.get(k)?.columns ?? []).filter((c) => c.type === 'percent' || isPercentNumber(c));
     rows.forEach((row, i) => {
       for (const c of cols) {
         const v = row[c.key];

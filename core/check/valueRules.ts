@@ -8,9 +8,12 @@ import { label, shown, type Rule } from './helpers.js';
 import { LEGACY_KEYS } from '../commitments/legacy.js';
 import { formatMoney } from '../format/zh.js';
 
-/** 待定, XXX, TBD, ＊＊, 另议, ___ …: text that stands in for a figure or a name nobody has decided. */
+/**
+ * 待定, XXX, ××, 某某, TBD, ＊＊, 另议, 请填写, ___ …: text that stands in for a figure or a name nobody has decided.
+ * A single × is a figure (7×24), two in a row are not; 〇〇 is left alone, it is a year (二〇〇八).
+ */
 export const PLACEHOLDER =
-  /((?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|Ｘ{2,}|待定|待补充|待确认|另议|\bTBD\b|\bTBA\b|\*{2,}|＊{2,}|_{3,}|＿{2,}|\?{2,}|？{2,})/i;
+  /((?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|Ｘ{2,}|×{2,}|□{2,}|某某|待定|待补充|待确认|待填|请填写|另议|\bTBD\b|\bTBA\b|\bTBC\b|\*{2,}|＊{2,}|_{3,}|＿{2,}|\?{2,}|？{2,})/i;
 
 /** Every text of a value: a scalar, the items of a list, the text cells of a table. */
 function textsOf(v: unknown): string[] {
@@ -41,7 +44,9 @@ export const VALUE_RULES: Rule[] = [
           v.trim() === '' &&
           (d.required || v !== '');
         const blankItem = d.type === 'list' && Array.isArray(v) && (v as string[]).findIndex((s) => s.trim() === '');
-        if (blank)
+        // A required list with no item prints its lead-in and nothing after it.
+        const emptyList = d.type === 'list' && d.required && Array.isArray(v) && v.length === 0;
+        if (blank || emptyList)
           out.push({
             severity: 'error',
             code: 'blank_value',

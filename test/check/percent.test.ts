@@ -21,6 +21,16 @@ describe('百分比：0 < p ≤ 100', () => {
     expect(problemsOf(c, 'percent_not_positive')).toEqual([]);
     expect(problemsOf(c, 'percent_over_100')).toEqual([]);
   });
+  it('以“%”为单位的数字同样检查', () => {
+    const share = (v: number) => {
+      const c = valuesContext({ delay_penalty_percent: ['number', v] });
+      c.decls.set('delay_penalty_percent', { ...c.decls.get('delay_penalty_percent')!, unit: '%' });
+      return c;
+    };
+    expect(problemsOf(share(0), 'percent_not_positive')).toHaveLength(1);
+    expect(problemsOf(share(0.5), 'percent_not_positive')).toEqual([]);
+    expect(problemsOf(valuesContext({ spare_units: ['number', 0] }), 'percent_not_positive')).toEqual([]);
+  });
   it('负的比例报错', () => {
     expect(problemsOf(valuesContext({ parts_discount: ['percent', -5] }), 'percent_not_positive')).toHaveLength(1);
   });

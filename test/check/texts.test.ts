@@ -91,6 +91,29 @@ describe('承诺的数值为零', () => {
   });
 });
 
+describe('变量中的占位内容', () => {
+  it.each(['××有限公司', '某某', '（请填写）', '□□市', '待填'])('「%s」是占位内容，报错', (text) => {
+    expect(problemsOf(valuesContext({ manager_title: ['text', text] }), 'placeholder_value')).toMatchObject([
+      { severity: 'error', params: { label: '服务经理职务' } },
+    ]);
+  });
+  it.each(['7×24小时', '二〇〇八年', '3×8小时轮班', '某型号'])('「%s」不是占位内容', (text) => {
+    expect(problemsOf(valuesContext({ manager_title: ['text', text] }), 'placeholder_value')).toEqual([]);
+  });
+});
+
+describe('必填清单', () => {
+  it('必填的清单一项也没有时报错；选填的不报', () => {
+    const list = (required: boolean) => {
+      const c = valuesContext({ doc_list: ['list', []] });
+      c.decls.set('doc_list', { ...c.decls.get('doc_list')!, required });
+      return c;
+    };
+    expect(problemsOf(list(true), 'blank_value')).toMatchObject([{ severity: 'error', field: 'values.doc_list' }]);
+    expect(problemsOf(list(false), 'blank_value')).toEqual([]);
+  });
+});
+
 describe('选填文字', () => {
   it('选填的文字只有空格时也报错（会印出空白）；留空不报', () => {
     const optional = (v: string) => {
