@@ -15,6 +15,7 @@ import { record, redo, startHistory, undo, type History } from '../lib/history.j
 import { usePreview, usePreviewFindings } from '../lib/usePreview.js';
 import './composer.css';
 import { EditorPane, EditorTabs, LivePreview, PreviewStatus, type LeftTab } from './ComposerPanes.js';
+import { CombinedExport } from './CombinedExport.js';
 import { ComposerToolbar } from './ComposerToolbar.js';
 import { factBindings, type FactBinding } from './facts/factFields.js';
 import { FactsPanel } from './facts/FactsPanel.js';
@@ -263,6 +264,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
       onUndo={() => setHistory(undo)}
       onRedo={() => setHistory(redo)}
       onExport={(f) => void exportAs(f)}
+      extra={<CombinedExport project={project} />}
     />
   );
 

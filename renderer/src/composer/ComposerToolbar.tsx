@@ -9,6 +9,7 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.js';
 
 export type ComposerToolbarProps = {
@@ -25,6 +26,8 @@ export type ComposerToolbarProps = {
   onUndo: () => void;
   onRedo: () => void;
   onExport: (format: 'docx' | 'pdf') => void;
+  /** More export options after the two buttons (合订本: CombinedExport). */
+  extra?: ReactNode;
 };
 
 export function ComposerToolbar(p: ComposerToolbarProps) {
@@ -105,6 +108,7 @@ export function ComposerToolbar(p: ComposerToolbarProps) {
             {t('toolbar.exportPdf')}
           </Button>
         </Tooltip>
+        {p.extra}
       </div>
     </header>
   );

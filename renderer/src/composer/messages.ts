@@ -1,8 +1,10 @@
 // The 编制 screen's newer strings (toolbar, outline, tender requirements and 偏离表, package documents), spread into i18n.ts.
+import { combinedMessagesEn, combinedMessagesZh } from './combinedMessages.js';
 import { factsMessagesEn, factsMessagesZh } from './facts/messages.js';
 
 export const composerMessagesZh = {
   ...factsMessagesZh,
+  ...combinedMessagesZh,
   'composer.tabs': '编辑内容',
   'composer.tab.content': '填写',
   'composer.tab.outline': '大纲',
@@ -112,6 +114,7 @@ export const composerMessagesZh = {
 
 export const composerMessagesEn: Record<keyof typeof composerMessagesZh, string> = {
   ...factsMessagesEn,
+  ...combinedMessagesEn,
   'composer.tabs': 'Edit',
   'composer.tab.content': 'Fill in',
   'composer.tab.outline': 'Outline',
