@@ -10,10 +10,13 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { partyLabel, type Block, type Document, type Run } from '@core/model/document.js';
+import { documentLayout, partyLabel, type Block, type Document, type Run } from '@core/model/document.js';
 import { formatDate } from '@core/format/zh.js';
+import { balancedTitle } from '@core/export/labels.js';
+import { MM_PER_PT, resolveTypesetting } from '@core/model/typesetting.js';
 import { isValidIsoDate } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
+import './forms.css';
 
 /** 210 mm at 96 dpi. */
 const PAGE_WIDTH_PX = 794;
@@ -23,6 +26,14 @@ const DOC_TEXT = { projectNo: '项目编号', draft: '草稿' } as const;
 const labelled = (label: string, value: string) => (label ? `${label}：${value}` : value);
 
 type Indexed = { block: Block; index: number };
+
+/** The cover title's lines, broken at word boundaries as the exports break it (core/export/labels.ts). */
+function coverTitle(doc: Document): string[] {
+  const t = resolveTypesetting(doc.meta.typesetting);
+  return balancedTitle(doc.meta.title, (210 - t.margins.left - t.margins.right) / MM_PER_PT / t.title.size - 1).split(
+    '\n',
+  );
+}
 
 /** The body's sheets: annexes start on a new page, as in the exports. */
 function sheetsOf(blocks: Block[]): Indexed[][] {
@@ -66,8 +77,9 @@ function BlockContent({ block, index }: { block: Block; index: number; sig: stri
       );
     }
     case 'paragraph':
+      // A letter's addressee (致：采购人：) stands flush left, as in the exports.
       return (
-        <p className="doc-p" {...at}>
+        <p className={block.role === 'addressee' ? 'doc-p doc-addressee' : 'doc-p'} {...at}>
           <Runs runs={block.runs} />
         </p>
       );
@@ -180,26 +192,35 @@ function DocumentPreviewContent({ document: doc, epoch }: { document: Document |
   const { ref, zoom } = useFitZoom();
   const keys = useMemo(() => doc?.blocks.map((b) => JSON.stringify(b)) ?? [], [doc]);
   useFollowChanges(ref, doc, epoch, keys);
+  const report = !doc || documentLayout(doc) === 'report';
   return (
     <div className="doc-stage" ref={ref} data-testid="preview">
       {doc && (
         <div className="doc-sheets" style={{ zoom }}>
-          <article className="doc-page doc-cover" aria-label={doc.meta.title}>
-            {doc.meta.draft && <div className="doc-watermark">{DOC_TEXT.draft}</div>}
-            <h1 className="doc-title">{doc.meta.title}</h1>
-            <div className="doc-subtitle">{doc.meta.projectName}</div>
-            {doc.meta.projectNo && (
-              <div className="doc-subtitle">{labelled(DOC_TEXT.projectNo, doc.meta.projectNo)}</div>
-            )}
-            <div className="doc-cover-foot">
-              {doc.meta.bidder && (
-                <div className="doc-subtitle">{labelled(partyLabel(doc.meta.docType), doc.meta.bidder)}</div>
+          {report && (
+            <article className="doc-page doc-cover" aria-label={doc.meta.title}>
+              {doc.meta.draft && <div className="doc-watermark">{DOC_TEXT.draft}</div>}
+              <h1 className="doc-title">
+                {coverTitle(doc).map((line, i) => (
+                  <span className="doc-title-line" key={i}>
+                    {line}
+                  </span>
+                ))}
+              </h1>
+              <div className="doc-subtitle">{doc.meta.projectName}</div>
+              {doc.meta.projectNo && (
+                <div className="doc-subtitle">{labelled(DOC_TEXT.projectNo, doc.meta.projectNo)}</div>
               )}
-              <div className="doc-subtitle">
-                {isValidIsoDate(doc.meta.date) ? formatDate(doc.meta.date) : doc.meta.date}
+              <div className="doc-cover-foot">
+                {doc.meta.bidder && (
+                  <div className="doc-subtitle">{labelled(partyLabel(doc.meta.docType), doc.meta.bidder)}</div>
+                )}
+                <div className="doc-subtitle">
+                  {isValidIsoDate(doc.meta.date) ? formatDate(doc.meta.date) : doc.meta.date}
+                </div>
               </div>
-            </div>
-          </article>
+            </article>
+          )}
           {doc.blocks.length === 0 ? (
             <article className="doc-page doc-body">
               <p className="doc-empty">{t('preview.empty')}</p>
@@ -209,6 +230,8 @@ function DocumentPreviewContent({ document: doc, epoch }: { document: Document |
               <article className="doc-page doc-body" key={si}>
                 {doc.meta.draft && <div className="doc-watermark">{DOC_TEXT.draft}</div>}
                 <div className="doc-running-head">{doc.meta.title}</div>
+                {/* A letter, a form and a card have no cover: their title stands atop the first page. */}
+                {!report && si === 0 && <h1 className="doc-form-title">{doc.meta.projectName}</h1>}
                 {sheet.map(({ block, index }) => (
                   <BlockView key={index} index={index} block={block} sig={keys[index]!} />
                 ))}
