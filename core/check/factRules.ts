@@ -1,10 +1,10 @@
 // Contradictions between facts: two promises that cannot both be kept are errors, not warnings. Times compare as
 // elapsed spans read against the bidder (core/commitments/time.ts), so a 工作日 is never taken for 8 hours.
 import { severityOf } from '../commitments/levels.js';
-import { factFigure } from '../commitments/phrase.js';
+import { factDeadline, factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
 import { isDeadline, REGIONS, type Deadline, type Scope } from '../commitments/schema.js';
-import { mayTakeLonger, monthsOf } from '../commitments/time.js';
+import { mayTakeLonger, monthsOf, spanOf, surelyWithin, type Span } from '../commitments/time.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
 
@@ -66,6 +66,22 @@ function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
       );
     },
   };
+}
+
+/**
+ * A deadline as elapsed time from the notice: its own when it runs from the notice, the arrival's (for its scope,
+ * else the general one) added when it runs from arrival; undefined for other events or without an arrival promise.
+ */
+function fromNotice(ds: DeadlineFact[], d: Deadline): Span | undefined {
+  const own = spanOf(d.within);
+  if (!own || (d.from !== 'notice' && d.from !== 'arrival')) return undefined;
+  if (d.from === 'notice') return own;
+  const arrivals = ds.filter((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice');
+  const arrive = widerScopes(d.scope)
+    .map((s) => arrivals.find((a) => sameScope(a.fact.scope, s)))
+    .find((a) => a !== undefined);
+  const a = arrive && spanOf(arrive.fact.within);
+  return a ? { min: a.min + own.min, max: a.max + own.max } : undefined;
 }
 
 /** A scope, then the same without its fault level, without its region, without both: the promises that cover it. */
@@ -211,18 +227,53 @@ export const FACT_RULES: Rule[] = [
       });
     },
   },
-  pairRule({
+  {
     code: 'standby_after_resolution',
     severity: 'error',
-    describe: 'standby equipment comes no later than the fix deadline from the same event',
-    pick: (a, b) =>
-      a.fact.kind === 'standby' &&
-      b.fact.kind === 'fix' &&
-      a.fact.from === b.fact.from &&
-      party(a.fact.scope) === party(b.fact.scope) &&
-      b.fact.scope?.level === undefined,
-    why: '超过修复时限后到提供备用设备之前，采购人既无修复也无备用设备',
-  }),
+    describe:
+      'standby equipment comes no later than the general fix deadline, from the same event or, through the arrival, from the notice',
+    run(ctx) {
+      const ds = deadlines(ctx);
+      return ds.flatMap((standby) => {
+        if (standby.fact.kind !== 'standby') return [];
+        const fixes = ds.filter(
+          (f) =>
+            f.fact.kind === 'fix' &&
+            party(f.fact.scope) === party(standby.fact.scope) &&
+            f.fact.scope?.level === undefined,
+        );
+        // The same event first; else both counted from the notice, a time from arrival plus the arrival's own.
+        const same = fixes.find((f) => f.fact.from === standby.fact.from && mayBeLonger(standby.fact, f.fact));
+        const across = same
+          ? undefined
+          : fixes.find((f) => {
+              if (f.fact.from === standby.fact.from) return false;
+              const a = fromNotice(ds, standby.fact);
+              const b = fromNotice(ds, f.fact);
+              return a !== undefined && b !== undefined && !surelyWithin(a, b);
+            });
+        const fix = same ?? across;
+        if (!fix) return [];
+        const why = '超过修复时限后到提供备用设备之前，采购人既无修复也无备用设备';
+        if (same) return [longer('standby_after_resolution', 'error', standby, fix, why)];
+        const params = {
+          label: standby.label,
+          value: factDeadline(standby.fact),
+          otherLabel: fix.label,
+          otherValue: factDeadline(fix.fact),
+        };
+        return [
+          {
+            severity: 'error' as const,
+            code: 'standby_after_resolution',
+            field: standby.field,
+            message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：${why}`,
+            params,
+          },
+        ];
+      });
+    },
+  },
   ...COMPLAINT_RULES,
   {
     code: 'duplicate_promise',

@@ -40,6 +40,23 @@ describe('问题清单中的矛盾：都是错误，都测正反两面', () => {
     ]);
     expect(errorsOf([fix(24, '小时', 'arrival'), standby(24)])).toEqual([]);
   });
+  it('备用设备自到场起、修复自报修起：折算到报修起比较，晚于修复时限时报错', () => {
+    const standby = (value: number) => deadline('standby', 'standby', value, '小时', 'arrival');
+    const [p, ...more] = errorsOf([arrive(2, '小时'), fix(24, '小时'), standby(24)]);
+    expect(more).toEqual([]);
+    expect(p).toMatchObject({ code: 'standby_after_resolution', field: 'commitments.2' });
+    expect(p!.message).toBe(
+      '「备用设备提供时限」工程师到达现场后24小时内长于「修复时限」自接到报修通知起24小时内：超过修复时限后到提供备用设备之前，采购人既无修复也无备用设备',
+    );
+    expect(errorsOf([arrive(2, '小时'), fix(24, '小时'), standby(22)])).toEqual([]);
+  });
+  it('备用设备自报修起、修复自到场起：到场加修复不早于备用设备时不报', () => {
+    const standby = deadline('standby', 'standby', 24, '小时', 'notice');
+    expect(errorsOf([arrive(2, '小时'), fix(22, '小时', 'arrival'), standby])).toEqual([]);
+    expect(errorsOf([arrive(2, '小时'), fix(12, '小时', 'arrival'), standby]).map((p) => p.code)).toEqual([
+      'standby_after_resolution',
+    ]);
+  });
   it('部件保修期长于整机', () => {
     const w = (id: string, years: number, scope?: object) => ({
       id,
