@@ -129,7 +129,11 @@ let fontPatched = false;
 function shareLayoutCache(font: PdfFont): void {
   if (fontPatched || typeof font.layoutRun !== 'function') return;
   fontPatched = true;
-  const proto = Object.getPrototypeOf(font) as PdfFont & { layoutCached(text: string): Run };
+  const proto = Object.getPrototypeOf(font) as PdfFont & {
+    layoutCached(text: string): Run;
+    layout: unknown;
+    widthOfString(text: string, size: number, features?: unknown): number;
+  };
   proto.layoutCached = function (this: PdfFont, text: string): Run {
     const f = this.font as { __bfRuns?: Map<string, Run> };
     let runs = f.__bfRuns;
@@ -138,36 +142,25 @@ function shareLayoutCache(font: PdfFont): void {
     if (!run) runs.set(text, (run = this.layoutRun(text)));
     return run;
   };
+  // Widths of whole inlines (pdfmake measures each one once or more a document): the sum pdfkit's layout() makes.
+  const layout = proto.layout as (this: PdfFont, text: string, features: unknown, onlyWidth: boolean) => Run;
+  proto.widthOfString = function (this: PdfFont, text: string, size: number, features?: unknown): number {
+    if (features) return layout.call(this, text, features, true).advanceWidth * (size / 1000);
+    const f = this.font as { __bfWidths?: Map<string, number> };
+    let widths = f.__bfWidths;
+    if (!widths) f.__bfWidths = widths = new Map();
+    let width = widths.get(text);
+    if (width === undefined) widths.set(text, (width = layout.call(this, text, undefined, true).advanceWidth));
+    return width * (size / 1000);
+  };
 }
 
-// The inline properties measure() reads, in its order, with pdfmake's defaults.
-const PROPS: [string, unknown][] = [
-  ['fontFeatures', null],
-  ['characterSpacing', 0],
-  ['color', 'black'],
-  ['decoration', null],
-  ['decorationColor', null],
-  ['decorationStyle', null],
-  ['decorationThickness', null],
-  ['background', null],
-  ['link', null],
-  ['linkToPage', null],
-  ['linkToDestination', null],
-  ['noWrap', null],
-  ['opacity', 1],
-  ['sup', false],
-  ['sub', false],
-];
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
 function fastMeasure(): void {
   const TextInlines = (req('pdfmake/js/TextInlines.js') as { default: { prototype: Record<string, unknown> } }).default;
   const Style = (req('pdfmake/js/StyleContextStack.js') as { default: StyleStatics }).default;
-  type Self = {
-    pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): PdfFont };
-    widthOfText(text: string, inline: Inline): number;
-  };
   TextInlines.prototype.measure = function (this: Self, array: Inline[], stack: StyleStack): Inline[] {
     if (array.length) {
       const leadingIndent = Style.getStyleProperty(array[0]!, stack, 'leadingIndent', 0) as number;
@@ -176,44 +169,131 @@ function fastMeasure(): void {
         array[0]!.leadingIndent = leadingIndent;
       }
     }
-    // An inline without a style of its own sees the stack as it is: each property is looked up there once.
-    const fromStack = new Map<string, unknown>();
-    const prop = (item: Inline, name: string, fallback: unknown): unknown => {
-      const own = item[name];
-      if (isValue(own)) return own;
-      if (item.style || item.section !== undefined || !stack)
-        return Style.getStyleProperty(item, stack, name, fallback);
-      if (!fromStack.has(name)) fromStack.set(name, stack.getProperty(name));
-      const v = fromStack.get(name);
+    // An inline without a style of its own sees the stack as it is: each property is looked up there once a call.
+    let snap: Record<string, unknown> | undefined;
+    const fromStack = (name: string, fallback: unknown) => {
+      const v = stack.getProperty(name);
       return isValue(v) ? v : fallback;
     };
+    const slow = (item: Inline, name: string, fallback: unknown): unknown =>
+      Style.getStyleProperty(item, stack, name, fallback);
     for (const item of array) {
-      const font = prop(item, 'font', 'Roboto');
-      const bold = prop(item, 'bold', false);
-      const italics = prop(item, 'italics', false);
-      item.font = this.pdfDocument.provideFont(font, bold, italics);
-      shareLayoutCache(item.font);
-      item.alignment = prop(item, 'alignment', 'left');
-      item.fontSize = prop(item, 'fontSize', 12) as number;
-      for (const [name, fallback] of PROPS) item[name] = prop(item, name, fallback);
-      if (item.sup || item.sub) item.fontSize *= 0.58;
-      const lineHeight = prop(item, 'lineHeight', 1) as number;
-      item.width = this.widthOfText(item.text, item);
-      item.height =
-        (item.font as unknown as { lineHeight(size: number): number }).lineHeight(item.fontSize) * lineHeight;
-      if (!item.leadingCut) item.leadingCut = 0;
-      if (!prop(item, 'preserveLeadingSpaces', false)) {
-        const leading = item.text.match(LEADING);
-        if (leading) (item.leadingCut as number) += this.widthOfText(leading[0], item);
+      if (item.style || item.section !== undefined || !stack) {
+        measureSlow(this, item, slow);
+        continue;
       }
-      item.trailingCut = 0;
-      if (!prop(item, 'preserveTrailingSpaces', false)) {
-        const trailing = item.text.match(TRAILING);
-        if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
-      }
+      snap ??= {
+        font: fromStack('font', 'Roboto'),
+        bold: fromStack('bold', false),
+        italics: fromStack('italics', false),
+        alignment: fromStack('alignment', 'left'),
+        fontSize: fromStack('fontSize', 12),
+        fontFeatures: fromStack('fontFeatures', null),
+        characterSpacing: fromStack('characterSpacing', 0),
+        color: fromStack('color', 'black'),
+        decoration: fromStack('decoration', null),
+        decorationColor: fromStack('decorationColor', null),
+        decorationStyle: fromStack('decorationStyle', null),
+        decorationThickness: fromStack('decorationThickness', null),
+        background: fromStack('background', null),
+        link: fromStack('link', null),
+        linkToPage: fromStack('linkToPage', null),
+        linkToDestination: fromStack('linkToDestination', null),
+        noWrap: fromStack('noWrap', null),
+        opacity: fromStack('opacity', 1),
+        sup: fromStack('sup', false),
+        sub: fromStack('sub', false),
+        lineHeight: fromStack('lineHeight', 1),
+        preserveLeadingSpaces: fromStack('preserveLeadingSpaces', false),
+        preserveTrailingSpaces: fromStack('preserveTrailingSpaces', false),
+      };
+      measureFast(this, item, snap);
     }
     return array;
   };
+}
+
+type Self = {
+  pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): PdfFont };
+  widthOfText(text: string, inline: Inline): number;
+};
+/** pdfmake's measure of one inline, reading its properties through `prop`. */
+function measureSlow(self: Self, item: Inline, prop: (item: Inline, name: string, fallback: unknown) => unknown) {
+  item.font = self.pdfDocument.provideFont(
+    prop(item, 'font', 'Roboto'),
+    prop(item, 'bold', false),
+    prop(item, 'italics', false),
+  );
+  shareLayoutCache(item.font);
+  item.alignment = prop(item, 'alignment', 'left');
+  item.fontSize = prop(item, 'fontSize', 12) as number;
+  // Written out, not looped over names: the inlines keep one hidden class (keyed stores made them dictionaries).
+  item.fontFeatures = prop(item, 'fontFeatures', null);
+  item.characterSpacing = prop(item, 'characterSpacing', 0) as number;
+  item.color = prop(item, 'color', 'black');
+  item.decoration = prop(item, 'decoration', null);
+  item.decorationColor = prop(item, 'decorationColor', null);
+  item.decorationStyle = prop(item, 'decorationStyle', null);
+  item.decorationThickness = prop(item, 'decorationThickness', null);
+  item.background = prop(item, 'background', null);
+  item.link = prop(item, 'link', null);
+  item.linkToPage = prop(item, 'linkToPage', null);
+  item.linkToDestination = prop(item, 'linkToDestination', null);
+  item.noWrap = prop(item, 'noWrap', null);
+  item.opacity = prop(item, 'opacity', 1);
+  item.sup = prop(item, 'sup', false);
+  item.sub = prop(item, 'sub', false);
+  if (item.sup || item.sub) item.fontSize *= 0.58;
+  const lineHeight = prop(item, 'lineHeight', 1) as number;
+  item.width = self.widthOfText(item.text, item);
+  item.height = (item.font as unknown as { lineHeight(size: number): number }).lineHeight(item.fontSize) * lineHeight;
+  if (!item.leadingCut) item.leadingCut = 0;
+  if (!prop(item, 'preserveLeadingSpaces', false)) {
+    const leading = item.text.match(LEADING);
+    if (leading) (item.leadingCut as number) += self.widthOfText(leading[0], item);
+  }
+  item.trailingCut = 0;
+  if (!prop(item, 'preserveTrailingSpaces', false)) {
+    const trailing = item.text.match(TRAILING);
+    if (trailing) item.trailingCut = self.widthOfText(trailing[0], item);
+  }
+}
+
+/** measureSlow for an inline without a style of its own: its own value, else the stack's (`s`, read once). */
+function measureFast(self: Self, item: Inline, s: Record<string, unknown>) {
+  item.font = self.pdfDocument.provideFont(item.font ?? s.font, item.bold ?? s.bold, item.italics ?? s.italics);
+  shareLayoutCache(item.font);
+  item.alignment = item.alignment ?? s.alignment;
+  item.fontSize = (item.fontSize ?? s.fontSize) as number;
+  item.fontFeatures = item.fontFeatures ?? s.fontFeatures;
+  item.characterSpacing = (item.characterSpacing ?? s.characterSpacing) as number;
+  item.color = item.color ?? s.color;
+  item.decoration = item.decoration ?? s.decoration;
+  item.decorationColor = item.decorationColor ?? s.decorationColor;
+  item.decorationStyle = item.decorationStyle ?? s.decorationStyle;
+  item.decorationThickness = item.decorationThickness ?? s.decorationThickness;
+  item.background = item.background ?? s.background;
+  item.link = item.link ?? s.link;
+  item.linkToPage = item.linkToPage ?? s.linkToPage;
+  item.linkToDestination = item.linkToDestination ?? s.linkToDestination;
+  item.noWrap = item.noWrap ?? s.noWrap;
+  item.opacity = item.opacity ?? s.opacity;
+  item.sup = item.sup ?? s.sup;
+  item.sub = item.sub ?? s.sub;
+  if (item.sup || item.sub) item.fontSize *= 0.58;
+  const lineHeight = (item.lineHeight ?? s.lineHeight) as number;
+  item.width = self.widthOfText(item.text, item);
+  item.height = (item.font as unknown as { lineHeight(size: number): number }).lineHeight(item.fontSize) * lineHeight;
+  if (!item.leadingCut) item.leadingCut = 0;
+  if (!(item.preserveLeadingSpaces ?? s.preserveLeadingSpaces)) {
+    const leading = item.text.match(LEADING);
+    if (leading) (item.leadingCut as number) += self.widthOfText(leading[0], item);
+  }
+  item.trailingCut = 0;
+  if (!(item.preserveTrailingSpaces ?? s.preserveTrailingSpaces)) {
+    const trailing = item.text.match(TRAILING);
+    if (trailing) item.trailingCut = self.widthOfText(trailing[0], item);
+  }
 }
 
 /** An inline drawn the plain way: no link, destination, page reference, features, sub/superscript or line break. */
