@@ -12,20 +12,18 @@ import type { Block } from '@core/model/document.js';
 import type { Project } from '@core/model/project.js';
 import { parseProjectText } from '@core/project/parse.js';
 import { textOf } from '../helpers/library.js';
+import { legacyOutline } from './legacyFixtures.js';
 import { templatesDir } from '../helpers/paths.js';
 
 const ON_FACTS = new Set(['service-commitment', 'fault-levels', 'post-repair-warranty']);
+/** Projects saved before facts: the samples as they were shipped then, their promises in variables. */
+const LEGACY = join(import.meta.dirname, 'fixtures', 'legacy');
 
-/** The full service-plan sample with its promise sections switched to the 逐项承诺 variants. */
+/** The full service plan saved before facts, with three of its promise sections switched to the 逐项承诺 variants. */
 function sample(): Project {
-  const p = parseProjectText(
-    readFileSync(join(templatesDir, 'samples', 'service-plan-full-sample.json'), 'utf8'),
-    'sample',
-  );
-  const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'service-plan-full.json'), 'utf8')) as {
-    sections: { title: string; clauses: { id: string; variant: string }[] }[];
-  };
-  const sections = bp.sections.map((s) => ({
+  const p = parseProjectText(readFileSync(join(LEGACY, 'service-plan-full-sample.json'), 'utf8'), 'sample');
+  // The outline such a project had then: the blueprint as it was shipped with it.
+  const sections = legacyOutline('service-plan-full').map((s) => ({
     title: s.title,
     clauses: s.clauses.map((c) => (ON_FACTS.has(c.id) ? { ...c, variant: '逐项承诺' } : c)),
   }));
@@ -122,10 +120,7 @@ describe('逐项承诺的条款', () => {
 
 describe('承诺书逐项列出承诺', () => {
   const letter = (): Project => {
-    const p = parseProjectText(
-      readFileSync(join(templatesDir, 'samples', 'commitment-letter-sample.json'), 'utf8'),
-      'letter',
-    );
+    const p = parseProjectText(readFileSync(join(LEGACY, 'commitment-letter-sample.json'), 'utf8'), 'letter');
     const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'commitment-letter.json'), 'utf8')) as {
       sections: { title: string; clauses: { id: string; variant: string }[] }[];
     };

@@ -25,16 +25,16 @@ describe('bidforge check / update 与条款新版本', () => {
   const file = join(dir, 'card.json');
 
   beforeAll(async () => {
-    copyFileSync('templates/samples/warranty-card-sample.json', file);
+    copyFileSync('test/commitments/fixtures/legacy/warranty-card-sample.json', file);
     // The project is saved once (its pins recorded), then legal approves a new version of one of its clauses.
     const api = createLocalClient(createHandlers({ templatesDir: 'templates', dataDir: data, program: 'test' }));
     const { project } = await api.parseProject({ text: readFileSync(file, 'utf8'), fileName: file });
     await api.recordProjectPins({ project });
-    const source = readFileSync('templates/clauses/wc-periods.md', 'utf8');
+    const source = readFileSync('templates/clauses/wc-coverage.md', 'utf8');
     const body = source.slice(source.indexOf('---', source.indexOf('---') + 3) + 3).trimStart();
     const store = await openStore({ dataDir: data, program: 'test', templatesDir: 'templates' });
     const ref = await store.editVariant(
-      'wc-periods',
+      'wc-coverage',
       '标准',
       { body: `${body}\n保修期内请妥善保管本卡。\n`, changeNote: '增加保管提示' },
       '法务部',

@@ -1,5 +1,6 @@
-// Today's projects name promises by variable key. Read as facts, every sample keeps every figure: the facts give
-// back the very values they were read from, and a sample rewritten on its facts assembles to the same document.
+// Projects saved before facts name promises by variable key (test/commitments/fixtures/legacy: the samples as they
+// were shipped then). Read as facts, each keeps every figure: the facts give back the very values they were read
+// from, and a project rewritten on its facts assembles to the same document.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { parseProjectText } from '@core/project/parse.js';
 import { textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 
-const samplesDir = join(templatesDir, 'samples');
+const samplesDir = join(import.meta.dirname, 'fixtures', 'legacy');
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.json'));
 const read = (f: string): Project => parseProjectText(readFileSync(join(samplesDir, f), 'utf8'), f);
 
@@ -41,6 +42,18 @@ describe.each(samples)('%s 迁移为承诺', (f) => {
   });
 });
 
+/** The basic service plan with its 服务承诺 on the clause written before facts, which reads the legacy keys. */
+function withOldCommitmentClause(p: Project): Project {
+  const bp = JSON.parse(readFileSync(join(templatesDir, 'blueprints', 'service-plan.json'), 'utf8')) as {
+    sections: { title: string; clauses: { id: string; variant: string }[] }[];
+  };
+  const sections = bp.sections.map((s) => ({
+    title: s.title,
+    clauses: s.clauses.map((c) => (c.id === 'service-commitment' ? { ...c, variant: '标准' } : c)),
+  }));
+  return { ...p, outline: { 'service-plan': sections } };
+}
+
 describe('以承诺为准组装（经 API）', () => {
   let api: ApiHandlers;
   beforeAll(() => {
@@ -65,14 +78,14 @@ describe('以承诺为准组装（经 API）', () => {
   });
 
   it('项目列出承诺后，承诺中没有的事项也不会以旧数值印出', async () => {
-    const p = withFacts(read('service-plan-sample.json'));
+    const p = withOldCommitmentClause(withFacts(read('service-plan-sample.json')));
     const commitments = p.commitments!.filter((c) => c.id !== 'standby');
     const { problems } = await api.preview({ project: { ...p, commitments } });
     expect(problems.some((x) => x.code === 'missing_value' && x.field === 'values.standby_after')).toBe(true);
   });
 
   it('不再提供的承诺不会以旧数值印出：沿用变量的条款报缺少该值', async () => {
-    const p = withFacts(read('service-plan-sample.json'));
+    const p = withOldCommitmentClause(withFacts(read('service-plan-sample.json')));
     const commitments = p.commitments!.map((c) => (c.id === 'standby' ? { ...c, offered: false } : c));
     const { problems, document } = await api.preview({ project: { ...p, commitments } });
     expect(problems.some((x) => x.code === 'missing_value' && x.field === 'values.standby_after')).toBe(true);

@@ -60,8 +60,8 @@ describe('投标文件包中的单个文件', () => {
     const { fields } = await api.describeProject({ project: pkg });
     const keys = fields.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(fields.find((f) => f.key === 'installer_arrival')?.section).toMatch(/^安装外包协议 · /);
-    expect(fields.find((f) => f.key === 'onsite_arrival')?.section).toMatch(/^售后服务方案 · /);
+    expect(fields.find((f) => f.key === 'party_b_name')?.section).toMatch(/^安装外包协议 · /);
+    expect(fields.find((f) => f.key === 'hotline')?.section).toMatch(/^售后服务方案 · /);
   });
 
   it('识别招标要求：提出关联变量的行，供编写人确认', async () => {

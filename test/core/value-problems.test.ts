@@ -3,15 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { problemText } from '@core/i18n/problemText.js';
 import { VALUE_CODES, valueTemplate } from '@core/i18n/valueText.js';
 import type { Problem } from '@core/model/problem.js';
+import { legacyProject } from '../commitments/legacyFixtures.js';
 import { api, sampleJson } from '../helpers/sample.js';
 import type { Project } from '@core/model/project.js';
 
 const CJK = /[\u3400-\u9fff]/;
 
-/** The sample with some values typed wrong, previewed through the API as the app does. */
+/**
+ * The sample as saved before facts (its promises typed as values, on the clauses of its time) with some values
+ * typed wrong, previewed through the API as the app does.
+ */
 async function previewWith(values: Record<string, unknown>): Promise<Problem[]> {
   const a = api();
-  const { project } = await a.openSample({ name: 'service-plan-sample' });
+  const project = legacyProject('service-plan-sample', { outline: true });
   const { problems } = await a.preview({
     project: { ...project, values: { ...project.values, ...values } } as Project,
   });

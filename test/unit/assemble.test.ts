@@ -9,12 +9,16 @@ import type { Project } from '@core/model/project.js';
 import { assembleOne, bodyBlocks, clause, library, project, textOf } from '../helpers/library.js';
 import { templatesDir } from '../helpers/paths.js';
 import { expectContains } from '../helpers/text.js';
-import { headingsOf, loadSample, sampleJson, SECTION_HEADINGS, tablesOf, type Sample } from '../helpers/sample.js';
+import { legacyProject } from '../commitments/legacyFixtures.js';
+import { api, headingsOf, sampleJson, SECTION_HEADINGS, tablesOf, type Sample } from '../helpers/sample.js';
 
 let sample: Sample;
 let lib: Library;
 beforeAll(async () => {
-  sample = await loadSample();
+  // The sample as saved before facts, on the clauses of its time: the clauses that show rmb, addMonths and cn.
+  const a = api();
+  const project = legacyProject('service-plan-sample', { outline: true });
+  sample = { api: a, project, ...(await a.preview({ project })) };
   lib = await loadTemplates(templatesDir);
 });
 

@@ -13,15 +13,17 @@ import {
 } from '@core/assemble/projectOutline.js';
 import { assembleAndCheck } from '@core/check/rules.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
-import type { Library } from '@core/model/library.js';
+import { blueprintSchema, type Library } from '@core/model/library.js';
 import type { Project } from '@core/model/project.js';
 import { assemblePackage, packageProblems } from '@core/package/index.js';
 import { parseProjectText } from '@core/project/parse.js';
+import { legacyProject } from '../commitments/legacyFixtures.js';
 import { templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 
 let lib: Library;
 let plan: Project;
+const LEGACY_BLUEPRINTS = join(import.meta.dirname, '..', 'commitments', 'fixtures', 'legacy-blueprints');
 const sample = (f: string) => parseProjectText(readFileSync(join(templatesDir, 'samples', f), 'utf8'), f);
 const headings = (p: Project) =>
   assemble(p, lib).document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
@@ -71,10 +73,12 @@ describe('项目大纲', () => {
         .map((f) => f.key)
         .slice(-4),
     ).toEqual(['parts_warehouses', 'parts_supply_years', 'parts_dispatch_within', 'onsite_spares']);
+    // The sample as saved before facts: the added clause of that time reads its figures from values.
+    const old = { ...legacyProject('service-plan-sample'), outline: p.outline };
     const withDefaults = {
-      ...p,
+      ...old,
       values: {
-        ...p.values,
+        ...old.values,
         parts_warehouses: 12,
         parts_supply_years: 8,
         parts_dispatch_within: { value: 2, unit: '天' },
@@ -83,7 +87,7 @@ describe('项目大纲', () => {
     };
     expect(text(withDefaults)).toContain('备件仓库12个');
     expect(
-      assembleAndCheck(p, lib).problems.some((x) => x.field === 'values.parts_warehouses' && x.severity === 'error'),
+      assembleAndCheck(old, lib).problems.some((x) => x.field === 'values.parts_warehouses' && x.severity === 'error'),
     ).toBe(true);
   });
 
@@ -96,7 +100,10 @@ describe('项目大纲', () => {
   });
 
   it('条款在蓝本中的条件随条款移动', () => {
-    const full = lib.blueprints.find((b) => b.id === 'service-plan-full')!;
+    // The full blueprint as shipped before facts, whose 潜在缺陷保证 clause had a condition.
+    const full = blueprintSchema.parse(
+      JSON.parse(readFileSync(join(LEGACY_BLUEPRINTS, 'service-plan-full.json'), 'utf8')),
+    );
     const o = blueprintOutline(full);
     const latent = o.find((s) => s.title === '保修条款')!.clauses.pop()!;
     o[0]!.clauses.push(latent);
