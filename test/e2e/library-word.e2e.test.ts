@@ -81,6 +81,20 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       expect(body).toContain('{{figure "warranty_compressor"}}');
       expect(body).toContain('| 到达现场 | {{onsite_arrival}}内到达现场 |');
       expect(mine.every((r) => r.latest.status === 'draft')).toBe(true);
+
+      // The first draft opens on its read view: the facts it cites listed with their sample figures and highlighted
+      // where the sample prints them (#17 item 2): 7×24小时 and the three deadlines' sample 2小时.
+      const read = page.getByTestId('clause-read');
+      await expect.poll(async () => squash(await read.innerText())).toContain('工程师2小时内到达现场');
+      expect(await page.getByTestId('cited-fact-arrive').innerText()).toBe('到达现场时限 · 2小时');
+      expect(await page.getByTestId('cited-fact-hotline_hours').innerText()).toBe('服务热线服务时间 · 7×24小时');
+      const marked = () =>
+        page.evaluate(() => {
+          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights;
+          return [...(h.get('bf-fact-clause-read') ?? [])].map((r) => r.toString()).sort();
+        });
+      await expect.poll(marked).toEqual(['2小时', '2小时', '2小时', '7×24小时']);
+      await page.screenshot({ path: join(screensDir, 'library-word-draft-read.png') });
       expect(pageErrors).toEqual([]);
     },
     4 * TIMEOUT,

@@ -180,6 +180,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
             docType={clause.docTypes[0] ?? 'service-plan'}
             title={clause.title}
             testId="clause-read"
+            showFacts
           />
         </>
       ),
