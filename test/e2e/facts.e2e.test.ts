@@ -170,6 +170,46 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
   );
 
   it(
+    'a new project states its facts through its values until the first edit in 承诺 makes them its own',
+    async () => {
+      const { page } = app;
+      await page.goto(`${app.host.url}#home`);
+      await page.getByTestId('home-blueprint').click();
+      await page.getByTestId('home-blueprint-service-plan').click();
+      await page.getByTestId('home-title').fill('事实面板测试项目');
+      await page.getByTestId('home-create').click();
+      await page.waitForURL(/#composer$/);
+      // The last test's edits are unsaved: 编制 asks before replacing them.
+      const field = page.getByTestId('field-onsite_arrival');
+      const discard = page.locator('.ant-modal-confirm .ant-btn-primary');
+      await discard.or(field).first().waitFor();
+      if (await discard.isVisible()) await discard.click();
+      // 填写: 现场到达时间 is an ordinary field while the project has no facts of its own.
+      await field.locator('input').first().waitFor();
+      const before = Number(await page.getByTestId('field-onsite_arrival-value').inputValue());
+      expect(before).toBeGreaterThan(0);
+
+      await page.getByTestId('tab-facts').click();
+      const panel = page.getByTestId('facts-panel');
+      await panel.locator('.bf-facts-note').waitFor();
+      const value = panel.getByTestId('fact-arrive-value');
+      expect(Number(await value.inputValue())).toBe(before);
+      await value.fill(String(before + 1));
+      await value.blur();
+      // The facts are now the project's own: the note goes, and the variable shows the fact's figure.
+      await panel.locator('.bf-facts-note').waitFor({ state: 'detached' });
+      await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(`${before + 1}小时`);
+      await page.getByTestId('tab-content').click();
+      await expect.poll(() => field.innerText(), { timeout: TIMEOUT }).toContain(`${before + 1}小时`);
+      expect(await field.locator('input').count()).toBe(0);
+      // Undo gives the values back their say.
+      await page.getByTestId('undo').click();
+      await field.locator('input').first().waitFor();
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
     'the panel speaks English in the English UI',
     async () => {
       const { page } = app;
