@@ -18,10 +18,17 @@ const longestLine = (text: string) => Math.max(0, ...text.split('\n').map(textEm
  */
 export const UNBREAKABLE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥$]?[-+]?\d[\d,.:/×-]*%?|[A-Za-z][\w.@/-]*/g;
 
+/**
+ * An unbreakable part as a word processor keeps it together: with the punctuation after it (a line may not start
+ * with ，。、；： or a closing bracket, so the last digit goes over with it) and the character before it (LibreOffice
+ * does not break between a Chinese character and the digits after it): 「热线400-800-123 / 4，」 otherwise.
+ */
+const UNBREAKABLE_AND_PUNCTUATION = new RegExp(`[\u3400-\u9fff]?(?:${UNBREAKABLE.source})[，。、；：！？）」』”]?`, 'g');
+
 /** A column's narrowest (its longest unbreakable part or short value; a header may take two lines) and natural width, in em. */
 function columnRange(header: string, cells: string[]): { min: number; max: number } {
   // A short value (正偏离, 元/台次, 工程师) is one term: it does not wrap either.
-  const parts = cells.flatMap((c) => (textEm(c) <= 4 ? [c] : (c.match(UNBREAKABLE) ?? [])));
+  const parts = cells.flatMap((c) => (textEm(c) <= 4 ? [c] : (c.match(UNBREAKABLE_AND_PUNCTUATION) ?? [])));
   const headerMin = Math.min(longestLine(header), Math.max(2, Math.ceil(longestLine(header) / 2)));
   const max = Math.max(longestLine(header), ...cells.map(longestLine), 1);
   // A column of running text keeps four characters a line: narrower, one cell could outgrow a page.
