@@ -1,5 +1,6 @@
-// Contradictions between facts: two promises that cannot both be kept are errors, not warnings. Times compare as
-// elapsed spans read against the bidder (core/commitments/time.ts), so a 工作日 is never taken for 8 hours.
+// Contradictions between facts: two promises that cannot both be kept are errors, not warnings. Times in one unit
+// compare by their figures; across units as elapsed spans read against the bidder (core/commitments/time.ts), so a
+// 工作日 is never taken for 8 hours and may run over a weekend or a public holiday.
 import { severityOf } from '../commitments/levels.js';
 import { factDeadline, factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
