@@ -2,6 +2,7 @@
 // passes the values it interpolates as params; the shells word it here, by code. Pure (no DOM, no Node APIs), so the
 // renderer and the CLI both import it. Values in params (labels, titles, user text) are shown as they are.
 import type { Problem } from '../model/problem.js';
+import { SIGNING_EN } from '../text/signingText.js';
 import { valueTemplate } from './valueText.js';
 
 export type ProblemLang = 'zh-CN' | 'en';
@@ -69,6 +70,8 @@ const CONDITION: Params = {
 };
 
 const EN: Record<string, Template> = {
+  // Names, signed packs, recent projects (core/text/signingText.ts).
+  ...SIGNING_EN,
   // Durations that contradict each other (notLonger in core/check).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
   // Facts that contradict each other (core/check/factRules.ts).

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { projectSchema, type Project } from '../model/project.js';
 import type { ProjectHit, RecentSummary } from './recent.js';
 import { settingsSchema, type Settings } from './schema.js';
+import { trustRequestSchemas, type TrustHandlers } from './trustContract.js';
 
 export const settingsRequestSchemas = {
   getSettings: z.object({}),
@@ -22,6 +23,8 @@ export const settingsRequestSchemas = {
   restoreBackup: z.object({
     name: z.string().regex(/^library-\d{8}T\d{9}Z(-\d+)?\.json$/, 'a backup file name from listBackups'),
   }),
+  // 受信任的签发人: this library's signing key and the pack signers it trusts (trustContract.ts)
+  ...trustRequestSchemas,
 } as const;
 
 /** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults. */
@@ -29,7 +32,7 @@ export type SettingsNotice = { code: string; file: string; movedAsideAs: string;
 export type BackupInfo = { name: string /** ISO time the backup was written. */; time: string; size: number };
 
 type Req<C extends keyof typeof settingsRequestSchemas> = z.infer<(typeof settingsRequestSchemas)[C]>;
-export type SettingsHandlers = {
+export type SettingsHandlers = TrustHandlers & {
   getSettings(
     req: Req<'getSettings'>,
   ): Promise<{ settings: Settings; dataDir: string | null; notices: SettingsNotice[] }>;

@@ -5,7 +5,9 @@ import { writeBackup } from '../library/store/engine/files.js';
 import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
 import { ApiError } from '../api/envelope.js';
 import type { BackupInfo, SettingsHandlers } from './contract.js';
+import { PackTrust } from './packTrust.js';
 import type { SettingsStore } from './store.js';
+import { createTrustHandlers } from './trustContract.js';
 
 export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
 
@@ -21,6 +23,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     return dataDir;
   };
   return {
+    ...createTrustHandlers(new PackTrust(settings, dataDir)),
     async getSettings() {
       const { settings: s, notices } = await settings.get();
       return { settings: s, dataDir: dataDir ?? null, notices };

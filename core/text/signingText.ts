@@ -1,5 +1,5 @@
-// The English wording of the name and pack-signing problems (core/text/names.ts, core/library/packSigning.ts,
-// core/settings): merged into core/i18n/problemText.ts's table, by code; the Chinese is the problem's own message.
+// The English wording of the name, pack-signing and recent-project problems (core/text/names.ts,
+// core/library/packSigning.ts, core/settings): merged into core/i18n/problemText.ts's table, by code; the Chinese is the problem's own message.
 type Params = Record<string, string | number>;
 const claimed = (p: Params) => (p.claimed ? `calling itself “{claimed}”, ` : '');
 const DRAFTS =
@@ -24,5 +24,9 @@ export const SIGNING_EN: Record<string, string | ((p: Params) => string)> = {
   signer_exists: 'This key is already a trusted signer (named “{name}”)',
   signer_name_taken: 'There is already a signer named “{name}”: choose another name',
   signer_not_found: 'No trusted signer has the fingerprint {fingerprint}',
+  recent_too_deep:
+    'Values in the project nest more than {max} levels deep, so it was not added to Recent projects; the project itself is not affected',
+  recent_too_large:
+    'The project is over {max} characters, so it was not added to Recent projects; the project itself is not affected',
   own_key: 'This is this library’s own signing key: packs made here are trusted already',
 };

@@ -1,5 +1,6 @@
 // One wire: every channel gives the same result and the same error codes in-process (CLI), through the HTTP host
 // (browser) and through Electron's preload — and what used to differ between them now passes through each.
+import { ephemeralSigningKey } from '@core/library/packSigning.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '@core/api/channels.js';
 import type { ApiHandlers, Channel } from '@core/api/contract.js';
@@ -21,6 +22,9 @@ type Outcome =
   | { channel: Channel; ok: false; code: string; params: unknown };
 
 /** Every channel, in an order a user could follow (legal, a bid writer, sales), each outcome recorded. */
+/** A colleague's public signing key, the same in every walk. */
+const COLLEAGUE = ephemeralSigningKey().publicKey;
+
 async function walk(api: ApiHandlers): Promise<Outcome[]> {
   const log: Outcome[] = [];
   const call = async <C extends Channel>(
@@ -126,6 +130,11 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   const { backups } = await call('listBackups', {});
   await call('restoreBackup', { name: backups[0]!.name });
   await call('restoreBackup', { name: 'library-20990101T000000000Z.json' });
+  // 受信任的签发人: the own key (made on first look), a colleague's key added and removed, text that is no key refused
+  await call('listTrustedSigners', {});
+  const { signers } = await call('addTrustedSigner', { name: '集团法务部', key: `bidforge-ed25519:${COLLEAGUE}` });
+  await call('removeTrustedSigner', { fingerprint: signers[0]!.fingerprint });
+  await call('addTrustedSigner', { name: '某人', key: '这不是公钥' });
   await call('parseCards', { fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
   await call('exportCards', { fileName: 'c.csv', data: csv, format: 'pdf', layout: 'a5', qr: false });
   // tender: a small DOCX tender the tests write (test/tender/fixture.ts)
@@ -137,16 +146,19 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
 function comparable(v: unknown, dataDir: string): unknown {
   if (v instanceof Uint8Array) return { bytes: v.byteLength > 0, head: Array.from(v.subarray(0, 4)) };
   if (typeof v === 'string')
-    return v
-      .split(dataDir)
-      .join('<data>')
-      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-      .replace(/\d{8}T\d{9}Z(-\d+)?/g, '<stamp>')
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-      .replace(/\b[0-9a-f]{64}\b/g, '<sha256>')
-      // each data folder signs its packs with its own key (core/library/packSigning.ts)
-      .replace(/\b[0-9A-F]{4}(-[0-9A-F]{4}){3}\b/g, '<fingerprint>')
-      .replace(/^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{86}==$/, '<ed25519>');
+    return (
+      v
+        .split(dataDir)
+        .join('<data>')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+        .replace(/\d{8}T\d{9}Z(-\d+)?/g, '<stamp>')
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+        .replace(/\b[0-9a-f]{64}\b/g, '<sha256>')
+        // each data folder signs its packs with its own key (core/library/packSigning.ts)
+        .replace(/\b[0-9A-F]{4}(-[0-9A-F]{4}){3}\b/g, '<fingerprint>')
+        .replace(/^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{86}==$/, '<ed25519>')
+        .replace(/bidforge-ed25519:[A-Za-z0-9+/]{43}=/g, 'bidforge-ed25519:<ed25519>')
+    );
   if (Array.isArray(v)) return v.map((x) => comparable(x, dataDir));
   if (v && typeof v === 'object')
     return Object.fromEntries(
@@ -193,6 +205,7 @@ describe('every channel through every transport', () => {
       ['libraryApprove', 'bad_request'],
       ['libraryPreviewImport', expect.any(String)],
       ['restoreBackup', 'not_found'],
+      ['addTrustedSigner', 'bad_key'],
     ]);
   });
 

@@ -72,6 +72,12 @@ describe('bidforge library export/import 与签名', () => {
     const r = await cli('library', 'import', pack, '--resolve', 'take-theirs', '--data', branch);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`签名：签发人：集团法务部（指纹 ${fingerprint}），已受信任：保留包中的审批状态`);
+    const en = await cli('library', 'import', pack, '--dry-run', '--data', join(dir, 'other'), '--lang', 'en');
+    expect(en.out).toMatch(
+      new RegExp(
+        `signature: This pack is signed by a signer you do not trust \\(fingerprint ${fingerprint}\\): its clauses arrive as drafts`,
+      ),
+    );
     expect(await latest(branch)).toMatchObject({ status: 'approved', reviewer: '法务负责人' });
   });
 });

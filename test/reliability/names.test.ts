@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ephemeralSigningKey, signPack } from '@core/library/packSigning.js';
 import { makePack, type PackPayload } from '@core/library/store/index.js';
 import { SettingsStore } from '@core/settings/index.js';
+import { problemText } from '@core/i18n/problemText.js';
 import { PackTrust } from '@core/settings/packTrust.js';
-import { acceptName, invisibleIn, nameKey, normalizeName } from '@core/text/names.js';
+import { acceptName, checkName, invisibleIn, nameKey, normalizeName } from '@core/text/names.js';
 import { approvedClause, open, tempDir, WARRANTY_BODY } from '../library/helpers.js';
 
 const ZWSP = '\u200b';
@@ -50,6 +51,13 @@ describe('名称规则', () => {
     expect(nameKey('标准')).not.toBe(nameKey('標準'));
     expect(nameKey('政府采购版')).not.toBe(nameKey('标准'));
     expect(invisibleIn('普通名称 Normal-1')).toBeUndefined();
+  });
+
+  it('the English text names the field by its English label', () => {
+    const r = checkName(`标准${ZWSP}`, 'variant');
+    expect('problem' in r && problemText(r.problem, 'en')).toBe(
+      'The variant name contains an invisible character U+200B (zero-width space) and was refused: delete it and type the name again',
+    );
   });
 });
 
