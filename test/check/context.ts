@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   warranty_months: '质保期（月）',
   manager_title: '服务经理职务',
   penalties: '违约扣款标准',
+  discount_rates: '备件折扣比例',
 };
 
 /** A context with typed values (each required and labelled), and project fields or facts when given. */

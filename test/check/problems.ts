@@ -19,7 +19,8 @@ const within = (value: number, unit: string, more: object = {}) => ({
   ...more,
 });
 
-export function newCheckProblems(): Problem[] {
+/** The problems of each context apart (a field such as requirements.0 exists once per context). */
+export function newCheckProblemSets(): Problem[][] {
   const complaints = factsContext([
     deadline('complaint_reply', 'complaint_reply', 48, '小时', 'complaint'),
     deadline('complaint_visit', 'complaint_visit', 24, '小时', 'complaint'),
@@ -50,5 +51,7 @@ export function newCheckProblems(): Problem[] {
     [fix(96, '小时')],
   );
   const ours = requirementsContext([within(72, '小时')], [fix(3, '工作日')]);
-  return [complaints, facts, requirements, ours].flatMap((c) => runChecks(c));
+  return [complaints, facts, requirements, ours].map((c) => runChecks(c));
 }
+
+export const newCheckProblems = (): Problem[] => newCheckProblemSets().flat();
