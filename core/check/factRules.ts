@@ -77,12 +77,17 @@ function fromNotice(ds: DeadlineFact[], d: Deadline): Span | undefined {
   const own = spanOf(d.within);
   if (!own || (d.from !== 'notice' && d.from !== 'arrival')) return undefined;
   if (d.from === 'notice') return own;
-  const arrivals = ds.filter((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice');
-  const arrive = widerScopes(d.scope)
-    .map((s) => arrivals.find((a) => sameScope(a.fact.scope, s)))
-    .find((a) => a !== undefined);
+  const arrive = coveringArrival(ds, d.scope);
   const a = arrive && spanOf(arrive.fact.within);
   return a ? { min: a.min + own.min, max: a.max + own.max } : undefined;
+}
+
+/** The arrival promised from the notice for a scope, else the general one that covers it (every level and region). */
+function coveringArrival(ds: DeadlineFact[], scope: Scope | undefined): DeadlineFact | undefined {
+  const arrivals = ds.filter((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice');
+  return widerScopes(scope)
+    .map((s) => arrivals.find((a) => sameScope(a.fact.scope, s)))
+    .find((a) => a !== undefined);
 }
 
 /** A scope, then the same without its fault level, without its region, without both: the promises that cover it. */
@@ -184,18 +189,21 @@ export const FACT_RULES: Rule[] = [
       regionOf(b.fact.scope) > regionOf(a.fact.scope),
     why: '距离更远的地区不应比更近的地区更快到达',
   }),
-  pairRule({
+  {
     code: 'response_after_arrival',
     severity: 'error',
-    describe: 'the response from the notice comes no later than arrival on site',
-    pick: (a, b) =>
-      a.fact.kind === 'respond' &&
-      b.fact.kind === 'arrive' &&
-      a.fact.from === 'notice' &&
-      b.fact.from === 'notice' &&
-      sameScope(a.fact.scope, b.fact.scope),
-    why: '电话响应不应晚于工程师到场',
-  }),
+    describe: 'the response from the notice comes no later than arrival on site (of its scope, else the general one)',
+    run(ctx) {
+      const ds = deadlines(ctx);
+      return ds.flatMap((r) => {
+        if (r.fact.kind !== 'respond' || r.fact.from !== 'notice') return [];
+        const arrive = coveringArrival(ds, r.fact.scope);
+        return arrive && mayBeLonger(r.fact, arrive.fact)
+          ? [longer('response_after_arrival', 'error', r, arrive, '电话响应不应晚于工程师到场')]
+          : [];
+      });
+    },
+  },
   {
     code: 'resolution_before_arrival',
     severity: 'error',
@@ -205,10 +213,7 @@ export const FACT_RULES: Rule[] = [
       return ds.flatMap((fix) => {
         if (fix.fact.kind !== 'fix' || fix.fact.from !== 'notice') return [];
         // The arrival promised for the same scope, else the general one (it covers every level and region).
-        const arrivals = ds.filter((a) => a.fact.kind === 'arrive' && a.fact.from === 'notice');
-        const arrive = widerScopes(fix.fact.scope)
-          .map((s) => arrivals.find((a) => sameScope(a.fact.scope, s)))
-          .find((a) => a !== undefined);
+        const arrive = coveringArrival(ds, fix.fact.scope);
         if (!arrive || !mayBeLonger(arrive.fact, fix.fact)) return [];
         const params = {
           label: fix.label,

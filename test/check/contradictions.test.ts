@@ -40,6 +40,14 @@ describe('问题清单中的矛盾：都是错误，都测正反两面', () => {
     ]);
     expect(errorsOf([fix(24, '小时', 'arrival'), standby(24)])).toEqual([]);
   });
+  it('一级故障的响应晚于总体到场时限时报错（没有一级到场承诺时按总体承诺）', () => {
+    const respond = (value: number) => deadline('respond_l1', 'respond', value, '小时', 'notice', { level: '一级' });
+    expect(errorsOf([arrive(2, '小时'), respond(4)]).map((p) => p.code)).toEqual(['response_after_arrival']);
+    expect(errorsOf([arrive(2, '小时'), respond(0.5)])).toEqual([]);
+    expect(errorsOf([arrive(2, '小时'), arrive(4, '小时', { level: '一级' }), respond(4)]).map((p) => p.code)).toEqual([
+      'exceeds_general_promise',
+    ]);
+  });
   it('备用设备自到场起、修复自报修起：折算到报修起比较，晚于修复时限时报错', () => {
     const standby = (value: number) => deadline('standby', 'standby', value, '小时', 'arrival');
     const [p, ...more] = errorsOf([arrive(2, '小时'), fix(24, '小时'), standby(24)]);
