@@ -19,7 +19,7 @@ import {
 } from 'docx';
 import type { Block, Document, DocumentPackage } from '../model/document.js';
 import { gridPitch, resolveTypesetting, type Typesetting } from '../model/typesetting.js';
-import { coverParagraphs } from './docxCover.js';
+import { copyMarkParagraphs, coverParagraphs } from './docxCover.js';
 import { contentsNumbers, pageNumbersFrom } from './docxFields.js';
 import { signatureToDocx, tableToDocx } from './docxTable.js';
 import {
@@ -189,7 +189,10 @@ export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagina
   // Should the PDF layout fail, the DOCX is still written, its fields left for the reader to update.
   const known = pages ?? (await paginate(doc).catch(() => undefined));
   const lists = new ListPlacer();
+  const front = !!pkg || wantsCover(head);
   const bodies = parts.map((part, k) => [
+    // Without a cover, 正本 / 副本 goes atop the first page.
+    ...(front || k > 0 ? [] : copyMarkParagraphs(t)),
     ...titleOf(part, !!pkg, k === 0),
     ...part.blocks.flatMap((b, i) => blockToDocx(b, lists, t, part.blocks[i + 1])),
   ]);
@@ -207,7 +210,6 @@ export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagina
   const sealHeader = t.sealEveryPage ? { headers: { default: sealOnly(w) } } : {};
   // A report (and a bid package) opens with a cover and, when there is enough to list, the 目录; a letter, a form
   // and a card open with their title on page 1.
-  const front = !!pkg || wantsCover(head);
   const contents = pkg
     ? new TableOfContents(w.contents, {
         hyperlink: true,

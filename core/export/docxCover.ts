@@ -6,20 +6,26 @@ import { runs } from './docxRuns.js';
 import { docxFont } from './faces.js';
 import { coverOf, logoOf } from './labels.js';
 
+/**
+ * The copy mark (正本 / 副本) boxed at the top right, where a tender committee looks for it: on the cover, or atop
+ * page 1 of a letter, a form or a card, which have no cover.
+ */
+export function copyMarkParagraphs(t: Typesetting): Paragraph[] {
+  if (t.copyMark === 'none') return [];
+  const box = { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 };
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: t.copyMark, font: docxFont('黑体'), size: 36, bold: true, border: box })],
+    }),
+  ];
+}
+
 export function coverParagraphs(doc: Document, t: Typesetting): Paragraph[] {
   const c = coverOf(doc, t.copyMark, (210 - t.margins.left - t.margins.right) / MM_PER_PT / t.title.size - 1);
-  const box = { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 };
   const logo = logoOf(doc, 160, 80); // pixels at 96 dpi: at most about 42 × 21 mm
   return [
-    // The copy mark sits boxed at the top right, where a tender committee looks for it.
-    ...(c.copyMark
-      ? [
-          new Paragraph({
-            alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ text: c.copyMark, font: docxFont('黑体'), size: 36, bold: true, border: box })],
-          }),
-        ]
-      : []),
+    ...copyMarkParagraphs(t),
     ...(logo
       ? [
           new Paragraph({

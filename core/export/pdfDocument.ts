@@ -31,24 +31,28 @@ function styleOf(s: TextStyle, t: Typesetting, lineHeight = 1.2, onGrid = false)
   };
 }
 
+/** 正本 / 副本, boxed at the top right: on the cover, or atop page 1 of a letter, a form or a card (no cover). */
+function copyMark(mark: string | undefined): PdfContent[] {
+  if (!mark) return [];
+  return [
+    {
+      columns: [
+        { width: '*', text: '' },
+        {
+          width: 'auto',
+          table: { body: [[{ text: mark, style: 'copyMark' }]] },
+          layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5 },
+        },
+      ],
+    },
+  ];
+}
+
 function cover(doc: Document, t: Typesetting): PdfContent[] {
   const c = coverOf(doc, t.copyMark, (210 - t.margins.left - t.margins.right) / (25.4 / 72) / t.title.size - 1);
   const logo = logoOf(doc, 120, 60);
   return [
-    ...(c.copyMark
-      ? [
-          {
-            columns: [
-              { width: '*', text: '' },
-              {
-                width: 'auto',
-                table: { body: [[{ text: c.copyMark, style: 'copyMark' }]] },
-                layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5 },
-              },
-            ],
-          },
-        ]
-      : []),
+    ...copyMark(c.copyMark),
     ...(logo
       ? [
           {
@@ -142,6 +146,8 @@ export function build(input: Document | DocumentPackage): { definition: PdfDefin
   const textWidth = A4.width - (m.left + m.right) * MM;
   const parts = (pkg ? pkg.parts : [doc]).map((d, k) => partNodes(d, t, textWidth, pkg ? k : undefined));
   const front = pkg || wantsCover(doc) ? cover(doc, t) : [];
+  // Without a cover, 正本 / 副本 goes atop the first page.
+  if (!front.length && t.copyMark !== 'none') parts[0]!.nodes.unshift(...(copyMark(t.copyMark) as PdfNode[]));
   const tocItems = parts.flatMap((p) => p.listed);
   // Each part opens on a fresh page: after the cover (and the contents), and after the part before it.
   for (const p of parts) if (!p.nodes[0]) p.nodes.push({ text: ' ' });

@@ -23,7 +23,10 @@ export const UNBREAKABLE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥$]?[-+]?\d[\
  * with ，。、；： or a closing bracket, so the last digit goes over with it) and the character before it (LibreOffice
  * does not break between a Chinese character and the digits after it): 「热线400-800-123 / 4，」 otherwise.
  */
-const UNBREAKABLE_AND_PUNCTUATION = new RegExp(`[\u3400-\u9fff]?(?:${UNBREAKABLE.source})[，。、；：！？）」』”]?`, 'g');
+const UNBREAKABLE_AND_PUNCTUATION = new RegExp(
+  `[\u3400-\u9fff]?(?:${UNBREAKABLE.source})[，。、；：！？）」』”]?`,
+  'g',
+);
 
 /** A column's narrowest (its longest unbreakable part or short value; a header may take two lines) and natural width, in em. */
 function columnRange(header: string, cells: string[]): { min: number; max: number } {

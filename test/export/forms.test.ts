@@ -95,6 +95,21 @@ describe.each(routes)('承诺书（%s）', (route) => {
   });
 });
 
+describe('没有封面的文件也标正本/副本', () => {
+  it('承诺书选了“正本”：第 1 页最上方是“正本”，然后才是标题', async (ctx) => {
+    ctx.skip(!!note, note);
+    const a = api();
+    const { project } = await a.openSample({ name: 'commitment-letter-sample' });
+    const { document } = await a.preview({
+      project: { ...project, typesetting: { profile: 'bid', copyMark: '正本' } },
+    });
+    const file = join(tempDir('bidforge-copy-'), 'letter.pdf');
+    writeFileSync(file, await exportPdf(document));
+    const body = bodyLines(pagesOf(await pdftotext(file, 'layout'))[0]!, document.meta.title);
+    expect(body.slice(0, 2)).toEqual(['正本', document.meta.projectName]);
+  });
+});
+
 describe.each(routes)('偏离表（%s）', (route) => {
   const read = () => reads.get('form')!;
   const pages = () => pagesOf(read()[route][0]!);
