@@ -161,7 +161,7 @@ const EN: Record<string, Template> = {
   // core/api/handlers.ts
   pins_not_recorded: 'The clause versions were not recorded in the clause library: {reason}',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
-  // core/library/store/versions.ts and core/api/libraryPeople.ts: the four-eyes rule and who acts
+  // core/library/store/versions.ts and core/library/handlers.ts (libraryPeople): the four-eyes rule and who acts
   own_version:
     'Version {version} of “{title}” ({variant}) was written by {name}, who cannot also approve it: another reviewer approves it, or turn on single-reviewer mode in Settings',
   no_user: 'Set your name in Settings first (on the command line: {option} NAME)',

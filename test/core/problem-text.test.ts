@@ -345,7 +345,7 @@ const elsewhere: Problem[] = [
     params: { reason: 'store is locked' },
   },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
-  // core/library/store/versions.ts: four eyes; core/api/libraryPeople.ts: nobody named
+  // core/library/store/versions.ts: four eyes; core/library/handlers.ts (libraryPeople): nobody named
   {
     severity: 'error',
     code: 'own_version',
