@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { memoizeFonts } from './pdfmakeSpeed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,10 +18,14 @@ export function fontPath(name: keyof typeof FONT_FILES): string {
 }
 
 const cache = new Map<string, Buffer>();
-/** Font bytes, read once per process (each file is 10–15 MB). */
+/**
+ * Font bytes, read once per process (each file is 10–15 MB). The same Buffer each time: fontkit (memoized here) then
+ * parses each font once, for the glyph check, the cards' wrapping and pdfkit alike.
+ */
 export function fontBytes(name: keyof typeof FONT_FILES): Buffer {
   let b = cache.get(name);
   if (!b) {
+    memoizeFonts();
     b = readFileSync(fontPath(name));
     cache.set(name, b);
   }

@@ -93,7 +93,7 @@ type FontClass = { probe(buffer: Uint8Array): boolean; new (stream: { buffer: Ui
  */
 let fontsMemoized = false;
 export function memoizeFonts(): void {
-  if (fontsMemoized) return;
+  if (fontsMemoized || process.env.BIDFORGE_PDF_PLAIN) return;
   fontsMemoized = true;
   const fontkit = req('fontkit') as { registerFormat(f: unknown): void };
   const push = Array.prototype.push;
