@@ -13,6 +13,7 @@ import {
   type Measure,
   type Quantity,
 } from './units.js';
+import { factPhrase } from '../commitments/phrase.js';
 import type { Commitment } from '../commitments/schema.js';
 import { factOfRequirement, factQuantity } from './facts.js';
 
@@ -149,6 +150,14 @@ function noteOf(req: Requirement, deviation: Deviation | undefined, computed: bo
   return parts.join('；');
 }
 
+/**
+ * Our promise in its own words where the tender's sentence with our figure in it would say something else: a
+ * booking rule is a minimum (「至少提前3天预约」), so 「提前不超过1天预约」 with our 3 in it would misstate it.
+ */
+function ownWords(req: Requirement, fact: Commitment | undefined): string | undefined {
+  return !req.response && fact?.kind === 'book_ahead' && fact.offered && req.op === '<=' ? factPhrase(fact) : undefined;
+}
+
 /** One row of the deviation table for each requirement, in order. */
 export function evaluateRequirements(
   reqs: Requirement[],
@@ -195,7 +204,7 @@ export function evaluateRequirements(
       index: i + 1,
       requirement: req,
       ...(ours !== undefined ? { ours } : {}),
-      response: withdrawn && !req.response ? '我方不作此项承诺' : responseText(req, ours),
+      response: withdrawn && !req.response ? '我方不作此项承诺' : (ownWords(req, fact) ?? responseText(req, ours)),
       ...(deviation ? { deviation } : {}),
       source,
       ...(issue && !computed ? { issue } : {}),

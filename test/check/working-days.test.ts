@@ -92,8 +92,12 @@ describe('预约提前时间（book_ahead）', () => {
   const atMostOneDay = req('计划性上门服务提前不超过1天预约', '<=', 1, '天', 'book_ahead');
   const atLeastOneWorkingDay = req('中标人应至少提前1个工作日预约上门时间', '>=', 1, '工作日', 'book_ahead');
 
-  it('招标要求“提前不超过1天预约”，我方“需提前3天预约”为负偏离', () => {
-    expect(rowOf(atMostOneDay, ahead(3, '天'))).toMatchObject({ deviation: '负偏离', source: 'computed' });
+  it('招标要求“提前不超过1天预约”，我方“需提前3天预约”为负偏离；应答照我方承诺的原话写', () => {
+    expect(rowOf(atMostOneDay, ahead(3, '天'))).toMatchObject({
+      deviation: '负偏离',
+      source: 'computed',
+      response: '计划性上门服务至少提前3天预约，并按约定时间到达',
+    });
     const [p] = problemsOf(requirementsContext([atMostOneDay], [ahead(3, '天')]), 'negative_deviation');
     expect(p).toMatchObject({ severity: 'error' });
   });
