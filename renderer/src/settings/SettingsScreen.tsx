@@ -9,6 +9,7 @@ import { fileToDataUrl } from '../cards/fileData.js';
 import type { ScreenProps } from '../screenProps.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { BackupsCard } from './BackupsCard.js';
+import { TrustedSignersCard } from './TrustedSignersCard.js';
 import './pages.css';
 
 type Company = Settings['company'];
@@ -217,6 +218,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
           </div>
         </div>
       </Form>
+      <TrustedSignersCard />
       <BackupsCard />
     </div>
   );

@@ -147,6 +147,34 @@ export const appMessagesZh = {
   'settings.restored': '已从 {name} 恢复条款库',
   'settings.restoreFailed': '恢复失败：{message}',
   'settings.noBackups': '暂无备份',
+  'trust.title': '受信任的签发人',
+  'trust.hint':
+    '导入条款包时，只有下列签发人签名的包保留其审批状态；未签名、签发人不在此列或签名后被改动过的包，其中条款一律作为草稿导入，须经本库审核。添加前请通过电话等可靠途径与对方核对指纹。',
+  'trust.own': '本机的签名公钥',
+  'trust.ownHint':
+    '本机导出的条款包都用这把密钥签名。把下面的文本交给需要信任本机条款包的同事，请对方添加到其“受信任的签发人”中。',
+  'trust.ownSigner': '签发人名称：{name}',
+  'trust.ownSignerNone': '签发人名称：未填写（在上方“公司信息”或“用户”中填写后，导出的包将以此署名）',
+  'trust.fingerprint': '指纹',
+  'trust.copy': '复制公钥文本',
+  'trust.copied': '已复制',
+  'trust.download': '下载公钥文件',
+  'trust.name': '名称',
+  'trust.addedAt': '添加时间',
+  'trust.none': '尚未添加受信任的签发人：导入的条款包都将作为草稿导入',
+  'trust.remove': '移除',
+  'trust.removeConfirm': '移除“{name}”（指纹 {fingerprint}）？此后其签名的条款包将作为草稿导入。',
+  'trust.removed': '已移除 {name}',
+  'trust.add': '添加签发人',
+  'trust.addName': '名称',
+  'trust.addNamePlaceholder': '例如：集团法务部（留空则使用公钥文本中的签发人名称）',
+  'trust.addKey': '公钥',
+  'trust.addKeyPlaceholder':
+    '粘贴对方 BidForge“设置 → 受信任的签发人”中显示的公钥文本（以 bidforge-ed25519: 开头的一行），或导入公钥文件',
+  'trust.import': '导入公钥文件',
+  'trust.addButton': '添加',
+  'trust.added': '已添加 {name}（指纹 {fingerprint}）',
+  'trust.failed': '操作失败：{message}',
 } as const;
 
 export type AppMessageKey = keyof typeof appMessagesZh;
@@ -301,4 +329,33 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'settings.restored': 'Clause library restored from {name}',
   'settings.restoreFailed': 'Restore failed: {message}',
   'settings.noBackups': 'No backups yet',
+  'trust.title': 'Trusted signers',
+  'trust.hint':
+    'When a clause pack is imported, only packs signed by the signers below keep their approvals; the clauses of a pack that is unsigned, signed by anyone else, or changed after signing arrive as drafts for this library to review. Check the fingerprint with the sender (by phone, say) before adding a signer.',
+  'trust.own': "This library's signing key",
+  'trust.ownHint':
+    'Every clause pack exported here is signed with this key. Give the text below to colleagues who should trust packs from here, to add under their Trusted signers.',
+  'trust.ownSigner': 'Signs as: {name}',
+  'trust.ownSignerNone':
+    'Signs as: no name yet (fill in the company or user above and exported packs are signed with that name)',
+  'trust.fingerprint': 'Fingerprint',
+  'trust.copy': 'Copy key text',
+  'trust.copied': 'Copied',
+  'trust.download': 'Download key file',
+  'trust.name': 'Name',
+  'trust.addedAt': 'Added',
+  'trust.none': 'No trusted signers yet: every imported pack arrives as drafts',
+  'trust.remove': 'Remove',
+  'trust.removeConfirm': 'Remove “{name}” (fingerprint {fingerprint})? Packs it signs will arrive as drafts.',
+  'trust.removed': 'Removed {name}',
+  'trust.add': 'Add a signer',
+  'trust.addName': 'Name',
+  'trust.addNamePlaceholder': 'e.g. Group legal (leave empty to use the name in the key text)',
+  'trust.addKey': 'Public key',
+  'trust.addKeyPlaceholder':
+    'Paste the key text the other BidForge shows under Settings → Trusted signers (a line starting with bidforge-ed25519:), or import a key file',
+  'trust.import': 'Import key file',
+  'trust.addButton': 'Add',
+  'trust.added': 'Added {name} (fingerprint {fingerprint})',
+  'trust.failed': 'Failed: {message}',
 };
