@@ -46,11 +46,9 @@ describe('DOCX 内容', () => {
   it('每个标题（含（一）（二）小标题）按文档顺序出现，小标题用 Heading2 样式', () => {
     const all = paras.filter((p) => /^Heading\d$/.test(p.style)).map((p) => p.text);
     expect(all).toEqual(headingsOf(sample.document).map(unnumbered));
-    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual([
-      '保修范围',
-      '维修与更换',
-      '潜在缺陷保证',
-    ]);
+    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(
+      sample.document.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])),
+    );
   });
 
   it('每个表格的每个单元格文字按顺序出现（表头 + 数据行）', () => {
@@ -71,12 +69,12 @@ describe('DOCX 内容', () => {
       .filter((p) => !p.inTable && (p.style === 'BodyText' || p.style === 'ListText'))
       .map((p) => p.text);
     expectInOrder(body.join('\n'), expected);
-    expect(body.join('\n')).toContain('工程师携带常用备件在2小时内到达现场');
+    expect(body.join('\n')).toContain('需要上门处理的故障，自接到报修通知起2小时内到达现场');
   });
 
   it('粗体文字段在 DOCX 中是粗体', () => {
-    const item = paras.find((p) => p.text.startsWith('电话响应'));
-    expect(item?.xml).toMatch(/<w:r><w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>电话响应<\/w:t>/);
+    const item = paras.find((p) => p.text.startsWith('到达现场'));
+    expect(item?.xml).toMatch(/<w:r><w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>到达现场<\/w:t>/);
   });
 
   it('封面有项目标题、蓝本名称、项目编号、投标人和日期', () => {
