@@ -32,6 +32,9 @@ const W = {
     storeInUse: (d: string) => `条款库正在被其他程序使用，已等待但未能写入，请稍后再试（${d}）`,
     noUser: '请用 --as 姓名 说明是谁在导入（或在 设置 中填写姓名）',
     sep: '；',
+    colon: '：',
+    list: '、',
+    paren: (s: string) => `（${s}）`,
   },
   en: {
     needFile: 'library import-word: name the Word file (.docx)',
@@ -56,6 +59,9 @@ const W = {
     storeInUse: (d: string) => `the clause library is in use by another program; waited but could not write (${d})`,
     noUser: 'say who imports with --as NAME (or set your name in 设置)',
     sep: '; ',
+    colon: ': ',
+    list: ', ',
+    paren: (s: string) => ` (${s})`,
   },
 };
 
@@ -66,12 +72,12 @@ function describe(c: WordCandidate, w: (typeof W)['zh']): string {
   const mark = c.duplicates[0];
   const pct = mark ? Math.round(mark.similarity * 100) : 0;
   const parts = [
-    `${c.n}. ${c.title}（${c.category}）`,
+    `${c.n}. ${c.title}${w.paren(c.category)}`,
     mark ? (c.mark === 'duplicate' ? w.duplicate : w.near)(mark.title, mark.clauseId, pct) : '',
     c.facts.length
-      ? `${w.facts}：${c.facts.map((f) => `${f.label}${f.value !== undefined ? ` ${f.value}${f.unit ?? ''}` : ''}`).join('、')}`
+      ? `${w.facts}${w.colon}${c.facts.map((f) => `${f.label}${f.value !== undefined ? ` ${f.value}${f.unit ?? ''}` : ''}`).join(w.list)}`
       : '',
-    c.variables.length ? `${w.variables}：${c.variables.map((v) => v.label).join('、')}` : '',
+    c.variables.length ? `${w.variables}${w.colon}${c.variables.map((v) => v.label).join(w.list)}` : '',
     c.tables ? w.tables(c.tables) : '',
   ];
   return parts.filter(Boolean).join(w.sep);

@@ -35,6 +35,10 @@ describe('library import-word', () => {
     expect(r.out).toContain('安装协议.docx：4 个候选条款（按中文编号拆分）');
     expect(r.out).toMatch(/2\. 服务时限（服务时限）；承诺：响应时限 1小时、到达现场时限 4小时、修复时限 48小时/);
     expect(await drafts(data)).toEqual([]);
+    const en = await cli('--lang', 'en', 'library', 'import-word', file, '--dry-run', '--data', data);
+    expect(en.out).toContain('安装协议.docx: 4 candidate clauses (split by Chinese numbering)');
+    expect(en.out).toContain('2. 服务时限 (服务时限); facts: 响应时限 1小时, 到达现场时限 4小时, 修复时限 48小时');
+    expect(en.out).toContain('--dry-run: nothing changed');
   });
 
   it('每个候选条款成为 --as 所写的草稿，未经批准；再导入同一文件时全部标为重复并跳过', async () => {
