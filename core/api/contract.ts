@@ -32,6 +32,6 @@ export const contractChecks: Checked<Overlap<typeof features>> &
   Checked<Exclude<Channel, keyof typeof requestSchemas>> = true;
 
 // Result types the screens name through this module.
-export type { ClauseSummary, OutlineView, VariableField } from '../project/contract.js';
+export type { ClauseChoice, OutlineView, VariableField } from '../project/contract.js';
 // The envelope and the error shape every transport carries (core/api/envelope.ts).
 export { ApiError, type ApiErrorBody, type ApiErrorParams, type Envelope } from './envelope.js';

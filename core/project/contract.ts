@@ -52,7 +52,7 @@ export type OutlineView = {
   defaults: ProjectOutlineSection[];
 };
 /** One clause of the library the composer assembles from (its latest approved version, or the project's pin). */
-export type ClauseSummary = {
+export type ClauseChoice = {
   id: string;
   variant: string;
   title: string;
@@ -66,7 +66,7 @@ type Req<C extends keyof typeof projectRequestSchemas> = z.infer<(typeof project
 export type ProjectHandlers = {
   listBlueprints(req: Req<'listBlueprints'>): Promise<{ id: string; title: string; docType: string }[]>;
   listSamples(req: Req<'listSamples'>): Promise<{ name: string; title: string; blueprint: string }[]>;
-  listClauses(req: Req<'listClauses'>): Promise<ClauseSummary[]>;
+  listClauses(req: Req<'listClauses'>): Promise<ClauseChoice[]>;
   newProject(req: Req<'newProject'>): Promise<{ project: Project }>;
   openSample(req: Req<'openSample'>): Promise<{ project: Project }>;
   parseProject(req: Req<'parseProject'>): Promise<{ project: Project }>;

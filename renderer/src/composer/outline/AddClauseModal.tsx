@@ -3,11 +3,11 @@
 import { Button, Empty, Input, Modal, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { OutlineClauseView } from '@core/assemble/projectOutline.js';
-import type { ClauseSummary } from '@core/api/contract.js';
+import type { ClauseChoice } from '@core/api/contract.js';
 import { api } from '../../api.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 
-type Group = { id: string; title: string; category: string; variants: ClauseSummary[] };
+type Group = { id: string; title: string; category: string; variants: ClauseChoice[] };
 
 export type AddClauseModalProps = {
   /** The section to add to; the modal is open while it is set. */
@@ -25,7 +25,7 @@ const STATUS_KEY: Record<string, MessageKey> = {
   in_review: 'addClause.status.in_review',
 };
 
-function groups(list: ClauseSummary[], docType: string | undefined): Group[] {
+function groups(list: ClauseChoice[], docType: string | undefined): Group[] {
   const byId = new Map<string, Group>();
   for (const c of list) {
     if (c.status === 'retired' || (docType && !c.docTypes.includes(docType))) continue;
@@ -40,7 +40,7 @@ function groups(list: ClauseSummary[], docType: string | undefined): Group[] {
 
 export function AddClauseModal({ section, docType, inOutline, onAdd, onClose }: AddClauseModalProps) {
   const { t } = useI18n();
-  const [all, setAll] = useState<ClauseSummary[]>([]);
+  const [all, setAll] = useState<ClauseChoice[]>([]);
   const [query, setQuery] = useState('');
   const [bodyHits, setBodyHits] = useState<Set<string>>(new Set());
   const [chosen, setChosen] = useState<Record<string, string>>({});
