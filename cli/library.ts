@@ -8,6 +8,7 @@ import { ApiError } from '../core/api/envelope.js';
 import { errorText } from '../core/i18n/errorText.js';
 import { libraryWork, WORK_ACTIONS, type WorkArgs, type WorkIo } from './libraryWork.js';
 import { importWordCommand } from './libraryWord.js';
+import { TrustInputError, trustCommand } from './libraryTrust.js';
 import { libSay, libWord, signedLine, signerLine } from './packMessages.js';
 import type { Lang } from './messages.js';
 
@@ -22,12 +23,14 @@ export type LibraryArgs = {
   json: boolean;
   /** The language of what is printed (--lang). */
   lang?: Lang;
+  /** The positionals after the action (trust add NAME KEYFILE: cli/libraryTrust.ts). */
+  rest?: string[];
   /** list|show|add|edit|submit|approve|reject|retire (libraryWork.ts). */
   work?: Omit<WorkArgs, 'action' | 'json'>;
 };
 
 class LibraryInputError extends Error {}
-export const isLibraryInputError = (e: unknown) => e instanceof LibraryInputError;
+export const isLibraryInputError = (e: unknown) => e instanceof LibraryInputError || e instanceof TrustInputError;
 
 const list = (s: string | undefined) =>
   s
@@ -136,6 +139,12 @@ export async function libraryCommand(
 ): Promise<number> {
   if (a.action === 'export') return exportPack(api, a, out);
   if (a.action === 'import') return importPack(api, a, out);
+  if (a.action === 'trust')
+    return trustCommand(
+      api,
+      { sub: a.rest?.[0], rest: a.rest?.slice(1) ?? [], json: a.json, lang: a.lang ?? 'zh' },
+      out,
+    );
   if (a.action === 'import-word' && io)
     return importWordCommand(
       api,

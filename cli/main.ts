@@ -297,6 +297,7 @@ export async function run(
           {
             action: arg,
             file: positionals[2],
+            rest: positionals.slice(2),
             out: opts.out,
             clauses: opts.clauses,
             blueprints: opts.blueprints,

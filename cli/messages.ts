@@ -93,6 +93,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
           'import-word <文件.docx> [--dry-run]',
           '把 Word 文档拆成候选条款并新建为草稿（与条款库重复的跳过；.doc/.wps 需安装 LibreOffice）',
         ],
+        [
+          'trust [list] | add [名称] <公钥文件> | remove <指纹>',
+          '本机签名公钥与受信任的签发人（其条款包导入时保留审批）',
+        ],
         ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
       ],
     },
@@ -185,6 +189,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         [
           'import-word <file.docx> [--dry-run]',
           'split a Word document into candidate clauses and create them as drafts (duplicates of library clauses are skipped; .doc/.wps need LibreOffice)',
+        ],
+        [
+          'trust [list] | add [NAME] <key file> | remove <fingerprint>',
+          "this library's signing key, and the signers whose packs keep their approvals",
         ],
         ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
       ],

@@ -93,3 +93,32 @@ export function signedLine(lang: Lang, pack: unknown): string | undefined {
 export function signerLine(lang: Lang, signer: PackSigner | undefined): string | undefined {
   return signer && libSay(lang, 'signer', { text: problemText(signer.notice, lang === 'en' ? 'en' : 'zh-CN') });
 }
+
+const TRUST = {
+  own: {
+    zh: '本机的签名公钥（指纹 {fingerprint}）：把下面的文本交给导入本机条款包的同事',
+    en: "This library's signing key (fingerprint {fingerprint}): give the text below to colleagues who import packs from here",
+  },
+  none: {
+    zh: '尚未添加受信任的签发人：导入的条款包都将作为草稿导入',
+    en: 'No trusted signers yet: every imported pack arrives as drafts',
+  },
+  list: { zh: '受信任的签发人（{count} 个）：', en: 'Trusted signers ({count}):' },
+  added: {
+    zh: '已添加受信任的签发人 {name}（指纹 {fingerprint}）',
+    en: 'Trusted signer added: {name} (fingerprint {fingerprint})',
+  },
+  removed: { zh: '已移除指纹为 {fingerprint} 的签发人', en: 'Removed the signer with fingerprint {fingerprint}' },
+  cannotRead: { zh: '{file}：无法读取文件（{reason}）', en: '{file}: cannot read the file ({reason})' },
+  usage: {
+    zh: '用法：bidforge library trust [list] | add [名称] <公钥文件> | remove <指纹>',
+    en: 'usage: bidforge library trust [list] | add [NAME] <key file> | remove <fingerprint>',
+  },
+} as const;
+
+/** bidforge library trust (cli/libraryTrust.ts): its words. */
+export function trustSay(lang: Lang, key: keyof typeof TRUST, params: Record<string, string | number> = {}): string {
+  return TRUST[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : m,
+  );
+}

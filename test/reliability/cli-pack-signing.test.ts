@@ -81,3 +81,33 @@ describe('bidforge library export/import 与签名', () => {
     expect(await latest(branch)).toMatchObject({ status: 'approved', reviewer: '法务负责人' });
   });
 });
+
+describe('bidforge library trust', () => {
+  it('list prints the own key text; add NAME KEYFILE trusts a colleague; remove FINGERPRINT undoes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bf-cli-trust-'));
+    const { pack, fingerprint } = await legalPack(dir);
+    const listed = await cli('library', 'trust', '--data', join(dir, 'legal'));
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toContain(`本机的签名公钥（指纹 ${fingerprint}）`);
+    const keyFile = join(dir, 'legal-key.txt');
+    writeFileSync(keyFile, listed.out); // the whole output: the key line is found in it
+
+    const branch = join(dir, 'branch');
+    const added = await cli('library', 'trust', 'add', '集团法务部', keyFile, '--data', branch);
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toBe(`已添加受信任的签发人 集团法务部（指纹 ${fingerprint}）`);
+    expect((await cli('library', 'trust', 'list', '--data', branch)).out).toMatch(
+      new RegExp(`^ {2}${fingerprint}\\t集团法务部\\t\\d{4}-\\d\\d-\\d\\d$`, 'm'),
+    );
+    const imported = await cli('library', 'import', pack, '--resolve', 'take-theirs', '--data', branch);
+    expect(imported.out).toContain('已受信任');
+    expect(await latest(branch)).toMatchObject({ status: 'approved' });
+
+    const again = await cli('library', 'trust', 'add', '另一个名字', keyFile, '--data', branch);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('这个公钥已在受信任的签发人中（名称“集团法务部”）');
+    const removed = await cli('library', 'trust', 'remove', fingerprint, '--data', branch, '--lang', 'en');
+    expect(removed.out).toBe(`Removed the signer with fingerprint ${fingerprint}`);
+    expect((await cli('library', 'trust', 'add', '--data', branch)).code).toBe(2);
+  });
+});
