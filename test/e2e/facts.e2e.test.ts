@@ -3,13 +3,17 @@
 // puts the cursor back in that control); switching a fact off removes its sentence; a fact is added from the
 // catalogue. The expected texts are computed from the sample's own facts by core's phrasing, not written here.
 // Screenshots of the panel in Chinese and English go to test/e2e/screens/.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factDeadline, factFigure, factLabel, factPhrase } from '@core/commitments/phrase.js';
 import type { Commitment } from '@core/commitments/schema.js';
 import { projectSchema } from '@core/model/project.js';
 import { templatesDir } from '../helpers/paths.js';
+import { squash } from '../helpers/text.js';
+import { tempDir } from '../helpers/tmp.js';
 import {
   haveChromium,
   openSampleFromHome,
@@ -135,6 +139,16 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await offered.click();
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).not.toContain(factPhrase(satisfaction));
       expect(await offered.getAttribute('aria-checked')).toBe('false');
+      // The exported PDF leaves it out too (the export goes through the same project the preview shows).
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('export-pdf').click(),
+      ]);
+      const pdf = join(tempDir('bf-facts-e2e-'), download.suggestedFilename());
+      await download.saveAs(pdf);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 << 20 });
+      expect(squash(stdout)).toContain(factDeadline(emergency));
+      expect(squash(stdout)).not.toContain(factPhrase(satisfaction));
       await offered.press('Space');
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factPhrase(satisfaction));
 
