@@ -81,6 +81,19 @@ describe('条款库里的名称', () => {
     });
   });
 
+  it('four eyes: a reviewer name that only looks different from the author’s (Cyrillic А, spaces) is the author', async () => {
+    const store = await open(await tempDir());
+    const ref = await store.createClause(
+      { category: '保修', title: '保修条款', docTypes: ['service-plan'], body: '正文。' },
+      'Anna Li',
+    );
+    await store.submit(ref, 'Anna Li');
+    for (const lookalike of ['Аnna Li', 'annali', 'ＡＮＮＡ ＬＩ'])
+      await expect(store.approve(ref, lookalike)).rejects.toMatchObject({ code: 'own_version' });
+    await store.approve(ref, 'Bob Wang');
+    expect((await store.history(ref.clauseId))[0]!.status).toBe('approved');
+  });
+
   it('a clause title with a bidi override, or an author name with a zero-width joiner, is refused', async () => {
     const store = await open(await tempDir());
     await expect(

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { BidForgeError } from '@core/model/problem.js';
-import { lookalikeProblem, nameError } from '@core/text/names.js';
+import { lookalikeProblem, nameError, nameKey } from '@core/text/names.js';
 import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
 import { newClauseId } from './clauseId.js';
 import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';
@@ -157,9 +157,11 @@ export function submit(d: StoreData, ref: VersionRef): void {
   v.status = 'in_review';
 }
 
-/** One person however they typed their name: spaces around it, full-width letters or letter case don't make two. */
-export const samePerson = (a: string, b: string) =>
-  a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+/**
+ * One person however they typed their name: spaces, full-width letters, letter case, invisible characters or a
+ * Cyrillic letter that looks Latin don't make two (core/text/names.ts nameKey).
+ */
+export const samePerson = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 /**
  * Four eyes: the author of a version approves it only in single-reviewer mode (设置), and then the version says so
