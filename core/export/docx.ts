@@ -38,6 +38,7 @@ import { docxFont } from './faces.js';
 import { wantsContents, wantsCover, wording, type Wording } from './labels.js';
 import { paginate } from './pdf.js';
 import type { Pagination } from './pdfPageLabels.js';
+import { docxProperties } from './metadata.js';
 
 const MM = 1440 / 25.4; // twips per millimetre
 const A4_WIDTH_MM = 210;
@@ -228,10 +229,7 @@ export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagina
   const perPart = pkg?.pageNumbers === 'per-part';
   const body = perPart ? bodies.map(bodySection) : [bodySection(bodies.flat())];
   const file = new DocxDocument({
-    title: head.meta.title,
-    subject: head.meta.projectName,
-    creator: head.meta.bidder || 'BidForge',
-    description: `${head.meta.projectName} ${head.meta.projectNo}`.trim(),
+    ...docxProperties(head.meta),
     // The contents and the page count are written filled in from the PDF's pagination, so every reader shows them
     // as they are; Word still offers to update them when the file opens.
     features: { updateFields: true },

@@ -14,6 +14,7 @@ import { contentsNodes } from './pdfContents.js';
 import { keepWithNext } from './pdfKeepNext.js';
 import { A4, FONT_LINE_EM, MM } from './pdfMetrics.js';
 import { BodyPageLabels } from './pdfPageLabels.js';
+import { pdfInfo } from './metadata.js';
 
 export type PdfContent = Record<string, unknown> | string | PdfContent[];
 export type PdfDefinition = Record<string, unknown> & { content: PdfContent[] };
@@ -176,13 +177,7 @@ export function build(input: Document | DocumentPackage): { definition: PdfDefin
   const definition = {
     pageSize: 'A4',
     pageMargins: [m.left * MM, m.top * MM, m.right * MM, m.bottom * MM],
-    info: {
-      title: doc.meta.title,
-      author: doc.meta.bidder || 'BidForge',
-      subject: doc.meta.projectName,
-      keywords: doc.meta.projectNo,
-      creator: 'BidForge',
-    },
+    info: pdfInfo(doc.meta),
     ...(doc.meta.draft
       ? { watermark: { text: '草稿', color: '#999999', opacity: 0.15, bold: true, fontSize: 120 } }
       : {}),
