@@ -51,11 +51,11 @@ describe.each(transports)('API through %s', (_name, api) => {
 
   it('refuses to export a document with a missing required value, naming it', async () => {
     const { project } = await api().openSample({ name: 'service-plan-sample' });
-    const { onsite_arrival: _dropped, ...values } = project.values;
+    const { hotline: _dropped, ...values } = project.values;
     await expect(api().exportDocument({ project: { ...project, values }, format: 'docx' })).rejects.toMatchObject({
       code: 'check_failed',
-      message: expect.stringContaining('现场到达时间'),
-      params: { problems: [expect.objectContaining({ field: 'values.onsite_arrival' })] },
+      message: expect.stringContaining('服务热线'),
+      params: { problems: [expect.objectContaining({ field: 'values.hotline' })] },
     });
   });
 

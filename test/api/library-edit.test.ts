@@ -110,7 +110,9 @@ describe('保存项目时记录条款版本', () => {
     expect(project).not.toHaveProperty('id');
     const rec = await api.recordProjectPins({ project });
     expect(rec.projectId).toBe(project.name);
-    expect(rec.pins).toContainEqual(expect.objectContaining({ clauseId: 'wc-periods', variant: '标准', version: 1 }));
+    expect(rec.pins).toContainEqual(
+      expect.objectContaining({ clauseId: 'wc-periods', variant: '逐项承诺', version: 1 }),
+    );
     // The export later records the same project, not a second one.
     await api.exportDocument({ project, format: 'docx' });
     expect((await api.libraryProjects({})).filter((p) => p.projectId === projectKey(project))).toHaveLength(1);
@@ -128,11 +130,12 @@ describe('保存项目时记录条款版本', () => {
     await expect(api.projectOutdatedPins({ projectId: project.id! })).rejects.toMatchObject({ code: 'not_found' });
 
     await api.recordProjectPins({ project });
-    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants.find((v) => v.name === '标准')!
+    // The card's blueprint uses the periods on facts.
+    const v1 = (await api.libraryClause({ clauseId: 'wc-periods' })).variants.find((v) => v.name === '逐项承诺')!
       .versions[0]!;
     const v2 = await api.libraryEdit({
       clauseId: 'wc-periods',
-      variant: '标准',
+      variant: '逐项承诺',
       body: v1.body.replace('具体如下', '详见下表'),
       changeNote: '措辞',
       by,

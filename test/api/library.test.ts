@@ -90,10 +90,11 @@ describe('clause library through the API', () => {
     ]);
 
     const v1 = await api.libraryClause({ clauseId: 'wc-periods' });
+    // The card's blueprint uses the periods on facts.
     const v2 = await api.libraryEdit({
       clauseId: 'wc-periods',
-      variant: '标准',
-      body: v1.variants.find((v) => v.name === '标准')!.versions[0]!.body.replace('具体如下', '详见下表'),
+      variant: '逐项承诺',
+      body: v1.variants.find((v) => v.name === '逐项承诺')!.versions[0]!.body.replace('具体如下', '详见下表'),
       changeNote: '措辞',
       by,
     });
@@ -105,7 +106,7 @@ describe('clause library through the API', () => {
     ]);
     expect(text((await api.preview({ project })).document)).toContain('具体如下');
     expect(await api.projectUpdatePins({ projectId: project.id!, which: ['wc-periods'] })).toEqual([
-      { clauseId: 'wc-periods', variant: '标准', from: 1, to: 2 },
+      { clauseId: 'wc-periods', variant: '逐项承诺', from: 1, to: 2 },
     ]);
     expect(text((await api.preview({ project })).document)).toContain('详见下表');
     expect(await api.projectOutdatedPins({ projectId: project.id! })).toEqual([]);

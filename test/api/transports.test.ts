@@ -55,7 +55,7 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('preview', { project });
   await call('exportDocument', { project, format: 'docx' });
   await call('exportDocument', {
-    project: { ...project, values: { ...project.values, onsite_arrival: undefined } },
+    project: { ...project, values: { ...project.values, hotline: undefined } },
     format: 'pdf',
   });
   await call('describeOutline', { project });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { repoRoot as repoRootDir, samplePath } from '../helpers/paths.js';
 import { sampleJson } from '../helpers/sample.js';
+import { legacyProject } from '../commitments/legacyFixtures.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
 type Result = { code: number; out: string; err: string; all: string };
@@ -28,6 +29,12 @@ function sampleFile(
   const values: Record<string, unknown> = { ...json.values, ...change.values };
   for (const [k, v] of Object.entries(change.values ?? {})) if (v === undefined) delete values[k];
   return writeFixture(tempDir(), fileName, { ...json, ...change.top, values });
+}
+
+/** The sample as saved before facts (its promises typed as values, on the clauses of its time), values replaced. */
+function legacyFile(values: Record<string, unknown>): string {
+  const p = legacyProject('service-plan-sample', { outline: true });
+  return writeFixture(tempDir(), 'project.json', { ...p, values: { ...p.values, ...values } });
 }
 
 describe('bidforge render', () => {
@@ -150,14 +157,14 @@ describe('输入有误时返回 2', () => {
   });
 
   it('值的类型不对（onsite_arrival 写成 "two hours"）：返回 2，用名称「现场到达时间」指出', async () => {
-    const r = await cli('check', sampleFile({ values: { onsite_arrival: 'two hours' } }));
+    const r = await cli('check', legacyFile({ onsite_arrival: 'two hours' }));
     expect(r.code).toBe(2);
     expect(r.err).toContain('「现场到达时间」的值无效：应填写时长');
   });
 
   it('render 遇到类型不对的值同样返回 2，不写文件', async () => {
     const out = join(tempDir(), 'out');
-    const r = await cli('render', sampleFile({ values: { onsite_arrival: 'two hours' } }), '--out', out);
+    const r = await cli('render', legacyFile({ onsite_arrival: 'two hours' }), '--out', out);
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });
