@@ -1,12 +1,12 @@
 // Warranty-card batch speed: 10 / 100 / 1,000 generated rows → parse + validate → one PDF (the limit applies to PDF).
 // Each size runs in its own process so its peak RSS is its own. Prints a table, then the figures as one JSON line.
 // Usage: npx tsx bench/cards.ts [--check] [--docx]
-//   --check: exit 1 when 1,000 cards take ≥ 10 s or ≥ 500 MB peak RSS; --docx: also time 1,000 cards to one DOCX.
+//   --check: exit 1 when 1,000 cards take ≥ 3 s or ≥ 500 MB peak RSS; --docx: also time 1,000 cards to one DOCX.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CardLayout } from '../core/cards/card.js';
 
-const LIMIT = { cards: 1000, seconds: 10, rssMB: 500 };
+const LIMIT = { cards: 1000, seconds: 3, rssMB: 500 };
 
 type Run = { cards: number; layout: CardLayout; qr: boolean; format?: 'pdf' | 'docx' };
 type Result = Run & {

@@ -12,7 +12,8 @@
 // itself holds is visible apart from what V8 had not collected yet. The app runs with V8's default heap settings,
 // and so does every child here.
 //
-// Targets (2-core machine): DOCX < 0.3 s and PDF < 1 s for a 40-page plan (PDF ≥ 3× faster than LibreOffice),
+// Targets (2-core machine): DOCX < 0.3 s and PDF ≤ 250 ms warm for a 40-page plan (PDF ≥ 6× faster than LibreOffice
+// converting the same DOCX, issue 16), 1,000 warranty cards to PDF < 3 s, the cold CLI ≥ 3× less CPU than LibreOffice,
 // library of 10,000 variants: load < 1 s, search p95 < 30 ms, one save < 100 ms; memory < 500 MB per workload;
 // keystroke → preview on a 40-page plan < 100 ms (bench/latency.ts); a 200-page tender PDF read < 5 s (bench/tender.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -127,7 +128,7 @@ async function pdfWorkload(file: string, target: number): Promise<void> {
   const { pages, document } = planOf(file, target);
   markBase();
   const times = await time(() => exportPdf(document), 3);
-  const ok = target === 40 ? { target: '< 1000 ms', ok: median(times) < 1000 } : {};
+  const ok = target === 40 ? { target: '≤ 250 ms', ok: median(times) <= 250 } : {};
   rows.push({ workload: 'service plan → PDF', units: pages, median_ms: median(times), ...ok, rss_mb: 0 });
 }
 
@@ -166,8 +167,8 @@ function libreOfficeBaseline(docx: string, ourPdfMs: number, pages: number): voi
     workload: 'LibreOffice DOCX → PDF (baseline)',
     units: pages,
     median_ms: median(times),
-    target: 'ours ≥ 3× faster',
-    ok: ratio >= 3,
+    target: 'ours ≥ 6× faster',
+    ok: ratio >= 6,
     note: `ours is ${ratio.toFixed(1)}× faster; not our process`,
     rss_mb: 0,
   });
@@ -341,7 +342,7 @@ function cards() {
       workload: label,
       units: c.cards,
       median_ms: ms,
-      ...(c.cards === 1000 ? { target: '< 10000 ms, < 500 MB', ok: ms < 10_000 && rss < 500 } : {}),
+      ...(c.cards === 1000 ? { target: '< 3000 ms, < 500 MB', ok: ms < 3000 && rss < 500 } : {}),
       note: `${(ms / c.cards).toFixed(1)} ms per card`,
       rss_mb: rss,
     });
