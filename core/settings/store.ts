@@ -1,4 +1,5 @@
-// Settings and recent projects in the data folder: <dataDir>/settings.json and <dataDir>/recent.json.
+// Settings, recent projects and trusted pack signers in the data folder: <dataDir>/settings.json, recent.json and
+// trusted-signers.json (the signing key itself is pack-signing-key.pem, core/library/packSigning.ts).
 // Calls are queued so a read-modify-write (recording a recent project) never loses a concurrent one.
 import { join } from 'node:path';
 import type { Project } from '../model/project.js';
