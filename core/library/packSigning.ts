@@ -9,6 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BidForgeError, type Problem } from '../model/problem.js';
+import { showInvisible } from '../text/names.js';
 import type { PackSigner } from './packSigner.js';
 import { canonicalJson, parsePack, type BidForgePack, type PackSignature } from './store/pack.js';
 
@@ -188,7 +189,7 @@ export function verifyPack(pack: BidForgePack, trusted: readonly TrustedKey[]): 
   });
   if (!sig) return of({ state: 'unsigned' });
   const fingerprint = fingerprintOf(sig.publicKey);
-  const claimedName = sig.signer;
+  const claimedName = showInvisible(sig.signer.normalize('NFKC')); // written by whoever made the pack
   let ok = false;
   try {
     ok = verify(null, signedContent(pack, sig), keyObjectOf(sig.publicKey), Buffer.from(sig.value, 'base64'));

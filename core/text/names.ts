@@ -57,6 +57,12 @@ export function invisibleIn(text: string): { codePoint: string; zh: string; en: 
   return { codePoint: hex(cp), zh, en, index: m.index };
 }
 
+/** `text` with each invisible character shown as [U+XXXX]: a name someone else wrote, shown without being able to hide
+ * or reorder anything (a bidi override in a pack's signer name cannot make it read as another). */
+export function showInvisible(text: string): string {
+  return text.replace(new RegExp(INVISIBLE.source, 'gu'), (c) => `[${hex(c.codePointAt(0)!)}]`);
+}
+
 /** NFKC, trimmed, inner whitespace runs as one space. Does not check for invisible characters (checkName does). */
 export function normalizeName(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ');

@@ -80,6 +80,14 @@ describe('来源不明或被改动的条款包只能作为草稿导入', () => {
     expect((await branch.history('warranty'))[0]!.status).toBe('draft');
   });
 
+  it('a signer name with a bidi override is shown with the character named, so it cannot pose as another', async () => {
+    const branch = await open(await tempDir());
+    const pack = signPack(copy(await legalPack()), ephemeralSigningKey(), '部务法团集\u202e');
+    const { signer } = await branch.previewImport(pack, trustLegal);
+    expect(signer).toMatchObject({ state: 'untrusted', claimedName: '部务法团集[U+202E]' });
+    expect(signer!.notice.message).not.toContain('\u202e');
+  });
+
   it('a trusted pack edited after signing (checksum recomputed): the signature fails, drafts, said loudly', async () => {
     const branch = await open(await tempDir());
     const tampered = edited(await legalPack(), '整机保修十年，一切费用由买方承担。');
