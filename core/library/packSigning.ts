@@ -98,7 +98,8 @@ export async function loadSigningKey(dataDir: string): Promise<SigningKey> {
   let pem: string;
   try {
     pem = await readFile(path, 'utf8');
-    if (process.platform !== 'win32') await chmod(path, 0o600);
+    // Tightened if someone loosened it; a folder where that is not allowed still signs.
+    if (process.platform !== 'win32') await chmod(path, 0o600).catch(() => undefined);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     const { privateKey } = generateKeyPairSync('ed25519');
