@@ -1,6 +1,6 @@
 // 条款包签名: a pack signed by a trusted signer keeps its approvals; an unsigned pack, one from an unknown signer, or one
 // changed after signing arrives as drafts this library must review — never approved, whatever reviewer it names.
-import { readFile, stat } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +158,11 @@ describe('签名密钥与公钥文本', () => {
     expect(a.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
     if (process.platform !== 'win32') expect((await stat(join(dir, SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);
     expect(await readFile(join(dir, SIGNING_KEY_FILE), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    if (process.platform !== 'win32') {
+      await chmod(join(dir, SIGNING_KEY_FILE), 0o644); // someone loosened it
+      expect((await loadSigningKey(dir)).publicKey).toBe(a.publicKey);
+      expect((await stat(join(dir, SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('the text BidForge shows for a key reads back to the same key and name; PEM and the bare key work too', () => {
