@@ -24,10 +24,14 @@ function workingDaysWhy(r: DeviationRow): { zh: string; params: Record<string, s
   if (!r.workingDays || typeof r.ours !== 'object' || q.value === undefined) return { zh: '', params: {} };
   const ours = formatQuantity(r.ours);
   const required = formatQuantity({ value: q.value, unit: q.unit ?? '' });
-  const zh =
-    r.workingDays === 'ours_longer'
-      ? `：我方承诺的${ours}遇周末或春节、国庆等法定节假日连休时，可能长于招标文件要求的${required}`
-      : `：招标文件要求的${required}按连续的工作日计算只有${formatNumber(q.value)}天，可能短于我方承诺的${ours}`;
+  const holidays = '遇周末或春节、国庆等法定节假日连休时';
+  const days = (n: number) => `按连续的工作日计算只有${formatNumber(n)}天`;
+  const zh = {
+    ours_longer: `：我方承诺的${ours}${holidays}，可能长于招标文件要求的${required}`,
+    theirs_shorter: `：招标文件要求的${required}${days(q.value)}，可能短于我方承诺的${ours}`,
+    ours_shorter: `：我方承诺的${ours}${days(r.ours.value)}，可能短于招标文件要求的${required}`,
+    theirs_longer: `：招标文件要求的${required}${holidays}，可能长于我方承诺的${ours}`,
+  }[r.workingDays];
   return { zh, params: { workingDays: r.workingDays, ours, required } };
 }
 

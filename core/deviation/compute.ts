@@ -51,10 +51,10 @@ export type DeviationRow = {
    * Why a computed 负偏离 between working days and hours or days is one, for the writer (never printed in the bid):
    * our working days may run over a weekend or a public holiday, or the tender's may be as short as so many days.
    */
-  workingDays?: 'ours_longer' | 'theirs_shorter';
+  workingDays?: 'ours_longer' | 'theirs_shorter' | 'ours_shorter' | 'theirs_longer';
 };
 
-/** Which side's working days make a computed 负偏离 of a time limit (undefined when units are alike). */
+/** Which side's working days make a computed 负偏离 of a time (undefined when units are alike or unordered). */
 function workingDaysReason(
   direction: Direction | undefined,
   required: Quantity,
@@ -64,6 +64,7 @@ function workingDaysReason(
   const b = normalizeUnit(required.unit) === '工作日';
   if (a === b || !isTimeUnit(ours.unit) || !isTimeUnit(required.unit)) return undefined;
   if (direction === 'lower') return a ? 'ours_longer' : 'theirs_shorter';
+  if (direction === 'higher') return a ? 'ours_shorter' : 'theirs_longer';
   return undefined;
 }
 

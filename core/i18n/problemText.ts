@@ -14,12 +14,14 @@ const longer = (why: string) => `“{label}” ({value}) is longer than “{othe
 const row = (p: Params) => `Item {index} of the deviation table${p.item ? ' (tender item {item})' : ''} “{text}”`;
 
 /** Why working days make a 偏离表 row negative (core/check/deviationRules.ts workingDaysWhy). */
-const workingDays = (p: Params) =>
-  p.workingDays === 'ours_longer'
-    ? ': our {ours} may run longer than the required {required} over a weekend or a public holiday such as the Spring Festival or National Day'
-    : p.workingDays === 'theirs_shorter'
-      ? ': the required {required}, counted on consecutive working days, may be shorter than our {ours}'
-      : '';
+const HOLIDAYS = 'over a weekend or a public holiday such as the Spring Festival or National Day';
+const WORKING_DAYS: Params = {
+  ours_longer: `: our {ours} may run longer than the required {required} ${HOLIDAYS}`,
+  theirs_shorter: ': the required {required}, counted on consecutive working days, may be shorter than our {ours}',
+  ours_shorter: ': our {ours}, counted on consecutive working days, may be shorter than the required {required}',
+  theirs_longer: `: the required {required} may run longer than our {ours} ${HOLIDAYS}`,
+};
+const workingDays = (p: Params) => (p.workingDays ? String(WORKING_DAYS[String(p.workingDays)] ?? '') : '');
 const SHARE_CELL = '“{column}” in row {row} of the table “{label}”';
 // core/check/factTexts.ts FACT_PARTS, textRules.ts REQUIREMENT_PARTS and PROJECT_PARTS, by part.
 const FACT_PART: Params = {

@@ -51,7 +51,18 @@ export function newCheckProblemSets(): Problem[][] {
     [fix(96, '小时')],
   );
   const ours = requirementsContext([within(72, '小时')], [fix(3, '工作日')]);
-  return [complaints, facts, requirements, ours].map((c) => runChecks(c));
+  const booking = requirementsContext(
+    [
+      { text: '至少提前1个工作日预约', op: '>=', value: 1, unit: '工作日', fact: 'book_ahead' },
+      { text: '至少提前3天预约', op: '>=', value: 3, unit: '天', fact: 'book_ahead', item: '5.1' },
+    ],
+    [{ id: 'book_ahead', kind: 'book_ahead', ahead: { value: 2, unit: '工作日' } }],
+  );
+  const bookingDays = requirementsContext(
+    [{ text: '至少提前1个工作日预约', op: '>=', value: 1, unit: '工作日', fact: 'book_ahead' }],
+    [{ id: 'book_ahead', kind: 'book_ahead', ahead: { value: 1, unit: '天' } }],
+  );
+  return [complaints, facts, requirements, ours, booking, bookingDays].map((c) => runChecks(c));
 }
 
 export const newCheckProblems = (): Problem[] => newCheckProblemSets().flat();

@@ -113,7 +113,21 @@ describe('预约提前时间（book_ahead）', () => {
     expect(rowOf(atLeastOneWorkingDay, ahead(1, '工作日')).deviation).toBe('无偏离');
   });
   it('“至少提前1个工作日”对我方“提前1天”为负偏离：周日提前1天预约周一，并未提前一个工作日', () => {
-    expect(rowOf(atLeastOneWorkingDay, ahead(1, '天')).deviation).toBe('负偏离');
+    expect(rowOf(atLeastOneWorkingDay, ahead(1, '天'))).toMatchObject({
+      deviation: '负偏离',
+      workingDays: 'theirs_longer',
+    });
+    const [p] = problemsOf(requirementsContext([atLeastOneWorkingDay], [ahead(1, '天')]), 'negative_deviation');
+    expect(p!.message).toContain(
+      '：招标文件要求的1个工作日遇周末或春节、国庆等法定节假日连休时，可能长于我方承诺的1天；',
+    );
+  });
+  it('“至少提前3天”对我方“提前2个工作日”为负偏离：连续的工作日只有2天', () => {
+    const atLeast3 = req('至少提前3天预约', '>=', 3, '天', 'book_ahead');
+    expect(rowOf(atLeast3, ahead(2, '工作日'))).toMatchObject({ deviation: '负偏离', workingDays: 'ours_shorter' });
+    const [p] = problemsOf(requirementsContext([atLeast3], [ahead(2, '工作日')]), 'negative_deviation');
+    expect(p!.message).toContain('：我方承诺的2个工作日按连续的工作日计算只有2天，可能短于招标文件要求的3天；');
+    expect(problemText(p!, 'en')).toContain('our 2个工作日, counted on consecutive working days, may be shorter');
   });
   it('培训天数仍按天数计：要求不少于5个工作日，我方5天为无偏离', () => {
     expect(rowOf(req('培训不少于5个工作日', '>=', 5, '工作日', 'train'), train(5, '天')).deviation).toBe('无偏离');
