@@ -27,7 +27,8 @@ describe('cover options', () => {
     await api.saveSettings({
       settings: { ...settings, company: { ...settings.company, name: '滨江恒信机电工程有限公司', logo: PNG } },
     });
-    const { project } = await api.openSample({ name: 'commitment-letter-sample' });
+    // A report has a cover (a letter, a form and a card have none, so no logo either).
+    const { project } = await api.openSample({ name: 'service-plan-sample' });
     const chosen = {
       ...project,
       typesetting: { profile: 'bid' as const, copyMark: '正本' as const, sealEveryPage: true },
@@ -36,7 +37,7 @@ describe('cover options', () => {
     const docx = unzipSync((await api.exportDocument({ project: chosen, format: 'docx' })).bytes);
     expect(Object.keys(docx).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
 
-    const pdfFile = join(tempDir('bf-cover-pdf-'), 'letter.pdf');
+    const pdfFile = join(tempDir('bf-cover-pdf-'), 'plan.pdf');
     writeFileSync(pdfFile, (await api.exportDocument({ project: chosen, format: 'pdf' })).bytes);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
     expect(text).toContain('正本');
