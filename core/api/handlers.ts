@@ -46,7 +46,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     createLibraryHandlers(access, today, libraryPeople(settings, actingUser)),
     createSettingsHandlers({ settings, ...(dataDir ? { dataDir } : {}), program }),
     createCardsHandlers({ templatesDir, settings }),
-    createTenderHandlers(),
+    createTenderHandlers({ library }),
   );
 }
 

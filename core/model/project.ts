@@ -4,6 +4,7 @@ import { typesettingChoiceSchema } from './typesetting.js';
 import { isValidIsoDate } from './variables.js';
 import { requirementSchema } from '../deviation/schema.js';
 import { commitmentsSchema } from '../commitments/schema.js';
+import { projectTenderSchema } from '../tender/projectTender.js';
 
 export const projectSchema = z.object({
   schema: z.literal(1),
@@ -44,6 +45,8 @@ export const projectSchema = z.object({
         .max(100),
     )
     .optional(),
+  /** The tender read into this project: its file, every proposed row with the writer's decision (core/tender/projectTender.ts). */
+  tender: projectTenderSchema.optional(),
   /** Layout profile (bid default or GB/T 9704) with the tender's overrides, 正本/副本 and the per-page seal box; absent = bid default. */
   typesetting: typesettingChoiceSchema.optional(),
 });

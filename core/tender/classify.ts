@@ -1,5 +1,6 @@
 // What a sentence or a table row of a tender is: a requirement with its figure, a ★/▲ item, a 废标 condition, a
 // scoring item — or, in the service chapters, a requirement-like sentence no phrasing knows (listed for review).
+import { disqualifyFigures } from './disqualify.js';
 import { figuresOf, type Figure } from './figures.js';
 import type { RowKind, TenderRow, TenderSentence } from './model.js';
 import { splitItem } from './text.js';
@@ -47,7 +48,9 @@ export function classifySentence(s: TenderSentence): Classified {
   // Generic bounds (不少于90天) are everywhere in a tender; only the service chapters' are proposed.
   const figures = all.filter((f) => !f.generic || service || star);
   if (star) return { rows: rowsOf(star === '★' ? 'star' : 'triangle', s, s.text, item, figures) };
-  if (DISQUALIFY.test(s.text)) return { rows: rowsOf('disqualify', s, s.text, item, figures) };
+  // A 废标 condition's figure is what trips it: the row carries the requirement the bid must meet instead.
+  if (DISQUALIFY.test(s.text))
+    return { rows: rowsOf('disqualify', s, s.text, item, figures.length ? figures : disqualifyFigures(rest)) };
   const points = POINTS.exec(s.text);
   if (inChapter(s, SCORING_CHAPTER) && points)
     return { rows: rowsOf('scoring', s, s.text, item, figures.slice(0, 1), { points: Number(points[1]) }) };

@@ -40,6 +40,14 @@ function changeOf(before: TenderRow, after: TenderRow): RowChange | undefined {
 }
 
 export function diffTenders(older: TenderRow[], newer: TenderRow[]): TenderDiff {
+  return pairRows(older, newer).diff;
+}
+
+/** The diff, and which older row each kept or changed newer row pairs with (the very objects given). */
+export function pairRows(
+  older: TenderRow[],
+  newer: TenderRow[],
+): { diff: TenderDiff; pairs: [TenderRow, TenderRow][] } {
   const left = [...older];
   const right = [...newer];
   const pairs: [TenderRow, TenderRow][] = [];
@@ -66,7 +74,7 @@ export function diffTenders(older: TenderRow[], newer: TenderRow[]): TenderDiff 
   // In the older version's order, as the writer reads the tender.
   pairs.sort((x, y) => older.indexOf(x[0]) - older.indexOf(y[0]));
   const changed = pairs.map(([a, b]) => changeOf(a, b)).filter((c): c is RowChange => !!c);
-  return { added: right, removed: left, changed, unchanged: pairs.length - changed.length };
+  return { diff: { added: right, removed: left, changed, unchanged: pairs.length - changed.length }, pairs };
 }
 
 /** The project's confirmed requirements that a changed or removed row came from: by wording, as they were confirmed. */

@@ -82,4 +82,6 @@ export type TenderReading = {
   /** Requirement-like sentences of the service chapters that no phrasing recognised: listed, never dropped. */
   review: TenderRow[];
   sentences: number;
+  /** The file's SHA-256 (hex): the project records which file its rows came from. */
+  sha256?: string;
 };

@@ -1,5 +1,6 @@
 // readTender: a tender's DOCX or PDF bytes → the rows proposed from it, each with its page and paragraph, and the
 // requirement-like sentences of the service chapters that no phrasing recognised (for review). Proposals only.
+import { createHash } from 'node:crypto';
 import { classifyRow, classifySentence } from './classify.js';
 import { readDocx } from './docx.js';
 import { formRows, inFormatChapter } from './forms.js';
@@ -67,5 +68,6 @@ export async function readTender(bytes: Uint8Array, fileName: string): Promise<T
     rows,
     review,
     sentences,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }

@@ -139,6 +139,9 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   await call('exportCards', { fileName: 'c.csv', data: csv, format: 'pdf', layout: 'a5', qr: false });
   // tender: a small DOCX tender the tests write (test/tender/fixture.ts)
   await call('readTender', { fileName: '招标文件.docx', data: Buffer.from(await tenderDocx()).toString('base64') });
+  // 自查 and its XLSX (a project without a stored tender still has its ★ rows and figures checked)
+  await call('tenderSelfCheck', { project });
+  await call('exportTenderSelfCheck', { project });
   return log;
 }
 
