@@ -18,7 +18,13 @@ import type { Project } from '@core/model/project.js';
 import type { Row, Value, VariableDecl } from '@core/model/variables.js';
 import { formatScalar } from '@core/format/zh.js';
 
-export type Traced = { document: Document; values: Map<string, Value>; decls: Map<string, VariableDecl> };
+export type Traced = {
+  document: Document;
+  values: Map<string, Value>;
+  decls: Map<string, VariableDecl>;
+  /** The clauses assembled: a value prints as a Chinese numeral only where a clause says {{cn key}}. */
+  sections: { clauses: { body: string }[] }[];
+};
 
 /** Chinese counters and units a numeral is read with: 三次, 两份, 四十八小时, 一级. */
 const COUNTERS =
@@ -99,7 +105,12 @@ function endDates(c: Commitment, dates: string[]): string[] {
 }
 
 /** A typed value as clauses print it, with the forms computed from it (大写, a numeral). */
-function valueForms(decl: VariableDecl | { type: VariableDecl['type']; columns?: VariableDecl['columns'] }, v: Value) {
+function valueForms(
+  decl: VariableDecl | { type: VariableDecl['type']; columns?: VariableDecl['columns'] },
+  v: Value,
+  /** What follows {{cn key}} in the clauses: the numeral is a form only with it. */
+  numeral: string[] = [],
+) {
   const out: string[] = [];
   if (decl.type === 'list') out.push(...(v as string[]));
   else if (decl.type === 'table') {
@@ -125,7 +136,8 @@ function valueForms(decl: VariableDecl | { type: VariableDecl['type']; columns?:
     out.push(formatScalar(decl.type as never, v as never));
     if (decl.type === 'money') out.push(rmbUppercase(v as number));
     if (decl.type === 'integer' || decl.type === 'number') {
-      out.push(formatNumber(v as number), chineseNumeral(v as number));
+      out.push(formatNumber(v as number));
+      for (const after of numeral) out.push(`${chineseNumeral(v as number)}${after}`);
       // A value with a unit prints with it: {{return_days}}日, {{records_keep_years}}年.
       if ('unit' in decl && decl.unit) out.push(`${formatNumber(v as number)}${decl.unit}`);
     }
@@ -141,6 +153,12 @@ export function allowedForms(project: Project, t: Traced): string[] {
     project.date,
     ...[...t.values].filter(([k]) => t.decls.get(k)?.type === 'date').map(([, v]) => v as string),
   ];
+  // {{cn copies}}份: the numeral with the word the clause writes after it (「二份」), never a bare 「二」.
+  const numerals = new Map<string, string[]>();
+  for (const s of t.sections)
+    for (const c of s.clauses)
+      for (const m of c.body.matchAll(/\{\{cn\s+([a-z][a-z0-9_]*)\s*\}\}(\S)/g))
+        numerals.set(m[1]!, [...(numerals.get(m[1]!) ?? []), m[2]!]);
   const forms = [
     project.title,
     project.projectNo,
@@ -149,7 +167,7 @@ export function allowedForms(project: Project, t: Traced): string[] {
     ...facts.flatMap((c) => [...factForms(c), ...endDates(c, dates)]),
     ...[...t.values].flatMap(([k, v]) => {
       const decl = t.decls.get(k);
-      return decl ? valueForms(decl, v) : [];
+      return decl ? valueForms(decl, v, numerals.get(k)) : [];
     }),
     // The 偏离表: the tender's own words and figures, as the project states them.
     ...(project.requirements ?? []).flatMap((r) => [r.item, r.text, r.response ?? '', r.accepted ?? '']),
