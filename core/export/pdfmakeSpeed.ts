@@ -124,11 +124,28 @@ export function memoizeFonts(): void {
   );
 }
 
+/**
+ * A TrueType glyph's decoded outline, kept on the glyph (fontkit keeps the glyph objects): each export's font subset
+ * decodes every glyph it embeds only to find compound glyphs' parts. Not for variable fonts, whose outlines are moved.
+ */
+function cacheGlyphOutlines(font: { getGlyph(id: number): object }): void {
+  type Glyph = { _font: { _variationProcessor?: unknown }; _bfDecoded?: unknown; _decode(): unknown };
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as Glyph & { _decodeSimple?: unknown };
+  if (!Object.hasOwn(proto, '_decodeSimple')) return; // not fontkit's TrueType glyph
+  const decode = proto._decode;
+  proto._decode = function (this: Glyph) {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (this._bfDecoded === undefined) this._bfDecoded = decode.call(this);
+    return this._bfDecoded;
+  };
+}
+
 /** The shaped-word cache of pdfkit's EmbeddedFont, moved onto the (shared) fontkit font. */
 let fontPatched = false;
 function shareLayoutCache(font: PdfFont): void {
   if (fontPatched || typeof font.layoutRun !== 'function') return;
   fontPatched = true;
+  cacheGlyphOutlines(font.font as { getGlyph(id: number): object });
   const proto = Object.getPrototypeOf(font) as PdfFont & {
     layoutCached(text: string): Run;
     layout: unknown;
@@ -158,9 +175,44 @@ function shareLayoutCache(font: PdfFont): void {
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
+type Styles = Record<string, (Record<string, unknown> & { extends?: string | string[] }) | undefined>;
+/** A named style's property, through the styles it extends (`visited` made only when one does). */
+function fromStyle(dict: Styles, name: string, property: string, visited?: Set<string>): unknown {
+  if (visited?.has(name)) return undefined;
+  const style = dict[name];
+  if (!style) return undefined;
+  if (isValue(style[property])) return style[property];
+  if (style.extends) {
+    const seen = visited ?? new Set<string>();
+    seen.add(name);
+    const parents = Array.isArray(style.extends) ? style.extends : [style.extends];
+    for (let i = parents.length - 1; i >= 0; i--) {
+      const value = fromStyle(dict, parents[i]!, property, seen);
+      if (isValue(value)) return value;
+    }
+  }
+  return undefined;
+}
+type Stack = { styleDictionary: Styles; styleOverrides?: unknown[]; defaultStyle?: Record<string, unknown> };
+/** pdfmake's StyleContextStack.getProperty without its closure and Set a call. */
+function styleProperty(this: Stack, property: string): unknown {
+  const overrides = this.styleOverrides;
+  if (overrides)
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const item = overrides[i];
+      if (typeof item === 'string' || item instanceof String) {
+        const value = fromStyle(this.styleDictionary, String(item), property);
+        if (isValue(value)) return value;
+      } else if (isValue((item as Record<string, unknown>)[property]))
+        return (item as Record<string, unknown>)[property];
+    }
+  return this.defaultStyle?.[property];
+}
+
 function fastMeasure(): void {
   const TextInlines = (req('pdfmake/js/TextInlines.js') as { default: { prototype: Record<string, unknown> } }).default;
   const Style = (req('pdfmake/js/StyleContextStack.js') as { default: StyleStatics }).default;
+  (Style as unknown as { prototype: { getProperty: unknown } }).prototype.getProperty = styleProperty;
   TextInlines.prototype.measure = function (this: Self, array: Inline[], stack: StyleStack): Inline[] {
     if (array.length) {
       const leadingIndent = Style.getStyleProperty(array[0]!, stack, 'leadingIndent', 0) as number;
@@ -177,7 +229,8 @@ function fastMeasure(): void {
     };
     const slow = (item: Inline, name: string, fallback: unknown): unknown =>
       Style.getStyleProperty(item, stack, name, fallback);
-    for (const item of array) {
+    for (let i = 0; i < array.length; i++) {
+      const item = array[i]!;
       if (item.style || item.section !== undefined || !stack) {
         measureSlow(this, item, slow);
         continue;
@@ -207,7 +260,7 @@ function fastMeasure(): void {
         preserveLeadingSpaces: fromStack('preserveLeadingSpaces', false),
         preserveTrailingSpaces: fromStack('preserveTrailingSpaces', false),
       };
-      measureFast(this, item, snap);
+      array[i] = measureFast(this, item, snap);
     }
     return array;
   };
@@ -259,41 +312,59 @@ function measureSlow(self: Self, item: Inline, prop: (item: Inline, name: string
   }
 }
 
-/** measureSlow for an inline without a style of its own: its own value, else the stack's (`s`, read once). */
-function measureFast(self: Self, item: Inline, s: Record<string, unknown>) {
-  item.font = self.pdfDocument.provideFont(item.font ?? s.font, item.bold ?? s.bold, item.italics ?? s.italics);
-  shareLayoutCache(item.font);
-  item.alignment = item.alignment ?? s.alignment;
-  item.fontSize = (item.fontSize ?? s.fontSize) as number;
-  item.fontFeatures = item.fontFeatures ?? s.fontFeatures;
-  item.characterSpacing = (item.characterSpacing ?? s.characterSpacing) as number;
-  item.color = item.color ?? s.color;
-  item.decoration = item.decoration ?? s.decoration;
-  item.decorationColor = item.decorationColor ?? s.decorationColor;
-  item.decorationStyle = item.decorationStyle ?? s.decorationStyle;
-  item.decorationThickness = item.decorationThickness ?? s.decorationThickness;
-  item.background = item.background ?? s.background;
-  item.link = item.link ?? s.link;
-  item.linkToPage = item.linkToPage ?? s.linkToPage;
-  item.linkToDestination = item.linkToDestination ?? s.linkToDestination;
-  item.noWrap = item.noWrap ?? s.noWrap;
-  item.opacity = item.opacity ?? s.opacity;
-  item.sup = item.sup ?? s.sup;
-  item.sub = item.sub ?? s.sub;
-  if (item.sup || item.sub) item.fontSize *= 0.58;
+/**
+ * measureSlow for an inline without a style of its own: its own value, else the stack's (`s`, read once), made as a
+ * new object with every property at once (adding ~25 properties to the breaker's little objects grew each one's
+ * property store step by step: most of a layout's garbage). Any other property the inline carries comes along.
+ */
+function measureFast(self: Self, item: Inline, s: Record<string, unknown>): Inline {
+  const font = self.pdfDocument.provideFont(item.font ?? s.font, item.bold ?? s.bold, item.italics ?? s.italics);
+  shareLayoutCache(font);
+  const sup = item.sup ?? s.sup;
+  const sub = item.sub ?? s.sub;
+  const fontSize = ((item.fontSize ?? s.fontSize) as number) * (sup || sub ? 0.58 : 1);
+  const out: Inline = {
+    text: item.text,
+    lineEnd: item.lineEnd,
+    noNewLine: item.noNewLine,
+    leadingIndent: item.leadingIndent,
+    font,
+    alignment: item.alignment ?? s.alignment,
+    fontSize,
+    fontFeatures: item.fontFeatures ?? s.fontFeatures,
+    characterSpacing: (item.characterSpacing ?? s.characterSpacing) as number,
+    color: item.color ?? s.color,
+    decoration: item.decoration ?? s.decoration,
+    decorationColor: item.decorationColor ?? s.decorationColor,
+    decorationStyle: item.decorationStyle ?? s.decorationStyle,
+    decorationThickness: item.decorationThickness ?? s.decorationThickness,
+    background: item.background ?? s.background,
+    link: item.link ?? s.link,
+    linkToPage: item.linkToPage ?? s.linkToPage,
+    linkToDestination: item.linkToDestination ?? s.linkToDestination,
+    noWrap: item.noWrap ?? s.noWrap,
+    opacity: item.opacity ?? s.opacity,
+    sup,
+    sub,
+    x: 0,
+    width: 0,
+    height: 0,
+    leadingCut: (item.leadingCut as number) || 0,
+    trailingCut: 0,
+  };
+  for (const key in item) if (!(key in out)) out[key] = item[key];
   const lineHeight = (item.lineHeight ?? s.lineHeight) as number;
-  item.width = self.widthOfText(item.text, item);
-  item.height = (item.font as unknown as { lineHeight(size: number): number }).lineHeight(item.fontSize) * lineHeight;
-  if (!item.leadingCut) item.leadingCut = 0;
+  out.width = self.widthOfText(out.text, out);
+  out.height = (font as unknown as { lineHeight(size: number): number }).lineHeight(fontSize) * lineHeight;
   if (!(item.preserveLeadingSpaces ?? s.preserveLeadingSpaces)) {
-    const leading = item.text.match(LEADING);
-    if (leading) (item.leadingCut as number) += self.widthOfText(leading[0], item);
+    const leading = out.text.match(LEADING);
+    if (leading) (out.leadingCut as number) += self.widthOfText(leading[0], out);
   }
-  item.trailingCut = 0;
   if (!(item.preserveTrailingSpaces ?? s.preserveTrailingSpaces)) {
-    const trailing = item.text.match(TRAILING);
-    if (trailing) item.trailingCut = self.widthOfText(trailing[0], item);
+    const trailing = out.text.match(TRAILING);
+    if (trailing) out.trailingCut = self.widthOfText(trailing[0], out);
   }
+  return out;
 }
 
 /** An inline drawn the plain way: no link, destination, page reference, features, sub/superscript or line break. */
