@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalClient } from '@core/api/localClient.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
 import { squash } from '../helpers/text.js';
-import { builtinAsWord, STYLED, wordDocx } from '../library/wordFixture.js';
+import { builtinAsWord, NUMBERED, STYLED, wordDocx } from '../library/wordFixture.js';
 import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
 requireChromium('library Word import');
@@ -96,6 +96,41 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       await expect.poll(marked).toEqual(['2小时', '2小时', '2小时', '7×24小时']);
       await page.screenshot({ path: join(screensDir, 'library-word-draft-read.png') });
       expect(pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
+
+  it(
+    'in the English UI the import screen reads in English; a file that is no Word document is refused by name',
+    async () => {
+      const api = createLocalClient(app!.handlers);
+      const { settings } = await api.getSettings({});
+      await api.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
+      // The saved language is read when the app loads: load it again.
+      await page.goto(`${app!.host.url}#library`);
+      await page.reload();
+      await expect.poll(async () => page.getByTestId('import-word').innerText()).toBe('Import from Word');
+      await page.getByTestId('import-word-input').setInputFiles({
+        name: 'agreement.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(await wordDocx(NUMBERED)),
+      });
+      const dialog = page.getByRole('dialog', { name: 'Import clauses from Word: agreement.docx' });
+      await dialog.getByTestId('word-import').waitFor();
+      expect(await dialog.innerText()).toContain('4 candidate clauses (split by Chinese numbering), 1 page.');
+      expect(await dialog.getByTestId('word-candidate-2').getByTestId('word-mark').innerText()).toBe('New clause');
+      await dialog.getByRole('button', { name: 'Import 4 clauses as drafts' }).waitFor();
+      await page.screenshot({ path: join(screensDir, 'library-word-import-en.png') });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.getByTestId('import-word-input').setInputFiles({
+        name: 'notes.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from('not a Word document'),
+      });
+      await page.getByText('Cannot import: notes.docx is not a Word document (DOCX); import it as DOCX').waitFor();
+      expect(pageErrors.filter((e) => !/400 .*\/api\/libraryImportWord$/.test(e))).toEqual([]);
     },
     4 * TIMEOUT,
   );
