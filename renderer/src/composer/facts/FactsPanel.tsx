@@ -90,23 +90,6 @@ export const FactsPanel = memo(function FactsPanel({ commitments, values, proble
         <Alert type="info" showIcon className="bf-facts-note" title={t('facts.fromValues')} />
       )}
       {facts.length === 0 && <p className="bf-muted">{t('facts.none')}</p>}
-      <LevelTable facts={facts} problemsByField={problemsByField} onChange={onChange} />
-      {groups.map((g) => (
-        <section key={g.id} className="bf-fact-group" data-testid={`fact-group-${g.id}`}>
-          <h3 className="bf-fact-group-title">{t(`facts.group.${g.id}`)}</h3>
-          {g.items.map(({ fact, index }) => (
-            <FactRow
-              key={`${fact.id}#${index}`}
-              fact={fact}
-              index={index}
-              problems={problemsByField.get(`commitments.${index}`) ?? NO_PROBLEMS}
-              onChange={change}
-              onDuplicate={duplicate}
-              onRemove={remove}
-            />
-          ))}
-        </section>
-      ))}
       {catalogue.length > 0 && (
         <section className="bf-fact-group bf-fact-add">
           <label className="bf-fact-group-title" htmlFor="fact-add">
@@ -124,6 +107,23 @@ export const FactsPanel = memo(function FactsPanel({ commitments, values, proble
           />
         </section>
       )}
+      <LevelTable facts={facts} problemsByField={problemsByField} onChange={onChange} />
+      {groups.map((g) => (
+        <section key={g.id} className="bf-fact-group" data-testid={`fact-group-${g.id}`}>
+          <h3 className="bf-fact-group-title">{t(`facts.group.${g.id}`)}</h3>
+          {g.items.map(({ fact, index }) => (
+            <FactRow
+              key={`${fact.id}#${index}`}
+              fact={fact}
+              index={index}
+              problems={problemsByField.get(`commitments.${index}`) ?? NO_PROBLEMS}
+              onChange={change}
+              onDuplicate={duplicate}
+              onRemove={remove}
+            />
+          ))}
+        </section>
+      ))}
     </div>
   );
 });
