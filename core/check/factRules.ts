@@ -151,6 +151,42 @@ const COMPLAINT_RULES: Rule[] = COMPLAINT_STAGES.flatMap((stage) =>
   })),
 );
 
+/**
+ * The installer we subcontract (安装外包协议的乙方) works to times no looser than ours to the purchaser: when the
+ * installer keeps the agreement, we keep the bid. Each of its times is compared with our promise of the same kind
+ * from the same event for its scope, else the general one.
+ */
+const INSTALLER_CODE: Partial<Record<Deadline['kind'], string>> = {
+  arrive: 'installer_arrival_looser',
+  fix: 'installer_resolution_looser',
+};
+const INSTALLER_WHY: Record<string, string> = {
+  installer_arrival_looser: '安装服务商的到场时限宽于我方向采购人承诺的到场时限，服务商按协议到场时我方已经违约',
+  installer_resolution_looser: '安装服务商的修复时限宽于我方向采购人承诺的修复时限',
+  installer_deadline_looser: '安装服务商的时限宽于我方向采购人承诺的同一时限，服务商按协议履行时我方已经违约',
+};
+const installerCode = (kind: Deadline['kind']) => INSTALLER_CODE[kind] ?? 'installer_deadline_looser';
+
+const INSTALLER_RULES: Rule[] = Object.keys(INSTALLER_WHY).map((code) => ({
+  code,
+  severity: 'error' as const,
+  describe: "the installer's time is no looser than the one we promise the purchaser for the same thing",
+  run(ctx: CheckContext): Problem[] {
+    const ds = deadlines(ctx);
+    return ds.flatMap((i) => {
+      if (party(i.fact.scope) !== 'installer' || installerCode(i.fact.kind) !== code) return [];
+      const { party: _, ...scope } = i.fact.scope ?? {};
+      const ours = ds.filter(
+        (b) => b.fact.kind === i.fact.kind && b.fact.from === i.fact.from && party(b.fact.scope) === 'bidder',
+      );
+      const b = widerScopes(scope)
+        .map((s) => ours.find((o) => sameScope(o.fact.scope, s)))
+        .find((o) => o !== undefined);
+      return b && mayBeLonger(i.fact, b.fact) ? [longer(code, 'error', i, b, INSTALLER_WHY[code]!)] : [];
+    });
+  },
+}));
+
 const regionOf = (s?: Scope) => (s?.region ? REGIONS.indexOf(s.region) : -1);
 
 export const FACT_RULES: Rule[] = [
@@ -281,6 +317,7 @@ export const FACT_RULES: Rule[] = [
     },
   },
   ...COMPLAINT_RULES,
+  ...INSTALLER_RULES,
   {
     code: 'duplicate_promise',
     severity: 'error',

@@ -1,23 +1,10 @@
 // Rules across the documents of a bid package. They read shared figures, so they also hold inside one document
 // that happens to declare both keys; in a package they run once, on the values of every document together.
+// The installer's times against ours are facts, checked in core/check/factRules.ts.
 import type { Rule } from './helpers.js';
-import { label, monthsOf, notLonger } from './helpers.js';
+import { label, monthsOf } from './helpers.js';
 
 export const PACKAGE_RULES: Rule[] = [
-  notLonger(
-    'installer_arrival_looser',
-    'error',
-    'installer_arrival',
-    'onsite_arrival',
-    '安装服务商的到场时限宽于我方向采购人承诺的到场时限，服务商按协议到场时我方已经违约',
-  ),
-  notLonger(
-    'installer_resolution_looser',
-    'error',
-    'installer_resolution',
-    'resolution_time',
-    '安装服务商的修复时限宽于我方向采购人承诺的修复时限',
-  ),
   {
     code: 'card_warranty_mismatch',
     severity: 'error',

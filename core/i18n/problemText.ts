@@ -74,7 +74,7 @@ const CONDITION: Params = {
 const EN: Record<string, Template> = {
   // Names, signed packs, recent projects (core/text/signingText.ts).
   ...SIGNING_EN,
-  // Durations that contradict each other (notLonger in core/check).
+  // Times that contradict each other (core/check/factRules.ts).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
   // Facts that contradict each other (core/check/factRules.ts).
   exceeds_general_promise: longer(
@@ -99,6 +99,9 @@ const EN: Record<string, Template> = {
   ),
   installer_resolution_looser: longer(
     "the installer's repair deadline is looser than the one we promise the purchaser",
+  ),
+  installer_deadline_looser: longer(
+    "the installer's deadline is looser than the one we promise the purchaser for the same thing: when the installer keeps the agreement, we are already in breach",
   ),
   // core/check/rules.ts
   resolution_before_arrival:

@@ -106,3 +106,41 @@ describe('同一单位按数字比较，不因周末或节假日误报', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('安装服务商的时限不宽于我方对采购人的承诺', () => {
+  const installer = (kind: string, value: number, unit: string, from: string, scope: object = {}) =>
+    deadline(`installer_${kind}`, kind, value, unit, from, { party: 'installer', ...scope });
+  it('协议给服务商的到场时限宽于我方承诺时报错，以承诺的名称称呼', () => {
+    const [p, ...more] = errorsOf([arrive(2, '小时'), installer('arrive', 4, '小时', 'notice')]);
+    expect(more).toEqual([]);
+    expect(p).toMatchObject({ code: 'installer_arrival_looser', field: 'commitments.1' });
+    expect(p!.message).toBe(
+      '「安装服务商到达现场时限」4小时长于「到达现场时限」2小时：安装服务商的到场时限宽于我方向采购人承诺的到场时限，服务商按协议到场时我方已经违约',
+    );
+    expect(errorsOf([arrive(2, '小时'), installer('arrive', 2, '小时', 'notice')])).toEqual([]);
+  });
+  it('服务商的修复时限宽于我方时报错；不宽时不报', () => {
+    const ours = fix(24, '小时', 'arrival');
+    expect(errorsOf([ours, installer('fix', 2, '天', 'arrival')]).map((p) => p.code)).toEqual([
+      'installer_resolution_looser',
+    ]);
+    expect(errorsOf([ours, installer('fix', 12, '小时', 'arrival')])).toEqual([]);
+  });
+  it('服务商一级故障的到场按我方一级的承诺比较，没有时按总体承诺', () => {
+    const l1 = installer('arrive', 3, '小时', 'notice', { level: '一级' });
+    expect(errorsOf([arrive(4, '小时'), l1])).toEqual([]);
+    expect(errorsOf([arrive(4, '小时'), arrive(2, '小时', { level: '一级' }), l1]).map((p) => p.code)).toEqual([
+      'installer_arrival_looser',
+    ]);
+  });
+  it('其他时限（如响应）同样不得宽于我方', () => {
+    const respond = deadline('respond', 'respond', 30, '分钟', 'notice');
+    expect(errorsOf([respond, installer('respond', 2, '小时', 'notice')]).map((p) => p.code)).toEqual([
+      'installer_deadline_looser',
+    ]);
+    expect(errorsOf([respond, installer('respond', 15, '分钟', 'notice')])).toEqual([]);
+  });
+  it('我方没有同类承诺时不比较', () => {
+    expect(errorsOf([installer('arrive', 4, '小时', 'notice')])).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ describe('新增检查的问题：只报一次，用标签称呼', () => {
       'percent_not_positive',
       'percent_over_100',
       'negative_deviation',
+      'installer_deadline_looser',
     ])
       expect(codes).toContain(c);
   });

@@ -62,7 +62,11 @@ export function newCheckProblemSets(): Problem[][] {
     [{ text: '至少提前1个工作日预约', op: '>=', value: 1, unit: '工作日', fact: 'book_ahead' }],
     [{ id: 'book_ahead', kind: 'book_ahead', ahead: { value: 1, unit: '天' } }],
   );
-  return [complaints, facts, requirements, ours, booking, bookingDays].map((c) => runChecks(c));
+  const installer = factsContext([
+    deadline('respond', 'respond', 30, '分钟', 'notice'),
+    deadline('installer_respond', 'respond', 2, '小时', 'notice', { party: 'installer' }),
+  ]);
+  return [complaints, facts, requirements, ours, booking, bookingDays, installer].map((c) => runChecks(c));
 }
 
 export const newCheckProblems = (): Problem[] => newCheckProblemSets().flat();
