@@ -291,6 +291,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
       'requirement_text',
       'project_placeholder',
       'percent_not_positive',
+      'installer_deadline_looser',
     ], // test/check/*.test.ts
     ...[
       'placeholder_value',
