@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../core/api/handlers.js';
 import { exportDocx } from '../core/export/docx.js';
 import { exportPdf } from '../core/export/pdf.js';
+import { combineDocuments } from '../core/package/combine.js';
 
 const root = resolve(import.meta.dirname, '..');
 const templatesDir = join(root, 'templates');
@@ -15,6 +16,8 @@ const out = join(root, 'snapshots');
 const PAGES = 3;
 /** Folder suffix of the GB/T 9704 variant (no '@' or spaces: image tools read those specially). */
 const GBT = '-gbt9704';
+/** Folder suffix of a bid package exported as one file. */
+const COMBINED = '-combined';
 
 async function main() {
   const api = createHandlers({ templatesDir });
@@ -22,12 +25,24 @@ async function main() {
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.replace(/\.json$/, ''))
     // One sample again in the GB/T 9704 profile, with 正本 and the per-page seal box, to see the other profile.
-    .flatMap((n) => (n === 'service-plan-sample' ? [n, `${n}${GBT}`] : [n]));
+    .flatMap((n) => (n === 'service-plan-sample' ? [n, `${n}${GBT}`] : [n]))
+    // The bid package again as one file (合订本): its cover, its 目录 over every part, its first page.
+    .flatMap((n) => (n === 'bid-package-sample' ? [n, `${n}${COMBINED}`] : [n]));
   rmSync(out, { recursive: true, force: true });
   const docxFiles: string[] = [];
   for (const name of names) {
     const dir = join(out, name);
     mkdirSync(dir, { recursive: true });
+    if (name.endsWith(COMBINED)) {
+      const { project } = await api.openSample({ name: name.slice(0, -COMBINED.length) });
+      const parts = [];
+      for (const document of project.documents ?? []) parts.push((await api.preview({ project, document })).document);
+      const pkg = combineDocuments(parts, 'continuous');
+      writeFileSync(join(dir, `${name}.pdf`), await exportPdf(pkg));
+      writeFileSync(join(dir, `${name}.docx`), await exportDocx(pkg));
+      docxFiles.push(join(dir, `${name}.docx`));
+      continue;
+    }
     const [sample, profile] = name.endsWith(GBT) ? [name.slice(0, -GBT.length), 'gbt9704'] : [name];
     const { project } = await api.openSample({ name: sample! });
     const typeset = profile
