@@ -152,6 +152,13 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await offered.press('Space');
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factPhrase(satisfaction));
 
+      // A fact may carry its own name (as the tender calls it): the row and the checks use it.
+      await page.getByTestId(`fact-${satisfaction.id}-scope-toggle`).click();
+      await page.getByTestId(`fact-${satisfaction.id}-label`).fill('用户满意率');
+      await expect
+        .poll(() => panel.getByTestId(`fact-${satisfaction.id}`).locator('.bf-fact-label').innerText())
+        .toBe('用户满意率');
+
       // A kind not stated yet is added from the catalogue; the cursor goes to its figure.
       await page.locator('#fact-add').click();
       await page.keyboard.type('备用设备');

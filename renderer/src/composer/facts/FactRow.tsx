@@ -43,7 +43,8 @@ function ScopeTags({ scope }: { scope: Scope | undefined }) {
 }
 
 function ScopeEditor({ fact, onChange }: { fact: Commitment; onChange: (f: Commitment) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { label: _label, ...unnamed } = fact;
   const s = fact.scope ?? {};
   const text = (key: 'product' | 'component', width: number) => (
     <label className="bf-fact-scope-item">
@@ -98,6 +99,21 @@ function ScopeEditor({ fact, onChange }: { fact: Commitment; onChange: (f: Commi
           />
         </label>
       )}
+      <label className="bf-fact-scope-item">
+        <span className="bf-muted">{t('facts.label')}</span>
+        <Input
+          aria-label={t('facts.label')}
+          data-testid={`fact-${fact.id}-label`}
+          value={fact.label ?? ''}
+          // The name checks and the 偏离表 use when none is given (Chinese, as the document says it).
+          placeholder={locale === 'zh-CN' ? factLabel(unnamed as Commitment) : undefined}
+          maxLength={60}
+          style={{ width: 240 }}
+          onChange={(e) =>
+            onChange(e.target.value.trim() ? { ...fact, label: e.target.value } : (unnamed as Commitment))
+          }
+        />
+      </label>
     </div>
   );
 }
