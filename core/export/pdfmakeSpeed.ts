@@ -395,11 +395,10 @@ function fastRender(): void {
       return;
     }
     // Shape every inline first: a glyph positioned off its pen (GPOS offsets) is left to pdfmake's own drawing.
-    const encoded: ([string[], Position[]] | null)[] = [];
+    const encoded: (Encoded | null)[] = [];
     for (const inline of inlines) {
-      const text = inline.text;
-      const e = text ? inline.font.encode(text) : null;
-      if (e?.[1].some((p) => p.xOffset || p.yOffset)) {
+      const e = inline.text ? encodeOnce(inline.font, inline.text) : null;
+      if (e?.offset) {
         original.call(this, line, x, y);
         return;
       }
@@ -420,11 +419,38 @@ function fastRender(): void {
   };
 }
 
+/** An inline's glyphs as TJ elements (pdfkit's _fragment), their advance (1000 units an em) and count. */
+type Encoded = { tj: string; advance: number; count: number; offset: boolean };
+/** encode() once per font of a document and text (the glyph ids are the document's subset's, so not across documents). */
+function encodeOnce(font: PdfFont & { _bfEncoded?: Map<string, Encoded> }, text: string): Encoded {
+  let known = font._bfEncoded;
+  if (!known) font._bfEncoded = known = new Map();
+  let e = known.get(text);
+  if (e) return e;
+  const [glyphs, positions] = font.encode(text);
+  const parts: string[] = [];
+  let advance = 0;
+  let offset = false;
+  let from = 0;
+  for (let g = 0; g < positions.length; g++) {
+    const p = positions[g]!;
+    if (p.xOffset || p.yOffset) offset = true;
+    if (p.xAdvance - p.advanceWidth !== 0 || g === positions.length - 1) {
+      parts.push(`<${glyphs.slice(from, g + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+      from = g + 1;
+    }
+    advance += p.xAdvance;
+  }
+  e = { tj: parts.join(' '), advance, count: positions.length, offset };
+  known.set(text, e);
+  return e;
+}
+
 /** Inlines [start, end) of a line (one font, size and colour) as one text object; `baseline` is the line's baseline. */
 function drawRun(
   doc: PdfDoc,
   inlines: Inline[],
-  encoded: ([string[], Position[]] | null)[],
+  encoded: (Encoded | null)[],
   start: number,
   end: number,
   x: number,
@@ -440,7 +466,7 @@ function drawRun(
   const last = inlines[end - 1]!;
   doc.x = x + last.x + last.width;
   doc.y = top;
-  if (!encoded.slice(start, end).some((e) => e?.[0].length)) return;
+  if (!encoded.slice(start, end).some((e) => e?.count)) return;
   const cs = first.characterSpacing || 0;
   const scale = size / 1000;
   doc.save();
@@ -452,24 +478,15 @@ function drawRun(
   const commands: string[] = [];
   for (let k = start; k < end; k++) {
     const e = encoded[k];
-    if (!e?.[0].length) continue;
-    const [glyphs, positions] = e;
+    if (!e?.count) continue;
     const at = x + inlines[k]!.x;
     // Move from where the last inline ended to where pdfmake placed this one (in thousandths of the font size).
     if (Math.abs(at - pen) > 1e-9) {
-      if (commands.length) commands[commands.length - 1] += ` ${num((-(at - pen) * 1000) / size)}`;
+      if (commands.length) commands.push(`${num((-(at - pen) * 1000) / size)}`);
       else out.push(`${num(at - pen)} 0 Td`);
     }
-    pen = at;
-    let from = 0;
-    for (let g = 0; g < positions.length; g++) {
-      const p = positions[g]!;
-      if (p.xAdvance - p.advanceWidth !== 0 || g === positions.length - 1) {
-        commands.push(`<${glyphs.slice(from, g + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
-        from = g + 1;
-      }
-      pen += p.xAdvance * scale + cs;
-    }
+    commands.push(e.tj);
+    pen = at + e.advance * scale + e.count * cs;
   }
   out.push(`[${commands.join(' ')}] TJ\nET`);
   doc.addContent(out.join('\n'));
