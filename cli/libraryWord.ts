@@ -123,7 +123,10 @@ export async function importWordCommand(api: ApiHandlers, a: WordArgs, io: Io): 
     try {
       for (const c of found.candidates) {
         if (c.mark === 'duplicate') continue;
-        const ref = await patiently(() => api.libraryCreate({ clause: clauseInputOf(c, fileName) }), a.waitMs);
+        const ref = await patiently(
+          () => api.libraryCreate({ clause: clauseInputOf(c, fileName, found.docType) }),
+          a.waitMs,
+        );
         created.push({ n: c.n, clauseId: ref.clauseId, variant: ref.variant });
         if (!a.json) io.out(w.created(c.title, ref.clauseId));
       }
@@ -135,7 +138,7 @@ export async function importWordCommand(api: ApiHandlers, a: WordArgs, io: Io): 
     }
   if (a.json) io.out(JSON.stringify({ ...found, created, skipped }, null, 2));
   else {
-    if (skipped.length) io.out(w.skipped(skipped.length));
+    if (skipped.length && !a.dryRun) io.out(w.skipped(skipped.length));
     io.out(a.dryRun ? w.dry : w.done(created.length));
   }
   return 0;

@@ -26,7 +26,7 @@ const drafts = async (data: string) =>
   );
 
 describe('library import-word', () => {
-  it('--dry-run 只列出候选条款，不写入条款库', async () => {
+  it('--dry-run 只列出候选条款，不写入条款库；导入的协议条款属于安装协议', async () => {
     const data = tmp();
     const file = join(data, '安装协议.docx');
     writeFileSync(file, await wordDocx(NUMBERED));
@@ -39,6 +39,11 @@ describe('library import-word', () => {
     expect(en.out).toContain('安装协议.docx: 4 candidate clauses (split by Chinese numbering)');
     expect(en.out).toContain('2. 服务时限 (服务时限); facts: 响应时限 1小时, 到达现场时限 4小时, 修复时限 48小时');
     expect(en.out).toContain('--dry-run: nothing changed');
+    // Imported for real, its drafts are clauses of installation agreements.
+    await cli('library', 'import-word', file, '--as', '王法务', '--data', data);
+    const rows = (await drafts(data)) as (Row & { docTypes: string[] })[];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.docTypes).toEqual(['install-agreement']);
   });
 
   it('每个候选条款成为 --as 所写的草稿，未经批准；再导入同一文件时全部标为重复并跳过', async () => {

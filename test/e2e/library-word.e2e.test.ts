@@ -90,7 +90,8 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       expect(await page.getByTestId('cited-fact-hotline_hours').innerText()).toBe('服务热线服务时间 · 7×24小时');
       const marked = () =>
         page.evaluate(() => {
-          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights;
+          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<{ toString(): string }>> } })
+            .CSS.highlights;
           return [...(h.get('bf-fact-clause-read') ?? [])].map((r) => r.toString()).sort();
         });
       await expect.poll(marked).toEqual(['2小时', '2小时', '2小时', '7×24小时']);

@@ -28,6 +28,7 @@ describe('拆分与承诺', () => {
   it('按标题样式拆分，标题下无正文的上级标题作为分类；数字换成承诺', async () => {
     const r = await importWord(await wordDocx(STYLED), '售后服务方案.docx', []);
     expect(r.splitBy).toBe('headings');
+    expect(r.docType).toBe('service-plan');
     // The document's own title and the headings with nothing of their own are no candidates.
     expect(r.candidates.map((c) => [c.title, c.category])).toEqual([
       ['响应与到场', '服务承诺'],
@@ -65,6 +66,8 @@ describe('拆分与承诺', () => {
   it('没有标题样式时按中文编号拆分（第一条、（一）），长句编号是正文条目', async () => {
     const r = await importWord(await wordDocx(NUMBERED), '安装协议.docx', []);
     expect(r.splitBy).toBe('numbering');
+    // An agreement's clauses are for agreements: read from the file's name or title.
+    expect(r.docType).toBe('install-agreement');
     expect(r.candidates.map((c) => [c.title, c.category])).toEqual([
       ['合同标的', '合同标的'],
       ['服务时限', '服务时限'],

@@ -3,7 +3,7 @@
 // as clause Markdown with the figures replaced by the facts and variables they state (template.ts), the facts proposed
 // with the figures found, and marks when it duplicates or nearly duplicates a clause already in the library
 // (similar.ts). Nothing is stored here: accepted candidates become drafts through the library's create channel.
-import type { WordCandidate, WordImport } from './model.js';
+import { docTypeOf, type WordCandidate, type WordImport } from './model.js';
 import { readWord } from './read.js';
 import { splitSections, type Section } from './split.js';
 import { SimilarityIndex, DUPLICATE, type ExistingClause } from './similar.js';
@@ -57,5 +57,9 @@ export async function importWord(
   const { by, sections } = splitSections(doc.blocks);
   const index = new SimilarityIndex(existing);
   const candidates = sections.slice(0, MAX_CANDIDATES).map((s, i) => candidateOf(s, i + 1, fileName, index));
-  return { fileName, pages: doc.pages, splitBy: by, candidates };
+  const title = doc.blocks
+    .slice(0, 3)
+    .map((b) => (b.type === 'paragraph' ? b.text : ''))
+    .join(' ');
+  return { fileName, pages: doc.pages, splitBy: by, docType: docTypeOf(`${fileName} ${title}`), candidates };
 }

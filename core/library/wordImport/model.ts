@@ -1,4 +1,5 @@
 // What a Word import proposes: pure types and bounds, so the API contract (which the renderer reads) can name them.
+import type { DocType } from '../../model/library.js';
 import type { VariableDecl } from '../../model/variables.js';
 
 /** The file itself: the API carries it base64 in a JSON body the host accepts up to 25 MB. */
@@ -31,6 +32,8 @@ export type WordImport = {
   fileName: string;
   pages: number;
   splitBy: SplitBy;
+  /** The kind of document the clauses are for, read from the file's name and title (协议 → install-agreement …). */
+  docType: DocType;
   candidates: WordCandidate[];
   /** Set when the file was an old Word or WPS file that LibreOffice converted first. */
   convertedFrom?: string;
@@ -57,13 +60,22 @@ export function mergeCandidates(a: WordCandidate, b: WordCandidate): WordCandida
   };
 }
 
+/** The kind of document a file is, by the words of its name and title; a service plan unless it says otherwise. */
+export function docTypeOf(words: string): DocType {
+  if (/承诺书|承诺函/.test(words)) return 'commitment-letter';
+  if (/协议|合同/.test(words)) return 'install-agreement';
+  if (/保修卡|三包凭证/.test(words)) return 'warranty-card';
+  if (/偏离表/.test(words)) return 'deviation-table';
+  return 'service-plan';
+}
+
 /** What the library's create channel takes for an accepted candidate: a draft, never approved. */
-export function clauseInputOf(c: WordCandidate, fileName: string) {
+export function clauseInputOf(c: WordCandidate, fileName: string, docType: DocType = 'service-plan') {
   return {
     category: c.category,
     title: c.title,
     tags: ['Word导入'],
-    docTypes: ['service-plan' as const],
+    docTypes: [docType],
     body: c.body,
     variables: c.variables,
     changeNote: `从 ${fileName} 导入`.slice(0, 1000),

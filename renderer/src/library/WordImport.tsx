@@ -3,8 +3,9 @@
 // each; accepted candidates become drafts through libraryCreate (as the user in 设置), one by one in document order.
 // Nothing is approved here. A candidate that duplicates a library clause starts discarded, one nearly alike accepted,
 // each marked with the clause it resembles.
-import { Alert, App, Button, Collapse, Input, Modal, Segmented, Space, Tag } from 'antd';
+import { Alert, App, Button, Collapse, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { DOC_TYPES, type DocType } from '@core/model/library.js';
 import type { VersionRef } from '@core/api/library.js';
 import { clauseInputOf, mergeCandidates, type WordCandidate, type WordImport } from '@core/library/wordImport/model.js';
 import { wordErrorText } from '@core/library/wordImport/messages.js';
@@ -33,6 +34,7 @@ export function WordImportModal({
   const [result, setResult] = useState<WordImport | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [busy, setBusy] = useState(false);
+  const [docType, setDocType] = useState<DocType>('service-plan');
 
   useEffect(() => {
     setResult(null);
@@ -45,6 +47,7 @@ export function WordImportModal({
         if (!live) return;
         setResult(r);
         setRows(rowsOf(r));
+        setDocType(r.docType);
       } catch (e) {
         if (!live) return;
         const err = e as { code?: string; params?: Record<string, unknown> };
@@ -79,7 +82,11 @@ export function WordImportModal({
         try {
           made.push(
             await api.libraryCreate({
-              clause: clauseInputOf({ ...r, title: r.title.trim(), category: r.category.trim() }, result!.fileName),
+              clause: clauseInputOf(
+                { ...r, title: r.title.trim(), category: r.category.trim() },
+                result!.fileName,
+                docType,
+              ),
             }),
           );
         } catch (e) {
@@ -122,6 +129,17 @@ export function WordImportModal({
               pages: result.pages,
             })}
           </p>
+          <div className="bf-word-doctype">
+            <span className="bf-muted">{t('lib.f.docType')}</span>
+            <Select
+              value={docType}
+              onChange={setDocType}
+              options={DOC_TYPES.map((d) => ({ value: d, label: t(`lib.doc.${d}`) }))}
+              aria-label={t('lib.f.docType')}
+              data-testid="word-doctype"
+              className="bf-lib-filter"
+            />
+          </div>
           {result.convertedFrom && (
             <Alert type="info" showIcon title={t('lib.word.converted', { file: result.convertedFrom })} />
           )}
