@@ -74,9 +74,15 @@ export const titleKey = (s: string) =>
       '',
     )
     .replace(/[\s：:，,。.（）()《》“”"]/g, '');
-const sameTitle = (a: string, b: string) => {
-  const [x, y] = [titleKey(a), titleKey(b)];
+/** A document's title answers a mandated one when either holds the other (服务偏离表 ↔ 售后服务偏离表) or nearly so. */
+const sameTitle = (ours: string, mandated: string) => {
+  const [x, y] = [titleKey(ours), titleKey(mandated)];
   return !!x && !!y && (x.includes(y) || y.includes(x) || similarity(x, y) >= 0.7);
+};
+/** A heading answers a mandated section when it holds the section's words (a shorter heading does not). */
+const sameHeading = (heading: string, mandated: string) => {
+  const [x, y] = [titleKey(heading), titleKey(mandated)];
+  return !!x && !!y && (x.includes(y) || similarity(x, y) >= 0.7);
 };
 /** A 目录 entry numbered as a sub-entry (（一）, 1.1) names a section; one numbered 一、 or 附件 names a document. */
 const isSection = (text: string) => /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\.\d+)/.test(text);
@@ -146,11 +152,11 @@ function mandatedRows(input: SelfCheckInput, rows: StoredRow[]): SelfCheckRow[] 
     const key = titleKey(title);
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    if (input.documents.some((d) => sameTitle(d.title, title))) continue;
-    const inDoc = input.documents.find((d) => d.headings.some((h) => sameTitle(h, title)));
-    if (inDoc) continue;
+    const section = r.kind === 'toc' && isSection(r.text);
+    if (!section && input.documents.some((d) => sameTitle(d.title, title))) continue;
+    if (section && input.documents.some((d) => d.headings.some((h) => sameHeading(h, title)))) continue;
     const shown = titleKey(title);
-    if (r.kind === 'toc' && isSection(r.text) && input.documents.length) {
+    if (section && input.documents.length) {
       const document = input.documents[0]!.title;
       out.push(row('error', 'section', 'section_missing', { title: shown, document }, { where: r.loc }));
       continue;

@@ -2,6 +2,8 @@
 // conditions evaluated against the same facts and figures, and the problems comparing figures across documents.
 import { PACKAGE_RULES } from '../check/packageRules.js';
 import { projectFacts } from '../commitments/resolve.js';
+import { monthsOf } from '../commitments/time.js';
+import type { Problem } from '../model/problem.js';
 import { evaluateRequirements } from '../deviation/compute.js';
 import type { Library } from '../model/library.js';
 import type { Project } from '../model/project.js';
@@ -39,7 +41,13 @@ export function projectSelfCheck(project: Project, lib: Library): SelfCheckRow[]
       ],
     })),
     blueprints: lib.blueprints.map((b) => ({ id: b.id, title: b.title })),
-    problems: packageProblems(pkg),
+    problems: [
+      ...packageProblems(pkg),
+      ...cardAgainstPlan(
+        project,
+        pkg.documents.map((d) => d.blueprint),
+      ),
+    ],
     figureCodes: FIGURE_CODES,
   });
   // A fact is reached in the app by its place in project.commitments.
@@ -50,4 +58,28 @@ export function projectSelfCheck(project: Project, lib: Library): SelfCheckRow[]
     const { field: _f, ...rest } = r;
     return at >= 0 ? { ...r, field: `commitments.${at}` } : rest;
   });
+}
+
+/**
+ * The warranty card's whole-unit warranty against the plan's, when both are facts of a package holding the card and a
+ * document that promises the warranty: card_warranty_mismatch compares the variables, this the facts themselves.
+ */
+function cardAgainstPlan(project: Project, blueprints: string[]): Problem[] {
+  if (!project.commitments || !blueprints.includes('warranty-card') || blueprints.length < 2) return [];
+  const period = (id: string) => {
+    const f = project.commitments?.find((c) => c.id === id);
+    return f?.offered !== false && f && 'period' in f ? f.period : undefined;
+  };
+  const [card, plan] = [period('warranty_card_unit'), period('warranty')];
+  const [a, b] = [card && monthsOf(card), plan && monthsOf(plan)];
+  if (a === undefined || b === undefined || a === b) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'card_warranty_mismatch',
+      field: `commitments.${project.commitments.findIndex((c) => c.id === 'warranty_card_unit')}`,
+      message: `保修卡整机保修期${a}个月与售后服务方案质保期${b}个月不一致`,
+      params: { card: a, plan: b },
+    },
+  ];
 }

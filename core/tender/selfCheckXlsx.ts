@@ -14,9 +14,9 @@ export async function selfCheckXlsx(
 ): Promise<Uint8Array> {
   const lang = opts.lang ?? 'zh';
   const book = new ExcelJS.Workbook();
-  // Nothing but the project's own words: no creator, no account name.
-  book.creator = '';
-  book.lastModifiedBy = '';
+  // The program as creator, never an account name.
+  book.creator = 'BidForge';
+  book.lastModifiedBy = 'BidForge';
   const sheet = book.addWorksheet(SELF_CHECK_SHEET[lang]);
   sheet.columns = [{ width: 6 }, { width: 10 }, { width: 14 }, { width: 60 }, { width: 22 }, { width: 46 }];
   const header = sheet.addRow(SELF_CHECK_HEADER[lang]);
