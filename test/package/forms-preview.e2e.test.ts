@@ -38,7 +38,7 @@ describe.skipIf(!haveChromium)('表单版式与合订本（browser host + Chromi
       expect(await page.locator('.doc-form-title').innerText()).toBe('售后服务承诺书');
       const addressee = page.locator('.doc-addressee');
       expect(await addressee.innerText()).toMatch(/^致[:：]/);
-      expect(await addressee.evaluate((el) => getComputedStyle(el).textIndent)).toBe('0px');
+      expect(await page.evaluate("getComputedStyle(document.querySelector('.doc-addressee')).textIndent")).toBe('0px');
       expect(await page.locator('[data-testid="preview"] .doc-h').count()).toBe(0);
       await page.locator('.doc-form-title').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(screensDir, 'preview-letter.png') });
