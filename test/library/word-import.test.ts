@@ -98,6 +98,26 @@ describe('拆分与承诺', () => {
   });
 });
 
+describe('Word 文字里的模板与 Markdown 记号', () => {
+  it('按原样成为正文文字，不被当作变量或格式', async () => {
+    const r = await importWord(
+      await wordDocx([
+        { h: 1, text: '文字照录' },
+        { p: '合同中写作{{company_name}}的地方，以*甲方*名称为准；编号格式为 A_1 [附件]。' },
+        { p: '# 不是标题' },
+      ]),
+      'x.docx',
+      [],
+    );
+    const [c] = r.candidates as [WordCandidate];
+    const { document, problems } = render(c);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const text = squash(JSON.stringify(document.blocks));
+    expect(text).toContain('合同中写作｛｛company_name｝｝的地方，以*甲方*名称为准；编号格式为A_1[附件]。');
+    expect(text).toContain('#不是标题');
+  });
+});
+
 describe('重复与近似重复', () => {
   const copied = (reword: boolean) => builtinAsWord(builtin, reword);
 
