@@ -14,6 +14,7 @@ export {
   type PackageDocument,
 } from './assemblePackage.js';
 export { documentOf } from './documents.js';
+export { combineDocuments, combinedPackage, PACKAGE_TITLE, type CombinedPackage } from './combine.js';
 
 /**
  * What `check` and `render` report for any project: one document, or every document of a package (each document's
