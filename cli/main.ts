@@ -14,7 +14,7 @@ import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
 import { updateCommand } from './update.js';
-import { tenderCommand } from './tender.js';
+import { tenderCheck, tenderCommand } from './tender.js';
 import { HELP, type Lang, say } from './messages.js';
 
 /** Problems that mean the input itself is wrong, not the document. */
@@ -195,6 +195,8 @@ export async function run(
         script: { type: 'string' },
         name: { type: 'string' },
         json: { type: 'boolean', default: false },
+        tender: { type: 'boolean', default: false },
+        xlsx: { type: 'string' },
         lang: { type: 'string' },
         data: { type: 'string' },
         clauses: { type: 'string' },
@@ -243,6 +245,11 @@ export async function run(
     );
     switch (command) {
       case 'check':
+        // --tender: the self-check against the project's stored tender (cli/tender.ts), --xlsx writes its report.
+        if (opts.tender || opts.xlsx !== undefined) {
+          const { project } = await projectWithProblems(api, arg, 'check', io);
+          return await tenderCheck(api, project, arg!, { json: opts.json, xlsx: opts.xlsx }, io);
+        }
         return await check(api, arg, opts.json, io);
       case 'render':
         return await render(

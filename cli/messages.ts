@@ -49,9 +49,13 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       ],
     },
     check: {
-      usage: 'bidforge check <项目.json> [--json]',
+      usage: 'bidforge check <项目.json> [--json] [--tender [--xlsx 自查表.xlsx]]',
       what: '列出缺失的值、未批准的条款和前后矛盾的承诺；有错误时退出码为 1',
-      options: [['--json', '以 JSON 输出问题列表（含严重程度、位置）']],
+      options: [
+        ['--json', '以 JSON 输出问题列表（含严重程度、位置）'],
+        ['--tender', '按项目中保存的招标文件自查：★条款、废标条款、指定文件和章节、文件间的数字'],
+        ['--xlsx <文件>', '把自查结果写成 XLSX 自查表（含 --tender）'],
+      ],
     },
     update: {
       usage: 'bidforge update <项目.json> [--json]',
@@ -152,9 +156,16 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       ],
     },
     check: {
-      usage: 'bidforge check <project.json> [--json]',
+      usage: 'bidforge check <project.json> [--json] [--tender [--xlsx self-check.xlsx]]',
       what: 'lists missing values, unapproved clauses and contradicting promises; exit 1 on any error',
-      options: [['--json', 'problems as JSON (severity, where)']],
+      options: [
+        ['--json', 'problems as JSON (severity, where)'],
+        [
+          '--tender',
+          'self-check against the tender stored in the project: ★ items, disqualifications, mandated documents and sections, figures across documents',
+        ],
+        ['--xlsx <file>', 'write the self-check as an XLSX report (implies --tender)'],
+      ],
     },
     update: {
       usage: 'bidforge update <project.json> [--json]',

@@ -2,14 +2,16 @@
 // paragraph, and the service sentences it could not read (for review). Through the API's readTender channel, as the
 // app calls it. Exit 0 read, 2 the file cannot be read (a scan, a .doc, too large …).
 // bidforge tender diff <旧版> <新版> [--json]: what a clarification added, changed and removed (core/tender/diff.ts).
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { toApiError } from '../core/api/dispatch.js';
 import { diffTenders } from '../core/tender/diff.js';
 import { MAX_BYTES } from '../core/tender/limits.js';
 import { KIND_LABEL, placeText, tenderErrorText, type TenderLang } from '../core/tender/messages.js';
 import type { TenderReading, TenderRow } from '../core/tender/model.js';
+import type { Project } from '../core/model/project.js';
+import { SELF_CHECK_KIND, SEVERITY_LABEL, selfCheckWords } from '../core/tender/selfCheckMessages.js';
 import { fillTemplate, type Lang } from './messages.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; lang: Lang };
@@ -42,6 +44,18 @@ const TEXT = {
     en: 'For review (service requirements no phrasing recognised):',
   },
   form: { zh: '列：%s', en: 'columns: %s' },
+  checkSummary: {
+    zh: '%s：自查发现 %s 个错误、%s 个提示',
+    en: '%s: the self-check found %s errors and %s warnings',
+  },
+  checkClean: { zh: '%s：自查未发现问题', en: '%s: the self-check found nothing' },
+  noTender: {
+    zh: '（项目中没有招标文件记录：只核对了★条款和文件间的数字；请先在招标要求中导入招标文件）',
+    en: '(the project holds no tender: only ★ items and figures across documents were checked; import the tender in Requirements first)',
+  },
+  todo: { zh: '处理：%s', en: 'to do: %s' },
+  wroteXlsx: { zh: '已写入 %s', en: 'wrote %s' },
+  cannotWrite: { zh: '无法写入 %s（%s）', en: 'cannot write %s (%s)' },
 } as const;
 
 const say = (lang: Lang, key: keyof typeof TEXT, ...args: (string | number)[]): string =>
@@ -128,4 +142,47 @@ export async function tenderCommand(
     for (const r of reading.review) io.out(`${placeText(r.loc, reading.paragraphBasis, io.lang)}  ${r.text}`);
   }
   return 0;
+}
+
+/**
+ * bidforge check --tender PROJECT [--xlsx FILE] [--json]: the self-check against the project's stored tender (★ items,
+ * 废标 conditions, mandated documents and sections, figures across documents). Exit 1 when it finds an error.
+ */
+export async function tenderCheck(
+  api: ApiHandlers,
+  project: Project,
+  file: string,
+  opts: { json: boolean; xlsx?: string },
+  io: Io,
+): Promise<number> {
+  const { rows } = await api.tenderSelfCheck({ project });
+  const errors = rows.filter((r) => r.severity === 'error').length;
+  if (opts.json) io.out(JSON.stringify(rows, null, 2));
+  else {
+    if (!project.tender) io.out(say(io.lang, 'noTender'));
+    io.out(
+      rows.length ? say(io.lang, 'checkSummary', file, errors, rows.length - errors) : say(io.lang, 'checkClean', file),
+    );
+    for (const r of rows) {
+      const words = io.lang === 'zh' ? r : selfCheckWords(r.code, r.params, io.lang);
+      const where = r.where && project.tender ? placeText(r.where, project.tender.paragraphBasis, io.lang) : '';
+      io.out(
+        [SEVERITY_LABEL[r.severity][io.lang], SELF_CHECK_KIND[r.kind][io.lang], where, words.text]
+          .filter(Boolean)
+          .join('  '),
+      );
+      io.out(`      ${say(io.lang, 'todo', words.todo)}`);
+    }
+  }
+  if (opts.xlsx) {
+    const { bytes } = await api.exportTenderSelfCheck({ project, lang: io.lang });
+    try {
+      await writeFile(opts.xlsx, bytes);
+    } catch (e) {
+      io.err(say(io.lang, 'cannotWrite', opts.xlsx, (e as Error).message));
+      return 2;
+    }
+    if (!opts.json) io.out(say(io.lang, 'wroteXlsx', resolve(opts.xlsx)));
+  }
+  return errors ? 1 : 0;
 }
