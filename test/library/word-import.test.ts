@@ -98,6 +98,45 @@ describe('拆分与承诺', () => {
   });
 });
 
+describe('表格', () => {
+  it('单元格按其行首读出数字：承诺的数字成为承诺的变量，单位不同时按变量单位书写', async () => {
+    const r = await importWord(
+      await wordDocx([
+        { h: 1, text: '服务指标' },
+        {
+          table: [
+            ['服务项目', '承诺'],
+            ['响应时间', '30分钟'],
+            ['整机保修期', '3年'],
+            ['驻场工程师', '不少于2名'],
+          ],
+        },
+      ]),
+      '指标.docx',
+      [],
+    );
+    const [c] = r.candidates as [WordCandidate];
+    expect(c.body).toBe(
+      [
+        '| 服务项目 | 承诺 |',
+        '| --- | --- |',
+        '| 响应时间 | {{response_time}} |',
+        '| 整机保修期 | {{warranty_months}}个月 |',
+        '| 驻场工程师 | 不少于{{stated_figure}}名 |',
+      ].join('\n'),
+    );
+    expect(c.variables.map((v) => [v.key, v.default])).toEqual([
+      ['response_time', { value: 30, unit: '分钟' }],
+      ['warranty_months', 36],
+      ['stated_figure', 2],
+    ]);
+    expect(facts(c)).toEqual({ respond: '30分钟', warranty: '3年' });
+    const { document, problems } = render(c);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(squash(JSON.stringify(document.blocks))).toContain('36个月');
+  });
+});
+
 describe('Word 文字里的模板与 Markdown 记号', () => {
   it('按原样成为正文文字，不被当作变量或格式', async () => {
     const r = await importWord(

@@ -180,7 +180,7 @@ function templatize(text: string, p: Proposals, guard: boolean): { out: string; 
     const f = x.figure;
     const known = factOf(f, text.slice(x.start, x.end));
     let replacement: string;
-    let end = x.end;
+    const end = x.end;
     if (known) p.addFact(known.fact, f, text);
     if (known && guard) {
       replacement = `{{figure "${known.fact.id}"}}`;
@@ -189,10 +189,15 @@ function templatize(text: string, p: Proposals, guard: boolean): { out: string; 
       const key = known?.key ?? f.key ?? KEY[f.pattern] ?? 'stated_figure';
       const label = known ? factLabel(known.fact) : (LABEL[f.pattern] ?? labelFromText(f.part));
       const value = known?.value ?? readings(f, key, text.slice(x.start, x.end))[0];
-      const decl = p.declare(variableFor(key, label, f, value));
-      replacement = `{{${decl}}}`;
-      // A number variable prints the number: the unit stays in the text.
-      if (typeof value === 'number') end = x.numberEnd;
+      const declared = variableFor(key, label, f, value);
+      replacement = `{{${p.declare(declared)}}}`;
+      // A number variable prints the number alone: its unit follows in the text, as written when the variable counts
+      // in the same unit (3名), else the variable's own (3年 counted as 36 by warranty_months reads {{…}}个月).
+      if (typeof value === 'number') {
+        const written = text.slice(x.numberEnd, x.end);
+        const same = !declared.unit || normalizeUnit(written.trim()) === declared.unit;
+        replacement += same ? written : declared.unit;
+      }
     }
     out += escapeText(text.slice(at, x.start)) + replacement;
     at = end;
@@ -208,9 +213,18 @@ const unnumbered = (s: string) =>
 export function partMarkdown(part: Part, p: Proposals): string {
   if (part.kind === 'table') {
     const width = Math.max(...part.rows.map((r) => r.length));
-    const cell = (s: string) => templatize(s.replace(/\s*\n\s*/g, ' '), p, false).out.replace(/\|/g, '\\|');
-    const rows = part.rows.map((r) => {
-      const cells = [...r, ...Array(width - r.length).fill('')].map((c) => cell(c));
+    const flat = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+    // A cell is read after its row's first cell (到场时间：2小时), which says what the figure is; that cell is put
+    // back as it was, so it must hold no figure of its own.
+    const cell = (s: string, context: string | undefined) => {
+      const head = context && !findQuantities(context).length ? `${flat(context)}：` : '';
+      const out = templatize(head + flat(s), p, false).out.slice(escapeText(head).length);
+      return out.replace(/\|/g, '\\|');
+    };
+    const rows = part.rows.map((r, i) => {
+      const cells = [...r, ...Array(width - r.length).fill('')].map((c, j) =>
+        cell(c, i > 0 && j > 0 ? r[0] : undefined),
+      );
       return `| ${cells.join(' | ')} |`;
     });
     return [rows[0], `|${' --- |'.repeat(width)}`, ...rows.slice(1)].join('\n');
