@@ -54,6 +54,22 @@ describe('读不了的文件', () => {
   });
 });
 
+describe('没有 LibreOffice 时的旧版 Word', () => {
+  it('请用户另存为 DOCX，写明文件名', async () => {
+    const before = process.env.BIDFORGE_SOFFICE;
+    process.env.BIDFORGE_SOFFICE = '/nonexistent/soffice';
+    try {
+      const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+      const e = await refusal(importWordFile(ole, '旧协议.doc', []));
+      expect(e.code).toBe('word_old_format');
+      expect(e.message).toMatch(/^旧协议\.doc 是旧版 Word.*另存为” DOCX/);
+    } finally {
+      if (before === undefined) delete process.env.BIDFORGE_SOFFICE;
+      else process.env.BIDFORGE_SOFFICE = before;
+    }
+  });
+});
+
 const note = missingTools(['soffice']);
 describe.skipIf(!!note)('LibreOffice 已安装时转换旧版 Word', () => {
   it('.doc 先转换为 DOCX 再拆分', async () => {
