@@ -7,7 +7,13 @@ import { Alert, App, Button, Collapse, Input, Modal, Segmented, Select, Space, T
 import { useEffect, useState } from 'react';
 import { DOC_TYPES, type DocType } from '@core/model/library.js';
 import type { VersionRef } from '@core/api/library.js';
-import { clauseInputOf, mergeCandidates, type WordCandidate, type WordImport } from '@core/library/wordImport/model.js';
+import {
+  WORD_MAX_BYTES,
+  clauseInputOf,
+  mergeCandidates,
+  type WordCandidate,
+  type WordImport,
+} from '@core/library/wordImport/model.js';
 import { wordErrorText } from '@core/library/wordImport/messages.js';
 import { api, errorMessage } from '../api.js';
 import { fileToBase64 } from '../cards/fileData.js';
@@ -41,6 +47,11 @@ export function WordImportModal({
     setRows([]);
     if (!file) return;
     let live = true;
+    if (file.size > WORD_MAX_BYTES) {
+      message.error(t('lib.word.tooLarge', { file: file.name, mb: WORD_MAX_BYTES / 1024 / 1024 }));
+      onClose();
+      return;
+    }
     void (async () => {
       try {
         const r = await api.libraryImportWord({ fileName: file.name, data: await fileToBase64(file) });

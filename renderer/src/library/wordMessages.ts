@@ -27,6 +27,7 @@ export const wordMessagesZh = {
   'lib.word.created': '已新建 {count} 个草稿（均未批准）',
   'lib.word.partly': '已新建 {done} 个草稿，第 {n} 条“{title}”未能导入：{message}',
   'lib.word.none': '文件中没有可导入的内容',
+  'lib.word.tooLarge': '{file} 超过 {mb} MB，无法导入；请删去图片等附件或拆分后再导入',
 } as const;
 
 export const wordMessagesEn: Record<keyof typeof wordMessagesZh, string> = {
@@ -58,4 +59,5 @@ export const wordMessagesEn: Record<keyof typeof wordMessagesZh, string> = {
   'lib.word.partly':
     'Created {done, plural, one {# draft} other {# drafts}}; candidate {n} “{title}” could not be imported: {message}',
   'lib.word.none': 'Nothing to import in this file',
+  'lib.word.tooLarge': '{file} is over {mb} MB and cannot be imported; remove images or split it, then import again',
 };
