@@ -131,12 +131,25 @@ export function decide(t: ProjectTender, index: number, decision: Decision, requ
   };
 }
 
-/** For each stored row, the index of the project requirement it was confirmed as (by wording), else -1. */
+/**
+ * For each stored row, the index of the project requirement it was confirmed as, else -1: by wording, and where one
+ * sentence gave several rows (30分钟内响应，4小时内到场), the requirement with the row's variable or fact.
+ */
 export function linkedRequirements(t: ProjectTender, requirements: Requirement[]): number[] {
   const keys = requirements.map((r) => wordingKey(r.text));
-  return t.rows.map((r) =>
-    r.decision === 'confirmed' && r.requirement ? keys.indexOf(wordingKey(r.requirement)) : -1,
-  );
+  const used = new Set<number>();
+  return t.rows.map((r) => {
+    if (r.decision !== 'confirmed' || !r.requirement) return -1;
+    const key = wordingKey(r.requirement);
+    const same = keys.flatMap((k, i) => (k === key && !used.has(i) ? [i] : []));
+    const q = (i: number) => requirements[i]!;
+    const hit =
+      same.find((i) => (r.fact && q(i).fact === r.fact) || (r.key && q(i).key === r.key) || q(i).value === r.value) ??
+      same[0] ??
+      -1;
+    if (hit >= 0) used.add(hit);
+    return hit;
+  });
 }
 
 export type Clarified = {
@@ -175,13 +188,13 @@ export function clarify(
   const removed = diff.removed.map((r) => olderRows[asRows.indexOf(r)]!);
   for (const r of removed) rows.push({ ...r, change: 'removed' });
   rows.push(...newer.review.map((r) => stored(r, 'pending', { review: true })));
-  const links = new Map(requirements.map((q, i) => [wordingKey(q.text), i]));
+  const links = linkedRequirements(older, requirements);
   const touched: Clarified['requirements'] = [];
   const facts = new Set<string>();
   const mark = (old: StoredRow, change: 'changed' | 'removed', row: TenderRow) => {
     if (old.decision !== 'confirmed' || !old.requirement) return;
-    const index = links.get(wordingKey(old.requirement));
-    if (index === undefined) return;
+    const index = links[older.rows.indexOf(old)] ?? -1;
+    if (index < 0) return;
     touched.push({ index, change, row });
     const q = requirements[index]!;
     const fact = q.fact ?? old.fact ?? q.key ?? old.key;

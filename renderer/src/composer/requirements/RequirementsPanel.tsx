@@ -1,5 +1,6 @@
-// 招标要求: paste the tender's requirements, review the recognised rows (each linked to a variable), confirm them into
-// project.requirements, and see each row's computed 偏离 beside it. Proposals stay out of the project until confirmed.
+// 招标要求: import the tender (kept in the project with each row's decision) or paste its requirements, review the
+// recognised rows (each linked to a variable), confirm them into project.requirements, see each row's computed 偏离
+// beside it, and run the 自查 before submission. Proposals stay out of the project until confirmed.
 import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input } from 'antd';
 import { memo, useState } from 'react';
@@ -7,9 +8,12 @@ import type { VariableField } from '@core/api/contract.js';
 import type { DeviationRow } from '@core/deviation/compute.js';
 import type { Requirement } from '@core/deviation/schema.js';
 import type { Problem } from '@core/model/problem.js';
+import type { Project } from '@core/model/project.js';
+import type { ProjectTender } from '@core/tender/projectTender.js';
 import { api, errorMessage } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { RequirementRow } from './RequirementRow.js';
+import { SelfCheck } from './SelfCheck.js';
 import { TenderImport } from './TenderImport.js';
 import { TENDER_EXAMPLE } from './tenderExample.js';
 
@@ -21,7 +25,17 @@ export type RequirementsPanelProps = {
   problemsByField: Map<string, Problem[]>;
   /** `key` groups typing in one input into one undo step. */
   onChange: (requirements: Requirement[], key: string) => void;
+  /** The tender kept in the project (absent: none imported yet). */
+  tender?: ProjectTender;
+  /** One edit: the stored tender and, when rows were confirmed, the requirements. */
+  onTenderChange?: (tender: ProjectTender | undefined, requirements?: Requirement[]) => void;
+  /** The project as drawn, for the self-check (read when it runs, so typing does not redraw this panel). */
+  currentProject?: () => Project | null;
+  onLocate?: (field: string) => void;
+  labelOf?: (field: string) => string | undefined;
 };
+
+const noProject = () => null;
 
 function RequirementsPanelContent({
   requirements,
@@ -29,6 +43,11 @@ function RequirementsPanelContent({
   fields,
   problemsByField,
   onChange,
+  tender,
+  onTenderChange,
+  currentProject = noProject,
+  onLocate,
+  labelOf,
 }: RequirementsPanelProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -87,8 +106,9 @@ function RequirementsPanelContent({
       <TenderImport
         fields={fields}
         requirements={requirements}
-        onConfirm={confirm}
-        onChange={(rs) => onChange(rs, 'requirements')}
+        tender={tender}
+        onTenderChange={(next, rs) => (onTenderChange ? onTenderChange(next, rs) : rs && onChange(rs, 'requirements'))}
+        currentProject={currentProject}
       />
 
       {proposals.length > 0 && (
@@ -165,6 +185,7 @@ function RequirementsPanelContent({
           ))}
         </ol>
       )}
+      <SelfCheck currentProject={currentProject} onLocate={onLocate} labelOf={labelOf} />
     </div>
   );
 }

@@ -1,103 +1,87 @@
-// 导入招标文件: reads the tender through the readTender channel and lists the proposed rows with their page and
-// paragraph; the writer confirms (the row joins the project's requirements) or dismisses each. Nothing joins unasked.
+// 导入招标文件: reads the tender through the readTender channel and keeps it in the project (project.tender): every
+// proposed row with its page and paragraph and the writer's decision. Confirming a row adds it to the requirements;
+// nothing joins unasked. Reopening the project shows the rows as decided; importing a newer version (澄清) compares it
+// with the stored rows and marks the confirmed requirements and facts it touches.
 import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Tag, Upload } from 'antd';
-import { useState } from 'react';
 import type { VariableField } from '@core/api/contract.js';
+import { factLabel } from '@core/commitments/phrase.js';
 import type { Requirement } from '@core/deviation/schema.js';
-import { againstRequirements, type AgainstProject } from '@core/tender/diff.js';
+import type { Project } from '@core/model/project.js';
+import { againstRequirements } from '@core/tender/diff.js';
 import { MAX_BYTES } from '@core/tender/limits.js';
 import { tenderErrorText } from '@core/tender/messages.js';
-import type { TenderReading, TenderRow } from '@core/tender/model.js';
+import type { TenderReading } from '@core/tender/model.js';
+import {
+  clarify,
+  decide,
+  linkedRequirements,
+  rowOf,
+  tenderRecord,
+  type Decision,
+  type ProjectTender,
+} from '@core/tender/projectTender.js';
 import { CONFIRMABLE, toRequirement } from '@core/tender/toRequirement.js';
 import { api, errorMessage } from '../../api.js';
 import { fileToBase64 } from '../../cards/fileData.js';
-import { useI18n, type Translate } from '../../i18n.js';
-
-const OP: Record<string, string> = { '<=': '≤', '>=': '≥', '=': '=' };
-
-function place(r: TenderRow, basis: TenderReading['paragraphBasis'], t: Translate): string {
-  const page = r.loc.pageEnd ? `${r.loc.page}–${r.loc.pageEnd}` : r.loc.page;
-  const where = t(basis === 'page' ? 'tender.place.page' : 'tender.place.document', {
-    page,
-    paragraph: r.loc.paragraph,
-  });
-  return 'table' in r.loc ? `${where} ${t('tender.place.cell', { table: r.loc.table, row: r.loc.row })}` : where;
-}
-
-type RowViewProps = {
-  r: TenderRow;
-  basis: TenderReading['paragraphBasis'];
-  onConfirm?: () => void;
-  confirmLabel?: 'tender.confirm' | 'tender.addAsText';
-  onDismiss: () => void;
-  testId: string;
-};
-
-function RowView({ r, basis, onConfirm, confirmLabel = 'tender.confirm', onDismiss, testId }: RowViewProps) {
-  const { t } = useI18n();
-  const figure = r.op ? `${OP[r.op]} ${r.schedule ?? `${r.value}${r.unit ?? ''}`}` : '';
-  return (
-    <li className="bf-tender-row" data-testid={testId}>
-      <div className="bf-tender-meta">
-        <span className="bf-muted">{place(r, basis, t)}</span>
-        <Tag color={r.kind === 'star' || r.kind === 'disqualify' ? 'red' : r.kind === 'triangle' ? 'orange' : 'blue'}>
-          {t(`tender.kind.${r.kind}`)}
-        </Tag>
-        {figure && <Tag>{figure}</Tag>}
-        {r.points !== undefined && <Tag>{t('tender.points', { points: r.points })}</Tag>}
-      </div>
-      <div className="bf-tender-text">{r.text}</div>
-      {r.form?.columns && <div className="bf-muted">{r.form.columns.join(' | ')}</div>}
-      <div className="bf-tender-actions">
-        {onConfirm ? (
-          <Button size="small" type="primary" onClick={onConfirm} data-testid={`${testId}-confirm`}>
-            {t(confirmLabel)}
-          </Button>
-        ) : (
-          <span className="bf-muted">{t('tender.formNote')}</span>
-        )}
-        <Button size="small" onClick={onDismiss} data-testid={`${testId}-dismiss`}>
-          {t('tender.dismiss')}
-        </Button>
-      </div>
-    </li>
-  );
-}
+import { useI18n } from '../../i18n.js';
+import { RowView } from './TenderRowView.js';
 
 type TenderImportProps = {
   fields: VariableField[];
-  /** The project's confirmed requirements: a tender read again is compared with them. */
+  /** The project's confirmed requirements. */
   requirements: Requirement[];
-  onConfirm: (rows: Requirement[]) => void;
-  /** Replaces the whole list (a changed requirement updated, a dropped one removed). */
-  onChange: (requirements: Requirement[]) => void;
+  /** The tender stored in the project. */
+  tender: ProjectTender | undefined;
+  /** One edit: the stored tender and, when rows were confirmed or updated, the requirements. */
+  onTenderChange: (tender: ProjectTender | undefined, requirements?: Requirement[]) => void;
+  /** The project as drawn (its facts name what a clarification touches). */
+  currentProject: () => Project | null;
 };
 
-export function TenderImport({ fields, requirements, onConfirm, onChange }: TenderImportProps) {
+/** A newly read tender for a project without a stored one: rows its requirements already hold count as confirmed. */
+function firstRecord(r: TenderReading & { sha256: string }, requirements: Requirement[], known: Set<string>) {
+  let record = tenderRecord(r, new Date().toISOString());
+  const vs = againstRequirements(r.rows, requirements);
+  for (const i of vs.held) record = decide(record, i, 'confirmed', toRequirement(r.rows[i]!, known));
+  for (const c of vs.changed) {
+    const i = r.rows.indexOf(c.row);
+    const old = requirements[c.index]!;
+    record = decide(record, i, 'confirmed', old);
+    record = { ...record, rows: record.rows.map((x, k) => (k === i ? { ...x, change: 'changed', was: old.text } : x)) };
+  }
+  return record;
+}
+
+export function TenderImport({ fields, requirements, tender, onTenderChange, currentProject }: TenderImportProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [reading, setReading] = useState<TenderReading | null>(null);
-  const [rows, setRows] = useState<TenderRow[]>([]);
-  const [review, setReview] = useState<TenderRow[]>([]);
-  const [busy, setBusy] = useState(false);
-  // What a tender read again changed in the confirmed requirements (by their index when it was read).
-  const [against, setAgainst] = useState<Omit<AgainstProject, 'held'> | null>(null);
   const known = new Set(fields.map((f) => f.key));
+  const rows = tender?.rows ?? [];
+  const links = tender ? linkedRequirements(tender, requirements) : [];
+  const basis = tender?.paragraphBasis ?? 'page';
 
   const pick = async (f: File) => {
     if (f.size > MAX_BYTES) return void message.error(t('tender.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
-    setBusy(true);
     try {
-      const r = await api.readTender({ fileName: f.name, data: await fileToBase64(f) });
-      // Rows the project already holds unchanged are not proposed again; changed and dropped ones are flagged.
-      const vs = againstRequirements(r.rows, requirements);
-      const changedRows = new Set(vs.changed.map((c) => c.row));
-      setReading(r);
-      setRows(r.rows.filter((x, i) => !vs.held.includes(i) && !changedRows.has(x)));
-      setReview(r.review.filter((x) => !requirements.some((q) => q.text === x.text)));
-      setAgainst(vs.changed.length || vs.removed.length ? { changed: vs.changed, removed: vs.removed } : null);
-      message.info(t('tender.read', { file: r.fileName, pages: r.pages, count: r.rows.length }));
+      const read = await api.readTender({ fileName: f.name, data: await fileToBase64(f) });
+      const r = { ...read, sha256: read.sha256 ?? '' };
+      if (tender && tender.sha256 === r.sha256) return void message.info(t('tender.same', { file: r.fileName }));
+      if (tender) {
+        const c = clarify(tender, r, new Date().toISOString(), requirements);
+        onTenderChange(c.record);
+        message.info(
+          t('tender.clarified', {
+            file: r.fileName,
+            added: c.diff.added.length,
+            changed: c.diff.changed.length,
+            removed: c.diff.removed.length,
+          }),
+        );
+      } else {
+        onTenderChange(firstRecord(r, requirements, known));
+        message.info(t('tender.read', { file: r.fileName, pages: r.pages, count: r.rows.length }));
+      }
     } catch (e) {
       const err = e as { code?: string; message?: string; params?: Record<string, unknown> };
       message.error(
@@ -107,112 +91,182 @@ export function TenderImport({ fields, requirements, onConfirm, onChange }: Tend
             : errorMessage(e),
         }),
       );
-    } finally {
-      setBusy(false);
     }
   };
 
-  const confirm = (rs: TenderRow[]) => onConfirm(rs.map((r) => toRequirement(r, known)));
-  const without = (list: TenderRow[], i: number) => list.filter((_, k) => k !== i);
-  const basis = reading?.paragraphBasis ?? 'page';
+  /** Decides rows (by index in the stored list); confirmed ones join the requirements in one edit. */
+  const decideRows = (indices: number[], decision: Decision) => {
+    if (!tender) return;
+    let next = tender;
+    const added: Requirement[] = [];
+    for (const i of indices) {
+      const row = tender.rows[i]!;
+      const q = decision === 'confirmed' ? toRequirement(rowOf(row), known) : undefined;
+      if (q) added.push(q);
+      next = decide(next, i, decision, q);
+    }
+    onTenderChange(next, added.length ? [...requirements, ...added] : undefined);
+  };
+  /** A decided row back to pending; a confirmed one leaves the requirements. */
+  const reopen = (i: number) => {
+    if (!tender) return;
+    const link = links[i] ?? -1;
+    onTenderChange(decide(tender, i, 'pending'), link >= 0 ? requirements.filter((_, k) => k !== link) : undefined);
+  };
+  const clearChange = (t0: ProjectTender, i: number, patch: Partial<ProjectTender['rows'][number]> = {}) => ({
+    ...t0,
+    rows: t0.rows.map((x, k) => {
+      if (k !== i) return x;
+      const { change: _c, was: _w, ...rest } = x;
+      return { ...rest, ...patch };
+    }),
+  });
+
+  const open = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.change !== 'removed');
+  const pending = open.filter(({ r }) => r.decision === 'pending' && !r.review);
+  const review = open.filter(({ r }) => r.decision === 'pending' && r.review);
+  const decided = open.filter(({ r }) => r.decision !== 'pending');
+  const touched = rows
+    .map((r, i) => ({ r, i, link: links[i] ?? -1 }))
+    .filter(
+      ({ r, link }) => r.decision === 'confirmed' && link >= 0 && (r.change === 'changed' || r.change === 'removed'),
+    );
+  const facts = currentProject()?.commitments ?? [];
+  const factName = (id: string | undefined) => {
+    const c = id ? facts.find((x) => x.id === id) : undefined;
+    return c ? factLabel(c) : undefined;
+  };
 
   return (
     <div className="bf-tender" data-testid="tender-import-panel">
       <div className="bf-reqs-actions">
         <span className="bf-muted bf-tender-hint">{t('tender.importHint')}</span>
         <Upload accept=".docx,.pdf,.doc,.wps" showUploadList={false} beforeUpload={(f) => (void pick(f), false)}>
-          <Button icon={<ImportOutlined />} loading={busy} data-testid="tender-import">
-            {t('tender.import')}
+          <Button icon={<ImportOutlined />} data-testid="tender-import">
+            {t(tender ? 'tender.importNewer' : 'tender.import')}
           </Button>
         </Upload>
       </div>
-      {against && (
+      {tender && (
+        <p className="bf-muted" data-testid="tender-file">
+          {t('tender.stored', {
+            file: tender.fileName,
+            format: tender.format.toUpperCase(),
+            pages: tender.pages,
+            date: tender.readAt.slice(0, 10),
+            versions: (tender.history?.length ?? 0) + 1,
+          })}
+        </p>
+      )}
+      {touched.length > 0 && (
         <section className="bf-reqs-proposals bf-tender-against" data-testid="tender-against">
           <h3 className="bf-reqs-subtitle">
-            {t('tender.against', { changed: against.changed.length, removed: against.removed.length })}
+            {t('tender.against', {
+              changed: touched.filter((x) => x.r.change === 'changed').length,
+              removed: touched.filter((x) => x.r.change === 'removed').length,
+            })}
           </h3>
           <ol className="bf-req-list">
-            {against.changed.map((c, i) => (
-              <li className="bf-tender-row" key={`c${c.index}`} data-testid={`tender-changed-${i}`}>
-                <div className="bf-tender-meta">
-                  <Tag color="orange">{t('tender.changedRow', { row: c.index + 1 })}</Tag>
-                  <span className="bf-muted">{requirements[c.index]?.text}</span>
-                </div>
-                <div className="bf-tender-text">→ {c.row.text}</div>
-                <div className="bf-tender-actions">
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid={`tender-changed-${i}-update`}
-                    onClick={() => {
-                      const old = requirements[c.index];
-                      if (old)
-                        onChange(
-                          requirements.map((q, k) =>
-                            k === c.index
-                              ? {
-                                  ...toRequirement(c.row, known),
-                                  ...(q.key && !c.row.key ? { key: q.key } : {}),
-                                  ...(old.accepted ? { accepted: old.accepted } : {}),
-                                }
-                              : q,
-                          ),
-                        );
-                      setAgainst((a) => a && { ...a, changed: a.changed.filter((_, k) => k !== i) });
-                    }}
-                  >
-                    {t('tender.updateRow')}
-                  </Button>
-                </div>
-              </li>
-            ))}
-            {against.removed.map((index) => (
-              <li className="bf-tender-row" key={`r${index}`} data-testid={`tender-removed-${index}`}>
-                <div className="bf-tender-meta">
-                  <Tag color="red">{t('tender.removedRow', { row: index + 1 })}</Tag>
-                </div>
-                <div className="bf-tender-text">{requirements[index]?.text}</div>
-              </li>
-            ))}
+            {touched.map(({ r, i, link }, k) => {
+              const fact = factName(requirements[link]?.fact ?? r.fact);
+              const changed = r.change === 'changed';
+              return (
+                <li
+                  className="bf-tender-row"
+                  key={`t${i}`}
+                  data-testid={changed ? `tender-changed-${k}` : `tender-removed-${link}`}
+                >
+                  <div className="bf-tender-meta">
+                    <Tag color={changed ? 'orange' : 'red'}>
+                      {t(changed ? 'tender.changedRow' : 'tender.removedRow', { row: link + 1 })}
+                    </Tag>
+                    {fact && <Tag>{t('tender.touchedFact', { fact })}</Tag>}
+                    {changed && <span className="bf-muted">{requirements[link]?.text}</span>}
+                  </div>
+                  <div className="bf-tender-text">{changed ? `→ ${r.text}` : requirements[link]?.text}</div>
+                  <div className="bf-tender-actions">
+                    {changed ? (
+                      <Button
+                        size="small"
+                        type="primary"
+                        data-testid={`tender-changed-${k}-update`}
+                        onClick={() => {
+                          const old = requirements[link]!;
+                          const next = {
+                            ...toRequirement(rowOf(r), known),
+                            ...(old.key && !r.key ? { key: old.key } : {}),
+                            ...(old.fact ? { fact: old.fact } : {}),
+                            ...(old.accepted ? { accepted: old.accepted } : {}),
+                          };
+                          onTenderChange(
+                            clearChange(tender!, i, { requirement: next.text }),
+                            requirements.map((q, n) => (n === link ? next : q)),
+                          );
+                        }}
+                      >
+                        {t('tender.updateRow')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="small"
+                        data-testid={`tender-removed-${link}-drop`}
+                        onClick={() =>
+                          onTenderChange(
+                            clearChange(decide(tender!, i, 'dismissed'), i, { change: 'removed' }),
+                            requirements.filter((_, n) => n !== link),
+                          )
+                        }
+                      >
+                        {t('tender.dropRow')}
+                      </Button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
           </ol>
         </section>
       )}
-      {reading && rows.length > 0 && (
-        <section className="bf-reqs-proposals" aria-label={t('tender.rows', { count: rows.length })}>
+      {pending.length > 0 && (
+        <section className="bf-reqs-proposals" aria-label={t('tender.rows', { count: pending.length })}>
           <div className="bf-reqs-head">
-            <h3 className="bf-reqs-subtitle">{t('tender.rows', { count: rows.length })}</h3>
-            <Button size="small" onClick={() => setRows([])} data-testid="tender-dismiss-all">
+            <h3 className="bf-reqs-subtitle">{t('tender.rows', { count: pending.length })}</h3>
+            <Button
+              size="small"
+              onClick={() =>
+                decideRows(
+                  pending.map((x) => x.i),
+                  'dismissed',
+                )
+              }
+              data-testid="tender-dismiss-all"
+            >
               {t('tender.dismissAll')}
             </Button>
             <Button
               size="small"
               type="primary"
-              onClick={() => {
-                confirm(rows.filter((r) => CONFIRMABLE.has(r.kind)));
-                setRows(rows.filter((r) => !CONFIRMABLE.has(r.kind)));
-              }}
+              onClick={() =>
+                decideRows(
+                  pending.filter((x) => CONFIRMABLE.has(x.r.kind)).map((x) => x.i),
+                  'confirmed',
+                )
+              }
               data-testid="tender-confirm-all"
             >
               {t('tender.confirmAll')}
             </Button>
           </div>
-          {reading.paragraphBasis === 'document' && <p className="bf-muted">{t('tender.pagesFromBreaks')}</p>}
+          {basis === 'document' && <p className="bf-muted">{t('tender.pagesFromBreaks')}</p>}
           <ol className="bf-req-list">
-            {rows.map((r, i) => (
+            {pending.map(({ r, i }, k) => (
               <RowView
-                key={`${r.loc.page}-${r.loc.paragraph}-${i}`}
+                key={i}
                 r={r}
                 basis={basis}
-                testId={`tender-row-${i}`}
-                {...(CONFIRMABLE.has(r.kind)
-                  ? {
-                      onConfirm: () => {
-                        confirm([r]);
-                        setRows((rs) => without(rs, i));
-                      },
-                    }
-                  : {})}
-                onDismiss={() => setRows((rs) => without(rs, i))}
+                testId={`tender-row-${k}`}
+                {...(CONFIRMABLE.has(r.kind) ? { onConfirm: () => decideRows([i], 'confirmed') } : {})}
+                onDismiss={() => decideRows([i], 'dismissed')}
               />
             ))}
           </ol>
@@ -222,19 +276,31 @@ export function TenderImport({ fields, requirements, onConfirm, onChange }: Tend
         <details className="bf-tender-review" data-testid="tender-review">
           <summary>{t('tender.review', { count: review.length })}</summary>
           <ol className="bf-req-list">
-            {review.map((r, i) => (
+            {review.map(({ r, i }, k) => (
               <RowView
-                key={`${r.loc.page}-${r.loc.paragraph}-${i}`}
+                key={i}
                 r={r}
                 basis={basis}
-                testId={`tender-review-${i}`}
+                testId={`tender-review-${k}`}
                 confirmLabel="tender.addAsText"
-                onConfirm={() => {
-                  confirm([r]);
-                  setReview((rs) => without(rs, i));
-                }}
-                onDismiss={() => setReview((rs) => without(rs, i))}
+                onConfirm={() => decideRows([i], 'confirmed')}
+                onDismiss={() => decideRows([i], 'dismissed')}
               />
+            ))}
+          </ol>
+        </details>
+      )}
+      {decided.length > 0 && (
+        <details className="bf-tender-review" data-testid="tender-decided">
+          <summary>
+            {t('tender.decided', {
+              confirmed: decided.filter((x) => x.r.decision === 'confirmed').length,
+              dismissed: decided.filter((x) => x.r.decision === 'dismissed').length,
+            })}
+          </summary>
+          <ol className="bf-req-list">
+            {decided.map(({ r, i }, k) => (
+              <RowView key={i} r={r} basis={basis} testId={`tender-decided-${k}`} onReopen={() => reopen(i)} />
             ))}
           </ol>
         </details>
