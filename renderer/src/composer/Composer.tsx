@@ -222,6 +222,18 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     [editProject],
   );
 
+  /** 导入招标文件: the stored tender and, when rows were confirmed or updated, the requirements, in one undo step. */
+  const setTender = useCallback(
+    (tender: Project['tender'], requirements?: Requirement[]) =>
+      editProject((p) => {
+        const { tender: _t, requirements: old, ...rest } = p;
+        const reqs = requirements ?? old ?? [];
+        return { ...rest, ...(reqs.length ? { requirements: reqs } : {}), ...(tender ? { tender } : {}) };
+      }, 'tender'),
+    [editProject],
+  );
+  const currentProject = useCallback(() => drawn.current.present, []);
+
   /** 承诺: the whole list of facts becomes the project's own (a project read from its values is migrated so). */
   const setFacts = useCallback(
     (commitments: Commitment[], key: string) => editProject((p) => ({ ...p, commitments }), key),
@@ -385,6 +397,11 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
               fields={fields}
               problemsByField={problemsByField}
               onChange={setRequirements}
+              tender={project.tender}
+              onTenderChange={setTender}
+              currentProject={currentProject}
+              onLocate={locate}
+              labelOf={labelOf}
             />
           </EditorPane>
         </aside>
