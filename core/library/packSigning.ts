@@ -58,7 +58,7 @@ const badKey = (why: string) =>
  */
 export function parsePublicKeyText(text: string): { publicKey: string; name?: string } {
   if (text.length > 20_000) throw badKey('文本过长');
-  const name = /^\s*(?:签发人|Signer)\s*[:：]\s*(.+?)\s*$/m.exec(text)?.[1];
+  const name = /^\s*(?:签发人|Signer)(?:\s+(?:签发人|Signer))?\s*[:：]\s*(.+?)\s*$/m.exec(text)?.[1];
   const tagged = new RegExp(`${KEY_PREFIX}([A-Za-z0-9+/=_-]+)`).exec(text)?.[1];
   let publicKey: string | undefined;
   if (tagged) publicKey = b64std(tagged.replace(/=+$/, ''));
@@ -83,10 +83,11 @@ export function parsePublicKeyText(text: string): { publicKey: string; name?: st
 
 /** The text to hand a colleague so they can trust this key (设置 shows it; the CLI prints it). */
 export function publicKeyText(publicKey: string, signer: string): string {
+  // Both languages: the text goes to colleagues whichever language their BidForge speaks.
   return [
-    'BidForge 条款包签名公钥',
-    ...(signer ? [`签发人：${signer}`] : []),
-    `指纹：${fingerprintOf(publicKey)}`,
+    'BidForge 条款包签名公钥 (clause pack signing key)',
+    ...(signer ? [`签发人 Signer：${signer}`] : []),
+    `指纹 Fingerprint：${fingerprintOf(publicKey)}`,
     `${KEY_PREFIX}${publicKey}`,
     '',
   ].join('\n');

@@ -108,6 +108,17 @@ describe.skipIf(!haveChromium)('设置：受信任的签发人 (browser host + C
       );
       await page.waitForTimeout(400);
       await page.screenshot({ path: join(screensDir, 'import-untrusted.png') });
+      // In English the card speaks English; the key text to hand out is in both languages.
+      const { settings } = await app.handlers.getSettings({});
+      await app.handlers.saveSettings({ settings: { ...settings, uiLanguage: 'en' } });
+      await page.reload(); // the UI language is read at start
+      await page.getByTestId('nav-settings').click();
+      await card.getByText("This library's signing key").waitFor();
+      const english = await card.innerText();
+      expect(english).toContain(`Fingerprint: ${own.fingerprint}`);
+      expect(english).toContain('No trusted signers yet');
+      expect(await card.getByTestId('trust-own-text').inputValue()).toContain(`Fingerprint：${own.fingerprint}`);
+      await card.screenshot({ path: join(screensDir, 'settings-trust-en.png') });
       // The one refusal above is logged by the browser as a failed request; nothing else went wrong.
       expect(app.pageErrors.filter((e) => !/status of 400 .*\/api\/addTrustedSigner$/.test(e))).toEqual([]);
     },

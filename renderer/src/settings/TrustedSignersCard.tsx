@@ -74,7 +74,7 @@ export function TrustedSignersCard() {
           <Typography.Text strong>{t('trust.own')}</Typography.Text>
           <p className="bf-muted bf-card-hint">{t('trust.ownHint')}</p>
           <div>
-            {t('trust.fingerprint')}：
+            {t('trust.fingerprintLabel')}
             <code className="bf-code bf-fingerprint" data-testid="trust-own-fingerprint">
               {own.fingerprint}
             </code>

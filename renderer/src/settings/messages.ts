@@ -156,6 +156,7 @@ export const appMessagesZh = {
   'trust.ownSigner': '签发人名称：{name}',
   'trust.ownSignerNone': '签发人名称：未填写（在上方“公司信息”或“用户”中填写后，导出的包将以此署名）',
   'trust.fingerprint': '指纹',
+  'trust.fingerprintLabel': '指纹：',
   'trust.copy': '复制公钥文本',
   'trust.copied': '已复制',
   'trust.download': '下载公钥文件',
@@ -339,6 +340,7 @@ export const appMessagesEn: Record<AppMessageKey, string> = {
   'trust.ownSignerNone':
     'Signs as: no name yet (fill in the company or user above and exported packs are signed with that name)',
   'trust.fingerprint': 'Fingerprint',
+  'trust.fingerprintLabel': 'Fingerprint: ',
   'trust.copy': 'Copy key text',
   'trust.copied': 'Copied',
   'trust.download': 'Download key file',
