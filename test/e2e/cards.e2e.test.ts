@@ -169,7 +169,14 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       const { page } = app;
       const { project } = await app.handlers.openSample({ name: 'bid-package-sample' });
       await app.handlers.recordRecentProject({
-        project: { ...project, title: '滨江二中热水系统', values: { ...project.values, warranty_months: 60 } },
+        // The sample states its promises as facts: the plan's whole-unit warranty becomes 60 months.
+        project: {
+          ...project,
+          title: '滨江二中热水系统',
+          commitments: project.commitments!.map((c) =>
+            c.id === 'warranty' && 'period' in c ? { ...c, period: { value: 60, unit: '个月' as const } } : c,
+          ),
+        },
       });
       const csv = join(tempDir('bf-e2e-cards-project-'), '清单.csv');
       writeFileSync(
