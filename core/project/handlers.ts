@@ -133,7 +133,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       }
       return { fields };
     },
-    async preview({ project, document: id }) {
+    async preview({ project: given, document: id }) {
+      const project = parsed(given);
       const l = await lib(project);
       const p = packageDocument(project, id);
       const assembled = assembleAndCheck(p, l);
@@ -141,7 +142,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       // The 偏离表 rows as assembly computed them for the table and the checks: once per preview.
       return { document, problems: [...problems, ...missingGlyphs(document)], deviations: assembled.deviations ?? [] };
     },
-    async checkProject({ project }) {
+    async checkProject({ project: given }) {
+      const project = parsed(given);
       // Every document of a bid package, not just the main one: what `bidforge check` and `render` report.
       const problems = checkProject(project, await lib(project));
       // Newer approved versions of its pinned clauses are reported, never silent (core/check/newerVersions.ts).
@@ -151,7 +153,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
         : [];
       return { problems: [...problems, ...newerVersionProblems(outdated)] };
     },
-    async exportDocument({ project: whole, format, document: id, combined }) {
+    async exportDocument({ project: given, format, document: id, combined }) {
+      const whole = parsed(given);
       if (combined) return exportCombined(whole, format, combined.pageNumbers);
       const project = packageDocument(whole, id);
       const assembled = assembleAndCheck(project, await lib(project));
@@ -252,6 +255,15 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
 export function logoOf(dataUrl: string | undefined): Document['meta']['logo'] {
   const m = dataUrl ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl) : null;
   return m ? { type: m[1] === 'png' ? 'png' : 'jpg', base64: m[2]! } : undefined;
+}
+
+/**
+ * The project as the request schema gives it. The transports parse every request, but a caller in the same process
+ * may hand over a project file's JSON as it is: its facts then lack `offered`, whose default (true) only the parse
+ * applies, and every fact would read as not offered. Such a project is parsed here; a parsed one is used as it is.
+ */
+function parsed(project: Project): Project {
+  return project.commitments?.some((c) => typeof c.offered !== 'boolean') ? parseProject(project, 'project') : project;
 }
 
 /** composer: one document of a bid package, or a clear error when the project has no such document. */
