@@ -157,6 +157,14 @@ export class LibraryStore {
     return this.engine.lockHolder();
   }
 
+  /**
+   * Team sync (core/teamSync) lands pulled server versions in one locked, validated write, like every other change.
+   * Nothing else should call this: the store's own methods are the way to change the library.
+   */
+  applyTeamSync<T>(change: (d: StoreData, now: Date) => T): Promise<T> {
+    return this.mutate(change);
+  }
+
   /** A snapshot of all data (a copy). */
   async snapshot(): Promise<StoreData> {
     return structuredClone(await this.view());
