@@ -44,7 +44,7 @@ async function page(i: number) {
         ].map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
       }),
     );
-  parts.push(new Paragraph({ children: [new PageBreak()] }));
+  if (i < WORD_PAGES - 1) parts.push(new Paragraph({ children: [new PageBreak()] }));
   return parts;
 }
 
