@@ -58,9 +58,17 @@ describe.each(shells)('the composer in %s', (_name, enter) => {
     await enter();
     const { api, exportFailure, translator } = await renderer();
     const { project } = await api.openSample({ name: 'service-plan-sample' });
-    const { onsite_arrival: _dropped, ...values } = project.values;
+    // The sample states its promises as facts: a fault level's arrival made slower than the general promise is the
+    // one check error (a level may be stricter than the general promise, never looser).
+    const facts = project.commitments ?? [];
+    const general = facts.find((f) => f.kind === 'arrive' && !f.scope);
+    const level = facts.find((f) => f.kind === 'arrive' && f.scope?.level);
+    if (!general || !level || !('within' in general) || !('within' in level))
+      throw new Error('the sample lost its arrival facts');
+    const slower = { ...level, within: { ...general.within, value: general.within.value + 1 } };
+    const commitments = facts.map((f) => (f === level ? slower : f));
     const failed = await api
-      .exportDocument({ project: { ...project, values }, format: 'pdf' })
+      .exportDocument({ project: { ...project, commitments }, format: 'pdf' })
       .catch((e: unknown) => e);
     expect(exportFailure(failed, translator('zh-CN'), 'zh-CN')).toBe(
       '导出失败：检查发现 1 个错误，请先修正“检查结果”中的错误。',
