@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '@core/model/project.js';
 import {
   haveChromium,
   openSampleFromHome,
@@ -101,5 +102,39 @@ describe.skipIf(!haveChromium)('招标要求: 导入招标文件、偏离表与�
       expect(app.pageErrors).toEqual([]);
     },
     TIMEOUT * 4,
+  );
+
+  it(
+    '保存项目后重新打开：招标文件和每行的决定都在',
+    async () => {
+      const { page } = app;
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('save-project').click(),
+      ]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      const saved = JSON.parse(text) as Project;
+      expect(saved.tender?.fileName).toBe('热水系统招标文件.docx');
+      expect(saved.tender?.rows.filter((r) => r.decision === 'confirmed').map((r) => r.kind)).toEqual(['star', 'star']);
+
+      // Open the saved file (after a fresh page load) and look at 招标要求 again.
+      await page.goto(`${app.host.url}#composer`);
+      await page.getByTestId('open-project-input').waitFor({ state: 'attached' });
+      await page.getByTestId('open-project-input').setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await page.getByTestId('tab-requirements').click();
+      await page.getByTestId('tender-file').waitFor();
+      expect(await page.getByTestId('tender-file').innerText()).toContain('热水系统招标文件.docx');
+      expect(await page.getByTestId('tender-decided').innerText()).toContain('已处理的行：确认 2，忽略 0');
+      // The rows still pending are proposed again, with their place; the confirmed ones are not.
+      const pending = await page.locator('[data-testid^="tender-row-"] .bf-tender-text').allInnerTexts();
+      expect(pending).toContain('3. 接到报修后1小时内响应。');
+      expect(pending.some((x) => x.includes('★'))).toBe(false);
+      expect(app.pageErrors).toEqual([]);
+    },
+    TIMEOUT * 2,
   );
 });
