@@ -4,6 +4,7 @@
 // zero-width, bidi controls, other format and control characters, fillers that render blank — are refused, never
 // dropped silently: "标准" plus a zero-width space is not a new variant and must not pass for 标准. Two names that look
 // the same (same after normalising, ignoring case, spaces and Latin/Cyrillic/Greek look-alike letters) are one name.
+// Full-width Chinese punctuation is kept as written (NFKC would make it ASCII) but compared as NFKC.
 // Pure: no Node, no DOM, so the renderer checks with the same rule.
 import { z } from 'zod';
 import { BidForgeError, type Problem } from '../model/problem.js';
@@ -19,9 +20,9 @@ export const NAME_FIELDS = {
 } as const;
 export type NameField = keyof typeof NAME_FIELDS;
 
-/** Characters that show nothing or reorder text: refused in names. */
+/** Characters that show nothing or reorder text: refused in names (tabs and line breaks are spaces: normalizeName). */
 const INVISIBLE =
-  /\u034F|\p{Variation_Selector}|[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/u;
+  /\u034F|\p{Variation_Selector}|(?![\t\n\v\f\r])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/u;
 
 /** What a refused character is, in Chinese and English, for the ones people meet. */
 const KNOWN: Record<number, [string, string]> = {
@@ -63,9 +64,16 @@ export function showInvisible(text: string): string {
   return text.replace(new RegExp(INVISIBLE.source, 'gu'), (c) => `[${hex(c.codePointAt(0)!)}]`);
 }
 
-/** NFKC, trimmed, inner whitespace runs as one space. Does not check for invisible characters (checkName does). */
+/**
+ * NFKC, trimmed, inner whitespace runs as one space — except Chinese full-width punctuation （），：；！？ which NFKC
+ * would turn into ASCII: a title is printed as a heading, and 保修条款（标准） must stay as written. Does not check
+ * for invisible characters (checkName does).
+ */
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return text
+    .replace(/[^\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/gu, (run) => run.normalize('NFKC'))
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 // Latin look-alikes among Cyrillic and Greek letters: "Аdmin" with a Cyrillic А is "admin". Mapped before lower-casing,
@@ -83,6 +91,7 @@ const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'g');
 /** What two names are compared by: equal keys look the same to a reader. */
 export function nameKey(text: string): string {
   return normalizeName(text.replace(new RegExp(INVISIBLE.source, 'gu'), ''))
+    .normalize('NFKC') // （ and ( look alike: compared in full NFKC
     .replace(CONFUSABLE_RE, (c) => CONFUSABLE[c]!)
     .toLowerCase()
     .replace(/\s+/g, '');

@@ -22,6 +22,10 @@ const refusal = (fn: () => unknown) => {
 describe('名称规则', () => {
   it('NFKC: full-width letters and ideographic spaces become plain; ends trimmed, inner runs one space', () => {
     expect(normalizeName('　ＳＴＤ　版本  二 ')).toBe('STD 版本 二');
+    expect(acceptName('保修\t条款\n（一）', 'clauseTitle')).toBe('保修 条款 （一）'); // a heading copied from Word
+    // Chinese full-width punctuation stays as written (a title is printed); it is compared as NFKC.
+    expect(acceptName('保修期外收费：标准（导入），含税！', 'clauseTitle')).toBe('保修期外收费：标准（导入），含税！');
+    expect(nameKey('标准（导入）')).toBe(nameKey('标准(导入)'));
     expect(acceptName('标准', 'variant')).toBe('标准');
   });
 
@@ -167,6 +171,18 @@ describe('条款包里的名称', () => {
     });
     const same = await store.previewImport(makePack(payload('Ｓｔｄ'), new Date()));
     expect(same.items[0]).toMatchObject({ key: 'clause:warranty/Std', status: 'conflicting' });
+  });
+
+  it('full-width Chinese punctuation in titles and variant names survives a pack round trip unchanged', async () => {
+    const store = await open(await tempDir());
+    await approvedClause(store, 'warranty', WARRANTY_BODY, { title: '保修条款（整机）：标准' });
+    await store.addVariant('warranty', '标准（导入）', { body: '另一种写法。' }, '张律师');
+    const pack = await store.exportPack({ clauseIds: ['warranty'], blueprintIds: [], includeUnapproved: true });
+    const other = await open(await tempDir());
+    await other.applyImport(JSON.parse(JSON.stringify(pack)));
+    const c = (await other.getClause('warranty'))!;
+    expect([c.title, ...c.variants.map((v) => v.name)]).toEqual(['保修条款（整机）：标准', '标准', '标准（导入）']);
+    expect((await store.previewImport(pack)).counts).toEqual({ new: 0, identical: 2, conflicting: 0 });
   });
 
   it('a pack clause title with a zero-width space is refused', async () => {
