@@ -79,7 +79,16 @@ function stored(r: TenderRow, decision: Decision, extra: Partial<StoredRow> = {}
     ...r,
     text: cut(r.text),
     chapter: r.chapter.slice(-12).map((c) => cut(c, 200)),
-    ...(r.form ? { form: { ...r.form, text: cut(r.form.text) } } : {}),
+    ...(r.item !== undefined ? { item: cut(r.item, 50) } : {}),
+    ...(r.form
+      ? {
+          form: {
+            title: cut(r.form.title, 200),
+            text: cut(r.form.text),
+            ...(r.form.columns ? { columns: r.form.columns.slice(0, 30).map((c) => cut(c, 100)) } : {}),
+          },
+        }
+      : {}),
     decision,
     ...extra,
   };

@@ -121,3 +121,21 @@ describe('澄清版与项目中保存的招标文件比较', () => {
     expect(projectSchema.safeParse({ ...project, tender: c.record }).success).toBe(true);
   });
 });
+
+describe('保存的行总能通过项目文件的校验', () => {
+  it('超长的条目号、章节、格式标题和列都被截到上限', () => {
+    const row = v1.rows.find((r) => r.kind === 'format')!;
+    const wild = {
+      ...row,
+      item: '1'.repeat(80),
+      chapter: Array.from({ length: 20 }, () => '章'.repeat(300)),
+      form: {
+        title: '表'.repeat(300),
+        text: '字'.repeat(3000),
+        columns: Array.from({ length: 40 }, () => '列'.repeat(150)),
+      },
+    };
+    const t = tenderRecord({ ...v1, rows: [wild], review: [] }, '2026-12-01T08:00:00.000Z');
+    expect(projectSchema.safeParse({ ...sample, tender: t }).success).toBe(true);
+  });
+});
