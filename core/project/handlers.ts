@@ -23,7 +23,7 @@ import { formatProblem, type Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { VariableDecl } from '../model/variables.js';
 import { documentOf } from '../package/documents.js';
-import { combinedPackage } from '../package/combine.js';
+import { combinedPackage, PACKAGE_TITLE } from '../package/combine.js';
 import { checkProject } from '../package/index.js';
 import { fillFromProfile } from '../settings/profile.js';
 import type { SettingsStore } from '../settings/store.js';
@@ -208,7 +208,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
     const bytes = format === 'docx' ? await exportDocx(pkg) : await exportPdf(pkg);
     const pinProblem = await recordPins(whole, combined.sections);
     return {
-      fileName: `${await exportStem(whole, whole)}-${pkg.meta.projectName}.${format}`,
+      // Named as the package's other files are (from the project's title and the blueprints' titles, as written).
+      fileName: `${await exportStem(whole, whole)}-${PACKAGE_TITLE.hans}.${format}`,
       bytes,
       problems: pinProblem ? [...combined.problems, pinProblem] : combined.problems,
     };
