@@ -65,9 +65,7 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await page.getByTestId('tab-outline').click();
       const order = async () => {
         const text = await previewText(page);
-        return text.indexOf('提供下列技术资料') < text.indexOf(CONTACTS)
-          ? 'documentation first'
-          : 'contacts first';
+        return text.indexOf('提供下列技术资料') < text.indexOf(CONTACTS) ? 'documentation first' : 'contacts first';
       };
       expect(await previewText(page)).toContain(CONTACTS);
       expect(await order()).toBe('contacts first');
