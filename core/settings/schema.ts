@@ -1,6 +1,7 @@
 // The user's settings (settings.json in the data folder): who they are, their company, and UI defaults.
 import { z } from 'zod';
 import { normalizeName } from '../text/names.js';
+import { teamServerSchema } from './teamSchema.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 /** A logo is embedded in documents and stored in settings.json: keep it small. */
@@ -42,6 +43,8 @@ export const settingsSchema = z.object({
   defaultScript: z.enum(['hans', 'hant']).default('hans'),
   uiLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
   company: companyProfileSchema.default(() => companyProfileSchema.parse({})),
+  /** 团队库: the team server this folder syncs with (core/settings/teamSchema.ts, core/teamSync). */
+  teamServer: teamServerSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** What a caller may send: every field optional, defaults filled in. */
