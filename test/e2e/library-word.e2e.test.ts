@@ -79,7 +79,7 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       const merged = await api.libraryClause({ clauseId: mine.find((r) => r.title === '质量保证')!.clauseId });
       const body = merged.variants[0]!.versions[0]!.body;
       expect(body).toContain('{{figure "warranty_compressor"}}');
-      expect(body).toContain('| 到达现场 | {{onsite_arrival}}内到达现场 |');
+      expect(body).toContain('| 到达现场 | {{#fact "arrive"}}{{figure "arrive"}}内到达现场{{else}}—{{/fact}} |');
       expect(mine.every((r) => r.latest.status === 'draft')).toBe(true);
 
       // The first draft opens on its read view: the facts it cites listed with their sample figures and highlighted

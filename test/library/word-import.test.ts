@@ -45,18 +45,12 @@ describe('拆分与承诺', () => {
     expect(times.body).not.toMatch(/\d+\s*(?:分钟|小时)/);
     expect(facts(warranty)).toEqual({ warranty: '3年', warranty_compressor: '5年', parts_supply: '8年' });
     expect(warranty.facts.find((f) => f.id === 'warranty_compressor')?.label).toBe('压缩机保修期');
-    // The table is kept as a table; its figure is the fact's own variable (filled from the project's facts).
+    // The table is kept as a table; a promise in a cell prints the bid's figure, or 「—」 when the bid does not make it.
     expect(people.tables).toBe(1);
-    expect(people.body).toContain('| 服务项目 | 承诺 |\n| --- | --- |\n| 到达现场 | {{onsite_arrival}}内到达现场 |');
-    expect(people.variables).toEqual([
-      {
-        key: 'onsite_arrival',
-        type: 'duration',
-        label: '到达现场时限',
-        default: { value: 2, unit: '小时' },
-        required: false,
-      },
-    ]);
+    expect(people.body).toContain(
+      '| 服务项目 | 承诺 |\n| --- | --- |\n| 到达现场 | {{#fact "arrive"}}{{figure "arrive"}}内到达现场{{else}}—{{/fact}} |',
+    );
+    expect(people.variables).toEqual([]);
     // 每季度巡检一次 is 4 a year: proposed, its words kept.
     expect(facts(people)).toEqual({ dedicated_engineers: '3人', arrive: '2小时', inspect: '4次' });
     expect(people.body).toContain('每季度巡检一次');
@@ -84,6 +78,28 @@ describe('拆分与承诺', () => {
     expect(facts(repair!)).toEqual({ repair_warranty: '6个月' });
   });
 
+  it('有标题样式时，样式标题下手打的（一）（二）也是小标题；1. 是正文条目', async () => {
+    const r = await importWord(
+      await wordDocx([
+        { h: 1, text: '第三章 售后服务' },
+        { p: '（一）响应时间' },
+        { p: '1. 接到报修后30分钟内响应。' },
+        { p: '2. 工程师2小时内到达现场。' },
+        { p: '（二）培训' },
+        { p: '验收合格后7天内开展现场培训。' },
+      ]),
+      '方案.docx',
+      [],
+    );
+    expect(r.splitBy).toBe('headings');
+    expect(r.candidates.map((c) => [c.title, c.category])).toEqual([
+      ['响应时间', '售后服务'],
+      ['培训', '售后服务'],
+    ]);
+    expect(r.candidates[0]!.body).toContain('1. 工程师{{figure "arrive"}}内到达现场。');
+    expect(facts(r.candidates[1]!)).toEqual({ train_start: '7天' });
+  });
+
   it('每个候选条款的正文都能按样例渲染，承诺处印出样例数字', async () => {
     const r = await importWord(await wordDocx([...STYLED, ...NUMBERED]), 'all.docx', []);
     for (const c of r.candidates) {
@@ -99,7 +115,7 @@ describe('拆分与承诺', () => {
 });
 
 describe('表格', () => {
-  it('单元格按其行首读出数字：承诺的数字成为承诺的变量，单位不同时按变量单位书写', async () => {
+  it('单元格按其行首读出数字：承诺的数字印承诺（未承诺时为“—”），其他数字成为变量', async () => {
     const r = await importWord(
       await wordDocx([
         { h: 1, text: '服务指标' },
@@ -120,20 +136,19 @@ describe('表格', () => {
       [
         '| 服务项目 | 承诺 |',
         '| --- | --- |',
-        '| 响应时间 | {{response_time}} |',
-        '| 整机保修期 | {{warranty_months}}个月 |',
+        '| 响应时间 | {{#fact "respond"}}{{figure "respond"}}{{else}}—{{/fact}} |',
+        '| 整机保修期 | {{#fact "warranty"}}{{figure "warranty"}}{{else}}—{{/fact}} |',
         '| 驻场工程师 | 不少于{{stated_figure}}名 |',
       ].join('\n'),
     );
-    expect(c.variables.map((v) => [v.key, v.default])).toEqual([
-      ['response_time', { value: 30, unit: '分钟' }],
-      ['warranty_months', 36],
-      ['stated_figure', 2],
-    ]);
+    expect(c.variables.map((v) => [v.key, v.label, v.default])).toEqual([['stated_figure', '驻场工程师', 2]]);
     expect(facts(c)).toEqual({ respond: '30分钟', warranty: '3年' });
     const { document, problems } = render(c);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(squash(JSON.stringify(document.blocks))).toContain('36个月');
+    const text = squash(JSON.stringify(document.blocks));
+    // The sample offers each fact with an example figure (2小时, 12个月); the variable prints its default.
+    expect(text).toMatch(/"响应时间","2小时"/);
+    expect(text).toMatch(/"驻场工程师","不少于2名"/);
   });
 });
 

@@ -1,6 +1,6 @@
 // Paragraphs and tables → candidate clauses. A clause starts at a heading: Word's heading styles when the document
-// uses them, else a short line under Chinese numbering (第一条, 一、, （一）, 1., （1）, ①) that reads as a title
-// (no full stop, at most 40 characters). A heading with no text of its own before the next one is the category of
+// uses them (and, below them, typed 第一条 / 一、 / （一） titles), else a short line under Chinese numbering
+// (第一条, 一、, （一）, 1., （1）, ①) that reads as a title (no full stop, at most 40 characters). A heading with no text of its own before the next one is the category of
 // the clauses under it. Text before the first heading is a candidate of its own.
 import type { TextBlock } from '../../tender/model.js';
 
@@ -36,8 +36,11 @@ export function splitSections(blocks: TextBlock[]): { by: SplitBy; sections: Sec
   const headingOf = (b: TextBlock): { level: number; title: string } | undefined => {
     if (b.type !== 'paragraph') return undefined;
     const n = numberingOf(b.text);
-    if (styled) return b.heading ? { level: b.heading, title: n?.rest ?? b.text } : undefined;
-    return n && titleLike(n.rest) ? { level: n.depth, title: n.rest.replace(/[：:]$/, '') } : undefined;
+    if (b.heading) return { level: b.heading, title: n?.rest ?? b.text };
+    // Under heading styles, typed 第X条 / 一、 / （一） titles are the sub-headings below them (1. and （1） there are
+    // list items); without styles, every numbered title is a heading.
+    if (!n || !titleLike(n.rest) || (styled && n.depth > 3)) return undefined;
+    return { level: styled ? 10 + n.depth : n.depth, title: n.rest.replace(/[：:]$/, '') };
   };
   const by: SplitBy = styled ? 'headings' : blocks.some((b) => headingOf(b)) ? 'numbering' : 'none';
   const sections: Section[] = [];

@@ -1,11 +1,11 @@
 // A Word paragraph → clause Markdown with its figures replaced: a figure the library knows as a fact ("2小时内到达现场"
 // → the fact arrive, 2 小时) becomes {{figure "arrive"}} inside a {{#fact "arrive"}} guard, so the sentence prints
 // the bid's own figure and vanishes when the bid does not make that promise; a figure that is no fact becomes a typed
-// variable with the figure as its default. Table cells cannot be guarded row by row, so their figures become
-// variables — under the fact's own variable key (onsite_arrival) when there is one, which the project's facts fill.
+// variable with the figure as its default. In a table the guard is the cell's: a promise the bid does not make
+// reads 「—」 there, since a row cannot be left out.
 // The phrasings are core/tender's (figures.ts, patterns.ts); nothing here recognises a figure of its own.
 import { factLabel, factPhrase } from '../../commitments/phrase.js';
-import { LEGACY, type ValueReader } from '../../commitments/legacy.js';
+import { LEGACY, LEGACY_KEYS, type ValueReader } from '../../commitments/legacy.js';
 import type { Commitment } from '../../commitments/schema.js';
 import { findQuantities } from '../../deviation/quantities.js';
 import { normalizeUnit } from '../../deviation/units.js';
@@ -167,8 +167,8 @@ function found(text: string, unplaced: (f: Figure) => void): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A text with its figures replaced; `guard` says whether facts may print through {{figure}} (not in tables). */
-function templatize(text: string, p: Proposals, guard: boolean): { out: string; facts: string[] } {
+/** A text with its figures replaced, and the facts it prints (for the guard around it). */
+function templatize(text: string, p: Proposals): { out: string; facts: string[] } {
   const facts: string[] = [];
   let out = '';
   let at = 0;
@@ -181,14 +181,16 @@ function templatize(text: string, p: Proposals, guard: boolean): { out: string; 
     const known = factOf(f, text.slice(x.start, x.end));
     let replacement: string;
     const end = x.end;
-    if (known) p.addFact(known.fact, f, text);
-    if (known && guard) {
+    if (known) {
+      p.addFact(known.fact, f, text);
       replacement = `{{figure "${known.fact.id}"}}`;
       if (!facts.includes(known.fact.id)) facts.push(known.fact.id);
     } else {
-      const key = known?.key ?? f.key ?? KEY[f.pattern] ?? 'stated_figure';
-      const label = known ? factLabel(known.fact) : (LABEL[f.pattern] ?? labelFromText(f.part));
-      const value = known?.value ?? readings(f, key, text.slice(x.start, x.end))[0];
+      // A fact's own variable key (onsite_arrival) would be filled from the project's facts: not for a figure that is
+      // no fact after all.
+      const key = (f.key && !LEGACY_KEYS.has(f.key) ? f.key : undefined) ?? KEY[f.pattern] ?? 'stated_figure';
+      const label = LABEL[f.pattern] ?? labelFromText(f.part);
+      const value = readings(f, key, text.slice(x.start, x.end))[0];
       const declared = variableFor(key, label, f, value);
       replacement = `{{${p.declare(declared)}}}`;
       // A number variable prints the number alone: its unit follows in the text, as written when the variable counts
@@ -216,10 +218,13 @@ export function partMarkdown(part: Part, p: Proposals): string {
     const flat = (s: string) => s.replace(/\s*\n\s*/g, ' ');
     // A cell is read after its row's first cell (到场时间：2小时), which says what the figure is; that cell is put
     // back as it was, so it must hold no figure of its own.
+    // A promise in a cell prints the bid's figure and gives way to 「—」 when the bid does not make it: a guard per cell,
+    // on one line, as a table row cannot be left out.
     const cell = (s: string, context: string | undefined) => {
       const head = context && !findQuantities(context).length ? `${flat(context)}：` : '';
-      const out = templatize(head + flat(s), p, false).out.slice(escapeText(head).length);
-      return out.replace(/\|/g, '\\|');
+      const { out, facts } = templatize(head + flat(s), p);
+      const text = out.slice(escapeText(head).length).replace(/\|/g, '\\|');
+      return facts.length ? `{{#fact ${facts.map((f) => `"${f}"`).join(' ')}}}${text}{{else}}—{{/fact}}` : text;
     };
     const rows = part.rows.map((r, i) => {
       const cells = [...r, ...Array(width - r.length).fill('')].map((c, j) =>
@@ -230,7 +235,7 @@ export function partMarkdown(part: Part, p: Proposals): string {
     return [rows[0], `|${' --- |'.repeat(width)}`, ...rows.slice(1)].join('\n');
   }
   const text = part.numbered ? unnumbered(part.text) : part.text;
-  const { out, facts } = templatize(text, p, true);
+  const { out, facts } = templatize(text, p);
   const line = part.numbered ? `1. ${out}` : out.replace(/^([#>+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
   if (!facts.length) return line;
   return `{{#fact ${facts.map((f) => `"${f}"`).join(' ')}}}\n${line}\n{{/fact}}`;
