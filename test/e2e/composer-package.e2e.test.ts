@@ -43,7 +43,7 @@ describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host 
       // One tab per document of the package; the form lists the fields of all of them.
       await page.getByTestId('doc-tab-commitment-letter').click();
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('售后服务承诺书');
-      await page.getByTestId('field-installer_arrival').waitFor({ state: 'attached' }); // a field only the installation agreement declares
+      await page.getByTestId('field-party_b_name').waitFor({ state: 'attached' }); // a field only the installation agreement declares (乙方)
       await page.getByTestId('doc-tab-deviation-table').click();
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('售后服务偏离表');
 
