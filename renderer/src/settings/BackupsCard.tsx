@@ -2,12 +2,13 @@
 import { App, Button, Card, Popconfirm, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '@core/api/appContract.js';
-import { api, errorMessage } from '../api.js';
+import { errorText } from '@core/i18n/errorText.js';
+import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
 
 export function BackupsCard() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export function BackupsCard() {
     api
       .listBackups({})
       .then((r) => setBackups(r.backups))
-      .catch((e: unknown) => message.error(errorMessage(e)));
+      .catch((e: unknown) => message.error(errorText(e, locale)));
   }, [message]);
   useEffect(load, [load]);
 
@@ -28,7 +29,7 @@ export function BackupsCard() {
       message.success(t('settings.restored', { name: r.restoredFrom }));
       load();
     } catch (e) {
-      message.error(t('settings.restoreFailed', { message: errorMessage(e) }));
+      message.error(t('settings.restoreFailed', { message: errorText(e, locale) }));
     } finally {
       setBusy(null);
     }

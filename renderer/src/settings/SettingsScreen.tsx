@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Form, Input, Radio, Segmented, Spin, Switch, 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SettingsNotice } from '@core/api/appContract.js';
 import { LOGO_MAX_BYTES, type Settings } from '@core/settings/schema.js';
-import { api, errorMessage } from '../api.js';
+import { errorText } from '@core/i18n/errorText.js';
+import { api } from '../api.js';
 import { fileToDataUrl } from '../cards/fileData.js';
 import type { ScreenProps } from '../screenProps.js';
 import { useI18n, type MessageKey } from '../i18n.js';
@@ -26,7 +27,7 @@ const COMPANY_FIELDS: [keyof Omit<Company, 'logo'>, MessageKey, number][] = [
 const KB = LOGO_MAX_BYTES / 1024;
 
 export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'onLocaleChange'>>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Settings>();
   const [loaded, setLoaded] = useState<Settings | null>(null);
@@ -45,7 +46,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
         setNotices(r.notices);
         form.setFieldsValue(r.settings);
       })
-      .catch((e: unknown) => message.error(t('settings.loadFailed', { message: errorMessage(e) })));
+      .catch((e: unknown) => message.error(t('settings.loadFailed', { message: errorText(e, locale) })));
   }, [form, message, t]);
 
   const save = useCallback(async () => {
@@ -66,7 +67,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
       if (settings.uiLanguage !== loaded.uiLanguage) onLocaleChange?.(settings.uiLanguage);
       message.success(t('settings.saved'));
     } catch (e) {
-      message.error(t('settings.saveFailed', { message: errorMessage(e) }));
+      message.error(t('settings.saveFailed', { message: errorText(e, locale) }));
     } finally {
       setSaving(false);
     }
