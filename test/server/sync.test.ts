@@ -1,0 +1,118 @@
+// The team library end to end: real server, real PostgreSQL, real local stores.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clauseInput, newClient, skipReason, startTeam, type TestTeam } from './helpers.js';
+
+describe.skipIf(skipReason)('团队库同步', () => {
+  let team: TestTeam;
+  beforeAll(async () => {
+    team = await startTeam();
+  });
+  afterAll(async () => {
+    await team?.close();
+  });
+
+  it('撰写人提交的条款经法务批准后到达第三个客户端，作为已批准版本并带有审批人', async () => {
+    const writer = await newClient(team.server.url, team.tokens['张三']!);
+    const legal = await newClient(team.server.url, team.tokens['王律师']!);
+    const third = await newClient(team.server.url, team.tokens['李四']!);
+    const ref = await writer.store.createClause(clauseInput('response-time', '接到报修后 2 小时内响应。'), '张三');
+    await writer.store.submit(ref, '张三');
+    const pushed = await writer.sync();
+    expect(pushed.ok).toBe(true);
+    expect(pushed.pushed).toBe(1);
+
+    const queue = await legal.api.review();
+    expect(queue).toEqual([expect.objectContaining({ clauseId: 'response-time', version: 1, author: '张三' })]);
+    await legal.api.decide({ clauseId: 'response-time', variant: '标准', version: 1, action: 'approve' });
+
+    const r = await third.sync();
+    expect(r.ok).toBe(true);
+    const got = await third.store.getClause('response-time');
+    const v = got!.variants[0]!.versions[0]!;
+    expect(v).toMatchObject({
+      status: 'approved',
+      author: '张三',
+      reviewer: '王律师',
+      body: '接到报修后 2 小时内响应。',
+    });
+
+    // The writer's own draft becomes approved in place: no second copy.
+    await writer.sync();
+    const mine = (await writer.store.getClause('response-time'))!.variants[0]!.versions;
+    expect(mine.map((x) => x.status)).toEqual(['approved']);
+    expect(mine[0]!.reviewer).toBe('王律师');
+  });
+
+  it('两个客户端各自发布并互相拉取', async () => {
+    const a = await newClient(team.server.url, team.tokens['张三']!);
+    const b = await newClient(team.server.url, team.tokens['李四']!);
+    const legal = await newClient(team.server.url, team.tokens['李律师']!);
+    const ra = await a.store.createClause(clauseInput('spare-parts', '备品备件在 24 小时内送达。'), '张三');
+    const rb = await b.store.createClause(clauseInput('training', '提供不少于两次的现场培训。'), '李四');
+    await a.store.submit(ra, '张三');
+    await b.store.submit(rb, '李四');
+    await Promise.all([a.sync(), b.sync()]);
+    for (const id of ['spare-parts', 'training'])
+      await legal.api.decide({ clauseId: id, variant: '标准', version: 1, action: 'approve' });
+    await Promise.all([a.sync(), b.sync()]);
+    for (const c of [a, b])
+      for (const id of ['spare-parts', 'training'])
+        expect((await c.store.getClause(id))?.variants[0]!.versions.at(-1)!.status).toBe('approved');
+  });
+
+  it('同一条款的两处离线修改回来时是两个可选版本，已批准文本不被合并', async () => {
+    const legal = await newClient(team.server.url, team.tokens['王律师']!);
+    const a = await newClient(team.server.url, team.tokens['张三']!);
+    const b = await newClient(team.server.url, team.tokens['李四']!);
+    const r0 = await a.store.createClause(clauseInput('onsite', '工程师 8 小时内到达现场。'), '张三');
+    await a.store.submit(r0, '张三');
+    await a.sync();
+    await legal.api.decide({ clauseId: 'onsite', variant: '标准', version: 1, action: 'approve' });
+    await Promise.all([a.sync(), b.sync()]);
+
+    // Offline: both edit v1.
+    const ea = await a.store.editVariant(
+      'onsite',
+      '标准',
+      { body: '工程师 4 小时内到达现场。', changeNote: '缩短' },
+      '张三',
+    );
+    const eb = await b.store.editVariant(
+      'onsite',
+      '标准',
+      { body: '工程师 6 小时内到达现场。', changeNote: '改为六小时' },
+      '李四',
+    );
+    await a.store.submit(ea, '张三');
+    await b.store.submit(eb, '李四');
+    const [pa, pb] = [await a.sync(), await b.sync()];
+    expect(pa.staleProposals).toEqual([]);
+    expect(pa.pushed + pb.pushed).toBe(2);
+    // Both are on the server as their own versions: legal approves B's.
+    const queue = (await legal.api.review()).filter((q) => q.clauseId === 'onsite');
+    expect(queue.map((q) => q.author).sort()).toEqual(['张三', '李四'].sort());
+    const bs = queue.find((q) => q.author === '李四')!;
+    await legal.api.decide({ clauseId: 'onsite', variant: '标准', version: bs.version, action: 'approve' });
+
+    const ra = await a.sync();
+    expect(ra.conflicts).toEqual([expect.objectContaining({ clauseId: 'onsite', local: ea.version })]);
+    const versions = (await a.store.getClause('onsite'))!.variants[0]!.versions;
+    // A's own text and B's approved text stand side by side; nothing was merged.
+    expect(versions.map((v) => [v.body, v.status])).toEqual([
+      ['工程师 8 小时内到达现场。', 'approved'],
+      ['工程师 4 小时内到达现场。', 'in_review'],
+      ['工程师 6 小时内到达现场。', 'approved'],
+    ]);
+    expect(ra.openConflicts.length).toBeGreaterThan(0);
+  });
+
+  it('已经同步过的文件夹再次同步不产生任何改动', async () => {
+    const c = await newClient(team.server.url, team.tokens['李四']!);
+    const first = await c.sync();
+    const before = await c.store.snapshot();
+    const again = await c.sync();
+    expect(first.pulled).toBeGreaterThan(0);
+    expect(again.pulled).toBe(0);
+    expect(await c.store.snapshot()).toEqual(before);
+  });
+});
