@@ -177,11 +177,24 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
         style: '.ant-message { display: none !important; }',
       });
 
-      // A contradicting figure: the problems panel words it in English (core writes 「…」长于「…」).
+      // A contradicting figure: the problems panel words it in English (core writes 「…」长于「…」). The package states
+      // its promises as facts: 现场到达时间 in the form leads to the general arrival in Commitments, cut there to half a
+      // fault level's own arrival time, so that level's time is longer than the general promise.
+      const facts = project.commitments ?? [];
+      const general = facts.find((f) => f.kind === 'arrive' && !f.scope);
+      const level = facts.find((f) => f.kind === 'arrive' && f.scope?.level);
+      if (!general || !level || !('within' in level)) throw new Error('the package lost its arrival facts');
       await page.getByTestId('tab-content').click();
-      const arrival = page.getByTestId('field-onsite_arrival-value');
-      await arrival.waitFor({ state: 'visible' });
-      await arrival.fill('0.1');
+      const field = page.getByTestId('field-onsite_arrival');
+      await field.waitFor({ state: 'visible' });
+      expect(await field.locator('input').count()).toBe(0);
+      await field.getByRole('button', { name: 'Edit under Commitments' }).click();
+      const arrival = page.getByTestId(`fact-${general.id}-value`);
+      await expect
+        .poll(() => page.evaluate('document.activeElement?.getAttribute("data-testid")'))
+        .toBe(`fact-${general.id}-value`);
+      await arrival.fill(String(level.within.value / 2));
+      await arrival.blur();
       const problems = page.getByTestId('problems');
       await expect.poll(() => problems.innerText(), { timeout: TIMEOUT }).toContain('is longer than');
       expect(await problems.innerText()).not.toContain('长于');
