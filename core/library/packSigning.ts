@@ -4,9 +4,17 @@
 // signature over the pack's canonical content. On import a pack signed by a trusted signer (设置 → 受信任的签发人, or
 // this folder's own key) keeps its approvals; an unsigned pack, one from an unknown signer, or one whose signature does
 // not verify (changed after signing) arrives with every version a draft that this library's reviewers must approve.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import { showInvisible } from '../text/names.js';
@@ -106,11 +114,17 @@ export async function loadSigningKey(dataDir: string): Promise<SigningKey> {
     const { privateKey } = generateKeyPairSync('ed25519');
     pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     await mkdir(dataDir, { recursive: true });
+    // Written whole under a name of its own, then linked into place: link never replaces a file, so when two programs
+    // make a key at once one wins and both use it, and neither can read the other's half-written file.
+    const tmp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(tmp, pem, { mode: 0o600, flag: 'wx' });
     try {
-      await writeFile(path, pem, { mode: 0o600, flag: 'wx' }); // two programs making it at once: one wins, both use it
+      await link(tmp, path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       pem = await readFile(path, 'utf8');
+    } finally {
+      await unlink(tmp).catch(() => undefined);
     }
   }
   let privateKey: KeyObject;

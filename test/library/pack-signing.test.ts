@@ -1,6 +1,6 @@
 // 条款包签名: a pack signed by a trusted signer keeps its approvals; an unsigned pack, one from an unknown signer, or one
 // changed after signing arrives as drafts this library must review — never approved, whatever reviewer it names.
-import { chmod, readFile, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,13 @@ describe('签名密钥与公钥文本', () => {
       expect((await loadSigningKey(dir)).publicKey).toBe(a.publicKey);
       expect((await stat(join(dir, SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);
     }
+  });
+
+  it('twenty programs making the key at once all end up with the same one, and no temporary file is left', async () => {
+    const dir = await tempDir();
+    const keys = await Promise.all(Array.from({ length: 20 }, () => loadSigningKey(dir)));
+    expect(new Set(keys.map((k) => k.publicKey)).size).toBe(1);
+    expect((await readdir(dir)).filter((f) => f.startsWith(SIGNING_KEY_FILE))).toEqual([SIGNING_KEY_FILE]);
   });
 
   it('the text BidForge shows for a key reads back to the same key and name; PEM and the bare key work too', () => {
