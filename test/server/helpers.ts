@@ -54,6 +54,9 @@ export type TestTeam = {
   server: RunningServer;
   db: { url: string; drop(): Promise<void> };
   tokens: Record<string, string>;
+  /** A new client folder signed in as one of the team's users. */
+  client(name: string): Promise<TestClient>;
+  token(name: string): string;
   close(): Promise<void>;
 };
 
@@ -78,6 +81,8 @@ export async function startTeam(port = 0): Promise<TestTeam> {
     server,
     db,
     tokens,
+    client: (name) => newClient(server.url, tokens[name] ?? 'bft_unknown-user-token-000000'),
+    token: (name) => tokens[name] ?? '',
     async close() {
       await server.close();
       await db.drop();

@@ -1,6 +1,6 @@
 // The team library end to end: real server, real PostgreSQL, real local stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clauseInput, newClient, skipReason, startTeam, type TestTeam } from './helpers.js';
+import { clauseInput, skipReason, startTeam, type TestTeam } from './helpers.js';
 
 describe.skipIf(skipReason)('团队库同步', () => {
   let team: TestTeam;
@@ -12,9 +12,9 @@ describe.skipIf(skipReason)('团队库同步', () => {
   });
 
   it('撰写人提交的条款经法务批准后到达第三个客户端，作为已批准版本并带有审批人', async () => {
-    const writer = await newClient(team.server.url, team.tokens['张三']!);
-    const legal = await newClient(team.server.url, team.tokens['王律师']!);
-    const third = await newClient(team.server.url, team.tokens['李四']!);
+    const writer = await team.client('张三');
+    const legal = await team.client('王律师');
+    const third = await team.client('李四');
     const ref = await writer.store.createClause(clauseInput('response-time', '接到报修后 2 小时内响应。'), '张三');
     await writer.store.submit(ref, '张三');
     const pushed = await writer.sync();
@@ -44,9 +44,9 @@ describe.skipIf(skipReason)('团队库同步', () => {
   });
 
   it('两个客户端各自发布并互相拉取', async () => {
-    const a = await newClient(team.server.url, team.tokens['张三']!);
-    const b = await newClient(team.server.url, team.tokens['李四']!);
-    const legal = await newClient(team.server.url, team.tokens['李律师']!);
+    const a = await team.client('张三');
+    const b = await team.client('李四');
+    const legal = await team.client('李律师');
     const ra = await a.store.createClause(clauseInput('spare-parts', '备品备件在 24 小时内送达。'), '张三');
     const rb = await b.store.createClause(clauseInput('training', '提供不少于两次的现场培训。'), '李四');
     await a.store.submit(ra, '张三');
@@ -57,13 +57,13 @@ describe.skipIf(skipReason)('团队库同步', () => {
     await Promise.all([a.sync(), b.sync()]);
     for (const c of [a, b])
       for (const id of ['spare-parts', 'training'])
-        expect((await c.store.getClause(id))?.variants[0]!.versions.at(-1)!.status).toBe('approved');
+        expect((await c.store.getClause(id))?.variants[0]?.versions.at(-1)?.status).toBe('approved');
   });
 
   it('同一条款的两处离线修改回来时是两个可选版本，已批准文本不被合并', async () => {
-    const legal = await newClient(team.server.url, team.tokens['王律师']!);
-    const a = await newClient(team.server.url, team.tokens['张三']!);
-    const b = await newClient(team.server.url, team.tokens['李四']!);
+    const legal = await team.client('王律师');
+    const a = await team.client('张三');
+    const b = await team.client('李四');
     const r0 = await a.store.createClause(clauseInput('onsite', '工程师 8 小时内到达现场。'), '张三');
     await a.store.submit(r0, '张三');
     await a.sync();
@@ -107,7 +107,7 @@ describe.skipIf(skipReason)('团队库同步', () => {
   });
 
   it('已经同步过的文件夹再次同步不产生任何改动', async () => {
-    const c = await newClient(team.server.url, team.tokens['李四']!);
+    const c = await team.client('李四');
     const first = await c.sync();
     const before = await c.store.snapshot();
     const again = await c.sync();
