@@ -118,7 +118,7 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       });
       const dialog = page.getByRole('dialog', { name: 'Import clauses from Word: agreement.docx' });
       await dialog.getByTestId('word-import').waitFor();
-      expect(await dialog.innerText()).toContain('4 candidate clauses (split by Chinese numbering), 1 page.');
+      expect(await dialog.innerText()).toContain('4 candidate clauses (split by Chinese numbering). Accept, merge');
       expect(await dialog.getByTestId('word-candidate-2').getByTestId('word-mark').innerText()).toBe('New clause');
       await dialog.getByRole('button', { name: 'Import 4 clauses as drafts' }).waitFor();
       await page.screenshot({ path: join(screensDir, 'library-word-import-en.png') });

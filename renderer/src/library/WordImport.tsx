@@ -137,7 +137,6 @@ export function WordImportModal({
             {t('lib.word.summary', {
               count: result.candidates.length,
               by: t(`lib.word.by.${result.splitBy}`),
-              pages: result.pages,
             })}
           </p>
           <div className="bf-word-doctype">

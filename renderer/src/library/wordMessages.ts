@@ -5,7 +5,7 @@ export const wordMessagesZh = {
   'lib.word.reading': '正在读取 {file}…',
   'lib.word.failed': '无法导入：{message}',
   'lib.word.summary':
-    '共 {count} 个候选条款（{by}），共 {pages} 页。逐条接受、并入上一条、改标题或舍弃；接受的条款成为草稿，须经审核批准后才能使用。',
+    '共 {count} 个候选条款（{by}）。逐条接受、并入上一条、改标题或舍弃；接受的条款成为草稿，须经审核批准后才能使用。',
   'lib.word.by.headings': '按标题样式拆分',
   'lib.word.by.numbering': '按中文编号拆分',
   'lib.word.by.none': '未找到标题，整篇作为一条',
@@ -36,7 +36,7 @@ export const wordMessagesEn: Record<keyof typeof wordMessagesZh, string> = {
   'lib.word.reading': 'Reading {file}…',
   'lib.word.failed': 'Cannot import: {message}',
   'lib.word.summary':
-    '{count, plural, one {# candidate clause} other {# candidate clauses}} ({by}), {pages, plural, one {# page} other {# pages}}. Accept, merge into the previous one, retitle or discard each; accepted clauses become drafts and must be reviewed and approved before use.',
+    '{count, plural, one {# candidate clause} other {# candidate clauses}} ({by}). Accept, merge into the previous one, retitle or discard each; accepted clauses become drafts and must be reviewed and approved before use.',
   'lib.word.by.headings': 'split by heading styles',
   'lib.word.by.numbering': 'split by Chinese numbering',
   'lib.word.by.none': 'no headings found: one clause',
