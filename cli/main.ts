@@ -1,4 +1,5 @@
 // bidforge: the command line on the same API as the app. Exit 0 ok, 1 check errors, 2 bad input.
+import './compileCache.js'; // first: the packages required below load from V8's code cache
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -182,6 +183,9 @@ export async function run(
   out: (s: string) => void = console.log,
   err: (s: string) => void = console.error,
 ): Promise<number> {
+  // The team library (cli/sync.ts): `server …` and `library sync`, with their own options.
+  if (argv[0] === 'server' || (argv[0] === 'library' && argv[1] === 'sync'))
+    return (await import('./sync.js')).teamCommand(argv, out, err);
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
   try {
     const { values: opts, positionals } = parseArgs({
