@@ -48,6 +48,10 @@ const storedRowSchema = z.object({
   /** What the latest clarification did to the row; `was` is its earlier wording. */
   change: z.enum(['added', 'changed', 'removed']).optional(),
   was: z.string().max(MAX_TEXT).optional(),
+  /** Confirmed format rows: false when the writer chose not to follow the mandated form (absent: follow it). */
+  follow: z.boolean().optional(),
+  /** A mandated 偏离表: the writer's text for columns nothing computed fills, by column (core/tender/formsFollow.ts). */
+  fill: z.record(z.string().max(100), z.string().max(200)).optional(),
 });
 export type StoredRow = z.infer<typeof storedRowSchema>;
 
@@ -101,6 +105,8 @@ export function rowOf({
   review: _r,
   change: _c,
   was: _w,
+  follow: _f,
+  fill: _fill,
   ...row
 }: StoredRow): TenderRow {
   return row;
@@ -136,6 +142,27 @@ export function decide(t: ProjectTender, index: number, decision: Decision, requ
         decision,
         ...(decision === 'confirmed' && requirement ? { requirement: requirement.text } : {}),
       };
+    }),
+  };
+}
+
+/** The record with a format row's choice: follow its mandated form or not, and text for columns we cannot fill. */
+export function followForm(
+  t: ProjectTender,
+  index: number,
+  choice: { follow?: boolean; fill?: Record<string, string> },
+): ProjectTender {
+  return {
+    ...t,
+    rows: t.rows.map((r, i) => {
+      if (i !== index) return r;
+      const next = { ...r, ...choice };
+      if (choice.fill) {
+        const fill = Object.fromEntries(Object.entries(choice.fill).filter(([, v]) => v.trim()));
+        if (Object.keys(fill).length) next.fill = fill;
+        else delete next.fill;
+      }
+      return next;
     }),
   };
 }
@@ -189,7 +216,11 @@ export function clarify(
   const rows: StoredRow[] = newer.rows.map((r) => {
     const old = oldOf.get(r);
     if (!old) return stored(r, 'pending', { change: 'added' });
-    const keep = { ...(old.requirement ? { requirement: old.requirement } : {}) };
+    const keep = {
+      ...(old.requirement ? { requirement: old.requirement } : {}),
+      ...(old.follow !== undefined ? { follow: old.follow } : {}),
+      ...(old.fill ? { fill: old.fill } : {}),
+    };
     return changedAfter.has(r)
       ? stored(r, old.decision, { ...keep, change: 'changed', was: old.text })
       : stored(r, old.decision, keep);
