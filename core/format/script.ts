@@ -37,6 +37,8 @@ const GLOSSARY: [RegExp, string][] = [
   // HVAC: 製熱 like 製冷 (not 控制熱水, 壓制熱…); 回風/回風口 (OpenCC writes 迴風).
   [/(?<![控抑限管編體強節克牽專法遏規壓])制熱/g, '製熱'],
   [/迴風/g, '回風'],
+  // Charging a circuit (加注製冷劑/冷媒/氟/潤滑油) is 注, not 註 (annotate: 加註釋, 加註說明 keep 註).
+  [/註(?=[製冷氟潤機油液])/g, '注'],
 ];
 
 export function toTraditional(text: string): string {
