@@ -1,5 +1,4 @@
 // bidforge: the command line on the same API as the app. Exit 0 ok, 1 check errors, 2 bad input.
-import './compileCache.js'; // first: the packages required below load from V8's code cache
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
