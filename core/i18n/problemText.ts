@@ -135,6 +135,9 @@ const EN: Record<string, Template> = {
     'The clause “{title}” ({variant}) has a newer approved version: this project uses version {pinned}, the latest is {latest}; run bidforge update or update it in the composer',
   unresolved_placeholder: 'The document still has placeholders that were not filled in: {text}',
   empty_section: 'The section “{section}” has no content',
+  // The tender's mandated forms (core/check/mandatedFormRules.ts).
+  mandated_column_blank:
+    "The column “{column}” of the tender's “{form}” has no content: fill it in under Tender requirements, or use our own layout",
   unapproved_clause:
     'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
   percent_over_100: (p) => `${p.row !== undefined ? SHARE_CELL : '“{label}”'} is {value}, over 100%`,
