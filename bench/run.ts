@@ -452,7 +452,6 @@ cards();
 rows.push(...(await import('./wordImport.js')).wordImportRows()); // a 60-page DOCX → candidate clauses < 5 s
 rows.push(...coldCliRows(fileURLToPath(new URL('..', import.meta.url))));
 rows.push(...(await (await import('./teamSync.js')).teamSyncRows())); // team library on PostgreSQL (issue 20)
-rows.push(...(await (await import('./teamSync.js')).teamSyncRows())); // team library on PostgreSQL (issue 20)
 // Keystroke → preview in Chromium against the host in its own process (the end-to-end measurement, run here alone).
 const latency = previewLatencyRow(fileURLToPath(new URL('..', import.meta.url)));
 if ('skipped' in latency)
