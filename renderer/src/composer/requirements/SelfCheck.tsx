@@ -11,6 +11,7 @@ import { api, errorMessage } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { downloadBlob } from '../../lib/download.js';
 import { place } from './TenderRowView.js';
+import { TocChecklist } from './TocChecklist.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,6 +30,7 @@ export function SelfCheck({ currentProject, onLocate, labelOf }: SelfCheckProps)
   const [basis, setBasis] = useState<'page' | 'document'>('page');
   const [hasTender, setHasTender] = useState(true);
   const lang = locale === 'en' ? 'en' : 'zh';
+  const tender = currentProject()?.tender;
 
   const run = async () => {
     const project = currentProject();
@@ -91,6 +93,7 @@ export function SelfCheck({ currentProject, onLocate, labelOf }: SelfCheckProps)
           {rows.length ? t('selfCheck.summary', { errors, warnings: rows.length - errors }) : t('selfCheck.clean')}
         </p>
       )}
+      <TocChecklist tender={tender} findings={rows} />
       {rows && rows.length > 0 && (
         <ol className="bf-req-list" data-testid="selfcheck-rows">
           {rows.map((r, i) => {

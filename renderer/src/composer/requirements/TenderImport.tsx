@@ -25,6 +25,7 @@ import { CONFIRMABLE, toRequirement } from '@core/tender/toRequirement.js';
 import { api, errorMessage } from '../../api.js';
 import { fileToBase64 } from '../../cards/fileData.js';
 import { useI18n } from '../../i18n.js';
+import { MandatedForms } from './MandatedForms.js';
 import { RowView } from './TenderRowView.js';
 
 type TenderImportProps = {
@@ -101,7 +102,8 @@ export function TenderImport({ fields, requirements, tender, onTenderChange, cur
     const added: Requirement[] = [];
     for (const i of indices) {
       const row = tender.rows[i]!;
-      const q = decision === 'confirmed' ? toRequirement(rowOf(row), known) : undefined;
+      // A confirmed form is followed (MandatedForms), not a requirement.
+      const q = decision === 'confirmed' && row.kind !== 'format' ? toRequirement(rowOf(row), known) : undefined;
       if (q) added.push(q);
       next = decide(next, i, decision, q);
     }
@@ -227,6 +229,7 @@ export function TenderImport({ fields, requirements, tender, onTenderChange, cur
           </ol>
         </section>
       )}
+      {tender && <MandatedForms tender={tender} onTenderChange={(next) => onTenderChange(next)} />}
       {pending.length > 0 && (
         <section className="bf-reqs-proposals" aria-label={t('tender.rows', { count: pending.length })}>
           <div className="bf-reqs-head">
@@ -265,7 +268,10 @@ export function TenderImport({ fields, requirements, tender, onTenderChange, cur
                 r={r}
                 basis={basis}
                 testId={`tender-row-${k}`}
-                {...(CONFIRMABLE.has(r.kind) ? { onConfirm: () => decideRows([i], 'confirmed') } : {})}
+                {...(CONFIRMABLE.has(r.kind) || (r.kind === 'format' && r.form)
+                  ? { onConfirm: () => decideRows([i], 'confirmed') }
+                  : {})}
+                {...(r.kind === 'format' ? { confirmLabel: 'forms.confirm' as const } : {})}
                 onDismiss={() => decideRows([i], 'dismissed')}
               />
             ))}

@@ -20,7 +20,7 @@ type RowViewProps = {
   r: TenderRow & { decision?: Decision; change?: 'added' | 'changed' | 'removed'; was?: string };
   basis: TenderReading['paragraphBasis'];
   onConfirm?: () => void;
-  confirmLabel?: 'tender.confirm' | 'tender.addAsText';
+  confirmLabel?: 'tender.confirm' | 'tender.addAsText' | 'forms.confirm';
   onDismiss?: () => void;
   /** Decided rows: back to pending. */
   onReopen?: () => void;
