@@ -10,6 +10,7 @@ import type { ScalarType, ScalarValue, Value, VariableDecl } from '../model/vari
 import { AnnexIndex, type AnnexRef } from './annex.js';
 import { markdownToBlocks, type RawBlock } from './markdown.js';
 import { forLayout, markAddressee, sealMarkOf, sectionHeading, withSealMark } from './layout.js';
+import { followMandatedForms, isLetterFrame } from './mandated.js';
 import { conditionKeys, outlineOf, selectSections } from './outline.js';
 import { effectiveBlueprint } from './projectOutline.js';
 import { effectiveValues, projectFacts } from '../commitments/resolve.js';
@@ -30,6 +31,11 @@ export type Assembly = {
   annexRefs?: AnnexRef[];
   /** Sections with a clause left out for a missing or invalid value (reported once, on the value): not "empty". */
   failedSections?: string[];
+  /**
+   * Sections that printed nothing, as their heading reads (一、售后服务承诺) — in every layout, also a letter's or a
+   * form's, which print no 一、 heading.
+   */
+  emptySections?: { title: string; printed: string }[];
   /** The 偏离表 rows, computed once here for the table, the checks and the composer (absent: compute them). */
   deviations?: DeviationRow[];
 };
@@ -135,8 +141,11 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     );
   const annexes = new AnnexIndex(sections.flatMap((s) => (s.annex ? [s.annex] : [])));
 
-  const blocks: Block[] = [];
+  let blocks: Block[] = [];
   const failedSections: string[] = [];
+  // Blocks of our salutation and closing: a mandated 承诺书 replaces them with its own wording (mandated.ts).
+  const frame = new Set<unknown>();
+  const emptySections: { title: string; printed: string }[] = [];
   // A declared value that is missing or invalid was reported by resolveValues, by its label: once is enough.
   const reportedValue = (key: string | undefined) =>
     !!key &&
@@ -147,16 +156,21 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   const chapters = sections.filter((s) => !s.annex).length;
   let chapter = 0;
   sections.forEach((section) => {
+    let printed = section.title;
     if (section.annex) blocks.push({ kind: 'heading', level: 1, number: '', text: section.title, annex: true });
     else {
       const heading = sectionHeading(layout, section.title, ++chapter, chapters);
       if (heading) blocks.push(heading);
+      if (heading?.kind === 'heading') printed = heading.number + heading.text;
     }
+    const problemsBefore = problems.length;
     const raw: RawBlock[] = [];
     for (const clause of section.clauses) {
       annexes.where = { section: section.title, clause: clause.id };
       try {
-        raw.push(...markdownToBlocks(renderTemplate(clause.body, ctx, slots, annexes), slots));
+        const out = markdownToBlocks(renderTemplate(clause.body, ctx, slots, annexes), slots);
+        if (isLetterFrame(clause)) for (const b of out) frame.add(b);
+        raw.push(...out);
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const key = missingKeyOf(e);
@@ -175,8 +189,15 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
         });
       }
     }
-    blocks.push(...forLayout(layout, numberBlocks(raw)));
+    const body = forLayout(layout, numberBlocks(raw));
+    // Empty only when nothing failed in it: a failed clause is reported once, on its value or template.
+    if (!body.length && !failedSections.includes(section.title) && problems.length === problemsBefore)
+      emptySections.push({ title: section.title, printed });
+    blocks.push(...body);
   });
+
+  const mandated = followMandatedForms(project, layout, blocks, frame, deviations, shared.values);
+  blocks = mandated.blocks;
 
   if (blueprint.signature) {
     const seal = sealMarkOf(project.typesetting);
@@ -200,7 +221,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
   }
   const draft = allClauses.some((c) => c.status !== 'approved');
   const document: Document = {
-    meta: metaOf(project, blueprint.title, draft, blueprint.docType),
+    meta: metaOf(project, mandated.title ?? blueprint.title, draft, blueprint.docType),
     blocks: markAddressee(layout, blocks),
   };
   const printed = sections.map((s) => ({ title: s.title, clauses: s.clauses }));
@@ -212,6 +233,7 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
     sections: printed,
     annexRefs: annexes.refs,
     ...(failedSections.length ? { failedSections } : {}),
+    ...(emptySections.length ? { emptySections } : {}),
     deviations,
   };
 }

@@ -71,9 +71,10 @@ export const DOCUMENT_RULES: Rule[] = [
     describe: 'every table in the document has at least one row under its header',
     run(ctx) {
       const out: Problem[] = [];
-      let section = '';
+      // A report's chapter, a form's or card's part (level 2), else the document itself (a letter has no headings).
+      let section = ctx.document.meta.title;
       for (const b of ctx.document.blocks) {
-        if (b.kind === 'heading' && b.level === 1) section = b.text;
+        if (b.kind === 'heading' && b.level <= 2) section = b.text;
         if (b.kind === 'table' && b.rows.length === 0)
           out.push({
             severity: 'error',

@@ -3,13 +3,13 @@
 // Each rule fires only when the keys it reads are present, so one rule set serves every document type.
 import { assemble, type Assembly } from '../assemble/assemble.js';
 import { packageOptions } from '../assemble/shared.js';
-import { annexBaseTitle } from '../assemble/annex.js';
 import { blockText, dateOf, label, tables, type CheckContext, type Rule, type RuleScope } from './helpers.js';
 import type { Library } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import type { Row } from '../model/variables.js';
 import { DEVIATION_RULES } from './deviationRules.js';
+import { MANDATED_FORM_RULES } from './mandatedFormRules.js';
 import { DOCUMENT_RULES } from './documentRules.js';
 import { PACKAGE_RULES } from './packageRules.js';
 import { FACT_RULES } from './factRules.js';
@@ -151,34 +151,16 @@ export const RULES: Rule[] = [
     code: 'empty_section',
     scope: 'document',
     severity: 'error',
-    describe: 'every section has content',
+    describe: 'every section has content (in every layout: a letter or a form prints no 一、 heading)',
     run(ctx) {
-      const out: Problem[] = [];
-      const blocks = ctx.document.blocks;
-      blocks.forEach((b, i) => {
-        const next = blocks[i + 1];
-        // A section whose clauses failed is already reported; annex headings are matched without their number.
-        if (
-          b.kind !== 'heading' ||
-          b.level !== 1 ||
-          ctx.failedSections?.includes(b.text) ||
-          ctx.problems.some(
-            (p) =>
-              p.section === b.text ||
-              (b.annex && p.section !== undefined && annexBaseTitle(p.section) === annexBaseTitle(b.text)),
-          )
-        )
-          return;
-        if (!next || (next.kind === 'heading' && next.level === 1) || next.kind === 'signature')
-          out.push({
-            severity: 'error',
-            code: 'empty_section',
-            section: b.text,
-            message: `「${b.number}${b.text}」一节没有内容`,
-            params: { section: `${b.number}${b.text}` },
-          });
-      });
-      return out;
+      // Assembly lists the sections that printed nothing and failed nowhere (core/assemble/assemble.ts).
+      return (ctx.emptySections ?? []).map(({ title, printed }) => ({
+        severity: 'error' as const,
+        code: 'empty_section',
+        section: title,
+        message: `「${printed}」一节没有内容`,
+        params: { section: printed },
+      }));
     },
   },
   {
@@ -203,7 +185,7 @@ export const RULES: Rule[] = [
 ];
 
 RULES.unshift(...FACT_RULES, ...VALUE_RULES, ...TEXT_RULES, ...PERCENT_RULES);
-RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES);
+RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES, ...MANDATED_FORM_RULES);
 
 /** Every rule, or only those of one scope. */
 export function runChecks(ctx: CheckContext, scope?: RuleScope): Problem[] {

@@ -124,9 +124,10 @@ describe('文本完整性', () => {
   });
   it('没有内容的章节报错', () => {
     const c = ctx({});
-    c.document.blocks.push({ kind: 'heading', level: 1, number: '二、', text: '保修条款' });
+    c.emptySections = [{ title: '保修条款', printed: '二、保修条款' }];
     const p = runChecks(c).find((x) => x.code === 'empty_section');
     expect(p?.section).toBe('保修条款');
+    expect(p?.message).toBe('「二、保修条款」一节没有内容');
     expect(codes(ctx({}))).not.toContain('empty_section');
   });
   it('使用未批准的条款时提醒', () => {
