@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Block, Document } from '../model/document.js';
 import type { Problem } from '../model/problem.js';
+import { pdfFontFile } from './fontFamilies.js';
 import { fontBytes, type FONT_FILES } from './fonts.js';
 
 type FkFont = { hasGlyphForCodePoint(cp: number): boolean };
@@ -30,16 +31,21 @@ function texts(b: Block): { text: string; heading: boolean }[] {
 /** Every character of the Document that its PDF font (serif for text, sans for headings) lacks. */
 export function missingGlyphs(doc: Document): Problem[] {
   const missing = new Map<string, string>();
-  const check = (text: string, face: 'serifRegular' | 'sansBold') => {
+  // The fonts of the document's script (Noto SC for 简体, TC for 繁體: fontFamilies.ts).
+  const files = {
+    serif: pdfFontFile(doc.meta.script ?? 'hans', 'NotoSerifSC'),
+    sans: pdfFontFile(doc.meta.script ?? 'hans', 'NotoSansSC'),
+  };
+  const check = (text: string, role: 'serif' | 'sans') => {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20 || /\s/.test(ch) || missing.has(ch)) continue;
-      if (!font(face).hasGlyphForCodePoint(cp)) missing.set(ch, text);
+      if (!font(files[role]).hasGlyphForCodePoint(cp)) missing.set(ch, text);
     }
   };
-  check(doc.meta.title + doc.meta.projectName + doc.meta.bidder, 'sansBold');
-  check(doc.meta.title + doc.meta.projectName + doc.meta.bidder, 'serifRegular');
-  for (const b of doc.blocks) for (const t of texts(b)) check(t.text, t.heading ? 'sansBold' : 'serifRegular');
+  check(doc.meta.title + doc.meta.projectName + doc.meta.bidder, 'sans');
+  check(doc.meta.title + doc.meta.projectName + doc.meta.bidder, 'serif');
+  for (const b of doc.blocks) for (const t of texts(b)) check(t.text, t.heading ? 'sans' : 'serif');
   return [...missing].map(([ch, where]) => {
     const params = {
       char: ch,
