@@ -1,7 +1,8 @@
 // Document → PDF bytes with pdfmake: a pure mapping to a document definition, then one call that packs bytes.
 import { createRequire } from 'node:module';
 import type { Document, DocumentPackage } from '../model/document.js';
-import { fontBytes } from './fonts.js';
+import { pdfFonts, type Script } from './fontFamilies.js';
+import { countCharacterSpacing } from './pdfGrid.js';
 import { build, type PdfDefinition } from './pdfDocument.js';
 import { installKeepRules } from './pdfKeepLayout.js';
 import { speedUpPdfmake } from './pdfmakeSpeed.js';
@@ -11,7 +12,7 @@ export { pdfDefinition, type PdfContent, type PdfDefinition } from './pdfDocumen
 
 // pdfmake ships no types and is CommonJS: declare the little we use.
 type PdfMake = {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+  virtualfs: { storage?: Record<string, unknown>; writeFileSync(name: string, data: Buffer): void };
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
@@ -26,25 +27,25 @@ let configured = false;
 /** Sets pdfmake up once per process, on the first export (the fonts are read then, not at start-up). */
 export function configure(): PdfMake {
   if (!configured) {
-    // Fonts go into pdfmake's in-memory file system, so it never needs to read a path or fetch a URL.
-    for (const name of ['serifRegular', 'serifBold', 'sansBold'] as const)
-      pdfmake.virtualfs.writeFileSync(`${name}.ttf`, fontBytes(name));
-    const serif = {
-      normal: 'serifRegular.ttf',
-      bold: 'serifBold.ttf',
-      italics: 'serifRegular.ttf',
-      bolditalics: 'serifBold.ttf',
-    };
-    const sans = { normal: 'sansBold.ttf', bold: 'sansBold.ttf', italics: 'sansBold.ttf', bolditalics: 'sansBold.ttf' };
-    pdfmake.setFonts({ NotoSerifSC: serif, NotoSansSC: sans });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     pdfmake.setProgressCallback(onRenderProgress);
     installKeepRules();
+    countCharacterSpacing();
     speedUpPdfmake();
     configured = true;
   }
+  // Fonts go into pdfmake's in-memory file system, so it never needs to read a path or fetch a URL; 简体 unless
+  // configureFor says otherwise (each call, so a 繁體 export leaves no TC fonts for the next caller).
+  pdfmake.setFonts(pdfFonts('hans', pdfmake.virtualfs));
   return pdfmake;
+}
+
+/** pdfmake set up for a document in its script: Noto SC for 简体, Noto TC for 繁體 (fontFamilies.ts). */
+export function configureFor(script: Script | undefined): PdfMake {
+  const p = configure();
+  p.setFonts(pdfFonts(script ?? 'hans', p.virtualfs));
+  return p;
 }
 
 /** A Document's PDF, or a bid package's as one file (one cover, one 目录, each part from a new page, a bookmark per part). */
@@ -57,7 +58,7 @@ export async function exportPdfWithPagination(
   doc: Document | DocumentPackage,
 ): Promise<{ bytes: Uint8Array; pagination: Pagination }> {
   const { definition, labels } = build(doc);
-  const pdf = await configure().createPdf(definition).getStream();
+  const pdf = await configureFor(doc.meta.script).createPdf(definition).getStream();
   if (!labels.pagination) throw new Error('PDF layout gave no pagination');
   remember(doc, labels.pagination);
   // Drawn by now. pdfmake leaves every laid-out page on the document (one object per character of CJK text, tens
@@ -88,7 +89,7 @@ export async function paginate(doc: Document | DocumentPackage): Promise<Paginat
   const { definition, labels } = build(doc);
   labels.layoutOnly = true;
   try {
-    await configure().createPdf(definition).getStream();
+    await configureFor(doc.meta.script).createPdf(definition).getStream();
   } catch (e) {
     if (!(e instanceof LayoutDone)) throw e;
   }
