@@ -35,6 +35,7 @@ import {
 import { runs } from './docxRuns.js';
 import { runOf, styles } from './docxStyles.js';
 import { docxFont } from './faces.js';
+import { docxLanguage } from './fontFamilies.js';
 import { wantsContents, wantsCover, wording, type Wording } from './labels.js';
 import { paginate } from './pdf.js';
 import type { Pagination } from './pdfPageLabels.js';
@@ -236,7 +237,17 @@ export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagina
     ...(known ? { pageNumbers: pageNumbersFrom(contentsNumbers(doc), known, { front, perPart }) } : {}),
     evenAndOddHeaderAndFooters: t.pageNumbers === 'outside',
     numbering: { config: numberingConfig(t.body.size * 2 * 20) },
-    styles: { default: { document: { run: runOf(t.body) } }, paragraphStyles: styles(t) },
+    styles: {
+      default: {
+        document: {
+          run: {
+            ...runOf(t.body, { script: head.meta.script, profile: t.profile }),
+            language: docxLanguage(head.meta.script),
+          },
+        },
+      },
+      paragraphStyles: styles(t, head.meta.script),
+    },
     sections: [
       ...(front
         ? [

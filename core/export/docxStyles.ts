@@ -4,11 +4,16 @@ import { AlignmentType, LineRuleType, type IParagraphStyleOptions } from 'docx';
 import { gridCharSpacing, gridPitch, type TextStyle, type Typesetting } from '../model/typesetting.js';
 import { HEADINGS } from './docxNumbering.js';
 import { docxFont } from './faces.js';
+import type { FontContext, Script } from './fontFamilies.js';
 
 const half = (pt: number) => Math.round(pt * 2);
 
-/** Run properties of a profile's text style. */
-export const runOf = (s: TextStyle) => ({ font: docxFont(s.face), size: half(s.size), bold: s.bold });
+/** Run properties of a profile's text style (font names by the script and profile: fontFamilies.ts). */
+export const runOf = (s: TextStyle, ctx?: FontContext) => ({
+  font: docxFont(s.face, ctx),
+  size: half(s.size),
+  bold: s.bold,
+});
 
 /** Body line spacing: a multiple of single spacing, or exactly the grid's pitch (GB/T 9704: 22 lines a page). */
 function lineSpacing(t: Typesetting) {
@@ -24,7 +29,8 @@ function bodySpacing(t: Typesetting) {
   return cs === undefined ? {} : { characterSpacing: Math.round(cs * 20) };
 }
 
-export function styles(t: Typesetting): IParagraphStyleOptions[] {
+export function styles(t: Typesetting, script?: Script): IParagraphStyleOptions[] {
+  const run = (s: TextStyle) => runOf(s, { script, profile: t.profile });
   const indent = t.body.size * 2 * 20; // two body characters, in twips
   const line = lineSpacing(t);
   // GB/T 9704 indents 一、 and （一） titles by two characters like the body; bid documents set them flush left.
@@ -35,7 +41,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
     basedOn: 'Normal',
     next: 'BodyText',
     quickFormat: true,
-    run: runOf(s),
+    run: run(s),
     paragraph: {
       spacing: { before, after, ...(gridPitch(t) ? line : {}) },
       keepNext: true,
@@ -46,14 +52,14 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       ...(level < 3 ? { numbering: { reference: HEADINGS, level: level - 1 } } : {}),
     },
   });
-  const small = { ...runOf(t.body), size: 32 };
+  const small = { ...run(t.body), size: 32 };
   return [
     {
       id: 'Title',
       name: 'Title',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { ...runOf(t.title), size: half(t.title.size) },
+      run: { ...run(t.title), size: half(t.title.size) },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360, line: 360, lineRule: LineRuleType.AUTO } },
     },
     {
@@ -61,7 +67,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'Subtitle',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { ...runOf(t.h1), size: half(22) },
+      run: { ...run(t.h1), size: half(22) },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
     },
     {
@@ -76,7 +82,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'TOC Heading',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { ...runOf(t.h1), size: half(t.h1.size) },
+      run: { ...run(t.h1), size: half(t.h1.size) },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
     },
     {
@@ -84,7 +90,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'toc 1',
       basedOn: 'Normal',
       next: 'Normal',
-      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
+      run: run({ ...t.body, size: Math.min(t.body.size, 14) }),
       paragraph: { spacing: { before: 60, after: 60 } },
     },
     {
@@ -92,7 +98,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'toc 2',
       basedOn: 'Normal',
       next: 'Normal',
-      run: runOf({ ...t.body, size: Math.min(t.body.size, 14) }),
+      run: run({ ...t.body, size: Math.min(t.body.size, 14) }),
       paragraph: { indent: { left: 480 }, spacing: { before: 30, after: 30 } },
     },
     {
@@ -101,7 +107,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'Document Title',
       basedOn: 'Normal',
       next: 'BodyText',
-      run: { ...runOf(t.title), size: half(Math.min(t.title.size, 22)) },
+      run: { ...run(t.title), size: half(Math.min(t.title.size, 22)) },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, keepNext: true },
     },
     {
@@ -110,7 +116,7 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'Part Title',
       basedOn: 'DocTitle',
       next: 'BodyText',
-      run: { ...runOf(t.title), size: half(Math.min(t.title.size, 22)) },
+      run: { ...run(t.title), size: half(Math.min(t.title.size, 22)) },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, keepNext: true, outlineLevel: 0 },
     },
     heading(1, t.h1, 360, 240),
@@ -121,42 +127,42 @@ export function styles(t: Typesetting): IParagraphStyleOptions[] {
       name: 'Body Text',
       basedOn: 'Normal',
       quickFormat: true,
-      run: { ...runOf(t.body), ...bodySpacing(t) },
+      run: { ...run(t.body), ...bodySpacing(t) },
       paragraph: { spacing: line, indent: { firstLine: indent }, alignment: AlignmentType.JUSTIFIED },
     },
     {
       id: 'ListText',
       name: 'List Paragraph',
       basedOn: 'BodyText',
-      run: { ...runOf(t.body), ...bodySpacing(t) },
+      run: { ...run(t.body), ...bodySpacing(t) },
       paragraph: { spacing: line, alignment: AlignmentType.JUSTIFIED },
     },
     {
       id: 'TableText',
       name: 'Table Text',
       basedOn: 'Normal',
-      run: runOf(t.table),
+      run: run(t.table),
       paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 30, after: 30 } },
     },
     {
       id: 'Signature',
       name: 'Signature',
       basedOn: 'Normal',
-      run: runOf(t.body),
+      run: run(t.body),
       paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
     },
     {
       id: 'SignatureLine',
       name: 'Signature Line',
       basedOn: 'Signature',
-      run: runOf(t.body),
+      run: run(t.body),
       paragraph: { spacing: { line: 480, lineRule: LineRuleType.AUTO } },
     },
     {
       id: 'HeaderText',
       name: 'Header Text',
       basedOn: 'Normal',
-      run: { ...runOf({ ...t.body, face: '宋体' }), size: 18 },
+      run: { ...run({ ...t.body, face: '宋体' }), size: 18 },
     },
   ];
 }
