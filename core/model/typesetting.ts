@@ -153,11 +153,14 @@ export const MM_PER_PT = 25.4 / 72;
 
 /**
  * Extra space between body characters in points so a line holds exactly the grid's characters (GB/T 9704: 156 mm
- * / 28 = 15.79 pt for 16 pt characters, so −0.21 pt); undefined without a grid.
+ * / 28 = 15.79 pt for 16 pt characters, so −0.21 pt); undefined without a grid. Rounded down to a twip (1/20 pt,
+ * what DOCX stores): −0.2 pt would make 28 characters 0.2 pt wider than the line, and Word and our PDF would set 27;
+ * at −0.25 pt 28 fit with 1.2 pt to spare and a 29th never does.
  */
 export function gridCharSpacing(t: Typesetting): number | undefined {
   if (t.spacing.kind !== 'grid') return undefined;
-  return (210 - t.margins.left - t.margins.right) / MM_PER_PT / t.spacing.charsPerLine - t.body.size;
+  const exact = (210 - t.margins.left - t.margins.right) / MM_PER_PT / t.spacing.charsPerLine - t.body.size;
+  return Math.floor(exact * 20) / 20;
 }
 
 /**
