@@ -16,12 +16,15 @@ const SHOTS = join(repoRoot, 'test-output', 'screens');
 const SCREENS = [
   'home',
   'composer',
+  'composer-facts',
   'composer-outline',
   'composer-requirements',
   'library',
   'cards',
   'settings',
 ] as const;
+/** The label of the money value typed wrong (the clause library's, the same in both UI languages). */
+const FEE_LABEL = '单台安装费';
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Names that stay as they are in Chinese text: products, formats, standards, units, keys on a keyboard. */
 const ALLOWED_WORDS = new Set([
@@ -76,7 +79,7 @@ async function setLanguage(app: E2eApp, lang: 'zh-CN' | 'en'): Promise<void> {
   await app.page.getByTestId('home-screen').waitFor();
 }
 
-/** A screen, or one of 编制's tabs (composer-outline: its 大纲 tab). */
+/** A screen, or one of 编制's tabs (composer-facts: its 承诺 tab, composer-outline: its 大纲 tab). */
 async function show(page: Page, view: (typeof SCREENS)[number]): Promise<void> {
   const [screen, tab] = view.split('-') as [string, string | undefined];
   await page.getByTestId(`nav-${screen}`).click();
@@ -90,20 +93,29 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
   let app: E2eApp;
   // What the user typed below is data too; a language's own name is written in its own script (中文, English).
   // The tender example in 招标要求 is a Chinese tender's text in both languages.
-  const data = [...templateStrings(), ...TENDER_EXAMPLE.split('\n'), '两万八', '中文', 'English'].sort(
-    (a, b) => b.length - a.length,
-  );
+  const data = [...templateStrings(), ...TENDER_EXAMPLE.split('\n'), '两万八', '中文', 'English'];
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1440, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
+    // The 偏离表's responses are the document's own words (the tender's requirement with our figure, computed from
+    // the sample's facts): a check that quotes one quotes the document, in the document's language.
+    const { project } = await app.handlers.openSample({ name: 'bid-package-sample' });
+    const { deviations } = await app.handlers.preview({ project, document: 'deviation-table' });
+    data.push(...deviations.map((d) => d.response));
+    data.sort((a, b) => b.length - a.length);
   }, 240_000);
   afterAll(() => app?.close(), TIMEOUT);
 
-  /** Opens the bid package sample (its documents, requirements and 偏离表 show the most of 编制) and types values. */
+  /**
+   * Opens the bid package sample (its documents, facts, requirements and 偏离表 show the most of 编制) and types
+   * values. The package states its promises as facts, so the money typed is a value of the installation agreement
+   * (单台安装费; 年度维保服务费 is a fact, edited in 承诺), shown with that document: the checks are the shown one's.
+   */
   async function openSampleWithMistakes(page: Page): Promise<void> {
     await page.getByTestId('home-sample-bid-package-sample').click();
     await page.waitForURL(/#composer$/);
-    const fee = page.locator('#input-annual_fee');
+    await page.getByTestId('doc-tab-install-agreement').click();
+    const fee = page.locator('#input-unit_fee');
     await fee.waitFor();
     // Money as people type it is accepted and written in its canonical form once the field is left.
     await fee.fill('5.86万');
@@ -112,7 +124,7 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
     // A value that is not money is reported once, by its label.
     await fee.fill('两万八');
     await expect
-      .poll(async () => (await page.getByTestId('problems').innerText()).includes('年度维保服务费'), {
+      .poll(async () => (await page.getByTestId('problems').innerText()).includes(FEE_LABEL), {
         timeout: TIMEOUT,
       })
       .toBe(true);
@@ -140,7 +152,7 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
         // The invalid amount is listed once among the checks, and its text is in the UI's language.
         await show(page, 'composer');
         const entries = (await page.getByTestId('problems').locator('li').allInnerTexts()).filter((t) =>
-          t.includes('年度维保服务费'),
+          t.includes(FEE_LABEL),
         );
         expect(entries).toHaveLength(1);
         expect(entries[0]).toContain(lang === 'en' ? 'is not an amount of money' : '不是金额');
