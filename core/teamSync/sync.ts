@@ -9,6 +9,9 @@ import { teamClient, TeamSyncError, type ClientOptions, type TeamClient } from '
 import type { Change, Proposal } from './protocol.js';
 import { linkIndex, readState, writeState, type SyncConflict, type SyncState } from './state.js';
 
+/** What a sync needs of the local store: a snapshot to find pending work, and one locked write to apply a pull. */
+export type SyncTarget = Pick<LibraryStore, 'snapshot' | 'applyTeamSync'>;
+
 export type SyncOptions = ClientOptions & {
   dataDir: string;
   /** Pull page size; at most this many changes are applied per store write batch of pages. */
@@ -75,6 +78,16 @@ export function pendingProposals(d: StoreData, s: SyncState): { proposal: Propos
   return out;
 }
 
+/** A conflict is settled once the local version is no longer waiting (retired, approved, or back to draft by legal). */
+function stillOpen(d: StoreData, conflicts: SyncConflict[]): SyncConflict[] {
+  return conflicts.filter((c) => {
+    const v = d.clauses.find((x) => x.id === c.clauseId)?.variants.find((x) => x.name === c.variant)?.versions[
+      c.local - 1
+    ];
+    return v?.status === 'draft' || v?.status === 'in_review';
+  });
+}
+
 const emptyApplied = () => ({
   added: 0,
   statusChanged: 0,
@@ -83,7 +96,7 @@ const emptyApplied = () => ({
   keptBlueprints: [] as string[],
 });
 
-export async function syncLibrary(store: LibraryStore, o: SyncOptions, client?: TeamClient): Promise<SyncReport> {
+export async function syncLibrary(store: SyncTarget, o: SyncOptions, client?: TeamClient): Promise<SyncReport> {
   const state = await readState(o.dataDir, o.url.replace(/\/+$/, ''));
   const report: SyncReport = {
     ok: true,
@@ -99,6 +112,7 @@ export async function syncLibrary(store: LibraryStore, o: SyncOptions, client?: 
     const api = client ?? teamClient(o);
     if (!o.pullOnly) await pushPending(store, api, state, report);
     await pullAll(store, api, state, report, o);
+    if (state.conflicts.length) state.conflicts = stillOpen(await store.snapshot(), state.conflicts);
     state.lastError = undefined;
   } catch (e) {
     const err =
@@ -115,7 +129,7 @@ export async function syncLibrary(store: LibraryStore, o: SyncOptions, client?: 
   return report;
 }
 
-async function pushPending(store: LibraryStore, api: TeamClient, state: SyncState, report: SyncReport) {
+async function pushPending(store: SyncTarget, api: TeamClient, state: SyncState, report: SyncReport) {
   const pending = pendingProposals(await store.snapshot(), state);
   const links = linkIndex(state);
   for (let i = 0; i < pending.length; i += 200) {
@@ -139,7 +153,7 @@ async function pushPending(store: LibraryStore, api: TeamClient, state: SyncStat
   }
 }
 
-async function pullAll(store: LibraryStore, api: TeamClient, state: SyncState, report: SyncReport, o: SyncOptions) {
+async function pullAll(store: SyncTarget, api: TeamClient, state: SyncState, report: SyncReport, o: SyncOptions) {
   const applyEvery = o.applyEvery ?? 20_000;
   let buffer: Change[] = [];
   let cursor = state.cursor;
