@@ -7,6 +7,7 @@ import { libraryRequestSchemas, type LibraryHandlers } from '../library/contract
 import { projectRequestSchemas, type ProjectHandlers } from '../project/contract.js';
 import { settingsRequestSchemas, type SettingsHandlers } from '../settings/contract.js';
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
+import { teamSyncRequestSchemas, type TeamSyncHandlers } from '../teamSync/contract.js';
 import { combine, type Overlap } from './combine.js';
 
 /** Every channel's request schema, feature by feature; combine() refuses a channel name two features declare. */
@@ -16,10 +17,16 @@ const features = [
   settingsRequestSchemas, // 设置 and 首页: settings, recent projects, backups
   cardsRequestSchemas, // 保修卡 batches
   tenderRequestSchemas, // reading a tender's DOCX or PDF
+  teamSyncRequestSchemas, // 团队库: sync state and sync now (core/teamSync)
 ] as const;
 export const requestSchemas = combine(...features);
 
-export type ApiHandlers = ProjectHandlers & LibraryHandlers & SettingsHandlers & CardsHandlers & TenderHandlers;
+export type ApiHandlers = ProjectHandlers &
+  LibraryHandlers &
+  SettingsHandlers &
+  CardsHandlers &
+  TenderHandlers &
+  TeamSyncHandlers;
 export type Channel = keyof ApiHandlers;
 
 export type ApiRequest<C extends Channel> = Parameters<ApiHandlers[C]>[0];

@@ -12,6 +12,7 @@ import { createProjectHandlers } from '../project/handlers.js';
 import { createSettingsHandlers } from '../settings/handlers.js';
 import { SettingsStore } from '../settings/store.js';
 import { createTenderHandlers } from '../tender/handlers.js';
+import { createTeamSyncHandlers } from '../teamSync/handlers.js';
 import { combine } from './combine.js';
 import type { ApiHandlers } from './contract.js';
 
@@ -47,6 +48,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     createSettingsHandlers({ settings, ...(dataDir ? { dataDir } : {}), program }),
     createCardsHandlers({ templatesDir, settings }),
     createTenderHandlers({ library }),
+    createTeamSyncHandlers({ access, settings, ...(dataDir ? { dataDir } : {}) }),
   );
 }
 

@@ -142,6 +142,9 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   // 自查 and its XLSX (a project without a stored tender still has its ★ rows and figures checked)
   await call('tenderSelfCheck', { project });
   await call('exportTenderSelfCheck', { project });
+  // 团队库: no server in 设置 — the state says so and a sync on demand is refused with a code
+  await call('teamSyncStatus', {});
+  await call('teamSyncNow', {});
   return log;
 }
 
@@ -206,6 +209,7 @@ describe('every channel through every transport', () => {
       ['libraryPreviewImport', expect.any(String)],
       ['restoreBackup', 'not_found'],
       ['addTrustedSigner', 'bad_key'],
+      ['teamSyncNow', 'team_not_configured'],
     ]);
   });
 
