@@ -20,7 +20,6 @@ export const MANDATED_FORM_RULES: Rule[] = [
       return blankColumns(m).map((column) => ({
         severity: 'error' as const,
         code: 'mandated_column_blank',
-        field: `tender.rows.${m.index}`,
         message: `招标文件规定的「${m.title}」中「${column}」一列没有内容：请在招标要求中填写该列，或改用我方格式`,
         params: { form: m.title, column },
       }));

@@ -41,7 +41,10 @@ describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chrom
       await expect
         .poll(() => page.getByTestId('req-rows').locator(':scope > li').count(), { timeout: TIMEOUT })
         .toBe(before + confirmable);
-      expect(await page.locator('[data-testid^="tender-row-"][data-testid$="-confirm"]').count()).toBe(0);
+      // Only the mandated forms are left to confirm (followed, not added as requirements).
+      expect(await page.locator('[data-testid^="tender-row-"][data-testid$="-confirm"]').count()).toBe(
+        EXPECTED.filter((e) => e.kind === 'format').length,
+      );
       expect(await page.locator('[data-testid="tender-import-panel"] section .bf-tender-row').count()).toBe(
         EXPECTED.filter((e) => e.kind === 'format' || e.kind === 'toc').length,
       );

@@ -70,7 +70,9 @@ export function MandatedForms({ tender, onTenderChange }: MandatedFormsProps) {
               ) : on && form.text ? (
                 <>
                   <div className="bf-muted">{t('forms.letterParts')}</div>
-                  <pre className="bf-tender-form-text">{form.text}</pre>
+                  <div className="bf-muted" style={{ whiteSpace: 'pre-wrap' }}>
+                    {form.text}
+                  </div>
                 </>
               ) : null}
             </li>
