@@ -1,0 +1,116 @@
+// Font-level speed-ups under pdfmake (see pdfmakeSpeed.ts): fontkit parses each font buffer once a process, TrueType
+// outlines are decoded once, and pdfkit's shaped words and widths are cached on the (shared) fontkit font.
+import { createRequire } from 'node:module';
+
+const req = createRequire(import.meta.url);
+
+export type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
+export type Run = { glyphs: unknown[]; positions: Position[]; advanceWidth: number };
+/** pdfkit's EmbeddedFont (the parts used here). */
+export type PdfFont = {
+  id: string;
+  ascender: number;
+  font: Record<string, unknown>;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], Position[]];
+  layoutRun(text: string, features?: unknown): Run;
+  layoutCache?: Record<string, Run>;
+};
+export type Inline = Record<string, unknown> & {
+  text: string;
+  x: number;
+  width: number;
+  font: PdfFont;
+  fontSize: number;
+  color?: unknown;
+  opacity?: unknown;
+  characterSpacing?: number;
+};
+
+type FontClass = { probe(buffer: Uint8Array): boolean; new (stream: { buffer: Uint8Array }): object };
+
+/**
+ * fontkit's exports cannot be replaced, and its list of font formats (asked in order) is private: it is found as the
+ * array registerFormat pushes onto, and a format put first makes each buffer's font once (as the TrueType/OpenType
+ * format, first until then, would) and returns it again for the same buffer.
+ */
+let fontsMemoized = false;
+export function memoizeFonts(): void {
+  if (fontsMemoized || process.env.BIDFORGE_PDF_PLAIN) return;
+  fontsMemoized = true;
+  const fontkit = req('fontkit') as { registerFormat(f: unknown): void };
+  const push = Array.prototype.push;
+  let formats: FontClass[] | undefined;
+  Array.prototype.push = function (this: FontClass[], ...items: FontClass[]) {
+    formats = this;
+    return push.apply(this, items);
+  };
+  try {
+    fontkit.registerFormat({});
+  } finally {
+    Array.prototype.push = push;
+  }
+  if (!formats) return;
+  formats.pop();
+  const TTFFont = formats[0]!;
+  const made = new WeakMap<Uint8Array, object>();
+  formats.unshift(
+    class OncePerBuffer {
+      static probe = (buffer: Uint8Array) => TTFFont.probe(buffer);
+      constructor(stream: { buffer: Uint8Array }) {
+        let font = made.get(stream.buffer);
+        if (!font) made.set(stream.buffer, (font = new TTFFont(stream)));
+        // biome-ignore lint/correctness/noConstructorReturn: the font made for this buffer before, by design
+        return font;
+      }
+    } as unknown as FontClass,
+  );
+}
+
+/**
+ * A TrueType glyph's decoded outline, kept on the glyph (fontkit keeps the glyph objects): each export's font subset
+ * decodes every glyph it embeds only to find compound glyphs' parts. Not for variable fonts, whose outlines are moved.
+ */
+function cacheGlyphOutlines(font: { getGlyph(id: number): object }): void {
+  type Glyph = { _font: { _variationProcessor?: unknown }; _bfDecoded?: unknown; _decode(): unknown };
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as Glyph & { _decodeSimple?: unknown };
+  if (!Object.hasOwn(proto, '_decodeSimple')) return; // not fontkit's TrueType glyph
+  const decode = proto._decode;
+  proto._decode = function (this: Glyph) {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (this._bfDecoded === undefined) this._bfDecoded = decode.call(this);
+    return this._bfDecoded;
+  };
+}
+
+/** The shaped-word cache of pdfkit's EmbeddedFont, moved onto the (shared) fontkit font. */
+let fontPatched = false;
+export function shareLayoutCache(font: PdfFont): void {
+  if (fontPatched || typeof font.layoutRun !== 'function') return;
+  fontPatched = true;
+  cacheGlyphOutlines(font.font as { getGlyph(id: number): object });
+  const proto = Object.getPrototypeOf(font) as PdfFont & {
+    layoutCached(text: string): Run;
+    layout: unknown;
+    widthOfString(text: string, size: number, features?: unknown): number;
+  };
+  proto.layoutCached = function (this: PdfFont, text: string): Run {
+    const f = this.font as { __bfRuns?: Map<string, Run> };
+    let runs = f.__bfRuns;
+    if (!runs) f.__bfRuns = runs = new Map();
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    return run;
+  };
+  // Widths of whole inlines (pdfmake measures each one once or more a document): the sum pdfkit's layout() makes.
+  const layout = proto.layout as (this: PdfFont, text: string, features: unknown, onlyWidth: boolean) => Run;
+  proto.widthOfString = function (this: PdfFont, text: string, size: number, features?: unknown): number {
+    if (features) return layout.call(this, text, features, true).advanceWidth * (size / 1000);
+    const f = this.font as { __bfWidths?: Map<string, number> };
+    let widths = f.__bfWidths;
+    if (!widths) f.__bfWidths = widths = new Map();
+    let width = widths.get(text);
+    if (width === undefined) widths.set(text, (width = layout.call(this, text, undefined, true).advanceWidth));
+    return width * (size / 1000);
+  };
+}
