@@ -2,7 +2,7 @@
 // content is core/cards/pdfCard.ts; here its pages, the batch and the chunked layout.
 import { createRequire } from 'node:module';
 import { BidForgeError } from '../model/problem.js';
-import { configureFor, type PdfContent, type PdfDefinition } from '../export/pdf.js';
+import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
 import { cardView, templatePicker, type CardRenderOptions, type TemplateOf } from './card.js';
 import { A4, cardContent, MARGIN, MM, SMALL } from './pdfCard.js';
 import type { CardRow } from './read.js';
@@ -179,9 +179,7 @@ export async function renderCardsPdf(
     images,
     defaultStyle: DEFAULT_STYLE,
   };
-  const pdfmake = configureFor(opts.script) as unknown as {
-    createPdf(def: PdfDefinition): { getStream(): Promise<PdfKitDoc> };
-  };
+  const pdfmake = configure() as unknown as { createPdf(def: PdfDefinition): { getStream(): Promise<PdfKitDoc> } };
   const doc = await pdfmake.createPdf(def).getStream();
   // pdfkit emits every small write as its own Buffer, each a slice of an 8 KB pool slab: the pieces of each chunk
   // are joined into one buffer so the slabs and the many little Buffer objects can go.
