@@ -10,7 +10,7 @@ export type DeviationField = (typeof DEVIATION_FIELDS)[number];
 
 /** Header words, tried in this order: a 条款号 is not a 序号, a 偏离说明 is a 说明, a 招标文件条款号 not a 要求. */
 const COLUMN_WORDS: [RegExp, DeviationField][] = [
-  [/条目号?|条款号?|章节号?|项目?号|款号|条号|编号.*条|所在章节|页码/, 'item'],
+  [/条目号?|条款号?|章节号?|项目?号|款号|条号|编号.*条|所在章节/, 'item'],
   [/^(?:序号?|编号|No\.?)$/i, 'no'],
   [/说明|备注|原因|解释/, 'note'],
   [/偏离/, 'deviation'],
@@ -121,7 +121,11 @@ const SIGNATURE_LINE = (s: string) =>
 /** A numbered line with nothing but blanks, or a bracketed request for content: where our list goes. */
 const SLOT =
   /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*(?:[_＿…．.\s　]*|[（(][^（）()]*(?:承诺|内容|事项)[^（）()]*[）)])\s*$/;
-const ADDRESSEE = /^\s*(致\s*[:：]|[^。；;]{1,60}[:：]\s*$)/;
+/** A salutation: 致：…, or a short line ending in a colon that is not our own lead-in (我方承诺如下：). */
+const ADDRESSEE = (s: string) =>
+  /^\s*致\s*[:：]/.test(s) || (/^[^。；;]{1,60}[:：]\s*$/.test(s) && !/我|承诺|如下/.test(s));
+/** A bracketed request for the content: （具体承诺内容）, （承诺事项）. */
+const REQUEST = /[（(][^（）()]*(?:承诺|内容|事项)[^（）()]*[）)]/;
 
 export type LetterParts = { addressee?: string; opening: string[]; closing: string[] };
 
@@ -134,12 +138,8 @@ export function letterParts(text: string, v: LetterValues = {}): LetterParts {
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s && !SIGNATURE_LINE(s));
-  let addressee: string | undefined;
-  if (lines[0] && ADDRESSEE.test(lines[0]) && !BLANK.test(lines[0].replace(/[（(][^（）()]*[）)]/g, ''))) {
-    addressee = lines.shift();
-  } else if (lines[0] && /^\s*致\s*[:：]/.test(lines[0])) addressee = lines.shift();
-  const isSlot = (s: string) =>
-    SLOT.test(s) || (BLANK.test(fillPlaceholders(s, v)) && !/[（(][^（）()]*[）)]$/.test(s));
+  const addressee = lines[0] && ADDRESSEE(lines[0]) ? lines.shift() : undefined;
+  const isSlot = (s: string) => SLOT.test(s) || REQUEST.test(s) || BLANK.test(fillPlaceholders(s, v));
   const first = lines.findIndex(isSlot);
   let opening: string[];
   let closing: string[];
@@ -153,7 +153,7 @@ export function letterParts(text: string, v: LetterValues = {}): LetterParts {
     let last = first;
     while (last + 1 < lines.length && isSlot(lines[last + 1]!)) last++;
     opening = lines.slice(0, first);
-    const lead = /^([^_＿…]*?[:：])/.exec(lines[first]!)?.[1];
+    const lead = /^([^_＿…（(]*?[:：])/.exec(lines[first]!)?.[1];
     if (lead && !SLOT.test(lines[first]!)) opening.push(lead);
     closing = lines.slice(last + 1);
   }
