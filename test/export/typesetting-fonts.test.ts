@@ -95,8 +95,11 @@ describe('PDF 字体随文字（简体 / 繁體）和排版方案而定（pdffon
     expect(names.some((n) => /^NotoSerifSC/.test(n))).toBe(true);
   });
 
-  it('繁體文檔的字形檢查用 TC 字體：常用繁體字都有字形', () => {
+  it('繁體文檔的字形檢查用 TC 字體：常用繁體字都有字形；TC 字體沒有的簡體字（区）報錯，而不是印成空白', () => {
     expect(missingGlyphs(doc({ script: 'hant' }))).toEqual([]);
+    const odd = doc({ script: 'hant', paragraphs: ['聯繫地址：北京市海淀区'] });
+    expect(missingGlyphs(odd).map((p) => p.params?.char)).toEqual(['区']);
+    expect(missingGlyphs({ ...odd, meta: { ...odd.meta, script: 'hans' } })).toEqual([]);
   });
 });
 
