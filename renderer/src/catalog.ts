@@ -11,6 +11,8 @@ import { composerMessagesEn, composerMessagesZh } from './composer/messages.js';
 import { projectMessagesEn, projectMessagesZh } from './home/messages.js';
 // tender: 导入招标文件 in 招标要求
 import { tenderMessagesEn, tenderMessagesZh } from './composer/requirements/tenderMessages.js';
+// 设置 → 团队库
+import { teamMessagesEn, teamMessagesZh } from './settings/teamMessages.js';
 
 const zhCN = {
   'app.name': '标书工坊',
@@ -129,6 +131,7 @@ const zhCN = {
   ...projectMessagesZh,
   // tender
   ...tenderMessagesZh,
+  ...teamMessagesZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -253,6 +256,7 @@ const en: Dictionary = {
   ...projectMessagesEn,
   // tender
   ...tenderMessagesEn,
+  ...teamMessagesEn,
 };
 
 export const LOCALES = { 'zh-CN': zhCN as Dictionary, en } as const;

@@ -11,6 +11,7 @@ import type { ScreenProps } from '../screenProps.js';
 import { useI18n, type MessageKey } from '../i18n.js';
 import { BackupsCard } from './BackupsCard.js';
 import { TrustedSignersCard } from './TrustedSignersCard.js';
+import { TeamSyncCard } from './TeamSyncCard.js';
 import './pages.css';
 
 type Company = Settings['company'];
@@ -219,6 +220,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
           </div>
         </div>
       </Form>
+      <TeamSyncCard onSaved={setLoaded} />
       <TrustedSignersCard />
       <BackupsCard />
     </div>
