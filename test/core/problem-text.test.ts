@@ -22,6 +22,7 @@ import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
+import { signingProblems } from '../helpers/signingProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -152,6 +153,7 @@ function checkProblems(): Problem[] {
         },
       ],
       annexRefs: [{ ref: '售后承诺书', section: '服务承诺', clause: 'c' }],
+      emptySections: [{ title: '服务宗旨', printed: '一、服务宗旨' }],
     },
   );
   const noAnnexes = ctx({}, { annexRefs: [{ ref: '售后承诺书' }] });
@@ -374,8 +376,11 @@ const wordingOf = (p: Problem) =>
     .sort((a, b) => b.length - a.length) // longest first: a row number 1 must not cut into the text “…1小时…”
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
+const signing = await signingProblems();
+
 describe('real problems read in English', () => {
   const problems = [
+    ...signing,
     ...checkProblems(),
     ...newCheckProblems(),
     ...assemblyProblems(),
