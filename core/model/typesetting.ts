@@ -164,10 +164,13 @@ export function gridCharSpacing(t: Typesetting): number | undefined {
 }
 
 /**
- * The body's line pitch in points: on a grid, the text height divided by the lines per page (GB/T 9704: 225 mm / 22);
- * otherwise undefined (the exporter applies the multiple to the font's own line height).
+ * The body's line pitch in points: on a grid, the text height divided by the lines per page (GB/T 9704: 225 mm / 22
+ * = 28.99 pt), rounded down to a twip as DOCX stores it (28.95 pt: 29 pt made 22 lines 0.2 pt taller than the page's
+ * text area, and LibreOffice set 21); otherwise undefined (the exporter applies the multiple to the font's own line
+ * height).
  */
 export function gridPitch(t: Typesetting): number | undefined {
   if (t.spacing.kind !== 'grid') return undefined;
-  return (297 - t.margins.top - t.margins.bottom) / MM_PER_PT / t.spacing.linesPerPage;
+  const exact = (297 - t.margins.top - t.margins.bottom) / MM_PER_PT / t.spacing.linesPerPage;
+  return Math.floor(exact * 20) / 20;
 }

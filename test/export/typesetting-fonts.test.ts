@@ -1,7 +1,7 @@
 // Fonts by script and profile (#16 items 6 and 7): the PDF embeds Noto SC for 简体 and Noto TC for 繁體 (centred
 // punctuation), LXGW WenKai for GB/T 9704's 楷体 headings; the DOCX names zh-CN / zh-TW and the fonts Word uses for
 // each; and GB/T 9704's grid — 28 characters a line, 22 lines a page — measured on the PDF's text positions.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '@core/export/docx.js';
@@ -11,7 +11,7 @@ import type { Block, Document } from '@core/model/document.js';
 import type { TypesettingChoice } from '@core/model/typesetting.js';
 import { docxParts } from '../helpers/docx.js';
 import { tempDir } from '../helpers/tmp.js';
-import { missingTools, pdffonts } from '../helpers/tools.js';
+import { missingTools, pdffonts, sofficeToPdf } from '../helpers/tools.js';
 
 const note = missingTools(['pdffonts']);
 const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -164,29 +164,41 @@ async function linesOf(pdf: Uint8Array, page: number, size: number): Promise<str
     );
 }
 
-describe('GB/T 9704 版心：每行28字、每页22行（pdfjs-dist 读出的文字位置）', () => {
-  it('一整页正文：满行都是28个字，整页22行', async () => {
-    // Plain text without punctuation at line ends (no hanging or squeezing), long enough to fill more than a page.
-    const sentence = '乙方按照国家标准的公文格式排版正文使用三号仿宋字体每行二十八个字每页二十二行';
-    const paragraphs = Array.from(
-      { length: 12 },
-      (_, i) => `第${'一二三四五六七八九十'[i % 10]}段${sentence.repeat(3)}。`,
-    );
-    const d = doc({ typesetting: { profile: 'gbt9704' }, paragraphs });
-    const pdf = await exportPdf(d);
+/** Plain text without punctuation at line ends (no hanging or squeezing), more than a page of it. */
+function gridDoc(): Document {
+  const sentence = '乙方按照国家标准的公文格式排版正文使用三号仿宋字体每行二十八个字每页二十二行';
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, i) => `第${'一二三四五六七八九十'[i % 10]}段${sentence.repeat(3)}。`,
+  );
+  return doc({ typesetting: { profile: 'gbt9704' }, paragraphs });
+}
+
+/** The first page of body text alone (no heading on it) holds 22 lines; its full lines hold 28 characters. */
+function expectGrid(pages: string[][]): void {
+  const full = pages.find((lines) => lines.length >= 20 && lines.every((l) => !/^[一二]、|^（一）/.test(l)));
+  expect(full, JSON.stringify(pages.map((p) => p.length))).toBeDefined();
+  expect(full!.length).toBe(22);
+  // A paragraph's first line is indented two characters (26), its last line is shorter; every other line is full.
+  const counts = full!.map((l) => [...l].length);
+  const fullLines = counts.filter((n) => n > 26);
+  expect(fullLines.length).toBeGreaterThan(10);
+  for (const n of fullLines) expect(n).toBe(28);
+}
+
+describe('GB/T 9704 版心：每行28字、每页22行', () => {
+  it('我们的 PDF（pdfjs-dist 读出的文字位置）：一整页正文22行，满行都是28个字', async () => {
+    const pdf = await exportPdf(gridDoc());
     writeFileSync(join(dir, 'gbt9704-grid.pdf'), pdf);
-    // Page 1 opens with the headings; page 2 is body text alone (no cover: a plan of two headings has no contents).
-    const pages = await Promise.all([1, 2, 3].map((p) => linesOf(pdf, p, 16)));
-    const full = pages.find(
-      (lines) => lines.length && lines.every((l) => !/^[一二]、|^（一）/.test(l)) && lines.length >= 20,
-    );
-    expect(full, JSON.stringify(pages.map((p) => p.length))).toBeDefined();
-    expect(full!.length).toBe(22);
-    // A paragraph's first line is indented two characters (26), its last line is shorter; every other line is full.
-    const counts = full!.map((l) => [...l].length);
-    const fullLines = counts.filter((n, i) => i > 0 && i < counts.length - 1 && n > 26);
-    expect(fullLines.length).toBeGreaterThan(10);
-    for (const n of fullLines) expect(n).toBe(28);
-    expect(Math.max(...counts)).toBe(28);
+    expectGrid(await Promise.all([1, 2, 3].map((p) => linesOf(pdf, p, 16))));
   });
+
+  it('DOCX 在 LibreOffice 里（固定行距 28.95 磅、字距 −0.25 磅）：同样22行、每行28字', async (ctx) => {
+    const lo = missingTools(['soffice']);
+    ctx.skip(!!lo, lo);
+    const file = join(dir, 'gbt9704-grid.docx');
+    writeFileSync(file, await exportDocx(gridDoc()));
+    const pdf = new Uint8Array(readFileSync(await sofficeToPdf(file, dir)));
+    expectGrid(await Promise.all([1, 2, 3, 4].map((p) => linesOf(pdf, p, 16))));
+  }, 180_000);
 });

@@ -234,10 +234,10 @@ describe('DOCX：GB/T 9704、正本/副本、每页盖章处', () => {
     const mar = /<w:pgMar [^>]*>/.exec(parts['word/document.xml']!)![0];
     expect(mar).toMatch(/w:top="2098"/);
     expect(mar).toMatch(/w:left="1587"/);
-    expect(parts['word/document.xml']).toMatch(/<w:docGrid [^>]*w:linePitch="580"/);
+    expect(parts['word/document.xml']).toMatch(/<w:docGrid [^>]*w:linePitch="579"/);
     expect(style('BodyText')).toMatch(/<w:spacing w:val="-5"\/>/);
     expect(style('BodyText')).toMatch(
-      /<w:spacing [^>]*w:line="580"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="580"/,
+      /<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="579"/,
     );
     expect(style('BodyText')).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>/);
     expect(style('Heading2')).toMatch(/w:eastAsia="楷体_GB2312"/);
