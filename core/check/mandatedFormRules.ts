@@ -1,5 +1,6 @@
 // Rules on the forms the tender mandates (#18): a column of the mandated 偏离表 that nothing we compute fills and the
 // writer gave no text for would print blank in every row — an error naming the column.
+import { toTraditional } from '../format/script.js';
 import { blankColumns, mandatedTable } from '../tender/formsFollow.js';
 import type { Rule } from './helpers.js';
 
@@ -12,9 +13,13 @@ export const MANDATED_FORM_RULES: Rule[] = [
     run(ctx) {
       const m = mandatedTable(ctx.project.tender);
       if (!m) return [];
+      // A 繁體 document prints the headers converted.
+      const printed = (c: string) => (ctx.document.meta.script === 'hant' ? toTraditional(c) : c);
       const prints = ctx.document.blocks.some(
         (b) =>
-          b.kind === 'table' && b.header.length === m.columns.length && b.header.every((h, i) => h === m.columns[i]),
+          b.kind === 'table' &&
+          b.header.length === m.columns.length &&
+          b.header.every((h, i) => h === printed(m.columns[i]!)),
       );
       if (!prints) return [];
       return blankColumns(m).map((column) => ({

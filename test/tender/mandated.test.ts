@@ -84,6 +84,9 @@ describe('招标文件规定的偏离表格式', () => {
     expect(blank).toHaveLength(1);
     expect(blank[0]).toMatchObject({ severity: 'error', params: { column: '证明材料' } });
     expect(blank[0]!.message).toContain('证明材料');
+    // A 繁體 bid prints the headers converted; the blank column is found all the same.
+    const hant = await a.checkProject({ project: { ...sample, script: 'hant', tender: t } });
+    expect(hant.problems.filter((p) => p.code === 'mandated_column_blank')).toHaveLength(1);
     const filled = followForm(t, formIndex(t, /偏离表/), { fill: { 证明材料: '见投标文件第五章' } });
     const again = await a.checkProject({ project: { ...sample, tender: filled } });
     expect(again.problems.filter((p) => p.code === 'mandated_column_blank')).toEqual([]);
