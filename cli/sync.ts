@@ -30,6 +30,8 @@ const T = {
     stale: (s: { clauseId: string; variant: string; local: number }) =>
       `注意：${s.clauseId}/${s.variant} 第 ${s.local} 版基于旧版本修改，团队库已有更新的批准版本`,
     failed: (m: string) => `同步未完成（本地条款库照常可用，稍后重试）：${m}`,
+    refused: (r: { clauseId: string; variant: string; local: number; message: string }) =>
+      `未被团队库接受：${r.clauseId}/${r.variant} 第 ${r.local} 版：${r.message}`,
     usage:
       '用法：bidforge server [--db URL] [--port N] [--host H] | server add-user 姓名 --role 角色 | server revoke-user 姓名 | server migrate',
   },
@@ -50,6 +52,8 @@ const T = {
     stale: (s: { clauseId: string; variant: string; local: number }) =>
       `note: ${s.clauseId}/${s.variant} v${s.local} was edited from an older version; the team has a newer approved one`,
     failed: (m: string) => `sync did not finish (the local library works as usual; try again later): ${m}`,
+    refused: (r: { clauseId: string; variant: string; local: number; message: string }) =>
+      `not taken by the team library: ${r.clauseId}/${r.variant} v${r.local}: ${r.message}`,
     usage:
       'usage: bidforge server [--db URL] [--port N] [--host H] | server add-user NAME --role ROLE | server revoke-user NAME | server migrate',
   },
@@ -179,6 +183,7 @@ async function syncCommand(argv: string[], out: (s: string) => void, err: (s: st
   else {
     if (report.ok) out(t.synced(report));
     for (const s of report.staleProposals) out(t.stale(s));
+    for (const r of report.refused) err(t.refused(r));
     for (const c of report.openConflicts) out(t.conflict(c));
   }
   if (!report.ok) {

@@ -11,6 +11,8 @@ import {
   MAX_PULL_PAGE,
   PROTOCOL_VERSION,
   pushRequestSchema,
+  type PushRefusal,
+  type PushResult,
 } from '@core/teamSync/protocol.js';
 import { authenticate, authorize, type User } from './auth.js';
 import { badRequest, ServerError } from './errors.js';
@@ -114,8 +116,15 @@ export function createHandler(pool: pg.Pool, options: HttpOptions = {}) {
       case 'POST /v1/push': {
         authorize(user, 'push');
         const body = parse(pushRequestSchema, await readBody(req, max));
-        const results = [];
-        for (const p of body.proposals) results.push(await lib.push(pool, user, p));
+        // Each proposal stands alone: one refused (a bad template, an id taken) does not hold back the others.
+        const results: (PushResult | PushRefusal)[] = [];
+        for (const p of body.proposals)
+          try {
+            results.push(await lib.push(pool, user, p));
+          } catch (e) {
+            if (!(e instanceof ServerError) || e.status >= 500) throw e;
+            results.push({ key: p.key, error: { code: e.code, message: e.message } });
+          }
         return { results };
       }
       case 'POST /v1/decide': {

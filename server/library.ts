@@ -77,6 +77,14 @@ export async function push(pool: pg.Pool, user: User, p: ProposalIn): Promise<Pu
       return { key: p.key, clauseId: row.clause_id, variant: row.variant, version: row.version, status, stale };
     }
     const h = p.clause;
+    if (p.newClause) {
+      const taken = await c.query('SELECT 1 FROM clauses WHERE id = $1', [h.id]);
+      if (taken.rows.length)
+        throw conflict(
+          `the team library already has a clause with id ${h.id}: copy this one as a new clause (another id) and sync again`,
+          'clause_id_taken',
+        );
+    }
     await c.query(
       `INSERT INTO clauses (id, category, title, tags, doc_types, owner, review_interval_months)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,

@@ -1,6 +1,6 @@
 // The client's side of the wire: JSON over HTTP with a Bearer token and a timeout. A network failure is
 // 'offline', a refusal carries the server's code; neither ever throws anything but a TeamSyncError.
-import type { DecideRequest, HistoryRow, Proposal, PullResponse, PushResult } from './protocol.js';
+import type { DecideRequest, HistoryRow, Proposal, PullResponse, PushRefusal, PushResult } from './protocol.js';
 
 export class TeamSyncError extends Error {
   constructor(
@@ -69,7 +69,7 @@ export function teamClient(o: ClientOptions) {
     me: () => call<{ name: string; role: string }>('GET', '/v1/me'),
     pull: (since: number, limit = 2000, waitMs = 0, signal?: AbortSignal) =>
       call<PullResponse>('GET', `/v1/pull?since=${since}&limit=${limit}&wait=${waitMs}`, undefined, waitMs, signal),
-    push: (proposals: Proposal[]) => call<{ results: PushResult[] }>('POST', '/v1/push', { proposals }),
+    push: (proposals: Proposal[]) => call<{ results: (PushResult | PushRefusal)[] }>('POST', '/v1/push', { proposals }),
     decide: (d: DecideRequest) => call<{ status: string }>('POST', '/v1/decide', d),
     saveBlueprint: (blueprint: unknown) => call<{ seq: number }>('POST', '/v1/blueprints', { blueprint }),
     history: (clauseId?: string) =>

@@ -43,9 +43,18 @@ export const proposalSchema = z.object({
   when: whenSchema.optional(),
   changeNote: z.string().max(2000).default(''),
   status: z.enum(['draft', 'in_review']),
+  /**
+   * The first version of a clause made on this machine. Clause ids are generated per machine, so another writer's
+   * new clause may already have this id on the server: such a proposal is refused (clause_id_taken), never filed
+   * as a version of someone else's clause.
+   */
+  newClause: z.boolean().default(false),
 });
 export type Proposal = z.input<typeof proposalSchema>;
 export const pushRequestSchema = z.object({ proposals: z.array(proposalSchema).min(1).max(MAX_PROPOSALS_PER_PUSH) });
+
+/** A proposal the server would not take (the others in the same push are taken). */
+export type PushRefusal = { key: string; error: { code: string; message: string } };
 
 export type PushResult = {
   key: string;

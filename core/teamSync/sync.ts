@@ -31,6 +31,8 @@ export type SyncReport = {
   conflicts: SyncConflict[];
   openConflicts: SyncConflict[];
   staleProposals: { clauseId: string; variant: string; local: number; server: number }[];
+  /** Proposals the server would not take, with its reason (e.g. clause_id_taken); they are offered again next time. */
+  refused: { clauseId: string; variant: string; local: number; code: string; message: string }[];
   cursor: number;
   error?: { code: string; message: string };
 };
@@ -52,6 +54,11 @@ export function pendingProposals(d: StoreData, s: SyncState): { proposal: Propos
         const l = links.byLocal(c.id, v.name, ver.version);
         if (l && (!l.pushed || l.pushed === ver.status || l.pushed === 'in_review')) continue;
         const base = baseOf(c.id, v, ver.version, links);
+        // Made here: the clause's first version, and nothing of it came from (or went to) the server before.
+        const newClause =
+          ver.version === 1 &&
+          !c.variants.some((x) => x.versions.some((y) => y.origin === 'pack')) &&
+          !c.variants.some((x) => x.versions.some((y) => links.byLocal(c.id, x.name, y.version)));
         out.push({
           local: ver.version,
           proposal: {
@@ -72,6 +79,7 @@ export function pendingProposals(d: StoreData, s: SyncState): { proposal: Propos
             ...(ver.when ? { when: ver.when } : {}),
             changeNote: ver.changeNote,
             status: ver.status,
+            newClause,
           },
         });
       }
@@ -106,6 +114,7 @@ export async function syncLibrary(store: SyncTarget, o: SyncOptions, client?: Te
     conflicts: [],
     openConflicts: [],
     staleProposals: [],
+    refused: [],
     cursor: state.cursor,
   };
   try {
@@ -137,6 +146,11 @@ async function pushPending(store: SyncTarget, api: TeamClient, state: SyncState,
     const { results } = await api.push(batch.map((p) => p.proposal));
     results.forEach((r, j) => {
       const p = batch[j]!;
+      if ('error' in r) {
+        const { clause, variant } = p.proposal;
+        report.refused.push({ clauseId: clause.id, variant, local: p.local, ...r.error });
+        return;
+      }
       links.add({
         clauseId: r.clauseId,
         variant: r.variant,
@@ -148,7 +162,7 @@ async function pushPending(store: SyncTarget, api: TeamClient, state: SyncState,
       if (r.stale)
         report.staleProposals.push({ clauseId: r.clauseId, variant: r.variant, local: p.local, server: r.version });
     });
-    report.pushed += results.length;
+    report.pushed += results.filter((r) => !('error' in r)).length;
     state.lastPushAt = new Date().toISOString();
   }
 }

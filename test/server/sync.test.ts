@@ -106,6 +106,27 @@ describe.skipIf(skipReason)('团队库同步', () => {
     expect(ra.openConflicts.length).toBeGreaterThan(0);
   });
 
+  it('两台电脑各自新建的条款恰好生成同一编号时，后推送的被拒绝并说明原因，不会成为别人条款的新版本', async () => {
+    const a = await team.client('张三');
+    const b = await team.client('李四');
+    const { id: _a, ...noIdA } = clauseInput('x', '巡检每季度一次。');
+    const { id: _b, ...noIdB } = clauseInput('x', '备件库设在项目所在城市。');
+    const ra = await a.store.createClause({ ...noIdA, category: '巡检维护' }, '张三');
+    const rb = await b.store.createClause({ ...noIdB, category: '巡检维护' }, '李四');
+    expect(ra.clauseId).toBe(rb.clauseId); // ids are generated per machine
+    await a.store.submit(ra, '张三');
+    await b.store.submit(rb, '李四');
+    expect((await a.sync()).pushed).toBe(1);
+    const rbSync = await b.sync();
+    expect(rbSync.pushed).toBe(0);
+    expect(rbSync.refused).toEqual([
+      expect.objectContaining({ clauseId: rb.clauseId, local: 1, code: 'clause_id_taken' }),
+    ]);
+    const legal = await team.client('王律师');
+    const queued = (await legal.api.review()).filter((q) => q.clauseId === ra.clauseId);
+    expect(queued.map((q) => q.author)).toEqual(['张三']);
+  });
+
   it('已经同步过的文件夹再次同步不产生任何改动', async () => {
     const c = await team.client('李四');
     const first = await c.sync();
