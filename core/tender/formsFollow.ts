@@ -57,7 +57,8 @@ export function mandatedTable(t: ProjectTender | undefined): MandatedTable | und
 
 /** The mandated 承诺书 the project follows, if any. */
 export function mandatedLetter(t: ProjectTender | undefined): MandatedLetter | undefined {
-  const i = pick(t, (r) => LETTER_FORM.test(r.form!.title) && !r.form!.columns?.length);
+  // A form with no wording of its own (a title alone) leaves nothing to follow.
+  const i = pick(t, (r) => LETTER_FORM.test(r.form!.title) && !r.form!.columns?.length && !!r.form!.text.trim());
   if (i < 0) return undefined;
   const r = t!.rows[i]!;
   return { index: i, title: r.form!.title, text: r.form!.text };

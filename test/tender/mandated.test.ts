@@ -11,7 +11,7 @@ import { DEVIATION_TABLE_HEADER } from '@core/deviation/compute.js';
 import { runsText, type Block, type Document } from '@core/model/document.js';
 import type { Project } from '@core/model/project.js';
 import type { TenderReading } from '@core/tender/model.js';
-import { decide, followForm, tenderRecord, type ProjectTender } from '@core/tender/projectTender.js';
+import { clarify, decide, followForm, tenderRecord, type ProjectTender } from '@core/tender/projectTender.js';
 import { docxParts, tables as docxTables } from '../helpers/docx.js';
 import { api } from '../helpers/sample.js';
 import { squash } from '../helpers/text.js';
@@ -92,6 +92,23 @@ describe('招标文件规定的偏离表格式', () => {
     expect(again.problems.filter((p) => p.code === 'mandated_column_blank')).toEqual([]);
     const table = tableOf(await preview({ ...sample, tender: filled }, 'deviation-table'));
     expect(table.rows.every((r) => r[5] === '见投标文件第五章')).toBe(true);
+  });
+});
+
+describe('选择随项目保存', () => {
+  it('保存后重新打开、再导入澄清版，开关和填写的列内容都在', async () => {
+    const t = confirmedForms(withBlank);
+    const i = formIndex(t, /偏离表/);
+    const chosen = followForm(t, i, { follow: false, fill: { 证明材料: '见附件' } });
+    const project = { ...sample, tender: chosen };
+    const { project: reopened } = await a.parseProject({ text: JSON.stringify(project), fileName: 'p.json' });
+    expect(reopened.tender!.rows[i]).toMatchObject({ follow: false, fill: { 证明材料: '见附件' } });
+    const newer = clarify(chosen, { ...withBlank, sha256: 'f'.repeat(64) }, '2026-12-08T08:00:00.000Z', []);
+    expect(newer.record.rows[formIndex(newer.record, /偏离表/)]).toMatchObject({
+      decision: 'confirmed',
+      follow: false,
+      fill: { 证明材料: '见附件' },
+    });
   });
 });
 
