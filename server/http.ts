@@ -111,7 +111,7 @@ export function createHandler(pool: pg.Pool, options: HttpOptions = {}) {
         const since = intParam(u, 'since', 0, 0, Number.MAX_SAFE_INTEGER);
         const limit = intParam(u, 'limit', 1000, 1, MAX_PULL_PAGE);
         const wait = intParam(u, 'wait', 0, 0, maxWait);
-        return lib.pullWaiting(pool, since, limit, wait, signal);
+        return lib.pullWaiting(pool, user, since, limit, wait, signal);
       }
       case 'POST /v1/push': {
         authorize(user, 'push');

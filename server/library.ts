@@ -156,21 +156,13 @@ export async function decide(pool: pg.Pool, user: User, d: DecideIn): Promise<{ 
         `cannot ${d.action} ${ref}: it is ${status} (only ${allowed.join(' or ')} can be)`,
         'bad_transition',
       );
-    if (d.action === 'reject') {
-      await c.query(
-        `UPDATE versions SET status = 'draft', reviewer_id = $4, decided_at = now()
-         WHERE clause_id = $1 AND variant = $2 AND version = $3`,
-        [d.clauseId, d.variant, d.version, user.id],
-      );
-      await history(c, user, 'reject', d.clauseId, d.variant, d.version, d.reason);
-      return { status: 'draft' };
-    }
+    // Every decision takes a new seq: approvals and retirements reach everyone, a rejection reaches its author.
     await c.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK]);
-    const to = d.action === 'approve' ? 'approved' : 'retired';
+    const to = d.action === 'approve' ? 'approved' : d.action === 'retire' ? 'retired' : 'draft';
     const u = await c.query(
-      `UPDATE versions SET status = $4, reviewer_id = $5, decided_at = now(), seq = nextval('change_seq')
+      `UPDATE versions SET status = $4, reviewer_id = $5, decided_at = now(), reason = $6, seq = nextval('change_seq')
        WHERE clause_id = $1 AND variant = $2 AND version = $3 RETURNING seq`,
-      [d.clauseId, d.variant, d.version, to, user.id],
+      [d.clauseId, d.variant, d.version, to, user.id, d.reason],
     );
     await history(c, user, d.action, d.clauseId, d.variant, d.version, d.reason);
     return { status: to, seq: Number(u.rows[0].seq) };
@@ -198,15 +190,17 @@ export async function saveBlueprint(pool: pg.Pool, user: User, b: Blueprint): Pr
 const iso = (t: Date | null) => (t ? t.toISOString() : '');
 
 /** Approved and retired versions and blueprints changed after `since`, in seq order, at most `limit`. */
-export async function pull(pool: pg.Pool, since: number, limit: number): Promise<PullResponse> {
+export async function pull(pool: pg.Pool, user: User, since: number, limit: number): Promise<PullResponse> {
   const vs = await pool.query(
-    `SELECT v.seq, v.clause_id, v.variant, v.version, v.status, v.body, v.variables, v.cond, v.change_note,
+    `SELECT v.seq, v.clause_id, v.variant, v.version, v.status, v.body, v.variables, v.cond, v.change_note, v.reason,
             v.created_at, v.decided_at, a.name AS author, r.name AS reviewer,
             c.category, c.title, c.tags, c.doc_types, c.owner, c.review_interval_months
      FROM versions v JOIN clauses c ON c.id = v.clause_id JOIN users a ON a.id = v.author_id
      LEFT JOIN users r ON r.id = v.reviewer_id
-     WHERE v.seq > $1 AND v.status IN ('approved', 'retired') ORDER BY v.seq LIMIT $2`,
-    [since, limit + 1],
+     WHERE v.seq > $1 AND (v.status IN ('approved', 'retired')
+                           OR (v.status = 'draft' AND v.reviewer_id IS NOT NULL AND v.author_id = $3))
+     ORDER BY v.seq LIMIT $2`,
+    [since, limit + 1, user.id],
   );
   const bs = await pool.query('SELECT seq, doc FROM blueprints WHERE seq > $1 ORDER BY seq LIMIT $2', [
     since,
@@ -237,6 +231,7 @@ export async function pull(pool: pg.Pool, since: number, limit: number): Promise
         reviewer: r.reviewer ?? '',
         createdAt: iso(r.created_at),
         decidedAt: iso(r.decided_at),
+        ...(r.reason ? { reason: r.reason } : {}),
       }),
     ),
     ...bs.rows.map((r): BlueprintChange => ({ kind: 'blueprint', seq: Number(r.seq), blueprint: r.doc })),
@@ -246,8 +241,15 @@ export async function pull(pool: pg.Pool, since: number, limit: number): Promise
 }
 
 /** Waits up to `ms` for a change after `since` (a long poll), then pulls. */
-export async function pullWaiting(pool: pg.Pool, since: number, limit: number, ms: number, signal: AbortSignal) {
-  const first = await pull(pool, since, limit);
+export async function pullWaiting(
+  pool: pg.Pool,
+  user: User,
+  since: number,
+  limit: number,
+  ms: number,
+  signal: AbortSignal,
+) {
+  const first = await pull(pool, user, since, limit);
   if (first.changes.length || ms <= 0) return first;
   await new Promise<void>((resolve) => {
     const done = () => {
@@ -261,7 +263,7 @@ export async function pullWaiting(pool: pg.Pool, since: number, limit: number, m
     changes.on('change', onChange);
     signal.addEventListener('abort', done);
   });
-  return signal.aborted ? first : pull(pool, since, limit);
+  return signal.aborted ? first : pull(pool, user, since, limit);
 }
 
 export async function historyOf(pool: pg.Pool, clauseId: string | undefined, limit: number): Promise<HistoryRow[]> {

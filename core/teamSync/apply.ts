@@ -41,9 +41,12 @@ function versionFrom(c: VersionChange, n: number): StoredVersion {
 function settle(v: StoredVersion, c: VersionChange): boolean {
   if (v.status === c.status) return false;
   if (v.status === 'retired') return false; // retired here stays retired
+  // A rejection sends my submission back to draft, with legal's reason; it never undoes an approval here.
+  if (c.status === 'draft' && v.status !== 'in_review') return false;
   v.status = c.status;
   if (c.reviewer) v.reviewer = c.reviewer;
   if (c.decidedAt) v.decidedAt = c.decidedAt;
+  if (c.status === 'draft') v.rejectReason = c.reason ?? '';
   return true;
 }
 
@@ -74,10 +77,15 @@ export function applyChanges(d: StoreData, s: SyncState, changes: Change[], now:
     let clause = clauses.get(ch.clause.id);
     let variant: StoredVariant | undefined = clause?.variants.find((v) => v.name === ch.variant);
     if (linked && variant?.versions[linked.local - 1]) {
-      if (settle(variant.versions[linked.local - 1]!, ch)) r.statusChanged++;
-      else r.identical++;
+      if (settle(variant.versions[linked.local - 1]!, ch)) {
+        r.statusChanged++;
+        // Rejected: the server holds it as a draft now, so submitting it again here pushes it again.
+        if (ch.status === 'draft') linked.pushed = 'draft';
+      } else r.identical++;
       continue;
     }
+    // A rejection of a proposal this folder does not know (its folder was reset): nothing to do.
+    if (ch.status === 'draft') continue;
     // A version retired before this folder ever saw it approved: nothing to keep.
     if (ch.status === 'retired' && !variant?.versions.some((v) => sameContent(v, ch))) continue;
     if (!clause) {

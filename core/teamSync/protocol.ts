@@ -84,7 +84,9 @@ export type VersionChange = {
   clause: ClauseHeader;
   variant: string;
   version: number;
-  status: 'approved' | 'retired';
+  /** draft: the requesting user's own proposal, rejected (with `reason`); others' drafts never travel. */
+  status: 'approved' | 'retired' | 'draft';
+  reason?: string;
   body: string;
   variables: unknown[];
   when?: unknown;

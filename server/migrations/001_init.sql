@@ -48,7 +48,9 @@ CREATE TABLE versions (
   PRIMARY KEY (clause_id, variant, version),
   UNIQUE (author_id, client_key)
 );
-CREATE INDEX versions_seq ON versions (seq) WHERE status IN ('approved', 'retired');
+CREATE INDEX versions_seq ON versions (seq);
+-- Why a decision was taken (a rejection's reason reaches the author's app with the version).
+ALTER TABLE versions ADD COLUMN reason text NOT NULL DEFAULT '';
 
 CREATE FUNCTION versions_content_is_immutable() RETURNS trigger AS $$
 BEGIN

@@ -127,6 +127,32 @@ describe.skipIf(skipReason)('团队库同步', () => {
     expect(queued.map((q) => q.author)).toEqual(['张三']);
   });
 
+  it('法务退回的提交回到撰写人本机成为草稿并带有理由；再次提交后重新进入审核', async () => {
+    const w = await team.client('张三');
+    const ref = await w.store.createClause(clauseInput('callback', '维修完成后 3 日内电话回访。'), '张三');
+    await w.store.submit(ref, '张三');
+    await w.sync();
+    const legal = await team.client('王律师');
+    await legal.api.decide({
+      clauseId: 'callback',
+      variant: '标准',
+      version: 1,
+      action: 'reject',
+      reason: '请写明回访内容',
+    });
+    const r = await w.sync();
+    expect(r.applied.statusChanged).toBe(1);
+    const v = (await w.store.getClause('callback'))!.variants[0]!.versions[0]!;
+    expect(v).toMatchObject({ status: 'draft', reviewer: '王律师', rejectReason: '请写明回访内容' });
+    // Another writer never receives someone else's rejected draft.
+    const other = await team.client('李四');
+    await other.sync();
+    expect(await other.store.getClause('callback')).toBeUndefined();
+    await w.store.submit(ref, '张三');
+    expect((await w.sync()).pushed).toBe(1);
+    expect((await legal.api.review()).filter((q) => q.clauseId === 'callback').map((q) => q.version)).toEqual([1]);
+  });
+
   it('已经同步过的文件夹再次同步不产生任何改动', async () => {
     const c = await team.client('李四');
     const first = await c.sync();
