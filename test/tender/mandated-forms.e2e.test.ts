@@ -68,6 +68,16 @@ describe.skipIf(!haveChromium)('编制: 按招标文件规定的格式 (browser 
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('见资格证明文件');
       await expect.poll(() => page.getByTestId('problems').innerText()).not.toContain('证明材料');
 
+      // The mandated 目录 as a checklist: after 自查, our letter and table are there; the 资格证明文件 is no document
+      // BidForge makes, so it is prepared separately.
+      await page.getByTestId('selfcheck-run').click();
+      const toc = page.getByTestId('toc-checklist');
+      await expect.poll(() => toc.innerText(), { timeout: TIMEOUT }).toMatch(/已有\s*一、售后服务承诺书/);
+      expect(await toc.innerText()).toMatch(/已有\s*二、售后服务偏离表/);
+      expect(await toc.innerText()).toMatch(/另行准备\s*三、资格证明文件/);
+      await toc.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screensDir, 'composer-mandated-toc.png') });
+
       // Switched off: our own columns again.
       await table.getByRole('switch').click();
       await expect

@@ -14,8 +14,12 @@ export function TocChecklist({ tender, findings }: { tender?: ProjectTender; fin
     (r) => r.kind === 'toc' && r.decision !== 'dismissed' && r.change !== 'removed',
   );
   if (!entries.length) return null;
-  const missing = (loc: Loc) =>
-    findings?.some((f) => (f.kind === 'document' || f.kind === 'section') && samePlace(loc, f.where));
+  /** missing: the package lacks it; elsewhere: a document this software does not make (prepared apart). */
+  const state = (loc: Loc): 'present' | 'missing' | 'elsewhere' => {
+    const f = findings?.find((x) => (x.kind === 'document' || x.kind === 'section') && samePlace(loc, x.where));
+    return !f ? 'present' : f.code === 'document_elsewhere' ? 'elsewhere' : 'missing';
+  };
+  const COLOR = { present: 'green', missing: 'red', elsewhere: 'gold' } as const;
   return (
     <div data-testid="toc-checklist">
       <h4 className="bf-reqs-subtitle">{t('toc.title', { count: entries.length })}</h4>
@@ -23,9 +27,7 @@ export function TocChecklist({ tender, findings }: { tender?: ProjectTender; fin
       <ul className="bf-req-list">
         {entries.map((r, k) => (
           <li key={`${k}-${r.text}`} data-testid={`toc-entry-${k}`}>
-            {findings && (
-              <Tag color={missing(r.loc) ? 'red' : 'green'}>{t(missing(r.loc) ? 'toc.missing' : 'toc.present')}</Tag>
-            )}
+            {findings && <Tag color={COLOR[state(r.loc)]}>{t(`toc.${state(r.loc)}`)}</Tag>}
             {r.text}
           </li>
         ))}

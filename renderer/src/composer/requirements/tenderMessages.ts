@@ -83,6 +83,7 @@ export const tenderMessagesZh = {
   'toc.title': '招标文件规定的目录（{count}）',
   'toc.present': '已有',
   'toc.missing': '缺少',
+  'toc.elsewhere': '另行准备',
   'toc.unchecked': '运行自查后显示是否齐全',
 } as const;
 
@@ -174,5 +175,6 @@ export const tenderMessagesEn: Record<keyof typeof tenderMessagesZh, string> = {
   'toc.title': 'Table of contents the tender mandates ({count})',
   'toc.present': 'present',
   'toc.missing': 'missing',
+  'toc.elsewhere': 'prepared separately',
   'toc.unchecked': 'Run the self-check to see which are present',
 };
