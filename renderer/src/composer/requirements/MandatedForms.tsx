@@ -18,7 +18,11 @@ export function MandatedForms({ tender, onTenderChange }: MandatedFormsProps) {
     .filter(({ r }) => r.kind === 'format' && r.decision === 'confirmed' && r.change !== 'removed' && r.form);
   if (!forms.length) return null;
   return (
-    <section className="bf-reqs-proposals" data-testid="mandated-forms" aria-label={t('forms.title', { count: 0 })}>
+    <section
+      className="bf-reqs-proposals"
+      data-testid="mandated-forms"
+      aria-label={t('forms.title', { count: forms.length })}
+    >
       <h3 className="bf-reqs-subtitle">{t('forms.title', { count: forms.length })}</h3>
       <p className="bf-muted">{t('forms.hint')}</p>
       <ol className="bf-req-list">
