@@ -2,6 +2,7 @@
 // passes the values it interpolates as params; the shells word it here, by code. Pure (no DOM, no Node APIs), so the
 // renderer and the CLI both import it. Values in params (labels, titles, user text) are shown as they are.
 import type { Problem } from '../model/problem.js';
+import { WORKER_EN } from '../api/workerJobs.js';
 import { SIGNING_EN } from '../text/signingText.js';
 import { valueTemplate } from './valueText.js';
 
@@ -62,6 +63,13 @@ const PROJECT_ISSUE: Params = {
   invalid_value: 'is not an allowed value',
   invalid_format: 'has the wrong format',
   custom: 'is invalid',
+  duplicate: 'is the same as another commitment’s',
+  invisible: 'contains a character nobody can see ({codePoint}, {charEn})',
+  number_max: 'may not be more than {limit}',
+  number_min: 'may not be less than {limit}',
+  number_above: 'must be more than {limit}',
+  items_max: 'has {length} items, more than the limit of {limit}',
+  text_max: 'has {length} characters, more than the limit of {limit}',
 };
 
 // core/assemble/conditions.ts ConditionProblem, by issue.
@@ -74,6 +82,8 @@ const CONDITION: Params = {
 const EN: Record<string, Template> = {
   // Names, signed packs, recent projects (core/text/signingText.ts).
   ...SIGNING_EN,
+  // A worker job the host stopped: over its time or memory, or crashed (core/api/workerJobs.ts).
+  ...WORKER_EN,
   // Times that contradict each other (core/check/factRules.ts).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
   // Facts that contradict each other (core/check/factRules.ts).
