@@ -7,7 +7,7 @@ import type { ClauseVersion } from '../model/library.js';
 import type { Block, DocumentLayout } from '../model/document.js';
 import type { Project } from '../model/project.js';
 import type { Value } from '../model/variables.js';
-import { letterParts, mandatedLetter, mandatedRows, mandatedTable } from '../tender/formsFollow.js';
+import { letterParts, mandatedLetter, mandatedRows, mandatedTable, printedTitle } from '../tender/formsFollow.js';
 
 /** Clauses a mandated 承诺书 replaces: our salutation with its opening, and our closing. */
 export const isLetterFrame = (clause: ClauseVersion) =>
@@ -61,8 +61,6 @@ export function followMandatedForms(
       ...parts.closing.map((s) => paragraph(s)),
       ...(annex < 0 ? [] : out.slice(annex)),
     ],
-    title:
-      letter.title.replace(/^(?:附件|格式|附表)\s*[\d一二三四五六七八九十]*[-－.．、：:\s]*/, '').trim() ||
-      letter.title,
+    title: printedTitle(letter.title),
   };
 }

@@ -64,6 +64,15 @@ export function mandatedLetter(t: ProjectTender | undefined): MandatedLetter | u
   return { index: i, title: r.form!.title, text: r.form!.text };
 }
 
+/** A form's title as the document prints it: without the tender's 附件1 / 格式一 / 三、 in front of it. */
+export const printedTitle = (title: string): string =>
+  title
+    .replace(
+      /^(?:(?:附件|格式|附表)\s*[\d一二三四五六七八九十]*|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[）)])[-－.．、：:\s]*/,
+      '',
+    )
+    .trim() || title;
+
 /** Mandated columns that would print blank: nothing we compute, and no text from the writer. */
 export const blankColumns = (m: MandatedTable): string[] =>
   m.columns.filter((c, i) => !m.fields[i] && !m.fill[c]?.trim());

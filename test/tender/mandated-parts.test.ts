@@ -1,7 +1,7 @@
 // The pieces of a mandated form (#18 item 3): which of our cells a tender's column header asks for, and the
 // tender's 承诺书 wording split around the blank or list where our commitments go.
 import { describe, expect, it } from 'vitest';
-import { blankColumns, columnField, fillPlaceholders, letterParts } from '@core/tender/formsFollow.js';
+import { blankColumns, columnField, fillPlaceholders, letterParts, printedTitle } from '@core/tender/formsFollow.js';
 
 describe('偏离表的列名对应到我方计算的内容', () => {
   it.each([
@@ -80,4 +80,15 @@ describe('承诺书格式：我方承诺插在格式留出的空白或清单处'
     expect(fillPlaceholders('（联系人姓名）', values)).toBe('（联系人姓名）');
     expect(fillPlaceholders('致：（采购人名称）', {})).toBe('致：（采购人名称）');
   });
+});
+
+describe('承诺书的标题按招标文件的措辞，去掉其附件编号', () => {
+  it.each([
+    ['附件1 售后服务承诺书', '售后服务承诺书'],
+    ['格式一 售后服务承诺书', '售后服务承诺书'],
+    ['附件一：售后服务承诺函', '售后服务承诺函'],
+    ['三、售后服务承诺书', '售后服务承诺书'],
+    ['（二）质量保证及售后服务承诺书', '质量保证及售后服务承诺书'],
+    ['售后服务承诺书', '售后服务承诺书'],
+  ])('「%s」→「%s」', (title, printed) => expect(printedTitle(title)).toBe(printed));
 });
