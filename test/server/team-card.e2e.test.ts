@@ -3,6 +3,7 @@
 // two versions to choose between; with the server gone a sync says so and the app goes on.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsSchema } from '@core/settings/schema.js';
 import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from '../e2e/helpers/app.js';
 import { clauseInput, skipReason, startTeam, type TestTeam } from './helpers.js';
 
@@ -17,6 +18,34 @@ describe.skipIf(skipReason || !haveChromium)('设置：团队库 (browser host +
     await app?.close();
     await team?.close();
   }, TIMEOUT);
+
+  it(
+    'with a team server in 设置, the app syncs by itself on start: a waiting submission reaches legal',
+    async () => {
+      const own = await startApp();
+      try {
+        await own.handlers.saveSettings({
+          settings: settingsSchema.parse({ teamServer: { url: team.server.url, token: team.token('李四') } }),
+        });
+        await own.handlers.libraryCreate({
+          clause: clauseInput('auto-pushed', '设备到货后 7 日内完成安装。'),
+          by: '李四',
+        });
+        await own.handlers.librarySubmit({ ref: { clauseId: 'auto-pushed', variant: '标准', version: 1 }, by: '李四' });
+        await own.page.goto(`${own.host.url}#home`);
+        const legal = await team.client('王律师');
+        await expect
+          .poll(async () => (await legal.api.review()).filter((q) => q.clauseId === 'auto-pushed').length, {
+            timeout: 30_000,
+          })
+          .toBe(1);
+        expect(own.pageErrors).toEqual([]);
+      } finally {
+        await own.close();
+      }
+    },
+    TIMEOUT,
+  );
 
   it(
     'connects, pushes a submission, shows a conflict after a colleague’s approved edit, and reports an unreachable server',
@@ -64,7 +93,9 @@ describe.skipIf(skipReason || !haveChromium)('设置：团队库 (browser host +
       );
       await other.store.submit(theirs, '李四');
       const pushed = await other.sync();
-      const serverV = (await legal.api.review()).find((q) => q.author === '李四')!.version;
+      const serverV = (await legal.api.review()).find(
+        (q) => q.clauseId === 'night-service' && q.author === '李四',
+      )!.version;
       expect(pushed.pushed).toBe(1);
       await legal.api.decide({ clauseId: 'night-service', variant: '标准', version: serverV, action: 'approve' });
 
