@@ -15,6 +15,7 @@ import './shell.css';
 import { CardsScreen } from './cards/CardsScreen.js';
 import { HomeScreen } from './home/HomeScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
+import { TeamAutoSync } from './settings/TeamAutoSync.js';
 import type { ScreenKey, ScreenProps } from './screenProps.js';
 
 const UI_FONT =
@@ -134,6 +135,7 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
           className="bf-shell-menu"
         />
       </nav>
+      <TeamAutoSync />
       <div className="bf-shell-body">
         {screens
           .filter((s) => visited.includes(s.key))
