@@ -95,6 +95,19 @@ describe('招标文件规定的偏离表格式', () => {
   });
 });
 
+describe('我方计算的列全部为空', () => {
+  it('各项都没有条目号时，招标文件的「条款号」列报错；说明列可以为空', async () => {
+    const requirements = (sample.requirements ?? []).map((q) => ({ ...q, item: '', note: '' }));
+    const project = { ...sample, requirements, tender: confirmedForms(reading) };
+    const { problems } = await a.checkProject({ project });
+    expect(problems.filter((p) => p.code === 'mandated_column_blank').map((p) => p.params?.column)).toEqual([
+      '招标文件条款号',
+    ]);
+    const withItems = await a.checkProject({ project: { ...project, requirements: sample.requirements } });
+    expect(withItems.problems.filter((p) => p.code === 'mandated_column_blank')).toEqual([]);
+  });
+});
+
 describe('选择随项目保存', () => {
   it('保存后重新打开、再导入澄清版，开关和填写的列内容都在', async () => {
     const t = confirmedForms(withBlank);
