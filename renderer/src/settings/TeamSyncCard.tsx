@@ -1,7 +1,7 @@
 // 设置 → 团队库: the team server this data folder syncs with (address and token), a sync on demand, and the sync
 // state — last pull and push, what waits to be pushed, versions to choose between, the last error. Nothing here
 // blocks the rest of the app: a sync runs in the background of this card and reports how it went.
-import { App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '@core/i18n/errorText.js';
 import type { Settings } from '@core/settings/schema.js';
@@ -10,7 +10,7 @@ import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
 
-type Connection = { url: string; token: string };
+type Connection = { url: string; token: string; auto: boolean };
 
 export function TeamSyncCard({ onSaved }: { onSaved?: (s: Settings) => void }) {
   const { t, locale } = useI18n();
@@ -37,7 +37,7 @@ export function TeamSyncCard({ onSaved }: { onSaved?: (s: Settings) => void }) {
   const store = async (teamServer: Connection | undefined) => {
     const { settings } = await api.getSettings({});
     const next: Settings = { ...settings };
-    if (teamServer) next.teamServer = { ...teamServer, auto: settings.teamServer?.auto ?? true };
+    if (teamServer) next.teamServer = teamServer;
     else delete next.teamServer;
     const saved = (await api.saveSettings({ settings: next })).settings;
     onSaved?.(saved);
@@ -52,7 +52,7 @@ export function TeamSyncCard({ onSaved }: { onSaved?: (s: Settings) => void }) {
       return;
     }
     try {
-      await store({ url: values.url.trim(), token: values.token.trim() });
+      await store({ url: values.url.trim(), token: values.token.trim(), auto: values.auto ?? true });
       message.success(t('team.saved'));
     } catch (e) {
       fail(e);
@@ -100,6 +100,9 @@ export function TeamSyncCard({ onSaved }: { onSaved?: (s: Settings) => void }) {
           rules={[{ required: true, pattern: /^bft_[A-Za-z0-9_-]{20,100}$/ }]}
         >
           <Input.Password placeholder={t('team.tokenPlaceholder')} data-testid="team-token" />
+        </Form.Item>
+        <Form.Item name="auto" label={t('team.auto')} valuePropName="checked" initialValue={true}>
+          <Switch data-testid="team-auto" />
         </Form.Item>
         <Space>
           <Button type="primary" onClick={save} data-testid="team-save">
