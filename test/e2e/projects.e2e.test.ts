@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalClient } from '@core/api/localClient.js';
+import type { Project } from '@core/model/project.js';
 import { repoRoot, templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
@@ -15,9 +16,11 @@ const TITLES = [
   '滨江二中食堂空调采购项目售后服务方案',
   '滨江三中体育馆新风系统售后服务方案',
 ];
-const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as {
-  values: Record<string, unknown>;
-};
+/** The sample's values and facts (its promises are facts: values alone leave required figures unstated). */
+const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-plan-sample.json'), 'utf8')) as Pick<
+  Project,
+  'values' | 'commitments'
+>;
 const outDir = join(repoRoot, 'test-output');
 
 describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chromium)', () => {
@@ -95,10 +98,14 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
   it(
     '导出的文件以项目标题命名',
     async () => {
-      // The second project, as its writer filled it in and saved it (the sample's values), reopened from 最近项目.
+      // The second project, as its writer filled it in and saved it (the sample's values and facts), reopened from
+      // 最近项目.
       const entry = (await api.listRecentProjects({})).projects.find((p) => p.title === TITLES[1])!;
       const { project } = await api.openRecentProject({ id: entry.id });
-      await api.recordRecentProject({ project: { ...project, values: SAMPLE.values }, saved: true });
+      await api.recordRecentProject({
+        project: { ...project, values: SAMPLE.values, commitments: SAMPLE.commitments },
+        saved: true,
+      });
 
       await page.getByTestId('nav-home').click();
       await page.getByTestId('recent-item').filter({ hasText: TITLES[1] }).click();
