@@ -360,6 +360,14 @@ const elsewhere: Problem[] = [
     message: '请先在 设置 中填写姓名（命令行用 --as 姓名）',
     params: { option: '--as' },
   },
+  // core/check/mandatedFormRules.ts, as test/tender/mandated.test.ts gets it from a tender's mandated 偏离表
+  {
+    severity: 'error',
+    code: 'mandated_column_blank',
+    message:
+      '招标文件规定的「格式二 售后服务偏离表」中「证明材料」一列没有内容：请在招标要求中填写该列，或改用我方格式',
+    params: { form: '格式二 售后服务偏离表', column: '证明材料' },
+  },
   // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
   {
     severity: 'error',

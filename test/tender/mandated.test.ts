@@ -84,6 +84,10 @@ describe('招标文件规定的偏离表格式', () => {
     expect(blank).toHaveLength(1);
     expect(blank[0]).toMatchObject({ severity: 'error', params: { column: '证明材料' } });
     expect(blank[0]!.message).toContain('证明材料');
+    // The same wording test/core/problem-text.test.ts reads in English.
+    expect(blank[0]!.message).toBe(
+      '招标文件规定的「格式二 售后服务偏离表」中「证明材料」一列没有内容：请在招标要求中填写该列，或改用我方格式',
+    );
     // A 繁體 bid prints the headers converted; the blank column is found all the same.
     const hant = await a.checkProject({ project: { ...sample, script: 'hant', tender: t } });
     expect(hant.problems.filter((p) => p.code === 'mandated_column_blank')).toHaveLength(1);
