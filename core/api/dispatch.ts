@@ -1,9 +1,9 @@
 // Validates a call's argument with the channel's zod schema, runs it, and returns the envelope every transport carries.
-import { zodMessage } from '../model/zodMessage.js';
 import { BidForgeError } from '../model/problem.js';
 import { isChannel } from './channels.js';
 import { requestSchemas, type ApiHandlers } from './contract.js';
 import { ApiError, failure, type Envelope } from './envelope.js';
+import { requestError } from './requestError.js';
 
 export type DispatchResult = Envelope;
 
@@ -11,7 +11,7 @@ export async function dispatch(handlers: ApiHandlers, channel: string, arg: unkn
   try {
     if (!isChannel(channel)) throw new ApiError('unknown_channel', `no API method named ${channel}`);
     const parsed = requestSchemas[channel].safeParse(arg ?? {});
-    if (!parsed.success) throw new ApiError('bad_request', `${channel}: ${zodMessage(parsed.error)}`);
+    if (!parsed.success) throw requestError(channel, parsed.error, arg);
     const fn = handlers[channel] as (a: unknown) => Promise<unknown>;
     return { ok: true, value: await fn(parsed.data) };
   } catch (e) {

@@ -2,6 +2,7 @@
 // checks and the 偏离表 read it. The kind says what is promised and fixes the fact's shape (a deadline, a period,
 // a cycle …), so a fact can never carry a figure its kind does not understand.
 import { z } from 'zod';
+import { invisibleIn } from '../text/names.js';
 
 /** Time units of a fact. 工作日 is a working day — a calendar day that is not a rest day, never "8 hours". */
 export const FACT_UNITS = ['分钟', '小时', '工作日', '天', '周', '个月', '年'] as const;
@@ -111,7 +112,12 @@ const common = {
   /** false: explicitly not promised — no sentence is printed, and a requirement linked to it is a 负偏离. */
   offered: z.boolean().default(true),
   /** How forms, checks and the 偏离表 name the fact; a label is made from kind and scope when absent. */
-  label: z.string().min(1).max(60).optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(60)
+    .refine((s) => !invisibleIn(s), 'a fact name has no invisible characters (zero-width, bidi controls)')
+    .optional(),
   scope: scopeSchema.optional(),
 };
 

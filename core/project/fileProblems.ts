@@ -2,6 +2,7 @@
 // core/i18n/problemText.ts): the JSON's own error with its line and column, or each wrong field by its label.
 import type { z } from 'zod';
 import type { Problem } from '../model/problem.js';
+import { factFieldName, factIssue } from './factProblems.js';
 
 /** The project's own fields as the 编制 screen labels them. */
 const FIELD_LABEL: Record<string, { zh: string; en: string }> = {
@@ -20,6 +21,7 @@ const FIELD_LABEL: Record<string, { zh: string; en: string }> = {
   workingDayHours: { zh: '每个工作日的小时数', en: 'hours per working day' },
   outline: { zh: '大纲', en: 'outline' },
   typesetting: { zh: '版式', en: 'layout' },
+  commitments: { zh: '承诺事项', en: 'commitments' },
 };
 
 /** What is wrong with one field, by zod's issue code. */
@@ -67,19 +69,26 @@ export function projectFieldProblems(file: string, error: z.ZodError, json: unkn
       .slice(1)
       .map((p) => (typeof p === 'number' ? `#${p + 1}` : String(p)))
       .join('.');
-    const zh = names ? names.zh + (rest ? ` ${rest}` : '') : issue.path.join('.') || '（整个文件）';
-    const en = names ? names.en + (rest ? ` ${rest}` : '') : issue.path.join('.') || '(the whole file)';
+    // A fact is named by its label (「承诺『到达现场时限』的单位」), never by its index and keys.
+    const fact =
+      top === 'commitments' ? factFieldName(issue.path.slice(1), json as Record<string, unknown>) : undefined;
+    const zh = fact?.zh ?? (names ? names.zh + (rest ? ` ${rest}` : '') : issue.path.join('.') || '（整个文件）');
+    const en = fact?.en ?? (names ? names.en + (rest ? ` ${rest}` : '') : issue.path.join('.') || '(the whole file)');
+    const special = fact ? factIssue(issue.path.slice(1), issue, json as Record<string, unknown>) : undefined;
     const missing =
       issue.code === 'invalid_type' &&
       issue.path.length === 1 &&
       (json === null || typeof json !== 'object' || !Object.hasOwn(json, top));
-    const issueCode = missing ? 'missing' : Object.hasOwn(ISSUE, issue.code) ? issue.code : 'custom';
-    const message = missing ? `${file}：项目文件缺少「${zh}」` : `${file}：项目文件中「${zh}」${ISSUE[issueCode]}`;
+    const issueCode =
+      special?.issue ?? (missing ? 'missing' : Object.hasOwn(ISSUE, issue.code) ? issue.code : 'custom');
+    const message = missing
+      ? `${file}：项目文件缺少「${zh}」`
+      : `${file}：项目文件中「${zh}」${special?.zh ?? ISSUE[issueCode]}`;
     return {
       severity: 'error',
       code: 'project_field',
       message,
-      params: { file, field: zh, fieldEn: en, issue: issueCode },
+      params: { file, field: zh, fieldEn: en, issue: issueCode, ...special?.params },
       file,
     };
   });

@@ -15,7 +15,10 @@ import { parseProjectText } from '@core/project/parse.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { templatesDir } from '../helpers/paths.js';
 import { TEXT_LIMITS } from '@core/model/variables.js';
-import { CORPUS, withValues, type Case } from './corpus.js';
+import { CORPUS as VALUES_CORPUS, FACT_CORPUS, withFact, withValues, type Case } from './corpus.js';
+
+// Bad variable values (on a project from before facts) and bad facts (on the shipped sample), one corpus.
+const CORPUS = [...VALUES_CORPUS, ...FACT_CORPUS];
 
 const dir = mkdtempSync(join(tmpdir(), 'bf-bad-'));
 const handlers = createHandlers({ templatesDir, dataDir: join(dir, 'data') });
@@ -178,4 +181,59 @@ describe('CLI check and render', () => {
       } else expect([0, 1], r.text).toContain(r.code); // 1: the emoji/Arabic characters the PDF font lacks, named
     },
   );
+});
+
+describe('facts given as objects in the same process (NaN and Infinity are no JSON)', () => {
+  const sample = JSON.parse(withFact('arrive', () => {})) as { commitments: { id: string; within?: unknown }[] };
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+  ])('a deadline of %s is refused naming 到达现场时限', async (_n, value) => {
+    const project = structuredClone(sample);
+    project.commitments.find((c) => c.id === 'arrive')!.within = { value, unit: '小时' };
+    const err = await api.preview({ project: project as never }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    );
+    expect(err, 'accepted').not.toBeNull();
+    expect(err!.message).toMatch(/到达现场时限/);
+    expect(err!.message).not.toMatch(/arrive|commitments\.\d/);
+  });
+});
+
+describe('bounded, and nothing already saved is lost', () => {
+  it('100,000 facts are refused within seconds, by the parser, the API and the HTTP client', async () => {
+    const big = FACT_CORPUS.find((c) => c.name === 'fact: 100,000 facts')!;
+    const http = createHttpClient(host.url.replace(/\/$/, ''), host.token);
+    for (const client of [api, http]) {
+      const started = Date.now();
+      const err = await client.parseProject({ text: big.text, fileName: 'project.json' }).then(
+        () => null,
+        (e: { message: string }) => e,
+      );
+      expect(err?.message).toMatch(big.names!);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  }, 30_000);
+
+  it('a hostile project is not recorded as recent, and the recent projects already there are kept', async () => {
+    const good = parseProjectText(
+      withFact('arrive', () => {}),
+      'good.json',
+    );
+    await api.recordRecentProject({ project: good, path: join(dir, 'good.json'), saved: true });
+    const before = (await api.listRecentProjects({})).projects;
+    expect(before.length).toBeGreaterThan(0);
+    for (const c of FACT_CORPUS.filter((x) => !x.heavy && x.text.startsWith('{') && !x.text.includes('Infinity'))) {
+      const hostile = JSON.parse(c.text) as never;
+      const err = await api.recordRecentProject({ project: hostile, path: join(dir, 'bad.json'), saved: true }).then(
+        () => null,
+        (e: { message: string }) => e,
+      );
+      expect(err, `${c.name} was recorded`).not.toBeNull();
+      expect(err!.message, c.name).toMatch(c.names!);
+    }
+    expect((await api.listRecentProjects({})).projects).toEqual(before);
+  });
 });

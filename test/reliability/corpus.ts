@@ -1,12 +1,15 @@
-// A corpus of bad (and oddly good) inputs, as project file texts built from the sample. Each names what it breaks,
-// and what an answer must mention: the field (or, for valid input, nothing: it must render).
+// A corpus of bad (and oddly good) inputs, as project file texts. Each names what it breaks, and what an answer must
+// mention: the field (or, for valid input, nothing: it must render). Variables (integers, durations, money, dates) are
+// set on a project saved before facts (test/commitments/fixtures/legacy, on the clauses of its time), which still
+// declares them; FACT_CORPUS sets the same hostile values on the facts (project.commitments) of the shipped sample.
 import { readFileSync } from 'node:fs';
+import { legacyProject } from '../commitments/legacyFixtures.js';
 import { samplePath } from '../helpers/paths.js';
 
 type Json = Record<string, unknown>;
-const sample = (): Json => JSON.parse(readFileSync(samplePath, 'utf8')) as Json;
+const legacy = (): Json => JSON.parse(JSON.stringify(legacyProject('service-plan-sample', { outline: true }))) as Json;
 export function withValues(change: (values: Json, project: Json) => void): string {
-  const p = sample();
+  const p = legacy();
   change(p.values as Json, p);
   return JSON.stringify(p);
 }
@@ -122,5 +125,93 @@ export const CORPUS: Case[] = [
     name: 'template braces in a value',
     text: withValues((v) => (v.service_slogan = '{{constructor}} {{#each x}}')),
     names: /未替换的占位符|placeholder/,
+  },
+];
+
+/** The shipped sample (on facts) with its fact `id` changed; `facts` is the whole list, for duplicates and size. */
+export function withFact(id: string, change: (fact: Json, facts: Json[]) => void): string {
+  const p = JSON.parse(readFileSync(samplePath, 'utf8')) as Json;
+  const facts = p.commitments as Json[];
+  const fact = facts.find((f) => f.id === id);
+  if (!fact) throw new Error(`the sample has no fact ${id}`);
+  change(fact, facts);
+  return JSON.stringify(p);
+}
+
+const within = (value: unknown) => withFact('arrive', (f) => (f.within = { value, unit: '小时' }));
+// The fact 「到达现场时限」 (arrive: within 2 小时 from notice); answers name it by this label, never by `arrive` or an index.
+const ARRIVE = /到达现场时限/;
+
+export const FACT_CORPUS: Case[] = [
+  { name: 'fact: a deadline of "二小时"', text: within('二小时'), names: ARRIVE },
+  { name: 'fact: a number as a string', text: within('2'), names: ARRIVE },
+  // JSON has no NaN or Infinity: a file that had them carries null (JSON.stringify) or is not JSON at all.
+  { name: 'fact: NaN (null in JSON)', text: within(Number.NaN), names: ARRIVE },
+  { name: 'fact: Infinity written out', text: within('__INF__').replace('"__INF__"', 'Infinity'), names: /JSON/ },
+  { name: 'fact: a negative deadline', text: within(-2), names: /到达现场时限.*(必须大于 0|more than 0)/ },
+  { name: 'fact: 1e20 hours', text: within(1e20), names: /到达现场时限.*(不能大于 100000|more than 100000)/ },
+  {
+    name: 'fact: an unknown unit',
+    text: withFact('arrive', (f) => (f.within = { value: 2, unit: '光年' })),
+    names: /到达现场时限.*单位|unit of commitment “到达现场时限”/,
+  },
+  {
+    name: 'fact: an unknown event',
+    text: withFact('arrive', (f) => (f.from = 'doomsday')),
+    names: /到达现场时限.*起算事件|starting event of commitment “到达现场时限”/,
+  },
+  {
+    name: 'fact: an unknown region',
+    text: withFact('arrive', (f) => (f.scope = { region: 'mars' })),
+    names: /到达现场时限.*地区|region .*到达现场时限/,
+  },
+  {
+    name: 'fact: an unknown channel',
+    text: withFact('arrive', (f) => (f.scope = { channel: 'pigeon' })),
+    names: /到达现场时限.*服务渠道|channel .*到达现场时限/,
+  },
+  {
+    name: 'fact: an empty fault level',
+    text: withFact('arrive', (f) => (f.scope = { level: '' })),
+    names: /到达现场时限.*故障等级|fault level .*到达现场时限/,
+  },
+  {
+    name: 'fact: a scope that is text',
+    text: withFact('arrive', (f) => (f.scope = '全国')),
+    names: /到达现场时限.*适用范围|scope .*到达现场时限/,
+  },
+  {
+    name: 'fact: a duplicated fact id',
+    text: withFact('fix', (f) => (f.id = 'arrive')),
+    names: /修复时限.*(与另一项承诺重复|same as another)/,
+  },
+  {
+    name: 'fact: an unknown kind',
+    text: withFact('arrive', (f) => (f.kind = 'teleport')),
+    names: /第 \d+ 项承诺的类型|kind of commitment #\d+/,
+  },
+  {
+    name: 'fact: 100,000 facts',
+    text: withFact('arrive', (f, facts) =>
+      facts.push(...Array.from({ length: 100_000 }, (_, i) => ({ ...f, id: `arrive_${i}` }))),
+    ),
+    names: /承诺事项.*100\d{3} 项，超过上限 500 项|commitments has 100\d{3} items, more than the limit of 500/,
+    heavy: true,
+  },
+  {
+    name: 'fact: a 1 MB text',
+    text: withFact('after_hours_hours', (f) => (f.text = oneMb)),
+    names: /非工作时间值班电话服务时间.*(350000 个字符|350000 characters)/,
+    heavy: true,
+  },
+  {
+    name: 'fact: a zero-width space in its name',
+    text: withFact('arrive', (f) => (f.label = '到达\u200B现场时限')),
+    names: /到达现场时限.*(U\+200B)/,
+  },
+  {
+    name: 'fact: a right-to-left override in its name',
+    text: withFact('arrive', (f) => (f.label = '到达现场\u202E限时')),
+    names: /到达现场时限.*(U\+202E)/,
   },
 ];
