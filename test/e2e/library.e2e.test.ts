@@ -2,6 +2,7 @@
 // A project export pins wc-periods v1; legal finds it by searching 压缩机, edits it into a draft, submits and
 // approves it, and sees the history, the diff and where the clause is used; then adds a variant, edits the clause's
 // owner and review interval, and starts a new draft from the older v1 with a variable declared in the form.
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { templatesDir } from '../../host/paths.js';
+import { legacyProject } from '../commitments/legacyFixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 import { squash } from '../helpers/text.js';
 import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
@@ -35,9 +37,11 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
   it(
     'legal searches 压缩机, edits the clause into a draft, submits and approves it, sees history, diff and where-used, updates the project, and trades packs',
     async () => {
-      // A bid writer exported the warranty card earlier: that pins wc-periods v1 to the project.
+      // A bid writer exported a warranty card earlier: that pins wc-periods v1 to the project. The card is one saved
+      // before facts, on the clauses of its time (the shipped sample prints its periods from facts with the variant
+      // 逐项承诺; this test follows legal editing 标准, the variant a search for 压缩机 finds).
       const api = createLocalClient(app!.handlers);
-      const { project } = await api.openSample({ name: 'warranty-card-sample' });
+      const project = { ...legacyProject('warranty-card-sample', { outline: true }), id: randomUUID() };
       await api.exportDocument({ project, format: 'docx' });
 
       // The library acts as 设置's user; this office runs in single-reviewer mode.
