@@ -41,6 +41,7 @@ const zhCN = {
 
   'msg.opened': '已打开：{name}',
   'msg.openFailed': '无法打开项目：{message}',
+  'msg.notRemembered': '项目已打开，但未加入「最近项目」：{message}',
   'msg.saved': '已保存为 {file}',
   'msg.saveFailed': '保存失败：{message}',
   'msg.autosaveFailed': '自动保存失败（浏览器存储已满），请尽快手动保存',
@@ -165,6 +166,7 @@ const en: Dictionary = {
 
   'msg.opened': 'Opened: {name}',
   'msg.openFailed': 'Could not open the project: {message}',
+  'msg.notRemembered': 'The project is open, but it was not added to Recent projects: {message}',
   'msg.saved': 'Saved as {file}',
   'msg.saveFailed': 'Could not save: {message}',
   'msg.autosaveFailed': 'Autosave failed (browser storage is full): save by hand soon',

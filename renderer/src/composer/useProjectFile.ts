@@ -48,11 +48,13 @@ export function useProjectFile(
     [show],
   );
 
-  /** Puts the project on 首页's recent list (best effort: the list is a convenience). */
+  /** Puts the project on 首页's recent list; when the list refuses it, the user is told why (it stays open). */
   const remember = useCallback(
     (p: Project, path: string | undefined, saved: boolean) =>
-      void api.recordRecentProject({ project: p, ...(path ? { path } : {}), saved }).catch(() => undefined),
-    [],
+      void api
+        .recordRecentProject({ project: p, ...(path ? { path } : {}), saved })
+        .catch((err: unknown) => message.warning(t('msg.notRemembered', { message: errorText(err, locale) }))),
+    [locale, message, t],
   );
 
   const confirmDiscard = useCallback(
