@@ -156,11 +156,12 @@ export function createLibraryHandlers(
     async libraryInfo() {
       if (!access) return { dataDir: null, clauses: 0, builtinConflicts: [] };
       const s = await access.store();
+      const builtins = await access.builtinState();
       return {
         dataDir: access.options.dataDir,
         clauses: (await s.listClauses()).length,
-        builtinConflicts: access.builtinConflicts,
-        ...(access.builtinMergeError ? { builtinMergeError: access.builtinMergeError } : {}),
+        builtinConflicts: builtins.conflicts,
+        ...(builtins.mergeError ? { builtinMergeError: builtins.mergeError } : {}),
       };
     },
     libraryFacets: () => read((s) => s.facets()),

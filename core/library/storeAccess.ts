@@ -4,14 +4,16 @@
 import type { LibraryStore } from './store/store.js';
 import { builtinPack, openStore } from './store/store.js';
 import type { Library } from '../model/library.js';
+import { templatesStamp } from './store/builtinsStamp.js';
 
 export type StoreAccessOptions = { dataDir: string; templatesDir: string; program: string; clock?: () => Date };
 
 export class StoreAccess {
   private opening: Promise<LibraryStore> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  builtinConflicts: string[] = [];
-  builtinMergeError: string | undefined;
+  /** The built-in clauses that differ from my edited versions, once compared (see builtinState). */
+  private conflicts: string[] | undefined;
+  private mergeError: string | undefined;
 
   constructor(readonly options: StoreAccessOptions) {}
 
@@ -24,14 +26,30 @@ export class StoreAccess {
     return this.opening;
   }
 
+  /**
+   * The built-in clauses in conflict with edits made here, and why merging the built-ins failed, if it did. When the
+   * open skipped the comparison (built-ins unchanged since the store last took them), it is made now, on request.
+   */
+  async builtinState(): Promise<{ conflicts: string[]; mergeError?: string }> {
+    const store = await this.store();
+    if (!this.conflicts && !this.mergeError) {
+      const preview = await store.previewImport(await builtinPack(this.options.templatesDir, this.options.clock));
+      this.conflicts = preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key);
+    }
+    return { conflicts: this.conflicts ?? [], ...(this.mergeError ? { mergeError: this.mergeError } : {}) };
+  }
+
   private async open(): Promise<LibraryStore> {
     const { dataDir, templatesDir, program, clock } = this.options;
     const store = await openStore({ dataDir, templatesDir, program, ...(clock ? { clock } : {}) });
     try {
-      await this.mergeBuiltins(store);
+      // Loading and comparing the built-ins costs ~0.2 s of a cold start: only when they changed since the store
+      // last took them (its recorded fingerprint), or when there is no fingerprint to go by.
+      const stamp = await templatesStamp(templatesDir).catch(() => undefined);
+      if (!stamp || (await store.builtinsChecked()) !== stamp) await this.mergeBuiltins(store, stamp);
     } catch (e) {
       // A locked or odd store must not keep the library from opening: reading still works, say why.
-      this.builtinMergeError = e instanceof Error ? e.message : String(e);
+      this.mergeError = e instanceof Error ? e.message : String(e);
     } finally {
       await store.releaseLock();
     }
@@ -39,18 +57,20 @@ export class StoreAccess {
   }
 
   /** Merges the built-in templates only when they bring something, so opening the app writes nothing otherwise. */
-  private async mergeBuiltins(store: LibraryStore): Promise<void> {
+  private async mergeBuiltins(store: LibraryStore, stamp: string | undefined): Promise<void> {
     const preview = await store.previewImport(await builtinPack(this.options.templatesDir, this.options.clock));
     const needed = preview.items.some(
       (i) =>
         i.status === 'new' || (i.status === 'conflicting' && (i.kind === 'blueprint' || i.mine?.origin === 'builtin')),
     );
     if (!needed) {
-      this.builtinConflicts = preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key);
+      this.conflicts = preview.items.filter((i) => i.status === 'conflicting').map((i) => i.key);
+      // Once per change of the built-ins; only a note for speed, so a store locked by another program is no error.
+      if (stamp) await store.markBuiltinsChecked(stamp).catch(() => undefined);
       return;
     }
     const report = await store.mergeBuiltins(this.options.templatesDir);
-    this.builtinConflicts = report.conflicts.map((c) => c.key);
+    this.conflicts = report.conflicts.map((c) => c.key);
   }
 
   read<T>(fn: (s: LibraryStore) => Promise<T>): Promise<T> {

@@ -120,6 +120,8 @@ export const storeDataSchema = z
     clauses: z.array(storedClauseSchema),
     blueprints: z.array(storedBlueprintSchema),
     projects: z.array(projectRecordSchema),
+    /** The built-in templates' fingerprint (builtinsStamp.ts) this store was last brought up to date with. */
+    builtinsChecked: z.string().optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();

@@ -78,6 +78,7 @@ import {
 } from './schema.js';
 import { ClauseIndex } from './search.js';
 import * as versions from './versions.js';
+import { templatesStamp } from './builtinsStamp.js';
 
 export type StoreOptions = EngineOptions & {
   /** The built-in library; a new store is seeded from it. Without it a new store starts empty. */
@@ -100,7 +101,11 @@ export const SEARCH_LIMIT = 200;
 export async function openStore(options: StoreOptions): Promise<LibraryStore> {
   let seeded: MergeReport | undefined;
   const { engine, report } = await StoreEngine.open(options, async (now) => {
-    const seed = io.seedData(options.templatesDir ? await loadTemplates(options.templatesDir) : undefined, now);
+    const dir = options.templatesDir;
+    // The fingerprint before the files are read: templates changed in between make the next open check again.
+    const stamp = dir ? await templatesStamp(dir) : undefined;
+    const seed = io.seedData(dir ? await loadTemplates(dir) : undefined, now);
+    if (stamp) seed.data.builtinsChecked = stamp;
     seeded = seed.seeded;
     return parseInput(storeDataSchema, seed.data, 'the seeded library');
   });
@@ -442,7 +447,24 @@ export class LibraryStore {
    */
   async mergeBuiltins(templatesDir: string | undefined = this.options.templatesDir): Promise<MergeReport> {
     if (!templatesDir) throw badRequest('no templates folder given');
+    const stamp = await templatesStamp(templatesDir);
     const lib = await loadTemplates(templatesDir);
-    return this.mutate((d, now) => io.mergeBuiltins(d, lib, now));
+    return this.mutate((d, now) => {
+      const report = io.mergeBuiltins(d, lib, now);
+      d.builtinsChecked = stamp;
+      return report;
+    });
+  }
+
+  /** The built-in templates' fingerprint (templatesStamp) the store was last brought up to date with, if any. */
+  async builtinsChecked(): Promise<string | undefined> {
+    return (await this.view()).builtinsChecked;
+  }
+
+  /** Notes that the built-ins with this fingerprint were compared and brought nothing new (see StoreAccess). */
+  async markBuiltinsChecked(stamp: string): Promise<void> {
+    await this.mutate((d) => {
+      d.builtinsChecked = stamp;
+    });
   }
 }

@@ -111,8 +111,9 @@ export class StoreEncoder {
       length += piece.length;
     };
     FIELDS.forEach((f, i) => {
-      put(`${i ? ',\n' : ''}${JSON.stringify(f)}: `);
       const list = texts.get(f);
+      if (!list && checked[f] === undefined) return; // an optional field left out (never the first, schemaVersion)
+      put(`${i ? ',\n' : ''}${JSON.stringify(f)}: `);
       if (!list) return put(JSON.stringify(checked[f]));
       if (!list.length) return put('[]');
       const starts: number[] = [];
