@@ -43,6 +43,7 @@ describe.skipIf(skipReason)('团队库在网络故障下', () => {
     expect((await readState(c.dataDir, team.server.url)).cursor).toBe(first.cursor);
 
     team.server = await startServer({ db: team.db.url, port, log: () => undefined });
+    expect(team.server.migrated).toEqual([]); // the schema was already there: nothing applied twice
     const second = await c.sync({ pageSize: 5 });
     expect(second.ok).toBe(true);
     expect(second.pulled).toBe(N - 10);

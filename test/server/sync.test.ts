@@ -153,6 +153,32 @@ describe.skipIf(skipReason)('团队库同步', () => {
     expect((await legal.api.review()).filter((q) => q.clauseId === 'callback').map((q) => q.version)).toEqual([1]);
   });
 
+  it('法务废止的版本在每个客户端上都变为已废止', async () => {
+    const w = await team.client('张三');
+    const ref = await w.store.createClause(clauseInput('old-promise', '保修期内上门服务不收取交通费。'), '张三');
+    await w.store.submit(ref, '张三');
+    await w.sync();
+    const legal = await team.client('王律师');
+    await legal.api.decide({ clauseId: 'old-promise', variant: '标准', version: 1, action: 'approve' });
+    const reader = await team.client('李四');
+    await reader.sync();
+    expect((await reader.store.getClause('old-promise'))?.variants[0]?.versions[0]?.status).toBe('approved');
+    await legal.api.decide({
+      clauseId: 'old-promise',
+      variant: '标准',
+      version: 1,
+      action: 'retire',
+      reason: '不再承诺',
+    });
+    await Promise.all([reader.sync(), w.sync()]);
+    for (const c of [reader, w])
+      expect((await c.store.getClause('old-promise'))?.variants[0]?.versions.map((v) => v.status)).toEqual(['retired']);
+    // A folder that never saw it approved does not get a retired version at all.
+    const late = await team.client('李四');
+    await late.sync();
+    expect(await late.store.getClause('old-promise')).toBeUndefined();
+  });
+
   it('已经同步过的文件夹再次同步不产生任何改动', async () => {
     const c = await team.client('李四');
     const first = await c.sync();
