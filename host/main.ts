@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createHandlers } from '../core/api/handlers.js';
 import { dataDir, rendererDir, templatesDir } from './paths.js';
 import { startHost, type RunningHost } from './server.js';
+import { WorkerPool } from './workerPool.js';
 
 const preferred = Number(process.env.BIDFORGE_PORT ?? 5199);
 /** Another copy (or another program) may hold the usual port: take the next free one rather than fail. */
@@ -12,15 +13,14 @@ if (!existsSync(rendererDir())) {
   console.error(`The renderer is not built (${rendererDir()} is missing): run "npm run build:renderer" first.`);
   process.exit(2);
 }
-const handlers = createHandlers({
-  templatesDir: templatesDir(),
-  dataDir: dataDir(),
-  program: 'BidForge (browser host)',
-});
+const deps = { templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge (browser host)' };
+const handlers = createHandlers(deps);
+// PDF layout, XLSX reading, tender reading and previews run in worker threads over the same folders (host/workerPool.ts).
+const pool = new WorkerPool({ deps });
 let host: RunningHost | undefined;
 for (let port = preferred; !host && port < preferred + PORTS_TO_TRY; port++) {
   try {
-    host = await startHost({ handlers, rendererDir: rendererDir(), port });
+    host = await startHost({ handlers, rendererDir: rendererDir(), port, pool });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferred === 0) throw e;
   }

@@ -7,17 +7,31 @@ import { dispatch } from '../core/api/dispatch.js';
 import { failure, type Envelope } from '../core/api/envelope.js';
 import { TOKEN_HEADER } from '../core/api/httpClient.js';
 import { encodeEnvelope } from '../core/api/wire.js';
+import { WORKER_CHANNELS } from '../core/api/workerJobs.js';
 import { HostSession, NO_SESSION_PAGE } from './session.js';
 import { CONTENT_TYPES, RENDERER_CSP } from './static.js';
+import type { WorkerPool } from './workerPool.js';
 
 const MAX_BODY = 25 * 1024 * 1024;
 
-export type HostOptions = { handlers: ApiHandlers; rendererDir: string; port?: number; token?: string };
+export type HostOptions = {
+  handlers: ApiHandlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /**
+   * Worker threads for the expensive channels (core/api/workerJobs.ts), built over the same data folder and templates
+   * as `handlers`; the host closes it with itself. Without one, every channel runs on the main loop (tests, tools).
+   */
+  pool?: WorkerPool;
+};
 export type RunningHost = {
   server: Server;
   url: string;
   /** The token programs given it in-process may send as a header; browsers get it only as an HttpOnly cookie. */
   token: string;
+  /** The worker threads the expensive channels run in, when the host was given them. */
+  pool: WorkerPool | undefined;
   /** A new one-time link that signs a browser in (what `npm start` prints). */
   launchUrl(): string;
   close(): Promise<void>;
@@ -51,7 +65,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(res, 400, failure('bad_request', 'the request body is not JSON'));
     }
     // Results, errors, file bytes and their problems all travel in the body (core/api/wire.ts), never in headers.
-    const result = await dispatch(opts.handlers, channel, arg);
+    // The expensive channels in a worker thread, bounded in time and memory: this loop keeps answering meanwhile.
+    const result =
+      opts.pool && WORKER_CHANNELS.has(channel as never)
+        ? await opts.pool.run(channel, arg)
+        : await dispatch(opts.handlers, channel, arg);
     send(res, result.ok ? 200 : result.error.code === 'unknown_channel' ? 404 : 400, result);
   }
 
@@ -100,7 +118,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     token: session.token,
     url,
     launchUrl: () => `${url}?launch=${session.newLaunchCode()}`,
-    close: () => new Promise((r) => server.close(() => r())),
+    pool: opts.pool,
+    close: async () => {
+      await Promise.all([new Promise<void>((r) => server.close(() => r())), opts.pool?.close()]);
+    },
   };
 }
 
