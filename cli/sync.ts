@@ -4,6 +4,7 @@
 //   bidforge server revoke-user NAME --db …                           revoke a user's tokens
 //   bidforge server migrate --db …                                    create or update the schema only
 //   bidforge library sync [--server URL --token T] [--data DIR] [--json]   push drafts, pull approved versions
+//   bidforge library sync review | approve|reject|retire CLAUSE VARIANT VERSION | history   (cli/teamReview.ts)
 // --db may come from $BIDFORGE_DB, the token from $BIDFORGE_TEAM_TOKEN or 设置 (团队库), so neither need be in argv.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -152,14 +153,16 @@ async function serverCommand(argv: string[], out: (s: string) => void, err: (s: 
 }
 
 async function syncCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { values: o } = parseArgs({
+  const { values: o, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       server: { type: 'string' },
       token: { type: 'string' },
       data: { type: 'string' },
       json: { type: 'boolean', default: false },
       'pull-only': { type: 'boolean', default: false },
+      reason: { type: 'string' },
       lang: { type: 'string' },
     },
   });
@@ -171,6 +174,17 @@ async function syncCommand(argv: string[], out: (s: string) => void, err: (s: st
   if (!url || !token) {
     err(t.needServer);
     return 2;
+  }
+  if (positionals.length) {
+    // review | approve | reject | retire | history: legal's decisions on the server (cli/teamReview.ts)
+    const { reviewCommand } = await import('./teamReview.js');
+    const lang = langOf(o.lang);
+    return reviewCommand(
+      positionals,
+      { url, token, json: o.json, lang, ...(o.reason ? { reason: o.reason } : {}) },
+      out,
+      err,
+    );
   }
   const store = await openStore({ dataDir: dir, templatesDir: templatesDir(), program: 'CLI' });
   let report: SyncReport;

@@ -61,6 +61,26 @@ describe.skipIf(skipReason)('bidforge server 与 library sync', () => {
     expect(refused.err).toMatch(/同步未完成（本地条款库照常可用，稍后重试）：this token is unknown or revoked/);
   });
 
+  it('法务在命令行上审核：列出待审、批准（本人的不行）、退回，并查看审计记录', async () => {
+    const w = await team.client('张三');
+    const ref = await w.store.createClause(clauseInput('cli-review', '保修期满前一个月书面提醒用户。'), '张三');
+    await w.store.submit(ref, '张三');
+    await w.sync();
+    const as = (who: string) => ['--server', team.server.url, '--token', team.token(who)];
+    const queue = await cli(['library', 'sync', 'review', ...as('王律师')]);
+    expect(queue.out).toMatch(/cli-review\t标准\tv1\t张三/);
+    const byWriter = await cli(['library', 'sync', 'approve', 'cli-review', '标准', '1', ...as('李四')]);
+    expect([byWriter.code, byWriter.err]).toEqual([1, expect.stringContaining('the writer role may not decide')]);
+    const ok = await cli(['library', 'sync', 'approve', 'cli-review', '标准', '1', ...as('王律师')]);
+    expect(ok).toMatchObject({ code: 0, out: '已批准：cli-review/标准 v1（各应用下次同步时生效）' });
+    const history = await cli(['library', 'sync', 'history', 'cli-review', ...as('李律师'), '--json']);
+    expect(JSON.parse(history.out).map((h: { action: string; actor: string }) => [h.action, h.actor])).toEqual([
+      ['approve', '王律师'],
+      ['submit', '张三'],
+    ]);
+    expect((await cli(['library', 'sync', 'approve', 'cli-review', '标准', 'x', ...as('王律师')])).code).toBe(2);
+  });
+
   it('没有服务器设置时说明怎么设置；角色写错时拒绝', async () => {
     const none = await cli(['library', 'sync', '--data', tempDir('bf-team-cli-')]);
     expect(none).toMatchObject({ code: 2, err: expect.stringContaining('未配置团队库') });
