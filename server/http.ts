@@ -24,6 +24,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...(status === 413 ? { connection: 'close' } : {}),
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -44,8 +45,11 @@ function readBody(req: IncomingMessage, max: number): Promise<unknown> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > max) {
+        // Stop keeping it; the rest is drained (bounded by requestTimeout) so the 413 can still be read.
+        req.removeAllListeners('data');
+        req.resume();
+        chunks.length = 0;
         reject(new ServerError(413, 'payload_too_large', `a request is at most ${max} bytes`));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('error', reject);
@@ -155,7 +159,6 @@ export function createHandler(pool: pg.Pool, options: HttpOptions = {}) {
       (e: unknown) => {
         if (e instanceof ServerError) {
           send(res, e.status, { ok: false, error: { code: e.code, message: e.message } });
-          if (e.status === 413) req.resume();
           return;
         }
         const code = (e as { code?: string }).code ?? '';

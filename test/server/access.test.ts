@@ -100,6 +100,15 @@ describe.skipIf(skipReason)('团队库权限与恶意客户端', () => {
       ['/v1/pull?limit=999999', { token }, 400, 'bad_request'],
       ['/v1/nothing', { token }, 404, 'not_found'],
     ];
+    // Sent in chunks without a declared length, an oversized body is refused the same way.
+    const chunked = new ReadableStream({
+      start(ctrl) {
+        for (let i = 0; i < 5; i++) ctrl.enqueue(new TextEncoder().encode('y'.repeat(MAX_BODY_BYTES / 4)));
+        ctrl.close();
+      },
+    });
+    const streamed = await raw('/v1/push', { method: 'POST', token, body: chunked, duplex: 'half' } as RequestInit);
+    expect([streamed.status, code(streamed)]).toEqual([413, 'payload_too_large']);
     for (const [path, init, status, c] of cases) {
       const r = await raw(path, init);
       expect([path, r.status, code(r)]).toEqual([path, status, c]);
