@@ -105,8 +105,15 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
       if (who) out(who);
       // Named by title as legal knows them; the key (id/variant) after it.
       for (const i of preview.items)
-        if (i.status !== 'identical')
+        if (i.status !== 'identical') {
           out(`  ${libWord(lang, i.status)}\t${i.title}${i.variant ? `（${i.variant}）` : ''}\t${i.key}`);
+          // Names as written in the pack, invisible characters shown as [U+XXXX] (showPackPerson).
+          if (i.theirs.author)
+            out(
+              libSay(lang, 'people', { author: i.theirs.author }) +
+                (i.theirs.reviewer ? libSay(lang, 'reviewer', { reviewer: i.theirs.reviewer }) : ''),
+            );
+        }
       for (const w of preview.warnings) out(libSay(lang, 'warning', { text: w }));
     }
     if (a.dryRun) return 0;

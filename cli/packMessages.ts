@@ -33,6 +33,8 @@ const MESSAGES = {
     en: '{file}: {new} new, {identical} identical, {conflicting} conflicting',
   },
   warning: { zh: '  警告：{text}', en: '  warning: {text}' },
+  people: { zh: '      作者：{author}', en: '      author: {author}' },
+  reviewer: { zh: '，审核人：{reviewer}', en: ', reviewer: {reviewer}' },
   imported: { zh: '已导入：{counts}', en: 'imported: {counts}' },
   nothing: { zh: '已导入：没有需要改动的内容', en: 'imported: nothing to change' },
   signedAs: {

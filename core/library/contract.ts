@@ -210,7 +210,7 @@ export type ImportItem = {
   variant?: string;
   title: string;
   status: 'new' | 'identical' | 'conflicting';
-  theirs: { version?: number; status?: VersionStatus; author?: string; changeNote?: string };
+  theirs: { version?: number; status?: VersionStatus; author?: string; reviewer?: string; changeNote?: string };
   mine?: { version: number; status: VersionStatus; origin: string; author: string; changeNote: string };
   diff?: DiffSegment[];
 };

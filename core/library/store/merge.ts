@@ -2,7 +2,14 @@
 import type { Library } from '@core/model/library.js';
 import type { PackSigner } from '../packSigner.js';
 import { diffText, type DiffSegment } from './diff.js';
-import { canonicalJson, type PackBlueprint, type PackClause, type PackPayload, type PackVersion } from './pack.js';
+import {
+  canonicalJson,
+  showPackPerson,
+  type PackBlueprint,
+  type PackClause,
+  type PackPayload,
+  type PackVersion,
+} from './pack.js';
 import type { Origin, StoreData, StoredClause, StoredVariant, StoredVersion, VersionStatus } from './schema.js';
 
 export type ItemStatus = 'new' | 'identical' | 'conflicting';
@@ -17,7 +24,8 @@ export type ImportItem = {
   variant?: string;
   title: string;
   status: ItemStatus;
-  theirs: { version?: number; status?: VersionStatus; author?: string; changeNote?: string };
+  /** Their author and reviewer as shown (showPackPerson: invisible characters as [U+XXXX]). */
+  theirs: { version?: number; status?: VersionStatus; author?: string; reviewer?: string; changeNote?: string };
   /** For identical and conflicting clause items: my latest version of that variant. */
   mine?: { version: number; status: VersionStatus; origin: Origin; author: string; changeNote: string };
   /** For conflicting clause items: my latest body → theirs. */
@@ -79,7 +87,8 @@ function classifyClause(data: StoreData, pc: PackClause): ImportItem[] {
       theirs: {
         version: pv.version.version,
         status: pv.version.status,
-        author: pv.version.author,
+        author: showPackPerson(pv.version.author),
+        ...(pv.version.reviewer !== undefined ? { reviewer: showPackPerson(pv.version.reviewer) } : {}),
         changeNote: pv.version.changeNote,
       },
     };

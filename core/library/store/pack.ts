@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
 import { zodMessage } from '@core/model/zodMessage.js';
 import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '@core/assemble/template.js';
-import { lookalikeProblem, nameError, nameKey, nameSchema } from '@core/text/names.js';
+import { lookalikeProblem, nameError, nameKey, nameSchema, showInvisible } from '@core/text/names.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema, type StoreData } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
@@ -18,6 +18,19 @@ export const packVersionSchema = storedVersionSchema.omit({ origin: true }).exte
   body: z.string().max(MAX_TEMPLATE_CHARS, `条款正文过长（上限 ${MAX_TEMPLATE_CHARS} 字符）`),
 });
 export type PackVersion = z.infer<typeof packVersionSchema>;
+
+/** Longest author or reviewer name an import preview shows (a longer one is cut, with …). */
+export const PACK_PERSON_SHOWN = 100;
+
+/**
+ * An author's or reviewer's name as written in a pack, made safe to show the way a signer's is: NFKC, each invisible
+ * character (zero-width, bidi override …) shown as [U+XXXX], so no name can hide or reorder text; at most 100 characters.
+ */
+export function showPackPerson(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const chars = [...showInvisible(name.normalize('NFKC'))];
+  return chars.length > PACK_PERSON_SHOWN ? `${chars.slice(0, PACK_PERSON_SHOWN).join('')}…` : chars.join('');
+}
 
 /**
  * Why a pack version may not travel, if it may not: a forbidden construct (raw output, partials, prototype names,

@@ -222,6 +222,17 @@ export function ImportPackModal({
                 ),
               },
               {
+                // As written in the pack, invisible characters shown as [U+XXXX] (core showPackPerson).
+                title: `${t('lib.col.author')} / ${t('lib.col.reviewer')}`,
+                key: 'people',
+                width: 180,
+                render: (_: unknown, i) => (
+                  <span data-testid="import-people">
+                    {[i.theirs.author, i.theirs.reviewer].filter(Boolean).join(' / ')}
+                  </span>
+                ),
+              },
+              {
                 title: t('lib.col.status'),
                 dataIndex: 'status',
                 width: 100,
