@@ -2,7 +2,15 @@
 // never merged: a server version is either found (same content, or linked) or appended as a new local version.
 // Local work written meanwhile stays beside it and is reported as a conflict: two versions to choose between.
 import { canonicalJson } from '../library/store/pack.js';
-import type { StoreData, StoredVariant, StoredVersion } from '../library/store/schema.js';
+import {
+  clauseHeaderShape,
+  type StoreData,
+  type StoredVariant,
+  type StoredVersion,
+  storedBlueprintSchema,
+  storedVersionSchema,
+} from '../library/store/schema.js';
+import { z } from 'zod';
 import type { Change, VersionChange } from './protocol.js';
 import { linkIndex, type SyncConflict, type SyncState } from './state.js';
 
@@ -14,7 +22,28 @@ export type ApplyReport = {
   conflicts: SyncConflict[];
   /** Blueprints edited here and changed on the server too: kept as they are here. */
   keptBlueprints: string[];
+  /** Changes this app cannot store (e.g. from a newer app's schema): left out and named, so the rest still lands. */
+  skipped: { what: string; why: string }[];
 };
+
+const headerSchema = z.object(clauseHeaderShape);
+const issue = (e: z.ZodError) =>
+  e.issues
+    .slice(0, 2)
+    .map((i) => `${i.path.join('.')}: ${i.message}`)
+    .join('; ');
+
+/** Why this app's store could not hold the change, if it could not. */
+function refusalOf(ch: Change): string | undefined {
+  if (ch.kind === 'blueprint') {
+    const b = storedBlueprintSchema.safeParse({ ...ch.blueprint, origin: 'pack' });
+    return b.success ? undefined : issue(b.error);
+  }
+  const h = headerSchema.safeParse(ch.clause);
+  if (!h.success) return issue(h.error);
+  const v = storedVersionSchema.safeParse(versionFrom(ch, 1));
+  return v.success ? undefined : issue(v.error);
+}
 
 const norm = (s: string) => s.replace(/\r\n/g, '\n').trimEnd();
 const sameContent = (v: StoredVersion, c: VersionChange) =>
@@ -52,11 +81,26 @@ function settle(v: StoredVersion, c: VersionChange): boolean {
 
 export function applyChanges(d: StoreData, s: SyncState, changes: Change[], now: Date): ApplyReport {
   const links = linkIndex(s);
-  const r: ApplyReport = { added: 0, statusChanged: 0, identical: 0, blueprints: 0, conflicts: [], keptBlueprints: [] };
+  const r: ApplyReport = {
+    added: 0,
+    statusChanged: 0,
+    identical: 0,
+    blueprints: 0,
+    conflicts: [],
+    keptBlueprints: [],
+    skipped: [],
+  };
   const clauses = new Map(d.clauses.map((c) => [c.id, c]));
   const at = now.toISOString();
 
   for (const ch of changes) {
+    const why = refusalOf(ch);
+    if (why) {
+      const what =
+        ch.kind === 'blueprint' ? `blueprint ${ch.blueprint.id}` : `${ch.clause.id}/${ch.variant} v${ch.version}`;
+      r.skipped.push({ what, why });
+      continue;
+    }
     if (ch.kind === 'blueprint') {
       const i = d.blueprints.findIndex((b) => b.id === ch.blueprint.id);
       const incoming = { ...structuredClone(ch.blueprint), origin: 'pack' as const };

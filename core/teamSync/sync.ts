@@ -102,6 +102,7 @@ const emptyApplied = () => ({
   identical: 0,
   blueprints: 0,
   keptBlueprints: [] as string[],
+  skipped: [] as { what: string; why: string }[],
 });
 
 export async function syncLibrary(store: SyncTarget, o: SyncOptions, client?: TeamClient): Promise<SyncReport> {
@@ -178,6 +179,7 @@ async function pullAll(store: SyncTarget, api: TeamClient, state: SyncState, rep
     const r = await store.applyTeamSync((d, now) => applyChanges(d, state, batch, now));
     for (const k of ['added', 'statusChanged', 'identical', 'blueprints'] as const) report.applied[k] += r[k];
     report.applied.keptBlueprints.push(...r.keptBlueprints);
+    report.applied.skipped.push(...r.skipped);
     report.conflicts.push(...r.conflicts);
     state.cursor = cursor;
     await writeState(o.dataDir, state);

@@ -70,6 +70,24 @@ describe.skipIf(skipReason)('团队库在网络故障下', () => {
     expect(queued.length).toBe(1);
   });
 
+  it('本应用存不下的变更（如更新版本的格式）被跳过并说明，其余照常到达，游标前进', async () => {
+    const legalId = (await team.server.pool.query(`SELECT id FROM users WHERE name = '王律师'`)).rows[0].id;
+    const writerId = (await team.server.pool.query(`SELECT id FROM users WHERE name = '张三'`)).rows[0].id;
+    await team.server.pool.query(
+      `INSERT INTO versions (clause_id, variant, version, body, variables, change_note, status, author_id, reviewer_id,
+                             client_key, decided_at)
+       VALUES ('item-1', '标准', 2, '新格式的正文', '[{"key": "Bad Key", "type": "hologram"}]', '', 'approved', $1, $2,
+               'future-format', now())`,
+      [writerId, legalId],
+    );
+    const c = await team.client('李四');
+    const r = await c.sync();
+    expect(r.ok).toBe(true);
+    expect(r.applied.skipped).toEqual([{ what: 'item-1/标准 v2', why: expect.stringContaining('variables') }]);
+    expect((await c.store.listClauses({})).length).toBeGreaterThanOrEqual(N);
+    expect((await c.sync()).pulled).toBe(0); // not stuck on it
+  });
+
   it('没有服务器时照常工作：同步报告离线，本地仍可编辑，错误记入同步状态', async () => {
     const c = await newClient('http://127.0.0.1:9', team.token('张三'));
     const r = await c.sync();
