@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/api/handlers.js';
 import { dataDir, rendererDir, templatesDir } from '../host/paths.js';
 import { CONTENT_TYPES, RENDERER_CSP } from '../host/static.js';
+import { WorkerPool, withWorkers } from '../host/workerPool.js';
 import { projectFileFromArgv } from '../core/shell/bridge.js';
 import { handleApiCalls } from './ipcHandlers.js';
 import { APP_ORIGIN, APP_SCHEME, isTrustedUrl } from './security.js';
@@ -39,7 +40,11 @@ function serveRenderer() {
 
 function serveApi() {
   // ~/.bidforge (or $BIDFORGE_DATA), not Electron's userData: the app and `bidforge library` share one store.
-  handleApiCalls(createHandlers({ templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' }));
+  const deps = { templatesDir: templatesDir(), dataDir: dataDir(), program: 'BidForge app' };
+  // Exports, card files and tender reading in worker threads (dist-electron/worker.mjs beside this bundle), bounded in
+  // time and memory: a long PDF layout never freezes the window (host/workerPool.ts).
+  const pool = new WorkerPool({ deps, entry: new URL('./worker.mjs', import.meta.url) });
+  handleApiCalls(withWorkers(createHandlers(deps), pool));
 }
 
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');

@@ -5,9 +5,10 @@
 // user's language by code. Arguments and envelopes cross by structured clone; file bytes come back transferred.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { failure, type Envelope } from '../core/api/envelope.js';
+import type { ApiHandlers } from '../core/api/contract.js';
+import { failure, unwrap, type Envelope } from '../core/api/envelope.js';
 import type { HandlerDeps } from '../core/api/handlers.js';
-import { workerFailure, type WorkerFailure } from '../core/api/workerJobs.js';
+import { WORKER_CHANNELS, workerFailure, type WorkerFailure } from '../core/api/workerJobs.js';
 import type { WorkerCall, WorkerReply } from './worker.js';
 
 export type WorkerPoolOptions = {
@@ -158,4 +159,15 @@ export class WorkerPool {
     }
     if (!this.closed) this.pump();
   }
+}
+
+/**
+ * The handlers with the expensive channels sent to the pool (Electron's main process, whose IPC takes handlers): the
+ * envelope's error comes back as the same ApiError, so every transport still carries the same code and params.
+ */
+export function withWorkers(handlers: ApiHandlers, pool: WorkerPool): ApiHandlers {
+  const offloaded = Object.fromEntries(
+    [...WORKER_CHANNELS].map((c) => [c, async (arg: unknown) => unwrap(await pool.run(c, arg))]),
+  );
+  return { ...handlers, ...offloaded } as ApiHandlers;
 }

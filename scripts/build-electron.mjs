@@ -11,6 +11,17 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The worker thread the main process runs exports, card files and tender reading in (host/workerPool.ts).
+await build({
+  entryPoints: ['host/worker.ts'],
+  outfile: 'dist-electron/worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  target: 'node20',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: ['electron/preload.ts'],
   outfile: 'dist-electron/preload.cjs',
@@ -21,4 +32,4 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-console.log('built dist-electron/main.mjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.mjs, worker.mjs and preload.cjs');
