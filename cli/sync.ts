@@ -31,6 +31,7 @@ const T = {
     stale: (s: { clauseId: string; variant: string; local: number }) =>
       `注意：${s.clauseId}/${s.variant} 第 ${s.local} 版基于旧版本修改，团队库已有更新的批准版本`,
     failed: (m: string) => `同步未完成（本地条款库照常可用，稍后重试）：${m}`,
+    skipped: (x: { what: string; why: string }) => `跳过（本版本的应用无法保存，请升级）：${x.what}：${x.why}`,
     refused: (r: { clauseId: string; variant: string; local: number; message: string }) =>
       `未被团队库接受：${r.clauseId}/${r.variant} 第 ${r.local} 版：${r.message}`,
     usage:
@@ -53,6 +54,8 @@ const T = {
     stale: (s: { clauseId: string; variant: string; local: number }) =>
       `note: ${s.clauseId}/${s.variant} v${s.local} was edited from an older version; the team has a newer approved one`,
     failed: (m: string) => `sync did not finish (the local library works as usual; try again later): ${m}`,
+    skipped: (x: { what: string; why: string }) =>
+      `skipped (this app cannot store it; update the app): ${x.what}: ${x.why}`,
     refused: (r: { clauseId: string; variant: string; local: number; message: string }) =>
       `not taken by the team library: ${r.clauseId}/${r.variant} v${r.local}: ${r.message}`,
     usage:
@@ -198,6 +201,7 @@ async function syncCommand(argv: string[], out: (s: string) => void, err: (s: st
     if (report.ok) out(t.synced(report));
     for (const s of report.staleProposals) out(t.stale(s));
     for (const r of report.refused) err(t.refused(r));
+    for (const x of report.applied.skipped) err(t.skipped(x));
     for (const c of report.openConflicts) out(t.conflict(c));
   }
   if (!report.ok) {
