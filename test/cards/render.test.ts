@@ -1,6 +1,7 @@
 // Cards read back by real readers: pdftotext/pdfinfo for the PDF, the DOCX package's XML, and files on disk.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_LAYOUTS, type CardLayout } from '@core/cards/card.js';
@@ -236,7 +237,19 @@ describe('QR code', () => {
       expect([m[y]![x], m[y + 6]![x + 6], m[y + 1]![x + 1], m[y + 3]![x + 3]]).toEqual([true, true, false, true]);
     const png = Buffer.from(qrPng(m, 4));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe((m.length + 8) * 4);
+    const size = (m.length + 8) * 4;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([size, size, 1, 0]); // 1-bit grey
+    // Every pixel: dark exactly where its module is (4 × 4 pixels a module), white in the 4-module quiet zone.
+    const raw = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
+    const stride = 1 + Math.ceil(size / 8);
+    expect(raw.length).toBe(stride * size);
+    for (let y = 0; y < size; y++) {
+      expect(raw[y * stride]).toBe(0); // filter: none
+      for (let x = 0; x < size; x++) {
+        const dark = ((raw[y * stride + 1 + (x >> 3)]! >> (7 - (x & 7))) & 1) === 0;
+        expect(dark, `pixel ${x},${y}`).toBe(m[Math.floor(y / 4) - 4]?.[Math.floor(x / 4) - 4] === true);
+      }
+    }
   });
 });
 
