@@ -1,11 +1,24 @@
 // The server's PostgreSQL: a pool, and the schema created and migrated on start from server/migrations/NNN_*.sql
 // (each applied once, in order, in its own transaction, recorded in schema_migrations).
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/**
+ * server/migrations, found from this module upwards: beside it when run from source (server/db.ts), under the
+ * checkout or install when run from the CLI bundle (dist/cli/bidforge.mjs).
+ */
+export function migrationsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    for (const candidate of [join(dir, 'migrations'), join(dir, 'server', 'migrations')])
+      if (existsSync(join(candidate, '001_init.sql'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('server/migrations is missing from this installation');
+}
 
 export function openPool(url: string, max = 20): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
@@ -15,7 +28,7 @@ export function openPool(url: string, max = 20): pg.Pool {
 }
 
 /** Applies the migrations not yet applied; returns their names. Two servers starting at once take turns (a lock). */
-export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function migrate(pool: pg.Pool, dir = migrationsDir()): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
   const client = await pool.connect();
   const applied: string[] = [];
