@@ -20,7 +20,7 @@ function newest(path) {
 async function entry() {
   const stale =
     !existsSync(bundle) ||
-    statSync(bundle).mtimeMs < Math.max(...['cli', 'core', 'host'].map((d) => newest(join(root, d))));
+    statSync(bundle).mtimeMs < Math.max(...['cli', 'core', 'host', 'server'].map((d) => newest(join(root, d))));
   if (!stale) return bundle;
   try {
     const { buildCli } = await import('../scripts/build-cli.mjs');
