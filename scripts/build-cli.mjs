@@ -3,8 +3,9 @@
 //
 // Start-up: the bundle evaluates every module of the CLI when it starts, and an external package imported by any of
 // them would be loaded then, whatever the command. The packages in LAZY (cards' spreadsheets and encodings, the Word
-// reader, 繁體 conversion, diffs, search) are only needed by some commands: each is replaced by a small module whose
-// exports load the package on first use (a call, `new` or a property read), through require().
+// reader, 繁體 conversion, diffs, search, the team server's PostgreSQL client) are only needed by some commands: each
+// is replaced by a small module whose exports load the package on first use (a call, `new` or a property read),
+// through require().
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,7 @@ import { build } from 'esbuild';
 export const CLI_BUNDLE = 'dist/cli/bidforge.mjs';
 
 /** CommonJS packages loaded on first use (require() of each must work: all are CommonJS or ship a CommonJS build). */
-export const LAZY = ['exceljs', 'mammoth', 'opencc-js', 'iconv-lite', 'papaparse', 'diff', 'minisearch'];
+export const LAZY = ['exceljs', 'mammoth', 'opencc-js', 'iconv-lite', 'papaparse', 'diff', 'minisearch', 'pg'];
 
 /** The stand-in module for one package: its default and named exports, each a proxy that loads the package. */
 function lazyModule(pkg, names) {
