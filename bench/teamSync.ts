@@ -98,7 +98,7 @@ export async function teamSyncRows(): Promise<Row[]> {
   const u = new URL(ADMIN_URL);
   u.pathname = `/${name}`;
   const db = u.toString();
-  const pool = openPool(db, 4);
+  const pool = await openPool(db, 4);
   const dirs: string[] = [];
   const folder = async () => {
     const d = await mkdtemp(join(tmpdir(), 'bidforge-bench-team-'));

@@ -108,7 +108,7 @@ async function serverCommand(argv: string[], out: (s: string) => void, err: (s: 
   const [action, name] = positionals;
   const { openPool, migrate } = await import('../server/db.js');
   if (action === 'add-user' || action === 'revoke-user' || action === 'migrate') {
-    const pool = openPool(db, 2);
+    const pool = await openPool(db, 2);
     try {
       const migrated = await migrate(pool);
       if (action === 'migrate') out(t.migrated(migrated));

@@ -28,7 +28,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       `refusing to serve plain HTTP on ${host}: tokens would cross the network in clear. Listen on 127.0.0.1 behind a ` +
         'TLS reverse proxy (server/deploy/), or pass --allow-plain-http if the network itself is trusted.',
     );
-  const pool = openPool(o.db);
+  const pool = await openPool(o.db);
   let migrated: string[];
   try {
     migrated = await migrate(pool);
