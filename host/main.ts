@@ -31,5 +31,7 @@ if (!host) {
   );
   process.exit(2);
 }
+// The first export need not wait for its worker to load the export code: start one now, in the background.
+pool.warm();
 // The one-time launch link signs the browser in (host/session.ts): GET / alone never hands out the session.
 console.log(`BidForge 标书工坊 is running at ${host.launchUrl()}  (Ctrl+C to stop)\nclause library: ${dataDir()}`);

@@ -78,6 +78,11 @@ export class WorkerPool {
       .map((s) => ({ channel: s.job!.channel, threadId: s.worker.threadId, terminate: () => s.worker.terminate() }));
   }
 
+  /** Starts one thread ahead of the first call (loading the export code takes a few seconds from sources). */
+  warm(): void {
+    if (!this.closed && !this.slots.length) this.spawn();
+  }
+
   /** How many threads exist (started or starting). */
   get threads(): number {
     return this.slots.length;
