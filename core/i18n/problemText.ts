@@ -64,6 +64,7 @@ const PROJECT_ISSUE: Params = {
   invalid_format: 'has the wrong format',
   custom: 'is invalid',
   duplicate: 'is the same as another commitment’s',
+  duplicate_of: 'is the same as that of commitment “{other}”',
   invisible: 'contains a character nobody can see ({codePoint}, {charEn})',
   number_max: 'may not be more than {limit}',
   number_min: 'may not be less than {limit}',

@@ -128,7 +128,16 @@ export function factIssue(
   if (bound) return bound;
   if (issue.code !== 'custom') return undefined;
   const last = path[path.length - 1];
-  if (last === 'id') return { issue: 'duplicate', zh: '与另一项承诺重复' };
+  if (last === 'id' && typeof path[0] === 'number') {
+    // The fact whose id it repeats, by its label: 「与承诺『到达现场时限』重复」.
+    const list = Array.isArray(json.commitments) ? (json.commitments as unknown[]) : [];
+    const id = (list[path[0]] as { id?: unknown } | undefined)?.id;
+    const first = list.findIndex((c) => (c as { id?: unknown } | null)?.id === id);
+    const other = first >= 0 && first !== path[0] ? named(list[first]) : undefined;
+    return other
+      ? { issue: 'duplicate_of', zh: `与承诺『${other.zh}』重复`, params: { other: other.zh } }
+      : { issue: 'duplicate', zh: '与另一项承诺重复' };
+  }
   if (last === 'label' && typeof path[0] === 'number') {
     const item = (Array.isArray(json.commitments) ? json.commitments : [])[path[0]] as { label?: unknown } | undefined;
     const bad = typeof item?.label === 'string' ? invisibleIn(item.label) : undefined;

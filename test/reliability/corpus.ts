@@ -183,7 +183,7 @@ export const FACT_CORPUS: Case[] = [
   {
     name: 'fact: a duplicated fact id',
     text: withFact('fix', (f) => (f.id = 'arrive')),
-    names: /修复时限.*(与另一项承诺重复|same as another)/,
+    names: /修复时限.*(与承诺『到达现场时限』重复|same as that of commitment “到达现场时限”)/,
   },
   {
     name: 'fact: an unknown kind',
