@@ -23,6 +23,7 @@ import { repoRoot } from '../helpers/paths.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
 import { signingProblems } from '../helpers/signingProblems.js';
+import { workerFailure } from '@core/api/workerJobs.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -368,6 +369,13 @@ const elsewhere: Problem[] = [
       '招标文件规定的「格式二 售后服务偏离表」中「证明材料」一列没有内容：请在招标要求中填写该列，或改用我方格式',
     params: { form: '格式二 售后服务偏离表', column: '证明材料' },
   },
+  // core/api/workerJobs.ts: a job the host stopped, as host/workerPool.ts reports it
+  ...(['job_timeout', 'job_out_of_memory', 'job_crashed'] as const).map(
+    (code): Problem => ({
+      severity: 'error',
+      ...workerFailure(code, { channel: 'exportDocument', seconds: 180, mb: 1536 }),
+    }),
+  ),
   // core/api/handlers.ts: an API error with params, read by core/i18n/errorText.ts like a problem
   {
     severity: 'error',
