@@ -93,6 +93,7 @@ export function applyChanges(d: StoreData, s: SyncState, changes: Change[], now:
   const clauses = new Map(d.clauses.map((c) => [c.id, c]));
   const at = now.toISOString();
 
+  const touched = new Map<string, string>();
   for (const ch of changes) {
     const why = refusalOf(ch);
     if (why) {
@@ -120,7 +121,14 @@ export function applyChanges(d: StoreData, s: SyncState, changes: Change[], now:
     const linked = links.byServer(ch.clause.id, ch.variant, ch.version);
     let clause = clauses.get(ch.clause.id);
     let variant: StoredVariant | undefined = clause?.variants.find((v) => v.name === ch.variant);
+    touched.set(`${ch.clause.id}\u0000${ch.variant}`, ch.clause.id);
     if (linked && variant?.versions[linked.local - 1]) {
+      // The same server version may stand here twice (realign below): both follow it.
+      for (const l of s.links)
+        if (l !== linked && l.clauseId === ch.clause.id && l.variant === ch.variant && l.server === ch.version) {
+          const twin = variant.versions[l.local - 1];
+          if (twin) settle(twin, ch);
+        }
       if (settle(variant.versions[linked.local - 1]!, ch)) {
         r.statusChanged++;
         // Rejected: the server holds it as a draft now, so submitting it again here pushes it again.
@@ -175,6 +183,10 @@ export function applyChanges(d: StoreData, s: SyncState, changes: Change[], now:
     if (ch.status === 'approved') clause.lastReviewedAt = ch.decidedAt || at;
     r.added++;
   }
+  for (const [key, clauseId] of touched) {
+    const variant = clauses.get(clauseId)?.variants.find((v) => v.name === key.slice(clauseId.length + 1));
+    if (variant && realign(clauseId, variant, links, at)) r.added++;
+  }
   for (const c of r.conflicts)
     if (!s.conflicts.some((x) => x.clauseId === c.clauseId && x.variant === c.variant && x.local === c.local))
       s.conflicts.push(c);
@@ -194,4 +206,36 @@ export function baseOf(
     if (l && (st === 'approved' || st === 'retired')) return l.server;
   }
   return undefined;
+}
+
+/**
+ * The text in use here must be the team's: the approved version with the highest server number. Approvals can come
+ * out of order (legal approves my older proposal after a colleague's newer one), and local numbers are appended in
+ * arrival order; when the newest approved local version is a server version older than another approved one, that
+ * one's text is added again as the newest local version (versions are never renumbered or changed). A version
+ * approved only here (not on the server) is left alone.
+ */
+function realign(clauseId: string, variant: StoredVariant, links: ReturnType<typeof linkIndex>, at: string): boolean {
+  let best: { local: number; server: number } | undefined;
+  let newest: StoredVersion | undefined;
+  for (const v of variant.versions) {
+    if (v.status !== 'approved') continue;
+    newest = v;
+    const l = links.byLocal(clauseId, variant.name, v.version);
+    if (l && (!best || l.server > best.server)) best = { local: v.version, server: l.server };
+  }
+  if (!best || !newest || newest.version === best.local) return false;
+  const newestLink = links.byLocal(clauseId, variant.name, newest.version);
+  if (!newestLink) return false;
+  const src = variant.versions[best.local - 1]!;
+  const n = variant.versions.length + 1;
+  variant.versions.push({
+    ...structuredClone(src),
+    version: n,
+    origin: 'pack',
+    createdAt: at,
+    changeNote: `${src.changeNote}（团队库当前批准版本 v${best.server}）`,
+  });
+  links.add({ clauseId, variant: variant.name, local: n, server: best.server });
+  return true;
 }

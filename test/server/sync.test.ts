@@ -179,6 +179,48 @@ describe.skipIf(skipReason)('团队库同步', () => {
     expect(await late.store.getClause('old-promise')).toBeUndefined();
   });
 
+  it('批准顺序与提交顺序相反时，每台电脑使用的仍是团队库最新批准的文本', async () => {
+    const legal = await team.client('王律师');
+    const a = await team.client('张三');
+    const b = await team.client('李四');
+    const r0 = await a.store.createClause(clauseInput('parts-price', '备件按成本价供应。'), '张三');
+    await a.store.submit(r0, '张三');
+    await a.sync();
+    await legal.api.decide({ clauseId: 'parts-price', variant: '标准', version: 1, action: 'approve' });
+    await Promise.all([a.sync(), b.sync()]);
+    const eb = await b.store.editVariant(
+      'parts-price',
+      '标准',
+      { body: '备件按市场价八折供应。', changeNote: 'B' },
+      '李四',
+    );
+    await b.store.submit(eb, '李四');
+    await b.sync(); // server v2
+    const ea = await a.store.editVariant(
+      'parts-price',
+      '标准',
+      { body: '备件按成本价加一成供应。', changeNote: 'A' },
+      '张三',
+    );
+    await a.store.submit(ea, '张三');
+    await a.sync(); // server v3
+    await legal.api.decide({ clauseId: 'parts-price', variant: '标准', version: 2, action: 'approve' });
+    await a.sync();
+    await legal.api.decide({ clauseId: 'parts-price', variant: '标准', version: 3, action: 'approve' });
+    await a.sync();
+    const c = await team.client('李四');
+    await c.sync();
+    for (const who of [a, c]) {
+      const lib = await who.store.toLibrary();
+      expect(lib.clauses.find((x) => x.id === 'parts-price')?.body).toBe('备件按成本价加一成供应。');
+    }
+    // Retiring the team's current version reaches both local copies of it.
+    await legal.api.decide({ clauseId: 'parts-price', variant: '标准', version: 3, action: 'retire' });
+    await a.sync();
+    const lib = await a.store.toLibrary();
+    expect(lib.clauses.find((x) => x.id === 'parts-price')?.body).toBe('备件按市场价八折供应。');
+  });
+
   it('已经同步过的文件夹再次同步不产生任何改动', async () => {
     const c = await team.client('李四');
     const first = await c.sync();
