@@ -38,7 +38,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
   zh: {
     render: {
       usage:
-        'bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant] [--combined [--page-numbers continuous|per-part]]',
+        'bidforge render <项目.json> --out <目录> [--format docx|pdf|both] [--script hans|hant] [--combined [--page-numbers continuous|per-part]] [--forms tender|ours]',
       what: '把项目生成为 Word 与 PDF 文件（<名称>.docx、<名称>.pdf；投标文件包的每份文件另写 <名称>-<蓝本>.pdf）；检查发现错误时不生成，退出码为 1',
       options: [
         ['--out <目录>', '输出目录，不存在时自动创建'],
@@ -46,6 +46,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--script hans|hant', '简体或繁體输出，默认取项目设置'],
         ['--combined', '投标文件包另写一份合订本 <名称>-投标文件.*：一个封面、一个目录，各份文件按包内顺序从新页开始'],
         ['--page-numbers continuous|per-part', '合订本的页码：连续编号（默认），或每份文件从第 1 页起'],
+        ['--forms tender|ours', '按招标文件规定的格式（默认，依项目中的选择），或一律用我方格式'],
       ],
     },
     check: {
@@ -139,7 +140,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
   en: {
     render: {
       usage:
-        'bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant] [--combined [--page-numbers continuous|per-part]]',
+        'bidforge render <project.json> --out <dir> [--format docx|pdf|both] [--script hans|hant] [--combined [--page-numbers continuous|per-part]] [--forms tender|ours]',
       what: 'writes <name>.docx and <name>.pdf (a bid package also <name>-<blueprint>.* for its other documents); nothing is written when checks find errors (exit 1)',
       options: [
         ['--out <dir>', 'output folder, created if missing'],
@@ -152,6 +153,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         [
           '--page-numbers continuous|per-part',
           'page numbers of the combined file: continuous (default), or from 1 in each document',
+        ],
+        [
+          '--forms tender|ours',
+          "the tender's mandated forms as the project follows them (default), or our own layout throughout",
         ],
       ],
     },

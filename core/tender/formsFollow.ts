@@ -46,6 +46,10 @@ function pick(t: ProjectTender | undefined, test: (r: StoredRow) => boolean): nu
   return hits.find((i) => SERVICE.test(t!.rows[i]!.form!.title)) ?? hits[0] ?? -1;
 }
 
+/** The tender with no mandated form followed: the export in our own layout (`bidforge render --forms ours`). */
+export const withOurForms = (t: ProjectTender | undefined): ProjectTender | undefined =>
+  t && { ...t, rows: t.rows.map((r) => (r.kind === 'format' ? { ...r, follow: false } : r)) };
+
 /** The mandated 偏离表 the project follows, if any. */
 export function mandatedTable(t: ProjectTender | undefined): MandatedTable | undefined {
   const i = pick(t, (r) => DEVIATION_FORM.test(r.form!.title) && (r.form!.columns?.length ?? 0) > 0);
