@@ -10,6 +10,7 @@ import { errorText } from '../core/i18n/errorText.js';
 import { problemLine } from '../core/i18n/problemLine.js';
 import type { Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
+import { withOurForms } from '../core/tender/formsFollow.js';
 import { dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
@@ -56,9 +57,14 @@ async function projectWithProblems(
   command: string,
   io: Io,
   script?: string,
+  forms?: string,
 ) {
   if (!file) throw new CliExit(2, say(io.lang, 'whichProject', command));
   let project = await loadProject(api, file, io.lang);
+  // --forms ours: our own layout, whatever mandated forms the project follows (#18).
+  if (forms !== undefined && forms !== 'ours' && forms !== 'tender')
+    throw new CliExit(2, say(io.lang, 'badOption', '--forms', 'ours | tender', forms));
+  if (forms === 'ours') project = { ...project, tender: withOurForms(project.tender) };
   if (script !== undefined) {
     if (script !== 'hans' && script !== 'hant')
       throw new CliExit(2, say(io.lang, 'badOption', '--script', 'hans | hant', script));
@@ -88,13 +94,13 @@ async function check(api: ApiHandlers, file: string | undefined, json: boolean, 
 async function render(
   api: ApiHandlers,
   file: string | undefined,
-  opts: { out?: string; format: string; script?: string; combined?: boolean; pageNumbers?: string },
+  opts: { out?: string; format: string; script?: string; combined?: boolean; pageNumbers?: string; forms?: string },
   io: Io,
 ): Promise<number> {
   const pages = opts.pageNumbers ?? 'continuous';
   if (pages !== 'continuous' && pages !== 'per-part')
     throw new CliExit(2, say(io.lang, 'badOption', '--page-numbers', 'continuous | per-part', pages));
-  const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script);
+  const { project, problems } = await projectWithProblems(api, file, 'render', io, opts.script, opts.forms);
   if (!opts.out) throw new CliExit(2, say(io.lang, 'needOut'));
   const f = opts.format;
   // PDF first: the DOCX's 目录 and page count are filled from the PDF's pagination, which the DOCX export then reuses.
@@ -195,6 +201,7 @@ export async function run(
         format: { type: 'string', default: 'both' },
         combined: { type: 'boolean', default: false },
         'page-numbers': { type: 'string' },
+        forms: { type: 'string' },
         script: { type: 'string' },
         name: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -264,6 +271,7 @@ export async function run(
             script: opts.script,
             combined: opts.combined,
             pageNumbers: opts['page-numbers'],
+            forms: opts.forms,
           },
           io,
         );
