@@ -36,8 +36,11 @@ export function errorText(e: unknown, lang: ProblemLang, separator = lang === 'e
           ),
         )
       : {};
-  if (typeof own?.code === 'string' && typeof own.message === 'string' && Object.keys(params).length)
-    return problemText({ severity: 'error', code: own.code, message: own.message, params }, lang);
+  if (typeof own?.code === 'string' && typeof own.message === 'string') {
+    // A coded error without params reads by its code too, when its wording needs none.
+    const text = problemText({ severity: 'error', code: own.code, message: own.message, params }, lang);
+    if (Object.keys(params).length || !/\{\w+\}/.test(text)) return text;
+  }
   if (e instanceof Error) return e.message;
   const message = e && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : String(e);

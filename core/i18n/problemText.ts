@@ -186,6 +186,7 @@ const EN: Record<string, Template> = {
   no_user: 'Set your name in Settings first (on the command line: {option} NAME)',
   unknown_blueprint: (p) => `There is no blueprint named {blueprint}${p.available ? ' (available: {available})' : ''}`,
   unknown_document: 'The project has no document {document} (available: {available})',
+  team_not_configured: 'No team library is set up: enter the server address and token under Settings → Team library',
   missing_glyph: 'The PDF fonts have no glyph for “{char}” (U+{codePoint}), used in: {where}',
   // core/project/fileProblems.ts: a project file that cannot be opened
   not_json: '{file}: not a valid JSON file',

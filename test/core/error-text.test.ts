@@ -1,7 +1,7 @@
 // An error the app shows (a broken project file, an unknown blueprint) reads in the UI's language, whichever
 // transport carried it.
 import { describe, expect, it } from 'vitest';
-import { asEnvelope, unwrap } from '@core/api/envelope.js';
+import { ApiError, asEnvelope, unwrap } from '@core/api/envelope.js';
 import { errorText } from '@core/i18n/errorText.js';
 import { api } from '../helpers/sample.js';
 
@@ -54,5 +54,17 @@ describe('错误信息使用界面语言', () => {
     const e = await overTheWire(() => api().newProject({ blueprint: 'nope' } as never));
     expect(errorText(e, 'en')).toMatch(/^There is no blueprint named nope \(available: .*service-plan.*\)$/);
     expect(errorText(e, 'zh-CN')).toMatch(/^没有名为 nope 的蓝本/);
+  });
+});
+
+describe('a coded error without params', () => {
+  it('reads in English by its code when its wording needs no values (team library not set up)', () => {
+    const e = new ApiError('team_not_configured', '尚未设置团队库：请在 设置 → 团队库 中填写服务器地址和令牌');
+    expect(errorText(e, 'en')).toBe(
+      'No team library is set up: enter the server address and token under Settings → Team library',
+    );
+    expect(errorText(e, 'zh-CN')).toBe(e.message);
+    // A code whose wording needs values it does not carry stays in core's words.
+    expect(errorText(new ApiError('unknown_document', '项目中没有文件 x'), 'en')).toBe('项目中没有文件 x');
   });
 });

@@ -22,7 +22,7 @@ import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
-import { signingProblems } from '../helpers/signingProblems.js';
+import { signingProblems, teamProblems } from '../helpers/signingProblems.js';
 import { workerFailure } from '@core/api/workerJobs.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -55,6 +55,7 @@ const UNTRANSLATED: Record<string, string> = {
   store_locked: 'the message is already English (who holds the lock file)',
   bad_pack: 'the message is already English (why a pack file is unusable)',
   unresolved_conflict: 'the message is a clause key, not text',
+  sync_failed: "the message is the network's or the database's own reason, shown under 团队库's heading",
 };
 
 describe('every code core produces has an English wording', () => {
@@ -392,7 +393,7 @@ const wordingOf = (p: Problem) =>
     .sort((a, b) => b.length - a.length) // longest first: a row number 1 must not cut into the text “…1小时…”
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
-const signing = await signingProblems();
+const signing = [...(await signingProblems()), ...(await teamProblems())];
 
 describe('real problems read in English', () => {
   const problems = [

@@ -3,6 +3,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHandlers } from '@core/api/handlers.js';
+import { ApiError } from '@core/api/envelope.js';
 import { ephemeralSigningKey, publicKeyText, signPack, verifyPack } from '@core/library/packSigning.js';
 import { makePack } from '@core/library/store/pack.js';
 import { BidForgeError, type Problem } from '@core/model/problem.js';
@@ -10,6 +12,7 @@ import { PackTrust } from '@core/settings/packTrust.js';
 import { snapshotProblem } from '@core/settings/recent.js';
 import { SettingsStore } from '@core/settings/store.js';
 import { checkName, lookalikeProblem } from '@core/text/names.js';
+import { templatesDir } from './paths.js';
 
 const refusedWith = async (run: () => unknown): Promise<Problem[]> => {
   try {
@@ -60,4 +63,17 @@ export async function signingProblems(): Promise<Problem[]> {
     ...(await refusedWith(() => trust.remove('0000-0000-0000-0000'))),
   ];
   return [...names, ...recent, ...notices, ...trustProblems];
+}
+
+/** The team library's refusal when 设置 names no server, as the app's 立即同步 gets it. */
+export async function teamProblems(): Promise<Problem[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bidforge-team-'));
+  try {
+    await createHandlers({ templatesDir, dataDir }).teamSyncNow({});
+  } catch (e) {
+    if (e instanceof ApiError)
+      return [{ severity: 'error', code: e.code, message: e.message, params: { ...e.params } }];
+    throw e;
+  }
+  throw new Error('expected team_not_configured');
 }
