@@ -31,9 +31,11 @@ export function bookmarkedHeadings(body: Xml): Heading[] {
       child && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, Xml>)['w:p'] : undefined;
     if (p === undefined) continue;
     const style = find(p, 'w:pStyle')?.['w:val'];
+    // The bookmark looked for in headings only: searching every body paragraph's runs for one it lacks was most of
+    // this function's time.
+    if (typeof style !== 'string' || !LISTED_STYLES.has(style)) continue;
     const mark = find(p, 'w:bookmarkStart')?.['w:name'];
-    if (typeof style === 'string' && LISTED_STYLES.has(style) && typeof mark === 'string')
-      out.push({ bookmark: mark, text: texts(p) });
+    if (typeof mark === 'string') out.push({ bookmark: mark, text: texts(p) });
   }
   return out;
 }
@@ -48,7 +50,8 @@ function find(node: Xml, name: string): Record<string, unknown> | undefined {
     return undefined;
   }
   if (!node || typeof node !== 'object') return undefined;
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
     if (key === name)
       return ((value as { _attr?: Record<string, unknown> } | undefined)?._attr ?? {}) as Record<string, unknown>;
     const hit = find(value as Xml, name);
