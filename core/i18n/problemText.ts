@@ -149,6 +149,10 @@ const EN: Record<string, Template> = {
   // The tender's mandated forms (core/check/mandatedFormRules.ts).
   mandated_column_blank:
     "The column “{column}” of the tender's “{form}” has no content: fill it in under Tender requirements, or use our own layout",
+  mandated_blank_unfilled:
+    "The blank in “{sentence}” of the tender's “{form}” asks for a promise the bid does not make: add it to the commitments, or use our own layout",
+  mandated_blank_own_wording:
+    "The unit of the blank in “{sentence}” of the tender's “{form}” cannot state our promise exactly; it is filled in our own wording",
   unapproved_clause:
     'The clause “{title}” ({variant}, version {version}) is not approved yet; the exported PDF will carry a “draft” watermark',
   percent_over_100: (p) => `${p.row !== undefined ? SHARE_CELL : '“{label}”'} is {value}, over 100%`,

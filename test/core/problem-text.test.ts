@@ -370,6 +370,21 @@ const elsewhere: Problem[] = [
       '招标文件规定的「格式二 售后服务偏离表」中「证明材料」一列没有内容：请在招标要求中填写该列，或改用我方格式',
     params: { form: '格式二 售后服务偏离表', column: '证明材料' },
   },
+  // …and from blanks in its mandated 承诺书 (test/tender/mandated-blanks.test.ts)
+  {
+    severity: 'error',
+    code: 'mandated_blank_unfilled',
+    message:
+      '招标文件规定的「格式一 售后服务承诺书」中「2. 接到报修电话后＿＿分钟内响应。」的空白没有对应的承诺：请在承诺中补充该项，或改用我方格式',
+    params: { form: '格式一 售后服务承诺书', sentence: '2. 接到报修电话后＿＿分钟内响应。' },
+  },
+  {
+    severity: 'warning',
+    code: 'mandated_blank_own_wording',
+    message:
+      '招标文件规定的「格式一 售后服务承诺书」中「1. 故障排除后＿＿小时内提交故障分析报告。」的单位无法准确表示我方承诺，已按我方措辞填写',
+    params: { form: '格式一 售后服务承诺书', sentence: '1. 故障排除后＿＿小时内提交故障分析报告。' },
+  },
   // core/api/workerJobs.ts: a job the host stopped, as host/workerPool.ts reports it
   ...(['job_timeout', 'job_out_of_memory', 'job_crashed'] as const).map(
     (code): Problem => ({
