@@ -3,6 +3,7 @@
 // opening and closing sentences — around our numbered commitments (our own salutation and closing give way).
 // Which forms are followed is the writer's choice, kept in project.tender (core/tender/formsFollow.ts).
 import { DEVIATION_TABLE_HEADER, deviationTableCells, type DeviationRow } from '../deviation/compute.js';
+import { projectFacts } from '../commitments/resolve.js';
 import type { ClauseVersion } from '../model/library.js';
 import type { Block, DocumentLayout } from '../model/document.js';
 import type { Project } from '../model/project.js';
@@ -24,6 +25,17 @@ const paragraph = (text: string, role?: 'addressee'): Block => ({
   ...(role ? { role } : {}),
 });
 
+/** The values the mandated letter's placeholders take (fillPlaceholders). */
+export function letterValues(project: Project, values: Map<string, Value>) {
+  const text = (key: string) => (typeof values.get(key) === 'string' ? (values.get(key) as string) : undefined);
+  return {
+    purchaser: text('purchaser_name'),
+    bidder: text('company_name') ?? project.bidder,
+    project: project.title,
+    projectNo: project.projectNo,
+  };
+}
+
 /**
  * The document's blocks with the mandated forms followed, and the title the letter takes. `frame`: blocks that came
  * from our salutation and closing clauses (isLetterFrame).
@@ -44,13 +56,7 @@ export function followMandatedForms(
   }
   const letter = layout === 'letter' ? mandatedLetter(project.tender) : undefined;
   if (!letter) return { blocks: out };
-  const text = (key: string) => (typeof values.get(key) === 'string' ? (values.get(key) as string) : undefined);
-  const parts = letterParts(letter.text, {
-    purchaser: text('purchaser_name'),
-    bidder: text('company_name') ?? project.bidder,
-    project: project.title,
-    projectNo: project.projectNo,
-  });
+  const parts = letterParts(letter.text, letterValues(project, values), projectFacts(project));
   const annex = out.findIndex((b) => b.kind === 'heading' && b.annex);
   const body = annex < 0 ? out : out.slice(0, annex);
   return {

@@ -2,6 +2,8 @@
 // each mapped to what we compute; its 承诺书 with its title, addressee, opening and closing sentences kept verbatim
 // around our numbered commitments. A confirmed format row is followed unless the writer switched it off (`follow`).
 // Pure: assembly (core/assemble/mandated.ts), the checks and the renderer all read it.
+import type { Commitment } from '../commitments/schema.js';
+import { type BlankReport, fillFactBlanks, isFactLine } from './formsBlanks.js';
 import type { ProjectTender, StoredRow } from './projectTender.js';
 
 /** The cells we compute for a 偏离表 row (core/deviation/compute.ts deviationTableCells). */
@@ -145,22 +147,32 @@ export type LetterParts = { addressee?: string; opening: string[]; closing: stri
 
 /**
  * The form's text around our list: its addressee line, the sentences before the blank or list it leaves (a line
- * with blanks keeps its lead-in up to the colon: 「我方承诺：」) and those after; signature lines dropped.
+ * with blanks keeps its lead-in up to the colon: 「我方承诺：」) and those after; signature lines dropped. A sentence
+ * whose blanks ask for promises we recognise (「＿＿小时内到达现场」) is kept, each blank filled from `facts`
+ * (core/tender/formsBlanks.ts); `report` collects the sentences filled in our own wording or left unfilled.
  */
-export function letterParts(text: string, v: LetterValues = {}): LetterParts {
+export function letterParts(
+  text: string,
+  v: LetterValues = {},
+  facts: readonly Commitment[] = [],
+  report?: BlankReport,
+): LetterParts {
   const lines = text
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s && !SIGNATURE_LINE(s));
   const addressee = lines[0] && ADDRESSEE(lines[0]) ? lines.shift() : undefined;
-  const isSlot = (s: string) => SLOT.test(s) || REQUEST.test(s) || BLANK.test(fillPlaceholders(s, v));
+  const isSlot = (s: string) =>
+    SLOT.test(s) || REQUEST.test(s) || (BLANK.test(fillPlaceholders(s, v)) && !isFactLine(fillPlaceholders(s, v)));
   const first = lines.findIndex(isSlot);
+  const lastFact = lines.reduce((k, s, i) => (isFactLine(fillPlaceholders(s, v)) ? i : k), -1);
   let opening: string[];
   let closing: string[];
   if (first < 0) {
-    // No blank: the list follows the last line that introduces it (…如下：), else the first sentence.
+    // No blank: the list follows the tender's own promise sentences, else the last line that introduces it
+    // (…如下：), else the first sentence.
     const intro = lines.reduce((k, s, i) => (/[:：]$/.test(s) ? i : k), -1);
-    const cut = intro >= 0 ? intro + 1 : Math.min(1, lines.length);
+    const cut = Math.max(lastFact, intro) >= 0 ? Math.max(lastFact, intro) + 1 : Math.min(1, lines.length);
     opening = lines.slice(0, cut);
     closing = lines.slice(cut);
   } else {
@@ -171,7 +183,7 @@ export function letterParts(text: string, v: LetterValues = {}): LetterParts {
     if (lead && !SLOT.test(lines[first]!)) opening.push(lead);
     closing = lines.slice(last + 1);
   }
-  const fill = (s: string) => fillPlaceholders(s, v);
+  const fill = (s: string) => fillFactBlanks(fillPlaceholders(s, v), facts, report);
   return {
     ...(addressee ? { addressee: fill(addressee) } : {}),
     opening: opening.map(fill),

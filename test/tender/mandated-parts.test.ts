@@ -1,6 +1,7 @@
 // The pieces of a mandated form (#18 item 3): which of our cells a tender's column header asks for, and the
 // tender's 承诺书 wording split around the blank or list where our commitments go.
 import { describe, expect, it } from 'vitest';
+import type { Commitment } from '@core/commitments/schema.js';
 import { blankColumns, columnField, fillPlaceholders, letterParts, printedTitle } from '@core/tender/formsFollow.js';
 
 describe('偏离表的列名对应到我方计算的内容', () => {
@@ -56,11 +57,21 @@ describe('承诺书格式：我方承诺插在格式留出的空白或清单处'
     });
   });
 
-  it('带空白的句子保留冒号前的引语；（具体承诺内容）处列入我方承诺', () => {
-    expect(letterParts('致：某市人民医院\n我方承诺：接到报修通知后＿＿小时内到达现场，质保期为＿＿年。')).toEqual({
+  it('空白是认得的承诺时，句子保留并填入我方数值；（具体承诺内容）处列入我方承诺', () => {
+    const facts = [
+      { id: 'arrive', offered: true, kind: 'arrive', within: { value: 2, unit: '小时' }, from: 'notice' },
+      { id: 'warranty', offered: true, kind: 'warranty', period: { value: 36, unit: '个月' } },
+    ] as Commitment[];
+    const letter = '致：某市人民医院\n我方承诺：接到报修通知后＿＿小时内到达现场，质保期为＿＿年。';
+    expect(letterParts(letter, {}, facts)).toEqual({
       addressee: '致：某市人民医院',
-      opening: ['我方承诺：'],
+      opening: ['我方承诺：接到报修通知后2小时内到达现场，质保期为3年。'],
       closing: [],
+    });
+    // A line of blanks that asks for no promise we know still gives way to our list, keeping its lead-in.
+    expect(letterParts('我方承诺：＿＿＿＿＿＿＿＿\n特此承诺。')).toEqual({
+      opening: ['我方承诺：'],
+      closing: ['特此承诺。'],
     });
     expect(letterParts('一、售后服务承诺如下：（具体承诺内容）\n二、本承诺书自开标之日起生效。')).toEqual({
       opening: ['一、售后服务承诺如下：'],
