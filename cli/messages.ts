@@ -77,7 +77,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       options: [['--json', '以 JSON 输出']],
     },
     library: {
-      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word …',
+      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word|trust|sync …',
       what: '条款的起草、审核、批准、停用与条款包的导出导入（与应用共用数据目录中的条款库和锁）；被拒绝（本人批准、状态不对、库被占用）时退出码为 1',
       options: [
         ['list [文字] [--status draft|in_review|approved|retired]', '列出条款（按标题、id 或正文查找）'],
@@ -105,6 +105,22 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
           'trust [list] | add [名称] <公钥文件> | remove <指纹>',
           '本机签名公钥与受信任的签发人（其条款包导入时保留审批）',
         ],
+        ['sync …', '与团队库同步及团队审核（bidforge library sync --help）'],
+        ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
+      ],
+    },
+    'library sync': {
+      usage:
+        'bidforge library sync [--server <地址> --token <令牌>] [--pull-only] [--json] | review | approve|reject|retire <条款> <变体> <版本> | history [<条款>]',
+      what: '与团队库同步：推送本机的草稿与待审版本，拉取团队已批准的版本和状态变更（地址与令牌默认取 设置 → 团队库）；同步未完成时退出码为 1，本地条款库照常可用',
+      options: [
+        ['--server <地址>  --token <令牌>', '团队库地址与个人令牌，默认取设置；令牌亦可用 $BIDFORGE_TEAM_TOKEN'],
+        ['--pull-only', '只拉取，不推送本机的版本'],
+        ['--json', '以 JSON 输出同步报告（review、history 亦然）'],
+        ['review', '列出等待审核的版本'],
+        ['approve|reject|retire <条款> <变体> <版本>', '在团队库中批准、退回或废止该版本，各应用下次同步时生效'],
+        ['  --reason <理由>', '退回或废止的理由，记入审计记录'],
+        ['history [<条款>]', '团队库的审计记录，最新的在前'],
         ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
       ],
     },
@@ -135,6 +151,20 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       usage: 'bidforge tender read|diff <招标文件.docx|.pdf> [<澄清后的招标文件>] [--json]',
       what: '读取招标文件，逐行列出建议的招标要求（★/▲项、废标条款、评分项、指定格式与目录），附页码和段落号；服务章节中未能识别的要求句另列待复核。diff 列出澄清版新增、修改、删除的要求。扫描件、.doc/.wps 文件给出提示，退出码为 2',
       options: [['--json', '以 JSON 输出全部建议行与待复核句']],
+    },
+    server: {
+      usage:
+        'bidforge server [--db <地址>] [--port <端口>] [--host <地址>] [--allow-plain-http] | server add-user <姓名> --role admin|legal|writer | server revoke-user <姓名> | server migrate',
+      what: '团队库服务器（PostgreSQL）：启动服务、添加用户并签发令牌、吊销令牌，或只创建/更新数据库结构；数据库地址用 --db 或 $BIDFORGE_DB',
+      options: [
+        ['--db postgres://用户:密码@主机/库名', '数据库地址，默认 $BIDFORGE_DB'],
+        ['--port <端口>', '监听端口，默认 8720'],
+        ['--host <地址>', '监听地址，默认 127.0.0.1（对外服务请置于 TLS 反向代理之后，见 server/deploy/）'],
+        ['--allow-plain-http', '允许在非本机地址上以明文 HTTP 服务（仅限可信网络）'],
+        ['add-user <姓名> --role admin|legal|writer', '添加用户并打印其令牌（只显示这一次），角色默认 writer'],
+        ['revoke-user <姓名>', '吊销该用户的全部令牌'],
+        ['migrate', '只创建或更新数据库结构'],
+      ],
     },
   },
   en: {
@@ -191,7 +221,7 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       options: [['--json', 'as JSON']],
     },
     library: {
-      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word …',
+      usage: 'bidforge library list|show|add|edit|submit|approve|reject|retire|export|import|import-word|trust|sync …',
       what: 'draft, review, approve and retire clauses, and clause packs, on the same store and lock as the app; exit 1 when refused (own version, wrong state, store in use)',
       options: [
         ['list [text] [--status draft|in_review|approved|retired]', 'list clauses (by title, id or text)'],
@@ -222,6 +252,28 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
           'trust [list] | add [NAME] <key file> | remove <fingerprint>',
           "this library's signing key, and the signers whose packs keep their approvals",
         ],
+        ['sync …', 'sync with the team library and review on it (bidforge library sync --help)'],
+        ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
+      ],
+    },
+    'library sync': {
+      usage:
+        'bidforge library sync [--server <url> --token <token>] [--pull-only] [--json] | review | approve|reject|retire <clause> <variant> <version> | history [<clause>]',
+      what: "syncs with the team library: pushes this machine's drafts and versions in review, pulls the team's approved versions and status changes (server and token default to Settings → Team library); exit 1 when the sync did not finish, the local library works as usual",
+      options: [
+        [
+          '--server <url>  --token <token>',
+          'team server and personal token, default from Settings; the token also from $BIDFORGE_TEAM_TOKEN',
+        ],
+        ['--pull-only', "pull only, don't push local versions"],
+        ['--json', 'the sync report as JSON (review and history too)'],
+        ['review', 'list the versions waiting for a decision'],
+        [
+          'approve|reject|retire <clause> <variant> <version>',
+          'approve, send back or retire a version on the team server; apps get it on their next sync',
+        ],
+        ['  --reason <text>', 'why it was sent back or retired, kept in the audit log'],
+        ['history [<clause>]', "the team library's audit log, newest first"],
         ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
       ],
     },
@@ -255,6 +307,26 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
       usage: 'bidforge tender read|diff <tender.docx|.pdf> [<clarified tender>] [--json]',
       what: 'reads a tender and lists the requirements it proposes (★/▲ items, disqualification clauses, scoring items, mandated forms and contents) with page and paragraph; service sentences it could not read are listed for review; diff lists what a clarified version added, changed and removed. Scans and .doc/.wps files are refused with a message (exit 2)',
       options: [['--json', 'every proposed row and review sentence as JSON']],
+    },
+    server: {
+      usage:
+        'bidforge server [--db <url>] [--port <n>] [--host <address>] [--allow-plain-http] | server add-user <name> --role admin|legal|writer | server revoke-user <name> | server migrate',
+      what: 'the team library server (PostgreSQL): serve, add a user and issue their token, revoke tokens, or only create/update the schema; the database from --db or $BIDFORGE_DB',
+      options: [
+        ['--db postgres://user:password@host/name', 'the database, default $BIDFORGE_DB'],
+        ['--port <n>', 'port to listen on, default 8720'],
+        [
+          '--host <address>',
+          'address to listen on, default 127.0.0.1 (put a TLS reverse proxy in front, see server/deploy/)',
+        ],
+        ['--allow-plain-http', 'serve plain HTTP on a non-loopback address (trusted networks only)'],
+        [
+          'add-user <name> --role admin|legal|writer',
+          'add a user and print their token (shown only this once); role default writer',
+        ],
+        ['revoke-user <name>', "revoke all of the user's tokens"],
+        ['migrate', 'only create or update the database schema'],
+      ],
     },
   },
 };

@@ -12,6 +12,7 @@ import { openStore } from '../core/library/store/index.js';
 import { SettingsStore } from '../core/settings/store.js';
 import { syncLibrary, type SyncReport } from '../core/teamSync/sync.js';
 import { dataDir, templatesDir } from '../host/paths.js';
+import { HELP } from './messages.js';
 
 type Lang = 'zh' | 'en';
 const T = {
@@ -97,7 +98,7 @@ async function serverCommand(argv: string[], out: (s: string) => void, err: (s: 
   });
   const t = T[langOf(o.lang)];
   if (o.help) {
-    out(t.usage);
+    out(HELP[langOf(o.lang)].server!);
     return 0;
   }
   const db = o.db ?? process.env.BIDFORGE_DB;
@@ -167,9 +168,14 @@ async function syncCommand(argv: string[], out: (s: string) => void, err: (s: st
       'pull-only': { type: 'boolean', default: false },
       reason: { type: 'string' },
       lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const t = T[langOf(o.lang)];
+  if (o.help) {
+    out(HELP[langOf(o.lang)]['library sync']!);
+    return 0;
+  }
   const dir = resolve(o.data ?? dataDir());
   const saved = (await new SettingsStore({ dataDir: dir }).get()).settings.teamServer;
   const url = o.server ?? saved?.url;

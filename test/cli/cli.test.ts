@@ -226,6 +226,32 @@ describe('bidforge --help', () => {
   it('-h 等同于 --help', async () => {
     expect((await cli('-h')).code).toBe(0);
   });
+
+  it('团队库（server、library sync）在总览、library --help 中列出，并有各自的 --help（中英文）', async () => {
+    for (const lang of ['zh', 'en']) {
+      const all = await cli('--help', '--lang', lang);
+      expect(all.out).toContain('bidforge server');
+      expect(all.out).toContain('bidforge library sync');
+      const library = await cli('library', '--help', '--lang', lang);
+      expect(library.out).toMatch(/^ {2}sync …/m);
+    }
+    const sync = await cli('library', 'sync', '--help');
+    expect(sync.code).toBe(0);
+    expect(sync.err).toBe('');
+    expect(sync.out).toContain('--pull-only');
+    expect(sync.out).toContain('团队库');
+    expect(sync.out).not.toContain('bidforge render');
+    const syncEn = await cli('library', 'sync', '-h', '--lang', 'en');
+    expect(syncEn.code).toBe(0);
+    expect(syncEn.out).toContain('--reason <text>');
+    expect(syncEn.out).not.toMatch(/[\u4e00-\u9fff]/);
+    const server = await cli('server', '--help', '--lang', 'en');
+    expect(server.code).toBe(0);
+    expect(server.out).toContain('add-user <name> --role admin|legal|writer');
+    expect(server.out).toContain('--allow-plain-http');
+    expect(server.out).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((await cli('server', '--help')).out).toContain('吊销');
+  });
 });
 
 describe('the CLI on the data folder (--data, shared with the app)', () => {
