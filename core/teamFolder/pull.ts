@@ -1,0 +1,145 @@
+// Pulling from a shared team folder: every pack file not yet imported, oldest first, through the normal pack import
+// (a trusted signer's approvals are kept; any other pack's versions arrive as drafts). A file that changed after it
+// was imported or written, or whose name does not match its content, is refused and reported, never imported; a file
+// that cannot be read as a pack is reported by name and skipped, and is tried again next time (it may still be
+// arriving). Temporary and other files are not looked at. Nothing in the folder is ever changed.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PackSigner } from '../library/packSigner.js';
+import { parsePack } from '../library/store/pack.js';
+import type { MergeAction } from '../library/store/merge.js';
+import type { ImportResolutions } from '../library/store/inputs.js';
+import { BidForgeError, type Problem } from '../model/problem.js';
+import { payloadKeys, TEAM_PACK_NAME, type TeamFolderStore, type TrustedKey } from './publish.js';
+import { readFolderState, sha256Bytes, writeFolderState } from './state.js';
+
+export type PullOptions = {
+  store: TeamFolderStore;
+  dataDir: string;
+  folder: string;
+  /** Signers whose approvals are kept (设置's list and this folder's own key). */
+  trusted: readonly TrustedKey[];
+  now?: () => Date;
+};
+
+export type PulledFile =
+  | { name: string; status: 'imported'; signer: PackSigner; counts: Record<MergeAction, number> }
+  /** Changed after it was imported (or written here), or its name does not match its content: never imported. */
+  | { name: string; status: 'refused'; problem: Problem }
+  /** Not a readable pack (or one this library cannot take): skipped, tried again next time. */
+  | { name: string; status: 'malformed'; problem: Problem };
+
+export type PullReport = {
+  files: PulledFile[];
+  /** Pack files already imported (or written here) and unchanged. */
+  unchanged: number;
+};
+
+const problem = (code: string, message: string, params: Record<string, string>): Problem => ({
+  severity: 'error',
+  code,
+  message,
+  params,
+});
+
+const problemOf = (e: unknown, file: string): Problem => {
+  if (e instanceof BidForgeError) {
+    const detail = e.problems[0]?.message ?? e.message;
+    return problem('team_pack_malformed', `共享文件夹中的 ${file} 不能导入：${detail}`, { file, detail });
+  }
+  throw e;
+};
+
+export async function pull(o: PullOptions): Promise<PullReport> {
+  const now = o.now ?? (() => new Date());
+  const state = await readFolderState(o.dataDir, o.folder);
+  const names = (await readdir(o.folder, { withFileTypes: true }))
+    .filter((e) => e.isFile() && TEAM_PACK_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  const report: PullReport = { files: [], unchanged: 0 };
+  for (const name of names) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(o.folder, name));
+    } catch (e) {
+      const detail = (e as Error).message;
+      report.files.push({
+        name,
+        status: 'malformed',
+        problem: problem('team_pack_unreadable', `共享文件夹中的 ${name} 无法读取：${detail}`, { file: name, detail }),
+      });
+      continue;
+    }
+    const sha = sha256Bytes(bytes);
+    const known = state.files.find((f) => f.name === name);
+    if (known) {
+      if (known.sha256 === sha) report.unchanged++;
+      else
+        report.files.push({
+          name,
+          status: 'refused',
+          problem: problem(
+            'team_pack_changed',
+            `共享文件夹中的 ${name} 在${known.own ? '发布' : '导入'}后被改动过：已拒绝，未导入。共享文件夹中的文件只应新增，不应修改；请让发布者重新发布`,
+            { file: name, when: known.own ? 'published' : 'imported' },
+          ),
+        });
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    let checksum: string;
+    let keys: string[];
+    try {
+      const pack = parsePack(text);
+      checksum = pack.checksum;
+      keys = payloadKeys(pack.payload);
+    } catch (e) {
+      // The payload no longer matches the checksum written in the file: edited after it was made.
+      if (e instanceof BidForgeError && /checksum mismatch/.test(e.message))
+        report.files.push({
+          name,
+          status: 'refused',
+          problem: problem(
+            'team_pack_checksum_mismatch',
+            `共享文件夹中的 ${name} 的内容与其校验值不符：文件在发布后被改动过，已拒绝，未导入`,
+            { file: name },
+          ),
+        });
+      else report.files.push({ name, status: 'malformed', problem: problemOf(e, name) });
+      continue;
+    }
+    if (TEAM_PACK_NAME.exec(name)![2] !== checksum.slice(0, 12)) {
+      report.files.push({
+        name,
+        status: 'refused',
+        problem: problem(
+          'team_pack_name_mismatch',
+          `共享文件夹中的 ${name} 的内容与文件名不符（包校验值 ${checksum.slice(0, 12)}）：文件在发布后被改动或改名，已拒绝，未导入`,
+          { file: name, checksum: checksum.slice(0, 12) },
+        ),
+      });
+      continue;
+    }
+    try {
+      const preview = await o.store.previewImport(text, o.trusted);
+      const keeps = preview.signer?.keepsApprovals === true;
+      // A clause that differs arrives as a new version of mine (mine stays in its history); a differing blueprint
+      // replaces mine only from a trusted signer, else it arrives beside mine as a copy.
+      const res: ImportResolutions = Object.fromEntries(
+        preview.items
+          .filter((i) => i.status === 'conflicting')
+          .map((i) => [i.key, i.kind === 'clause' || keeps ? 'take-theirs' : 'keep-both']),
+      );
+      const merged = await o.store.applyImport(text, res, o.trusted);
+      report.files.push({ name, status: 'imported', signer: merged.signer!, counts: merged.counts });
+    } catch (e) {
+      report.files.push({ name, status: 'malformed', problem: problemOf(e, name) });
+      continue;
+    }
+    state.files.push({ name, sha256: sha, checksum, at: now().toISOString() });
+    state.inFolder = [...new Set([...state.inFolder, ...keys])];
+    await writeFolderState(o.dataDir, o.folder, state);
+  }
+  return report;
+}
