@@ -135,8 +135,13 @@ function header(doc: Document, t: Typesetting, w: Wording): Header {
   });
 }
 
-/** 第 X 页 共 Y 页 centred, or GB/T 9704's — X — on the outside edge (odd pages right, even pages left). */
-function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['footers']> {
+/**
+ * 第 X 页 共 Y 页 centred, or GB/T 9704's — X — on the outside edge (odd pages right, even pages left). `whole`: the
+ * body is the whole document (a letter, a form, a card: no cover), so Y is NUMPAGES, which Word and LibreOffice count
+ * from their own layout; else SECTIONPAGES (the body without the cover), whose result LibreOffice shows as written —
+ * from our PDF's pagination, which Word and LibreOffice need not reproduce (they space CJK from Latin text).
+ */
+function footers(t: Typesetting, w: Wording, whole: boolean): NonNullable<ISectionOptions['footers']> {
   if (t.pageNumbers === 'centred') {
     return {
       default: new Footer({
@@ -146,7 +151,13 @@ function footers(t: Typesetting, w: Wording): NonNullable<ISectionOptions['foote
             children: [
               new TextRun({
                 size: 18,
-                children: [w.page[0], PageNumber.CURRENT, w.page[1], PageNumber.TOTAL_PAGES_IN_SECTION, w.page[2]],
+                children: [
+                  w.page[0],
+                  PageNumber.CURRENT,
+                  w.page[1],
+                  whole ? PageNumber.TOTAL_PAGES : PageNumber.TOTAL_PAGES_IN_SECTION,
+                  w.page[2],
+                ],
               }),
             ],
           }),
@@ -224,7 +235,7 @@ export async function exportDocx(doc: Document | DocumentPackage, pages?: Pagina
   const bodySection = (children: ISectionOptions['children']): ISectionOptions => ({
     properties: { page: { margin, pageNumbers: { start: 1 } }, ...grid },
     headers: { default: header(head, t, w), ...(t.pageNumbers === 'outside' ? { even: header(head, t, w) } : {}) },
-    footers: footers(t, w),
+    footers: footers(t, w, !front),
     children,
   });
   const perPart = pkg?.pageNumbers === 'per-part';
