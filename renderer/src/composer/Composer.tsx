@@ -236,7 +236,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
 
   /** 承诺: the whole list of facts becomes the project's own (a project read from its values is migrated so). */
   const setFacts = useCallback(
-    (commitments: Commitment[], key: string) => editProject((p) => ({ ...p, commitments }), key),
+    (commitments: Commitment[], key: string | undefined) => editProject((p) => ({ ...p, commitments }), key),
     [editProject],
   );
 

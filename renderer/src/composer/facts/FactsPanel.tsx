@@ -8,6 +8,7 @@ import type { Commitment, CommitmentKind } from '@core/commitments/schema.js';
 import type { Problem } from '@core/model/problem.js';
 import type { Project } from '@core/model/project.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
+import { factEditKey } from './editKey.js';
 import { factInputId, FactRow } from './FactRow.js';
 import {
   addFact,
@@ -27,8 +28,8 @@ type Props = {
   /** Its values, where its facts are read from while it has none of its own (undefined otherwise). */
   values: Project['values'] | undefined;
   problemsByField: Map<string, Problem[]>;
-  /** The new list of facts, with the undo key the edit joins (edits to one fact in a row are one step). */
-  onChange: (facts: Commitment[], key: string) => void;
+  /** The new list of facts, with the undo key the edit joins (one value edited again at once), if any. */
+  onChange: (facts: Commitment[], key: string | undefined) => void;
 };
 
 const NO_PROBLEMS: Problem[] = [];
@@ -51,23 +52,21 @@ export const FactsPanel = memo(function FactsPanel({ commitments, values, proble
   }, [facts]);
 
   const change = useCallback(
-    (index: number, fact: Commitment) => onChange(replaceFact(latest.current, index, fact), `commitments.${index}`),
+    (index: number, fact: Commitment) =>
+      onChange(replaceFact(latest.current, index, fact), factEditKey(index, latest.current[index], fact)),
     [onChange],
   );
   const duplicate = useCallback(
     (index: number) => {
       focusNext.current = index + 1;
-      onChange(duplicateFact(latest.current, index), `facts.add#${Date.now()}`);
+      onChange(duplicateFact(latest.current, index), undefined);
     },
     [onChange],
   );
-  const remove = useCallback(
-    (index: number) => onChange(removeFact(latest.current, index), `facts.remove#${Date.now()}`),
-    [onChange],
-  );
+  const remove = useCallback((index: number) => onChange(removeFact(latest.current, index), undefined), [onChange]);
   const add = (kind: CommitmentKind) => {
     focusNext.current = facts.length;
-    onChange(addFact(facts, kind), `facts.add#${Date.now()}`);
+    onChange(addFact(facts, kind), undefined);
   };
 
   const unstated = new Set<string>(unstatedKinds(facts));

@@ -9,6 +9,7 @@ import { problemText } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { DurationInput, EventSelect } from './controls.js';
+import { factEditKey } from './editKey.js';
 import { factDomId, factInputId } from './FactRow.js';
 import {
   addLevel,
@@ -30,8 +31,8 @@ import {
 type Props = {
   facts: readonly Commitment[];
   problemsByField: Map<string, Problem[]>;
-  /** The whole list after an edit, with the undo key of the edit. */
-  onChange: (facts: Commitment[], key: string) => void;
+  /** The whole list after an edit, with the undo key of the edit (undefined: a step of its own). */
+  onChange: (facts: Commitment[], key: string | undefined) => void;
 };
 
 const NO_PROBLEMS: Problem[] = [];
@@ -74,7 +75,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
         <Button
           icon={<PlusOutlined />}
           data-testid="fact-levels-start"
-          onClick={() => onChange(startLevelTable(facts), 'facts.levels')}
+          onClick={() => onChange(startLevelTable(facts), undefined)}
         >
           {t('facts.levels.start')}
         </Button>
@@ -109,7 +110,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                       icon={<DeleteOutlined />}
                       aria-label={t('facts.levels.removeKind', { kind: kindName(k) })}
                       title={t('facts.levels.removeKind', { kind: kindName(k) })}
-                      onClick={() => onChange(removeLevelKind(facts, k), 'facts.levels')}
+                      onClick={() => onChange(removeLevelKind(facts, k), undefined)}
                     />
                   </span>
                 </th>
@@ -146,7 +147,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                     aria-label={t('facts.levels.removeLevel', { level })}
                     title={t('facts.levels.removeLevel', { level })}
                     data-testid={`level-remove-${level}`}
-                    onClick={() => onChange(removeLevel(facts, level), 'facts.levels')}
+                    onClick={() => onChange(removeLevel(facts, level), undefined)}
                   />
                 </th>
                 {table.kinds.map((kind) => {
@@ -166,7 +167,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                           aria-label={`${t('facts.levels.fill', { level })}：${kindName(kind)}`}
                           title={t('facts.levels.fill', { level })}
                           data-testid={`level-fill-${level}-${kind}`}
-                          onClick={() => onChange(fillLevelCell(facts, level, kind), 'facts.levels')}
+                          onClick={() => onChange(fillLevelCell(facts, level, kind), undefined)}
                         />
                       </td>
                     );
@@ -182,7 +183,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                   const set = (f: Commitment) =>
                     onChange(
                       facts.map((c, i) => (i === index ? f : c)),
-                      `commitments.${index}`,
+                      factEditKey(index, fact, f),
                     );
                   return (
                     <td
@@ -218,7 +219,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                           aria-label={`${label}：${t('facts.levels.general')}`}
                           title={t('facts.levels.general')}
                           data-testid={`fact-${fact.id}-clear`}
-                          onClick={() => onChange(removeFact(facts, index), 'facts.levels')}
+                          onClick={() => onChange(removeFact(facts, index), undefined)}
                         />
                       </div>
                     </td>
@@ -243,7 +244,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
           disabled={!next}
           data-testid="level-add"
           title={table.levels.length >= MAX_LEVELS ? t('facts.levels.hint') : undefined}
-          onClick={() => next && onChange(addLevel(facts, next), 'facts.levels')}
+          onClick={() => next && onChange(addLevel(facts, next), undefined)}
         >
           {t('facts.levels.addLevel')}
         </Button>
@@ -257,7 +258,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
             popupMatchSelectWidth={false}
             showSearch={{ optionFilterProp: 'label' }}
             options={missingKinds.map((k) => ({ value: k, label: kindName(k) }))}
-            onChange={(k) => onChange(addLevelKind(facts, k), 'facts.levels')}
+            onChange={(k) => onChange(addLevelKind(facts, k), undefined)}
           />
         )}
       </div>
