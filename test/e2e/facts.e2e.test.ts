@@ -121,6 +121,9 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factDeadline(inDays));
       await page.getByTestId('undo').click();
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain(factDeadline(emergency));
+      // Undo takes back the unit only: the time typed just before stays (the preview's sentence alone cannot tell,
+      // another promise states the same figure).
+      await expect.poll(() => value.inputValue()).toBe(String(emergency.within.value));
 
       // A second level (一级) joins the table with the general promise's times, and the document's level table
       // prints its row; undo takes it away again.
@@ -133,6 +136,7 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await panel.getByTestId('fact-levels').screenshot({ path: join(screensDir, 'facts-levels-zh.png') });
       await page.getByTestId('undo').click();
       await panel.getByTestId('level-row-一级').waitFor({ state: 'detached' });
+      expect(await value.inputValue()).toBe(String(emergency.within.value));
 
       // Not offered: the satisfaction sentence vanishes; offered again, it is back.
       const offered = page.getByTestId(`fact-${satisfaction.id}-offered`);
