@@ -82,7 +82,16 @@ export function TrustedSignersCard() {
           <div className="bf-muted">
             {own.signer ? t('trust.ownSigner', { name: own.signer }) : t('trust.ownSignerNone')}
           </div>
-          <Input.TextArea readOnly value={own.text} autoSize data-testid="trust-own-text" className="bf-code" />
+          {/* The text handed to colleagues, exactly as copied and downloaded: bilingual on purpose (publicKeyText), so
+              their BidForge reads it in either language. Not UI wording, hence data-user-data. */}
+          <Input.TextArea
+            readOnly
+            value={own.text}
+            autoSize
+            data-testid="trust-own-text"
+            data-user-data
+            className="bf-code"
+          />
           <Space>
             <Button
               size="small"
