@@ -191,6 +191,9 @@ export async function run(
   // The team library (cli/sync.ts): `server …` and `library sync`, with their own options.
   if (argv[0] === 'server' || (argv[0] === 'library' && argv[1] === 'sync'))
     return (await import('./sync.js')).teamCommand(argv, out, err);
+  // A team library without a server: a shared folder of signed packs (cli/teamFolder.ts).
+  if (argv[0] === 'library' && (argv[1] === 'publish' || argv[1] === 'pull'))
+    return (await import('./teamFolder.js')).teamFolderCommand(argv[1], argv.slice(2), out, err);
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
   try {
     const { values: opts, positionals } = parseArgs({
