@@ -106,6 +106,25 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
           '本机签名公钥与受信任的签发人（其条款包导入时保留审批）',
         ],
         ['sync …', '与团队库同步及团队审核（bidforge library sync --help）'],
+        ['publish|pull --folder <目录>', '无需服务器的团队库：向共享文件夹发布、从中导入签名条款包（--help 查看）'],
+        ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
+      ],
+    },
+    'library publish': {
+      usage: 'bidforge library publish --folder <共享文件夹> [--as <签发人>] [--json]',
+      what: '把本库尚未发布的已批准版本和蓝本写成一个新的签名条款包文件放入共享文件夹（NAS、挂载的 WebDAV 盘）；文件只新增、从不修改；没有新内容时不写文件',
+      options: [
+        ['--folder <目录>', '共享文件夹'],
+        ['--as <名称>', '签发人名称，默认取 设置 中的公司名称或姓名'],
+        ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
+      ],
+    },
+    'library pull': {
+      usage: 'bidforge library pull --folder <共享文件夹> [--json]',
+      what: '按时间先后导入共享文件夹中尚未导入的条款包：受信任签发人的包保留审批，其余作为草稿导入；发布后被改动的文件被拒绝，无法读取的文件被跳过并列出；有文件被拒绝或跳过时退出码为 1',
+      options: [
+        ['--folder <目录>', '共享文件夹'],
+        ['--json', '以 JSON 输出每个文件的结果'],
         ['--data <目录>', '数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA'],
       ],
     },
@@ -253,6 +272,28 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
           "this library's signing key, and the signers whose packs keep their approvals",
         ],
         ['sync …', 'sync with the team library and review on it (bidforge library sync --help)'],
+        [
+          'publish|pull --folder <dir>',
+          'a team library without a server: publish signed packs to, and import them from, a shared folder (--help)',
+        ],
+        ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
+      ],
+    },
+    'library publish': {
+      usage: 'bidforge library publish --folder <shared folder> [--as <signer>] [--json]',
+      what: 'writes the approved versions and blueprints this library has not published yet as one new signed pack file in the shared folder (a NAS, a mounted WebDAV drive); files are only ever added, never changed; nothing new, no file',
+      options: [
+        ['--folder <dir>', 'the shared folder'],
+        ['--as <name>', "the signer's name, default the company or user name in Settings"],
+        ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
+      ],
+    },
+    'library pull': {
+      usage: 'bidforge library pull --folder <shared folder> [--json]',
+      what: "imports the shared folder's packs not imported yet, oldest first: a trusted signer's keep their approvals, others arrive as drafts; a file changed after publishing is refused, an unreadable one skipped and named; exit 1 when a file was refused or skipped",
+      options: [
+        ['--folder <dir>', 'the shared folder'],
+        ['--json', "each file's result as JSON"],
         ['--data <dir>', 'data folder, default ~/.bidforge or $BIDFORGE_DATA'],
       ],
     },
