@@ -23,7 +23,7 @@ const T = {
     imported: (name: string, c: Counts) =>
       `已导入 ${name}：新增 ${c.added}，新版本 ${c['new-version']}，相同 ${c.identical}，替换 ${c.replaced}，并存 ${c['kept-both']}`,
     refused: (f: Extract<PulledFile, { status: 'refused' | 'malformed' }>) =>
-      f.status === 'refused' ? `已拒绝 ${f.name}：${f.problem.message}` : `已跳过 ${f.name}：${f.problem.message}`,
+      f.status === 'refused' ? `已拒绝：${f.problem.message}` : `已跳过：${f.problem.message}`,
     done: (r: PullReport) =>
       `拉取完成：导入 ${r.files.filter((f) => f.status === 'imported').length} 个文件，此前已导入 ${r.unchanged} 个`,
     failed: (m: string) => `未完成：${m}`,
