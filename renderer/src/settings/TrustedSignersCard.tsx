@@ -75,7 +75,7 @@ export function TrustedSignersCard() {
           <p className="bf-muted bf-card-hint">{t('trust.ownHint')}</p>
           <div>
             {t('trust.fingerprintLabel')}
-            <code className="bf-code bf-fingerprint" data-testid="trust-own-fingerprint">
+            <code className="bf-code bf-fingerprint" data-testid="trust-own-fingerprint" data-user-data>
               {own.fingerprint}
             </code>
           </div>
@@ -119,7 +119,12 @@ export function TrustedSignersCard() {
           {
             title: t('trust.fingerprint'),
             dataIndex: 'fingerprint',
-            render: (f: string) => <code className="bf-code bf-fingerprint">{f}</code>,
+            // A fingerprint is the key's own identity (hex), not UI wording.
+            render: (f: string) => (
+              <code className="bf-code bf-fingerprint" data-user-data>
+                {f}
+              </code>
+            ),
           },
           { title: t('trust.addedAt'), dataIndex: 'addedAt', render: formatDateTime, width: 170 },
           {

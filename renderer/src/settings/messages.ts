@@ -170,8 +170,7 @@ export const appMessagesZh = {
   'trust.addName': '名称',
   'trust.addNamePlaceholder': '例如：集团法务部（留空则使用公钥文本中的签发人名称）',
   'trust.addKey': '公钥',
-  'trust.addKeyPlaceholder':
-    '粘贴对方 BidForge“设置 → 受信任的签发人”中显示的公钥文本（以 bidforge-ed25519: 开头的一行），或导入公钥文件',
+  'trust.addKeyPlaceholder': '粘贴对方在“设置 → 受信任的签发人”中复制的公钥文本，或导入公钥文件',
   'trust.import': '导入公钥文件',
   'trust.addButton': '添加',
   'trust.added': '已添加 {name}（指纹 {fingerprint}）',

@@ -4,9 +4,9 @@ export const teamMessagesZh = {
   'team.hint':
     '连接公司的团队库服务器：法务批准的条款版本自动到达本机，本机的草稿和提交推送给法务审核。没有网络时一切照常，恢复后再同步。',
   'team.url': '服务器地址',
-  'team.urlPlaceholder': '例如：https://bidforge.公司内网',
+  'team.urlPlaceholder': '由管理员提供的团队库服务器网址',
   'team.token': '令牌',
-  'team.tokenPlaceholder': 'bft_…（由管理员签发）',
+  'team.tokenPlaceholder': '由管理员签发的个人令牌',
   'team.auto': '启动时及每 10 分钟自动同步',
   'team.save': '保存连接',
   'team.saved': '团队库连接已保存',
