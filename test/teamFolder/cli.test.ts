@@ -1,0 +1,101 @@
+// bidforge library publish|pull --folder DIR: two data folders share one folder through the CLI.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../cli/main.js';
+import { openStore } from '@core/library/store/index.js';
+import { TEAM_PACK_NAME } from '@core/teamFolder/index.js';
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const root = await mkdtemp(join(tmpdir(), 'bf-tf-cli-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+const [a, b, c, share] = ['a', 'b', 'c', 'share'].map((n) => join(root, n)) as [string, string, string, string];
+
+describe('bidforge library publish|pull', () => {
+  it('A publishes one signed file; again without changes writes nothing', async () => {
+    const s = await openStore({ dataDir: a, program: 'CLI' });
+    const ref = await s.createClause(
+      {
+        id: 'nas-warranty',
+        category: '保修条款',
+        title: '共享文件夹保修条款',
+        tags: [],
+        docTypes: ['service-plan'],
+        body: '整机保修三年，自验收合格之日起计算。',
+      },
+      '张律师',
+    );
+    await s.submit(ref, '张律师');
+    await s.approve(ref, '李主任');
+    await s.close();
+    await mkdir(share);
+
+    const r = await cli('library', 'publish', '--folder', share, '--data', a, '--as', '总部法务部', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const files = await readdir(share);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(TEAM_PACK_NAME);
+    expect(r.out).toContain(files[0]);
+    const again = await cli('library', 'publish', '--folder', share, '--data', a, '--lang', 'zh');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('没有需要发布的内容');
+    expect(await readdir(share)).toEqual(files);
+  });
+
+  it('B trusting A keeps the approval; C not trusting A gets a draft and is told so', async () => {
+    const key = await cli('library', 'trust', '--data', a);
+    await writeFile(join(root, 'a.pub'), key.out);
+    expect((await cli('library', 'trust', 'add', '总部法务部', join(root, 'a.pub'), '--data', b)).code).toBe(0);
+
+    const rb = await cli('library', 'pull', '--folder', share, '--data', b, '--json');
+    expect(rb.code).toBe(0);
+    const report = JSON.parse(rb.out);
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]).toMatchObject({ status: 'imported', signer: { state: 'trusted' } });
+    const sb = await openStore({ dataDir: b, program: 'CLI' });
+    expect((await sb.history('nas-warranty'))[0]!.status).toBe('approved');
+    await sb.close();
+
+    const rc = await cli('library', 'pull', '--folder', share, '--data', c, '--lang', 'en');
+    expect(rc.code).toBe(0);
+    expect(rc.out).toMatch(/draft/i);
+    const sc = await openStore({ dataDir: c, program: 'CLI' });
+    expect((await sc.history('nas-warranty'))[0]!.status).toBe('draft');
+    await sc.close();
+  });
+
+  it('a malformed file is named, the pull exits 1, and nothing else is re-imported', async () => {
+    const bad = 'bidforge-20000101T000000000Z-000000000000.bfpack';
+    await writeFile(join(share, bad), '{"format":"bidforge-pack"');
+    for (const lang of ['zh', 'en']) {
+      const r = await cli('library', 'pull', '--folder', share, '--data', b, '--lang', lang);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(bad);
+      expect(r.out).toMatch(lang === 'zh' ? /此前已导入 1 个/ : /1 imported before/);
+    }
+  });
+
+  it('--help in both languages; no --folder is a usage error', async () => {
+    for (const cmd of ['publish', 'pull'])
+      for (const lang of ['zh', 'en']) {
+        const h = await cli('library', cmd, '--help', '--lang', lang);
+        expect(h.code).toBe(0);
+        expect(h.out).toContain(`bidforge library ${cmd} --folder`);
+      }
+    expect((await cli('library', '--help', '--lang', 'en')).out).toContain('publish|pull --folder');
+    const r = await cli('library', 'pull', '--data', b);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--folder');
+  });
+});
