@@ -71,8 +71,7 @@ export async function teamProblems(): Promise<Problem[]> {
   try {
     await createHandlers({ templatesDir, dataDir }).teamSyncNow({});
   } catch (e) {
-    if (e instanceof ApiError)
-      return [{ severity: 'error', code: e.code, message: e.message, params: { ...e.params } }];
+    if (e instanceof ApiError) return [{ severity: 'error', code: e.code, message: e.message, params: {} }]; // it carries no values
     throw e;
   }
   throw new Error('expected team_not_configured');
