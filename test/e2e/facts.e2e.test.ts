@@ -209,7 +209,9 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       const discard = page.locator('.ant-modal-confirm .ant-btn-primary');
       await discard.or(field).first().waitFor();
       if (await discard.isVisible()) await discard.click();
-      // 填写: 现场到达时间 is an ordinary field while the project has no facts of its own.
+      // 填写: 现场到达时间 is an ordinary field while the project has no facts of its own. (编制 keeps the tab it was
+      // on, so it is chosen here rather than left to where the last test stopped.)
+      await page.getByTestId('tab-content').click();
       await field.locator('input').first().waitFor();
       const before = Number(await page.getByTestId('field-onsite_arrival-value').inputValue());
       expect(before).toBeGreaterThan(0);
