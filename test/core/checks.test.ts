@@ -294,6 +294,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
       'percent_not_positive',
       'installer_deadline_looser',
     ], // test/check/*.test.ts
+    ...['mandated_column_blank', 'mandated_blank_unfilled'], // test/tender/mandated.test.ts, mandated-blanks.test.ts
     ...[
       'placeholder_value',
       'unresolved_placeholder',
