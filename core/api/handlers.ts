@@ -32,6 +32,13 @@ export type HandlerDeps = {
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
+/** Every variable the library's clauses declare, by key, with its label (the first clause's wording wins). */
+function labelsOf(lib: Library): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of lib.clauses) for (const v of c.variables) if (!out.has(v.key)) out.set(v.key, v.label);
+  return out;
+}
+
 export function createHandlers(options: HandlerDeps): ApiHandlers {
   const { templatesDir, dataDir, actingUser, today = isoToday, program = 'app' } = options;
   // The store when there is a data folder; a project's pinned versions win over the latest approved.
@@ -45,7 +52,12 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
   return combine(
     createProjectHandlers({ templatesDir, today, library, access, settings }),
     createLibraryHandlers(access, today, libraryPeople(settings, actingUser)),
-    createSettingsHandlers({ settings, ...(dataDir ? { dataDir } : {}), program }),
+    createSettingsHandlers({
+      settings,
+      ...(dataDir ? { dataDir } : {}),
+      program,
+      variableLabels: async () => labelsOf(await library()),
+    }),
     createCardsHandlers({ templatesDir, settings }),
     createTenderHandlers({ library }),
     createTeamSyncHandlers({ access, settings, ...(dataDir ? { dataDir } : {}) }),

@@ -9,7 +9,14 @@ import { PackTrust } from './packTrust.js';
 import type { SettingsStore } from './store.js';
 import { createTrustHandlers } from './trustContract.js';
 
-export type SettingsDeps = { settings: SettingsStore; dataDir?: string; program?: string; clock?: () => Date };
+export type SettingsDeps = {
+  settings: SettingsStore;
+  dataDir?: string;
+  program?: string;
+  clock?: () => Date;
+  /** The labels the library gives its variables (服务热线 for hotline): a search hit names where it was found by them. */
+  variableLabels?: () => Promise<ReadonlyMap<string, string>>;
+};
 
 /** 20260501T083000123Z → 2026-05-01T08:30:00.123Z */
 const stampToIso = (s: string) =>
@@ -43,7 +50,13 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
       return { project: e.project, saved: e.saved ?? false, ...(e.path ? { path: e.path } : {}) };
     },
     async searchProjects({ query }) {
-      return { hits: await settings.search(query) };
+      const hits = await settings.search(query);
+      const labels = deps.variableLabels ? await deps.variableLabels().catch(() => new Map<string, string>()) : null;
+      if (!labels) return { hits };
+      // A value's key reads as its label; a key no clause declares stays as the project names it.
+      return {
+        hits: hits.map((h) => ({ ...h, matches: h.matches.map((m) => ({ ...m, label: labels.get(m.where) })) })),
+      };
     },
     async listBackups() {
       if (!dataDir) return { backups: [], dataDir: null };

@@ -133,8 +133,10 @@ export function sameFileName(
 }
 
 export type ProjectHit = RecentSummary & {
-  /** Where the query was found: "标题" or a variable key, with a short excerpt. */ matches: {
+  /** Where the query was found: "标题" or a variable key (with its label, when the library declares it), and an excerpt. */
+  matches: {
     where: string;
+    label?: string | undefined;
     text: string;
   }[];
 };

@@ -61,6 +61,11 @@ describe.each(transports)('app channels through %s', (_name, api) => {
       saved: false,
     });
     expect((await api().searchProjects({ query: '医院' })).hits.map((h) => h.id)).toContain(project.id);
+    // A hit in a value names it by the label the library gives it, never by its key alone.
+    const [hit] = (await api().searchProjects({ query: '华信制冷' })).hits;
+    expect(hit?.matches).toContainEqual(
+      expect.objectContaining({ where: 'company_name', label: expect.stringMatching(/\p{Script=Han}/u) }),
+    );
     expect((await api().openRecentProject({ id: project.id! })).project.values.company_name).toBe(
       '华信制冷设备有限公司',
     );

@@ -56,7 +56,7 @@ export function RecentList({
               </span>
               {p.matches?.map((m) => (
                 <span key={m.where} className="bf-recent-match">
-                  <span className="bf-muted">{WHERE[m.where] ? t(WHERE[m.where]!) : m.where}：</span>
+                  <span className="bf-muted">{WHERE[m.where] ? t(WHERE[m.where]!) : (m.label ?? m.where)}：</span>
                   {m.text}
                 </span>
               ))}
