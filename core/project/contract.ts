@@ -65,7 +65,10 @@ export type ClauseChoice = {
 type Req<C extends keyof typeof projectRequestSchemas> = z.infer<(typeof projectRequestSchemas)[C]>;
 export type ProjectHandlers = {
   listBlueprints(req: Req<'listBlueprints'>): Promise<{ id: string; title: string; docType: string }[]>;
-  listSamples(req: Req<'listSamples'>): Promise<{ name: string; title: string; blueprint: string }[]>;
+  /** `documents`: a bid package's blueprints, when the sample is one. */
+  listSamples(
+    req: Req<'listSamples'>,
+  ): Promise<{ name: string; title: string; blueprint: string; documents?: string[] }[]>;
   listClauses(req: Req<'listClauses'>): Promise<ClauseChoice[]>;
   newProject(req: Req<'newProject'>): Promise<{ project: Project }>;
   openSample(req: Req<'openSample'>): Promise<{ project: Project }>;

@@ -57,7 +57,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       return Promise.all(
         files.map(async (f) => {
           const p = parseProjectText(await readFile(join(samplesDir, f), 'utf8'), `templates/samples/${f}`);
-          return { name: f.replace(/\.json$/, ''), title: p.title, blueprint: p.blueprint };
+          const documents = p.documents && p.documents.length > 1 ? { documents: p.documents } : {};
+          return { name: f.replace(/\.json$/, ''), title: p.title, blueprint: p.blueprint, ...documents };
         }),
       );
     },

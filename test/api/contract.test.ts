@@ -32,6 +32,12 @@ describe.each(transports)('API through %s', (_name, api) => {
     expect(samples.map((s) => s.name)).toContain('service-plan-sample');
     const { project } = await api().openSample({ name: 'service-plan-sample' });
     expect(project.blueprint).toBe('service-plan');
+    // A bid package says so (首页 shows 投标文件包), with the documents its file lists; a single document does not.
+    const pkg = samples.find((s) => s.name === 'bid-package-sample');
+    const { project: pkgProject } = await api().openSample({ name: 'bid-package-sample' });
+    expect(pkg?.documents).toEqual(pkgProject.documents);
+    expect(pkg?.documents?.length).toBeGreaterThan(1);
+    expect(samples.find((s) => s.name === 'service-plan-sample')?.documents).toBeUndefined();
   });
 
   it('previews the sample with numbered sections and no errors', async () => {

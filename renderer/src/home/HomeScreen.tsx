@@ -14,7 +14,7 @@ import { RecentList } from './RecentList.js';
 import { useOnShown } from './useOnShown.js';
 
 type Blueprint = { id: string; title: string; docType: string };
-type Sample = { name: string; title: string; blueprint: string };
+type Sample = { name: string; title: string; blueprint: string; documents?: string[] };
 
 export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const { t } = useI18n();
@@ -197,7 +197,11 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
                 <li key={s.name}>
                   <span className="bf-sample-text">
                     <span>{s.title}</span>
-                    <span className="bf-muted">{blueprintTitle(s.blueprint)}</span>
+                    <span className="bf-muted">
+                      {s.documents && s.documents.length > 1
+                        ? t('home.samplePackage', { n: s.documents.length })
+                        : blueprintTitle(s.blueprint)}
+                    </span>
                   </span>
                   <Button
                     size="small"
