@@ -155,18 +155,22 @@ export class ClauseIndex {
   ): { id: string; clauseId: string; variant: string; version: number; score: number; snippet: string }[] {
     if (!queryTokens(query).length) return [];
     const q = foldQuery(query);
-    return this.mini
-      .search(query)
-      .filter((r) => accept(String(r.id)))
-      .slice(0, limit)
-      .map((r) => ({
-        id: String(r.id),
-        clauseId: r.clauseId as string,
-        variant: r.variant as string,
-        version: r.version as number,
-        score: r.score,
-        snippet: snippetOf(this.preparedBody(String(r.id)), q),
-      }));
+    return (
+      this.mini
+        .search(query)
+        .filter((r) => accept(String(r.id)))
+        // Equal scores in id order: an index updated in place answers in the same order as one built anew.
+        .sort((a, b) => b.score - a.score || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0))
+        .slice(0, limit)
+        .map((r) => ({
+          id: String(r.id),
+          clauseId: r.clauseId as string,
+          variant: r.variant as string,
+          version: r.version as number,
+          score: r.score,
+          snippet: snippetOf(this.preparedBody(String(r.id)), q),
+        }))
+    );
   }
 
   private preparedBody(id: string): PreparedBody {
