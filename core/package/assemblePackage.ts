@@ -17,6 +17,9 @@ export type PackageAssembly = {
   documents: PackageDocument[];
   /** Problems of the package as a whole: contradictions between figures (also across documents), the 偏离表. */
   problems: Problem[];
+  /** The figures as the documents use them (after their conditions), merged: one declaration and value per key. */
+  decls: Map<string, VariableDecl>;
+  values: Map<string, Value>;
 };
 
 const VALUE_CODES = new Set(['missing_value', 'bad_value', 'conflicting_declaration']);
@@ -69,7 +72,7 @@ export function assemblePackage(project: Project, lib: Library): PackageAssembly
         field: `values.${key}`,
       });
   problems.push(...runChecks({ document: first, problems: [], values, decls, sections, project }, 'values'));
-  return { documents, problems };
+  return { documents, problems, decls, values };
 }
 
 /** Every problem of a package in one list, each document's tagged with its blueprint (as `file`). */

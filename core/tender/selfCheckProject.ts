@@ -7,7 +7,6 @@ import type { Problem } from '../model/problem.js';
 import { evaluateRequirements } from '../deviation/compute.js';
 import type { Library } from '../model/library.js';
 import type { Project } from '../model/project.js';
-import type { Value, VariableDecl } from '../model/variables.js';
 import { assemblePackage, packageProblems } from '../package/index.js';
 import { selfCheck, type SelfCheckRow } from './selfCheck.js';
 
@@ -16,12 +15,7 @@ export const FIGURE_CODES: ReadonlySet<string> = new Set([...PACKAGE_RULES.map((
 
 export function projectSelfCheck(project: Project, lib: Library): SelfCheckRow[] {
   const pkg = assemblePackage(project, lib);
-  const decls = new Map<string, VariableDecl>();
-  const values = new Map<string, Value>();
-  for (const d of pkg.documents) {
-    for (const [k, v] of d.assembly.decls) if (!decls.has(k)) decls.set(k, v);
-    for (const [k, v] of d.assembly.values) if (!values.has(k)) values.set(k, v);
-  }
+  const { decls, values } = pkg;
   const facts = projectFacts(project);
   const requirements = project.requirements ?? [];
   const evaluate = (reqs: typeof requirements) => evaluateRequirements(reqs, decls, values, { facts });
