@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalClient } from '@core/api/localClient.js';
 import { squash } from '../helpers/text.js';
 import {
+  discardUntilOpened,
   haveChromium,
   previewText,
   requireChromium,
@@ -122,16 +123,8 @@ describe.skipIf(!haveChromium)('编制: newer clause versions (browser host + Ch
       await page.getByTestId('nav-home').click();
       await page.getByTestId('home-sample-bid-package-sample').click();
       await page.waitForURL(/#composer$/);
-      // 编制 asks before it drops changes the updated project may carry.
-      const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ });
-      if (
-        await discard.waitFor({ timeout: 1500 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        await discard.click();
-      await page.getByTestId('doc-tab-deviation-table').waitFor();
+      // 编制 asks before it drops the updated project's unsaved pins; the bid package shows its documents' tabs.
+      await discardUntilOpened(page, page.getByTestId('doc-tab-deviation-table'));
       const project = await lastRecentProject();
       expect(project.documents).toBeDefined();
       await api.recordProjectPins({ project });

@@ -15,6 +15,7 @@ import { templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 import {
+  discardUntilOpened,
   haveChromium,
   openSampleFromHome,
   previewText,
@@ -205,10 +206,8 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       await page.getByTestId('home-create').click();
       await page.waitForURL(/#composer$/);
       // The last test's edits are unsaved: 编制 asks before replacing them.
+      await discardUntilOpened(page, page.getByTestId('project-title').filter({ hasText: '事实面板测试项目' }));
       const field = page.getByTestId('field-onsite_arrival');
-      const discard = page.locator('.ant-modal-confirm .ant-btn-primary');
-      await discard.or(field).first().waitFor();
-      if (await discard.isVisible()) await discard.click();
       // 填写: 现场到达时间 is an ordinary field while the project has no facts of its own. (编制 keeps the tab it was
       // on, so it is chosen here rather than left to where the last test stopped.)
       await page.getByTestId('tab-content').click();

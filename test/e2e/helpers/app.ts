@@ -1,6 +1,7 @@
 // Every in-process e2e test starts the same way: the built renderer behind the browser host, in Chromium.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import type { ApiHandlers } from '@core/api/contract.js';
 import { rendererDir, templatesDir } from '../../../host/paths.js';
@@ -67,4 +68,23 @@ export async function openSampleFromHome(app: E2eApp, sample: string): Promise<v
   await app.page.goto(`${app.host.url}#home`);
   await app.page.getByTestId(`home-sample-${sample}`).click();
   await app.page.waitForURL(/#composer$/);
+}
+
+/**
+ * After 首页 hands 编制 a project, 编制 may first ask whether to drop unsaved edits — a moment after the URL changes,
+ * later on a busy machine. Answers that question whenever it shows, until `opened` (something only the newly opened
+ * project shows) is visible with no question left.
+ */
+export async function discardUntilOpened(page: Page, opened: Locator): Promise<void> {
+  const question = page.locator('.ant-modal-confirm');
+  const discard = question.getByRole('button', { name: /确\s*定|OK/ });
+  await expect
+    .poll(
+      async () => {
+        if (await discard.isVisible()) await discard.click({ timeout: 2000 }).catch(() => undefined);
+        return (await opened.isVisible()) && !(await question.isVisible());
+      },
+      { timeout: TIMEOUT },
+    )
+    .toBe(true);
 }
