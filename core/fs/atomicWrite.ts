@@ -6,6 +6,8 @@ import { basename, dirname, join } from 'node:path';
 export type AtomicWriteOptions = {
   /** Runs after the new content is on disk and right before it replaces the file; throwing cancels the write. */
   beforeCommit?: () => Promise<void>;
+  /** File permissions of the new file (default 0o644); 0o600 for a file holding a secret. */
+  mode?: number;
 };
 
 /** A symbolic link where the file should be: writing would change whatever it points to, so the write is refused. */
@@ -30,7 +32,7 @@ export async function atomicWrite(
 ): Promise<void> {
   await refuseSymlink(path);
   const tmp = join(dirname(path), `${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
-  const fh = await open(tmp, 'wx', 0o644);
+  const fh = await open(tmp, 'wx', options.mode ?? 0o644);
   try {
     await fh.writeFile(data);
     await fh.sync();

@@ -22,6 +22,8 @@ export type FileDocOptions = {
   maxBytes?: number;
   /** Keep what was read while the file's size and time are unchanged (a file read on every keystroke of a search). */
   cache?: boolean;
+  /** Readable by its owner only (settings hold the 团队库 token). */
+  ownerOnly?: boolean;
 };
 
 export function fileDoc<S extends z.ZodType>(
@@ -76,7 +78,7 @@ export function fileDoc<S extends z.ZodType>(
       try {
         await mkdir(dirname(path), { recursive: true });
         cached = undefined;
-        await atomicWrite(path, text);
+        await atomicWrite(path, text, options.ownerOnly ? { mode: 0o600 } : {});
       } catch (e) {
         // A full or read-only disk is the user's to fix: say so, instead of the API's generic "internal" error.
         throw new BidForgeError(

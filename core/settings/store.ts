@@ -47,7 +47,7 @@ export class SettingsStore {
     this.clock = options.clock ?? (() => new Date());
     const { dataDir } = options;
     this.settings = dataDir
-      ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock)
+      ? fileDoc(join(dataDir, SETTINGS_FILE), settingsSchema, this.clock, { ownerOnly: true })
       : memoryDoc(settingsSchema);
     this.recent = dataDir
       ? fileDoc(join(dataDir, RECENT_FILE), recentFileSchema, this.clock, {

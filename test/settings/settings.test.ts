@@ -1,5 +1,5 @@
 // Settings in the data folder: defaults, atomic saves, a damaged file kept aside, the company profile and recent projects.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
@@ -56,6 +56,17 @@ describe('settings file', () => {
       company: { name: '华信制冷设备有限公司', hotline: '400-820-6688' },
     });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('is readable by its owner only, since it holds the 团队库 token (also after an older, open file is rewritten)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'settings.json');
+    writeFileSync(path, '{}\n', { mode: 0o644 });
+    await new SettingsStore({ dataDir: dir }).save({
+      teamServer: { url: 'https://library.example.cn', token: `bft_${'a'.repeat(32)}`, auto: true },
+    });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect((await new SettingsStore({ dataDir: dir }).get()).settings.teamServer?.url).toBe('https://library.example.cn');
   });
 
   it('moves a damaged settings file aside, says so, and never loses its text', async () => {
