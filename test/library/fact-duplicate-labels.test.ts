@@ -19,6 +19,37 @@ describe('新变量与承诺重复时提示', () => {
     expect(flagged('满意度', 'percent')).toEqual(['满意度目标']);
   });
 
+  it('换了说法的同一项承诺也提示：备用机即备用设备，驻场工程师即本项目专职工程师，投诉响应即投诉答复', () => {
+    const facts = (label: string, type: string) =>
+      variablesDuplicatingFacts([{ key: 'my_value', label, type }]).map((d) => d.fact);
+    expect(flagged('备用机提供时限', 'duration')).toEqual(['备用设备提供时限']);
+    expect(facts('备用机提供时限', 'duration')).toEqual(['standby']);
+    expect(flagged('备机提供时间')).toEqual(['备用设备提供时限']);
+    expect(flagged('驻场工程师人数', 'integer')).toEqual(['本项目专职工程师人数']);
+    expect(facts('驻场工程师人数', 'integer')).toEqual(['dedicated_engineers']);
+    expect(flagged('本项目驻场工程师人数', 'integer')).toEqual(['本项目专职工程师人数']);
+    // A complaint's 响应 is its reply; the phone's 响应 is still the response to a fault.
+    expect(flagged('投诉响应时间', 'duration')).toEqual(['投诉答复时限']);
+    expect(flagged('电话响应时间', 'duration')).toEqual(['响应时限']);
+    // Engineers in general are not the ones stationed on the project.
+    expect(facts('专业服务工程师人数', 'integer')).toEqual(['engineers']);
+  });
+
+  it('与承诺无关的名称仍不提示，哪种类型都一样', () => {
+    for (const label of [
+      '服务热线',
+      '培训内容',
+      '备注',
+      '项目名称',
+      '联系人电话',
+      '备用机型号',
+      '驻场地点',
+      '本项目名称',
+    ])
+      for (const type of ['text', 'integer', 'duration'])
+        expect(flagged(label, type), `${label} (${type})`).toEqual([]);
+  });
+
   it('只是字面相近的不提示', () => {
     for (const label of [
       '值班电话',

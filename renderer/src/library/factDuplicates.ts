@@ -13,27 +13,45 @@ const labelOf = (fact: string) => {
   const sample = sampleFact(fact);
   return sample ? factLabel(sample) : fact;
 };
-/** A fact's label with its scope (压缩机保修期, 一级故障到达现场时限), from the fact its variable would make. */
-function rowLabel(row: (typeof LEGACY)[number]): string {
+/**
+ * A fact's label with its scope (压缩机保修期, 一级故障到达现场时限), from the fact its variable would make, and whether
+ * that variable is text (the hotline's hours 7×24小时): a figure typed as a number or a duration never states it.
+ */
+function rowLabel(row: (typeof LEGACY)[number]): { label: string; text: boolean } {
   for (const value of [{ value: 1, unit: '小时' }, 12, '7×24小时', '验收合格之日']) {
     const fact = row.toFact({ get: (k) => (k === row.keys[0] ? value : undefined), fen: () => 100 });
-    if (fact) return factLabel(fact);
+    if (fact) return { label: factLabel(fact), text: typeof value === 'string' };
   }
-  return labelOf(row.id);
+  return { label: labelOf(row.id), text: false };
 }
 const MEASURE = /(?:时限|时间|期限|年限|天数|次数|人数|数量|周期|目标|期|率|度)$/u;
 const NUMERIC_TYPES = new Set(['duration', 'integer', 'number', 'percent', 'money']);
 
+/**
+ * Words clauses use for what a fact's label says otherwise, in the fact's words: 备用机 is the 备用设备 lent while a
+ * fault is unrepaired, 驻场工程师 the 专职工程师 stationed on the project (本项目 only says whose), and a complaint's
+ * 响应 is its 答复 — said of a complaint only, so 电话响应 stays the response to a fault.
+ */
+const SYNONYMS: [RegExp, string][] = [
+  [/备用机|备机/gu, '备用设备'],
+  [/^本项目/u, ''],
+  [/驻场/gu, '专职'],
+  [/投诉响应/gu, '投诉答复'],
+];
+
 /** A label's words without what only says it is a time, period or count (时限, 时间, 期, 天数 …) and notes in brackets. */
 const core = (label: string) =>
-  label
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[^\p{Script=Han}]/gu, '')
-    .replace(/(?:时限|时间|期限|年限|天数|次数|人数|数量|周期|目标|期)$/u, '');
+  SYNONYMS.reduce(
+    (s, [re, to]) => s.replace(re, to),
+    label
+      .replace(/[（(][^）)]*[）)]/g, '')
+      .replace(/[^\p{Script=Han}]/gu, '')
+      .replace(/(?:时限|时间|期限|年限|天数|次数|人数|数量|周期|目标|期)$/u, ''),
+  );
 
-const FACT_CORES = LEGACY.map((r) => ({ fact: r.id, label: rowLabel(r), core: core(rowLabel(r)) })).filter(
-  (f) => f.core.length >= 2,
-);
+const FACT_CORES = LEGACY.map((r) => ({ fact: r.id, ...rowLabel(r) }))
+  .map((f) => ({ ...f, core: core(f.label) }))
+  .filter((f) => f.core.length >= 2);
 
 function bigramDice(a: string, b: string): number {
   const grams = (s: string) => new Set([...s].slice(0, -1).map((c, i) => c + [...s][i + 1]!));
@@ -65,11 +83,16 @@ export function variablesDuplicatingFacts(
     const { key, label, type } = typeof v === 'string' ? { key: v, label: undefined, type: undefined } : v;
     const fact = FACT_OF_KEY.get(key);
     if (fact) return [{ key, fact, label: labelOf(fact) }];
-    if (!label?.trim() || !(MEASURE.test(label.trim()) || NUMERIC_TYPES.has(type ?? ''))) return [];
+    const numeric = NUMERIC_TYPES.has(type ?? '');
+    const measure = !!label && MEASURE.test(label.trim());
+    if (!label?.trim() || !(measure || numeric)) return [];
+    // A label that does not say it is a figure (备用机型号 typed as a number) must read as the fact's own words.
+    const threshold = measure ? 0.6 : 0.8;
     let best: { fact: string; label: string; score: number } | undefined;
     for (const f of FACT_CORES) {
+      if (numeric && f.text) continue;
       const score = labelMatch(label, f.core);
-      if (score >= 0.6 && (!best || score > best.score)) best = { fact: f.fact, label: f.label, score };
+      if (score >= threshold && (!best || score > best.score)) best = { fact: f.fact, label: f.label, score };
     }
     return best ? [{ key, fact: best.fact, label: best.label }] : [];
   });
