@@ -4,12 +4,13 @@
 import { severityOf } from '../commitments/levels.js';
 import { factDeadline, factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
-import { isDeadline, REGIONS, type Deadline, type Scope } from '../commitments/schema.js';
-import { mayTakeLonger, monthsOf, spanOf, surelyWithin, type Span } from '../commitments/time.js';
+import { isDeadline, isPeriod, REGIONS, type Deadline, type Period, type Scope } from '../commitments/schema.js';
+import { mayTakeLonger, spanOf, surelyTakesLonger, surelyWithin, type Span } from '../commitments/time.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { CheckContext, Rule } from './helpers.js';
 
 type DeadlineFact = ResolvedFact & { fact: Deadline };
+type PeriodFact = ResolvedFact & { fact: Period };
 
 export function factsOf(ctx: CheckContext): ResolvedFact[] {
   return resolveFacts(ctx.project, ctx.values, ctx.decls).filter((f) => f.fact.offered);
@@ -69,18 +70,34 @@ function pairRule({ code, severity, describe, pick, why }: PairSpec): Rule {
   };
 }
 
+/** Elapsed time from the notice, and its figure when both parts are in one unit that adds up (not months, years). */
+type FromNotice = { span: Span; figure?: { value: number; unit: string } };
+const ADDITIVE = new Set(['分钟', '小时', '天', '周', '工作日']);
+
 /**
  * A deadline as elapsed time from the notice: its own when it runs from the notice, the arrival's (for its scope,
  * else the general one) added when it runs from arrival; undefined for other events or without an arrival promise.
+ * In one unit the figures add up: two working days after arriving within one is the third working day at the latest.
  */
-function fromNotice(ds: DeadlineFact[], d: Deadline): Span | undefined {
+function fromNotice(ds: DeadlineFact[], d: Deadline): FromNotice | undefined {
   const own = spanOf(d.within);
   if (!own || (d.from !== 'notice' && d.from !== 'arrival')) return undefined;
-  if (d.from === 'notice') return own;
+  if (d.from === 'notice') return { span: own, figure: d.within };
   const arrive = coveringArrival(ds, d.scope);
   const a = arrive && spanOf(arrive.fact.within);
-  return a ? { min: a.min + own.min, max: a.max + own.max } : undefined;
+  if (!arrive || !a) return undefined;
+  const span = { min: a.min + own.min, max: a.max + own.max };
+  const unit = d.within.unit;
+  return arrive.fact.within.unit === unit && ADDITIVE.has(unit)
+    ? { span, figure: { value: arrive.fact.within.value + d.within.value, unit } }
+    : { span };
 }
+
+/** "a may take longer than b", both counted from the notice: by their figures in one unit, else by elapsed time. */
+const mayBeLongerFromNotice = (a: FromNotice, b: FromNotice) =>
+  a.figure && b.figure && a.figure.unit === b.figure.unit
+    ? a.figure.value > b.figure.value + 1e-9
+    : !surelyWithin(a.span, b.span);
 
 /** The arrival promised from the notice for a scope, else the general one that covers it (every level and region). */
 function coveringArrival(ds: DeadlineFact[], scope: Scope | undefined): DeadlineFact | undefined {
@@ -292,7 +309,7 @@ export const FACT_RULES: Rule[] = [
               if (f.fact.from === standby.fact.from) return false;
               const a = fromNotice(ds, standby.fact);
               const b = fromNotice(ds, f.fact);
-              return a !== undefined && b !== undefined && !surelyWithin(a, b);
+              return a !== undefined && b !== undefined && mayBeLongerFromNotice(a, b);
             });
         const fix = same ?? across;
         if (!fix) return [];
@@ -330,7 +347,8 @@ export const FACT_RULES: Rule[] = [
           .find(
             (x) => x.fact.kind === a.fact.kind && x.fact.from === a.fact.from && sameScope(x.fact.scope, a.fact.scope),
           );
-        if (!b || (b.fact.within.value === a.fact.within.value && b.fact.within.unit === a.fact.within.unit)) return [];
+        // The same time in other units (2小时 and 120分钟, 1年 and 12个月) is no second time; 1个工作日 and 24小时 are two.
+        if (!b || (!mayBeLonger(a.fact, b.fact) && !mayBeLonger(b.fact, a.fact))) return [];
         const params = {
           label: a.label,
           value: factFigure(a.fact),
@@ -352,26 +370,35 @@ export const FACT_RULES: Rule[] = [
   {
     code: 'component_warranty_longer',
     severity: 'error',
-    describe: "no component's warranty is longer than the whole unit's, unless stated as counted separately",
+    describe:
+      "no component's warranty is surely longer than the whole unit's (in any unit: 400天 against 1年), unless stated as counted separately",
     run(ctx) {
-      const warranties = factsOf(ctx).filter((f) => f.fact.kind === 'warranty');
-      const isUnit = (f: ResolvedFact) => !f.fact.scope?.component || f.fact.scope.component === '整机';
-      const months = (f: ResolvedFact) => ('period' in f.fact ? monthsOf(f.fact.period) : undefined);
+      const warranties = factsOf(ctx).filter((f): f is PeriodFact => f.fact.kind === 'warranty' && isPeriod(f.fact));
+      const isUnit = (f: PeriodFact) => !f.fact.scope?.component || f.fact.scope.component === '整机';
       return warranties
-        .filter((f) => !isUnit(f) && !('separate' in f.fact && f.fact.separate))
+        .filter((f) => !isUnit(f) && !f.fact.separate)
         .flatMap((part) => {
-          const unit = warranties
-            .filter((u) => isUnit(u) && u.fact.scope?.product === part.fact.scope?.product && months(u) !== undefined)
-            .sort((x, y) => months(x)! - months(y)!)[0];
-          const m = months(part);
-          if (!unit || m === undefined || m <= months(unit)!) return [];
-          const params = { label: part.label, months: m, wholeLabel: unit.label, wholeMonths: months(unit)! };
+          // Only an order no calendar can reverse: 13个月 against 395天 depends on the months it spans.
+          const unit = warranties.find(
+            (u) =>
+              isUnit(u) &&
+              u.fact.scope?.product === part.fact.scope?.product &&
+              surelyTakesLonger(part.fact.period, u.fact.period) === true,
+          );
+          if (!unit) return [];
+          // Each figure as the writer typed it, never converted.
+          const params = {
+            label: part.label,
+            value: factFigure(part.fact),
+            otherLabel: unit.label,
+            otherValue: factFigure(unit.fact),
+          };
           return [
             {
               severity: 'error' as const,
               code: 'component_warranty_longer',
               field: part.field,
-              message: `「${params.label}」${m}个月长于「${params.wholeLabel}」${params.wholeMonths}个月：部件的保修期不应长于整机；如部件确需单独计算，请在该承诺中注明“单独计算”`,
+              message: `「${params.label}」${params.value}长于「${params.otherLabel}」${params.otherValue}：部件的保修期不应长于整机；如部件确需单独计算，请在该承诺中注明“单独计算”`,
               params,
             },
           ];

@@ -103,3 +103,18 @@ export function mayTakeLonger(a: Stated, b: Stated): boolean | undefined {
   const sb = spanOf(b);
   return sa && sb ? !surelyWithin(sa, sb) : undefined;
 }
+
+/**
+ * "a is surely longer than b", two periods from the same start: the same unit by its figures, months and years
+ * exactly, other units only when a's shortest reading exceeds b's longest (400天 is longer than 1年 in any year,
+ * 366天 is not). False when the order depends on the calendar; undefined when either is not a time.
+ */
+export function surelyTakesLonger(a: Stated, b: Stated): boolean | undefined {
+  if (a.unit === b.unit) return a.value > b.value + 1e-9;
+  const ma = monthsOf(a);
+  const mb = monthsOf(b);
+  if (ma !== undefined && mb !== undefined) return ma > mb + 1e-9;
+  const sa = spanOf(a);
+  const sb = spanOf(b);
+  return sa && sb ? surelyLonger(sa, sb) : undefined;
+}

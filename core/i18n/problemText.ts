@@ -121,8 +121,9 @@ const EN: Record<string, Template> = {
     'Row {row} of the training schedule is dated {date}, before the acceptance date {acceptance}',
   acceptance_before_bid: 'The acceptance date {acceptance} is before the document date {date}',
   end_before_start: '“{label}” {end} is before “{startLabel}” {start}',
-  component_warranty_longer:
-    "“{label}” ({months} months) is longer than “{wholeLabel}” ({wholeMonths} months): a component's warranty may not exceed the whole unit's; if it is counted separately, mark that commitment as separate",
+  component_warranty_longer: longer(
+    "a component's warranty may not exceed the whole unit's; if it is counted separately, mark that commitment as separate",
+  ),
   empty_table: 'The table “{label}” has no rows',
   row_without_price: 'Row {row} of the table “{label}” has ¥0.00 as “{column}”; enter a price or state that it is free',
   placeholder_value: '“{label}” still holds placeholder text: {text}',
