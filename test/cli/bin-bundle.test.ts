@@ -1,12 +1,12 @@
 // The installed `bidforge` runs a prebuilt bundle, not TypeScript compiled at start: the first run after a change
-// builds dist/cli/bidforge.mjs, later runs use it as it is.
+// builds dist/cli/bidforge.cjs, later runs use it as it is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
 
-const bundle = join(repoRoot, 'dist', 'cli', 'bidforge.mjs');
+const bundle = join(repoRoot, 'dist', 'cli', 'bidforge.cjs');
 const bidforge = (...args: string[]) =>
   spawnSync(process.execPath, [join(repoRoot, 'bin', 'bidforge.mjs'), ...args], {
     cwd: repoRoot,
