@@ -64,16 +64,6 @@ export function dateOf(ctx: CheckContext, key: string): string | undefined {
   return ctx.decls.get(key)?.type === 'date' ? (ctx.values.get(key) as string | undefined) : undefined;
 }
 
-export function monthsOf(ctx: CheckContext, key: string): number | undefined {
-  const d = ctx.decls.get(key);
-  const v = ctx.values.get(key);
-  if (v === undefined) return undefined;
-  if (d?.type === 'integer') return v as number;
-  if (d?.type === 'duration' && ((v as Duration).unit === '个月' || (v as Duration).unit === '年'))
-    return (v as Duration).value * ((v as Duration).unit === '年' ? 12 : 1);
-  return undefined;
-}
-
 export function tables(ctx: CheckContext): [string, Row[]][] {
   return [...ctx.decls]
     .filter(([k, d]) => d.type === 'table' && ctx.values.has(k))

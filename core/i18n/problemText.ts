@@ -165,7 +165,7 @@ const EN: Record<string, Template> = {
   table_without_rows: 'The table ({header}) in “{section}” has a header but no rows',
   rmb_mismatch: 'The amount {figure} is written in words as “{words}”; it should be “{expected}”',
   card_warranty_mismatch:
-    "The warranty card's “{cardLabel}” ({card} months) differs from the service plan's “{planLabel}” ({plan} months)",
+    "The warranty card's “{cardLabel}” ({card}) differs from the service plan's “{planLabel}” ({plan})",
   negative_deviation: (p) =>
     p.accepted
       ? `${row(p)} is a negative deviation (response: {response})${workingDays(p)}; reason given for accepting it: {accepted}`

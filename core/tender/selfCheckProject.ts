@@ -2,7 +2,8 @@
 // conditions evaluated against the same facts and figures, and the problems comparing figures across documents.
 import { PACKAGE_RULES } from '../check/packageRules.js';
 import { projectFacts } from '../commitments/resolve.js';
-import { monthsOf } from '../commitments/time.js';
+import { formatFactDuration } from '../commitments/phrase.js';
+import { mayTakeLonger } from '../commitments/time.js';
 import type { Problem } from '../model/problem.js';
 import { evaluateRequirements } from '../deviation/compute.js';
 import type { Library } from '../model/library.js';
@@ -65,14 +66,15 @@ function cardAgainstPlan(project: Project, blueprints: string[]): Problem[] {
     return f?.offered !== false && f && 'period' in f ? f.period : undefined;
   };
   const [card, plan] = [period('warranty_card_unit'), period('warranty')];
-  const [a, b] = [card && monthsOf(card), plan && monthsOf(plan)];
-  if (a === undefined || b === undefined || a === b) return [];
+  // In any units: 12个月 and 1年 agree, 400天 and 1年 do not; each figure as the writer typed it.
+  if (!card || !plan || (mayTakeLonger(card, plan) === false && mayTakeLonger(plan, card) === false)) return [];
+  const [a, b] = [formatFactDuration(card), formatFactDuration(plan)];
   return [
     {
       severity: 'error',
       code: 'card_warranty_mismatch',
       field: `commitments.${project.commitments.findIndex((c) => c.id === 'warranty_card_unit')}`,
-      message: `保修卡整机保修期${a}个月与售后服务方案质保期${b}个月不一致`,
+      message: `保修卡整机保修期${a}与售后服务方案质保期${b}不一致`,
       params: { card: a, plan: b },
     },
   ];
