@@ -28,6 +28,8 @@ export type CardView = CardFace & {
   stampLabel: string;
   /** Every other word the card prints, in its script. */
   labels: CardLabels;
+  /** The script its words are in (and so its fonts: cardFonts.ts). */
+  script: CardScript;
   qr?: string;
 };
 
@@ -71,6 +73,7 @@ export function cardView(row: CardRow, template: CardTemplate, opts: CardRenderO
     ].filter((s) => s.lines.length > 0),
     stampLabel: t.dealerStampLabel,
     labels,
+    script: opts.script ?? 'hans',
     ...(opts.qr ? { qr: qrText(row.serial, t.hotline) } : {}),
   };
 }

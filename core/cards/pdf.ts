@@ -1,13 +1,17 @@
-// Cards → one PDF with pdfmake (one document for the whole batch; fonts set up once in core/export/pdf.ts). A card's
-// content is core/cards/pdfCard.ts; here its pages, the batch and the chunked layout.
+// Cards → one PDF (one pdfkit document for the whole batch, pdfmake's, with the speed-ups of core/export/pdf.ts). A
+// card's content is core/cards/pdfCard.ts; it is laid out by pdfmake once per shape and stamped (pdfStamp.ts); here
+// its pages and the batch.
 import { createRequire } from 'node:module';
 import { BidForgeError } from '../model/problem.js';
 import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
-import { cardView, templatePicker, type CardRenderOptions, type TemplateOf } from './card.js';
-import { A4, cardContent, MARGIN, MM, SMALL } from './pdfCard.js';
+import { cardView, templatePicker, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
+import { cardFontDescriptors, withFallbackFonts } from './cardFonts.js';
+import { A4, cardContent, cardWidth, MARGIN, MM, SMALL, Slots } from './pdfCard.js';
+import { type CardDoc, drawStamped, formOf, type LaidOutPage, type Stamp, stampOf } from './pdfStamp.js';
 import type { CardRow } from './read.js';
 import { qrMatrix, qrPng } from './qr.js';
 import { cardLabels, templateInScript } from './script.js';
+import type { CardTemplate } from './template.js';
 
 type PageSetup = { pageSize: string; pageOrientation: string; pageMargins: number[]; background?: () => PdfContent };
 
@@ -72,7 +76,7 @@ function cardsContent(
   return content;
 }
 
-/** The whole batch as one pdfmake document definition (what renderCardsPdf lays out, in chunks). */
+/** The whole batch as one pdfmake document definition: the cards as pdfmake lays them out (renderCardsPdf stamps them). */
 export function cardsPdfDefinition(
   rows: CardRow[],
   templates: TemplateOf,
@@ -111,39 +115,46 @@ function cutLineFor(note: string): PdfContent {
   ];
 }
 
-// pdfmake lays out a whole document before it renders a page, and keeps every laid-out line until then: ~185 KB a
-// card, so 1,000 cards peaked near 470 MB and 5,000 would not fit. So a batch is laid out in chunks of CHUNK cards,
-// all rendered into the one pdfkit document of the first chunk (same fonts, one subset each, one file): the first
-// chunk goes through pdfmake's public createPdf, the others through the LayoutBuilder and Renderer it uses itself.
-// These are pdfmake 0.3 internals (js/LayoutBuilder.js, js/Renderer.js, js/SVGMeasure.js, js/tableLayouts.js,
-// js/PageSize.js); test/cards/render.test.ts renders more than one chunk and reads the result back. Peak RSS for
-// 1,000 cards: chunks of 100 ~400 MB, 50 ~360 MB, 20 ~330 MB, at the same speed. Even, for a4x2's pairs.
+// pdfmake lays out a whole document before it renders a page, and keeps every laid-out line until then; a card laid
+// out and drawn by pdfmake took ~3 ms. So each card is drawn from the stamp of its shape (pdfStamp.ts), and only a
+// sample of each shape, and any card that does not fit its page (very long values: pdfmake breaks it over pages as
+// before), goes through pdfmake's LayoutBuilder and Renderer, into the one pdfkit document of the batch. These are
+// pdfmake 0.3 internals (js/PDFDocument.js, js/LayoutBuilder.js, js/Renderer.js, js/SVGMeasure.js,
+// js/tableLayouts.js, js/PageSize.js); test/cards/render.test.ts reads the results back. Every CHUNK cards the
+// stream's output is collected and the cards' QR images let go.
 export const CHUNK = 20;
 
-type PdfKitDoc = NodeJS.ReadableStream & { images: Record<string, string>; end(): void };
+type Builder = {
+  registerTableLayouts(layouts: unknown): void;
+  layoutDocument(
+    content: PdfContent[],
+    doc: CardDoc,
+    styles: object,
+    defaultStyle: object,
+    background?: unknown,
+  ): LaidOutPage[];
+};
 type Internals = {
-  LayoutBuilder: new (
-    pageSize: unknown,
-    margins: unknown,
-    svgMeasure: unknown,
+  PDFDocument: new (
+    fonts: object,
+    images: object,
+    patterns: object,
+    attachments: object,
+    options: object,
+    vfs: unknown,
+  ) => CardDoc;
+  LayoutBuilder: new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => Builder;
+  Renderer: new (
+    doc: CardDoc,
   ) => {
-    registerTableLayouts(layouts: unknown): void;
-    layoutDocument(
-      content: PdfContent[],
-      doc: PdfKitDoc,
-      styles: object,
-      defaultStyle: object,
-      background?: unknown,
-      header?: unknown,
-      footer?: unknown,
-      watermark?: unknown,
-      pageBreakBefore?: unknown,
-    ): unknown[];
+    renderPages(pages: unknown[]): void;
+    renderLine(line: unknown, x: number, y: number): void;
+    renderVector(v: unknown): void;
+    renderImage(i: unknown): void;
   };
-  Renderer: new (doc: PdfKitDoc) => { renderPages(pages: unknown[]): void };
   SVGMeasure: new () => unknown;
   tableLayouts: unknown;
-  normalizePageSize(size: string, orientation: string): unknown;
+  normalizePageSize(size: string, orientation: string): { width: number; height: number };
   normalizePageMargin(margins: number[]): unknown;
 };
 let internals: Internals | undefined;
@@ -152,6 +163,7 @@ function pdfmakeInternals(): Internals {
     const req = createRequire(import.meta.url);
     const pageSize = req('pdfmake/js/PageSize.js') as Pick<Internals, 'normalizePageSize' | 'normalizePageMargin'>;
     internals = {
+      PDFDocument: (req('pdfmake/js/PDFDocument.js') as { default: Internals['PDFDocument'] }).default,
       LayoutBuilder: (req('pdfmake/js/LayoutBuilder.js') as { default: Internals['LayoutBuilder'] }).default,
       Renderer: (req('pdfmake/js/Renderer.js') as { default: Internals['Renderer'] }).default,
       SVGMeasure: (req('pdfmake/js/SVGMeasure.js') as { default: Internals['SVGMeasure'] }).default,
@@ -163,24 +175,116 @@ function pdfmakeInternals(): Internals {
   return internals;
 }
 
-/** Renders all rows into one PDF, laying them out CHUNK cards at a time. */
+/** The batch's pdfkit document, made as pdfmake's Printer makes it, with the card fonts of the script. */
+function cardDocument(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions): CardDoc {
+  const { PDFDocument, normalizePageSize } = pdfmakeInternals();
+  const setup = pageSetup(opts);
+  const size = normalizePageSize(setup.pageSize, setup.pageOrientation);
+  const i = info(rows, templates, opts);
+  const pdfmake = configure() as unknown as { virtualfs: Parameters<typeof cardFontDescriptors>[1] };
+  return new PDFDocument(
+    cardFontDescriptors(opts.script ?? 'hans', pdfmake.virtualfs),
+    {},
+    {},
+    {},
+    {
+      size: [size.width, size.height],
+      pdfVersion: '1.3',
+      compress: true,
+      autoFirstPage: false,
+      fontLayoutCache: true,
+      bufferPages: false,
+      font: null,
+      info: { Producer: 'pdfmake', Creator: i.creator, Title: i.title, Author: i.author, Subject: i.subject },
+    },
+    pdfmake.virtualfs,
+  );
+}
+
+type Card = { v: CardView; template: CardTemplate; qrKey?: string };
+
+/** Lays out and draws the whole batch; returns when the document is ended. */
+function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
+  const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } =
+    pdfmakeInternals();
+  const layout = opts.layout ?? 'a5';
+  const script = opts.script ?? 'hans';
+  const setup = pageSetup(opts);
+  const size = normalizePageSize(setup.pageSize, setup.pageOrientation);
+  const renderer = new Renderer(doc);
+  const lay = (content: PdfContent[], margins: number[], background?: unknown) => {
+    withFallbackFonts(content, script);
+    const builder = new LayoutBuilder(size, normalizePageMargin(margins), new SVGMeasure());
+    builder.registerTableLayouts(tableLayouts);
+    return builder.layoutDocument(content, doc, {}, DEFAULT_STYLE, background);
+  };
+  // a4x2: a sample card is laid out in the left column; the right one is the same, one column and gap further.
+  const right = layout === 'a4x2' ? cardWidth(layout) + 2 * MARGIN : 0;
+  const sampleMargins =
+    layout === 'a4x2' ? [MARGIN, MARGIN, size.width - MARGIN - cardWidth(layout), MARGIN] : setup.pageMargins;
+  const background = setup.background
+    ? formOf(doc, lay([], setup.pageMargins, setup.background)[0]!.items, size, renderer)
+    : undefined;
+
+  const stamps = new Map<CardTemplate, Map<string, Stamp | null>>();
+  const stampFor = (c: Card) => {
+    const slots = new Slots();
+    const content = cardContent(c.v, c.template, layout, c.qrKey, slots);
+    let known = stamps.get(c.template);
+    if (!known) stamps.set(c.template, (known = new Map()));
+    let stamp = known.get(slots.shape);
+    if (stamp === undefined) {
+      stamp = stampOf(doc, lay([{ stack: content }], sampleMargins), slots, c.qrKey, renderer) ?? null;
+      known.set(slots.shape, stamp);
+    }
+    return stamp ? { stamp, slots } : undefined;
+  };
+  const pick = templatePicker(templates);
+  return (from: number, to: number) => {
+    const per = layout === 'a4x2' ? 2 : 1;
+    for (let i = from; i < to; i += per) {
+      const cards = rows.slice(i, Math.min(i + per, to)).map((r, k): Card => {
+        const template = pick(r);
+        const v = cardView(r, template, opts);
+        if (!v.qr) return { v, template };
+        const qrKey = `qr-${i + k}`;
+        doc.images[qrKey] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
+        return { v, template, qrKey };
+      });
+      const stamped = cards.map(stampFor);
+      if (stamped.every((s) => s)) {
+        doc.addPage({ size: [size.width, size.height], margin: 0 });
+        if (background) {
+          doc.page.xobjects.CardPage = background;
+          doc.addContent('/CardPage Do');
+        }
+        stamped.forEach((s, k) => drawStamped(doc, s!.stamp, s!.slots, script, k * right, cards[k]!.qrKey));
+      } else {
+        // Does not fit one page: laid out and drawn by pdfmake, over as many pages as it takes.
+        const nodes = cards.map((c) => cardContent(c.v, c.template, layout, c.qrKey));
+        const content: PdfContent[] =
+          layout === 'a4x2'
+            ? [{ columns: [0, 1].map((k) => ({ stack: nodes[k] ?? [], width: '*' })), columnGap: 2 * MARGIN }]
+            : [{ stack: nodes[0]! }];
+        renderer.renderPages(lay(content, setup.pageMargins, setup.background));
+      }
+      for (const c of cards)
+        if (c.qrKey) {
+          delete doc.images[c.qrKey]; // embedded: the data URL and the decoded image can go
+          delete doc._imageRegistry[c.qrKey];
+        }
+    }
+  };
+}
+
+/** Renders all rows into one PDF. */
 export async function renderCardsPdf(
   rows: CardRow[],
   templates: TemplateOf,
   opts: CardRenderOptions = {},
 ): Promise<Uint8Array> {
   if (rows.length === 0) throw new BidForgeError('cards_none', '没有可导出的保修卡');
-  const setup = pageSetup(opts);
-  const images: Record<string, string> = {};
-  const def: PdfDefinition = {
-    ...setup,
-    info: info(rows, templates, opts),
-    content: cardsContent(rows.slice(0, CHUNK), templates, opts, images),
-    images,
-    defaultStyle: DEFAULT_STYLE,
-  };
-  const pdfmake = configure() as unknown as { createPdf(def: PdfDefinition): { getStream(): Promise<PdfKitDoc> } };
-  const doc = await pdfmake.createPdf(def).getStream();
+  const doc = cardDocument(rows, templates, opts);
   // pdfkit emits every small write as its own Buffer, each a slice of an 8 KB pool slab: the pieces of each chunk
   // are joined into one buffer so the slabs and the many little Buffer objects can go.
   const parts: Buffer[] = [];
@@ -194,20 +298,11 @@ export async function renderCardsPdf(
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } =
-    pdfmakeInternals();
-  for (let i = CHUNK; i < rows.length; i += CHUNK) {
-    await new Promise((r) => setImmediate(r)); // let the stream deliver what the last chunk wrote
+  const draw = drawCards(doc, rows, templates, opts);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    draw(i, Math.min(i + CHUNK, rows.length));
+    await new Promise((r) => setImmediate(r)); // let the stream deliver what these cards wrote
     compact();
-    for (const k of Object.keys(doc.images)) delete doc.images[k]; // embedded already: drop the data URLs
-    const content = cardsContent(rows.slice(i, i + CHUNK), templates, opts, doc.images, i);
-    const builder = new LayoutBuilder(
-      normalizePageSize(setup.pageSize, setup.pageOrientation),
-      normalizePageMargin(setup.pageMargins),
-      new SVGMeasure(),
-    );
-    builder.registerTableLayouts(tableLayouts);
-    new Renderer(doc).renderPages(builder.layoutDocument(content, doc, {}, DEFAULT_STYLE, setup.background));
   }
   doc.end();
   await done;

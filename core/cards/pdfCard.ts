@@ -2,6 +2,7 @@
 // The batch, its pages and the PDF are core/cards/pdf.ts.
 import type { PdfContent } from '../export/pdf.js';
 import { fieldRows, REPAIR_GRID_ROWS, type CardLayout, type CardView } from './card.js';
+import type { CardScript } from './script.js';
 import type { CardTemplate } from './template.js';
 import { textWidth, wrapText, type FontFace } from './wrap.js';
 
@@ -23,6 +24,7 @@ const TERMS_GAP = 8;
 
 /** A layout's type sizes and the widths its text is wrapped to (pdfmake gets fixed widths, so these are exact). */
 type Geo = Scale & {
+  script: CardScript;
   /** Width of the card's content area. */
   width: number;
   labelW: number;
@@ -31,7 +33,7 @@ type Geo = Scale & {
   termsW: number;
 };
 
-function geometry(layout: CardLayout): Geo {
+function geometry(layout: CardLayout, script: CardScript): Geo {
   const s = layout === 'a4-grid' ? LARGE : SMALL;
   const width = layout === 'a5' ? A5.w - 2 * MARGIN : layout === 'a4x2' ? (A4.h - 4 * MARGIN) / 2 : A4.w - 30 * MM;
   const padH = 2 * (s.pad + 1);
@@ -39,6 +41,7 @@ function geometry(layout: CardLayout): Geo {
   const valueW = (width - 2 * labelW - 4 * padH - 5 * LINE) / 2;
   return {
     ...s,
+    script,
     width,
     labelW,
     valueW,
@@ -46,6 +49,9 @@ function geometry(layout: CardLayout): Geo {
     termsW: (width - TERMS_GAP) / 2,
   };
 }
+
+/** Width of a card's content area in a layout. */
+export const cardWidth = (layout: CardLayout) => geometry(layout, 'hans').width;
 
 /** Thin grey grid with cell padding. */
 const gridLayout = (pad: number) => ({
@@ -59,13 +65,35 @@ const gridLayout = (pad: number) => ({
   paddingBottom: () => pad,
 });
 
-/** Pre-wrapped lines as pdfmake nodes: one `noWrap` text each. */
-const lines = (ls: string[], extra: Record<string, unknown> = {}): PdfContent =>
-  ls.length === 1
-    ? { text: ls[0], noWrap: true, ...extra }
-    : { stack: ls.map((l) => ({ text: l, noWrap: true })), ...extra };
+/** Pre-wrapped lines as pdfmake nodes: one `noWrap` text each (`color`: a colour a line, for slots). */
+const lines = (ls: string[], extra: Record<string, unknown> = {}, color?: (l: string) => string): PdfContent => {
+  const line = (l: string) => (color ? { text: l, noWrap: true, color: color(l) } : { text: l, noWrap: true });
+  return ls.length === 1 ? { ...line(ls[0]!), ...extra } : { stack: ls.map(line), ...extra };
+};
 /** Wrapped in slightly less than the box, so a rounding difference with pdfmake's own measure never overflows it. */
-const wrap = (text: string, face: FontFace, size: number, width: number) => wrapText(text, face, size, width - 0.5);
+const wrap = (text: string, face: FontFace, size: number, width: number, g: Geo) =>
+  wrapText(text, face, size, width - 0.5, g.script);
+
+export type Align = 'left' | 'center' | 'right';
+/**
+ * A card's own text (its values, serial and end dates), where the stamp (pdfStamp.ts) draws it. With `Slots`, each
+ * such text node is given a colour of its own (slotColor), so that the layout of a sample card shows where the node
+ * went; the text's real colour, face and alignment are kept here. `shape` names everything else that moves the card's
+ * layout: cards of one template and shape differ only in their slots' text.
+ */
+export class Slots {
+  readonly items: { text: string; face: FontFace; color: string; align: Align }[] = [];
+  shape = '';
+  add(text: string, face: FontFace, color: string, align: Align): string {
+    this.items.push({ text, face, color, align });
+    return slotColor(this.items.length - 1);
+  }
+}
+/** The marker colour of slot k (no card prints #fe….). */
+export const slotColor = (k: number) => `#fe${k.toString(16).padStart(4, '0')}`;
+/** A variable text's colour: its slot marker when the card is laid out as a sample, else its own. */
+const slotted = (s: Slots | undefined, text: string, face: FontFace, color: string, align: Align) =>
+  s ? s.add(text, face, color, align) : color;
 
 /** The parts that are the same on every card of a template and layout, wrapped once. */
 type Fixed = {
@@ -78,19 +106,19 @@ function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): F
   let perLayout = fixedCache.get(t);
   if (!perLayout) fixedCache.set(t, (perLayout = new Map()));
   // Keyed by script too: a 繁體 card of the same template has other terms.
-  const key = `${layout}:${v.labels.months}`;
+  const key = `${layout}:${v.script}`;
   let f = perLayout.get(key);
   if (!f) {
     f = {
       serviceHours: v.serviceHours
-        ? wrap(`${v.labels.serviceHours}${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4)
+        ? wrap(`${v.labels.serviceHours}${v.serviceHours}`, 'serif', g.base - 1, g.width - 2 * (g.pad + 1) - 4, g)
         : [],
       terms: v.terms.map((sec) => ({
         title: sec.title,
         items: sec.lines.map((l, i) => {
           const number = `${i + 1}. `;
-          const indent = textWidth(number, 'serif', g.terms);
-          const [first = '', ...rest] = wrap(l, 'serif', g.terms, g.termsW - indent);
+          const indent = textWidth(number, 'serif', g.terms, g.script);
+          const [first = '', ...rest] = wrap(l, 'serif', g.terms, g.termsW - indent, g);
           return { first: number + first, rest, indent };
         }),
       })),
@@ -100,7 +128,7 @@ function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): F
   return f;
 }
 
-function header(v: CardView, g: Geo, f: Fixed): PdfContent[] {
+function header(v: CardView, g: Geo, f: Fixed, s?: Slots): PdfContent[] {
   return [
     {
       columns: [
@@ -110,7 +138,7 @@ function header(v: CardView, g: Geo, f: Fixed): PdfContent[] {
           fontSize: g.base - 1,
           alignment: 'right',
           width: 'auto',
-          color: '#444444',
+          color: slotted(s, `No. ${v.serial}`, 'serif', '#444444', 'right'),
           noWrap: true,
         },
       ],
@@ -167,17 +195,22 @@ function sectionTitle(text: string, g: Geo): PdfContent {
 }
 
 /** The bordered fields table, and how many lines its values take beyond one a row (long values make it taller). */
-function fieldsTable(v: CardView, g: Geo): { node: PdfContent; extraLines: number } {
+function fieldsTable(v: CardView, g: Geo, s?: Slots): { node: PdfContent; extraLines: number; counts: number[] } {
   const label = (t: string) => ({ text: t, fillColor: LABEL_FILL, alignment: 'center', noWrap: true });
   let extraLines = 0;
+  const counts: number[] = [];
+  // A value's lines are slots of their own, one text node each.
+  const value = (ls: string[]) => lines(ls, {}, s && ((l) => s.add(l, 'serif', '#000000', 'left')));
   const body = fieldRows(v.fields).map((r) => {
-    const values = r.map((f) => wrap(f.value, 'serif', g.base, r.length === 1 ? g.wideW : g.valueW));
+    const values = r.map((f) => wrap(f.value, 'serif', g.base, r.length === 1 ? g.wideW : g.valueW, g));
     extraLines += Math.max(...values.map((x) => x.length)) - 1;
+    counts.push(...values.map((x) => x.length));
     return r.length === 1
-      ? [label(r[0]!.label), { ...(lines(values[0]!) as object), colSpan: 3 }, {}, {}]
-      : [label(r[0]!.label), lines(values[0]!), label(r[1]!.label), lines(values[1]!)];
+      ? [label(r[0]!.label), { ...(value(values[0]!) as object), colSpan: 3 }, {}, {}]
+      : [label(r[0]!.label), value(values[0]!), label(r[1]!.label), value(values[1]!)];
   });
   return {
+    counts,
     node: {
       table: { widths: [g.labelW, g.valueW, g.labelW, g.valueW], body },
       layout: gridLayout(g.pad),
@@ -188,7 +221,7 @@ function fieldsTable(v: CardView, g: Geo): { node: PdfContent; extraLines: numbe
   };
 }
 
-function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
+function periodsTable(v: CardView, g: Geo, width: number, s?: Slots): { node: PdfContent; endW: number } {
   const head = [v.labels.component, v.labels.period, v.labels.until].map((t) => ({
     text: t,
     font: 'NotoSansSC',
@@ -198,22 +231,32 @@ function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
   }));
   const padH = 2 * (g.pad + 1);
   const labelW =
-    Math.max(textWidth(v.labels.period, 'sans', g.base), ...v.periods.map((p) => textWidth(p.label, 'serif', g.base))) +
-    0.5;
+    Math.max(
+      textWidth(v.labels.period, 'sans', g.base, g.script),
+      ...v.periods.map((p) => textWidth(p.label, 'serif', g.base, g.script)),
+    ) + 0.5;
   const endW =
-    Math.max(textWidth(v.labels.until, 'sans', g.base), ...v.periods.map((p) => textWidth(p.end, 'sans', g.base))) +
-    0.5;
+    Math.max(
+      textWidth(v.labels.until, 'sans', g.base, g.script),
+      ...v.periods.map((p) => textWidth(p.end, 'sans', g.base, g.script)),
+    ) + 0.5;
   const nameW = Math.max(g.base * 2, width - labelW - endW - 3 * padH - 4 * LINE);
-  return {
+  const node = {
     table: {
       headerRows: 1,
       widths: [nameW, labelW, endW],
       body: [
         head,
         ...v.periods.map((p) => [
-          lines(wrap(p.name, 'serif', g.base, nameW), { alignment: 'center' }),
+          lines(wrap(p.name, 'serif', g.base, nameW, g), { alignment: 'center' }),
           { text: p.label, alignment: 'center', noWrap: true },
-          { text: p.end, alignment: 'center', font: 'NotoSansSC', noWrap: true },
+          {
+            text: p.end,
+            alignment: 'center',
+            font: 'NotoSansSC',
+            noWrap: true,
+            color: slotted(s, p.end, 'sans', '#000000', 'center'),
+          },
         ]),
       ],
     },
@@ -221,6 +264,7 @@ function periodsTable(v: CardView, g: Geo, width: number): PdfContent {
     fontSize: g.base,
     lineHeight: 1.1,
   };
+  return { node, endW };
 }
 
 /** The terms in small type, in two columns: coverage and exclusions left, claims and 三包 right. */
@@ -266,7 +310,7 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
         [
           {
             stack: [
-              lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8), {
+              lines(wrap(v.stampLabel, 'serif', g.base - 0.5, stampW - 8, g), {
                 fontSize: g.base - 0.5,
                 color: '#444444',
               }),
@@ -360,21 +404,30 @@ function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
 const periodsHeight = (v: CardView, g: Geo) =>
   Math.max(g.qr + g.terms * 1.6, (v.periods.length + 1) * (g.base * 1.1 * 1.32 + 2 * g.pad + LINE) - 2);
 
-/** One card's content (without page placement). */
-export function cardContent(v: CardView, template: CardTemplate, layout: CardLayout, qrKey?: string): PdfContent[] {
-  const g = geometry(layout);
+/** One card's content (without page placement); with `slots`, its own text marked as slots (see Slots). */
+export function cardContent(
+  v: CardView,
+  template: CardTemplate,
+  layout: CardLayout,
+  qrKey?: string,
+  slots?: Slots,
+): PdfContent[] {
+  const g = geometry(layout, v.script);
   const f = fixedParts(v, template, layout, g);
   const gap = 8;
   const periodsW = Math.round(g.width * 0.55);
   const stampW = g.width - periodsW - gap;
-  const fields = fieldsTable(v, g);
+  const fields = fieldsTable(v, g, slots);
+  const periods = periodsTable(v, g, periodsW, slots);
+  // The lines of each value and the end-date column's width: what else moves the rest of the card.
+  if (slots) slots.shape = `${fields.counts.join(',')}|${periods.endW}`;
   return [
-    ...header(v, g, f),
+    ...header(v, g, f, slots),
     sectionTitle(v.labels.info, g),
     fields.node,
     {
       columns: [
-        { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periodsTable(v, g, periodsW)] },
+        { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periods.node] },
         { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey)] },
       ],
       columnGap: gap,

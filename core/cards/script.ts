@@ -1,7 +1,8 @@
 // The words a card prints besides the user's data, in 简体 or 繁體. Traditional cards reuse the project's OpenCC
-// conversion (core/format/script.ts) on the template and these labels, once per batch; the PDF fonts (Noto SC, as the
-// document PDFs use for 繁體) draw Traditional characters too. The user's own data is printed as written: names and
-// addresses cannot be converted safely (丑 and 于 are surnames), and a Traditional list is already Traditional.
+// conversion (core/format/script.ts) on the template and these labels, once per batch; the PDF is set in Noto TC, as
+// the document PDFs for 繁體 (cardFonts.ts). The user's own data is printed as written: names and addresses cannot be
+// converted safely (丑 and 于 are surnames), and a Traditional list is already Traditional; what Noto TC lacks of it
+// (们, 张 …) is drawn in Noto SC.
 import { toTraditional } from '../format/script.js';
 import type { CardField } from './fields.js';
 import type { CardTemplate } from './template.js';

@@ -2,43 +2,42 @@
 //
 // pdfmake breaks text into "words" with the Unicode line-break algorithm, and for Chinese every character is a word:
 // a card's ~800 characters became ~800 measured inline objects, and 1,000 cards took ~19 s and ~650 MB. So card text
-// is wrapped here with the embedded fonts' own advance widths (fontkit, the library pdfkit uses to read them) and
-// handed to pdfmake as `noWrap` lines, one inline each. The terms are the same on every card and wrapped once.
-import { createRequire } from 'node:module';
-import { fontBytes } from '../export/fonts.js';
+// is wrapped here with the embedded fonts' own advance widths (fontkit, the library pdfkit uses to read them; the
+// card's script's fonts and their fallbacks, cardFonts.ts) and handed to pdfmake as `noWrap` lines, one inline each.
+// The terms are the same on every card and wrapped once.
+import { type Face, faceFont, needsFallback } from './cardFonts.js';
+import type { CardScript } from './script.js';
 
-type FkGlyph = { advanceWidth: number };
-type FkFont = { unitsPerEm: number; glyphForCodePoint(cp: number): FkGlyph; hasGlyphForCodePoint(cp: number): boolean };
-const fontkit = createRequire(import.meta.url)('fontkit') as { create(buffer: Buffer): FkFont };
+/** The pdfmake font faces used on cards (set up in core/cards/cardFonts.ts). */
+export type FontFace = Face;
 
-/** The pdfmake font families used on cards (set up in core/export/pdf.ts) and their faces. */
-export type FontFace = 'serif' | 'serifBold' | 'sans';
-const FILES = { serif: 'serifRegular', serifBold: 'serifBold', sans: 'sansBold' } as const;
-
+/** Advance widths of one face in one script, in em: the script's font, or its fallback where that draws the character. */
 class Metrics {
-  private font: FkFont | undefined;
   private readonly widths = new Map<number, number>();
-  constructor(private readonly face: FontFace) {}
-  /** Advance width of one code point in em. */
+  constructor(
+    private readonly face: Face,
+    private readonly script: CardScript,
+  ) {}
   em(cp: number): number {
     let w = this.widths.get(cp);
     if (w === undefined) {
-      this.font ??= fontkit.create(fontBytes(FILES[this.face]));
-      w = this.font.glyphForCodePoint(cp).advanceWidth / this.font.unitsPerEm;
+      const font = faceFont(this.script, this.face, needsFallback(cp, this.face, this.script));
+      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
       this.widths.set(cp, w);
     }
     return w;
   }
 }
-const metrics: Record<FontFace, Metrics> = {
-  serif: new Metrics('serif'),
-  serifBold: new Metrics('serifBold'),
-  sans: new Metrics('sans'),
+const metrics = new Map<string, Metrics>();
+const metricsOf = (face: Face, script: CardScript) => {
+  let m = metrics.get(`${script}:${face}`);
+  if (!m) metrics.set(`${script}:${face}`, (m = new Metrics(face, script)));
+  return m;
 };
 
 /** Width of a string in points (sum of advance widths; CJK fonts have no kerning between ideographs). */
-export function textWidth(text: string, face: FontFace, size: number): number {
-  const m = metrics[face];
+export function textWidth(text: string, face: FontFace, size: number, script: CardScript = 'hans'): number {
+  const m = metricsOf(face, script);
   let em = 0;
   for (const ch of text) em += m.em(ch.codePointAt(0)!);
   return em * size;
@@ -59,7 +58,13 @@ function atoms(text: string): string[] {
  * dropped; closing punctuation is not left at a line start, opening brackets not at a line end; a Latin word wider
  * than a line is cut by characters.
  */
-export function wrapText(text: string, face: FontFace, size: number, width: number): string[] {
+export function wrapText(
+  text: string,
+  face: FontFace,
+  size: number,
+  width: number,
+  script: CardScript = 'hans',
+): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line: string[] = [];
@@ -72,7 +77,7 @@ export function wrapText(text: string, face: FontFace, size: number, width: numb
     const queue = atoms(para);
     for (let i = 0; i < queue.length; i++) {
       const a = queue[i]!;
-      const aw = textWidth(a, face, size);
+      const aw = textWidth(a, face, size, script);
       if (w + aw <= width || (line.length === 0 && aw <= width)) {
         if (line.length === 0 && /^\s+$/.test(a)) continue;
         line.push(a);
@@ -87,7 +92,7 @@ export function wrapText(text: string, face: FontFace, size: number, width: numb
         // Wider than a whole line: cut it by characters.
         const chars = [...a];
         let k = 1;
-        while (k < chars.length && textWidth(chars.slice(0, k + 1).join(''), face, size) <= width) k++;
+        while (k < chars.length && textWidth(chars.slice(0, k + 1).join(''), face, size, script) <= width) k++;
         queue.splice(i + 1, 0, chars.slice(k).join(''));
         line.push(chars.slice(0, k).join(''));
         flush();
@@ -100,7 +105,7 @@ export function wrapText(text: string, face: FontFace, size: number, width: numb
       flush();
       for (const c of carry) {
         line.push(c);
-        w += textWidth(c, face, size);
+        w += textWidth(c, face, size, script);
       }
       i--;
       // Guard: an atom that does not fit even on an empty line is handled by the cut above on the next turn.
