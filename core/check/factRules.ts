@@ -1,6 +1,7 @@
 // Contradictions between facts: two promises that cannot both be kept are errors, not warnings. Times in one unit
 // compare by their figures; across units as elapsed spans read against the bidder (core/commitments/time.ts), so a
-// 工作日 is never taken for 8 hours and may run over a weekend or a public holiday.
+// 工作日 is never taken for 8 hours and may run over a weekend or a public holiday. A component's warranty is an error
+// only when surely longer than the unit's: 400天 against 1年 is, 13个月 against 395天 depends on the months.
 import { severityOf } from '../commitments/levels.js';
 import { factDeadline, factFigure } from '../commitments/phrase.js';
 import { resolveFacts, type ResolvedFact } from '../commitments/resolve.js';
