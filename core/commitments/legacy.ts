@@ -336,8 +336,15 @@ export function valuesFromFacts(facts: Commitment[]): { values: Record<string, u
   const withdrawn: string[] = [];
   for (const row of LEGACY) {
     const f = facts.find((x) => x.id === row.id);
-    if (!f?.offered) withdrawn.push(...row.keys);
-    else Object.assign(values, row.toValues(f));
+    if (!f?.offered) {
+      withdrawn.push(...row.keys);
+      continue;
+    }
+    // A key the fact cannot state (a warranty of 400 天 has no whole months) goes too: the file's older figure for it
+    // is not what the bid now promises.
+    const given = row.toValues(f);
+    Object.assign(values, given);
+    withdrawn.push(...row.keys.filter((k) => !(k in given)));
   }
   return { values, withdrawn };
 }

@@ -91,6 +91,16 @@ describe('以承诺为准组装（经 API）', () => {
     expect(problems.some((x) => x.code === 'missing_value' && x.field === 'values.standby_after')).toBe(true);
     expect(textOf(document.blocks)).not.toMatch(/24小时内仍无法修复的/);
   });
+
+  it('承诺写成旧变量表达不了的数值（整机保修400天）时，旧变量的原数值不再被沿用', () => {
+    const p = withFacts(read('service-plan-sample.json'));
+    expect(p.values.warranty_months).toBeDefined();
+    const commitments = p.commitments!.map((c) =>
+      c.id === 'warranty' && 'period' in c ? { ...c, period: { value: 400, unit: '天' as const } } : c,
+    );
+    expect(commitments).not.toEqual(p.commitments);
+    expect(effectiveValues({ ...p, commitments })).not.toHaveProperty('warranty_months');
+  });
 });
 
 describe('迁移表与内置条款一致', () => {
