@@ -8,6 +8,7 @@ import { projectRequestSchemas, type ProjectHandlers } from '../project/contract
 import { settingsRequestSchemas, type SettingsHandlers } from '../settings/contract.js';
 import { tenderRequestSchemas, type TenderHandlers } from '../tender/contract.js';
 import { teamSyncRequestSchemas, type TeamSyncHandlers } from '../teamSync/contract.js';
+import { teamFolderRequestSchemas, type TeamFolderHandlers } from '../teamFolder/contract.js';
 import { combine, type Overlap } from './combine.js';
 
 /** Every channel's request schema, feature by feature; combine() refuses a channel name two features declare. */
@@ -18,6 +19,7 @@ const features = [
   cardsRequestSchemas, // 保修卡 batches
   tenderRequestSchemas, // reading a tender's DOCX or PDF
   teamSyncRequestSchemas, // 团队库: sync state and sync now (core/teamSync)
+  teamFolderRequestSchemas, // 团队库 without a server: a shared folder's state, pull, publish (core/teamFolder)
 ] as const;
 export const requestSchemas = combine(...features);
 
@@ -26,7 +28,8 @@ export type ApiHandlers = ProjectHandlers &
   SettingsHandlers &
   CardsHandlers &
   TenderHandlers &
-  TeamSyncHandlers;
+  TeamSyncHandlers &
+  TeamFolderHandlers;
 export type Channel = keyof ApiHandlers;
 
 export type ApiRequest<C extends Channel> = Parameters<ApiHandlers[C]>[0];

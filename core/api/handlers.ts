@@ -13,6 +13,7 @@ import { createSettingsHandlers } from '../settings/handlers.js';
 import { SettingsStore } from '../settings/store.js';
 import { createTenderHandlers } from '../tender/handlers.js';
 import { createTeamSyncHandlers } from '../teamSync/handlers.js';
+import { createTeamFolderHandlers } from '../teamFolder/handlers.js';
 import { combine } from './combine.js';
 import type { ApiHandlers } from './contract.js';
 
@@ -61,6 +62,7 @@ export function createHandlers(options: HandlerDeps): ApiHandlers {
     createCardsHandlers({ templatesDir, settings }),
     createTenderHandlers({ library }),
     createTeamSyncHandlers({ access, settings, ...(dataDir ? { dataDir } : {}) }),
+    createTeamFolderHandlers({ access, settings, ...(dataDir ? { dataDir } : {}) }),
   );
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { normalizeName } from '../text/names.js';
 import { teamServerSchema } from './teamSchema.js';
+import { teamFolderSettingsSchema } from '../teamFolder/settingsSchema.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 /** A logo is embedded in documents and stored in settings.json: keep it small. */
@@ -45,6 +46,8 @@ export const settingsSchema = z.object({
   company: companyProfileSchema.default(() => companyProfileSchema.parse({})),
   /** 团队库: the team server this folder syncs with (core/settings/teamSchema.ts, core/teamSync). */
   teamServer: teamServerSchema.optional(),
+  /** 团队库 without a server: the shared folder of signed packs (core/teamFolder/settingsSchema.ts). */
+  teamFolder: teamFolderSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** What a caller may send: every field optional, defaults filled in. */

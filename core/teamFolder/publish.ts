@@ -3,7 +3,7 @@
 // added: written whole under a temporary name in the same folder, then linked (or renamed) to a name that is never
 // reused — an existing file is never replaced or edited.
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signPack, type SigningKey, type TrustedKey } from '../library/packSigning.js';
 import { latestApprovedOf } from '../library/store/lookup.js';
@@ -12,6 +12,7 @@ import type { StoreData } from '../library/store/schema.js';
 import type { LibraryStore } from '../library/store/store.js';
 import { BidForgeError } from '../model/problem.js';
 import { readFolderState, sha256Bytes, writeFolderState, type FolderState } from './state.js';
+import { folderError, problem } from './text.js';
 
 export type { TrustedKey };
 export const TEAM_PACK_SUFFIX = '.bfpack';
@@ -77,9 +78,23 @@ export const fileStamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
 
 export async function publish(o: PublishOptions): Promise<PublishReport> {
   const now = o.now ?? (() => new Date());
+  // The folder first: "nothing new" must not hide a share that is not there.
+  await readdir(o.folder).catch((e: unknown) => {
+    throw folderError(e, o.folder, 'read');
+  });
   const state = await readFolderState(o.dataDir, o.folder);
   const { variants, blueprints } = unpublished(await o.store.snapshot(), state);
-  if (!variants.size && !blueprints.length) return { clauses: [], blueprints: [] };
+  if (!variants.size && !blueprints.length) {
+    state.lastPublish = { at: now().toISOString(), clauses: 0, blueprints: 0, signer: o.signer };
+    delete state.lastError;
+    await writeFolderState(o.dataDir, o.folder, state);
+    return { clauses: [], blueprints: [] };
+  }
+  // A pack names who signed it; an empty name tells the colleagues who import it nothing.
+  if (!o.signer.trim()) {
+    const message = '请先在 设置 中填写姓名（命令行用 --as 姓名）';
+    throw new BidForgeError('no_user', message, [problem('no_user', message, { option: '--as' })]);
+  }
   const all = await o.store.exportPack({ clauseIds: [...variants.keys()], blueprintIds: blueprints });
   const clauses = all.payload.clauses.map((c) => ({
     ...c,
@@ -89,16 +104,27 @@ export async function publish(o: PublishOptions): Promise<PublishReport> {
   const pack: BidForgePack = signPack(makePack({ clauses, blueprints: all.payload.blueprints }, when), o.key, o.signer);
   const text = `${JSON.stringify(pack, null, 2)}\n`;
   const name = `bidforge-${fileStamp(when)}-${pack.checksum.slice(0, 12)}${TEAM_PACK_SUFFIX}`;
-  await addFile(o.folder, name, text);
-  state.files.push({ name, sha256: sha256Bytes(text), checksum: pack.checksum, at: when.toISOString(), own: true });
-  state.inFolder = [...new Set([...state.inFolder, ...payloadKeys(pack.payload)])];
-  await writeFolderState(o.dataDir, o.folder, state);
-  return {
+  await addFile(o.folder, name, text).catch((e: unknown) => {
+    throw folderError(e, o.folder, 'write');
+  });
+  const report: PublishReport = {
     file: name,
     checksum: pack.checksum,
     clauses: clauses.flatMap((c) => c.variants.map((v) => ({ id: c.id, variant: v.name, version: v.version.version }))),
     blueprints: pack.payload.blueprints.map((b) => b.id),
   };
+  state.files.push({ name, sha256: sha256Bytes(text), checksum: pack.checksum, at: when.toISOString(), own: true });
+  state.inFolder = [...new Set([...state.inFolder, ...payloadKeys(pack.payload)])];
+  state.lastPublish = {
+    at: when.toISOString(),
+    file: name,
+    clauses: report.clauses.length,
+    blueprints: report.blueprints.length,
+    signer: o.signer,
+  };
+  delete state.lastError;
+  await writeFolderState(o.dataDir, o.folder, state);
+  return report;
 }
 
 const exists = (path: string) =>
@@ -107,8 +133,10 @@ const exists = (path: string) =>
     () => false,
   );
 
-const fileExists = (name: string) =>
-  new BidForgeError('pack_file_exists', `共享文件夹中已有同名文件 ${name}，不会覆盖；请稍后重试`);
+const fileExists = (name: string) => {
+  const message = `共享文件夹中已有同名文件 ${name}，不会覆盖；请稍后重试`;
+  return new BidForgeError('pack_file_exists', message, [problem('pack_file_exists', message, { file: name })]);
+};
 
 /** Writes a new file whole: temp name in the same folder, flushed, then linked to its name (never over a file). */
 export async function addFile(folder: string, name: string, text: string): Promise<void> {

@@ -12,6 +12,7 @@ import type { ImportResolutions } from '../library/store/inputs.js';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import { payloadKeys, TEAM_PACK_NAME, type TeamFolderStore, type TrustedKey } from './publish.js';
 import { readFolderState, sha256Bytes, writeFolderState } from './state.js';
+import { folderError } from './text.js';
 
 export type PullOptions = {
   store: TeamFolderStore;
@@ -53,7 +54,10 @@ const problemOf = (e: unknown, file: string): Problem => {
 export async function pull(o: PullOptions): Promise<PullReport> {
   const now = o.now ?? (() => new Date());
   const state = await readFolderState(o.dataDir, o.folder);
-  const names = (await readdir(o.folder, { withFileTypes: true }))
+  const entries = await readdir(o.folder, { withFileTypes: true }).catch((e: unknown) => {
+    throw folderError(e, o.folder, 'read');
+  });
+  const names = entries
     .filter((e) => e.isFile() && TEAM_PACK_NAME.test(e.name))
     .map((e) => e.name)
     .sort();
@@ -96,7 +100,10 @@ export async function pull(o: PullOptions): Promise<PullReport> {
       keys = payloadKeys(pack.payload);
     } catch (e) {
       // The payload no longer matches the checksum written in the file: edited after it was made.
-      if (e instanceof BidForgeError && /checksum mismatch/.test(e.message))
+      if (
+        e instanceof BidForgeError &&
+        (e.problems[0]?.params?.why === 'checksum' || /checksum mismatch/.test(e.message))
+      )
         report.files.push({
           name,
           status: 'refused',
@@ -121,6 +128,7 @@ export async function pull(o: PullOptions): Promise<PullReport> {
       });
       continue;
     }
+    let signer: PackSigner;
     try {
       const preview = await o.store.previewImport(text, o.trusted);
       const keeps = preview.signer?.keepsApprovals === true;
@@ -132,14 +140,29 @@ export async function pull(o: PullOptions): Promise<PullReport> {
           .map((i) => [i.key, i.kind === 'clause' || keeps ? 'take-theirs' : 'keep-both']),
       );
       const merged = await o.store.applyImport(text, res, o.trusted);
-      report.files.push({ name, status: 'imported', signer: merged.signer!, counts: merged.counts });
+      signer = merged.signer!;
+      report.files.push({ name, status: 'imported', signer, counts: merged.counts });
     } catch (e) {
       report.files.push({ name, status: 'malformed', problem: problemOf(e, name) });
       continue;
     }
-    state.files.push({ name, sha256: sha, checksum, at: now().toISOString() });
+    const { state: signerState, claimedName, fingerprint, keepsApprovals } = signer;
+    state.files.push({
+      name,
+      sha256: sha,
+      checksum,
+      at: now().toISOString(),
+      signer: { state: signerState, claimedName, fingerprint, keepsApprovals },
+    });
     state.inFolder = [...new Set([...state.inFolder, ...keys])];
     await writeFolderState(o.dataDir, o.folder, state);
   }
+  // How this pull went, for 设置: the files it refused or skipped (until a later pull imports or no longer finds them).
+  state.lastPullAt = now().toISOString();
+  state.issues = report.files.flatMap((f) =>
+    f.status === 'imported' ? [] : [{ name: f.name, status: f.status, problem: f.problem }],
+  );
+  delete state.lastError;
+  await writeFolderState(o.dataDir, o.folder, state);
   return report;
 }

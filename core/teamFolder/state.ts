@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Problem } from '../model/problem.js';
 import { fileDoc } from '../settings/jsonFile.js';
 
 export const TEAM_FOLDER_STATE_FILE = 'team-folder.json';
@@ -19,13 +20,47 @@ const fileRecordSchema = z.object({
   at: z.string(),
   /** Written by this data folder (publish), not imported. */
   own: z.boolean().optional(),
+  /** Who signed an imported pack; keepsApprovals false: its clauses arrived as drafts. */
+  signer: z
+    .object({
+      state: z.enum(['trusted', 'untrusted', 'unsigned', 'invalid']),
+      claimedName: z.string().optional(),
+      fingerprint: z.string().optional(),
+      keepsApprovals: z.boolean(),
+    })
+    .optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;
+
+const problemSchema = z.custom<Problem>(
+  (v) =>
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as Problem).code === 'string' &&
+    typeof (v as Problem).message === 'string',
+);
 
 const folderStateSchema = z.object({
   files: z.array(fileRecordSchema).default([]),
   /** Content fingerprints (contentKey below) of the clause versions and blueprints already in the folder. */
   inFolder: z.array(z.string()).default([]),
+  /** When a pull last went through the folder, and the files it refused or skipped (tried again next time). */
+  lastPullAt: z.string().optional(),
+  issues: z
+    .array(z.object({ name: z.string(), status: z.enum(['refused', 'malformed']), problem: problemSchema }))
+    .default([]),
+  lastPublish: z
+    .object({
+      at: z.string(),
+      /** Absent when there was nothing new to publish. */
+      file: z.string().optional(),
+      clauses: z.number().int(),
+      blueprints: z.number().int(),
+      signer: z.string(),
+    })
+    .optional(),
+  /** Why the last pull or publish did not finish (the folder missing, read-only, …); cleared by the next that does. */
+  lastError: z.object({ at: z.string(), action: z.enum(['pull', 'publish']), problem: problemSchema }).optional(),
 });
 export type FolderState = z.infer<typeof folderStateSchema>;
 
@@ -57,6 +92,19 @@ export async function writeFolderState(dataDir: string, folder: string, state: F
   }
   all.folders[resolve(folder)] = state;
   await doc(dataDir).write(all);
+}
+
+/** Records why a pull or publish did not finish, for 设置 to show until the next one that does. */
+export async function recordFailure(
+  dataDir: string,
+  folder: string,
+  action: 'pull' | 'publish',
+  problem: Problem,
+  at: Date,
+): Promise<void> {
+  const state = await readFolderState(dataDir, folder);
+  state.lastError = { at: at.toISOString(), action, problem };
+  await writeFolderState(dataDir, folder, state);
 }
 
 export const sha256Bytes = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');

@@ -145,6 +145,10 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   // 团队库: no server in 设置 — the state says so and a sync on demand is refused with a code
   await call('teamSyncStatus', {});
   await call('teamSyncNow', {});
+  // 共享文件夹: none in 设置 — the state says so; a pull or publish answers with the problem, not an error
+  await call('teamFolderStatus', {});
+  await call('teamFolderPull', {});
+  await call('teamFolderPublish', {});
   return log;
 }
 
