@@ -201,7 +201,7 @@ function cardDocument(rows: CardRow[], templates: TemplateOf, opts: CardRenderOp
   );
 }
 
-type Card = { v: CardView; template: CardTemplate; qrKey?: string };
+type Card = { v: CardView; template: CardTemplate; qr?: boolean[][] };
 
 /** Lays out and draws the whole batch; returns when the document is ended. */
 function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
@@ -229,12 +229,12 @@ function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: C
   const stamps = new Map<CardTemplate, Map<string, Stamp | null>>();
   const stampFor = (c: Card) => {
     const slots = new Slots();
-    const content = cardContent(c.v, c.template, layout, c.qrKey, slots);
+    const content = cardContent(c.v, c.template, layout, c.qr ? 'qr' : undefined, slots);
     let known = stamps.get(c.template);
     if (!known) stamps.set(c.template, (known = new Map()));
     let stamp = known.get(slots.shape);
     if (stamp === undefined) {
-      stamp = stampOf(doc, lay([{ stack: content }], sampleMargins), slots, c.qrKey, renderer) ?? null;
+      stamp = stampOf(doc, lay([{ stack: content }], sampleMargins), slots, !!c.qr, renderer) ?? null;
       known.set(slots.shape, stamp);
     }
     return stamp ? { stamp, slots } : undefined;
@@ -243,13 +243,10 @@ function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: C
   return (from: number, to: number) => {
     const per = layout === 'a4x2' ? 2 : 1;
     for (let i = from; i < to; i += per) {
-      const cards = rows.slice(i, Math.min(i + per, to)).map((r, k): Card => {
+      const cards = rows.slice(i, Math.min(i + per, to)).map((r): Card => {
         const template = pick(r);
         const v = cardView(r, template, opts);
-        if (!v.qr) return { v, template };
-        const qrKey = `qr-${i + k}`;
-        doc.images[qrKey] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
-        return { v, template, qrKey };
+        return v.qr ? { v, template, qr: qrMatrix(v.qr) } : { v, template };
       });
       const stamped = cards.map(stampFor);
       if (stamped.every((s) => s)) {
@@ -258,21 +255,27 @@ function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: C
           doc.page.xobjects.CardPage = background;
           doc.addContent('/CardPage Do');
         }
-        stamped.forEach((s, k) => drawStamped(doc, s!.stamp, s!.slots, script, k * right, cards[k]!.qrKey));
+        stamped.forEach((s, k) => drawStamped(doc, s!.stamp, s!.slots, script, k * right, cards[k]!.qr));
       } else {
-        // Does not fit one page: laid out and drawn by pdfmake, over as many pages as it takes.
-        const nodes = cards.map((c) => cardContent(c.v, c.template, layout, c.qrKey));
+        // Does not fit one page: laid out and drawn by pdfmake, over as many pages as it takes (the QR codes as PNGs).
+        const keys = cards.map((c, k) => {
+          if (!c.qr) return undefined;
+          const key = `qr-${i + k}`;
+          doc.images[key] = `data:image/png;base64,${Buffer.from(qrPng(c.qr, 4)).toString('base64')}`;
+          return key;
+        });
+        const nodes = cards.map((c, k) => cardContent(c.v, c.template, layout, keys[k]));
         const content: PdfContent[] =
           layout === 'a4x2'
             ? [{ columns: [0, 1].map((k) => ({ stack: nodes[k] ?? [], width: '*' })), columnGap: 2 * MARGIN }]
             : [{ stack: nodes[0]! }];
         renderer.renderPages(lay(content, setup.pageMargins, setup.background));
+        for (const key of keys)
+          if (key) {
+            delete doc.images[key]; // embedded: the data URL and the decoded image can go
+            delete doc._imageRegistry[key];
+          }
       }
-      for (const c of cards)
-        if (c.qrKey) {
-          delete doc.images[c.qrKey]; // embedded: the data URL and the decoded image can go
-          delete doc._imageRegistry[c.qrKey];
-        }
     }
   };
 }

@@ -297,10 +297,15 @@ function terms(f: Fixed, g: Geo): PdfContent {
  * document's `images`. pdfmake's own `qr` node draws every dark module as a vector square: ~400 objects a card kept
  * until the batch is laid out (+120 KB a card), and it rounds the module size down to whole points.
  */
-const qrImage = (key: string, size: number): PdfContent => ({ image: key, width: size, height: size });
+const qrImage = (key: string, size: number, s?: Slots): PdfContent =>
+  s
+    ? { canvas: [{ type: 'rect', x: 0, y: 0, w: size, h: size, color: QR_MARK }] } // a sample: where the QR goes
+    : { image: key, width: size, height: size };
+/** The colour of the square a sample card has where its QR code goes (pdfStamp.ts draws the code there). */
+export const QR_MARK = '#fd0000';
 
 /** The dealer stamp box (dashed) and, on request, the QR code: printed beside the period table. */
-function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: string): PdfContent {
+function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: string, s?: Slots): PdfContent {
   const stampW = qrKey ? width - g.qr - 5 : width;
   const stamp = {
     table: {
@@ -343,7 +348,7 @@ function stampAndQr(v: CardView, g: Geo, height: number, width: number, qrKey?: 
     cols.push({
       width: g.qr,
       stack: [
-        qrImage(qrKey, g.qr),
+        qrImage(qrKey, g.qr, s),
         { text: v.labels.scan, fontSize: g.terms, alignment: 'center', margin: [0, 1, 0, 0], noWrap: true },
       ],
     });
@@ -428,7 +433,7 @@ export function cardContent(
     {
       columns: [
         { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periods.node] },
-        { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey)] },
+        { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey, slots)] },
       ],
       columnGap: gap,
     },

@@ -7,10 +7,11 @@
 import type { PdfFont } from '../export/pdfmakeFonts.js';
 import { FALLBACK_FAMILY, FAMILY, fontRuns } from './cardFonts.js';
 import type { CardScript } from './script.js';
-import { type Align, type Slots, slotColor } from './pdfCard.js';
+import { type Align, QR_MARK, type Slots, slotColor } from './pdfCard.js';
+import { qrRaster } from './qr.js';
 
 /** The parts of pdfkit's PDFReference used here. */
-export type Ref = { data: Record<string, unknown>; write(chunk: string): void; end(): void };
+export type Ref = { data: Record<string, unknown>; write(chunk: string): void; end(chunk?: Uint8Array): void };
 type PageLike = {
   width: number;
   height: number;
@@ -113,7 +114,7 @@ export function stampOf(
   doc: CardDoc,
   pages: LaidOutPage[],
   slots: Slots,
-  qrKey: string | undefined,
+  hasQr: boolean,
   r: ItemRenderer,
 ): Stamp | undefined {
   if (pages.length !== 1) return undefined;
@@ -137,12 +138,12 @@ export function stampOf(
         const p = (places[k] ??= { x, baseline: line.y + line.getAscenderHeight(), width: 0, size: inline.fontSize });
         p.width = x + inline.width - p.x;
       }
-    } else if (it.type === 'image' && qrKey !== undefined && it.item.image === qrKey) {
-      const i = it.item as { x: number; y: number; _width: number; _height: number };
-      qr = { x: i.x, y: i.y, w: i._width, h: i._height };
+    } else if (it.type === 'vector' && it.item.color === QR_MARK) {
+      const i = it.item as { x: number; y: number; w: number; h: number };
+      qr = { x: i.x, y: i.y, w: i.w, h: i.h };
     } else fixed.push(it);
   }
-  if (places.some((p) => !p) || (qrKey !== undefined && !qr)) return undefined;
+  if (places.some((p) => !p) || hasQr !== !!qr) return undefined;
   return {
     name: `Card${++stamps}`,
     form: formOf(doc, fixed, page.pageSize, r),
@@ -154,7 +155,28 @@ export function stampOf(
 /** A text's glyphs as TJ elements and its advance (1000 units an em), per font of the document. */
 type Encoded = { tj: string; advance: number };
 const encodedOf = new WeakMap<PdfFont, Map<string, Encoded>>();
+
+/** CJK characters one by one, other text in runs (Latin words keep their kerning). */
+const SEGMENTS =
+  /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu;
+/**
+ * A card's own texts are new on almost every card, and shaping each anew (fontkit) was a third of drawing them; CJK
+ * fonts have no kerning or ligatures between ideographs, so a text is shaped in segments that recur: its CJK
+ * characters one by one, its other runs (numbers, Latin words) whole.
+ */
 function encode(font: PdfFont, text: string): Encoded {
+  const segments = text.match(SEGMENTS) ?? [];
+  if (segments.length <= 1) return encodeRun(font, text);
+  const parts = segments.map((seg) => encodeRun(font, seg));
+  // Glyph strings that meet (no kerning between) are joined: <4e2d><6587> → <4e2d6587>.
+  const tj = parts
+    .map((e) => e.tj)
+    .join(' ')
+    .replaceAll('> <', '');
+  return { tj, advance: parts.reduce((a, e) => a + e.advance, 0) };
+}
+
+function encodeRun(font: PdfFont, text: string): Encoded {
   let known = encodedOf.get(font);
   if (!known) encodedOf.set(font, (known = new Map()));
   let e = known.get(text);
@@ -191,7 +213,7 @@ export function drawStamped(
   slots: Slots,
   script: CardScript,
   dx: number,
-  qrKey?: string,
+  qr?: boolean[][],
 ): void {
   const page = doc.page;
   page.xobjects[stamp.name] ??= stamp.form;
@@ -212,10 +234,32 @@ export function drawStamped(
   });
   out.push('Q');
   doc.addContent(out.join('\n'));
-  if (qrKey && stamp.qr) {
+  if (qr && stamp.qr) {
     const { x, y, w, h } = stamp.qr;
-    doc.image(doc.provideImage(qrKey), x + dx, y, { width: w, height: h });
+    const name = `QR${++qrImages}`;
+    page.xobjects[name] = qrImage(doc, qr);
+    // As pdfkit places an image: its unit square scaled to the box, flipped upright.
+    doc.addContent(`q ${num(w)} 0 0 ${num(-h)} ${num(x + dx)} ${num(y + h)} cm /${name} Do Q`);
   }
+}
+
+let qrImages = 0;
+/**
+ * A QR code as an image XObject: the pixels of its PNG (qr.ts: 4 px a module, 1 bit a pixel), deflated by pdfkit
+ * like any stream, without the PNG around them to make and parse again.
+ */
+function qrImage(doc: CardDoc, matrix: boolean[][]): Ref {
+  const { size, raw } = qrRaster(matrix, 4, false);
+  const ref = doc.ref({
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: size,
+    Height: size,
+    BitsPerComponent: 1,
+    ColorSpace: 'DeviceGray',
+  });
+  ref.end(raw);
+  return ref;
 }
 
 const offset = (align: Align, box: number, width: number) =>

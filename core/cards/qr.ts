@@ -56,17 +56,17 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * A black-on-white 1-bit greyscale PNG of the matrix, `scale` pixels a module, with a 4-module quiet zone. One bit a
- * pixel: the same image as 8-bit greyscale with an eighth of the data to compress (the deflate of 8-bit rows was most
- * of a card's QR cost: 1,000 cards ~0.5 s, now ~0.05 s), and PDF and Word take it as it is.
+ * The matrix as 1-bit greyscale rows (1 = white), `scale` pixels a module, with a 4-module quiet zone; each row
+ * starts with a byte 0 (PNG's filter "none") when `filterBytes`. What the PNG holds, and the PDF's image data.
  */
-export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
+export function qrRaster(matrix: boolean[][], scale: number, filterBytes = true): { size: number; raw: Buffer } {
   const quiet = 4;
   const size = (matrix.length + quiet * 2) * scale;
-  const stride = 1 + Math.ceil(size / 8); // a filter byte (0: none) before each row's pixels
+  const lead = filterBytes ? 1 : 0;
+  const stride = lead + Math.ceil(size / 8);
   const raw = Buffer.alloc(stride * size);
   const white = Buffer.alloc(stride, 0xff); // bits past the width in a row's last byte are padding, white too
-  white[0] = 0;
+  if (filterBytes) white[0] = 0;
   for (let y = 0; y < size; y++) {
     const at = y * stride;
     // A module's other pixel rows are copies of its first.
@@ -78,9 +78,19 @@ export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
     matrix[y / scale - quiet]?.forEach((dark, mx) => {
       if (!dark) return;
       for (let x = (mx + quiet) * scale; x < (mx + quiet + 1) * scale; x++)
-        raw[at + 1 + (x >> 3)] = raw[at + 1 + (x >> 3)]! & ~(0x80 >> (x & 7));
+        raw[at + lead + (x >> 3)] = raw[at + lead + (x >> 3)]! & ~(0x80 >> (x & 7));
     });
   }
+  return { size, raw };
+}
+
+/**
+ * A black-on-white 1-bit greyscale PNG of the matrix, `scale` pixels a module, with a 4-module quiet zone. One bit a
+ * pixel: the same image as 8-bit greyscale with an eighth of the data to compress (the deflate of 8-bit rows was most
+ * of a card's QR cost: 1,000 cards ~0.5 s, now ~0.05 s), and PDF and Word take it as it is.
+ */
+export function qrPng(matrix: boolean[][], scale = 8): Uint8Array {
+  const { size, raw } = qrRaster(matrix, scale);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
