@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { clauseInputOf, type WordCandidate, type WordImport } from '../core/library/wordImport/model.js';
+import { errorText } from '../core/i18n/errorText.js';
 import { isWordError, wordErrorText } from '../core/library/wordImport/messages.js';
 import type { Lang } from './messages.js';
 
@@ -132,7 +133,7 @@ export async function importWordCommand(api: ApiHandlers, a: WordArgs, io: Io): 
       }
     } catch (e) {
       const code = codeOf(e);
-      if (code === 'store_locked') return (io.err(w.storeInUse((e as Error).message)), 1);
+      if (code === 'store_locked') return (io.err(w.storeInUse(errorText(e, io.lang === 'en' ? 'en' : 'zh-CN'))), 1);
       if (code === 'no_user') return (io.err(w.noUser), 2);
       throw e;
     }

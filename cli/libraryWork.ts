@@ -196,7 +196,7 @@ export async function libraryWork(api: ApiHandlers, a: WorkArgs, io: WorkIo): Pr
       const p = problemsOf(e)[0]?.params ?? {};
       return new Exit(1, w.ownVersion(named(), Number(p.version), String(p.name ?? '')));
     }
-    if (code === 'store_locked') return new Exit(1, w.storeInUse((e as Error).message));
+    if (code === 'store_locked') return new Exit(1, w.storeInUse(errorText(e, lang)));
     if (code === 'no_user') return new Exit(2, w.noUser);
     if (code === 'bad_transition' || code === 'bad_template' || code === 'stale_edit' || code === 'variant_exists')
       return new Exit(1, w.refused(named(), errorText(e, lang)));

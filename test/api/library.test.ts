@@ -140,7 +140,8 @@ describe('clause library through the API', () => {
     expect((await api.libraryPreviewImport({ pack })).counts).toMatchObject({ identical: 3, new: 0, conflicting: 0 });
     const tampered = JSON.parse(JSON.stringify(pack).replace('压缩机', '压缩泵')) as unknown;
     await expect(api.libraryPreviewImport({ pack: tampered })).rejects.toMatchObject({
-      message: expect.stringMatching(/checksum/i),
+      code: 'bad_pack',
+      message: expect.stringMatching(/校验和不符/),
     });
   });
 
@@ -154,7 +155,7 @@ describe('clause library through the API', () => {
     await cli.markReviewed('warranty-terms', 'cli');
     await expect(api.libraryMarkReviewed({ clauseId: 'wc-periods', by })).rejects.toMatchObject({
       code: 'store_locked',
-      message: expect.stringContaining('store is in use by CLI'),
+      message: expect.stringContaining('条款库正被 BidForge 命令行'),
     });
     expect((await api.libraryList({ filter: {}, query: '压缩机' })).length).toBeGreaterThan(0);
     await cli.close();

@@ -196,7 +196,7 @@ describe('条款包按标题列出条款，id 在后', () => {
 });
 
 describe('bidforge library 与应用同时使用条款库', () => {
-  it('应用一直占着锁时，命令行等待后说明“store is in use”，退出码 1，库文件不变', async () => {
+  it('应用一直占着锁时，命令行等待后说明谁占着（--lang en 时用英文），退出码 1，库文件不变', async () => {
     const { data, id } = await withDraft();
     await cli('library', 'submit', id, '--as', '张律师', '--data', data);
     const app = await openStore({ dataDir: data, program: 'app' });
@@ -205,7 +205,9 @@ describe('bidforge library 与应用同时使用条款库', () => {
     const r = await cli('library', 'approve', id, '--as', '李主任', '--wait', '0.5', '--data', data, '--lang', 'en');
     await app.close();
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/store is in use by app \(pid \d+\)/);
+    // The holder in the reader's language (core/library/store/storeText.ts through errorText), no Chinese left.
+    expect(r.err).toMatch(/The clause library is in use by app \(pid \d+\) since \d{4}-/);
+    expect(r.err).not.toMatch(/\p{Script=Han}/u);
     expect(readFileSync(join(data, 'library.json'), 'utf8')).toBe(before);
   });
 

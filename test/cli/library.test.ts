@@ -94,7 +94,7 @@ describe('bidforge library', () => {
     writeFileSync(bad, readFileSync(pack, 'utf8').replace('保修', '保修X'));
     const r = await cli('library', 'import', bad, '--resolve', 'take-theirs', '--data', join(dir, 'd'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/checksum/);
+    expect(r.err).toMatch(/bad\.bfpack\.json: Not a usable BidForge pack: its checksum does not match/);
   });
 
   it('a pack that is not JSON is named, exit 2', async () => {

@@ -24,6 +24,7 @@ import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
 import { signingProblems, teamProblems } from '../helpers/signingProblems.js';
 import { workerFailure } from '@core/api/workerJobs.js';
+import { packRefusals, storeRefusals } from '../helpers/storeProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -50,10 +51,6 @@ const NOT_PROBLEMS: Record<string, string> = {
 };
 /** Problems left in their own words, and why. */
 const UNTRANSLATED: Record<string, string> = {
-  store_write_failed: "the message is the file system's reason, already in English",
-  store_corrupt: 'the message is the store reader’s reason, already in English',
-  store_locked: 'the message is already English (who holds the lock file)',
-  bad_pack: 'the message is already English (why a pack file is unusable)',
   unresolved_conflict: 'the message is a clause key, not text',
   sync_failed: "the message is the network's or the database's own reason, shown under 团队库's heading",
 };
@@ -409,10 +406,13 @@ const wordingOf = (p: Problem) =>
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 const signing = [...(await signingProblems()), ...(await teamProblems())];
+// The clause library's own refusals (core/library/store/storeText.ts): packs, the lock, reading and saving the file.
+const store = [...(await packRefusals()), ...(await storeRefusals())].flatMap((e) => e.problems);
 
 describe('real problems read in English', () => {
   const problems = [
     ...signing,
+    ...store,
     ...checkProblems(),
     ...newCheckProblems(),
     ...assemblyProblems(),

@@ -225,33 +225,43 @@ describe('资料包导入', () => {
     ]);
   });
 
-  const tamperings: [string, (p: BidForgePack) => unknown, RegExp][] = [
+  // The reason in Chinese, and params.why naming it for the English wording (core/library/store/storeText.ts).
+  const tamperings: [string, (p: BidForgePack) => unknown, string, RegExp][] = [
     [
       'a changed clause body (checksum mismatch)',
       (p) => ((p.payload.clauses[0]!.variants[0]!.version.body = '整机保修十年。'), p),
-      /checksum mismatch/,
+      'checksum',
+      /校验和不符：导出后内容被改动过（应为 [0-9a-f]{12}…，实际为 [0-9a-f]{12}…）/,
     ],
-    ['a removed clause (checksum mismatch)', (p) => (p.payload.clauses.pop(), p), /checksum mismatch/],
-    ['a wrong format', (p) => ({ ...p, format: 'zip' }), /format is "zip"/],
-    ['a pack from a newer BidForge', (p) => ({ ...p, schemaVersion: 7 }), /newer BidForge/],
-    ['a missing checksum', (p) => ({ ...p, checksum: undefined }), /checksum/],
+    ['a removed clause (checksum mismatch)', (p) => (p.payload.clauses.pop(), p), 'checksum', /校验和不符/],
+    ['a wrong format', (p) => ({ ...p, format: 'zip' }), 'format', /format 为 "zip"，应为“bidforge-pack”/],
+    [
+      'a pack from a newer BidForge',
+      (p) => ({ ...p, schemaVersion: 7 }),
+      'newer',
+      /更新版本的 BidForge 制作（条款包格式第 7 版，本版本最多读取第 1 版）/,
+    ],
+    ['a missing checksum', (p) => ({ ...p, checksum: undefined }), 'envelope', /checksum：无效输入：期望 字符串/],
     [
       'a bad payload with a matching checksum',
       (p) => makePack({ ...p.payload, clauses: [{ ...p.payload.clauses[0]!, id: 'Not Kebab' }] }, new Date()),
-      /payload: clauses\.0\.id/,
+      'payload',
+      /包内容有误：clauses\.0\.id：条款标识只能用小写字母/,
     ],
-    ['not JSON at all', () => '{"format": "bidforge-pack", ', /not valid JSON/],
-    ['an array', () => [], /expected object/i],
+    ['not JSON at all', () => '{"format": "bidforge-pack", ', 'not_json', /文件不是有效的 JSON/],
+    ['an array', () => [], 'envelope', /（顶层）：无效输入：期望 对象，实际接收 数组/],
   ];
   it.each(tamperings)(
     'a tampered or malformed pack is refused with the reason and changes nothing: %s',
-    async (_name, tamper, reason) => {
+    async (_name, tamper, why, reason) => {
       const { branch, pack } = await conflictSetup();
       const bad = tamper(roundTrip(pack));
       const before = await fingerprint(branch);
+      const message = expect.stringMatching(new RegExp(`^不是可用的 BidForge 条款包：.*${reason.source}`));
       await expect(branch.previewImport(bad)).rejects.toMatchObject({
         code: 'bad_pack',
-        message: expect.stringMatching(reason),
+        message,
+        problems: [{ code: 'bad_pack', message, params: expect.objectContaining({ why }) }],
       });
       await expect(
         branch.applyImport(bad, { 'clause:warranty/标准': 'take-theirs', 'blueprint:mini-plan': 'take-theirs' }),

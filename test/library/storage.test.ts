@@ -91,7 +91,13 @@ describe('锁：同一时间只有一个写入者', () => {
     const before = await readFile(join(dir, 'library.json'), 'utf8');
     await expect(cli.markReviewed('warranty', '王')).rejects.toMatchObject({
       code: 'store_locked',
-      message: `store is in use by app (pid ${process.pid}) since 2026-05-01T08:00:00.000Z`,
+      message: `条款库正被 app（进程 ${process.pid}）使用，自 2026-05-01T08:00:00.000Z 起`,
+      problems: [
+        {
+          code: 'store_locked',
+          params: { program: 'app', pid: process.pid, since: '2026-05-01T08:00:00.000Z', file: expect.any(String) },
+        },
+      ],
     });
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
     expect(await cli.lockHolder()).toMatchObject({ program: 'app', pid: process.pid, host: hostname() });
@@ -109,7 +115,7 @@ describe('锁：同一时间只有一个写入者', () => {
     );
     await expect(open(dir, { identity: { isAlive: (pid) => pid === 424242 } })).rejects.toMatchObject({
       code: 'store_locked',
-      message: 'store is in use by CLI (pid 424242) since 2026-04-30T09:00:00.000Z',
+      message: '条款库正被 BidForge 命令行（进程 424242）使用，自 2026-04-30T09:00:00.000Z 起',
     });
     expect((await files(dir)).filter((f) => f !== 'library.locks')).toEqual(['library.lock']); // no library.json was created
     expect(await claims(dir)).toEqual([]); // and our claim was taken back
@@ -153,7 +159,8 @@ describe('锁：同一时间只有一个写入者', () => {
     );
     await expect(open(dir, { identity: { isAlive: () => false } })).rejects.toMatchObject({
       code: 'store_locked',
-      message: 'store is in use by app (pid 7) since 2026-04-30T09:00:00.000Z on legal-pc',
+      message: '条款库正被 app（进程 7，计算机 legal-pc）使用，自 2026-04-30T09:00:00.000Z 起',
+      problems: [{ params: { program: 'app', pid: 7, host: 'legal-pc' } }],
     });
   });
 
@@ -186,7 +193,7 @@ describe('锁：同一时间只有一个写入者', () => {
       });
       await expect(mine.markReviewed('warranty', '王')).rejects.toMatchObject({
         code: 'store_locked',
-        message: expect.stringMatching(new RegExp(`^store is in use by CLI \\(pid ${child.pid}\\) since `)),
+        message: expect.stringMatching(new RegExp(`^条款库正被 BidForge 命令行（进程 ${child.pid}）使用，自 `)),
       });
       // its write is visible to us
       expect((await mine.listClauses()).map((r) => r.clauseId).sort()).toEqual(['from-cli', 'warranty']);
@@ -211,7 +218,8 @@ describe('损坏的库文件', () => {
     await writeFile(join(dir, 'library.json'), '{"schemaVersion": 2, "clauses": [');
     c.advanceDays(1);
     const err = await openStore({ dataDir: dir, program: 'app', clock: c.clock }).catch((e) => e);
-    expect(err).toMatchObject({ code: 'store_corrupt', message: expect.stringContaining('is not valid JSON') });
+    expect(err).toMatchObject({ code: 'store_corrupt', message: expect.stringContaining('它不是有效的 JSON') });
+    expect(err.problems[0].params).toMatchObject({ reasonEn: expect.stringMatching(/^it is not valid JSON/) });
     expect(err.message).toContain('library.corrupt-20260502T080000000Z.json');
     expect(await readFile(join(dir, 'library.corrupt-20260502T080000000Z.json'), 'utf8')).toBe(
       '{"schemaVersion": 2, "clauses": [',
@@ -366,7 +374,8 @@ describe('结构版本与迁移', () => {
     await writeFile(join(dir, 'library.json'), text);
     await expect(open(dir)).rejects.toMatchObject({
       code: 'store_too_new',
-      message: expect.stringContaining('schema 99'),
+      message: expect.stringContaining('条款库格式第 99 版'),
+      problems: [{ params: { schema: 99, max: STORE_SCHEMA_VERSION } }],
     });
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(text);
     expect((await stat(join(dir, 'library.json'))).isFile()).toBe(true);

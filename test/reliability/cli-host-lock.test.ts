@@ -1,5 +1,5 @@
 // CLI 与应用同时写入: the host (the API the app uses, on a data folder) and the CLI (a real second process) write to
-// the same store at once. The lock holds — a writer that finds it taken is told "store is in use by … (pid …)" —
+// the same store at once. The lock holds — a writer that finds it taken is told who holds it (program and pid) —
 // and when both retry, every change of both ends up in library.json: nothing is lost.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ describe('CLI 与应用同时写入同一个库', () => {
     const r = await cli('library', 'import', pack, '--resolve', 'take-theirs', '--data', dataDir);
     await app.close();
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`store is in use by app \\(pid ${process.pid}\\) since \\d{4}-`));
+    expect(r.stderr).toMatch(new RegExp(`The clause library is in use by app \\(pid ${process.pid}\\) since \\d{4}-`));
     expect(r.stderr).not.toMatch(/\n\s+at /); // one line, no stack trace
     expect(readFileSync(join(dataDir, 'library.json'), 'utf8')).toBe(before);
   }, 90_000);
@@ -100,7 +100,7 @@ describe('CLI 与应用同时写入同一个库', () => {
             break;
           } catch (e) {
             if ((e as { code?: string }).code !== 'store_locked') throw e;
-            expect((e as Error).message).toMatch(/store is in use by CLI \(pid \d+\)/);
+            expect((e as Error).message).toMatch(/条款库正被 BidForge 命令行（进程 \d+）使用/);
             refusals.host++;
             await sleep(10);
           }
@@ -113,7 +113,7 @@ describe('CLI 与应用同时写入同一个库', () => {
         for (let attempt = 0; ; attempt++) {
           const r = await cli('library', 'import', pack, '--resolve', 'take-theirs', '--data', dataDir);
           if (r.code === 0) break;
-          expect(r.stderr).toMatch(/store is in use by host \(pid \d+\)/);
+          expect(r.stderr).toMatch(/The clause library is in use by host \(pid \d+\)/);
           expect(attempt).toBeLessThan(20);
           refusals.cli++;
         }

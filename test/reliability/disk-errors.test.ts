@@ -62,8 +62,9 @@ describe.skipIf(!canMount)('磁盘已满 (real ENOSPC on a small tmpfs)', () => 
     ).rejects.toMatchObject({
       code: 'store_write_failed',
       message: expect.stringMatching(
-        /could not be saved in .*: the disk is full \(ENOSPC\)\. library\.json was left as it was/,
+        /条款库无法保存到 .*：磁盘已满（ENOSPC）。library\.json 保持原样，本次修改没有保存/,
       ),
+      problems: [{ params: { why: 'save', reasonEn: 'the disk is full (ENOSPC)' } }],
     });
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
     expect(files(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -86,9 +87,8 @@ describe.skipIf(!canMount)('磁盘在保存与备份之间写满 (real ENOSPC)',
       s.editVariant('warranty', '标准', { body: bigBody, changeNote: '加长' }, '法务部'),
     ).rejects.toMatchObject({
       code: 'backup_failed',
-      message: expect.stringMatching(
-        /the change was saved to library\.json, but its backup copy .* could not be written: the disk is full \(ENOSPC\)/,
-      ),
+      message: expect.stringMatching(/修改已保存到 library\.json，但它在 .* 中的备份副本无法写入：磁盘已满（ENOSPC）/),
+      problems: [{ params: { reasonEn: 'the disk is full (ENOSPC)' } }],
     });
     expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).clauses[0].variants[0].versions).toHaveLength(2);
     expect((await s.getClause('warranty'))?.variants[0]?.versions).toHaveLength(2); // memory agrees with the disk
@@ -104,7 +104,7 @@ describe.skipIf(!canMount)('只读文件夹 (real EROFS: the tmpfs remounted rea
     try {
       await expect(s.markReviewed('warranty', '法务部')).rejects.toMatchObject({
         code: 'store_write_failed',
-        message: expect.stringMatching(/read-only file system \(EROFS\)/),
+        message: expect.stringMatching(/只读的文件系统（EROFS）/),
       });
       expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
     } finally {
@@ -123,9 +123,8 @@ describe.skipIf(!canMount)('只读文件夹 (real EROFS: the tmpfs remounted rea
       expect((await other.getClause('warranty'))?.title).toBe('保修条款');
       await expect(other.markReviewed('warranty', '法务部')).rejects.toMatchObject({
         code: 'store_write_failed',
-        message: expect.stringMatching(
-          /lock file .* cannot be created: the folder is on a read-only file system \(EROFS\)/,
-        ),
+        message: expect.stringMatching(/无法创建它的锁文件 .*：所在文件夹是只读的文件系统（EROFS）/),
+        problems: [{ params: { why: 'lock', reasonEn: 'the folder is on a read-only file system (EROFS)' } }],
       });
     } finally {
       spawnSync('mount', ['-o', 'remount,rw', dir]);
@@ -135,9 +134,9 @@ describe.skipIf(!canMount)('只读文件夹 (real EROFS: the tmpfs remounted rea
 
 describe('保存失败 (injected into the temp-file write, on every machine)', () => {
   it.each([
-    ['ENOSPC', /the disk is full \(ENOSPC\)/],
-    ['EROFS', /read-only file system \(EROFS\)/],
-    ['EIO', /input\/output error from the disk \(EIO\)/],
+    ['ENOSPC', /磁盘已满（ENOSPC）/],
+    ['EROFS', /只读的文件系统（EROFS）/],
+    ['EIO', /磁盘读写错误（EIO）/],
   ])('%s: a clear error, the old file intact, no temp file, and the store still works', async (code, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'bf-inject-'));
     mounts.push(dir); // removed after the file (umount fails harmlessly on a plain folder)

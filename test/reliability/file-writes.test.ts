@@ -88,7 +88,8 @@ describe('保存项目不跟随植入的符号链接', () => {
     symlinkSync(elsewhere, join(lib, 'library.json'));
     await expect(store.markReviewed('a', '张')).rejects.toMatchObject({
       code: 'store_write_failed',
-      message: expect.stringContaining('symbolic link'),
+      message: expect.stringContaining('符号链接'),
+      problems: [{ params: { reasonEn: expect.stringContaining('symbolic link') } }],
     });
     await store.close();
     expect(readFileSync(other, 'utf8')).toBe('别人的文件');

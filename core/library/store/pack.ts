@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
-import { zodMessage } from '@core/model/zodMessage.js';
 import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { lookalikeProblem, nameError, nameKey, nameSchema, showInvisible } from '@core/text/names.js';
+import { problemText } from '@core/i18n/problemText.js';
+import { bilingual, jsonWhere, zodDetail } from './engine/detail.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema, type StoreData } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';
@@ -81,10 +82,12 @@ export const packClauseSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['variants', i, 'name'],
-          message:
-            twin === v.name
-              ? `variant "${v.name}" appears twice`
-              : `变体名称“${v.name}”与同一条款的“${twin}”看起来相同，容易混淆`,
+          ...(twin === v.name
+            ? bilingual(`变体“${v.name}”出现了两次`, `the variant “${v.name}” appears twice`)
+            : bilingual(
+                `变体名称“${v.name}”与同一条款的“${twin}”看起来相同，容易混淆`,
+                `the variant name “${v.name}” looks the same as “${twin}” of the same clause and would be mistaken for it`,
+              )),
         });
       seen.set(nameKey(v.name), v.name);
       // Refused here, so it never reaches the store (rendering refuses it too). Over-long bodies are named above.
@@ -93,7 +96,10 @@ export const packClauseSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['variants', i, 'version', 'body'],
-          message: `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}`,
+          ...bilingual(
+            `条款 ${c.id}/${v.name} 第 ${v.version.version} 版：${why}`,
+            `clause ${c.id}/${v.name} version ${v.version.version}: ${problemText({ severity: 'error', code: 'template', message: why }, 'en')}`,
+          ),
         });
     });
   });
@@ -105,19 +111,23 @@ export type PackBlueprint = z.infer<typeof packBlueprintSchema>;
 export const packPayloadSchema = z
   .object({ clauses: z.array(packClauseSchema), blueprints: z.array(packBlueprintSchema) })
   .superRefine((p, ctx) => {
-    const dup = (ids: string[], what: string, key: 'clauses' | 'blueprints') =>
+    const dup = (ids: string[], key: 'clauses' | 'blueprints') =>
       ids.forEach((id, i) => {
         if (ids.indexOf(id) !== i)
-          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} "${id}" appears twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, i, 'id'],
+            ...(key === 'clauses'
+              ? bilingual(`条款“${id}”出现了两次`, `the clause “${id}” appears twice`)
+              : bilingual(`蓝本“${id}”出现了两次`, `the blueprint “${id}” appears twice`)),
+          });
       });
     dup(
       p.clauses.map((c) => c.id),
-      'clause',
       'clauses',
     );
     dup(
       p.blueprints.map((b) => b.id),
-      'blueprint',
       'blueprints',
     );
   });
@@ -126,9 +136,19 @@ export type PackPayload = z.infer<typeof packPayloadSchema>;
 /** Who signed the pack (core/library/packSigning.ts): an Ed25519 key, the name it signed as, and the signature. */
 export const packSignatureSchema = z.object({
   algorithm: z.literal('Ed25519'),
-  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'expected a base64 Ed25519 public key'),
+  publicKey: z
+    .string()
+    .refine(
+      (s) => /^[A-Za-z0-9+/]{43}=$/.test(s),
+      bilingual('应为 base64 编码的 Ed25519 公钥', 'expected a base64 Ed25519 public key'),
+    ),
   signer: z.string().max(200),
-  value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'expected a base64 Ed25519 signature'),
+  value: z
+    .string()
+    .refine(
+      (s) => /^[A-Za-z0-9+/]{86}==$/.test(s),
+      bilingual('应为 base64 编码的 Ed25519 签名', 'expected a base64 Ed25519 signature'),
+    ),
 });
 export type PackSignature = z.infer<typeof packSignatureSchema>;
 
@@ -136,7 +156,12 @@ const envelopeSchema = z.object({
   format: z.literal(PACK_FORMAT),
   schemaVersion: z.number().int().positive(),
   createdAt: isoTime,
-  checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 checksum of 64 hex digits'),
+  checksum: z
+    .string()
+    .refine(
+      (s) => /^[0-9a-f]{64}$/.test(s),
+      bilingual('应为 64 位十六进制的 sha256 校验和', 'expected a sha256 checksum of 64 hex digits'),
+    ),
   signature: packSignatureSchema.optional(),
   payload: z.unknown(),
 });
@@ -182,36 +207,63 @@ export function makePack(payload: PackPayload, createdAt: Date): BidForgePack {
   };
 }
 
-const badPack = (reason: string) =>
-  new BidForgeError('bad_pack', `not a usable BidForge pack: ${reason}`, [
-    { severity: 'error', code: 'bad_pack', message: reason },
+type PackWhy = 'not_json' | 'format' | 'envelope' | 'newer' | 'checksum' | 'payload';
+
+/** Refuses a pack, saying why in Chinese; params carry the same details for the English wording (storeText.ts). */
+const badPack = (why: PackWhy, reason: string, params: Record<string, string | number> = {}) => {
+  const message = `不是可用的 BidForge 条款包：${reason}`;
+  return new BidForgeError('bad_pack', message, [
+    { severity: 'error', code: 'bad_pack', message, params: { why, ...params } },
   ]);
+};
 
 /** Accepts the pack as text or as parsed JSON; throws BidForgeError 'bad_pack' saying what is wrong. */
 export function parsePack(input: unknown): BidForgePack {
   let raw = input;
   if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '');
     try {
-      raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+      raw = JSON.parse(text);
     } catch (e) {
-      throw badPack(`the file is not valid JSON (${(e as Error).message})`);
+      const where = jsonWhere(text, e);
+      throw badPack('not_json', `文件不是有效的 JSON${where.zh}`, where.params);
     }
   }
-  if (raw && typeof raw === 'object' && !Array.isArray(raw) && (raw as { format?: unknown }).format !== PACK_FORMAT)
-    throw badPack(`format is ${JSON.stringify((raw as { format?: unknown }).format)}, expected "${PACK_FORMAT}"`);
-  const env = envelopeSchema.safeParse(raw);
-  if (!env.success) throw badPack(zodMessage(env.error));
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && (raw as { format?: unknown }).format !== PACK_FORMAT) {
+    const format = JSON.stringify((raw as { format?: unknown }).format);
+    throw badPack(
+      'format',
+      format === undefined
+        ? `文件中没有 format 字段（应为“${PACK_FORMAT}”）`
+        : `format 为 ${format}，应为“${PACK_FORMAT}”`,
+      { expected: PACK_FORMAT, ...(format === undefined ? {} : { format }) },
+    );
+  }
+  const env = envelopeSchema.safeParse(raw, { reportInput: true });
+  if (!env.success) {
+    const d = zodDetail(env.error);
+    throw badPack('envelope', d.detail, d);
+  }
   if (env.data.schemaVersion > PACK_SCHEMA_VERSION)
     throw badPack(
-      `it was made by a newer BidForge (pack schema ${env.data.schemaVersion}; this version reads up to ${PACK_SCHEMA_VERSION})`,
+      'newer',
+      `它由更新版本的 BidForge 制作（条款包格式第 ${env.data.schemaVersion} 版，本版本最多读取第 ${PACK_SCHEMA_VERSION} 版）：请升级 BidForge 后再导入`,
+      { schema: env.data.schemaVersion, max: PACK_SCHEMA_VERSION },
     );
   const actual = sha256(canonicalJson(env.data.payload));
-  if (actual !== env.data.checksum)
+  if (actual !== env.data.checksum) {
+    const shown = { expected: env.data.checksum.slice(0, 12), actual: actual.slice(0, 12) };
     throw badPack(
-      `checksum mismatch: the contents were changed after export (expected ${env.data.checksum.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`,
+      'checksum',
+      `校验和不符：导出后内容被改动过（应为 ${shown.expected}…，实际为 ${shown.actual}…）`,
+      shown,
     );
-  const payload = packPayloadSchema.safeParse(env.data.payload);
-  if (!payload.success) throw badPack(`payload: ${zodMessage(payload.error)}`);
+  }
+  const payload = packPayloadSchema.safeParse(env.data.payload, { reportInput: true });
+  if (!payload.success) {
+    const d = zodDetail(payload.error);
+    throw badPack('payload', `包内容有误：${d.detail}`, d);
+  }
   return {
     format: PACK_FORMAT,
     schemaVersion: env.data.schemaVersion,

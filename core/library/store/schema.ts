@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { blueprintSchema, DOC_TYPES, whenSchema } from '@core/model/library.js';
 import { variableSchema } from '@core/model/variables.js';
+import { bilingual } from './engine/detail.js';
 
 /** The schema version this code writes. Older files are migrated on open; newer ones are refused. */
 export const STORE_SCHEMA_VERSION = 3;
@@ -17,10 +18,18 @@ export const isoTime = z
   .string()
   .refine(
     (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)),
-    'expected an ISO time like 2026-05-01T08:00:00.000Z',
+    bilingual('应为 ISO 格式的时间，如 2026-05-01T08:00:00.000Z', 'expected an ISO time like 2026-05-01T08:00:00.000Z'),
   );
 
-export const clauseIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'clause ids are lower-kebab-case');
+export const clauseIdSchema = z
+  .string()
+  .refine(
+    (s) => /^[a-z][a-z0-9-]*$/.test(s),
+    bilingual(
+      '条款标识只能用小写字母、数字和连字符，并以字母开头',
+      'clause ids are lower-kebab-case (lower-case letters, digits and hyphens, starting with a letter)',
+    ),
+  );
 
 export const storedVersionSchema = z.object({
   version: z.number().int().positive(),
@@ -52,7 +61,10 @@ export const storedVariantSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['versions', i, 'version'],
-          message: `expected version ${i + 1}, found ${ver.version} (versions are numbered 1, 2, 3… in order)`,
+          ...bilingual(
+            `应为第 ${i + 1} 版，实际是第 ${ver.version} 版（版本按 1、2、3… 依次编号）`,
+            `expected version ${i + 1}, found ${ver.version} (versions are numbered 1, 2, 3… in order)`,
+          ),
         });
     });
   });
@@ -81,14 +93,18 @@ export const storedClauseSchema = z
     const seen = new Set<string>();
     c.variants.forEach((v, i) => {
       if (seen.has(v.name))
-        ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `variant "${v.name}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', i, 'name'],
+          ...bilingual(`变体“${v.name}”出现了两次`, `the variant “${v.name}” appears twice`),
+        });
       seen.add(v.name);
       v.versions.forEach((ver, j) => {
         if (!uniqueVariableKeys(ver.variables))
           ctx.addIssue({
             code: 'custom',
             path: ['variants', i, 'versions', j, 'variables'],
-            message: 'a variable key is declared twice',
+            ...bilingual('有变量名被声明了两次', 'a variable key is declared twice'),
           });
       });
     });
@@ -127,13 +143,21 @@ export const storeDataSchema = z
     const ids = new Set<string>();
     d.clauses.forEach((c, i) => {
       if (ids.has(c.id))
-        ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `clause "${c.id}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clauses', i, 'id'],
+          ...bilingual(`条款“${c.id}”出现了两次`, `the clause “${c.id}” appears twice`),
+        });
       ids.add(c.id);
     });
     const bps = new Set<string>();
     d.blueprints.forEach((b, i) => {
       if (bps.has(b.id))
-        ctx.addIssue({ code: 'custom', path: ['blueprints', i, 'id'], message: `blueprint "${b.id}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blueprints', i, 'id'],
+          ...bilingual(`蓝本“${b.id}”出现了两次`, `the blueprint “${b.id}” appears twice`),
+        });
       bps.add(b.id);
     });
     const projects = new Set<string>();
@@ -142,7 +166,7 @@ export const storeDataSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['projects', i, 'projectId'],
-          message: `project "${p.projectId}" appears twice`,
+          ...bilingual(`项目“${p.projectId}”出现了两次`, `the project “${p.projectId}” appears twice`),
         });
       projects.add(p.projectId);
       p.pins.forEach((pin, j) => {
@@ -151,7 +175,10 @@ export const storeDataSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['projects', i, 'pins', j],
-            message: `pins ${pin.clauseId}/${pin.variant} v${pin.version}, which is not in the library`,
+            ...bilingual(
+              `固定了条款 ${pin.clauseId}/${pin.variant} 第 ${pin.version} 版，但条款库中没有这一版`,
+              `pins ${pin.clauseId}/${pin.variant} v${pin.version}, which is not in the library`,
+            ),
           });
       });
     });

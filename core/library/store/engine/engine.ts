@@ -6,10 +6,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { Low } from 'lowdb';
+import type { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
-import { zodMessage } from '@core/model/zodMessage.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure, recoverySteps } from './decode.js';
+import { zodDetail } from './detail.js';
 import { InvalidStoreError } from './encode.js';
 import {
   DEFAULT_BACKUPS_KEPT,
@@ -118,13 +119,19 @@ export class StoreEngine {
     await this.load();
     if (!this.file.existed) {
       const leftovers = await this.leftovers();
-      if (leftovers.length && !this.options.startFresh)
-        throw new BidForgeError(
-          'store_missing',
-          `条款库文件 ${STORE_FILE} 不见了，但数据文件夹 ${this.dataDir} 里还有 ${leftovers.join('、')}，所以没有新建空的条款库。` +
-            ` (${STORE_FILE} is missing, but this data folder has ${leftovers.join(' and ')}; no new library was started.) ` +
-            recoverySteps(this.dataDir, await listBackups(this.dataDir)),
-        );
+      if (leftovers.length && !this.options.startFresh) {
+        const steps = recoverySteps(this.dataDir, await listBackups(this.dataDir));
+        const found = leftovers.map((x) => x.zh).join('、');
+        const message = `条款库文件 ${STORE_FILE} 不见了，但数据文件夹 ${this.dataDir} 里还有 ${found}，所以没有新建空的条款库。${steps.text}`;
+        const params = {
+          folder: this.dataDir,
+          leftovers: found,
+          leftoversEn: leftovers.map((x) => x.en).join(' and '),
+        };
+        throw new BidForgeError('store_missing', message, [
+          { severity: 'error', code: 'store_missing', message, params: { ...params, ...steps.params } },
+        ]);
+      }
       await this.lock.acquire();
       // Someone may have created it between our read and our lock.
       if (await exists(this.path)) {
@@ -144,12 +151,21 @@ export class StoreEngine {
     return { created: false };
   }
 
-  private async leftovers(): Promise<string[]> {
-    const out: string[] = [];
+  private async leftovers(): Promise<{ zh: string; en: string }[]> {
+    const out: { zh: string; en: string }[] = [];
     const backups = await listBackups(this.dataDir);
-    if (backups.length) out.push(`${backups.length} backup(s) (newest ${backups[backups.length - 1]!.name})`);
+    const newest = backups[backups.length - 1]?.name;
+    if (newest)
+      out.push({
+        zh: `${backups.length} 个备份（最新的是 ${newest}）`,
+        en: `${backups.length} backup(s) (newest ${newest})`,
+      });
     const aside = (await readdir(this.dataDir)).filter((f) => /^library\.(corrupt|replaced)-.*\.json$/.test(f));
-    if (aside.length) out.push(`${aside.length} file(s) moved aside (${aside.join(', ')})`);
+    if (aside.length)
+      out.push({
+        zh: `${aside.length} 个移开的文件（${aside.join('、')}）`,
+        en: `${aside.length} file(s) moved aside (${aside.join(', ')})`,
+      });
     return out;
   }
 
@@ -164,7 +180,7 @@ export class StoreEngine {
 
   /** Re-reads the file when another program changed it since we last saw it. */
   private async refresh(): Promise<void> {
-    if (this.closed) throw new BidForgeError('store_closed', 'the library store was closed');
+    if (this.closed) throw closedError();
     // Same inode, size and mtime: nobody replaced the file (writers always rename a new file in). Otherwise compare
     // the text, which is exact even when a fast second write leaves size and mtime unchanged.
     const key = await this.file.statKey();
@@ -197,8 +213,7 @@ export class StoreEngine {
       if (e instanceof BidForgeError && e.code === 'backup_failed') throw e; // saved; only the backup copy is missing
       this.db.data = this.lastGood();
       this.rev++;
-      if (e instanceof InvalidStoreError)
-        throw new BidForgeError('invalid_change', `the change would leave the library invalid: ${zodMessage(e.error)}`);
+      if (e instanceof InvalidStoreError) throw invalidChange(e.error);
       throw e;
     }
     this.rev++;
@@ -214,7 +229,7 @@ export class StoreEngine {
    * errors), and nothing reaches the disk unless the whole change validated.
    */
   async mutate<T>(change: (d: StoreData, now: Date) => T): Promise<T> {
-    if (this.closed) throw new BidForgeError('store_closed', 'the library store was closed');
+    if (this.closed) throw closedError();
     const run = this.writing.then(async () => {
       if (!this.lock.held) {
         await this.lock.acquire();
@@ -261,4 +276,18 @@ export class StoreEngine {
   lockHolder(): Promise<LockInfo | null> {
     return this.lock.holder();
   }
+}
+
+function closedError(): BidForgeError {
+  const message = '条款库已关闭';
+  return new BidForgeError('store_closed', message, [{ severity: 'error', code: 'store_closed', message, params: {} }]);
+}
+
+/** A change the schema refuses: nothing was written. */
+function invalidChange(error: z.ZodError): BidForgeError {
+  const d = zodDetail(error);
+  const message = `这次修改会使条款库不符合格式，没有保存：${d.detail}`;
+  return new BidForgeError('invalid_change', message, [
+    { severity: 'error', code: 'invalid_change', message, params: { ...d } },
+  ]);
 }

@@ -3,9 +3,9 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWrite } from '@core/fs/atomicWrite.js';
-import { fsProblem } from '@core/fs/fsProblem.js';
+import { fsProblem, fsProblemZh } from '@core/fs/fsProblem.js';
 
-export { atomicWrite, fsProblem };
+export { atomicWrite, fsProblem, fsProblemZh };
 
 export const STORE_FILE = 'library.json';
 export const BACKUP_DIR = 'backups';

@@ -11,6 +11,7 @@ import {
   copyToBackups,
   fileKey,
   fsProblem,
+  fsProblemZh,
   FileTooLargeError,
   readBytesAndKey,
   STORE_FILE,
@@ -67,11 +68,12 @@ export class LibraryFile implements Adapter<StoreData> {
       await atomicWrite(this.path, text, { beforeCommit: this.beforeCommit });
     } catch (e) {
       if (e instanceof BidForgeError) throw e; // the lock was lost: its own message
-      throw new BidForgeError(
-        'store_write_failed',
-        `the library could not be saved in ${this.dataDir}: ${fsProblem(e)}. ${STORE_FILE} was left as it was; the change was not saved.`,
-        [{ severity: 'error', code: 'store_write_failed', message: fsProblem(e), file: this.path }],
-      );
+      const reason = fsProblemZh(e);
+      const message = `条款库无法保存到 ${this.dataDir}：${reason}。${STORE_FILE} 保持原样，本次修改没有保存。`;
+      const params = { why: 'save', folder: this.dataDir, storeName: STORE_FILE, reason, reasonEn: fsProblem(e) };
+      throw new BidForgeError('store_write_failed', message, [
+        { severity: 'error', code: 'store_write_failed', message, params, file: this.path },
+      ]);
     }
     accept();
     this.lastText = text;
@@ -79,10 +81,17 @@ export class LibraryFile implements Adapter<StoreData> {
     try {
       await copyToBackups(this.dataDir, this.path, this.clock(), this.keep);
     } catch (e) {
-      throw new BidForgeError(
-        'backup_failed',
-        `the change was saved to ${STORE_FILE}, but its backup copy in ${this.dataDir}/backups could not be written: ${fsProblem(e)}`,
-      );
+      const folder = join(this.dataDir, 'backups');
+      const reason = fsProblemZh(e);
+      const message = `修改已保存到 ${STORE_FILE}，但它在 ${folder} 中的备份副本无法写入：${reason}`;
+      throw new BidForgeError('backup_failed', message, [
+        {
+          severity: 'error',
+          code: 'backup_failed',
+          message,
+          params: { storeName: STORE_FILE, folder, reason, reasonEn: fsProblem(e) },
+        },
+      ]);
     }
   }
 }

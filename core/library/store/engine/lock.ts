@@ -19,6 +19,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import { uptime as osUptime } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fsProblem, fsProblemZh } from '@core/fs/fsProblem.js';
 import { BidForgeError } from '@core/model/problem.js';
 import { forgetOnExit, releaseOnExit } from './lockExit.js';
 
@@ -91,25 +92,42 @@ export async function readLock(path: string): Promise<LockInfo | 'unreadable' | 
   }
 }
 
-export function lockMessage(info: LockInfo, me: ProcessIdentity): string {
-  return `store is in use by ${info.program} (pid ${info.pid}) since ${info.since}${info.host !== me.host ? ` on ${info.host}` : ''}`;
+/** The programs BidForge names itself as (openStore's program), in Chinese; any other name is shown as written. */
+const PROGRAM_ZH: Record<string, string> = {
+  'BidForge app': 'BidForge 应用',
+  CLI: 'BidForge 命令行',
+  'BidForge (browser host)': 'BidForge（浏览器版）',
+};
+
+/** Who holds the library, in Chinese, and the same details as params (storeText.ts words them in English). */
+export function lockMessage(
+  info: LockInfo,
+  me: ProcessIdentity,
+): { message: string; params: Record<string, string | number> } {
+  const other = info.host !== me.host;
+  const program = Object.hasOwn(PROGRAM_ZH, info.program) ? PROGRAM_ZH[info.program]! : info.program;
+  return {
+    message: `条款库正被 ${program}（进程 ${info.pid}${other ? `，计算机 ${info.host}` : ''}）使用，自 ${info.since} 起`,
+    params: { program: info.program, pid: info.pid, since: info.since, ...(other ? { host: info.host } : {}) },
+  };
 }
+
+/** Why a lock file could not be created, where fsProblem has no words for it. */
+const LOCK_WHY: Record<string, { zh: string; en: string }> = {
+  EPERM: { zh: '操作系统拒绝创建它', en: 'the operating system refused to create it' },
+  ENOENT: { zh: '数据文件夹不存在', en: 'the data folder does not exist' },
+};
 
 /** A lock that cannot be written (read-only folder, full disk) in plain words, as a BidForgeError. */
 function lockWriteError(path: string, e: unknown): BidForgeError {
-  const err = e as NodeJS.ErrnoException;
-  const why: Record<string, string> = {
-    EROFS: 'the folder is on a read-only file system',
-    EACCES: 'permission denied (the folder is read-only for this user)',
-    EPERM: 'the operating system refused to create it',
-    ENOSPC: 'the disk is full',
-    ENOENT: 'the data folder does not exist',
-  };
-  const reason = err.code && why[err.code] ? `${why[err.code]} (${err.code})` : (err.message ?? String(e));
-  return new BidForgeError(
-    'store_write_failed',
-    `the library cannot be changed: its lock file ${path} cannot be created: ${reason}`,
-  );
+  const code = (e as NodeJS.ErrnoException).code;
+  const own = code && Object.hasOwn(LOCK_WHY, code) ? LOCK_WHY[code] : undefined;
+  const reason = own ? `${own.zh}（${code}）` : fsProblemZh(e);
+  const reasonEn = own ? `${own.en} (${code})` : fsProblem(e);
+  const message = `条款库无法修改：无法创建它的锁文件 ${path}：${reason}`;
+  return new BidForgeError('store_write_failed', message, [
+    { severity: 'error', code: 'store_write_failed', message, params: { why: 'lock', file: path, reason, reasonEn } },
+  ]);
 }
 
 type Claim = { path: string; info: LockInfo | 'unreadable'; mtimeMs: number };
@@ -209,13 +227,21 @@ export class StoreLock {
   }
 
   private lockedError(holder: Claim): BidForgeError {
-    if (holder.info === 'unreadable')
-      return new BidForgeError('store_locked', 'store is in use by another program (its lock file is being written)');
-    const h = holder.info;
+    if (holder.info === 'unreadable') {
+      const message = '条款库正被另一个程序使用（它的锁文件正在写入）';
+      return new BidForgeError('store_locked', message, [
+        { severity: 'error', code: 'store_locked', message, params: { why: 'writing' } },
+      ]);
+    }
     // The problem says the same as the message (UIs show problems when an error has them), plus which file it is.
-    const said = lockMessage(h, this.me);
-    return new BidForgeError('store_locked', said, [
-      { severity: 'error', code: 'store_locked', message: `${said} (lock file ${holder.path})` },
+    const said = lockMessage(holder.info, this.me);
+    return new BidForgeError('store_locked', said.message, [
+      {
+        severity: 'error',
+        code: 'store_locked',
+        message: `${said.message}（锁文件 ${holder.path}）`,
+        params: { ...said.params, file: holder.path },
+      },
     ]);
   }
 
@@ -224,13 +250,16 @@ export class StoreLock {
    * library.json: a save whose lock was deleted or taken over must fail, not report success.
    */
   async assertHeld(): Promise<void> {
-    if (!this.mine) throw lockLost('this program does not hold the lock');
+    if (!this.mine) throw lockLost('本程序没有持有写入锁', 'this program does not hold the lock');
     const now = await readLock(this.mine.path).catch(() => null);
     if (now && now !== 'unreadable' && now.token === this.mine.token) return;
     const path = this.mine.path;
     forgetOnExit(path);
     this.mine = null;
-    throw lockLost(`its lock file ${path} was ${now ? 'replaced' : 'deleted'} by something else`);
+    throw lockLost(
+      `它的锁文件 ${path} 被其他程序${now ? '替换' : '删除'}了`,
+      `its lock file ${path} was ${now ? 'replaced' : 'deleted'} by something else`,
+    );
   }
 
   /** Removes our claim. */
@@ -254,10 +283,9 @@ export class StoreLock {
   }
 }
 
-function lockLost(why: string): BidForgeError {
-  return new BidForgeError(
-    'store_lock_lost',
-    `保存失败：条款库的写入锁已丢失（${why}），另一个程序可能正在写入。本次修改没有保存，请重试。` +
-      ` (The change was not saved: the library's lock was lost (${why}).)`,
-  );
+function lockLost(reason: string, reasonEn: string): BidForgeError {
+  const message = `保存失败：条款库的写入锁已丢失（${reason}），另一个程序可能正在写入。本次修改没有保存，请重试。`;
+  return new BidForgeError('store_lock_lost', message, [
+    { severity: 'error', code: 'store_lock_lost', message, params: { reason, reasonEn } },
+  ]);
 }

@@ -20,12 +20,32 @@ function shown(x: unknown): string {
   return `${kind} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
+/** The same in English: "the string \"abc\"", "missing". */
+function shownEn(x: unknown): string {
+  if (x === undefined) return 'missing';
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'object') return 'an object';
+  const kind = typeof x === 'string' ? 'the string' : typeof x === 'number' ? 'the number' : `the ${typeof x}`;
+  const text = JSON.stringify(x) ?? String(x);
+  return `${kind} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
 /** The list at `path` whose items are all objects; anything else is refused, never read as []. */
 function list(x: unknown, path: string): Json[] {
-  if (!Array.isArray(x)) throw new MigrationError('malformed', `${path} 应为列表，实际是${shown(x)}`);
+  if (!Array.isArray(x))
+    throw new MigrationError(
+      'malformed',
+      `${path} 应为列表，实际是${shown(x)}`,
+      `${path} should be a list, but it is ${shownEn(x)}`,
+    );
   x.forEach((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item))
-      throw new MigrationError('malformed', `${path}[${i}] 应为对象，实际是${shown(item)}`);
+      throw new MigrationError(
+        'malformed',
+        `${path}[${i}] 应为对象，实际是${shown(item)}`,
+        `${path}[${i}] should be an object, but it is ${shownEn(item)}`,
+      );
   });
   return x as Json[];
 }
@@ -80,10 +100,13 @@ export const MIGRATIONS: Record<number, Migration> = {
   },
 };
 
+/** Why a file cannot be migrated: the message in Chinese, messageEn in English, and for too_new the schemas. */
 export class MigrationError extends Error {
   constructor(
     readonly kind: 'too_new' | 'bad_version' | 'no_migration' | 'malformed',
     message: string,
+    readonly messageEn: string = message,
+    readonly params: Record<string, number> = {},
   ) {
     super(message);
   }
@@ -96,26 +119,38 @@ export function migrate(
   migrations: Record<number, Migration> = MIGRATIONS,
 ): { data: unknown; from: number } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new MigrationError('bad_version', 'the file does not hold a JSON object');
+    throw new MigrationError('bad_version', '文件中不是一个 JSON 对象', 'the file does not hold a JSON object');
   const from = (raw as Json).schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
-    throw new MigrationError('bad_version', `schemaVersion is ${JSON.stringify(from)}, expected a whole number ≥ 1`);
+    throw new MigrationError(
+      'bad_version',
+      `schemaVersion 为 ${JSON.stringify(from) ?? '缺失'}，应为不小于 1 的整数`,
+      `schemaVersion is ${JSON.stringify(from) ?? 'missing'}, expected a whole number ≥ 1`,
+    );
   if (from > STORE_SCHEMA_VERSION)
     throw new MigrationError(
       'too_new',
-      `the library was written by a newer BidForge (schema ${from}; this version reads up to ${STORE_SCHEMA_VERSION})`,
+      `它由更新版本的 BidForge 写入（条款库格式第 ${from} 版，本版本最多读取第 ${STORE_SCHEMA_VERSION} 版）`,
+      `it was written by a newer BidForge (library format ${from}; this version reads up to ${STORE_SCHEMA_VERSION})`,
+      { schema: from, max: STORE_SCHEMA_VERSION },
     );
   let data = raw as Json;
   for (let v = from; v < STORE_SCHEMA_VERSION; v++) {
     const m = migrations[v];
-    if (!m) throw new MigrationError('no_migration', `no migration from schema ${v} to ${v + 1}`);
+    if (!m)
+      throw new MigrationError(
+        'no_migration',
+        `没有从第 ${v} 版格式升级到第 ${v + 1} 版的方法`,
+        `there is no migration from format ${v} to ${v + 1}`,
+      );
     try {
       data = m.up(data, now);
     } catch (e) {
       if (e instanceof MigrationError && e.kind === 'malformed')
         throw new MigrationError(
           'malformed',
-          `第 ${v} 版格式的条款库已损坏，无法升级到第 ${v + 1} 版：${e.message}（schema ${v} file is damaged: ${e.message}）`,
+          `第 ${v} 版格式的条款库已损坏，无法升级到第 ${v + 1} 版：${e.message}`,
+          `the format ${v} library is damaged and cannot be brought up to format ${v + 1}: ${e.messageEn}`,
         );
       throw e;
     }

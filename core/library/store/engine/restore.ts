@@ -1,7 +1,7 @@
 // Bringing back the newest good backup. Nothing is lost on the way: the current file is backed up or moved aside.
 import { join } from 'node:path';
 import { BidForgeError } from '@core/model/problem.js';
-import { decodeStore } from './decode.js';
+import { decodeStore, StoreReadError } from './decode.js';
 import { identityOf, type EngineOptions } from './engine.js';
 import { atomicWrite, listBackups, moveAside, readBytesOrNull, STORE_FILE, writeBackup } from './files.js';
 import { StoreLock } from './lock.js';
@@ -19,7 +19,7 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
   try {
     const backups = (await listBackups(options.dataDir)).reverse();
     let chosen: { name: string; bytes: Buffer } | undefined;
-    const skipped: string[] = [];
+    const skipped: { zh: string; en: string }[] = [];
     for (const b of backups) {
       const bytes = await readBytesOrNull(b.path);
       if (bytes === null) continue;
@@ -28,14 +28,18 @@ export async function restoreNewestBackup(options: EngineOptions): Promise<Resto
         chosen = { name: b.name, bytes };
         break;
       } catch (e) {
-        skipped.push(`${b.name}: ${(e as Error).message}`);
+        const en = e instanceof StoreReadError ? e.reasonEn : (e as Error).message;
+        skipped.push({ zh: `${b.name}：${(e as Error).message}`, en: `${b.name}: ${en}` });
       }
     }
-    if (!chosen)
-      throw new BidForgeError(
-        'no_backup',
-        backups.length ? `no backup could be read (${skipped.join('; ')})` : 'there are no backups in this data folder',
-      );
+    if (!chosen) {
+      const read = skipped.map((x) => x.zh).join('；');
+      const message = backups.length ? `没有一个备份能读取（${read}）` : '数据文件夹里没有备份';
+      const params: Record<string, string> = backups.length
+        ? { skipped: read, skippedEn: skipped.map((x) => x.en).join('; ') }
+        : {};
+      throw new BidForgeError('no_backup', message, [{ severity: 'error', code: 'no_backup', message, params }]);
+    }
     const path = join(options.dataDir, STORE_FILE);
     const current = await readBytesOrNull(path);
     const report: RestoreReport = { restoredFrom: chosen.name };

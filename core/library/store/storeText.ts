@@ -1,0 +1,63 @@
+// The English wording of the clause library's own problems: a pack that cannot be imported (pack.ts) and a library
+// file that cannot be locked, read or written (engine/*). Merged into core/i18n/problemText.ts's table, by code; the
+// Chinese is the problem's own message. Pure: the renderer and the CLI import it.
+type Params = Record<string, string | number>;
+type Template = string | ((p: Params) => string);
+
+/** bad_pack, by params.why (pack.ts badPack). */
+const BAD_PACK: Record<string, Template> = {
+  not_json: (p) =>
+    `the file is not valid JSON${p.line !== undefined ? ' (error at line {line}, column {column})' : p.ended !== undefined ? ' (the file ends too early)' : ''}`,
+  format: (p) =>
+    p.format === undefined
+      ? 'the file has no “format” field (it should be “{expected}”)'
+      : 'its “format” is {format}, it should be “{expected}”',
+  envelope: '{detailEn}',
+  newer:
+    'it was made by a newer BidForge (pack format {schema}; this version reads up to {max}): update BidForge to import it',
+  checksum:
+    'its checksum does not match: the contents were changed after export (expected {expected}…, found {actual}…)',
+  payload: 'in its contents, {detailEn}',
+};
+
+/** What to do about an unreadable or missing library file (engine/decode.ts recoverySteps). */
+const recovery = (p: Params) =>
+  p.newest === undefined
+    ? 'There is no backup: repair the moved file and rename it {storeName}, or move it out of the data folder to start anew.'
+    : 'The data folder has {backups} backup(s), the newest is backups/{newest}: restore it in the app under Settings → Clause library backups; with the command line only, close every other BidForge program, then copy it to {store}.';
+
+const word = (table: Record<string, Template>, p: Params, fallback: string): string => {
+  const t = Object.hasOwn(table, String(p.why)) ? table[String(p.why)]! : fallback;
+  return typeof t === 'function' ? t(p) : t;
+};
+
+export const STORE_EN: Record<string, Template> = {
+  bad_pack: (p) => `Not a usable BidForge pack: ${word(BAD_PACK, p, '{detailEn}')}`,
+  // engine/lock.ts: who holds the library, or that a lock file is being written.
+  store_locked: (p) =>
+    p.why === 'writing'
+      ? 'The clause library is in use by another program (its lock file is being written)'
+      : `The clause library is in use by {program} (pid {pid}${p.host !== undefined ? ' on {host}' : ''}) since {since}${p.file !== undefined ? ' (lock file {file})' : ''}`,
+  store_lock_lost:
+    'The change was not saved: the library’s write lock was lost ({reasonEn}), so another program may be writing; try again',
+  // engine/libraryFile.ts (a save) and engine/lock.ts (the lock file).
+  store_write_failed: (p) =>
+    p.why === 'lock'
+      ? 'The clause library cannot be changed: its lock file {file} cannot be created: {reasonEn}'
+      : 'The clause library could not be saved in {folder}: {reasonEn}. {storeName} was left as it was; the change was not saved.',
+  backup_failed:
+    'The change was saved to {storeName}, but its backup copy in {folder} could not be written: {reasonEn}',
+  // engine/decode.ts
+  store_corrupt: (p) =>
+    `The clause library file {file} could not be read: {reasonEn}. It was moved, unchanged, to {aside}; nothing was deleted or overwritten. ${recovery(p)}`,
+  store_missing: (p) =>
+    `The clause library file {storeName} is missing, but the data folder {folder} still holds {leftoversEn}, so no new empty library was started. ${recovery(p)}`,
+  store_too_new:
+    '{storeName} cannot be opened: it was written by a newer BidForge (library format {schema}; this version reads up to {max}). Update BidForge; the file was left as it is.',
+  store_too_large:
+    'The clause library file {file} is {size} MB, over the {limit} MB BidForge opens, so it was not read (the program would stop responding); the file was left as it is. A normal library (ten thousand clauses) is about 10 MB: check it for unusual content, or restore a backup under Settings → Clause library backups.',
+  store_closed: 'The clause library was closed',
+  invalid_change: 'The change would leave the clause library invalid, so it was not saved: {detailEn}',
+  no_backup: (p) =>
+    p.skippedEn !== undefined ? 'No backup could be read ({skippedEn})' : 'There are no backups in this data folder',
+};
