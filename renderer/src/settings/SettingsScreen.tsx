@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../i18n.js';
 import { BackupsCard } from './BackupsCard.js';
 import { TrustedSignersCard } from './TrustedSignersCard.js';
 import { TeamSyncCard } from './TeamSyncCard.js';
+import { TeamFolderCard } from './TeamFolderCard.js';
 import './pages.css';
 
 type Company = Settings['company'];
@@ -221,6 +222,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
         </div>
       </Form>
       <TeamSyncCard onSaved={setLoaded} />
+      <TeamFolderCard onSaved={setLoaded} />
       <TrustedSignersCard />
       <BackupsCard />
     </div>

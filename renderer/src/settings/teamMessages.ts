@@ -1,4 +1,6 @@
 // UI strings of 设置 → 团队库 (the team library server this data folder syncs with), merged into catalog.ts.
+import { teamFolderMessagesEn, teamFolderMessagesZh } from './teamFolderMessages.js';
+
 export const teamMessagesZh = {
   'team.title': '团队库',
   'team.hint':
@@ -28,6 +30,8 @@ export const teamMessagesZh = {
   'team.conflicts': '待选择的版本',
   'team.conflictsNone': '没有冲突',
   'team.conflict': '{clause}（{variant}）：本地第 {local} 版与团队库批准的第 {arrived} 版并存，请在条款库中选择其一',
+  // 共享文件夹 (TeamFolderCard.tsx)
+  ...teamFolderMessagesZh,
 } as const;
 
 export const teamMessagesEn: Record<keyof typeof teamMessagesZh, string> = {
@@ -60,4 +64,5 @@ export const teamMessagesEn: Record<keyof typeof teamMessagesZh, string> = {
   'team.conflictsNone': 'No conflicts',
   'team.conflict':
     "{clause} ({variant}): your v{local} stands beside the team's approved v{arrived}; choose one in the library",
+  ...teamFolderMessagesEn,
 };
