@@ -1,33 +1,18 @@
-// The card's QR code: its text, its module matrix (from pdfmake's own encoder) and a PNG of it (PDF and DOCX).
-import { createRequire } from 'node:module';
+// The card's QR code: its text, its module matrix (pdfmake's encoder, ported: qrCode.ts) and a PNG of it.
 import { deflateSync } from 'node:zlib';
+import { qrCode } from './qrCode.js';
 
 /** What the QR code encodes: the serial number and the hotline, one per line (UTF-8 in byte mode). */
 export function qrText(serial: string, hotline: string): string {
   return `SN:${serial}\nTEL:${hotline}`;
 }
 
-type QrEnc = {
-  default: {
-    measure(node: { qr: string; eccLevel?: string }): {
-      _canvas: { x: number; y: number; w: number; color: string }[];
-      _width: number;
-    };
-  };
-};
-const qrEnc = createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as QrEnc;
-
 /**
- * The QR module matrix (true = dark), made with the same encoder pdfmake uses for its `qr` node so the PDF and the
- * DOCX carry the same code. pdfmake draws each dark module as a 5-pt square at module size 5 without `fit`.
+ * The QR module matrix (true = dark): pdfmake's encoder, ported (qrCode.ts), so the PDF and the DOCX carry the code
+ * pdfmake's own `qr` node would draw.
  */
 export function qrMatrix(text: string, eccLevel = 'M'): boolean[][] {
-  const node = qrEnc.default.measure({ qr: text, eccLevel });
-  const mod = 5;
-  const n = Math.round(node._width / mod);
-  const m = Array.from({ length: n }, () => new Array<boolean>(n).fill(false));
-  for (const r of node._canvas.slice(1)) m[Math.round(r.y / mod)]![Math.round(r.x / mod)] = true;
-  return m;
+  return qrCode(text, eccLevel);
 }
 
 const CRC_TABLE = (() => {

@@ -15,7 +15,7 @@ import { squash } from '../helpers/text.js';
 import { missingTools, pdffonts, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const note = missingTools(['pdftotext', 'pdfinfo', 'pdffonts']);
+const note = missingTools(['pdftotext', 'pdfinfo', 'pdffonts', 'pdfimages', 'pdftoppm']);
 
 const row = (i: number, over: Partial<CardRow> = {}): CardRow => ({
   row: i + 2,
@@ -51,6 +51,16 @@ function words(file: string): Word[][] {
     );
 }
 
+/** A page as 60-dpi greyscale pixels (pdftoppm's PGM, header dropped). */
+function grey(file: string, page: number): Buffer {
+  const pgm = execFileSync('pdftoppm', ['-r', '60', '-gray', '-f', `${page}`, '-l', `${page}`, file], {
+    maxBuffer: 64 << 20,
+  });
+  let at = 0;
+  for (let fields = 0; fields < 4; at++) if (pgm[at] === 0x0a || pgm[at] === 0x20) fields++;
+  return pgm.subarray(at);
+}
+
 let dir: string;
 let templates: CardTemplate[];
 const pick = (r: CardRow) => templates[r.row % 2]!;
@@ -84,6 +94,15 @@ describe.skipIf(note)('stamped cards against pdfmake', () => {
     // The QR images too: one a card.
     const images = (f: string) => execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' }).trim().split('\n');
     expect(images(stamped).length - 2).toBe(ROWS.length);
+    // And what they look like, lines, fills and QR codes included: the same pixels (a few of a glyph's edge may
+    // differ by a shade: the right card of an a4x2 page is the left one's form moved over).
+    for (let page = 1; page <= a.length; page++) {
+      const [x, y] = [grey(plain, page), grey(stamped, page)];
+      expect(y.length).toBe(x.length);
+      let differ = 0;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differ++;
+      expect(differ / x.length, `page ${page}`).toBeLessThan(1e-4);
+    }
   });
 
   it('one form per template and shape of card, not one per card', () => {
