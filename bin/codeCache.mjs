@@ -73,7 +73,7 @@ function readEntries(file) {
  */
 export function installCodeCache(root, shape, bundle) {
   const state = { file: undefined, hits: 0, misses: 0 };
-  if (process.env.BIDFORGE_CODE_CACHE === '0') return state;
+  if (process.env.BIDFORGE_CACHE === '0') return state;
   const file = join(
     cacheDir(),
     'v8',

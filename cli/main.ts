@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { createHandlers, toApiError } from '../core/api/handlers.js';
 import { ApiError } from '../core/api/envelope.js';
+import { setTemplateSpecStore } from '../core/assemble/template.js';
+import { templateSpecFolder } from '../core/assemble/templateCache.js';
 import { createLocalClient } from '../core/api/localClient.js';
 import { errorText } from '../core/i18n/errorText.js';
 import { problemLine } from '../core/i18n/problemLine.js';
@@ -195,6 +197,8 @@ export async function run(
   if (argv[0] === 'library' && (argv[1] === 'publish' || argv[1] === 'pull'))
     return (await import('./teamFolder.js')).teamFolderCommand(argv[1], argv.slice(2), out, err);
   let lang: Lang = /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
+  // Clause bodies compiled once, kept in the user's cache folder for the next command (BIDFORGE_CACHE=0: not).
+  if (process.env.BIDFORGE_CACHE !== '0') setTemplateSpecStore(templateSpecFolder());
   try {
     const { values: opts, positionals } = parseArgs({
       args: argv,

@@ -3,6 +3,7 @@
 // so a value like "| **x** <b>" can never create a table cell, bold text or HTML.
 import Handlebars from 'handlebars';
 import { AnnexIndex } from './annex.js';
+import { describeTemplateError } from './templateErrors.js';
 import { FACT_HELPERS } from '../commitments/helpers.js';
 import { addMonths, chineseNumeral, durationHours, formatDate, formatScalar, rmbUppercase } from '../format/zh.js';
 import type { Duration, Row, ScalarType, ScalarValue, Value, VariableDecl } from '../model/variables.js';
@@ -375,6 +376,59 @@ function forbiddenIn(node: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Where compiled templates outlive the process (the CLI's is a folder of the user's cache, templateCache.ts): each
+ * stored as Handlebars' precompiled JavaScript, by `identity` (Handlebars' version and the compile options) and source.
+ * Only templates that passed validateTemplate are stored, so a stored one is not validated again.
+ */
+export type TemplateSpecStore = {
+  get(identity: string, source: string): string | undefined;
+  set(identity: string, source: string, spec: string): void;
+};
+let specStore: TemplateSpecStore | undefined;
+/** Compiled templates are read from and written to `store` from now on (undefined: compiled in memory only). */
+export function setTemplateSpecStore(store: TemplateSpecStore | undefined): void {
+  specStore = store;
+}
+
+const compileOptions = () => ({
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries([...KNOWN_HELPERS].sort().map((h) => [h, true])),
+  noEscape: false,
+});
+
+/** A validated template compiled, or its stored precompiled form: the same JavaScript Handlebars would make. */
+function compileTemplate(source: string): HandlebarsTemplateDelegate {
+  const store = specStore;
+  if (!store) {
+    validateTemplate(source);
+    return hb.compile(source, compileOptions());
+  }
+  const options = compileOptions();
+  const identity = `handlebars ${Handlebars.VERSION} ${JSON.stringify(options)}`;
+  const stored = store.get(identity, source);
+  if (stored !== undefined) {
+    try {
+      return specTemplate(stored);
+    } catch {
+      // Not JavaScript Handlebars made (a damaged store): compiled anew below.
+    }
+  }
+  validateTemplate(source);
+  const spec = hb.precompile(source, options) as string;
+  const fn = specTemplate(spec);
+  store.set(identity, source, spec);
+  return fn;
+}
+
+/** Precompiled template JavaScript (an object literal) as a template function, as Handlebars' runtime loads one. */
+function specTemplate(spec: string): HandlebarsTemplateDelegate {
+  // Handlebars' own precompiled output, made by this process or read back (hash-checked) from the user's cache.
+  const templateSpec = new Function(`return ${spec};`)() as TemplateSpecification;
+  return hb.template(templateSpec);
+}
+
 /** Renders a template strictly. Throws TemplateError naming the missing variable or the helper problem. */
 export function renderTemplate(source: string, ctx: TemplateContext, slots: Slots, annexes?: AnnexIndex): string {
   let fn = compiled.get(source);
@@ -382,13 +436,7 @@ export function renderTemplate(source: string, ctx: TemplateContext, slots: Slot
     compiled.delete(source); // most recently used goes last
     compiled.set(source, fn);
   } else {
-    validateTemplate(source);
-    fn = hb.compile(source, {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((h) => [h, true])),
-      noEscape: false,
-    });
+    fn = compileTemplate(source);
     rememberCompiled(source, fn);
   }
   let out: string;
@@ -417,48 +465,6 @@ export class TemplateError extends Error {
   ) {
     super(message);
   }
-}
-
-function describeTemplateError(e: unknown, source: string): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const missing = /"([^"]+)" not defined/.exec(msg);
-  if (missing) return `变量 ${missing[1]} 没有值（模板引用了它，但项目中未填写或条款未声明）`;
-  if (e instanceof TypeError) {
-    // Only when the path can be named; any other TypeError keeps its own message below.
-    // Strict lookups on a context that is not there: `../../x` climbing past the outermost block reads x of undefined.
-    const up = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(msg);
-    if (up) {
-      const written = pathsIn(source).find((p) => p.depth > 0 && p.parts[0] === up[1]);
-      if (written)
-        return `模板引用了不存在的上层数据 ${up[1]}（写作 ${written.original}：../ 的层数多于外层的 {{#each}} 块，请检查 ../ 的层数）`;
-    }
-    // `a.b.c` where a.b is a plain value (a number, a text): strict lookup asks `'c' in 1`.
-    const scalar = /^Cannot use 'in' operator to search for '([^']+)' in /.exec(msg);
-    if (scalar) {
-      const written = pathsIn(source).find((p) => p.parts.indexOf(scalar[1]!) > 0);
-      const parent = written ? written.parts.slice(0, written.parts.indexOf(scalar[1]!)).join('.') : undefined;
-      if (written && parent) return `模板引用了 ${written.original}，但 ${parent} 是一个值，没有下级字段 ${scalar[1]}`;
-    }
-  }
-  return `模板错误：${msg.split('\n')[0]}`;
-}
-
-/** Every path a template writes ({{x}}, {{../x.y}}, {{#each ../../rows}}), in source order; none when it does not parse. */
-function pathsIn(source: string): { original: string; parts: string[]; depth: number }[] {
-  const out: { original: string; parts: string[]; depth: number }[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; original?: string; parts?: string[]; depth?: number };
-    if (n.type === 'PathExpression' && Array.isArray(n.parts))
-      out.push({ original: n.original ?? n.parts.join('.'), parts: n.parts, depth: n.depth ?? 0 });
-    for (const v of Object.values(node)) for (const child of Array.isArray(v) ? v : [v]) walk(child);
-  };
-  try {
-    walk(hb.parse(source));
-  } catch {
-    // a body that does not parse never reaches rendering
-  }
-  return out;
 }
 
 export function missingKeyOf(e: TemplateError): string | undefined {

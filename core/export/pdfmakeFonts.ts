@@ -53,6 +53,7 @@ export function memoizeFonts(): void {
   if (!formats) return;
   formats.pop();
   const TTFFont = formats[0]!;
+  shapeLoneIdeographsDirectly(TTFFont.prototype as unknown as ShapingFont);
   const made = new WeakMap<Uint8Array, object>();
   formats.unshift(
     class OncePerBuffer {
@@ -112,5 +113,75 @@ export function shareLayoutCache(font: PdfFont): void {
     let width = widths.get(text);
     if (width === undefined) widths.set(text, (width = layout.call(this, text, undefined, true).advanceWidth));
     return width * (size / 1000);
+  };
+}
+
+/**
+ * The fonts whose every CJK ideograph, shaped alone with the default features, is its cmap glyph at its own advance
+ * with no offset (checked for each ideograph of each: test/export/lone-ideographs.test.ts, on a sample of them).
+ */
+export const PLAIN_IDEOGRAPH_FONTS = new Set([
+  'NotoSerifSC-Regular',
+  'NotoSerifSC-Bold',
+  'NotoSansSC-Bold',
+  'NotoSerifTC-Regular',
+  'NotoSerifTC-Bold',
+  'NotoSansTC-Bold',
+]);
+let fontkitLayout: ShapingFont['layout'] | undefined;
+/** A text shaped by fontkit itself, never by the shortcut below (for tests). */
+export const shapedByFontkit = (font: object, text: string) =>
+  (fontkitLayout ?? (font as ShapingFont).layout).call(font as ShapingFont, text);
+
+/** CJK Unified Ideographs, Extension A, and Extensions B–G. */
+const inIdeographBlock = (cp: number) =>
+  (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f);
+
+type ShapingFont = {
+  postscriptName: string;
+  _variationProcessor?: unknown;
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+  layout(text: string, features?: unknown, ...rest: unknown[]): Record<string, unknown>;
+};
+/**
+ * pdfmake measures and pdfkit draws CJK text one character at a time, and fontkit's shaper (every lookup of every
+ * default feature, in interpreted JavaScript at start-up) took ~0.1 ms for each of the ~900 distinct characters of a
+ * plan: for a lone ideograph of a font in PLAIN_IDEOGRAPH_FONTS, the run is made as the shaper's own (its classes,
+ * its script and features), from the cmap glyph and its advance. Anything else is shaped as before.
+ */
+function shapeLoneIdeographsDirectly(proto: ShapingFont): void {
+  const layout = proto.layout;
+  fontkitLayout = layout;
+  // The script fontkit finds for a text, from its own Unicode data (older than the engine's: an ideograph added since
+  // is of no script there, and shaped as such).
+  const { getScript } = createRequire(req.resolve('fontkit'))('unicode-properties') as {
+    getScript(cp: number): string;
+  };
+  const isIdeograph = (cp: number) => inIdeographBlock(cp) && getScript(cp) === 'Han';
+  let pattern: Record<string, unknown> | undefined;
+  proto.layout = function (this: ShapingFont, text: string, features?: unknown, ...rest: unknown[]) {
+    const cp = text.length <= 2 ? text.codePointAt(0) : undefined;
+    if (
+      cp === undefined ||
+      !isIdeograph(cp) ||
+      (cp > 0xffff ? 2 : 1) !== text.length ||
+      rest.length > 0 ||
+      (features != null && !(Array.isArray(features) && features.length === 0)) ||
+      this._variationProcessor ||
+      !PLAIN_IDEOGRAPH_FONTS.has(this.postscriptName)
+    )
+      return layout.call(this, text, features, ...rest);
+    // The first ideograph is shaped: its run is the pattern of the others, in every font (the script, direction and
+    // features of a run are the text's and the shaper's, not the font's; a font's tables are not even read).
+    if (!pattern) return (pattern = layout.call(this, text, features));
+    const glyph = this.glyphForCodePoint(cp);
+    const [position] = pattern.positions as object[];
+    const Position = position!.constructor as new (xAdvance: number, yAdvance: number, x: number, y: number) => object;
+    const run = Object.create(Object.getPrototypeOf(pattern)) as Record<string, unknown>;
+    for (const key of Object.keys(pattern)) run[key] = pattern[key];
+    run.glyphs = [glyph];
+    run.positions = [new Position(glyph.advanceWidth, 0, 0, 0)];
+    run.features = { ...(pattern.features as object) };
+    return run;
   };
 }

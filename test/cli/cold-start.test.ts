@@ -1,0 +1,91 @@
+// The installed CLI's start-up caches (#14): the V8 code cache of bin/codeCache.mjs is filled by a first run and read
+// by the next, a damaged cache file is ignored (and written anew) without a crash, and `bidforge render` gives the
+// same PDF with the caches, without them, and with a damaged one.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths.js';
+import { tempDir } from '../helpers/tmp.js';
+import { missingTools } from '../helpers/tools.js';
+
+/** Loads a few CommonJS packages through the code cache in a process of its own; its counts, as JSON. */
+const LOADER = `
+import { createRequire } from 'node:module';
+const { installCodeCache } = await import(${JSON.stringify(join(repoRoot, 'bin', 'codeCache.mjs'))});
+const state = installCodeCache(${JSON.stringify(repoRoot)}, 'test');
+const require = createRequire(${JSON.stringify(join(repoRoot, 'package.json'))});
+const Handlebars = require('handlebars');
+const text = Handlebars.compile('{{a}}+{{b}}')({ a: 1, b: 2 });
+require('pdfkit');
+console.log(JSON.stringify({ ...state, text }));
+`;
+
+function load(cache: string): { file: string; hits: number; misses: number; text: string } {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', LOADER], {
+    encoding: 'utf8',
+    env: { ...process.env, BIDFORGE_CACHE_DIR: cache, BIDFORGE_CACHE: '' },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+describe('冷启动缓存：首次运行写入，之后读取，损坏时忽略', () => {
+  it('fills the code cache on the first run, reads it on the next, and ignores a damaged file', () => {
+    const cache = tempDir();
+    const first = load(cache);
+    expect(first.text).toBe('1+2');
+    expect(first.hits).toBe(0);
+    expect(first.misses).toBeGreaterThan(20);
+    expect(statSync(first.file).size).toBeGreaterThan(100_000);
+
+    const second = load(cache);
+    expect(second).toMatchObject({ hits: first.misses, misses: 0, text: '1+2' });
+
+    // Bytes overwritten in the middle of the cached code: that module is compiled again, the others are read.
+    const bytes = readFileSync(first.file);
+    bytes.fill(0x5a, bytes.length >> 1, (bytes.length >> 1) + 4096);
+    writeFileSync(first.file, bytes);
+    const damaged = load(cache);
+    expect(damaged.text).toBe('1+2');
+    expect(damaged.misses).toBeGreaterThan(0);
+    expect(damaged.hits + damaged.misses).toBe(first.misses);
+    // …and the file written anew.
+    expect(load(cache)).toMatchObject({ hits: first.misses, misses: 0 });
+
+    // A cut-off file, and one that is not a cache at all.
+    writeFileSync(first.file, readFileSync(first.file).subarray(0, 5000));
+    expect(load(cache)).toMatchObject({ hits: 0, misses: first.misses, text: '1+2' });
+    writeFileSync(first.file, 'not a cache');
+    expect(load(cache)).toMatchObject({ hits: 0, misses: first.misses, text: '1+2' });
+  });
+
+  const note = missingTools(['pdftotext']);
+  it('renders the same PDF with the caches filled, without caches, and with damaged ones', (ctx) => {
+    ctx.skip(!!note, note);
+    const cache = tempDir();
+    const sample = join(repoRoot, 'templates', 'samples', 'service-plan-full-sample.json');
+    const render = (out: string, env: Record<string, string> = {}) => {
+      const r = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'bin', 'bidforge.mjs'), 'render', sample, '--out', out, '--format', 'pdf'],
+        { encoding: 'utf8', env: { ...process.env, BIDFORGE_CACHE_DIR: cache, ...env }, timeout: 180_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
+      return spawnSync('pdftotext', ['-layout', join(out, pdf), '-'], { encoding: 'utf8' }).stdout;
+    };
+    const plain = render(tempDir(), { BIDFORGE_CACHE: '0' });
+    expect(plain.split('\f').length).toBeGreaterThan(5);
+    expect(render(tempDir())).toBe(plain); // fills the caches
+    const v8 = readdirSync(join(cache, 'v8'));
+    const templates = readdirSync(join(cache, 'templates'));
+    expect(v8.length).toBe(1);
+    expect(templates.length).toBeGreaterThan(5);
+    expect(render(tempDir())).toBe(plain); // reads them
+    // Every cache file damaged: ignored, the same PDF.
+    writeFileSync(join(cache, 'v8', v8[0]!), 'BFCC1 garbage');
+    for (const t of templates) writeFileSync(join(cache, 'templates', t), '// 0\n{ broken');
+    expect(render(tempDir())).toBe(plain);
+  }, 300_000);
+});
