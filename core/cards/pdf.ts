@@ -6,7 +6,7 @@ import { BidForgeError } from '../model/problem.js';
 import { configure, type PdfContent, type PdfDefinition } from '../export/pdf.js';
 import { cardView, templatePicker, type CardRenderOptions, type CardView, type TemplateOf } from './card.js';
 import { cardFontDescriptors, withFallbackFonts } from './cardFonts.js';
-import { A4, cardContent, cardWidth, MARGIN, MM, SMALL, Slots } from './pdfCard.js';
+import { A4, cardContent, cardParts, cardWidth, MARGIN, MM, SMALL, Slots } from './pdfCard.js';
 import { type CardDoc, drawStamped, formOf, type LaidOutPage, type Stamp, stampOf } from './pdfStamp.js';
 import type { CardRow } from './read.js';
 import { qrMatrix, qrPng } from './qr.js';
@@ -229,11 +229,12 @@ function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: C
   const stamps = new Map<CardTemplate, Map<string, Stamp | null>>();
   const stampFor = (c: Card) => {
     const slots = new Slots();
-    const content = cardContent(c.v, c.template, layout, c.qr ? 'qr' : undefined, slots);
+    const card = cardParts(c.v, c.template, layout, slots);
     let known = stamps.get(c.template);
     if (!known) stamps.set(c.template, (known = new Map()));
     let stamp = known.get(slots.shape);
     if (stamp === undefined) {
+      const content = card.content(c.qr ? 'qr' : undefined);
       stamp = stampOf(doc, lay([{ stack: content }], sampleMargins), slots, !!c.qr, renderer) ?? null;
       known.set(slots.shape, stamp);
     }

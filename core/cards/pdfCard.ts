@@ -128,7 +128,7 @@ function fixedParts(v: CardView, t: CardTemplate, layout: CardLayout, g: Geo): F
   return f;
 }
 
-function header(v: CardView, g: Geo, f: Fixed, s?: Slots): PdfContent[] {
+function header(v: CardView, g: Geo, f: Fixed, serialColor: string): PdfContent[] {
   return [
     {
       columns: [
@@ -138,7 +138,7 @@ function header(v: CardView, g: Geo, f: Fixed, s?: Slots): PdfContent[] {
           fontSize: g.base - 1,
           alignment: 'right',
           width: 'auto',
-          color: slotted(s, `No. ${v.serial}`, 'serif', '#444444', 'right'),
+          color: serialColor,
           noWrap: true,
         },
       ],
@@ -409,14 +409,16 @@ function repairGrid(v: CardView, g: Geo, extraLines: number): PdfContent {
 const periodsHeight = (v: CardView, g: Geo) =>
   Math.max(g.qr + g.terms * 1.6, (v.periods.length + 1) * (g.base * 1.1 * 1.32 + 2 * g.pad + LINE) - 2);
 
-/** One card's content (without page placement); with `slots`, its own text marked as slots (see Slots). */
-export function cardContent(
+/**
+ * One card: with `slots`, its own texts marked as slots and its shape named (see Slots) at once; its pdfmake content
+ * (without page placement) when asked for. A card of a shape already stamped needs none.
+ */
+export function cardParts(
   v: CardView,
   template: CardTemplate,
   layout: CardLayout,
-  qrKey?: string,
   slots?: Slots,
-): PdfContent[] {
+): { content(qrKey?: string): PdfContent[] } {
   const g = geometry(layout, v.script);
   const f = fixedParts(v, template, layout, g);
   const gap = 8;
@@ -424,20 +426,30 @@ export function cardContent(
   const stampW = g.width - periodsW - gap;
   const fields = fieldsTable(v, g, slots);
   const periods = periodsTable(v, g, periodsW, slots);
+  const serialColor = slotted(slots, `No. ${v.serial}`, 'serif', '#444444', 'right');
   // The lines of each value and the end-date column's width: what else moves the rest of the card.
   if (slots) slots.shape = `${fields.counts.join(',')}|${periods.endW}`;
-  return [
-    ...header(v, g, f, slots),
-    sectionTitle(v.labels.info, g),
-    fields.node,
-    {
-      columns: [
-        { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periods.node] },
-        { width: stampW, stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey, slots)] },
-      ],
-      columnGap: gap,
-    },
-    terms(f, g),
-    ...(layout === 'a4-grid' ? [repairGrid(v, g, fields.extraLines)] : []),
-  ];
+  return {
+    content: (qrKey?: string) => [
+      ...header(v, g, f, serialColor),
+      sectionTitle(v.labels.info, g),
+      fields.node,
+      {
+        columns: [
+          { width: periodsW, stack: [sectionTitle(v.labels.periods, g), periods.node] },
+          {
+            width: stampW,
+            stack: [sectionTitle(' ', g), stampAndQr(v, g, periodsHeight(v, g), stampW, qrKey, slots)],
+          },
+        ],
+        columnGap: gap,
+      },
+      terms(f, g),
+      ...(layout === 'a4-grid' ? [repairGrid(v, g, fields.extraLines)] : []),
+    ],
+  };
 }
+
+/** One card's content (without page placement); with `slots`, its own text marked as slots (see Slots). */
+export const cardContent = (v: CardView, template: CardTemplate, layout: CardLayout, qrKey?: string, slots?: Slots) =>
+  cardParts(v, template, layout, slots).content(qrKey);
