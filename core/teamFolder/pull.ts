@@ -9,10 +9,18 @@ import type { PackSigner } from '../library/packSigner.js';
 import { parsePack } from '../library/store/pack.js';
 import type { MergeAction } from '../library/store/merge.js';
 import type { ImportResolutions } from '../library/store/inputs.js';
+import { problemText } from '../i18n/problemText.js';
 import { BidForgeError, type Problem } from '../model/problem.js';
 import { payloadKeys, TEAM_PACK_NAME, type TeamFolderStore, type TrustedKey } from './publish.js';
 import { readFolderState, sha256Bytes, writeFolderState } from './state.js';
-import { folderError } from './text.js';
+import {
+  folderError,
+  packChanged,
+  packChecksumMismatch,
+  packMalformed,
+  packNameMismatch,
+  packUnreadable,
+} from './text.js';
 
 export type PullOptions = {
   store: TeamFolderStore;
@@ -36,17 +44,11 @@ export type PullReport = {
   unchanged: number;
 };
 
-const problem = (code: string, message: string, params: Record<string, string>): Problem => ({
-  severity: 'error',
-  code,
-  message,
-  params,
-});
-
 const problemOf = (e: unknown, file: string): Problem => {
   if (e instanceof BidForgeError) {
-    const detail = e.problems[0]?.message ?? e.message;
-    return problem('team_pack_malformed', `共享文件夹中的 ${file} 不能导入：${detail}`, { file, detail });
+    const inner = e.problems[0];
+    const detail = inner?.message ?? e.message;
+    return packMalformed(file, detail, inner ? problemText(inner, 'en') : detail);
   }
   throw e;
 };
@@ -71,7 +73,7 @@ export async function pull(o: PullOptions): Promise<PullReport> {
       report.files.push({
         name,
         status: 'malformed',
-        problem: problem('team_pack_unreadable', `共享文件夹中的 ${name} 无法读取：${detail}`, { file: name, detail }),
+        problem: packUnreadable(name, detail),
       });
       continue;
     }
@@ -83,11 +85,7 @@ export async function pull(o: PullOptions): Promise<PullReport> {
         report.files.push({
           name,
           status: 'refused',
-          problem: problem(
-            'team_pack_changed',
-            `共享文件夹中的 ${name} 在${known.own ? '发布' : '导入'}后被改动过：已拒绝，未导入。共享文件夹中的文件只应新增，不应修改；请让发布者重新发布`,
-            { file: name, when: known.own ? 'published' : 'imported' },
-          ),
+          problem: packChanged(name, known.own === true),
         });
       continue;
     }
@@ -107,11 +105,7 @@ export async function pull(o: PullOptions): Promise<PullReport> {
         report.files.push({
           name,
           status: 'refused',
-          problem: problem(
-            'team_pack_checksum_mismatch',
-            `共享文件夹中的 ${name} 的内容与其校验值不符：文件在发布后被改动过，已拒绝，未导入`,
-            { file: name },
-          ),
+          problem: packChecksumMismatch(name),
         });
       else report.files.push({ name, status: 'malformed', problem: problemOf(e, name) });
       continue;
@@ -120,11 +114,7 @@ export async function pull(o: PullOptions): Promise<PullReport> {
       report.files.push({
         name,
         status: 'refused',
-        problem: problem(
-          'team_pack_name_mismatch',
-          `共享文件夹中的 ${name} 的内容与文件名不符（包校验值 ${checksum.slice(0, 12)}）：文件在发布后被改动或改名，已拒绝，未导入`,
-          { file: name, checksum: checksum.slice(0, 12) },
-        ),
+        problem: packNameMismatch(name, checksum.slice(0, 12)),
       });
       continue;
     }

@@ -88,11 +88,44 @@ export function draftsProblem(
         : `的签发人${signer.claimedName ? `“${signer.claimedName}”` : ''}（指纹 ${params.fingerprint}）不在受信任的签发人中`;
   return problem(
     'team_pack_drafts',
-    `${file} ${who}：其中的条款已作为草稿导入，须在本库审核批准后才能使用。核对指纹后可在 设置 → 受信任的签发人 中添加其公钥，此后该签发人发布的包会保留批准`,
+    `${file} ${who}：其中的条款已作为草稿导入，须在本库审核批准后才能使用。${
+      signer.state === 'untrusted'
+        ? '核对指纹后可在 设置 → 受信任的签发人 中添加其公钥，此后该签发人发布的包会保留批准'
+        : '请向发布者核实，并请其重新发布'
+    }`,
     params,
     'warning',
   );
 }
+
+// A pack file of the folder that a pull refuses (changed after publishing) or skips (cannot read or import it).
+export const packUnreadable = (file: string, detail: string): Problem =>
+  problem('team_pack_unreadable', `共享文件夹中的 ${file} 无法读取：${detail}`, { file, detail });
+
+/** `detailEn`: the reason in English, where the reason has a wording (else the same as `detail`). */
+export const packMalformed = (file: string, detail: string, detailEn: string): Problem =>
+  problem('team_pack_malformed', `共享文件夹中的 ${file} 不能导入：${detail}`, { file, detail, detailEn });
+
+export const packChanged = (file: string, own: boolean): Problem =>
+  problem(
+    'team_pack_changed',
+    `共享文件夹中的 ${file} 在${own ? '发布' : '导入'}后被改动过：已拒绝，未导入。共享文件夹中的文件只应新增，不应修改；请让发布者重新发布`,
+    { file, when: own ? 'published' : 'imported' },
+  );
+
+export const packChecksumMismatch = (file: string): Problem =>
+  problem(
+    'team_pack_checksum_mismatch',
+    `共享文件夹中的 ${file} 的内容与其校验值不符：文件在发布后被改动过，已拒绝，未导入`,
+    { file },
+  );
+
+export const packNameMismatch = (file: string, checksum: string): Problem =>
+  problem(
+    'team_pack_name_mismatch',
+    `共享文件夹中的 ${file} 的内容与文件名不符（包校验值 ${checksum}）：文件在发布后被改动或改名，已拒绝，未导入`,
+    { file, checksum },
+  );
 
 /** A pull or publish that failed for a reason that is not one of the above: the reason in its own words. */
 export const otherFailure = (detail: string): Problem =>
@@ -122,14 +155,17 @@ export const TEAM_FOLDER_EN: Record<string, string | ((p: Params) => string)> = 
         : p.state === 'invalid'
           ? "{file}'s signature does not match its contents (fingerprint {fingerprint})"
           : `{file} is signed by a signer you do not trust (${p.claimed ? 'calling itself “{claimed}”, ' : ''}fingerprint {fingerprint})`
-    }: its clauses arrived as drafts that must be reviewed and approved in this library before documents use them. ${TRUST_LATER}`,
+    }: its clauses arrived as drafts that must be reviewed and approved in this library before documents use them. ${
+      p.state === 'untrusted' ? TRUST_LATER : 'Check with the publisher and ask them to publish again'
+    }`,
   team_pack_changed: (p) =>
     `{file} in the shared folder was changed after it was ${p.when === 'published' ? 'published' : 'imported'}: refused, not imported. Files in the shared folder are only ever added, never edited; ask the publisher to publish again`,
   team_pack_checksum_mismatch:
     '{file} in the shared folder no longer matches its checksum: it was changed after it was published; refused, not imported',
   team_pack_name_mismatch:
     '{file} in the shared folder does not match its file name (pack checksum {checksum}): it was changed or renamed after it was published; refused, not imported',
-  team_pack_malformed: '{file} in the shared folder cannot be imported: {detail}',
+  team_pack_malformed: (p) =>
+    `{file} in the shared folder cannot be imported: ${p.detailEn !== undefined ? '{detailEn}' : '{detail}'}`,
   team_pack_unreadable: '{file} in the shared folder cannot be read: {detail}',
   pack_file_exists: 'The shared folder already has a file named {file}; it is never overwritten: try again in a moment',
 };
