@@ -23,6 +23,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
+import { docxEastAsiaFont, docxLanguage } from '../export/fontFamilies.js';
 import { BidForgeError } from '../model/problem.js';
 import {
   cardView,
@@ -35,10 +36,23 @@ import {
 } from './card.js';
 import { qrMatrix, qrPng } from './qr.js';
 import type { CardRow } from './read.js';
+import type { CardScript } from './script.js';
 import type { CardTemplate } from './template.js';
 
-const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
-const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
+// East Asian font names by the card's script, as the documents' DOCX name them (core/export/fontFamilies.ts): 宋体
+// and 黑体 for 简体, 新細明體 and 微軟正黑體 for 繁體.
+const SONG = (script: CardScript = 'hans') => ({
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  eastAsia: docxEastAsiaFont('宋体', { script }),
+  cs: 'Times New Roman',
+});
+const HEI = (script: CardScript = 'hans') => ({
+  ascii: 'Arial',
+  hAnsi: 'Arial',
+  eastAsia: docxEastAsiaFont('黑体', { script }),
+  cs: 'Arial',
+});
 const MM = 1440 / 25.4; // twips per millimetre
 const mm = (n: number) => Math.round(n * MM);
 const PT = 20; // twips per point
@@ -58,7 +72,8 @@ type Style =
   | 'CardTerm'
   | 'CardTermHead';
 
-function styles(s: Sizes): IParagraphStyleOptions[] {
+function styles(s: Sizes, script: CardScript): IParagraphStyleOptions[] {
+  const [song, hei] = [SONG(script), HEI(script)];
   const tight = { before: 0, after: 0, line: 260 };
   const st = (
     id: Style,
@@ -72,26 +87,26 @@ function styles(s: Sizes): IParagraphStyleOptions[] {
     paragraph: { spacing: tight, ...paragraph },
   });
   return [
-    st('CardText', { font: SONG, size: s.base }),
-    st('CardSmall', { font: SONG, size: s.base - 2 }),
-    st('CardCenter', { font: SONG, size: s.base }, { alignment: AlignmentType.CENTER }),
-    st('CardHead', { font: HEI, size: s.base + 1 }, { spacing: { before: 100, after: 40 } }),
-    st('CardHeadCenter', { font: HEI, size: s.base }, { alignment: AlignmentType.CENTER }),
+    st('CardText', { font: song, size: s.base }),
+    st('CardSmall', { font: song, size: s.base - 2 }),
+    st('CardCenter', { font: song, size: s.base }, { alignment: AlignmentType.CENTER }),
+    st('CardHead', { font: hei, size: s.base + 1 }, { spacing: { before: 100, after: 40 } }),
+    st('CardHeadCenter', { font: hei, size: s.base }, { alignment: AlignmentType.CENTER }),
     st(
       'CardTitle',
-      { font: HEI, size: s.title },
+      { font: hei, size: s.title },
       { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 80 } },
     ),
     st(
       'CardTerm',
-      { font: SONG, size: s.terms },
+      { font: song, size: s.terms },
       {
         alignment: AlignmentType.JUSTIFIED,
         indent: { left: 200, hanging: 200 },
         spacing: { before: 0, after: 0, line: 240 },
       },
     ),
-    st('CardTermHead', { font: HEI, size: s.terms + 1 }, { spacing: { before: 40, after: 0 } }),
+    st('CardTermHead', { font: hei, size: s.terms + 1 }, { spacing: { before: 40, after: 0 } }),
   ];
 }
 
@@ -204,15 +219,15 @@ function cardBlocks(
       style: 'CardSmall',
       ...(breakBefore ? { pageBreakBefore: true } : {}),
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
-      children: [new TextRun({ text: v.company, font: HEI }), new TextRun(`\tNo. ${v.serial}`)],
+      children: [new TextRun({ text: v.company, font: HEI(v.script) }), new TextRun(`\tNo. ${v.serial}`)],
     }),
   );
   out.push(p(v.title, 'CardTitle'));
   const hotline = new Paragraph({
     style: 'CardCenter',
     children: [
-      new TextRun({ text: `${v.labels.hotline}  `, font: HEI, size: s.base + 2 }),
-      new TextRun({ text: v.hotline, size: s.hotline, font: HEI, bold: true }),
+      new TextRun({ text: `${v.labels.hotline}  `, font: HEI(v.script), size: s.base + 2 }),
+      new TextRun({ text: v.hotline, size: s.hotline, font: HEI(v.script), bold: true }),
     ],
   });
   const hours = v.serviceHours
@@ -400,7 +415,10 @@ export async function renderCardsDocx(
   const doc = new DocxDocument({
     title: `${cards[0]!.v.title}（${rows.length} ${cards[0]!.v.labels.cards}）`,
     creator: cards[0]!.v.company,
-    styles: { default: { document: { run: { font: SONG, size: s.base } } }, paragraphStyles: styles(s) },
+    styles: {
+      default: { document: { run: { font: SONG(opts.script), size: s.base, language: docxLanguage(opts.script) } } },
+      paragraphStyles: styles(s, opts.script ?? 'hans'),
+    },
     sections: [section],
   });
   return new Uint8Array(await Packer.toBuffer(doc));

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARD_LAYOUTS, type CardLayout } from '@core/cards/card.js';
 import { fontRuns, faceFont } from '@core/cards/cardFonts.js';
+import { renderCardsDocx } from '@core/cards/docx.js';
 import { cardsPdfDefinition, renderCardsPdf } from '@core/cards/pdf.js';
 import type { CardRow } from '@core/cards/read.js';
 import { loadCardTemplates, type CardTemplate } from '@core/cards/template.js';
 import { configure } from '@core/export/pdf.js';
+import { docxParts } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdffonts, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -133,7 +135,7 @@ describe.skipIf(note)('stamped cards against pdfmake', () => {
   });
 });
 
-describe.skipIf(note)('繁體 cards: Noto TC, and Noto SC for what it lacks', () => {
+describe.skipIf(note)('繁體 cards: Noto TC, and Noto SC for what it lacks (DOCX: the Traditional fonts)', () => {
   // 们 and 张 are Simplified only: Noto TC has no glyph for them.
   const name = '李们张';
   it('the fonts cover every character of the name, 们 and 张 from the SC font', () => {
@@ -158,6 +160,22 @@ describe.skipIf(note)('繁體 cards: Noto TC, and Noto SC for what it lacks', ()
     const text = squash(await pdftotext(file));
     expect(text).toContain(name);
     expect(text).toContain('服務熱線'); // the card's words in Traditional characters
+  });
+
+  it('a 繁體 DOCX names the Traditional Windows fonts and zh-TW; a 简体 one 宋体 and zh-CN', async () => {
+    const xml = async (script: 'hans' | 'hant') => {
+      const parts = docxParts(await renderCardsDocx([row(0)], templates[0]!, { layout: 'a5', script }));
+      return `${parts['word/styles.xml']}${parts['word/document.xml']}`;
+    };
+    const hant = await xml('hant');
+    expect(hant).toContain('w:eastAsia="新細明體"');
+    expect(hant).toContain('w:eastAsia="微軟正黑體"');
+    expect(hant).toContain('w:eastAsia="zh-TW"');
+    expect(hant).not.toContain('宋体');
+    const hans = await xml('hans');
+    expect(hans).toContain('w:eastAsia="宋体"');
+    expect(hans).toContain('w:eastAsia="黑体"');
+    expect(hans).toContain('w:eastAsia="zh-CN"');
   });
 
   it('a 简体 card is set in Noto SC only', async () => {
