@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { openStore } from '@core/library/store/index.js';
+import { SettingsStore } from '@core/settings/store.js';
 import { TEAM_PACK_NAME } from '@core/teamFolder/index.js';
 
 async function cli(...args: string[]) {
@@ -86,6 +87,23 @@ describe('bidforge library publish|pull', () => {
     }
   });
 
+  it('a folder that is not there: exit 1, said in the language asked for; without --folder, the folder in 设置', async () => {
+    const gone = join(root, '未挂载');
+    const zh = await cli('library', 'pull', '--folder', gone, '--data', b, '--lang', 'zh');
+    expect(zh.code).toBe(1);
+    expect(zh.err).toBe(`未完成：找不到共享文件夹 ${gone}：请检查路径是否正确，网络驱动器或 NAS 是否已连接`);
+    const en = await cli('library', 'publish', '--folder', gone, '--data', a, '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.err).toBe(
+      `did not finish: The shared folder ${gone} was not found: check the path, and that the network drive or NAS is connected`,
+    );
+    // 设置 names the share: pull and publish use it.
+    const s = new SettingsStore({ dataDir: b });
+    await s.save({ ...(await s.get()).settings, teamFolder: { path: share } });
+    const r = await cli('library', 'pull', '--data', b, '--lang', 'en', '--json');
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, folder: share, imported: 1 });
+  });
+
   it('--help in both languages; no --folder is a usage error', async () => {
     for (const cmd of ['publish', 'pull'])
       for (const lang of ['zh', 'en']) {
@@ -94,7 +112,7 @@ describe('bidforge library publish|pull', () => {
         expect(h.out).toContain(`bidforge library ${cmd} --folder`);
       }
     expect((await cli('library', '--help', '--lang', 'en')).out).toContain('publish|pull --folder');
-    const r = await cli('library', 'pull', '--data', b);
+    const r = await cli('library', 'pull', '--data', join(root, 'no-folder-set'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('--folder');
   });
