@@ -142,7 +142,7 @@ describe('共享文件夹（API）', () => {
     const c = apiOn(tempDir('bf-tf-c-'));
     await set(c, { folder: share });
     expect((await c.teamFolderPull({})).issues[0]!.problem.code).toBe('team_pack_checksum_mismatch');
-    expect((await c.libraryList({})).map((row) => row.clauseId)).not.toContain(ref.clauseId);
+    expect((await c.libraryList({ filter: {} })).map((row) => row.clauseId)).not.toContain(ref.clauseId);
   });
 
   it('no folder, a relative path, a folder that is not there: a problem in the result and in the state', async () => {
