@@ -2,6 +2,7 @@
 // projects, search, and the library's backups.
 import { readFile, stat } from 'node:fs/promises';
 import { writeBackup } from '../library/store/engine/files.js';
+import { StoreReadError } from '../library/store/engine/decode.js';
 import { decodeStore, listBackups, restoreNewestBackup } from '../library/store/index.js';
 import { ApiError } from '../api/envelope.js';
 import type { BackupInfo, SettingsHandlers } from './contract.js';
@@ -26,7 +27,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
   const { settings, dataDir } = deps;
   const clock = deps.clock ?? (() => new Date());
   const needData = () => {
-    if (!dataDir) throw new ApiError('no_store', 'this API runs without a data folder: there are no backups');
+    if (!dataDir) throw new ApiError('no_store', '没有数据文件夹，因此没有备份', { why: 'backups' });
     return dataDir;
   };
   return {
@@ -46,7 +47,7 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     },
     async openRecentProject({ id }) {
       const e = await settings.open(id);
-      if (!e) throw new ApiError('not_found', `最近项目中没有“${id}”`);
+      if (!e) throw new ApiError('not_found', `最近项目中没有“${id}”`, { why: 'recent', id });
       return { project: e.project, saved: e.saved ?? false, ...(e.path ? { path: e.path } : {}) };
     },
     async searchProjects({ query }) {
@@ -69,12 +70,17 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     async restoreBackup({ name }) {
       const dir = needData();
       const chosen = (await listBackups(dir)).find((b) => b.name === name);
-      if (!chosen) throw new ApiError('not_found', `没有名为 ${name} 的备份`);
+      if (!chosen) throw new ApiError('not_found', `没有名为 ${name} 的备份`, { why: 'backup', name });
       const text = await readFile(chosen.path); // bytes: decodeStore reads them as strict UTF-8
       try {
         decodeStore(text, clock());
       } catch (e) {
-        throw new ApiError('bad_backup', `备份 ${name} 无法读取，未恢复：${(e as Error).message}`);
+        const reasonEn = e instanceof StoreReadError ? e.reasonEn : (e as Error).message;
+        throw new ApiError('bad_backup', `备份 ${name} 无法读取，未恢复：${(e as Error).message}`, {
+          name,
+          reason: (e as Error).message,
+          reasonEn,
+        });
       }
       // The store restores its newest good backup (under its lock, keeping the current file as a backup):
       // a fresh copy of the chosen one becomes that newest backup. Nothing is pruned.

@@ -81,10 +81,16 @@ export function fileDoc<S extends z.ZodType>(
         await atomicWrite(path, text, options.ownerOnly ? { mode: 0o600 } : {});
       } catch (e) {
         // A full or read-only disk is the user's to fix: say so, instead of the API's generic "internal" error.
-        throw new BidForgeError(
-          'settings_write_failed',
-          `设置未能保存到 ${path}：${fsProblemZh(e)}；原文件未改动。 (Settings could not be saved to ${path}: ${fsProblem(e)}; the file was left as it was.)`,
-        );
+        const reason = fsProblemZh(e);
+        const message = `设置未能保存到 ${path}：${reason}；原文件未改动。`;
+        throw new BidForgeError('settings_write_failed', message, [
+          {
+            severity: 'error',
+            code: 'settings_write_failed',
+            message,
+            params: { file: path, reason, reasonEn: fsProblem(e) },
+          },
+        ]);
       }
     },
   };

@@ -64,6 +64,13 @@ export function withSigner(
   const clash = lookalikeProblem(signer.name, taken, 'signerName');
   if (clash) throw nameError(clash);
   if (list.length >= TRUSTED_SIGNERS_MAX)
-    throw new BidForgeError('too_many_signers', `受信任的签发人最多 ${TRUSTED_SIGNERS_MAX} 个`);
+    throw new BidForgeError('too_many_signers', `受信任的签发人最多 ${TRUSTED_SIGNERS_MAX} 个`, [
+      {
+        severity: 'error',
+        code: 'too_many_signers',
+        message: `受信任的签发人最多 ${TRUSTED_SIGNERS_MAX} 个`,
+        params: { max: TRUSTED_SIGNERS_MAX },
+      },
+    ]);
   return [...list, signer];
 }

@@ -24,7 +24,7 @@ import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
 import { signingProblems, teamProblems } from '../helpers/signingProblems.js';
 import { workerFailure } from '@core/api/workerJobs.js';
-import { packRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -407,7 +407,12 @@ const wordingOf = (p: Problem) =>
 
 const signing = [...(await signingProblems()), ...(await teamProblems())];
 // The clause library's own refusals (core/library/store/storeText.ts): packs, the lock, reading and saving the file.
-const store = [...(await packRefusals()), ...(await storeRefusals())].flatMap((e) => e.problems);
+const store = [
+  ...(await packRefusals()),
+  ...(await storeRefusals()),
+  ...(await libraryRefusals()),
+  ...(await settingsRefusals()),
+].flatMap((e) => e.problems);
 
 describe('real problems read in English', () => {
   const problems = [

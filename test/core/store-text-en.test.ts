@@ -6,15 +6,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.js';
 import { toApiError } from '@core/api/dispatch.js';
+import { ApiError } from '@core/api/envelope.js';
+import { createHandlers } from '@core/api/handlers.js';
 import { errorText } from '@core/i18n/errorText.js';
 import { problemParams } from '@core/i18n/problemText.js';
 import { openStore } from '@core/library/store/index.js';
 import { makePack } from '@core/library/store/pack.js';
-import { packRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import { templatesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const HAN = /\p{Script=Han}/u;
-const all = [...(await packRefusals()), ...(await storeRefusals())];
+const all = [
+  ...(await packRefusals()),
+  ...(await storeRefusals()),
+  ...(await libraryRefusals()),
+  ...(await settingsRefusals()),
+];
 
 async function cli(...args: string[]) {
   const err: string[] = [];
@@ -38,6 +46,18 @@ describe('errorText words each refusal in the UI language', () => {
     // No Chinese left but inside a value (a path, a name as written).
     const values = Object.values(problemParams(p) ?? {}).map(String);
     expect(values.reduce((s, v) => s.split(v).join(''), en)).not.toMatch(HAN);
+  });
+});
+
+describe('an API refusal with params (ApiError)', () => {
+  it('reads by its why; one made elsewhere without params keeps its own message', async () => {
+    const api = createHandlers({ templatesDir, dataDir: tempDir('bf-store-api-') });
+    const e = await api.openRecentProject({ id: '投标甲' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(errorText(e, 'zh-CN')).toBe('最近项目中没有“投标甲”');
+    expect(errorText(e, 'en')).toBe('Recent projects have no “投标甲”');
+    const plain = new ApiError('not_found', '没有这个东西');
+    expect(errorText(plain, 'en')).toBe('没有这个东西');
   });
 });
 

@@ -8,8 +8,12 @@ import { LOCK_DIR } from '@core/library/store/engine/lock.js';
 import { openStore, restoreNewestBackup, type LibraryStore } from '@core/library/store/index.js';
 import { makePack, parsePack } from '@core/library/store/pack.js';
 import { emptyStore } from '@core/library/store/schema.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { ApiError } from '@core/api/envelope.js';
 import { BidForgeError } from '@core/model/problem.js';
+import { TRUSTED_SIGNERS_MAX, withSigner } from '@core/settings/trust.js';
 import { failingWrites } from '../reliability/helpers.js';
+import { templatesDir } from './paths.js';
 import { tempDir } from './tmp.js';
 
 export const refusal = async (run: () => unknown): Promise<BidForgeError> => {
@@ -18,6 +22,20 @@ export const refusal = async (run: () => unknown): Promise<BidForgeError> => {
   } catch (e) {
     if (e instanceof BidForgeError) return e;
     throw e;
+  }
+  throw new Error('expected a refusal');
+};
+
+/** A refusal the API makes itself (ApiError with params), as the problem errorText reads it as. */
+const apiRefusal = async (run: () => unknown): Promise<BidForgeError> => {
+  try {
+    await run();
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const params = Object.fromEntries(
+      Object.entries(e.params).filter((x): x is [string, string | number] => typeof x[1] !== 'object'),
+    );
+    return new BidForgeError(e.code, e.message, [{ severity: 'error', code: e.code, message: e.message, params }]);
   }
   throw new Error('expected a refusal');
 };
@@ -102,5 +120,66 @@ export async function storeRefusals(): Promise<BidForgeError[]> {
   );
   out.push(await refusal(() => engine.mutate((d) => d.projects.push({ projectId: '' } as never))));
   await engine.close();
+  return out;
+}
+
+/** The library's refusals of what it is asked: unknown clauses and projects, wrong states, bad input. */
+export async function libraryRefusals(): Promise<BidForgeError[]> {
+  const s = await open(tempDir('bf-store-text-'));
+  const ref = await s.createClause(clause, '张');
+  await s.recordProject({ projectId: 'p1', name: '项目一', pins: [] });
+  const noApproved = (await s.createClause({ ...clause, id: 'draft-only' }, '张')).clauseId;
+  const out = await Promise.all([
+    refusal(() => s.history('nope')),
+    refusal(() => s.history('mine', '加急')),
+    refusal(() => s.getVersion({ ...ref, version: 9 })),
+    refusal(() => s.outdatedPins('p-none')),
+    refusal(() => s.exportPack({ clauseIds: [], blueprintIds: ['bp-none'] })),
+    refusal(() => s.exportPack({ clauseIds: [noApproved], blueprintIds: [] })),
+    refusal(() => s.createClause({ ...clause, body: '' }, '张')),
+    refusal(() => s.createClause(clause, '  ')),
+    refusal(() => s.updatePins('p1', ['mine'])),
+    refusal(() => s.recordProject({ projectId: 'p2', name: '项目二', pins: [{ clauseId: 'mine', variant: '标准' }] })),
+    refusal(() => s.createClause(clause, '张')),
+    refusal(() => s.addVariant('mine', '标准', { body: '正文' }, '张')),
+    refusal(() => s.editVariant('mine', '标准', { body: '新', changeNote: '', baseVersion: 7 }, '张')),
+    refusal(() => s.approve(ref, '李')),
+    refusal(() => s.mergeBuiltins(undefined)),
+  ]);
+  await s.retire({ clauseId: 'mine' }, '张');
+  out.push(await refusal(() => s.retire({ clauseId: 'mine' }, '张')));
+  const pack = await s.exportPack({ clauseIds: [], blueprintIds: [], includeUnapproved: true });
+  out.push(await refusal(() => s.applyImport(pack, { 'clause:nope/标准': 'take-theirs' })));
+  await s.close();
+  return out;
+}
+
+/** The settings' and backups' refusals (core/settings). */
+export async function settingsRefusals(): Promise<BidForgeError[]> {
+  const dir = tempDir('bf-store-text-');
+  const api = createHandlers({ templatesDir, dataDir: dir });
+  const { settings } = await api.getSettings({});
+  await api.saveSettings({ settings });
+  const full = Array.from({ length: TRUSTED_SIGNERS_MAX }, (_, i) => ({
+    name: `签发人${i}`,
+    publicKey: `k${i}`,
+    addedAt: '2026-05-01',
+  }));
+  const out = [
+    (await failingWrites('ENOSPC', () =>
+      api.saveSettings({ settings: { ...settings, userName: '改过' } }),
+    )) as BidForgeError,
+    await refusal(() =>
+      withSigner(full, { name: '新签发人', publicKey: 'new', addedAt: '2026-05-01' }, (k) => k.toUpperCase()),
+    ),
+    await apiRefusal(() => api.openRecentProject({ id: 'nope' })),
+    await apiRefusal(() => api.restoreBackup({ name: 'library-nope.json' })),
+    await apiRefusal(() => createHandlers({ templatesDir }).restoreBackup({ name: 'x' })),
+  ];
+  // A backup that cannot be read.
+  mkdirSync(join(dir, 'backups'), { recursive: true });
+  writeFileSync(join(dir, 'backups', 'library-20260501T080000000Z.json'), '{"schemaVersion": 3, ');
+  const name = (await api.listBackups({})).backups[0]?.name ?? 'library-20260501T080000000Z.json';
+  out.push(await apiRefusal(() => api.restoreBackup({ name })));
   return out;
 }

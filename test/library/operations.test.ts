@@ -109,7 +109,8 @@ describe('条款的版本与审批', () => {
     const before = await readFile(join(dir, 'library.json'), 'utf8');
     await expect(store.approve(ref, '李主任')).rejects.toMatchObject({
       code: 'bad_transition',
-      message: expect.stringContaining('it is approved'),
+      message: expect.stringContaining('它是已批准的版本'),
+      problems: [{ params: { status: 'approved', action: 'approve' } }],
     });
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
   });

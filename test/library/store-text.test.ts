@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORE_EN } from '@core/library/store/storeText.js';
 import type { BidForgeError, Problem } from '@core/model/problem.js';
-import { packRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -24,7 +24,10 @@ function english(p: Problem): string | undefined {
 }
 
 /** Params that hold the same thing in each language (reason / reasonEn …): the values either text may word itself. */
-const WORDED = new Set(['why', 'program', 'reason', 'reasonEn', 'detail', 'detailEn', 'leftovers', 'leftoversEn']);
+const WORDED = new Set([
+  ...['why', 'program', 'reason', 'reasonEn', 'detail', 'detailEn', 'leftovers', 'leftoversEn', 'what', 'whatEn'],
+  ...['items', 'itemsEn', 'action', 'status', 'allowed'],
+]);
 const worded = (k: string) => WORDED.has(k) || k.startsWith('skipped');
 
 /** Figures, hex prefixes and paths: details a reader compares between the two languages. */
@@ -32,7 +35,7 @@ const details = (text: string) => text.match(/\/[\w.\-/]+\w|[0-9a-f]{12}|\d+(?:\
 
 const packs = await packRefusals();
 const stores = await storeRefusals();
-const all: BidForgeError[] = [...packs, ...stores];
+const all: BidForgeError[] = [...packs, ...stores, ...(await libraryRefusals()), ...(await settingsRefusals())];
 
 describe('every refusal is Chinese in core, with its details as params', () => {
   it('covers every code of the table, and each reason of bad_pack', () => {

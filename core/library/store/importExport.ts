@@ -1,7 +1,7 @@
 // Packs in and out of the store data, and the built-in templates merged in like a pack (also to seed a new store).
 import type { Library } from '@core/model/library.js';
 import { BidForgeError } from '@core/model/problem.js';
-import { badRequest, notFound, type ExportRequest, type ImportResolutions } from './inputs.js';
+import { badRequest, notFound, refusal, type ExportRequest, type ImportResolutions } from './inputs.js';
 import { clauseOf, latestApprovedOf, latestLiveOf } from './lookup.js';
 import { applyPayload, builtinPayload, classifyPayload, type ImportPreview, type MergeReport } from './merge.js';
 import { assertImportable, assertNoLookalikes, makePack, type BidForgePack, type PackClause } from './pack.js';
@@ -18,7 +18,7 @@ export function exportPack(d: StoreData, request: ExportRequest, now: Date): Bid
       const { origin: _o, ...version } = structuredClone(pick);
       return [{ name: v.name, version }];
     });
-    if (!variants.length) throw new BidForgeError('not_approved', `clause ${id} has no approved version to export`);
+    if (!variants.length) throw refusal('not_approved', 'export', `条款 ${id} 没有已批准的版本可以导出`, { id });
     clauses.push({
       id: c.id,
       category: c.category,
@@ -32,7 +32,7 @@ export function exportPack(d: StoreData, request: ExportRequest, now: Date): Bid
   }
   const blueprints = [...new Set(request.blueprintIds)].map((id) => {
     const b = d.blueprints.find((x) => x.id === id);
-    if (!b) throw notFound(`no blueprint ${id}`);
+    if (!b) throw notFound('blueprint', `没有蓝本 ${id}`, { id });
     const { origin: _o, ...rest } = structuredClone(b);
     return rest;
   });
@@ -53,7 +53,11 @@ export function applyImport(d: StoreData, p: BidForgePack, res: ImportResolution
   const { items } = classifyPayload(d, p.payload);
   const keys = new Set(items.map((i) => i.key));
   const unknown = Object.keys(res).filter((k) => !keys.has(k));
-  if (unknown.length) throw badRequest(`these items are not in the pack: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw badRequest('not_in_pack', `这些条目不在条款包中：${unknown.join('、')}`, {
+      items: unknown.join('、'),
+      itemsEn: unknown.join(', '),
+    });
   const missing = items.filter((i) => i.status === 'conflicting' && !res[i.key]).map((i) => i.key);
   if (missing.length)
     throw new BidForgeError(

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { DOC_TYPES, whenSchema, type DocType, type When } from '@core/model/library.js';
 import { BidForgeError } from '@core/model/problem.js';
 import { variableSchema, type VariableDecl } from '@core/model/variables.js';
-import { zodMessage } from '@core/model/zodMessage.js';
 import { acceptName, nameSchema } from '@core/text/names.js';
+import { bilingual, said, zodDetail } from './engine/detail.js';
 import { RESOLUTIONS, type Resolution } from './merge.js';
 import { clauseIdSchema, VERSION_STATUSES, type StoredClause, type VersionStatus } from './schema.js';
 
@@ -70,26 +70,55 @@ export type ExportRequest = {
 
 export type ImportResolutions = Record<string, Resolution>;
 
-export const notFound = (what: string) => new BidForgeError('not_found', what);
-export const badRequest = (what: string) => new BidForgeError('bad_request', what);
+type Params = Record<string, string | number>;
+/** A refusal in Chinese, its details as params and `why` naming it for the English wording (storeText.ts). */
+export const refusal = (code: string, why: string, message: string, params: Params = {}) =>
+  new BidForgeError(code, message, [{ severity: 'error', code, message, params: { why, ...params } }]);
+export const notFound = (why: string, message: string, params: Params = {}) =>
+  refusal('not_found', why, message, params);
+export const badRequest = (why: string, message: string, params: Params = {}) =>
+  refusal('bad_request', why, message, params);
 
-const actorSchema = z.string().trim().min(1, 'say who does this');
+const actorSchema = z.string().trim().min(1);
 /** The person acting (author, reviewer): required, trimmed. */
 export function actor(by: string): string {
   const r = actorSchema.safeParse(by);
-  if (!r.success) throw badRequest('an author or reviewer name is required');
+  if (!r.success) throw badRequest('no_person', '请填写作者或审核人的姓名');
   return acceptName(r.data, 'person', { max: 100 }); // names are compared (four eyes): no invisible characters
 }
 
+/** What parseInput's callers check, in Chinese (the English name is the caller's own). */
+const WHAT_ZH: Record<string, string> = {
+  'the seeded library': '预置条款库',
+  'new clause': '新条款',
+  'new variant': '新变体',
+  edit: '修改',
+  'reason for rejection': '退回理由',
+  'clause details': '条款信息',
+  'new clause id': '新条款标识',
+  project: '项目',
+  blueprint: '蓝本',
+  resolutions: '冲突处理方式',
+};
+
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw badRequest(`${what}: ${zodMessage(r.error)}`);
+  const r = schema.safeParse(input, { reportInput: true });
+  if (!r.success) {
+    const d = zodDetail(r.error);
+    const zh = Object.hasOwn(WHAT_ZH, what) ? WHAT_ZH[what]! : what;
+    throw badRequest('input', `${zh}：${d.detail}`, { what: zh, whatEn: what, ...d });
+  }
   return r.data;
 }
 
+const BODY_EMPTY = said('正文为空', 'the body is empty');
+
 const variablesSchema = z
   .array(variableSchema)
-  .refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, 'a variable key is declared twice');
+  .refine(
+    (vs) => new Set(vs.map((v) => v.key)).size === vs.length,
+    bilingual('有变量名被声明了两次', 'a variable key is declared twice'),
+  );
 export const newClauseSchema = z.object({
   id: clauseIdSchema.optional(),
   category: z.string().trim().min(1),
@@ -99,19 +128,19 @@ export const newClauseSchema = z.object({
   owner: z.string().optional(),
   reviewIntervalMonths: z.number().int().min(1).max(120).default(12),
   variant: nameSchema('variant', { max: 100 }).default('标准'),
-  body: z.string().min(1, 'the body is empty'),
+  body: z.string().min(1, BODY_EMPTY),
   variables: variablesSchema.default([]),
   changeNote: z.string().default('新建'),
   when: whenSchema.optional(),
 });
 export const versionInputSchema = z.object({
-  body: z.string().min(1, 'the body is empty'),
+  body: z.string().min(1, BODY_EMPTY),
   variables: variablesSchema.default([]),
   changeNote: z.string().default(''),
   when: whenSchema.optional(),
 });
 export const editSchema = z.object({
-  body: z.string().min(1, 'the body is empty').optional(),
+  body: z.string().min(1, BODY_EMPTY).optional(),
   variables: variablesSchema.optional(),
   changeNote: z.string(),
   baseVersion: z.number().int().positive().optional(),

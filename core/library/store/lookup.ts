@@ -8,17 +8,17 @@ export const refText = (r: VersionRef) => `${r.clauseId}/${r.variant} v${r.versi
 
 export function clauseOf(d: StoreData, id: string): StoredClause {
   const c = d.clauses.find((x) => x.id === id);
-  if (!c) throw notFound(`no clause ${id}`);
+  if (!c) throw notFound('clause', `条款库中没有条款 ${id}`, { id });
   return c;
 }
 export function variantOf(d: StoreData, id: string, variant: string): StoredVariant {
   const v = clauseOf(d, id).variants.find((x) => x.name === variant);
-  if (!v) throw notFound(`clause ${id} has no variant ${variant}`);
+  if (!v) throw notFound('variant', `条款 ${id} 没有变体“${variant}”`, { id, variant });
   return v;
 }
 export function versionOf(d: StoreData, r: VersionRef): StoredVersion {
   const v = variantOf(d, r.clauseId, r.variant).versions[r.version - 1];
-  if (!v) throw notFound(`no version ${r.version} of ${r.clauseId}/${r.variant}`);
+  if (!v) throw notFound('version', `条款 ${r.clauseId}/${r.variant} 没有第 ${r.version} 版`, { ...r });
   return v;
 }
 export const latestOf = (v: StoredVariant) => v.versions[v.versions.length - 1]!;

@@ -1,7 +1,6 @@
 // Which projects use which versions (pins), how much each clause is used, and when clauses are due for review.
 import type { z } from 'zod';
-import { BidForgeError } from '@core/model/problem.js';
-import { badRequest, notFound, type projectInputSchema } from './inputs.js';
+import { badRequest, notFound, refusal, type projectInputSchema } from './inputs.js';
 import { clauseOf, latestApprovedOf, variantOf, versionOf } from './lookup.js';
 import type { FreshnessItem, FreshnessState, OutdatedPin, ProjectUse, UsageItem } from './results.js';
 import type { Pin, ProjectRecord, StoreData } from './schema.js';
@@ -87,7 +86,11 @@ export function recordProject(d: StoreData, p: z.output<typeof projectInputSchem
     let version = pin.version;
     if (version === undefined) {
       const a = latestApprovedOf(v);
-      if (!a) throw new BidForgeError('not_approved', `${pin.clauseId}/${pin.variant} has no approved version to pin`);
+      if (!a)
+        throw refusal('not_approved', 'pin', `条款 ${pin.clauseId}/${pin.variant} 没有已批准的版本可以固定`, {
+          clauseId: pin.clauseId,
+          variant: pin.variant,
+        });
       version = a.version;
     } else versionOf(d, { clauseId: pin.clauseId, variant: pin.variant, version });
     const prev = old?.pins.find(
@@ -103,7 +106,7 @@ export function recordProject(d: StoreData, p: z.output<typeof projectInputSchem
 
 export function removeProject(d: StoreData, projectId: string): void {
   const i = d.projects.findIndex((x) => x.projectId === projectId);
-  if (i < 0) throw notFound(`no project ${projectId}`);
+  if (i < 0) throw notFound('project', `条款库中没有项目 ${projectId} 的记录`, { projectId });
   d.projects.splice(i, 1);
 }
 
@@ -132,7 +135,7 @@ export function whereUsed(
 
 export function projectOf(d: StoreData, projectId: string): ProjectRecord {
   const p = d.projects.find((x) => x.projectId === projectId);
-  if (!p) throw notFound(`no project ${projectId}`);
+  if (!p) throw notFound('project', `条款库中没有项目 ${projectId} 的记录`, { projectId });
   return p;
 }
 
@@ -164,7 +167,8 @@ export function updatePins(
   const stale = outdated(d, p);
   if (which !== 'all')
     for (const id of which)
-      if (!p.pins.some((x) => x.clauseId === id)) throw badRequest(`project ${projectId} does not use clause ${id}`);
+      if (!p.pins.some((x) => x.clauseId === id))
+        throw badRequest('unused_clause', `项目 ${projectId} 没有使用条款 ${id}`, { projectId, id });
   const chosen = which === 'all' ? stale : stale.filter((o) => which.includes(o.clauseId));
   for (const o of chosen) {
     const pin = p.pins.find((x) => x.clauseId === o.clauseId && x.variant === o.variant)!;

@@ -27,6 +27,7 @@ import { z } from 'zod';
 import type { Blueprint, ClauseVersion, DocType, Library } from '@core/model/library.js';
 import { loadTemplates } from '../loadTemplates.js';
 import type { DiffGranularity } from './diff.js';
+import { said } from './engine/detail.js';
 import { StoreEngine, type EngineOptions } from './engine/engine.js';
 import type { LockInfo } from './engine/lock.js';
 import * as io from './importExport.js';
@@ -221,7 +222,11 @@ export class LibraryStore {
   /** in_review → draft, with the reason kept on the version. */
   async reject(ref: VersionRef, reviewer: string, reason: string): Promise<void> {
     const who = actor(reviewer);
-    const why = parseInput(z.string().trim().min(1, 'say why'), reason, 'reason for rejection');
+    const why = parseInput(
+      z.string().trim().min(1, said('请说明退回的理由', 'say why')),
+      reason,
+      'reason for rejection',
+    );
     await this.mutate((d, now) => versions.reject(d, ref, who, why, now));
   }
 
@@ -446,7 +451,7 @@ export class LibraryStore {
    * conflict (nothing changed) when someone edited it here. Built-in blueprints likewise.
    */
   async mergeBuiltins(templatesDir: string | undefined = this.options.templatesDir): Promise<MergeReport> {
-    if (!templatesDir) throw badRequest('no templates folder given');
+    if (!templatesDir) throw badRequest('no_templates', '没有指定模板文件夹');
     const stamp = await templatesStamp(templatesDir);
     const lib = await loadTemplates(templatesDir);
     return this.mutate((d, now) => {

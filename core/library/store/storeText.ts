@@ -31,7 +31,55 @@ const word = (table: Record<string, Template>, p: Params, fallback: string): str
   return typeof t === 'function' ? t(p) : t;
 };
 
+// versions.ts: a version's status and what was asked of it.
+const STATUS_EN: Params = { draft: 'a draft', in_review: 'in review', approved: 'approved', retired: 'retired' };
+const status = (s: string | number | undefined) => String(STATUS_EN[String(s)] ?? s);
+
+/** Refusals of the library's inputs and lookups (inputs.ts, lookup.ts, projects.ts, importExport.ts), by params.why. */
+const NOT_FOUND: Record<string, Template> = {
+  clause: 'The clause library has no clause {id}',
+  // core/settings/handlers.ts
+  recent: 'Recent projects have no “{id}”',
+  backup: 'There is no backup named {name}',
+  variant: 'Clause {id} has no variant “{variant}”',
+  version: 'Clause {clauseId}/{variant} has no version {version}',
+  project: 'The clause library has no record of project {projectId}',
+  blueprint: 'There is no blueprint {id}',
+};
+const BAD_REQUEST: Record<string, Template> = {
+  input: '{whatEn}: {detailEn}',
+  no_person: 'An author or reviewer name is required',
+  unused_clause: 'Project {projectId} does not use clause {id}',
+  not_in_pack: 'These items are not in the pack: {itemsEn}',
+  no_templates: 'No templates folder was given',
+};
+// A placeholder no params have: a refusal made elsewhere (without why) keeps its own message.
+const OTHER = '{unworded}';
+
 export const STORE_EN: Record<string, Template> = {
+  // core/settings: the settings file, trusted signers, backups.
+  settings_write_failed: 'Settings could not be saved to {file}: {reasonEn}; the file was left as it was.',
+  too_many_signers: 'There can be at most {max} trusted signers',
+  no_store: (p) => (p.why === 'backups' ? 'This runs without a data folder, so there are no backups' : OTHER),
+  bad_backup: 'The backup {name} cannot be read, so it was not restored: {reasonEn}',
+  not_found: (p) => word(NOT_FOUND, p, OTHER),
+  bad_request: (p) => word(BAD_REQUEST, p, OTHER),
+  not_approved: (p) =>
+    p.why === 'pin'
+      ? 'Clause {clauseId}/{variant} has no approved version to pin'
+      : p.why === 'export'
+        ? 'Clause {id} has no approved version to export'
+        : OTHER,
+  clause_exists: 'A clause with id {id} already exists',
+  variant_exists: 'Clause {clauseId} already has a variant “{variant}”',
+  stale_edit:
+    '{clauseId}/{variant} was changed meanwhile: the editor opened version {base}, the latest is version {latest}',
+  bad_transition: (p) =>
+    p.why === 'retired'
+      ? 'Nothing to retire: {target} is already retired'
+      : p.why === 'status'
+        ? `Cannot {action} {clauseId}/{variant} version {version}: it is ${status(p.status)} (only ${String(p.allowed).split(',').map(status).join(' or ')} can be)`
+        : OTHER,
   bad_pack: (p) => `Not a usable BidForge pack: ${word(BAD_PACK, p, '{detailEn}')}`,
   // engine/lock.ts: who holds the library, or that a lock file is being written.
   store_locked: (p) =>

@@ -4,24 +4,34 @@ import type { z } from 'zod';
 import { TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { BidForgeError } from '@core/model/problem.js';
 import { lookalikeProblem, nameError, nameKey } from '@core/text/names.js';
-import type { ClauseMetaPatch, editSchema, newClauseSchema, versionInputSchema } from './inputs.js';
 import { newClauseId } from './clauseId.js';
-import { clauseOf, latestLiveOf, latestOf, refText, variantOf, versionOf } from './lookup.js';
+import {
+  refusal,
+  type ClauseMetaPatch,
+  type editSchema,
+  type newClauseSchema,
+  type versionInputSchema,
+} from './inputs.js';
+import { clauseOf, latestLiveOf, latestOf, variantOf, versionOf } from './lookup.js';
 import type { VersionRef } from './results.js';
 import type { StoreData, StoredVersion, VersionStatus } from './schema.js';
 
-const STATUS_LABEL: Record<VersionStatus, string> = {
-  draft: 'a draft',
-  in_review: 'in review',
-  approved: 'approved',
-  retired: 'retired',
+// The English of these refusals is storeText.ts's, from the statuses and the action in params.
+const STATUS_ZH: Record<VersionStatus, string> = {
+  draft: '草稿',
+  in_review: '审核中的版本',
+  approved: '已批准的版本',
+  retired: '已停用的版本',
 };
+const ACTION_ZH: Record<string, string> = { submit: '提交审核', approve: '批准', reject: '退回', retire: '停用' };
 
 function transition(v: StoredVersion, r: VersionRef, to: string, allowed: VersionStatus[]): void {
   if (!allowed.includes(v.status))
-    throw new BidForgeError(
+    throw refusal(
       'bad_transition',
-      `cannot ${to} ${refText(r)}: it is ${STATUS_LABEL[v.status]} (only ${allowed.map((s) => STATUS_LABEL[s]).join(' or ')} can be)`,
+      'status',
+      `不能${ACTION_ZH[to] ?? to}条款 ${r.clauseId}/${r.variant} 第 ${r.version} 版：它是${STATUS_ZH[v.status]}（只有${allowed.map((x) => STATUS_ZH[x]).join('或')}可以${ACTION_ZH[to] ?? to}）`,
+      { action: to, ...r, status: v.status, allowed: allowed.join(',') },
     );
 }
 
@@ -48,8 +58,7 @@ function assertRenderable(v: StoredVersion, ref: VersionRef, action: 'submit' | 
 export function createClause(d: StoreData, c: z.output<typeof newClauseSchema>, who: string, now: Date): VersionRef {
   // Ids are generated unless a caller (a pack, a test, an older client) brings its own.
   const id = c.id ?? newClauseId(d, c.category);
-  if (d.clauses.some((x) => x.id === id))
-    throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
+  if (d.clauses.some((x) => x.id === id)) throw refusal('clause_exists', 'id', `已有标识为 ${id} 的条款`, { id });
   const t = now.toISOString();
   d.clauses.push({
     id,
@@ -92,7 +101,7 @@ export function addVariant(
 ): VersionRef {
   const c = clauseOf(d, clauseId);
   if (c.variants.some((x) => x.name === variant))
-    throw new BidForgeError('variant_exists', `clause ${clauseId} already has a variant ${variant}`);
+    throw refusal('variant_exists', 'name', `条款 ${clauseId} 已有变体“${variant}”`, { clauseId, variant });
   const lookalike = lookalikeProblem(
     variant,
     c.variants.map((x) => x.name),
@@ -129,9 +138,11 @@ export function editVariant(
   const v = variantOf(d, clauseId, variant);
   const latest = latestOf(v);
   if (e.baseVersion !== undefined && e.baseVersion !== latest.version)
-    throw new BidForgeError(
+    throw refusal(
       'stale_edit',
-      `${clauseId}/${variant} changed meanwhile: the editor saw v${e.baseVersion}, the latest is v${latest.version}`,
+      'version',
+      `条款 ${clauseId}/${variant} 已被他人修改：编辑器打开的是第 ${e.baseVersion} 版，最新的是第 ${latest.version} 版`,
+      { clauseId, variant, base: e.baseVersion, latest: latest.version },
     );
   const start = e.fromVersion === undefined ? latest : versionOf(d, { clauseId, variant, version: e.fromVersion });
   const when = e.when === null ? undefined : (e.when ?? (start.when && structuredClone(start.when)));
@@ -220,9 +231,11 @@ export function retire(
         retired.push({ clauseId: c.id, variant: variant.name, version: v.version });
       }
   if (!retired.length)
-    throw new BidForgeError(
+    throw refusal(
       'bad_transition',
-      `nothing to retire: ${target.clauseId}${target.variant ? `/${target.variant}` : ''} is already retired`,
+      'retired',
+      `没有可停用的版本：${target.clauseId}${target.variant ? `/${target.variant}` : ''} 已全部停用`,
+      { target: `${target.clauseId}${target.variant ? `/${target.variant}` : ''}` },
     );
   return retired;
 }
@@ -243,8 +256,7 @@ export function duplicateClause(
 ): string {
   const src = clauseOf(d, clauseId);
   const id = newId ?? newClauseId(d, src.category);
-  if (d.clauses.some((x) => x.id === id))
-    throw new BidForgeError('clause_exists', `a clause with id ${id} already exists`);
+  if (d.clauses.some((x) => x.id === id)) throw refusal('clause_exists', 'id', `已有标识为 ${id} 的条款`, { id });
   const t = now.toISOString();
   d.clauses.push({
     ...structuredClone(src),

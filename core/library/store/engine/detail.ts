@@ -57,7 +57,8 @@ function zhOf(issue: Issue): string {
 
 function enOf(issue: Issue): string {
   if (!HAN.test(issue.message)) return issue.message;
-  return typeof issue.params?.en === 'string' ? issue.params.en : say(enWords, issue);
+  if (typeof issue.params?.en === 'string') return issue.params.en;
+  return SAID_EN.get(issue.message) ?? say(enWords, issue);
 }
 
 /**
@@ -96,6 +97,13 @@ export function jsonWhere(
   if (/end of JSON/i.test(message))
     return { zh: '（文件在结尾处中断）', en: ' (the file ends too early)', params: { ended: 1 } };
   return { zh: '', en: '', params: {} };
+}
+
+/** The English of fixed Chinese check messages (z.string().min(1, said(…)), where an issue carries no params. */
+const SAID_EN = new Map<string, string>();
+export function said(zh: string, en: string): string {
+  SAID_EN.set(zh, en);
+  return zh;
 }
 
 /** A refinement's message in Chinese, with its English for zodDetail: spread into addIssue or pass to refine. */
