@@ -44,24 +44,22 @@ function info(rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
 const DEFAULT_STYLE = { font: 'NotoSerifSC', fontSize: SMALL.base, lineHeight: 1.15 };
 
 /**
- * The content for some cards: one card a page (a4x2: two), a page break before each page but the first. QR images
- * go into `images` under keys unique in the batch ("qr-<n>", n counted from `first`).
+ * The cards as pdfmake content: one card a page (a4x2: two), a page break before each page but the first. QR images
+ * go into `images` under keys unique in the batch ("qr-<n>").
  */
 function cardsContent(
   rows: CardRow[],
   templates: TemplateOf,
   opts: CardRenderOptions,
   images: Record<string, string>,
-  first = 0,
 ): PdfContent[] {
   const layout = opts.layout ?? 'a5';
   const pick = templatePicker(templates);
   const card = (r: CardRow, i: number): PdfContent[] => {
     const template = pick(r);
     const v = cardView(r, template, opts);
-    if (v.qr)
-      images[`qr-${first + i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
-    return cardContent(v, template, layout, v.qr ? `qr-${first + i}` : undefined);
+    if (v.qr) images[`qr-${i}`] = `data:image/png;base64,${Buffer.from(qrPng(qrMatrix(v.qr), 4)).toString('base64')}`;
+    return cardContent(v, template, layout, v.qr ? `qr-${i}` : undefined);
   };
   const content: PdfContent[] = [];
   if (layout === 'a4x2') {
@@ -120,8 +118,8 @@ function cutLineFor(note: string): PdfContent {
 // sample of each shape, and any card that does not fit its page (very long values: pdfmake breaks it over pages as
 // before), goes through pdfmake's LayoutBuilder and Renderer, into the one pdfkit document of the batch. These are
 // pdfmake 0.3 internals (js/PDFDocument.js, js/LayoutBuilder.js, js/Renderer.js, js/SVGMeasure.js,
-// js/tableLayouts.js, js/PageSize.js); test/cards/render.test.ts reads the results back. Every CHUNK cards the
-// stream's output is collected and the cards' QR images let go.
+// js/tableLayouts.js, js/PageSize.js); test/cards/stamp.test.ts compares the results with pdfmake's own. Every CHUNK
+// cards the stream's output is collected.
 export const CHUNK = 20;
 
 type Builder = {
@@ -203,7 +201,7 @@ function cardDocument(rows: CardRow[], templates: TemplateOf, opts: CardRenderOp
 
 type Card = { v: CardView; template: CardTemplate; qr?: boolean[][] };
 
-/** Lays out and draws the whole batch; returns when the document is ended. */
+/** What draws the batch's cards [from, to) onto the document, from stamps of the shapes it has met so far. */
 function drawCards(doc: CardDoc, rows: CardRow[], templates: TemplateOf, opts: CardRenderOptions) {
   const { LayoutBuilder, Renderer, SVGMeasure, tableLayouts, normalizePageSize, normalizePageMargin } =
     pdfmakeInternals();
