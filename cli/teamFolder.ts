@@ -12,8 +12,7 @@ import type {
 import { createHandlers } from '../core/api/handlers.js';
 import { createLocalClient } from '../core/api/localClient.js';
 import { errorText } from '../core/i18n/errorText.js';
-import type { ProblemLang } from '../core/i18n/problemText.js';
-import { teamFolderText } from '../core/teamFolder/wording.js';
+import { problemText, type ProblemLang } from '../core/i18n/problemText.js';
 import { dataDir, templatesDir } from '../host/paths.js';
 import { HELP } from './messages.js';
 
@@ -107,7 +106,7 @@ async function runOn(
   if (cmd === 'publish') {
     const r = await api.teamFolderPublish({ folder, ...(o.as?.trim() ? { as: o.as.trim() } : {}) });
     if (!r.ok) {
-      err(t.failed(teamFolderText(r.problem!, pLang)));
+      err(t.failed(problemText(r.problem!, pLang)));
       return 1;
     }
     out(o.json ? JSON.stringify(r, null, 2) : r.file ? t.published(r) : t.nothing);
@@ -115,7 +114,7 @@ async function runOn(
   }
   const r = await api.teamFolderPull({ folder });
   if (!r.ok) {
-    err(t.failed(teamFolderText(r.problem!, pLang)));
+    err(t.failed(problemText(r.problem!, pLang)));
     return 1;
   }
   if (o.json) out(JSON.stringify(r, null, 2));
@@ -124,8 +123,8 @@ async function runOn(
       if (f.status === 'imported') {
         out(t.imported(f.name, f.counts));
         const draft = r.drafts.find((d) => d.name === f.name);
-        out(`  ${teamFolderText(draft?.problem ?? f.signer.notice, pLang)}`);
-      } else err(t.refused(f, teamFolderText(f.problem, pLang)));
+        out(`  ${problemText(draft?.problem ?? f.signer.notice, pLang)}`);
+      } else err(t.refused(f, problemText(f.problem, pLang)));
     out(t.done(r));
   }
   return r.files.every((f) => f.status === 'imported') ? 0 : 1;

@@ -4,6 +4,7 @@
 import type { Problem } from '../model/problem.js';
 import { WORKER_EN } from '../api/workerJobs.js';
 import { SIGNING_EN } from '../text/signingText.js';
+import { TEAM_FOLDER_EN } from '../teamFolder/text.js';
 import { valueTemplate } from './valueText.js';
 
 export type ProblemLang = 'zh-CN' | 'en';
@@ -83,6 +84,8 @@ const CONDITION: Params = {
 const EN: Record<string, Template> = {
   // Names, signed packs, recent projects (core/text/signingText.ts).
   ...SIGNING_EN,
+  // The shared team folder: its problems and the pack files a pull refuses (core/teamFolder/text.ts).
+  ...TEAM_FOLDER_EN,
   // A worker job the host stopped: over its time or memory, or crashed (core/api/workerJobs.ts).
   ...WORKER_EN,
   // Times that contradict each other (core/check/factRules.ts).

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
+import { problemText } from '@core/i18n/problemText.js';
 import { TEAM_PACK_NAME } from '@core/teamFolder/publish.js';
-import { teamFolderText } from '@core/teamFolder/wording.js';
 import { tempDir } from '../helpers/tmp.js';
 
 type Api = ReturnType<typeof createLocalClient>;
@@ -104,7 +104,7 @@ describe('共享文件夹（API）', () => {
     expect(d!.problem.message).toContain('“李主任”');
     expect(d!.problem.message).toContain('草稿');
     expect(d!.problem.message).toContain('受信任的签发人');
-    expect(teamFolderText(d!.problem, 'en')).toContain(
+    expect(problemText(d!.problem, 'en')).toContain(
       `signed by a signer you do not trust (calling itself “李主任”, fingerprint ${fingerprint})`,
     );
   });
@@ -134,7 +134,7 @@ describe('共享文件夹（API）', () => {
     expect(p.code).toBe('team_pack_changed');
     expect(p.message).toContain(file!);
     expect(p.message).toContain('已拒绝');
-    expect(teamFolderText(p, 'en')).toContain('was changed after it was imported: refused, not imported');
+    expect(problemText(p, 'en')).toContain('was changed after it was imported: refused, not imported');
     const history = await b.libraryHistory({ clauseId: ref.clauseId });
     expect(history.map((v) => v.body)).toEqual([BODY]);
 
@@ -155,7 +155,7 @@ describe('共享文件夹（API）', () => {
     await set(api, { userName: '王工', folder: 'nas/团队库' });
     const relative = await api.teamFolderPublish({});
     expect(relative).toMatchObject({ ok: false, problem: { code: 'team_folder_not_absolute' } });
-    expect(teamFolderText(relative.problem!, 'en')).toContain('must be a full path');
+    expect(problemText(relative.problem!, 'en')).toContain('must be a full path');
 
     const gone = join(dir, '未挂载的NAS');
     await set(api, { folder: gone });
@@ -165,7 +165,7 @@ describe('共享文件夹（API）', () => {
     }
     const state = await api.teamFolderStatus({});
     expect(state.lastError).toMatchObject({ action: 'publish', problem: { code: 'team_folder_missing' } });
-    expect(teamFolderText(state.lastError!.problem, 'en')).toBe(
+    expect(problemText(state.lastError!.problem, 'en')).toBe(
       `The shared folder ${gone} was not found: check the path, and that the network drive or NAS is connected`,
     );
     // Once the share is there, a pull goes through and the error is gone.

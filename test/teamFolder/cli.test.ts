@@ -104,14 +104,14 @@ describe('bidforge library publish|pull', () => {
     expect(JSON.parse(r.out)).toMatchObject({ ok: true, folder: share, imported: 1 });
   });
 
-  it('--help in both languages; no --folder is a usage error', async () => {
+  it('--help in both languages; no --folder and none in 设置 is a usage error', async () => {
     for (const cmd of ['publish', 'pull'])
       for (const lang of ['zh', 'en']) {
         const h = await cli('library', cmd, '--help', '--lang', lang);
         expect(h.code).toBe(0);
-        expect(h.out).toContain(`bidforge library ${cmd} --folder`);
+        expect(h.out).toContain(`bidforge library ${cmd} [--folder`);
       }
-    expect((await cli('library', '--help', '--lang', 'en')).out).toContain('publish|pull --folder');
+    expect((await cli('library', '--help', '--lang', 'en')).out).toContain('publish|pull [--folder');
     const r = await cli('library', 'pull', '--data', join(root, 'no-folder-set'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('--folder');

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { problemText } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
 import { TEAM_FOLDER_EN } from '@core/teamFolder/text.js';
-import { teamFolderText } from '@core/teamFolder/wording.js';
 import { teamFolderProblems } from '../helpers/teamFolderProblems.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -17,7 +16,7 @@ const wordingOf = (p: Problem) =>
     .map(String)
     .filter((v) => v.length > 0)
     .sort((a, b) => b.length - a.length)
-    .reduce((s, v) => s.split(v).join(''), teamFolderText(p, 'en'));
+    .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
 describe('共享文件夹 problems read in Chinese and English', () => {
   it('every code with an English wording has a real problem', () => {
@@ -27,9 +26,9 @@ describe('共享文件夹 problems read in Chinese and English', () => {
 
   it.each(problems.filter((p) => p.code in TEAM_FOLDER_EN).map((p) => [p.code, p] as const))('%s', (_, p) => {
     expect(HAN.test(p.message), p.message).toBe(true);
-    expect(teamFolderText(p, 'zh-CN')).toBe(p.message);
     expect(problemText(p, 'zh-CN')).toBe(p.message);
-    const en = teamFolderText(p, 'en');
+    expect(problemText(p, 'zh-CN')).toBe(p.message);
+    const en = problemText(p, 'en');
     expect(en, p.message).not.toBe(p.message);
     expect(wordingOf(p), en).not.toMatch(/\{\w+\}/);
     expect(wordingOf(p), en).not.toMatch(HAN);
@@ -40,7 +39,7 @@ describe('共享文件夹 problems read in Chinese and English', () => {
       const value = String(p.params?.file ?? p.params?.folder ?? '');
       if (!value) continue;
       expect(p.message).toContain(value);
-      expect(teamFolderText(p, 'en')).toContain(value);
+      expect(problemText(p, 'en')).toContain(value);
     }
   });
 
@@ -50,7 +49,7 @@ describe('共享文件夹 problems read in Chinese and English', () => {
     for (const p of drafts) {
       expect(p.severity).toBe('warning');
       expect(p.message).toContain('已作为草稿导入');
-      expect(teamFolderText(p, 'en')).toContain('arrived as drafts');
+      expect(problemText(p, 'en')).toContain('arrived as drafts');
     }
   });
 });

@@ -7,7 +7,7 @@ import { errorText } from '@core/i18n/errorText.js';
 import type { Problem } from '@core/model/problem.js';
 import type { Settings } from '@core/settings/schema.js';
 import type { TeamFolderPublishResult, TeamFolderPullResult, TeamFolderStatus } from '@core/teamFolder/contract.js';
-import { teamFolderText } from '@core/teamFolder/wording.js';
+import { problemText } from '@core/i18n/problemText.js';
 import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
@@ -20,7 +20,7 @@ export function TeamFolderCard({ onSaved }: { onSaved?: (s: Settings) => void })
   const [status, setStatus] = useState<TeamFolderStatus | null>(null);
   const [busy, setBusy] = useState<'pull' | 'publish' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const say = useCallback((p: Problem) => teamFolderText(p, locale), [locale]);
+  const say = useCallback((p: Problem) => problemText(p, locale), [locale]);
   const fail = useCallback(
     (e: unknown) => setOutcome({ type: 'error', text: t('teamFolder.failed', { message: errorText(e, locale) }) }),
     [t, locale],
