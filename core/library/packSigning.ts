@@ -131,7 +131,11 @@ export async function loadSigningKey(dataDir: string): Promise<SigningKey> {
   try {
     privateKey = createPrivateKey(pem);
   } catch {
-    throw new BidForgeError('bad_key', `签名私钥文件 ${path} 已损坏，无法签名；请将其移走后重试（将生成新的密钥）`);
+    // The error keeps bad_key; its problem says which key (bad_key's own wording is about a public key typed in).
+    const message = `签名私钥文件 ${path} 已损坏，无法签名；请将其移走后重试（将生成新的密钥）`;
+    throw new BidForgeError('bad_key', message, [
+      { severity: 'error', code: 'signing_key_corrupt', message, params: { file: path }, file: path },
+    ]);
   }
   const publicKey = rawOf(createPublicKey(privateKey));
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };

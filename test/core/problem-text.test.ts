@@ -23,8 +23,15 @@ import { repoRoot } from '../helpers/paths.js';
 import { checkContext, type Spec } from '../helpers/checkContext.js';
 import { newCheckProblems } from '../check/problems.js';
 import { signingProblems, teamProblems } from '../helpers/signingProblems.js';
+import { teamFolderProblems } from '../helpers/teamFolderProblems.js';
 import { workerFailure } from '@core/api/workerJobs.js';
-import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import {
+  libraryRefusals,
+  packRefusals,
+  settingsRefusals,
+  storeRefusals,
+  templateRefusals,
+} from '../helpers/storeProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -405,13 +412,14 @@ const wordingOf = (p: Problem) =>
     .sort((a, b) => b.length - a.length) // longest first: a row number 1 must not cut into the text “…1小时…”
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
-const signing = [...(await signingProblems()), ...(await teamProblems())];
+const signing = [...(await signingProblems()), ...(await teamProblems()), ...(await teamFolderProblems())];
 // The clause library's own refusals (core/library/store/storeText.ts): packs, the lock, reading and saving the file.
 const store = [
   ...(await packRefusals()),
   ...(await storeRefusals()),
   ...(await libraryRefusals()),
   ...(await settingsRefusals()),
+  ...(await templateRefusals()),
 ].flatMap((e) => e.problems);
 
 describe('real problems read in English', () => {

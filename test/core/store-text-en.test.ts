@@ -12,7 +12,13 @@ import { errorText } from '@core/i18n/errorText.js';
 import { problemParams } from '@core/i18n/problemText.js';
 import { openStore } from '@core/library/store/index.js';
 import { makePack } from '@core/library/store/pack.js';
-import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import {
+  libraryRefusals,
+  packRefusals,
+  settingsRefusals,
+  storeRefusals,
+  templateRefusals,
+} from '../helpers/storeProblems.js';
 import { templatesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -22,6 +28,7 @@ const all = [
   ...(await storeRefusals()),
   ...(await libraryRefusals()),
   ...(await settingsRefusals()),
+  ...(await templateRefusals()),
 ];
 
 async function cli(...args: string[]) {

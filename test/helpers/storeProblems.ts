@@ -3,6 +3,8 @@
 import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { loadTemplates } from '@core/library/loadTemplates.js';
+import { loadSigningKey, SIGNING_KEY_FILE } from '@core/library/packSigning.js';
 import { StoreEngine } from '@core/library/store/engine/engine.js';
 import { LOCK_DIR } from '@core/library/store/engine/lock.js';
 import { openStore, restoreNewestBackup, type LibraryStore } from '@core/library/store/index.js';
@@ -181,5 +183,31 @@ export async function settingsRefusals(): Promise<BidForgeError[]> {
   writeFileSync(join(dir, 'backups', 'library-20260501T080000000Z.json'), '{"schemaVersion": 3, ');
   const name = (await api.listBackups({})).backups[0]?.name ?? 'library-20260501T080000000Z.json';
   out.push(await apiRefusal(() => api.restoreBackup({ name })));
+  return out;
+}
+
+/** A broken file in a templates folder, for each reason (bad_clause, bad_blueprint), and a damaged signing key. */
+export async function templateRefusals(): Promise<BidForgeError[]> {
+  const folder = (clauseText: string, blueprint = '{"id": "bp", "title": "蓝本", "sections": []}') => {
+    const dir = tempDir('bf-store-text-');
+    mkdirSync(join(dir, 'clauses'));
+    mkdirSync(join(dir, 'blueprints'));
+    writeFileSync(join(dir, 'clauses', 'c.md'), clauseText);
+    writeFileSync(join(dir, 'blueprints', 'b.json'), blueprint);
+    return dir;
+  };
+  const meta = { id: 'c', category: '测试', title: '条款', tags: [], docTypes: ['service-plan'], variant: '标准' };
+  const version = { version: 1, status: 'approved', author: '商务部', changeNote: '初版', variables: [] };
+  const good = `---\n${JSON.stringify({ ...meta, ...version })}\n---\n正文`;
+  const out = await Promise.all([
+    refusal(() => loadTemplates(folder('没有开头的条款'))),
+    refusal(() => loadTemplates(folder('---\n{"id": "c",\n oops}\n---\n正文'))),
+    refusal(() => loadTemplates(folder('---\n{"id": 5}\n---\n正文'))),
+    refusal(() => loadTemplates(folder(good, '{"id": "bp", '))),
+    refusal(() => loadTemplates(folder(good, '{"id": "bp"}'))),
+  ]);
+  const data = tempDir('bf-store-text-');
+  writeFileSync(join(data, SIGNING_KEY_FILE), 'not a key');
+  out.push(await refusal(() => loadSigningKey(data)));
   return out;
 }

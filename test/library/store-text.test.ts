@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { STORE_EN } from '@core/library/store/storeText.js';
 import type { BidForgeError, Problem } from '@core/model/problem.js';
-import { libraryRefusals, packRefusals, settingsRefusals, storeRefusals } from '../helpers/storeProblems.js';
+import {
+  libraryRefusals,
+  packRefusals,
+  settingsRefusals,
+  storeRefusals,
+  templateRefusals,
+} from '../helpers/storeProblems.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -35,11 +41,17 @@ const details = (text: string) => text.match(/\/[\w.\-/]+\w|[0-9a-f]{12}|\d+(?:\
 
 const packs = await packRefusals();
 const stores = await storeRefusals();
-const all: BidForgeError[] = [...packs, ...stores, ...(await libraryRefusals()), ...(await settingsRefusals())];
+const all: BidForgeError[] = [
+  ...packs,
+  ...stores,
+  ...(await libraryRefusals()),
+  ...(await settingsRefusals()),
+  ...(await templateRefusals()),
+];
 
 describe('every refusal is Chinese in core, with its details as params', () => {
   it('covers every code of the table, and each reason of bad_pack', () => {
-    expect(new Set(all.map((e) => e.code))).toEqual(new Set(Object.keys(STORE_EN)));
+    expect(new Set(all.map((e) => e.problems[0]?.code))).toEqual(new Set(Object.keys(STORE_EN)));
     expect(new Set(packs.map((e) => e.problems[0]?.params?.why))).toEqual(
       new Set(['not_json', 'format', 'envelope', 'newer', 'checksum', 'payload']),
     );
@@ -49,7 +61,8 @@ describe('every refusal is Chinese in core, with its details as params', () => {
     expect(e.message).toMatch(HAN);
     expect(e.problems).toHaveLength(1);
     const p = e.problems[0]!;
-    expect(p.code).toBe(e.code);
+    // A damaged signing key stays a bad_key error; its problem says which key.
+    expect(p.code).toBe(e.code === 'bad_key' ? 'signing_key_corrupt' : e.code);
     expect(p.message.startsWith(e.message), p.message).toBe(true); // the UIs show the problem: it says all the error does
     // Each value the Chinese interpolates and the English shows, the Chinese shows too.
     for (const [k, v] of Object.entries(p.params ?? {}))

@@ -1,13 +1,22 @@
-// The English wording of the clause library's own problems: a pack that cannot be imported (pack.ts) and a library
-// file that cannot be locked, read or written (engine/*). Merged into core/i18n/problemText.ts's table, by code; the
-// Chinese is the problem's own message. Pure: the renderer and the CLI import it.
+// The English wording of the clause library's and the settings' refusals: a pack that cannot be imported (pack.ts), a
+// library file that cannot be locked, read or written (engine/*), what the library is asked that it refuses (inputs,
+// lookups, versions), a broken file in templates/, the signing key, settings and backups (core/settings). Merged into
+// core/i18n/problemText.ts's table, by code; the Chinese is the problem's own message. Pure: the renderer and the CLI
+// import it.
 type Params = Record<string, string | number>;
 type Template = string | ((p: Params) => string);
 
+/** Where a JSON file breaks (engine/detail.ts jsonWhere). */
+const where = (p: Params) =>
+  p.line !== undefined
+    ? ' (error at line {line}, column {column})'
+    : p.ended !== undefined
+      ? ' (the file ends too early)'
+      : '';
+
 /** bad_pack, by params.why (pack.ts badPack). */
 const BAD_PACK: Record<string, Template> = {
-  not_json: (p) =>
-    `the file is not valid JSON${p.line !== undefined ? ' (error at line {line}, column {column})' : p.ended !== undefined ? ' (the file ends too early)' : ''}`,
+  not_json: (p) => `the file is not valid JSON${where(p)}`,
   format: (p) =>
     p.format === undefined
       ? 'the file has no “format” field (it should be “{expected}”)'
@@ -53,10 +62,23 @@ const BAD_REQUEST: Record<string, Template> = {
   not_in_pack: 'These items are not in the pack: {itemsEn}',
   no_templates: 'No templates folder was given',
 };
+/** A template file in templates/ (core/library/loadTemplates.ts), by params.why. */
+const TEMPLATE_FILE: Record<string, Template> = {
+  front_matter: '{file}: a clause file starts with JSON between two “---” lines',
+  front_json: (p) => `{file}: the JSON at its start is not valid${where(p)}`,
+  json: (p) => `{file}: not a valid JSON file${where(p)}`,
+  fields: '{file}: {detailEn}',
+};
+
 // A placeholder no params have: a refusal made elsewhere (without why) keeps its own message.
 const OTHER = '{unworded}';
 
 export const STORE_EN: Record<string, Template> = {
+  bad_clause: (p) => word(TEMPLATE_FILE, p, OTHER),
+  // core/library/packSigning.ts (a bad_key error)
+  signing_key_corrupt:
+    'The signing key file {file} is damaged, so nothing can be signed: move it away and try again (a new key will be made)',
+  bad_blueprint: (p) => word(TEMPLATE_FILE, p, OTHER),
   // core/settings: the settings file, trusted signers, backups.
   settings_write_failed: 'Settings could not be saved to {file}: {reasonEn}; the file was left as it was.',
   too_many_signers: 'There can be at most {max} trusted signers',
