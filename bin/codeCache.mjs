@@ -10,13 +10,14 @@
 // renamed (two processes never see half a file); an unreadable or corrupt file is ignored and written anew. The cache
 // changes no output: the same source compiles to the same program with or without it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 
-const MAGIC = 'BFCC1';
+const MAGIC = 'BFCC2';
 const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
 
 /** The user's cache folder for BidForge: $BIDFORGE_CACHE_DIR, else the platform's cache folder. */
@@ -36,7 +37,11 @@ export function commandShape(args) {
   return format === undefined ? word(args[0]) : `${word(args[0])}-${word(format)}`;
 }
 
-const hash = (s) => createHash('sha1').update(s).digest('base64url');
+// CRC-32 and length where Node has it (20.15+; a few ms for all the sources and the cache), else SHA-256: enough to
+// tell a changed source or damaged bytes, which is all a key or a check here is for.
+const hash = zlib.crc32
+  ? (s) => `${zlib.crc32(s).toString(36)}.${s.length.toString(36)}`
+  : (s) => createHash('sha256').update(s).digest('base64url');
 
 /** The entries of a cache file: path → { key, data }; empty when it is missing, of another format or damaged. */
 function readEntries(file) {
@@ -74,11 +79,11 @@ function readEntries(file) {
 export function installCodeCache(root, shape, bundle) {
   const state = { file: undefined, hits: 0, misses: 0 };
   if (process.env.BIDFORGE_CACHE === '0') return state;
-  const file = join(
-    cacheDir(),
-    'v8',
-    `${process.version}-${process.arch}-${hash(root).slice(0, 12)}-${shape.replace(/[^a-z-]/g, '')}.bin`,
-  );
+  const dir = join(cacheDir(), 'v8');
+  const tail = `-${process.arch}-${hash(root)
+    .replace(/[^\w-]/g, '')
+    .slice(0, 12)}-${shape.replace(/[^a-z-]/g, '')}.bin`;
+  const file = join(dir, `${process.version}${tail}`);
   state.file = file;
   const old = readEntries(file);
   const compiled = new Map();
@@ -127,6 +132,9 @@ export function installCodeCache(root, shape, bundle) {
       try {
         writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, ...parts.map((p) => p.data)]));
         renameSync(tmp, file);
+        // The same command's cache from another version of Node is of no use any more.
+        for (const name of readdirSync(dir))
+          if (name.endsWith(tail) && name !== basename(file)) rmSync(join(dir, name), { force: true });
       } catch {
         try {
           unlinkSync(tmp);

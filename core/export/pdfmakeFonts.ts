@@ -71,9 +71,12 @@ export function memoizeFonts(): void {
 /**
  * A TrueType glyph's decoded outline, kept on the glyph (fontkit keeps the glyph objects): each export's font subset
  * decodes every glyph it embeds only to find compound glyphs' parts. Not for variable fonts, whose outlines are moved.
+ * And two reads that decoded far more than they used, each glyph once a process (~0.1 s of a cold render between
+ * them): a glyph's box (which fontkit's metrics ask for, so every advance width) is read as the five numbers of its
+ * header, and the subset reads only whether a glyph is compound before copying its bytes (fontkit decoded every
+ * outline for that). Both give what fontkit's own code gives; variable fonts and compound glyphs go through it.
  */
-function cacheGlyphOutlines(font: { getGlyph(id: number): object }): void {
-  type Glyph = { _font: { _variationProcessor?: unknown }; _bfDecoded?: unknown; _decode(): unknown };
+function cacheGlyphOutlines(font: TtfFont): void {
   const proto = Object.getPrototypeOf(font.getGlyph(0)) as Glyph & { _decodeSimple?: unknown };
   if (!Object.hasOwn(proto, '_decodeSimple')) return; // not fontkit's TrueType glyph
   const decode = proto._decode;
@@ -82,14 +85,73 @@ function cacheGlyphOutlines(font: { getGlyph(id: number): object }): void {
     if (this._bfDecoded === undefined) this._bfDecoded = decode.call(this);
     return this._bfDecoded;
   };
+  const getCBox = proto._getCBox;
+  const BBox = (getCBox.call(font.getGlyph(0), true) as object).constructor as new (...n: number[]) => object;
+  proto._getCBox = function (this: Glyph, internal?: boolean) {
+    const f = this._font;
+    if (f._variationProcessor) return getCBox.call(this, internal);
+    // fontkit's GlyfHeader: numberOfContours, xMin, yMin, xMax, yMax, big-endian int16s at the glyph's offset.
+    const stream = f._getTableStream('glyf');
+    const at = stream.pos + f.loca.offsets[this.id]!;
+    const v = stream.view;
+    return Object.freeze(new BBox(v.getInt16(at + 2), v.getInt16(at + 4), v.getInt16(at + 6), v.getInt16(at + 8)));
+  };
+  const subset = Object.getPrototypeOf(font.createSubset()) as Subset;
+  if (Object.hasOwn(subset, '_addGlyph')) {
+    const addGlyph = subset._addGlyph;
+    subset._addGlyph = function (this: SubsetState, gid: number): number {
+      const f = this.font;
+      if (f._variationProcessor) return addGlyph.call(this, gid);
+      const from = f.loca.offsets[gid]!;
+      const to = f.loca.offsets[gid + 1]!;
+      const stream = f._getTableStream('glyf');
+      const at = stream.pos + from;
+      // A compound glyph's parts are renumbered: fontkit's own code (which decodes it) does that.
+      if (to > from && stream.view.getInt16(at) < 0) return addGlyph.call(this, gid);
+      const glyph = f.getGlyph(gid);
+      stream.pos = at;
+      const buffer = stream.readBuffer(to - from);
+      this.glyf.push(buffer);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+      this.offset += buffer.length;
+      return this.glyf.length - 1;
+    };
+  }
 }
+
+type GlyfStream = { pos: number; view: DataView; readBuffer(n: number): Uint8Array };
+type TtfFont = {
+  _variationProcessor?: unknown;
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): GlyfStream;
+  getGlyph(id: number): Glyph;
+  createSubset(): object;
+};
+type Glyph = {
+  id: number;
+  _font: TtfFont;
+  _bfDecoded?: unknown;
+  _decode(): unknown;
+  _getCBox(internal?: boolean): unknown;
+  advanceWidth: number;
+  _getMetrics(): { leftBearing: number };
+};
+type SubsetState = {
+  font: TtfFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+};
+type Subset = { _addGlyph(this: SubsetState, gid: number): number };
 
 /** The shaped-word cache of pdfkit's EmbeddedFont, moved onto the (shared) fontkit font. */
 let fontPatched = false;
 export function shareLayoutCache(font: PdfFont): void {
   if (fontPatched || typeof font.layoutRun !== 'function') return;
   fontPatched = true;
-  cacheGlyphOutlines(font.font as { getGlyph(id: number): object });
+  cacheGlyphOutlines(font.font as unknown as TtfFont);
   const proto = Object.getPrototypeOf(font) as PdfFont & {
     layoutCached(text: string): Run;
     layout: unknown;

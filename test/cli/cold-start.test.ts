@@ -84,7 +84,7 @@ describe('冷启动缓存：首次运行写入，之后读取，损坏时忽略'
     expect(templates.length).toBeGreaterThan(5);
     expect(render(tempDir())).toBe(plain); // reads them
     // Every cache file damaged: ignored, the same PDF.
-    writeFileSync(join(cache, 'v8', v8[0]!), 'BFCC1 garbage');
+    writeFileSync(join(cache, 'v8', v8[0]!), 'BFCC2 garbage');
     for (const t of templates) writeFileSync(join(cache, 'templates', t), '// 0\n{ broken');
     expect(render(tempDir())).toBe(plain);
   }, 300_000);
