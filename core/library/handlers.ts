@@ -140,8 +140,7 @@ export function createLibraryHandlers(
   today: () => string,
   people: LibraryPeople = byRequest,
 ): LibraryHandlers {
-  const noStore = () =>
-    new ApiError('no_store', 'this API runs without a data folder: the clause library is read-only templates here');
+  const noStore = () => new ApiError('no_store', '没有数据文件夹：这里的条款库只是只读的内置模板', { why: 'library' });
   const read = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.read(fn) : Promise.reject(noStore()));
   const write = <T>(fn: (s: LibraryStore) => Promise<T>) => (access ? access.write(fn) : Promise.reject(noStore()));
   /** A change made by the acting user (named before the store is touched). */
@@ -186,7 +185,7 @@ export function createLibraryHandlers(
     libraryClause: ({ clauseId }) =>
       read(async (s) => {
         const c = await s.getClause(clauseId);
-        if (!c) throw new ApiError('not_found', `no clause ${clauseId}`);
+        if (!c) throw new ApiError('not_found', `条款库中没有条款 ${clauseId}`, { why: 'clause', id: clauseId });
         return c;
       }),
     libraryHistory: ({ clauseId, variant }) => read((s) => s.history(clauseId, variant)),

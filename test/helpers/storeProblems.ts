@@ -177,6 +177,10 @@ export async function settingsRefusals(): Promise<BidForgeError[]> {
     await apiRefusal(() => api.openRecentProject({ id: 'nope' })),
     await apiRefusal(() => api.restoreBackup({ name: 'library-nope.json' })),
     await apiRefusal(() => createHandlers({ templatesDir }).restoreBackup({ name: 'x' })),
+    await apiRefusal(() => createHandlers({ templatesDir }).libraryClause({ clauseId: 'x' })),
+    await apiRefusal(() =>
+      createHandlers({ templatesDir, dataDir: tempDir('bf-store-text-') }).libraryClause({ clauseId: 'nope' }),
+    ),
   ];
   // A backup that cannot be read.
   mkdirSync(join(dir, 'backups'), { recursive: true });

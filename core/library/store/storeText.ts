@@ -82,7 +82,12 @@ export const STORE_EN: Record<string, Template> = {
   // core/settings: the settings file, trusted signers, backups.
   settings_write_failed: 'Settings could not be saved to {file}: {reasonEn}; the file was left as it was.',
   too_many_signers: 'There can be at most {max} trusted signers',
-  no_store: (p) => (p.why === 'backups' ? 'This runs without a data folder, so there are no backups' : OTHER),
+  no_store: (p) =>
+    p.why === 'backups'
+      ? 'This runs without a data folder, so there are no backups'
+      : p.why === 'library'
+        ? 'This runs without a data folder: the clause library here is the read-only built-in templates'
+        : OTHER,
   bad_backup: 'The backup {name} cannot be read, so it was not restored: {reasonEn}',
   not_found: (p) => word(NOT_FOUND, p, OTHER),
   bad_request: (p) => word(BAD_REQUEST, p, OTHER),
