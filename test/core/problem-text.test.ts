@@ -58,7 +58,6 @@ const NOT_PROBLEMS: Record<string, string> = {
 };
 /** Problems left in their own words, and why. */
 const UNTRANSLATED: Record<string, string> = {
-  unresolved_conflict: 'the message is a clause key, not text',
   sync_failed: "the message is the network's or the database's own reason, shown under 团队库's heading",
 };
 

@@ -152,6 +152,15 @@ export async function libraryRefusals(): Promise<BidForgeError[]> {
   out.push(await refusal(() => s.retire({ clauseId: 'mine' }, '张')));
   const pack = await s.exportPack({ clauseIds: [], blueprintIds: [], includeUnapproved: true });
   out.push(await refusal(() => s.applyImport(pack, { 'clause:nope/标准': 'take-theirs' })));
+  // A pack whose clause conflicts with ours, with no choice made.
+  const theirs = await open(tempDir('bf-store-text-'));
+  await theirs.createClause({ ...clause, body: '他们的正文' }, '王');
+  const conflicting = await theirs.exportPack({ clauseIds: ['mine'], blueprintIds: [], includeUnapproved: true });
+  await theirs.close();
+  const ours = await open(tempDir('bf-store-text-'));
+  await ours.createClause(clause, '张');
+  out.push(await refusal(() => ours.applyImport(conflicting, {})));
+  await ours.close();
   await s.close();
   return out;
 }

@@ -1,6 +1,5 @@
 // Packs in and out of the store data, and the built-in templates merged in like a pack (also to seed a new store).
 import type { Library } from '@core/model/library.js';
-import { BidForgeError } from '@core/model/problem.js';
 import { badRequest, notFound, refusal, type ExportRequest, type ImportResolutions } from './inputs.js';
 import { clauseOf, latestApprovedOf, latestLiveOf } from './lookup.js';
 import { applyPayload, builtinPayload, classifyPayload, type ImportPreview, type MergeReport } from './merge.js';
@@ -60,10 +59,11 @@ export function applyImport(d: StoreData, p: BidForgePack, res: ImportResolution
     });
   const missing = items.filter((i) => i.status === 'conflicting' && !res[i.key]).map((i) => i.key);
   if (missing.length)
-    throw new BidForgeError(
+    throw refusal(
       'unresolved_conflicts',
-      `choose keep-mine, take-theirs or keep-both for: ${missing.join(', ')}`,
-      missing.map((k) => ({ severity: 'error', code: 'unresolved_conflict', message: k })),
+      'choose',
+      `以下有冲突的条目还没有选择处理方式（保留我的、采用对方的或两者都保留）：${missing.join('、')}`,
+      { items: missing.join('、'), itemsEn: missing.join(', ') },
     );
   return applyPayload(d, p.payload, { now, origin: 'pack', decide: (item) => res[item.key]! });
 }

@@ -98,6 +98,8 @@ export const STORE_EN: Record<string, Template> = {
         ? 'Clause {id} has no approved version to export'
         : OTHER,
   clause_exists: 'A clause with id {id} already exists',
+  unresolved_conflicts:
+    'Choose how to resolve these conflicting items (keep mine, take theirs or keep both): {itemsEn}',
   variant_exists: 'Clause {clauseId} already has a variant “{variant}”',
   stale_edit:
     '{clauseId}/{variant} was changed meanwhile: the editor opened version {base}, the latest is version {latest}',
