@@ -7,7 +7,7 @@ import { atomicWrite } from '../fs/atomicWrite.js';
 import { fsProblem, fsProblemZh } from '../fs/fsProblem.js';
 import { freshName } from '../library/store/engine/files.js';
 import { BidForgeError } from '../model/problem.js';
-import { zodMessage } from '../model/zodMessage.js';
+import { jsonWhere, zodDetail } from '../library/store/engine/detail.js';
 
 /** Something the user should know about a settings file, e.g. that a damaged one was kept aside. */
 export type FileNotice = { code: 'settings_corrupt'; file: string; movedAsideAs: string; reason: string };
@@ -114,8 +114,8 @@ function problemOf(text: string, schema: z.ZodType): string | null {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return `不是有效的 JSON（${(e as Error).message}）`;
+    return `不是有效的 JSON${jsonWhere(text.replace(/^\uFEFF/, ''), e).zh}`;
   }
   const r = schema.safeParse(raw);
-  return r.success ? null : zodMessage(r.error);
+  return r.success ? null : zodDetail(r.error).detail;
 }

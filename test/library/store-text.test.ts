@@ -2,8 +2,11 @@
 // written) are written in Chinese with their details as params, and core/library/store/storeText.ts words each in
 // English with the same details. Real refusals, from real files; the English is filled here the way
 // core/i18n/problemText.ts fills a template, so this file does not depend on the table being merged there.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_EN } from '@core/library/store/storeText.js';
+import { SettingsStore } from '@core/settings/store.js';
 import type { BidForgeError, Problem } from '@core/model/problem.js';
 import {
   libraryRefusals,
@@ -12,6 +15,7 @@ import {
   storeRefusals,
   templateRefusals,
 } from '../helpers/storeProblems.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -123,5 +127,19 @@ describe('the English wording (storeText.ts)', () => {
     expect(english(save.problems[0]!)).toMatch(
       /^The clause library could not be saved in \S+: the disk is full \(ENOSPC\)\. library\.json was left as it was; the change was not saved\.$/,
     );
+  });
+});
+
+describe('a damaged settings file (a notice the settings screen shows)', () => {
+  it('says why in Chinese: where its JSON breaks, or which field is wrong', async () => {
+    const reasons: string[] = [];
+    for (const text of ['{"userName": "王工",\n oops', '{"userName": 5}']) {
+      const dir = tempDir('bf-store-text-');
+      writeFileSync(join(dir, 'settings.json'), text);
+      const { notices } = await new SettingsStore({ dataDir: dir }).get();
+      reasons.push(notices[0]!.reason);
+    }
+    expect(reasons[0]).toBe('不是有效的 JSON（第 2 行第 2 列有误）');
+    expect(reasons[1]).toMatch(/^userName：类型不对：应为 字符串$/);
   });
 });
