@@ -18,7 +18,29 @@ import vm from 'node:vm';
 import zlib from 'node:zlib';
 
 const MAGIC = 'BFCC2';
-const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
+const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/g;
+
+/**
+ * Whether a source may call import(): any `import(` outside a comment that starts its line (`// …`, or a block
+ * opened by `/*` at the start of a line and not yet closed). Packages mention import() in such comments (docx, zod),
+ * and taking that for a call would compile them without the cache.
+ */
+export function callsImport(source) {
+  DYNAMIC_IMPORT.lastIndex = 0;
+  for (let m = DYNAMIC_IMPORT.exec(source); m; m = DYNAMIC_IMPORT.exec(source)) {
+    const lineStart = source.lastIndexOf('\n', m.index) + 1;
+    if (/^\s*\/\//.test(source.slice(lineStart, m.index))) continue;
+    const open = source.lastIndexOf('/*', m.index);
+    if (
+      open >= 0 &&
+      source.indexOf('*/', open) > m.index &&
+      /^\s*$/.test(source.slice(source.lastIndexOf('\n', open) + 1, open))
+    )
+      continue;
+    return true;
+  }
+  return false;
+}
 
 /** The user's cache folder for BidForge: $BIDFORGE_CACHE_DIR, else the platform's cache folder. */
 export function cacheDir() {
@@ -91,7 +113,7 @@ export function installCodeCache(root, shape, bundle) {
 
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
-    if (filename !== bundle && DYNAMIC_IMPORT.test(content)) return compile.call(this, content, filename);
+    if (filename !== bundle && callsImport(content)) return compile.call(this, content, filename);
     // A hashbang line is only valid at the very start of a script: kept as a comment, so lines still match.
     const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
     const key = hash(source);
