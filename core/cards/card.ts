@@ -1,6 +1,7 @@
 // What one printed card shows, independent of PDF or DOCX: its labelled fields, component periods and terms.
 import { formatDate } from '../format/zh.js';
 import { componentPeriods } from './dates.js';
+import { periodOf, periodText } from './period.js';
 import { CARD_FIELDS, type CardField } from './fields.js';
 import { cardLabels, inScript, templateInScript, type CardLabels, type CardScript } from './script.js';
 import { qrText } from './qr.js';
@@ -62,7 +63,7 @@ export function cardView(row: CardRow, template: CardTemplate, opts: CardRenderO
     })),
     periods: componentPeriods(t, row.date).map((p) => ({
       name: p.name,
-      label: `${p.months}${labels.months}`,
+      label: periodText(periodOf(p), { 个月: labels.months, 周: labels.weeks, 天: labels.days }),
       end: formatDate(p.end),
     })),
     terms: [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Problem } from '../model/problem.js';
 import { projectSchema } from '../model/project.js';
 import { CARD_FIELDS, type CardField, type CardMapping } from './fields.js';
+import { ONE_PERIOD_MESSAGE, type PeriodFields, periodFieldsShape, statesOnePeriod } from './period.js';
 import { CARD_LAYOUTS, type CardFace } from './types.js';
 
 export { CARD_LAYOUTS, type CardLayout } from './types.js';
@@ -20,7 +21,9 @@ const templateId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/)
   .max(100);
-const cardPeriodSchema = z.object({ name: z.string().trim().min(1).max(40), months: z.number().int().min(1).max(600) });
+const cardPeriodSchema = z
+  .object({ name: z.string().trim().min(1).max(40), ...periodFieldsShape })
+  .refine(statesOnePeriod, { message: ONE_PERIOD_MESSAGE });
 
 const cardFileRequest = z.object({
   fileName: z.string().min(1).max(500),
@@ -99,7 +102,8 @@ export type CardBatchTemplate = {
   id: string;
   title: string;
   cards: number;
-  components: { name: string; months: number }[];
+  /** Each states months, weeks or days (core/cards/period.ts periodOf, periodText). */
+  components: ({ name: string } & PeriodFields)[];
   periodsFrom: 'template' | 'edited' | 'project';
 };
 /** An exported batch: the file, a summary problem, and which rows were left out (the 检查 list says why). */

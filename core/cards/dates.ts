@@ -1,6 +1,7 @@
 // Card dates: what a spreadsheet cell may hold, and the warranty end dates computed from it.
 import { addMonths } from '../format/zh.js';
-import type { CardTemplate } from './template.js';
+import { type CardPeriod, periodEnd, periodOf, periodText } from './period.js';
+import type { CardComponent, CardTemplate } from './template.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -55,24 +56,18 @@ export function warrantyEnd(start: string, months: number): string {
   return addMonths(start, months);
 }
 
-export type ComponentPeriod = {
-  name: string;
-  months: number /** "36个月" */;
-  label: string /** ISO last day */;
-  end: string;
-};
+/** A component with its period in the card's words ("36个月", "400天") and its computed last day (ISO). */
+export type ComponentPeriod = CardComponent & { label: string; end: string };
 
-/** 36 → "36个月" (the domain writes warranty periods in months). */
-export function periodLabel(months: number): string {
-  return `${months}个月`;
+/** 36 → "36个月"; a period in weeks or days in its own unit: "6周", "400天". */
+export function periodLabel(period: number | CardPeriod): string {
+  return periodText(typeof period === 'number' ? { value: period, unit: '个月' } : period);
 }
 
-/** Each component's period and computed end date for a card starting on `start`. */
+/** Each component's period and computed end date for a card starting on `start` (periodEnd: one convention). */
 export function componentPeriods(template: Pick<CardTemplate, 'components'>, start: string): ComponentPeriod[] {
-  return template.components.map((c) => ({
-    name: c.name,
-    months: c.months,
-    label: periodLabel(c.months),
-    end: warrantyEnd(start, c.months),
-  }));
+  return template.components.map((c) => {
+    const p = periodOf(c);
+    return { ...c, label: periodText(p), end: periodEnd(start, p) };
+  });
 }

@@ -22,6 +22,8 @@ const HANS = {
   stampDate: '日期：　　年　月　日',
   cut: '沿\n虚\n线\n剪\n开',
   months: '个月',
+  weeks: '周',
+  days: '天',
   cards: '张',
   repairGrid: ['维修日期', '故障现象', '处理措施', '维修工程师', '用户签字'],
   fields: {

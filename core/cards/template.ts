@@ -6,14 +6,13 @@ import { z } from 'zod';
 import { BidForgeError } from '../model/problem.js';
 import { zodMessage } from '../model/zodMessage.js';
 import { CARD_FIELDS } from './fields.js';
+import { ONE_PERIOD_MESSAGE, periodFieldsShape, statesOnePeriod } from './period.js';
 
 const line = z.string().trim().min(1, '不能为空');
 
-export const cardComponentSchema = z.object({
-  name: line,
-  /** Warranty period in calendar months (36 = 3 years). */
-  months: z.number().int().min(1).max(600),
-});
+export const cardComponentSchema = z
+  .object({ name: line, ...periodFieldsShape })
+  .refine(statesOnePeriod, { message: ONE_PERIOD_MESSAGE });
 
 export const cardTemplateSchema = z
   .object({
@@ -103,4 +102,4 @@ export async function loadCardTemplates(templatesDir = defaultTemplatesDir): Pro
 
 /** The template with other warranty periods (edited on the 保修卡 screen, or a project's). */
 export const withComponents = (t: CardTemplate, components: CardComponent[] | undefined): CardTemplate =>
-  components?.length ? { ...t, components } : t;
+  components ? { ...t, components } : t;

@@ -217,8 +217,25 @@ const EN: Record<string, Template> = {
   card_no_template:
     'Row {row}, column “{column}”: “{value}” matches no warranty-card template (available: {templates})',
   card_template_column_missing: 'Card templates are picked by “{label}”, but the file has no such column; map it',
-  card_period_from_plan:
-    "The card's whole-unit warranty ({card} months) differs from the plan's {plan} months; the cards print the plan's {plan} months",
+  card_period_from_plan: (p) => {
+    // Each figure in the unit the project states it in (core/cards/projectPeriods.ts); months when none is given.
+    const EN_UNIT: Params = {
+      个月: 'month',
+      年: 'year',
+      周: 'week',
+      天: 'day',
+      工作日: 'working day',
+      小时: 'hour',
+      分钟: 'minute',
+    };
+    const unit = (u: unknown, n: unknown) => `${EN_UNIT[String(u ?? '个月')] ?? String(u)}${n === 1 ? '' : 's'}`;
+    if (p.why === 'unprintable')
+      return `The warranty of ${p.product ? '“{product}” ' : ''}“{component}” ({period} ${unit(p.unit, p.period)}) cannot be printed on a warranty card, which prints whole days, weeks, months or years and their end date; the card has no line for “{component}”: state it in days, weeks, months or years in the project`;
+    const differs = `The card's whole-unit warranty ({card} ${unit(p.cardUnit, p.card)}) differs from the plan's {plan} ${unit(p.planUnit, p.plan)}`;
+    return p.why === 'not_printed'
+      ? `${differs}; the plan's period cannot be printed on a card, so the cards print no whole-unit warranty`
+      : `${differs}; the cards print the plan's {plan} ${unit(p.planUnit, p.plan)}`;
+  },
   card_file_too_big:
     '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
 };

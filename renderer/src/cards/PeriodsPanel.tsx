@@ -4,11 +4,14 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, InputNumber, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CardBatchTemplate } from '@core/api/appContract.js';
+import { PERIOD_MAX, type PeriodFields, periodFields, periodOf } from '@core/cards/period.js';
 import type { RecentSummary } from '@core/settings/recent.js';
 import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 
-export type Period = { name: string; months: number };
+// A period states months, weeks or days (a template's or a project's: 400天 stays 400天); an edit keeps its unit.
+export type Period = { name: string } & PeriodFields;
+const UNIT_KEY = { 个月: 'cards.monthsUnit', 周: 'cards.weeksUnit', 天: 'cards.daysUnit' } as const;
 type Props = {
   templates: CardBatchTemplate[];
   /** The user's edits, by template id (absent: the template's own). */
@@ -76,19 +79,21 @@ export function PeriodsPanel({ templates, periods, onPeriods, project, onProject
                   }
                 />
                 <InputNumber
-                  aria-label={`${c.name} ${t('cards.monthsUnit')}`}
+                  aria-label={`${c.name} ${t(UNIT_KEY[periodOf(c).unit])}`}
                   data-testid={`period-${tp.id}-${i}`}
-                  value={c.months}
+                  value={periodOf(c).value}
                   min={1}
-                  max={600}
+                  max={PERIOD_MAX[periodOf(c).unit]}
                   precision={0}
-                  suffix={t('cards.monthsUnit')}
+                  suffix={t(UNIT_KEY[periodOf(c).unit])}
                   disabled={disabled || fromProject}
                   onChange={(m) =>
                     typeof m === 'number' &&
                     set(
                       tp.id,
-                      list.map((x, k) => (k === i ? { ...x, months: m } : x)),
+                      list.map((x, k) =>
+                        k === i ? { name: x.name, ...periodFields({ ...periodOf(x), value: m }) } : x,
+                      ),
                     )
                   }
                 />
