@@ -39,6 +39,7 @@ async function load() {
   if (built) {
     const { commandShape, installCodeCache } = await import('./codeCache.mjs');
     installCodeCache(root, commandShape(process.argv.slice(2)), built);
+    (await import('./nativeInflate.mjs')).useNativeInflate(root);
     // The bundle's import() calls (see scripts/build-cli.mjs), from an ES module, where Node runs them.
     globalThis[Symbol.for('bidforge.import')] = (specifier) =>
       import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(built)).href : specifier);

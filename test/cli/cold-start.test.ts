@@ -74,6 +74,39 @@ describe('冷启动缓存：首次运行写入，之后读取，损坏时忽略'
     expect(callsImport('obj.import(x); reimport(y); $import(z)')).toBe(false);
   });
 
+  it('inflates the Unicode tables fontkit, unicode-properties and linebreak load natively, to the same tables', () => {
+    // Every code point's script, category and line-break class, and raw inflates of several sizes, in a process
+    // with zlib's inflate and in one with tiny-inflate's.
+    const script = (native: boolean) => `
+      import { createRequire } from 'node:module';
+      import { createHash } from 'node:crypto';
+      import { deflateRawSync } from 'node:zlib';
+      const { useNativeInflate } = await import(${JSON.stringify(join(repoRoot, 'bin', 'nativeInflate.mjs'))});
+      const require = createRequire(${JSON.stringify(join(repoRoot, 'package.json'))});
+      const used = ${native} ? useNativeInflate(${JSON.stringify(repoRoot)}) : false;
+      const props = require('unicode-properties');
+      const trie = require(require.resolve('unicode-trie', { paths: [require.resolve('linebreak')] }));
+      const inflate = require('tiny-inflate');
+      const h = createHash('sha256');
+      for (let cp = 0; cp < 0x32000; cp++) h.update(props.getScript(cp) + props.getCategory(cp) + props.getEastAsianWidth(cp));
+      const data = Buffer.from('条款'.repeat(5000) + 'abc'.repeat(3000));
+      const packed = deflateRawSync(data);
+      for (const size of [data.length, data.length + 100, data.length - 100])
+        h.update(Buffer.from(inflate(packed, new Uint8Array(size))));
+      h.update(String(typeof trie));
+      require('fontkit');
+      console.log(JSON.stringify({ used, digest: h.digest('hex') }));
+    `;
+    const digest = (native: boolean) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script(native)], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout.trim().split('\n').pop()!) as { used: boolean; digest: string };
+    };
+    const native = digest(true);
+    expect(native.used).toBe(true);
+    expect(native.digest).toBe(digest(false).digest);
+  });
+
   const note = missingTools(['pdftotext']);
   it('renders the same PDF with the caches filled, without caches, and with damaged ones', (ctx) => {
     ctx.skip(!!note, note);
