@@ -5,10 +5,12 @@ export type DiffOp = 'equal' | 'insert' | 'delete';
 export type DiffSegment = { op: DiffOp; text: string };
 export type DiffGranularity = 'word' | 'char';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: loading ICU's word dictionary costs every command's start ~10 ms, and few commands diff.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Word tokens: the segmenter's words, with punctuation and whitespace as their own tokens. Joined, they give `text` back. */
 export function wordTokens(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
