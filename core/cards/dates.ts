@@ -51,6 +51,7 @@ export function parseCardDate(v: string | number | Date | null | undefined): str
  * month has no such day, the last day of that month. So 2026-11-24 + 12 months → 2027-11-24, 2026-01-31 + 1 → 2026-02-28,
  * 2024-02-29 + 12 → 2025-02-28, 2024-02-29 + 48 → 2028-02-29. This is exactly addMonths with month-end clamping.
  * (The "start + months − 1 day" convention goes wrong after clamping: 2024-02-28 and 2024-02-29 would both end 2025-02-27.)
+ * Periods in days and weeks keep the same convention: they end start + N days (period.ts periodEnd).
  */
 export function warrantyEnd(start: string, months: number): string {
   return addMonths(start, months);

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardView } from '@core/cards/card.js';
+import { cardsRequestSchemas } from '@core/cards/contract.js';
 import { componentPeriods, periodLabel } from '@core/cards/dates.js';
 import { createCardsHandlers } from '@core/cards/handlers.js';
 import { cardPeriodOf, periodEnd, sameLength } from '@core/cards/period.js';
@@ -359,5 +360,29 @@ describe('a 400天 card through the handlers: preview, PDF and DOCX print the sa
       `6${hant.weeks}`,
       `90${hant.days}`,
     ]);
+  });
+});
+
+describe('periods edited on the 保修卡 screen keep their unit', () => {
+  const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: new SettingsStore({}) });
+  const request = (periods: object) => ({
+    fileName: '客户清单.csv',
+    data: Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n', 'utf8').toString('base64'),
+    periods: { standard: periods },
+  });
+
+  it('the request takes months, weeks or days, exactly one of them', () => {
+    const ok = (periods: object[]) => cardsRequestSchemas.parseCards.safeParse(request(periods)).success;
+    expect(ok([{ name: '整机', months: 12 }])).toBe(true);
+    expect(ok([{ name: '整机', days: 400 }])).toBe(true);
+    expect(ok([{ name: '整机', weeks: 6 }])).toBe(true);
+    expect(ok([{ name: '整机', months: 12, days: 400 }])).toBe(false);
+    expect(ok([{ name: '整机' }])).toBe(false);
+  });
+
+  it('an edited 30天 prints as 30天, ending 30 days after 31 January', async () => {
+    const r = await api.parseCards({ ...request([{ name: '整机', days: 30 }]), previewCount: 1, qr: false });
+    expect(r.preview[0]!.periods).toEqual([{ name: '整机', label: '30天', end: '2026年3月2日' }]);
+    expect(r.templates[0]!.periodsFrom).toBe('edited');
   });
 });
