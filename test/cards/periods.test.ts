@@ -365,14 +365,15 @@ describe('a 400天 card through the handlers: preview, PDF and DOCX print the sa
 
 describe('periods edited on the 保修卡 screen keep their unit', () => {
   const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: new SettingsStore({}) });
-  const request = (periods: object) => ({
+  const request = (periods: { name: string; months?: number; weeks?: number; days?: number }[]) => ({
     fileName: '客户清单.csv',
     data: Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n', 'utf8').toString('base64'),
     periods: { standard: periods },
   });
 
   it('the request takes months, weeks or days, exactly one of them', () => {
-    const ok = (periods: object[]) => cardsRequestSchemas.parseCards.safeParse(request(periods)).success;
+    const ok = (periods: Parameters<typeof request>[0]) =>
+      cardsRequestSchemas.parseCards.safeParse(request(periods)).success;
     expect(ok([{ name: '整机', months: 12 }])).toBe(true);
     expect(ok([{ name: '整机', days: 400 }])).toBe(true);
     expect(ok([{ name: '整机', weeks: 6 }])).toBe(true);
