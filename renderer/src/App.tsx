@@ -87,7 +87,7 @@ function Shell({ locale, onLocaleChange }: { locale: Locale; onLocaleChange: (l:
   const resume = () =>
     void continueLast(navigate).then(
       (found) => found || message.info(tRef.current('home.continueNone')),
-      (e: unknown) => message.error(tRef.current('home.failed', { message: errorMessage(e) })),
+      (e: unknown) => message.error(tRef.current('home.failed', { message: errorMessage(e, locale) })),
     );
   const tRef = useRef(t);
   tRef.current = t;

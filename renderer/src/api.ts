@@ -3,6 +3,8 @@
 import { clientOfBridge } from '@core/api/channels.js';
 import type { ApiHandlers } from '@core/api/contract.js';
 import { createHttpClient } from '@core/api/httpClient.js';
+import { errorText } from '@core/i18n/errorText.js';
+import type { Locale } from './catalog.js';
 
 // In a browser the host's session is an HttpOnly cookie set by the launch link (host/session.ts): fetch sends it, and
 // no script — ours included — can read it.
@@ -10,12 +12,10 @@ export const api: ApiHandlers = window.bidforge
   ? clientOfBridge(window.bidforge)
   : createHttpClient(location.origin, '');
 
-/** The message to show for anything an API call threw. */
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string')
-    return (e as { message: string }).message;
-  return String(e);
+/** What to show for anything an API call threw, in the UI's language: a coded error (store, pack, library refusals…)
+ * is worded by its code and params (core/i18n/errorText.ts), not by its message, which core writes in Chinese. */
+export function errorMessage(e: unknown, locale: Locale): string {
+  return errorText(e, locale);
 }
 
 /** The API error code of anything an API call threw (an ApiError, whichever transport carried it). */

@@ -33,7 +33,7 @@ function editedPeriods(periods: Record<string, Period[]>): Record<string, Period
 }
 
 export function CardsScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<DataFile | null>(null);
   const [parsed, setParsed] = useState<ParseCardsResult | null>(null);
@@ -75,7 +75,7 @@ export function CardsScreen() {
       .then((r) => seq === readSeq.current && setParsed(r))
       .catch((e: unknown) => {
         if (seq !== readSeq.current) return;
-        message.error(t('cards.readFailed', { message: errorMessage(e) }));
+        message.error(t('cards.readFailed', { message: errorMessage(e, locale) }));
         setParsed(null);
         setFile(null);
       })
@@ -101,7 +101,7 @@ export function CardsScreen() {
       const { project: p } = await api.openRecentProject({ id });
       setProject({ id, title: p.title, project: p });
     } catch (e) {
-      message.error(t('cards.projectFailed', { message: errorMessage(e) }));
+      message.error(t('cards.projectFailed', { message: errorMessage(e, locale) }));
     }
   };
 
@@ -121,7 +121,7 @@ export function CardsScreen() {
         message.warning(t('cards.exportedSkipped', { cards: r.cards, file: where, count: r.skipped.count, rows }), 8);
       else message.success(t('cards.exportedAll', { cards: r.cards, file: where }));
     } catch (e) {
-      message.error(t('cards.exportFailed', { message: errorMessage(e) }));
+      message.error(t('cards.exportFailed', { message: errorMessage(e, locale) }));
     }
   };
 

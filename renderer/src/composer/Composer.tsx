@@ -40,7 +40,7 @@ const NO_REQUIREMENTS: Requirement[] = [];
 const NO_VALUES: Record<string, unknown> = {};
 
 export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
 
   const [blueprints, setBlueprints] = useState<{ id: string; title: string; docType: string }[]>([]);
@@ -161,11 +161,11 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
       setBlueprints(await api.listBlueprints({}).catch(() => []));
       await restore();
     } catch (e) {
-      setLoadError(errorMessage(e));
+      setLoadError(errorMessage(e, locale));
     } finally {
       setLoading(false);
     }
-  }, [restore]);
+  }, [restore, locale]);
 
   const started = useRef(false);
   useEffect(() => {

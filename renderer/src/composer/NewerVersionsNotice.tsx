@@ -37,7 +37,7 @@ const hasStore = () =>
   ));
 
 function NewerVersionsNoticeContent({ project, epoch, saved, exporting, onUpdated }: NewerVersionsNoticeProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [pins, setPins] = useState<OutdatedPin[]>([]);
   const [open, setOpen] = useState(false);
@@ -56,14 +56,14 @@ function NewerVersionsNoticeContent({ project, epoch, saved, exporting, onUpdate
       (d) => live && setDiff(d),
       (e: unknown) => {
         if (!live) return;
-        message.error(errorMessage(e));
+        message.error(errorMessage(e, locale));
         setDiffOf(null);
       },
     );
     return () => {
       live = false;
     };
-  }, [diffOf, message]);
+  }, [diffOf, message, locale]);
 
   useEffect(() => {
     setOpen(false);
@@ -99,7 +99,7 @@ function NewerVersionsNoticeContent({ project, epoch, saved, exporting, onUpdate
       setAsked((n) => n + 1);
       onUpdated();
     } catch (e) {
-      message.error(t('versions.updateFailed', { message: errorMessage(e) }));
+      message.error(t('versions.updateFailed', { message: errorMessage(e, locale) }));
     } finally {
       setBusy(false);
     }

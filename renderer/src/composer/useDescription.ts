@@ -5,6 +5,7 @@ import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
 import type { OutlineView, VariableField } from '@core/api/contract.js';
 import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
+import { useI18n } from '../i18n.js';
 
 export type Description = {
   fields: VariableField[];
@@ -29,6 +30,10 @@ export function useDescription(
   const [error, setError] = useState<string | null>(null);
   const current = useRef(project);
   current.current = project;
+  // A failure is worded in the UI's language when it happens; a language switch alone asks for nothing again.
+  const { locale } = useI18n();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const shape = project ? JSON.stringify([project.blueprint, project.documents ?? null, project.outline ?? null]) : '';
 
   useEffect(() => {
@@ -41,7 +46,7 @@ export function useDescription(
         setDescribed({ fields: fs, epoch });
         setError(null);
       },
-      (e: unknown) => live && setError(errorMessage(e)),
+      (e: unknown) => live && setError(errorMessage(e, localeRef.current)),
     );
     return () => {
       live = false;

@@ -45,7 +45,9 @@ export function useExport(project: Project | null, docParam: string | undefined)
             <Button
               size="small"
               type="link"
-              onClick={() => void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e)))}
+              onClick={() =>
+                void shell.openPath(saved.path).catch((e: unknown) => message.error(errorMessage(e, locale)))
+              }
             >
               {t('msg.openFile')}
             </Button>

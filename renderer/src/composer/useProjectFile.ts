@@ -149,10 +149,10 @@ export function useProjectFile(
         remember(project, saved.path || undefined, true);
         message.success(t('msg.saved', { file: saved.path || saved.name }));
       } catch (err) {
-        message.error(t('msg.saveFailed', { message: errorMessage(err) }));
+        message.error(t('msg.saveFailed', { message: errorMessage(err, locale) }));
       }
     },
-    [blueprintTitle, filePath, message, nameIsFine, project, remember, t],
+    [blueprintTitle, filePath, locale, message, nameIsFine, project, remember, t],
   );
 
   /** At start: unsaved work from last time comes back, marked 未保存 (the app itself opens on 首页). */

@@ -17,7 +17,7 @@ type Blueprint = { id: string; title: string; docType: string };
 type Sample = { name: string; title: string; blueprint: string; documents?: string[] };
 
 export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [blueprints, setBlueprints] = useState<Blueprint[]>([]);
   const [samples, setSamples] = useState<Sample[]>([]);
@@ -30,7 +30,10 @@ export function HomeScreen({ navigate }: Pick<ScreenProps, 'navigate'>) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ProjectHit[] | null>(null);
 
-  const fail = useCallback((e: unknown) => message.error(t('home.failed', { message: errorMessage(e) })), [message, t]);
+  const fail = useCallback(
+    (e: unknown) => message.error(t('home.failed', { message: errorMessage(e, locale) })),
+    [message, t],
+  );
   const root = useRef<HTMLDivElement>(null);
   // Other screens record projects and change settings while 首页 stays mounted: refresh when it is shown again.
   useOnShown(root, () => {

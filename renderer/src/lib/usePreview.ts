@@ -6,7 +6,7 @@ import type { Problem } from '@core/model/problem.js';
 import { projectSchema, type Project } from '@core/model/project.js';
 import { isValidIsoDate } from '@core/model/variables.js';
 import { errorMessage } from '../api.js';
-import type { MessageKey, Translate } from '../i18n.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n.js';
 import { PreviewStore } from './previewStore.js';
 
 export const usePreviewView = (store: PreviewStore) => useSyncExternalStore(store.subscribe, store.getView);
@@ -66,6 +66,9 @@ export function usePreview(
   const seq = useRef(0);
   const tRef = useRef(t);
   tRef.current = t;
+  const { locale } = useI18n();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const inFlight = useRef(false);
   const queued = useRef<(() => void) | null>(null);
   const params = useRef({ api, epoch, document, revision });
@@ -106,7 +109,7 @@ export function usePreview(
                     {
                       severity: 'error',
                       code: 'preview_failed',
-                      message: tRef.current('preview.failed', { message: errorMessage(e) }),
+                      message: tRef.current('preview.failed', { message: errorMessage(e, localeRef.current) }),
                     },
                   ],
                 });

@@ -25,7 +25,7 @@ type Props = {
 };
 
 export function ClauseDetail({ clauseId, variant, user, revision, categories, onChanged, onOpenVariant }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,9 +50,9 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
       setData({ clause, history, uses });
       setError(null);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, locale));
     }
-  }, [clauseId, variant]);
+  }, [clauseId, variant, locale]);
 
   useEffect(() => {
     setData(null);
@@ -71,7 +71,7 @@ export function ClauseDetail({ clauseId, variant, user, revision, categories, on
       message.success(done);
       onChanged(); // bumps `revision`: this panel and the list reload
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     } finally {
       setBusy(false);
     }

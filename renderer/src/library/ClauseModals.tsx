@@ -31,7 +31,7 @@ export function ClauseMetaModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MetaFields>();
 
@@ -55,7 +55,7 @@ export function ClauseMetaModal({
       message.success(t('lib.done.metaSaved'));
       onSaved();
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     }
   }
 
@@ -128,7 +128,7 @@ export function AddVariantModal({
   onClose: () => void;
   onAdded: (ref: VersionRef) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<VariantFields>();
   const taken = new Set(clause.variants.map((v) => v.name));
@@ -155,7 +155,7 @@ export function AddVariantModal({
       message.success(t('lib.done.variantAdded', { name: ref.variant }));
       onAdded(ref);
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     }
   }
 

@@ -31,7 +31,7 @@ export function VersionDiffPanel({
   variant: string;
   versions: HistoryEntry[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const numbers = versions.map((v) => v.version).sort((a, b) => a - b);
   const newest = numbers[numbers.length - 1] ?? 1;
   const [from, setFrom] = useState(Math.max(1, newest - 1));
@@ -51,11 +51,11 @@ export function VersionDiffPanel({
     api
       .libraryDiff({ from: { clauseId, variant, version: from }, to: { clauseId, variant, version: to }, granularity })
       .then((d) => live && setDiff(d))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e, locale)));
     return () => {
       live = false;
     };
-  }, [clauseId, variant, from, to, granularity]);
+  }, [clauseId, variant, from, to, granularity, locale]);
 
   const options = numbers.map((n) => ({ value: n, label: `v${n}` }));
   if (numbers.length < 2) return <Empty description={t('lib.diff.single')} />;

@@ -23,7 +23,7 @@ type Props = {
 };
 
 export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const versions = clause.variants.find((v) => v.name === variant)?.versions ?? [];
   const latest = versions[versions.length - 1];
   const start = (fromVersion !== undefined ? versions[fromVersion - 1] : undefined) ?? latest;
@@ -80,7 +80,7 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
         }),
       );
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, locale));
     } finally {
       setSaving(false);
     }

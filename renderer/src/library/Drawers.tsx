@@ -80,7 +80,7 @@ type ProjectRow = ProjectRecord & { outdated: number };
 
 /** Projects and their pins: pick one, see each newer approved version's diff, update one or all. */
 export function ProjectsDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [projects, setProjects] = useState<ProjectRow[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
@@ -116,7 +116,7 @@ export function ProjectsDrawer({ open, onClose }: { open: boolean; onClose: () =
       setPins(await api.projectOutdatedPins({ projectId: current }));
       await loadProjects();
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     }
   }
 

@@ -44,7 +44,7 @@ function highlight(raw: string, q: string) {
 }
 
 export function LibraryScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const root = useRef<HTMLDivElement>(null);
   const me = useSettingsUser(root);
@@ -87,9 +87,9 @@ export function LibraryScreen() {
       (i) => {
         if (i.builtinMergeError) void message.warning(t('lib.builtinMergeFailed', { message: i.builtinMergeError }));
       },
-      (e: unknown) => setError(errorMessage(e)),
+      (e: unknown) => setError(errorMessage(e, locale)),
     );
-  }, [revision, message, t]);
+  }, [revision, message, t, locale]);
 
   useEffect(() => {
     let live = true;
@@ -101,13 +101,13 @@ export function LibraryScreen() {
           setRows(r);
           setError(null);
         })
-        .catch((e: unknown) => live && setError(errorMessage(e)));
+        .catch((e: unknown) => live && setError(errorMessage(e, locale)));
     }, SEARCH_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [filter, query, revision]);
+  }, [filter, query, revision, locale]);
 
   // The chosen clause stays in sight in the list (e.g. a new clause, or one opened from the review drawer).
   useEffect(() => {
@@ -121,7 +121,7 @@ export function LibraryScreen() {
     try {
       setImporting(JSON.parse(await file.text()) as unknown);
     } catch (err) {
-      message.error(t('lib.pack.bad', { message: errorMessage(err) }));
+      message.error(t('lib.pack.bad', { message: errorMessage(err, locale) }));
     }
   }
 

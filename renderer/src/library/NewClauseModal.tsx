@@ -41,7 +41,7 @@ export function NewClauseModal({
   onClose: () => void;
   onCreated: (ref: VersionRef) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const [variables, setVariables] = useState<VariableDecl[]>([]);
@@ -70,7 +70,7 @@ export function NewClauseModal({
       setVariables([]);
       onCreated(ref);
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     }
   }
 

@@ -21,7 +21,7 @@ export function ExportPackModal({
   clauses: { id: string; title: string }[];
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [chosen, setChosen] = useState<string[]>([]);
   const [blueprints, setBlueprints] = useState<{ id: string; title: string }[]>([]);
@@ -44,7 +44,7 @@ export function ExportPackModal({
       message.success(t('lib.pack.exported', { file: fileName }));
       onClose();
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     }
   }
 
@@ -128,7 +128,7 @@ export function ImportPackModal({
         );
       })
       .catch((e: unknown) => {
-        message.error(t('lib.pack.bad', { message: errorMessage(e) }));
+        message.error(t('lib.pack.bad', { message: errorMessage(e, locale) }));
         onClose();
       });
   }, [pack, message, onClose, t]);
@@ -145,7 +145,7 @@ export function ImportPackModal({
       onApplied();
       onClose();
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e, locale));
     } finally {
       setBusy(false);
     }

@@ -64,7 +64,7 @@ export function SampleRender({ body, variables, docType, title, testId, showFact
             live &&
             setRendered({
               document: null,
-              problems: [{ severity: 'error', code: 'render', message: errorMessage(e) }],
+              problems: [{ severity: 'error', code: 'render', message: errorMessage(e, locale) }],
             }),
         );
     }, RENDER_DELAY_MS);

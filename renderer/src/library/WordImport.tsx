@@ -63,8 +63,8 @@ export function WordImportModal({
         if (!live) return;
         const err = e as { code?: string; params?: Record<string, unknown> };
         const text = err.code?.startsWith('word_')
-          ? wordErrorText({ ...err, message: errorMessage(e) }, locale === 'en' ? 'en' : 'zh')
-          : errorMessage(e);
+          ? wordErrorText({ ...err, message: errorMessage(e, locale) }, locale === 'en' ? 'en' : 'zh')
+          : errorMessage(e, locale);
         message.error(t('lib.word.failed', { message: text }));
         onClose();
       }
@@ -101,7 +101,9 @@ export function WordImportModal({
             }),
           );
         } catch (e) {
-          message.error(t('lib.word.partly', { done: made.length, n: r.n, title: r.title, message: errorMessage(e) }));
+          message.error(
+            t('lib.word.partly', { done: made.length, n: r.n, title: r.title, message: errorMessage(e, locale) }),
+          );
           // What was made stays made (drafts); the rest stay on screen to try again.
           const done = new Set(chosen.slice(0, made.length));
           setRows((rs) => rs.filter((x) => !done.has(x)));

@@ -49,7 +49,7 @@ function RequirementsPanelContent({
   onLocate,
   labelOf,
 }: RequirementsPanelProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [proposals, setProposals] = useState<Requirement[]>([]);
@@ -65,7 +65,7 @@ function RequirementsPanelContent({
       setProposals(found.map(({ requirement: r }) => (r.key && !known.has(r.key) ? { ...r, key: undefined } : r)));
       message.info(found.length ? t('req.recognized', { count: found.length }) : t('req.recognizedNone'));
     } catch (e) {
-      message.error(t('req.recognizeFailed', { message: errorMessage(e) }));
+      message.error(t('req.recognizeFailed', { message: errorMessage(e, locale) }));
     } finally {
       setBusy(false);
     }

@@ -41,7 +41,7 @@ export function SelfCheck({ currentProject, onLocate, labelOf }: SelfCheckProps)
       setBasis(project.tender?.paragraphBasis ?? 'page');
       setHasTender(!!project.tender);
     } catch (e) {
-      message.error(t('selfCheck.failed', { message: errorMessage(e) }));
+      message.error(t('selfCheck.failed', { message: errorMessage(e, locale) }));
     } finally {
       setBusy(null);
     }
@@ -55,7 +55,7 @@ export function SelfCheck({ currentProject, onLocate, labelOf }: SelfCheckProps)
       downloadBlob(bytes as Uint8Array<ArrayBuffer>, fileName, XLSX);
       message.success(t('selfCheck.exported', { file: fileName }));
     } catch (e) {
-      message.error(t('selfCheck.failed', { message: errorMessage(e) }));
+      message.error(t('selfCheck.failed', { message: errorMessage(e, locale) }));
     } finally {
       setBusy(null);
     }

@@ -88,8 +88,8 @@ export function TenderImport({ fields, requirements, tender, onTenderChange, cur
       message.error(
         t('tender.failed', {
           message: err.code
-            ? tenderErrorText({ ...err, message: errorMessage(e) }, locale === 'en' ? 'en' : 'zh')
-            : errorMessage(e),
+            ? tenderErrorText({ ...err, message: errorMessage(e, locale) }, locale === 'en' ? 'en' : 'zh')
+            : errorMessage(e, locale),
         }),
       );
     }
