@@ -189,7 +189,7 @@ const EN: Record<string, Template> = {
   // core/assemble/conditions.ts, by issue
   bad_condition: (p) => String(CONDITION[String(p.issue)] ?? 'The condition “{key} {op}” cannot be decided'),
   // core/api/handlers.ts
-  pins_not_recorded: 'The clause versions were not recorded in the clause library: {reason}',
+  pins_not_recorded: 'The clause versions were not recorded in the clause library: {reasonEn}',
   unknown_clause: 'The clause library has no clause {id} ({variant})',
   // core/library/store/versions.ts and core/library/handlers.ts (libraryPeople): the four-eyes rule and who acts
   own_version:

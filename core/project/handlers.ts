@@ -15,6 +15,7 @@ import { recognizeRequirements } from '../deviation/recognize.js';
 import { exportDocx } from '../export/docx.js';
 import { missingGlyphs } from '../export/glyphs.js';
 import { exportPdf } from '../export/pdf.js';
+import { errorText } from '../i18n/errorText.js';
 import { projectKey } from '../library/contract.js';
 import type { StoreAccess } from '../library/storeAccess.js';
 import type { Document, PageNumbering } from '../model/document.js';
@@ -243,11 +244,13 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       return undefined;
     } catch (e) {
       // The document is fine; only the record of its pins is missing (e.g. the CLI held the store): say so, don't fail.
+      // The reason in each language: a store refusal's message is Chinese, its English is worded by its code.
+      const reason = errorText(e, 'zh-CN');
       return {
         severity: 'warning',
         code: 'pins_not_recorded',
-        message: `条款版本未记入条款库：${e instanceof Error ? e.message : String(e)}`,
-        params: { reason: e instanceof Error ? e.message : String(e) },
+        message: `条款版本未记入条款库：${reason}`,
+        params: { reason, reasonEn: errorText(e, 'en') },
       };
     }
   }

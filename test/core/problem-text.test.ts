@@ -348,8 +348,8 @@ const elsewhere: Problem[] = [
   {
     severity: 'warning',
     code: 'pins_not_recorded',
-    message: '条款版本未记入条款库：store is locked',
-    params: { reason: 'store is locked' },
+    message: '条款版本未记入条款库：条款库已关闭',
+    params: { reason: '条款库已关闭', reasonEn: 'The clause library was closed' },
   },
   { severity: 'warning', code: 'card_rows_skipped', message: '3 行有错误，未导出；已导出 12 张卡片' },
   // core/library/store/versions.ts: four eyes; core/library/handlers.ts (libraryPeople): nobody named
