@@ -14,7 +14,7 @@ describe('pins_not_recorded', () => {
     const handlers = createHandlers({ templatesDir: 'templates', dataDir });
     const { project } = await handlers.openSample({ name: 'service-plan-sample' });
     // The app's library is opened (and seeded) first; then the CLI takes the library's lock and keeps it.
-    await handlers.libraryList({});
+    await handlers.libraryList({ filter: {} });
     const cli = await openStore({ dataDir, program: 'CLI' });
     await cli.markReviewed('no-such', '王').catch(() => undefined);
     try {
