@@ -9,7 +9,7 @@ import { errorText } from '../core/i18n/errorText.js';
 import { libraryWork, WORK_ACTIONS, type WorkArgs, type WorkIo } from './libraryWork.js';
 import { importWordCommand } from './libraryWord.js';
 import { TrustInputError, trustCommand } from './libraryTrust.js';
-import { libSay, libWord, signedLine, signerLine } from './packMessages.js';
+import { libSay, libWord, packWarningText, signedLine, signerLine } from './packMessages.js';
 import type { Lang } from './messages.js';
 
 export type LibraryArgs = {
@@ -114,7 +114,7 @@ async function importPack(api: ApiHandlers, a: LibraryArgs, out: (s: string) => 
                 (i.theirs.reviewer ? libSay(lang, 'reviewer', { reviewer: i.theirs.reviewer }) : ''),
             );
         }
-      for (const w of preview.warnings) out(libSay(lang, 'warning', { text: w }));
+      for (const w of preview.warnings) out(libSay(lang, 'warning', { text: packWarningText(w, lang) }));
     }
     if (a.dryRun) return 0;
   }

@@ -3,6 +3,7 @@ import { selectPlurals } from '../core/i18n/plural.js';
 import { problemText } from '../core/i18n/problemText.js';
 import { fingerprintOf } from '../core/library/packSigning.js';
 import type { PackSigner } from '../core/library/packSigner.js';
+import type { Problem } from '../core/model/problem.js';
 import type { Lang } from './messages.js';
 
 const MESSAGES = {
@@ -94,6 +95,11 @@ export function signedLine(lang: Lang, pack: unknown): string | undefined {
 /** The import's signature line: who signed the pack and whether its approvals are kept (else drafts), in plain words. */
 export function signerLine(lang: Lang, signer: PackSigner | undefined): string | undefined {
   return signer && libSay(lang, 'signer', { text: problemText(signer.notice, lang === 'en' ? 'en' : 'zh-CN') });
+}
+
+/** A pack preview's warning (a Problem: Chinese message, English by code) in the chosen language. */
+export function packWarningText(warning: Problem, lang: Lang): string {
+  return problemText(warning, lang === 'en' ? 'en' : 'zh-CN');
 }
 
 const TRUST = {

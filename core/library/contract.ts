@@ -219,7 +219,8 @@ export type ImportPreview = {
   checksum: string;
   items: ImportItem[];
   counts: Record<'new' | 'identical' | 'conflicting', number>;
-  warnings: string[];
+  /** Worded in the reader's language by problemText (e.g. pack_clause_missing). */
+  warnings: Problem[];
   /** Who signed the pack, and whether its approvals are kept (else its versions arrive as drafts). */
   signer?: PackSigner;
 };

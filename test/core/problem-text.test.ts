@@ -16,6 +16,8 @@ import { checkXlsxLimits } from '@core/cards/zipLimits.js';
 import { missingGlyphs } from '@core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '@core/i18n/problemText.js';
 import { BidForgeError, type Problem } from '@core/model/problem.js';
+import { classifyPayload } from '@core/library/store/merge.js';
+import type { StoreData } from '@core/library/store/schema.js';
 import { parseProjectText } from '@core/project/parse.js';
 import type { Column, Duration, VariableDecl } from '@core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
@@ -420,11 +422,24 @@ const store = [
   ...(await settingsRefusals()),
   ...(await templateRefusals()),
 ].flatMap((e) => e.problems);
+// A pack preview's warning (core/library/store/merge.ts): a blueprint names a clause on neither side.
+const packWarnings = classifyPayload({ clauses: [], blueprints: [] } as unknown as StoreData, {
+  clauses: [],
+  blueprints: [
+    {
+      id: 'bp',
+      docType: 'service-plan',
+      title: '方案',
+      sections: [{ title: '保修', clauses: [{ id: 'w', variant: '标准' }] }],
+    },
+  ],
+}).warnings;
 
 describe('real problems read in English', () => {
   const problems = [
     ...signing,
     ...store,
+    ...packWarnings,
     ...checkProblems(),
     ...newCheckProblems(),
     ...assemblyProblems(),

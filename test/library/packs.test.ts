@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Blueprint } from '@core/model/library.js';
+import { problemText } from '@core/i18n/problemText.js';
 import {
   builtinPack,
   canonicalJson,
@@ -108,7 +109,19 @@ describe('资料包导入', () => {
     const hq = await headquarters();
     const pack = await hq.exportPack({ clauseIds: [], blueprintIds: ['mini-plan'] });
     const preview = await (await open(await tempDir())).previewImport(pack);
-    expect(preview.warnings).toEqual([expect.stringContaining('warranty/标准')]);
+    expect(preview.warnings).toEqual([
+      {
+        severity: 'warning',
+        code: 'pack_clause_missing',
+        message: '蓝本 mini-plan（章节“保修”）引用的条款 warranty/标准 既不在条款包中，也不在条款库中',
+        params: { blueprint: 'mini-plan', section: '保修', clauseId: 'warranty', variant: '标准' },
+      },
+    ]);
+    // Each UI words it in its language (the English by code, from STORE_EN).
+    expect(problemText(preview.warnings[0]!, 'zh-CN')).toBe(preview.warnings[0]!.message);
+    expect(problemText(preview.warnings[0]!, 'en')).toBe(
+      'Blueprint mini-plan (section “保修”) uses clause warranty/标准, which is neither in the pack nor in the library',
+    );
   });
 
   async function conflictSetup() {

@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '@core/library/store/index.js';
+import { makePack } from '@core/library/store/pack.js';
 import { STORE_EN } from '@core/library/store/storeText.js';
 import { SettingsStore } from '@core/settings/store.js';
 import type { BidForgeError, Problem } from '@core/model/problem.js';
@@ -52,10 +54,24 @@ const all: BidForgeError[] = [
   ...(await settingsRefusals()),
   ...(await templateRefusals()),
 ];
+/** Not a refusal but worded from the same table: a pack preview's warning (merge.ts), from a real preview. */
+const orphan = {
+  id: 'orphan',
+  docType: 'service-plan' as const,
+  title: '孤立蓝本',
+  sections: [{ title: '保修', clauses: [{ id: 'gone', variant: '标准' }] }],
+};
+const previewer = await openStore({ dataDir: tempDir('bf-store-text-'), program: 'BidForge app' });
+const previewWarnings = (
+  await previewer.previewImport(makePack({ clauses: [], blueprints: [orphan] }, new Date('2026-05-01T08:00:00Z')))
+).warnings;
+await previewer.close();
 
 describe('every refusal is Chinese in core, with its details as params', () => {
   it('covers every code of the table, and each reason of bad_pack', () => {
-    expect(new Set(all.map((e) => e.problems[0]?.code))).toEqual(new Set(Object.keys(STORE_EN)));
+    expect(new Set([...all.map((e) => e.problems[0]?.code), ...previewWarnings.map((w) => w.code)])).toEqual(
+      new Set(Object.keys(STORE_EN)),
+    );
     expect(new Set(packs.map((e) => e.problems[0]?.params?.why))).toEqual(
       new Set(['not_json', 'format', 'envelope', 'newer', 'checksum', 'payload']),
     );
@@ -75,16 +91,18 @@ describe('every refusal is Chinese in core, with its details as params', () => {
 });
 
 describe('the English wording (storeText.ts)', () => {
-  it.each(all.map((e) => [e.code, e] as const))('%s', (_, e) => {
-    const p = e.problems[0]!;
-    const en = english(p);
-    expect(en, p.message).toBeDefined();
-    // No Chinese but inside a value (a path, a program's own name).
-    const values = Object.values(p.params ?? {}).map(String);
-    expect(values.reduce((s, v) => s.split(v).join(''), en!)).not.toMatch(HAN);
-    // The same figures, checksum prefixes and paths as the Chinese.
-    expect(details(en!).sort()).toEqual(expect.arrayContaining(details(p.message).sort()));
-  });
+  it.each([...all.map((e) => [e.code, e.problems[0]!] as const), ...previewWarnings.map((w) => [w.code, w] as const)])(
+    '%s',
+    (_, p) => {
+      const en = english(p);
+      expect(en, p.message).toBeDefined();
+      // No Chinese but inside a value (a path, a program's own name).
+      const values = Object.values(p.params ?? {}).map(String);
+      expect(values.reduce((s, v) => s.split(v).join(''), en!)).not.toMatch(HAN);
+      // The same figures, checksum prefixes and paths as the Chinese.
+      expect(details(en!).sort()).toEqual(expect.arrayContaining(details(p.message).sort()));
+    },
+  );
 
   it('names the reason of a refused pack', () => {
     const text = packs.map((e) => english(e.problems[0]!)!);

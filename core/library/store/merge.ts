@@ -1,5 +1,6 @@
 // Merging a pack payload (an imported pack, or the built-in templates) into store data: pure functions on plain data.
 import type { Library } from '@core/model/library.js';
+import type { Problem } from '@core/model/problem.js';
 import type { PackSigner } from '../packSigner.js';
 import { diffText, type DiffSegment } from './diff.js';
 import {
@@ -37,8 +38,9 @@ export type ImportPreview = {
   checksum: string;
   items: ImportItem[];
   counts: Record<ItemStatus, number>;
-  /** E.g. a blueprint names a clause that is neither in the pack nor in the library. */
-  warnings: string[];
+  /** E.g. a blueprint names a clause that is neither in the pack nor in the library: Chinese, with params for
+   * the English (STORE_EN, by code). */
+  warnings: Problem[];
   /** Who signed the pack and whether its approvals are kept (absent for the built-in templates). */
   signer?: PackSigner;
 };
@@ -107,7 +109,7 @@ function classifyClause(data: StoreData, pc: PackClause): ImportItem[] {
   });
 }
 
-export function classifyPayload(data: StoreData, payload: PackPayload): { items: ImportItem[]; warnings: string[] } {
+export function classifyPayload(data: StoreData, payload: PackPayload): { items: ImportItem[]; warnings: Problem[] } {
   const items = payload.clauses.flatMap((pc) => classifyClause(data, pc));
   for (const pb of payload.blueprints) {
     const mine = data.blueprints.find((b) => b.id === pb.id);
@@ -120,16 +122,19 @@ export function classifyPayload(data: StoreData, payload: PackPayload): { items:
       theirs: {},
     });
   }
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   for (const pb of payload.blueprints)
     for (const s of pb.sections)
       for (const ref of s.clauses) {
         const inPack = payload.clauses.some((c) => c.id === ref.id && c.variants.some((v) => v.name === ref.variant));
         const inStore = data.clauses.some((c) => c.id === ref.id && c.variants.some((v) => v.name === ref.variant));
         if (!inPack && !inStore)
-          warnings.push(
-            `blueprint ${pb.id} (section ${s.title}) uses clause ${ref.id}/${ref.variant}, which is neither in the pack nor in the library`,
-          );
+          warnings.push({
+            severity: 'warning',
+            code: 'pack_clause_missing',
+            message: `蓝本 ${pb.id}（章节“${s.title}”）引用的条款 ${ref.id}/${ref.variant} 既不在条款包中，也不在条款库中`,
+            params: { blueprint: pb.id, section: s.title, clauseId: ref.id, variant: ref.variant },
+          });
       }
   return { items, warnings };
 }

@@ -98,6 +98,9 @@ export const STORE_EN: Record<string, Template> = {
         ? 'Clause {id} has no approved version to export'
         : OTHER,
   clause_exists: 'A clause with id {id} already exists',
+  // merge.ts: a pack preview's warning
+  pack_clause_missing:
+    'Blueprint {blueprint} (section “{section}”) uses clause {clauseId}/{variant}, which is neither in the pack nor in the library',
   unresolved_conflicts:
     'Choose how to resolve these conflicting items (keep mine, take theirs or keep both): {itemsEn}',
   variant_exists: 'Clause {clauseId} already has a variant “{variant}”',

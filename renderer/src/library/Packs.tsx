@@ -195,8 +195,8 @@ export function ImportPackModal({
             />
           )}
           {preview.warnings.map((w) => (
-            <div key={w} className="bf-muted">
-              {w}
+            <div key={w.message} className="bf-muted" data-testid="import-warning">
+              {problemText(w, locale)}
             </div>
           ))}
           <Table<ImportItem>
