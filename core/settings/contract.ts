@@ -27,8 +27,9 @@ export const settingsRequestSchemas = {
   ...trustRequestSchemas,
 } as const;
 
-/** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults. */
-export type SettingsNotice = { code: string; file: string; movedAsideAs: string; reason: string };
+/** A damaged settings file that was moved aside (kept, never deleted) and replaced by defaults; why, in Chinese
+ * (reason) and in English (reasonEn). */
+export type SettingsNotice = { code: string; file: string; movedAsideAs: string; reason: string; reasonEn: string };
 export type BackupInfo = { name: string /** ISO time the backup was written. */; time: string; size: number };
 
 type Req<C extends keyof typeof settingsRequestSchemas> = z.infer<(typeof settingsRequestSchemas)[C]>;

@@ -9,8 +9,15 @@ import { freshName } from '../library/store/engine/files.js';
 import { BidForgeError } from '../model/problem.js';
 import { jsonWhere, zodDetail } from '../library/store/engine/detail.js';
 
-/** Something the user should know about a settings file, e.g. that a damaged one was kept aside. */
-export type FileNotice = { code: 'settings_corrupt'; file: string; movedAsideAs: string; reason: string };
+/** Something the user should know about a settings file, e.g. that a damaged one was kept aside. Why, in each
+ * language: `reason` in Chinese, `reasonEn` in English (the screens show the one of the UI's language). */
+export type FileNotice = {
+  code: 'settings_corrupt';
+  file: string;
+  movedAsideAs: string;
+  reason: string;
+  reasonEn: string;
+};
 
 export interface JsonDoc<T> {
   read(): Promise<{ value: T; notices: FileNotice[] }>;
@@ -40,7 +47,7 @@ export function fileDoc<S extends z.ZodType>(
   return {
     async read() {
       let text: string;
-      let reason: string | null;
+      let reason: Reason | null;
       let stamp: string | undefined;
       try {
         const st = await stampOf();
@@ -49,7 +56,10 @@ export function fileDoc<S extends z.ZodType>(
         if (options.maxBytes !== undefined && st.size > options.maxBytes) {
           const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
           text = '';
-          reason = `文件过大（${mb(st.size)} MB，上限 ${mb(options.maxBytes)} MB），未读取`;
+          reason = {
+            zh: `文件过大（${mb(st.size)} MB，上限 ${mb(options.maxBytes)} MB），未读取`,
+            en: `the file is too large (${mb(st.size)} MB, the limit is ${mb(options.maxBytes)} MB), so it was not read`,
+          };
         } else {
           text = await readFile(path, 'utf8');
           reason = problemOf(text, schema);
@@ -70,7 +80,15 @@ export function fileDoc<S extends z.ZodType>(
       await rename(path, join(dirname(path), aside));
       return {
         value: schema.parse({}) as z.infer<S>,
-        notices: [{ code: 'settings_corrupt', file: basename(path), movedAsideAs: aside, reason }],
+        notices: [
+          {
+            code: 'settings_corrupt',
+            file: basename(path),
+            movedAsideAs: aside,
+            reason: reason.zh,
+            reasonEn: reason.en,
+          },
+        ],
       };
     },
     async write(value) {
@@ -109,13 +127,18 @@ export function memoryDoc<S extends z.ZodType>(schema: S): JsonDoc<z.infer<S>> {
   };
 }
 
-function problemOf(text: string, schema: z.ZodType): string | null {
+type Reason = { zh: string; en: string };
+
+function problemOf(text: string, schema: z.ZodType): Reason | null {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return `不是有效的 JSON${jsonWhere(text.replace(/^\uFEFF/, ''), e).zh}`;
+    const where = jsonWhere(text.replace(/^\uFEFF/, ''), e);
+    return { zh: `不是有效的 JSON${where.zh}`, en: `it is not valid JSON${where.en}` };
   }
   const r = schema.safeParse(raw);
-  return r.success ? null : zodDetail(r.error).detail;
+  if (r.success) return null;
+  const { detail, detailEn } = zodDetail(r.error);
+  return { zh: detail, en: detailEn };
 }

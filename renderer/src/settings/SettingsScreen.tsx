@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import { fileToDataUrl } from '../cards/fileData.js';
 import type { ScreenProps } from '../screenProps.js';
 import { useI18n, type MessageKey } from '../i18n.js';
+import { noticeText } from './noticeText.js';
 import { BackupsCard } from './BackupsCard.js';
 import { TrustedSignersCard } from './TrustedSignersCard.js';
 import { TeamSyncCard } from './TeamSyncCard.js';
@@ -120,7 +121,7 @@ export function SettingsScreen({ onLocaleChange }: Partial<Pick<ScreenProps, 'on
           className="bf-page-alert"
           type="warning"
           showIcon
-          title={t('settings.corrupt', { file: n.file, aside: n.movedAsideAs, reason: n.reason })}
+          title={noticeText(n, t, locale)}
         />
       ))}
       <Form<Settings>
