@@ -236,8 +236,9 @@ export type LibraryInfo = {
   clauses: number;
   /** Built-in clauses changed upstream that someone also edited here: left for a person to resolve. */
   builtinConflicts: string[];
-  /** Why the built-in update could not run (e.g. the CLI held the lock), if it could not. */
+  /** Why the built-in update could not run (e.g. the CLI held the lock), if it could not: in Chinese, and in English. */
   builtinMergeError?: string;
+  builtinMergeErrorEn?: string;
 };
 
 export type LibraryHandlers = {

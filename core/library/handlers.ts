@@ -160,7 +160,9 @@ export function createLibraryHandlers(
         dataDir: access.options.dataDir,
         clauses: (await s.listClauses()).length,
         builtinConflicts: builtins.conflicts,
-        ...(builtins.mergeError ? { builtinMergeError: builtins.mergeError } : {}),
+        ...(builtins.mergeError
+          ? { builtinMergeError: builtins.mergeError.zh, builtinMergeErrorEn: builtins.mergeError.en }
+          : {}),
       };
     },
     libraryFacets: () => read((s) => s.facets()),

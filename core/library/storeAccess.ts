@@ -5,6 +5,7 @@ import type { LibraryStore } from './store/store.js';
 import { builtinPack, openStore } from './store/store.js';
 import type { Library } from '../model/library.js';
 import { templatesStamp } from './store/builtinsStamp.js';
+import { errorText } from '../i18n/errorText.js';
 
 export type StoreAccessOptions = { dataDir: string; templatesDir: string; program: string; clock?: () => Date };
 
@@ -13,7 +14,8 @@ export class StoreAccess {
   private queue: Promise<unknown> = Promise.resolve();
   /** The built-in clauses that differ from my edited versions, once compared (see builtinState). */
   private conflicts: string[] | undefined;
-  private mergeError: string | undefined;
+  /** Why merging the built-ins failed, in Chinese and in English (a store refusal worded by its code). */
+  private mergeError: { zh: string; en: string } | undefined;
 
   constructor(readonly options: StoreAccessOptions) {}
 
@@ -30,7 +32,7 @@ export class StoreAccess {
    * The built-in clauses in conflict with edits made here, and why merging the built-ins failed, if it did. When the
    * open skipped the comparison (built-ins unchanged since the store last took them), it is made now, on request.
    */
-  async builtinState(): Promise<{ conflicts: string[]; mergeError?: string }> {
+  async builtinState(): Promise<{ conflicts: string[]; mergeError?: { zh: string; en: string } }> {
     const store = await this.store();
     if (!this.conflicts && !this.mergeError) {
       const preview = await store.previewImport(await builtinPack(this.options.templatesDir, this.options.clock));
@@ -49,7 +51,7 @@ export class StoreAccess {
       if (!stamp || (await store.builtinsChecked()) !== stamp) await this.mergeBuiltins(store, stamp);
     } catch (e) {
       // A locked or odd store must not keep the library from opening: reading still works, say why.
-      this.mergeError = e instanceof Error ? e.message : String(e);
+      this.mergeError = { zh: errorText(e, 'zh-CN'), en: errorText(e, 'en') };
     } finally {
       await store.releaseLock();
     }

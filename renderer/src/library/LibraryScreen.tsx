@@ -85,7 +85,8 @@ export function LibraryScreen() {
       .catch(() => undefined);
     api.libraryInfo({}).then(
       (i) => {
-        if (i.builtinMergeError) void message.warning(t('lib.builtinMergeFailed', { message: i.builtinMergeError }));
+        const why = locale === 'en' ? i.builtinMergeErrorEn : i.builtinMergeError;
+        if (why) void message.warning(t('lib.builtinMergeFailed', { message: why }));
       },
       (e: unknown) => setError(errorMessage(e, locale)),
     );
