@@ -241,7 +241,7 @@ export function CardsScreen() {
                 </Spin>
               </Card>
             ) : parsed.fatal ? (
-              <Alert type="error" showIcon title={parsed.fatal.message} data-testid="cards-fatal" />
+              <Alert type="error" showIcon title={errorMessage(parsed.fatal, locale)} data-testid="cards-fatal" />
             ) : (
               <>
                 <Card className="bf-page-card" size="small">

@@ -7,6 +7,7 @@ import type { DocType, StoredClause, VariableDecl, VersionRef } from '@core/api/
 import type { When } from '@core/model/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { parseVariables } from './parseVariables.js';
 import { SampleRender } from './SampleRender.js';
 import { declarationProblems, VariablesForm } from './VariablesForm.js';
 import { WhenEditor, whenProblem } from './WhenEditor.js';
@@ -56,7 +57,7 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
   async function save() {
     if (!user.trim()) return setError(t('lib.needUser'));
     if (!note.trim()) return setError(t('lib.edit.needNote'));
-    if (parsedJson && !parsedJson.ok) return setError(parsedJson.error);
+    if (parsedJson && !parsedJson.ok) return setError(t(parsedJson.error.key, parsedJson.error.params));
     if (problems.size) return setError(t('lib.var.fixFirst'));
     if (whenProblem(when)) return setError(t('lib.when.fixFirst'));
     setSaving(true);
@@ -122,7 +123,9 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
               aria-label={t('lib.edit.varsJson')}
               status={parsedJson?.ok === false ? 'error' : ''}
             />
-            {parsedJson?.ok === false && <div className="bf-lib-error">{parsedJson.error}</div>}
+            {parsedJson?.ok === false && (
+              <div className="bf-lib-error">{t(parsedJson.error.key, parsedJson.error.params)}</div>
+            )}
           </>
         ) : (
           <VariablesForm value={variables} onChange={setVariables} />
@@ -154,26 +157,4 @@ export function DraftEditor({ clause, variant, user, fromVersion, onSaved, onCan
       />
     </div>
   );
-}
-
-/** The JSON of the declarations: an array of objects, each with at least key, type and label (the API checks the rest). */
-function parseVariables(text: string): { ok: true; value: VariableDecl[] } | { ok: false; error: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-  if (!Array.isArray(raw)) return { ok: false, error: 'expected a JSON array [ {"key": …, "type": …, "label": …} ]' };
-  const bad = raw.findIndex(
-    (v: unknown) =>
-      typeof v !== 'object' ||
-      v === null ||
-      typeof (v as { key?: unknown }).key !== 'string' ||
-      typeof (v as { type?: unknown }).type !== 'string' ||
-      typeof (v as { label?: unknown }).label !== 'string',
-  );
-  if (bad >= 0) return { ok: false, error: `item ${bad + 1}: needs "key", "type" and "label"` };
-  // A declaration without "required" is required (the API's default); the form needs the field to show it.
-  return { ok: true, value: (raw as VariableDecl[]).map((v) => ({ ...v, required: v.required ?? true })) };
 }

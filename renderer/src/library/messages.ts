@@ -190,6 +190,10 @@ export const libraryMessagesZh = {
   'lib.var.keyDup': '变量名重复',
   'lib.var.labelRequired': '请填写名称',
   'lib.var.fixFirst': '请先修正变量声明中的错误',
+  'lib.var.notJson': '不是有效的 JSON',
+  'lib.var.notJsonAt': '不是有效的 JSON（第 {line} 行第 {column} 列有误）',
+  'lib.var.notArray': '应为 JSON 数组 [ {"key": …, "type": …, "label": …} ]',
+  'lib.var.badItem': '第 {n} 项需要 "key"、"type" 和 "label"',
 
   'lib.diff.from': '从',
   'lib.diff.to': '到',
@@ -418,6 +422,10 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.var.keyDup': 'This variable name is used twice',
   'lib.var.labelRequired': 'Enter a label',
   'lib.var.fixFirst': 'Fix the variable declarations first',
+  'lib.var.notJson': 'not valid JSON',
+  'lib.var.notJsonAt': 'not valid JSON (error at line {line}, column {column})',
+  'lib.var.notArray': 'expected a JSON array [ {"key": …, "type": …, "label": …} ]',
+  'lib.var.badItem': 'item {n}: needs "key", "type" and "label"',
 
   'lib.diff.from': 'From',
   'lib.diff.to': 'to',
