@@ -45,7 +45,8 @@ async function load() {
   if (built) {
     const { commandShape, installCodeCache } = await import('./codeCache.mjs');
     installCodeCache(root, commandShape(process.argv.slice(2)), built);
-    (await import('./nativeInflate.mjs')).useNativeInflate(root);
+    (await import('./nativeInflate.mjs')).inflateNatively(root);
+    (await import('./deferModules.mjs')).deferModules(root);
     // The bundle's import() calls (see scripts/build-cli.mjs), from an ES module, where Node runs them.
     globalThis[Symbol.for('bidforge.import')] = (specifier) =>
       import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(built)).href : specifier);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /** Makes require('tiny-inflate') (as found from `root`) answer with zlib from now on; a no-op when it is not there. */
-export function useNativeInflate(root) {
+export function inflateNatively(root) {
   const require = createRequire(join(root, 'package.json'));
   let file;
   let tiny;

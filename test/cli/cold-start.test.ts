@@ -81,9 +81,9 @@ describe('冷启动缓存：首次运行写入，之后读取，损坏时忽略'
       import { createRequire } from 'node:module';
       import { createHash } from 'node:crypto';
       import { deflateRawSync } from 'node:zlib';
-      const { useNativeInflate } = await import(${JSON.stringify(join(repoRoot, 'bin', 'nativeInflate.mjs'))});
+      const { inflateNatively } = await import(${JSON.stringify(join(repoRoot, 'bin', 'nativeInflate.mjs'))});
       const require = createRequire(${JSON.stringify(join(repoRoot, 'package.json'))});
-      const used = ${native} ? useNativeInflate(${JSON.stringify(repoRoot)}) : false;
+      const used = ${native} ? inflateNatively(${JSON.stringify(repoRoot)}) : false;
       const props = require('unicode-properties');
       const trie = require(require.resolve('unicode-trie', { paths: [require.resolve('linebreak')] }));
       const inflate = require('tiny-inflate');
@@ -105,6 +105,44 @@ describe('冷启动缓存：首次运行写入，之后读取，损坏时忽略'
     const native = digest(true);
     expect(native.used).toBe(true);
     expect(native.digest).toBe(digest(false).digest);
+  });
+
+  it('defers brotli and AES until first used, and they then work as the real modules', () => {
+    const script = (defer: boolean) => `
+      import { createRequire } from 'node:module';
+      import { brotliCompressSync } from 'node:zlib';
+      const { deferModules } = await import(${JSON.stringify(join(repoRoot, 'bin', 'deferModules.mjs'))});
+      const deferred = ${defer} ? deferModules(${JSON.stringify(repoRoot)}) : [];
+      const require = createRequire(${JSON.stringify(join(repoRoot, 'package.json'))});
+      require('fontkit');
+      const PDFDocument = require('pdfkit');
+      const fromFontkit = createRequire(require.resolve('fontkit'));
+      const fromPdfkit = createRequire(require.resolve('pdfkit'));
+      const loadedEarly = !!require.cache[fromFontkit.resolve('brotli/dec/decode.js')];
+      const text = Buffer.from('条款 BidForge '.repeat(200));
+      const decompress = fromFontkit('brotli/decompress.js');
+      const unpacked = Buffer.from(decompress(brotliCompressSync(text), text.length)).equals(text);
+      const aes = fromPdfkit('@noble/ciphers/aes');
+      const sealed = Buffer.from(aes.cbc(new Uint8Array(16).fill(7), new Uint8Array(16).fill(9)).encrypt(text)).toString('base64');
+      const doc = new PDFDocument({ userPassword: 'a', ownerPassword: 'b', info: { CreationDate: new Date(0) } });
+      const chunks = [];
+      doc.on('data', (c) => chunks.push(c));
+      doc.on('end', () => console.log(JSON.stringify({ deferred: deferred.length, unpacked, sealed, pdf: Buffer.concat(chunks).length, loadedEarly })));
+      doc.text('x');
+      doc.end();
+    `;
+    const run = (defer: boolean) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script(defer)], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    };
+    const deferred = run(true);
+    const real = run(false);
+    expect(deferred.deferred).toBe(2);
+    expect(deferred.loadedEarly).toBe(false); // not loaded with fontkit…
+    expect(real.loadedEarly).toBe(true);
+    expect(deferred.unpacked).toBe(true); // …and works when used
+    expect({ ...deferred, deferred: 0, loadedEarly: 0 }).toEqual({ ...real, deferred: 0, loadedEarly: 0 });
   });
 
   const note = missingTools(['pdftotext']);
