@@ -8,17 +8,12 @@ import { MAX_TEMPLATE_CHARS, renderTemplate, Slots, TemplateError } from '@core/
 import { runChecks, type CheckContext } from '@core/check/rules.js';
 import { newerVersionProblems } from '@core/check/newerVersions.js';
 import { requirementSchema } from '@core/deviation/schema.js';
-import { buildBatch } from '@core/cards/batch.js';
-import { periodsFromProject } from '@core/cards/projectPeriods.js';
-import { rowsFromGrid } from '@core/cards/read.js';
-import { parseCardTemplate } from '@core/cards/template.js';
-import { checkXlsxLimits } from '@core/cards/zipLimits.js';
 import { missingGlyphs } from '@core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '@core/i18n/problemText.js';
-import { BidForgeError, type Problem } from '@core/model/problem.js';
+import type { Problem } from '@core/model/problem.js';
+import { batchProblems, cardProblems, fileProblems } from '../helpers/cardFileProblems.js';
 import { classifyPayload } from '@core/library/store/merge.js';
 import type { StoreData } from '@core/library/store/schema.js';
-import { parseProjectText } from '@core/project/parse.js';
 import type { Column, Duration, VariableDecl } from '@core/model/variables.js';
 import { clause, library, project } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -263,82 +258,6 @@ function templateProblems(): Problem[] {
 }
 
 /** A data file's row, column and mapping problems, from the warranty-card reader itself. */
-function cardProblems(): Problem[] {
-  const header = { rowNumber: 1, cells: ['客户名称', '序列号', '安装日期', '地址'] };
-  const rows = [
-    { rowNumber: 2, cells: ['', 'SN1', '2026-01-05', '北京'] },
-    { rowNumber: 3, cells: ['客户乙', '', '2026-01-05', '北京'] },
-    { rowNumber: 4, cells: ['客户丙', 'SN1', '2026-01-05', '北京'] },
-    { rowNumber: 5, cells: ['客户丁', 'SN4', '', '北京'] },
-    { rowNumber: 6, cells: ['客户戊', 'SN5', '2026-02-30', '北京'] },
-    { rowNumber: 7, cells: ['客户己', 'SN6', '2026-01-05', '北京市'.repeat(30)] },
-  ];
-  return [
-    ...rowsFromGrid([header, ...rows], '客户.csv').problems,
-    ...refusalOf(() => rowsFromGrid([{ rowNumber: 1, cells: ['客户名称', '地址'] }, rows[0]!], '客户.csv')),
-    ...refusalOf(() => rowsFromGrid([header, ...rows], '客户.csv', { dealer: '经销商' })),
-  ];
-}
-
-/** Why a project file cannot be opened: not JSON (with and without a position), not an object, wrong fields. */
-function fileProblems(): Problem[] {
-  return [
-    '{ "schema": 1,\n "name": ',
-    '{ "schema": 1,\n  , }',
-    '',
-    '[1]',
-    '{"schema": 2, "name": 42, "title": "", "date": "2026-02-30", "script": "x"}',
-  ].flatMap((text) => refusalOf(() => parseProjectText(text, 'p.json')));
-}
-
-/** The problems a refusal carries; a call that is not refused fails the test. */
-function refusalOf(fn: () => unknown): Problem[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BidForgeError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
-
-/** A card batch's own problems: a printed field no column fills, a row no template takes, a refused workbook. */
-function batchProblems(): Problem[] {
-  const template = parseCardTemplate(
-    {
-      id: 'standard',
-      title: '产品保修卡',
-      company: '某公司',
-      hotline: '400',
-      components: [{ name: '整机', months: 36 }],
-      match: ['空调'],
-      fields: ['customer', 'serial', 'date', 'dealer'],
-    },
-    't',
-  );
-  const grid = [
-    { rowNumber: 1, cells: ['客户名称', '序列号', '购买日期', '产品名称'] },
-    { rowNumber: 2, cells: ['客户甲', 'SN1', '2026-01-05', '冰箱'] },
-  ];
-  const read = rowsFromGrid(grid, 'x.csv');
-  // A zip whose directory declares 300 MB for its one entry.
-  const cd = Buffer.alloc(46);
-  cd.writeUInt32LE(0x02014b50, 0);
-  cd.writeUInt32LE(300 * 1024 * 1024, 24);
-  cd.writeUInt16LE(1, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 10);
-  return [
-    ...buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'product' }).problems.filter(
-      (p) => p.code !== 'card_long_value',
-    ),
-    ...refusalOf(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
-    ...periodsFromProject({ values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
-    ...refusalOf(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
-  ];
-}
-
 /** Problems created by code outside core/check and core/assemble, in the words those places use. */
 const elsewhere: Problem[] = [
   {

@@ -60,6 +60,9 @@ const ALLOWED_WORDS = new Set([
   'PNG',
   'JPEG',
   'English',
+  // Storage kinds named in 设置 → 团队库 → 共享文件夹.
+  'NAS',
+  'WebDAV',
 ]);
 
 /** The words of a Chinese UI text that are English and not on the allowed list. */

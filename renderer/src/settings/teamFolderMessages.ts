@@ -4,7 +4,7 @@ export const teamFolderMessagesZh = {
   'teamFolder.hint':
     '没有团队库服务器时，用共享文件夹（NAS、WebDAV 网盘）交换条款：发布把本库新批准的版本作为签名、带校验值的条款包放入文件夹，拉取导入同事发布的包。文件夹中的文件只会新增，从不修改。拉取和发布在后台进行，不影响其他工作。',
   'teamFolder.path': '文件夹路径',
-  'teamFolder.pathPlaceholder': '例如 /Volumes/团队库、Z:\\团队库 或 \\\\NAS\\团队库',
+  'teamFolder.pathPlaceholder': '例如 Z:\\团队库 或 \\\\文件服务器\\团队库',
   'teamFolder.pathRequired': '请填写共享文件夹的完整路径',
   'teamFolder.save': '保存路径',
   'teamFolder.saved': '共享文件夹已保存',
@@ -37,7 +37,7 @@ export const teamFolderMessagesEn: Record<keyof typeof teamFolderMessagesZh, str
   'teamFolder.hint':
     "Without a team server, share clauses through a shared folder (a NAS, a WebDAV drive): Publish puts this library's newly approved versions into the folder as a signed, checksummed pack; Pull imports the packs colleagues published. Files in the folder are only ever added, never changed. Pulling and publishing run in the background; work goes on.",
   'teamFolder.path': 'Folder path',
-  'teamFolder.pathPlaceholder': 'e.g. /Volumes/TeamLibrary, Z:\\TeamLibrary or \\\\NAS\\TeamLibrary',
+  'teamFolder.pathPlaceholder': 'e.g. Z:\\TeamLibrary or \\\\FileServer\\TeamLibrary',
   'teamFolder.pathRequired': 'Enter the full path of the shared folder',
   'teamFolder.save': 'Save path',
   'teamFolder.saved': 'Shared folder saved',
