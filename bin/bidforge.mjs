@@ -3,7 +3,8 @@
 // sources are newer (a checkout being worked on); without esbuild (an install without dev dependencies) and without a
 // bundle it falls back to compiling the TypeScript through tsx, which starts several times slower. The bundle and the
 // packages it loads are compiled through a V8 code cache (codeCache.mjs): from the second run of a command on, V8
-// reads their bytecode instead of compiling them again.
+// reads their bytecode instead of compiling them again. Packages' Unicode tables are inflated by zlib
+// (nativeInflate.mjs), and modules loaded only for what BidForge never does wait until used (deferModules.mjs).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
