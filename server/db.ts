@@ -8,7 +8,7 @@ import type pg from 'pg';
 
 /**
  * server/migrations, found from this module upwards: beside it when run from source (server/db.ts), under the
- * checkout or install when run from the CLI bundle (dist/cli/bidforge.mjs).
+ * checkout or install when run from the CLI bundle (dist/cli/bidforge.cjs).
  */
 export function migrationsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
