@@ -4,8 +4,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
+import { badCardFile, type CardFileKind } from '../core/cards/cardsText.js';
 import { CARD_FIELDS, parseMapping, type CardField } from '../core/cards/fields.js';
 import { checkNamePattern, DEFAULT_NAME_PATTERN } from '../core/cards/files.js';
+import { fsProblem, fsProblemZh } from '../core/fs/fsProblem.js';
 import { problemLine } from '../core/i18n/problemLine.js';
 import { BidForgeError } from '../core/model/problem.js';
 import { parseProjectText } from '../core/project/parse.js';
@@ -33,12 +35,12 @@ export type CardsArgs = {
   lang?: 'zh' | 'en';
 };
 
-const read = (file: string, what: string) =>
+/** The file's bytes, or a card_bad_file refusal worded in both languages (the OS's reason as fsProblem words it). */
+const read = (file: string, kind: CardFileKind) =>
   readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new BidForgeError(
-      'card_bad_file',
-      e.code === 'ENOENT' ? `找不到${what}：${file}` : `无法读取${what} ${file}：${e.message}`,
-    );
+    if (e.code === 'ENOENT') throw badCardFile('not_found', { file, kind });
+    if (e.code === 'EISDIR') throw badCardFile('folder', { file, kind });
+    throw badCardFile('unreadable', { file, kind, reason: fsProblemZh(e), reasonEn: fsProblem(e) });
   });
 
 /** "product,经销商" → ['product', 'dealer']. */
@@ -85,19 +87,17 @@ export async function cardsCommand(
   const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
   const request = {
     fileName: basename(a.dataFile),
-    data: (await read(a.dataFile, '数据文件')).toString('base64'),
+    data: (await read(a.dataFile, 'data')).toString('base64'),
     // --map "serial=机器码,date=开票日期" overrides the automatic header recognition for the named fields.
     ...(a.map === undefined ? {} : { mapping: parseMapping(a.map) }),
     ...(a.template ? { template: a.template } : {}),
     ...(a.script ? { script: a.script as 'hans' | 'hant' } : {}),
     ...(a.by ? { templateBy: a.by as 'product' | 'model' } : {}),
     ...(a.hide ? { hide: hideList(a.hide) } : {}),
-    ...(a.project
-      ? { project: parseProjectText((await read(a.project, '项目文件')).toString('utf8'), a.project) }
-      : {}),
+    ...(a.project ? { project: parseProjectText((await read(a.project, 'project')).toString('utf8'), a.project) } : {}),
   };
   const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
-  if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message);
+  if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message, parsed.fatal.params?.problems);
   if (!a.json)
     for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
   // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.

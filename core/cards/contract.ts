@@ -82,7 +82,7 @@ export type ParseCardsResult = {
   /** The mapping used for this read: the request's mapping over the suggestion. */
   columns: CardMapping;
   /** A problem with the file as a whole (a required column not mapped, a mapped column missing): no rows read. */
-  fatal?: { code: string; message: string };
+  fatal?: { code: string; message: string; params?: { problems: Problem[] } };
   dataRows: number;
   validRows: number;
   /** Row problems, in file order; at most PROBLEMS_SHOWN (problemCount says how many there were). */

@@ -4,6 +4,7 @@
 import { basename, extname } from 'node:path';
 import { buildBatch, type Batch } from './batch.js';
 import { cardView, type CardRenderOptions } from './card.js';
+import { badCardFile } from './cardsText.js';
 import { renderCardsDocx } from './docx.js';
 import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from './fields.js';
 import { cardFileNames, checkNamePattern, sanitizeFileName } from './files.js';
@@ -43,8 +44,15 @@ type Read = {
   sheet?: string;
   suggested: CardMapping;
   result?: ReadCardsResult;
-  fatal?: { code: string; message: string };
+  fatal?: ParseCardsResult['fatal'];
 };
+
+/** A refusal of the file as a whole, with its problems so each shell words it in its own language. */
+const fatalOf = (e: BidForgeError): NonNullable<ParseCardsResult['fatal']> => ({
+  code: e.code,
+  message: e.message,
+  ...(e.problems.length ? { params: { problems: e.problems } } : {}),
+});
 
 const bytesOf = (base64: string) => {
   const b = Buffer.from(base64, 'base64');
@@ -60,7 +68,7 @@ async function readCards({
   const { grid, encoding, sheet } = await readCardGrid(bytesOf(data), fileName);
   const used = Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)) as CardMapping;
   const h = findHeader(grid, used);
-  if (h < 0) throw new ApiError('card_bad_file', `${fileName}：文件是空的，没有表头和数据`);
+  if (h < 0) throw badCardFile('empty', { file: fileName });
   const headers = grid[h]!.cells.map(cellText);
   const auto = mapColumns(headers);
   const suggested: CardMapping = {};
@@ -79,7 +87,7 @@ async function readCards({
     return { ...base, result };
   } catch (e) {
     if (e instanceof BidForgeError && (e.code === 'card_missing_column' || e.code === 'card_bad_mapping'))
-      return { ...base, fatal: { code: e.code, message: e.message } };
+      return { ...base, fatal: fatalOf(e) };
     throw e;
   }
 }
@@ -188,8 +196,7 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
       try {
         p = await prepare(deps, req, result);
       } catch (e) {
-        if (e instanceof BidForgeError && e.code === 'card_missing_column')
-          return { ...out, fatal: { code: e.code, message: e.message } };
+        if (e instanceof BidForgeError && e.code === 'card_missing_column') return { ...out, fatal: fatalOf(e) };
         throw e;
       }
       const problems = [...p.projectProblems, ...p.batch.problems];
@@ -214,7 +221,7 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
       // A bad file-name pattern is refused before any work.
       if (req.perCard) checkNamePattern(req.perCard.namePattern);
       const r = await readCards(req);
-      if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message);
+      if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message, r.fatal!.params);
       const p = await prepare(deps, req, r.result);
       const { rows, templateOf, skipped } = p.batch;
       if (!rows.length)

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { BidForgeError, type Problem } from '../model/problem.js';
+import { badCardFile } from './cardsText.js';
 import { parseCardDate } from './dates.js';
 import { CARD_FIELDS, FIELD_LABELS, headerScore, mapColumns, type CardField, type CardMapping } from './fields.js';
 import { checkXlsxLimits, XLSX_LIMITS } from './zipLimits.js';
@@ -77,8 +78,7 @@ export function csvGrid(text: string, file: string): Grid {
   const fatal = parsed.errors.filter((e) => e.code === 'MissingQuotes');
   if (fatal.length) {
     const e = fatal[0]!;
-    const row = e.row === undefined ? '' : `第 ${e.row + 1} 行：`;
-    throw new BidForgeError('card_bad_file', `${file}：${row}CSV 引号不配对，无法读取`);
+    throw badCardFile('csv_quotes', { file, ...(e.row === undefined ? {} : { row: e.row + 1 }) });
   }
   // Each CSV record is one spreadsheet row (a quoted field may span lines), so the record index gives the row number.
   return parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => c) }));
@@ -106,10 +106,11 @@ export async function xlsxGrid(bytes: Uint8Array, file: string): Promise<{ grid:
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (e) {
-    throw new BidForgeError('card_bad_file', `${file}：不是有效的 XLSX 文件（${(e as Error).message}）`);
+    // exceljs's reason is English (“Cannot read properties of undefined”): the Chinese message sums it up.
+    throw badCardFile('not_xlsx', { file, reasonEn: (e as Error).message });
   }
   const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0) ?? wb.worksheets[0];
-  if (!ws) throw new BidForgeError('card_bad_file', `${file}：工作簿中没有工作表`);
+  if (!ws) throw badCardFile('no_sheet', { file });
   const grid: Grid = [];
   const width = ws.columnCount;
   // One stray cell in column XFD would make every row 16,384 cells wide.
@@ -189,8 +190,7 @@ export async function readCardGrid(
   fileName: string,
 ): Promise<{ grid: Grid; encoding: string; sheet?: string }> {
   const kind = sniffKind(bytes, fileName);
-  if (kind === 'xls')
-    throw new BidForgeError('card_bad_file', `${fileName}：不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV`);
+  if (kind === 'xls') throw badCardFile('xls', { file: fileName });
   if (kind === 'xlsx') return { ...(await xlsxGrid(bytes, fileName)), encoding: 'xlsx' };
   const decoded = decodeText(bytes);
   return { grid: csvGrid(decoded.text, fileName), encoding: decoded.encoding };
@@ -203,7 +203,7 @@ export function rowsFromGrid(
   meta: { encoding: string; sheet?: string } = { encoding: 'utf-8' },
 ): ReadCardsResult {
   const h = findHeader(grid, mapping);
-  if (h < 0) throw new BidForgeError('card_bad_file', `${file}：文件是空的，没有表头和数据`);
+  if (h < 0) throw badCardFile('empty', { file });
   const headerRow = grid[h]!;
   const headers = headerRow.cells.map(cellText);
   const map = mapColumns(headers, mapping, file);

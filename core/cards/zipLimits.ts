@@ -3,6 +3,7 @@
 // A 0.5 MB decompression bomb used to keep the host busy for a minute at 3.5 GB; now it is refused before any inflating.
 import { inflateRawSync } from 'node:zlib';
 import { BidForgeError } from '../model/problem.js';
+import { badCardFile } from './cardsText.js';
 
 export const XLSX_LIMITS = {
   /** Everything the workbook would inflate to. A 20,000-row card list is ~15 MB of XML. */
@@ -24,9 +25,6 @@ function tooBig(file: string, what: string, params: Record<string, string | numb
   );
 }
 
-const bad = (file: string, why: string) =>
-  new BidForgeError('card_bad_file', `${file}：不是有效的 XLSX 文件（${why}）`);
-
 /** The central directory's entries: names and declared sizes, read without inflating anything. */
 export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -37,7 +35,7 @@ export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
       break;
     }
   }
-  if (eocd < 0) throw bad(file, '找不到 ZIP 目录');
+  if (eocd < 0) throw badCardFile('not_zip', { file });
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   if (count === 0xffff || p === 0xffffffff)
@@ -50,7 +48,7 @@ export function zipEntries(bytes: Uint8Array, file: string): Entry[] {
   const entries: Entry[] = [];
   const dec = new TextDecoder();
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw bad(file, 'ZIP 目录损坏');
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw badCardFile('zip_damaged', { file });
     const nameLen = view.getUint16(p + 28, true);
     const size = view.getUint32(p + 24, true);
     const compressed = view.getUint32(p + 20, true);
@@ -96,7 +94,7 @@ export function checkXlsxLimits(bytes: Uint8Array, file: string): void {
   let cells = 0;
   for (const e of entries) {
     if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50)
-      throw bad(file, `“${e.name}”的位置不对`);
+      throw badCardFile('entry_misplaced', { file, entry: e.name });
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     const data = bytes.subarray(start, start + e.compressed);
     let out: Buffer;
@@ -107,7 +105,7 @@ export function checkXlsxLimits(bytes: Uint8Array, file: string): void {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
           throw tooBig(file, `“${e.name}”解压后超过它声明的 ${MB(e.size)}`, { stage: 'inflate', entry: e.name });
-        throw bad(file, `“${e.name}”无法解压`);
+        throw badCardFile('entry_inflate', { file, entry: e.name });
       }
     } else continue; // exceljs refuses methods it does not know
     if (out.length !== e.size)

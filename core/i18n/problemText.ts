@@ -3,6 +3,7 @@
 // renderer and the CLI both import it. Values in params (labels, titles, user text) are shown as they are.
 import type { Problem } from '../model/problem.js';
 import { WORKER_EN } from '../api/workerJobs.js';
+import { CARDS_EN } from '../cards/cardsText.js';
 import { STORE_EN } from '../library/store/storeText.js';
 import { SIGNING_EN } from '../text/signingText.js';
 import { TEAM_FOLDER_EN } from '../teamFolder/text.js';
@@ -91,6 +92,8 @@ const EN: Record<string, Template> = {
   ...WORKER_EN,
   // The clause store, its lock and backups, pack files, library inputs (core/library/store/storeText.ts).
   ...STORE_EN,
+  // A 保修卡 data file that cannot be read, by params.why (core/cards/cardsText.ts).
+  ...CARDS_EN,
   // Times that contradict each other (core/check/factRules.ts).
   response_after_arrival: longer('the phone response should not come later than the engineer on site'),
   // Facts that contradict each other (core/check/factRules.ts).

@@ -11,7 +11,7 @@ import { requirementSchema } from '@core/deviation/schema.js';
 import { missingGlyphs } from '@core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
-import { batchProblems, cardProblems, fileProblems } from '../helpers/cardFileProblems.js';
+import { batchProblems, cardFileRefusals, cardProblems, fileProblems } from '../helpers/cardFileProblems.js';
 import { classifyPayload } from '@core/library/store/merge.js';
 import type { StoreData } from '@core/library/store/schema.js';
 import type { Column, Duration, VariableDecl } from '@core/model/variables.js';
@@ -332,6 +332,8 @@ const wordingOf = (p: Problem) =>
     .sort((a, b) => b.length - a.length) // longest first: a row number 1 must not cut into the text “…1小时…”
     .reduce((s, v) => s.split(v).join(''), problemText(p, 'en'));
 
+// Each reason a card data file cannot be read (core/cards/cardsText.ts), from the reader and the CLI.
+const cardFiles = await cardFileRefusals();
 const signing = [...(await signingProblems()), ...(await teamProblems()), ...(await teamFolderProblems())];
 // The clause library's own refusals (core/library/store/storeText.ts): packs, the lock, reading and saving the file.
 const store = [
@@ -365,6 +367,7 @@ describe('real problems read in English', () => {
     ...templateProblems(),
     ...cardProblems(),
     ...batchProblems(),
+    ...cardFiles,
     ...fileProblems(),
     ...newerVersionProblems([
       { clauseId: 'wc-periods', variant: '标准', title: '保修期限', pinned: 1, latestApproved: 2 },

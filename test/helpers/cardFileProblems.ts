@@ -1,8 +1,13 @@
 // Real problems from the 保修卡 reader and batch and from opening a project file, for the English-wording tests
 // (test/core/problem-text.test.ts): each made by the code that reports it, never written by hand.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cardsCommand } from '../../cli/cards.js';
+import type { ApiHandlers } from '@core/api/contract.js';
 import { buildBatch } from '@core/cards/batch.js';
 import { periodsFromProject } from '@core/cards/projectPeriods.js';
-import { rowsFromGrid } from '@core/cards/read.js';
+import { csvGrid, readCardGrid, rowsFromGrid, xlsxGrid } from '@core/cards/read.js';
 import { parseCardTemplate } from '@core/cards/template.js';
 import { checkXlsxLimits } from '@core/cards/zipLimits.js';
 import { BidForgeError, type Problem } from '@core/model/problem.js';
@@ -81,5 +86,88 @@ export function batchProblems(): Problem[] {
     ...refusalOf(() => buildBatch(read, 'x.csv', { template, templates: [template], templateBy: 'model' })),
     ...periodsFromProject({ values: { warranty_months: 36, whole_unit_months: 24 } }).problems,
     ...refusalOf(() => checkXlsxLimits(new Uint8Array(Buffer.concat([cd, Buffer.from('a'), end])), 'x.xlsx')),
+  ];
+}
+
+/** A zip of stored (uncompressed) entries, written by hand so its directory can say anything (CRCs are left 0). */
+export function storedZip(parts: { name: string; data: string; offset?: number; method?: number }[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name);
+    const data = Buffer.from(p.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(p.method ?? 0, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(p.method ?? 0, 10);
+    cd.writeUInt32LE(data.length, 20);
+    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(p.offset ?? offset, 42);
+    chunks.push(local, name, data);
+    central.push(cd, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, cd, end]));
+}
+
+/** The problems an async refusal carries; a call that is not refused fails the test. */
+async function asyncRefusalOf(fn: () => Promise<unknown>): Promise<Problem[]> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof BidForgeError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Each reason a card data file cannot be read (card_bad_file, by params.why), from the reader and the CLI. */
+export async function cardFileRefusals(): Promise<Problem[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bf-card-file-'));
+  const csv = join(dir, 'ok.csv');
+  writeFileSync(csv, '客户名称,序列号,购买日期\n甲,SN1,2026-01-05\n');
+  mkdirSync(join(dir, 'folder.json'));
+  // The CLI reads its files before it asks the API anything.
+  const cli = (dataFile: string, project?: string) => () =>
+    cardsCommand(
+      { dataFile, out: join(dir, 'out'), perCard: false, qr: false, json: false, ...(project ? { project } : {}) },
+      () => {},
+      () => {},
+      {} as ApiHandlers,
+    );
+  const bytes = (s: string) => new Uint8Array(Buffer.from(s));
+  // A zip whose directory declares one entry and holds none.
+  const noDirectory = storedZip([]);
+  new DataView(noDirectory.buffer).setUint16(noDirectory.length - 12, 1, true);
+  return [
+    ...refusalOf(() => csvGrid('客户名称,序列号\n"甲,SN1\n', '客户.csv')),
+    ...refusalOf(() => checkXlsxLimits(bytes('客户名称,序列号'), '客户.xlsx')),
+    ...refusalOf(() => checkXlsxLimits(noDirectory, '客户.xlsx')),
+    ...refusalOf(() => checkXlsxLimits(storedZip([{ name: 'xl/workbook.xml', data: 'x', offset: 1 }]), '客户.xlsx')),
+    ...refusalOf(() => checkXlsxLimits(storedZip([{ name: 'xl/workbook.xml', data: 'xyz', method: 8 }]), '客户.xlsx')),
+    ...(await asyncRefusalOf(() =>
+      xlsxGrid(storedZip([{ name: 'xl/workbook.xml', data: '<workbook><' }]), '客户.xlsx'),
+    )),
+    ...(await asyncRefusalOf(() => xlsxGrid(storedZip([{ name: 'a.txt', data: 'hello' }]), '客户.xlsx'))),
+    ...(await asyncRefusalOf(() => readCardGrid(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), '客户.xls'))),
+    ...refusalOf(() => rowsFromGrid([], '客户.csv')),
+    ...(await asyncRefusalOf(cli(join(dir, '没有.csv')))),
+    ...(await asyncRefusalOf(cli(csv, join(dir, 'folder.json')))),
+    // A name longer than any file system allows (ENAMETOOLONG): unreadable whoever runs the test.
+    ...(await asyncRefusalOf(cli(join(dir, `${'长'.repeat(300)}.csv`)))),
   ];
 }

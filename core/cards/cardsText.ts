@@ -1,0 +1,90 @@
+// Why a 保修卡 data file (or the CLI's project file) cannot be read: one card_bad_file problem per reason, with a `why`
+// param and the values, worded here in Chinese (core's language) and in English (merged into core/i18n/problemText.ts
+// by code). Pure: the renderer and the CLI import it.
+import { BidForgeError } from '../model/problem.js';
+
+type Params = Record<string, string | number>;
+type Template = string | ((p: Params) => string);
+
+/** The file the CLI could not read: the data file, or the project file whose periods the cards print. */
+export type CardFileKind = 'data' | 'project';
+const KIND_ZH: Record<CardFileKind, string> = { data: '数据文件', project: '项目文件' };
+const KIND_EN: Params = { data: 'data file', project: 'project file' };
+
+const upper = (s: string | number) => String(s).charAt(0).toUpperCase() + String(s).slice(1);
+const NOT_XLSX_ZH = (file: unknown, why: string) => `${file}：不是有效的 XLSX 文件（${why}）`;
+const NOT_XLSX_EN = (why: string) => `{file}: not a valid XLSX file (${why})`;
+
+/** card_bad_file, by params.why: the Chinese message and the English template. */
+const BAD_FILE = {
+  csv_quotes: {
+    zh: (p: Params) => `${p.file}：${p.row === undefined ? '' : `第 ${p.row} 行：`}CSV 引号不配对，无法读取`,
+    en: (p: Params) =>
+      `{file}: ${p.row === undefined ? '' : 'row {row}: '}a quote mark in the CSV is not closed, so the file cannot be read`,
+  },
+  // core/cards/zipLimits.ts: an XLSX is a zip, read before exceljs sees it.
+  not_zip: {
+    zh: (p: Params) => NOT_XLSX_ZH(p.file, '找不到 ZIP 目录'),
+    en: NOT_XLSX_EN('it is not a zip archive: no zip directory was found'),
+  },
+  zip_damaged: {
+    zh: (p: Params) => NOT_XLSX_ZH(p.file, 'ZIP 目录损坏'),
+    en: NOT_XLSX_EN('its zip directory is damaged'),
+  },
+  entry_misplaced: {
+    zh: (p: Params) => NOT_XLSX_ZH(p.file, `“${p.entry}”的位置不对`),
+    en: NOT_XLSX_EN('“{entry}” is not where the zip directory says'),
+  },
+  entry_inflate: {
+    zh: (p: Params) => NOT_XLSX_ZH(p.file, `“${p.entry}”无法解压`),
+    en: NOT_XLSX_EN('“{entry}” cannot be unpacked'),
+  },
+  // exceljs refused the workbook: its own (English) reason is kept as reasonEn.
+  not_xlsx: {
+    zh: (p: Params) => NOT_XLSX_ZH(p.file, '其中的工作簿内容已损坏，无法读取'),
+    en: NOT_XLSX_EN('{reasonEn}'),
+  },
+  no_sheet: { zh: (p: Params) => `${p.file}：工作簿中没有工作表`, en: '{file}: the workbook has no worksheet' },
+  xls: {
+    zh: (p: Params) => `${p.file}：不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV`,
+    en: '{file}: old Excel files (.xls) are not supported; save it as .xlsx or CSV',
+  },
+  empty: {
+    zh: (p: Params) => `${p.file}：文件是空的，没有表头和数据`,
+    en: '{file}: the file is empty, it has no header and no data',
+  },
+  // cli/cards.ts: a file the command line could not read; reason/reasonEn from core/fs/fsProblem.ts.
+  not_found: {
+    zh: (p: Params) => `找不到${KIND_ZH[p.kind as CardFileKind]}：${p.file}`,
+    en: (p: Params) => `${upper(KIND_EN[String(p.kind)] ?? 'file')} not found: {file}`,
+  },
+  folder: {
+    zh: (p: Params) => `${p.file} 是一个文件夹，不是${KIND_ZH[p.kind as CardFileKind]}`,
+    en: (p: Params) => `{file} is a folder, not a ${KIND_EN[String(p.kind)] ?? 'file'}`,
+  },
+  unreadable: {
+    zh: (p: Params) => `无法读取${KIND_ZH[p.kind as CardFileKind]} ${p.file}：${p.reason}`,
+    en: (p: Params) => `Cannot read the ${KIND_EN[String(p.kind)] ?? 'file'} {file}: {reasonEn}`,
+  },
+} satisfies Record<string, { zh: (p: Params) => string; en: Template }>;
+
+export type CardFileWhy = keyof typeof BAD_FILE;
+
+/** A data file that cannot be read, as one card_bad_file problem whose params say why (see BAD_FILE). */
+export function badCardFile(why: CardFileWhy, params: Params & { file: string }): BidForgeError {
+  const all = { ...params, why };
+  const message = BAD_FILE[why].zh(all);
+  return new BidForgeError('card_bad_file', message, [
+    { severity: 'error', code: 'card_bad_file', message, params: all },
+  ]);
+}
+
+// A placeholder no params have: a card_bad_file made elsewhere (without a known why) keeps its own message.
+const OTHER = '{unworded}';
+
+export const CARDS_EN: Record<string, Template> = {
+  card_bad_file: (p) => {
+    const t: Template = Object.hasOwn(BAD_FILE, String(p.why)) ? BAD_FILE[p.why as CardFileWhy].en : OTHER;
+    return typeof t === 'function' ? t(p) : t;
+  },
+};
