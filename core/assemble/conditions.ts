@@ -21,7 +21,19 @@ export const conditionsOf = (when: When | undefined): Condition[] =>
 
 const isDuration = (v: unknown): v is Duration => typeof v === 'object' && v !== null && 'unit' in v && 'value' in v;
 
-/** The side of a comparison as a number or string: durations in hours, money (kept in fen) in yuan. */
+const CALENDAR: Partial<Record<Duration['unit'], number>> = { 个月: 1, 年: 12 };
+/**
+ * Two durations as numbers to compare: in months when both are months or years (12个月 is exactly 1年), else in
+ * hours (a month as 30 days, a year as 365).
+ */
+function durationPair(a: Duration, b: Duration): [number, number] {
+  const ma = CALENDAR[a.unit];
+  const mb = CALENDAR[b.unit];
+  if (ma !== undefined && mb !== undefined) return [a.value * ma, b.value * mb];
+  return [durationHours(a), durationHours(b)];
+}
+
+/** The side of a comparison as a number or string: money (kept in fen) in yuan; durations are paired above. */
 function comparable(decl: VariableDecl, v: Value): number | string | boolean | undefined {
   if (decl.type === 'duration' && isDuration(v)) return durationHours(v);
   if (decl.type === 'money' && typeof v === 'number') return v / 100;
@@ -29,8 +41,13 @@ function comparable(decl: VariableDecl, v: Value): number | string | boolean | u
   return undefined;
 }
 
-function literal(c: Condition): number | string | boolean | undefined {
-  return isDuration(c.value) ? durationHours(c.value) : c.value;
+function sides(
+  decl: VariableDecl,
+  v: Value,
+  c: Condition,
+): [ReturnType<typeof comparable>, ReturnType<typeof comparable>] {
+  if (decl.type === 'duration' && isDuration(v) && isDuration(c.value)) return durationPair(v, c.value);
+  return [comparable(decl, v), isDuration(c.value) ? durationHours(c.value) : c.value];
 }
 
 /** Whether one condition holds. A variable without a value makes it false (its absence is reported elsewhere). */
@@ -45,8 +62,7 @@ export function evaluateCondition(
   if (c.op === 'set')
     return { holds: v !== undefined && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0) };
   if (v === undefined) return { holds: false };
-  const a = comparable(decl, v);
-  const b = literal(c);
+  const [a, b] = sides(decl, v, c);
   if (a === undefined || b === undefined) return problem(c, 'no_value', `条件 ${c.key} ${c.op} 缺少可比较的值`);
   if (c.op === 'eq') return { holds: a === b };
   if (c.op === 'ne') return { holds: a !== b };

@@ -49,6 +49,23 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition(c, decls, values)).toEqual({ holds });
   });
 
+  it('按月和年写的时长按月比较：12个月与1年相等，13个月长于1年', () => {
+    const warranty = new Map<string, VariableDecl>([
+      ['warranty', { key: 'warranty', type: 'duration', label: '质保期', required: false }],
+    ]);
+    const year = new Map<string, Value>([['warranty', { value: 1, unit: '年' }]]);
+    const at = (op: Condition['op'], value: number, unit: '个月' | '年' | '天') =>
+      evaluateCondition({ key: 'warranty', op, value: { value, unit } }, warranty, year).holds;
+    expect(at('eq', 12, '个月')).toBe(true);
+    expect(at('lte', 12, '个月')).toBe(true);
+    expect(at('gt', 12, '个月')).toBe(false);
+    expect(at('lt', 13, '个月')).toBe(true);
+    expect(at('eq', 1, '年')).toBe(true);
+    // Days against a year: by length (a year as 365 days).
+    expect(at('gte', 365, '天')).toBe(true);
+    expect(at('gte', 366, '天')).toBe(false);
+  });
+
   it('变量未填写时条件不成立（缺失另行报告）', () => {
     expect(evaluateCondition({ key: 'months', op: 'gte', value: 1 }, decls, new Map())).toEqual({ holds: false });
   });
