@@ -54,6 +54,24 @@ function hideList(text: string): CardField[] {
   return CARD_FIELDS.filter((f) => f in labels);
 }
 
+/** Arguments refused before anything is read (exit 2), in the --lang language. */
+const REFUSED = {
+  zh: {
+    dataFile: 'cards：请指定数据文件（bidforge cards <data.csv|data.xlsx> --out <目录>）',
+    out: 'cards：请用 --out <目录> 指定输出位置',
+    script: (v: string) => `cards：--script 只能是 hans 或 hant，不能是“${v}”`,
+    by: (v: string) => `cards：--by 只能是 product 或 model，不能是“${v}”`,
+    format: (v: string) => `cards：未知的格式“${v}”（可用：pdf、docx、both）`,
+  },
+  en: {
+    dataFile: 'cards: which data file? (bidforge cards <data.csv|data.xlsx> --out <dir>)',
+    out: 'cards: say where to write with --out <dir>',
+    script: (v: string) => `cards: --script is hans or hant, not ${v}`,
+    by: (v: string) => `cards: --by is product or model, not ${v}`,
+    format: (v: string) => `cards: unknown format “${v}” (use pdf, docx or both)`,
+  },
+};
+
 /** The closing lines, in the --lang language. */
 const SUMMARY = {
   zh: {
@@ -75,14 +93,12 @@ export async function cardsCommand(
   err: (s: string) => void,
   api: ApiHandlers,
 ): Promise<number | string> {
-  if (!a.dataFile) return 'cards: which data file? (bidforge cards <data.csv|data.xlsx> --out <dir>)';
-  if (!a.out) return 'cards: say where to write with --out <dir>';
-  if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant')
-    return `cards: --script is hans or hant, not ${a.script}`;
-  if (a.by !== undefined && a.by !== 'product' && a.by !== 'model')
-    return `cards: --by is product or model, not ${a.by}`;
-  if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format))
-    return `cards: 未知的格式“${a.format}”（可用：pdf、docx、both）`;
+  const no = REFUSED[a.lang === 'en' ? 'en' : 'zh'];
+  if (!a.dataFile) return no.dataFile;
+  if (!a.out) return no.out;
+  if (a.script !== undefined && a.script !== 'hans' && a.script !== 'hant') return no.script(a.script);
+  if (a.by !== undefined && a.by !== 'product' && a.by !== 'model') return no.by(a.by);
+  if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format)) return no.format(a.format);
   if (a.perCard) checkNamePattern(a.namePattern ?? DEFAULT_NAME_PATTERN);
   const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
   const request = {

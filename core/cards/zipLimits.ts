@@ -18,11 +18,11 @@ type Entry = { name: string; method: number; compressed: number; size: number; o
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 function tooBig(file: string, what: string, params: Record<string, string | number>): BidForgeError {
-  return new BidForgeError(
-    'card_file_too_big',
-    `${file}：${what}，已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV`,
-    [{ severity: 'error', code: 'card_file_too_big', message: what, params: { file, ...params } }],
-  );
+  // The problem says all the error does: errorText words an error from its problems, in Chinese too.
+  const message = `${file}：${what}，已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV`;
+  return new BidForgeError('card_file_too_big', message, [
+    { severity: 'error', code: 'card_file_too_big', message, params: { file, ...params } },
+  ]);
 }
 
 /** The central directory's entries: names and declared sizes, read without inflating anything. */

@@ -61,6 +61,22 @@ describe('a data file that cannot be read', () => {
   });
 });
 
+describe('a workbook that would unpack to too much', () => {
+  it('reads with its file name and advice in Chinese, as in English', async () => {
+    const bomb = storedZip([{ name: 'a', data: 'x' }]);
+    // The one entry's directory record (after its 32-byte local copy) declares 300 MB.
+    new DataView(bomb.buffer).setUint32(32 + 24, 300 * 1024 * 1024, true);
+    const e = await parse('客户.xlsx', bomb).then(
+      () => expect.unreachable('not refused'),
+      (err: unknown) => err,
+    );
+    expect(errorText(e, 'zh-CN')).toBe(
+      '客户.xlsx：解压后有 300 MB（上限 48 MB），已拒绝读取（可能是“压缩炸弹”文件）；请在 Excel 中删去多余的工作表或另存为 CSV',
+    );
+    expect(errorText(e, 'en')).toMatch(/^客户\.xlsx: the workbook is refused/);
+  });
+});
+
 describe('a file without its required columns (the batch’s fatal problem)', () => {
   const data = '名字,编号,购买日期\n张三,A1,2026-01-01\n';
 

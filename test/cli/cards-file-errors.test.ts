@@ -67,4 +67,14 @@ describe('bidforge cards refuses a data file it cannot read', () => {
       'error: No “序列号” column (header in row 1: 客户名称, 机器码, 购买日期); change the header or map the column',
     );
   });
+
+  it('arguments it refuses, in either language', async () => {
+    const data = join(dir, 'ok.csv');
+    writeFileSync(data, '客户名称,序列号,购买日期\n张三,SN1,2026-01-05\n');
+    expect(await cli('cards', data, '--out', out, '--format', 'odt', '--lang', 'en')).toMatchObject({
+      code: 2,
+      err: 'cards: unknown format “odt” (use pdf, docx or both)',
+    });
+    expect(await cli('cards', data)).toMatchObject({ code: 2, err: 'cards：请用 --out <目录> 指定输出位置' });
+  });
 });
