@@ -91,9 +91,11 @@ function itemsOf(args: unknown[]): { items: Commitment[]; options: Options } {
   const kind = args[0];
   if (args.length !== 2 || typeof kind !== 'string' || !isFactKind(kind))
     throw new Error('eachItem 和 anyItem 需要一个承诺种类，如 {{#eachItem "warranty"}}');
-  const items = [...factsOf(options).values()].filter(
-    (c) => c.offered && c.kind === kind && (c.scope?.product || c.scope?.component),
-  );
+  const facts = [...factsOf(options).values()].filter((c) => c.offered && c.kind === kind);
+  const general = facts.some((c) => !c.scope?.product && !c.scope?.component);
+  // A fact for 整机 alone restates the general promise (the checks hold the two equal): one row, not two.
+  const restatesGeneral = (c: Commitment) => general && !c.scope?.product && c.scope?.component === '整机';
+  const items = facts.filter((c) => (c.scope?.product || c.scope?.component) && !restatesGeneral(c));
   return { items, options };
 }
 

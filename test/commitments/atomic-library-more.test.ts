@@ -261,6 +261,21 @@ describe('按产品或部件逐行列出的承诺：{{#eachItem}}', () => {
     expect(textOf(a.document.blocks)).not.toContain('管路');
   });
 
+  it('只写「整机」部件的承诺与整机承诺是同一项：有整机承诺时不再单列一行，没有时照列', () => {
+    const unitAgain: Commitment = {
+      id: 'warranty_card_unit',
+      kind: 'warranty',
+      offered: true,
+      period: { value: 3, unit: '年' },
+      scope: { component: '整机' },
+    };
+    const both = textOf(render([...FACTS, unitAgain]).document.blocks);
+    expect(both).not.toMatch(/\n整机\|/);
+    expect(both).toContain('水箱内胆|8年|同整机');
+    const alone = textOf(render([unitAgain, ...FACTS.slice(1)]).document.blocks);
+    expect(alone).toContain('整机|3年|—');
+  });
+
   it('部件未写起算时点、整机也未承诺时，起算一栏不写「同整机」', () => {
     const text = textOf(render(FACTS.slice(1)).document.blocks);
     expect(text).toContain('水箱内胆|8年|—');
