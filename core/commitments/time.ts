@@ -95,13 +95,7 @@ type Stated = { value: number; unit: string };
  * exactly; other units by elapsed time, a's longest reading against b's shortest. Undefined when either is not a time.
  */
 export function mayTakeLonger(a: Stated, b: Stated): boolean | undefined {
-  if (a.unit === b.unit) return a.value > b.value + 1e-9;
-  const ma = monthsOf(a);
-  const mb = monthsOf(b);
-  if (ma !== undefined && mb !== undefined) return ma > mb + 1e-9;
-  const sa = spanOf(a);
-  const sb = spanOf(b);
-  return sa && sb ? !surelyWithin(sa, sb) : undefined;
+  return longer(a, b, (sa, sb) => !surelyWithin(sa, sb));
 }
 
 /**
@@ -110,11 +104,16 @@ export function mayTakeLonger(a: Stated, b: Stated): boolean | undefined {
  * 366天 is not). False when the order depends on the calendar; undefined when either is not a time.
  */
 export function surelyTakesLonger(a: Stated, b: Stated): boolean | undefined {
+  return longer(a, b, surelyLonger);
+}
+
+/** Same units by figures, months and years exactly, anything else by `bySpans` on their elapsed spans. */
+function longer(a: Stated, b: Stated, bySpans: (a: Span, b: Span) => boolean): boolean | undefined {
   if (a.unit === b.unit) return a.value > b.value + 1e-9;
   const ma = monthsOf(a);
   const mb = monthsOf(b);
   if (ma !== undefined && mb !== undefined) return ma > mb + 1e-9;
   const sa = spanOf(a);
   const sb = spanOf(b);
-  return sa && sb ? surelyLonger(sa, sb) : undefined;
+  return sa && sb ? bySpans(sa, sb) : undefined;
 }

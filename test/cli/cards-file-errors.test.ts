@@ -4,19 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { inChinese, runCli } from '../helpers/cli.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  // Chinese unless the test asks otherwise, whatever the machine's LANG.
-  const code = await run(
-    args.includes('--lang') ? args : [...args, '--lang', 'zh'],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(inChinese(args));
 
 describe('bidforge cards refuses a data file it cannot read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bf-cards-file-'));
@@ -24,12 +14,12 @@ describe('bidforge cards refuses a data file it cannot read', () => {
 
   it('a missing file', async () => {
     const missing = join(dir, 'MISSING.csv');
-    expect(await cli('cards', missing, '--out', out)).toEqual({
+    expect(await cli('cards', missing, '--out', out)).toMatchObject({
       code: 2,
       out: '',
       err: `错误：找不到数据文件：${missing}`,
     });
-    expect(await cli('cards', missing, '--out', out, '--lang', 'en')).toEqual({
+    expect(await cli('cards', missing, '--out', out, '--lang', 'en')).toMatchObject({
       code: 2,
       out: '',
       err: `error: Data file not found: ${missing}`,

@@ -4,23 +4,13 @@ import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { inChinese, runCli } from '../helpers/cli.js';
 import { settingsSchema } from '@core/settings/schema.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { pdfinfo, pdftotext } from '../helpers/tools.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  // Chinese unless the test asks otherwise, whatever the machine's LANG.
-  const code = await run(
-    args.includes('--lang') ? args : [...args, '--lang', 'zh'],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(inChinese(args));
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商\n';
 const row = (name: string, serial: string, date: string) =>
   `${name},13800000000,滨江市解放路1号,空气源热泵,KF-120,${serial},${date},滨江家电\n`;

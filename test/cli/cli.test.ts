@@ -1,24 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { repoRoot as repoRootDir, samplePath } from '../helpers/paths.js';
 import { sampleJson } from '../helpers/sample.js';
 import { legacyProject } from '../commitments/legacyFixtures.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
-type Result = { code: number; out: string; err: string; all: string };
-
-async function cli(...argv: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n'), all: [...out, ...err].join('\n') };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 /** The sample project with values replaced (undefined deletes a key), written to a temp file. */
 function sampleFile(

@@ -3,19 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('bidforge library 的输出语言', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bf-lib-lang-'));

@@ -4,19 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { NUMBERED, STYLED, wordDocx } from '../library/wordFixture.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(args);
 const tmp = () => mkdtempSync(join(tmpdir(), 'bf-libword-'));
 
 type Row = { clauseId: string; title: string; category: string; latest: { status: string; author: string } };

@@ -4,21 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { openStore } from '@core/library/store/index.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    ['--lang', 'zh', ...args],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(['--lang', 'zh', ...args]);
 const tmp = () => mkdtempSync(join(tmpdir(), 'bf-libwork-'));
 
 const HOLIDAY = `---

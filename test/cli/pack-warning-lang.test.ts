@@ -3,22 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { makePack } from '@core/library/store/pack.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const HAN = /\p{Script=Han}/u;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('bidforge library import --dry-run: the warnings', () => {
   const dir = tempDir('bf-pack-warning-');

@@ -3,21 +3,12 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { openStore } from '@core/library/store/index.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    [...args, '--lang', 'zh'],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli([...args, '--lang', 'zh']);
 
 describe('bidforge check / update 与条款新版本', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bf-update-'));

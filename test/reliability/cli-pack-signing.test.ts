@@ -4,22 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { fingerprintOf } from '@core/library/packSigning.js';
 import { openStore } from '@core/library/store/index.js';
 import { TRUSTED_SIGNERS_FILE } from '@core/settings/trust.js';
 import { templatesDir } from '../helpers/paths.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** Legal's store with its own approved version of warranty-terms/标准, exported to a pack by the CLI. */
 async function legalPack(dir: string) {

@@ -3,21 +3,12 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { openStore } from '@core/library/store/index.js';
 import { SettingsStore } from '@core/settings/store.js';
 import { TEAM_PACK_NAME } from '@core/teamFolder/index.js';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli(args);
 
 const root = await mkdtemp(join(tmpdir(), 'bf-tf-cli-'));
 afterAll(() => rm(root, { recursive: true, force: true }));

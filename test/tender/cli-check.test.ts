@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import type { Project } from '@core/model/project.js';
 import { tempDir } from '../helpers/tmp.js';
 import { projectWithTender, withFact } from './selfCheckFixture.js';
@@ -12,16 +12,7 @@ import { projectWithTender, withFact } from './selfCheckFixture.js';
 const dir = tempDir('bf-tender-check-');
 const data = tempDir('bf-tender-check-data-');
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    [...args, '--data', data],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli([...args, '--data', data]);
 
 let good: string;
 let bad: string;

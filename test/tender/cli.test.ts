@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import type { TenderReading } from '@core/tender/model.js';
 import { tempDir } from '../helpers/tmp.js';
 import { clarified, SPLIT, tenderDocx, tenderPdf } from './fixture.js';
@@ -10,16 +10,7 @@ import { clarified, SPLIT, tenderDocx, tenderPdf } from './fixture.js';
 const dir = tempDir('bf-tender-cli-');
 const data = tempDir('bf-tender-data-');
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(
-    [...args, '--data', data],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCli([...args, '--data', data]);
 
 describe('bidforge tender read', () => {
   beforeAll(async () => {
