@@ -10,6 +10,12 @@ const EN: Record<string, string> = {
   EMFILE: 'too many open files',
   EIO: 'an input/output error from the disk',
   ESYMLINK: 'the file is a symbolic link, which BidForge does not write through',
+  ENOENT: 'the file or folder does not exist',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name already exists',
+  ENAMETOOLONG: 'the file name or path is too long',
+  ENOTEMPTY: 'the folder is not empty',
 };
 
 const ZH: Record<string, string> = {
@@ -22,6 +28,12 @@ const ZH: Record<string, string> = {
   EMFILE: '打开的文件过多',
   EIO: '磁盘读写错误',
   ESYMLINK: '该文件是符号链接，BidForge 不会通过链接写入',
+  ENOENT: '文件或文件夹不存在',
+  EISDIR: '这是一个文件夹，不是文件',
+  ENOTDIR: '路径中有一段是文件，不是文件夹',
+  EEXIST: '同名文件已存在',
+  ENAMETOOLONG: '文件名或路径过长',
+  ENOTEMPTY: '文件夹不是空的',
 };
 
 /** "the disk is full (ENOSPC)". */
@@ -31,11 +43,17 @@ export function fsProblem(e: unknown): string {
 
 /** "磁盘已满（ENOSPC）". */
 export function fsProblemZh(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (!code || !ZH[code]) return `操作系统报告错误：${worded(e, ZH)}`;
   return worded(e, ZH).replace(/ \(([A-Z]+)\)$/, '（$1）');
 }
 
 function worded(e: unknown, words: Record<string, string>): string {
   const err = e as NodeJS.ErrnoException;
   const known = err.code ? words[err.code] : undefined;
-  return known ? `${known} (${err.code})` : err.code ? `${err.code}: ${err.message}` : String(err.message ?? e);
+  if (known) return `${known} (${err.code})`;
+  const message = String(err.message ?? e);
+  // Node's own message already starts with the code ("EXDEV: cross-device link not permitted, …").
+  if (!err.code || message.startsWith(`${err.code}:`)) return message;
+  return `${err.code}: ${message}`;
 }
