@@ -79,6 +79,11 @@ export function badCardFile(why: CardFileWhy, params: Params & { file: string })
   ]);
 }
 
+/** Any other refusal of the cards code as one problem with its params, so it can be worded in English (CARDS_EN). */
+export function cardRefusal(code: string, message: string, params: Params): BidForgeError {
+  return new BidForgeError(code, message, [{ severity: 'error', code, message, params }]);
+}
+
 // A placeholder no params have: a card_bad_file made elsewhere (without a known why) keeps its own message.
 const OTHER = '{unworded}';
 
@@ -87,4 +92,19 @@ export const CARDS_EN: Record<string, Template> = {
     const t: Template = Object.hasOwn(BAD_FILE, String(p.why)) ? BAD_FILE[p.why as CardFileWhy].en : OTHER;
     return typeof t === 'function' ? t(p) : t;
   },
+  card_no_rows: '{file}: no valid rows to export ({skipped} rows have errors)',
+  card_bad_pattern: (p) =>
+    p.why === 'unknown'
+      ? 'The file-name pattern “{pattern}” has placeholders that are not known: {unknown} (known: {known})'
+      : p.why === 'none'
+        ? 'The file-name pattern “{pattern}” needs at least one placeholder, such as {example}'
+        : OTHER,
+  card_bad_mapping: (p) =>
+    p.why === 'syntax'
+      ? 'The column mapping “{part}” is not understood: write field=header, with a field among {fields}'
+      : OTHER,
+  card_file_too_big: (p) =>
+    p.stage === 'sheet'
+      ? '{file}: the worksheet has {rows} rows × {columns} columns, more than can be read; delete the extra rows and columns or save it as CSV'
+      : '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
 };

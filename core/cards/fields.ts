@@ -1,5 +1,6 @@
 // Card fields and how spreadsheet headers map to them: by common Chinese/English names, or by an explicit mapping.
 import { BidForgeError, type Problem } from '../model/problem.js';
+import { cardRefusal } from './cardsText.js';
 
 export const CARD_FIELDS = ['customer', 'phone', 'address', 'product', 'model', 'serial', 'date', 'dealer'] as const;
 export type CardField = (typeof CARD_FIELDS)[number];
@@ -214,9 +215,10 @@ export function parseMapping(text: string): CardMapping {
     const key = m?.[1]?.trim() ?? '';
     const field = (CARD_FIELDS as readonly string[]).includes(key) ? (key as CardField) : byLabel.get(key);
     if (!m || !field)
-      throw new BidForgeError(
+      throw cardRefusal(
         'card_bad_mapping',
         `列映射“${part}”无法识别：请写成 字段=表头，字段可用 ${CARD_FIELDS.join('、')}（或 ${CARD_FIELDS.map((f) => FIELD_LABELS[f]).join('、')}）`,
+        { why: 'syntax', part, fields: CARD_FIELDS.join(', ') },
       );
     out[field] = m[2]!.trim();
   }

@@ -1,12 +1,12 @@
 // One file per card, named from a pattern such as "{serial}-{customer}" (Chinese kept, unsafe characters replaced).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BidForgeError } from '../model/problem.js';
 import type { CardRenderOptions } from './card.js';
 import { renderCardsDocx } from './docx.js';
 import { renderCardsPdf } from './pdf.js';
 import type { CardRow } from './read.js';
 import type { CardTemplate } from './template.js';
+import { cardRefusal } from './cardsText.js';
 
 export const DEFAULT_NAME_PATTERN = '{serial}-{customer}';
 /** Placeholders a name pattern may use: the card fields, {row} (row number in the data file) and {index} (1, 2, …). */
@@ -31,12 +31,22 @@ export function checkNamePattern(pattern: string): void {
     .map((m) => m[1]!)
     .filter((k) => !(NAME_PLACEHOLDERS as readonly string[]).includes(k));
   if (unknown.length)
-    throw new BidForgeError(
+    throw cardRefusal(
       'card_bad_pattern',
       `文件名模式“${pattern}”中有无法识别的占位符：${unknown.map((k) => `{${k}}`).join('、')}（可用：${NAME_PLACEHOLDERS.map((k) => `{${k}}`).join(' ')}）`,
+      {
+        why: 'unknown',
+        pattern,
+        unknown: unknown.map((k) => `{${k}}`).join(', '),
+        known: NAME_PLACEHOLDERS.map((k) => `{${k}}`).join(' '),
+      },
     );
   if (!/\{[^}]+\}/.test(pattern))
-    throw new BidForgeError('card_bad_pattern', `文件名模式“${pattern}”至少要含一个占位符，例如 {serial}`);
+    throw cardRefusal('card_bad_pattern', `文件名模式“${pattern}”至少要含一个占位符，例如 {serial}`, {
+      why: 'none',
+      pattern,
+      example: '{serial}',
+    });
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;

@@ -225,7 +225,10 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
       const p = await prepare(deps, req, r.result);
       const { rows, templateOf, skipped } = p.batch;
       if (!rows.length)
-        throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`);
+        throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`, {
+          file: req.fileName,
+          skipped: skipped.length,
+        });
       const opts = {
         layout: req.layout,
         qr: req.qr,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { BidForgeError, type Problem } from '../model/problem.js';
-import { badCardFile } from './cardsText.js';
+import { badCardFile, cardRefusal } from './cardsText.js';
 import { parseCardDate } from './dates.js';
 import { CARD_FIELDS, FIELD_LABELS, headerScore, mapColumns, type CardField, type CardMapping } from './fields.js';
 import { checkXlsxLimits, XLSX_LIMITS } from './zipLimits.js';
@@ -115,9 +115,10 @@ export async function xlsxGrid(bytes: Uint8Array, file: string): Promise<{ grid:
   const width = ws.columnCount;
   // One stray cell in column XFD would make every row 16,384 cells wide.
   if (ws.actualRowCount * width > 4 * XLSX_LIMITS.cells)
-    throw new BidForgeError(
+    throw cardRefusal(
       'card_file_too_big',
       `${file}：工作表有 ${ws.actualRowCount} 行 × ${width} 列，超出可读取的范围；请删去多余的行列或另存为 CSV`,
+      { file, rows: ws.actualRowCount, columns: width, stage: 'sheet' },
     );
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];

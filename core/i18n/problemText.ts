@@ -242,8 +242,6 @@ const EN: Record<string, Template> = {
       ? `${differs}; the plan's period cannot be printed on a card, so the cards print no whole-unit warranty`
       : `${differs}; the cards print the plan's {plan} ${unit(p.planUnit, p.plan)}`;
   },
-  card_file_too_big:
-    '{file}: the workbook is refused, it would unpack to too much (a “decompression bomb”?); remove extra sheets in Excel or save it as CSV',
 };
 
 // Handlebars errors as core/assemble/template.ts words them (TemplateError); the first match wins.

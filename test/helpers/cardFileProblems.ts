@@ -7,7 +7,12 @@ import { cardsCommand } from '../../cli/cards.js';
 import type { ApiHandlers } from '@core/api/contract.js';
 import { buildBatch } from '@core/cards/batch.js';
 import { periodsFromProject } from '@core/cards/projectPeriods.js';
+import { parseMapping } from '@core/cards/fields.js';
+import { checkNamePattern } from '@core/cards/files.js';
 import { csvGrid, readCardGrid, rowsFromGrid, xlsxGrid } from '@core/cards/read.js';
+import { createHandlers } from '@core/api/handlers.js';
+import { createLocalClient } from '@core/api/localClient.js';
+import { templatesDir } from './paths.js';
 import { parseCardTemplate } from '@core/cards/template.js';
 import { checkXlsxLimits } from '@core/cards/zipLimits.js';
 import { BidForgeError, type Problem } from '@core/model/problem.js';
@@ -169,5 +174,22 @@ export async function cardFileRefusals(): Promise<Problem[]> {
     ...(await asyncRefusalOf(cli(csv, join(dir, 'folder.json')))),
     // A name longer than any file system allows (ENAMETOOLONG): unreadable whoever runs the test.
     ...(await asyncRefusalOf(cli(join(dir, `${'长'.repeat(300)}.csv`)))),
+    ...refusalOf(() => checkNamePattern('{serial}-{客户}')),
+    ...refusalOf(() => checkNamePattern('保修卡')),
+    ...refusalOf(() => parseMapping('序列号')),
+    ...(await noRowsRefusal()),
   ];
+}
+
+/** exportCards of a file whose every row has an error: an ApiError with params, as the screen gets it. */
+async function noRowsRefusal(): Promise<Problem[]> {
+  const api = createLocalClient(createHandlers({ templatesDir }));
+  const data = Buffer.from('客户名称,序列号,购买日期\n,SN1,2026-01-05\n').toString('base64');
+  try {
+    await api.exportCards({ fileName: '客户.csv', data, format: 'pdf', layout: 'a5', qr: false });
+  } catch (e) {
+    const { code, message, params } = e as { code: string; message: string; params?: Problem['params'] };
+    return [{ severity: 'error', code, message, ...(params ? { params } : {}) }];
+  }
+  throw new Error('expected a refusal');
 }
