@@ -66,7 +66,9 @@ describe('settings file', () => {
       teamServer: { url: 'https://library.example.cn', token: `bft_${'a'.repeat(32)}`, auto: true },
     });
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect((await new SettingsStore({ dataDir: dir }).get()).settings.teamServer?.url).toBe('https://library.example.cn');
+    expect((await new SettingsStore({ dataDir: dir }).get()).settings.teamServer?.url).toBe(
+      'https://library.example.cn',
+    );
   });
 
   it('moves a damaged settings file aside, says so, and never loses its text', async () => {
