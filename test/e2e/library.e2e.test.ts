@@ -245,9 +245,18 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
       const dialog = page.getByRole('dialog');
       await dialog.getByText('冲突 1').waitFor();
       await dialog.getByText('两者都保留').click();
+      const keepBoth = dialog.locator('.ant-radio-button-wrapper', { hasText: '两者都保留' });
+      await expect.poll(async () => (await keepBoth.getAttribute('class')) ?? '').toContain('checked');
       await shot('import');
       await dialog.getByRole('button', { name: /^导\s*入$/ }).click();
-      await expect.poll(async () => page.getByTestId('clause-list').getByText('标准（导入）').count()).toBe(1);
+      // The imported variant shows in the list; should the import be refused instead, the failure quotes why.
+      await expect
+        .poll(async () => {
+          const shown = await page.getByTestId('clause-list').getByText('标准（导入）').count();
+          const refused = await page.locator('.ant-message-error, .ant-alert-error').allInnerTexts();
+          return shown || refused.join(' | ') || 0;
+        })
+        .toBe(1);
 
       // A new clause starts as draft v1.
       await page.getByTestId('new-clause').click();
