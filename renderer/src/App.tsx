@@ -18,8 +18,16 @@ import { SettingsScreen } from './settings/SettingsScreen.js';
 import { TeamAutoSync } from './settings/TeamAutoSync.js';
 import type { ScreenKey, ScreenProps } from './screenProps.js';
 
-const UI_FONT =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const CJK_FONTS =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC"';
+const LATIN_FONTS =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", "DejaVu Sans"';
+// Chinese first for the Chinese UI (CJK punctuation full width, as Chinese text wants it); Latin first for the English
+// UI, so its quotes and apostrophes (“single reviewer”, clause’s) are set as English ones, not as full-width CJK marks.
+const UI_FONT: Record<Locale, string> = {
+  'zh-CN': `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif`,
+  en: `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`,
+};
 
 const THEME: ThemeConfig = {
   algorithm: theme.defaultAlgorithm,
@@ -27,7 +35,6 @@ const THEME: ThemeConfig = {
     colorPrimary: '#1f5eb8',
     colorInfo: '#1f5eb8',
     borderRadius: 6,
-    fontFamily: UI_FONT,
     fontSize: 14,
     colorTextBase: '#1f2329',
   },
@@ -36,6 +43,11 @@ const THEME: ThemeConfig = {
     Form: { itemMarginBottom: 14, verticalLabelPadding: '0 0 4px' },
     Table: { cellPaddingBlockSM: 6, cellPaddingInlineSM: 6 },
   },
+};
+/** One theme per UI language (made once, so the theme object stays the same between renders). */
+const THEMES: Record<Locale, ThemeConfig> = {
+  'zh-CN': { ...THEME, token: { ...THEME.token, fontFamily: UI_FONT['zh-CN'] } },
+  en: { ...THEME, token: { ...THEME.token, fontFamily: UI_FONT.en } },
 };
 
 /** What every screen gets from the shell (renderer/src/screenProps.ts). */
@@ -186,7 +198,7 @@ export function App() {
     }
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEMES[locale]}>
       <I18nProvider locale={locale}>
         <AntApp className="bf-root" message={{ top: 64, maxCount: 3 }}>
           <Shell locale={locale} onLocaleChange={changeLocale} />

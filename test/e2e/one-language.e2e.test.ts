@@ -139,6 +139,12 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
       async () => {
         const { page } = app;
         await setLanguage(app, lang);
+        // Chinese fonts first in Chinese, Latin fonts first in English (its quotes and apostrophes are not CJK marks).
+        const font = await page
+          .locator('.ant-menu')
+          .first()
+          .evaluate((el) => getComputedStyle(el).fontFamily);
+        expect(font.startsWith(lang === 'en' ? '-apple-system' : '"PingFang SC"'), font).toBe(true);
         await openSampleWithMistakes(page);
         const offending: string[] = [];
         for (const screen of SCREENS) {
