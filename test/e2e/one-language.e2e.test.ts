@@ -140,10 +140,8 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
         const { page } = app;
         await setLanguage(app, lang);
         // Chinese fonts first in Chinese, Latin fonts first in English (its quotes and apostrophes are not CJK marks).
-        const font = await page
-          .locator('.ant-menu')
-          .first()
-          .evaluate((el) => getComputedStyle(el).fontFamily);
+        await page.locator('.ant-menu').first().waitFor();
+        const font = String(await page.evaluate("getComputedStyle(document.querySelector('.ant-menu')).fontFamily"));
         expect(font.startsWith(lang === 'en' ? '-apple-system' : '"PingFang SC"'), font).toBe(true);
         await openSampleWithMistakes(page);
         const offending: string[] = [];
