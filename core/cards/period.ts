@@ -1,8 +1,8 @@
 // A component's warranty period as a card prints it: in months, weeks or days, the unit the template or the project
 // states it in, with its last day. Node-free, so the app's screens may import it.
 import { z } from 'zod';
-import { monthsOf, spanOf } from '../commitments/time.js';
-import { addMonths, formatNumber } from '../format/zh.js';
+import { periodEnd as endOf } from '../commitments/time.js';
+import { formatNumber } from '../format/zh.js';
 
 /** The units a card prints a period in; years print as months (3年 → 36个月, as cards always did). */
 export type CardPeriodUnit = '个月' | '周' | '天';
@@ -74,38 +74,7 @@ export function periodText(p: CardPeriod, words: Record<CardPeriodUnit, string> 
 }
 const UNIT_WORDS: Record<CardPeriodUnit, string> = { 个月: '个月', 周: '周', 天: '天' };
 
-const DAY_MS = 86_400_000;
-/** start + n calendar days, as an ISO date. */
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * The last day of a warranty of `p` that starts on the purchase (installation) date `start`. One convention for
- * every unit (民法典 第二百零一条、第二百零三条): the start day itself is not counted, the period runs from the next day.
- * - months: the last day is the day of the final month with the start day's number, or that month's last day when
- *   it has none (2026-01-31 + 1个月 → 2026-02-28; 2024-02-29 + 12个月 → 2025-02-28), as warrantyEnd (dates.ts);
- * - days and weeks (7 days each): the last day is start + N calendar days (2026-11-24 + 400天 → 2027-12-29, the
- *   400th day after the purchase day), so 2周 ends as 14天 does, leap days counted as the calendar has them.
- * (Not "start + N − 1": that would count the purchase day, and months do not.)
- */
+/** The last day of a card's period that starts on the purchase (installation) date: core/commitments/time.ts. */
 export function periodEnd(start: string, p: CardPeriod): string {
-  return p.unit === '个月' ? addMonths(start, p.value) : addDays(start, p.unit === '周' ? p.value * 7 : p.value);
-}
-
-/**
- * Whether two stated times are the same length whatever the calendar: the same figure in the same unit, months and
- * years exactly (12个月 = 1年), fixed units by their length (2周 = 14天). 365天 and 1年 differ (a leap year has 366),
- * and working days equal only working days.
- */
-export function sameLength(a: { value: number; unit: string }, b: { value: number; unit: string }): boolean {
-  if (a.unit === b.unit) return a.value === b.value;
-  const ma = monthsOf(a);
-  const mb = monthsOf(b);
-  if (ma !== undefined || mb !== undefined) return ma !== undefined && mb !== undefined && Math.abs(ma - mb) < 1e-9;
-  // Other units by elapsed time, only when each has one length (not 工作日, whose length depends on the holidays).
-  const sa = spanOf(a);
-  const sb = spanOf(b);
-  return !!sa && !!sb && sa.min === sa.max && sb.min === sb.max && Math.abs(sa.min - sb.min) < 1e-9;
+  return endOf(start, p)!;
 }

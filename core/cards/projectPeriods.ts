@@ -7,11 +7,12 @@
 // with a warning naming it, never silently.
 import { projectFacts } from '../commitments/resolve.js';
 import type { Commitment, FactDuration } from '../commitments/schema.js';
+import { sameLength } from '../commitments/time.js';
 import { formatNumber } from '../format/zh.js';
 import type { Problem } from '../model/problem.js';
 import type { Project } from '../model/project.js';
 import { matchesTemplate } from './batch.js';
-import { type CardPeriod, cardPeriodOf, periodFields, sameLength } from './period.js';
+import { type CardPeriod, cardPeriodOf, periodFields } from './period.js';
 import type { CardComponent, CardTemplate } from './template.js';
 
 const WHOLE = '整机';

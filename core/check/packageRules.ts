@@ -5,7 +5,7 @@ import { LEGACY_KEY_OF } from '../commitments/legacy.js';
 import { formatFactDuration } from '../commitments/phrase.js';
 import { hasOwnFacts } from '../commitments/resolve.js';
 import type { FactDuration } from '../commitments/schema.js';
-import { mayTakeLonger } from '../commitments/time.js';
+import { sameLength } from '../commitments/time.js';
 import type { Duration } from '../model/variables.js';
 import { factsOf } from './factRules.js';
 import type { CheckContext, Rule } from './helpers.js';
@@ -37,8 +37,7 @@ export const PACKAGE_RULES: Rule[] = [
       const plan = periodOf(ctx, 'warranty_months');
       // The same time in other units (12个月 and 1年) agrees; 365天 and 1年 do not, in a leap year.
       if (!card || !plan) return [];
-      if (mayTakeLonger(card.period, plan.period) === false && mayTakeLonger(plan.period, card.period) === false)
-        return [];
+      if (sameLength(card.period, plan.period)) return [];
       const params = {
         cardLabel: label(ctx, 'whole_unit_months'),
         card: formatFactDuration(card.period),

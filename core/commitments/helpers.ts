@@ -6,11 +6,12 @@
 // fact of a kind narrowed to a product or component (a per-component warranty table), with {{itemName}},
 // {{itemStart}} and {{figure}} / {{promise}} / {{deadline}} without an id for the row's fact. {{until "warranty" purchase_date}}
 // (or {{until purchase_date}} in a row) is the date a period ends, counted from a date the document states.
-import { addMonths, formatDate } from '../format/zh.js';
+import { formatDate } from '../format/zh.js';
 import { isConventionalFactId, isFactKind } from './ids.js';
 import { levelDeadline, levelsOf } from './levels.js';
 import { EVENT_NAME, factDeadline, factFigure, factPhrase } from './phrase.js';
 import { DEADLINE_KINDS, type Commitment, type DeadlineKind } from './schema.js';
+import { periodEnd } from './time.js';
 
 /** Where the facts sit in a template context: a symbol, so no template can name or shadow it. */
 export const FACTS = Symbol('facts');
@@ -76,13 +77,6 @@ function levelOf(options: Options): string {
   if (level === undefined)
     throw new Error('{{levelName}} 和 {{levelDeadline}} 只能写在 {{#eachLevel}}…{{/eachLevel}} 之内');
   return level;
-}
-
-/** 2026-11-24 plus 15 days. */
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The offered facts of a kind narrowed to a product or component, in the order the bid states them. */
@@ -193,13 +187,9 @@ export const FACT_HELPERS: Record<string, (this: unknown, ...args: unknown[]) =>
     const start = slots.get?.(rest[rest.length - 1]);
     if (start?.type !== 'date')
       throw new Error('until 需要一个日期变量作为起算日期，如 {{until "warranty" purchase_date}}');
-    const { value, unit } = fact.period;
-    if (!Number.isInteger(value) || !['天', '周', '个月', '年'].includes(unit))
-      throw new Error(`「${fact.id}」的期限${value}${unit}无法推算截止日期`);
-    const iso =
-      unit === '个月' || unit === '年'
-        ? addMonths(start.raw as string, unit === '年' ? value * 12 : value)
-        : addDays(start.raw as string, unit === '周' ? value * 7 : value);
+    const iso = periodEnd(start.raw as string, fact.period);
+    if (iso === undefined)
+      throw new Error(`「${fact.id}」的期限${fact.period.value}${fact.period.unit}无法推算截止日期`);
     return slots.put('date', iso, formatDate(iso));
   },
   promise: (...args: unknown[]) => one(args, factPhrase, 'promise'),

@@ -3,6 +3,8 @@
 // and, over a weekend or a public holiday, much longer. Comparisons take the reading that is worse for the bidder,
 // never an average.
 
+import { addDays, addMonths } from '../format/zh.js';
+
 /** Elapsed hours: the shortest and the longest reading of a stated time. */
 export type Span = { min: number; max: number };
 
@@ -116,4 +118,39 @@ function longer(a: Stated, b: Stated, bySpans: (a: Span, b: Span) => boolean): b
   const sa = spanOf(a);
   const sb = spanOf(b);
   return sa && sb ? bySpans(sa, sb) : undefined;
+}
+
+/**
+ * Whether two stated times are the same length whatever the calendar: the same figure in the same unit, months and
+ * years exactly (12个月 = 1年), fixed units by their length (2周 = 14天). 365天 and 1年 differ (a leap year has 366),
+ * and working days equal only working days.
+ */
+export function sameLength(a: Stated, b: Stated): boolean {
+  return mayTakeLonger(a, b) === false && mayTakeLonger(b, a) === false;
+}
+
+/**
+ * The last day of a period of whole 天, 周, 个月 or 年 that starts on `start` (ISO), or undefined for any other (工作日,
+ * hours, a fraction). One convention for every unit (民法典 第二百零一条、第二百零三条): the start day itself is not
+ * counted, the period runs from the next day.
+ * - months and years: the day of the final month with the start day's number, or that month's last day when it has
+ *   none (2026-01-31 + 1个月 → 2026-02-28; 2024-02-29 + 12个月 → 2025-02-28);
+ * - days and weeks (7 days each): start + N calendar days (2026-11-24 + 400天 → 2027-12-29, the 400th day after the
+ *   start day), so 2周 ends as 14天 does, leap days counted as the calendar has them.
+ * (Not "start + N − 1": that would count the start day, and months do not.)
+ */
+export function periodEnd(start: string, p: Stated): string | undefined {
+  if (!Number.isInteger(p.value)) return undefined;
+  switch (p.unit) {
+    case '个月':
+      return addMonths(start, p.value);
+    case '年':
+      return addMonths(start, p.value * 12);
+    case '周':
+      return addDays(start, p.value * 7);
+    case '天':
+      return addDays(start, p.value);
+    default:
+      return undefined;
+  }
 }

@@ -36,6 +36,12 @@ export function addMonths(iso: string, months: number): string {
   return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
 }
 
+/** start + n calendar days, as an ISO date (2026-11-24 + 15 → 2026-12-09). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** 2小时, 3个工作日, 24个月, 30分钟 */
 export function formatDuration(d: Duration): string {
   return `${formatNumber(d.value)}${d.unit === '工作日' ? '个工作日' : d.unit}`;

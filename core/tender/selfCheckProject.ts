@@ -3,7 +3,7 @@
 import { PACKAGE_RULES } from '../check/packageRules.js';
 import { projectFacts } from '../commitments/resolve.js';
 import { formatFactDuration } from '../commitments/phrase.js';
-import { mayTakeLonger } from '../commitments/time.js';
+import { sameLength } from '../commitments/time.js';
 import type { Problem } from '../model/problem.js';
 import { evaluateRequirements } from '../deviation/compute.js';
 import type { Library } from '../model/library.js';
@@ -67,7 +67,7 @@ function cardAgainstPlan(project: Project, blueprints: string[]): Problem[] {
   };
   const [card, plan] = [period('warranty_card_unit'), period('warranty')];
   // In any units: 12个月 and 1年 agree, 400天 and 1年 do not; each figure as the writer typed it.
-  if (!card || !plan || (mayTakeLonger(card, plan) === false && mayTakeLonger(plan, card) === false)) return [];
+  if (!card || !plan || sameLength(card, plan)) return [];
   const [a, b] = [formatFactDuration(card), formatFactDuration(plan)];
   return [
     {
