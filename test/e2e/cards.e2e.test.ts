@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, screensDir, TIMEOUT, useApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -31,11 +31,7 @@ function customersCsv(): string {
 }
 
 describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     'imports 50 rows, maps a column, shows the row error and exports a PDF with the serial numbers',

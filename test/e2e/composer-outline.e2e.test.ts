@@ -4,16 +4,8 @@
 // drags another, removes one with its clauses, and undoes — the preview's headings and 一、二、三 numbering follow.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  haveChromium,
-  previewText,
-  screensDir,
-  startApp,
-  TIMEOUT,
-  type E2eApp,
-  openSampleFromHome,
-} from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, previewText, screensDir, TIMEOUT, openSampleFromHome, useApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 
 /** The opening of 联系方式's clause (contacts, 逐项承诺, as the sample uses it). */
@@ -24,11 +16,7 @@ const headings = async (page: Page) =>
   (await page.getByTestId('preview').locator('h2.doc-h1').allInnerTexts()).map(squash);
 
 describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     'adds a clause from the library, reorders and removes clauses, and the preview follows',

@@ -4,16 +4,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  haveChromium,
-  previewText,
-  screensDir,
-  startApp,
-  TIMEOUT,
-  type E2eApp,
-  openSampleFromHome,
-} from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, previewText, screensDir, TIMEOUT, openSampleFromHome, useApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -27,11 +19,7 @@ const REASON = '辅以远程巡检';
 const problemsText = async (page: Page) => squash(await page.getByTestId('problems').innerText());
 
 describe.skipIf(!haveChromium)('编制: bid package and 偏离表 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     'switches documents, confirms recognised requirements, accepts a 负偏离 with a reason and exports the 偏离表',

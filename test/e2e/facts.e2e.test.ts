@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factDeadline, factFigure, factLabel, factPhrase } from '@core/commitments/phrase.js';
 import type { Commitment } from '@core/commitments/schema.js';
 import { projectSchema } from '@core/model/project.js';
@@ -20,9 +20,9 @@ import {
   openSampleFromHome,
   previewText,
   screensDir,
-  startApp,
   TIMEOUT,
   type E2eApp,
+  useApp,
 } from './helpers/app.js';
 
 const SAMPLE = 'service-plan-full-sample';
@@ -52,11 +52,7 @@ const panelTexts = (app: E2eApp) =>
   })()`) as Promise<string[]>;
 
 describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp({ viewport: { width: 1440, height: 1000 } });
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp({ viewport: { width: 1440, height: 1000 } });
 
   it(
     'a changed fact changes the preview and the checks; a fact switched off leaves no sentence',

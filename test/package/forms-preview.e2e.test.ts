@@ -3,25 +3,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  haveChromium,
-  openSampleFromHome,
-  previewText,
-  screensDir,
-  startApp,
-  TIMEOUT,
-  type E2eApp,
-} from '../e2e/helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, openSampleFromHome, previewText, screensDir, TIMEOUT, useApp } from '../e2e/helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe.skipIf(!haveChromium)('表单版式与合订本（browser host + Chromium）', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     '承诺书预览没有封面：首页先是标题，再是顶格的“致：……”；合订本导出一个 PDF',

@@ -2,17 +2,9 @@
 // preview shows the tender's columns and wording; the column we cannot compute asks for the writer's text; switched
 // off, our own 偏离表 comes back.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEVIATION_TABLE_HEADER } from '@core/deviation/compute.js';
-import {
-  haveChromium,
-  openSampleFromHome,
-  previewText,
-  screensDir,
-  startApp,
-  TIMEOUT,
-  type E2eApp,
-} from '../e2e/helpers/app.js';
+import { haveChromium, openSampleFromHome, previewText, screensDir, TIMEOUT, useApp } from '../e2e/helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tenderDocx } from './fixture.js';
 import { CLOSING, COLUMNS, mandatedTender, OPENING } from './mandatedFixture.js';
@@ -20,11 +12,7 @@ import { CLOSING, COLUMNS, mandatedTender, OPENING } from './mandatedFixture.js'
 const WITH_PROOF = [...COLUMNS.slice(0, 5), '证明材料'];
 
 describe.skipIf(!haveChromium)('编制: 按招标文件规定的格式 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     '确认两个格式：偏离表用招标文件的列，承诺书用其原文；无法计算的列要填写；关闭后恢复我方格式',

@@ -4,26 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Project } from '@core/model/project.js';
-import {
-  haveChromium,
-  openSampleFromHome,
-  previewText,
-  screensDir,
-  startApp,
-  TIMEOUT,
-  type E2eApp,
-} from '../e2e/helpers/app.js';
+import { haveChromium, openSampleFromHome, previewText, screensDir, TIMEOUT, useApp } from '../e2e/helpers/app.js';
 import { CHECK_TENDER } from './selfCheckFixture.js';
 import { tenderDocx } from './fixture.js';
 
 describe.skipIf(!haveChromium)('招标要求: 导入招标文件、偏离表与自查 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     '导入招标文件，确认★条款进偏离表；自查列出★负偏离和缺少的章节，导出自查表并读回',

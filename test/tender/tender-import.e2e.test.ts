@@ -1,16 +1,12 @@
 // End to end: 招标要求 → 导入招标文件 with a DOCX tender the test writes, the proposed rows listed with their place,
 // one dismissed, the rest confirmed into the project's requirements; forms stay out; the review list is shown.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, startApp, TIMEOUT, type E2eApp, openSampleFromHome } from '../e2e/helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, screensDir, TIMEOUT, openSampleFromHome, useApp } from '../e2e/helpers/app.js';
 import { clarified, EXPECTED, tenderDocx } from './fixture.js';
 
 describe.skipIf(!haveChromium)('编制: 导入招标文件 (browser host + Chromium)', () => {
-  let app: E2eApp;
-  beforeAll(async () => {
-    app = await startApp();
-  }, 240_000);
-  afterAll(() => app?.close(), TIMEOUT);
+  const app = useApp();
 
   it(
     '导入DOCX招标文件，逐行列出建议的要求（含页码段落），忽略一行、确认其余，指定格式不加入',

@@ -1,7 +1,7 @@
 // Every in-process e2e test starts the same way: the built renderer behind the browser host, in Chromium.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createHandlers } from '@core/api/handlers.js';
 import type { ApiHandlers } from '@core/api/contract.js';
 import { rendererDir, templatesDir } from '../../../host/paths.js';
@@ -61,6 +61,19 @@ export async function startApp(
       await host.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The app for one test file: started before its first test and closed after its last. The object is filled in when
+ * the app has started, so tests read it (app.page, app.host …) inside their bodies, never at the file's top level.
+ */
+export function useApp(opts: Parameters<typeof startApp>[0] = {}): E2eApp {
+  const app = {} as E2eApp;
+  beforeAll(async () => {
+    Object.assign(app, await startApp(opts));
+  }, 240_000);
+  afterAll(() => app.close?.(), TIMEOUT);
+  return app;
 }
 
 /** From 首页, opens a sample as a new project in 编制. */
