@@ -9,7 +9,7 @@ import {
   type Library,
 } from '../model/library.js';
 import { BidForgeError } from '../model/problem.js';
-import { jsonWhere, zodDetail } from './store/engine/detail.js';
+import { jsonWhere, zodDetail } from '../model/zodDetail.js';
 
 type Params = Record<string, string | number>;
 /** A template file refused: the Chinese message names the file, params carry the same for storeText.ts. */

@@ -7,7 +7,7 @@ import { atomicWrite } from '../fs/atomicWrite.js';
 import { fsProblem, fsProblemZh } from '../fs/fsProblem.js';
 import { freshName } from '../library/store/engine/files.js';
 import { BidForgeError } from '../model/problem.js';
-import { jsonWhere, zodDetail } from '../library/store/engine/detail.js';
+import { jsonWhere, zodDetail } from '../model/zodDetail.js';
 
 /** Something the user should know about a settings file, e.g. that a damaged one was kept aside. Why, in each
  * language: `reason` in Chinese, `reasonEn` in English (the screens show the one of the UI's language). */

@@ -4,7 +4,7 @@ import { DOC_TYPES, whenSchema, type DocType, type When } from '@core/model/libr
 import { BidForgeError } from '@core/model/problem.js';
 import { variableSchema, type VariableDecl } from '@core/model/variables.js';
 import { acceptName, nameSchema } from '@core/text/names.js';
-import { bilingual, said, zodDetail } from './engine/detail.js';
+import { bilingual, said, zodDetail } from '../../model/zodDetail.js';
 import { RESOLUTIONS, type Resolution } from './merge.js';
 import { clauseIdSchema, VERSION_STATUSES, type StoredClause, type VersionStatus } from './schema.js';
 

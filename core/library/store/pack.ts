@@ -5,7 +5,7 @@ import { BidForgeError } from '@core/model/problem.js';
 import { forbiddenConstruct, MAX_TEMPLATE_CHARS, TemplateError, validateTemplate } from '@core/assemble/template.js';
 import { lookalikeProblem, nameError, nameKey, nameSchema, showInvisible } from '@core/text/names.js';
 import { problemText } from '@core/i18n/problemText.js';
-import { bilingual, jsonWhere, zodDetail } from './engine/detail.js';
+import { bilingual, jsonWhere, zodDetail } from '../../model/zodDetail.js';
 import { clauseHeaderShape, isoTime, storedBlueprintSchema, storedVersionSchema, type StoreData } from './schema.js';
 
 export const PACK_FORMAT = 'bidforge-pack';

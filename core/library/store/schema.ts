@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { blueprintSchema, DOC_TYPES, whenSchema } from '@core/model/library.js';
 import { variableSchema } from '@core/model/variables.js';
-import { bilingual } from './engine/detail.js';
+import { bilingual } from '../../model/zodDetail.js';
 
 /** The schema version this code writes. Older files are migrated on open; newer ones are refused. */
 export const STORE_SCHEMA_VERSION = 3;

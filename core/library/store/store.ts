@@ -27,7 +27,7 @@ import { z } from 'zod';
 import type { Blueprint, ClauseVersion, DocType, Library } from '@core/model/library.js';
 import { loadTemplates } from '../loadTemplates.js';
 import type { DiffGranularity } from './diff.js';
-import { said } from './engine/detail.js';
+import { said } from '../../model/zodDetail.js';
 import { StoreEngine, type EngineOptions } from './engine/engine.js';
 import type { LockInfo } from './engine/lock.js';
 import * as io from './importExport.js';

@@ -6,7 +6,7 @@
 type Params = Record<string, string | number>;
 type Template = string | ((p: Params) => string);
 
-/** Where a JSON file breaks (engine/detail.ts jsonWhere). */
+/** Where a JSON file breaks (core/model/zodDetail.ts jsonWhere). */
 const where = (p: Params) =>
   p.line !== undefined
     ? ' (error at line {line}, column {column})'

@@ -1,7 +1,7 @@
 // Reading library.json: parse, migrate, validate. A file that fails is reported in plain words, never repaired.
 import { join } from 'node:path';
 import { BidForgeError } from '@core/model/problem.js';
-import { jsonWhere, zodDetail } from './detail.js';
+import { jsonWhere, zodDetail } from '../../../model/zodDetail.js';
 import { storeDataSchema, type StoreData } from '../schema.js';
 import { listBackups, moveAside, STORE_FILE } from './files.js';
 import { migrate, MigrationError } from './migrations.js';

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { BidForgeError } from '@core/model/problem.js';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from '../schema.js';
 import { decodeStore, readFailure, recoverySteps } from './decode.js';
-import { zodDetail } from './detail.js';
+import { zodDetail } from '../../../model/zodDetail.js';
 import { InvalidStoreError } from './encode.js';
 import {
   DEFAULT_BACKUPS_KEPT,

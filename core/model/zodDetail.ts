@@ -1,7 +1,7 @@
 // Why a file's contents are unusable, in both languages: a zod validation failure, or where its JSON breaks. Core
 // writes the message in Chinese and the shells word it in English (core/library/store/storeText.ts). zod's own wording
 // comes from its zh-CN and en locales; a message our schemas wrote in Chinese is kept, its English taken from the
-// issue's params.en when the schema gave one.
+// issue's params.en when the schema gave one. (zodMessage.ts beside it is the plain one-line English form.)
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/v4/locales';
 
