@@ -7,13 +7,7 @@ import type { TrustedSignerView, TrustView } from '@core/settings/trust.js';
 import { api } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatDateTime } from '../lib/dates.js';
-
-const download = (text: string, fileName: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
+import { downloadBlob } from '../lib/download.js';
 
 export function TrustedSignersCard() {
   const { t, locale } = useI18n();
@@ -101,7 +95,10 @@ export function TrustedSignersCard() {
             >
               {t('trust.copy')}
             </Button>
-            <Button size="small" onClick={() => download(own.text, `bidforge-key-${own.fingerprint}.txt`)}>
+            <Button
+              size="small"
+              onClick={() => downloadBlob(own.text, `bidforge-key-${own.fingerprint}.txt`, 'text/plain;charset=utf-8')}
+            >
               {t('trust.download')}
             </Button>
           </Space>
