@@ -13,7 +13,7 @@ import { problemLine } from '../core/i18n/problemLine.js';
 import type { Problem } from '../core/model/problem.js';
 import type { Project } from '../core/model/project.js';
 import { withOurForms } from '../core/tender/formsFollow.js';
-import { dataDir, templatesDir } from '../host/paths.js';
+import { appVersion, dataDir, templatesDir } from '../host/paths.js';
 import { cardsCommand } from './cards.js';
 import { isLibraryInputError, libraryCommand } from './library.js';
 import { updateCommand } from './update.js';
@@ -237,6 +237,7 @@ export async function run(
         md: { type: 'boolean', default: false },
         wait: { type: 'string', default: '10' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
       },
     });
     if (opts.lang !== undefined) {
@@ -246,6 +247,10 @@ export async function run(
     }
     const io: Io = { out, err, lang };
     const [command, arg] = positionals;
+    if (opts.version) {
+      out(`bidforge ${appVersion()}`);
+      return 0;
+    }
     if (!command || opts.help) {
       out(HELP[lang][command ?? ''] ?? HELP[lang]['']!);
       return command || opts.help ? 0 : 2;

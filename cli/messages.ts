@@ -374,8 +374,8 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
 
 const TITLE: Record<Lang, string> = { zh: '标书工坊 BidForge 命令行', en: 'BidForge 标书工坊 — command line' };
 const FOOTER: Record<Lang, string> = {
-  zh: '通用选项：--lang zh|en  --data <目录>（条款库与设置所在的数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA）  --help（bidforge <命令> --help 查看该命令的选项）\n\n退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。',
-  en: 'Common options: --lang zh|en  --data <dir> (the data folder with the clause store and settings, default ~/.bidforge or $BIDFORGE_DATA)  --help (bidforge <command> --help shows its options)\n\nExit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).',
+  zh: '通用选项：--lang zh|en  --data <目录>（条款库与设置所在的数据目录，默认 ~/.bidforge 或 $BIDFORGE_DATA）  --help（bidforge <命令> --help 查看该命令的选项）  --version（版本号）\n\n退出码：0 成功；1 检查发现错误；2 输入有误（文件无法读取、不是 JSON、蓝本不存在、变量类型错误）。',
+  en: 'Common options: --lang zh|en  --data <dir> (the data folder with the clause store and settings, default ~/.bidforge or $BIDFORGE_DATA)  --help (bidforge <command> --help shows its options)  --version\n\nExit codes: 0 success, 1 check errors, 2 bad input (unreadable file, not JSON, unknown blueprint, wrong value type).',
 };
 
 function overview(lang: Lang): string {

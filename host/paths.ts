@@ -1,5 +1,5 @@
 // Where the app's own files are, for the host, the CLI and Electron's main process alike.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,16 @@ export function appRoot(): string {
     dir = dirname(dir);
   }
   return resolve('.');
+}
+
+/** The app's version, from its package.json (what `bidforge --version` and bug reports name). */
+export function appVersion(): string {
+  try {
+    const { version } = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : '?';
+  } catch {
+    return '?';
+  }
 }
 
 export const templatesDir = () => process.env.BIDFORGE_TEMPLATES ?? join(appRoot(), 'templates');

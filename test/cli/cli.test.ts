@@ -216,6 +216,15 @@ describe('bidforge --help', () => {
     expect((await cli('-h')).code).toBe(0);
   });
 
+  it('--version / -v 打印 package.json 中的版本号，返回 0', async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRootDir, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const r = await cli(flag);
+      expect(r.code).toBe(0);
+      expect(r.out.trim()).toBe(`bidforge ${version}`);
+    }
+  });
+
   it('团队库（server、library sync）在总览、library --help 中列出，并有各自的 --help（中英文）', async () => {
     for (const lang of ['zh', 'en']) {
       const all = await cli('--help', '--lang', lang);
