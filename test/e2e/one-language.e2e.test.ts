@@ -158,6 +158,18 @@ describe.skipIf(!haveChromium)('one language per screen (browser host + Chromium
 
         // The invalid amount is listed once among the checks, and its text is in the UI's language.
         await show(page, 'composer');
+        // 编制's bar: the project's name stays visible and nothing runs under the buttons (English buttons are wider).
+        const bar = JSON.parse(
+          String(
+            await page.evaluate(`JSON.stringify({
+              title: document.querySelector('[data-testid="project-title"]').getBoundingClientRect().width,
+              tags: document.querySelector('[data-testid="save-state"]').getBoundingClientRect().right,
+              toolbar: document.querySelector('.bf-composer-bar .bf-toolbar').getBoundingClientRect().left,
+            })`),
+          ),
+        ) as { title: number; tags: number; toolbar: number };
+        expect(bar.title, JSON.stringify(bar)).toBeGreaterThan(50);
+        expect(bar.tags, JSON.stringify(bar)).toBeLessThanOrEqual(bar.toolbar);
         const entries = (await page.getByTestId('problems').locator('li').allInnerTexts()).filter((t) =>
           t.includes(FEE_LABEL),
         );
