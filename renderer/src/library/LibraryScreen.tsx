@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } f
 import type { ClauseRow, DocType, VersionStatus } from '@core/api/library.js';
 import { api, errorMessage } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { useFitsLabels } from '../lib/useFitsLabels.js';
 import { ClauseDetail } from './ClauseDetail.js';
 import { FreshnessDrawer, ProjectsDrawer } from './Drawers.js';
 import { STATUS_COLOR, statusKey } from './format.js';
@@ -49,6 +50,8 @@ export function LibraryScreen() {
   const root = useRef<HTMLDivElement>(null);
   const me = useSettingsUser(root);
   const user = me.name;
+  const bar = useRef<HTMLElement>(null);
+  const labelsFit = useFitsLabels(bar, [locale, user, me.singleReviewer]);
   const [facets, setFacets] = useState<Facets>({ categories: [], tags: [], docTypes: [] });
   const [filter, setFilter] = useState<Filter>({});
   const [query, setQuery] = useState('');
@@ -134,7 +137,7 @@ export function LibraryScreen() {
 
   return (
     <div className="bf-lib" data-testid="library" ref={root}>
-      <header className="bf-lib-top">
+      <header className={labelsFit ? 'bf-lib-top' : 'bf-lib-top bf-icons-only'} ref={bar}>
         <h1 className="bf-lib-h1">{t('nav.library')}</h1>
         <Input.Search
           allowClear
@@ -151,15 +154,35 @@ export function LibraryScreen() {
         <span className="bf-lib-grow" />
         <Tooltip title={t('lib.fresh.title')}>
           <Badge count={dueCount} size="small">
-            <Button icon={<ClockCircleOutlined />} onClick={() => setDrawer('fresh')} data-testid="open-freshness">
+            <Button
+              icon={<ClockCircleOutlined />}
+              onClick={() => setDrawer('fresh')}
+              aria-label={t('lib.fresh.button')}
+              className="bf-lib-act"
+              data-testid="open-freshness"
+            >
               {t('lib.fresh.button')}
             </Button>
           </Badge>
         </Tooltip>
-        <Button icon={<ProjectOutlined />} onClick={() => setDrawer('pins')} data-testid="open-projects">
+        <Button
+          icon={<ProjectOutlined />}
+          onClick={() => setDrawer('pins')}
+          aria-label={t('lib.pins.button')}
+          title={labelsFit ? undefined : t('lib.pins.button')}
+          className="bf-lib-act"
+          data-testid="open-projects"
+        >
           {t('lib.pins.button')}
         </Button>
-        <Button icon={<FileWordOutlined />} onClick={() => wordInput.current?.click()} data-testid="import-word">
+        <Button
+          icon={<FileWordOutlined />}
+          onClick={() => wordInput.current?.click()}
+          aria-label={t('lib.word.button')}
+          title={labelsFit ? undefined : t('lib.word.button')}
+          className="bf-lib-act"
+          data-testid="import-word"
+        >
           {t('lib.word.button')}
         </Button>
         <input
@@ -174,10 +197,24 @@ export function LibraryScreen() {
           }}
           data-testid="import-word-input"
         />
-        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="export-pack">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => setExporting(true)}
+          aria-label={t('lib.pack.export')}
+          title={labelsFit ? undefined : t('lib.pack.export')}
+          className="bf-lib-act"
+          data-testid="export-pack"
+        >
           {t('lib.pack.export')}
         </Button>
-        <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} data-testid="import-pack">
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => fileInput.current?.click()}
+          aria-label={t('lib.pack.import')}
+          title={labelsFit ? undefined : t('lib.pack.import')}
+          className="bf-lib-act"
+          data-testid="import-pack"
+        >
           {t('lib.pack.import')}
         </Button>
         <input
