@@ -2,8 +2,11 @@
 // Why mammoth's document tree (the `transformDocument` hook of convertToHtml) rather than its HTML or raw text:
 // the tree keeps tables as rows and cells, paragraph style names (headings) and explicit page breaks, while
 // extractRawText flattens tables into loose paragraphs and the HTML drops page breaks. The HTML is discarded.
+// mammoth's tree keeps a list paragraph's level but not its number: Word's automatic numbers (3.7, 第一条) are written
+// into the paragraphs first (docxLabels.ts), so they read as if typed.
 import mammoth from 'mammoth';
 import type { CellLoc, TextBlock, TenderText } from './model.js';
+import { withNumberLabels, withoutNumbering } from './docxLabels.js';
 import { TextBudget, tenderError } from './limits.js';
 
 /** The parts of mammoth's document model (lib/documents.js) this reader walks. */
@@ -86,27 +89,41 @@ function headingLevel(p: Node): number | undefined {
   return /^\s*title\b/i.test(name) ? 1 : undefined;
 }
 
-export async function readDocx(bytes: Uint8Array, fileName: string): Promise<TenderText> {
+/** The paragraphs and tables mammoth reads from these bytes. */
+async function walkDocx(bytes: Uint8Array, fileName: string): Promise<Walk> {
   const walk = new Walk(new TextBudget(fileName));
-  try {
-    await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        // Images are never read: the default would inline each as base64 into HTML nobody uses.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-        transformDocument: (doc: Node) => {
-          walk.block(doc);
-          return doc;
-        },
+  await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    {
+      // Images are never read: the default would inline each as base64 into HTML nobody uses.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      transformDocument: (doc: Node) => {
+        walk.block(doc);
+        return doc;
       },
-    );
+    },
+  );
+  return walk;
+}
+
+export async function readDocx(bytes: Uint8Array, fileName: string): Promise<TenderText> {
+  let walk: Walk;
+  try {
+    walk = await walkDocx((await withNumberLabels(bytes)) ?? bytes, fileName);
   } catch (e) {
     if (e instanceof Error && e.name === 'ApiError') throw e;
-    throw tenderError(
-      'tender_unreadable',
-      `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`,
-      { fileName, kind: 'DOCX' },
-    );
+    // mammoth refuses a numbering part it cannot parse: the text is read without the numbering.
+    const plain = await withoutNumbering(bytes);
+    const retried = plain && (await walkDocx(plain, fileName).catch((again) => again as unknown));
+    if (retried instanceof Walk) walk = retried;
+    else {
+      if (retried instanceof Error && retried.name === 'ApiError') throw retried;
+      throw tenderError(
+        'tender_unreadable',
+        `无法读取 ${fileName}：它不是有效的 DOCX 文件（${e instanceof Error ? e.message : String(e)}）`,
+        { fileName, kind: 'DOCX' },
+      );
+    }
   }
   return { format: 'docx', pages: walk.page, pageBasis: 'breaks', paragraphBasis: 'document', blocks: walk.blocks };
 }
