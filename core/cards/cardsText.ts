@@ -1,6 +1,6 @@
 // Why a 保修卡 data file (or the CLI's project file) cannot be read: one card_bad_file problem per reason, with a `why`
-// param and the values, worded here in Chinese (core's language) and in English (merged into core/i18n/problemText.ts
-// by code). Pure: the renderer and the CLI import it.
+// param and the values, and why a card template cannot be used: worded here in Chinese (core's language) and in English
+// (merged into core/i18n/problemText.ts by code). Pure: the renderer and the CLI import it.
 import { BidForgeError } from '../model/problem.js';
 
 type Params = Record<string, string | number>;
@@ -84,6 +84,35 @@ export function cardRefusal(code: string, message: string, params: Params): BidF
   return new BidForgeError(code, message, [{ severity: 'error', code, message, params }]);
 }
 
+/** A card template file that cannot be used (card_bad_template), by params.why: the Chinese message and the English. */
+const BAD_TEMPLATE = {
+  not_found: { zh: (p: Params) => `找不到保修卡模板：${p.template}`, en: 'Card template not found: {template}' },
+  unreadable: {
+    zh: (p: Params) => `无法读取保修卡模板 ${p.file}：${p.reason}`,
+    en: 'Cannot read the card template {file}: {reasonEn}',
+  },
+  json: {
+    // whereZh, whereEn: where JSON.parse stopped (core/model/zodDetail.ts jsonWhere), or ''.
+    zh: (p: Params) => `${p.file}: 不是有效的 JSON${p.whereZh}`,
+    en: '{file}: not valid JSON{whereEn}',
+  },
+  fields: {
+    zh: (p: Params) => `${p.file}: 保修卡模板格式错误：${p.detail}`,
+    en: '{file}: the card template is not valid: {detailEn}',
+  },
+} satisfies Record<string, { zh: (p: Params) => string; en: string }>;
+
+export type CardTemplateWhy = keyof typeof BAD_TEMPLATE;
+
+/** A card template refused, as one bad_card_template problem whose params say why (see BAD_TEMPLATE). */
+export function badCardTemplate(why: CardTemplateWhy, params: Params): BidForgeError {
+  const all = { ...params, why };
+  const message = BAD_TEMPLATE[why].zh(all);
+  return new BidForgeError('bad_card_template', message, [
+    { severity: 'error', code: 'bad_card_template', message, params: all },
+  ]);
+}
+
 // A placeholder no params have: a card_bad_file made elsewhere (without a known why) keeps its own message.
 const OTHER = '{unworded}';
 
@@ -92,6 +121,8 @@ export const CARDS_EN: Record<string, Template> = {
     const t: Template = Object.hasOwn(BAD_FILE, String(p.why)) ? BAD_FILE[p.why as CardFileWhy].en : OTHER;
     return typeof t === 'function' ? t(p) : t;
   },
+  bad_card_template: (p) =>
+    Object.hasOwn(BAD_TEMPLATE, String(p.why)) ? BAD_TEMPLATE[p.why as CardTemplateWhy].en : OTHER,
   card_no_rows: '{file}: no valid rows to export ({skipped} rows have errors)',
   card_bad_pattern: (p) =>
     p.why === 'unknown'

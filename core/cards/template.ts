@@ -3,25 +3,31 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { BidForgeError } from '../model/problem.js';
-import { zodMessage } from '../model/zodMessage.js';
+import { fsProblem, fsProblemZh } from '../fs/fsProblem.js';
+import { bilingual, jsonWhere, said, zodDetail } from '../model/zodDetail.js';
+import { badCardTemplate } from './cardsText.js';
 import { CARD_FIELDS } from './fields.js';
 import { ONE_PERIOD_MESSAGE, periodFieldsShape, statesOnePeriod } from './period.js';
 
-const line = z.string().trim().min(1, '不能为空');
+const line = z.string().trim().min(1, said('不能为空', 'may not be empty'));
 
 export const cardComponentSchema = z
   .object({ name: line, ...periodFieldsShape })
-  .refine(statesOnePeriod, { message: ONE_PERIOD_MESSAGE });
+  .refine(statesOnePeriod, bilingual(ONE_PERIOD_MESSAGE, 'state the period in exactly one of months, weeks or days'));
 
 export const cardTemplateSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]*$/,
+        said('id 只能由小写字母、数字和连字符组成', 'the id may only hold lower-case letters, digits and hyphens'),
+      ),
     title: line,
     company: line,
     hotline: line,
     serviceHours: z.string().trim().default(''),
-    components: z.array(cardComponentSchema).min(1, '至少列出一个保修部件'),
+    components: z.array(cardComponentSchema).min(1, said('至少列出一个保修部件', 'list at least one component')),
     coverage: z.array(line).default([]),
     exclusions: z.array(line).default([]),
     claim: z.array(line).default([]),
@@ -39,7 +45,11 @@ export const cardTemplateSchema = z
     const seen = new Set<string>();
     t.components.forEach((c, i) => {
       if (seen.has(c.name))
-        ctx.addIssue({ code: 'custom', path: ['components', i, 'name'], message: `保修部件“${c.name}”重复` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'name'],
+          ...bilingual(`保修部件“${c.name}”重复`, `the component “${c.name}” is listed twice`),
+        });
       seen.add(c.name);
     });
   });
@@ -51,8 +61,8 @@ export type CardTemplate = z.infer<typeof cardTemplateSchema>;
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
 export function parseCardTemplate(json: unknown, file: string): CardTemplate {
-  const r = cardTemplateSchema.safeParse(json);
-  if (!r.success) throw new BidForgeError('bad_card_template', `${file}: 保修卡模板格式错误：${zodMessage(r.error)}`);
+  const r = cardTemplateSchema.safeParse(json, { reportInput: true });
+  if (!r.success) throw badCardTemplate('fields', { file, ...zodDetail(r.error) });
   return r.data;
 }
 
@@ -75,19 +85,17 @@ export async function loadCardTemplate(
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BidForgeError(
-      'bad_card_template',
-      code === 'ENOENT'
-        ? `找不到保修卡模板：${byId ? pathOrId : path}`
-        : `无法读取保修卡模板 ${path}：${(e as Error).message}`,
-    );
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw badCardTemplate('not_found', { template: byId ? pathOrId : path });
+    throw badCardTemplate('unreadable', { file: path, reason: fsProblemZh(e), reasonEn: fsProblem(e) });
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (e) {
-    throw new BidForgeError('bad_card_template', `${label}: 不是有效的 JSON（${(e as Error).message}）`);
+    const where = jsonWhere(body, e);
+    throw badCardTemplate('json', { file: label, whereZh: where.zh, whereEn: where.en, ...where.params });
   }
   return parseCardTemplate(json, label);
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '@core/cards/files.js';
 import type { CardRow } from '@core/cards/read.js';
 import { loadCardTemplate, parseCardTemplate } from '@core/cards/template.js';
+import { problemText } from '@core/i18n/problemText.js';
+import { BidForgeError } from '@core/model/problem.js';
 import { thrown } from './helpers.js';
 import { tempDir, writeFixture } from '../helpers/tmp.js';
 
@@ -80,37 +82,72 @@ describe('card template', () => {
     expect(t.sanbao.join('')).toMatch(/7日.*退货、换货或修理[\s\S]*15日.*换货或修理/);
   });
 
-  it('errors name the file and the field', () => {
-    expect(() =>
-      parseCardTemplate({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] }, 'my.json'),
-    ).toThrow(/^my\.json: 保修卡模板格式错误：components: 至少列出一个保修部件/);
-    expect(() =>
-      parseCardTemplate(
-        {
-          id: 'x',
-          title: '卡',
-          company: '公司',
-          hotline: '400',
-          components: [
-            { name: '整机', months: 12 },
-            { name: '整机', months: 24 },
-          ],
-        },
-        'my.json',
-      ),
-    ).toThrow('components.1.name: 保修部件“整机”重复');
-    expect(() =>
-      parseCardTemplate(
-        { id: 'x', title: '卡', company: '公司', hotline: '400', components: [{ name: '整机', months: 0 }] },
-        'my.json',
-      ),
-    ).toThrow(/components\.0\.months/);
+  it('errors name the file and the field, in Chinese and, through the catalog, in English', () => {
+    const problem = (json: object) => {
+      try {
+        parseCardTemplate(json, 'my.json');
+      } catch (e) {
+        expect(e).toBeInstanceOf(BidForgeError);
+        const [p] = (e as BidForgeError).problems;
+        expect(p).toMatchObject({ code: 'bad_card_template', params: { why: 'fields', file: 'my.json' } });
+        return { zh: (e as BidForgeError).message, en: problemText(p!, 'en') };
+      }
+      throw new Error('not refused');
+    };
+    expect(problem({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] })).toEqual({
+      zh: 'my.json: 保修卡模板格式错误：components：至少列出一个保修部件',
+      en: 'my.json: the card template is not valid: components: list at least one component',
+    });
+    expect(
+      problem({
+        id: 'x',
+        title: '卡',
+        company: '公司',
+        hotline: '400',
+        components: [
+          { name: '整机', months: 12 },
+          { name: '整机', months: 24 },
+        ],
+      }),
+    ).toEqual({
+      zh: 'my.json: 保修卡模板格式错误：components.1.name：保修部件“整机”重复',
+      en: 'my.json: the card template is not valid: components.1.name: the component “整机” is listed twice',
+    });
+    // zod's own words: Chinese in the message, English in the catalog, never zod's English inside the Chinese.
+    const zero = problem({
+      id: 'x',
+      title: '卡',
+      company: '公司',
+      hotline: '400',
+      components: [{ name: '整机', months: 0 }],
+    });
+    expect(zero.zh).toBe('my.json: 保修卡模板格式错误：components.0.months：不能小于 1');
+    expect(zero.en).toMatch(/^my\.json: the card template is not valid: components\.0\.months: .*1/);
+    expect(zero.en).not.toMatch(/\p{Script=Han}/u);
+    const both = problem({
+      id: 'Bad Id',
+      title: ' ',
+      company: '公司',
+      hotline: '400',
+      components: [{ name: '整机', months: 1, days: 2 }],
+    });
+    expect(both.zh).toBe(
+      'my.json: 保修卡模板格式错误：id：id 只能由小写字母、数字和连字符组成；title：不能为空；components.0：保修期写 months（月）、weeks（周）或 days（天）其中一项',
+    );
+    expect(both.en).toBe(
+      'my.json: the card template is not valid: id: the id may only hold lower-case letters, digits and hyphens; title: may not be empty; components.0: state the period in exactly one of months, weeks or days',
+    );
   });
 
   it('a template that does not exist, or is not JSON', async () => {
     expect((await thrown(loadCardTemplate('no-such-card'))).message).toBe('找不到保修卡模板：no-such-card');
     const dir = tempDir();
     const bad = writeFixture(dir, 'bad.json', '{ "id": ');
-    expect((await thrown(loadCardTemplate(bad))).message).toMatch(/^bad\.json: 不是有效的 JSON/);
+    const e = await thrown(loadCardTemplate(bad));
+    expect(e.message).toBe('bad.json: 不是有效的 JSON（文件在结尾处中断）');
+    expect(problemText(e.problems[0]!, 'en')).toBe('bad.json: not valid JSON (the file ends too early)');
+    expect(problemText((await thrown(loadCardTemplate('no-such-card'))).problems[0]!, 'en')).toBe(
+      'Card template not found: no-such-card',
+    );
   });
 });
