@@ -116,6 +116,9 @@ export async function cardsCommand(
   if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message, parsed.fatal.params?.problems);
   if (!a.json)
     for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
+  // No company name or hotline in 设置 (--data): nothing is written, rather than cards with a blank or sample company.
+  if (parsed.refused)
+    throw new BidForgeError(parsed.refused.code, parsed.refused.message, parsed.refused.params?.problems);
   // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.
   const results: Awaited<ReturnType<ApiHandlers['exportCards']>>[] = [];
   if (parsed.validRows > 0) {

@@ -1,6 +1,7 @@
 // Why a 保修卡 data file (or the CLI's project file) cannot be read: one card_bad_file problem per reason, with a `why`
-// param and the values, and why a card template cannot be used: worded here in Chinese (core's language) and in English
-// (merged into core/i18n/problemText.ts by code). Pure: the renderer and the CLI import it.
+// param and the values; why a card template cannot be used; which company line 设置 lacks for a card to print. Worded
+// here in Chinese (core's language) and in English (merged into core/i18n/problemText.ts by code). Pure: the renderer
+// and the CLI import it.
 import { BidForgeError } from '../model/problem.js';
 
 type Params = Record<string, string | number>;
@@ -113,6 +114,41 @@ export function badCardTemplate(why: CardTemplateWhy, params: Params): BidForgeE
   ]);
 }
 
+/**
+ * The company lines a card prints, named as 设置 → 公司信息 names them (renderer/src/settings/messages.ts
+ * settings.companyName, settings.hotline, settings.serviceHours; a test keeps them the same).
+ */
+export const PROFILE_FIELDS = {
+  name: { zh: '公司名称', en: 'Company name' },
+  hotline: { zh: '服务热线', en: 'Service hotline' },
+  serviceHours: { zh: '服务时间', en: 'Service hours' },
+} as const;
+export type ProfileField = keyof typeof PROFILE_FIELDS;
+/** Where the user fills them in. */
+const WHERE_ZH = '设置 → 公司信息';
+const WHERE_EN = 'Settings → Company profile';
+
+/** One company line a batch cannot print: left blank, or holding a placeholder such as 待定 or XXX. */
+export type ProfileGap = { field: ProfileField; value: string };
+
+/** card_profile_missing: the batch is refused, one problem per company line it lacks, each naming where to fill it. */
+export function cardProfileMissing(gaps: ProfileGap[]): BidForgeError {
+  const problems = gaps.map(({ field, value }) => {
+    const { zh, en } = PROFILE_FIELDS[field];
+    const message = value
+      ? `保修卡上的“${zh}”是占位文字“${value}”，不能印在卡上：请在 ${WHERE_ZH} 中填写实际的${zh}后再打印`
+      : `保修卡上的“${zh}”未填写：请在 ${WHERE_ZH} 中填写后再打印`;
+    return {
+      severity: 'error' as const,
+      code: 'card_profile_missing',
+      message,
+      params: { field, label: zh, labelEn: en, value, where: WHERE_ZH, whereEn: WHERE_EN },
+      field: `company.${field}`,
+    };
+  });
+  return new BidForgeError('card_profile_missing', problems.map((p) => p.message).join('；'), problems);
+}
+
 // A placeholder no params have: a card_bad_file made elsewhere (without a known why) keeps its own message.
 const OTHER = '{unworded}';
 
@@ -123,6 +159,10 @@ export const CARDS_EN: Record<string, Template> = {
   },
   bad_card_template: (p) =>
     Object.hasOwn(BAD_TEMPLATE, String(p.why)) ? BAD_TEMPLATE[p.why as CardTemplateWhy].en : OTHER,
+  card_profile_missing: (p) =>
+    p.value
+      ? 'The warranty card’s “{labelEn}” is a placeholder, “{value}”, which cannot be printed: enter the real one under {whereEn}, then print'
+      : 'The warranty card’s “{labelEn}” is not filled in: fill it in under {whereEn}, then print',
   card_no_rows: '{file}: no valid rows to export ({skipped} rows have errors)',
   card_bad_pattern: (p) =>
     p.why === 'unknown'

@@ -83,6 +83,11 @@ export type ParseCardsResult = {
   columns: CardMapping;
   /** A problem with the file as a whole (a required column not mapped, a mapped column missing): no rows read. */
   fatal?: { code: string; message: string; params?: { problems: Problem[] } };
+  /**
+   * The rows read, but no card may print (card_profile_missing: 设置 → 公司信息 holds no company name or hotline, or a
+   * placeholder): the preview is empty and exportCards refuses with the same problems.
+   */
+  refused?: { code: string; message: string; params?: { problems: Problem[] } };
   dataRows: number;
   validRows: number;
   /** Row problems, in file order; at most PROBLEMS_SHOWN (problemCount says how many there were). */

@@ -1,6 +1,7 @@
 // The 保修卡 channels' handlers (their contract is core/cards/contract.ts): read an uploaded data file, suggest and apply a column mapping, validate, preview, export.
 // Stateless: the file travels with each call (≤ 18 MB), so nothing is cached between the screen's steps.
-// The app, the browser host and `bidforge cards` all print through these handlers: same company (设置), same periods.
+// The app, the browser host and `bidforge cards` all print through these handlers: same company (设置), same periods,
+// and the same refusal when 设置 holds no company name or hotline (core/cards/profile.ts).
 import { basename, extname } from 'node:path';
 import { buildBatch, type Batch } from './batch.js';
 import { cardView, type CardRenderOptions } from './card.js';
@@ -9,6 +10,7 @@ import { renderCardsDocx } from './docx.js';
 import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from './fields.js';
 import { cardFileNames, checkNamePattern, sanitizeFileName } from './files.js';
 import { renderCardsPdf } from './pdf.js';
+import { profileGaps, withProfile } from './profile.js';
 import { periodsFromProject } from './projectPeriods.js';
 import { qrMatrix } from './qr.js';
 import {
@@ -92,20 +94,12 @@ async function readCards({
   }
 }
 
-/** The card template with the company profile's name, hotline and service hours where they are set. */
-function withProfile(t: CardTemplate, c: { name: string; hotline: string; serviceHours: string }): CardTemplate {
-  return {
-    ...t,
-    company: c.name || t.company,
-    hotline: c.hotline || t.hotline,
-    serviceHours: c.serviceHours || t.serviceHours,
-  };
-}
-
 type Prepared = {
   batch: Batch;
   script: CardScript;
   projectProblems: Problem[];
+  /** Why no card of the batch may print: a company line the cards need is blank or a placeholder. */
+  refused: BidForgeError | undefined;
   periodsFrom(t: CardTemplate): CardBatchTemplate['periodsFrom'];
 };
 
@@ -131,6 +125,7 @@ async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Pr
     batch,
     script: req.script ?? req.project?.script ?? 'hans',
     projectProblems: fromProject?.problems ?? [],
+    refused: profileGaps(batch.used.map((u) => u.template)),
     periodsFrom,
   };
 }
@@ -206,7 +201,11 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
         validRows: p.batch.rows.length,
         problems: problems.slice(0, PROBLEMS_SHOWN),
         problemCount: problems.length,
-        preview: p.batch.rows.slice(0, req.previewCount).map((row) => preview(row, p.batch.templateOf(row), opts)),
+        // A refused batch previews no card: the screen shows why in its place, not a card with a blank company.
+        ...(p.refused ? { refused: fatalOf(p.refused) } : {}),
+        preview: p.refused
+          ? []
+          : p.batch.rows.slice(0, req.previewCount).map((row) => preview(row, p.batch.templateOf(row), opts)),
         templates: p.batch.used.map(({ template: t, cards }) => ({
           id: t.id,
           title: t.title,
@@ -223,6 +222,7 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
       const r = await readCards(req);
       if (!r.result) throw new ApiError(r.fatal!.code, r.fatal!.message, r.fatal!.params);
       const p = await prepare(deps, req, r.result);
+      if (p.refused) throw p.refused;
       const { rows, templateOf, skipped } = p.batch;
       if (!rows.length)
         throw new ApiError('card_no_rows', `${req.fileName}：没有可导出的有效行（${skipped.length} 行有错误）`, {

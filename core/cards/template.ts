@@ -1,4 +1,6 @@
-// A warranty-card template (保修卡): company, hotline, per-component warranty periods and the short printed terms.
+// A warranty-card template (保修卡): per-component warranty periods and the short printed terms, and — in a company's
+// own template only — its company, hotline and service hours. The built-in templates carry none: a card prints the
+// company 设置 → 公司信息 holds (core/cards/handlers.ts), never a sample company nobody typed.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,8 @@ import { CARD_FIELDS } from './fields.js';
 import { ONE_PERIOD_MESSAGE, periodFieldsShape, statesOnePeriod } from './period.js';
 
 const line = z.string().trim().min(1, said('不能为空', 'may not be empty'));
+/** A line the template may leave out: the company's own, which 设置 fills when the template has none. */
+const own = z.string().trim().default('');
 
 export const cardComponentSchema = z
   .object({ name: line, ...periodFieldsShape })
@@ -24,9 +28,9 @@ export const cardTemplateSchema = z
         said('id 只能由小写字母、数字和连字符组成', 'the id may only hold lower-case letters, digits and hyphens'),
       ),
     title: line,
-    company: line,
-    hotline: line,
-    serviceHours: z.string().trim().default(''),
+    company: own,
+    hotline: own,
+    serviceHours: own,
     components: z.array(cardComponentSchema).min(1, said('至少列出一个保修部件', 'list at least one component')),
     coverage: z.array(line).default([]),
     exclusions: z.array(line).default([]),

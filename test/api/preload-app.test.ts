@@ -47,7 +47,9 @@ beforeAll(async () => {
 
 describe('preload bridge: 首页, 保修卡, 设置', () => {
   it('routes each call to its own api:<channel> IPC channel', async () => {
-    await bridge.saveSettings({ settings: settingsSchema.parse({ company: { name: '华信' } }) });
+    await bridge.saveSettings({
+      settings: settingsSchema.parse({ company: { name: '华信', hotline: '400-800-1234' } }),
+    });
     expect((await bridge.getSettings({})).settings.company.name).toBe('华信');
     const { project } = await bridge.newProject({ blueprint: 'service-plan' });
     await bridge.recordRecentProject({ project });

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { createCardsHandlers } from '@core/cards/handlers.js';
 import { defaultTemplatesDir } from '@core/cards/template.js';
 import type { Project } from '@core/model/project.js';
-import { SettingsStore } from '@core/settings/store.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
+import { settingsWith } from './helpers.js';
 
-const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: new SettingsStore({}) });
+// 设置 with a company: the handlers print no card without one.
+const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: await settingsWith() });
 const csv = (text: string) => ({ fileName: '客户清单.csv', data: Buffer.from(text, 'utf8').toString('base64') });
 /** No 产品名称 and no 经销商 column: the standard card prints both. */
 const NO_PRODUCT = csv(

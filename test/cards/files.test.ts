@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardFileName, cardFileNames, checkNamePattern, sanitizeFileName } from '@core/cards/files.js';
 import type { CardRow } from '@core/cards/read.js';
-import { loadCardTemplate, parseCardTemplate } from '@core/cards/template.js';
+import { loadCardTemplate, loadCardTemplates, parseCardTemplate } from '@core/cards/template.js';
 import { problemText } from '@core/i18n/problemText.js';
 import { BidForgeError } from '@core/model/problem.js';
 import { thrown } from './helpers.js';
@@ -69,17 +69,29 @@ describe('file names from a pattern', () => {
 });
 
 describe('card template', () => {
-  it('the shipped standard template parses: 整机 36 months, 压缩机 72 months, hotline, terms', async () => {
+  it('the shipped standard template parses: 整机 36 months, 压缩机 72 months, terms — and no company of its own', async () => {
     const t = await loadCardTemplate();
     expect(t.title).toBe('产品保修卡');
     expect(t.components.slice(0, 2)).toEqual([
       { name: '整机', months: 36 },
       { name: '压缩机', months: 72 },
     ]);
-    expect(t.hotline).toMatch(/^400-/);
     for (const k of ['coverage', 'exclusions', 'claim', 'sanbao'] as const) expect(t[k].length).toBeGreaterThan(0);
     expect(t.claim.join('')).toContain('出厂日期');
     expect(t.sanbao.join('')).toMatch(/7日.*退货、换货或修理[\s\S]*15日.*换货或修理/);
+  });
+
+  it('no built-in template carries a company, hotline or service hours: the card prints 设置’s, never a sample', async () => {
+    const all = await loadCardTemplates();
+    expect(all.map((t) => t.id)).toEqual(['heat-pump', 'standard']);
+    for (const t of all) expect([t.id, t.company, t.hotline, t.serviceHours]).toEqual([t.id, '', '', '']);
+  });
+
+  it('a company’s own template may carry its company, hotline and service hours', () => {
+    const own = { id: 'x', title: '卡', components: [{ name: '整机', months: 12 }] };
+    expect(
+      parseCardTemplate({ ...own, company: ' 某公司 ', hotline: '400-1', serviceHours: '全天' }, 'x.json'),
+    ).toMatchObject({ company: '某公司', hotline: '400-1', serviceHours: '全天' });
   });
 
   it('errors name the file and the field, in Chinese and, through the catalog, in English', () => {
@@ -94,7 +106,7 @@ describe('card template', () => {
       }
       throw new Error('not refused');
     };
-    expect(problem({ id: 'x', title: '卡', company: '公司', hotline: '400', components: [] })).toEqual({
+    expect(problem({ id: 'x', title: '卡', components: [] })).toEqual({
       zh: 'my.json: 保修卡模板格式错误：components：至少列出一个保修部件',
       en: 'my.json: the card template is not valid: components: list at least one component',
     });
@@ -102,8 +114,6 @@ describe('card template', () => {
       problem({
         id: 'x',
         title: '卡',
-        company: '公司',
-        hotline: '400',
         components: [
           { name: '整机', months: 12 },
           { name: '整机', months: 24 },
@@ -114,23 +124,11 @@ describe('card template', () => {
       en: 'my.json: the card template is not valid: components.1.name: the component “整机” is listed twice',
     });
     // zod's own words: Chinese in the message, English in the catalog, never zod's English inside the Chinese.
-    const zero = problem({
-      id: 'x',
-      title: '卡',
-      company: '公司',
-      hotline: '400',
-      components: [{ name: '整机', months: 0 }],
-    });
+    const zero = problem({ id: 'x', title: '卡', components: [{ name: '整机', months: 0 }] });
     expect(zero.zh).toBe('my.json: 保修卡模板格式错误：components.0.months：不能小于 1');
     expect(zero.en).toMatch(/^my\.json: the card template is not valid: components\.0\.months: .*1/);
     expect(zero.en).not.toMatch(/\p{Script=Han}/u);
-    const both = problem({
-      id: 'Bad Id',
-      title: ' ',
-      company: '公司',
-      hotline: '400',
-      components: [{ name: '整机', months: 1, days: 2 }],
-    });
+    const both = problem({ id: 'Bad Id', title: ' ', components: [{ name: '整机', months: 1, days: 2 }] });
     expect(both.zh).toBe(
       'my.json: 保修卡模板格式错误：id：id 只能由小写字母、数字和连字符组成；title：不能为空；components.0：保修期写 months（月）、weeks（周）或 days（天）其中一项',
     );

@@ -17,11 +17,14 @@ import { defaultTemplatesDir, loadCardTemplate, loadCardTemplates, parseCardTemp
 import { problemText } from '@core/i18n/problemText.js';
 import { BidForgeError } from '@core/model/problem.js';
 import type { Project } from '@core/model/project.js';
-import { SettingsStore } from '@core/settings/store.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';
+import { settingsWith } from './helpers.js';
+
+/** 设置 with a company: the handlers print no card without one. */
+const profiled = await settingsWith();
 
 describe('end dates: the start day is not counted; N days end N calendar days after it, as N months end on the same day number', () => {
   it.each([
@@ -294,7 +297,7 @@ describe('a project’s periods on its cards', () => {
 
 const note = missingTools(['pdftotext']);
 describe('a 400天 card through the handlers: preview, PDF and DOCX print the same label and end date', () => {
-  const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: new SettingsStore({}) });
+  const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: profiled });
   const file = {
     fileName: '客户清单.csv',
     data: Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-11-24\n', 'utf8').toString('base64'),
@@ -365,7 +368,7 @@ describe('a 400天 card through the handlers: preview, PDF and DOCX print the sa
 });
 
 describe('periods edited on the 保修卡 screen keep their unit', () => {
-  const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: new SettingsStore({}) });
+  const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: profiled });
   const request = (periods: { name: string; months?: number; weeks?: number; days?: number }[]) => ({
     fileName: '客户清单.csv',
     data: Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n', 'utf8').toString('base64'),

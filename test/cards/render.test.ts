@@ -9,12 +9,14 @@ import { renderCardsDocx } from '@core/cards/docx.js';
 import { CHUNK, cardsPdfDefinition, renderCardsPdf } from '@core/cards/pdf.js';
 import { qrMatrix, qrPng, qrText } from '@core/cards/qr.js';
 import type { CardRow } from '@core/cards/read.js';
+import { withProfile } from '@core/cards/profile.js';
 import { loadCardTemplate, type CardTemplate } from '@core/cards/template.js';
 import { wrapText } from '@core/cards/wrap.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { hasCommand, missingTools, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TEST_COMPANY } from './helpers.js';
 
 const note = missingTools(['pdftotext', 'pdfinfo']);
 
@@ -66,7 +68,8 @@ let dir: string;
 const files: Partial<Record<CardLayout, string>> = {};
 
 beforeAll(async () => {
-  template = await loadCardTemplate();
+  // The company as the handlers resolve it from 设置 (the template itself carries none).
+  template = withProfile(await loadCardTemplate(), TEST_COMPANY);
   dir = tempDir('bidforge-cards-');
   for (const layout of CARD_LAYOUTS) {
     files[layout] = join(dir, `${layout}.pdf`);
@@ -82,7 +85,16 @@ describe('PDF read back with pdftotext', () => {
     ROWS.forEach((r, i) => {
       const page = squash(pages[i]!);
       const want = EXPECTED[r.customer]!;
-      for (const s of [r.customer, r.serial, want.start, ...want.ends, template.hotline, '产品保修卡', '保修期至'])
+      for (const s of [
+        r.customer,
+        r.serial,
+        want.start,
+        ...want.ends,
+        TEST_COMPANY.name,
+        TEST_COMPANY.hotline,
+        '产品保修卡',
+        '保修期至',
+      ])
         expect(page, `card ${i + 1} should show ${s}`).toContain(s);
     });
     expect(squash(pages[0]!)).toContain(squash(ROWS[0]!.address));

@@ -10,12 +10,14 @@ import { fontRuns, faceFont } from '@core/cards/cardFonts.js';
 import { renderCardsDocx } from '@core/cards/docx.js';
 import { cardsPdfDefinition, renderCardsPdf } from '@core/cards/pdf.js';
 import type { CardRow } from '@core/cards/read.js';
+import { withProfile } from '@core/cards/profile.js';
 import { loadCardTemplates, type CardTemplate } from '@core/cards/template.js';
 import { configure } from '@core/export/pdf.js';
 import { docxParts } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdffonts, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TEST_COMPANY } from './helpers.js';
 
 const note = missingTools(['pdftotext', 'pdfinfo', 'pdffonts', 'pdfimages', 'pdftoppm']);
 
@@ -68,7 +70,7 @@ let templates: CardTemplate[];
 const pick = (r: CardRow) => templates[r.row % 2]!;
 beforeAll(async () => {
   dir = tempDir('bidforge-card-stamps-');
-  templates = await loadCardTemplates();
+  templates = (await loadCardTemplates()).map((t) => withProfile(t, TEST_COMPANY));
   expect(templates.length).toBeGreaterThanOrEqual(2);
 });
 

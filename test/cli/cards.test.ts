@@ -1,16 +1,44 @@
 // bidforge cards: valid rows exported, row errors named with row and column, exit codes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inChinese, runCli } from '../helpers/cli.js';
+import { qrMatrix, qrPng, qrText } from '@core/cards/qr.js';
 import { settingsSchema } from '@core/settings/schema.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { pdfinfo, pdftotext } from '../helpers/tools.js';
+import { TEST_COMPANY } from '../cards/helpers.js';
 
-const cli = (...args: string[]) => runCli(inChinese(args));
+/** A data folder whose 设置 holds a company profile (the cards print it); without one, cards are refused. */
+function dataWith(company: Record<string, string> | undefined): string {
+  const data = mkdtempSync(join(tmpdir(), 'bf-cards-data-'));
+  if (company) writeFileSync(join(data, 'settings.json'), JSON.stringify(settingsSchema.parse({ company })));
+  return data;
+}
+const PROFILED = dataWith(TEST_COMPANY);
+
+/** The one QR code of a one-card PDF as modules (pdfimages writes it as a 1-bit PBM, 4-module quiet zone). */
+function pdfQr(pdf: string, modules: number): boolean[][] {
+  const prefix = join(mkdtempSync(join(tmpdir(), 'bf-cards-qr-')), 'qr');
+  execFileSync('pdfimages', [pdf, prefix]);
+  const pbm = readFileSync(`${prefix}-000.pbm`);
+  const [, w, h] = /^P4\s+(\d+)\s+(\d+)\s/.exec(pbm.subarray(0, 20).toString('latin1'))!;
+  const size = Number(w);
+  expect(Number(h)).toBe(size);
+  const bits = pbm.subarray(pbm.length - Math.ceil(size / 8) * size);
+  const scale = size / (modules + 8);
+  const dark = (x: number, y: number) => ((bits[y * Math.ceil(size / 8) + (x >> 3)]! >> (7 - (x & 7))) & 1) === 1;
+  return Array.from({ length: modules }, (_, y) =>
+    Array.from({ length: modules }, (_, x) => dark((x + 4) * scale + scale / 2, (y + 4) * scale + scale / 2)),
+  );
+}
+/** `bidforge cards` in Chinese, with 设置's company profile unless the test names its own --data folder. */
+const cli = (...args: string[]) => runCli(inChinese(args.includes('--data') ? args : [...args, '--data', PROFILED]));
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商\n';
 const row = (name: string, serial: string, date: string) =>
   `${name},13800000000,滨江市解放路1号,空气源热泵,KF-120,${serial},${date},滨江家电\n`;
@@ -86,19 +114,59 @@ describe('bidforge cards', () => {
     expect(r.err).toContain('serial');
   });
 
-  it('prints the company from 设置 in the --data folder, as the app does, not the template’s sample company', async () => {
-    const data = join(dir, 'settings-data');
-    mkdirSync(data, { recursive: true });
-    const settings = settingsSchema.parse({ company: { name: '滨江暖通工程有限公司', hotline: '400-111-2222' } });
-    writeFileSync(join(data, 'settings.json'), JSON.stringify(settings));
+  it('prints the company and hotline from 设置 in the --data folder, in the text and in the QR code', async () => {
+    const company = { name: '临江恒温设备有限公司', hotline: '0571-8765-4321' };
     const file = join(dir, 'company.csv');
     writeFileSync(file, HEADER + row('张三', 'SN9', '2026-01-31'));
-    const r = await cli('cards', file, '--out', join(dir, 'company'), '--data', data);
+    const out = join(dir, 'company');
+    const r = await cli('cards', file, '--out', out, '--data', dataWith(company), '--qr', '--format', 'both');
     expect(r.code).toBe(0);
-    const text = await pdftotext(join(dir, 'company', '保修卡-company.pdf'));
-    expect(text).toContain('滨江暖通工程有限公司');
-    expect(text).toContain('400-111-2222');
-    expect(text).not.toContain('华信制冷设备有限公司');
+    const text = squash(await pdftotext(join(out, '保修卡-company.pdf')));
+    expect(text).toContain(company.name);
+    expect(text).toContain(company.hotline);
+    // No sample company, hotline or service hours that nobody typed.
+    for (const sample of ['华信制冷', '400-820-6688', '服务时间']) expect(text).not.toContain(sample);
+    // The QR code: the PDF's image has exactly the modules of “SN:SN9 TEL:<the profile's hotline>”.
+    const want = qrMatrix(qrText('SN9', company.hotline));
+    expect(want).not.toEqual(qrMatrix(qrText('SN9', '400-820-6688')));
+    expect(pdfQr(join(out, '保修卡-company.pdf'), want.length)).toEqual(want);
+    // The DOCX embeds the same code as a PNG, byte for byte.
+    const media = Object.entries(unzipSync(readFileSync(join(out, '保修卡-company.docx')))).filter(([n]) =>
+      n.startsWith('word/media/'),
+    );
+    expect(media.map(([, b]) => Buffer.from(b).equals(Buffer.from(qrPng(want, 8))))).toEqual([true]);
+  });
+
+  it('without a company name or hotline in 设置 nothing is written: exit 2, naming 公司名称 and 服务热线 and where to fill them', async () => {
+    const file = join(dir, 'nocompany.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'nocompany');
+    const r = await cli('cards', file, '--out', out, '--data', dataWith(undefined));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('错误：保修卡上的“公司名称”未填写：请在 设置 → 公司信息 中填写后再打印');
+    expect(r.err).toContain('保修卡上的“服务热线”未填写');
+    expect(existsSync(out)).toBe(false);
+    // A hotline alone is not enough, and the English names the fields as the English 设置 does.
+    const en = await cli('cards', file, '--out', out, '--data', dataWith({ hotline: '400-1' }), '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.err).toContain(
+      'error: The warranty card’s “Company name” is not filled in: fill it in under Settings → Company profile, then print',
+    );
+    expect(en.err).not.toContain('hotline');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a placeholder in 设置 (待定, XXX) is refused like a blank, quoting it', async () => {
+    const file = join(dir, 'placeholder.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'placeholder');
+    const data = dataWith({ name: '滨江暖通（待定）', hotline: '400-XXX-XXXX', serviceHours: '待定' });
+    const r = await cli('cards', file, '--out', out, '--data', data);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('保修卡上的“公司名称”是占位文字“滨江暖通（待定）”');
+    expect(r.err).toContain('保修卡上的“服务热线”是占位文字“400-XXX-XXXX”');
+    expect(r.err).toContain('保修卡上的“服务时间”是占位文字“待定”');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('--by model picks each row’s card template; a model no template knows is named and the row left out (exit 1)', async () => {
@@ -110,7 +178,7 @@ describe('bidforge cards', () => {
         '李四,1,地址,热水器,KRS-45II,M2,2026-01-31,店\n' +
         '王五,1,地址,冰箱,BCD-200,M3,2026-01-31,店\n',
     );
-    const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model', '--data', join(dir, 'mixed-data'));
+    const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/第 4 行.*BCD-200.*不对应任何保修卡模板/);
     expect(r.out).toContain('已生成 2 张卡片');
@@ -132,18 +200,7 @@ describe('bidforge cards', () => {
     const data = join(work, '11月发货.csv');
     writeFileSync(data, iconv.encode(csv, 'gbk'));
     const out = join(work, 'out');
-    const r = await cli(
-      'cards',
-      data,
-      '--out',
-      out,
-      '--format',
-      'both',
-      '--per-card',
-      '--qr',
-      '--data',
-      join(work, 'data'),
-    );
+    const r = await cli('cards', data, '--out', out, '--format', 'both', '--per-card', '--qr');
     expect(r.code).toBe(1);
     expect(r.out).toContain('已生成 2 张卡片');
     expect(r.err).toContain('第 4 行，“序列号”列：序列号“HX001”与第 2 行重复');
@@ -180,7 +237,7 @@ describe('bidforge cards', () => {
     expect(pattern).toMatchObject({ code: 2, err: expect.stringContaining('{sn}') });
     const bad = join(work, 'bad.csv');
     writeFileSync(bad, '客户名称,序列号,购买日期\n,HX001,2026-11-24\n李四,HX002,2026-02-30\n');
-    const none = await cli('cards', bad, '--out', out, '--data', join(work, 'data'));
+    const none = await cli('cards', bad, '--out', out);
     expect(none.code).toBe(1);
     expect(none.err).toContain('第 2 行，“客户名称”列：缺少客户名称');
     expect(none.out).toContain('已生成 0 张卡片');

@@ -11,7 +11,13 @@ import { requirementSchema } from '@core/deviation/schema.js';
 import { missingGlyphs } from '@core/export/glyphs.js';
 import { cardRowText, problemParams, problemText, TRANSLATED_CODES } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
-import { batchProblems, cardFileRefusals, cardProblems, fileProblems } from '../helpers/cardFileProblems.js';
+import {
+  batchProblems,
+  cardFileRefusals,
+  cardProblems,
+  cardProfileAndTemplateRefusals,
+  fileProblems,
+} from '../helpers/cardFileProblems.js';
 import { classifyPayload } from '@core/library/store/merge.js';
 import type { StoreData } from '@core/library/store/schema.js';
 import type { Column, Duration, VariableDecl } from '@core/model/variables.js';
@@ -334,6 +340,8 @@ const wordingOf = (p: Problem) =>
 
 // Each reason a card data file cannot be read (core/cards/cardsText.ts), from the reader and the CLI.
 const cardFiles = await cardFileRefusals();
+// 设置 with no company for the cards, and card templates that cannot be used (core/cards/cardsText.ts).
+const cardProfile = await cardProfileAndTemplateRefusals();
 const signing = [...(await signingProblems()), ...(await teamProblems()), ...(await teamFolderProblems())];
 // The clause library's own refusals (core/library/store/storeText.ts): packs, the lock, reading and saving the file.
 const store = [
@@ -368,6 +376,7 @@ describe('real problems read in English', () => {
     ...cardProblems(),
     ...batchProblems(),
     ...cardFiles,
+    ...cardProfile,
     ...fileProblems(),
     ...newerVersionProblems([
       { clauseId: 'wc-periods', variant: '标准', title: '保修期限', pinned: 1, latestApproved: 2 },

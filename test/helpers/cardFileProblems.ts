@@ -13,7 +13,7 @@ import { csvGrid, readCardGrid, rowsFromGrid, xlsxGrid } from '@core/cards/read.
 import { createHandlers } from '@core/api/handlers.js';
 import { createLocalClient } from '@core/api/localClient.js';
 import { templatesDir } from './paths.js';
-import { parseCardTemplate } from '@core/cards/template.js';
+import { loadCardTemplate, parseCardTemplate } from '@core/cards/template.js';
 import { checkXlsxLimits } from '@core/cards/zipLimits.js';
 import { BidForgeError, type Problem } from '@core/model/problem.js';
 import { parseProjectText } from '@core/project/parse.js';
@@ -184,6 +184,11 @@ export async function cardFileRefusals(): Promise<Problem[]> {
 /** exportCards of a file whose every row has an error: an ApiError with params, as the screen gets it. */
 async function noRowsRefusal(): Promise<Problem[]> {
   const api = createLocalClient(createHandlers({ templatesDir }));
+  // A company in 设置, or the batch is refused for that first (cardProfileRefusals).
+  const { settings } = await api.getSettings({});
+  await api.saveSettings({
+    settings: { ...settings, company: { ...settings.company, name: '甲公司', hotline: '400-1' } },
+  });
   const data = Buffer.from('客户名称,序列号,购买日期\n,SN1,2026-01-05\n').toString('base64');
   try {
     await api.exportCards({ fileName: '客户.csv', data, format: 'pdf', layout: 'a5', qr: false });
@@ -192,4 +197,26 @@ async function noRowsRefusal(): Promise<Problem[]> {
     return [{ severity: 'error', code, message, ...(params ? { params } : {}) }];
   }
   throw new Error('expected a refusal');
+}
+
+/** Why a batch prints no card (card_profile_missing: 设置 has no company name, a placeholder hotline) and why a card
+ * template cannot be used (bad_card_template, by params.why), as the handlers and the loader report them. */
+export async function cardProfileAndTemplateRefusals(): Promise<Problem[]> {
+  const api = createLocalClient(createHandlers({ templatesDir }));
+  const { settings } = await api.getSettings({});
+  await api.saveSettings({ settings: { ...settings, company: { ...settings.company, hotline: '400-XXX' } } });
+  const data = Buffer.from('客户名称,序列号,购买日期\n甲,SN1,2026-01-05\n').toString('base64');
+  const parsed = await api.parseCards({ fileName: '客户.csv', data, previewCount: 1, qr: false });
+  const dir = mkdtempSync(join(tmpdir(), 'bf-card-template-'));
+  writeFileSync(join(dir, 'bad.json'), '{ "id": "x",\n  "title": }');
+  mkdirSync(join(dir, 'folder.json'));
+  return [
+    ...(parsed.refused?.params?.problems ?? []),
+    ...(await asyncRefusalOf(() => loadCardTemplate('no-such-card'))),
+    ...(await asyncRefusalOf(() => loadCardTemplate(join(dir, 'bad.json')))),
+    ...(await asyncRefusalOf(() => loadCardTemplate(join(dir, 'folder.json')))),
+    ...refusalOf(() =>
+      parseCardTemplate({ id: 'x', title: '卡', components: [{ name: '整机', months: 0 }] }, 'x.json'),
+    ),
+  ];
 }
