@@ -1,11 +1,12 @@
 // End to end: sales import a 50-row CSV on 保修卡, map the serial-number column by hand, see the bad row's error
-// with its row number, preview the cards and export them to one PDF that pdftotext can read.
+// with its row number, preview the cards and export them to one PDF that pdftotext can read. Without a company in
+// 设置 no card previews or exports: the screen says which field is missing and where to fill it in.
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { haveChromium, screensDir, TIMEOUT, useApp } from './helpers/app.js';
+import { haveChromium, screensDir, TIMEOUT, useApp, type E2eApp } from './helpers/app.js';
 import { squash } from '../helpers/text.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -30,16 +31,68 @@ function customersCsv(): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The company the cards print: typed into 设置 → 公司信息 (no card template carries one). */
+const COMPANY = { name: '滨江暖通工程有限公司', hotline: '400-111-2222' };
+
+/** 设置 with the company profile, as the first test leaves it, so each later test also runs alone. */
+async function withCompany(app: E2eApp): Promise<void> {
+  const { settings } = await app.handlers.getSettings({});
+  await app.handlers.saveSettings({ settings: { ...settings, company: { ...settings.company, ...COMPANY } } });
+}
+
 describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
   const app = useApp();
+
+  it(
+    'with no company in 设置 the preview says what is missing and where, nothing exports; filled in, the cards print it',
+    async () => {
+      const { page } = app;
+      expect((await app.handlers.getSettings({})).settings.company.name).toBe('');
+      const csv = join(tempDir('bf-e2e-cards-nocompany-'), '无公司.csv');
+      writeFileSync(csv, '客户名称,序列号,购买日期\r\n张三,NC1,2026-03-01\r\n', 'utf8');
+      await page.goto(`${app.host.url}#cards`);
+      await page.getByTestId('cards-screen').waitFor();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
+
+      const refused = page.getByTestId('cards-refused');
+      await refused.waitFor();
+      const said = squash(await refused.innerText());
+      expect(said).toContain('保修卡上的“公司名称”未填写：请在设置→公司信息中填写后再打印');
+      expect(said).toContain('保修卡上的“服务热线”未填写');
+      // The rows were read; no card is shown with a blank (or sample) company, and nothing can be exported.
+      await expect.poll(async () => squash(await page.getByTestId('cards-stats').innerText())).toContain('可导出1');
+      expect(await page.locator('[data-testid^="card-preview-"]').count()).toBe(0);
+      expect(await page.getByTestId('cards-export').isDisabled()).toBe(true);
+      await page.screenshot({ path: join(screensDir, 'cards-no-company.png') });
+
+      // The button goes to 设置; filled in there, 保修卡 reads the file again on coming back.
+      await page.getByTestId('cards-to-settings').click();
+      await page.waitForURL(/#settings$/);
+      await page.getByTestId('company-name').fill(COMPANY.name);
+      await page.getByTestId('company-hotline').fill(COMPANY.hotline);
+      await page.getByTestId('settings-save').click();
+      await page.getByText('设置已保存').waitFor();
+      await page.getByTestId('nav-cards').click();
+      const card = page.getByTestId('card-preview-NC1');
+      await card.waitFor();
+      expect(squash(await card.innerText())).toContain(COMPANY.name);
+      expect(squash(await card.innerText())).toContain(COMPANY.hotline);
+      expect(await refused.count()).toBe(0);
+      await expect.poll(() => page.getByTestId('cards-export').isEnabled()).toBe(true);
+      expect(app.pageErrors).toEqual([]);
+    },
+    4 * TIMEOUT,
+  );
 
   it(
     'imports 50 rows, maps a column, shows the row error and exports a PDF with the serial numbers',
     async () => {
       const { page } = app;
+      await withCompany(app);
       const csv = join(tempDir('bf-e2e-cards-'), '客户清单.csv');
       writeFileSync(csv, customersCsv(), 'utf8');
       await page.goto(`${app.host.url}#cards`);
+      await page.reload();
       await page.getByTestId('cards-screen').waitFor();
       await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
 
@@ -72,6 +125,10 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       expect(text).toContain('HX20260001');
       expect(text).toContain('HX20260050');
       expect(text).not.toContain('HX20260020');
+      // 设置's company and hotline on every card, no sample company.
+      expect(text.split(COMPANY.name)).toHaveLength(50);
+      expect(text).toContain(COMPANY.hotline);
+      expect(text).not.toContain('华信制冷');
       expect(app.pageErrors).toEqual([]);
     },
     4 * TIMEOUT,
@@ -81,6 +138,7 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
     'a list without 产品名称 and 经销商, two product types and an unknown model: warned, hidden, periods edited, 繁體, skipped row in the toast',
     async () => {
       const { page } = app;
+      await withCompany(app);
       const lines = ['客户名称,联系电话,安装地址,型号,序列号,安装日期'];
       for (let i = 1; i <= 6; i++)
         lines.push(
@@ -163,6 +221,7 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
     'periods taken from a recent project: its figures on every card, not editable here',
     async () => {
       const { page } = app;
+      await withCompany(app);
       const { project } = await app.handlers.openSample({ name: 'bid-package-sample' });
       await app.handlers.recordRecentProject({
         // The sample states its promises as facts: the plan's whole-unit warranty becomes 60 months.

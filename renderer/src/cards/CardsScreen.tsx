@@ -6,8 +6,10 @@ import { CARD_FILE_MAX_BYTES, type ParseCardsResult } from '@core/api/appContrac
 import type { CardField, CardMapping } from '@core/cards/fields.js';
 import type { Project } from '@core/model/project.js';
 import { api, errorMessage } from '../api.js';
+import { useOnShown } from '../home/useOnShown.js';
 import { useI18n } from '../i18n.js';
 import { shell } from '../lib/shell.js';
+import type { ScreenProps } from '../screenProps.js';
 import '../settings/pages.css';
 import './cards.css';
 import { CardPreview } from './CardPreview.js';
@@ -32,7 +34,7 @@ function editedPeriods(periods: Record<string, Period[]>): Record<string, Period
   return out;
 }
 
-export function CardsScreen() {
+export function CardsScreen({ navigate }: Partial<Pick<ScreenProps, 'navigate'>>) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<DataFile | null>(null);
@@ -51,6 +53,11 @@ export function CardsScreen() {
   const [exported, setExported] = useState(false);
   const { percent, run } = useExportProgress();
   const readSeq = useRef(0);
+  // Bumped when the screen is shown again: 设置 (its company) may have changed meanwhile, so the file is read again.
+  const [shown, setShown] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  useOnShown(root, () => setShown((n) => n + 1));
+  const lastShown = useRef(shown);
 
   const effectiveScript: Script = script ?? project?.project.script ?? 'hans';
   // What parse and export both send: the batch's choices. Periods with a blank name are still being typed: not sent.
@@ -66,10 +73,13 @@ export function CardsScreen() {
 
   // Re-reads whenever the file, mapping or a choice changes; a slower earlier read never overwrites a later one.
   useEffect(() => {
+    // A read again on coming back is no new choice: an export already made stays made.
+    const again = lastShown.current !== shown;
+    lastShown.current = shown;
     if (!file) return;
     const seq = ++readSeq.current;
     setReading(true);
-    setExported(false);
+    if (!again) setExported(false);
     api
       .parseCards({ fileName: file.name, data: file.data, mapping, previewCount: PREVIEW_COUNT, qr, ...choices })
       .then((r) => seq === readSeq.current && setParsed(r))
@@ -80,7 +90,7 @@ export function CardsScreen() {
         setFile(null);
       })
       .finally(() => seq === readSeq.current && setReading(false));
-  }, [file, mapping, qr, choices, message, t]);
+  }, [file, mapping, qr, choices, message, t, shown]);
 
   const pick = useCallback(
     async (f: File) => {
@@ -127,7 +137,7 @@ export function CardsScreen() {
 
   const errorRows = parsed?.skippedRows ?? 0;
   const warnings = parsed ? parsed.problems.filter((p) => p.severity === 'warning').length : 0;
-  const step = !file ? 0 : !parsed || parsed.fatal ? 1 : exported ? 4 : errorRows ? 2 : 3;
+  const step = !file ? 0 : !parsed || parsed.fatal ? 1 : exported ? 4 : errorRows || parsed.refused ? 2 : 3;
   const exporting = percent !== null;
 
   const dropZone = (
@@ -150,7 +160,7 @@ export function CardsScreen() {
   );
 
   return (
-    <div className="bf-page" data-testid="cards-screen">
+    <div className="bf-page" data-testid="cards-screen" ref={root}>
       <div className="bf-page-head">
         <h1 className="bf-page-title">{t('cards.title')}</h1>
         <Steps
@@ -229,6 +239,7 @@ export function CardsScreen() {
                 cards={parsed.validRows}
                 percent={percent}
                 busy={reading}
+                refused={!!parsed.refused}
                 onExport={() => void exportBatch()}
               />
             )}
@@ -271,9 +282,30 @@ export function CardsScreen() {
                   className="bf-page-card"
                   size="small"
                   title={t('cards.preview')}
-                  extra={<span className="bf-muted">{t('cards.previewHint', { count: parsed.preview.length })}</span>}
+                  extra={
+                    !parsed.refused && (
+                      <span className="bf-muted">{t('cards.previewHint', { count: parsed.preview.length })}</span>
+                    )
+                  }
                 >
-                  {parsed.preview.length ? (
+                  {parsed.refused ? (
+                    // No card to preview: why, and where to fill in what is missing.
+                    <Alert
+                      type="error"
+                      showIcon
+                      title={(parsed.refused.params?.problems ?? [parsed.refused]).map((p, i) => (
+                        <div key={i}>{errorMessage(p, locale)}</div>
+                      ))}
+                      action={
+                        navigate && (
+                          <Button size="small" onClick={() => navigate('settings')} data-testid="cards-to-settings">
+                            {t('cards.toSettings')}
+                          </Button>
+                        )
+                      }
+                      data-testid="cards-refused"
+                    />
+                  ) : parsed.preview.length ? (
                     <div className="bf-card-list">
                       {parsed.preview.map((c) => (
                         <CardPreview key={c.row} card={c} />

@@ -15,10 +15,12 @@ type Props = {
   cards: number;
   percent: number | null;
   busy: boolean;
+  /** No card may print (the company 设置 lacks): the preview says why. */
+  refused?: boolean;
   onExport(): void;
 };
 
-export function ExportPanel({ options, onChange, cards, percent, busy, onExport }: Props) {
+export function ExportPanel({ options, onChange, cards, percent, busy, refused, onExport }: Props) {
   const { t } = useI18n();
   const exporting = percent !== null;
   const set = (patch: Partial<ExportOptions>) => onChange({ ...options, ...patch });
@@ -79,7 +81,7 @@ export function ExportPanel({ options, onChange, cards, percent, busy, onExport 
           type="primary"
           block
           onClick={onExport}
-          disabled={!cards || exporting || busy}
+          disabled={!cards || exporting || busy || refused}
           loading={exporting}
           data-testid="cards-export"
         >
