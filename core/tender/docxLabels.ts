@@ -4,9 +4,20 @@
 // too. Only the parts mammoth itself parses are read (the main document, its numbering and styles), so the bounds on
 // them (the file's size; checkZip for Word imports) stay in force. A document without numbering, or whose numbering
 // cannot be read, is left as it is.
-import JSZip from 'jszip';
+import { createRequire } from 'node:module';
+import type JSZip from 'jszip';
 import { NumberingDefs, Numberer } from './docxNumbering.js';
 import { attr, escapeXml, prefixes, tags } from './docxXml.js';
+
+/**
+ * jszip is loaded when a Word file is first read, as mammoth is: the CLI loads neither for commands that read none.
+ * Through require(), not import(): the CLI's bundle runs from V8's code cache, where import() cannot run.
+ */
+let zipModule: JSZip | undefined;
+const openZip = (bytes: Uint8Array): Promise<JSZip> => {
+  zipModule ??= createRequire(import.meta.url)('jszip') as JSZip;
+  return zipModule.loadAsync(bytes);
+};
 
 /** The zip's main document part and the numbering and styles parts it relates to. */
 async function partsOf(zip: JSZip) {
@@ -20,7 +31,7 @@ async function partsOf(zip: JSZip) {
 /** The DOCX with numbering labels written into its paragraphs, or undefined when there is nothing to add. */
 export async function withNumberLabels(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
+    const zip = await openZip(bytes);
     const parts = await partsOf(zip);
     const numbering = await parts.read(parts.numbering);
     if (!numbering) return undefined;
@@ -45,7 +56,7 @@ export async function withNumberLabels(bytes: Uint8Array): Promise<Uint8Array | 
 /** The DOCX without its numbering part (mammoth then reads no lists), or undefined when it has none. */
 export async function withoutNumbering(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   try {
-    const zip = await JSZip.loadAsync(bytes);
+    const zip = await openZip(bytes);
     const { numbering } = await partsOf(zip);
     if (!numbering || !zip.file(numbering)) return undefined;
     zip.remove(numbering);
