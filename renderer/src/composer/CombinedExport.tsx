@@ -81,7 +81,12 @@ export function CombinedExport({ project }: { project: Project | null }) {
   );
   return (
     <Popover title={t('combined.title')} content={content} trigger="click" placement="bottomRight">
-      <Button icon={<FileAddOutlined />} data-testid="combined-open">
+      <Button
+        icon={<FileAddOutlined />}
+        className="bf-act"
+        aria-label={t('combined.button')}
+        data-testid="combined-open"
+      >
         {t('combined.button')}
       </Button>
     </Popover>

@@ -9,8 +9,9 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useI18n } from '../i18n.js';
+import { useFitsLabels } from '../lib/useFitsLabels.js';
 
 export type ComposerToolbarProps = {
   title: string | undefined;
@@ -31,10 +32,17 @@ export type ComposerToolbarProps = {
 };
 
 export function ComposerToolbar(p: ComposerToolbarProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const bar = useRef<HTMLElement>(null);
+  // Too narrow for every label (English, a 1366-pixel laptop): open, save and the Word and 合订本 exports show icons.
+  const labelsFit = useFitsLabels(bar, [locale, p.hasProject, p.title, p.blueprintTitle]);
   return (
-    <header className="bf-header bf-composer-bar" aria-label={t('nav.composer')}>
-      <div className="bf-bar-project">
+    <header
+      className={labelsFit ? 'bf-header bf-composer-bar' : 'bf-header bf-composer-bar bf-icons-only'}
+      aria-label={t('nav.composer')}
+      ref={bar}
+    >
+      <div className="bf-bar-project" data-fits>
         <div className="bf-bar-title" title={p.title} data-testid="project-title">
           {p.title || t('app.noProject')}
         </div>
@@ -56,12 +64,25 @@ export function ComposerToolbar(p: ComposerToolbarProps) {
       </div>
       <div className="bf-toolbar">
         <Tooltip title={t('toolbar.shortcutOpen')}>
-          <Button icon={<FolderOpenOutlined />} onClick={p.onOpen} data-testid="open-project">
+          <Button
+            icon={<FolderOpenOutlined />}
+            onClick={p.onOpen}
+            className="bf-act"
+            aria-label={t('toolbar.open')}
+            data-testid="open-project"
+          >
             {t('toolbar.open')}
           </Button>
         </Tooltip>
         <Tooltip title={t('toolbar.shortcutSave')}>
-          <Button icon={<SaveOutlined />} onClick={p.onSave} disabled={!p.hasProject} data-testid="save-project">
+          <Button
+            icon={<SaveOutlined />}
+            onClick={p.onSave}
+            disabled={!p.hasProject}
+            className="bf-act"
+            aria-label={t('toolbar.save')}
+            data-testid="save-project"
+          >
             {t('toolbar.save')}
           </Button>
         </Tooltip>
@@ -91,6 +112,8 @@ export function ComposerToolbar(p: ComposerToolbarProps) {
             onClick={() => p.onExport('docx')}
             loading={p.exporting === 'docx'}
             disabled={!p.hasProject || (p.exporting !== null && p.exporting !== 'docx')}
+            className="bf-act"
+            aria-label={t('toolbar.exportDocx')}
             data-testid="export-docx"
           >
             {t('toolbar.exportDocx')}

@@ -158,7 +158,7 @@ export function LibraryScreen() {
               icon={<ClockCircleOutlined />}
               onClick={() => setDrawer('fresh')}
               aria-label={t('lib.fresh.button')}
-              className="bf-lib-act"
+              className="bf-act"
               data-testid="open-freshness"
             >
               {t('lib.fresh.button')}
@@ -170,7 +170,7 @@ export function LibraryScreen() {
           onClick={() => setDrawer('pins')}
           aria-label={t('lib.pins.button')}
           title={labelsFit ? undefined : t('lib.pins.button')}
-          className="bf-lib-act"
+          className="bf-act"
           data-testid="open-projects"
         >
           {t('lib.pins.button')}
@@ -180,7 +180,7 @@ export function LibraryScreen() {
           onClick={() => wordInput.current?.click()}
           aria-label={t('lib.word.button')}
           title={labelsFit ? undefined : t('lib.word.button')}
-          className="bf-lib-act"
+          className="bf-act"
           data-testid="import-word"
         >
           {t('lib.word.button')}
@@ -202,7 +202,7 @@ export function LibraryScreen() {
           onClick={() => setExporting(true)}
           aria-label={t('lib.pack.export')}
           title={labelsFit ? undefined : t('lib.pack.export')}
-          className="bf-lib-act"
+          className="bf-act"
           data-testid="export-pack"
         >
           {t('lib.pack.export')}
@@ -212,7 +212,7 @@ export function LibraryScreen() {
           onClick={() => fileInput.current?.click()}
           aria-label={t('lib.pack.import')}
           title={labelsFit ? undefined : t('lib.pack.import')}
-          className="bf-lib-act"
+          className="bf-act"
           data-testid="import-pack"
         >
           {t('lib.pack.import')}
