@@ -66,7 +66,13 @@ async function child(run: Run): Promise<Result> {
   const { renderCardsPdf } = await import('../core/cards/pdf.js');
   const { renderCardsDocx } = await import('../core/cards/docx.js');
   const { loadCardTemplate } = await import('../core/cards/template.js');
-  const template = await loadCardTemplate();
+  const { withProfile } = await import('../core/cards/profile.js');
+  // A company's own profile, as 设置 gives it (the built-in templates carry none): cards as users print them.
+  const template = withProfile(await loadCardTemplate(), {
+    name: '滨江制冷设备有限公司',
+    hotline: '400-000-1234',
+    serviceHours: '周一至周日 8:00—20:00',
+  });
   const bytes = csv(run.cards);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
