@@ -13,7 +13,15 @@ import { templatesDir } from '../../host/paths.js';
 import { legacyProject } from '../commitments/legacyFixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 import { squash } from '../helpers/text.js';
-import { haveChromium, requireChromium, screensDir, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import {
+  haveChromium,
+  requireChromium,
+  screensDir,
+  settledDialog,
+  startApp,
+  TIMEOUT,
+  type E2eApp,
+} from './helpers/app.js';
 
 requireChromium('library');
 
@@ -202,7 +210,8 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
 
       // Export a pack of the listed clauses: a .bfpack.json download.
       await page.getByTestId('export-pack').click();
-      const exportButton = page.getByRole('dialog').getByRole('button', { name: /导出条款包/ });
+      const exportDialog = await settledDialog(page.getByRole('dialog'));
+      const exportButton = exportDialog.getByRole('button', { name: /导出条款包/ });
       await expect.poll(() => exportButton.isEnabled(), { timeout: TIMEOUT }).toBe(true); // once the listed clauses are chosen
       const downloaded = page.waitForEvent('download');
       await exportButton.click();

@@ -84,6 +84,22 @@ export async function openSampleFromHome(app: E2eApp, sample: string): Promise<v
 }
 
 /**
+ * An antd dialog zooms in from the last click for a third of a second. Playwright can take it for stable mid-zoom and
+ * press a button in it as it grows: the press hits the button, the release lands beside it, no click happens and the
+ * dialog stays open (seen under load: a save whose 仍然保存 never downloaded, a 确定 that never opened the project).
+ * Resolves with the dialog once it has finished appearing; click in it after that.
+ */
+export async function settledDialog(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await expect
+    .poll(() => dialog.evaluate((el) => !/\bant-zoom/.test(el.className) && el.getAnimations().length === 0), {
+      timeout: TIMEOUT,
+    })
+    .toBe(true);
+  return dialog;
+}
+
+/**
  * After 首页 hands 编制 a project, 编制 may first ask whether to drop unsaved edits — a moment after the URL changes,
  * later on a busy machine. Answers that question whenever it shows, until `opened` (something only the newly opened
  * project shows) is visible with no question left.
