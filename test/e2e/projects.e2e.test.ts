@@ -1,6 +1,7 @@
 // End to end: projects are documents with names. Three projects from one blueprint with different titles all stay in
 // 最近项目; exports and saves are named by the title; a fresh project says 未保存 until saved; a broken file changes
-// nothing; the app opens on 首页 and 「继续上次的项目」 picks up the last one.
+// nothing; the app opens on 首页 and 「继续上次的项目」 picks up the last one; a save whose check answers after the
+// click's user activation has run out still downloads.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { createLocalClient } from '@core/api/localClient.js';
 import type { Project } from '@core/model/project.js';
 import { repoRoot, templatesDir } from '../helpers/paths.js';
 import { squash } from '../helpers/text.js';
-import { haveChromium, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
+import { haveChromium, settledDialog, startApp, TIMEOUT, type E2eApp } from './helpers/app.js';
 
 const TITLES = [
   '滨江一中宿舍楼空气能热水系统售后服务方案',
@@ -22,6 +23,25 @@ const SAMPLE = JSON.parse(readFileSync(join(templatesDir, 'samples', 'service-pl
   'values' | 'commitments'
 >;
 const outDir = join(repoRoot, 'test-output');
+/** A fourth title, its own file name: saving it asks nothing, so the name check is the last step before the download. */
+const LATE_TITLE = '滨江四中图书馆照明改造售后服务方案';
+/**
+ * Page side: says on the console when the transient user activation has run out, and whether a download's link was
+ * clicked with one. (Playwright's own calls into the page count as gestures, so the test makes none while it waits.)
+ */
+const WATCH_ACTIVATION = `(() => {
+  let active = navigator.userActivation.isActive;
+  setInterval(() => {
+    const now = navigator.userActivation.isActive;
+    if (active && !now) console.log('bf:activation-expired');
+    active = now;
+  }, 50);
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) console.log('bf:download active=' + navigator.userActivation.isActive);
+    return click.call(this);
+  };
+})()`;
 
 describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chromium)', () => {
   let app: E2eApp;
@@ -110,10 +130,8 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
       await page.getByTestId('nav-home').click();
       await page.getByTestId('recent-item').filter({ hasText: TITLES[1] }).click();
       // 编制 had an unsaved edit (the 项目编号 above): it asks first.
-      await page
-        .locator('.ant-modal-confirm')
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
+      const discard = await settledDialog(page.locator('.ant-modal-confirm'));
+      await discard.getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect.poll(() => page.getByTestId('project-title').innerText(), { timeout: TIMEOUT }).toBe(TITLES[1]);
       expect(await saveState()).toBe('已保存');
       const problems = page.getByTestId('problems');
@@ -186,13 +204,52 @@ describe.skipIf(!haveChromium)('项目是有名字的文件 (browser host + Chro
   );
 
   it(
+    '保存前的检查答得晚（点击的用户激活已过期）时照样下载',
+    async () => {
+      await create(LATE_TITLE);
+      await page.evaluate(WATCH_ACTIVATION);
+      // The host's answer to the name check is held until the click's activation has run out in the page.
+      let release!: () => void;
+      const released = new Promise<void>((r) => {
+        release = r;
+      });
+      const channel = '**/api/listRecentProjects';
+      await page.route(channel, async (route) => {
+        await released;
+        await route.continue();
+      });
+      const downloaded = page.waitForEvent('download', { timeout: 2 * TIMEOUT });
+      const linkClicked = page.waitForEvent('console', {
+        predicate: (m) => m.text().startsWith('bf:download'),
+        timeout: 2 * TIMEOUT,
+      });
+      try {
+        await page.getByTestId('save-project').click();
+        await page.waitForEvent('console', {
+          predicate: (m) => m.text() === 'bf:activation-expired',
+          timeout: TIMEOUT,
+        });
+      } finally {
+        release();
+      }
+      const [download, link] = await Promise.all([downloaded, linkClicked]);
+      await page.unroute(channel);
+      // The download really started without the click's activation, and still arrived.
+      expect(link.text()).toBe('bf:download active=false');
+      expect(download.suggestedFilename()).toBe(`${LATE_TITLE}.bfproj.json`);
+      expect(JSON.parse(readFileSync(await download.path(), 'utf8')).title).toBe(LATE_TITLE);
+      await expect.poll(saveState, { timeout: TIMEOUT }).toBe('已保存');
+    },
+    3 * TIMEOUT,
+  );
+
+  it(
     '以另一个项目已保存过的文件名保存时先询问',
     async () => {
-      // A fourth project with the third one's title (whose file was saved above): saving it asks first.
+      // Another project with the third one's title (whose file was saved above): saving it asks first.
       await create(TITLES[2]!);
       await page.getByTestId('save-project').click();
-      const dialog = page.locator('.ant-modal-confirm');
-      await dialog.waitFor();
+      const dialog = await settledDialog(page.locator('.ant-modal-confirm'));
       expect(squash(await dialog.innerText())).toContain(
         squash(`「${TITLES[2]}」已保存为「${TITLES[2]}.bfproj.json」`),
       );
