@@ -178,6 +178,21 @@ export function assemble(project: Project, lib: Library, options: AssembleOption
           failedSections.push(section.title);
           continue;
         }
+        // An optional variable the clause prints without {{#if}}: blank, it would break the sentence. Asked for by its
+        // label like a required one, never left to print blank or to the engine's wording with the key.
+        const decl = key ? decls.get(key) : undefined;
+        if (key && decl && !values.has(key)) {
+          problems.push({
+            severity: 'error',
+            code: 'missing_value',
+            message: `缺少必填变量「${decl.label}」的值`,
+            params: { label: decl.label },
+            clause: clause.id,
+            field: `values.${key}`,
+          });
+          failedSections.push(section.title);
+          continue;
+        }
         // No params: the message is the template engine's own text, read by pattern in core/i18n/problemText.ts.
         problems.push({
           severity: 'error',

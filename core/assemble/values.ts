@@ -1,7 +1,8 @@
 // One value per variable key, shared by every clause that declares it.
 import type { ClauseVersion } from '../model/library.js';
 import type { Problem } from '../model/problem.js';
-import { parseValue, ValueError, type Value, type VariableDecl } from '../model/variables.js';
+import { LEGACY_KEY_OF } from '../commitments/legacy.js';
+import { parseValue, ValueError, type Value, type VariableDecl, type VariableType } from '../model/variables.js';
 
 /** Declarations by key; two clauses declaring one key with different types is an error. */
 export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[]): Map<string, VariableDecl> {
@@ -79,9 +80,41 @@ export function resolveValues(
   return values;
 }
 
-/** The declared defaults, in their JSON form: what a new project starts with. */
+/**
+ * Types whose value is a figure the bid promises or states (a time, a count, an amount, a rate, a day). Not figures:
+ * text and multiline (names, wordings), list (training topics: lines of wording the form shows in full), table (no
+ * clause declares a default for one), boolean (switches a sentence on or off, shown as 是/否) and choice (one of the
+ * clause's own wordings, shown in full in the form) — except a choice that is itself a fact's figure (below).
+ */
+export const FIGURE_TYPES: ReadonlySet<VariableType> = new Set([
+  'integer',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'duration',
+]);
+
+/** Keys that carry a fact's figure: 电话回访周期 is a choice of 每周/每月…, a frequency the company promises. */
+const FACT_FIGURE_KEYS: ReadonlySet<string> = new Set(LEGACY_KEY_OF.values());
+
+/** A variable whose value is a figure: the company states it; a clause's default is only a suggestion. */
+export const isFigure = (decl: Pick<VariableDecl, 'key' | 'type'>): boolean =>
+  FIGURE_TYPES.has(decl.type) || (decl.type === 'choice' && FACT_FIGURE_KEYS.has(decl.key));
+
+/** Every declared default, in its JSON form: the clause library's sample of a clause (labelled as such there). */
 export function defaultValues(decls: Map<string, VariableDecl>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, d] of decls) if (d.default !== undefined) out[key] = d.default;
+  return out;
+}
+
+/**
+ * What a new project starts with: the defaults that are wordings, never a figure nobody typed (30分钟, 2小时, 36个月).
+ * A figure's default stays in the declaration, where the form offers it as a suggestion to take.
+ */
+export function newProjectValues(decls: Map<string, VariableDecl>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, d] of decls) if (d.default !== undefined && !isFigure(d)) out[key] = d.default;
   return out;
 }

@@ -6,6 +6,8 @@ import { parseMoneyToFen, type Duration, type Row } from '../model/variables.js'
 import { factName, factTexts } from './factTexts.js';
 import { label, shown, type Rule } from './helpers.js';
 import { LEGACY_KEYS } from '../commitments/legacy.js';
+import { effectiveValues, hasOwnFacts } from '../commitments/resolve.js';
+import { isFigure } from '../assemble/values.js';
 import { formatMoney } from '../format/zh.js';
 
 /**
@@ -158,6 +160,38 @@ export const VALUE_RULES: Rule[] = [
           },
         ];
       }),
+  },
+  {
+    code: 'undecided_figure',
+    scope: 'document',
+    severity: 'warning',
+    describe:
+      'an optional figure a clause suggests is stated, or knowingly left out (its promise is then not in the document)',
+    run(ctx) {
+      // A new project starts without figures (core/assemble/values.ts newProjectValues): `check` names each one the
+      // clauses suggest, also the optional ones, whose promise simply disappears when left blank. A project with facts
+      // of its own decides those in 承诺 (offered or not), so its fact keys are not asked here.
+      const raw = effectiveValues(ctx.project);
+      const own = hasOwnFacts(ctx.project);
+      const seen = new Set<string>();
+      const out: Problem[] = [];
+      for (const c of ctx.sections.flatMap((s) => s.clauses))
+        for (const d of c.variables) {
+          if (seen.has(d.key) || d.required || d.default === undefined || !isFigure(d)) continue;
+          seen.add(d.key);
+          if ((own && LEGACY_KEYS.has(d.key)) || (raw[d.key] !== undefined && raw[d.key] !== null)) continue;
+          const params = { label: label(ctx, d.key) };
+          out.push({
+            severity: 'warning',
+            code: 'undecided_figure',
+            clause: c.id,
+            field: `values.${d.key}`,
+            message: `「${params.label}」未填写：文件中不含这项承诺；如作此承诺，请填写数值`,
+            params,
+          });
+        }
+      return out;
+    },
   },
   {
     code: 'placeholder_value',

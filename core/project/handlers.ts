@@ -8,7 +8,7 @@ import { ApiError } from '../api/envelope.js';
 import { clausesOf } from '../assemble/assemble.js';
 import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
 import { packageBlueprints } from '../assemble/shared.js';
-import { collectDeclarations, defaultValues } from '../assemble/values.js';
+import { collectDeclarations, newProjectValues } from '../assemble/values.js';
 import { newerVersionProblems } from '../check/newerVersions.js';
 import { assembleAndCheck } from '../check/rules.js';
 import { recognizeRequirements } from '../deviation/recognize.js';
@@ -97,7 +97,8 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
           title: t,
           blueprint,
           date: date ?? deps.today(),
-          values: defaultValues(decls),
+          // No figure nobody typed: a figure's default is a suggestion in the form, and `check` asks for it.
+          values: newProjectValues(decls),
         },
         `new ${blueprint} project`,
       );

@@ -139,10 +139,12 @@ describe('new projects and listings', () => {
   const api = createLocalClient(
     createHandlers({ templatesDir: 'templates', dataDir: tempDir('bf-api-'), today: () => '2026-12-01' }),
   );
-  it('a new project starts from the blueprint with the clauses’ defaults and today’s date', async () => {
+  it('a new project starts from the blueprint with the clauses’ wordings and today’s date, never their figures', async () => {
     const { project } = await api.newProject({ blueprint: 'service-plan', name: 'p1' });
     expect(project).toMatchObject({ name: 'p1', blueprint: 'service-plan', date: '2026-12-01', title: '售后服务方案' });
-    expect(project.values.onsite_arrival).toEqual({ value: 2, unit: '小时' });
+    // 现场到达时间 2小时 is the clause's suggestion, for the writer to take or change in the form: not a promise made.
+    expect(project.values.onsite_arrival).toBeUndefined();
+    expect(project.values.service_slogan).toBe('用户至上、快速响应、诚信守约、持续改进');
   });
   it('an unknown blueprint is named in the error', async () => {
     await expect(api.newProject({ blueprint: 'nope' })).rejects.toThrow(/nope/);

@@ -131,7 +131,14 @@ describe('文本完整性', () => {
     expect(codes(ctx({}))).not.toContain('empty_section');
   });
   it('使用未批准的条款时提醒', () => {
-    const clause = { id: 'x', title: '服务承诺', variant: '标准', version: 2, status: 'draft' } as ClauseVersion;
+    const clause = {
+      id: 'x',
+      title: '服务承诺',
+      variant: '标准',
+      version: 2,
+      status: 'draft',
+      variables: [],
+    } as unknown as ClauseVersion;
     expect(codes(ctx({}, { sections: [{ title: '服务承诺', clauses: [clause] }] }))).toContain('unapproved_clause');
     expect(
       codes(ctx({}, { sections: [{ title: '服务承诺', clauses: [{ ...clause, status: 'approved' }] }] })),
@@ -295,6 +302,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
       'installer_deadline_looser',
     ], // test/check/*.test.ts
     ...['mandated_column_blank', 'mandated_blank_unfilled'], // test/tender/mandated.test.ts, mandated-blanks.test.ts
+    'undecided_figure', // test/cli/new-figures.test.ts
     ...[
       'placeholder_value',
       'unresolved_placeholder',

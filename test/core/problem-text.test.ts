@@ -234,6 +234,28 @@ function assemblyProblems(): Problem[] {
   return [...a.problems, ...b.problems];
 }
 
+/** A figure the clause suggests, left blank: its promise is not printed, and the check names it. */
+function undecidedProblems(): Problem[] {
+  const lib = library([
+    {
+      title: '服务承诺',
+      clauses: [
+        clause('e', '{{#if response_time}}{{response_time}}内响应。{{/if}}', [
+          {
+            key: 'response_time',
+            type: 'duration',
+            label: '电话响应时间',
+            default: { value: 30, unit: '分钟' },
+            required: false,
+          },
+        ]),
+      ],
+    },
+  ]);
+  const p = project({});
+  return runChecks({ ...assemble(p, lib), project: p });
+}
+
 /** Each kind of TemplateError as the assembly reports it (code 'template'; a library edit reports it as bad_template). */
 function templateProblems(): Problem[] {
   const cases: [string, Record<string, unknown>][] = [
@@ -372,6 +394,7 @@ describe('real problems read in English', () => {
     ...checkProblems(),
     ...newCheckProblems(),
     ...assemblyProblems(),
+    ...undecidedProblems(),
     ...templateProblems(),
     ...cardProblems(),
     ...batchProblems(),
