@@ -110,7 +110,10 @@ describe.skipIf(!haveChromium)('从 Word 导入 in 条款库 (browser host + Chr
       // The saved language is read when the app loads: load it again.
       await page.goto(`${app!.host.url}#library`);
       await page.reload();
-      await expect.poll(async () => page.getByTestId('import-word').innerText()).toBe('Import from Word');
+      // Its name (the label, shown beside the icon when the bar has room for every label).
+      await expect
+        .poll(async () => page.getByTestId('import-word').getAttribute('aria-label'))
+        .toBe('Import from Word');
       await page.getByTestId('import-word-input').setInputFiles({
         name: 'agreement.docx',
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
