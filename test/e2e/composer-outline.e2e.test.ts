@@ -1,5 +1,6 @@
 // End to end: a bid writer edits the outline of a service plan — adds a clause from the library (its variables join
-// the form with their defaults), moves it with the keyboard and by dragging, removes one, resets — and the preview follows.
+// the form, its figures as suggestions to take), moves it with the keyboard and by dragging, removes one, resets —
+// and the preview follows.
 // Then whole sections: adds one under a typed title with a clause from the library, moves it up (keyboard and button),
 // drags another, removes one with its clauses, and undoes — the preview's headings and 一、二、三 numbering follow.
 import { join } from 'node:path';
@@ -36,11 +37,19 @@ describe.skipIf(!haveChromium)('编制: outline (browser host + Chromium)', () =
       await page.getByTestId('add-clause-search').locator('input').fill('技术资料');
       await page.getByTestId('add-clause-add-documentation').click();
       await panel.getByTestId('outline-clause-documentation').waitFor();
-      // Its variables arrive with their defaults: the clause prints at once, and the check stays clean.
+      // Its variables join the form: its list of documents with its default, its figures empty — the check names them —
+      // with the clause's suggestion, which the writer takes (采用建议值) or types. Then it prints, and the check is clean.
+      await expect
+        .poll(() => page.getByTestId('problems').innerText(), { timeout: TIMEOUT })
+        .toContain('缺少必填变量「纸质技术资料套数」的值');
+      await page.getByTestId('tab-content').click();
+      await page.getByTestId('field-doc_copies-suggest').click();
+      await page.getByTestId('field-records_keep_years').locator('input').first().fill('5');
       await expect.poll(() => previewText(page), { timeout: TIMEOUT }).toContain('提供下列技术资料的纸质版各2套');
       await expect
         .poll(async () => (await page.getByTestId('problems').innerText()).includes('检查通过'), { timeout: TIMEOUT })
         .toBe(true);
+      await page.getByTestId('tab-outline').click();
       await page.screenshot({ path: join(screensDir, 'composer-outline.png') });
 
       // Its variables are in the form, where a change reaches the preview.

@@ -208,8 +208,19 @@ describe.skipIf(!haveChromium)('编制: 承诺 (browser host + Chromium)', () =>
       // on, so it is chosen here rather than left to where the last test stopped.)
       await page.getByTestId('tab-content').click();
       await field.locator('input').first().waitFor();
-      const before = Number(await page.getByTestId('field-onsite_arrival-value').inputValue());
-      expect(before).toBeGreaterThan(0);
+      // A new project holds no figure nobody typed: the writer types the company, its hotline and the arrival time
+      // (in the suggestion's unit, 小时), and the service commitment prints it.
+      await page.locator('#input-company_name').fill('滨江恒信机电工程有限公司');
+      await page.locator('#input-hotline').fill('400-800-9000');
+      const typed = page.getByTestId('field-onsite_arrival-value');
+      expect(await typed.inputValue()).toBe('');
+      const before = 2;
+      await typed.fill(String(before));
+      await typed.blur();
+      const arrive = { id: 'arrive', kind: 'arrive', offered: true, within: { value: before, unit: '小时' } } as const;
+      await expect
+        .poll(() => previewText(page), { timeout: TIMEOUT })
+        .toContain(factDeadline({ ...arrive, from: 'notice' }));
 
       await page.getByTestId('tab-facts').click();
       const panel = page.getByTestId('facts-panel');

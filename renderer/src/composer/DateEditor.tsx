@@ -14,9 +14,11 @@ export type DateEditorProps = {
   width?: number;
   variant?: 'borderless';
   ariaLabel?: string;
+  /** Shown while empty instead of the format (a suggested date). */
+  placeholder?: string;
 };
 
-export function DateEditor({ id, value, onChange, status, width, variant, ariaLabel }: DateEditorProps) {
+export function DateEditor({ id, value, onChange, status, width, variant, ariaLabel, placeholder }: DateEditorProps) {
   const day = typeof value === 'string' && isValidIsoDate(value) ? dayjs(value, 'YYYY-MM-DD') : null;
   return (
     <DatePicker
@@ -26,7 +28,7 @@ export function DateEditor({ id, value, onChange, status, width, variant, ariaLa
       format={DATE_FORMAT}
       value={day}
       status={status}
-      placeholder={DATE_FORMAT}
+      placeholder={placeholder ?? DATE_FORMAT}
       style={{ width: width ?? 180 }}
       onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)}
     />

@@ -9,6 +9,7 @@ import { parseMoneyToFen } from '@core/model/variables.js';
 import { useI18n } from '../i18n.js';
 import type { FactBinding } from './facts/factFields.js';
 import { ScalarEditor } from './ScalarEditor.js';
+import { isEmptyValue, suggestedUnit, suggestionText } from './suggestion.js';
 import { TableEditor } from './TableEditor.js';
 import { useFieldValue, type ValuesStore } from './valuesStore.js';
 
@@ -57,6 +58,13 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange, b
   const words =
     !binding && field.type === 'money' && value !== undefined && value !== '' ? moneyInWords(value) : undefined;
   const wide = field.type === 'table' || field.type === 'list' || field.type === 'multiline' || field.type === 'text';
+  // The clause's default is a suggestion while the field is empty: shown in it, set only by 采用建议值.
+  const suggestion = !binding && isEmptyValue(value) ? suggestionText(field, t) : undefined;
+  const takeSuggestion = () => {
+    change(field.default);
+    // The link goes once the value is set: the cursor moves on to the value, where typing would have left it.
+    if (field.type !== 'date' && field.type !== 'choice') document.getElementById(inputId)?.focus();
+  };
 
   let control: ReactNode;
   if (binding) control = <BoundToFact binding={binding} onShow={onShowFact} />;
@@ -98,6 +106,8 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange, b
         max={field.max}
         status={status}
         valueTestId={field.type === 'duration' ? `field-${field.key}-value` : undefined}
+        placeholder={suggestion === undefined ? undefined : t('fields.suggested', { value: suggestion })}
+        unitHint={suggestedUnit(field)}
       />
     );
 
@@ -121,7 +131,18 @@ const FieldItem = memo(function FieldItem({ field, values, problems, onChange, b
         tooltip={binding ? t('facts.field.hint') : undefined}
         // The uppercase amount is the document's own text, the same in both UI languages.
         extra={
-          words ? (
+          suggestion !== undefined ? (
+            <Button
+              size="small"
+              type="link"
+              className="bf-suggest"
+              data-testid={`field-${field.key}-suggest`}
+              aria-label={t('fields.useSuggestionAria', { label: field.label, value: suggestion })}
+              onClick={takeSuggestion}
+            >
+              {t('fields.useSuggestion')}
+            </Button>
+          ) : words ? (
             <span>
               {t('fields.rmb')}
               <span data-user-data>{words}</span>

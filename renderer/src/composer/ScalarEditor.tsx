@@ -22,6 +22,10 @@ export type ScalarEditorProps = {
   /** Compact widths for table cells. */
   inTable?: boolean;
   ariaLabel?: string;
+  /** Shown while empty: a clause's suggested figure (建议：30 分钟), never a value. */
+  placeholder?: string;
+  /** A duration's unit while it is empty (the suggestion's). */
+  unitHint?: DurationUnit;
 };
 
 /** A duration's unit is stored in Chinese (the document prints it); the picker names it in the UI's language. */
@@ -48,10 +52,11 @@ export function moneyText(v: unknown): string {
   return '';
 }
 
-function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ariaLabel, min, max }: ScalarEditorProps) {
+function DurationEditor(props: ScalarEditorProps) {
+  const { value, onChange, id, valueTestId, status, inTable, ariaLabel, min, max, placeholder, unitHint } = props;
   const { t } = useI18n();
   const raw = value && typeof value === 'object' ? (value as { value?: unknown; unit?: unknown }) : undefined;
-  const [fallbackUnit, setFallbackUnit] = useState<DurationUnit>(isUnit(raw?.unit) ? raw.unit : '小时');
+  const [fallbackUnit, setFallbackUnit] = useState<DurationUnit>(isUnit(raw?.unit) ? raw.unit : (unitHint ?? '小时'));
   const unit = isUnit(raw?.unit) ? raw.unit : fallbackUnit;
   const n = numberOrNull(raw?.value);
   return (
@@ -64,6 +69,7 @@ function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ari
         value={n}
         min={min ?? 0}
         max={max}
+        placeholder={placeholder}
         status={status}
         style={{ flex: 1, minWidth: 0 }}
         onChange={(next) =>
@@ -87,7 +93,7 @@ function DurationEditor({ value, onChange, id, valueTestId, status, inTable, ari
 }
 
 export function ScalarEditor(props: ScalarEditorProps) {
-  const { type, value, onChange, options, unit, min, max, id, status, inTable, ariaLabel } = props;
+  const { type, value, onChange, options, unit, min, max, id, status, inTable, ariaLabel, placeholder } = props;
   const { t } = useI18n();
   const variant = inTable ? ('borderless' as const) : undefined;
   const suffix = unit ? <span className="bf-unit">{unit}</span> : undefined;
@@ -100,6 +106,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           aria-label={ariaLabel}
           variant={variant}
           value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)}
+          placeholder={placeholder}
           status={status}
           suffix={suffix}
           style={inTable ? { width: 180 } : undefined}
@@ -113,6 +120,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           aria-label={ariaLabel}
           variant={variant}
           value={typeof value === 'string' ? value : ''}
+          placeholder={placeholder}
           status={status}
           autoSize={{ minRows: inTable ? 1 : 2, maxRows: 10 }}
           style={inTable ? { width: 240 } : undefined}
@@ -131,6 +139,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           min={min}
           max={max}
           precision={type === 'integer' ? 0 : undefined}
+          placeholder={placeholder}
           status={status}
           suffix={type === 'percent' ? <span className="bf-unit">%</span> : suffix}
           style={{ width: inTable ? 110 : '100%' }}
@@ -145,6 +154,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           variant={variant}
           value={moneyText(value)}
           inputMode="decimal"
+          placeholder={placeholder}
           prefix={<span className="bf-unit">¥</span>}
           suffix={<span className="bf-unit">{unit ?? t('control.yuan')}</span>}
           status={status}
@@ -166,6 +176,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           value={value}
           status={status}
           width={inTable ? 150 : 180}
+          placeholder={placeholder}
           onChange={onChange}
         />
       );
@@ -189,7 +200,7 @@ export function ScalarEditor(props: ScalarEditorProps) {
           aria-label={ariaLabel}
           variant={variant}
           value={typeof value === 'string' ? value : undefined}
-          placeholder={t('control.select')}
+          placeholder={placeholder ?? t('control.select')}
           options={(options ?? []).map((o) => ({ value: o, label: o }))}
           status={status}
           allowClear
