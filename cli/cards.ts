@@ -1,16 +1,20 @@
 // bidforge cards: a data file (CSV in UTF-8 or GBK, or XLSX) → warranty cards in one batch file, and per card on request.
 // A client of the same API handlers as the app (core/api/cardsApi.ts): the company from 设置 (settings.json in the
-// --data folder), the same templates, periods and checks, so the CLI and the app print the same card.
+// --data folder), the same templates, periods and checks, so the CLI and the app print the same card. The periods come
+// from --project (its warranty facts), else --period (typed), else a company's own --template; with none, nothing is
+// printed (the built-in templates carry no sample periods).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../core/api/contract.js';
 import { badCardFile, type CardFileKind } from '../core/cards/cardsText.js';
+import { errorText } from '../core/i18n/errorText.js';
 import { CARD_FIELDS, parseMapping, type CardField } from '../core/cards/fields.js';
 import { checkNamePattern, DEFAULT_NAME_PATTERN } from '../core/cards/files.js';
 import { fsProblem, fsProblemZh } from '../core/fs/fsProblem.js';
 import { problemLine } from '../core/i18n/problemLine.js';
 import { BidForgeError } from '../core/model/problem.js';
 import { parseProjectText } from '../core/project/parse.js';
+import { parsePeriods } from './cardPeriods.js';
 
 export type CardsArgs = {
   dataFile?: string;
@@ -27,6 +31,8 @@ export type CardsArgs = {
   script?: string;
   /** A project file whose warranty periods (and script) the cards print. */
   project?: string;
+  /** Typed periods, "整机=36个月" each: every template of the batch prints them where the project states none. */
+  period?: string[];
   /** product | model: the column that picks each row's card template. */
   by?: string;
   /** Fields left off the card: "product,dealer" (or their Chinese names). */
@@ -72,6 +78,12 @@ const REFUSED = {
   },
 };
 
+/** After a refusal for want of periods: how to give them on the command line. */
+const PERIOD_HINT = {
+  zh: '命令行：用 --project <项目.json> 印项目的保修期，或用 --period 部件=期限 逐项给出（如 --period 整机=36个月 --period 压缩机=6年）',
+  en: "On the command line: --project <project.json> prints the project's periods, or give each with --period component=period (e.g. --period 整机=36months --period 压缩机=6years)",
+};
+
 /** The closing lines, in the --lang language. */
 const SUMMARY = {
   zh: {
@@ -100,8 +112,10 @@ export async function cardsCommand(
   if (a.by !== undefined && a.by !== 'product' && a.by !== 'model') return no.by(a.by);
   if (a.format !== undefined && !['pdf', 'docx', 'both'].includes(a.format)) return no.format(a.format);
   if (a.perCard) checkNamePattern(a.namePattern ?? DEFAULT_NAME_PATTERN);
+  const typed = parsePeriods(a.period ?? [], a.lang === 'en' ? 'en' : 'zh');
+  if (typeof typed === 'string') return typed;
   const formats = a.format === undefined ? ['pdf'] : a.format === 'both' ? ['pdf', 'docx'] : [a.format];
-  const request = {
+  const base = {
     fileName: basename(a.dataFile),
     data: (await read(a.dataFile, 'data')).toString('base64'),
     // --map "serial=机器码,date=开票日期" overrides the automatic header recognition for the named fields.
@@ -112,13 +126,26 @@ export async function cardsCommand(
     ...(a.hide ? { hide: hideList(a.hide) } : {}),
     ...(a.project ? { project: parseProjectText((await read(a.project, 'project')).toString('utf8'), a.project) } : {}),
   };
+  // --period: the batch's template prints them; with --by, every template a row may pick (parseCards lists them).
+  const ids = !typed.length
+    ? []
+    : a.by
+      ? (await api.parseCards({ ...base, previewCount: 0, qr: false })).templateChoices.map((t) => t.id)
+      : [a.template ?? 'standard'];
+  const request = { ...base, ...(ids.length ? { periods: Object.fromEntries(ids.map((id) => [id, typed])) } : {}) };
   const parsed = await api.parseCards({ ...request, previewCount: 0, qr: a.qr });
   if (parsed.fatal) throw new BidForgeError(parsed.fatal.code, parsed.fatal.message, parsed.fatal.params?.problems);
   if (!a.json)
     for (const p of parsed.problems) err(problemLine({ ...p, file: a.dataFile }, a.lang === 'en' ? 'en' : 'zh-CN'));
-  // No company name or hotline in 设置 (--data): nothing is written, rather than cards with a blank or sample company.
-  if (parsed.refused)
-    throw new BidForgeError(parsed.refused.code, parsed.refused.message, parsed.refused.params?.problems);
+  // No company name or hotline in 设置 (--data), or no warranty period: nothing is written, rather than cards with a
+  // blank or sample company or a period nobody decided. Exit 2, and for periods how to give them here.
+  if (parsed.refused) {
+    const en = a.lang === 'en';
+    err(`${en ? 'error: ' : '错误：'}${errorText(parsed.refused, en ? 'en' : 'zh-CN')}`);
+    if (parsed.refused.params?.problems.some((p) => p.code === 'card_periods_missing'))
+      err(PERIOD_HINT[en ? 'en' : 'zh']);
+    return 2;
+  }
   // Every file is made before the first is written: a refusal (bad layout, say) leaves the folder as it was.
   const results: Awaited<ReturnType<ApiHandlers['exportCards']>>[] = [];
   if (parsed.validRows > 0) {

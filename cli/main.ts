@@ -229,6 +229,7 @@ export async function run(
         project: { type: 'string' },
         by: { type: 'string' },
         hide: { type: 'string' },
+        period: { type: 'string', multiple: true },
         // library list|show|add|edit|submit|approve|reject|retire (cli/libraryWork.ts)
         as: { type: 'string' },
         reason: { type: 'string' },
@@ -308,6 +309,7 @@ export async function run(
             project: opts.project,
             by: opts.by,
             hide: opts.hide,
+            period: opts.period,
             lang,
           },
           out,

@@ -162,6 +162,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--hide product,dealer', '不印这些字段的行（文件中没有对应列时）'],
         ['--script hans|hant', '简体或繁體保修卡'],
         ['--project <项目.json>', '按项目中的保修期（及简繁）印卡'],
+        [
+          '--period 整机=36个月',
+          '逐项给出保修期（可重复；单位：个月、年、周、天）；未给 --project 或项目未写的模板按此印。内置模板不带保修期：两者都没有时不印卡',
+        ],
         ['--data <目录>', '数据目录（公司信息取自其中的设置），默认 ~/.bidforge 或 $BIDFORGE_DATA'],
         ['--json', '以 JSON 输出结果与行错误'],
       ],
@@ -340,6 +344,10 @@ const COMMANDS: Record<Lang, Record<string, CommandHelp>> = {
         ['--hide product,dealer', 'leave these rows off the card (when the file has no such column)'],
         ['--script hans|hant', 'Simplified or Traditional cards'],
         ['--project <project.json>', "print the project's warranty periods (and script)"],
+        [
+          '--period 整机=36months',
+          'a warranty period per component (repeatable; months, years, weeks or days), printed where no --project states one; the built-in templates carry none, so without either no card is printed',
+        ],
         ['--data <dir>', 'data folder (the company comes from its settings), default ~/.bidforge or $BIDFORGE_DATA'],
         ['--json', 'result and row errors as JSON'],
       ],

@@ -1,7 +1,7 @@
 // Why a 保修卡 data file (or the CLI's project file) cannot be read: one card_bad_file problem per reason, with a `why`
-// param and the values; why a card template cannot be used; which company line 设置 lacks for a card to print. Worded
-// here in Chinese (core's language) and in English (merged into core/i18n/problemText.ts by code). Pure: the renderer
-// and the CLI import it.
+// param and the values; why a card template cannot be used; which company line 设置 lacks for a card to print, and
+// which warranty periods. Worded here in Chinese (core's language) and in English (merged into
+// core/i18n/problemText.ts by code). Pure: the renderer and the CLI import it.
 import { BidForgeError } from '../model/problem.js';
 
 type Params = Record<string, string | number>;
@@ -149,6 +149,52 @@ export function cardProfileMissing(gaps: ProfileGap[]): BidForgeError {
   return new BidForgeError('card_profile_missing', problems.map((p) => p.message).join('；'), problems);
 }
 
+/**
+ * Where a card's periods are given, named as the 保修卡 screen names it (renderer/src/settings/messages.ts
+ * cards.periodsTitle; a test keeps them the same).
+ */
+export const PERIODS_FIELD = { zh: '保修期限', en: 'Warranty periods' } as const;
+
+/** A printed template whose periods are missing, or one of its components whose period is blank or 0. */
+export type PeriodGap = {
+  template: string;
+  title: string;
+  /** The component, when one of them has a blank or 0 period; absent when the template has no period at all. */
+  component?: string;
+  /** A period of 0 with its unit ("0个月", and "0 months"); absent when left blank. */
+  zero?: string;
+  zeroEn?: string;
+  /** The project the batch comes from, when it states none for this template. */
+  project?: string;
+};
+
+const periodGapZh = (g: PeriodGap) => {
+  const card = `保修卡“${g.title}”`;
+  if (g.component !== undefined)
+    return `${card}上“${g.component}”的保修期${g.zero ? `是 ${g.zero}` : '未填写'}：请在“${PERIODS_FIELD.zh}”中填写（至少 1 天）或删去这一行后再打印`;
+  if (g.project !== undefined)
+    return `项目“${g.project}”没有可印在${card}上的保修期：请在“编制”中补上保修承诺，或在“${PERIODS_FIELD.zh}”中改为手动填写后再打印`;
+  return `${card}的“${PERIODS_FIELD.zh}”未填写：请在“${PERIODS_FIELD.zh}”中选择项目（印方案承诺的保修期），或添加部件并填写保修期后再打印`;
+};
+
+/**
+ * card_periods_missing: the batch is refused, one problem per printed template without periods (or with a component
+ * whose period is blank or 0), each naming 保修期限 and how to give them — never a sample period nobody decided.
+ */
+export function cardPeriodsMissing(gaps: PeriodGap[]): BidForgeError {
+  const problems = gaps.map((g) => {
+    const message = periodGapZh(g);
+    return {
+      severity: 'error' as const,
+      code: 'card_periods_missing',
+      message,
+      params: { ...g, label: PERIODS_FIELD.zh, labelEn: PERIODS_FIELD.en },
+      field: `periods.${g.template}`,
+    };
+  });
+  return new BidForgeError('card_periods_missing', problems.map((p) => p.message).join('；'), problems);
+}
+
 // A placeholder no params have: a card_bad_file made elsewhere (without a known why) keeps its own message.
 const OTHER = '{unworded}';
 
@@ -163,6 +209,14 @@ export const CARDS_EN: Record<string, Template> = {
     p.value
       ? 'The warranty card’s “{labelEn}” is a placeholder, “{value}”, which cannot be printed: enter the real one under {whereEn}, then print'
       : 'The warranty card’s “{labelEn}” is not filled in: fill it in under {whereEn}, then print',
+  card_periods_missing: (p) =>
+    p.component !== undefined
+      ? p.zero
+        ? 'The period of “{component}” on the warranty card “{title}” is {zeroEn}: under “{labelEn}” enter at least 1 day, or remove the row, then print'
+        : 'The period of “{component}” on the warranty card “{title}” is not filled in: under “{labelEn}” enter it (at least 1 day), or remove the row, then print'
+      : p.project !== undefined
+        ? 'The project “{project}” states no warranty period the card “{title}” can print: add the warranty commitment in Compose, or fill in “{labelEn}” yourself, then print'
+        : 'The warranty card “{title}” has no “{labelEn}”: under “{labelEn}” choose the project (the plan’s warranty commitments are printed), or add the components and their periods, then print',
   card_no_rows: '{file}: no valid rows to export ({skipped} rows have errors)',
   card_bad_pattern: (p) =>
     p.why === 'unknown'

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Problem } from '../model/problem.js';
 import { projectSchema } from '../model/project.js';
 import { CARD_FIELDS, type CardField, type CardMapping } from './fields.js';
-import { ONE_PERIOD_MESSAGE, type PeriodFields, periodFieldsShape, statesOnePeriod } from './period.js';
+import { ONE_PERIOD_MESSAGE, PERIOD_MAX, type PeriodFields } from './period.js';
 import { CARD_LAYOUTS, type CardFace } from './types.js';
 
 export { CARD_LAYOUTS, type CardLayout } from './types.js';
@@ -21,9 +21,19 @@ const templateId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/)
   .max(100);
+// A typed period may still be blank or 0 here: the handlers refuse the batch naming the component (periodGaps.ts), in
+// the user's language, rather than the whole request failing on its shape.
+const typed = (max: number) => z.number().int().min(0).max(max).optional();
 const cardPeriodSchema = z
-  .object({ name: z.string().trim().min(1).max(40), ...periodFieldsShape })
-  .refine(statesOnePeriod, { message: ONE_PERIOD_MESSAGE });
+  .object({
+    name: z.string().trim().min(1).max(40),
+    months: typed(PERIOD_MAX.个月),
+    weeks: typed(PERIOD_MAX.周),
+    days: typed(PERIOD_MAX.天),
+  })
+  .refine((c) => [c.months, c.weeks, c.days].filter((x) => x !== undefined).length <= 1, {
+    message: ONE_PERIOD_MESSAGE,
+  });
 
 const cardFileRequest = z.object({
   fileName: z.string().min(1).max(500),
@@ -37,7 +47,10 @@ const cardFileRequest = z.object({
   templateBy: z.enum(['product', 'model']).optional(),
   /** Printed fields the user chose to leave off the card (no empty row). */
   hide: z.array(z.enum(CARD_FIELDS)).max(CARD_FIELDS.length).optional(),
-  /** Warranty periods edited on the screen, by template id. */
+  /**
+   * Warranty periods typed on the screen (or the CLI's --period), by template id: used where the project states none.
+   * The built-in templates carry none, so without a project or these the batch is refused (card_periods_missing).
+   */
   periods: z.record(templateId, z.array(cardPeriodSchema).min(1).max(20)).optional(),
   /** The project the batch comes from: its warranty figures (and script, unless `script` says) are printed. */
   project: projectSchema.optional(),
@@ -85,7 +98,8 @@ export type ParseCardsResult = {
   fatal?: { code: string; message: string; params?: { problems: Problem[] } };
   /**
    * The rows read, but no card may print (card_profile_missing: 设置 → 公司信息 holds no company name or hotline, or a
-   * placeholder): the preview is empty and exportCards refuses with the same problems.
+   * placeholder; card_periods_missing: no warranty period, or a blank or 0 one): the preview is empty and exportCards
+   * refuses with the same problems (params.problems holds each, whatever the leading code).
    */
   refused?: { code: string; message: string; params?: { problems: Problem[] } };
   dataRows: number;
@@ -107,9 +121,12 @@ export type CardBatchTemplate = {
   id: string;
   title: string;
   cards: number;
-  /** Each states months, weeks or days (core/cards/period.ts periodOf, periodText). */
+  /** Each states months, weeks or days (core/cards/period.ts periodOf, periodText); a typed one may be blank or 0. */
   components: ({ name: string } & PeriodFields)[];
-  periodsFrom: 'template' | 'edited' | 'project';
+  /** 'none': nothing gave this template a period (no project, none typed, none in the template): refused. */
+  periodsFrom: 'template' | 'edited' | 'project' | 'none';
+  /** Whether the template carries periods of its own (a company's template; the built-in ones carry none). */
+  templatePeriods: boolean;
 };
 /** An exported batch: the file, a summary problem, and which rows were left out (the 检查 list says why). */
 export type ExportCardsResult = {

@@ -1,7 +1,8 @@
 // The 保修卡 channels' handlers (their contract is core/cards/contract.ts): read an uploaded data file, suggest and apply a column mapping, validate, preview, export.
 // Stateless: the file travels with each call (≤ 18 MB), so nothing is cached between the screen's steps.
 // The app, the browser host and `bidforge cards` all print through these handlers: same company (设置), same periods,
-// and the same refusal when 设置 holds no company name or hotline (core/cards/profile.ts).
+// and the same refusal when 设置 holds no company name or hotline (core/cards/profile.ts) or no warranty period was
+// given — by the project, typed, or in a company's own template (core/cards/periodGaps.ts).
 import { basename, extname } from 'node:path';
 import { buildBatch, type Batch } from './batch.js';
 import { cardView, type CardRenderOptions } from './card.js';
@@ -10,6 +11,7 @@ import { renderCardsDocx } from './docx.js';
 import { CARD_FIELDS, FIELD_LABELS, mapColumns, type CardField, type CardMapping } from './fields.js';
 import { cardFileNames, checkNamePattern, sanitizeFileName } from './files.js';
 import { renderCardsPdf } from './pdf.js';
+import { periodGaps } from './periodGaps.js';
 import { profileGaps, withProfile } from './profile.js';
 import { periodsFromProject } from './projectPeriods.js';
 import { qrMatrix } from './qr.js';
@@ -98,9 +100,14 @@ type Prepared = {
   batch: Batch;
   script: CardScript;
   projectProblems: Problem[];
-  /** Why no card of the batch may print: a company line the cards need is blank or a placeholder. */
+  /**
+   * Why no card of the batch may print: a company line the cards need is blank or a placeholder, or a printed template
+   * has no warranty period (or a blank or 0 one). Every reason at once, the company's first.
+   */
   refused: BidForgeError | undefined;
   periodsFrom(t: CardTemplate): CardBatchTemplate['periodsFrom'];
+  /** Whether the template (as loaded, before any period was applied) carries periods of its own. */
+  ownPeriods(id: string): boolean;
 };
 
 /** Templates (with 设置's company), the project's periods, and the batch the rows make with them. */
@@ -119,16 +126,29 @@ async function prepare(deps: CardsDeps, req: Input, result: ReadCardsResult): Pr
     periods: req.periods,
     projectPeriods: fromProject?.of,
   });
+  // Where a template's periods come from, in this order; 'none' when nothing gave any (the batch is then refused).
   const periodsFrom = (t: CardTemplate): CardBatchTemplate['periodsFrom'] =>
-    fromProject?.of(t) ? 'project' : req.periods?.[t.id] ? 'edited' : 'template';
+    fromProject?.of(t) ? 'project' : req.periods?.[t.id] ? 'edited' : t.components.length ? 'template' : 'none';
+  const printed = batch.used.map((u) => u.template);
+  const own = new Set([template, ...templates].filter((t) => t.components.length).map((t) => t.id));
+  const refusals = [profileGaps(printed), periodGaps(printed, req.project?.title)].filter((e) => e !== undefined);
   return {
     batch,
     script: req.script ?? req.project?.script ?? 'hans',
     projectProblems: fromProject?.problems ?? [],
-    refused: profileGaps(batch.used.map((u) => u.template)),
+    refused: refusals.length > 1 ? combined(refusals) : refusals[0],
     periodsFrom,
+    ownPeriods: (id) => own.has(id),
   };
 }
+
+/** Several refusals as one, keeping each one's problems (the first one's code leads). */
+const combined = (all: BidForgeError[]): BidForgeError =>
+  new BidForgeError(
+    all[0]!.code,
+    all.map((e) => e.message).join('；'),
+    all.flatMap((e) => e.problems),
+  );
 
 function preview(row: CardRow, t: CardTemplate, opts: CardRenderOptions): CardPreview {
   const v = cardView(row, t, opts);
@@ -212,6 +232,7 @@ export function createCardsHandlers(deps: CardsDeps): CardsHandlers {
           cards,
           components: t.components,
           periodsFrom: p.periodsFrom(t),
+          templatePeriods: p.ownPeriods(t.id),
         })),
         skippedRows: p.batch.skipped.length,
       };

@@ -1,6 +1,7 @@
-// A warranty-card template (保修卡): per-component warranty periods and the short printed terms, and — in a company's
-// own template only — its company, hotline and service hours. The built-in templates carry none: a card prints the
-// company 设置 → 公司信息 holds (core/cards/handlers.ts), never a sample company nobody typed.
+// A warranty-card template (保修卡): the short printed terms, and — in a company's own template only — its
+// per-component warranty periods, company, hotline and service hours. The built-in templates carry none of those: a
+// card prints the company 设置 → 公司信息 holds and the periods of the project chosen or typed on the 保修卡 screen
+// (core/cards/handlers.ts, periodGaps.ts), never a sample company or a sample 3-year warranty nobody decided.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,8 @@ export const cardTemplateSchema = z
     company: own,
     hotline: own,
     serviceHours: own,
-    components: z.array(cardComponentSchema).min(1, said('至少列出一个保修部件', 'list at least one component')),
+    /** The company's own periods; none in the built-in templates (a batch without periods is refused). */
+    components: z.array(cardComponentSchema).default([]),
     coverage: z.array(line).default([]),
     exclusions: z.array(line).default([]),
     claim: z.array(line).default([]),

@@ -11,6 +11,7 @@ import { openStore } from '@core/library/store/index.js';
 import { settingsSchema } from '@core/settings/index.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TEST_PERIODS as periods } from '../cards/helpers.js';
 
 const dataDir = tempDir('bf-app-api-');
 const handlers = createHandlers({ templatesDir: 'templates', dataDir, program: 'test' });
@@ -73,7 +74,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   });
 
   it('reads a card file: suggests the mapping, names row errors with row and column, previews valid rows', async () => {
-    const r = await api().parseCards({ fileName: 'cards.csv', data: b64(CSV), previewCount: 2, qr: true });
+    const r = await api().parseCards({ fileName: 'cards.csv', data: b64(CSV), periods, previewCount: 2, qr: true });
     expect(r.headers).toEqual(['客户名称', '联系电话', '产品', '型号', '机身编号', '开票日期']);
     expect(r.fatal).toBeUndefined();
     expect(r.suggested).toMatchObject({ customer: '客户名称', phone: '联系电话', date: '开票日期' });
@@ -99,6 +100,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
     const r = await api().parseCards({
       fileName: 'x.csv',
       data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'),
+      periods,
       previewCount: 0,
       qr: false,
     });
@@ -108,6 +110,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
       fileName: 'x.csv',
       data: b64('名字,编号,时间\n张三,A1,2026-01-01\n'),
       mapping: { customer: '名字', serial: '编号', date: '时间' },
+      periods,
       previewCount: 1,
       qr: false,
     });
@@ -117,6 +120,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   it('exports the valid rows to one PDF and says how many rows were left out', async () => {
     const r = await api().exportCards({
       fileName: 'cards.csv',
+      periods,
       data: b64(CSV),
       format: 'pdf',
       layout: 'a4x2',
@@ -130,6 +134,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
   it('exports DOCX too', async () => {
     const r = await api().exportCards({
       fileName: 'cards.csv',
+      periods,
       data: b64(CSV),
       format: 'docx',
       layout: 'a5',
@@ -139,14 +144,41 @@ describe.each(transports)('app channels through %s', (_name, api) => {
     expect(r.bytes[0]).toBe(0x50);
   });
 
+  it('without a warranty period (no project, none typed; the built-in templates carry none) previews no card and exports none', async () => {
+    const r = await api().parseCards({ fileName: 'cards.csv', data: b64(CSV), previewCount: 2, qr: false });
+    expect(r).toMatchObject({ validRows: 1, preview: [] });
+    expect(r.templates).toMatchObject([{ id: 'standard', components: [], periodsFrom: 'none' }]);
+    expect(r.refused?.params?.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'card_periods_missing',
+        '保修卡“产品保修卡”的“保修期限”未填写：请在“保修期限”中选择项目（印方案承诺的保修期），或添加部件并填写保修期后再打印',
+      ],
+    ]);
+    await expect(
+      api().exportCards({ fileName: 'cards.csv', data: b64(CSV), format: 'pdf', layout: 'a5', qr: false }),
+    ).rejects.toMatchObject({ code: 'card_periods_missing' });
+    // Typed periods print, as typed: the preview shows them and says where they come from.
+    const typed = await api().parseCards({
+      fileName: 'cards.csv',
+      data: b64(CSV),
+      periods: { standard: [{ name: '整机', weeks: 6 }] },
+      previewCount: 1,
+      qr: false,
+    });
+    expect(typed.refused).toBeUndefined();
+    expect(typed.templates).toMatchObject([{ periodsFrom: 'edited' }]);
+    expect(typed.preview[0]!.periods).toEqual([{ name: '整机', label: '6周', end: '2026年3月14日' }]);
+  });
+
   it('leaves a field blank when the user maps it to nothing', async () => {
     const data = b64('客户名称,序列号,购买日期,经销商\n张三,SN1,2026-01-31,某经销部\n');
-    const auto = await api().parseCards({ fileName: 'd.csv', data, previewCount: 1, qr: false });
+    const auto = await api().parseCards({ fileName: 'd.csv', data, periods, previewCount: 1, qr: false });
     expect(auto.preview[0]!.fields.find((f) => f.label === '经销商')?.value).toBe('某经销部');
     const none = await api().parseCards({
       fileName: 'd.csv',
       data,
       mapping: { dealer: '' },
+      periods,
       previewCount: 1,
       qr: false,
     });
@@ -160,7 +192,7 @@ describe.each(transports)('app channels through %s', (_name, api) => {
     ws.addRow(['客户名称', '序列号', '安装日期']);
     ws.addRow(['张三', 'SN9', new Date(Date.UTC(2026, 0, 31))]);
     const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const r = await api().parseCards({ fileName: 'k.xlsx', data, previewCount: 1, qr: false });
+    const r = await api().parseCards({ fileName: 'k.xlsx', data, periods, previewCount: 1, qr: false });
     expect(r).toMatchObject({ encoding: 'xlsx', sheet: '客户', validRows: 1, preview: [{ serial: 'SN9' }] });
   });
 

@@ -7,6 +7,7 @@ import { createHandlers } from '@core/api/handlers.js';
 import { openStore } from '@core/library/store/index.js';
 import { settingsSchema } from '@core/settings/index.js';
 import { tempDir } from '../helpers/tmp.js';
+import { TEST_PERIODS } from '../cards/helpers.js';
 
 const exposed: Record<string, unknown> = {};
 const invoked: string[] = [];
@@ -58,10 +59,11 @@ describe('preload bridge: 首页, 保修卡, 设置', () => {
     await bridge.searchProjects({ query: '华信' });
     const { backups } = await bridge.listBackups({});
     await bridge.restoreBackup({ name: backups[0]!.name });
-    await bridge.parseCards({ fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
+    await bridge.parseCards({ fileName: 'c.csv', data: csv, periods: TEST_PERIODS, previewCount: 1, qr: false });
     const { bytes } = await bridge.exportCards({
       fileName: 'c.csv',
       data: csv,
+      periods: TEST_PERIODS,
       format: 'pdf',
       layout: 'a5',
       qr: false,

@@ -12,6 +12,7 @@ import { settingsSchema } from '@core/settings/schema.js';
 import { tempDir } from '../helpers/tmp.js';
 import { connect, fakeElectron, TRANSPORTS, type Connected, type TransportName } from '../helpers/transports.js';
 import { tenderDocx } from '../tender/fixture.js';
+import { TEST_PERIODS } from '../cards/helpers.js';
 
 const csv = Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n').toString('base64');
 const by = '法务';
@@ -135,8 +136,15 @@ async function walk(api: ApiHandlers): Promise<Outcome[]> {
   const { signers } = await call('addTrustedSigner', { name: '集团法务部', key: `bidforge-ed25519:${COLLEAGUE}` });
   await call('removeTrustedSigner', { fingerprint: signers[0]!.fingerprint });
   await call('addTrustedSigner', { name: '某人', key: '这不是公钥' });
-  await call('parseCards', { fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
-  await call('exportCards', { fileName: 'c.csv', data: csv, format: 'pdf', layout: 'a5', qr: false });
+  await call('parseCards', { fileName: 'c.csv', data: csv, periods: TEST_PERIODS, previewCount: 1, qr: false });
+  await call('exportCards', {
+    fileName: 'c.csv',
+    data: csv,
+    periods: TEST_PERIODS,
+    format: 'pdf',
+    layout: 'a5',
+    qr: false,
+  });
   // tender: a small DOCX tender the tests write (test/tender/fixture.ts)
   await call('readTender', { fileName: '招标文件.docx', data: Buffer.from(await tenderDocx()).toString('base64') });
   // 自查 and its XLSX (a project without a stored tender still has its ★ rows and figures checked)
@@ -289,7 +297,13 @@ describe.each(TRANSPORTS)('what used to differ between the shells, through %s', 
     await api.saveSettings({
       settings: settingsSchema.parse({ company: { name: '华信机电有限公司', hotline: '400-800-1234' } }),
     });
-    const { preview } = await api.parseCards({ fileName: 'c.csv', data: csv, previewCount: 1, qr: false });
+    const { preview } = await api.parseCards({
+      fileName: 'c.csv',
+      data: csv,
+      periods: TEST_PERIODS,
+      previewCount: 1,
+      qr: false,
+    });
     expect(preview[0]).toMatchObject({ company: '华信机电有限公司', hotline: '400-800-1234' });
   });
 });

@@ -11,10 +11,10 @@ import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
-import { settingsWith } from './helpers.js';
+import { settingsWith, withTestPeriods } from './helpers.js';
 
-// 设置 with a company: the handlers print no card without one.
-const api = createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: await settingsWith() });
+// 设置 with a company, and periods typed in (the built-in templates carry none): the handlers print no card without.
+const api = withTestPeriods(createCardsHandlers({ templatesDir: defaultTemplatesDir, settings: await settingsWith() }));
 const csv = (text: string) => ({ fileName: '客户清单.csv', data: Buffer.from(text, 'utf8').toString('base64') });
 /** No 产品名称 and no 经销商 column: the standard card prints both. */
 const NO_PRODUCT = csv(
@@ -88,7 +88,14 @@ describe('warranty periods per component', () => {
     };
     const r = await parse({ periods });
     expect(r.templates).toEqual([
-      { id: 'standard', title: '产品保修卡', cards: 2, components: periods.standard, periodsFrom: 'edited' },
+      {
+        id: 'standard',
+        title: '产品保修卡',
+        cards: 2,
+        components: periods.standard,
+        periodsFrom: 'edited',
+        templatePeriods: false,
+      },
     ]);
     expect(r.preview[0]!.periods).toEqual([
       { name: '整机', label: '60个月', end: '2031年1月31日' },

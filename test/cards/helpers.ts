@@ -1,5 +1,6 @@
 // Shared by the card tests.
 import { expect } from 'vitest';
+import type { CardsHandlers } from '@core/cards/contract.js';
 import { BidForgeError } from '@core/model/problem.js';
 import type { CompanyProfile } from '@core/settings/schema.js';
 import { SettingsStore } from '@core/settings/store.js';
@@ -27,3 +28,28 @@ export async function settingsWith(company: Partial<CompanyProfile> = TEST_COMPA
   await settings.save({ company });
   return settings;
 }
+
+/**
+ * The warranty periods the card tests print, typed as a user types them in 保修期限 (or gives with --period): the
+ * built-in templates carry none, so a batch without a project or these is refused (card_periods_missing).
+ */
+export const TEST_PERIODS = {
+  standard: [
+    { name: '整机', months: 36 },
+    { name: '压缩机', months: 72 },
+    { name: '电气控制部件', months: 12 },
+  ],
+  'heat-pump': [
+    { name: '整机', months: 36 },
+    { name: '压缩机', months: 72 },
+    { name: '水箱内胆', months: 96 },
+    { name: '管路及电气部件', months: 12 },
+  ],
+};
+
+type Handlers = Pick<CardsHandlers, 'parseCards' | 'exportCards'>;
+/** The handlers with TEST_PERIODS typed in, unless a call gives its own periods (or a project that states them). */
+export const withTestPeriods = (h: Handlers): Handlers => ({
+  parseCards: (req) => h.parseCards({ periods: TEST_PERIODS, ...req }),
+  exportCards: (req) => h.exportCards({ periods: TEST_PERIODS, ...req }),
+});

@@ -139,10 +139,10 @@ describe('card templates may state days or weeks; months stay valid', () => {
     throw new Error('accepted');
   };
 
-  it('each shipped template still loads, in months', async () => {
+  it('each shipped template still loads, with no period of its own (the project’s or typed ones print)', async () => {
     const all = await loadCardTemplates();
     expect(all.length).toBeGreaterThan(1);
-    for (const t of all) for (const c of t.components) expect(Number.isInteger(c.months)).toBe(true);
+    for (const t of all) expect(t.components).toEqual([]);
   });
 
   it('days and weeks parse, and a template file with them loads', async () => {
@@ -375,14 +375,17 @@ describe('periods edited on the 保修卡 screen keep their unit', () => {
     periods: { standard: periods },
   });
 
-  it('the request takes months, weeks or days, exactly one of them', () => {
+  it('the request takes months, weeks or days, at most one of them (blank or 0: the handlers refuse it by name)', () => {
     const ok = (periods: Parameters<typeof request>[0]) =>
       cardsRequestSchemas.parseCards.safeParse(request(periods)).success;
     expect(ok([{ name: '整机', months: 12 }])).toBe(true);
     expect(ok([{ name: '整机', days: 400 }])).toBe(true);
     expect(ok([{ name: '整机', weeks: 6 }])).toBe(true);
     expect(ok([{ name: '整机', months: 12, days: 400 }])).toBe(false);
-    expect(ok([{ name: '整机' }])).toBe(false);
+    expect(ok([{ name: '整机', months: -1 }])).toBe(false);
+    expect(ok([{ name: '整机', months: 1.5 }])).toBe(false);
+    expect(ok([{ name: '整机' }])).toBe(true);
+    expect(ok([{ name: '整机', days: 0 }])).toBe(true);
   });
 
   it('an edited 30天 prints as 30天, ending 30 days after 31 January', async () => {

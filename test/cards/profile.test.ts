@@ -11,14 +11,15 @@ import { errorText } from '@core/i18n/errorText.js';
 import { problemText } from '@core/i18n/problemText.js';
 import { appMessagesEn, appMessagesZh } from '../../renderer/src/settings/messages.js';
 import { tempDir } from '../helpers/tmp.js';
-import { settingsWith, TEST_COMPANY, thrown } from './helpers.js';
+import { settingsWith, TEST_COMPANY, thrown, withTestPeriods } from './helpers.js';
 
 const file = {
   fileName: '客户清单.csv',
   data: Buffer.from('客户名称,序列号,购买日期\n张三,SN1,2026-01-31\n李四,SN2,2026-02-01\n', 'utf8').toString('base64'),
 };
+// Periods typed in (the built-in templates carry none): these batches lack only what the test takes away.
 const handlers = async (company?: Parameters<typeof settingsWith>[0], templatesDir = defaultTemplatesDir) =>
-  createCardsHandlers({ templatesDir, settings: await settingsWith(company ?? {}) });
+  withTestPeriods(createCardsHandlers({ templatesDir, settings: await settingsWith(company ?? {}) }));
 
 describe('a batch 设置 gives no company', () => {
   it('is read (rows, problems) but previews no card: the refusal names 公司名称 and 服务热线 and where to fill them', async () => {

@@ -10,13 +10,13 @@ import { CHUNK, cardsPdfDefinition, renderCardsPdf } from '@core/cards/pdf.js';
 import { qrMatrix, qrPng, qrText } from '@core/cards/qr.js';
 import type { CardRow } from '@core/cards/read.js';
 import { withProfile } from '@core/cards/profile.js';
-import { loadCardTemplate, type CardTemplate } from '@core/cards/template.js';
+import { loadCardTemplate, withComponents, type CardTemplate } from '@core/cards/template.js';
 import { wrapText } from '@core/cards/wrap.js';
 import { docxParts, textOfXml } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { hasCommand, missingTools, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
-import { TEST_COMPANY } from './helpers.js';
+import { TEST_COMPANY, TEST_PERIODS } from './helpers.js';
 
 const note = missingTools(['pdftotext', 'pdfinfo']);
 
@@ -68,8 +68,8 @@ let dir: string;
 const files: Partial<Record<CardLayout, string>> = {};
 
 beforeAll(async () => {
-  // The company as the handlers resolve it from 设置 (the template itself carries none).
-  template = withProfile(await loadCardTemplate(), TEST_COMPANY);
+  // The company as the handlers resolve it from 设置, the periods as typed (the template itself carries neither).
+  template = withComponents(withProfile(await loadCardTemplate(), TEST_COMPANY), TEST_PERIODS.standard);
   dir = tempDir('bidforge-cards-');
   for (const layout of CARD_LAYOUTS) {
     files[layout] = join(dir, `${layout}.pdf`);

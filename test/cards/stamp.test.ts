@@ -11,13 +11,13 @@ import { renderCardsDocx } from '@core/cards/docx.js';
 import { cardsPdfDefinition, renderCardsPdf } from '@core/cards/pdf.js';
 import type { CardRow } from '@core/cards/read.js';
 import { withProfile } from '@core/cards/profile.js';
-import { loadCardTemplates, type CardTemplate } from '@core/cards/template.js';
+import { loadCardTemplates, withComponents, type CardTemplate } from '@core/cards/template.js';
 import { configure } from '@core/export/pdf.js';
 import { docxParts } from '../helpers/docx.js';
 import { squash } from '../helpers/text.js';
 import { missingTools, pdffonts, pdfinfo, pdftotext } from '../helpers/tools.js';
 import { tempDir } from '../helpers/tmp.js';
-import { TEST_COMPANY } from './helpers.js';
+import { TEST_COMPANY, TEST_PERIODS } from './helpers.js';
 
 const note = missingTools(['pdftotext', 'pdfinfo', 'pdffonts', 'pdfimages', 'pdftoppm']);
 
@@ -70,7 +70,10 @@ let templates: CardTemplate[];
 const pick = (r: CardRow) => templates[r.row % 2]!;
 beforeAll(async () => {
   dir = tempDir('bidforge-card-stamps-');
-  templates = (await loadCardTemplates()).map((t) => withProfile(t, TEST_COMPANY));
+  // 设置's company and typed periods, as the handlers print them (the built-in templates carry neither).
+  templates = (await loadCardTemplates()).map((t) =>
+    withComponents(withProfile(t, TEST_COMPANY), TEST_PERIODS[t.id as keyof typeof TEST_PERIODS]),
+  );
   expect(templates.length).toBeGreaterThanOrEqual(2);
 });
 

@@ -38,7 +38,11 @@ function pdfQr(pdf: string, modules: number): boolean[][] {
   );
 }
 /** `bidforge cards` in Chinese, with 设置's company profile unless the test names its own --data folder. */
-const cli = (...args: string[]) => runCli(inChinese(args.includes('--data') ? args : [...args, '--data', PROFILED]));
+const bare = (...args: string[]) => runCli(inChinese(args.includes('--data') ? args : [...args, '--data', PROFILED]));
+/** The periods a user types (the built-in templates carry none); a test giving --period or --project gives its own. */
+const TYPED = ['--period', '整机=36个月', '--period', '压缩机=72个月', '--period', '电气控制部件=12个月'];
+const cli = (...args: string[]) =>
+  bare(...(args.includes('--period') || args.includes('--project') ? args : [...args, ...TYPED]));
 const HEADER = '客户名称,联系电话,地址,产品名称,型号,序列号,购买日期,经销商\n';
 const row = (name: string, serial: string, date: string) =>
   `${name},13800000000,滨江市解放路1号,空气源热泵,KF-120,${serial},${date},滨江家电\n`;
@@ -169,6 +173,104 @@ describe('bidforge cards', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('without --project or --period nothing is written: exit 2, naming 保修期限 and how to give them (no sample 36/72/12 months)', async () => {
+    const file = join(dir, 'noperiods.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'noperiods');
+    const zh = await bare('cards', file, '--out', out);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain(
+      '错误：保修卡“产品保修卡”的“保修期限”未填写：请在“保修期限”中选择项目（印方案承诺的保修期），或添加部件并填写保修期后再打印',
+    );
+    expect(zh.err).toContain('命令行：用 --project <项目.json> 印项目的保修期，或用 --period 部件=期限 逐项给出');
+    expect(existsSync(out)).toBe(false);
+    const en = await bare('cards', file, '--out', out, '--lang', 'en');
+    expect(en.code).toBe(2);
+    expect(en.err).toContain(
+      'error: The warranty card “产品保修卡” has no “Warranty periods”: under “Warranty periods” choose the project',
+    );
+    expect(en.err).toContain("On the command line: --project <project.json> prints the project's periods");
+    expect(en.err).not.toMatch(/未填写|命令行/);
+    expect(existsSync(out)).toBe(false);
+    // The other built-in template carries none either.
+    const heat = await bare('cards', file, '--out', out, '--template', 'heat-pump');
+    expect(heat.err).toContain('保修卡“空气能热水器保修卡”的“保修期限”未填写');
+  });
+
+  it('--project prints the plan’s periods (the sample’s warranty facts), with their end dates', async () => {
+    const file = join(dir, 'project.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'project');
+    const r = await bare('cards', file, '--out', out, '--project', 'templates/samples/warranty-card-sample.json');
+    expect(r.code).toBe(0);
+    const text = squash(await pdftotext(join(out, '保修卡-project.pdf')));
+    for (const line of [
+      '整机72个月2032年1月31日',
+      '压缩机72个月2032年1月31日',
+      '水箱内胆72个月2032年1月31日',
+      '管路及电气部件12个月2027年1月31日',
+    ])
+      expect(text).toContain(line);
+    expect(text).not.toContain('36个月');
+    expect(text).not.toContain('电气控制部件');
+  });
+
+  it('--period prints the typed periods in their units (years as months) and nothing else', async () => {
+    const file = join(dir, 'typed.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'typed');
+    const periods = ['--period', '整机=2年', '--period', '压缩机＝6 周', '--period', '遥控器=400天'];
+    const r = await bare('cards', file, '--out', out, ...periods, '--format', 'both');
+    expect(r.code).toBe(0);
+    const text = squash(await pdftotext(join(out, '保修卡-typed.pdf')));
+    // pdftotext reads the first row's name with the table head: its period and end date follow it.
+    for (const line of ['整机', '24个月2028年1月31日', '压缩机6周2026年3月14日', '遥控器400天2027年3月7日'])
+      expect(text).toContain(line);
+    for (const sample of ['36个月', '72个月', '电气控制部件']) expect(text).not.toContain(sample);
+    const docx = squash(textOfXml(docxParts(readFileSync(join(out, '保修卡-typed.docx')))['word/document.xml']!));
+    expect(docx).toContain('整机24个月2028年1月31日');
+  });
+
+  it('a blank or 0 --period is refused naming the component; one that is no period names --period (both languages)', async () => {
+    const file = join(dir, 'badperiod.csv');
+    writeFileSync(file, HEADER + row('张三', 'SN1', '2026-01-31'));
+    const out = join(dir, 'badperiod');
+    const blank = await bare('cards', file, '--out', out, '--period', '整机=0个月', '--period', '压缩机=');
+    expect(blank.code).toBe(2);
+    expect(blank.err).toContain(
+      '保修卡“产品保修卡”上“整机”的保修期是 0个月：请在“保修期限”中填写（至少 1 天）或删去这一行后再打印',
+    );
+    expect(blank.err).toContain('保修卡“产品保修卡”上“压缩机”的保修期未填写');
+    const en = await bare('cards', file, '--out', out, '--period', '整机=0 months', '--lang', 'en');
+    expect(en.err).toContain(
+      'The period of “整机” on the warranty card “产品保修卡” is 0 months: under “Warranty periods” enter at least 1 day, or remove the row, then print',
+    );
+    expect(existsSync(out)).toBe(false);
+    const refused = async (period: string, zh: string, en: string) => {
+      expect(await bare('cards', file, '--out', out, '--period', period)).toMatchObject({ code: 2, err: zh });
+      expect(await bare('cards', file, '--out', out, '--period', period, '--lang', 'en')).toMatchObject({
+        code: 2,
+        err: en,
+      });
+    };
+    await refused(
+      '整机36个月',
+      'cards：--period “整机36个月” 应写成 部件=期限，如 --period 整机=36个月',
+      'cards: --period “整机36个月” is written component=period, e.g. --period 整机=36个月',
+    );
+    await refused(
+      '压缩机=6',
+      'cards：--period “压缩机=6”：“压缩机”的保修期要写明单位（个月、年、周或天），如 压缩机=36个月',
+      'cards: --period “压缩机=6”: give the period of “压缩机” a unit (months, years, weeks or days), e.g. 压缩机=36months',
+    );
+    await refused(
+      '压缩机=2.5天',
+      'cards：--period “压缩机=2.5天”：“压缩机”的保修期印不上保修卡，卡片只印整月、整周、整天或整年',
+      'cards: --period “压缩机=2.5天”: the period of “压缩机” cannot be printed; a card prints whole months, weeks, days or years',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('--by model picks each row’s card template; a model no template knows is named and the row left out (exit 1)', async () => {
     const file = join(dir, 'mixed.csv');
     writeFileSync(
@@ -178,15 +280,17 @@ describe('bidforge cards', () => {
         '李四,1,地址,热水器,KRS-45II,M2,2026-01-31,店\n' +
         '王五,1,地址,冰箱,BCD-200,M3,2026-01-31,店\n',
     );
-    const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model');
+    // --period: every template a row picks prints the typed periods.
+    const periods = ['--period', '整机=3年', '--period', '水箱内胆=8年'];
+    const r = await cli('cards', file, '--out', join(dir, 'mixed'), '--by', 'model', ...periods);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/第 4 行.*BCD-200.*不对应任何保修卡模板/);
     expect(r.out).toContain('已生成 2 张卡片');
     expect(r.out).toContain('1 行未导出（第 4 行），原因见上');
-    const pages = (await pdftotext(join(dir, 'mixed', '保修卡-mixed.pdf'))).split('\f');
+    const pages = (await pdftotext(join(dir, 'mixed', '保修卡-mixed.pdf'))).split('\f').map(squash);
     expect(pages[0]).toContain('产品保修卡');
     expect(pages[1]).toContain('空气能热水器保修卡');
-    expect(pages[1]).toContain('水箱内胆');
+    for (const page of pages.slice(0, 2)) expect(page).toContain('水箱内胆96个月2034年1月31日');
   });
 
   it('GBK CSV → batch PDF and DOCX plus one file per card named {serial}-{customer}; bad rows reported, good rows printed', async () => {

@@ -31,7 +31,9 @@ writeFileSync(out + '-draft.pdf', await exportPdf({ ...doc, meta: { ...doc.meta,
 const row = (n, name, date) => ({ row: n, customer: name, phone: '13800138000', address: '上海市浦东新区碧波路690号',
   product: '空气源热泵热水机', model: 'KRS-35II/A', serial: 'HX2024' + n, date, dealer: 'Pujiang HVAC 浦江制冷' });
 const rows = [row(2, '张三', '2024-02-29'), row(3, 'Ouyang Jianguo', '2026-01-31'), row(4, '李四', '2026-11-24')];
-writeFileSync(out + '-cards.pdf', await renderCardsPdf(rows, await loadCardTemplate(), { layout: 'a4-grid', qr: true }));
+// Periods as a user types them (the built-in templates carry none): the periods table is drawn too.
+const template = { ...(await loadCardTemplate()), components: [{ name: '整机', months: 36 }, { name: '压缩机', months: 72 }] };
+writeFileSync(out + '-cards.pdf', await renderCardsPdf(rows, template, { layout: 'a4-grid', qr: true }));
 `;
 
 type Word = { text: string; box: number[] };

@@ -191,7 +191,8 @@ async function noRowsRefusal(): Promise<Problem[]> {
   });
   const data = Buffer.from('客户名称,序列号,购买日期\n,SN1,2026-01-05\n').toString('base64');
   try {
-    await api.exportCards({ fileName: '客户.csv', data, format: 'pdf', layout: 'a5', qr: false });
+    const periods = { standard: [{ name: '整机', months: 12 }] };
+    await api.exportCards({ fileName: '客户.csv', data, periods, format: 'pdf', layout: 'a5', qr: false });
   } catch (e) {
     const { code, message, params } = e as { code: string; message: string; params?: Problem['params'] };
     return [{ severity: 'error', code, message, ...(params ? { params } : {}) }];
@@ -199,19 +200,36 @@ async function noRowsRefusal(): Promise<Problem[]> {
   throw new Error('expected a refusal');
 }
 
-/** Why a batch prints no card (card_profile_missing: 设置 has no company name, a placeholder hotline) and why a card
- * template cannot be used (bad_card_template, by params.why), as the handlers and the loader report them. */
+/** Why a batch prints no card (card_profile_missing: 设置 has no company name, a placeholder hotline;
+ * card_periods_missing: no period given, a blank or 0 one, a project stating none) and why a card template cannot be
+ * used (bad_card_template, by params.why), as the handlers and the loader report them. */
 export async function cardProfileAndTemplateRefusals(): Promise<Problem[]> {
   const api = createLocalClient(createHandlers({ templatesDir }));
   const { settings } = await api.getSettings({});
   await api.saveSettings({ settings: { ...settings, company: { ...settings.company, hotline: '400-XXX' } } });
   const data = Buffer.from('客户名称,序列号,购买日期\n甲,SN1,2026-01-05\n').toString('base64');
-  const parsed = await api.parseCards({ fileName: '客户.csv', data, previewCount: 1, qr: false });
+  const parse = async (more: Partial<Parameters<ApiHandlers['parseCards']>[0]>) =>
+    (await api.parseCards({ fileName: '客户.csv', data, previewCount: 1, qr: false, ...more })).refused?.params
+      ?.problems ?? [];
+  const noWarranty = parseProjectText(
+    JSON.stringify({
+      schema: 1,
+      name: 'p',
+      title: '某项目',
+      blueprint: 'service-plan',
+      date: '2026-11-24',
+      values: {},
+    }),
+    'p.json',
+  );
   const dir = mkdtempSync(join(tmpdir(), 'bf-card-template-'));
   writeFileSync(join(dir, 'bad.json'), '{ "id": "x",\n  "title": }');
   mkdirSync(join(dir, 'folder.json'));
   return [
-    ...(parsed.refused?.params?.problems ?? []),
+    // The company's (with no period either: both at once).
+    ...(await parse({})),
+    ...(await parse({ periods: { standard: [{ name: '整机' }, { name: '压缩机', weeks: 0 }] } })),
+    ...(await parse({ project: noWarranty })),
     ...(await asyncRefusalOf(() => loadCardTemplate('no-such-card'))),
     ...(await asyncRefusalOf(() => loadCardTemplate(join(dir, 'bad.json')))),
     ...(await asyncRefusalOf(() => loadCardTemplate(join(dir, 'folder.json')))),
