@@ -251,7 +251,7 @@ describe.skipIf(!haveChromium)('clause library (browser host + Chromium)', () =>
         JSON.stringify((await other.libraryExportPack({ clauseIds: ['wc-periods'], blueprintIds: [] })).pack),
       );
       await page.getByTestId('import-pack-input').setInputFiles(packFile);
-      const dialog = page.getByRole('dialog');
+      const dialog = await settledDialog(page.getByRole('dialog'));
       await dialog.getByText('冲突 1').waitFor();
       await dialog.getByText('两者都保留').click();
       const keepBoth = dialog.locator('.ant-radio-button-wrapper', { hasText: '两者都保留' });
