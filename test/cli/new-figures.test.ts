@@ -114,6 +114,20 @@ describe('bidforge new: no figure nobody typed', () => {
   });
 });
 
+describe('which variables are figures', () => {
+  it('times, counts, amounts, rates and days are; a choice only when it is a fact’s figure (电话回访周期)', () => {
+    const figure = (key: string, type: VariableDecl['type']) => isFigure({ key, type });
+    for (const type of ['integer', 'number', 'money', 'percent', 'date', 'duration'] as const)
+      expect(figure('x', type), type).toBe(true);
+    for (const type of ['text', 'multiline', 'list', 'table', 'boolean', 'choice'] as const)
+      expect(figure('x', type), type).toBe(false);
+    expect(figure('phone_check_cycle', 'choice')).toBe(true);
+    // The warranty's start is a wording of the clause (验收合格之日), its months are the figure.
+    expect(figure('warranty_start', 'choice')).toBe(false);
+    expect(figure('dispute_method', 'choice')).toBe(false);
+  });
+});
+
 describe('an optional figure a clause prints without {{#if}}', () => {
   it('is asked for by its label, never printed blank nor named by its key', () => {
     const a = assembleOne(
