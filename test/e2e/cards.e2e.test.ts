@@ -1,6 +1,7 @@
 // End to end: sales import a 50-row CSV on 保修卡, map the serial-number column by hand, see the bad row's error
 // with its row number, preview the cards and export them to one PDF that pdftotext can read. Without a company in
-// 设置 no card previews or exports: the screen says which field is missing and where to fill it in.
+// 设置, or without warranty periods (the built-in templates carry none: a project's, or typed in 保修期限), no card
+// previews or exports: the screen says what is missing and where to give it.
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,19 @@ function customersCsv(): string {
 /** The company the cards print: typed into 设置 → 公司信息 (no card template carries one). */
 const COMPANY = { name: '滨江暖通工程有限公司', hotline: '400-111-2222' };
 
+/** The number box of a period row: antd puts the test id on the <input> itself, or on its wrapper. */
+const periodBox = (page: E2eApp['page'], template: string, i: number) =>
+  page.locator(`input[data-testid="period-${template}-${i}"], [data-testid="period-${template}-${i}"] input`).first();
+
+/** Adds a component in 保修期限 and types its name and period (in months unless the row's unit is changed). */
+async function typePeriod(app: E2eApp, template: string, i: number, name: string, value: number): Promise<void> {
+  await app.page.getByTestId(`periods-add-${template}`).click();
+  await app.page.getByTestId(`period-name-${template}-${i}`).fill(name);
+  const box = periodBox(app.page, template, i);
+  await box.fill(String(value));
+  await box.blur();
+}
+
 /** 设置 with the company profile, as the first test leaves it, so each later test also runs alone. */
 async function withCompany(app: E2eApp): Promise<void> {
   const { settings } = await app.handlers.getSettings({});
@@ -44,7 +58,7 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
   const app = useApp();
 
   it(
-    'with no company in 设置 the preview says what is missing and where, nothing exports; filled in, the cards print it',
+    'with no company and no periods the preview says what is missing and where, nothing exports; the company filled in 设置 and a period typed in 保修期限, the cards print them',
     async () => {
       const { page } = app;
       expect((await app.handlers.getSettings({})).settings.company.name).toBe('');
@@ -59,10 +73,20 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       const said = squash(await refused.innerText());
       expect(said).toContain('保修卡上的“公司名称”未填写：请在设置→公司信息中填写后再打印');
       expect(said).toContain('保修卡上的“服务热线”未填写');
-      // The rows were read; no card is shown with a blank (or sample) company, and nothing can be exported.
+      expect(said).toContain(
+        '保修卡“产品保修卡”的“保修期限”未填写：请在“保修期限”中选择项目（印方案承诺的保修期），或添加部件并填写保修期后再打印',
+      );
+      // The rows were read; no card is shown with a blank (or sample) company or period, and nothing can be exported.
       await expect.poll(async () => squash(await page.getByTestId('cards-stats').innerText())).toContain('可导出1');
       expect(await page.locator('[data-testid^="card-preview-"]').count()).toBe(0);
       expect(await page.getByTestId('cards-export').isDisabled()).toBe(true);
+      // 保修期限 starts empty: no sample period, the source says they are typed here, and a component can be added.
+      const periods = page.getByTestId('cards-periods');
+      expect(await page.getByTestId('period-name-standard-0').count()).toBe(0);
+      expect(squash(await page.getByTestId('periods-empty-standard').innerText())).toContain('尚未填写保修期限');
+      expect(squash(await page.getByTestId('cards-periods-source').innerText())).toBe('手动填写');
+      expect(squash(await periods.innerText())).not.toMatch(/卡片模板|36|72/);
+      await page.getByTestId('periods-add-standard').waitFor();
       await page.screenshot({ path: join(screensDir, 'cards-no-company.png') });
 
       // The button goes to 设置; filled in there, 保修卡 reads the file again on coming back.
@@ -73,12 +97,48 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await page.getByTestId('settings-save').click();
       await page.getByText('设置已保存').waitFor();
       await page.getByTestId('nav-cards').click();
+      // Still refused, now for the periods alone: the way to 设置 is no longer offered.
+      await expect.poll(async () => squash(await refused.innerText())).not.toContain('公司名称');
+      expect(squash(await refused.innerText())).toContain('“保修期限”未填写');
+      expect(await page.getByTestId('cards-to-settings').count()).toBe(0);
+      await page.screenshot({ path: join(screensDir, 'cards-no-periods.png') });
+
+      // A component typed with no period is refused by its name; typed, the card prints it.
+      await page.getByTestId('periods-add-standard').click();
+      await page.getByTestId('period-name-standard-0').fill('整机');
+      await expect
+        .poll(async () => squash(await refused.innerText()))
+        .toContain('保修卡“产品保修卡”上“整机”的保修期未填写');
+      const box = periodBox(page, 'standard', 0);
+      await box.fill('24');
+      await box.blur();
       const card = page.getByTestId('card-preview-NC1');
       await card.waitFor();
       expect(squash(await card.innerText())).toContain(COMPANY.name);
       expect(squash(await card.innerText())).toContain(COMPANY.hotline);
+      expect(squash(await card.innerText())).toContain('整机24个月');
       expect(await refused.count()).toBe(0);
+      // A second component in weeks.
+      await typePeriod(app, 'standard', 1, '遥控器', 6);
+      await page.getByTestId('period-unit-standard-1').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="周"]').click();
+      await expect.poll(async () => squash(await card.innerText())).toContain('遥控器6周');
       await expect.poll(() => page.getByTestId('cards-export').isEnabled()).toBe(true);
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await periods.screenshot({ path: join(screensDir, 'cards-periods-typed.png') });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: TIMEOUT }),
+        page.getByTestId('cards-export').click(),
+      ]);
+      const file = join(tempDir('bf-e2e-cards-typed-out-'), 'cards.pdf');
+      await download.saveAs(file);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 << 20 });
+      const text = squash(stdout);
+      // Bought 2026-03-01: 24 months to 2028-03-01, 6 weeks to 2026-04-12; no sample period.
+      expect(text).toContain('24个月2028年3月1日');
+      expect(text).toContain('遥控器6周2026年4月12日');
+      for (const sample of ['36个月', '72个月', '电气控制部件']) expect(text).not.toContain(sample);
       expect(app.pageErrors).toEqual([]);
     },
     4 * TIMEOUT,
@@ -108,6 +168,8 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       const problems = squash(await page.getByTestId('cards-problems').innerText());
       expect(problems).toContain('21安装日期错误');
       expect(problems).toContain('2026-02-30');
+      // The period the cards print, typed (the template carries none).
+      await typePeriod(app, 'standard', 0, '整机', 36);
       await page.getByTestId('card-preview-HX20260001').waitFor();
       expect(squash(await page.getByTestId('card-preview-HX20260001').innerText())).toContain('客户1号');
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
@@ -135,7 +197,7 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
   );
 
   it(
-    'a list without 产品名称 and 经销商, two product types and an unknown model: warned, hidden, periods edited, 繁體, skipped row in the toast',
+    'a list without 产品名称 and 经销商, two product types and an unknown model: warned, hidden, periods typed per template, 繁體, skipped row in the toast',
     async () => {
       const { page } = app;
       await withCompany(app);
@@ -151,6 +213,9 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await page.reload();
       await page.getByTestId('cards-screen').waitFor();
       await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
+      // The standard card's period, typed (the template carries none): 整机 60 months.
+      await typePeriod(app, 'standard', 0, '整机', 60);
+      await page.getByTestId('card-preview-MX1').waitFor();
 
       // The card prints 产品名称 and 经销商, which no column fills: two warnings, each naming the field once.
       const stats = page.getByTestId('cards-stats');
@@ -165,6 +230,11 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       // Each row's card is picked by its model; the unknown model is a row error.
       await page.getByTestId('cards-template-by').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="按型号选择"]').click();
+      // The heat pump's card has no period yet: the batch is refused, naming it, until one is typed (8 years).
+      await expect
+        .poll(async () => squash(await page.getByTestId('cards-refused').innerText()))
+        .toContain('保修卡“空气能热水器保修卡”的“保修期限”未填写');
+      await typePeriod(app, 'heat-pump', 0, '水箱内胆', 96);
       await page.getByTestId('card-preview-MX2').waitFor();
       await expect
         .poll(async () => squash(await page.getByTestId('card-preview-MX2').innerText()))
@@ -172,16 +242,13 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await expect.poll(async () => squash(await problems.innerText())).toContain('“BCD-200”不对应任何保修卡模板');
       await expect.poll(async () => squash(await stats.innerText())).toContain('可导出6有错误的行1');
 
-      // 整机 of the standard card: 36 → 60 months.
-      // antd puts the test id on the <input> itself, or on its wrapper when the number has a suffix.
-      const months = page
-        .locator('input[data-testid="period-standard-0"], [data-testid="period-standard-0"] input')
-        .first();
-      await months.fill('60');
-      await months.blur();
+      // Each card prints its own template's typed periods.
       await expect
         .poll(async () => squash(await page.getByTestId('card-preview-MX1').innerText()))
         .toContain('整机60个月');
+      await expect
+        .poll(async () => squash(await page.getByTestId('card-preview-MX2').innerText()))
+        .toContain('水箱内胆96个月');
 
       await page.getByTestId('cards-script').getByText('繁體').click();
       await expect
@@ -243,17 +310,20 @@ describe.skipIf(!haveChromium)('保修卡 (browser host + Chromium)', () => {
       await page.reload();
       await page.getByTestId('cards-screen').waitFor();
       await page.locator('.ant-upload-drag input[type=file]').setInputFiles(csv);
-      await page.getByTestId('card-preview-PJ1').waitFor();
+      // No period yet: refused until the project is chosen.
+      await page.getByTestId('cards-refused').waitFor();
       await page.getByTestId('cards-periods-source').click();
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option[title="项目：滨江二中热水系统"]')
         .click();
       const card = page.getByTestId('card-preview-PJ1');
+      await card.waitFor();
       // The package sample: 整机 from the plan (60, changed above), 压缩机 36, 水箱内胆 36, 管路及电气部件 12.
       await expect.poll(async () => squash(await card.innerText())).toContain('整机60个月');
       expect(squash(await card.innerText())).toContain('水箱内胆36个月');
-      await expect.poll(() => page.getByTestId('period-standard-0').isDisabled()).toBe(true);
+      await expect.poll(() => periodBox(page, 'standard', 0).isDisabled()).toBe(true);
       expect(await page.getByTestId('cards-periods').innerText()).toContain('保修期取自项目「滨江二中热水系统」');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
       await page.getByTestId('cards-periods').screenshot({ path: join(screensDir, 'cards-periods-project.png') });
       expect(app.pageErrors).toEqual([]);
     },

@@ -16,19 +16,25 @@ import { CardPreview } from './CardPreview.js';
 import { ExportPanel, type Format, type Layout, type Script, type TemplateBy } from './ExportPanel.js';
 import { fileToBase64 } from './fileData.js';
 import { MappingPanel } from './MappingPanel.js';
-import { PeriodsPanel, type Period } from './PeriodsPanel.js';
+import { PeriodsPanel, type Period, type PeriodRow, toPeriods } from './PeriodsPanel.js';
 import { RowProblems } from './RowProblems.js';
 import { useExportProgress } from './useExportProgress.js';
 
 type DataFile = { name: string; data: string };
+/** Whether a refusal is (also) for the company 设置 lacks: only then does it offer the way to 设置. */
+const companyMissing = (r: NonNullable<ParseCardsResult['refused']>) =>
+  (r.params?.problems ?? [r]).some((p) => p.code === 'card_profile_missing');
 const PREVIEW_COUNT = 3;
 const MB = CARD_FILE_MAX_BYTES / 1024 / 1024;
 
-/** The edited periods worth sending: rows with a name (a blank one is still being typed), templates with a row. */
-function editedPeriods(periods: Record<string, Period[]>): Record<string, Period[]> {
+/**
+ * The typed periods worth sending: rows with a name (a nameless one is still being typed), templates with a row. A row
+ * whose period is blank or 0 is sent as it is, so the batch is refused naming its component.
+ */
+function editedPeriods(periods: Record<string, PeriodRow[]>): Record<string, Period[]> {
   const out: Record<string, Period[]> = {};
   for (const [id, list] of Object.entries(periods)) {
-    const named = list.filter((c) => c.name.trim());
+    const named = toPeriods(list.filter((c) => c.name.trim()));
     if (named.length) out[id] = named;
   }
   return out;
@@ -45,7 +51,7 @@ export function CardsScreen({ navigate }: Partial<Pick<ScreenProps, 'navigate'>>
   const [qr, setQr] = useState(false);
   const [format, setFormat] = useState<Format>('pdf');
   const [hide, setHide] = useState<CardField[]>([]);
-  const [periods, setPeriods] = useState<Record<string, Period[]>>({});
+  const [periods, setPeriods] = useState<Record<string, PeriodRow[]>>({});
   const [project, setProject] = useState<{ id: string; title: string; project: Project } | null>(null);
   // Unset: the project's script when the periods come from one, else 简体.
   const [script, setScript] = useState<Script | null>(null);
@@ -289,7 +295,8 @@ export function CardsScreen({ navigate }: Partial<Pick<ScreenProps, 'navigate'>>
                   }
                 >
                   {parsed.refused ? (
-                    // No card to preview: why, and where to fill in what is missing.
+                    // No card to preview: why, and where to fill in what is missing (设置 for the company; the
+                    // 保修期限 panel beside this, for the periods).
                     <Alert
                       type="error"
                       showIcon
@@ -297,7 +304,8 @@ export function CardsScreen({ navigate }: Partial<Pick<ScreenProps, 'navigate'>>
                         <div key={i}>{errorMessage(p, locale)}</div>
                       ))}
                       action={
-                        navigate && (
+                        navigate &&
+                        companyMissing(parsed.refused) && (
                           <Button size="small" onClick={() => navigate('settings')} data-testid="cards-to-settings">
                             {t('cards.toSettings')}
                           </Button>
