@@ -67,12 +67,18 @@ async function child(run: Run): Promise<Result> {
   const { renderCardsDocx } = await import('../core/cards/docx.js');
   const { loadCardTemplate } = await import('../core/cards/template.js');
   const { withProfile } = await import('../core/cards/profile.js');
-  // A company's own profile, as 设置 gives it (the built-in templates carry none): cards as users print them.
+  // Cards as users print them: a company's own profile, as 设置 gives it (the built-in templates carry none).
   const template = withProfile(await loadCardTemplate(), {
     name: '滨江制冷设备有限公司',
     hotline: '400-000-1234',
     serviceHours: '周一至周日 8:00—20:00',
   });
+  // And the periods a user gives (the built-in templates carry none): each card prints its periods table.
+  template.components = [
+    { name: '整机', months: 36 },
+    { name: '压缩机', months: 72 },
+    { name: '电气控制部件', months: 12 },
+  ];
   const bytes = csv(run.cards);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
