@@ -13,6 +13,7 @@ import { MANDATED_FORM_RULES } from './mandatedFormRules.js';
 import { DOCUMENT_RULES } from './documentRules.js';
 import { PACKAGE_RULES } from './packageRules.js';
 import { FACT_RULES } from './factRules.js';
+import { CONFIRM_RULES } from './confirmRules.js';
 import { VALUE_RULES } from './valueRules.js';
 import { TEXT_RULES } from './textRules.js';
 import { PERCENT_RULES } from './percentRules.js';
@@ -184,7 +185,7 @@ export const RULES: Rule[] = [
   },
 ];
 
-RULES.unshift(...FACT_RULES, ...VALUE_RULES, ...TEXT_RULES, ...PERCENT_RULES);
+RULES.unshift(...FACT_RULES, ...CONFIRM_RULES, ...VALUE_RULES, ...TEXT_RULES, ...PERCENT_RULES);
 RULES.push(...DOCUMENT_RULES, ...PACKAGE_RULES, ...DEVIATION_RULES, ...MANDATED_FORM_RULES);
 
 /** Every rule, or only those of one scope. */

@@ -119,6 +119,12 @@ const common = {
     .refine((s) => !invisibleIn(s), 'a fact name has no invisible characters (zero-width, bidi controls)')
     .optional(),
   scope: scopeSchema.optional(),
+  /**
+   * true: added from the 承诺 catalogue with an example figure nobody has typed or confirmed yet; the check reports it
+   * as an error until the writer edits the figure or confirms it, which removes the key. Absent or false: confirmed —
+   * files written before carry no flag, and their figures were typed.
+   */
+  unconfirmed: z.boolean().optional(),
 };
 
 const moneySchema = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'an amount in yuan like "300.00"');

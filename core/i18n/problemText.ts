@@ -146,6 +146,9 @@ const EN: Record<string, Template> = {
   undecided_figure: '“{label}” is blank: the document makes no such promise; to make it, fill in the figure',
   free_with_price:
     '“{label}” is marked free but also states an amount of {amount}: remove the amount or the “free” mark',
+  // core/check/confirmRules.ts
+  unconfirmed_figure:
+    '“{label}” shows an example figure ({value}) that nobody has confirmed: enter the figure or confirm it before exporting',
   // core/check/textRules.ts
   blank_fact_text: (p) =>
     `The ${FACT_PART[String(p.part)] ?? 'text'} of “{label}” is empty: fill it in, a blank leaves a broken sentence in the document`,

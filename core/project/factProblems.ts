@@ -20,6 +20,7 @@ const FACT_FIELD: Record<string, { zh: string; en: string }> = {
   kind: { zh: '类型', en: 'kind' },
   label: { zh: '名称', en: 'name' },
   offered: { zh: '是否承诺', en: 'offered' },
+  unconfirmed: { zh: '示例数值待确认', en: 'example figure not yet confirmed' },
   scope: { zh: '适用范围', en: 'scope' },
   level: { zh: '故障等级', en: 'fault level' },
   product: { zh: '产品', en: 'product' },

@@ -24,6 +24,7 @@ describe('新增检查的问题：只报一次，用标签称呼', () => {
       'percent_over_100',
       'negative_deviation',
       'installer_deadline_looser',
+      'unconfirmed_figure',
     ])
       expect(codes).toContain(c);
   });

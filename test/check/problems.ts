@@ -32,6 +32,8 @@ export function newCheckProblemSets(): Problem[][] {
       { id: 'onsite_fee', kind: 'onsite_fee', free: true, amount: '300.00', per: '次' },
       { id: 'hotline_hours', kind: 'service_hours', schedule: 'stated', text: ' ', scope: { channel: 'hotline' } },
       { id: 'parts_price', kind: 'parts_price', basis: 'discount', percent: 0 },
+      // Added from the 承诺 catalogue and never confirmed: its example figure.
+      { id: 'standby', kind: 'standby', within: { value: 2, unit: '小时' }, from: 'arrival', unconfirmed: true },
     ],
     {
       onsite_arrival: ['duration', { value: 0, unit: '小时' }],

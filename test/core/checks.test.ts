@@ -303,6 +303,7 @@ it('每条规则在本文件中都有正反两方面的测试', () => {
     ], // test/check/*.test.ts
     ...['mandated_column_blank', 'mandated_blank_unfilled'], // test/tender/mandated.test.ts, mandated-blanks.test.ts
     'undecided_figure', // test/cli/new-figures.test.ts
+    'unconfirmed_figure', // test/check/unconfirmed.test.ts
     ...[
       'placeholder_value',
       'unresolved_placeholder',
