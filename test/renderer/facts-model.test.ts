@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelsOf } from '@core/commitments/levels.js';
 import { factLabel } from '@core/commitments/phrase.js';
-import { commitmentsSchema, type Commitment } from '@core/commitments/schema.js';
+import { commitmentsSchema, type Commitment, type Deadline, type Price } from '@core/commitments/schema.js';
 import { FACT_KINDS } from '@core/library/sampleFacts.js';
 import { factsMessagesEn, factsMessagesZh } from '../../renderer/src/composer/facts/messages.js';
 import {
@@ -11,6 +11,7 @@ import {
   addLevel,
   addLevelKind,
   cellKey,
+  confirmFact,
   duplicateFact,
   FACT_GROUPS,
   fillLevelCell,
@@ -23,6 +24,7 @@ import {
   removeLevel,
   removeLevelKind,
   renameLevel,
+  replaceFact,
   setLevelKindEvent,
   shapeOf,
   startLevelTable,
@@ -239,5 +241,83 @@ describe('承诺面板：故障分级表', () => {
       id: 'arrive_general',
       within: { value: 4, unit: '小时' },
     });
+  });
+});
+
+describe('承诺面板：目录给的示例数值须经确认', () => {
+  const added = () => {
+    const facts = addFact(sample(), 'standby');
+    return { facts, index: facts.length - 1 };
+  };
+
+  it('从目录添加的一项带示例数值，标为未确认，且能照常保存', () => {
+    const { facts, index } = added();
+    expect(facts[index]).toMatchObject({ kind: 'standby', unconfirmed: true, within: { value: 2, unit: '小时' } });
+    expect(valid(facts)[index]!.unconfirmed).toBe(true);
+    // Every kind of the catalogue, service hours and fees included.
+    let all: Commitment[] = [];
+    for (const k of FACT_KINDS) all = addFact(all, k as Commitment['kind']);
+    expect(all.every((f) => f.unconfirmed === true)).toBe(true);
+    // The facts already there keep no mark.
+    expect(facts.slice(0, index).some((f) => 'unconfirmed' in f)).toBe(false);
+  });
+
+  it('改动数值（数字、单位、服务时间、收费方式）即为确认', () => {
+    const { facts, index } = added();
+    const f = facts[index]! as Deadline;
+    const typed = replaceFact(facts, index, { ...f, within: { value: 4, unit: '小时' } })[index]!;
+    expect(typed).not.toHaveProperty('unconfirmed');
+    expect(typed).toMatchObject({ within: { value: 4, unit: '小时' } });
+    const unit = replaceFact(facts, index, { ...f, within: { value: 2, unit: '天' } })[index]!;
+    expect(unit).not.toHaveProperty('unconfirmed');
+    const hours = addFact([], 'service_hours');
+    expect(replaceFact(hours, 0, { ...hours[0]!, schedule: '5x8' } as Commitment)[0]).not.toHaveProperty('unconfirmed');
+    const fee = addFact([], 'onsite_fee');
+    const { amount: _a, ...rest } = fee[0]! as Price;
+    expect(replaceFact(fee, 0, { ...rest, free: true })[0]).not.toHaveProperty('unconfirmed');
+    valid(replaceFact(facts, index, { ...f, within: { value: 4, unit: '小时' } }));
+  });
+
+  it('只改起算事件、范围、名称或开关，示例数值仍待确认', () => {
+    const { facts, index } = added();
+    const f = facts[index]! as Deadline;
+    for (const other of [
+      { ...f, from: 'notice' as const },
+      withScope(f, 'region', 'county'),
+      { ...f, label: '备用机提供时限' },
+      { ...f, offered: false },
+    ])
+      expect(replaceFact(facts, index, other)[index]!.unconfirmed).toBe(true);
+  });
+
+  it('确认去掉标记（不写 false），其余不变', () => {
+    const { facts, index } = added();
+    const confirmed = replaceFact(facts, index, confirmFact(facts[index]!));
+    expect(confirmed[index]).not.toHaveProperty('unconfirmed');
+    const { unconfirmed: _u, ...rest } = facts[index]!;
+    expect(confirmed[index]).toEqual(rest);
+    expect(confirmed.slice(0, index)).toEqual(facts.slice(0, index));
+  });
+
+  it('复制已确认的一项得到已确认的副本；复制未确认的仍未确认', () => {
+    const { facts, index } = added();
+    const ofExample = duplicateFact(facts, index);
+    expect(ofExample[index + 1]).toMatchObject({ kind: 'standby', unconfirmed: true });
+    const confirmed = replaceFact(facts, index, confirmFact(facts[index]!));
+    expect(duplicateFact(confirmed, index)[index + 1]).not.toHaveProperty('unconfirmed');
+    const typed = facts.findIndex((f) => f.id === 'warranty_compressor');
+    expect(duplicateFact(facts, typed)[typed + 1]).not.toHaveProperty('unconfirmed');
+  });
+
+  it('分级表：沿用总承诺的格随其标记；没有总承诺时示例数值未确认', () => {
+    const table = startLevelTable([general('arrive', 4)]);
+    const cells = table.filter((c) => c.scope?.level);
+    expect(cells.find((c) => c.kind === 'arrive')).not.toHaveProperty('unconfirmed');
+    expect(cells.filter((c) => c.kind !== 'arrive').every((c) => c.unconfirmed === true)).toBe(true);
+    // The general promise is itself an example: every cell copied from it, or from the catalogue, is one too.
+    const fromExample = startLevelTable(addFact([], 'arrive'));
+    expect(fromExample.length).toBeGreaterThan(1);
+    expect(fromExample.every((c) => c.unconfirmed === true)).toBe(true);
+    expect(valid(fromExample)).toHaveLength(fromExample.length);
   });
 });

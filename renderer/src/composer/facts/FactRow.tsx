@@ -8,7 +8,7 @@ import { CHANNELS, REGIONS, type Commitment, type Scope } from '@core/commitment
 import { problemText } from '@core/i18n/problemText.js';
 import type { Problem } from '@core/model/problem.js';
 import { useI18n, type MessageKey, type Translate } from '../../i18n.js';
-import { LEVEL_NAMES, withScope } from './factsModel.js';
+import { confirmFact, LEVEL_NAMES, withScope } from './factsModel.js';
 import { FactValue } from './FactValue.js';
 
 export const factDomId = (index: number) => `fact-row-${index}`;
@@ -159,6 +159,27 @@ export const FactRow = memo(function FactRow({ fact, index, problems, onChange, 
       </div>
       <div className="bf-fact-body">
         <FactValue fact={fact} label={name} inputId={factInputId(index)} status={status} onChange={change} />
+        {fact.unconfirmed && (
+          <span className="bf-fact-example" data-testid={`fact-${fact.id}-example`}>
+            <Tag color="gold" className="bf-fact-tag">
+              {t('facts.example')}
+            </Tag>
+            <Button
+              size="small"
+              type="link"
+              className="bf-fact-confirm"
+              aria-label={t('facts.confirmAria', { label: name })}
+              data-testid={`fact-${fact.id}-confirm`}
+              onClick={() => {
+                change(confirmFact(fact));
+                // The link goes once confirmed: the cursor moves back to the figure rather than to the page.
+                document.getElementById(factInputId(index))?.focus();
+              }}
+            >
+              {t('facts.confirm')}
+            </Button>
+          </span>
+        )}
       </div>
       {/* After the figure in tab order (switch → figure → actions); drawn at the row's top right. */}
       <span className="bf-fact-actions">

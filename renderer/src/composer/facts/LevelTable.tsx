@@ -1,6 +1,6 @@
 // The fault-level table: 2–5 levels (rows, most severe first) × the kinds of time they promise (columns). Each cell
 // is the level's own time and event, or empty — then the level keeps the general promise, shown greyed.
-import { CloseOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Switch } from 'antd';
 import { memo, useState } from 'react';
 import { factFigure } from '@core/commitments/phrase.js';
@@ -15,6 +15,7 @@ import {
   addLevel,
   addLevelKind,
   cellKey,
+  confirmFact,
   fillLevelCell,
   levelKindEvent,
   levelTable,
@@ -24,6 +25,7 @@ import {
   removeLevel,
   removeLevelKind,
   renameLevel,
+  replaceFact,
   setLevelKindEvent,
   startLevelTable,
 } from './factsModel.js';
@@ -180,11 +182,7 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                       : undefined;
                   const label = `${level}·${kindName(kind)}`;
                   const offered = fact.offered !== false;
-                  const set = (f: Commitment) =>
-                    onChange(
-                      facts.map((c, i) => (i === index ? f : c)),
-                      factEditKey(index, fact, f),
-                    );
+                  const set = (f: Commitment) => onChange(replaceFact(facts, index, f), factEditKey(index, fact, f));
                   return (
                     <td
                       key={kind}
@@ -211,6 +209,21 @@ export const LevelTable = memo(function LevelTable({ facts, problemsByField, onC
                           compact
                           onChange={(within) => set({ ...fact, within })}
                         />
+                        {fact.unconfirmed && (
+                          <Button
+                            size="small"
+                            type="link"
+                            className="bf-fact-confirm"
+                            icon={<CheckOutlined />}
+                            aria-label={t('facts.confirmAria', { label })}
+                            title={t('facts.example')}
+                            data-testid={`fact-${fact.id}-confirm`}
+                            onClick={() => {
+                              set(confirmFact(fact));
+                              document.getElementById(factInputId(index))?.focus();
+                            }}
+                          />
+                        )}
                         <Button
                           size="small"
                           type="text"

@@ -14,6 +14,7 @@ import {
   type Scope,
 } from '@core/commitments/schema.js';
 import { FACT_KINDS, sampleFact } from '@core/library/sampleFacts.js';
+import { changedPaths } from './editKey.js';
 
 /** What a fact's value looks like: decides the controls that edit it. */
 export type FactShape =
@@ -146,11 +147,15 @@ const DEFAULT_FROM: Partial<Record<DeadlineKind, FactEvent>> = {
   return_goods: 'delivery',
 };
 
-/** A new fact of a kind with an example figure for the writer to change, offered; appended to the list. */
+/**
+ * A new fact of a kind, offered, appended to the list. Its figure is the catalogue's example, marked unconfirmed: the
+ * schema requires a figure, so the fact cannot start blank; the mark keeps it from reaching a bid unseen (the check
+ * reports it until the writer edits the figure or confirms it).
+ */
 export function addFact(facts: readonly Commitment[], kind: CommitmentKind, scope?: Scope): Commitment[] {
   const base = sampleFact(kind)!;
   const id = freeId(facts, kind === 'service_hours' ? `${scope?.channel ?? 'hotline'}_hours` : kind);
-  let fact: Commitment = { ...base, id };
+  let fact: Commitment = { ...base, id, unconfirmed: true };
   if ('within' in fact) fact = { ...fact, from: DEFAULT_FROM[fact.kind] ?? 'notice' };
   if ('period' in fact && fact.kind !== 'repair_warranty' && fact.kind !== 'replaced_part_warranty')
     fact = { ...fact, from: fact.kind === 'latent_defect' ? 'expiry' : 'acceptance' };
@@ -159,7 +164,10 @@ export function addFact(facts: readonly Commitment[], kind: CommitmentKind, scop
   return [...facts, fact];
 }
 
-/** A copy of a fact with its own id and no scope, placed after it: the same promise for another product, region … */
+/**
+ * A copy of a fact with its own id and no scope, placed after it: the same promise for another product, region …
+ * It keeps the source's mark: a typed or confirmed figure stays so, an example stays an example.
+ */
 export function duplicateFact(facts: readonly Commitment[], index: number): Commitment[] {
   const src = facts[index];
   if (!src) return [...facts];
@@ -171,9 +179,44 @@ export function duplicateFact(facts: readonly Commitment[], index: number): Comm
 export const removeFact = (facts: readonly Commitment[], index: number): Commitment[] =>
   facts.filter((_, i) => i !== index);
 
-/** Replaces one fact (the panel builds the whole new fact; its kind never changes). */
-export const replaceFact = (facts: readonly Commitment[], index: number, fact: Commitment): Commitment[] =>
-  facts.map((c, i) => (i === index ? fact : c));
+/**
+ * The parts of a fact that make its figure (the parts an example sets, sampleFacts.ts): the writer who changes one has
+ * typed the figure. Not the event, the scope, the name or the switch: changing those leaves the example as it was.
+ */
+const FIGURE_PARTS = new Set([
+  'within',
+  'period',
+  'times',
+  'every',
+  'count',
+  'amount',
+  'per',
+  'free',
+  'basis',
+  'percent',
+  'repairs',
+  'over',
+  'ahead',
+  'schedule',
+  'text',
+  'length',
+]);
+
+/** The writer's word that an example figure is the one meant: the fact without its unconfirmed mark. */
+export function confirmFact(fact: Commitment): Commitment {
+  const { unconfirmed: _unconfirmed, ...rest } = fact;
+  return rest as Commitment;
+}
+
+/** Replaces one fact (the panel builds the whole new fact; its kind never changes); an edited figure is confirmed. */
+export function replaceFact(facts: readonly Commitment[], index: number, fact: Commitment): Commitment[] {
+  const before = facts[index];
+  const typed =
+    fact.unconfirmed && before && changedPaths(before, fact).some((p) => FIGURE_PARTS.has(p.split('.')[0]!))
+      ? confirmFact(fact)
+      : fact;
+  return facts.map((c, i) => (i === index ? typed : c));
+}
 
 /** Sets one scope key (undefined or '' removes it; an empty scope goes away). */
 export function withScope<K extends keyof Scope>(fact: Commitment, key: K, value: Scope[K] | ''): Commitment {
@@ -239,10 +282,13 @@ const LEVEL_SLUG: Record<string, string> = {
 const levelBase = (kind: string, level: string) => `${kind}_${LEVEL_SLUG[level.replace(/故障$/, '')] ?? 'level'}`;
 const levelId = (facts: readonly Commitment[], kind: string, level: string) => freeId(facts, levelBase(kind, level));
 
-/** The fact a level's cell starts from: the general promise of that kind, else the example figure. */
+/**
+ * The fact a level's cell starts from: the general promise of that kind (confirmed or not, as it is), else the example
+ * figure, unconfirmed like a fact added from the catalogue.
+ */
 function levelFact(facts: readonly Commitment[], kind: DeadlineKind, level: string): Commitment {
   const general = facts.find((c) => c.kind === kind && !c.scope && c.offered !== false);
-  const start = general ?? { ...sampleFact(kind)!, from: DEFAULT_FROM[kind] ?? 'notice' };
+  const start = general ?? { ...sampleFact(kind)!, from: DEFAULT_FROM[kind] ?? 'notice', unconfirmed: true };
   const { label: _label, ...rest } = start;
   return { ...rest, id: levelId(facts, kind, level), offered: true, scope: { level } } as Commitment;
 }

@@ -60,6 +60,10 @@ export const factsMessagesZh = {
   'facts.add': '添加承诺',
   'facts.addPlaceholder': '选择尚未写入的承诺事项',
   'facts.added': '已添加“{label}”，请填写数值',
+  // A fact added from the catalogue shows the catalogue's example figure until the writer types or confirms one.
+  'facts.example': '示例数值，请确认',
+  'facts.confirm': '确认',
+  'facts.confirmAria': '「{label}」：确认示例数值',
   'facts.levels.title': '故障分级时限',
   'facts.levels.hint': '2–5 个故障级别，最严重的在前；每级可有自己的时限，空格沿用总的承诺。',
   'facts.levels.start': '建立故障分级表',
@@ -233,6 +237,9 @@ export const factsMessagesEn: Record<keyof typeof factsMessagesZh, string> = {
   'facts.add': 'Add a commitment',
   'facts.addPlaceholder': 'Pick a commitment not stated yet',
   'facts.added': 'Added “{label}”: enter its figure',
+  'facts.example': 'Example figure — confirm it',
+  'facts.confirm': 'Confirm',
+  'facts.confirmAria': 'Confirm the example figure of “{label}”',
   'facts.levels.title': 'Times per fault level',
   'facts.levels.hint':
     'Two to five fault levels, most severe first; each level may have its own times, an empty cell keeps the general commitment.',
