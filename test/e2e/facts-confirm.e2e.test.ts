@@ -98,11 +98,9 @@ describe.skipIf(!haveChromium)(
         expect(await mark.innerText()).toContain('Example figure — confirm it');
         const confirm = panel.getByTestId('fact-standby-confirm');
         expect(await confirm.innerText()).toBe('Confirm');
-        const problem = page
-          .getByTestId('problems')
-          .locator('li', {
-            hasText: `“${factLabel(standby)}” shows an example figure (${figure}) that nobody has confirmed`,
-          });
+        const problem = page.getByTestId('problems').locator('li', {
+          hasText: `“${factLabel(standby)}” shows an example figure (${figure}) that nobody has confirmed`,
+        });
         await expect.poll(() => problem.count(), { timeout: TIMEOUT }).toBe(1);
         await confirm.focus();
         await page.keyboard.press('Space');
