@@ -4,6 +4,13 @@ import type { Problem } from '../model/problem.js';
 import { LEGACY_KEY_OF } from '../commitments/legacy.js';
 import { parseValue, ValueError, type Value, type VariableDecl, type VariableType } from '../model/variables.js';
 
+/**
+ * A later clause's suggestion (服务时间 of 联系方式) is offered even when the first declaration of its key has no
+ * default; being only offered, never pre-filled, the first declaration still decides everything else.
+ */
+export const offersLater = (first: VariableDecl, later: VariableDecl): boolean =>
+  first.type === later.type && first.default === undefined && later.default !== undefined && isSuggested(later);
+
 /** Declarations by key; two clauses declaring one key with different types is an error. */
 export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[]): Map<string, VariableDecl> {
   const decls = new Map<string, VariableDecl>();
@@ -14,7 +21,8 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
       if (!prev) {
         decls.set(d.key, d);
         owner.set(d.key, c.id);
-      } else if (prev.type !== d.type)
+      } else if (offersLater(prev, d)) decls.set(d.key, { ...prev, default: d.default, example: true });
+      else if (prev.type !== d.type)
         problems.push({
           severity: 'error',
           code: 'conflicting_declaration',
@@ -102,6 +110,13 @@ const FACT_FIGURE_KEYS: ReadonlySet<string> = new Set(LEGACY_KEY_OF.values());
 export const isFigure = (decl: Pick<VariableDecl, 'key' | 'type'>): boolean =>
   FIGURE_TYPES.has(decl.type) || (decl.type === 'choice' && FACT_FIGURE_KEYS.has(decl.key));
 
+/**
+ * A default offered as a suggestion, never pre-filled: a figure's, or one the clause marks as an example (service
+ * hours, the client's spec, what the warranty excludes) — a promise or a project's fact nobody typed.
+ */
+export const isSuggested = (decl: Pick<VariableDecl, 'key' | 'type' | 'example'>): boolean =>
+  isFigure(decl) || decl.example === true;
+
 /** Every declared default, in its JSON form: the clause library's sample of a clause (labelled as such there). */
 export function defaultValues(decls: Map<string, VariableDecl>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -110,11 +125,11 @@ export function defaultValues(decls: Map<string, VariableDecl>): Record<string, 
 }
 
 /**
- * What a new project starts with: the defaults that are wordings, never a figure nobody typed (30分钟, 2小时, 36个月).
- * A figure's default stays in the declaration, where the form offers it as a suggestion to take.
+ * What a new project starts with: the defaults that are wordings, never a figure nobody typed (30分钟, 2小时, 36个月)
+ * nor an example (服务时间). Those stay in the declaration, where the form offers them as a suggestion to take.
  */
 export function newProjectValues(decls: Map<string, VariableDecl>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, d] of decls) if (d.default !== undefined && !isFigure(d)) out[key] = d.default;
+  for (const [key, d] of decls) if (d.default !== undefined && !isSuggested(d)) out[key] = d.default;
   return out;
 }

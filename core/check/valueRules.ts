@@ -7,7 +7,7 @@ import { factName, factTexts } from './factTexts.js';
 import { label, shown, type Rule } from './helpers.js';
 import { LEGACY_KEYS } from '../commitments/legacy.js';
 import { effectiveValues, hasOwnFacts } from '../commitments/resolve.js';
-import { isFigure } from '../assemble/values.js';
+import { isFigure, isSuggested } from '../assemble/values.js';
 import { formatMoney } from '../format/zh.js';
 
 /**
@@ -166,7 +166,7 @@ export const VALUE_RULES: Rule[] = [
     scope: 'document',
     severity: 'warning',
     describe:
-      'an optional figure a clause suggests is stated, or knowingly left out (its promise is then not in the document)',
+      'an optional figure or example a clause suggests is stated, or knowingly left out (then it is not in the document)',
     run(ctx) {
       // A new project starts without figures (core/assemble/values.ts newProjectValues): `check` names each one the
       // clauses suggest, also the optional ones, whose promise simply disappears when left blank. A project with facts
@@ -177,16 +177,21 @@ export const VALUE_RULES: Rule[] = [
       const out: Problem[] = [];
       for (const c of ctx.sections.flatMap((s) => s.clauses))
         for (const d of c.variables) {
-          if (seen.has(d.key) || d.required || d.default === undefined || !isFigure(d)) continue;
+          if (seen.has(d.key) || d.required || d.default === undefined || !isSuggested(d)) continue;
           seen.add(d.key);
-          if ((own && LEGACY_KEYS.has(d.key)) || (raw[d.key] !== undefined && raw[d.key] !== null)) continue;
-          const params = { label: label(ctx, d.key) };
+          // An example that is not a figure (服务时间's wording) is asked for as a wording, not a 数值; an empty one is blank.
+          const figure = isFigure(d);
+          const v = raw[d.key];
+          if ((own && LEGACY_KEYS.has(d.key)) || (v !== undefined && v !== null && (figure || v !== ''))) continue;
+          const params = { label: label(ctx, d.key), ...(figure ? {} : { kind: 'text' }) };
           out.push({
             severity: 'warning',
             code: 'undecided_figure',
             clause: c.id,
             field: `values.${d.key}`,
-            message: `「${params.label}」未填写：文件中不含这项承诺；如作此承诺，请填写数值`,
+            message: figure
+              ? `「${params.label}」未填写：文件中不含这项承诺；如作此承诺，请填写数值`
+              : `「${params.label}」未填写：文件中不含这项内容；如需写入，请填写`,
             params,
           });
         }

@@ -143,7 +143,10 @@ const EN: Record<string, Template> = {
   zero_price: '“{label}” is ¥0.00: enter the real amount; if the service is free, remove the fee or say it is free',
   zero_figure:
     '“{label}” is {value}: a promised figure must be above zero; if it is not promised, remove the clause that states it',
-  undecided_figure: '“{label}” is blank: the document makes no such promise; to make it, fill in the figure',
+  undecided_figure: (p) =>
+    p.kind === 'text'
+      ? '“{label}” is blank: the document leaves it out; to include it, fill it in'
+      : '“{label}” is blank: the document makes no such promise; to make it, fill in the figure',
   free_with_price:
     '“{label}” is marked free but also states an amount of {amount}: remove the amount or the “free” mark',
   // core/check/confirmRules.ts

@@ -40,6 +40,8 @@ export const variableSchema = z.object({
   label: z.string().min(1),
   unit: z.string().optional(),
   default: z.unknown().optional(),
+  /** The default is an example (promised hours, this project's device): offered as a suggestion, never pre-filled. */
+  example: z.boolean().optional(),
   required: z.boolean().default(true),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -47,6 +49,15 @@ export const variableSchema = z.object({
   columns: z.array(columnSchema).optional(),
 });
 export type VariableDecl = z.infer<typeof variableSchema>;
+
+/**
+ * A wording default with a digit in it (9:00–18:00, 7×24) states hours, amounts or counts: it must be an example,
+ * offered as a suggestion, never pre-filled into a new project (templates are held to this by a test).
+ */
+export const wordingWithFigure = (decl: Pick<VariableDecl, 'type' | 'default'>): boolean =>
+  (decl.type === 'text' || decl.type === 'multiline') &&
+  typeof decl.default === 'string' &&
+  /[0-9０-９]/.test(decl.default);
 
 /** Values as they live in memory after parsing: money in fen, dates as ISO strings. */
 export type Duration = { value: number; unit: DurationUnit };

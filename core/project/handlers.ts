@@ -8,7 +8,7 @@ import { ApiError } from '../api/envelope.js';
 import { clausesOf } from '../assemble/assemble.js';
 import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
 import { packageBlueprints } from '../assemble/shared.js';
-import { collectDeclarations, newProjectValues } from '../assemble/values.js';
+import { collectDeclarations, newProjectValues, offersLater } from '../assemble/values.js';
 import { newerVersionProblems } from '../check/newerVersions.js';
 import { assembleAndCheck } from '../check/rules.js';
 import { recognizeRequirements } from '../deviation/recognize.js';
@@ -121,18 +121,21 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
       const l = await lib(project);
       // The writer's outline, and every document of a bid package (a key shared by two documents is typed once)
       const ids = packageBlueprints(project);
-      const seen = new Set<string>();
+      const seen = new Map<string, VariableField>();
       const fields: VariableField[] = [];
       for (const id of ids) {
         const bp = effectiveBlueprint(project, l, id);
         if (!bp) throw new ApiError('unknown_blueprint', `没有名为 ${id} 的蓝本`, { blueprint: id });
         for (const s of clausesOf(bp, l))
           for (const c of s.clauses)
-            for (const v of c.variables)
-              if (!seen.has(v.key)) {
-                seen.add(v.key);
-                fields.push({ ...v, section: ids.length > 1 ? `${bp.title} · ${s.title}` : s.title });
-              }
+            for (const v of c.variables) {
+              const first = seen.get(v.key);
+              if (!first) {
+                const field = { ...v, section: ids.length > 1 ? `${bp.title} · ${s.title}` : s.title };
+                seen.set(v.key, field);
+                fields.push(field);
+              } else if (offersLater(first, v)) Object.assign(first, { default: v.default, example: true });
+            }
       }
       return { fields };
     },

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clausesOf } from '@core/assemble/assemble.js';
-import { collectDeclarations, isFigure, newProjectValues } from '@core/assemble/values.js';
+import { collectDeclarations, isFigure, isSuggested, newProjectValues } from '@core/assemble/values.js';
 import { checkProject } from '@core/package/index.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
 import type { Library } from '@core/model/library.js';
@@ -56,9 +56,9 @@ describe('bidforge new: no figure nobody typed', () => {
       expect(looksLikeFigure(v), `${key}: ${JSON.stringify(v)}`).toBe(false);
       expect(isFigure(decls.get(key)!), key).toBe(false);
     }
-    // Defaults that are wordings stay; 设置's company fills its fields.
+    // Defaults that are wordings stay (not an example's: test/cli/new-examples.test.ts); 设置's company fills its fields.
     for (const [key, d] of decls)
-      if (d.default !== undefined && !isFigure(d)) expect(project.values[key], key).toEqual(d.default);
+      if (d.default !== undefined && !isSuggested(d)) expect(project.values[key], key).toEqual(d.default);
     const company = Object.values(project.values).filter((v) => Object.values(COMPANY).includes(v as string));
     if (decls.has('company_name') || decls.has('party_b_name')) expect(company.length).toBeGreaterThan(0);
   });

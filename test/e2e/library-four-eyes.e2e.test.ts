@@ -51,6 +51,8 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
     expect(await form.getByTestId('dup-fact').count()).toBe(0);
     await v.locator('.bf-lib-var-label').fill('值班电话');
     await v.getByLabel('默认值').fill('400-820-6688');
+    // This project's number, not the company's: an example, offered in 填写 but never pre-filled.
+    await v.getByLabel('示例值（不预填）').check();
     await form.getByLabel('条款正文').fill(`${title}：节假日期间安排专人值班，值班电话 {{duty_phone}}。`);
     // Two promises picked from the facts, not typed: the sample shows them with example figures.
     for (const fact of ['到达现场时限', '修复时限']) {
@@ -117,7 +119,7 @@ describe.skipIf(!haveChromium)('four eyes in 条款库 (browser host + Chromium)
       const api = createLocalClient(app!.handlers);
       const row = (await api.libraryList({ filter: {} })).find((r) => r.title === '节假日值班承诺')!;
       expect((await api.libraryClause({ clauseId: row.clauseId })).variants[0]!.versions[0]!.variables).toEqual([
-        expect.objectContaining({ key: 'duty_phone', label: '值班电话', default: '400-820-6688' }),
+        expect.objectContaining({ key: 'duty_phone', label: '值班电话', default: '400-820-6688', example: true }),
       ]);
 
       await signIn('李主任', true);

@@ -9,7 +9,7 @@ import { LEGACY, LEGACY_KEYS, type ValueReader } from '../../commitments/legacy.
 import type { Commitment } from '../../commitments/schema.js';
 import { findQuantities } from '../../deviation/quantities.js';
 import { normalizeUnit } from '../../deviation/units.js';
-import { DURATION_UNITS, type VariableDecl } from '../../model/variables.js';
+import { DURATION_UNITS, type VariableDecl, wordingWithFigure } from '../../model/variables.js';
 import { figuresOf, type Figure } from '../../tender/figures.js';
 import { SCHEDULE } from '../../tender/patterns.js';
 import type { ProposedFact } from './model.js';
@@ -133,7 +133,8 @@ export class Proposals {
     if (same && JSON.stringify(same.default) === JSON.stringify(decl.default)) return same.key;
     let key = decl.key;
     for (let i = 2; this.variables.some((v) => v.key === key); i++) key = `${decl.key}_${i}`;
-    this.variables.push({ ...decl, key });
+    // A figure kept in a wording (7×24) is the document's example, never pre-filled into a new project.
+    this.variables.push({ ...decl, key, ...(wordingWithFigure(decl) ? { example: true } : {}) });
     return key;
   }
 }

@@ -3,7 +3,7 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Result, Spin, Tabs } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isFigure } from '@core/assemble/values.js';
+import { isSuggested } from '@core/assemble/values.js';
 import type { OutlineSectionView } from '@core/assemble/projectOutline.js';
 import type { Requirement } from '@core/deviation/schema.js';
 import type { Commitment } from '@core/commitments/schema.js';
@@ -100,8 +100,8 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
   useLayoutEffect(() => valuesStore.notify(), [valuesStore, project?.values]);
 
   // A newly opened project shows every section of its form open. A clause added to the outline opens its section
-  // and brings its variables' defaults, in the same undo step as the addition — its wordings only: a figure's
-  // default is a suggestion in its empty field (FieldsForm), never a promise nobody typed.
+  // and brings its variables' defaults, in the same undo step as the addition — its wordings only: a figure's or an
+  // example's default is a suggestion in its empty field (FieldsForm), never a promise nobody typed.
   const known = useRef<{ epoch: number; titles: Set<string>; keys: Set<string> }>({
     epoch: -1,
     titles: new Set(),
@@ -115,7 +115,7 @@ export function Composer({ navigate }: Pick<ScreenProps, 'navigate'>) {
     if (prev.epoch !== fieldsEpoch) return setActiveSections(titles);
     const added = titles.filter((x) => !prev.titles.has(x));
     if (added.length) setActiveSections((s) => [...s, ...added]);
-    const defaults = fields.filter((f) => !prev.keys.has(f.key) && f.default !== undefined && !isFigure(f));
+    const defaults = fields.filter((f) => !prev.keys.has(f.key) && f.default !== undefined && !isSuggested(f));
     if (defaults.length)
       editProject((p) => {
         const missing = defaults.filter((f) => p.values[f.key] === undefined);

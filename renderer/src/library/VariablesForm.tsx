@@ -9,6 +9,8 @@ import { useI18n, type MessageKey } from '../i18n.js';
 const KEY_RULE = /^[a-z][a-z0-9_]*$/;
 const NUMERIC: VariableType[] = ['integer', 'number', 'percent', 'money', 'duration'];
 const WITH_UNIT: VariableType[] = ['text', 'integer', 'number', 'percent', 'money', 'duration'];
+/** Wordings whose default can be marked an example; a figure's default is always one (core/assemble/values.ts). */
+const EXAMPLE_ABLE: VariableType[] = ['text', 'multiline', 'choice'];
 
 export const typeKey = (ty: VariableType): MessageKey => `lib.vtype.${ty}`;
 
@@ -37,6 +39,7 @@ function withField<K extends OptionalField>(v: VariableDecl, k: K, value: Variab
 function retype(v: VariableDecl, type: VariableType): VariableDecl {
   const next: VariableDecl = { key: v.key, label: v.label, type, required: v.required };
   if (v.unit !== undefined && WITH_UNIT.includes(type)) next.unit = v.unit;
+  if (v.example && EXAMPLE_ABLE.includes(type)) next.example = true;
   if (type === 'table') next.columns = v.columns ?? [];
   return next;
 }
@@ -186,6 +189,20 @@ export function VariablesForm({
                 popupMatchSelectWidth={false}
               />
               <span className="bf-lib-var-end">
+                {EXAMPLE_ABLE.includes(v.type) && (
+                  <Tooltip title={t('lib.var.exampleHint')}>
+                    <Checkbox
+                      checked={v.example === true}
+                      onChange={(e) => {
+                        const { example: _e, ...rest } = v;
+                        set(i, e.target.checked ? { ...rest, example: true } : rest);
+                      }}
+                      data-testid={`var-${i}-example`}
+                    >
+                      {t('lib.var.example')}
+                    </Checkbox>
+                  </Tooltip>
+                )}
                 <Tooltip title={t('lib.var.requiredHint')}>
                   <Checkbox checked={v.required} onChange={(e) => set(i, { ...v, required: e.target.checked })}>
                     {t('lib.var.required')}

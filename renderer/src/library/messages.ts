@@ -177,6 +177,8 @@ export const libraryMessagesZh = {
   'lib.var.remove': '删除变量',
   'lib.var.required': '必填',
   'lib.var.requiredHint': '项目中必须填写此值',
+  'lib.var.example': '示例值（不预填）',
+  'lib.var.exampleHint': '默认值只是示例（如服务时间、设备名称）：新项目不预填，填写时作为建议提供',
   'lib.var.noDefault': '无默认值',
   'lib.var.yes': '是',
   'lib.var.no': '否',
@@ -409,6 +411,9 @@ export const libraryMessagesEn: Record<LibraryMessageKey, string> = {
   'lib.var.remove': 'Remove variable',
   'lib.var.required': 'Required',
   'lib.var.requiredHint': 'A project must give this value',
+  'lib.var.example': 'Example (not pre-filled)',
+  'lib.var.exampleHint':
+    'The default is only an example (service hours, a device name): a new project starts without it, the form offers it as a suggestion',
   'lib.var.noDefault': 'No default',
   'lib.var.yes': 'Yes',
   'lib.var.no': 'No',
