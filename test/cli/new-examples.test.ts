@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clausesOf } from '@core/assemble/assemble.js';
 import { collectDeclarations, isSuggested, newProjectValues } from '@core/assemble/values.js';
+import type { ClauseVersion } from '@core/model/library.js';
 import { Proposals } from '@core/library/wordImport/template.js';
 import { loadTemplates } from '@core/library/loadTemplates.js';
 import type { Library } from '@core/model/library.js';
@@ -78,6 +79,21 @@ describe('example defaults in the templates', () => {
       ['slogan', undefined],
       ['count', undefined],
     ]);
+  });
+});
+
+describe('a key declared by two clauses', () => {
+  it('offers a later clause’s example when the first declares no default, and still pre-fills nothing', () => {
+    const c = (id: string, v: VariableDecl) => ({ ...lib.clauses[0]!, id, variables: [v] }) as ClauseVersion;
+    const bare: VariableDecl = { key: 'service_hours', type: 'text', label: '服务时间', required: false };
+    const hours = { ...bare, default: '9:00–18:00', example: true, required: true };
+    const decls = collectDeclarations([c('a', bare), c('b', hours)], []);
+    // The first declaration still decides the rest (optional here); only the suggestion is taken from the second.
+    expect(decls.get('service_hours')).toMatchObject({ default: '9:00–18:00', example: true, required: false });
+    expect(newProjectValues(decls)).toEqual({});
+    // A later wording that is no example is not taken: it would be pre-filled under the first one's name.
+    const slogan = { ...bare, default: '客户至上', example: undefined };
+    expect(collectDeclarations([c('a', bare), c('b', slogan)], []).get('service_hours')?.default).toBeUndefined();
   });
 });
 
