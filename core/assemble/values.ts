@@ -6,10 +6,23 @@ import { parseValue, ValueError, type Value, type VariableDecl, type VariableTyp
 
 /**
  * A later clause's suggestion (服务时间 of 联系方式) is offered even when the first declaration of its key has no
- * default; being only offered, never pre-filled, the first declaration still decides everything else.
+ * default; being only offered, never pre-filled (mergedLater below says what else a later declaration adds).
  */
 export const offersLater = (first: VariableDecl, later: VariableDecl): boolean =>
   first.type === later.type && first.default === undefined && later.default !== undefined && isSuggested(later);
+
+/**
+ * The first declaration of a key with what a later one of the same type adds: its suggestion (above), and being
+ * required — a key is required when any clause using it requires it, since that clause prints it without {{#if}}
+ * (联系方式's 客服中心办公时间 printed blank when 服务承诺, earlier and optional, decided alone). Undefined: nothing added.
+ */
+export function mergedLater<D extends VariableDecl>(first: D, later: VariableDecl): D | undefined {
+  if (first.type !== later.type) return undefined;
+  let merged = first;
+  if (offersLater(first, later)) merged = { ...merged, default: later.default, example: true };
+  if (later.required && !merged.required) merged = { ...merged, required: true };
+  return merged === first ? undefined : merged;
+}
 
 /** Declarations by key; two clauses declaring one key with different types is an error. */
 export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[]): Map<string, VariableDecl> {
@@ -21,8 +34,10 @@ export function collectDeclarations(clauses: ClauseVersion[], problems: Problem[
       if (!prev) {
         decls.set(d.key, d);
         owner.set(d.key, c.id);
-      } else if (offersLater(prev, d)) decls.set(d.key, { ...prev, default: d.default, example: true });
-      else if (prev.type !== d.type)
+      } else if (prev.type === d.type) {
+        const merged = mergedLater(prev, d);
+        if (merged) decls.set(d.key, merged);
+      } else
         problems.push({
           severity: 'error',
           code: 'conflicting_declaration',

@@ -8,7 +8,7 @@ import { ApiError } from '../api/envelope.js';
 import { clausesOf } from '../assemble/assemble.js';
 import { effectiveBlueprint, outlineView } from '../assemble/projectOutline.js';
 import { packageBlueprints } from '../assemble/shared.js';
-import { collectDeclarations, newProjectValues, offersLater } from '../assemble/values.js';
+import { collectDeclarations, mergedLater, newProjectValues } from '../assemble/values.js';
 import { newerVersionProblems } from '../check/newerVersions.js';
 import { assembleAndCheck } from '../check/rules.js';
 import { recognizeRequirements } from '../deviation/recognize.js';
@@ -134,7 +134,7 @@ export function createProjectHandlers(deps: ProjectDeps): ProjectHandlers {
                 const field = { ...v, section: ids.length > 1 ? `${bp.title} · ${s.title}` : s.title };
                 seen.set(v.key, field);
                 fields.push(field);
-              } else if (offersLater(first, v)) Object.assign(first, { default: v.default, example: true });
+              } else Object.assign(first, mergedLater(first, v));
             }
       }
       return { fields };

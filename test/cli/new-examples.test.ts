@@ -88,8 +88,9 @@ describe('a key declared by two clauses', () => {
     const bare: VariableDecl = { key: 'service_hours', type: 'text', label: '服务时间', required: false };
     const hours = { ...bare, default: '9:00–18:00', example: true, required: true };
     const decls = collectDeclarations([c('a', bare), c('b', hours)], []);
-    // The first declaration still decides the rest (optional here); only the suggestion is taken from the second.
-    expect(decls.get('service_hours')).toMatchObject({ default: '9:00–18:00', example: true, required: false });
+    // The suggestion comes from the second, and so does being required (a clause that requires it prints it as is:
+    // test/assemble/required-merge.test.ts); its label and the rest stay the first one's.
+    expect(decls.get('service_hours')).toMatchObject({ default: '9:00–18:00', example: true, required: true });
     expect(newProjectValues(decls)).toEqual({});
     // A later wording that is no example is not taken: it would be pre-filled under the first one's name.
     const slogan = { ...bare, default: '客户至上', example: undefined };
