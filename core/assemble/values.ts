@@ -65,7 +65,9 @@ export function resolveValues(
   const values = new Map<string, Value>();
   for (const [key, decl] of decls) {
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
-    if (v === undefined || v === null) {
+    // An optional text left empty is no value at all: a clause printing it under {{#if}} leaves the sentence out, one
+    // printing it as is fails by the variable's label (assemble.ts) instead of printing a blank into the bid.
+    if (v === undefined || v === null || (v === '' && !decl.required)) {
       if (decl.required)
         problems.push({
           severity: 'error',
@@ -74,7 +76,6 @@ export function resolveValues(
           params: { label: decl.label },
           field: `values.${key}`,
         });
-      else if (decl.type === 'text' || decl.type === 'multiline') values.set(key, '');
       continue;
     }
     try {

@@ -6,6 +6,7 @@ import { createHandlers } from '../../core/api/handlers.js';
 import { mergedLater } from '../../core/assemble/values.js';
 import type { VariableDecl } from '../../core/model/variables.js';
 import type { Project } from '../../core/model/project.js';
+import { assembleOne, bodyBlocks, type Decl, textOf } from '../helpers/library.js';
 import { repoRoot } from '../helpers/paths.js';
 import { join } from 'node:path';
 
@@ -69,5 +70,30 @@ describe('a key shared by clauses is required when any of them requires it', () 
     expect(mergedLater(first, later)).toMatchObject({ required: true, default: '每日', example: true });
     expect(mergedLater(later, first)).toBeUndefined();
     expect(mergedLater(first, { ...later, type: 'multiline' })).toBeUndefined();
+  });
+});
+
+describe('an optional text left empty is no value: never a blank in the bid', () => {
+  const note: Decl = { key: 'note', type: 'text', label: '补充说明', required: false };
+  const guarded = '服务内容如下。{{#if note}}补充：{{note}}。{{/if}}';
+  const unguarded = '服务内容如下。补充：{{note}}。';
+
+  it.each([undefined, ''])('printed under {{#if}} and left %j: the sentence is left out, no problem', (value) => {
+    const a = assembleOne(guarded, [note], value === undefined ? {} : { note: value });
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(textOf(bodyBlocks(a))).toBe('服务内容如下。');
+  });
+
+  it.each([undefined, ''])('printed as is and left %j: asked for by its label, nothing printed blank', (value) => {
+    const a = assembleOne(unguarded, [note], value === undefined ? {} : { note: value });
+    expect(a.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      '缺少必填变量「补充说明」的值',
+    ]);
+    expect(textOf(bodyBlocks(a))).not.toContain('补充：。');
+  });
+
+  it('typed: printed either way', () => {
+    for (const body of [guarded, unguarded])
+      expect(textOf(bodyBlocks(assembleOne(body, [note], { note: '含夜间巡检' })))).toContain('补充：含夜间巡检。');
   });
 });
