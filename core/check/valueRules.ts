@@ -176,8 +176,10 @@ export const VALUE_RULES: Rule[] = [
       const seen = new Set<string>();
       const out: Problem[] = [];
       for (const c of ctx.sections.flatMap((s) => s.clauses))
-        for (const d of c.variables) {
-          if (seen.has(d.key) || d.required || d.default === undefined || !isSuggested(d)) continue;
+        for (const { key } of c.variables) {
+          // The key as the assembly declared it (every clause's declaration merged: core/assemble/values.ts).
+          const d = ctx.decls.get(key);
+          if (!d || seen.has(key) || d.required || d.default === undefined || !isSuggested(d)) continue;
           seen.add(d.key);
           // An example that is not a figure (服务时间's wording) is asked for as a wording, not a 数值; an empty one is blank.
           const figure = isFigure(d);
